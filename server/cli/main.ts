@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/** The `newsgraph` command. Each capability adds its subcommand here. */
+import { Command, InvalidArgumentError } from 'commander';
+import { packageVersion } from '../paths.js';
+import { runNeo4j } from './neo4j.js';
+import { reportError } from './output.js';
+import { serve } from './serve.js';
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535.');
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('newsgraph')
+    .description('Turn news articles into an evidence-linked Neo4j graph and explore it in the browser.')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `
+Neo4j: with NEO4J_URI unset, newsgraph starts an embedded Neo4j Community (Java 17+) with its data in
+$NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use your own.`,
+    );
+
+  program
+    .command('serve')
+    .description('start Neo4j (unless NEO4J_URI is set), apply the schema and serve the explorer and API')
+    .option('-p, --port <port>', 'HTTP port (default: $PORT or 3000; 0 picks a free one)', portNumber)
+    .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+    .action(async (options: { port?: number; host?: string }) => serve(options));
+
+  program
+    .command('neo4j')
+    .description('run only the embedded Neo4j and print how to connect to it, until Ctrl-C')
+    .option('--port <port>', 'Bolt port (default: $NEO4J_BOLT_PORT or 7687; 0 picks a free one)', portNumber)
+    .option('--data <dir>', 'data folder (default: $NEWSGRAPH_DATA or .data)')
+    .action(async (options: { port?: number; data?: string }) => runNeo4j(options));
+
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    reportError(err);
+  }
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+
+const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const size = z
+  .string()
+  .regex(/^\d+[kmg]?$/i, 'must be a size such as 512m or 1g');
+
+/** Every environment variable newsgraph reads; the README's configuration table mirrors this. */
+const EnvSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z
+    .string()
+    .optional()
+    .refine((uri) => uri === undefined || NEO4J_SCHEMES.includes(uri.split('://')[0] ?? ''), {
+      message: `must start with one of ${NEO4J_SCHEMES.map((s) => s + '://').join(', ')}`,
+    }),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+  NEWSGRAPH_DATA: z.string().min(1).default('.data'),
+  NEO4J_BOLT_PORT: port(7687),
+  NEO4J_HEAP: size.default('512m'),
+  NEO4J_PAGECACHE: size.default('128m'),
+});
+
+export interface Config {
+  http: { host: string; port: number };
+  logLevel: string;
+  /** Set when NEO4J_URI points at a Neo4j of the user's: then none is started here. */
+  neo4j: { uri?: string; user: string; password?: string; database?: string };
+  embedded: { home: string; boltPort: number; heap: string; pageCache: string };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    throw new AppError('BAD_CONFIG', `Bad configuration: ${problems}.`);
+  }
+  const e = parsed.data;
+  return {
+    http: { host: e.HOST, port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+    neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE },
+    embedded: {
+      home: path.resolve(cwd, e.NEWSGRAPH_DATA, 'neo4j'),
+      boltPort: e.NEO4J_BOLT_PORT,
+      heap: e.NEO4J_HEAP,
+      pageCache: e.NEO4J_PAGECACHE,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * How every command reaches Neo4j: the user's own when NEO4J_URI is set (nothing is started here),
+ * otherwise the embedded one, started for the life of the command.
+ */
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { Database } from './database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+
+export interface Connection {
+  db: Database;
+  embedded: EmbeddedNeo4j | null;
+  /** Closes the driver, then stops the embedded Neo4j if this connection started it. */
+  close(): Promise<void>;
+}
+
+export async function connect(config: Config, onProgress: (message: string) => void = () => {}): Promise<Connection> {
+  if (config.neo4j.uri) {
+    if (!config.neo4j.password) {
+      throw new AppError('BAD_CONFIG', 'NEO4J_URI is set but NEO4J_PASSWORD is not: give the password of that Neo4j.');
+    }
+    const db = new Database({ uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database });
+    return { db, embedded: null, close: () => db.close() };
+  }
+  const embedded = await startEmbeddedNeo4j({ ...config.embedded, password: config.neo4j.password, onProgress });
+  const db = new Database({ uri: embedded.uri, user: embedded.user, password: embedded.password, database: config.neo4j.database, embedded: true });
+  return {
+    db,
+    embedded,
+    close: async () => {
+      await db.close();
+      await embedded.stop();
+    },
+  };
+}

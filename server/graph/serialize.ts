@@ -1,0 +1,62 @@
+/** Neo4j nodes and relationships → graphology's serialized JSON, the one wire format for graphs. */
+import type { Node, Relationship } from 'neo4j-driver';
+import { GRAPH_OPTIONS, kindOf, type SerializedEdge, type SerializedGraph, type SerializedNode } from '../../common/graph.js';
+
+/** Our own stable ids where a node has one, so keys survive a reload; Neo4j's element id otherwise. */
+export function nodeKey(node: Node): string {
+  const id = node.properties.id;
+  return typeof id === 'string' ? id : node.elementId;
+}
+
+function labelOf(node: Node): string {
+  const p = node.properties as Record<string, unknown>;
+  const text = p.name ?? p.claim ?? p.title ?? p.id;
+  return typeof text === 'string' ? text : node.elementId;
+}
+
+export function serializeNode(node: Node): SerializedNode {
+  return {
+    key: nodeKey(node),
+    attributes: { label: labelOf(node), labels: [...node.labels], kind: kindOf(node.labels), properties: { ...node.properties } },
+  };
+}
+
+/**
+ * Collects nodes and relationships into one graph. Relationships whose ends are not among the nodes
+ * are dropped: a graph payload never references a node it does not carry.
+ */
+export class GraphBuilder {
+  private readonly nodes = new Map<string, SerializedNode>();
+  private readonly keysByElementId = new Map<string, string>();
+  private readonly edges = new Map<string, SerializedEdge>();
+  private readonly pending: Relationship[] = [];
+
+  addNode(node: Node): this {
+    if (!this.keysByElementId.has(node.elementId)) {
+      const serialized = serializeNode(node);
+      this.nodes.set(serialized.key, serialized);
+      this.keysByElementId.set(node.elementId, serialized.key);
+    }
+    return this;
+  }
+
+  addRelationship(rel: Relationship): this {
+    this.pending.push(rel);
+    return this;
+  }
+
+  build(attributes: Record<string, unknown> = {}): SerializedGraph {
+    for (const rel of this.pending) {
+      const source = this.keysByElementId.get(rel.startNodeElementId);
+      const target = this.keysByElementId.get(rel.endNodeElementId);
+      if (source === undefined || target === undefined || this.edges.has(rel.elementId)) continue;
+      this.edges.set(rel.elementId, {
+        key: rel.elementId,
+        source,
+        target,
+        attributes: { relType: rel.type, properties: { ...rel.properties } },
+      });
+    }
+    return { attributes, options: GRAPH_OPTIONS, nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
+  }
+}

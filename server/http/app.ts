@@ -1,0 +1,57 @@
+/** The Express app, built apart from `listen` so tests can mount it on any port. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { errorHandler, notFound } from './errors.js';
+import { graphRoutes } from './routes/graph.js';
+import { healthRoutes } from './routes/health.js';
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  /** The built client (dist/client); not served when absent. */
+  clientDir?: string;
+}
+
+export function createApp({ db, logger, clientDir }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // ForceAtlas2 runs in a worker created from a blob URL.
+          'worker-src': ["'self'", 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(express.json({ limit: '1mb' }));
+
+  const api = express.Router();
+  api.use(healthRoutes(db));
+  api.use(graphRoutes(db));
+  api.use(notFound);
+  app.use('/api', api);
+
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (the URL keeps the view state) all load the same page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}
