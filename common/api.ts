@@ -3,6 +3,7 @@
 /** Stable error codes: clients and scripts branch on these, never on messages. */
 export const ERROR_CODES = [
   'BAD_REQUEST',
+  'BAD_INPUT',
   'BAD_CONFIG',
   'NOT_FOUND',
   'NEO4J_UNAVAILABLE',

@@ -1,0 +1,55 @@
+import type { ApiError } from '../../common/api.js';
+import { toContractDocument, type ContractDocument } from '../extract/contract.js';
+import { defaultExtractor } from '../extract/index.js';
+import { articleFiles } from '../ingest/files.js';
+import { readArticleFile } from '../ingest/read.js';
+
+function summary(doc: ContractDocument): string {
+  const names = (list: { name: string; aliases: string[]; kind?: string }[]) =>
+    list.map((e) => `${e.name}${e.kind ? ` [${e.kind}]` : ''}${e.aliases.length ? ` (also: ${e.aliases.join(', ')})` : ''}`).join('; ') || '—';
+  const lines = [
+    `${doc.file}${doc.title ? ` — ${doc.title}` : ''}`,
+    `  People (${doc.people.length}): ${names(doc.people)}`,
+    `  Institutions (${doc.institutions.length}): ${names(doc.institutions)}`,
+    `  Places (${doc.places.length}): ${names(doc.places)}`,
+    `  Interactions (${doc.interactions.length}):`,
+    ...doc.interactions.map((i) => `    ${i.source} —${i.type}${i.hedged ? ' (hedged)' : ''}→ ${i.target}`),
+    `  Allegations (${doc.allegations.length}):`,
+    ...doc.allegations.flatMap((a) => [
+      `    "${a.claim}"`,
+      `      alleged by: ${a.alleged_by_all.join(', ') || '—'}; against: ${a.against_all.join(', ') || '—'}; reported by: ${a.reported_by_all.join(', ') || '—'}; denied by: ${a.denied_by_all.join(', ') || '—'}`,
+    ]),
+  ];
+  return `${lines.join('\n')}\n\n`;
+}
+
+/**
+ * Files are read and extracted one at a time and written out as they are done, so memory stays flat
+ * however many files are given. A bad file is reported and skipped; the exit code is 1 if any was.
+ */
+export async function extractCommand(paths: string[], options: { json?: boolean }): Promise<void> {
+  const out = process.stdout;
+  const errors: { file: string; error: ApiError['error'] }[] = [];
+  let first = true;
+  if (options.json) out.write('{"documents":[');
+  for await (const file of articleFiles(paths)) {
+    const read = await readArticleFile(file);
+    if (!read.ok) {
+      errors.push({ file, error: read.error.toJSON().error });
+      process.stderr.write(`newsgraph: warning[${read.error.code}]: ${read.error.message}\n`);
+      continue;
+    }
+    const doc = toContractDocument(file, read.article.title, defaultExtractor.extract(read.article.text));
+    if (options.json) {
+      out.write(`${first ? '' : ','}\n${JSON.stringify(doc)}`);
+      first = false;
+    } else {
+      out.write(summary(doc));
+    }
+  }
+  if (options.json) out.write(`\n],"errors":${JSON.stringify(errors)}}\n`);
+  if (errors.length) {
+    process.stderr.write(`newsgraph: ${errors.length} file(s) could not be extracted.\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The rule-based extractor: sentences -> name mentions -> entities -> interactions and
+ * allegations. Pure: no I/O, the wink model is loaded once when nlp.ts is imported.
+ */
+import type { DocumentExtraction, ExtractedEntity, Extractor } from '../types.js';
+import { findAllegations } from './allegations.js';
+import { findInteractions } from './interactions.js';
+import { findMentions } from './mentions.js';
+import { splitSentences, tokenize } from './nlp.js';
+import { resolve, type Entity } from './resolve.js';
+
+export { INTERACTION_VERBS } from './interactions.js';
+
+function toExtracted(e: Entity): ExtractedEntity {
+  const out: ExtractedEntity = { category: e.category, name: e.name, aliases: [...e.aliases].sort(), mentions: e.mentions };
+  if (e.category === 'institution') out.kind = e.kind ?? 'other';
+  if (e.category === 'person') out.roles = e.roles;
+  return out;
+}
+
+export function extract(text: string): DocumentExtraction {
+  const sentences = splitSentences(text);
+  const tokens = sentences.map((s, i) => tokenize(s, i));
+  const raws = tokens.flatMap((toks, i) => findMentions(text, toks, i));
+  const { entities, placed } = resolve(text, sentences, tokens, raws);
+  const interactions = findInteractions(sentences, tokens, placed);
+  const allegations = findAllegations(sentences, tokens, placed);
+  const by = (c: string) => entities.filter((e) => e.category === c).map(toExtracted);
+  return { sentences, people: by('person'), institutions: by('institution'), places: by('place'), interactions, allegations };
+}
+
+export const ruleExtractor: Extractor = { name: 'rules', extract };

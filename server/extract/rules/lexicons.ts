@@ -1,0 +1,222 @@
+/**
+ * General word lists. Nothing here comes from a particular article: titles, honorifics,
+ * well-known outlets and bodies, institution-name patterns, and countries/cities taken from
+ * the world-countries package and compromise's lexicon.
+ */
+import countriesModule from 'world-countries';
+import type { Country } from 'world-countries';
+import compromise from 'compromise';
+import type { InstitutionKind } from '../types.js';
+
+// The package is CommonJS whose export is the array; typings describe an ES default export.
+const countries: Country[] = Array.isArray(countriesModule)
+  ? (countriesModule as Country[])
+  : (countriesModule as unknown as { default: Country[] }).default;
+
+const lex = (compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+function tagsOf(word: string): string[] {
+  const t = lex[word.toLowerCase()];
+  return t === undefined ? [] : Array.isArray(t) ? t : t.split(',');
+}
+
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'rev', 'madam']);
+
+/** Words that make up job titles; a run of them before a name is a role, not part of the name. */
+export const TITLE_WORDS = new Set([
+  'president', 'vice', 'secretary', 'minister', 'prime', 'foreign', 'deputy', 'senator', 'sen', 'rep', 'representative',
+  'governor', 'gov', 'mayor', 'attorney', 'general', 'speaker', 'chief', 'prosecutor', 'senior', 'counsel', 'director',
+  'commissioner', 'assistant', 'judge', 'justice', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope',
+  'chairman', 'chairwoman', 'chair', 'ceo', 'ambassador', 'gen', 'col', 'lt', 'sgt', 'officer', 'detective', 'inspector',
+  'superintendent', 'leader', 'premier', 'spokesman', 'spokeswoman', 'spokesperson', 'executive', 'founder', 'former',
+  'ex', 'congressman', 'congresswoman', 'lawmaker', 'party', 'state', 'house', 'acting', 'interim', 'emir', 'sheikh',
+  'crown', 'defense', 'defence', 'finance', 'interior', 'health', 'trade', 'home', 'transport', 'agent', 'special',
+  'professor', 'lawyer', 'captain', 'commander', 'admiral', 'lieutenant', 'sergeant', 'colonel', 'major', 'councillor',
+  'councilman', 'mp', 'mep', 'democrat', 'republican', 'sheriff', 'constable', 'treasurer', 'envoy', 'consul',
+]);
+/** Party labels before a name are titles that are not used as part of an alias. */
+export const LABEL_WORDS = new Set(['democrat', 'republican', 'former', 'ex', 'acting', 'interim']);
+/** Words that may follow "of" inside a title: "Minister of Public Security", "Secretary of State". */
+export const TITLE_DOMAIN_WORDS = new Set([
+  'state', 'public', 'security', 'defense', 'defence', 'foreign', 'affairs', 'home', 'justice', 'finance', 'trade',
+  'commerce', 'health', 'education', 'interior', 'transport', 'transportation', 'energy', 'labor', 'labour', 'agriculture',
+  'treasury', 'homeland', 'internal', 'external', 'national', 'economy', 'industry', 'culture', 'media', 'sport',
+  'environment', 'information', 'staff', 'the', 'communications', 'intelligence', 'police', 'investigation', 'and',
+  'relations', 'development', 'planning', 'housing', 'science', 'technology', 'veterans', 'war', 'operations',
+]);
+
+export const MONTHS_DAYS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tomorrow', 'yesterday',
+]);
+
+/** Closed-class words that are capitalised only because they start a sentence or a headline. */
+export const FUNCTION_WORDS = new Set(
+  ('a an the and or but nor so yet for of in on at by to from with without about into over under after before during ' +
+    'since until as than that this these those there here it its he she they we i you him her them us our their his my ' +
+    'your who whom whose which what when where why how all both each every some any no not none one two three many ' +
+    'most more several such other another also even still then now however although though while if because despite ' +
+    'according throughout recently meanwhile instead right is are was were be been being has have had do does did ' +
+    'will would can could may might must shall should up down out off across between among against per via').split(' '),
+);
+
+const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
+export function isFirstName(word: string): boolean {
+  return tagsOf(word).some((t) => NAME_TAGS.has(t));
+}
+
+/** A lower-case English word (in compromise's lexicon, possibly inflected) rather than a name. */
+export function isCommonWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (FUNCTION_WORDS.has(w) || MONTHS_DAYS.has(w)) return true;
+  const forms = [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), w.replace(/ing$/, ''), w.replace(/ly$/, '')];
+  for (const f of forms) {
+    if (f.length < 2) continue;
+    const tags = tagsOf(f);
+    if (tags.length === 0) continue;
+    if (tags.some((t) => NAME_TAGS.has(t) || t === 'LastName' || t === 'ProperNoun' || t === 'Organization' || t === 'City' || t === 'Country' || t === 'Place' || t === 'Region' || t === 'SportsTeam')) return false;
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- places
+
+export interface PlaceEntry { name: string }
+const places = new Map<string, string>(); // lower-case surface -> canonical name
+export const DEMONYMS = new Set<string>();
+
+function addPlace(surface: string, canonical: string): void {
+  const k = surface.toLowerCase();
+  if (!places.has(k)) places.set(k, canonical);
+}
+
+for (const c of countries) {
+  const name = c.name.common;
+  addPlace(name, name);
+  addPlace(c.name.official, name);
+  for (const alt of c.altSpellings) {
+    // Two-letter codes are too ambiguous ("IN", "IT") except the ones newspapers use.
+    if (alt.length > 3 || ['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK'].includes(alt)) addPlace(alt, name);
+  }
+  for (const cap of c.capital ?? []) addPlace(cap.replace(/\s+D\.C\.$/, ''), cap.replace(/\s+D\.C\.$/, ''));
+  const dem = c.demonyms?.eng;
+  if (dem) {
+    DEMONYMS.add(dem.m.toLowerCase());
+    DEMONYMS.add(dem.f.toLowerCase());
+  }
+}
+// Newspaper spellings of countries.
+for (const [s, n] of [
+  ['U.S.', 'United States'], ['U.S.A.', 'United States'], ['America', 'United States'], ['United States of America', 'United States'],
+  ['U.K.', 'United Kingdom'], ['Britain', 'United Kingdom'], ['Great Britain', 'United Kingdom'], ['England', 'England'],
+  ['Scotland', 'Scotland'], ['Wales', 'Wales'], ['Northern Ireland', 'Northern Ireland'], ["S'pore", 'Singapore'],
+  ['Hong Kong', 'Hong Kong'], ['Taiwan', 'Taiwan'], ['Gaza', 'Gaza'], ['West Bank', 'West Bank'], ['Crimea', 'Crimea'],
+  ['Capitol Hill', 'Capitol Hill'], ['Wall Street', 'Wall Street'], ['Silicon Valley', 'Silicon Valley'],
+  ['Middle East', 'Middle East'], ['Europe', 'Europe'], ['Asia', 'Asia'], ['Africa', 'Africa'],
+  ['Washington', 'Washington'], ['Washington D.C.', 'Washington'],
+] as const) places.set(s.toLowerCase(), n);
+for (const [k, v] of Object.entries(lex)) {
+  const tags = Array.isArray(v) ? v : v.split(',');
+  if (tags.includes('Country') || tags.includes('City') || tags.includes('Region')) {
+    const canonical = k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
+    addPlace(k, canonical);
+  }
+  if (tags.includes('Demonym')) DEMONYMS.add(k);
+}
+for (const d of ['north korean', 'south korean', 'british', 'english', 'american', 'chinese', 'russian', 'european', 'asian', 'african', 'arab', 'western', 'eastern', 'soviet', 'californian', 'texan', 'sino']) DEMONYMS.add(d);
+
+export function lookupPlace(surface: string): string | undefined {
+  const k = surface.toLowerCase().replace(/’/g, "'");
+  if (DEMONYMS.has(k)) return undefined;
+  return places.get(k);
+}
+
+export function isDemonym(word: string): boolean {
+  const w = word.toLowerCase();
+  return DEMONYMS.has(w) || DEMONYMS.has(w.replace(/s$/, ''));
+}
+
+// ---------------------------------------------------------------- institutions
+
+export interface KnownInstitution { name: string; kind: InstitutionKind; aliases: string[] }
+
+const KNOWN: KnownInstitution[] = [
+  // Media outlets (general list of well-known outlets and wires).
+  ...[
+    ['The New York Times', 'New York Times', 'NYT', 'The NYT'], ['The Washington Post', 'Washington Post'],
+    ['The Wall Street Journal', 'Wall Street Journal', 'WSJ'], ['The Hill'], ['CNN'], ['NBC', 'NBC News'], ['ABC', 'ABC News'],
+    ['CBS', 'CBS News'], ['Fox News'], ['MSNBC'], ['BBC'], ['Reuters'], ['Associated Press', 'AP'], ['AFP', 'Agence France-Presse'],
+    ['Bloomberg'], ['The Guardian', 'Guardian'], ['The Times'], ['The Telegraph'], ['Financial Times', 'FT'],
+    ['The Straits Times', 'Straits Times'], ['McClatchy'], ['Politico'], ['Axios'], ['Al Jazeera', 'Aljazeera'],
+    ['RIA Novosti', 'RIA-Novosti'], ['TASS'], ['Xinhua'], ['Global Times'], ['South China Morning Post', 'SCMP'], ['MENAFN'],
+    ['Channel 4 News'], ['Sky News'], ['The Economist'], ['Newsweek'], ['USA Today'], ['Los Angeles Times', 'LA Times'],
+    ['NPR'], ['PBS'], ['Daily Mail'], ['The Sun'], ['News of the World'], ['The Independent'], ['Kyodo'], ['Yonhap'],
+    ['Asia News Network'], ['KQED'], ['Nikkei'], ['Le Monde'], ['Der Spiegel'], ['Deutsche Welle', 'DW'], ['The Atlantic'],
+    ['The New Yorker'], ['Vox'], ['BuzzFeed News'], ['HuffPost'], ['Breitbart'], ['Newsmax'], ['The Daily Beast'],
+    ['ProPublica'], ['Channel NewsAsia', 'CNA'], ['The Intercept'], ['Interfax'], ['Sputnik'], ['RT'], ['CCTV'],
+  ].map(([name, ...aliases]) => ({ name: name!, kind: 'media' as const, aliases })),
+  ...[
+    ['Kremlin'], ['White House'], ['Pentagon'], ['Congress'], ['Senate'], ['State Department'], ['Justice Department', 'Department of Justice', 'DOJ'],
+    ['Home Office'], ['Foreign Office'], ['Downing Street'], ['Parliament'], ['Supreme Court'],
+  ].map(([name, ...aliases]) => ({ name: name!, kind: (name === 'Supreme Court' ? 'court' : 'government') as InstitutionKind, aliases })),
+  ...[
+    ['FBI', 'Federal Bureau of Investigation'], ['CIA', 'Central Intelligence Agency'], ['NSA', 'National Security Agency'],
+    ['DEA'], ['FDA', 'Food and Drug Administration'], ['Centers for Disease Control and Prevention', 'CDC'], ['SEC', 'Securities and Exchange Commission'],
+    ['IRS'], ['MI5'], ['MI6'], ['GCHQ'], ['KGB'], ['FSB'], ['Interpol'],
+  ].map(([name, ...aliases]) => ({ name: name!, kind: 'agency' as const, aliases })),
+  ...[
+    ['United Nations', 'UN', 'U.N.'], ['NATO'], ['European Union', 'EU'], ['World Health Organization', 'WHO'], ['International Monetary Fund', 'IMF'],
+    ['World Bank'], ['World Trade Organization', 'WTO'], ['OPEC'], ['ASEAN'], ['G7'], ['G20'], ['International Criminal Court', 'ICC'],
+  ].map(([name, ...aliases]) => ({ name: name!, kind: 'international' as const, aliases })),
+  ...[['Formula One', 'F1'], ['FIFA'], ['UEFA'], ['Premier League'], ['International Olympic Committee', 'IOC'], ['Red Cross']]
+    .map(([name, ...aliases]) => ({ name: name!, kind: 'other' as const, aliases })),
+];
+const knownBySurface = new Map<string, KnownInstitution>();
+for (const k of KNOWN) for (const s of [k.name, ...k.aliases]) knownBySurface.set(s.toLowerCase(), k);
+for (const [k, v] of Object.entries(lex)) {
+  const tags = Array.isArray(v) ? v : v.split(',');
+  if ((tags.includes('Organization') || tags.includes('SportsTeam')) && !knownBySurface.has(k) && k.length > 2) {
+    const name = k.length <= 4 ? k.toUpperCase() : k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
+    knownBySurface.set(k, { name, kind: tags.includes('SportsTeam') ? 'other' : 'company', aliases: [] });
+  }
+}
+
+export function lookupInstitution(surface: string): KnownInstitution | undefined {
+  return knownBySurface.get(surface.toLowerCase().replace(/’/g, "'"));
+}
+
+/** Last word of an institution's name -> its kind. */
+export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
+  ministry: 'government', department: 'government', government: 'government', administration: 'government',
+  committee: 'government', parliament: 'government', assembly: 'government', senate: 'government', congress: 'government',
+  cabinet: 'government', office: 'government', council: 'agency', authority: 'government', commission: 'agency',
+  bureau: 'agency', agency: 'agency', police: 'agency', service: 'agency', command: 'agency', board: 'agency',
+  directorate: 'agency', force: 'agency', guard: 'agency', unit: 'agency', prosecutors: 'agency', inspectorate: 'agency',
+  court: 'court', courts: 'court', tribunal: 'court',
+  party: 'party',
+  inc: 'company', 'inc.': 'company', corp: 'company', 'corp.': 'company', corporation: 'company', ltd: 'company', llc: 'company',
+  plc: 'company', group: 'company', holdings: 'company', company: 'company', pharma: 'company', pharmaceuticals: 'company',
+  bank: 'company', airlines: 'company', motors: 'company', chambers: 'company', partners: 'company', associates: 'company',
+  international: 'company', media: 'company', industries: 'company', technologies: 'company', systems: 'company',
+  energy: 'company', capital: 'company', ventures: 'company', labs: 'company',
+  association: 'other', foundation: 'other', institute: 'other', university: 'other', college: 'other', union: 'other',
+  federation: 'other', society: 'other', club: 'other', united: 'other', fc: 'other', league: 'other', network: 'media',
+  times: 'media', post: 'media', news: 'media', herald: 'media', tribune: 'media', journal: 'media', gazette: 'media',
+};
+/** First word that makes a name an institution: "Centers for …", "Ministry of …". */
+export const INSTITUTION_HEAD: Record<string, InstitutionKind> = {
+  ministry: 'government', department: 'government', office: 'government', centers: 'agency', center: 'other',
+  centre: 'other', bureau: 'agency', institute: 'other', university: 'other', bank: 'company', council: 'agency',
+  court: 'court', board: 'agency', commission: 'agency', committee: 'government', agency: 'agency',
+  federation: 'other', league: 'other', organization: 'other', organisation: 'other',
+};
+/** Lower-case nouns after a person's surname that name a body: "the Trump administration". */
+export const PERSON_BODY_NOUNS: Record<string, InstitutionKind> = {
+  administration: 'government', campaign: 'other', government: 'government', foundation: 'other', organization: 'other',
+};
+/** Plural party names. */
+export const PARTIES: Record<string, string> = {
+  democrats: 'Democratic Party', republicans: 'Republican Party', conservatives: 'Conservative Party', tories: 'Conservative Party',
+};

@@ -1,0 +1,189 @@
+/**
+ * Alias resolution: raw mentions become entities. A bare surname or first name joins the one
+ * fuller name it belongs to; when two people share it ("Wang" with Wang Yi and Wang Xiaohong)
+ * it joins neither. Acronyms and short forms join their institution.
+ */
+import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
+import { isCommonWord, lookupInstitution, lookupPlace } from './lexicons.js';
+import type { RawMention } from './mentions.js';
+import type { Token } from './nlp.js';
+
+export interface Entity {
+  category: EntityCategory;
+  name: string;
+  names: Map<string, number>; // candidate canonical names (title-free) -> token count
+  aliases: Set<string>;
+  kind?: InstitutionKind;
+  roles: Role[];
+  mentions: Mention[];
+}
+
+export interface Placed {
+  entity: Entity;
+  sentence: number;
+  first: number;
+  last: number;
+  modifier: boolean;
+  possessive: boolean;
+}
+
+const key = (s: string): string =>
+  s.toLowerCase().replace(/[’`]/g, "'").replace(/^the\s+/, '').replace(/\bcorp\.?$/, 'corporation').replace(/\./g, '').replace(/\s+/g, ' ').trim();
+const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+const initials = (s: string): string =>
+  words(s).filter((w) => !/^(of|and|the|for|&)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join('');
+
+export function resolve(text: string, sentences: Sentence[], tokens: Token[][], raws: RawMention[]): { entities: Entity[]; placed: Placed[] } {
+  const entities: Entity[] = [];
+  const byKey = new Map<string, Entity>(); // category:key -> entity
+  const placed: Placed[] = [];
+
+  const get = (category: EntityCategory, name: string): Entity => {
+    const k = `${category}:${key(name)}`;
+    let e = byKey.get(k);
+    if (!e) {
+      e = { category, name, names: new Map(), aliases: new Set(), roles: [], mentions: [] };
+      entities.push(e);
+      byKey.set(k, e);
+    }
+    return e;
+  };
+  const alias = (e: Entity, surface: string): void => {
+    e.aliases.add(surface);
+    const k = `${e.category}:${key(surface)}`;
+    if (!byKey.has(k)) byKey.set(k, e);
+  };
+  const attach = (e: Entity, m: RawMention): void => {
+    const surface = text.slice(m.start, m.end).replace(/\s+/g, ' ');
+    alias(e, surface);
+    for (const a of m.aliases) alias(e, a);
+    e.mentions.push({ start: m.start, end: m.end, surface, sentence: m.sentence });
+    if (m.role) e.roles.push({ ...m.role, sentence: m.sentence });
+    const tok = tokens[m.sentence]?.[m.last];
+    placed.push({ entity: e, sentence: m.sentence, first: m.first, last: m.last, modifier: !!m.modifier, possessive: !!tok?.possessive });
+  };
+
+  // 1. Places, institutions and multi-word person names.
+  for (const m of raws) {
+    if (m.category === 'place') attach(get('place', m.name), m);
+    else if (m.category === 'institution') {
+      const known = lookupInstitution(m.name);
+      const e = get('institution', known ? known.name : m.name);
+      if (known) for (const a of known.aliases) byKey.set(`institution:${key(a)}`, e);
+      e.kind ??= known?.kind ?? m.kind ?? 'other';
+      if (m.acronym) alias(e, m.acronym);
+      attach(e, m);
+    } else if (m.category === 'person') {
+      const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
+      e.names.set(m.name, words(m.name).length);
+      attach(e, m);
+    }
+  }
+  // Multi-word names contained at the end of a longer one ("Paul Stephenson" / "Sir Paul …").
+  const people = () => entities.filter((e) => e.category === 'person');
+  const lastTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n).at(-1)!.toLowerCase()));
+  const firstTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n)[0]!.toLowerCase()));
+
+  // 2. Single words, strongest evidence first.
+  const singles = raws.filter((m) => m.category === 'single');
+  const pending: RawMention[] = [];
+  for (const m of singles) {
+    const w = m.name;
+    const lw = w.toLowerCase();
+    const insts = entities.filter((e) => e.category === 'institution');
+    const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
+    if (exact && (exact.category !== 'person' || true)) { attach(exact, m); continue; }
+    if (/^[A-Z]{2,6}$/.test(w)) {
+      const hit = insts.filter((e) => initials(e.name) === w) ;
+      const loose = hit.length ? hit : insts.filter((e) => initials(e.name).length >= 2 && w.length === initials(e.name).length + 1 && w.startsWith(initials(e.name)));
+      if (loose.length === 1) { attach(loose[0]!, m); continue; }
+    }
+    const byLast = people().filter((e) => lastTok(e).has(lw));
+    if (byLast.length > 1) continue; // shared surname: belongs to neither
+    if (byLast.length === 1) { attach(byLast[0]!, m); continue; }
+    const instPrefix = insts.filter((e) => words(e.name).length > 1 && (words(e.name)[0]!.toLowerCase() === lw || (m.afterThe && lw.length >= 3 && words(e.name)[0]!.toLowerCase().startsWith(lw))));
+    if (instPrefix.length === 1) { attach(instPrefix[0]!, m); continue; }
+    const byFirst = people().filter((e) => firstTok(e).has(lw));
+    if (byFirst.length > 1) continue;
+    if (byFirst.length === 1) { attach(byFirst[0]!, m); continue; }
+    const stem = lw.replace(/s$/, '');
+    const family = people().filter((e) => lastTok(e).has(stem));
+    if (lw.endsWith('s') && family.length >= 1) {
+      if (m.afterThe) {
+        const e = get('institution', `${family[0]!.name.split(' ').at(-1)} family`);
+        e.kind ??= 'other';
+        attach(e, m);
+      }
+      continue;
+    }
+    pending.push(m);
+  }
+  // 3. Single words with their own evidence become people; the rest join them or are dropped.
+  for (const m of pending.filter((p) => p.personEvidence && !isCommonWord(p.name) && !lookupPlace(p.name))) {
+    const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
+    e.names.set(m.name, 1);
+    attach(e, m);
+  }
+  for (const m of pending.filter((p) => !p.personEvidence)) {
+    const e = byKey.get(`person:${key(m.name)}`);
+    if (e) attach(e, m);
+  }
+
+  // 4. Known names again everywhere (headlines, sentence starts we skipped).
+  const covered = new Set(placed.map((p) => `${p.sentence}:${p.first}`));
+  const coveredTok = new Set<string>();
+  for (const p of placed) for (let k = p.first; k <= p.last; k++) coveredTok.add(`${p.sentence}:${k}`);
+  const lookup = new Map<string, Entity>();
+  for (const e of entities) {
+    for (const a of [e.name, ...e.aliases]) lookup.set(key(a), e);
+  }
+  const surnameCount = new Map<string, Entity[]>();
+  for (const e of people()) for (const t of lastTok(e)) surnameCount.set(t, [...(surnameCount.get(t) ?? []), e]);
+  for (const [t, es] of surnameCount) if (es.length === 1 && !lookup.has(t)) lookup.set(t, es[0]!);
+  tokens.forEach((toks, s) => {
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i]!.cap || coveredTok.has(`${s}:${i}`) || covered.has(`${s}:${i}`)) continue;
+      for (let n = Math.min(6, toks.length - i); n >= 1; n--) {
+        if ([...Array(n).keys()].some((d) => coveredTok.has(`${s}:${i + d}`))) continue;
+        const surface = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
+        let e = lookup.get(key(surface));
+        if (!e) {
+          const pl = lookupPlace(surface);
+          const inst = n > 1 || /^[A-Z]{2,}$/.test(surface) ? lookupInstitution(surface) : undefined;
+          if (pl) e = get('place', pl);
+          else if (inst) { e = get('institution', inst.name); e.kind ??= inst.kind; }
+        }
+        if (!e) continue;
+        const m: RawMention = { category: e.category, name: surface, aliases: [], start: toks[i]!.start, end: toks[i + n - 1]!.end, sentence: s, first: i, last: i + n - 1 };
+        attach(e, m);
+        for (let d = 0; d < n; d++) coveredTok.add(`${s}:${i + d}`);
+        i += n - 1;
+        break;
+      }
+    }
+  });
+
+  // Canonical names: the fullest form used.
+  for (const e of entities) {
+    if (e.category === 'person' && e.names.size) {
+      let best = e.name;
+      let bestLen = 0;
+      for (const [n, len] of e.names) if (len > bestLen || (len === bestLen && n.length > best.length)) { best = n; bestLen = len; }
+      e.name = best;
+    }
+    if (e.category === 'institution' && !e.name.endsWith(' family')) {
+      // The fullest form written in the article, not the lexicon's spelling; acronyms only if nothing else.
+      const used = [...new Set(e.mentions.map((m) => m.surface))];
+      const full = used.filter((u) => !/^[A-Z]{2,}$/.test(u));
+      const pool = full.length ? full : used;
+      const best = pool.reduce((a, b) => (words(b).length > words(a).length || (words(b).length === words(a).length && b.length > a.length) ? b : a), pool[0] ?? e.name);
+      e.aliases.add(e.name);
+      e.name = best;
+    }
+    e.aliases.delete(e.name);
+    e.mentions.sort((a, b) => a.start - b.start);
+  }
+  const sentencesUsed = sentences.length;
+  void sentencesUsed;
+  return { entities: entities.filter((e) => e.mentions.length > 0), placed };
+}

@@ -1,0 +1,67 @@
+/**
+ * An article's text as the extractor sees it, from plain text, Markdown or HTML. Pure: no I/O.
+ *
+ * Plain-text articles may start with `source: <url>` and `title: <title>` lines. Those lines are
+ * blanked out in place (replaced by spaces) rather than cut, so character offsets into `text`
+ * stay offsets into the original file; the title itself stays, since names in a headline count.
+ * Markdown and HTML offsets refer to the extracted visible text.
+ */
+import { htmlToText } from './html.js';
+import { markdownToText } from './markdown.js';
+
+export type ArticleFormat = 'text' | 'markdown' | 'html';
+
+export interface Article {
+  format: ArticleFormat;
+  title: string | null;
+  url: string | null;
+  text: string;
+}
+
+export function formatOf(fileName: string, content: string): ArticleFormat {
+  const lower = fileName.toLowerCase();
+  if (/\.(html?|xhtml)$/.test(lower)) return 'html';
+  if (/\.(md|markdown)$/.test(lower)) return 'markdown';
+  // HTML saved as .txt is still HTML: scripts and tags are not article text.
+  if (/^\s*(<!doctype html|<html[\s>])/i.test(content)) return 'html';
+  return 'text';
+}
+
+const HEADER = /^(source|url|title):[ \t]*(.*)$/i;
+
+function plainText(content: string): Article {
+  let title: string | null = null;
+  let url: string | null = null;
+  const lines = content.split('\n');
+  let offset = 0;
+  let text = content;
+  for (const line of lines) {
+    const match = HEADER.exec(line.replace(/\r$/, ''));
+    if (!match) break;
+    const [, key, value] = match as unknown as [string, string, string];
+    const keyPart = line.length - line.trimStart().length + key.length + 1;
+    if (key.toLowerCase() === 'title') {
+      title = value.trim() || null;
+      // Keep the headline's words where they stand; blank only the "title:" label.
+      text = text.slice(0, offset) + ' '.repeat(keyPart) + text.slice(offset + keyPart);
+    } else {
+      url = value.trim() || null;
+      text = text.slice(0, offset) + ' '.repeat(line.length) + text.slice(offset + line.length);
+    }
+    offset += line.length + 1;
+  }
+  return { format: 'text', title, url, text };
+}
+
+export function toArticle(fileName: string, content: string): Article {
+  const format = formatOf(fileName, content);
+  if (format === 'html') {
+    const { title, text } = htmlToText(content);
+    return { format, title, url: null, text };
+  }
+  if (format === 'markdown') {
+    const { title, text } = markdownToText(content);
+    return { format, title, url: null, text };
+  }
+  return plainText(content);
+}

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toArticle } from '../../server/extract/text/article.js';
+import { decodeText } from '../../server/extract/text/decode.js';
+import { htmlToText } from '../../server/extract/text/html.js';
+import { markdownToText } from '../../server/extract/text/markdown.js';
+
+describe('article text', () => {
+  it('refuses binary and non-UTF-8 bytes, and drops a BOM', () => {
+    assert.deepEqual(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])), { ok: false, reason: 'it looks binary (it contains NUL bytes), not a text article' });
+    const latin1 = decodeText(Buffer.from('Caf\xe9 au lait', 'latin1'));
+    assert.equal(latin1.ok, false);
+    assert.match(!latin1.ok ? latin1.reason : '', /not valid UTF-8/);
+    assert.deepEqual(decodeText(Buffer.from('\ufeffWang Yi said', 'utf8')), { ok: true, text: 'Wang Yi said' });
+  });
+
+  it('keeps only the visible text of HTML', () => {
+    const { title, text } = htmlToText(`<!doctype html><html><head><title>Page</title><style>p{color:red}</style>
+      <script>var secret = "Vladimir Putin";</script></head><body><h1>Blinken in Beijing</h1>
+      <p>Secretary <b>Blinken</b> met Wang&nbsp;Yi &amp; Chen Jining.</p><noscript>enable JS</noscript>
+      <p>Beijing denied it.<img src=x onerror="alert(1)"></p></body></html>`);
+    assert.equal(title, 'Blinken in Beijing');
+    assert.equal(text, 'Blinken in Beijing\n\nSecretary Blinken met Wang Yi & Chen Jining.\n\nBeijing denied it.');
+  });
+
+  it('keeps the prose of Markdown, not its markup or link targets', () => {
+    const { title, text } = markdownToText('# Blinken in Beijing\n\nSecretary **Blinken** met [Wang Yi](https://example.org/wang).\n\n![photo](x.png)\n\n- Beijing _denied_ it.\n');
+    assert.equal(title, 'Blinken in Beijing');
+    assert.equal(text, 'Blinken in Beijing\n\nSecretary Blinken met Wang Yi.\n\nBeijing denied it.');
+  });
+
+  it('reads source and title lines of a plain-text article without moving offsets', () => {
+    const content = 'source: https://example.org/a\ntitle: Blinken visits China\n\nBlinken met Wang Yi.';
+    const article = toArticle('a.txt', content);
+    assert.equal(article.url, 'https://example.org/a');
+    assert.equal(article.title, 'Blinken visits China');
+    assert.equal(article.text.length, content.length);
+    assert.doesNotMatch(article.text, /example\.org|source:|title:/);
+    const at = content.indexOf('Blinken met');
+    assert.equal(article.text.slice(at, at + 20), 'Blinken met Wang Yi.');
+    assert.equal(article.text.slice(content.indexOf('Blinken visits'), content.indexOf('Blinken visits') + 20), 'Blinken visits China');
+  });
+
+  it('treats HTML saved as .txt as HTML', () => {
+    assert.equal(toArticle('page.txt', '<!DOCTYPE html><p>Hi<script>x()</script></p>').text, 'Hi');
+  });
+});
