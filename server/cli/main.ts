@@ -2,6 +2,8 @@
 /** The `newsgraph` command. Each capability adds its subcommand here. */
 import { Command, InvalidArgumentError } from 'commander';
 import { packageVersion } from '../paths.js';
+import { extractCommand } from './extract.js';
+import { loadCommand, type LoadCommandOptions } from './load.js';
 import { runNeo4j } from './neo4j.js';
 import { reportError } from './output.js';
 import { serve } from './serve.js';
@@ -9,6 +11,12 @@ import { serve } from './serve.js';
 function portNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535.');
+  return n;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1.');
   return n;
 }
 
@@ -29,7 +37,8 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .description('start Neo4j (unless NEO4J_URI is set), apply the schema and serve the explorer and API')
     .option('-p, --port <port>', 'HTTP port (default: $PORT or 3000; 0 picks a free one)', portNumber)
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
-    .action(async (options: { port?: number; host?: string }) => serve(options));
+    .option('--no-seed', 'do not load the example articles in seeds/ into an empty database')
+    .action(async (options: { port?: number; host?: string; seed: boolean }) => serve(options));
 
   program
     .command('neo4j')
@@ -37,6 +46,24 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .option('--port <port>', 'Bolt port (default: $NEO4J_BOLT_PORT or 7687; 0 picks a free one)', portNumber)
     .option('--data <dir>', 'data folder (default: $NEWSGRAPH_DATA or .data)')
     .action(async (options: { port?: number; data?: string }) => runNeo4j(options));
+
+  program
+    .command('extract')
+    .description('extract people, institutions, places, interactions and allegations from articles (no database needed)')
+    .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
+    .option('--json', 'print the result as JSON ({"documents":[…],"errors":[…]})')
+    .action(async (paths: string[], options: { json?: boolean }) => extractCommand(paths, options));
+
+  program
+    .command('load')
+    .description('extract articles and write them into Neo4j; reloading changes nothing, a changed file replaces its own data')
+    .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
+    .option('--dry-run', 'extract and resolve, print what would be written, write nothing')
+    .option('--reset', 'empty the database first (asks for confirmation)')
+    .option('-y, --yes', 'do not ask before --reset')
+    .option('--batch-size <n>', 'documents per transaction (default 50)', positiveInteger)
+    .option('--json', 'print the summary as JSON')
+    .action(async (paths: string[], options: LoadCommandOptions) => loadCommand(paths, options));
 
   return program;
 }

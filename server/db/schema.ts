@@ -13,6 +13,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT allegation_id IF NOT EXISTS FOR (a:Allegation) REQUIRE a.id IS UNIQUE',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)',
   'CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)',
+  // A changed document's allegations are found and replaced by the document they came from.
+  'CREATE INDEX allegation_doc IF NOT EXISTS FOR (a:Allegation) ON (a.docId)',
   // Names and aliases (a list of strings) in one full-text index: search finds "Blinken" and "Secretary Blinken".
   `CREATE FULLTEXT INDEX ${FULLTEXT_ENTITY_INDEX} IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]`,
 ];

@@ -1,0 +1,99 @@
+import { createInterface } from 'node:readline/promises';
+import { SingleBar } from 'cli-progress';
+import { loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import { applySchema } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { loadPaths, type LoadProgress, type LoadSummary } from '../ingest/load.js';
+import { deleteEverything } from '../ingest/write.js';
+import { progress } from './output.js';
+
+export interface LoadCommandOptions {
+  dryRun?: boolean;
+  reset?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  batchSize?: number;
+}
+
+async function confirmReset(uri: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    throw new AppError('BAD_REQUEST', '--reset deletes every node and relationship; confirm with --yes when not at a terminal.');
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`--reset deletes every node and relationship in the Neo4j at ${uri}. Type "yes" to go on: `);
+    return answer.trim().toLowerCase() === 'yes';
+  } finally {
+    rl.close();
+  }
+}
+
+/** A bar with documents/s at a terminal; a line every few seconds elsewhere (logs, CI). */
+function progressReporter(): { update: (p: LoadProgress) => void; stop: () => void } {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({ format: 'Loading [{bar}] {value}/{total} documents | {rate} docs/s | {eta_formatted} left', stream: process.stderr, hideCursor: true });
+    let started = false;
+    return {
+      update: (p) => {
+        if (!started) bar.start(p.total, 0, { rate: '0.0' });
+        started = true;
+        bar.update(p.done, { rate: p.documentsPerSecond.toFixed(1) });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update: (p) => {
+      if (Date.now() - last < 2_000 && p.done < p.total) return;
+      last = Date.now();
+      progress(`Loaded ${p.done}/${p.total} documents (${p.documentsPerSecond.toFixed(1)} docs/s)`);
+    },
+    stop: () => {},
+  };
+}
+
+export function formatSummary(s: LoadSummary): string {
+  const d = s.documents;
+  const lines = [
+    `${s.dryRun ? 'Dry run (nothing written): ' : ''}documents: ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.failed} failed (${s.seconds.toFixed(1)} s)`,
+    s.dryRun
+      ? `would write: ${d.new + d.replaced} documents, ${s.entitiesNew} new entities, ${s.relationshipsPlanned} relationships`
+      : `written: ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created` +
+        (s.nodesDeleted || s.relationshipsDeleted ? `; ${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships removed` : ''),
+    ...s.failures.map((f) => `failed: ${f.message} [${f.code}]`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export async function loadCommand(paths: string[], options: LoadCommandOptions): Promise<void> {
+  const config = loadConfig();
+  const connection = await connect(config, progress);
+  try {
+    await connection.db.facts();
+    if (options.reset) {
+      if (options.dryRun) throw new AppError('BAD_REQUEST', '--reset and --dry-run do not go together.');
+      if (!options.yes && !(await confirmReset(connection.db.uri))) {
+        progress('Not reset; nothing loaded.');
+        process.exitCode = 1;
+        return;
+      }
+      const deleted = await deleteEverything(connection.db);
+      progress(`Reset: ${deleted} nodes deleted.`);
+    }
+    await applySchema(connection.db);
+    const reporter = progressReporter();
+    let summary: LoadSummary;
+    try {
+      summary = await loadPaths(connection.db, paths, { dryRun: options.dryRun, batchSize: options.batchSize, onProgress: reporter.update });
+    } finally {
+      reporter.stop();
+    }
+    if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else process.stdout.write(formatSummary(summary));
+    if (summary.documents.failed) process.exitCode = 1;
+  } finally {
+    await connection.close();
+  }
+}

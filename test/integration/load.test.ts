@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { applySchema } from '../../server/db/schema.js';
+import { loadPaths } from '../../server/ingest/load.js';
+import { SEEDS_DIR } from '../../server/paths.js';
+import { writeCorpus } from '../../scripts/corpus.js';
+import { fingerprint } from '../helpers/fingerprint.js';
+import { resetGraph, testDatabase, testNeo4j } from '../helpers/neo4j.js';
+import { freePort, runCli, waitUntil } from '../helpers/process.js';
+
+const SEED_000 = path.join(SEEDS_DIR, '000_8366d6cc39c1548e.txt');
+
+describe('loading articles into a real Neo4j', () => {
+  const db = testDatabase();
+  const { uri, user, password } = testNeo4j();
+  const cliEnv = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+  const temps: string[] = [];
+  const tempDir = () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-load-'));
+    temps.push(d);
+    return d;
+  };
+  const count = async (query: string) => db.read(async (tx) => (await tx.run(query)).records[0]?.get(0) as number);
+
+  before(() => applySchema(db));
+  beforeEach(() => resetGraph(db));
+  after(async () => {
+    temps.forEach((d) => rmSync(d, { recursive: true, force: true }));
+    await db.close();
+  });
+
+  it('links Antony Blinken to Wang Yi, Wang Xiaohong and Chen Jining, each link quoting its seed sentence', async () => {
+    const summary = await loadPaths(db, [SEEDS_DIR]);
+    assert.deepEqual(summary.documents, { new: 2, unchanged: 0, replaced: 0, failed: 0 });
+    const rows = await db.read(async (tx) =>
+      (
+        await tx.run(
+          `MATCH (a:Person {name:'Antony Blinken'})-[r]-(b:Person) WHERE b.name IN ['Wang Yi','Wang Xiaohong','Chen Jining']
+           RETURN b.name AS name, r.evSentences AS sentences, r.evDocs AS docs`,
+        )
+      ).records.map((r) => r.toObject() as { name: string; sentences: string[]; docs: string[] }),
+    );
+    assert.deepEqual([...new Set(rows.map((r) => r.name))].sort(), ['Chen Jining', 'Wang Xiaohong', 'Wang Yi']);
+    const seedTexts = readdirSync(SEEDS_DIR).map((f) => readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
+    for (const row of rows) {
+      assert.ok(row.sentences.length > 0 && row.sentences.length === row.docs.length);
+      for (const s of row.sentences) {
+        assert.ok(seedTexts.some((t) => t.includes(s)), `evidence is a seed sentence: ${s}`);
+        assert.ok(s.includes(row.name.split(' ').pop()!), `"${s}" names ${row.name}`);
+      }
+    }
+  });
+
+  it('merges one person across articles and keeps evidence offsets pointing into the document text', async () => {
+    await loadPaths(db, [SEEDS_DIR]);
+    assert.equal(await count("MATCH (p:Person) WHERE p.name CONTAINS 'Blinken' RETURN count(p)"), 1);
+    assert.equal(await count("MATCH (p:Person {name: 'Antony Blinken'})-[:MENTIONED_IN]->(d:Document) RETURN count(d)"), 2);
+    const bad = await count(
+      `MATCH ()-[r]->() WHERE r.evDocs IS NOT NULL
+       UNWIND range(0, size(r.evDocs) - 1) AS i
+       MATCH (d:Document {id: r.evDocs[i]})
+       WITH r, i, d WHERE substring(d.text, r.evStarts[i], r.evEnds[i] - r.evStarts[i]) <> r.evSentences[i]
+       RETURN count(*)`,
+    );
+    assert.equal(bad, 0);
+  });
+
+  it('changes nothing when the same files are loaded again', async () => {
+    await loadPaths(db, [SEEDS_DIR]);
+    const first = await fingerprint(db);
+    const again = await loadPaths(db, [SEEDS_DIR, SEED_000]);
+    assert.deepEqual(again.documents, { new: 0, unchanged: 3, replaced: 0, failed: 0 });
+    assert.equal(again.nodesCreated + again.relationshipsCreated, 0);
+    assert.deepEqual(await fingerprint(db), first);
+  });
+
+  it('replaces a changed file’s own evidence and leaves other documents’ alone', async () => {
+    const dir = tempDir();
+    const mine = path.join(dir, 'copy.txt');
+    copyFileSync(SEED_000, mine);
+    await loadPaths(db, [SEEDS_DIR]);
+    const seedsOnly = await fingerprint(db);
+    await loadPaths(db, [mine]);
+    assert.notDeepEqual(await fingerprint(db), seedsOnly);
+
+    // The copy loses every sentence that names Wang Xiaohong.
+    writeFileSync(mine, readFileSync(mine, 'utf8').replace(/[^.\n]*Wang Xiaohong[^.]*\./g, ''));
+    const summary = await loadPaths(db, [mine]);
+    assert.deepEqual(summary.documents, { new: 0, unchanged: 0, replaced: 1, failed: 0 });
+    const copyId = await db.read(async (tx) => (await tx.run('MATCH (d:Document) WHERE d.file ENDS WITH "copy.txt" RETURN d.id')).records[0]!.get(0) as string);
+    const copyEvidence = await db.read(async (tx) =>
+      (await tx.run("MATCH ()-[r]-() WHERE $doc IN r.evDocs UNWIND r.evSentences AS s RETURN collect(s)", { doc: copyId })).records[0]!.get(0) as string[],
+    );
+    assert.ok(copyEvidence.every((s) => !s.includes('Wang Xiaohong')));
+
+    const seedDocEvidence = await count(
+      "MATCH (d:Document) WHERE d.file ENDS WITH '000_8366d6cc39c1548e.txt' MATCH ()-[r]-() WHERE d.id IN r.evDocs AND any(s IN r.evSentences WHERE s CONTAINS 'Wang Xiaohong') RETURN count(r)",
+    );
+    assert.ok(seedDocEvidence > 0, 'the seed keeps its own Wang Xiaohong evidence');
+
+    // Putting the copy back as it was restores exactly the graph of seeds plus copy.
+    copyFileSync(SEED_000, mine);
+    assert.equal((await loadPaths(db, [mine])).documents.replaced, 1);
+    const restored = await fingerprint(db);
+    await resetGraph(db);
+    await loadPaths(db, [SEEDS_DIR]);
+    await loadPaths(db, [mine]);
+    assert.deepEqual(restored, await fingerprint(db));
+  });
+
+  it('reports a bad file and loads the rest; a dry run writes nothing', async () => {
+    const dir = tempDir();
+    copyFileSync(SEED_000, path.join(dir, 'good.txt'));
+    writeFileSync(path.join(dir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const dry = await loadPaths(db, [dir], { dryRun: true });
+    assert.equal(dry.documents.new, 1);
+    assert.equal(dry.documents.failed, 1);
+    assert.ok(dry.entitiesNew > 5);
+    assert.equal(await count('MATCH (n) RETURN count(n)'), 0);
+
+    const run = runCli(['load', dir], cliEnv);
+    assert.equal(await run.exited, 1);
+    assert.match(run.stdout(), /documents: 1 new, 0 unchanged, 0 replaced, 1 failed/);
+    assert.match(run.stdout(), /broken\.txt skipped: it looks binary/);
+    assert.equal(await count('MATCH (d:Document) RETURN count(d)'), 1);
+  });
+
+  it('ends in the same graph after a kill -9 and a rerun as after one uninterrupted load', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 150, 7);
+    await loadPaths(db, [dir]);
+    const uninterrupted = await fingerprint(db);
+    await resetGraph(db);
+
+    const killed = runCli(['load', '--batch-size', '3', dir], cliEnv);
+    await waitUntil(async () => (await count('MATCH (d:Document) RETURN count(d)')) >= 15, 60_000, 'the load to get going');
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    const partial = await count('MATCH (d:Document) RETURN count(d)');
+    assert.ok(partial < 150, `killed before the end (${partial} documents in)`);
+
+    const rerun = runCli(['load', dir], cliEnv);
+    assert.equal(await rerun.exited, 0, rerun.stderr());
+    assert.match(rerun.stdout(), new RegExp(`documents: ${150 - partial} new, ${partial} unchanged`));
+    assert.deepEqual(await fingerprint(db), uninterrupted);
+  });
+
+  it('fails clearly, writing nothing, when Neo4j is unreachable', async () => {
+    const run = runCli(['load', SEEDS_DIR], { ...cliEnv, NEO4J_URI: `bolt://127.0.0.1:${await freePort()}` });
+    assert.equal(await run.exited, 1);
+    assert.match(run.stderr(), /error\[NEO4J_UNAVAILABLE\]/);
+  });
+
+  it('empties the database with --reset --yes, and refuses --reset without a confirmation', async () => {
+    await loadPaths(db, [SEEDS_DIR]);
+    const refused = runCli(['load', '--reset', SEEDS_DIR], cliEnv);
+    assert.equal(await refused.exited, 1);
+    assert.match(refused.stderr(), /confirm with --yes/);
+    assert.ok((await count('MATCH (n) RETURN count(n)')) > 0);
+
+    const before = await fingerprint(db);
+    const reset = runCli(['load', '--reset', '--yes', SEEDS_DIR], cliEnv);
+    assert.equal(await reset.exited, 0, reset.stderr());
+    assert.match(reset.stdout(), /documents: 2 new/);
+    assert.deepEqual(await fingerprint(db), before);
+  });
+});
