@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -109,6 +109,20 @@ describe('loading articles into a real Neo4j', () => {
     await loadPaths(db, [SEEDS_DIR]);
     await loadPaths(db, [mine]);
     assert.deepEqual(restored, await fingerprint(db));
+  });
+
+  it('gives identical counts when the seeds and the dev corpus are loaded twice', async (t) => {
+    const corpus = path.resolve(SEEDS_DIR, '../../shared/dev-corpus/articles');
+    if (!existsSync(corpus)) {
+      t.skip(`no dev corpus at ${corpus} (it sits beside the project in CI)`);
+      return;
+    }
+    const first = await loadPaths(db, [SEEDS_DIR, corpus]);
+    assert.equal(first.documents.new, 2 + readdirSync(corpus).length);
+    const once = await fingerprint(db);
+    const second = await loadPaths(db, [SEEDS_DIR, corpus]);
+    assert.equal(second.documents.unchanged, first.documents.new);
+    assert.deepEqual(await fingerprint(db), once);
   });
 
   it('reports a bad file and loads the rest; a dry run writes nothing', async () => {

@@ -38,6 +38,10 @@ describe('newsgraph serve', () => {
       assert.ok(existsSync(path.join(data, 'neo4j', 'password')));
       const page = await fetch(base);
       assert.match(await page.text(), /<title>newsgraph<\/title>/);
+      // A new user meets the example graph: the seeds are in before the URL is printed.
+      const stats = (await (await fetch(`${base}/api/stats`)).json()) as { nodes: Record<string, number> };
+      assert.equal(stats.nodes.Document, 2);
+      assert.ok((stats.nodes.Person ?? 0) >= 5);
 
       const jvms = javaChildren(run.child.pid!);
       assert.equal(jvms.length, 1, 'exactly one embedded JVM');
@@ -103,10 +107,10 @@ describe('newsgraph serve', () => {
 
   it('says clearly when its HTTP port is taken', async () => {
     const { uri, user, password } = { uri: process.env.NEWSGRAPH_TEST_NEO4J_URI!, user: 'neo4j', password: process.env.NEWSGRAPH_TEST_NEO4J_PASSWORD! };
-    const first = runCli(['serve'], { ...process.env, PORT: '0', NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password });
+    const first = runCli(['serve', '--no-seed'], { ...process.env, PORT: '0', NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password });
     try {
       const port = new URL(await waitForUrl(first)).port;
-      const second = runCli(['serve'], { ...process.env, PORT: port, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password });
+      const second = runCli(['serve', '--no-seed'], { ...process.env, PORT: port, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password });
       assert.equal(await second.exited, 1);
       assert.match(second.stderr(), new RegExp(`error\\[PORT_IN_USE\\]: Port ${port} on 127.0.0.1 is already in use`));
     } finally {

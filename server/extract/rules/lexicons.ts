@@ -62,12 +62,31 @@ export const FUNCTION_WORDS = new Set(
 );
 
 const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
-export function isFirstName(word: string): boolean {
-  return tagsOf(word).some((t) => NAME_TAGS.has(t));
+const NOT_COMMON_TAGS = new Set([...NAME_TAGS, 'LastName', 'ProperNoun', 'Organization', 'City', 'Country', 'Place', 'Region', 'SportsTeam']);
+
+/**
+ * Memo for pure word -> answer functions over the static lexicons. Bounded: cleared when it
+ * grows past `max` entries, so memory stays flat over any number of documents.
+ */
+function memo<T>(fn: (word: string) => T, max = 50_000): (word: string) => T {
+  let cache = new Map<string, T>();
+  return (word: string): T => {
+    let v = cache.get(word);
+    if (v === undefined && !cache.has(word)) {
+      v = fn(word);
+      if (cache.size >= max) cache = new Map();
+      cache.set(word, v);
+    }
+    return v as T;
+  };
 }
 
+export const isFirstName = memo((word: string): boolean => tagsOf(word).some((t) => NAME_TAGS.has(t)));
+
 /** A lower-case English word (in compromise's lexicon, possibly inflected) rather than a name. */
-export function isCommonWord(word: string): boolean {
+export const isCommonWord = memo(isCommonWordUncached);
+
+function isCommonWordUncached(word: string): boolean {
   const w = word.toLowerCase();
   if (FUNCTION_WORDS.has(w) || MONTHS_DAYS.has(w)) return true;
   const forms = [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), w.replace(/ing$/, ''), w.replace(/ly$/, '')];
@@ -75,7 +94,7 @@ export function isCommonWord(word: string): boolean {
     if (f.length < 2) continue;
     const tags = tagsOf(f);
     if (tags.length === 0) continue;
-    if (tags.some((t) => NAME_TAGS.has(t) || t === 'LastName' || t === 'ProperNoun' || t === 'Organization' || t === 'City' || t === 'Country' || t === 'Place' || t === 'Region' || t === 'SportsTeam')) return false;
+    if (tags.some((t) => NOT_COMMON_TAGS.has(t))) return false;
     return true;
   }
   return false;
@@ -127,16 +146,22 @@ for (const [k, v] of Object.entries(lex)) {
 }
 for (const d of ['north korean', 'south korean', 'british', 'english', 'american', 'chinese', 'russian', 'european', 'asian', 'african', 'arab', 'western', 'eastern', 'soviet', 'californian', 'texan', 'sino']) DEMONYMS.add(d);
 
+const RIGHT_QUOTE = /’/g;
+const lowerKey = (surface: string): string => {
+  const k = surface.toLowerCase();
+  return k.includes('’') ? k.replace(RIGHT_QUOTE, "'") : k;
+};
+
 export function lookupPlace(surface: string): string | undefined {
-  const k = surface.toLowerCase().replace(/’/g, "'");
+  const k = lowerKey(surface);
   if (DEMONYMS.has(k)) return undefined;
   return places.get(k);
 }
 
-export function isDemonym(word: string): boolean {
+export const isDemonym = memo((word: string): boolean => {
   const w = word.toLowerCase();
   return DEMONYMS.has(w) || DEMONYMS.has(w.replace(/s$/, ''));
-}
+});
 
 // ---------------------------------------------------------------- institutions
 
@@ -184,7 +209,7 @@ for (const [k, v] of Object.entries(lex)) {
 }
 
 export function lookupInstitution(surface: string): KnownInstitution | undefined {
-  return knownBySurface.get(surface.toLowerCase().replace(/’/g, "'"));
+  return knownBySurface.get(lowerKey(surface));
 }
 
 /** Last word of an institution's name -> its kind. */

@@ -78,6 +78,21 @@ function addLineSentences(line: string, offset: number, out: Sentence[]): void {
 const ABBREV_WITH_DOT = /^(?:[A-Z]|[A-Z]\.[A-Z](?:\.[A-Z])*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Prof|Rev|Corp|Inc|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Mt|Ft)$/;
 const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]/gu;
 const UPPER = /^\p{Lu}/u;
+const HYPHEN_NAME = /^(.*?[.a-z])-(\p{Lu}.*)$/u;
+const LOWER_WORD = /^[a-z]+$/;
+/** - ' ’ & */
+const GLUED_END = new Set([45, 39, 0x2019, 38]);
+/** Ends in s' or s’ (lower-case s). */
+const pluralPossessive = (w: string): boolean => {
+  const last = w.charCodeAt(w.length - 1);
+  return (last === 39 || last === 0x2019) && w.charCodeAt(w.length - 2) === 115;
+};
+/** Starts with an upper-case letter. */
+const isUpperStart = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(w);
+};
 
 /** Tokens of one sentence, offsets into the full text. */
 export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
@@ -89,11 +104,13 @@ export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
     let start = s.start + m.index;
     let possessive = false;
     // Trailing punctuation glued on by the regex.
-    while (/[-'’&]$/.test(word) && !/s['’]$/.test(word)) word = word.slice(0, -1);
-    if (/['’]s$/i.test(word) && word.length > 2) {
+    while (GLUED_END.has(word.charCodeAt(word.length - 1)) && !pluralPossessive(word)) word = word.slice(0, -1);
+    const last = word.charCodeAt(word.length - 1);
+    const prev = word.charCodeAt(word.length - 2);
+    if ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019) && word.length > 2) { // 's / ’s (any case)
       word = word.slice(0, -2);
       possessive = true;
-    } else if (/s['’]$/.test(word)) {
+    } else if (pluralPossessive(word)) {
       word = word.slice(0, -1);
       possessive = true;
     }
@@ -108,8 +125,8 @@ export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
     }
     if (!word) continue;
     // "U.S.-North", "pro-Trump": the capitalised part after the hyphen is a name on its own.
-    const hy = /^(.*?[.a-z])-(\p{Lu}.*)$/u.exec(word);
-    if (hy && hy[1] && hy[2] && (hy[1].endsWith('.') || /^[a-z]+$/.test(hy[1]))) {
+    const hy = word.includes('-') ? HYPHEN_NAME.exec(word) : null;
+    if (hy && hy[1] && hy[2] && (hy[1].endsWith('.') || LOWER_WORD.test(hy[1]))) {
       const left = hy[1];
       if (left.endsWith('.')) tokens.push(mk(left, start, s, sentenceIndex, false));
       start += left.length + 1;
@@ -122,5 +139,5 @@ export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
 }
 
 function mk(text: string, start: number, _s: Sentence, sentence: number, possessive: boolean): Token {
-  return { text, start, end: start + text.length, sentence, possessive, cap: UPPER.test(text) };
+  return { text, start, end: start + text.length, sentence, possessive, cap: isUpperStart(text) };
 }

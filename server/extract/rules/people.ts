@@ -5,8 +5,11 @@
 import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS } from './lexicons.js';
 import type { Token } from './nlp.js';
 
+const DOTS = /\./g;
+
 export function norm(word: string): string {
-  return word.toLowerCase().replace(/\./g, '');
+  const w = word.toLowerCase();
+  return w.includes('.') ? w.replace(DOTS, '') : w;
 }
 
 export function isHonorific(t: Token): boolean {
@@ -17,8 +20,10 @@ export function isTitleWord(t: Token): boolean {
   const w = norm(t.text);
   if (TITLE_WORDS.has(w) || HONORIFICS.has(w)) return true;
   // "Ex-spy", "ex-President": a hyphenated label is a title, not a name.
-  const head = w.split('-')[0] ?? '';
-  return w.includes('-') && (TITLE_WORDS.has(head) || LABEL_WORDS.has(head));
+  const dash = w.indexOf('-');
+  if (dash < 0) return false;
+  const head = w.slice(0, dash);
+  return TITLE_WORDS.has(head) || LABEL_WORDS.has(head);
 }
 
 export interface TitleParse {

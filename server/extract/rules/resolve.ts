@@ -27,8 +27,19 @@ export interface Placed {
   possessive: boolean;
 }
 
-const key = (s: string): string =>
+const keyUncached = (s: string): string =>
   s.toLowerCase().replace(/[’`]/g, "'").replace(/^the\s+/, '').replace(/\bcorp\.?$/, 'corporation').replace(/\./g, '').replace(/\s+/g, ' ').trim();
+// key() is pure and called for every capitalised n-gram: memoised, bounded.
+let keyCache = new Map<string, string>();
+const key = (s: string): string => {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = keyUncached(s);
+    if (keyCache.size >= 100_000) keyCache = new Map();
+    keyCache.set(s, k);
+  }
+  return k;
+};
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 const initials = (s: string): string =>
   words(s).filter((w) => !/^(of|and|the|for|&)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join('');
@@ -83,31 +94,63 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const people = () => entities.filter((e) => e.category === 'person');
   const lastTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n).at(-1)!.toLowerCase()));
   const firstTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n)[0]!.toLowerCase()));
+  /** word -> people (in entity order) whose multi-word names end / start with it. */
+  const indexPeople = (tokOf: (e: Entity) => Set<string>): Map<string, Entity[]> => {
+    const idx = new Map<string, Entity[]>();
+    for (const e of people()) {
+      for (const t of tokOf(e)) {
+        const list = idx.get(t);
+        if (list) list.push(e);
+        else idx.set(t, [e]);
+      }
+    }
+    return idx;
+  };
 
   // 2. Single words, strongest evidence first.
+  // No person entity is created and no name changes in this step: the people indexes hold
+  // throughout. Institutions may be added ("the Sacklers"); `insts` follows `entities`.
+  const byLastTok = indexPeople(lastTok);
+  const byFirstTok = indexPeople(firstTok);
+  const none: Entity[] = [];
+  interface InstInfo { e: Entity; initials: string; first: string; multi: boolean }
+  const insts: InstInfo[] = [];
+  let instSeen = 0;
   const singles = raws.filter((m) => m.category === 'single');
   const pending: RawMention[] = [];
   for (const m of singles) {
     const w = m.name;
     const lw = w.toLowerCase();
-    const insts = entities.filter((e) => e.category === 'institution');
-    const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
-    if (exact && (exact.category !== 'person' || true)) { attach(exact, m); continue; }
-    if (/^[A-Z]{2,6}$/.test(w)) {
-      const hit = insts.filter((e) => initials(e.name) === w) ;
-      const loose = hit.length ? hit : insts.filter((e) => initials(e.name).length >= 2 && w.length === initials(e.name).length + 1 && w.startsWith(initials(e.name)));
-      if (loose.length === 1) { attach(loose[0]!, m); continue; }
+    for (; instSeen < entities.length; instSeen++) {
+      const e = entities[instSeen]!;
+      if (e.category !== 'institution') continue;
+      const ws = words(e.name);
+      insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), multi: ws.length > 1 });
     }
-    const byLast = people().filter((e) => lastTok(e).has(lw));
+    const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
+    if (exact) { attach(exact, m); continue; }
+    if (/^[A-Z]{2,6}$/.test(w)) {
+      const hit = insts.filter((x) => x.initials === w);
+      const loose = hit.length ? hit : insts.filter((x) => x.initials.length >= 2 && w.length === x.initials.length + 1 && w.startsWith(x.initials));
+      if (loose.length === 1) { attach(loose[0]!.e, m); continue; }
+    }
+    const byLast = byLastTok.get(lw) ?? none;
     if (byLast.length > 1) continue; // shared surname: belongs to neither
     if (byLast.length === 1) { attach(byLast[0]!, m); continue; }
-    const instPrefix = insts.filter((e) => words(e.name).length > 1 && (words(e.name)[0]!.toLowerCase() === lw || (m.afterThe && lw.length >= 3 && words(e.name)[0]!.toLowerCase().startsWith(lw))));
-    if (instPrefix.length === 1) { attach(instPrefix[0]!, m); continue; }
-    const byFirst = people().filter((e) => firstTok(e).has(lw));
+    let instPrefix: Entity | null = null;
+    let instPrefixCount = 0;
+    for (const x of insts) {
+      if (x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw)))) {
+        instPrefix = x.e;
+        if (++instPrefixCount > 1) break;
+      }
+    }
+    if (instPrefixCount === 1) { attach(instPrefix!, m); continue; }
+    const byFirst = byFirstTok.get(lw) ?? none;
     if (byFirst.length > 1) continue;
     if (byFirst.length === 1) { attach(byFirst[0]!, m); continue; }
     const stem = lw.replace(/s$/, '');
-    const family = people().filter((e) => lastTok(e).has(stem));
+    const family = byLastTok.get(stem) ?? none;
     if (lw.endsWith('s') && family.length >= 1) {
       if (m.afterThe) {
         const e = get('institution', `${family[0]!.name.split(' ').at(-1)} family`);
@@ -130,21 +173,35 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   }
 
   // 4. Known names again everywhere (headlines, sentence starts we skipped).
-  const covered = new Set(placed.map((p) => `${p.sentence}:${p.first}`));
-  const coveredTok = new Set<string>();
-  for (const p of placed) for (let k = p.first; k <= p.last; k++) coveredTok.add(`${p.sentence}:${k}`);
+  // coveredTok[s][i]: token i of sentence s is inside a placed mention.
+  const coveredTok: Uint8Array[] = tokens.map((toks) => new Uint8Array(toks.length));
+  for (const p of placed) {
+    const row = coveredTok[p.sentence];
+    if (row) for (let k = p.first; k <= p.last; k++) row[k] = 1;
+  }
   const lookup = new Map<string, Entity>();
   for (const e of entities) {
-    for (const a of [e.name, ...e.aliases]) lookup.set(key(a), e);
+    lookup.set(key(e.name), e);
+    for (const a of e.aliases) lookup.set(key(a), e);
   }
   const surnameCount = new Map<string, Entity[]>();
-  for (const e of people()) for (const t of lastTok(e)) surnameCount.set(t, [...(surnameCount.get(t) ?? []), e]);
+  for (const e of people()) {
+    for (const t of lastTok(e)) {
+      const list = surnameCount.get(t);
+      if (list) list.push(e);
+      else surnameCount.set(t, [e]);
+    }
+  }
   for (const [t, es] of surnameCount) if (es.length === 1 && !lookup.has(t)) lookup.set(t, es[0]!);
   tokens.forEach((toks, s) => {
+    const row = coveredTok[s]!;
     for (let i = 0; i < toks.length; i++) {
-      if (!toks[i]!.cap || coveredTok.has(`${s}:${i}`) || covered.has(`${s}:${i}`)) continue;
-      for (let n = Math.min(6, toks.length - i); n >= 1; n--) {
-        if ([...Array(n).keys()].some((d) => coveredTok.has(`${s}:${i + d}`))) continue;
+      if (!toks[i]!.cap || row[i]) continue;
+      // Candidate n-grams must not reach a covered token.
+      let free = 1;
+      const maxN = Math.min(6, toks.length - i);
+      while (free < maxN && !row[i + free]) free++;
+      for (let n = free; n >= 1; n--) {
         const surface = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
         let e = lookup.get(key(surface));
         if (!e) {
@@ -156,7 +213,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         if (!e) continue;
         const m: RawMention = { category: e.category, name: surface, aliases: [], start: toks[i]!.start, end: toks[i + n - 1]!.end, sentence: s, first: i, last: i + n - 1 };
         attach(e, m);
-        for (let d = 0; d < n; d++) coveredTok.add(`${s}:${i + d}`);
+        for (let d = 0; d < n; d++) row[i + d] = 1;
         i += n - 1;
         break;
       }
