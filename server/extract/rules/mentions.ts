@@ -67,8 +67,12 @@ export function isHeadline(tokens: Token[]): boolean {
 function textOf(text: string, toks: Token[]): string {
   const a = toks[0]!;
   const b = toks[toks.length - 1]!;
-  return text.slice(a.start, b.end).replace(/\s+/g, ' ');
+  const s = text.slice(a.start, b.end);
+  // Only single spaces: the replacement would change nothing.
+  return ODD_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
+/** Whitespace other than a lone space. */
+const ODD_SPACE = /[^\S ]| {2}/;
 
 function institutionKind(toks: Token[]): InstitutionKind | null {
   if (toks.length < 2) return null;
@@ -194,8 +198,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     b += two;
   }
   if (span.length === 0) return [];
-  const party = PARTIES[norm(span.map((t) => t.text).join(' '))];
-  if (party && span.length === 1) return [mention('institution', text, span, b, sentence, { name: party, aliases: [span[0]!.text], kind: 'party' })];
+  const party = span.length === 1 ? PARTIES[norm(span[0]!.text)] : undefined;
+  if (party) return [mention('institution', text, span, b, sentence, { name: party, aliases: [span[0]!.text], kind: 'party' })];
   const kind = institutionKind(span);
   if (kind) return [mention('institution', text, span, b, sentence, { kind, ...(acronym ? { acronym } : {}) })];
   // "London's Old Bailey court": a lower-case institution word after the name.

@@ -30,6 +30,7 @@ export interface Token {
  */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
+  const titleAt = text.indexOf('title:');
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -40,7 +41,7 @@ export function splitSentences(text: string): Sentence[] {
       let body = line;
       let bodyStart = lineStart;
       const titleMatch = /^title:\s*/.exec(line);
-      if (lineStart === text.indexOf('title:') && titleMatch) {
+      if (lineStart === titleAt && titleMatch) {
         body = line.slice(titleMatch[0].length);
         bodyStart += titleMatch[0].length;
       }
@@ -52,6 +53,7 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 function addLineSentences(line: string, offset: number, out: Sentence[]): void {
+  if (fastLineSentences(line, offset, out)) return;
   const doc = nlp.readDoc(line);
   let cursor = 0;
   const pieces: string[] = [];
@@ -75,8 +77,125 @@ function addLineSentences(line: string, offset: number, out: Sentence[]): void {
   }
 }
 
+// ---------------------------------------------------------------- fast sentence split
+// wink costs about as much as all our rules together. Most lines are plain prose whose every
+// "." / "!" / "?" either sits inside a number or ends a word that wink treats as an ordinary
+// word before a full stop; such lines are split here, with the same result wink gives.
+// Anything else (initials, abbreviations, quotes or brackets around the stop, "?!", "...",
+// URLs, non-Latin scripts) goes to wink as before.
+
+/** Next words for probing how wink ends a sentence after a word: abbreviations react to some. */
+const PROBE_NEXT = ['The', 'President', 'He', 'Smith', 'I', 'Mr', 'New', 'In', 'But', 'It'];
+let plainEndCache = new Map<string, boolean>();
+
+/** `word` + `stop` ("." "!" "?") ends a sentence before any capitalised word, as wink sees it. */
+function endsPlainly(word: string, stop: string): boolean {
+  const k = word + stop;
+  let v = plainEndCache.get(k);
+  if (v === undefined) {
+    v = PROBE_NEXT.every((next) => {
+      const doc = nlp.readDoc(`a ${word}${stop} ${next} b`);
+      const toks: string[] = doc.tokens().out();
+      if (toks.length !== 5 || toks[1] !== word || toks[2] !== stop) return false;
+      const sents: string[] = [];
+      doc.sentences().each((x: { out(): string }) => { sents.push(x.out()); });
+      return sents.length === 2 && sents[0] === `a ${word}${stop}` && sents[1] === `${next} b`;
+    });
+    if (plainEndCache.size >= 50_000) plainEndCache = new Map();
+    plainEndCache.set(k, v);
+  }
+  return v;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 0xa0;
+/** Characters the fast path accepts: Latin script, ASCII punctuation and common typography. */
+const isPlainChar = (c: number): boolean =>
+  c < 0x250 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2013 || c === 0x2014 || c === 0x20ac;
+
+/** Letters, digits and . ! ? ' ’ & - : a chunk wink sees without quotes or brackets. */
+const isChunkChar = (c: number): boolean => isAsciiAlnum(c) || c === 46 || c === 33 || c === 63 || c === 39 || c === 0x2019 || c === 38 || c === 45;
+let pairCache = new Map<string, number>();
+
+/**
+ * How wink splits `a <chunk> <next> b` (next may be empty: end of line): 0 no break,
+ * 1 a break right after chunk, -1 anything else.
+ */
+function chunkBreak(chunk: string, next: string): number {
+  const k = `${chunk} ${next}`;
+  let v = pairCache.get(k);
+  if (v === undefined) {
+    // A next chunk with stops of its own ends the probe: its own break is decided separately.
+    const tail = /[.!?]/.test(next) ? '' : ' b';
+    const probe = next ? `a ${chunk} ${next}${tail}` : `a ${chunk}`;
+    const sents: string[] = [];
+    nlp.readDoc(probe).sentences().each((x: { out(): string }) => { sents.push(x.out().trim()); });
+    if (sents.length === 1 && sents[0] === probe) v = 0;
+    else if (next && sents.length === 2 && sents[0] === `a ${chunk}` && sents[1] === `${next}${tail}`) v = 1;
+    else v = -1;
+    if (pairCache.size >= 50_000) pairCache = new Map();
+    pairCache.set(k, v);
+  }
+  return v;
+}
+
+/** Splits a plain line into `out`; false (nothing added) when wink must decide. */
+function fastLineSentences(line: string, offset: number, out: Sentence[]): boolean {
+  const ends: number[] = [];
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (!isPlainChar(c) || (c < 32 && c !== 9 && c !== 13)) return false;
+    if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
+    if (c === 46 && i > 0 && isDigit(line.charCodeAt(i - 1)) && i + 1 < n && isDigit(line.charCodeAt(i + 1))) continue; // 5.5
+    // Plain case: a word of letters or digits, the stop, then spaces and a capitalised word or the end.
+    let k = i;
+    while (k > 0 && isAsciiAlnum(line.charCodeAt(k - 1))) k--;
+    let j = i + 1;
+    while (j < n && isSpace(line.charCodeAt(j))) j++;
+    const next = j < n ? line.charCodeAt(j) : 0;
+    if (i - k >= 2 && (k === 0 || isSpace(line.charCodeAt(k - 1))) && (j === n || (j > i + 1 && next >= 65 && next <= 90))) {
+      if (!endsPlainly(line.slice(k, i), line[i]!)) return false;
+      ends.push(i + 1);
+      continue;
+    }
+    // Otherwise ask wink about this whitespace-delimited chunk and the one after it ("U.S. The").
+    k = i;
+    while (k > 0 && !isSpace(line.charCodeAt(k - 1))) k--;
+    let e = i;
+    while (e < n && !isSpace(line.charCodeAt(e))) e++;
+    for (let q = k; q < e; q++) if (!isChunkChar(line.charCodeAt(q))) return false;
+    j = e;
+    while (j < n && isSpace(line.charCodeAt(j))) j++;
+    let e2 = j;
+    while (e2 < n && !isSpace(line.charCodeAt(e2))) e2++;
+    for (let q = j; q < e2; q++) if (!isChunkChar(line.charCodeAt(q))) return false;
+    const brk = chunkBreak(line.slice(k, e), line.slice(j, e2));
+    if (brk < 0) return false;
+    if (brk === 1) ends.push(e);
+    i = e - 1; // the chunk's other stops are decided with it
+  }
+  let from = 0;
+  ends.push(n);
+  for (const end of ends) {
+    if (end <= from) continue;
+    const piece = line.slice(from, end);
+    const trimmed = piece.trim();
+    if (trimmed) {
+      const at = from + piece.indexOf(trimmed);
+      out.push({ start: offset + at, end: offset + at + trimmed.length, text: trimmed });
+    }
+    from = end;
+  }
+  return true;
+}
+
 const ABBREV_WITH_DOT = /^(?:[A-Z]|[A-Z]\.[A-Z](?:\.[A-Z])*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Prof|Rev|Corp|Inc|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Mt|Ft)$/;
-const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]/gu;
+// Tokens are TOKEN_RE matches: /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]/gu (scanned by hand below).
+const LN_Y = /[\p{L}\p{N}]/uy;
+const CONT_Y = /[\p{L}\p{N}.'’&-]/uy;
+const SPACE_Y = /\s/uy;
 const UPPER = /^\p{Lu}/u;
 const HYPHEN_NAME = /^(.*?[.a-z])-(\p{Lu}.*)$/u;
 const LOWER_WORD = /^[a-z]+$/;
@@ -97,11 +216,42 @@ const isUpperStart = (w: string): boolean => {
 /** Tokens of one sentence, offsets into the full text. */
 export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(s.text))) {
-    let word = m[0];
-    let start = s.start + m.index;
+  // A hand-rolled TOKEN_RE scan: ASCII by char code, other characters through sticky regexes.
+  const t = s.text;
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    let ln: boolean;
+    let step = 1;
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) { i++; continue; }
+      ln = isAsciiAlnum(c);
+    } else {
+      SPACE_Y.lastIndex = i;
+      if (SPACE_Y.test(t)) { i = SPACE_Y.lastIndex; continue; }
+      LN_Y.lastIndex = i;
+      ln = LN_Y.test(t);
+      if (ln) step = LN_Y.lastIndex - i;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) step = 2;
+    }
+    let j = i + step;
+    if (ln) {
+      while (j < n) {
+        const d = t.charCodeAt(j);
+        if (d < 128) {
+          if (isAsciiAlnum(d) || d === 46 || d === 39 || d === 38 || d === 45) { j++; continue; }
+          break;
+        }
+        if (d === 0x2019) { j++; continue; }
+        CONT_Y.lastIndex = j;
+        if (!CONT_Y.test(t)) break;
+        j = CONT_Y.lastIndex;
+      }
+    }
+    let word = t.slice(i, j);
+    let start = s.start + i;
+    i = j;
     let possessive = false;
     // Trailing punctuation glued on by the regex.
     while (GLUED_END.has(word.charCodeAt(word.length - 1)) && !pluralPossessive(word)) word = word.slice(0, -1);

@@ -7,9 +7,18 @@ import type { Token } from './nlp.js';
 
 const DOTS = /\./g;
 
+// norm() runs several times on every token: memoised (bounded; token strings keep their hash).
+let normCache = new Map<string, string>();
+
 export function norm(word: string): string {
-  const w = word.toLowerCase();
-  return w.includes('.') ? w.replace(DOTS, '') : w;
+  let v = normCache.get(word);
+  if (v === undefined) {
+    const w = word.toLowerCase();
+    v = w.includes('.') ? w.replace(DOTS, '') : w;
+    if (normCache.size >= 50_000) normCache = new Map();
+    normCache.set(word, v);
+  }
+  return v;
 }
 
 export function isHonorific(t: Token): boolean {

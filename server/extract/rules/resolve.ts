@@ -40,6 +40,8 @@ const key = (s: string): string => {
   }
   return k;
 };
+/** Whitespace other than a lone space. */
+const ODD_SPACE = /[^\S ]| {2}/;
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 const initials = (s: string): string =>
   words(s).filter((w) => !/^(of|and|the|for|&)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join('');
@@ -65,7 +67,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (!byKey.has(k)) byKey.set(k, e);
   };
   const attach = (e: Entity, m: RawMention): void => {
-    const surface = text.slice(m.start, m.end).replace(/\s+/g, ' ');
+    const raw = text.slice(m.start, m.end);
+    const surface = ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
     alias(e, surface);
     for (const a of m.aliases) alias(e, a);
     e.mentions.push({ start: m.start, end: m.end, surface, sentence: m.sentence });
