@@ -61,7 +61,7 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .option('--dry-run', 'extract and resolve, print what would be written, write nothing')
     .option('--reset', 'empty the database first (asks for confirmation)')
     .option('-y, --yes', 'do not ask before --reset')
-    .option('--batch-size <n>', 'documents per transaction (default 50)', positiveInteger)
+    .option('--batch-size <n>', 'documents per transaction (default 200)', positiveInteger)
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], options: LoadCommandOptions) => loadCommand(paths, options));
 

@@ -12,6 +12,9 @@ import { readArticleFile } from './read.js';
 import { EntityIndex } from './resolve.js';
 import { readDocumentHashes, readEntityIndex, writePlans, type WriteCounts } from './write.js';
 
+/** Documents per transaction: fewer round trips, while a killed load redoes at most this many. */
+export const DEFAULT_BATCH_SIZE = 200;
+
 export interface LoadOptions {
   dryRun?: boolean;
   /** Documents per transaction. */
@@ -40,7 +43,7 @@ export interface LoadSummary extends WriteCounts {
 export async function loadPaths(db: Database, paths: string[], options: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
   const extractor = options.extractor ?? defaultExtractor;
-  const batchSize = options.batchSize ?? 50;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const files: string[] = [];
   for await (const f of articleFiles(paths)) files.push(f);
 

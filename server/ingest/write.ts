@@ -4,7 +4,8 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.js';
-import type { DocumentPlan } from './plan.js';
+import { INTERACTION_TYPES } from '../extract/index.js';
+import { relationshipType, type DocumentPlan, type EntityRow, type InteractionRow, type MentionRow, type RoleRow } from './plan.js';
 import type { KnownEntity } from './resolve.js';
 
 export interface WriteCounts {
@@ -14,61 +15,99 @@ export interface WriteCounts {
   relationshipsDeleted: number;
 }
 
-const EVIDENCE_APPEND = `
-  SET r.evDocs = coalesce(r.evDocs, []) + row.evDocs,
-      r.evSentences = coalesce(r.evSentences, []) + row.evSentences,
-      r.evStarts = coalesce(r.evStarts, []) + row.evStarts,
-      r.evEnds = coalesce(r.evEnds, []) + row.evEnds
-  SET r.documents = size(reduce(seen = [], d IN r.evDocs | CASE WHEN d IN seen THEN seen ELSE seen + d END))`;
-
+/*
+ * Documents in a batch are new, or replaced (their old data deleted first in the same transaction), so
+ * whatever hangs off a document (mentions, allegations and their links) is created, not merged. Only
+ * entities and interactions are shared between documents and need a look for what is already there.
+ *
+ * Interactions: a MERGE with a dynamic type (`MERGE (a)-[r:$(row.type)]->(b)`) is planned by Neo4j 5.26
+ * as a locking merge over every relationship of both nodes (mentions included), 10–15× slower than a
+ * typed MERGE and the loader's bottleneck. So the extractor's vocabulary gets one typed statement per
+ * type, prepared once at start-up from that constant list (see typedInteractions: no input ever reaches
+ * a statement's text). A type outside the vocabulary (another extractor's) takes the generic statement:
+ * a plain OPTIONAL MATCH, then extend or create. Rows are aggregated per (source, type, target) for the
+ * batch first, so no statement meets the same relationship twice. Two concurrent loads cannot both create
+ * the same relationship: its two entities were written (so write-locked until commit) by the entities
+ * statement that runs before, so the second load waits and then finds the first one's.
+ */
 const STATEMENTS = {
   documents: `
     UNWIND $rows AS row
     MERGE (d:Document {id: row.id})
     SET d += row, d.loadedAt = datetime()`,
+  /** Each entity once per batch, with its mentions in every document of the batch: one index seek for both. */
   entities: `
     UNWIND $rows AS row
     MERGE (e:Entity {id: row.id})
-    SET e:$(row.label), e.name = row.name, e.aliases = row.aliases, e.kind = row.kind, e.ambiguous = row.ambiguous`,
-  mentions: `
-    UNWIND $rows AS row
-    MATCH (e:Entity {id: row.entity}), (d:Document {id: row.doc})
-    MERGE (e)-[r:MENTIONED_IN]->(d)
-    SET r.count = row.count, r.starts = row.starts, r.ends = row.ends`,
+    ON CREATE SET e:$(row.label)
+    SET e.name = row.name, e.aliases = row.aliases, e.kind = row.kind, e.ambiguous = row.ambiguous
+    WITH e, row
+    UNWIND row.mentions AS m
+    MATCH (d:Document {id: m.doc})
+    CREATE (e)-[r:MENTIONED_IN]->(d)
+    SET r.count = m.count, r.starts = m.starts, r.ends = m.ends`,
+  /** Rows are unique per (source, type, target) in a batch, so the look for an existing one cannot miss one created here. */
   interactions: `
     UNWIND $rows AS row
     MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
-    MERGE (a)-[r:$(row.type)]->(b)
-    SET r.evHedged = coalesce(r.evHedged, []) + row.hedged
-    SET r.hedged = all(h IN r.evHedged WHERE h)
-    ${EVIDENCE_APPEND}`,
+    OPTIONAL MATCH (a)-[old]->(b) WHERE type(old) = row.type
+    FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
+      CREATE (a)-[r:$(row.type)]->(b)
+      SET r.documents = size(row.docs), r.evDocs = row.evDocs, r.evSentences = row.evSentences, r.evStarts = row.evStarts,
+          r.evEnds = row.evEnds, r.evHedged = row.hedged, r.hedged = all(h IN row.hedged WHERE h))
+    FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END |
+      SET old.documents = old.documents + size([d IN row.docs WHERE NOT d IN old.evDocs])
+      SET old.evDocs = old.evDocs + row.evDocs, old.evSentences = old.evSentences + row.evSentences,
+          old.evStarts = old.evStarts + row.evStarts, old.evEnds = old.evEnds + row.evEnds, old.evHedged = old.evHedged + row.hedged
+      SET old.hedged = all(h IN old.evHedged WHERE h))`,
   roles: `
     UNWIND $rows AS row
     MATCH (p:Entity {id: row.person}), (i:Entity {id: row.institution})
     MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(i)
-    ${EVIDENCE_APPEND}`,
+    SET r.documents = coalesce(r.documents, 0) + size([d IN row.docs WHERE NOT d IN coalesce(r.evDocs, [])])
+    SET r.evDocs = coalesce(r.evDocs, []) + row.evDocs, r.evSentences = coalesce(r.evSentences, []) + row.evSentences,
+        r.evStarts = coalesce(r.evStarts, []) + row.evStarts, r.evEnds = coalesce(r.evEnds, []) + row.evEnds`,
   titles: `
     UNWIND $rows AS row
     MATCH (p:Entity {id: row.person})
     SET p.titles = reduce(all = coalesce(p.titles, []), t IN row.titles | CASE WHEN t IN all THEN all ELSE all + t END)`,
   allegations: `
     UNWIND $rows AS row
-    MERGE (a:Allegation {id: row.id})
+    CREATE (a:Allegation {id: row.id})
     SET a.claim = row.claim, a.hedge = row.hedge, a.hedged = true, a.docId = row.doc,
         a.evDocs = [row.doc], a.evSentences = [row.sentence], a.evStarts = [row.start], a.evEnds = [row.end]`,
-  allegationLinks: `
+  /** ALLEGES, REPORTS, DENIES: from the entity to the allegation. */
+  allegationSources: `
     UNWIND $rows AS row
     MATCH (e:Entity {id: row.entity}), (a:Allegation {id: row.allegation})
-    CALL (e, a, row) {
-      WITH e, a, row WHERE row.type = 'AGAINST'
-      MERGE (a)-[r:AGAINST]->(e)
-      SET r.evDocs = [row.doc], r.evSentences = [row.sentence], r.evStarts = [row.start], r.evEnds = [row.end], r.documents = 1
-      UNION
-      WITH e, a, row WHERE row.type <> 'AGAINST'
-      MERGE (e)-[r:$(row.type)]->(a)
-      SET r.evDocs = [row.doc], r.evSentences = [row.sentence], r.evStarts = [row.start], r.evEnds = [row.end], r.documents = 1
-    }`,
+    CREATE (e)-[r:$(row.type)]->(a)
+    SET r.documents = 1, r.evDocs = [row.doc], r.evSentences = [row.sentence], r.evStarts = [row.start], r.evEnds = [row.end]`,
+  allegationTargets: `
+    UNWIND $rows AS row
+    MATCH (e:Entity {id: row.entity}), (a:Allegation {id: row.allegation})
+    CREATE (a)-[r:AGAINST]->(e)
+    SET r.documents = 1, r.evDocs = [row.doc], r.evSentences = [row.sentence], r.evStarts = [row.start], r.evEnds = [row.end]`,
 };
+
+/** The typed MERGE for one relationship type of the vocabulary. */
+function typedInteractionStatement(type: string): string {
+  return `
+    UNWIND $rows AS row
+    MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+    MERGE (a)-[r:\`${type}\`]->(b)
+    ON CREATE SET r.documents = 0, r.evDocs = [], r.evSentences = [], r.evStarts = [], r.evEnds = [], r.evHedged = []
+    SET r.documents = r.documents + size([d IN row.docs WHERE NOT d IN r.evDocs])
+    SET r.evDocs = r.evDocs + row.evDocs, r.evSentences = r.evSentences + row.evSentences,
+        r.evStarts = r.evStarts + row.evStarts, r.evEnds = r.evEnds + row.evEnds, r.evHedged = r.evHedged + row.hedged
+    SET r.hedged = all(h IN r.evHedged WHERE h)`;
+}
+
+/** Built once from constants: relationshipType() reduces each to [A-Z0-9_], and none comes from input. */
+const TYPED_INTERACTIONS = new Map(
+  INTERACTION_TYPES.map(relationshipType)
+    .filter((t): t is string => t !== null)
+    .map((t) => [t, typedInteractionStatement(t)]),
+);
 
 /**
  * Removes what earlier versions of these documents contributed: their mentions, their evidence on
@@ -115,25 +154,86 @@ function add(counts: WriteCounts, summary: { counters: { updates(): Record<strin
   counts.relationshipsDeleted += u.relationshipsDeleted ?? 0;
 }
 
+interface InteractionBatchRow extends InteractionRow {
+  docs: string[];
+}
+
+/** One row per (source, type, target) for the whole batch, evidence in document order. */
+function interactionRows(plans: DocumentPlan[]): InteractionBatchRow[] {
+  const rows = new Map<string, InteractionBatchRow>();
+  for (const p of plans) {
+    for (const i of p.interactions) {
+      const key = `${i.source}|${i.type}|${i.target}`;
+      const row = rows.get(key);
+      if (!row) {
+        rows.set(key, { ...i, hedged: [...i.hedged], evDocs: [...i.evDocs], evSentences: [...i.evSentences], evStarts: [...i.evStarts], evEnds: [...i.evEnds], docs: [...new Set(i.evDocs)] });
+        continue;
+      }
+      row.hedged.push(...i.hedged);
+      row.evDocs.push(...i.evDocs);
+      row.evSentences.push(...i.evSentences);
+      row.evStarts.push(...i.evStarts);
+      row.evEnds.push(...i.evEnds);
+      row.docs = [...new Set(row.evDocs)];
+    }
+  }
+  return [...rows.values()];
+}
+
+/** Each entity once, in its latest state (it may grow a fuller name over the batch), with all its mentions. */
+function entityRows(plans: DocumentPlan[]): (EntityRow & { mentions: (MentionRow & { doc: string })[] })[] {
+  const rows = new Map<string, EntityRow & { mentions: (MentionRow & { doc: string })[] }>();
+  for (const p of plans) {
+    for (const e of p.entities) rows.set(e.id, { ...e, mentions: rows.get(e.id)?.mentions ?? [] });
+    for (const m of p.mentions) rows.get(m.entity)?.mentions.push({ ...m, doc: p.document.id });
+  }
+  return [...rows.values()];
+}
+
+/** Role rows likewise, so the MERGE never meets the same relationship twice in one statement. */
+function roleRows(plans: DocumentPlan[]): (RoleRow & { docs: string[] })[] {
+  const rows = new Map<string, RoleRow & { docs: string[] }>();
+  for (const r of plans.flatMap((p) => p.roles)) {
+    const key = `${r.person}|${r.title}|${r.institution}`;
+    const row = rows.get(key) ?? { ...r, evDocs: [], evSentences: [], evStarts: [], evEnds: [], docs: [] };
+    row.evDocs.push(...r.evDocs);
+    row.evSentences.push(...r.evSentences);
+    row.evStarts.push(...r.evStarts);
+    row.evEnds.push(...r.evEnds);
+    row.docs = [...new Set(row.evDocs)];
+    rows.set(key, row);
+  }
+  return [...rows.values()];
+}
+
 export async function writePlans(tx: ManagedTransaction, plans: DocumentPlan[], replaced: string[]): Promise<WriteCounts> {
   const counts: WriteCounts = { nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0 };
-  const run = async (query: string, params: Record<string, unknown>) => add(counts, (await tx.run(query, params)).summary);
+  // A statement costs a round trip even with nothing to do: rowless ones are not sent.
+  const run = async (query: string, params: { rows?: unknown[]; docs?: unknown[] }) => {
+    if ((params.rows ?? params.docs ?? []).length === 0) return;
+    add(counts, (await tx.run(query, params)).summary);
+  };
   if (replaced.length) await run(DELETE_DOCUMENT_DATA, { docs: replaced });
 
-  const flat = <T, R>(pick: (p: DocumentPlan) => T[], map: (row: T, p: DocumentPlan) => R) => plans.flatMap((p) => pick(p).map((row) => map(row, p)));
   await run(STATEMENTS.documents, { rows: plans.map((p) => p.document) });
-  await run(STATEMENTS.entities, { rows: flat((p) => p.entities, (row) => row) });
-  await run(STATEMENTS.mentions, { rows: flat((p) => p.mentions, (row, p) => ({ ...row, doc: p.document.id })) });
-  await run(STATEMENTS.interactions, { rows: flat((p) => p.interactions, (row) => row) });
-  await run(STATEMENTS.roles, { rows: flat((p) => p.roles, (row) => row) });
-  await run(STATEMENTS.titles, { rows: flat((p) => p.titles, (row) => row) });
-  await run(STATEMENTS.allegations, { rows: flat((p) => p.allegations, (row, p) => ({ id: row.id, claim: row.claim, hedge: row.hedge, sentence: row.sentence, start: row.start, end: row.end, doc: p.document.id })) });
-  await run(STATEMENTS.allegationLinks, {
-    rows: flat(
-      (p) => p.allegations.flatMap((a) => a.links.map((l) => ({ ...l, a }))),
-      ({ entity, type, a }, p) => ({ entity, type, allegation: a.id, doc: p.document.id, sentence: a.sentence, start: a.start, end: a.end }),
-    ),
+  await run(STATEMENTS.entities, { rows: entityRows(plans) });
+  const byType = new Map<string, InteractionBatchRow[]>();
+  for (const row of interactionRows(plans)) {
+    if (!byType.has(row.type)) byType.set(row.type, []);
+    byType.get(row.type)!.push(row);
+  }
+  for (const [type, rows] of byType) await run(TYPED_INTERACTIONS.get(type) ?? STATEMENTS.interactions, { rows });
+
+  await run(STATEMENTS.roles, { rows: roleRows(plans) });
+  await run(STATEMENTS.titles, { rows: plans.flatMap((p) => p.titles) });
+  await run(STATEMENTS.allegations, {
+    rows: plans.flatMap((p) => p.allegations.map((a) => ({ id: a.id, claim: a.claim, hedge: a.hedge, sentence: a.sentence, start: a.start, end: a.end, doc: p.document.id }))),
   });
+  const links = plans.flatMap((p) =>
+    p.allegations.flatMap((a) => a.links.map((l) => ({ entity: l.entity, type: l.type, allegation: a.id, doc: p.document.id, sentence: a.sentence, start: a.start, end: a.end }))),
+  );
+  await run(STATEMENTS.allegationSources, { rows: links.filter((l) => l.type !== 'AGAINST') });
+  await run(STATEMENTS.allegationTargets, { rows: links.filter((l) => l.type === 'AGAINST') });
   return counts;
 }
 

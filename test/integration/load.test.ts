@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { applySchema } from '../../server/db/schema.js';
+import type { Extractor } from '../../server/extract/index.js';
 import { loadPaths } from '../../server/ingest/load.js';
 import { SEEDS_DIR } from '../../server/paths.js';
 import { writeCorpus } from '../../scripts/corpus.js';
@@ -66,6 +67,12 @@ describe('loading articles into a real Neo4j', () => {
        RETURN count(*)`,
     );
     assert.equal(bad, 0);
+    const miscounted = await count(
+      `MATCH ()-[r]->() WHERE r.evDocs IS NOT NULL
+         AND r.documents <> size(reduce(seen = [], d IN r.evDocs | CASE WHEN d IN seen THEN seen ELSE seen + d END))
+       RETURN count(r)`,
+    );
+    assert.equal(miscounted, 0);
   });
 
   it('changes nothing when the same files are loaded again', async () => {
@@ -123,6 +130,37 @@ describe('loading articles into a real Neo4j', () => {
     const second = await loadPaths(db, [SEEDS_DIR, corpus]);
     assert.equal(second.documents.unchanged, first.documents.new);
     assert.deepEqual(await fingerprint(db), once);
+  });
+
+  it('gathers evidence of a type outside the vocabulary (another extractor’s) into one relationship', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'Ann Lee interviewed Bo Chan.');
+    writeFileSync(path.join(dir, 'b.txt'), 'Later, Ann Lee interviewed Bo Chan again.');
+    const person = (name: string, text: string) => {
+      const start = text.indexOf(name);
+      return { category: 'person' as const, name, aliases: [], mentions: [{ start, end: start + name.length, surface: name, sentence: 0 }] };
+    };
+    // A second Extractor, as an LLM-backed one would be: the loader must not depend on the rules' vocabulary.
+    const other: Extractor = {
+      name: 'test-podcast',
+      extract: (text) => {
+        const sentence = { start: 0, end: text.length, text };
+        return {
+          sentences: [sentence],
+          people: [person('Ann Lee', text), person('Bo Chan', text)],
+          institutions: [],
+          places: [],
+          interactions: [{ type: 'hosted_podcast_with', source: 'Ann Lee', target: 'Bo Chan', sentence: 0, evidence: sentence, hedged: false }],
+          allegations: [],
+        };
+      },
+    };
+    await loadPaths(db, [path.join(dir, 'a.txt')], { extractor: other });
+    await loadPaths(db, [path.join(dir, 'b.txt')], { extractor: other });
+    const rels = await db.read(async (tx) =>
+      (await tx.run('MATCH (:Person {name: "Ann Lee"})-[r:HOSTED_PODCAST_WITH]->(:Person {name: "Bo Chan"}) RETURN r.documents AS n, r.evSentences AS s')).records.map((r) => r.toObject()),
+    );
+    assert.deepEqual(rels, [{ n: 2, s: ['Ann Lee interviewed Bo Chan.', 'Later, Ann Lee interviewed Bo Chan again.'] }]);
   });
 
   it('reports a bad file and loads the rest; a dry run writes nothing', async () => {

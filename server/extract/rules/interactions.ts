@@ -87,6 +87,19 @@ const RELATION_NOUNS: Record<string, string> = {
   son: 'child_of', father: 'father_of', daughter: 'child_of', wife: 'spouse_of', husband: 'spouse_of', adviser: 'works_for',
   aide: 'works_for', colleague: 'colleague_of', journalist: 'works_for', employee: 'works_for', representative: 'works_for',
 };
+/**
+ * Every type this extractor can give an interaction, for consumers that prepare per-type work (the
+ * loader's typed statements). Types built at run time beyond these ("former_…") are still valid.
+ */
+export const INTERACTION_TYPES: readonly string[] = [
+  ...new Set([
+    ...Object.keys(INTERACTION_VERBS),
+    ...Object.values(INTERACTION_NOUNS),
+    ...Object.values(RELATION_NOUNS),
+    'former_president_of', 'formerly_led', 'formerly_worked_for', 'allegedly_met',
+  ]),
+];
+
 /** A relation noun needs a possessor or "of/for" to be trusted: "Justice Department special counsel X" is a title. */
 const NEEDS_POSSESSOR = new Set(['lawyer_for']);
 
