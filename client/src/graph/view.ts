@@ -32,8 +32,14 @@ export function toViewGraph(data: SerializedGraph): ViewGraph {
   return graph;
 }
 
+/** Allegations are labelled by their claim, a whole clause: the canvas shows its start, the data keeps it all. */
+export function shortLabel(label: string, max = 48): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+}
+
 export function renderGraph(graph: ViewGraph, container: HTMLElement): Sigma<ViewNode, ViewEdge> {
   return new Sigma<ViewNode, ViewEdge>(graph, container, {
+    nodeReducer: (_node, data) => ({ ...data, label: shortLabel(data.label) }),
     renderEdgeLabels: false,
     labelRenderedSizeThreshold: 6,
     labelDensity: 0.7,
