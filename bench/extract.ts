@@ -6,7 +6,7 @@
  * Options: --speed-mb N (text for the speed run, default 4), --corpus-mb N (default 100), --keep.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import nlp from 'compromise';
 import { defaultExtractor } from '../server/extract/index.js';
 import { PROJECT_ROOT } from '../server/paths.js';
 import { articleMaker, writeCorpus } from '../scripts/corpus.js';
+import { rssMiB } from '../test/helpers/process.js';
 
 const { values } = parseArgs({ options: { 'speed-mb': { type: 'string', default: '4' }, 'corpus-mb': { type: 'string', default: '100' } } });
 const MB = 1024 * 1024;
@@ -48,12 +49,8 @@ async function memoryRun(corpusMb: number): Promise<{ files: number; mb: number;
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'newsgraph.js'), 'extract', '--json', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
     const samples: number[] = [];
     const timer = setInterval(() => {
-      try {
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
-        if (kb) samples.push(Math.round(kb / 1024));
-      } catch {
-        // The process has ended.
-      }
+      const rss = rssMiB(child.pid!);
+      if (rss) samples.push(Math.round(rss));
     }, 250);
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     clearInterval(timer);

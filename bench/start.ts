@@ -6,39 +6,17 @@
  * Options: --runs N (default 3), --idle SECONDS before reading memory (default 10).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureLauncherBuilt } from '../server/db/embedded.js';
 import { PROJECT_ROOT } from '../server/paths.js';
-import { freePort } from '../test/helpers/process.js';
+import { commandName, descendants, freePort, rssMiB } from '../test/helpers/process.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, idle: { type: 'string', default: '10' } } });
 const runs = Number(values.runs);
 const idleSeconds = Number(values.idle);
-
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const out: number[] = [];
-  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
-  walk(pid);
-  return out;
-}
-
-function rssMiB(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-  return Math.round((kb / 1024) * 10) / 10;
-}
 
 interface Run {
   kind: 'fresh data dir' | 'restart';
@@ -68,11 +46,11 @@ async function once(dataDir: string, kind: Run['kind']): Promise<Run> {
     const readySeconds = (performance.now() - started) / 1000;
     await new Promise((r) => setTimeout(r, idleSeconds * 1000));
     const procs = descendants(child.pid!);
-    const comm = (p: number) => readFileSync(`/proc/${p}/comm`, 'utf8').trim();
-    const jvm = procs.find((p) => comm(p) === 'java');
-    const node = procs.find((p) => comm(p) === 'node' && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('serve'));
-    if (!jvm || !node) throw new Error('could not find the JVM and server processes');
-    return { kind, readySeconds: Math.round(readySeconds * 100) / 100, jvmRssMiB: rssMiB(jvm), nodeRssMiB: rssMiB(node) };
+    const jvm = procs.find((p) => commandName(p) === 'java');
+    const node = procs.find((p) => commandName(p) === 'node' && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('serve'));
+    const [jvmRss, nodeRss] = [jvm && rssMiB(jvm), node && rssMiB(node)];
+    if (!jvmRss || !nodeRss) throw new Error('could not find the JVM and server processes');
+    return { kind, readySeconds: Math.round(readySeconds * 100) / 100, jvmRssMiB: jvmRss, nodeRssMiB: nodeRss };
   } finally {
     process.kill(-child.pid!, 'SIGINT');
     await new Promise((r) => child.on('exit', r));

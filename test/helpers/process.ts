@@ -47,20 +47,51 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Pids of `java` processes whose parent is `pid`, read from /proc. */
+/** Every process's parent, read from /proc (a process that ends while we look is left out). */
+function parents(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      out.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone already.
+    }
+  }
+  return out;
+}
+
+export function commandName(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** All processes below `pid`, children first. */
+export function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const [child, parent] of parents()) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const out: number[] = [];
+  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(pid);
+  return out;
+}
+
+/** Pids of `java` processes whose parent is `pid`. */
 export function javaChildren(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return ppid === pid && readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'java';
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+  return [...parents()].filter(([child, parent]) => parent === pid && commandName(child) === 'java').map(([child]) => child);
+}
+
+/** Resident memory of a process in MiB, or null once it has ended. */
+export function rssMiB(pid: number): number | null {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Math.round((kb / 1024) * 10) / 10;
+  } catch {
+    return null;
+  }
 }
 
 export function isAlive(pid: number): boolean {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkJava, startEmbeddedNeo4j } from '../../server/db/embedded.js';
 import { AppError } from '../../server/errors.js';
 import { testNeo4j } from '../helpers/neo4j.js';
+import { tempDirs } from '../helpers/temp.js';
 
 /** Local addresses listening on `port`, read from the kernel's socket tables. */
 function listeners(port: number): string[] {
@@ -25,13 +25,9 @@ const LOOPBACK = new Set(['0100007F', '0000000000000000FFFF00000100007F', '00000
 describe('embedded Neo4j launcher', () => {
   const { uri, home } = testNeo4j();
   const port = Number(new URL(uri.replace('bolt:', 'http:')).port);
-  const temps: string[] = [];
-  const tempHome = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-launcher-'));
-    temps.push(dir);
-    return dir;
-  };
-  after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const temps = tempDirs('newsgraph-launcher');
+  const tempHome = temps.make;
+  after(() => temps.cleanup());
 
   it('listens on loopback only', () => {
     const addresses = listeners(port);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { applySchema } from '../../server/db/schema.js';
@@ -9,6 +8,7 @@ import { loadPaths } from '../../server/ingest/load.js';
 import { SEEDS_DIR } from '../../server/paths.js';
 import { writeCorpus } from '../../scripts/corpus.js';
 import { fingerprint } from '../helpers/fingerprint.js';
+import { tempDirs } from '../helpers/temp.js';
 import { resetGraph, testDatabase, testNeo4j } from '../helpers/neo4j.js';
 import { freePort, runCli, waitUntil } from '../helpers/process.js';
 
@@ -18,18 +18,14 @@ describe('loading articles into a real Neo4j', () => {
   const db = testDatabase();
   const { uri, user, password } = testNeo4j();
   const cliEnv = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
-  const temps: string[] = [];
-  const tempDir = () => {
-    const d = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-load-'));
-    temps.push(d);
-    return d;
-  };
+  const temps = tempDirs('newsgraph-load');
+  const tempDir = temps.make;
   const count = async (query: string) => db.read(async (tx) => (await tx.run(query)).records[0]?.get(0) as number);
 
   before(() => applySchema(db));
   beforeEach(() => resetGraph(db));
   after(async () => {
-    temps.forEach((d) => rmSync(d, { recursive: true, force: true }));
+    temps.cleanup();
     await db.close();
   });
 

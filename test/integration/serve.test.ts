@@ -3,12 +3,12 @@
  * These start real JVMs, so they are the slowest tests.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Health } from '../../common/api.js';
 import { startEmbeddedNeo4j } from '../../server/db/embedded.js';
+import { tempDirs } from '../helpers/temp.js';
 import { freePort, isAlive, javaChildren, runCli, waitForUrl, waitUntil } from '../helpers/process.js';
 
 async function health(base: string): Promise<{ status: number; body: Health }> {
@@ -17,13 +17,9 @@ async function health(base: string): Promise<{ status: number; body: Health }> {
 }
 
 describe('newsgraph serve', () => {
-  const temps: string[] = [];
-  const tempDir = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-serve-'));
-    temps.push(dir);
-    return dir;
-  };
-  after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const temps = tempDirs('newsgraph-serve');
+  const tempDir = temps.make;
+  after(() => temps.cleanup());
 
   it('starts its embedded Neo4j, serves the page, and leaves no java behind on Ctrl-C', async () => {
     const data = tempDir();
