@@ -6,10 +6,8 @@ import { keepSchemaApplied } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
-import { CLIENT_DIST, SEEDS_DIR } from '../paths.js';
-import type { Database } from '../db/database.js';
-import { loadPaths } from '../ingest/load.js';
-import type { Logger } from '../logger.js';
+import { seedIfEmpty } from '../ingest/seed.js';
+import { CLIENT_DIST } from '../paths.js';
 import { formatSummary } from './load.js';
 import { progress } from './output.js';
 
@@ -18,14 +16,6 @@ export interface ServeOptions {
   host?: string;
   /** Load seeds/ into an empty database (default true). */
   seed?: boolean;
-}
-
-/** A new user should meet the example graph, not an empty canvas: seeds go into an empty database. */
-async function seedIfEmpty(db: Database, logger: Logger): Promise<void> {
-  const documents = await db.read(async (tx) => (await tx.run('MATCH (d:Document) RETURN count(d) AS n')).records[0]?.get('n') as number);
-  if (documents > 0) return;
-  const summary = await loadPaths(db, [SEEDS_DIR]);
-  logger.info(`Loaded the example articles from seeds/: ${formatSummary(summary).trim().replace(/\n/g, '; ')}`);
 }
 
 /** Starts Neo4j (unless NEO4J_URI is set), applies the schema and serves the API and explorer until a signal. */
@@ -43,7 +33,10 @@ export async function serve(options: ServeOptions): Promise<void> {
     progress(`Using the Neo4j at ${connection.db.uri} (NEO4J_URI); no embedded Neo4j started`);
   }
   const schema = keepSchemaApplied(connection.db, logger);
-  const seeded = schema.applied.then(() => (options.seed === false ? undefined : seedIfEmpty(connection.db, logger)));
+  const seeded = schema.applied.then(async () => {
+    const summary = options.seed === false ? null : await seedIfEmpty(connection.db);
+    if (summary) logger.info(`Loaded the example articles from seeds/: ${formatSummary(summary).trim().replace(/\n/g, '; ')}`);
+  });
   seeded.catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : err }, 'Loading the example articles failed'));
   // Our own Neo4j is up by now: have the example graph in place before the first page load.
   if (connection.embedded) await seeded.catch(() => undefined);
