@@ -2,7 +2,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { graphOverview, OVERVIEW_DEFAULT_LIMIT, OVERVIEW_MAX_LIMIT } from '../../graph/overview.js';
+import { edgeEvidence } from '../../graph/evidence.js';
+import { SEARCH_KINDS, searchEntities } from '../../graph/search.js';
 import { graphStats } from '../../graph/stats.js';
+
+const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'give the text to search for in q').max(200),
+  type: z.enum(SEARCH_KINDS).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
 
 const OverviewQuery = z.object({
   limit: z.coerce.number().int().min(1).max(OVERVIEW_MAX_LIMIT).default(OVERVIEW_DEFAULT_LIMIT),
@@ -12,6 +20,14 @@ export function graphRoutes(db: Database): Router {
   const router = Router();
   router.get('/stats', async (_req, res) => {
     res.json(await graphStats(db));
+  });
+  router.get('/search', async (req, res) => {
+    const { q, type, limit } = SearchQuery.parse(req.query);
+    res.json({ results: await searchEntities(db, q, { kind: type, limit }) });
+  });
+  router.get('/edges/:id/evidence', async (req, res) => {
+    const id = z.string().min(1).max(200).parse(req.params.id);
+    res.json(await edgeEvidence(db, id));
   });
   router.get('/graph', async (req, res) => {
     const { limit } = OverviewQuery.parse(req.query);

@@ -1,0 +1,50 @@
+/** Entity search over the full-text index of names and aliases: prefix and fuzzy, ranked by Lucene score. */
+import neo4j from 'neo4j-driver';
+import type { Database } from '../db/database.js';
+import { FULLTEXT_ENTITY_INDEX } from '../db/schema.js';
+
+export const SEARCH_KINDS = ['Person', 'Institution', 'Place'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+  score: number;
+}
+
+/** Lucene treats these as syntax; in a user's words they are just characters. */
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/**
+ * "blink" should find "Antony Blinken" and "blinkn" too: every word is looked up as a prefix and,
+ * when long enough to tolerate a typo, fuzzily; an exact word scores highest.
+ */
+export function luceneQuery(text: string): string | null {
+  const words = text
+    .toLowerCase()
+    .replace(LUCENE_SPECIAL, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !['and', 'or', 'not', 'to'].includes(w));
+  if (words.length === 0) return null;
+  // Any word may match; an entity that matches more of them ranks higher.
+  return words.map((w) => `(${w}^3 OR ${w}*${w.length >= 4 ? ` OR ${w}~1` : ''})`).join(' OR ');
+}
+
+export async function searchEntities(db: Database, text: string, options: { kind?: SearchKind; limit?: number } = {}): Promise<SearchHit[]> {
+  const query = luceneQuery(text);
+  if (!query) return [];
+  return db.read(async (tx) => {
+    const result = await tx.run(
+      `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+       WHERE $kind IS NULL OR $kind IN labels(node)
+       RETURN node.id AS id, node.name AS name, [l IN labels(node) WHERE l <> 'Entity'][0] AS kind,
+              coalesce(node.aliases, []) AS aliases, score
+       ORDER BY score DESC, size(node.name)
+       LIMIT $limit`,
+      { index: FULLTEXT_ENTITY_INDEX, query, kind: options.kind ?? null, limit: neo4j.int(options.limit ?? 10) },
+    );
+    return result.records.map((r) => r.toObject() as SearchHit);
+  });
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { applySchema } from '../../server/db/schema.js';
+import type { EdgeEvidence } from '../../server/graph/evidence.js';
+import { luceneQuery, type SearchHit } from '../../server/graph/search.js';
+import { createApp } from '../../server/http/app.js';
+import { loadPaths } from '../../server/ingest/load.js';
+import { createLogger } from '../../server/logger.js';
+import { SEEDS_DIR } from '../../server/paths.js';
+import { resetGraph, testDatabase } from '../helpers/neo4j.js';
+
+describe('search and evidence on the seed graph', () => {
+  const db = testDatabase();
+  let server: Server;
+  let base: string;
+  const search = async (query: string) => {
+    const res = await fetch(`${base}/api/search?${query}`);
+    return { status: res.status, body: (await res.json()) as { results: SearchHit[]; error?: { code: string; message: string } } };
+  };
+
+  before(async () => {
+    await resetGraph(db);
+    await applySchema(db);
+    await loadPaths(db, [SEEDS_DIR]);
+    await db.read((tx) => tx.run('CALL db.awaitIndexes(60)'));
+    server = createApp({ db, logger: createLogger('silent') }).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    server?.close();
+    await db.close();
+  });
+
+  it('finds Antony Blinken by surname, by prefix and despite a typo', async () => {
+    for (const q of ['blinken', 'blink', 'Blinkn', 'secretary blinken']) {
+      const { status, body } = await search(`q=${encodeURIComponent(q)}`);
+      assert.equal(status, 200);
+      assert.equal(body.results[0]?.name, 'Antony Blinken', `q=${q}: ${body.results.map((r) => r.name).join(', ')}`);
+      assert.equal(body.results[0]?.kind, 'Person');
+    }
+  });
+
+  it('filters by kind and keeps Lucene syntax in the input as plain text', async () => {
+    const places = await search('q=china&type=Place');
+    assert.ok(places.body.results.length > 0);
+    assert.ok(places.body.results.every((r) => r.kind === 'Place'));
+    const odd = await search(`q=${encodeURIComponent('"Wang) AND title:*~ \\')}`);
+    assert.equal(odd.status, 200);
+    assert.ok(odd.body.results.some((r) => r.name.startsWith('Wang')));
+    assert.equal(luceneQuery('+-!()'), null);
+  });
+
+  it('refuses a missing query or an unknown kind with BAD_REQUEST', async () => {
+    for (const q of ['q=', 'q=x&type=Planet', 'q=x&limit=0']) {
+      const { status, body } = await search(q);
+      assert.equal(status, 400, q);
+      assert.equal(body.error?.code, 'BAD_REQUEST');
+    }
+  });
+
+  it('gives each link’s evidence sentences with their documents', async () => {
+    const id = await db.read(async (tx) =>
+      (await tx.run("MATCH (:Person {name: 'Antony Blinken'})-[r]-(:Person {name: 'Wang Xiaohong'}) RETURN elementId(r) AS id LIMIT 1")).records[0]!.get('id') as string,
+    );
+    const res = await fetch(`${base}/api/edges/${encodeURIComponent(id)}/evidence`);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as EdgeEvidence;
+    assert.ok(body.evidence.length > 0);
+    for (const e of body.evidence) {
+      assert.match(e.sentence, /Wang Xiaohong/);
+      assert.ok(e.document.id.startsWith('doc:'));
+      assert.ok(e.end > e.start);
+    }
+    const missing = await fetch(`${base}/api/edges/${encodeURIComponent('5:00000000-0000-0000-0000-000000000000:999999')}/evidence`);
+    assert.equal(missing.status, 404);
+    assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'NOT_FOUND');
+  });
+});
