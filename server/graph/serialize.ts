@@ -31,9 +31,11 @@ export class GraphBuilder {
   private readonly edges = new Map<string, SerializedEdge>();
   private readonly pending: Relationship[] = [];
 
-  addNode(node: Node): this {
+  /** `extra` adds view attributes beside the node's own, e.g. how many neighbours were left out. */
+  addNode(node: Node, extra: Record<string, unknown> = {}): this {
     if (!this.keysByElementId.has(node.elementId)) {
       const serialized = serializeNode(node);
+      Object.assign(serialized.attributes, extra);
       this.nodes.set(serialized.key, serialized);
       this.keysByElementId.set(node.elementId, serialized.key);
     }

@@ -3,6 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { applySchema } from '../../server/db/schema.js';
+import { MultiDirectedGraph } from 'graphology';
+import type { SerializedGraph } from '../../common/graph.js';
+import type { EntityDetails } from '../../server/graph/entity.js';
 import type { EdgeEvidence } from '../../server/graph/evidence.js';
 import { luceneQuery, type SearchHit } from '../../server/graph/search.js';
 import { createApp } from '../../server/http/app.js';
@@ -77,5 +80,44 @@ describe('search and evidence on the seed graph', () => {
     const missing = await fetch(`${base}/api/edges/${encodeURIComponent('5:00000000-0000-0000-0000-000000000000:999999')}/evidence`);
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'NOT_FOUND');
+  });
+
+  it('details an entity: aliases, documents and degree by relationship type', async () => {
+    const res = await fetch(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}`);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as EntityDetails;
+    assert.equal(body.name, 'Antony Blinken');
+    assert.equal(body.kind, 'Person');
+    assert.ok(body.aliases.includes('Blinken'));
+    assert.equal(body.documents.length, 2);
+    assert.ok((body.degree.MET ?? 0) >= 3, JSON.stringify(body.degree));
+    assert.equal(body.degree.MENTIONED_IN, undefined);
+    assert.equal((await fetch(`${base}/api/entities/person:nobody`)).status, 404);
+  });
+
+  it('returns the neighbourhood as a graphology graph holding Wang Yi, Wang Xiaohong and Chen Jining, capped with counts left out', async () => {
+    const res = await fetch(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood`);
+    assert.equal(res.status, 200);
+    const data = (await res.json()) as SerializedGraph;
+    const graph = new MultiDirectedGraph();
+    graph.import(data);
+    const names = graph.mapNodes((_k, a) => a.label as string);
+    for (const name of ['Antony Blinken', 'Wang Yi', 'Wang Xiaohong', 'Chen Jining']) assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+    assert.ok(graph.edges().every((e) => graph.getEdgeAttribute(e, 'relType') !== 'MENTIONED_IN'));
+    assert.ok(graph.hasEdge('person:antony-blinken', 'person:wang-xiaohong') || graph.hasEdge('person:wang-xiaohong', 'person:antony-blinken'));
+
+    const capped = (await (await fetch(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood?limit=2&types=MET`)).json()) as SerializedGraph;
+    assert.equal(capped.nodes.length, 3);
+    const center = capped.nodes.find((n) => n.key === 'person:antony-blinken')!;
+    const metNeighbours = await db.read(async (tx) =>
+      (await tx.run("MATCH (:Entity {id: 'person:antony-blinken'})-[:MET]-(n) RETURN count(DISTINCT n) AS n")).records[0]!.get('n') as number,
+    );
+    assert.ok(metNeighbours > 2);
+    assert.equal(center.attributes.hiddenNeighbours, metNeighbours - 2, 'the centre says how many MET neighbours were left out');
+
+    const deeper = (await (await fetch(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood?depth=2`)).json()) as SerializedGraph;
+    assert.ok(deeper.nodes.length > data.nodes.length);
+    assert.equal((await fetch(`${base}/api/entities/person:antony-blinken/neighbourhood?depth=4`)).status, 400);
+    assert.equal((await fetch(`${base}/api/entities/person:antony-blinken/neighbourhood?types=met;DROP`)).status, 400);
   });
 });

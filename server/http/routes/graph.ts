@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { graphOverview, OVERVIEW_DEFAULT_LIMIT, OVERVIEW_MAX_LIMIT } from '../../graph/overview.js';
+import { entityDetails, neighbourhood, NEIGHBOURHOOD_DEFAULT_LIMIT } from '../../graph/entity.js';
 import { edgeEvidence } from '../../graph/evidence.js';
 import { SEARCH_KINDS, searchEntities } from '../../graph/search.js';
 import { graphStats } from '../../graph/stats.js';
@@ -11,6 +12,17 @@ const SearchQuery = z.object({
   type: z.enum(SEARCH_KINDS).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
+
+const NeighbourhoodQuery = z.object({
+  depth: z.coerce.number().int().min(1).max(3).default(1),
+  types: z
+    .string()
+    .optional()
+    .transform((t) => (t ? t.split(',').map((x) => x.trim()).filter(Boolean) : []))
+    .pipe(z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'types are relationship types such as MET,ACCUSED'))),
+  limit: z.coerce.number().int().min(1).max(OVERVIEW_MAX_LIMIT).default(NEIGHBOURHOOD_DEFAULT_LIMIT),
+});
+const EntityId = z.string().min(1).max(300);
 
 const OverviewQuery = z.object({
   limit: z.coerce.number().int().min(1).max(OVERVIEW_MAX_LIMIT).default(OVERVIEW_DEFAULT_LIMIT),
@@ -28,6 +40,13 @@ export function graphRoutes(db: Database): Router {
   router.get('/edges/:id/evidence', async (req, res) => {
     const id = z.string().min(1).max(200).parse(req.params.id);
     res.json(await edgeEvidence(db, id));
+  });
+  router.get('/entities/:id', async (req, res) => {
+    res.json(await entityDetails(db, EntityId.parse(req.params.id)));
+  });
+  router.get('/entities/:id/neighbourhood', async (req, res) => {
+    const { depth, types, limit } = NeighbourhoodQuery.parse(req.query);
+    res.json(await neighbourhood(db, EntityId.parse(req.params.id), { depth: depth as 1 | 2 | 3, types, limit }));
   });
   router.get('/graph', async (req, res) => {
     const { limit } = OverviewQuery.parse(req.query);

@@ -1,0 +1,103 @@
+/** One entity and what is around it: its details, and its neighbourhood as a graph. */
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import type { SerializedGraph } from '../../common/graph.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { GraphBuilder } from './serialize.js';
+
+export interface EntityDetails {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+  properties: Record<string, unknown>;
+  roles: { title: string; institution: { id: string; name: string } }[];
+  documents: { id: string; title: string | null; outlet: string | null; mentions: number }[];
+  /** Relationships by type, mentions in documents aside. */
+  degree: Record<string, number>;
+}
+
+export async function entityDetails(db: Database, id: string): Promise<EntityDetails> {
+  const details = await db.read(async (tx) => {
+    const result = await tx.run(
+      `MATCH (e:Entity {id: $id})
+       CALL (e) {
+         OPTIONAL MATCH (e)-[h:HOLDS_ROLE]->(i:Entity)
+         RETURN [x IN collect({title: h.title, institution: {id: i.id, name: i.name}}) WHERE x.title IS NOT NULL] AS roles
+       }
+       CALL (e) {
+         OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(d:Document)
+         RETURN [x IN collect({id: d.id, title: d.title, outlet: d.outlet, mentions: m.count}) WHERE x.id IS NOT NULL] AS documents
+       }
+       CALL (e) {
+         OPTIONAL MATCH (e)-[r]-() WHERE NOT r:MENTIONED_IN
+         WITH type(r) AS type, count(r) AS n WHERE type IS NOT NULL
+         RETURN collect([type, n]) AS degree
+       }
+       RETURN e, roles, documents, degree`,
+      { id },
+    );
+    return result.records[0];
+  });
+  if (!details) throw new AppError('NOT_FOUND', `No entity with id ${id}.`);
+  const e = details.get('e') as Node;
+  const p = e.properties as Record<string, unknown>;
+  return {
+    id,
+    name: String(p.name),
+    kind: e.labels.find((l) => l !== 'Entity') ?? 'Entity',
+    aliases: (p.aliases as string[] | undefined) ?? [],
+    properties: p,
+    roles: details.get('roles') as EntityDetails['roles'],
+    documents: details.get('documents') as EntityDetails['documents'],
+    degree: Object.fromEntries(details.get('degree') as [string, number][]),
+  };
+}
+
+export const NEIGHBOURHOOD_DEFAULT_LIMIT = 300;
+
+/** Depth is a bound of the pattern, which Cypher takes only as a literal: one prepared statement per depth. */
+const NEIGHBOURHOOD_BY_DEPTH = [1, 2, 3].map(
+  (depth) => `
+    MATCH (e:Entity {id: $id})
+    CALL (e) {
+      MATCH p = (e)-[rs*1..${depth}]-(n)
+      WHERE n <> e AND NOT n:Document AND none(r IN rs WHERE r:MENTIONED_IN)
+        AND (size($types) = 0 OR all(r IN rs WHERE type(r) IN $types))
+      WITH n, min(length(p)) AS hops
+      ORDER BY hops, coalesce(n.name, n.claim)
+      LIMIT $limit
+      RETURN collect(n) AS found
+    }
+    WITH [e] + found AS nodes
+    CALL (nodes) {
+      UNWIND nodes AS a
+      MATCH (a)-[r]->(b) WHERE b IN nodes AND NOT r:MENTIONED_IN AND (size($types) = 0 OR type(r) IN $types)
+      RETURN collect(DISTINCT r) AS rels
+    }
+    CALL (nodes) {
+      UNWIND nodes AS a
+      OPTIONAL MATCH (a)-[r]-(x) WHERE NOT x IN nodes AND NOT x:Document AND (size($types) = 0 OR type(r) IN $types)
+      WITH a, count(DISTINCT x) AS left
+      RETURN collect([a, left]) AS hidden
+    }
+    RETURN nodes, rels, hidden`,
+);
+
+/**
+ * The entity and the nodes within `depth` links of it (documents aside), nearest first, at most
+ * `limit` of them; each node carries `hiddenNeighbours`, the neighbours left out, so a client can page.
+ */
+export async function neighbourhood(db: Database, id: string, options: { depth?: 1 | 2 | 3; types?: string[]; limit?: number } = {}): Promise<SerializedGraph> {
+  const depth = options.depth ?? 1;
+  const record = await db.read(async (tx) => {
+    const result = await tx.run(NEIGHBOURHOOD_BY_DEPTH[depth - 1]!, { id, types: options.types ?? [], limit: neo4j.int(options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT) });
+    return result.records[0];
+  });
+  if (!record) throw new AppError('NOT_FOUND', `No entity with id ${id}.`);
+  const hidden = new Map((record.get('hidden') as [Node, number][]).map(([n, count]) => [n.elementId, count]));
+  const builder = new GraphBuilder();
+  for (const node of record.get('nodes') as Node[]) builder.addNode(node, { hiddenNeighbours: hidden.get(node.elementId) ?? 0 });
+  for (const rel of record.get('rels') as Relationship[]) builder.addRelationship(rel);
+  return builder.build({ scope: 'neighbourhood', center: id, depth });
+}
