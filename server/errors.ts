@@ -3,6 +3,9 @@ import type { ApiError, ErrorCode } from '../common/api.js';
 const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   BAD_INPUT: 400,
+  CYPHER_REFUSED: 403,
+  CYPHER_TIMEOUT: 408,
+  RATE_LIMITED: 429,
   BAD_CONFIG: 500,
   NOT_FOUND: 404,
   NEO4J_UNAVAILABLE: 503,

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /** The `newsgraph` command. Each capability adds its subcommand here. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../paths.js';
 import { extractCommand } from './extract.js';
 import { loadCommand, type LoadCommandOptions } from './load.js';
 import { runNeo4j } from './neo4j.js';
+import { queryCommand, type QueryFormat } from './query.js';
 import { reportError } from './output.js';
 import { serve } from './serve.js';
 
@@ -64,6 +65,14 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .option('--batch-size <n>', 'documents per transaction (default 200)', positiveInteger)
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], options: LoadCommandOptions) => loadCommand(paths, options));
+
+  program
+    .command('query')
+    .description('run a read-only Cypher query (the same guard as the API: writes, LOAD CSV and admin commands are refused)')
+    .argument('<cypher>', 'the query')
+    .option('--param <name=value>', 'a query parameter; repeat for more (JSON values allowed)', (v: string, all: string[] = []) => [...all, v])
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .action(async (cypher: string, options: { param?: string[]; format?: QueryFormat }) => queryCommand(cypher, options));
 
   return program;
 }

@@ -104,6 +104,9 @@ export function toDatabaseError(err: unknown, uri: string): unknown {
   if (UNAVAILABLE.has(err.code) || err.code === 'ECONNREFUSED') {
     return new AppError('NEO4J_UNAVAILABLE', `Neo4j at ${uri} is not reachable: ${err.message}`, { cause: err });
   }
+  if (err.code.includes('TransactionTimedOut') || err.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+    return new AppError('CYPHER_TIMEOUT', 'The query ran past its time limit and was stopped.', { cause: err });
+  }
   if (err.code.startsWith('Neo.ClientError.Security.')) {
     return new AppError('NEO4J_AUTH_FAILED', `Neo4j at ${uri} refused the credentials (check NEO4J_USER and NEO4J_PASSWORD): ${err.message}`, { cause: err });
   }

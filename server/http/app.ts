@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { errorHandler, notFound } from './errors.js';
+import { cypherRoutes } from './routes/cypher.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 
@@ -15,9 +16,11 @@ export interface AppDeps {
   logger: Logger;
   /** The built client (dist/client); not served when absent. */
   clientDir?: string;
+  /** Rate limit of POST /api/cypher per client address (default 60). */
+  cypherPerMinute?: number;
 }
 
-export function createApp({ db, logger, clientDir }: AppDeps): Express {
+export function createApp({ db, logger, clientDir, cypherPerMinute }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -44,6 +47,7 @@ export function createApp({ db, logger, clientDir }: AppDeps): Express {
   const api = express.Router();
   api.use(healthRoutes(db));
   api.use(graphRoutes(db));
+  api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
   api.use(notFound);
   app.use('/api', api);
 
