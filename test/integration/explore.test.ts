@@ -5,7 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import { applySchema } from '../../server/db/schema.js';
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from '../../common/graph.js';
+import type { DocumentDetails } from '../../server/graph/documents.js';
 import type { EntityDetails } from '../../server/graph/entity.js';
+import type { PathsResult } from '../../server/graph/paths.js';
 import type { EdgeEvidence } from '../../server/graph/evidence.js';
 import { luceneQuery, type SearchHit } from '../../server/graph/search.js';
 import { createApp } from '../../server/http/app.js';
@@ -119,5 +121,38 @@ describe('search and evidence on the seed graph', () => {
     assert.ok(deeper.nodes.length > data.nodes.length);
     assert.equal((await fetch(`${base}/api/entities/person:antony-blinken/neighbourhood?depth=4`)).status, 400);
     assert.equal((await fetch(`${base}/api/entities/person:antony-blinken/neighbourhood?types=met;DROP`)).status, 400);
+  });
+
+  it('explains how two entities are connected, hop by hop with evidence', async () => {
+    const res = await fetch(`${base}/api/paths?from=person:antony-blinken&to=person:joe-biden`);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as PathsResult;
+    assert.equal(body.found, true);
+    assert.ok(body.paths.length >= 1);
+    for (const path of body.paths) {
+      for (const hop of path) {
+        assert.ok(hop.evidence.length > 0, `${hop.source} -${hop.relType}- ${hop.target} has evidence`);
+        assert.ok(hop.evidence.every((e) => e.sentence.length > 0 && e.document.id.startsWith('doc:')));
+      }
+    }
+    const ends = body.paths[0]!;
+    assert.ok([ends[0]!.source, ends[0]!.target].includes('person:antony-blinken'));
+    assert.equal(body.graph.nodes.length >= 2, true);
+    assert.equal((await fetch(`${base}/api/paths?from=person:antony-blinken&to=person:nobody`)).status, 404);
+    assert.equal((await fetch(`${base}/api/paths?from=person:antony-blinken&to=person:antony-blinken`)).status, 400);
+    assert.equal((await fetch(`${base}/api/paths?from=person:antony-blinken&to=person:joe-biden&maxLength=9`)).status, 400);
+  });
+
+  it('lists documents and gives one with its text and the spans of its mentions', async () => {
+    const list = (await (await fetch(`${base}/api/documents`)).json()) as { total: number; documents: { id: string; entities: number }[] };
+    assert.equal(list.total, 2);
+    assert.ok(list.documents.every((d) => d.entities > 5));
+    const doc = (await (await fetch(`${base}/api/documents/${encodeURIComponent(list.documents[0]!.id)}`)).json()) as DocumentDetails;
+    assert.ok(doc.text.length > 1000);
+    assert.ok(doc.mentions.length > 10);
+    for (const m of doc.mentions) assert.ok(doc.text.slice(m.start, m.end).trim().length > 0, `${m.name} at ${m.start}`);
+    const blinken = doc.mentions.filter((m) => m.name === 'Antony Blinken').map((m) => doc.text.slice(m.start, m.end));
+    assert.ok(blinken.some((surface) => surface.includes('Blinken')), blinken.join(', '));
+    assert.equal((await fetch(`${base}/api/documents/doc:nothing`)).status, 404);
   });
 });

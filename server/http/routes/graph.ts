@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { graphOverview, OVERVIEW_DEFAULT_LIMIT, OVERVIEW_MAX_LIMIT } from '../../graph/overview.js';
 import { entityDetails, neighbourhood, NEIGHBOURHOOD_DEFAULT_LIMIT } from '../../graph/entity.js';
+import { documentDetails, listDocuments } from '../../graph/documents.js';
 import { edgeEvidence } from '../../graph/evidence.js';
+import { MAX_PATH_LENGTH, shortestPaths } from '../../graph/paths.js';
 import { SEARCH_KINDS, searchEntities } from '../../graph/search.js';
 import { graphStats } from '../../graph/stats.js';
 
@@ -22,7 +24,19 @@ const NeighbourhoodQuery = z.object({
     .pipe(z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'types are relationship types such as MET,ACCUSED'))),
   limit: z.coerce.number().int().min(1).max(OVERVIEW_MAX_LIMIT).default(NEIGHBOURHOOD_DEFAULT_LIMIT),
 });
+/** Entity and document ids are ours (person:antony-blinken, doc:…), short and printable. */
 const EntityId = z.string().min(1).max(300);
+
+const PathsQuery = z.object({
+  from: z.string().min(1).max(300),
+  to: z.string().min(1).max(300),
+  maxLength: z.coerce.number().int().min(1).max(MAX_PATH_LENGTH).default(4),
+});
+
+const Page = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 const OverviewQuery = z.object({
   limit: z.coerce.number().int().min(1).max(OVERVIEW_MAX_LIMIT).default(OVERVIEW_DEFAULT_LIMIT),
@@ -47,6 +61,16 @@ export function graphRoutes(db: Database): Router {
   router.get('/entities/:id/neighbourhood', async (req, res) => {
     const { depth, types, limit } = NeighbourhoodQuery.parse(req.query);
     res.json(await neighbourhood(db, EntityId.parse(req.params.id), { depth: depth as 1 | 2 | 3, types, limit }));
+  });
+  router.get('/paths', async (req, res) => {
+    const { from, to, maxLength } = PathsQuery.parse(req.query);
+    res.json(await shortestPaths(db, from, to, maxLength));
+  });
+  router.get('/documents', async (req, res) => {
+    res.json(await listDocuments(db, Page.parse(req.query)));
+  });
+  router.get('/documents/:id', async (req, res) => {
+    res.json(await documentDetails(db, EntityId.parse(req.params.id)));
   });
   router.get('/graph', async (req, res) => {
     const { limit } = OverviewQuery.parse(req.query);

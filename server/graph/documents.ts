@@ -1,0 +1,54 @@
+/** Documents as loaded: a list to browse, and one document's text with where each entity is mentioned. */
+import neo4j from 'neo4j-driver';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  file: string | null;
+  entities: number;
+}
+
+export interface DocumentDetails extends DocumentSummary {
+  text: string;
+  /** Character spans of entity mentions in `text`, in reading order. */
+  mentions: { entity: string; name: string; kind: string; start: number; end: number }[];
+}
+
+export async function listDocuments(db: Database, options: { limit?: number; offset?: number } = {}): Promise<{ total: number; documents: DocumentSummary[] }> {
+  return db.read(async (tx) => {
+    const total = (await tx.run('MATCH (d:Document) RETURN count(d) AS n')).records[0]?.get('n') as number;
+    const result = await tx.run(
+      `MATCH (d:Document)
+       RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, COUNT { (d)<-[:MENTIONED_IN]-() } AS entities
+       ORDER BY coalesce(d.title, d.file), d.id SKIP $offset LIMIT $limit`,
+      { offset: neo4j.int(options.offset ?? 0), limit: neo4j.int(options.limit ?? 50) },
+    );
+    return { total, documents: result.records.map((r) => r.toObject() as DocumentSummary) };
+  });
+}
+
+export async function documentDetails(db: Database, id: string): Promise<DocumentDetails> {
+  const record = await db.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (d:Document {id: $id})
+         CALL (d) {
+           OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(d)
+           UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(m.starts) - 1) END AS i
+           RETURN collect({entity: e.id, name: e.name, kind: [l IN labels(e) WHERE l <> 'Entity'][0], start: m.starts[i], end: m.ends[i]}) AS mentions
+         }
+         RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, d.text AS text,
+                COUNT { (d)<-[:MENTIONED_IN]-() } AS entities, mentions`,
+        { id },
+      )
+    ).records[0],
+  );
+  if (!record) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
+  const details = record.toObject() as DocumentDetails;
+  details.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return details;
+}
