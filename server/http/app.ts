@@ -1,12 +1,13 @@
 /** The Express app, built apart from `listen` so tests can mount it on any port. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { errorHandler, notFound } from './errors.js';
+import { openApiDocument } from './openapi.js';
 import { cypherRoutes } from './routes/cypher.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
@@ -18,6 +19,17 @@ export interface AppDeps {
   clientDir?: string;
   /** Rate limit of POST /api/cypher per client address (default 60). */
   cypherPerMinute?: number;
+}
+
+/** Every API route, mounted under /api. */
+export function apiRouter(db: Database, cypherPerMinute?: number): Router {
+  const api = express.Router();
+  api.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+  api.use(healthRoutes(db));
+  api.use(graphRoutes(db));
+  api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
+  api.use(notFound);
+  return api;
 }
 
 export function createApp({ db, logger, clientDir, cypherPerMinute }: AppDeps): Express {
@@ -44,12 +56,7 @@ export function createApp({ db, logger, clientDir, cypherPerMinute }: AppDeps): 
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(express.json({ limit: '1mb' }));
 
-  const api = express.Router();
-  api.use(healthRoutes(db));
-  api.use(graphRoutes(db));
-  api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
-  api.use(notFound);
-  app.use('/api', api);
+  app.use('/api', apiRouter(db, cypherPerMinute));
 
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
