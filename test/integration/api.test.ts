@@ -93,10 +93,14 @@ describe('HTTP API on a real Neo4j', () => {
     assert.doesNotMatch(text, /at .*\.(js|ts):\d+/);
   });
 
-  it('sends security headers', async () => {
-    const res = await fetch(`${base}/api/health`);
+  it('sends security headers, no CORS grant, and refuses oversized bodies', async () => {
+    const res = await fetch(`${base}/api/health`, { headers: { origin: 'https://elsewhere.example' } });
     assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/);
     assert.equal(res.headers.get('x-powered-by'), null);
+    assert.equal(res.headers.get('access-control-allow-origin'), null);
+    const big = await fetch(`${base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'RETURN 1', params: { x: 'a'.repeat(2 * 1024 * 1024) } }) });
+    assert.equal(big.status, 413);
+    assert.equal(((await big.json()) as { error: { code: string } }).error.code, 'BAD_REQUEST');
   });
 
   it('answers 503 with the reason while Neo4j is unreachable', async () => {
