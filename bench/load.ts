@@ -101,7 +101,7 @@ async function csv(file: string, header: string[], rows: Iterable<unknown[]>): P
   await new Promise<void>((res) => out.end(() => res()));
 }
 
-async function loadCsvBaseline(db: Database, session: (q: string) => Promise<{ nodes: number; rels: number }>, importDir: string, plans: DocumentPlan[]): Promise<{ seconds: number; nodes: number; rels: number }> {
+async function loadCsvBaseline(session: (q: string) => Promise<{ nodes: number; rels: number }>, importDir: string, plans: DocumentPlan[]): Promise<{ seconds: number; nodes: number; rels: number }> {
   mkdirSync(importDir, { recursive: true });
   await csv(path.join(importDir, 'documents.csv'), ['id', 'file', 'title', 'format', 'sha256', 'text'], plans.map((p) => [p.document.id, p.document.file, p.document.title, p.document.format, p.document.sha256, p.document.text]));
   await csv(path.join(importDir, 'entities.csv'), ['id', 'label', 'name', 'aliases'], plans.flatMap((p) => p.entities.map((e) => [e.id, e.label, e.name, e.aliases.join('|')])));
@@ -111,7 +111,6 @@ async function loadCsvBaseline(db: Database, session: (q: string) => Promise<{ n
   for (const type of types) {
     await csv(path.join(importDir, `interactions-${type}.csv`), ['source', 'target', 'doc', 'sentence'], plans.flatMap((p) => p.interactions.filter((i) => i.type === type).map((i) => [i.source, i.target, p.document.id, i.evSentences[0]])));
   }
-  void db;
   const start = performance.now();
   const statements = [
     `LOAD CSV WITH HEADERS FROM 'file://${importDir}/documents.csv' AS row CALL (row) { MERGE (d:Document {id: row.id}) SET d.file = row.file, d.title = row.title, d.format = row.format, d.sha256 = row.sha256, d.text = row.text } IN TRANSACTIONS OF 2000 ROWS`,
@@ -161,7 +160,7 @@ async function main(): Promise<void> {
     process.stderr.write(`warming up on ${Math.min(500, plans.length)} documents…\n`);
     await ours(db, plans.slice(0, 500));
     await deleteEverything(db);
-    await loadCsvBaseline(db, session, importDir, plans.slice(0, 500));
+    await loadCsvBaseline(session, importDir, plans.slice(0, 500));
     await deleteEverything(db);
     const oursRuns: Awaited<ReturnType<typeof ours>>[] = [];
     const csvRuns: Awaited<ReturnType<typeof ours>>[] = [];
@@ -177,7 +176,7 @@ async function main(): Promise<void> {
       });
       await deleteEverything(db);
       process.stderr.write(`round ${round}/${ROUNDS}: the same rows with LOAD CSV … CALL { … } IN TRANSACTIONS…\n`);
-      csvRuns.push(await loadCsvBaseline(db, session, importDir, plans));
+      csvRuns.push(await loadCsvBaseline(session, importDir, plans));
       await deleteEverything(db);
       process.stderr.write(`  ours ${oursRuns.at(-1)!.seconds.toFixed(1)} s, LOAD CSV ${csvRuns.at(-1)!.seconds.toFixed(1)} s\n`);
     }

@@ -187,14 +187,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     lookup.set(key(e.name), e);
     for (const a of e.aliases) lookup.set(key(a), e);
   }
-  const surnameCount = new Map<string, Entity[]>();
-  for (const e of people()) {
-    for (const t of lastTok(e)) {
-      const list = surnameCount.get(t);
-      if (list) list.push(e);
-      else surnameCount.set(t, [e]);
-    }
-  }
+  const surnameCount = indexPeople(lastTok);
   for (const [t, es] of surnameCount) if (es.length === 1 && !lookup.has(t)) lookup.set(t, es[0]!);
   tokens.forEach((toks, s) => {
     const row = coveredTok[s]!;
