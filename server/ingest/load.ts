@@ -14,6 +14,38 @@ import { readDocumentHashes, readEntityIndex, writePlans, type WriteCounts } fro
 
 /** Documents per transaction: fewer round trips, while a killed load redoes at most this many. */
 export const DEFAULT_BATCH_SIZE = 200;
+/** A batch also ends at this much text, so a folder of large files never sits in memory at once. */
+export const MAX_BATCH_CHARACTERS = 16_000_000;
+
+interface Batch {
+  metas: DocumentMeta[];
+  failures: LoadSummary['failures'];
+  /** Files taken from the list, failed ones included. */
+  read: number;
+}
+
+/** The files read in batches of at most `size` documents and MAX_BATCH_CHARACTERS of text. */
+async function* readBatches(files: string[], size: number, cwd: string | undefined): AsyncGenerator<Batch> {
+  let batch: Batch = { metas: [], failures: [], read: 0 };
+  let characters = 0;
+  for (const file of files) {
+    const result = await readArticleFile(file);
+    batch.read++;
+    if (result.ok) {
+      const meta = documentMeta(file, result.article, cwd);
+      batch.metas.push(meta);
+      characters += meta.text.length;
+    } else {
+      batch.failures.push({ file, code: result.error.code, message: result.error.message });
+    }
+    if (batch.metas.length >= size || characters >= MAX_BATCH_CHARACTERS) {
+      yield batch;
+      batch = { metas: [], failures: [], read: 0 };
+      characters = 0;
+    }
+  }
+  if (batch.read > 0) yield batch;
+}
 
 export interface LoadOptions {
   dryRun?: boolean;
@@ -63,16 +95,10 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
   const seen = new Set<string>();
   let done = 0;
 
-  for (let i = 0; i < files.length; i += batchSize) {
-    const metas: DocumentMeta[] = [];
-    for (const file of files.slice(i, i + batchSize)) {
-      const read = await readArticleFile(file);
-      if (!read.ok) {
-        summary.documents.failed++;
-        summary.failures.push({ file, code: read.error.code, message: read.error.message });
-        continue;
-      }
-      metas.push(documentMeta(file, read.article, options.cwd));
+  for await (const { metas, failures, read } of readBatches(files, batchSize, options.cwd)) {
+    for (const failure of failures) {
+      summary.documents.failed++;
+      summary.failures.push(failure);
     }
     const stored = metas.length ? await db.read((tx) => readDocumentHashes(tx, metas.map((m) => m.id))) : new Map<string, string>();
     const plans: DocumentPlan[] = [];
@@ -101,7 +127,7 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
       summary.nodesDeleted += counts.nodesDeleted;
       summary.relationshipsDeleted += counts.relationshipsDeleted;
     }
-    done = Math.min(files.length, i + batchSize);
+    done += read;
     options.onProgress?.({ done, total: files.length, documentsPerSecond: done / ((performance.now() - started) / 1000) });
   }
   summary.seconds = (performance.now() - started) / 1000;
