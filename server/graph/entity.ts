@@ -56,15 +56,39 @@ export async function entityDetails(db: Database, id: string): Promise<EntityDet
 
 export const NEIGHBOURHOOD_DEFAULT_LIMIT = 300;
 
-/** Depth is a bound of the pattern, which Cypher takes only as a literal: one prepared statement per depth. */
-const NEIGHBOURHOOD_BY_DEPTH = [1, 2, 3].map(
-  (depth) => `
+/** A hop from `m` over a link the neighbourhood follows: not into documents, and of the types asked for. */
+const HOP = `MATCH (m)-[r]-(n)
+    WHERE NOT r:MENTIONED_IN AND NOT n:Document AND n <> e AND (size($types) = 0 OR type(r) IN $types)`;
+
+/**
+ * Rings of a breadth-first walk, each node once, at its least distance. A ring is walked only while the
+ * nodes found so far are fewer than the limit: a hub's first ring alone fills it, where enumerating every
+ * path of up to three hops from it took seconds (bench:api). Exported, with neighbourhoodParameters, so
+ * bench:api can run the very same Cypher through the driver.
+ */
+export const NEIGHBOURHOOD_STATEMENT = `
     MATCH (e:Entity {id: $id})
     CALL (e) {
-      MATCH p = (e)-[rs*1..${depth}]-(n)
-      WHERE n <> e AND NOT n:Document AND none(r IN rs WHERE r:MENTIONED_IN)
-        AND (size($types) = 0 OR all(r IN rs WHERE type(r) IN $types))
-      WITH n, min(length(p)) AS hops
+      WITH e AS m
+      ${HOP}
+      RETURN collect(DISTINCT n) AS ring1
+    }
+    CALL (e, ring1) {
+      WITH e, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
+      UNWIND ring1 AS m
+      ${HOP} AND NOT n IN ring1
+      RETURN collect(DISTINCT n) AS ring2
+    }
+    CALL (e, ring1, ring2) {
+      WITH e, ring1, ring2 WHERE $depth >= 3 AND size(ring1) + size(ring2) < $limit
+      UNWIND ring2 AS m
+      ${HOP} AND NOT n IN ring1 AND NOT n IN ring2
+      RETURN collect(DISTINCT n) AS ring3
+    }
+    CALL (ring1, ring2, ring3) {
+      UNWIND [[1, ring1], [2, ring2], [3, ring3]] AS ring
+      UNWIND ring[1] AS n
+      WITH n, ring[0] AS hops
       ORDER BY hops, coalesce(n.name, n.claim)
       LIMIT $limit
       RETURN collect(n) AS found
@@ -79,10 +103,13 @@ const NEIGHBOURHOOD_BY_DEPTH = [1, 2, 3].map(
       UNWIND nodes AS a
       OPTIONAL MATCH (a)-[r]-(x) WHERE NOT x IN nodes AND NOT x:Document AND (size($types) = 0 OR type(r) IN $types)
       WITH a, count(DISTINCT x) AS left
-      RETURN collect([a, left]) AS hidden
+      RETURN collect([elementId(a), left]) AS hidden
     }
-    RETURN nodes, rels, hidden`,
-);
+    RETURN nodes, rels, hidden`;
+
+export function neighbourhoodParameters(id: string, options: { depth?: 1 | 2 | 3; types?: string[]; limit?: number } = {}): Record<string, unknown> {
+  return { id, depth: neo4j.int(options.depth ?? 1), types: options.types ?? [], limit: neo4j.int(options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT) };
+}
 
 /**
  * The entity and the nodes within `depth` links of it (documents aside), nearest first, at most
@@ -91,11 +118,11 @@ const NEIGHBOURHOOD_BY_DEPTH = [1, 2, 3].map(
 export async function neighbourhood(db: Database, id: string, options: { depth?: 1 | 2 | 3; types?: string[]; limit?: number } = {}): Promise<SerializedGraph> {
   const depth = options.depth ?? 1;
   const record = await db.read(async (tx) => {
-    const result = await tx.run(NEIGHBOURHOOD_BY_DEPTH[depth - 1]!, { id, types: options.types ?? [], limit: neo4j.int(options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT) });
+    const result = await tx.run(NEIGHBOURHOOD_STATEMENT, neighbourhoodParameters(id, options));
     return result.records[0];
   });
   if (!record) throw new AppError('NOT_FOUND', `No entity with id ${id}.`);
-  const hidden = new Map((record.get('hidden') as [Node, number][]).map(([n, count]) => [n.elementId, count]));
+  const hidden = new Map(record.get('hidden') as [string, number][]);
   const builder = new GraphBuilder();
   for (const node of record.get('nodes') as Node[]) builder.addNode(node, { hiddenNeighbours: hidden.get(node.elementId) ?? 0 });
   for (const rel of record.get('rels') as Relationship[]) builder.addRelationship(rel);

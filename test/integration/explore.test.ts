@@ -119,6 +119,24 @@ describe('search and evidence on the seed graph', () => {
 
     const deeper = (await (await fetch(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood?depth=2`)).json()) as SerializedGraph;
     assert.ok(deeper.nodes.length > data.nodes.length);
+    // The ring walk finds exactly the nodes that some path of up to `depth` links reaches, nearest first.
+    for (const depth of [2, 3]) {
+      const expected = await db.read(async (tx) =>
+        (
+          await tx.run(
+            `MATCH p = (e:Entity {id: 'person:antony-blinken'})-[rs*1..${depth}]-(n)
+             WHERE n <> e AND NOT n:Document AND none(r IN rs WHERE r:MENTIONED_IN)
+             RETURN coalesce(n.id, elementId(n)) AS key, min(length(p)) AS hops`,
+          )
+        ).records.map((r) => [r.get('key') as string, r.get('hops') as number] as const),
+      );
+      const walked = (await (await fetch(`${base}/api/entities/person:antony-blinken/neighbourhood?depth=${depth}&limit=1000`)).json()) as SerializedGraph;
+      const keys = (g: SerializedGraph) => g.nodes.map((n) => n.key).filter((k) => k !== 'person:antony-blinken');
+      assert.deepEqual(new Set(keys(walked)), new Set(expected.map(([k]) => k)), `depth ${depth}`);
+      const firstRing = expected.filter(([, hops]) => hops === 1).map(([k]) => k);
+      const cut = (await (await fetch(`${base}/api/entities/person:antony-blinken/neighbourhood?depth=${depth}&limit=${firstRing.length}`)).json()) as SerializedGraph;
+      assert.deepEqual(new Set(keys(cut)), new Set(firstRing), 'the nearest ring comes first');
+    }
     assert.equal((await fetch(`${base}/api/entities/person:antony-blinken/neighbourhood?depth=4`)).status, 400);
     assert.equal((await fetch(`${base}/api/entities/person:antony-blinken/neighbourhood?types=met;DROP`)).status, 400);
   });
