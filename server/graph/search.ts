@@ -32,19 +32,34 @@ export function luceneQuery(text: string): string | null {
   return words.map((w) => `(${w}^3 OR ${w}*${w.length >= 4 ? ` OR ${w}~1` : ''})`).join(' OR ');
 }
 
-export async function searchEntities(db: Database, text: string, options: { kind?: SearchKind; limit?: number } = {}): Promise<SearchHit[]> {
+/**
+ * The search statement; exported so bench:api can run the very same Cypher straight through the driver.
+ * Lucene itself keeps only the best `$fetch` hits: a short prefix matches tens of thousands of names in
+ * a large graph, and reading each of them from the store to rank them here cost ten times the lookup.
+ */
+export const SEARCH_STATEMENT = `
+  CALL db.index.fulltext.queryNodes($index, $query, {limit: $fetch}) YIELD node, score
+  WHERE $kind IS NULL OR $kind IN labels(node)
+  RETURN node.id AS id, node.name AS name, [l IN labels(node) WHERE l <> 'Entity'][0] AS kind,
+         coalesce(node.aliases, []) AS aliases, score
+  ORDER BY score DESC, size(node.name)
+  LIMIT $limit`;
+
+/** The statement's parameters for a user's text, or null when the text holds no word to look up. */
+export function searchParameters(text: string, options: { kind?: SearchKind; limit?: number } = {}): Record<string, unknown> | null {
   const query = luceneQuery(text);
-  if (!query) return [];
+  if (!query) return null;
+  const limit = options.limit ?? 10;
+  // A kind is checked after Lucene's cut, so more hits are taken to leave `limit` of that kind.
+  const fetch = options.kind ? Math.min(limit * 20, 2000) : limit * 2;
+  return { index: FULLTEXT_ENTITY_INDEX, query, kind: options.kind ?? null, limit: neo4j.int(limit), fetch: neo4j.int(fetch) };
+}
+
+export async function searchEntities(db: Database, text: string, options: { kind?: SearchKind; limit?: number } = {}): Promise<SearchHit[]> {
+  const params = searchParameters(text, options);
+  if (!params) return [];
   return db.read(async (tx) => {
-    const result = await tx.run(
-      `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-       WHERE $kind IS NULL OR $kind IN labels(node)
-       RETURN node.id AS id, node.name AS name, [l IN labels(node) WHERE l <> 'Entity'][0] AS kind,
-              coalesce(node.aliases, []) AS aliases, score
-       ORDER BY score DESC, size(node.name)
-       LIMIT $limit`,
-      { index: FULLTEXT_ENTITY_INDEX, query, kind: options.kind ?? null, limit: neo4j.int(options.limit ?? 10) },
-    );
+    const result = await tx.run(SEARCH_STATEMENT, params);
     return result.records.map((r) => r.toObject() as SearchHit);
   });
 }
