@@ -35,6 +35,9 @@ export function apiRouter(db: Database, cypherPerMinute?: number): Router {
 export function createApp({ db, logger, clientDir, cypherPerMinute }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // An ETag would hash every graph payload on each request (measured in bench:api) for clients that
+  // never revalidate: the data changes with each load. The static client keeps its own ETags.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
     helmet({
@@ -53,7 +56,17 @@ export function createApp({ db, logger, clientDir, cypherPerMinute }: AppDeps): 
       },
     }),
   );
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Method, path and status: enough to follow traffic, and no headers (cookies, credentials) in logs.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
 
   app.use('/api', apiRouter(db, cypherPerMinute));
