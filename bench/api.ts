@@ -1,0 +1,159 @@
+/**
+ * `npm run bench:api`: latency of the explorer API on a large graph, against the same Cypher run
+ * straight through neo4j-driver in the same run.
+ *
+ * 1. An embedded Neo4j holding a synthetic graph in newsgraph's model (bench/api-graph.ts; by default
+ *    800k entities + 200k documents = 1M nodes, 2M mentions + 1M interactions = 3M relationships).
+ *    Building it takes minutes, so the store is kept under bench/.cache and reused while the
+ *    generator's scale is the same (--fresh builds it anew).
+ * 2. The real server (`newsgraph serve --no-seed`, pointed at that Neo4j through NEO4J_URI) in its own process.
+ * 3. A load process (bench/api-load.ts): 20 concurrent clients for search and depth-1 neighbourhood,
+ *    alternately through the API (autocannon) and through the driver.
+ *
+ * Options: --entities N (800000), --documents N (200000), --connections N (20), --seconds N (10 per phase),
+ * --rounds N (4, in ABBA order), --warmup N (60 s each way per scenario, all before any measurement), --fresh. Writes bench/results/api.json.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Database } from '../server/db/database.js';
+import { startEmbeddedNeo4j } from '../server/db/embedded.js';
+import { applySchema } from '../server/db/schema.js';
+import { PROJECT_ROOT } from '../server/paths.js';
+import { rng } from '../scripts/corpus.js';
+import { buildApiGraph, entityName, type ApiGraphScale } from './api-graph.js';
+import type { LoadPlan, PhaseResult } from './api-load.js';
+
+const { values } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '800000' },
+    documents: { type: 'string', default: '200000' },
+    connections: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '4' },
+    warmup: { type: 'string', default: '60' },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+const SCALE: ApiGraphScale = { entities: Number(values.entities), documents: Number(values.documents), mentionsPerDocument: 10, interactionsPerDocument: 5 };
+/** Bump when the generator changes, so a cached store of the old shape is not reused. */
+const GRAPH_VERSION = 1;
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+/** Ids and search words a user might send: entities drawn uniformly, words as typed (a prefix, or whole). */
+function workload(): { entityIds: string[]; searchTerms: string[] } {
+  const random = rng(7);
+  const entityIds: string[] = [];
+  const searchTerms: string[] = [];
+  for (let k = 0; k < 2000; k++) {
+    const i = Math.floor(random() * SCALE.entities);
+    entityIds.push(`e:${i}`);
+    const [given, surname] = entityName(Math.floor(random() * SCALE.entities)).split(' ') as [string, string];
+    const roll = random();
+    searchTerms.push(roll < 0.4 ? surname.slice(0, 4 + Math.floor(random() * 3)) : roll < 0.8 ? `${given} ${surname}` : surname.toLowerCase());
+  }
+  return { entityIds, searchTerms };
+}
+
+function runNode(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): { done: Promise<string>; kill: () => void } {
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    for (const line of chunk.split('\n')) if (line) onLine?.(line);
+  });
+  const done = new Promise<string>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 || signal === 'SIGTERM' ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code ?? signal}`))));
+  });
+  return { done, kill: () => child.kill('SIGTERM') };
+}
+
+async function main(): Promise<void> {
+  const home = path.join(PROJECT_ROOT, 'bench', '.cache', `api-graph-v${GRAPH_VERSION}-${SCALE.entities}-${SCALE.documents}`);
+  const complete = path.join(home, 'complete.json');
+  if (values.fresh || !existsSync(complete)) rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  const neo4j = await startEmbeddedNeo4j({ home, boltPort: 0, heap: '2g', pageCache: '2g', onProgress: log });
+  const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, embedded: true });
+  let server: ReturnType<typeof runNode> | undefined;
+  try {
+    await applySchema(db);
+    let built: { nodes: number; relationships: number; seconds: number };
+    if (existsSync(complete)) {
+      built = JSON.parse(readFileSync(complete, 'utf8'));
+      log(`Reusing the graph in ${home} (${built.nodes} nodes, ${built.relationships} relationships).`);
+    } else {
+      log(`Building the synthetic graph in ${home}…`);
+      const start = performance.now();
+      const counts = await buildApiGraph(db, SCALE, log);
+      // The full-text index fills in the background; search is measured once it is complete.
+      await db.write((tx) => tx.run('CALL db.awaitIndexes(1800)'));
+      built = { ...counts, seconds: (performance.now() - start) / 1000 };
+      writeFileSync(complete, JSON.stringify(built));
+      log(`Built in ${built.seconds.toFixed(0)} s.`);
+    }
+
+    let ready: (url: string) => void;
+    const url = new Promise<string>((resolve) => (ready = resolve));
+    server = runNode(
+      ['bin/newsgraph.js', 'serve', '--no-seed', '--port', '0'],
+      { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, LOG_LEVEL: 'info' },
+      (line) => {
+        const m = /ready at (http:\/\/\S+)/.exec(line);
+        if (m) ready(m[1]!);
+      },
+    );
+    const base = await Promise.race([url, server.done.then(() => Promise.reject(new Error('the server stopped before it was ready')))]);
+    log(`Server ready at ${base}; starting the load process.`);
+
+    const plan: LoadPlan = {
+      url: base,
+      neo4j: { uri: neo4j.uri, user: neo4j.user, password: neo4j.password },
+      connections: Number(values.connections),
+      seconds: Number(values.seconds),
+      warmupSeconds: Number(values.warmup),
+      rounds: Number(values.rounds),
+      ...workload(),
+    };
+    const planFile = path.join(os.tmpdir(), `newsgraph-bench-api-${process.pid}.json`);
+    writeFileSync(planFile, JSON.stringify(plan));
+    const output = await runNode(['--import', 'tsx', 'bench/api-load.ts', planFile], {}).done;
+    rmSync(planFile, { force: true });
+    const { results, floor, single } = JSON.parse(output.trim().split('\n').at(-1)!) as {
+      results: Record<string, { api: PhaseResult; driver: PhaseResult; ratio: number }>;
+      floor: PhaseResult;
+      single: { entity: string; depth: number; nodes: number; medianMs: number }[];
+    };
+
+    const result = {
+      bench: 'api',
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, neo4j: neo4j.version },
+      graph: { ...SCALE, nodes: built.nodes, relationships: built.relationships, buildSeconds: built.seconds },
+      load: { connections: plan.connections, secondsPerPhase: plan.seconds, rounds: plan.rounds, clientProcess: 'separate (bench/api-load.ts)', latencyUnit: 'ms' },
+      results,
+      floor: { description: 'MATCH (e:Entity {id: $id}) RETURN e.name through the driver, same clients: the least a request costs here', ...floor },
+      singleClientNeighbourhoods: single,
+      targets: { p95Ms: 30, ratio: 1.5 },
+    };
+    mkdirSync(path.join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
+    writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'api.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`floor (one indexed lookup through the driver): p95 ${floor.p95.toFixed(1)} ms at ${floor.requestsPerSecond.toFixed(0)} req/s\n`);
+    for (const [name, r] of Object.entries(results)) {
+      process.stdout.write(
+        `${name}: API p95 ${r.api.p95.toFixed(1)} ms (p50 ${r.api.p50.toFixed(1)}, ${r.api.requestsPerSecond.toFixed(0)} req/s, ${r.api.errors} errors); ` +
+          `driver p95 ${r.driver.p95.toFixed(1)} ms; ratio ${r.ratio.toFixed(2)}× (targets: p95 ≤ 30 ms, ratio ≤ 1.5×)\n`,
+      );
+    }
+  } finally {
+    server?.kill();
+    await server?.done.catch(() => undefined);
+    await db.close();
+    await neo4j.stop();
+  }
+}
+
+await main();
