@@ -5,7 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { INTERACTION_TYPES } from '../extract/index.js';
-import { relationshipType, type DocumentPlan, type EntityRow, type InteractionRow, type MentionRow, type RoleRow } from './plan.js';
+import { relationshipType, type DocumentPlan, type EntityRow, type InteractionRow, type RoleRow } from './plan.js';
 import type { KnownEntity } from './resolve.js';
 
 export interface WriteCounts {
@@ -41,7 +41,7 @@ const STATEMENTS = {
     UNWIND $rows AS row
     MERGE (d:Document {id: row.id})
     SET d += row, d.loadedAt = datetime()`,
-  /** Each entity once per batch, with its mentions in every document of the batch: one index seek for both. */
+  /** Each entity once per batch; one stored unchanged is matched and left alone. */
   entities: `
     UNWIND $rows AS row
     MERGE (e:Entity {id: row.id})
@@ -192,28 +192,29 @@ function interactionRows(plans: DocumentPlan[]): InteractionBatchRow[] {
   return [...rows.values()];
 }
 
-type EntityBatchRow = EntityRow & { docs: string[]; starts: number[][]; ends: number[][] };
+/** An entity's mentions in the documents of a batch, as parallel lists: Bolt encodes lists far cheaper than a map per mention. */
+interface MentionBatchRow {
+  id: string;
+  docs: string[];
+  starts: number[][];
+  ends: number[][];
+}
 
-/**
- * Each entity once, in its latest state (it may grow a fuller name over the batch), with its mentions in
- * every document of the batch as parallel lists: Bolt encodes lists far cheaper than a map per mention.
- */
-function entityRows(plans: DocumentPlan[]): EntityBatchRow[] {
-  const rows = new Map<string, EntityBatchRow>();
+/** Each entity once, in its latest state (it may grow a fuller name over the batch), and its mentions. */
+function entityRows(plans: DocumentPlan[]): { entities: EntityRow[]; mentions: MentionBatchRow[] } {
+  const entities = new Map<string, EntityRow>();
+  const mentions = new Map<string, MentionBatchRow>();
   for (const p of plans) {
-    for (const e of p.entities) {
-      const row = rows.get(e.id);
-      rows.set(e.id, { ...e, docs: row?.docs ?? [], starts: row?.starts ?? [], ends: row?.ends ?? [] });
-    }
+    for (const e of p.entities) entities.set(e.id, e);
     for (const m of p.mentions) {
-      const row = rows.get(m.entity);
-      if (!row) continue;
+      const row = mentions.get(m.entity) ?? { id: m.entity, docs: [], starts: [], ends: [] };
       row.docs.push(p.document.id);
       row.starts.push(m.starts);
       row.ends.push(m.ends);
+      mentions.set(m.entity, row);
     }
   }
-  return [...rows.values()];
+  return { entities: [...entities.values()], mentions: [...mentions.values()] };
 }
 
 /** Role rows likewise, so the MERGE never meets the same relationship twice in one statement. */
@@ -242,15 +243,15 @@ export async function writePlans(tx: ManagedTransaction, plans: DocumentPlan[], 
   if (replaced.length) await run(DELETE_DOCUMENT_DATA, { docs: replaced });
 
   await run(STATEMENTS.documents, { rows: plans.map((p) => p.document) });
-  const entities = entityRows(plans);
-  await run(STATEMENTS.entities, { rows: entities.map(({ docs, starts, ends, ...e }) => e) });
+  const { entities, mentions } = entityRows(plans);
+  await run(STATEMENTS.entities, { rows: entities });
   const byType = new Map<string, InteractionBatchRow[]>();
   for (const row of interactionRows(plans)) {
     if (!byType.has(row.type)) byType.set(row.type, []);
     byType.get(row.type)!.push(row);
   }
   for (const [type, rows] of byType) await run(TYPED_INTERACTIONS.get(type) ?? STATEMENTS.interactions, { rows });
-  await run(STATEMENTS.mentions, { rows: entities.map(({ id, docs, starts, ends }) => ({ id, docs, starts, ends })) });
+  await run(STATEMENTS.mentions, { rows: mentions });
 
   await run(STATEMENTS.roles, { rows: roleRows(plans) });
   await run(STATEMENTS.titles, { rows: plans.flatMap((p) => p.titles) });
