@@ -43,3 +43,41 @@ export interface Stats {
   nodes: Record<string, number>;
   relationships: Record<string, number>;
 }
+
+/** GET /api/search */
+export interface SearchHit {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+  score: number;
+}
+
+/** GET /api/entities/:id */
+export interface EntityDetails {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+  properties: Record<string, unknown>;
+  roles: { title: string; institution: { id: string; name: string } }[];
+  documents: { id: string; title: string | null; outlet: string | null; mentions: number }[];
+  /** Relationships by type, mentions in documents aside. */
+  degree: Record<string, number>;
+}
+
+/** GET /api/edges/:id/evidence */
+export interface EvidenceItem {
+  sentence: string;
+  start: number;
+  end: number;
+  document: { id: string; title: string | null; outlet: string | null; url: string | null };
+}
+
+export interface EdgeEvidence {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  evidence: EvidenceItem[];
+}

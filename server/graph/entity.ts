@@ -1,21 +1,12 @@
 /** One entity and what is around it: its details, and its neighbourhood as a graph. */
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import type { EntityDetails } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
+
+export type { EntityDetails };
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { GraphBuilder } from './serialize.js';
-
-export interface EntityDetails {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  properties: Record<string, unknown>;
-  roles: { title: string; institution: { id: string; name: string } }[];
-  documents: { id: string; title: string | null; outlet: string | null; mentions: number }[];
-  /** Relationships by type, mentions in documents aside. */
-  degree: Record<string, number>;
-}
 
 export async function entityDetails(db: Database, id: string): Promise<EntityDetails> {
   const details = await db.read(async (tx) => {

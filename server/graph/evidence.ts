@@ -1,21 +1,9 @@
 /** The evidence behind one relationship: each sentence with the document it comes from. */
+import type { EdgeEvidence, EvidenceItem } from '../../common/api.js';
 import type { Database } from '../db/database.js';
+
+export type { EdgeEvidence, EvidenceItem };
 import { AppError } from '../errors.js';
-
-export interface EvidenceItem {
-  sentence: string;
-  start: number;
-  end: number;
-  document: { id: string; title: string | null; outlet: string | null; url: string | null };
-}
-
-export interface EdgeEvidence {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  evidence: EvidenceItem[];
-}
 
 export async function edgeEvidence(db: Database, elementId: string): Promise<EdgeEvidence> {
   const found = await db.read(async (tx) => {

@@ -2,17 +2,12 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { FULLTEXT_ENTITY_INDEX } from '../db/schema.js';
+import type { SearchHit } from '../../common/api.js';
+
+export type { SearchHit };
 
 export const SEARCH_KINDS = ['Person', 'Institution', 'Place'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-export interface SearchHit {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  score: number;
-}
 
 /** Lucene treats these as syntax; in a user's words they are just characters. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
