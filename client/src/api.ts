@@ -1,4 +1,4 @@
-import type { ApiError } from '../../common/api.js';
+import type { ApiError, EdgeEvidence, EntityDetails, SearchHit } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
 export class ApiRequestError extends Error {
@@ -19,4 +19,20 @@ async function getJson<T>(url: string): Promise<T> {
 
 export function fetchOverview(limit = 300): Promise<SerializedGraph> {
   return getJson<SerializedGraph>(`/api/graph?limit=${limit}`);
+}
+
+export async function searchEntities(q: string, limit = 8): Promise<SearchHit[]> {
+  return (await getJson<{ results: SearchHit[] }>(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`)).results;
+}
+
+export function fetchEntity(id: string): Promise<EntityDetails> {
+  return getJson<EntityDetails>(`/api/entities/${encodeURIComponent(id)}`);
+}
+
+export function fetchNeighbourhood(id: string, depth = 1): Promise<SerializedGraph> {
+  return getJson<SerializedGraph>(`/api/entities/${encodeURIComponent(id)}/neighbourhood?depth=${depth}`);
+}
+
+export function fetchEvidence(edgeKey: string): Promise<EdgeEvidence> {
+  return getJson<EdgeEvidence>(`/api/edges/${encodeURIComponent(edgeKey)}/evidence`);
 }

@@ -1,7 +1,10 @@
 import './styles.css';
-import { ApiRequestError, fetchOverview } from './api.js';
+import type Sigma from 'sigma';
+import { ApiRequestError, fetchEntity, fetchNeighbourhood, fetchOverview } from './api.js';
 import { KIND_COLORS } from './graph/style.js';
-import { renderGraph, toViewGraph } from './graph/view.js';
+import { renderGraph, toViewGraph, type ViewEdge, type ViewNode } from './graph/view.js';
+import { Panel } from './panel/panel.js';
+import { mountSearch } from './search/search.js';
 
 const container = document.getElementById('graph')!;
 const status = document.getElementById('status')!;
@@ -24,6 +27,36 @@ function legend(kinds: Set<string>): HTMLElement {
   return el;
 }
 
+let renderer: Sigma<ViewNode, ViewEdge> | undefined;
+const panel = new Panel(document.getElementById('panel')!, (id) => void openEntity(id));
+
+function errorText(err: unknown): string {
+  return err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err);
+}
+
+/** Shows an entity's neighbourhood on the canvas and its details in the panel. */
+async function openEntity(id: string): Promise<void> {
+  status.textContent = 'Loading…';
+  try {
+    const [entity, neighbourhood] = await Promise.all([fetchEntity(id), fetchNeighbourhood(id)]);
+    renderer?.kill();
+    // The panel takes the right side: the canvas gives it room before sigma measures the container.
+    container.parentElement!.classList.add('with-panel');
+    const graph = toViewGraph(neighbourhood);
+    renderer = renderGraph(graph, container);
+    renderer.on('clickNode', ({ node }) => void openEntity(node));
+    document.getElementById('empty')!.hidden = true;
+    container.dataset.state = 'ready';
+    container.dataset.focus = id;
+    status.textContent = `${entity.name}: ${graph.order} nodes, ${graph.size} links`;
+    panel.showEntity(entity, neighbourhood);
+  } catch (err) {
+    status.textContent = `Could not open ${id}: ${errorText(err)}`;
+  }
+}
+
+mountSearch(document.getElementById('search') as HTMLInputElement, document.getElementById('search-results') as HTMLUListElement, (hit) => void openEntity(hit.id));
+
 async function start(): Promise<void> {
   try {
     const data = await fetchOverview();
@@ -34,7 +67,8 @@ async function start(): Promise<void> {
       return;
     }
     const graph = toViewGraph(data);
-    renderGraph(graph, container);
+    renderer = renderGraph(graph, container);
+    renderer.on('clickNode', ({ node }) => void openEntity(node));
     const kinds = new Set(data.nodes.map((n) => n.attributes.kind));
     container.after(legend(kinds));
     status.textContent = `${graph.order} nodes, ${graph.size} links`;
@@ -42,8 +76,7 @@ async function start(): Promise<void> {
     container.dataset.edgeCount = String(graph.size);
     container.dataset.state = 'ready';
   } catch (err) {
-    const message = err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err);
-    document.getElementById('failure-message')!.textContent = message;
+    document.getElementById('failure-message')!.textContent = errorText(err);
     status.textContent = 'Error';
     container.dataset.state = 'error';
     show('failure');

@@ -1,0 +1,119 @@
+/**
+ * The side panel: an entity's details and its connections listed by relationship type, and the
+ * evidence of a link. Everything from the graph (names, sentences, titles) goes in as text, never as
+ * HTML: an article may hold markup.
+ */
+import type { EdgeEvidence, EntityDetails } from '../../../common/api.js';
+import type { SerializedGraph } from '../../../common/graph.js';
+import { fetchEvidence } from '../api.js';
+
+export interface Connection {
+  edge: string;
+  relType: string;
+  /** The entity at the other end. */
+  other: { key: string; label: string };
+  outgoing: boolean;
+  hedged: boolean;
+}
+
+/** The links of `center` in a neighbourhood, grouped by relationship type, names sorted. */
+export function connectionsOf(center: string, graph: SerializedGraph): Map<string, Connection[]> {
+  const labels = new Map(graph.nodes.map((n) => [n.key, n.attributes.label]));
+  const byType = new Map<string, Connection[]>();
+  for (const e of graph.edges) {
+    if (e.source !== center && e.target !== center) continue;
+    const outgoing = e.source === center;
+    const otherKey = outgoing ? e.target : e.source;
+    const list = byType.get(e.attributes.relType) ?? [];
+    list.push({ edge: e.key, relType: e.attributes.relType, other: { key: otherKey, label: labels.get(otherKey) ?? otherKey }, outgoing, hedged: e.attributes.properties.hedged === true });
+    byType.set(e.attributes.relType, list);
+  }
+  for (const list of byType.values()) list.sort((a, b) => a.other.label.localeCompare(b.other.label));
+  return new Map([...byType].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+export class Panel {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly openEntity: (id: string) => void,
+  ) {}
+
+  showEntity(entity: EntityDetails, neighbourhood: SerializedGraph): void {
+    const body: HTMLElement[] = [el('p', entity.kind, 'kind'), el('h2', entity.name)];
+    if (entity.aliases.length) body.push(el('p', `Also: ${entity.aliases.join(', ')}`, 'aliases'));
+    if (entity.roles.length) {
+      body.push(el('h3', 'Roles'));
+      const roles = el('ul');
+      for (const r of entity.roles) roles.append(el('li', `${r.title}, ${r.institution.name}`));
+      body.push(roles);
+    }
+    const connections = connectionsOf(entity.id, neighbourhood);
+    const section = el('section');
+    section.setAttribute('aria-label', 'Connections');
+    section.append(el('h3', 'Connections'));
+    if (connections.size === 0) section.append(el('p', 'No links to other entities.', 'muted'));
+    for (const [type, list] of connections) {
+      section.append(el('h4', type));
+      const ul = el('ul', undefined, 'connections');
+      for (const c of list) {
+        const item = el('li');
+        const link = el('button', c.other.label, c.hedged ? 'link hedged' : 'link');
+        link.type = 'button';
+        const title = c.outgoing ? `${entity.name} ${type} ${c.other.label}` : `${c.other.label} ${type} ${entity.name}`;
+        link.title = `Evidence: ${title}`;
+        link.addEventListener('click', () => void this.showEvidence(c.edge, title, () => this.showEntity(entity, neighbourhood)));
+        const open = el('button', '→', 'open');
+        open.type = 'button';
+        open.setAttribute('aria-label', `Open ${c.other.label}`);
+        open.addEventListener('click', () => this.openEntity(c.other.key));
+        item.append(link, open);
+        ul.append(item);
+      }
+      section.append(ul);
+    }
+    body.push(section);
+    if (entity.documents.length) {
+      body.push(el('h3', 'Documents'));
+      const docs = el('ul');
+      for (const d of entity.documents) docs.append(el('li', `${d.title ?? d.id}${d.outlet ? ` (${d.outlet})` : ''}`));
+      body.push(docs);
+    }
+    this.render(body);
+  }
+
+  async showEvidence(edgeKey: string, title: string, back: () => void): Promise<void> {
+    this.render([el('p', 'Loading the evidence…', 'muted')]);
+    let evidence: EdgeEvidence;
+    try {
+      evidence = await fetchEvidence(edgeKey);
+    } catch (err) {
+      this.render([el('p', `The evidence could not be loaded: ${err instanceof Error ? err.message : String(err)}`, 'error')]);
+      return;
+    }
+    const backButton = el('button', '← Back', 'back');
+    backButton.type = 'button';
+    backButton.addEventListener('click', back);
+    const body: HTMLElement[] = [backButton, el('p', 'Link', 'kind'), el('h2', title)];
+    const list = el('ol', undefined, 'evidence');
+    list.setAttribute('aria-label', 'Evidence');
+    for (const item of evidence.evidence) {
+      const li = el('li');
+      li.append(el('blockquote', item.sentence), el('p', [item.document.title ?? item.document.id, item.document.outlet].filter(Boolean).join(' — '), 'source'));
+      list.append(li);
+    }
+    body.push(list);
+    this.render(body);
+  }
+
+  private render(children: HTMLElement[]): void {
+    this.root.replaceChildren(...children);
+    this.root.hidden = false;
+  }
+}
