@@ -81,3 +81,19 @@ export interface EdgeEvidence {
   target: string;
   evidence: EvidenceItem[];
 }
+
+/** GET /api/documents, /api/documents/:id */
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  file: string | null;
+  entities: number;
+}
+
+export interface DocumentDetails extends DocumentSummary {
+  text: string;
+  /** Character spans of entity mentions in `text`, in reading order. */
+  mentions: { entity: string; name: string; kind: string; start: number; end: number }[];
+}

@@ -1,4 +1,4 @@
-import type { ApiError, EdgeEvidence, EntityDetails, SearchHit } from '../../common/api.js';
+import type { ApiError, DocumentDetails, EdgeEvidence, EntityDetails, SearchHit } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
 export class ApiRequestError extends Error {
@@ -35,4 +35,8 @@ export function fetchNeighbourhood(id: string, depth = 1): Promise<SerializedGra
 
 export function fetchEvidence(edgeKey: string): Promise<EdgeEvidence> {
   return getJson<EdgeEvidence>(`/api/edges/${encodeURIComponent(edgeKey)}/evidence`);
+}
+
+export function fetchDocument(id: string): Promise<DocumentDetails> {
+  return getJson<DocumentDetails>(`/api/documents/${encodeURIComponent(id)}`);
 }

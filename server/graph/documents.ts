@@ -2,21 +2,9 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
+import type { DocumentDetails, DocumentSummary } from '../../common/api.js';
 
-export interface DocumentSummary {
-  id: string;
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  file: string | null;
-  entities: number;
-}
-
-export interface DocumentDetails extends DocumentSummary {
-  text: string;
-  /** Character spans of entity mentions in `text`, in reading order. */
-  mentions: { entity: string; name: string; kind: string; start: number; end: number }[];
-}
+export type { DocumentDetails, DocumentSummary };
 
 export async function listDocuments(db: Database, options: { limit?: number; offset?: number } = {}): Promise<{ total: number; documents: DocumentSummary[] }> {
   return db.read(async (tx) => {

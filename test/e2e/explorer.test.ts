@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -9,11 +10,13 @@ import { createApp } from '../../server/http/app.js';
 import { loadPaths } from '../../server/ingest/load.js';
 import { createLogger } from '../../server/logger.js';
 import { CLIENT_DIST, SEEDS_DIR } from '../../server/paths.js';
+import { tempDirs } from '../helpers/temp.js';
 import { launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
 import { resetGraph, testDatabase } from '../helpers/neo4j.js';
 
 describe('explorer: search, entity panel and evidence in Chromium', () => {
   const db = testDatabase();
+  const temp = tempDirs('newsgraph-hostile-');
   let server: Server;
   let base: string;
   let browser: Browser;
@@ -21,7 +24,14 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
   before(async () => {
     await resetGraph(db);
     await applySchema(db);
-    await loadPaths(db, [SEEDS_DIR]);
+    // An article that carries markup as text: the reader must show it, never run it.
+    const dir = temp.make();
+    writeFileSync(
+      path.join(dir, 'hostile.txt'),
+      'Title: Hostile markup\n\nAntony Blinken met Wang Yi in Beijing. <script>window.__pwned = "script"</script> ' +
+        'The note ended with <img src="x" onerror="window.__pwned = \'img\'"> and nothing else.\n',
+    );
+    await loadPaths(db, [SEEDS_DIR, dir]);
     server = createApp({ db, logger: createLogger('silent'), clientDir: CLIENT_DIST }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -31,6 +41,7 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
     await browser?.close();
     server?.close();
     await db.close();
+    temp.cleanup();
   });
 
   it('finds Blinken, lists Wang Yi, Wang Xiaohong and Chen Jining, and shows the evidence of a link', async () => {
@@ -71,6 +82,47 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
       await panel.getByRole('button', { name: '← Back' }).click();
       await panel.getByRole('button', { name: 'Open Wang Yi' }).first().click();
       await panel.getByRole('heading', { name: 'Wang Yi', level: 2 }).waitFor({ timeout: 10_000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reads a document from an evidence sentence, the sentence highlighted, and shows markup in it as inert text', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    try {
+      await page.goto(base);
+      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
+      const search = page.getByRole('combobox', { name: /Search/ });
+      await search.fill('Blinken');
+      await page.getByRole('option', { name: /Antony Blinken/ }).click();
+      const panel = page.getByRole('complementary', { name: 'Details' });
+      await panel.getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 10_000 });
+
+      // From a link's evidence to its document, the evidence sentence in focus.
+      await panel.getByRole('region', { name: 'Connections' }).getByRole('button', { name: 'Chen Jining', exact: true }).first().click();
+      const sentence = (await panel.getByRole('list', { name: 'Evidence' }).locator('blockquote').first().textContent())!;
+      await panel.getByRole('button', { name: /^Read the document/ }).first().click();
+      const reader = panel.getByRole('article', { name: 'Document text' });
+      await reader.waitFor({ timeout: 10_000 });
+      assert.equal(await reader.locator('mark.focus').allTextContents().then((t) => t.join('')), sentence);
+      assert.ok((await reader.locator('mark[data-kind="Person"]').count()) > 3, 'people mentioned are marked');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-reader.png') });
+
+      // The hostile article, opened from the entity's documents.
+      await panel.getByRole('button', { name: '← Back' }).click();
+      await panel.getByRole('button', { name: '← Back' }).click();
+      await panel.getByRole('button', { name: /Hostile markup/ }).click();
+      await reader.waitFor({ timeout: 10_000 });
+      const text = (await reader.textContent())!;
+      assert.match(text, /<script>window\.__pwned = "script"<\/script>/);
+      assert.match(text, /<img src="x" onerror=/);
+      assert.equal(await panel.locator('script, img').count(), 0, 'no element was made from the article');
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate('window.__pwned'), undefined);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-hostile.png') });
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

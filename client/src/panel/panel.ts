@@ -5,7 +5,8 @@
  */
 import type { EdgeEvidence, EntityDetails } from '../../../common/api.js';
 import type { SerializedGraph } from '../../../common/graph.js';
-import { fetchEvidence } from '../api.js';
+import { fetchDocument, fetchEvidence } from '../api.js';
+import { renderDocument, type Span } from './reader.js';
 
 export interface Connection {
   edge: string;
@@ -82,7 +83,14 @@ export class Panel {
     if (entity.documents.length) {
       body.push(el('h3', 'Documents'));
       const docs = el('ul');
-      for (const d of entity.documents) docs.append(el('li', `${d.title ?? d.id}${d.outlet ? ` (${d.outlet})` : ''}`));
+      for (const d of entity.documents) {
+        const item = el('li');
+        const open = el('button', `${d.title ?? d.id}${d.outlet ? ` (${d.outlet})` : ''}`, 'link');
+        open.type = 'button';
+        open.addEventListener('click', () => void this.showDocument(d.id, undefined, () => this.showEntity(entity, neighbourhood)));
+        item.append(open);
+        docs.append(item);
+      }
       body.push(docs);
     }
     this.render(body);
@@ -105,11 +113,31 @@ export class Panel {
     list.setAttribute('aria-label', 'Evidence');
     for (const item of evidence.evidence) {
       const li = el('li');
-      li.append(el('blockquote', item.sentence), el('p', [item.document.title ?? item.document.id, item.document.outlet].filter(Boolean).join(' — '), 'source'));
+      const label = [item.document.title ?? item.document.id, item.document.outlet].filter(Boolean).join(' — ');
+      const source = el('button', label, 'source');
+      source.type = 'button';
+      source.setAttribute('aria-label', `Read the document: ${label}`);
+      source.addEventListener('click', () => void this.showDocument(item.document.id, item, () => void this.showEvidence(edgeKey, title, back)));
+      li.append(el('blockquote', item.sentence), source);
       list.append(li);
     }
     body.push(list);
     this.render(body);
+  }
+
+  /** The document's text, mentions marked, `focus` (an evidence sentence) highlighted and scrolled to. */
+  async showDocument(id: string, focus: Span | undefined, back: () => void): Promise<void> {
+    this.render([el('p', 'Loading the document…', 'muted')]);
+    try {
+      const doc = await fetchDocument(id);
+      const backButton = el('button', '← Back', 'back');
+      backButton.type = 'button';
+      backButton.addEventListener('click', back);
+      const meta = [doc.outlet, doc.url].filter(Boolean).join(' · ');
+      this.render([backButton, el('p', 'Document', 'kind'), el('h2', doc.title ?? doc.file ?? doc.id), ...(meta ? [el('p', meta, 'source')] : []), renderDocument(doc, focus)]);
+    } catch (err) {
+      this.render([el('p', `The document could not be loaded: ${err instanceof Error ? err.message : String(err)}`, 'error')]);
+    }
   }
 
   private render(children: HTMLElement[]): void {
