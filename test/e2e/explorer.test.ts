@@ -80,8 +80,24 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
 
       // Back to the entity, then on to a neighbour through its open button.
       await panel.getByRole('button', { name: '← Back' }).click();
-      await panel.getByRole('button', { name: 'Open Wang Yi' }).first().click();
-      await panel.getByRole('heading', { name: 'Wang Yi', level: 2 }).waitFor({ timeout: 10_000 });
+      await panel.getByRole('button', { name: 'Open Xi Jinping' }).first().click();
+      await panel.getByRole('heading', { name: 'Xi Jinping', level: 2 }).waitFor({ timeout: 10_000 });
+
+      // Expand Xi Jinping in place: more nodes, the ones already there unmoved; undo and redo.
+      const count = async () => Number(await page.getAttribute('#graph', 'data-node-count'));
+      const before = await count();
+      await panel.getByRole('button', { name: 'Expand' }).click();
+      await page.locator('#graph[data-node-count]').and(page.locator(`#graph:not([data-node-count="${before}"])`)).waitFor({ timeout: 10_000 });
+      const expanded = await count();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-expanded.png') });
+      await page.getByRole('button', { name: 'Undo' }).click();
+      assert.equal(await count(), before, 'undo takes the expansion back');
+      await page.keyboard.press('Control+Shift+Z');
+      assert.equal(await count(), expanded, 'redo puts it back');
+      // Two more undos: the expansion, then the change from the overview to Blinken's neighbourhood.
+      await page.keyboard.press('Control+Z');
+      await page.keyboard.press('Control+Z');
+      assert.ok(await page.getByRole('button', { name: 'Undo' }).isDisabled(), 'back at the first view');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -43,11 +43,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 export class Panel {
   constructor(
     private readonly root: HTMLElement,
-    private readonly openEntity: (id: string) => void,
+    private readonly actions: { open: (id: string) => void; expand: (id: string) => void },
   ) {}
 
   showEntity(entity: EntityDetails, neighbourhood: SerializedGraph): void {
-    const body: HTMLElement[] = [el('p', entity.kind, 'kind'), el('h2', entity.name)];
+    const expand = el('button', 'Expand', 'action');
+    expand.type = 'button';
+    expand.title = 'Add its neighbours to the graph (or double-click the node)';
+    expand.addEventListener('click', () => this.actions.expand(entity.id));
+    const body: HTMLElement[] = [el('p', entity.kind, 'kind'), el('h2', entity.name), expand];
     if (entity.aliases.length) body.push(el('p', `Also: ${entity.aliases.join(', ')}`, 'aliases'));
     if (entity.roles.length) {
       body.push(el('h3', 'Roles'));
@@ -73,7 +77,7 @@ export class Panel {
         const open = el('button', '→', 'open');
         open.type = 'button';
         open.setAttribute('aria-label', `Open ${c.other.label}`);
-        open.addEventListener('click', () => this.openEntity(c.other.key));
+        open.addEventListener('click', () => this.actions.open(c.other.key));
         item.append(link, open);
         ul.append(item);
       }

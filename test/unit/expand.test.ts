@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SerializedGraph } from '../../common/graph.js';
+import { History, mergeNeighbourhood } from '../../client/src/graph/expand.js';
+import { viewGraphOf } from '../../client/src/graph/model.js';
+
+const node = (key: string, kind = 'Person') => ({ key, attributes: { label: key, labels: ['Entity', kind], kind, properties: {} } });
+const edge = (key: string, source: string, target: string) => ({ key, source, target, attributes: { relType: 'MET', properties: {} } });
+const graphOf = (nodes: ReturnType<typeof node>[], edges: ReturnType<typeof edge>[]): SerializedGraph =>
+  ({ attributes: {}, options: { type: 'directed', multi: true, allowSelfLoops: true }, nodes, edges }) as unknown as SerializedGraph;
+
+describe('expanding the graph on screen', () => {
+  it('adds what is new around the expanded node and moves nothing already there', () => {
+    const graph = viewGraphOf(graphOf([node('a'), node('b'), node('c')], [edge('ab', 'a', 'b'), edge('ac', 'a', 'c')]));
+    const before = Object.fromEntries(graph.mapNodes((k, a) => [k, [a.x, a.y]]));
+    const added = mergeNeighbourhood(graph, 'b', graphOf([node('b'), node('a'), node('d'), node('e', 'Place')], [edge('ab', 'a', 'b'), edge('bd', 'b', 'd'), edge('be', 'b', 'e')]));
+    assert.equal(added, 2);
+    assert.equal(graph.order, 5);
+    assert.equal(graph.size, 4, 'the edge already there is not doubled');
+    for (const [k, xy] of Object.entries(before)) assert.deepEqual([graph.getNodeAttribute(k, 'x'), graph.getNodeAttribute(k, 'y')], xy, `${k} stays put`);
+    for (const k of ['d', 'e']) {
+      const a = graph.getNodeAttributes(k);
+      assert.ok(Number.isFinite(a.x) && Number.isFinite(a.y) && a.size > 0 && a.color.startsWith('#'), `${k} is placed and styled`);
+    }
+    assert.ok(graph.getNodeAttribute('b', 'size') > graph.getNodeAttribute('c', 'size'), 'sizes follow the new degrees');
+  });
+
+  it('undoes and redoes changes, and a new change clears what could be redone', () => {
+    const graph = viewGraphOf(graphOf([node('a')], []));
+    const history = new History();
+    history.record(graph);
+    mergeNeighbourhood(graph, 'a', graphOf([node('a'), node('b')], [edge('ab', 'a', 'b')]));
+    assert.equal(graph.order, 2);
+    assert.ok(history.undo(graph));
+    assert.equal(graph.order, 1);
+    assert.ok(history.redo(graph));
+    assert.equal(graph.order, 2);
+    history.undo(graph);
+    history.record(graph);
+    mergeNeighbourhood(graph, 'a', graphOf([node('a'), node('c')], [edge('ac', 'a', 'c')]));
+    assert.equal(history.canRedo, false);
+    assert.equal(history.redo(graph), false);
+  });
+});
