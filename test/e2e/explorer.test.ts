@@ -1,23 +1,19 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { applySchema } from '../../server/db/schema.js';
-import { createApp } from '../../server/http/app.js';
 import { loadPaths } from '../../server/ingest/load.js';
-import { createLogger } from '../../server/logger.js';
-import { CLIENT_DIST, SEEDS_DIR } from '../../server/paths.js';
+import { SEEDS_DIR } from '../../server/paths.js';
 import { tempDirs } from '../helpers/temp.js';
-import { launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
+import { launchBrowser, newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
 import { resetGraph, testDatabase } from '../helpers/neo4j.js';
 
 describe('explorer: search, entity panel and evidence in Chromium', () => {
   const db = testDatabase();
   const temp = tempDirs('newsgraph-hostile-');
-  let server: Server;
+  let explorer: Awaited<ReturnType<typeof serveExplorer>>;
   let base: string;
   let browser: Browser;
 
@@ -32,25 +28,19 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
         'The note ended with <img src="x" onerror="window.__pwned = \'img\'"> and nothing else.\n',
     );
     await loadPaths(db, [SEEDS_DIR, dir]);
-    server = createApp({ db, logger: createLogger('silent'), clientDir: CLIENT_DIST }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    explorer = await serveExplorer(db);
+    base = explorer.base;
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
-    server?.close();
+    explorer?.close();
     await db.close();
     temp.cleanup();
   });
 
   it('finds Blinken, lists Wang Yi, Wang Xiaohong and Chen Jining, and shows the evidence of a link', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
+    const { page, errors } = await newPage(browser);
     try {
       await page.goto(base);
       await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
@@ -105,9 +95,7 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
   });
 
   it('reads a document from an evidence sentence, the sentence highlighted, and shows markup in it as inert text', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
+    const { page, errors } = await newPage(browser);
     try {
       await page.goto(base);
       await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { applySchema } from '../../server/db/schema.js';
-import { createApp } from '../../server/http/app.js';
-import { createLogger } from '../../server/logger.js';
-import { CLIENT_DIST } from '../../server/paths.js';
-import { launchBrowser, SCREENSHOTS } from '../helpers/browser.js';
+import { launchBrowser, newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
 import { resetGraph, testDatabase } from '../helpers/neo4j.js';
 
 /** Pixels that differ clearly from the page's background (#f7f7f5). */
@@ -24,12 +19,7 @@ function inkedPixels(png: Buffer): number {
 }
 
 async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
+  const { page, errors } = await newPage(browser);
   await page.goto(url);
   await page.waitForSelector('#graph:not([data-state="loading"])', { timeout: 30_000 });
   return { page, errors };
@@ -37,21 +27,20 @@ async function openPage(browser: Browser, url: string): Promise<{ page: Page; er
 
 describe('explorer page in Chromium', () => {
   const db = testDatabase();
-  let server: Server;
+  let explorer: Awaited<ReturnType<typeof serveExplorer>>;
   let base: string;
   let browser: Browser;
 
   before(async () => {
     await resetGraph(db);
     await applySchema(db);
-    server = createApp({ db, logger: createLogger('silent'), clientDir: CLIENT_DIST }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    explorer = await serveExplorer(db);
+    base = explorer.base;
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
-    server?.close();
+    explorer?.close();
     await db.close();
   });
 
