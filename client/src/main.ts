@@ -3,6 +3,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import { ApiRequestError, fetchEntity, fetchNeighbourhood, fetchOverview } from './api.js';
 import { History, mergeNeighbourhood } from './graph/expand.js';
+import { ALLEGED_EDGE } from './graph/highlight.js';
 import { KIND_COLORS } from './graph/style.js';
 import { renderGraph, toViewGraph, type ViewEdge, type ViewGraph, type ViewNode } from './graph/view.js';
 import { Panel } from './panel/panel.js';
@@ -37,6 +38,11 @@ function legend(kinds: Set<string>): HTMLElement {
     item.style.setProperty('--swatch', color);
     el.append(item);
   }
+  const alleged = document.createElement('span');
+  alleged.className = 'edge';
+  alleged.textContent = 'alleged or hedged link';
+  alleged.style.setProperty('--swatch', ALLEGED_EDGE);
+  el.append(alleged);
   return el;
 }
 

@@ -5,6 +5,7 @@
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { SerializedGraph } from '../../../common/graph.js';
 import Sigma from 'sigma';
+import { edgeStyle, nodeStyle } from './highlight.js';
 import { viewGraphOf, type ViewEdge, type ViewGraph, type ViewNode } from './model.js';
 
 export type { ViewEdge, ViewGraph, ViewNode } from './model.js';
@@ -22,12 +23,25 @@ export function shortLabel(label: string, max = 48): string {
 }
 
 export function renderGraph(graph: ViewGraph, container: HTMLElement): Sigma<ViewNode, ViewEdge> {
-  return new Sigma<ViewNode, ViewEdge>(graph, container, {
-    nodeReducer: (_node, data) => ({ ...data, label: shortLabel(data.label) }),
+  let hovered: string | null = null;
+  const renderer = new Sigma<ViewNode, ViewEdge>(graph, container, {
+    nodeReducer: (node, data) => {
+      const styled = nodeStyle(graph, node, data, hovered);
+      return { ...styled, label: styled.label ? shortLabel(styled.label) : styled.label };
+    },
+    edgeReducer: (edge, data) => edgeStyle(graph, edge, data, hovered),
     renderEdgeLabels: false,
     labelRenderedSizeThreshold: 6,
     labelDensity: 0.7,
     defaultEdgeType: 'arrow',
     zIndex: true,
   });
+  const hover = (node: string | null) => {
+    hovered = node;
+    container.dataset.hover = node ?? '';
+    renderer.refresh({ skipIndexation: true });
+  };
+  renderer.on('enterNode', ({ node }) => hover(node));
+  renderer.on('leaveNode', () => hover(null));
+  return renderer;
 }
