@@ -32,10 +32,13 @@ export interface PhaseResult {
   max: number;
 }
 
+/** The i-th request of a run, as Cypher and parameters. */
+type CypherRequest = (i: number) => { query: string; params: Record<string, unknown> };
+
 interface Scenario {
   name: string;
   path: (i: number) => string;
-  cypher: (i: number) => { query: string; params: Record<string, unknown> };
+  cypher: CypherRequest;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -73,14 +76,14 @@ async function viaApi(plan: LoadPlan, scenario: Scenario, seconds: number): Prom
   return { latencies, errors: errors + result.errors + result.timeouts };
 }
 
-async function viaDriver(driver: neo4j.Driver, plan: LoadPlan, scenario: Scenario, seconds: number): Promise<{ latencies: number[]; errors: number }> {
+async function viaDriver(driver: neo4j.Driver, plan: LoadPlan, cypher: CypherRequest, seconds: number): Promise<{ latencies: number[]; errors: number }> {
   let next = 0;
   const latencies: number[] = [];
   let errors = 0;
   const until = performance.now() + seconds * 1000;
   const client = async () => {
     while (performance.now() < until) {
-      const { query, params } = scenario.cypher(next++);
+      const { query, params } = cypher(next++);
       const start = performance.now();
       const session = driver.session({ defaultAccessMode: neo4j.session.READ });
       try {
@@ -125,12 +128,12 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       process.stderr.write(`${scenario.name}: warming up, ${plan.warmupSeconds} s each way…\n`);
       await viaApi(plan, scenario, plan.warmupSeconds);
-      await viaDriver(driver, plan, scenario, plan.warmupSeconds);
+      await viaDriver(driver, plan, scenario.cypher, plan.warmupSeconds);
     }
     for (const scenario of scenarios) {
       const api = { latencies: [] as number[], errors: 0 };
       const direct = { latencies: [] as number[], errors: 0 };
-      const phases = { api: () => viaApi(plan, scenario, plan.seconds), driver: () => viaDriver(driver, plan, scenario, plan.seconds) };
+      const phases = { api: () => viaApi(plan, scenario, plan.seconds), driver: () => viaDriver(driver, plan, scenario.cypher, plan.seconds) };
       for (let round = 1; round <= plan.rounds; round++) {
         const order = round % 2 === 1 ? (['api', 'driver'] as const) : (['driver', 'api'] as const);
         process.stderr.write(`${scenario.name}: round ${round}/${plan.rounds}, ${plan.connections} clients, ${plan.seconds} s through the ${order[0]}, then the ${order[1]}…\n`);
@@ -148,7 +151,7 @@ async function main(): Promise<void> {
       process.stderr.write(`${scenario.name}: p95 ${apiResult.p95.toFixed(1)} ms through the API, ${driverResult.p95.toFixed(1)} ms through the driver\n`);
     }
     // What this machine allows at all: the cheapest indexed read, straight through the driver, same clients.
-    const lookup: Scenario = { name: 'floor', path: () => '', cypher: (i) => ({ query: 'MATCH (e:Entity {id: $id}) RETURN e.name AS name', params: { id: ids[i % ids.length] } }) };
+    const lookup: CypherRequest = (i) => ({ query: 'MATCH (e:Entity {id: $id}) RETURN e.name AS name', params: { id: ids[i % ids.length] } });
     process.stderr.write(`floor: one indexed lookup per request through the driver, ${plan.connections} clients, ${plan.seconds} s…\n`);
     await viaDriver(driver, plan, lookup, Math.min(5, plan.warmupSeconds));
     const f = await viaDriver(driver, plan, lookup, plan.seconds);

@@ -98,7 +98,14 @@ export const NEIGHBOURHOOD_STATEMENT = `
     }
     RETURN nodes, rels, hidden`;
 
-export function neighbourhoodParameters(id: string, options: { depth?: 1 | 2 | 3; types?: string[]; limit?: number } = {}): Record<string, unknown> {
+export interface NeighbourhoodOptions {
+  depth?: 1 | 2 | 3;
+  /** Relationship types to follow; all when empty. */
+  types?: string[];
+  limit?: number;
+}
+
+export function neighbourhoodParameters(id: string, options: NeighbourhoodOptions = {}): Record<string, unknown> {
   return { id, depth: neo4j.int(options.depth ?? 1), types: options.types ?? [], limit: neo4j.int(options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT) };
 }
 
@@ -106,7 +113,7 @@ export function neighbourhoodParameters(id: string, options: { depth?: 1 | 2 | 3
  * The entity and the nodes within `depth` links of it (documents aside), nearest first, at most
  * `limit` of them; each node carries `hiddenNeighbours`, the neighbours left out, so a client can page.
  */
-export async function neighbourhood(db: Database, id: string, options: { depth?: 1 | 2 | 3; types?: string[]; limit?: number } = {}): Promise<SerializedGraph> {
+export async function neighbourhood(db: Database, id: string, options: NeighbourhoodOptions = {}): Promise<SerializedGraph> {
   const depth = options.depth ?? 1;
   const record = await db.read(async (tx) => {
     const result = await tx.run(NEIGHBOURHOOD_STATEMENT, neighbourhoodParameters(id, options));

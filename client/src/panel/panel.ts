@@ -40,6 +40,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return node;
 }
 
+function backButton(back: () => void): HTMLButtonElement {
+  const button = el('button', '← Back', 'back');
+  button.type = 'button';
+  button.addEventListener('click', back);
+  return button;
+}
+
 export class Panel {
   constructor(
     private readonly root: HTMLElement,
@@ -109,10 +116,7 @@ export class Panel {
       this.render([el('p', `The evidence could not be loaded: ${err instanceof Error ? err.message : String(err)}`, 'error')]);
       return;
     }
-    const backButton = el('button', '← Back', 'back');
-    backButton.type = 'button';
-    backButton.addEventListener('click', back);
-    const body: HTMLElement[] = [backButton, el('p', 'Link', 'kind'), el('h2', title)];
+    const body: HTMLElement[] = [backButton(back), el('p', 'Link', 'kind'), el('h2', title)];
     const list = el('ol', undefined, 'evidence');
     list.setAttribute('aria-label', 'Evidence');
     for (const item of evidence.evidence) {
@@ -134,11 +138,8 @@ export class Panel {
     this.render([el('p', 'Loading the document…', 'muted')]);
     try {
       const doc = await fetchDocument(id);
-      const backButton = el('button', '← Back', 'back');
-      backButton.type = 'button';
-      backButton.addEventListener('click', back);
       const meta = [doc.outlet, doc.url].filter(Boolean).join(' · ');
-      this.render([backButton, el('p', 'Document', 'kind'), el('h2', doc.title ?? doc.file ?? doc.id), ...(meta ? [el('p', meta, 'source')] : []), renderDocument(doc, focus)]);
+      this.render([backButton(back), el('p', 'Document', 'kind'), el('h2', doc.title ?? doc.file ?? doc.id), ...(meta ? [el('p', meta, 'source')] : []), renderDocument(doc, focus)]);
     } catch (err) {
       this.render([el('p', `The document could not be loaded: ${err instanceof Error ? err.message : String(err)}`, 'error')]);
     }
