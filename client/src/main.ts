@@ -1,11 +1,9 @@
 import './styles.css';
-import { MultiDirectedGraph } from 'graphology';
-import type Sigma from 'sigma';
-import { ApiRequestError, fetchEntity, fetchNeighbourhood, fetchOverview } from './api.js';
-import { History, mergeNeighbourhood } from './graph/expand.js';
+import { fetchEntity, fetchNeighbourhood, fetchOverview } from './api.js';
+import { Canvas } from './app/canvas.js';
+import { busy, errorText, toast } from './app/toast.js';
 import { ALLEGED_EDGE } from './graph/highlight.js';
 import { KIND_COLORS } from './graph/style.js';
-import { renderGraph, toViewGraph, type ViewEdge, type ViewGraph, type ViewNode } from './graph/view.js';
 import { Panel } from './panel/panel.js';
 import { mountSearch } from './search/search.js';
 
@@ -14,10 +12,11 @@ const status = document.getElementById('status')!;
 const undoButton = document.getElementById('undo') as HTMLButtonElement;
 const redoButton = document.getElementById('redo') as HTMLButtonElement;
 
-/** The one graph on screen: sigma draws it, every view change goes through it (and the history). */
-const graph: ViewGraph = new MultiDirectedGraph<ViewNode, ViewEdge>({ allowSelfLoops: true });
-const history = new History();
-let renderer: Sigma<ViewNode, ViewEdge> | undefined;
+const canvas = new Canvas(container, {
+  open: (id) => void openEntity(id),
+  expand: (id) => void expand(id),
+  changed,
+});
 const panel = new Panel(document.getElementById('panel')!, {
   open: (id) => void openEntity(id),
   expand: (id) => void expand(id),
@@ -46,28 +45,12 @@ function legend(kinds: Set<string>): HTMLElement {
   return el;
 }
 
-function errorText(err: unknown): string {
-  return err instanceof ApiRequestError ? `${err.message} (${err.code})` : String(err);
-}
-
-/** Counts on the status line and on the container (tests and scripts read the data attributes). */
+/** The status line and the history buttons follow every change of the canvas. */
 function changed(what?: string): void {
-  container.dataset.nodeCount = String(graph.order);
-  container.dataset.edgeCount = String(graph.size);
+  const { graph, history } = canvas;
   status.textContent = `${what ? `${what}: ` : ''}${graph.order} nodes, ${graph.size} links`;
   undoButton.disabled = !history.canUndo;
   redoButton.disabled = !history.canRedo;
-}
-
-function draw(): void {
-  if (renderer) return;
-  renderer = renderGraph(graph, container);
-  renderer.on('clickNode', ({ node }) => void openEntity(node));
-  renderer.on('doubleClickNode', (event) => {
-    // Double-click expands; sigma would zoom in otherwise.
-    event.preventSigmaDefault();
-    void expand(event.node);
-  });
 }
 
 /**
@@ -78,26 +61,19 @@ function draw(): void {
 async function openEntity(id: string, { focus = false } = {}): Promise<void> {
   status.textContent = 'Loading…';
   try {
-    const [entity, neighbourhood] = await Promise.all([fetchEntity(id), fetchNeighbourhood(id)]);
+    const [entity, neighbourhood] = await busy(status, Promise.all([fetchEntity(id), fetchNeighbourhood(id)]));
     // The panel takes the right side: the canvas gives it room before sigma measures the container.
     container.parentElement!.classList.add('with-panel');
-    if (focus || !graph.hasNode(id)) {
-      history.record(graph);
-      graph.clear();
-      graph.import(toViewGraph(neighbourhood).export());
-      renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1 });
-    }
-    draw();
-    renderer?.resize();
-    const shown = renderer?.getNodeDisplayData(id);
-    if (shown) void renderer?.getCamera().animate({ x: shown.x, y: shown.y }, { duration: 300 });
+    if (focus || !canvas.graph.hasNode(id)) canvas.replace(neighbourhood, entity.name);
+    else changed(entity.name);
+    canvas.centreOn(id);
     document.getElementById('empty')!.hidden = true;
     container.dataset.state = 'ready';
     container.dataset.focus = id;
-    changed(entity.name);
     panel.showEntity(entity, neighbourhood);
   } catch (err) {
-    status.textContent = `Could not open ${id}: ${errorText(err)}`;
+    status.textContent = `Could not open ${id}`;
+    toast(`Could not open ${id}: ${errorText(err)}`, 'error');
   }
 }
 
@@ -105,23 +81,15 @@ async function openEntity(id: string, { focus = false } = {}): Promise<void> {
 async function expand(id: string): Promise<void> {
   status.textContent = 'Expanding…';
   try {
-    const neighbourhood = await fetchNeighbourhood(id);
-    history.record(graph);
-    const added = mergeNeighbourhood(graph, id, neighbourhood);
-    changed(`${added} added`);
+    canvas.merge(id, await busy(status, fetchNeighbourhood(id)));
   } catch (err) {
-    status.textContent = `Could not expand ${id}: ${errorText(err)}`;
+    status.textContent = `Could not expand ${id}`;
+    toast(`Could not expand ${id}: ${errorText(err)}`, 'error');
   }
 }
 
-function undo(): void {
-  if (history.undo(graph)) changed('Undone');
-}
-
-function redo(): void {
-  if (history.redo(graph)) changed('Redone');
-}
-
+const undo = () => canvas.undo();
+const redo = () => canvas.redo();
 undoButton.addEventListener('click', undo);
 redoButton.addEventListener('click', redo);
 document.addEventListener('keydown', (event) => {
@@ -144,11 +112,9 @@ async function start(): Promise<void> {
       show('empty');
       return;
     }
-    graph.import(toViewGraph(data).export());
-    draw();
+    canvas.loaded(data);
     const kinds = new Set(data.nodes.map((n) => n.attributes.kind));
     container.after(legend(kinds));
-    changed();
     container.dataset.state = 'ready';
   } catch (err) {
     document.getElementById('failure-message')!.textContent = errorText(err);

@@ -24,7 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** The explorer (API and built client) on a free loopback port, for a browser to open. */
 export async function serveExplorer(db: Database): Promise<{ base: string; close: () => void }> {
-  const server = createApp({ db, logger: createLogger('silent'), clientDir: CLIENT_DIST }).listen(0, '127.0.0.1');
+  const server = createApp({ db, logger: createLogger('silent'), clientDir: process.env.NEWSGRAPH_TEST_CLIENT_DIST ?? CLIENT_DIST }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }

@@ -1,13 +1,17 @@
 /**
- * Styling that depends on what the user points at, as sigma reducers: the graph's data is never
- * changed, only what is drawn. Hovering a node keeps it and its neighbours in view and fades the rest;
- * links that rest on someone's allegation, or that the text hedges, are drawn apart from reported facts.
+ * Styling as sigma reducers: the graph's data is never changed, only what is drawn. Filters hide;
+ * a highlight (a path, a query result) fades everything else; hovering a node keeps it and its
+ * neighbours in view and fades the rest; links that rest on someone's allegation, or that the text
+ * hedges, are drawn apart from reported facts.
  */
 import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
+import type { ViewState } from './state.js';
 
 export const FADED = '#e4e6eb';
 /** Links into or out of an allegation, and hedged interactions ("allegedly", "reportedly"). */
 export const ALLEGED_EDGE = '#d99aaa';
+/** Edges of a highlighted path or result. */
+export const HIGHLIGHT_EDGE = '#1d2430';
 
 export function isAlleged(graph: ViewGraph, edge: string, data: ViewEdge): boolean {
   if (data.properties.hedged === true) return true;
@@ -15,12 +19,27 @@ export function isAlleged(graph: ViewGraph, edge: string, data: ViewEdge): boole
   return graph.getNodeAttribute(source, 'kind') === 'Allegation' || graph.getNodeAttribute(target, 'kind') === 'Allegation';
 }
 
-export function nodeStyle(graph: ViewGraph, node: string, data: ViewNode, hovered: string | null): Partial<ViewNode> & { zIndex?: number } {
-  if (!hovered || node === hovered || graph.areNeighbors(node, hovered)) return { ...data, zIndex: hovered ? 1 : 0 };
-  return { ...data, color: FADED, label: '', zIndex: 0 };
+type NodeLook = Partial<ViewNode> & { zIndex?: number; hidden?: boolean; highlighted?: boolean };
+type EdgeLook = Partial<ViewEdge> & { zIndex?: number; hidden?: boolean };
+
+export function nodeStyle(graph: ViewGraph, node: string, data: ViewNode, state: ViewState): NodeLook {
+  if (!state.nodeShown(graph, node, data)) return { ...data, hidden: true };
+  const { hovered, highlight } = state;
+  if (hovered) {
+    if (node === hovered || graph.areNeighbors(node, hovered)) return { ...data, zIndex: 1 };
+    return { ...data, color: FADED, label: '', zIndex: 0 };
+  }
+  if (highlight) return highlight.nodes.has(node) ? { ...data, zIndex: 1, highlighted: true } : { ...data, color: FADED, label: '', zIndex: 0 };
+  return { ...data, zIndex: 0 };
 }
 
-export function edgeStyle(graph: ViewGraph, edge: string, data: ViewEdge, hovered: string | null): Partial<ViewEdge> & { hidden?: boolean } {
+export function edgeStyle(graph: ViewGraph, edge: string, data: ViewEdge, state: ViewState): EdgeLook {
+  if (!state.edgeShown(graph, edge, data)) return { ...data, hidden: true };
+  const { hovered, highlight } = state;
   if (hovered && !graph.hasExtremity(edge, hovered)) return { ...data, hidden: true };
+  if (!hovered && highlight) {
+    if (!highlight.edges.has(edge)) return { ...data, color: FADED, zIndex: 0 };
+    return { ...data, color: HIGHLIGHT_EDGE, size: 3, zIndex: 1 };
+  }
   return isAlleged(graph, edge, data) ? { ...data, color: ALLEGED_EDGE } : data;
 }

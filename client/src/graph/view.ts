@@ -1,12 +1,13 @@
 /**
  * Draws a graph with sigma over graphology. The graph holds data only; position, size and colour
- * are layout/appearance attributes computed here, and sigma reducers will carry view state.
+ * are layout/appearance attributes computed here, and sigma reducers carry the view state.
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { SerializedGraph } from '../../../common/graph.js';
 import Sigma from 'sigma';
 import { edgeStyle, nodeStyle } from './highlight.js';
 import { viewGraphOf, type ViewEdge, type ViewGraph, type ViewNode } from './model.js';
+import type { ViewState } from './state.js';
 
 export type { ViewEdge, ViewGraph, ViewNode } from './model.js';
 
@@ -22,24 +23,25 @@ export function shortLabel(label: string, max = 48): string {
   return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
-export function renderGraph(graph: ViewGraph, container: HTMLElement): Sigma<ViewNode, ViewEdge> {
-  let hovered: string | null = null;
+/** Sigma over the graph, styled by reducers that read `state`; a change of state refreshes the drawing. */
+export function renderGraph(graph: ViewGraph, container: HTMLElement, state: ViewState): Sigma<ViewNode, ViewEdge> {
   const renderer = new Sigma<ViewNode, ViewEdge>(graph, container, {
     nodeReducer: (node, data) => {
-      const styled = nodeStyle(graph, node, data, hovered);
+      const styled = nodeStyle(graph, node, data, state);
       return { ...styled, label: styled.label ? shortLabel(styled.label) : styled.label };
     },
-    edgeReducer: (edge, data) => edgeStyle(graph, edge, data, hovered),
+    edgeReducer: (edge, data) => edgeStyle(graph, edge, data, state),
     renderEdgeLabels: false,
     labelRenderedSizeThreshold: 6,
     labelDensity: 0.7,
     defaultEdgeType: 'arrow',
     zIndex: true,
   });
+  state.onChange(() => renderer.refresh({ skipIndexation: true }));
   const hover = (node: string | null) => {
-    hovered = node;
+    state.hovered = node;
     container.dataset.hover = node ?? '';
-    renderer.refresh({ skipIndexation: true });
+    state.changed();
   };
   renderer.on('enterNode', ({ node }) => hover(node));
   renderer.on('leaveNode', () => hover(null));

@@ -1,0 +1,90 @@
+/**
+ * The canvas store: the one graph on screen, its undo history, the view state the reducers read, and
+ * the sigma renderer that draws them. Features (search, panel, console, paths, filters…) change the
+ * canvas only through these methods, so every change is undoable and reported the same way.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import type Sigma from 'sigma';
+import type { SerializedGraph } from '../../../common/graph.js';
+import { History, mergeNeighbourhood } from '../graph/expand.js';
+import { ViewState } from '../graph/state.js';
+import { renderGraph, toViewGraph, type ViewEdge, type ViewGraph, type ViewNode } from '../graph/view.js';
+
+export interface CanvasEvents {
+  /** A node was clicked. */
+  open(id: string): void;
+  /** A node was double-clicked. */
+  expand(id: string): void;
+  /** The graph changed (loaded, merged, undone…), with a word on what happened. */
+  changed(what?: string): void;
+}
+
+export class Canvas {
+  readonly graph: ViewGraph = new MultiDirectedGraph<ViewNode, ViewEdge>({ allowSelfLoops: true });
+  readonly history = new History();
+  readonly state = new ViewState();
+  private renderer: Sigma<ViewNode, ViewEdge> | undefined;
+
+  constructor(readonly container: HTMLElement, private readonly events: CanvasEvents) {}
+
+  /** The renderer, made on first use: sigma measures the container when it is created. */
+  get sigma(): Sigma<ViewNode, ViewEdge> {
+    if (!this.renderer) {
+      const renderer = renderGraph(this.graph, this.container, this.state);
+      renderer.on('clickNode', ({ node }) => this.events.open(node));
+      renderer.on('doubleClickNode', (event) => {
+        // Double-click expands; sigma would zoom in otherwise.
+        event.preventSigmaDefault();
+        this.events.expand(event.node);
+      });
+      this.renderer = renderer;
+    }
+    return this.renderer;
+  }
+
+  /** Replaces what is on screen (undoable), laid out afresh. */
+  replace(data: SerializedGraph, what?: string): void {
+    this.history.record(this.graph);
+    this.graph.clear();
+    this.graph.import(toViewGraph(data).export());
+    this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1 });
+    this.report(what);
+  }
+
+  /** Adds what is not on screen yet around `center`, keeping every position (undoable); returns the nodes added. */
+  merge(center: string, data: SerializedGraph, what?: (added: number) => string): number {
+    this.history.record(this.graph);
+    const added = mergeNeighbourhood(this.graph, center, data);
+    this.report(what?.(added) ?? `${added} added`);
+    return added;
+  }
+
+  undo(): void {
+    if (this.history.undo(this.graph)) this.report('Undone');
+  }
+
+  redo(): void {
+    if (this.history.redo(this.graph)) this.report('Redone');
+  }
+
+  /** Moves the camera to a node if it is drawn. */
+  centreOn(id: string): void {
+    this.sigma.resize();
+    const shown = this.sigma.getNodeDisplayData(id);
+    if (shown) void this.sigma.getCamera().animate({ x: shown.x, y: shown.y }, { duration: 300 });
+  }
+
+  /** Counts on the container for tests and scripts, then the listeners. */
+  private report(what?: string): void {
+    this.container.dataset.nodeCount = String(this.graph.order);
+    this.container.dataset.edgeCount = String(this.graph.size);
+    this.events.changed(what);
+  }
+
+  /** Tells listeners about a change made outside these methods (the first load). */
+  loaded(data: SerializedGraph): void {
+    this.graph.import(toViewGraph(data).export());
+    void this.sigma;
+    this.report();
+  }
+}

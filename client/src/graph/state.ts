@@ -1,0 +1,46 @@
+/**
+ * What the user is looking at, apart from the data: the hovered node, a picked-out set (a path, a
+ * query's result) and the filters in force. Sigma's reducers read it on every frame; a change calls
+ * `changed()` and the renderer refreshes. The graph itself is never touched for styling.
+ */
+import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
+
+/** True when the node may be drawn. */
+export type NodeFilter = (graph: ViewGraph, node: string, data: ViewNode) => boolean;
+/** True when the edge may be drawn (its ends pass the node filters on their own account). */
+export type EdgeFilter = (graph: ViewGraph, edge: string, data: ViewEdge) => boolean;
+
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+export class ViewState {
+  hovered: string | null = null;
+  /** Nodes and edges picked out (a path, a query result): everything else fades. */
+  highlight: Highlight | null = null;
+  /** Filters by owner ("kind", "degree"…): a node or edge is drawn when every one lets it through. */
+  readonly nodeFilters = new Map<string, NodeFilter>();
+  readonly edgeFilters = new Map<string, EdgeFilter>();
+  private readonly listeners = new Set<() => void>();
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  nodeShown(graph: ViewGraph, node: string, data: ViewNode): boolean {
+    for (const keep of this.nodeFilters.values()) if (!keep(graph, node, data)) return false;
+    return true;
+  }
+
+  edgeShown(graph: ViewGraph, edge: string, data: ViewEdge): boolean {
+    for (const keep of this.edgeFilters.values()) if (!keep(graph, edge, data)) return false;
+    const [source, target] = graph.extremities(edge);
+    return this.nodeShown(graph, source, graph.getNodeAttributes(source)) && this.nodeShown(graph, target, graph.getNodeAttributes(target));
+  }
+}
