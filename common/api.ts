@@ -1,4 +1,5 @@
 /** Shapes of the HTTP API's replies, shared by server and client. */
+import type { SerializedGraph } from './graph.js';
 
 /** Stable error codes: clients and scripts branch on these, never on messages. */
 export const ERROR_CODES = [
@@ -82,6 +83,22 @@ export interface EdgeEvidence {
   evidence: EvidenceItem[];
 }
 
+/** One link of a path from GET /api/paths: `source` and `target` as the relationship points, not as the path walks. */
+export interface Hop {
+  edge: string;
+  relType: string;
+  source: string;
+  target: string;
+  evidence: EvidenceItem[];
+}
+
+/** GET /api/paths: every shortest path (up to 10) as hops in walking order, and all of them as one graph. */
+export interface PathsResult {
+  found: boolean;
+  paths: Hop[][];
+  graph: SerializedGraph;
+}
+
 /** GET /api/documents, /api/documents/:id */
 export interface DocumentSummary {
   id: string;
@@ -96,4 +113,30 @@ export interface DocumentDetails extends DocumentSummary {
   text: string;
   /** Character spans of entity mentions in `text`, in reading order. */
   mentions: { entity: string; name: string; kind: string; start: number; end: number }[];
+}
+
+/** POST /api/cypher: a read query's rows, and every node, relationship and path in them as one graph. */
+export interface CypherResult {
+  columns: string[];
+  /** Plain values as JSON; graph values as the references below, keyed into `graph`. */
+  rows: unknown[][];
+  graph: SerializedGraph;
+  /** More rows matched than the server returns. */
+  truncated: boolean;
+}
+
+/** How a node, relationship or path appears in a row of a CypherResult. */
+export interface CypherNodeValue {
+  node: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+export interface CypherRelationshipValue {
+  relationship: string;
+  type: string;
+  properties: Record<string, unknown>;
+}
+export interface CypherPathValue {
+  /** The keys of the path's nodes, in walking order. */
+  path: string[];
 }

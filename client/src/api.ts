@@ -1,4 +1,4 @@
-import type { ApiError, DocumentDetails, EdgeEvidence, EntityDetails, SearchHit } from '../../common/api.js';
+import type { ApiError, CypherResult, DocumentDetails, DocumentSummary, EdgeEvidence, EntityDetails, PathsResult, SearchHit } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
 export class ApiRequestError extends Error {
@@ -7,14 +7,19 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
+async function getJson<T>(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}): Promise<T> {
+  const response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
   const body = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (body as Partial<ApiError> | null)?.error;
     throw new ApiRequestError(error?.code ?? 'HTTP_ERROR', error?.message ?? `${url} answered ${response.status}`, response.status);
   }
   return body as T;
+}
+
+/** POSTs `payload` as JSON; the reply and its errors are handled as getJson's. */
+function postJson<T>(url: string, payload: unknown): Promise<T> {
+  return getJson<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
 }
 
 export function fetchOverview(limit = 300): Promise<SerializedGraph> {
@@ -29,8 +34,10 @@ export function fetchEntity(id: string): Promise<EntityDetails> {
   return getJson<EntityDetails>(`/api/entities/${encodeURIComponent(id)}`);
 }
 
-export function fetchNeighbourhood(id: string, depth = 1): Promise<SerializedGraph> {
-  return getJson<SerializedGraph>(`/api/entities/${encodeURIComponent(id)}/neighbourhood?depth=${depth}`);
+/** `page` asks for `limit` nodes from `offset` on (offset with depth 1 only); the server's default limit otherwise. */
+export function fetchNeighbourhood(id: string, depth = 1, page: { limit?: number; offset?: number } = {}): Promise<SerializedGraph> {
+  const paging = `${page.limit === undefined ? '' : `&limit=${page.limit}`}${page.offset ? `&offset=${page.offset}` : ''}`;
+  return getJson<SerializedGraph>(`/api/entities/${encodeURIComponent(id)}/neighbourhood?depth=${depth}${paging}`);
 }
 
 export function fetchEvidence(edgeKey: string): Promise<EdgeEvidence> {
@@ -39,4 +46,16 @@ export function fetchEvidence(edgeKey: string): Promise<EdgeEvidence> {
 
 export function fetchDocument(id: string): Promise<DocumentDetails> {
   return getJson<DocumentDetails>(`/api/documents/${encodeURIComponent(id)}`);
+}
+
+export function fetchDocuments(limit = 500, offset = 0): Promise<{ total: number; documents: DocumentSummary[] }> {
+  return getJson<{ total: number; documents: DocumentSummary[] }>(`/api/documents?limit=${limit}&offset=${offset}`);
+}
+
+export function fetchPaths(from: string, to: string, maxLength: number): Promise<PathsResult> {
+  return getJson<PathsResult>(`/api/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxLength=${maxLength}`);
+}
+
+export function runCypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResult> {
+  return postJson<CypherResult>('/api/cypher', { query, params });
 }

@@ -1,10 +1,16 @@
 import './styles.css';
-import { fetchEntity, fetchNeighbourhood, fetchOverview } from './api.js';
+import { fetchEntity, fetchOverview } from './api.js';
 import { Canvas } from './app/canvas.js';
+import { mountUrlState } from './app/url-state.js';
 import { busy, errorText, toast } from './app/toast.js';
-import { ALLEGED_EDGE } from './graph/highlight.js';
-import { KIND_COLORS } from './graph/style.js';
+import { mountConsole } from './console/console.js';
+import { mountExport } from './export/menu.js';
+import { mountFilters } from './filters/filters.js';
+import { mountViewControls } from './layout/controls.js';
+import { mountLegend } from './legend/legend.js';
+import { mountPaging } from './paging/paging.js';
 import { Panel } from './panel/panel.js';
+import { mountPaths } from './paths/paths.js';
 import { mountSearch } from './search/search.js';
 
 const container = document.getElementById('graph')!;
@@ -17,32 +23,17 @@ const canvas = new Canvas(container, {
   expand: (id) => void expand(id),
   changed,
 });
+const paging = mountPaging(canvas);
 const panel = new Panel(document.getElementById('panel')!, {
   open: (id) => void openEntity(id),
   expand: (id) => void expand(id),
+  controls: (entity, neighbourhood) => paging.controls(entity, neighbourhood),
+  path: (end, entity) => paths.fill(end, entity),
 });
+const paths = mountPaths(document.getElementById('paths')!, { canvas, panel });
 
 function show(id: 'empty' | 'failure'): void {
   document.getElementById(id)!.hidden = false;
-}
-
-function legend(kinds: Set<string>): HTMLElement {
-  const el = document.createElement('div');
-  el.className = 'legend';
-  el.setAttribute('aria-label', 'Legend');
-  for (const [kind, color] of Object.entries(KIND_COLORS)) {
-    if (!kinds.has(kind)) continue;
-    const item = document.createElement('span');
-    item.textContent = kind;
-    item.style.setProperty('--swatch', color);
-    el.append(item);
-  }
-  const alleged = document.createElement('span');
-  alleged.className = 'edge';
-  alleged.textContent = 'alleged or hedged link';
-  alleged.style.setProperty('--swatch', ALLEGED_EDGE);
-  el.append(alleged);
-  return el;
 }
 
 /** The status line and the history buttons follow every change of the canvas. */
@@ -61,11 +52,13 @@ function changed(what?: string): void {
 async function openEntity(id: string, { focus = false } = {}): Promise<void> {
   status.textContent = 'Loading…';
   try {
-    const [entity, neighbourhood] = await busy(status, Promise.all([fetchEntity(id), fetchNeighbourhood(id)]));
+    const [entity, neighbourhood] = await busy(status, Promise.all([fetchEntity(id), paging.firstPage(id)]));
     // The panel takes the right side: the canvas gives it room before sigma measures the container.
     container.parentElement!.classList.add('with-panel');
-    if (focus || !canvas.graph.hasNode(id)) canvas.replace(neighbourhood, entity.name);
-    else changed(entity.name);
+    if (focus || !canvas.graph.hasNode(id)) {
+      canvas.replace(neighbourhood, entity.name);
+      paging.opened(id, neighbourhood);
+    } else changed(entity.name);
     canvas.centreOn(id);
     document.getElementById('empty')!.hidden = true;
     container.dataset.state = 'ready';
@@ -81,7 +74,8 @@ async function openEntity(id: string, { focus = false } = {}): Promise<void> {
 async function expand(id: string): Promise<void> {
   status.textContent = 'Expanding…';
   try {
-    canvas.merge(id, await busy(status, fetchNeighbourhood(id)));
+    const neighbourhood = await busy(status, paging.firstPage(id));
+    paging.expanded(id, neighbourhood, canvas.merge(id, neighbourhood));
   } catch (err) {
     status.textContent = `Could not expand ${id}`;
     toast(`Could not expand ${id}: ${errorText(err)}`, 'error');
@@ -93,7 +87,8 @@ const redo = () => canvas.redo();
 undoButton.addEventListener('click', undo);
 redoButton.addEventListener('click', redo);
 document.addEventListener('keydown', (event) => {
-  if (!(event.ctrlKey || event.metaKey) || (event.target as HTMLElement).matches('input, textarea')) return;
+  // Text fields and the query editor keep Ctrl+Z for their own text.
+  if (!(event.ctrlKey || event.metaKey) || (event.target as HTMLElement).closest('input, textarea, [contenteditable="true"], .cm-editor')) return;
   const key = event.key.toLowerCase();
   if (key === 'z' && !event.shiftKey) undo();
   else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
@@ -101,7 +96,12 @@ document.addEventListener('keydown', (event) => {
   event.preventDefault();
 });
 
+mountFilters(canvas, document.getElementById('filters-button') as HTMLButtonElement, document.getElementById('filters')!);
+mountLegend(canvas, container.parentElement!);
+mountExport(canvas, mountViewControls(canvas));
+mountConsole(document.getElementById('query') as HTMLButtonElement, container.parentElement!, canvas, (id) => void openEntity(id));
 mountSearch(document.getElementById('search') as HTMLInputElement, document.getElementById('search-results') as HTMLUListElement, (hit) => void openEntity(hit.id, { focus: true }));
+const urlState = mountUrlState(canvas, { open: (id) => openEntity(id, { focus: true }), expand, more: (id) => paging.more(id), collapse: (id) => paging.collapse(id) });
 
 async function start(): Promise<void> {
   try {
@@ -113,8 +113,6 @@ async function start(): Promise<void> {
       return;
     }
     canvas.loaded(data);
-    const kinds = new Set(data.nodes.map((n) => n.attributes.kind));
-    container.after(legend(kinds));
     container.dataset.state = 'ready';
   } catch (err) {
     document.getElementById('failure-message')!.textContent = errorText(err);
@@ -124,4 +122,5 @@ async function start(): Promise<void> {
   }
 }
 
-void start();
+// Then the view in the address, if any: a shared link opens on what its sender saw.
+void start().then(() => urlState.restore());

@@ -1,6 +1,6 @@
 /** Running a user's read query: guarded, time-limited, row-capped, with its result as table and graph. */
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
-import type { SerializedGraph } from '../../common/graph.js';
+import type { CypherNodeValue, CypherPathValue, CypherRelationshipValue, CypherResult } from '../../common/api.js';
 import type { Database } from '../db/database.js';
 import { GraphBuilder, nodeKey } from '../graph/serialize.js';
 import { assertReadOnly } from './guard.js';
@@ -10,13 +10,7 @@ export interface CypherOptions {
   maxRows?: number;
 }
 
-export interface CypherResult {
-  columns: string[];
-  rows: unknown[][];
-  /** Every node, relationship and path in the rows, as graphology serialized JSON. */
-  graph: SerializedGraph;
-  truncated: boolean;
-}
+export type { CypherResult };
 
 export const CYPHER_DEFAULTS = { timeoutMs: 5_000, maxRows: 1_000 };
 
@@ -26,12 +20,12 @@ function toJson(value: unknown, graph: GraphBuilder): unknown {
   if (neo4j.isNode(value as object)) {
     const node = value as Node;
     graph.addNode(node);
-    return { node: nodeKey(node), labels: node.labels, properties: node.properties };
+    return { node: nodeKey(node), labels: node.labels, properties: node.properties } satisfies CypherNodeValue;
   }
   if (neo4j.isRelationship(value as object)) {
     const rel = value as Relationship;
     graph.addRelationship(rel);
-    return { relationship: rel.elementId, type: rel.type, properties: rel.properties };
+    return { relationship: rel.elementId, type: rel.type, properties: rel.properties } satisfies CypherRelationshipValue;
   }
   if (neo4j.isPath(value as object)) {
     const path = value as Path;
@@ -40,7 +34,7 @@ function toJson(value: unknown, graph: GraphBuilder): unknown {
       graph.addNode(segment.end);
       graph.addRelationship(segment.relationship);
     }
-    return { path: [nodeKey(path.start), ...path.segments.map((s) => nodeKey(s.end))] };
+    return { path: [nodeKey(path.start), ...path.segments.map((s) => nodeKey(s.end))] } satisfies CypherPathValue;
   }
   if (Array.isArray(value)) return value.map((v) => toJson(v, graph));
   if (typeof value === 'object') {

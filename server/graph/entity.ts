@@ -46,16 +46,31 @@ export async function entityDetails(db: Database, id: string): Promise<EntityDet
 }
 
 export const NEIGHBOURHOOD_DEFAULT_LIMIT = 300;
+export const NEIGHBOURHOOD_MAX_OFFSET = 1_000_000;
 
 /** A hop from `m` over a link the neighbourhood follows: not into documents, and of the types asked for. */
 const HOP = `MATCH (m)-[r]-(n)
     WHERE NOT r:MENTIONED_IN AND NOT n:Document AND n <> e AND (size($types) = 0 OR type(r) IN $types)`;
 
 /**
+ * The nodes of the rings, nearest first, then best-connected (links to documents aside), then by key:
+ * a total order, so pages of it (offset, limit) neither overlap nor skip, and the first page shows the
+ * neighbours most worth seeing. COUNT over a bare pattern reads the degree Neo4j keeps, never the links.
+ */
+const RANKED = `UNWIND [[1, ring1], [2, ring2], [3, ring3]] AS ring
+      UNWIND ring[1] AS n
+      WITH n, ring[0] AS hops
+      ORDER BY hops, COUNT { (n)--() } - COUNT { (n)-[:MENTIONED_IN]-() } DESC, coalesce(n.id, elementId(n))`;
+
+/**
  * Rings of a breadth-first walk, each node once, at its least distance. A ring is walked only while the
  * nodes found so far are fewer than the limit: a hub's first ring alone fills it, where enumerating every
  * path of up to three hops from it took seconds (bench:api). Exported, with neighbourhoodParameters, so
  * bench:api can run the very same Cypher through the driver.
+ *
+ * `$offset` pages the ranked nodes (the route allows it with depth 1 only, where the first ring is walked
+ * whole). A later page also carries its links back to the nodes of the pages before it, with those nodes,
+ * so a client that merges page after page ends with the links of one unpaged fetch.
  */
 export const NEIGHBOURHOOD_STATEMENT = `
     MATCH (e:Entity {id: $id})
@@ -77,14 +92,23 @@ export const NEIGHBOURHOOD_STATEMENT = `
       RETURN collect(DISTINCT n) AS ring3
     }
     CALL (ring1, ring2, ring3) {
-      UNWIND [[1, ring1], [2, ring2], [3, ring3]] AS ring
-      UNWIND ring[1] AS n
-      WITH n, ring[0] AS hops
-      ORDER BY hops, coalesce(n.name, n.claim)
-      LIMIT $limit
+      ${RANKED}
+      SKIP $offset LIMIT $limit
       RETURN collect(n) AS found
     }
-    WITH [e] + found AS nodes
+    CALL (ring1, ring2, ring3) {
+      WITH ring1, ring2, ring3 WHERE $offset > 0
+      ${RANKED}
+      LIMIT $offset
+      RETURN collect(n) AS earlier
+    }
+    CALL (found, earlier) {
+      WITH found, earlier WHERE size(earlier) > 0
+      UNWIND found AS a
+      MATCH (a)-[r]-(b) WHERE b IN earlier AND NOT r:MENTIONED_IN AND (size($types) = 0 OR type(r) IN $types)
+      RETURN collect(DISTINCT b) AS linked
+    }
+    WITH [e] + found + linked AS nodes, found, size(ring1) AS neighbours
     CALL (nodes) {
       UNWIND nodes AS a
       MATCH (a)-[r]->(b) WHERE b IN nodes AND NOT r:MENTIONED_IN AND (size($types) = 0 OR type(r) IN $types)
@@ -92,37 +116,54 @@ export const NEIGHBOURHOOD_STATEMENT = `
     }
     CALL (nodes) {
       UNWIND nodes AS a
-      OPTIONAL MATCH (a)-[r]-(x) WHERE NOT x IN nodes AND NOT x:Document AND (size($types) = 0 OR type(r) IN $types)
-      WITH a, count(DISTINCT x) AS left
-      RETURN collect([elementId(a), left]) AS hidden
+      OPTIONAL MATCH (a)-[r]-(x) WHERE x <> a AND NOT x:Document AND (size($types) = 0 OR type(r) IN $types)
+      WITH a, count(DISTINCT x) AS around, count(DISTINCT CASE WHEN x IN nodes THEN null ELSE x END) AS left
+      RETURN collect([elementId(a), left, around]) AS hidden
     }
-    RETURN nodes, rels, hidden`;
+    RETURN nodes, rels, hidden, neighbours, [n IN found | coalesce(n.id, elementId(n))] AS page`;
 
 export interface NeighbourhoodOptions {
   depth?: 1 | 2 | 3;
   /** Relationship types to follow; all when empty. */
   types?: string[];
   limit?: number;
+  /** Nodes of the ranked order to skip: the next page of a node's neighbours (depth 1 only). */
+  offset?: number;
 }
 
 export function neighbourhoodParameters(id: string, options: NeighbourhoodOptions = {}): Record<string, unknown> {
-  return { id, depth: neo4j.int(options.depth ?? 1), types: options.types ?? [], limit: neo4j.int(options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT) };
+  return {
+    id,
+    depth: neo4j.int(options.depth ?? 1),
+    types: options.types ?? [],
+    limit: neo4j.int(options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT),
+    offset: neo4j.int(options.offset ?? 0),
+  };
 }
 
 /**
- * The entity and the nodes within `depth` links of it (documents aside), nearest first, at most
- * `limit` of them; each node carries `hiddenNeighbours`, the neighbours left out, so a client can page.
+ * The entity and the nodes within `depth` links of it (documents aside), nearest and best-connected
+ * first, at most `limit` of them from `offset` on. Each node carries `hiddenNeighbours`, its neighbours
+ * left out of this reply, and `neighbourCount`, all of them, so a client can tell what it has not seen
+ * whatever it merged. The graph's attributes say which page this is: `offset`, `limit`, `page` (the keys
+ * of the page's nodes, in order) and `neighbours` (how many direct neighbours the entity has).
  */
 export async function neighbourhood(db: Database, id: string, options: NeighbourhoodOptions = {}): Promise<SerializedGraph> {
   const depth = options.depth ?? 1;
+  const offset = options.offset ?? 0;
+  if (offset > 0 && depth !== 1) throw new AppError('BAD_REQUEST', 'offset pages the direct neighbours only: use it with depth=1.');
   const record = await db.read(async (tx) => {
     const result = await tx.run(NEIGHBOURHOOD_STATEMENT, neighbourhoodParameters(id, options));
     return result.records[0];
   });
   if (!record) throw new AppError('NOT_FOUND', `No entity with id ${id}.`);
-  const hidden = new Map(record.get('hidden') as [string, number][]);
+  const counts = new Map((record.get('hidden') as [string, number, number][]).map(([key, left, around]) => [key, { left, around }]));
   const builder = new GraphBuilder();
-  for (const node of record.get('nodes') as Node[]) builder.addNode(node, { hiddenNeighbours: hidden.get(node.elementId) ?? 0 });
+  for (const node of record.get('nodes') as Node[]) {
+    const count = counts.get(node.elementId);
+    builder.addNode(node, { hiddenNeighbours: count?.left ?? 0, neighbourCount: count?.around ?? 0 });
+  }
   for (const rel of record.get('rels') as Relationship[]) builder.addRelationship(rel);
-  return builder.build({ scope: 'neighbourhood', center: id, depth });
+  const limit = options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT;
+  return builder.build({ scope: 'neighbourhood', center: id, depth, offset, limit, neighbours: record.get('neighbours') as number, page: record.get('page') as string[] });
 }

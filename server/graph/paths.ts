@@ -1,25 +1,13 @@
 /** "Why are these two connected?": shortest paths between two entities, with the evidence of each hop. */
 import type { Path } from 'neo4j-driver';
-import type { SerializedGraph } from '../../common/graph.js';
+import type { EvidenceItem, Hop, PathsResult } from '../../common/api.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { GraphBuilder, nodeKey } from './serialize.js';
 
+export type { Hop, PathsResult };
+
 export const MAX_PATH_LENGTH = 6;
-
-export interface Hop {
-  edge: string;
-  relType: string;
-  source: string;
-  target: string;
-  evidence: { sentence: string; document: { id: string; title: string | null; outlet: string | null } }[];
-}
-
-export interface PathsResult {
-  found: boolean;
-  paths: Hop[][];
-  graph: SerializedGraph;
-}
 
 /** The bound of a variable-length pattern must be a literal: one prepared statement per allowed length. */
 const SHORTEST_BY_LENGTH = Array.from(
@@ -32,7 +20,7 @@ const SHORTEST_BY_LENGTH = Array.from(
     RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, collect(p) AS paths`,
 );
 
-const DOCUMENTS = 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.title AS title, d.outlet AS outlet';
+const DOCUMENTS = 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url';
 
 export async function shortestPaths(db: Database, from: string, to: string, maxLength = 4): Promise<PathsResult> {
   if (from === to) throw new AppError('BAD_REQUEST', 'from and to are the same entity.');
@@ -44,21 +32,27 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
     }
     const paths = (record.get('paths') as Path[]).filter(Boolean);
     const docIds = [...new Set(paths.flatMap((p) => p.segments.flatMap((s) => (s.relationship.properties.evDocs as string[] | undefined) ?? [])))];
-    const docs = new Map((await tx.run(DOCUMENTS, { ids: docIds })).records.map((r) => [r.get('id') as string, r.toObject() as Hop['evidence'][number]['document']]));
+    const docs = new Map((await tx.run(DOCUMENTS, { ids: docIds })).records.map((r) => [r.get('id') as string, r.toObject() as EvidenceItem['document']]));
     const graph = new GraphBuilder();
     const hops = paths.map((p) => {
       graph.addNode(p.start);
       return p.segments.map((s): Hop => {
         graph.addNode(s.end);
         graph.addRelationship(s.relationship);
-        const r = s.relationship.properties as { evDocs?: string[]; evSentences?: string[] };
+        const r = s.relationship.properties as { evDocs?: string[]; evSentences?: string[]; evStarts?: number[]; evEnds?: number[] };
         const forward = s.relationship.startNodeElementId === s.start.elementId;
         return {
           edge: s.relationship.elementId,
           relType: s.relationship.type,
           source: nodeKey(forward ? s.start : s.end),
           target: nodeKey(forward ? s.end : s.start),
-          evidence: (r.evDocs ?? []).map((d, i) => ({ sentence: r.evSentences?.[i] ?? '', document: docs.get(d) ?? { id: d, title: null, outlet: null } })),
+          evidence: (r.evDocs ?? []).map((d, i) => ({
+            sentence: r.evSentences?.[i] ?? '',
+            // Offsets let the reader put the sentence in focus, as for a link's own evidence.
+            start: r.evStarts?.[i] ?? 0,
+            end: r.evEnds?.[i] ?? 0,
+            document: docs.get(d) ?? { id: d, title: null, outlet: null, url: null },
+          })),
         };
       });
     });

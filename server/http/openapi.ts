@@ -30,12 +30,13 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/entities/{id}': { get: { summary: 'An entity: aliases, roles, documents, degree by relationship type', parameters: [pathId('entity id, e.g. person:antony-blinken')], responses: ok('the entity') } },
       '/api/entities/{id}/neighbourhood': {
         get: {
-          summary: 'The entity and the nodes within depth links, capped, each with hiddenNeighbours',
+          summary: 'The entity and the nodes within depth links, nearest and best-connected first, a page of them, each with hiddenNeighbours and neighbourCount',
           parameters: [
             pathId('entity id'),
             query('depth', { type: 'integer', minimum: 1, maximum: 3, default: 1 }, 'links away'),
             query('types', { type: 'string' }, 'comma-separated relationship types, e.g. MET,ACCUSED'),
             query('limit', { type: 'integer', minimum: 1, maximum: 5000, default: 300 }, 'nodes at most'),
+            query('offset', { type: 'integer', minimum: 0, maximum: 1000000, default: 0 }, 'nodes of the ranked order to skip: the next page of direct neighbours (depth=1 only, else 400 BAD_REQUEST)'),
           ],
           responses: ok('a graph', graph),
         },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SerializedGraph } from '../../common/graph.js';
-import { History, mergeNeighbourhood } from '../../client/src/graph/expand.js';
+import { collapseLeaves, History, leavesOf, mergeNeighbourhood } from '../../client/src/graph/expand.js';
 import { viewGraphOf } from '../../client/src/graph/model.js';
 
 const node = (key: string, kind = 'Person') => ({ key, attributes: { label: key, labels: ['Entity', kind], kind, properties: {} } });
@@ -40,5 +40,41 @@ describe('expanding the graph on screen', () => {
     mergeNeighbourhood(graph, 'a', graphOf([node('a'), node('c')], [edge('ac', 'a', 'c')]));
     assert.equal(history.canRedo, false);
     assert.equal(history.redo(graph), false);
+  });
+});
+
+describe('collapsing a node', () => {
+  // a is linked to b and c (leaves), to d (linked to e too), and to itself; f hangs off e.
+  const star = () =>
+    viewGraphOf(
+      graphOf(
+        [node('a'), node('b'), node('c'), node('d'), node('e'), node('f')],
+        [edge('ab', 'a', 'b'), edge('ca', 'c', 'a'), edge('ac2', 'a', 'c'), edge('ad', 'a', 'd'), edge('de', 'd', 'e'), edge('aa', 'a', 'a'), edge('ef', 'e', 'f')],
+      ),
+    );
+
+  it('finds the neighbours that hang off the node alone, whatever the direction or number of links', () => {
+    const graph = star();
+    assert.deepEqual(leavesOf(graph, 'a').sort(), ['b', 'c']);
+    assert.deepEqual(leavesOf(graph, 'e'), ['f']);
+    assert.deepEqual(leavesOf(graph, 'b'), [], 'a leaf’s own neighbour is no leaf of it');
+    assert.deepEqual(leavesOf(graph, 'missing'), []);
+  });
+
+  it('drops the leaves and their links, moves nothing, and undo brings them back', () => {
+    const graph = star();
+    const history = new History();
+    const before = Object.fromEntries(graph.mapNodes((k, a) => [k, [a.x, a.y]]));
+    const size = graph.getNodeAttribute('a', 'size');
+    history.record(graph);
+    assert.deepEqual(collapseLeaves(graph, 'a').sort(), ['b', 'c']);
+    assert.deepEqual(graph.nodes().sort(), ['a', 'd', 'e', 'f']);
+    assert.deepEqual(graph.edges().sort(), ['aa', 'ad', 'de', 'ef']);
+    for (const k of graph.nodes()) assert.deepEqual([graph.getNodeAttribute(k, 'x'), graph.getNodeAttribute(k, 'y')], before[k], `${k} stays put`);
+    assert.ok(graph.getNodeAttribute('a', 'size') < size, 'the collapsed node shrinks with its degree');
+    assert.deepEqual(collapseLeaves(graph, 'a'), [], 'nothing more to collapse');
+    assert.ok(history.undo(graph));
+    assert.equal(graph.order, 6);
+    assert.equal(graph.size, 7);
   });
 });

@@ -24,6 +24,8 @@ export class Canvas {
   readonly history = new History();
   readonly state = new ViewState();
   private renderer: Sigma<ViewNode, ViewEdge> | undefined;
+  private readonly listeners = new Set<(what?: string) => void>();
+  private readonly rendererListeners: ((renderer: Sigma<ViewNode, ViewEdge>) => void)[] = [];
 
   constructor(readonly container: HTMLElement, private readonly events: CanvasEvents) {}
 
@@ -38,8 +40,21 @@ export class Canvas {
         this.events.expand(event.node);
       });
       this.renderer = renderer;
+      for (const listener of this.rendererListeners) listener(renderer);
     }
     return this.renderer;
+  }
+
+  /** Calls `listener` with the renderer once it exists (at once if it does): for features that bind to sigma's events. */
+  onRenderer(listener: (renderer: Sigma<ViewNode, ViewEdge>) => void): void {
+    if (this.renderer) listener(this.renderer);
+    else this.rendererListeners.push(listener);
+  }
+
+  /** Call before a feature changes the graph in place (a layout run, a drag): one undo takes the change back. */
+  recordChange(what?: string): void {
+    this.history.record(this.graph);
+    this.report(what);
   }
 
   /** Replaces what is on screen (undoable), laid out afresh. */
@@ -70,15 +85,24 @@ export class Canvas {
   /** Moves the camera to a node if it is drawn. */
   centreOn(id: string): void {
     this.sigma.resize();
+    // A graph just replaced or merged is drawn on the next frame: where the node lands must be worked out now.
+    this.sigma.refresh();
     const shown = this.sigma.getNodeDisplayData(id);
     if (shown) void this.sigma.getCamera().animate({ x: shown.x, y: shown.y }, { duration: 300 });
   }
 
-  /** Counts on the container for tests and scripts, then the listeners. */
-  private report(what?: string): void {
+  /** Counts on the container for tests and scripts, then the listeners; features that change the graph in place call it when done. */
+  report(what?: string): void {
     this.container.dataset.nodeCount = String(this.graph.order);
     this.container.dataset.edgeCount = String(this.graph.size);
     this.events.changed(what);
+    for (const listener of this.listeners) listener(what);
+  }
+
+  /** Features that follow the graph on screen (filters, legend…) listen here; returns the unsubscribe. */
+  onChange(listener: (what?: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Tells listeners about a change made outside these methods (the first load). */

@@ -6,6 +6,8 @@
  */
 import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
 import type { ViewState } from './state.js';
+import { isPinned, PIN_RING, PIN_RING_FADED, PIN_RING_WIDTH, PINNED_NODE_TYPE } from '../layout/pinned.js';
+import { withBadge } from '../paging/badge.js';
 
 export const FADED = '#e4e6eb';
 /** Links into or out of an allegation, and hedged interactions ("allegedly", "reportedly"). */
@@ -23,6 +25,14 @@ type NodeLook = Partial<ViewNode> & { zIndex?: number; hidden?: boolean; highlig
 type EdgeLook = Partial<ViewEdge> & { zIndex?: number; hidden?: boolean };
 
 export function nodeStyle(graph: ViewGraph, node: string, data: ViewNode, state: ViewState): NodeLook {
+  // Its label says how many of its neighbours are not on the canvas yet ("Name +12", paging/badge.ts).
+  const look = withBadge(graph, node, baseNodeStyle(graph, node, data, state));
+  // A node the user dragged into place wears a ring (layout/pinned.ts), faded with the node when it is.
+  if (!isPinned(data) || look.hidden) return look;
+  return { ...look, type: PINNED_NODE_TYPE, size: (look.size ?? data.size) + PIN_RING_WIDTH, ringColor: look.color === FADED ? PIN_RING_FADED : PIN_RING };
+}
+
+function baseNodeStyle(graph: ViewGraph, node: string, data: ViewNode, state: ViewState): NodeLook {
   if (!state.nodeShown(graph, node, data)) return { ...data, hidden: true };
   const { hovered, highlight } = state;
   if (hovered) {

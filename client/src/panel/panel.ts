@@ -3,7 +3,7 @@
  * evidence of a link. Everything from the graph (names, sentences, titles) goes in as text, never as
  * HTML: an article may hold markup.
  */
-import type { EdgeEvidence, EntityDetails } from '../../../common/api.js';
+import type { EdgeEvidence, EntityDetails, EvidenceItem } from '../../../common/api.js';
 import type { SerializedGraph } from '../../../common/graph.js';
 import { fetchDocument, fetchEvidence } from '../api.js';
 import { renderDocument, type Span } from './reader.js';
@@ -50,7 +50,14 @@ function backButton(back: () => void): HTMLButtonElement {
 export class Panel {
   constructor(
     private readonly root: HTMLElement,
-    private readonly actions: { open: (id: string) => void; expand: (id: string) => void },
+    private readonly actions: {
+      open: (id: string) => void;
+      expand: (id: string) => void;
+      /** Puts the entity at one end of the paths form. */
+      path?: (end: 'from' | 'to', entity: { id: string; name: string }) => void;
+      /** More actions on the entity beside Expand ("Show N more", "Collapse": paging/paging.ts). */
+      controls?: (entity: EntityDetails, neighbourhood: SerializedGraph) => HTMLElement;
+    },
   ) {}
 
   showEntity(entity: EntityDetails, neighbourhood: SerializedGraph): void {
@@ -59,6 +66,17 @@ export class Panel {
     expand.title = 'Add its neighbours to the graph (or double-click the node)';
     expand.addEventListener('click', () => this.actions.expand(entity.id));
     const body: HTMLElement[] = [el('p', entity.kind, 'kind'), el('h2', entity.name), expand];
+    if (this.actions.controls) body.push(this.actions.controls(entity, neighbourhood));
+    const path = this.actions.path;
+    if (path) {
+      for (const [end, text] of [['from', 'Path from here'], ['to', 'Path to here']] as const) {
+        const button = el('button', text, 'action');
+        button.type = 'button';
+        button.title = `Find how ${entity.name} is connected to another entity`;
+        button.addEventListener('click', () => path(end, { id: entity.id, name: entity.name }));
+        body.push(button);
+      }
+    }
     if (entity.aliases.length) body.push(el('p', `Also: ${entity.aliases.join(', ')}`, 'aliases'));
     if (entity.roles.length) {
       body.push(el('h3', 'Roles'));
@@ -117,20 +135,25 @@ export class Panel {
       return;
     }
     const body: HTMLElement[] = [backButton(back), el('p', 'Link', 'kind'), el('h2', title)];
+    body.push(this.evidenceList(evidence.evidence, () => void this.showEvidence(edgeKey, title, back)));
+    this.render(body);
+  }
+
+  /** Evidence sentences, each with its document; a document opens in the reader, `back` returns from it. */
+  evidenceList(items: EvidenceItem[], back: () => void, name = 'Evidence'): HTMLOListElement {
     const list = el('ol', undefined, 'evidence');
-    list.setAttribute('aria-label', 'Evidence');
-    for (const item of evidence.evidence) {
+    list.setAttribute('aria-label', name);
+    for (const item of items) {
       const li = el('li');
       const label = [item.document.title ?? item.document.id, item.document.outlet].filter(Boolean).join(' — ');
       const source = el('button', label, 'source');
       source.type = 'button';
       source.setAttribute('aria-label', `Read the document: ${label}`);
-      source.addEventListener('click', () => void this.showDocument(item.document.id, item, () => void this.showEvidence(edgeKey, title, back)));
+      source.addEventListener('click', () => void this.showDocument(item.document.id, item, back));
       li.append(el('blockquote', item.sentence), source);
       list.append(li);
     }
-    body.push(list);
-    this.render(body);
+    return list;
   }
 
   /** The document's text, mentions marked, `focus` (an evidence sentence) highlighted and scrolled to. */
@@ -145,7 +168,8 @@ export class Panel {
     }
   }
 
-  private render(children: HTMLElement[]): void {
+  /** Shows `children` as the panel's content (features such as paths show their own views here). */
+  render(children: HTMLElement[]): void {
     this.root.replaceChildren(...children);
     this.root.hidden = false;
   }

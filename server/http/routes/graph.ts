@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { graphOverview, OVERVIEW_DEFAULT_LIMIT, OVERVIEW_MAX_LIMIT } from '../../graph/overview.js';
-import { entityDetails, neighbourhood, NEIGHBOURHOOD_DEFAULT_LIMIT } from '../../graph/entity.js';
+import { entityDetails, neighbourhood, NEIGHBOURHOOD_DEFAULT_LIMIT, NEIGHBOURHOOD_MAX_OFFSET } from '../../graph/entity.js';
 import { documentDetails, listDocuments } from '../../graph/documents.js';
 import { edgeEvidence } from '../../graph/evidence.js';
 import { MAX_PATH_LENGTH, shortestPaths } from '../../graph/paths.js';
@@ -23,6 +23,7 @@ const NeighbourhoodQuery = z.object({
     .transform((t) => (t ? t.split(',').map((x) => x.trim()).filter(Boolean) : []))
     .pipe(z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'types are relationship types such as MET,ACCUSED'))),
   limit: z.coerce.number().int().min(1).max(OVERVIEW_MAX_LIMIT).default(NEIGHBOURHOOD_DEFAULT_LIMIT),
+  offset: z.coerce.number().int().min(0).max(NEIGHBOURHOOD_MAX_OFFSET).default(0),
 });
 /** Entity and document ids are ours (person:antony-blinken, doc:…), short and printable. */
 const EntityId = z.string().min(1).max(300);
@@ -59,8 +60,8 @@ export function graphRoutes(db: Database): Router {
     res.json(await entityDetails(db, EntityId.parse(req.params.id)));
   });
   router.get('/entities/:id/neighbourhood', async (req, res) => {
-    const { depth, types, limit } = NeighbourhoodQuery.parse(req.query);
-    res.json(await neighbourhood(db, EntityId.parse(req.params.id), { depth: depth as 1 | 2 | 3, types, limit }));
+    const { depth, types, limit, offset } = NeighbourhoodQuery.parse(req.query);
+    res.json(await neighbourhood(db, EntityId.parse(req.params.id), { depth: depth as 1 | 2 | 3, types, limit, offset }));
   });
   router.get('/paths', async (req, res) => {
     const { from, to, maxLength } = PathsQuery.parse(req.query);

@@ -1,0 +1,211 @@
+/**
+ * The Filters panel: which kinds, relationship types and evidence documents to draw, and a minimum
+ * number of links. It lists what the canvas holds now (after a search, an expansion, an undo…) with
+ * counts, and turns ticks into ViewState filters (model.ts); the data is never changed.
+ */
+import type { Canvas } from '../app/canvas.js';
+import { errorText, toast } from '../app/toast.js';
+import { colorOf } from '../graph/style.js';
+import { DocumentCatalogue } from './documents.js';
+import {
+  citations,
+  documentCounts,
+  filtersOf,
+  groupByOutlet,
+  kindCounts,
+  maxDegree,
+  relTypeCounts,
+  visibleNodes,
+  type Count,
+  type FilterChoices,
+} from './model.js';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** Which set of hidden values a checkbox stands for; an outlet's box stands for all its documents. */
+type Choice = 'kind' | 'relType' | 'document' | 'outlet';
+
+/** A checkbox row: the box, an optional colour swatch, the name and how many of it the canvas holds. */
+function option(choice: Choice, value: string, name: string, count: number, onToggle: (shown: boolean) => void, swatch?: string): HTMLLabelElement {
+  const row = element('label', 'filter-option');
+  const box = element('input');
+  box.type = 'checkbox';
+  box.dataset.choice = choice;
+  box.dataset.value = value;
+  box.addEventListener('change', () => onToggle(box.checked));
+  const text = element('span', 'filter-name', name);
+  if (swatch) {
+    text.classList.add('swatch');
+    text.style.setProperty('--swatch', swatch);
+  }
+  row.title = name;
+  row.append(box, text, element('span', 'filter-count', String(count)));
+  return row;
+}
+
+function group(title: string, ...content: Node[]): HTMLFieldSetElement {
+  const set = element('fieldset', 'filter-group');
+  set.append(element('legend', undefined, title), ...content);
+  return set;
+}
+
+/**
+ * Mounts the panel on `panel`, opened and closed by `button` (and Escape). `#graph` gets
+ * data-visible-nodes: how many nodes every filter in force lets through.
+ */
+export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: HTMLElement): FilterChoices {
+  const choices = filtersOf(canvas.state);
+  const catalogue = new DocumentCatalogue();
+  let catalogueFailed = false;
+
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-modal', 'false');
+  panel.setAttribute('aria-labelledby', 'filters-title');
+  const heading = element('h2', undefined, 'Filters');
+  heading.id = 'filters-title';
+  const close = element('button', 'filters-close', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', 'Close filters');
+  const header = element('div', 'filters-header');
+  header.append(heading, close);
+  const shownLine = element('p', 'filters-shown');
+  shownLine.setAttribute('role', 'status');
+  shownLine.setAttribute('aria-live', 'polite');
+  const lists = element('div', 'filters-lists');
+
+  const slider = element('input');
+  slider.type = 'range';
+  slider.id = 'filters-min-degree';
+  slider.min = '0';
+  slider.step = '1';
+  const sliderLabel = element('label', 'filters-degree-label');
+  sliderLabel.htmlFor = slider.id;
+  const sliderValue = element('output', 'filters-degree-value');
+  sliderValue.htmlFor.add(slider.id);
+  sliderLabel.append('Minimum links per node ', sliderValue);
+  slider.addEventListener('input', () => choices.setMinDegree(Number(slider.value)));
+  const degree = group('Links', sliderLabel, slider);
+
+  const clear = element('button', 'filters-clear', 'Clear filters');
+  clear.type = 'button';
+  clear.addEventListener('click', () => choices.clear());
+  panel.replaceChildren(header, shownLine, lists, degree, clear);
+
+  /** The lists as the canvas holds them now; rebuilt on a change of the canvas or of the document titles. */
+  const render = () => {
+    const { graph } = canvas;
+    const kinds = kindCounts(graph, choices.hiddenKinds);
+    const types = relTypeCounts(graph, choices.hiddenRelTypes);
+    const docs = documentCounts(graph, choices.hiddenDocuments);
+    const toggle = (set: Set<string>, values: string[]) => (shown: boolean) => choices.setShown(set, values, shown);
+    const rows = (choice: Choice, counts: Count[], set: Set<string>, colour?: (value: string) => string) =>
+      counts.map(({ value, count }) => option(choice, value, value, count, toggle(set, [value]), colour?.(value)));
+    const parts: HTMLElement[] = [];
+    parts.push(group('Kinds', ...(kinds.length ? rows('kind', kinds, choices.hiddenKinds, colorOf) : [element('p', 'muted', 'No nodes on the canvas.')])));
+    parts.push(group('Relationships', ...(types.length ? rows('relType', types, choices.hiddenRelTypes) : [element('p', 'muted', 'No links on the canvas.')])));
+    const cited = citations(graph);
+    const outlets = groupByOutlet(docs, catalogue.known, cited).map(({ outlet, count, documents }) => {
+      const ids = documents.map((d) => d.value);
+      const all = option('outlet', outlet, outlet, count, toggle(choices.hiddenDocuments, ids));
+      all.classList.add('filter-outlet');
+      all.querySelector('input')!.dataset.documents = JSON.stringify(ids);
+      const inner = element('div', 'filter-documents');
+      inner.append(...documents.map((d) => option('document', d.value, d.label, d.count, toggle(choices.hiddenDocuments, [d.value]))));
+      const block = element('div', 'filter-outlet-group');
+      block.append(all, inner);
+      return block;
+    });
+    parts.push(group('Documents cited', ...(outlets.length ? outlets : [element('p', 'muted', 'No evidence documents behind these links.')])));
+    // Keep the place of whoever is using the keyboard in the lists.
+    const focused = document.activeElement instanceof HTMLInputElement && lists.contains(document.activeElement) ? document.activeElement.dataset : undefined;
+    lists.replaceChildren(...parts);
+    if (focused) lists.querySelector<HTMLInputElement>(`input[data-choice="${focused.choice}"][data-value="${CSS.escape(focused.value ?? '')}"]`)?.focus();
+    slider.max = String(Math.max(maxDegree(graph), choices.minDegree, 1));
+    sync();
+    catalogue.lookUp(new Set(cited.flat())).then(
+      (learnt) => {
+        catalogueFailed = false;
+        if (learnt) render();
+      },
+      (err: unknown) => {
+        if (!catalogueFailed) toast(`Could not read the document titles: ${errorText(err)}`, 'error');
+        catalogueFailed = true;
+      },
+    );
+  };
+
+  /** Ticks, the slider, the counts and the button follow the choices without rebuilding (a drag goes on). */
+  const sync = () => {
+    const sets = { kind: choices.hiddenKinds, relType: choices.hiddenRelTypes, document: choices.hiddenDocuments };
+    for (const box of lists.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      const choice = box.dataset.choice as Choice;
+      if (choice === 'outlet') {
+        const ids = JSON.parse(box.dataset.documents ?? '[]') as string[];
+        const hidden = ids.filter((id) => choices.hiddenDocuments.has(id)).length;
+        box.checked = hidden === 0;
+        box.indeterminate = hidden > 0 && hidden < ids.length;
+      } else {
+        box.checked = !sets[choice].has(box.dataset.value ?? '');
+      }
+    }
+    slider.value = String(choices.minDegree);
+    sliderValue.textContent = String(choices.minDegree);
+    slider.setAttribute('aria-valuetext', choices.minDegree ? `at least ${choices.minDegree} links` : 'no minimum');
+    clear.disabled = choices.active === 0;
+    button.textContent = choices.active ? `Filters (${choices.active})` : 'Filters';
+    button.classList.toggle('active', choices.active > 0);
+    count();
+  };
+
+  /** Visible nodes (and links) on #graph, nodes in the panel; cheap enough for every refresh, hovering included. */
+  const count = () => {
+    const { graph, container } = canvas;
+    const visible = visibleNodes(graph, canvas.state).length;
+    const edges = graph.filterEdges((edge, data) => canvas.state.edgeShown(graph, edge, data)).length;
+    container.dataset.visibleNodes = String(visible);
+    container.dataset.visibleEdges = String(edges);
+    const text = `${visible} of ${graph.order} nodes shown`;
+    // A live region: say it again only when it changed.
+    if (shownLine.textContent !== text) shownLine.textContent = text;
+  };
+
+  const open = (show: boolean) => {
+    panel.hidden = !show;
+    button.setAttribute('aria-expanded', String(show));
+    if (show) {
+      render();
+      (lists.querySelector<HTMLElement>('input') ?? close).focus();
+    }
+  };
+  button.setAttribute('aria-controls', panel.id);
+  button.setAttribute('aria-expanded', 'false');
+  button.addEventListener('click', () => open(panel.hidden));
+  close.addEventListener('click', () => {
+    open(false);
+    button.focus();
+  });
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    open(false);
+    button.focus();
+  });
+
+  canvas.onChange(() => {
+    if (!panel.hidden) render();
+    else {
+      slider.max = String(Math.max(maxDegree(canvas.graph), choices.minDegree, 1));
+      sync();
+    }
+  });
+  choices.onChange(sync);
+  canvas.state.onChange(count);
+  panel.hidden = true;
+  sync();
+  return choices;
+}

@@ -1,0 +1,227 @@
+/**
+ * Filters as data: what the canvas holds (kinds, relationship types, evidence documents, degrees, with
+ * counts) and the user's choices turned into ViewState predicates. Choices are kept as what is hidden,
+ * so a kind or type that arrives later (a search, an expansion) shows until the user hides it. The
+ * graph is never touched: the reducers hide what fails. No DOM here, so it is tested in node.
+ */
+import type { DocumentSummary } from '../../../common/api.js';
+import { KIND_COLORS } from '../graph/style.js';
+import type { ViewEdge, ViewGraph } from '../graph/model.js';
+import type { EdgeFilter, NodeFilter, ViewState } from '../graph/state.js';
+
+export interface Count {
+  value: string;
+  count: number;
+}
+
+/** The keys this feature owns in ViewState's filter maps. */
+export const FILTER_KEYS = { kind: 'kind', degree: 'degree', relType: 'relType', document: 'document' } as const;
+
+const KNOWN_KINDS = Object.keys(KIND_COLORS);
+
+function tally(values: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+/** Known kinds in the legend's order, then any other kind alphabetically. */
+function byKind(a: string, b: string): number {
+  const ia = KNOWN_KINDS.indexOf(a);
+  const ib = KNOWN_KINDS.indexOf(b);
+  if (ia !== ib) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || a.localeCompare(b);
+  return a.localeCompare(b);
+}
+
+/**
+ * Counts of what is present, plus every hidden value at 0 when absent: a choice the user made stays in
+ * view (and can be undone) even while the canvas holds nothing it applies to.
+ */
+function countsOf(counts: Map<string, number>, hidden: ReadonlySet<string>, order: (a: string, b: string) => number): Count[] {
+  for (const value of hidden) if (!counts.has(value)) counts.set(value, 0);
+  return [...counts].sort(([a], [b]) => order(a, b)).map(([value, count]) => ({ value, count }));
+}
+
+/** The ids of the documents an edge's evidence sentences come from, each once. */
+export function evidenceDocuments(data: ViewEdge): string[] {
+  const docs = data.properties.evDocs;
+  return Array.isArray(docs) ? [...new Set(docs.filter((d): d is string => typeof d === 'string'))] : [];
+}
+
+export function kindCounts(graph: ViewGraph, hidden: ReadonlySet<string> = new Set()): Count[] {
+  return countsOf(tally(graph.mapNodes((_, a) => a.kind)), hidden, byKind);
+}
+
+export function relTypeCounts(graph: ViewGraph, hidden: ReadonlySet<string> = new Set()): Count[] {
+  return countsOf(tally(graph.mapEdges((_, a) => a.relType)), hidden, (a, b) => a.localeCompare(b));
+}
+
+/** Each edge's evidence documents. */
+export function citations(graph: ViewGraph): string[][] {
+  return graph.mapEdges((_, a) => evidenceDocuments(a));
+}
+
+/** How many edges on the canvas cite each document. */
+export function documentCounts(graph: ViewGraph, hidden: ReadonlySet<string> = new Set()): Count[] {
+  return countsOf(tally(citations(graph).flat()), hidden, (a, b) => a.localeCompare(b));
+}
+
+export function maxDegree(graph: ViewGraph): number {
+  return graph.reduceNodes((max, node) => Math.max(max, graph.degree(node)), 0);
+}
+
+export interface DocumentEntry extends Count {
+  /** Title, else file name, else id. */
+  label: string;
+}
+
+export interface OutletGroup {
+  outlet: string;
+  /** Edges citing at least one of its documents (an edge citing two counts once). */
+  count: number;
+  documents: DocumentEntry[];
+}
+
+export const UNKNOWN_OUTLET = 'Outlet not recorded';
+
+export function documentLabel(id: string, known?: Pick<DocumentSummary, 'title' | 'file'>): string {
+  if (known?.title) return known.title;
+  if (known?.file) return known.file.split(/[\\/]/).pop() || known.file;
+  return id;
+}
+
+/** Documents grouped by outlet, outlets alphabetically with the unrecorded last, documents by label. */
+export function groupByOutlet(counts: readonly Count[], known: ReadonlyMap<string, DocumentSummary>, cited: readonly (readonly string[])[] = []): OutletGroup[] {
+  const groups = new Map<string, DocumentEntry[]>();
+  for (const { value, count } of counts) {
+    const doc = known.get(value);
+    const outlet = doc?.outlet || UNKNOWN_OUTLET;
+    const list = groups.get(outlet) ?? [];
+    list.push({ value, count, label: documentLabel(value, doc) });
+    groups.set(outlet, list);
+  }
+  return [...groups]
+    .sort(([a], [b]) => Number(a === UNKNOWN_OUTLET) - Number(b === UNKNOWN_OUTLET) || a.localeCompare(b))
+    .map(([outlet, documents]) => {
+      const ids = new Set(documents.map((d) => d.value));
+      return {
+        outlet,
+        count: cited.filter((docs) => docs.some((d) => ids.has(d))).length,
+        documents: documents.sort((a, b) => a.label.localeCompare(b.label) || a.value.localeCompare(b.value)),
+      };
+    });
+}
+
+export interface Choices {
+  hiddenKinds: ReadonlySet<string>;
+  hiddenRelTypes: ReadonlySet<string>;
+  hiddenDocuments: ReadonlySet<string>;
+  /** Nodes with fewer links on the canvas are hidden; 0 hides none. */
+  minDegree: number;
+}
+
+export function kindFilter(hidden: ReadonlySet<string>): NodeFilter {
+  return (_graph, _node, data) => !hidden.has(data.kind);
+}
+
+export function degreeFilter(min: number): NodeFilter {
+  return (graph, node) => graph.degree(node) >= min;
+}
+
+export function relTypeFilter(hidden: ReadonlySet<string>): EdgeFilter {
+  return (_graph, _edge, data) => !hidden.has(data.relType);
+}
+
+/** An edge stays while one of its evidence documents is shown; an edge with no evidence documents stays. */
+export function documentFilter(hidden: ReadonlySet<string>): EdgeFilter {
+  return (_graph, _edge, data) => {
+    const docs = evidenceDocuments(data);
+    return docs.length === 0 || docs.some((d) => !hidden.has(d));
+  };
+}
+
+/** Puts the choices into the view state's filter maps; a filter that hides nothing is taken out. */
+export function applyChoices(state: ViewState, choices: Choices): void {
+  const set = <F>(map: Map<string, F>, key: string, active: boolean, make: () => F) => {
+    if (active) map.set(key, make());
+    else map.delete(key);
+  };
+  set(state.nodeFilters, FILTER_KEYS.kind, choices.hiddenKinds.size > 0, () => kindFilter(new Set(choices.hiddenKinds)));
+  set(state.nodeFilters, FILTER_KEYS.degree, choices.minDegree > 0, () => degreeFilter(choices.minDegree));
+  set(state.edgeFilters, FILTER_KEYS.relType, choices.hiddenRelTypes.size > 0, () => relTypeFilter(new Set(choices.hiddenRelTypes)));
+  set(state.edgeFilters, FILTER_KEYS.document, choices.hiddenDocuments.size > 0, () => documentFilter(new Set(choices.hiddenDocuments)));
+}
+
+/** Nodes that every node filter in force lets through (this feature's and any other's). */
+export function visibleNodes(graph: ViewGraph, state: ViewState): string[] {
+  return graph.filterNodes((node, data) => state.nodeShown(graph, node, data));
+}
+
+/** Kinds of the nodes drawn now, in the legend's order. */
+export function drawnKinds(graph: ViewGraph, state: ViewState): string[] {
+  const kinds = new Set<string>();
+  graph.forEachNode((node, data) => {
+    if (!kinds.has(data.kind) && state.nodeShown(graph, node, data)) kinds.add(data.kind);
+  });
+  return [...kinds].sort(byKind);
+}
+
+/**
+ * The user's choices and who listens to them. One per view state, shared by the filters panel and the
+ * legend (a click on a legend kind hides it), so both always agree.
+ */
+export class FilterChoices implements Choices {
+  hiddenKinds = new Set<string>();
+  hiddenRelTypes = new Set<string>();
+  hiddenDocuments = new Set<string>();
+  minDegree = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly state: ViewState) {}
+
+  /** How many kinds of choice hide something: a count for the Filters button. */
+  get active(): number {
+    return [this.hiddenKinds.size, this.hiddenRelTypes.size, this.hiddenDocuments.size, this.minDegree].filter((n) => n > 0).length;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setShown(set: Set<string>, values: Iterable<string>, shown: boolean): void {
+    for (const value of values) {
+      if (shown) set.delete(value);
+      else set.add(value);
+    }
+    this.commit();
+  }
+
+  setMinDegree(min: number): void {
+    this.minDegree = Math.max(0, Math.floor(min));
+    this.commit();
+  }
+
+  clear(): void {
+    this.hiddenKinds.clear();
+    this.hiddenRelTypes.clear();
+    this.hiddenDocuments.clear();
+    this.minDegree = 0;
+    this.commit();
+  }
+
+  private commit(): void {
+    applyChoices(this.state, this);
+    this.state.changed();
+    for (const listener of this.listeners) listener();
+  }
+}
+
+const choicesByState = new WeakMap<ViewState, FilterChoices>();
+
+/** The one set of choices for a view state (a canvas has one). */
+export function filtersOf(state: ViewState): FilterChoices {
+  let choices = choicesByState.get(state);
+  if (!choices) choicesByState.set(state, (choices = new FilterChoices(state)));
+  return choices;
+}
