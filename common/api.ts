@@ -65,6 +65,8 @@ export interface EntityDetails {
   documents: { id: string; title: string | null; outlet: string | null; mentions: number }[];
   /** Relationships by type, mentions in documents aside. */
   degree: Record<string, number>;
+  /** The sentences it rests on: an allegation's own evidence (entities' evidence is on their links). */
+  evidence: EvidenceItem[];
 }
 
 /** GET /api/edges/:id/evidence */

@@ -1,17 +1,28 @@
 /** One entity and what is around it: its details, and its neighbourhood as a graph. */
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import type { EntityDetails } from '../../common/api.js';
+import type { EntityDetails, EvidenceItem } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
 export type { EntityDetails };
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { evidenceOf } from './evidence.js';
 import { GraphBuilder } from './serialize.js';
+
+/**
+ * The node an entity route names: an entity, or an allegation (a node of its own, opened and expanded
+ * like one). Two index lookups, where a label disjunction would scan.
+ */
+const ENTITY_OR_ALLEGATION = `CALL () {
+         MATCH (e:Entity {id: $id}) RETURN e
+         UNION
+         MATCH (e:Allegation {id: $id}) RETURN e
+       }`;
 
 export async function entityDetails(db: Database, id: string): Promise<EntityDetails> {
   const details = await db.read(async (tx) => {
     const result = await tx.run(
-      `MATCH (e:Entity {id: $id})
+      `${ENTITY_OR_ALLEGATION}
        CALL (e) {
          OPTIONAL MATCH (e)-[h:HOLDS_ROLE]->(i:Entity)
          RETURN [x IN collect({title: h.title, institution: {id: i.id, name: i.name}}) WHERE x.title IS NOT NULL] AS roles
@@ -25,23 +36,25 @@ export async function entityDetails(db: Database, id: string): Promise<EntityDet
          WITH type(r) AS type, count(r) AS n WHERE type IS NOT NULL
          RETURN collect([type, n]) AS degree
        }
-       RETURN e, roles, documents, degree`,
+       ${evidenceOf('e')}
+       RETURN e, roles, documents, degree, evidence`,
       { id },
     );
     return result.records[0];
   });
-  if (!details) throw new AppError('NOT_FOUND', `No entity with id ${id}.`);
+  if (!details) throw new AppError('NOT_FOUND', `No entity or allegation with id ${id}.`);
   const e = details.get('e') as Node;
   const p = e.properties as Record<string, unknown>;
   return {
     id,
-    name: String(p.name),
+    name: String(p.name ?? p.claim),
     kind: e.labels.find((l) => l !== 'Entity') ?? 'Entity',
     aliases: (p.aliases as string[] | undefined) ?? [],
     properties: p,
     roles: details.get('roles') as EntityDetails['roles'],
     documents: details.get('documents') as EntityDetails['documents'],
     degree: Object.fromEntries(details.get('degree') as [string, number][]),
+    evidence: details.get('evidence') as EvidenceItem[],
   };
 }
 
@@ -73,7 +86,7 @@ const RANKED = `UNWIND [[1, ring1], [2, ring2], [3, ring3]] AS ring
  * so a client that merges page after page ends with the links of one unpaged fetch.
  */
 export const NEIGHBOURHOOD_STATEMENT = `
-    MATCH (e:Entity {id: $id})
+    ${ENTITY_OR_ALLEGATION}
     CALL (e) {
       WITH e AS m
       ${HOP}
@@ -156,7 +169,7 @@ export async function neighbourhood(db: Database, id: string, options: Neighbour
     const result = await tx.run(NEIGHBOURHOOD_STATEMENT, neighbourhoodParameters(id, options));
     return result.records[0];
   });
-  if (!record) throw new AppError('NOT_FOUND', `No entity with id ${id}.`);
+  if (!record) throw new AppError('NOT_FOUND', `No entity or allegation with id ${id}.`);
   const counts = new Map((record.get('hidden') as [string, number, number][]).map(([key, left, around]) => [key, { left, around }]));
   const builder = new GraphBuilder();
   for (const node of record.get('nodes') as Node[]) {

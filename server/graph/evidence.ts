@@ -5,16 +5,26 @@ import type { Database } from '../db/database.js';
 export type { EdgeEvidence, EvidenceItem };
 import { AppError } from '../errors.js';
 
+/**
+ * A subquery collecting `evidence`: the evidence items (sentence, offsets, document) kept on the
+ * relationship or allegation bound to `variable` as parallel lists (see docs/data-model.md).
+ * `variable` is always one of our constant names, never input.
+ */
+export function evidenceOf(variable: 'r' | 'e'): string {
+  const v = variable;
+  return `CALL (${v}) {
+         UNWIND range(0, size(coalesce(${v}.evDocs, [])) - 1) AS i
+         OPTIONAL MATCH (d:Document {id: ${v}.evDocs[i]})
+         RETURN collect({sentence: ${v}.evSentences[i], start: ${v}.evStarts[i], end: ${v}.evEnds[i],
+                         document: {id: ${v}.evDocs[i], title: d.title, outlet: d.outlet, url: d.url}}) AS evidence
+       }`;
+}
+
 export async function edgeEvidence(db: Database, elementId: string): Promise<EdgeEvidence> {
   const found = await db.read(async (tx) => {
     const result = await tx.run(
       `MATCH (a)-[r]->(b) WHERE elementId(r) = $id
-       CALL (r) {
-         UNWIND range(0, size(coalesce(r.evDocs, [])) - 1) AS i
-         OPTIONAL MATCH (d:Document {id: r.evDocs[i]})
-         RETURN collect({sentence: r.evSentences[i], start: r.evStarts[i], end: r.evEnds[i],
-                         document: {id: r.evDocs[i], title: d.title, outlet: d.outlet, url: d.url}}) AS evidence
-       }
+       ${evidenceOf('r')}
        RETURN elementId(r) AS id, type(r) AS type, coalesce(a.id, elementId(a)) AS source, coalesce(b.id, elementId(b)) AS target, evidence`,
       { id: elementId },
     );

@@ -97,6 +97,26 @@ describe('search and evidence on the seed graph', () => {
     assert.equal((await fetch(`${base}/api/entities/person:nobody`)).status, 404);
   });
 
+  it('opens and expands an allegation like an entity: its claim, the sentence it is read from, who alleges it against whom', async () => {
+    const found = await db.read((tx) =>
+      tx.run(`MATCH (x:Entity)-[:ALLEGES]->(a:Allegation)-[:AGAINST]->(y:Entity) RETURN a.id AS id, a.claim AS claim, a.evSentences[0] AS sentence, x.id AS alleger, y.id AS target LIMIT 1`),
+    );
+    const a = found.records[0]!.toObject() as { id: string; claim: string; sentence: string; alleger: string; target: string };
+    const res = await fetch(`${base}/api/entities/${encodeURIComponent(a.id)}`);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as EntityDetails;
+    assert.equal(body.kind, 'Allegation');
+    assert.equal(body.name, a.claim);
+    assert.equal(body.evidence[0]?.sentence, a.sentence);
+    assert.ok(body.evidence[0]?.document.id.startsWith('doc:'));
+    assert.ok((body.degree.ALLEGES ?? 0) >= 1 && (body.degree.AGAINST ?? 0) >= 1, JSON.stringify(body.degree));
+    const around = (await (await fetch(`${base}/api/entities/${encodeURIComponent(a.id)}/neighbourhood`)).json()) as SerializedGraph;
+    const keys = around.nodes.map((n) => n.key);
+    assert.ok(keys.includes(a.alleger) && keys.includes(a.target), keys.join(', '));
+    const person = (await (await fetch(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}`)).json()) as EntityDetails;
+    assert.deepEqual(person.evidence, [], 'an entity’s evidence is on its links');
+  });
+
   it('returns the neighbourhood as a graphology graph holding Wang Yi, Wang Xiaohong and Chen Jining, capped with counts left out', async () => {
     const res = await fetch(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood`);
     assert.equal(res.status, 200);

@@ -68,7 +68,8 @@ export class Panel {
     const body: HTMLElement[] = [el('p', entity.kind, 'kind'), el('h2', entity.name), expand];
     if (this.actions.controls) body.push(this.actions.controls(entity, neighbourhood));
     const path = this.actions.path;
-    if (path) {
+    // Paths run between entities; an allegation is reached through the people on either side of it.
+    if (path && entity.kind !== 'Allegation') {
       for (const [end, text] of [['from', 'Path from here'], ['to', 'Path to here']] as const) {
         const button = el('button', text, 'action');
         button.type = 'button';
@@ -78,6 +79,10 @@ export class Panel {
       }
     }
     if (entity.aliases.length) body.push(el('p', `Also: ${entity.aliases.join(', ')}`, 'aliases'));
+    if (entity.evidence.length) {
+      body.push(el('h3', entity.kind === 'Allegation' ? 'Reported in' : 'Evidence'));
+      body.push(this.evidenceList(entity.evidence, () => this.showEntity(entity, neighbourhood)));
+    }
     if (entity.roles.length) {
       body.push(el('h3', 'Roles'));
       const roles = el('ul');
