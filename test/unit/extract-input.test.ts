@@ -29,6 +29,14 @@ describe('article text', () => {
     assert.equal(text, 'Blinken in Beijing\n\nSecretary Blinken met Wang Yi.\n\nBeijing denied it.');
   });
 
+  it('takes a short first line of a plain-text article as its headline, and nothing else', () => {
+    assert.equal(toArticle('a.txt', 'Tensions simmer over election claims.\nAccording to The Hill, Blinken met Wang Yi.').title, 'Tensions simmer over election claims.');
+    assert.equal(toArticle('a.txt', '\n\nBlinken in Beijing\r\n\r\nBlinken met Wang Yi.').title, 'Blinken in Beijing');
+    assert.equal(toArticle('a.txt', 'Blinken met Wang Yi in Beijing.').title, null, 'a one-line article has no headline');
+    assert.equal(toArticle('a.txt', ` date 2024-01-31 (MENAFN) In a reported exchange\nmore`).title, null, 'a dateline is not a headline');
+    assert.equal(toArticle('a.txt', `${'word '.repeat(40)}\nmore`).title, null, 'a paragraph is not a headline');
+  });
+
   it('reads source and title lines of a plain-text article without moving offsets', () => {
     const content = 'source: https://example.org/a\ntitle: Blinken visits China\n\nBlinken met Wang Yi.';
     const article = toArticle('a.txt', content);

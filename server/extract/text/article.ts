@@ -4,6 +4,7 @@
  * Plain-text articles may start with `source: <url>` and `title: <title>` lines. Those lines are
  * blanked out in place (replaced by spaces) rather than cut, so character offsets into `text`
  * stay offsets into the original file; the title itself stays, since names in a headline count.
+ * Without a title line, a short first line is taken as the headline (see `headline`).
  * Markdown and HTML offsets refer to the extracted visible text.
  */
 import { htmlToText } from './html.js';
@@ -50,7 +51,24 @@ function plainText(content: string): Article {
     }
     offset += line.length + 1;
   }
-  return { format: 'text', title, url, text };
+  return { format: 'text', title: title ?? headline(text.slice(offset)), url, text };
+}
+
+/** Longest first line read as a headline; longer ones are the article's first paragraph. */
+const HEADLINE_MAX = 150;
+
+/**
+ * Without a `title:` line, a short first line standing on its own is the headline, as in most saved
+ * articles: readers then see "Tensions simmer as…" where they would see a file name. A line that runs
+ * on into the article, or a dateline ("date 2024-01-31 (MENAFN) In a…"), is not one.
+ */
+function headline(body: string): string | null {
+  const lines = body.split('\n');
+  const index = lines.findIndex((l) => l.trim() !== '');
+  if (index < 0 || index === lines.length - 1) return null;
+  const line = lines[index]!.trim();
+  if (line.length > HEADLINE_MAX || /^(date|by|posted|updated)\b/i.test(line)) return null;
+  return line;
 }
 
 export function toArticle(fileName: string, content: string): Article {
