@@ -87,8 +87,9 @@ const redo = () => canvas.redo();
 undoButton.addEventListener('click', undo);
 redoButton.addEventListener('click', redo);
 document.addEventListener('keydown', (event) => {
-  // Text fields and the query editor keep Ctrl+Z for their own text.
-  if (!(event.ctrlKey || event.metaKey) || (event.target as HTMLElement).closest('input, textarea, [contenteditable="true"], .cm-editor')) return;
+  // Text fields and the query editor keep Ctrl+Z for their own text; checkboxes and sliders have none.
+  const typing = 'input:not([type="checkbox"], [type="radio"], [type="range"], [type="button"]), textarea, [contenteditable="true"], .cm-editor';
+  if (!(event.ctrlKey || event.metaKey) || (event.target as HTMLElement).closest(typing)) return;
   const key = event.key.toLowerCase();
   if (key === 'z' && !event.shiftKey) undo();
   else if ((key === 'z' && event.shiftKey) || key === 'y') redo();

@@ -17,7 +17,7 @@ export function mountSearch(input: HTMLInputElement, list: HTMLUListElement, onC
     list.replaceChildren(
       ...hits.map((hit, i) => {
         const item = document.createElement('li');
-        item.id = `search-hit-${i}`;
+        item.id = `${list.id}-hit-${i}`;
         item.setAttribute('role', 'option');
         item.setAttribute('aria-selected', String(i === active));
         item.textContent = hit.name;
@@ -35,7 +35,7 @@ export function mountSearch(input: HTMLInputElement, list: HTMLUListElement, onC
     );
     list.hidden = hits.length === 0;
     input.setAttribute('aria-expanded', String(hits.length > 0));
-    if (active >= 0) input.setAttribute('aria-activedescendant', `search-hit-${active}`);
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${list.id}-hit-${active}`);
     else input.removeAttribute('aria-activedescendant');
   };
 
