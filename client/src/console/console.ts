@@ -12,6 +12,7 @@ import type { Highlight } from '../graph/state.js';
 import type { QueryEditor } from './editor.js';
 import { anchorOf, cellOf, highlightOf, namesOf, summaryOf, type Cell } from './format.js';
 import { EXAMPLES, firstLine, loadHistory, remember, saveHistory } from './history.js';
+import { el, button } from '../app/dom.js';
 
 /** Labels, relationship types and property keys for the editor's completion, in one allowed read. */
 const SCHEMA_QUERY = `CALL db.labels() YIELD label WITH collect(label) AS labels
@@ -19,20 +20,6 @@ CALL db.relationshipTypes() YIELD relationshipType WITH labels, collect(relation
 CALL db.propertyKeys() YIELD propertyKey RETURN labels, types, collect(propertyKey) AS keys`;
 
 type GraphMode = 'replace' | 'add';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function button(text: string, className: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', text, className);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 function storage(): Storage | undefined {
   try {

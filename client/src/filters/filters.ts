@@ -19,38 +19,32 @@ import {
   type Count,
   type FilterChoices,
 } from './model.js';
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
+import { el } from '../app/dom.js';
 
 /** Which set of hidden values a checkbox stands for; an outlet's box stands for all its documents. */
 type Choice = 'kind' | 'relType' | 'document' | 'outlet';
 
 /** A checkbox row: the box, an optional colour swatch, the name and how many of it the canvas holds. */
 function option(choice: Choice, value: string, name: string, count: number, onToggle: (shown: boolean) => void, swatch?: string): HTMLLabelElement {
-  const row = element('label', 'filter-option');
-  const box = element('input');
+  const row = el('label', undefined, 'filter-option');
+  const box = el('input');
   box.type = 'checkbox';
   box.dataset.choice = choice;
   box.dataset.value = value;
   box.addEventListener('change', () => onToggle(box.checked));
-  const text = element('span', 'filter-name', name);
+  const text = el('span', name, 'filter-name');
   if (swatch) {
     text.classList.add('swatch');
     text.style.setProperty('--swatch', swatch);
   }
   row.title = name;
-  row.append(box, text, element('span', 'filter-count', String(count)));
+  row.append(box, text, el('span', String(count), 'filter-count'));
   return row;
 }
 
 function group(title: string, ...content: Node[]): HTMLFieldSetElement {
-  const set = element('fieldset', 'filter-group');
-  set.append(element('legend', undefined, title), ...content);
+  const set = el('fieldset', undefined, 'filter-group');
+  set.append(el('legend', title), ...content);
   return set;
 }
 
@@ -66,32 +60,32 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-modal', 'false');
   panel.setAttribute('aria-labelledby', 'filters-title');
-  const heading = element('h2', undefined, 'Filters');
+  const heading = el('h2', 'Filters');
   heading.id = 'filters-title';
-  const close = element('button', 'filters-close', '×');
+  const close = el('button', '×', 'filters-close');
   close.type = 'button';
   close.setAttribute('aria-label', 'Close filters');
-  const header = element('div', 'filters-header');
+  const header = el('div', undefined, 'filters-header');
   header.append(heading, close);
-  const shownLine = element('p', 'filters-shown');
+  const shownLine = el('p', undefined, 'filters-shown');
   shownLine.setAttribute('role', 'status');
   shownLine.setAttribute('aria-live', 'polite');
-  const lists = element('div', 'filters-lists');
+  const lists = el('div', undefined, 'filters-lists');
 
-  const slider = element('input');
+  const slider = el('input');
   slider.type = 'range';
   slider.id = 'filters-min-degree';
   slider.min = '0';
   slider.step = '1';
-  const sliderLabel = element('label', 'filters-degree-label');
+  const sliderLabel = el('label', undefined, 'filters-degree-label');
   sliderLabel.htmlFor = slider.id;
-  const sliderValue = element('output', 'filters-degree-value');
+  const sliderValue = el('output', undefined, 'filters-degree-value');
   sliderValue.htmlFor.add(slider.id);
   sliderLabel.append('Minimum links per node ', sliderValue);
   slider.addEventListener('input', () => choices.setMinDegree(Number(slider.value)));
   const degree = group('Links', sliderLabel, slider);
 
-  const clear = element('button', 'filters-clear', 'Clear filters');
+  const clear = el('button', 'Clear filters', 'filters-clear');
   clear.type = 'button';
   clear.addEventListener('click', () => choices.clear());
   panel.replaceChildren(header, shownLine, lists, degree, clear);
@@ -106,21 +100,21 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
     const rows = (choice: Choice, counts: Count[], set: Set<string>, colour?: (value: string) => string) =>
       counts.map(({ value, count }) => option(choice, value, value, count, toggle(set, [value]), colour?.(value)));
     const parts: HTMLElement[] = [];
-    parts.push(group('Kinds', ...(kinds.length ? rows('kind', kinds, choices.hiddenKinds, colorOf) : [element('p', 'muted', 'No nodes on the canvas.')])));
-    parts.push(group('Relationships', ...(types.length ? rows('relType', types, choices.hiddenRelTypes) : [element('p', 'muted', 'No links on the canvas.')])));
+    parts.push(group('Kinds', ...(kinds.length ? rows('kind', kinds, choices.hiddenKinds, colorOf) : [el('p', 'No nodes on the canvas.', 'muted')])));
+    parts.push(group('Relationships', ...(types.length ? rows('relType', types, choices.hiddenRelTypes) : [el('p', 'No links on the canvas.', 'muted')])));
     const cited = citations(graph);
     const outlets = groupByOutlet(docs, catalogue.known, cited).map(({ outlet, count, documents }) => {
       const ids = documents.map((d) => d.value);
       const all = option('outlet', outlet, outlet, count, toggle(choices.hiddenDocuments, ids));
       all.classList.add('filter-outlet');
       all.querySelector('input')!.dataset.documents = JSON.stringify(ids);
-      const inner = element('div', 'filter-documents');
+      const inner = el('div', undefined, 'filter-documents');
       inner.append(...documents.map((d) => option('document', d.value, d.label, d.count, toggle(choices.hiddenDocuments, [d.value]))));
-      const block = element('div', 'filter-outlet-group');
+      const block = el('div', undefined, 'filter-outlet-group');
       block.append(all, inner);
       return block;
     });
-    parts.push(group('Documents cited', ...(outlets.length ? outlets : [element('p', 'muted', 'No evidence documents behind these links.')])));
+    parts.push(group('Documents cited', ...(outlets.length ? outlets : [el('p', 'No evidence documents behind these links.', 'muted')])));
     // Keep the place of whoever is using the keyboard in the lists.
     const focused = document.activeElement instanceof HTMLInputElement && lists.contains(document.activeElement) ? document.activeElement.dataset : undefined;
     lists.replaceChildren(...parts);

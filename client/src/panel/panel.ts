@@ -7,6 +7,7 @@ import type { EdgeEvidence, EntityDetails, EvidenceItem } from '../../../common/
 import type { SerializedGraph } from '../../../common/graph.js';
 import { fetchDocument, fetchEvidence } from '../api.js';
 import { renderDocument, type Span } from './reader.js';
+import { el } from '../app/dom.js';
 
 export interface Connection {
   edge: string;
@@ -31,13 +32,6 @@ export function connectionsOf(center: string, graph: SerializedGraph): Map<strin
   }
   for (const list of byType.values()) list.sort((a, b) => a.other.label.localeCompare(b.other.label));
   return new Map([...byType].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
 }
 
 function backButton(back: () => void): HTMLButtonElement {

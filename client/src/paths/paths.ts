@@ -14,6 +14,7 @@ import { shortLabel } from '../graph/view.js';
 import type { Panel } from '../panel/panel.js';
 import { mountSearch } from '../search/search.js';
 import { DEFAULT_HOPS, frame, highlightOf, hopText, MAX_HOPS, placeAlong, walk, type Point } from './model.js';
+import { el, button } from '../app/dom.js';
 
 type End = 'from' | 'to';
 interface Entity {
@@ -31,20 +32,6 @@ interface Shown {
   from: Entity;
   to: Entity;
   index: number;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function button(text: string, className: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', text, className);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 export function mountPaths(host: HTMLElement, { canvas, panel }: { canvas: Canvas; panel: Panel }): PathsControl {
