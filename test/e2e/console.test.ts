@@ -1,15 +1,11 @@
 /** The Cypher console in Chromium against the seed graph in a real Neo4j: results as table and graph, refused writes, history. */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import type { CypherResult } from '../../common/api.js';
 import { EXAMPLES } from '../../client/src/console/history.js';
-import { applySchema } from '../../server/db/schema.js';
-import { loadPaths } from '../../server/ingest/load.js';
-import { SEEDS_DIR } from '../../server/paths.js';
-import { launchBrowser, newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
-import { resetGraph, testDatabase } from '../helpers/neo4j.js';
+import { SCREENSHOTS } from '../helpers/browser.js';
+import { detailsPanel, explorerSuite, nodeCount, withExplorerPage } from '../helpers/explorer.js';
 
 const BLINKEN = "MATCH (a:Person {name:'Antony Blinken'})-[r]-(b:Person) RETURN a, r, b";
 const WRITE = 'CREATE (n:X) RETURN n';
@@ -17,31 +13,11 @@ const WRITE = 'CREATE (n:X) RETURN n';
 const REFUSAL_LOG = /Failed to load resource: the server responded with a status of 403/;
 
 describe('Cypher console in Chromium', () => {
-  const db = testDatabase();
-  let explorer: Awaited<ReturnType<typeof serveExplorer>>;
-  let browser: Browser;
-  const count = async (cypher: string) => db.read(async (tx) => (await tx.run(cypher)).records[0]!.get('n') as number);
-  const nodeCount = async (page: Page) => Number(await page.getAttribute('#graph', 'data-node-count'));
-
-  before(async () => {
-    await resetGraph(db);
-    await applySchema(db);
-    await loadPaths(db, [SEEDS_DIR]);
-    explorer = await serveExplorer(db);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    explorer?.close();
-    await db.close();
-  });
+  const explorer = explorerSuite();
+  const count = async (cypher: string) => explorer.db.read(async (tx) => (await tx.run(cypher)).records[0]!.get('n') as number);
 
   it('runs a query with Ctrl+Enter into a table and the canvas, refuses a write inline, keeps a history and opens entities', async () => {
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(explorer.base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
-
+    await withExplorerPage(explorer, '/', async (page, errors) => {
       const toggle = page.getByRole('button', { name: 'Query', exact: true });
       await toggle.click();
       const consolePane = page.getByRole('region', { name: 'Cypher console' });
@@ -127,7 +103,7 @@ describe('Cypher console in Chromium', () => {
 
       // A node in the table opens its entity in the panel.
       await table.getByRole('button', { name: /^Wang Xiaohong/ }).first().click();
-      const panel = page.getByRole('complementary', { name: 'Details' });
+      const panel = detailsPanel(page);
       await panel.getByRole('heading', { name: 'Wang Xiaohong', level: 2 }).waitFor({ timeout: 10_000 });
       assert.ok(await consolePane.isVisible(), 'the console stays open beside the panel');
       await page.waitForTimeout(600); // the camera glides to the entity: let it arrive before the picture
@@ -173,11 +149,8 @@ describe('Cypher console in Chromium', () => {
       assert.equal(await table.locator('tbody tr').last().textContent(), '1000');
       assert.equal(await nodeCount(page), overview);
 
-      assert.deepEqual(errors.filter((e) => !REFUSAL_LOG.test(e)), []);
       assert.equal(errors.length, 1, `one refused query, one log line: ${errors.join(' | ')}`);
-    } finally {
-      await page.close();
-    }
+    }, { expectedErrors: REFUSAL_LOG });
   });
 
   it('offers example queries that run and return rows on the seed graph', async () => {

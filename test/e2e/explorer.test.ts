@@ -1,59 +1,23 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { applySchema } from '../../server/db/schema.js';
-import { loadPaths } from '../../server/ingest/load.js';
-import { SEEDS_DIR } from '../../server/paths.js';
-import { tempDirs } from '../helpers/temp.js';
-import { launchBrowser, newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
-import { resetGraph, testDatabase } from '../helpers/neo4j.js';
+import { describe, it } from 'node:test';
+import { SCREENSHOTS } from '../helpers/browser.js';
+import { explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
 
 describe('explorer: search, entity panel and evidence in Chromium', () => {
-  const db = testDatabase();
-  const temp = tempDirs('newsgraph-hostile-');
-  let explorer: Awaited<ReturnType<typeof serveExplorer>>;
-  let base: string;
-  let browser: Browser;
-
-  before(async () => {
-    await resetGraph(db);
-    await applySchema(db);
-    // An article that carries markup as text: the reader must show it, never run it.
-    const dir = temp.make();
-    writeFileSync(
-      path.join(dir, 'hostile.txt'),
-      'Title: Hostile markup\n\nAntony Blinken met Wang Yi in Beijing. <script>window.__pwned = "script"</script> ' +
+  const explorer = explorerSuite({
+    extraArticles: {
+      // An article that carries markup as text: the reader must show it, never run it.
+      'hostile.txt':
+        'Title: Hostile markup\n\nAntony Blinken met Wang Yi in Beijing. <script>window.__pwned = "script"</script> ' +
         'The note ended with <img src="x" onerror="window.__pwned = \'img\'"> and nothing else.\n',
-    );
-    await loadPaths(db, [SEEDS_DIR, dir]);
-    explorer = await serveExplorer(db);
-    base = explorer.base;
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    explorer?.close();
-    await db.close();
-    temp.cleanup();
+    },
   });
 
   it('finds Blinken, lists Wang Yi, Wang Xiaohong and Chen Jining, and shows the evidence of a link', async () => {
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
-
-      const search = page.getByRole('combobox', { name: /Search/ });
-      assert.equal(await search.getAttribute('type'), 'search');
-      await search.fill('Blinken');
-      const option = page.getByRole('option', { name: /Antony Blinken/ });
-      await option.waitFor({ timeout: 10_000 });
-      await search.press('Enter');
-
-      const panel = page.getByRole('complementary', { name: 'Details' });
-      await panel.getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 10_000 });
+    await withExplorerPage(explorer, '/', async (page) => {
+      assert.equal(await page.getByRole('combobox', { name: /Search/ }).getAttribute('type'), 'search');
+      const panel = await openEntityBySearch(page, 'Blinken', 'Antony Blinken');
       assert.equal(await page.getAttribute('#graph', 'data-focus'), 'person:antony-blinken');
       const connections = panel.getByRole('region', { name: 'Connections' });
       for (const name of ['Wang Yi', 'Wang Xiaohong', 'Chen Jining']) {
@@ -74,7 +38,7 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
       await panel.getByRole('heading', { name: 'Xi Jinping', level: 2 }).waitFor({ timeout: 10_000 });
 
       // Expand Xi Jinping in place: more nodes, the ones already there unmoved; undo and redo.
-      const count = async () => Number(await page.getAttribute('#graph', 'data-node-count'));
+      const count = () => nodeCount(page);
       const before = await count();
       await panel.getByRole('button', { name: 'Expand' }).click();
       await page.locator('#graph[data-node-count]').and(page.locator(`#graph:not([data-node-count="${before}"])`)).waitFor({ timeout: 10_000 });
@@ -88,22 +52,12 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
       await page.keyboard.press('Control+Z');
       await page.keyboard.press('Control+Z');
       assert.ok(await page.getByRole('button', { name: 'Undo' }).isDisabled(), 'back at the first view');
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('reads a document from an evidence sentence, the sentence highlighted, and shows markup in it as inert text', async () => {
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
-      const search = page.getByRole('combobox', { name: /Search/ });
-      await search.fill('Blinken');
-      await page.getByRole('option', { name: /Antony Blinken/ }).click();
-      const panel = page.getByRole('complementary', { name: 'Details' });
-      await panel.getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 10_000 });
+    await withExplorerPage(explorer, '/', async (page) => {
+      const panel = await openEntityBySearch(page, 'Blinken', 'Antony Blinken', { pick: 'click' });
 
       // From a link's evidence to its document, the evidence sentence in focus.
       await panel.getByRole('region', { name: 'Connections' }).getByRole('button', { name: 'Chen Jining', exact: true }).first().click();
@@ -127,9 +81,6 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
       await page.waitForTimeout(300);
       assert.equal(await page.evaluate('window.__pwned'), undefined);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-hostile.png') });
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { SerializedGraph } from '../../common/graph.js';
-import { applySchema } from '../../server/db/schema.js';
-import { loadPaths } from '../../server/ingest/load.js';
-import { SEEDS_DIR } from '../../server/paths.js';
-import { tempDirs } from '../helpers/temp.js';
-import { launchBrowser, newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
-import { resetGraph, testDatabase } from '../helpers/neo4j.js';
+import { SCREENSHOTS } from '../helpers/browser.js';
+import { detailsPanel, explorerSuite, nodeCount, withExplorerPage } from '../helpers/explorer.js';
 
 /** What #graph says is drawn, once it says `expected` (polled: the page updates after the click). */
 async function visible(page: Page, attribute: 'nodes' | 'edges', expected?: number): Promise<number> {
@@ -21,43 +16,25 @@ async function visible(page: Page, attribute: 'nodes' | 'edges', expected?: numb
 }
 
 describe('explorer: filters and a legend that follows the view, in Chromium', () => {
-  const db = testDatabase();
-  const temp = tempDirs('newsgraph-filters-');
-  let explorer: Awaited<ReturnType<typeof serveExplorer>>;
-  let base: string;
-  let browser: Browser;
+  const explorer = explorerSuite({
+    extraArticles: {
+      // An article with a source, so one document has an outlet to group it by; the seeds have none.
+      'wire.txt':
+        'Source: https://wire.example.net/xi-biden\nTitle: Xi assured Biden\n\nXi Jinping met Joe Biden in California. The New York Times reported that Xi Jinping assured Joe Biden.\n',
+    },
+  });
   let overview: SerializedGraph;
   let wireDoc: string;
 
   before(async () => {
-    await resetGraph(db);
-    await applySchema(db);
-    // An article with a source, so one document has an outlet to group it by; the seeds have none.
-    const dir = temp.make();
-    writeFileSync(
-      path.join(dir, 'wire.txt'),
-      'Source: https://wire.example.net/xi-biden\nTitle: Xi assured Biden\n\nXi Jinping met Joe Biden in California. The New York Times reported that Xi Jinping assured Joe Biden.\n',
-    );
-    await loadPaths(db, [SEEDS_DIR, dir]);
-    explorer = await serveExplorer(db);
-    base = explorer.base;
-    browser = await launchBrowser();
+    const { base } = explorer;
     overview = (await (await fetch(`${base}/api/graph?limit=300`)).json()) as SerializedGraph;
     const docs = (await (await fetch(`${base}/api/documents?limit=50`)).json()) as { documents: { id: string; outlet: string | null }[] };
     wireDoc = docs.documents.find((d) => d.outlet === 'wire.example.net')!.id;
   });
-  after(async () => {
-    await browser?.close();
-    explorer?.close();
-    await db.close();
-    temp.cleanup();
-  });
 
   it('hides a kind (the legend follows), low-degree nodes and uncited links, and clears back to everything', async () => {
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
+    await withExplorerPage(explorer, '/', async (page) => {
       const total = overview.nodes.length;
       const places = overview.nodes.filter((n) => n.attributes.kind === 'Place').length;
       assert.ok(places > 0 && places < total, 'the seeds hold places and more');
@@ -137,17 +114,11 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
       assert.equal(await legend.getByRole('button', { name: 'Show Allegation' }).and(page.locator(':focus')).count(), 1);
       await page.keyboard.press('Enter');
       assert.equal(await visible(page, 'nodes', total), total);
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('lists what a search or an expansion brings, keeping the choices made', async () => {
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
+    await withExplorerPage(explorer, '/', async (page) => {
       const search = page.getByRole('combobox', { name: /Search/ });
       const find = async (name: string, entity: string) => {
         await search.fill(name);
@@ -165,16 +136,16 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
 
       // Hide allegations, then expand Xi Jinping from the panel: ASSURED arrives, ticked; allegations stay hidden.
       await boxes('Kinds').and(page.getByRole('checkbox', { name: /Allegation/ })).uncheck();
-      const panel = page.getByRole('complementary', { name: 'Details' });
+      const panel = detailsPanel(page);
       await panel.getByRole('button', { name: 'Open Xi Jinping' }).first().click();
       await panel.getByRole('heading', { name: 'Xi Jinping', level: 2 }).waitFor({ timeout: 10_000 });
-      const before = Number(await page.getAttribute('#graph', 'data-node-count'));
+      const before = await nodeCount(page);
       await panel.getByRole('button', { name: 'Expand' }).click();
       await page.locator(`#graph:not([data-node-count="${before}"])`).waitFor({ timeout: 10_000 });
       await filters.getByRole('checkbox', { name: /ASSURED/ }).waitFor({ timeout: 10_000 });
       assert.ok(await filters.getByRole('checkbox', { name: /ASSURED/ }).isChecked(), 'a new type arrives ticked');
       assert.ok(!(await filters.getByRole('checkbox', { name: /Allegation/ }).isChecked()), 'the hidden kind stays hidden');
-      const nodes = Number(await page.getAttribute('#graph', 'data-node-count'));
+      const nodes = await nodeCount(page);
       const shown = await visible(page, 'nodes');
       assert.ok(shown < nodes, 'the allegations the expansion brought are hidden too');
       await filters.getByText(`${shown} of ${nodes} nodes shown`).waitFor();
@@ -193,9 +164,6 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
       await page.getByRole('button', { name: 'Undo' }).click();
       await filters.getByRole('checkbox', { name: /ASSURED/ }).waitFor({ timeout: 10_000 });
       assert.deepEqual(await names('Kinds'), ['Allegation', 'Person']);
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { isGraphExport, type GraphExport } from '../../common/export.js';
-import { applySchema } from '../../server/db/schema.js';
-import { loadPaths } from '../../server/ingest/load.js';
-import { SEEDS_DIR } from '../../server/paths.js';
-import { launchBrowser, newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
-import { resetGraph, testDatabase } from '../helpers/neo4j.js';
+import { SCREENSHOTS } from '../helpers/browser.js';
+import { explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
 
 const BLINKEN = 'person:antony-blinken';
 type Positions = Map<string, [number, number]>;
@@ -70,33 +67,11 @@ async function drawnExtent(page: Page): Promise<{ width: number; height: number 
 }
 
 describe('explorer: layout, pinning, fit and export in Chromium', () => {
-  const db = testDatabase();
-  let explorer: Awaited<ReturnType<typeof serveExplorer>>;
-  let browser: Browser;
-
-  before(async () => {
-    await resetGraph(db);
-    await applySchema(db);
-    await loadPaths(db, [SEEDS_DIR]);
-    explorer = await serveExplorer(db);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    explorer?.close();
-    await db.close();
-  });
+  const explorer = explorerSuite();
 
   it('drags a node to pin it, runs and stops ForceAtlas2 around it, and undoes each move in one step', async () => {
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(explorer.base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
-      const search = page.getByRole('combobox', { name: /Search/ });
-      await search.fill('Blinken');
-      await page.getByRole('option', { name: /Antony Blinken/ }).waitFor({ timeout: 10_000 });
-      await search.press('Enter');
-      await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 10_000 });
+    await withExplorerPage(explorer, '/', async (page) => {
+      await openEntityBySearch(page, 'Blinken', 'Antony Blinken');
 
       // The camera centres on the entity opened: Blinken is in the middle of the canvas.
       const box = (await page.locator('#graph').boundingBox())!;
@@ -107,7 +82,7 @@ describe('explorer: layout, pinning, fit and export in Chromium', () => {
       const start = await exportJson(page);
       assert.equal(start.format, 'newsgraph');
       assert.deepEqual(start.scope, { kind: 'view' });
-      assert.equal(start.graph.nodes.length, Number(await page.getAttribute('#graph', 'data-node-count')), 'every node is on show, so every node is exported');
+      assert.equal(start.graph.nodes.length, await nodeCount(page), 'every node is on show, so every node is exported');
       assert.ok(start.graph.edges.length > 0);
       const blinken = start.graph.nodes.find((n) => n.key === BLINKEN)!;
       assert.equal(blinken.attributes.label, 'Antony Blinken');
@@ -180,17 +155,11 @@ describe('explorer: layout, pinning, fit and export in Chromium', () => {
       await page.waitForTimeout(800);
       await page.getByRole('button', { name: 'Stop layout' }).click();
       assert.ok(moved(p3, positionsOf(await exportJson(page))).includes(BLINKEN), 'unpinned, Blinken moves with the rest');
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('fits the camera to the nodes, zooms from the keyboard, and exports a PNG of the canvas', async () => {
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(explorer.base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
+    await withExplorerPage(explorer, '/', async (page) => {
       await page.waitForTimeout(300);
       const fitted = await drawnExtent(page);
       assert.ok(fitted.width > 0.6 || fitted.height > 0.6, `the overview fills the canvas (${JSON.stringify(fitted)})`);
@@ -250,9 +219,6 @@ describe('explorer: layout, pinning, fit and export in Chromium', () => {
       assert.ok(colours.size > 50, `the image has a drawing in it (${colours.size} colours)`);
       assert.ok(inked > png.width * png.height * 0.002, `and ink on it (${inked} dark pixels)`);
       await page.getByRole('status').filter({ hasText: /Saved newsgraph-view-.*\.png/ }).waitFor({ timeout: 5000 });
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -1,60 +1,34 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { SerializedGraph } from '../../common/graph.js';
-import { applySchema } from '../../server/db/schema.js';
-import { loadPaths } from '../../server/ingest/load.js';
-import { SEEDS_DIR } from '../../server/paths.js';
-import { launchBrowser, newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
-import { resetGraph, testDatabase } from '../helpers/neo4j.js';
+import { SCREENSHOTS } from '../helpers/browser.js';
+import { detailsPanel, explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
 
 const BLINKEN = 'person:antony-blinken';
 const WANG_YI = 'person:wang-yi';
 /** Small pages on the small seed graph, so Blinken's neighbourhood takes several. */
 const PAGE = 3;
 
-const count = async (page: Page) => Number(await page.getAttribute('#graph', 'data-node-count'));
 const ids = async (page: Page) => ((await page.getAttribute('#graph', 'data-node-ids')) ?? '').split(' ').filter(Boolean).sort();
 const changedFrom = (page: Page, n: number) => page.locator(`#graph:not([data-node-count="${n}"])`).waitFor({ timeout: 10_000 });
 
 describe('explorer: "+N more" paging and collapse', () => {
-  const db = testDatabase();
-  let explorer: Awaited<ReturnType<typeof serveExplorer>>;
-  let base: string;
-  let browser: Browser;
+  const explorer = explorerSuite();
   /** Blinken's whole neighbourhood, in one unlimited fetch. */
   let whole: SerializedGraph;
 
   before(async () => {
-    await resetGraph(db);
-    await applySchema(db);
-    await loadPaths(db, [SEEDS_DIR]);
-    explorer = await serveExplorer(db);
-    base = explorer.base;
-    browser = await launchBrowser();
-    whole = (await (await fetch(`${base}/api/entities/${BLINKEN}/neighbourhood?limit=5000`)).json()) as SerializedGraph;
-  });
-  after(async () => {
-    await browser?.close();
-    explorer?.close();
-    await db.close();
+    whole = (await (await fetch(`${explorer.base}/api/entities/${BLINKEN}/neighbourhood?limit=5000`)).json()) as SerializedGraph;
   });
 
   it('shows a capped neighbourhood with its count, pages in the rest, and undo takes a page back', async () => {
     const total = whole.attributes.neighbours as number;
     assert.ok(total > 2 * PAGE, `Blinken has ${total} neighbours`);
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(`${base}/?pageSize=${PAGE}`);
-      await page.locator('#graph[data-url-state="ready"]').waitFor({ timeout: 30_000 });
-      const search = page.getByRole('combobox', { name: /Search/ });
-      await search.fill('Blinken');
-      await page.getByRole('option', { name: /Antony Blinken/ }).waitFor({ timeout: 10_000 });
-      await search.press('Enter');
-      const panel = page.getByRole('complementary', { name: 'Details' });
-      await panel.getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 10_000 });
-      assert.equal(await count(page), PAGE + 1, 'the first page: Blinken and his three best-connected neighbours');
+    await withExplorerPage(explorer, `/?pageSize=${PAGE}`, async (page) => {
+      const panel = await openEntityBySearch(page, 'Blinken', 'Antony Blinken');
+      assert.equal(await nodeCount(page), PAGE + 1, 'the first page: Blinken and his three best-connected neighbours');
 
       const paging = panel.locator('.paging');
       assert.equal(await paging.getAttribute('data-hidden'), String(total - PAGE));
@@ -63,22 +37,22 @@ describe('explorer: "+N more" paging and collapse', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, 'paging-capped.png') });
 
       // Page by page until none is left; each click one page more.
-      let before = await count(page);
+      let before = await nodeCount(page);
       await more.click();
       await changedFrom(page, before);
-      assert.equal(await count(page), before + PAGE);
+      assert.equal(await nodeCount(page), before + PAGE);
       assert.equal(await paging.getAttribute('data-hidden'), String(total - 2 * PAGE));
-      const afterOne = await count(page);
+      const afterOne = await nodeCount(page);
       await page.getByRole('button', { name: 'Undo' }).click();
-      assert.equal(await count(page), before, 'undo takes the page back');
+      assert.equal(await nodeCount(page), before, 'undo takes the page back');
       assert.equal(await paging.getAttribute('data-hidden'), String(total - PAGE), 'and the count with it');
       await page.getByRole('button', { name: 'Redo' }).click();
-      assert.equal(await count(page), afterOne);
+      assert.equal(await nodeCount(page), afterOne);
 
       const showMore = panel.getByRole('button', { name: /^Show \d+ more/ });
       for (let clicks = 0; (await showMore.count()) > 0 && (await showMore.isVisible()); clicks++) {
         assert.ok(clicks < total, 'paging ends');
-        before = await count(page);
+        before = await nodeCount(page);
         await showMore.click();
         await changedFrom(page, before);
       }
@@ -94,15 +68,12 @@ describe('explorer: "+N more" paging and collapse', () => {
       await page.reload();
       await page.locator('#graph[data-url-state="ready"]').waitFor({ timeout: 30_000 });
       assert.deepEqual(await ids(page), all);
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('collapses the neighbours that hang off a node alone, keeps those linked elsewhere, and undo brings them back', async () => {
     // Blinken opened and Wang Yi expanded, from a link: Wang Yi then hangs off Blinken and more.
-    const wangYi = (await (await fetch(`${base}/api/entities/${WANG_YI}/neighbourhood?limit=5000`)).json()) as SerializedGraph;
+    const wangYi = (await (await fetch(`${explorer.base}/api/entities/${WANG_YI}/neighbourhood?limit=5000`)).json()) as SerializedGraph;
     const around = new Map<string, Set<string>>();
     for (const e of [...whole.edges, ...wangYi.edges]) {
       for (const [a, b] of [[e.source, e.target], [e.target, e.source]] as const) {
@@ -113,11 +84,8 @@ describe('explorer: "+N more" paging and collapse', () => {
     assert.ok(leaves.length > 0, 'Blinken has leaves in the seed graph');
     assert.ok(!leaves.includes(WANG_YI) && around.get(BLINKEN)!.has(WANG_YI), 'Wang Yi is his neighbour, and no leaf once expanded');
 
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(`${base}/?focus=${BLINKEN}&expand=${WANG_YI}`);
-      await page.locator('#graph[data-url-state="ready"]').waitFor({ timeout: 30_000 });
-      const panel = page.getByRole('complementary', { name: 'Details' });
+    await withExplorerPage(explorer, `/?focus=${BLINKEN}&expand=${WANG_YI}`, async (page) => {
+      const panel = detailsPanel(page);
       await panel.getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 10_000 });
       const full = await ids(page);
       assert.deepEqual(full, [...around.keys()].sort(), 'the default page holds both seed neighbourhoods whole');
@@ -145,9 +113,6 @@ describe('explorer: "+N more" paging and collapse', () => {
       await panel.getByRole('button', { name: /^Show \d+ more/ }).click();
       await changedFrom(page, collapsed.length);
       assert.deepEqual(await ids(page), full);
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { PathsResult } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
-import { applySchema } from '../../server/db/schema.js';
-import { loadPaths } from '../../server/ingest/load.js';
-import { SEEDS_DIR } from '../../server/paths.js';
-import { launchBrowser, newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
-import { resetGraph, testDatabase } from '../helpers/neo4j.js';
-import { tempDirs } from '../helpers/temp.js';
+import { SCREENSHOTS } from '../helpers/browser.js';
+import { detailsPanel, explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
 
 interface Named {
   key: string;
@@ -29,30 +24,11 @@ async function pick(page: Page, label: 'From' | 'To', name: string): Promise<voi
 }
 
 describe('explorer: the shortest path between two entities, hop by hop with evidence', () => {
-  const db = testDatabase();
-  const temp = tempDirs('newsgraph-paths-');
-  let explorer: Awaited<ReturnType<typeof serveExplorer>>;
-  let base: string;
-  let browser: Browser;
-  const api = async <T>(url: string): Promise<T> => (await fetch(`${base}${url}`)).json() as Promise<T>;
-
-  before(async () => {
-    await resetGraph(db);
-    await applySchema(db);
+  const explorer = explorerSuite({
     // A story with no one from the seeds in it: its people have no path to the seeds' people.
-    const dir = temp.make();
-    writeFileSync(path.join(dir, 'elsewhere.txt'), 'Title: Elsewhere\n\nForeign Minister Penny Wong met Prime Minister Chris Hipkins in Wellington.\n');
-    await loadPaths(db, [SEEDS_DIR, dir]);
-    explorer = await serveExplorer(db);
-    base = explorer.base;
-    browser = await launchBrowser();
+    extraArticles: { 'elsewhere.txt': 'Title: Elsewhere\n\nForeign Minister Penny Wong met Prime Minister Chris Hipkins in Wellington.\n' },
   });
-  after(async () => {
-    await browser?.close();
-    explorer?.close();
-    await db.close();
-    temp.cleanup();
-  });
+  const api = async <T>(url: string): Promise<T> => (await fetch(`${explorer.base}${url}`)).json() as Promise<T>;
 
   /** Seed people two or more hops apart with evidence on every hop: the farthest pair, several shortest paths preferred. */
   async function farApart(): Promise<{ from: Named; to: Named; result: PathsResult }> {
@@ -77,10 +53,7 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
 
   it('finds the path picked in the form, highlights it in order, lists each hop with its evidence, and clears it', async () => {
     const { from, to, result } = await farApart();
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
+    await withExplorerPage(explorer, '/', async (page) => {
       const toggle = page.getByRole('button', { name: 'Paths', exact: true });
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
       await toggle.click();
@@ -109,7 +82,7 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
       }
       assert.ok(await form.isHidden(), 'the form gets out of the way');
 
-      const panel = page.getByRole('complementary', { name: 'Details' });
+      const panel = detailsPanel(page);
       const view = panel.getByRole('region', { name: 'Path' });
       await view.getByRole('heading', { name: `${from.label} → ${to.label}`, level: 2 }).waitFor();
       const hops = view.getByRole('list', { name: 'Hops' }).locator(':scope > li');
@@ -151,25 +124,15 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
       assert.equal(await graph.getAttribute('data-path'), null, 'the highlight is gone');
       assert.ok(await panel.isHidden(), 'the path view closes');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'paths-cleared.png') });
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('starts a path from the entity panel, merges it into the canvas undoably, and says so when there is no path', async () => {
     const blinkenToWong = await api<PathsResult>('/api/paths?from=person:antony-blinken&to=person:penny-wong&maxLength=6');
     assert.equal(blinkenToWong.found, false, 'the story elsewhere is not linked to the seeds');
-    const { page, errors } = await newPage(browser);
-    try {
-      await page.goto(base);
-      await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
-      const search = page.getByRole('combobox', { name: /Search/ });
-      await search.fill('Blinken');
-      await page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /Antony Blinken/ }).click();
-      const panel = page.getByRole('complementary', { name: 'Details' });
-      await panel.getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 20_000 });
-      const count = async () => Number(await page.getAttribute('#graph', 'data-node-count'));
+    await withExplorerPage(explorer, '/', async (page) => {
+      const panel = await openEntityBySearch(page, 'Blinken', 'Antony Blinken', { pick: 'click' });
+      const count = () => nodeCount(page);
       const neighbourhood = await count();
       await panel.getByRole('button', { name: 'Path from here' }).click();
 
@@ -222,9 +185,6 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
       await form.getByRole('alert').filter({ hasText: /same entity/ }).waitFor();
       await page.keyboard.press('Escape');
       assert.ok(await form.isHidden(), 'Escape closes the form');
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { SerializedGraph } from '../../common/graph.js';
-import { applySchema } from '../../server/db/schema.js';
-import { createApp } from '../../server/http/app.js';
-import { loadPaths } from '../../server/ingest/load.js';
-import { createLogger } from '../../server/logger.js';
-import { SEEDS_DIR } from '../../server/paths.js';
-import { resetGraph, testDatabase } from '../helpers/neo4j.js';
+import { apiSuite } from '../helpers/seeded.js';
 
 const BLINKEN = 'person:antony-blinken';
 
 describe('paging a neighbourhood on the seed graph', () => {
-  const db = testDatabase();
-  let server: Server;
-  let base: string;
+  const api = apiSuite();
+  const { db } = api;
   const get = async (query: string) => {
-    const res = await fetch(`${base}/api/entities/${encodeURIComponent(BLINKEN)}/neighbourhood?${query}`);
+    const res = await fetch(`${api.base}/api/entities/${encodeURIComponent(BLINKEN)}/neighbourhood?${query}`);
     return { status: res.status, body: (await res.json()) as SerializedGraph & { error?: { code: string; message: string } } };
   };
   const neighbourhood = async (query: string) => {
@@ -26,23 +18,10 @@ describe('paging a neighbourhood on the seed graph', () => {
     return body;
   };
 
-  before(async () => {
-    await resetGraph(db);
-    await applySchema(db);
-    await loadPaths(db, [SEEDS_DIR]);
-    server = createApp({ db, logger: createLogger('silent') }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    server?.close();
-    await db.close();
-  });
-
   /** Fetches `id`'s neighbours page by page and checks the pages against one unlimited fetch. */
   async function checkPages(id: string, size: number): Promise<void> {
     const fetchGraph = async (query: string) => {
-      const res = await fetch(`${base}/api/entities/${encodeURIComponent(id)}/neighbourhood?${query}`);
+      const res = await fetch(`${api.base}/api/entities/${encodeURIComponent(id)}/neighbourhood?${query}`);
       assert.equal(res.status, 200, query);
       return (await res.json()) as SerializedGraph;
     };
@@ -91,7 +70,7 @@ describe('paging a neighbourhood on the seed graph', () => {
       ),
     );
     await checkPages('person:paging-hub', 3);
-    const second = (await (await fetch(`${base}/api/entities/person:paging-hub/neighbourhood?limit=3&offset=3`)).json()) as SerializedGraph;
+    const second = (await (await fetch(`${api.base}/api/entities/person:paging-hub/neighbourhood?limit=3&offset=3`)).json()) as SerializedGraph;
     const page = new Set(second.attributes.page as string[]);
     const carried = second.nodes.filter((n) => n.key !== 'person:paging-hub' && !page.has(n.key));
     assert.ok(carried.length > 0, 'the second page carries a neighbour of the first, for the link between them');

@@ -1,0 +1,70 @@
+/** The seed articles in the test Neo4j, for the files that test the API or the explorer against a known graph. */
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before } from 'node:test';
+import type { Database } from '../../server/db/database.js';
+import { applySchema } from '../../server/db/schema.js';
+import { createApp } from '../../server/http/app.js';
+import { loadPaths } from '../../server/ingest/load.js';
+import { createLogger } from '../../server/logger.js';
+import { SEEDS_DIR } from '../../server/paths.js';
+import { resetGraph, testDatabase } from './neo4j.js';
+import { tempDirs } from './temp.js';
+
+/** Articles a test adds to the seeds, as file name → text; they go through the loader like any other. */
+export type Articles = Record<string, string>;
+
+export interface GraphOptions {
+  /** The seed articles; false leaves the database empty (with its schema), for the explorer's empty state. */
+  seeds?: boolean;
+  extraArticles?: Articles;
+}
+
+/** Empties the database and loads the articles asked for: each file starts from a graph it knows. */
+export async function loadGraph(db: Database, { seeds = true, extraArticles }: GraphOptions = {}): Promise<void> {
+  await resetGraph(db);
+  await applySchema(db);
+  const paths = seeds ? [SEEDS_DIR] : [];
+  // Only the loader reads the files (the graph keeps the text), so they can go as soon as it is done.
+  const temp = tempDirs('newsgraph-articles');
+  try {
+    if (extraArticles) {
+      const dir = temp.make();
+      for (const [name, text] of Object.entries(extraArticles)) writeFileSync(path.join(dir, name), text);
+      paths.push(dir);
+    }
+    if (paths.length) await loadPaths(db, paths);
+  } finally {
+    temp.cleanup();
+  }
+}
+
+export interface ApiSuite {
+  readonly db: Database;
+  /** The API's address, set in the suite's `before`. */
+  base: string;
+}
+
+/**
+ * The API alone (no client) over the seed graph, for an integration file's `describe`: registers the
+ * `before` that loads and serves it and the `after` that closes it. A file's own `before` hooks run after it.
+ */
+export function apiSuite(): ApiSuite {
+  const db = testDatabase();
+  const suite = { db } as ApiSuite;
+  let close: (() => void) | undefined;
+  before(async () => {
+    await loadGraph(db);
+    const server = createApp({ db, logger: createLogger('silent') }).listen(0, '127.0.0.1');
+    close = () => server.close();
+    await once(server, 'listening');
+    suite.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    close?.();
+    await db.close();
+  });
+  return suite;
+}
