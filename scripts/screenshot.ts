@@ -1,6 +1,7 @@
 /**
  * `npm run screenshot`: the README's picture of the explorer. Starts `newsgraph serve` on a fresh
- * embedded Neo4j (which loads the seeds), opens the page in Debian's Chromium, writes docs/explorer.png.
+ * embedded Neo4j (which loads the seeds), opens the page in Debian's Chromium, searches for Antony
+ * Blinken and writes docs/explorer.png.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,11 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   await page.goto(url);
   await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
-  await page.waitForTimeout(800);
+  // The view a new user reaches first: a search for Blinken, his neighbourhood and his panel.
+  await page.getByRole('combobox', { name: /search/i }).fill('Blinken');
+  await page.getByRole('option', { name: /Antony Blinken/ }).first().click();
+  await page.getByRole('heading', { name: 'Antony Blinken' }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1200);
   const out = path.join(PROJECT_ROOT, 'docs', 'explorer.png');
   await page.screenshot({ path: out });
   await browser.close();
