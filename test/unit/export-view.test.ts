@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isGraphExport } from '../../common/export.js';
 import type { SerializedGraph } from '../../common/graph.js';
-import { exportFileName, viewExport, visibleGraph } from '../../client/src/export/view.js';
+import { exportFileName } from '../../common/export.js';
+import { viewExport, visibleGraph } from '../../client/src/export/view.js';
 import { viewGraphOf } from '../../client/src/graph/model.js';
 import { ViewState } from '../../client/src/graph/state.js';
 
@@ -59,7 +60,7 @@ describe('exporting the view as JSON', () => {
 
   it('names files by what and when, in local time, sortable', () => {
     const at = new Date(2025, 2, 4, 9, 5, 59);
-    assert.equal(exportFileName('view', 'png', at), 'newsgraph-view-20250304-0905.png');
-    assert.equal(exportFileName('view', 'json', new Date(2024, 11, 31, 23, 59)), 'newsgraph-view-20241231-2359.json');
+    assert.equal(exportFileName({ kind: 'view' }, 'png', at), 'newsgraph-view-20250304-0905.png');
+    assert.equal(exportFileName({ kind: 'view' }, 'json', new Date(2024, 11, 31, 23, 59)), 'newsgraph-view-20241231-2359.json');
   });
 });

@@ -6,7 +6,8 @@ import { toBlob } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import type { Canvas } from '../app/canvas.js';
 import { busy, errorText, toast } from '../app/toast.js';
-import { exportFileName, viewExport } from './view.js';
+import { exportFileName } from '../../../common/export.js';
+import { viewExport } from './view.js';
 
 export interface ExportItem {
   /** The menu entry, e.g. "PNG image". */
@@ -105,7 +106,7 @@ export function mountExport(canvas: Canvas, toolbar: HTMLElement): { add(item: E
   add({
     label: 'PNG image',
     async run() {
-      const fileName = exportFileName('view', 'png');
+      const fileName = exportFileName({ kind: 'view' }, 'png');
       download(await toBlob(canvas.sigma as unknown as Sigma, { format: 'png', backgroundColor: '#ffffff' }), fileName);
       return fileName;
     },
@@ -113,7 +114,7 @@ export function mountExport(canvas: Canvas, toolbar: HTMLElement): { add(item: E
   add({
     label: 'JSON (graph)',
     async run() {
-      const fileName = exportFileName('view', 'json');
+      const fileName = exportFileName({ kind: 'view' }, 'json');
       const json = JSON.stringify(viewExport(canvas.graph, canvas.state), null, 2);
       download(new Blob([json], { type: 'application/json' }), fileName);
       return fileName;

@@ -3,7 +3,7 @@
  * let through) and the links between them, with their data as the API sent it and their positions,
  * wrapped as a newsgraph export; and the name of the file.
  */
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportScope, type GraphExport } from '../../../common/export.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, type GraphExport } from '../../../common/export.js';
 import { GRAPH_OPTIONS, type SerializedEdge, type SerializedGraph, type SerializedNode } from '../../../common/graph.js';
 import type { ViewEdge, ViewGraph, ViewNode } from '../graph/model.js';
 import type { ViewState } from '../graph/state.js';
@@ -30,12 +30,4 @@ export function visibleGraph(graph: ViewGraph, state: ViewState): SerializedGrap
 
 export function viewExport(graph: ViewGraph, state: ViewState, at = new Date()): GraphExport {
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: at.toISOString(), scope: { kind: 'view' }, graph: visibleGraph(graph, state) };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** newsgraph-view-20250314-0930.png: what, then when in the user's local time, sortable by name. */
-export function exportFileName(scope: ExportScope['kind'], extension: string, at = new Date()): string {
-  const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
-  return `newsgraph-${scope}-${day}-${pad(at.getHours())}${pad(at.getMinutes())}.${extension}`;
 }
