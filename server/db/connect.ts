@@ -1,11 +1,12 @@
 /**
  * How every command reaches Neo4j: the user's own when NEO4J_URI is set (nothing is started here),
- * otherwise the embedded one, started for the life of the command.
+ * otherwise the embedded one: joined if another newsgraph process runs it on the same data, else
+ * started for the life of the command.
  */
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { Database } from './database.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+import { embeddedPassword, runningEmbedded, startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
 
 export interface Connection {
   db: Database;
@@ -20,6 +21,13 @@ export async function connect(config: Config, onProgress: (message: string) => v
       throw new AppError('BAD_CONFIG', 'NEO4J_URI is set but NEO4J_PASSWORD is not: give the password of that Neo4j.');
     }
     const db = new Database({ uri: config.neo4j.uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database });
+    return { db, embedded: null, close: () => db.close() };
+  }
+  const running = runningEmbedded(config.embedded.home);
+  if (running) {
+    onProgress(`Using the embedded Neo4j already running on this data at ${running.uri} (pid ${running.pid}).`);
+    const password = config.neo4j.password ?? embeddedPassword(config.embedded.home);
+    const db = new Database({ uri: running.uri, user: running.user, password, database: config.neo4j.database, embedded: true });
     return { db, embedded: null, close: () => db.close() };
   }
   const embedded = await startEmbeddedNeo4j({ ...config.embedded, password: config.neo4j.password, onProgress });

@@ -3,7 +3,7 @@
  * Maven fetches Neo4j once; after that the JVM starts straight from the cached jars, offline.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ErrorCode } from '../../common/api.js';
@@ -46,6 +46,35 @@ interface ReadyLine {
 }
 
 const MIN_JAVA = 17;
+/** Where a started instance says how to reach it, so other commands on the same data can join it. */
+const RUNNING_FILE = 'running.json';
+
+export interface RunningEmbedded {
+  uri: string;
+  user: string;
+  pid: number;
+}
+
+/**
+ * The embedded Neo4j another newsgraph process runs on `home` (`npm start` in another terminal), or
+ * null. Only one process may open the data, so a second command joins that one instead of failing.
+ */
+export function runningEmbedded(home: string): RunningEmbedded | null {
+  let running: RunningEmbedded;
+  try {
+    running = JSON.parse(readFileSync(path.join(home, RUNNING_FILE), 'utf8')) as RunningEmbedded;
+    process.kill(running.pid, 0);
+  } catch {
+    // No file, or its process is gone (killed before it could remove the file).
+    return null;
+  }
+  return running;
+}
+
+/** The password the launcher generated for `home`. */
+export function embeddedPassword(home: string): string {
+  return readFileSync(path.join(home, 'password'), 'utf8').trim();
+}
 const MAIN_CLASS = 'dev.newsgraph.neo4j.EmbeddedNeo4j';
 const LAUNCHER_ERRORS: Record<string, ErrorCode> = {
   ALREADY_RUNNING: 'ALREADY_RUNNING',
@@ -174,6 +203,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
 
   const ready = await waitForReady(child, exited, stderrTail, options);
   const password = options.password ?? readFileSync(ready.passwordFile, 'utf8').trim();
+  const runningFile = path.join(options.home, RUNNING_FILE);
+  writeFileSync(runningFile, JSON.stringify({ uri: ready.uri, user: ready.user, pid: ready.pid }), { mode: 0o600 });
+  void exited.then(() => rmSync(runningFile, { force: true }));
   return {
     uri: ready.uri,
     user: ready.user,
