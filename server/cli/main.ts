@@ -2,6 +2,8 @@
 /** The `newsgraph` command. Each capability adds its subcommand here. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../paths.js';
+import { EXPORT_FORMATS } from '../../common/export.js';
+import { exportCommand, type ExportCommandOptions } from './export.js';
 import { extractCommand } from './extract.js';
 import { loadCommand, type LoadCommandOptions } from './load.js';
 import { runNeo4j } from './neo4j.js';
@@ -73,6 +75,29 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .option('--param <name=value>', 'a query parameter; repeat for more (JSON values allowed)', (v: string, all: string[] = []) => [...all, v])
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .action(async (cypher: string, options: { param?: string[]; format?: QueryFormat }) => queryCommand(cypher, options));
+
+  program
+    .command('export')
+    .description('export a subgraph: the whole graph, a neighbourhood, a path or a query result, as a file for other tools')
+    .addOption(new Option('--format <format>', 'json (newsgraph JSON), evidence (JSON with evidence and documents), graphml, gexf, csv (zip for neo4j-admin import), cypher (script)').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .option('--all', 'the whole graph, documents included')
+    .option('--around <name>', 'an entity (name, alias or id) and its neighbourhood')
+    .option('--depth <n>', 'with --around: links away from it, 1 to 3 (default 1)', positiveInteger)
+    .option('--from <name>', 'with --to: the shortest paths between two entities')
+    .option('--to <name>', 'the other end of the paths')
+    .option('--max-length <n>', 'with --from/--to: the longest path, in links (default 4, at most 6)', positiveInteger)
+    .option('--cypher <query>', 'what a read-only Cypher query returns (same guard as `query`)')
+    .option('--param <name=value>', 'with --cypher: a query parameter; repeat for more', (v: string, all: string[] = []) => [...all, v])
+    .option('--out <file>', 'where to write; - for stdout (default: a file named after the scope, in this folder)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  newsgraph export --format graphml --around "Antony Blinken" --depth 1 --out blinken.graphml
+  newsgraph export --format csv --all --out graph.csv.zip
+  newsgraph export --format cypher --cypher "MATCH p=(:Person)-[:MET]->() RETURN p" --out met.cypher`,
+    )
+    .action(async (options: ExportCommandOptions) => exportCommand(options));
 
   return program;
 }

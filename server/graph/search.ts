@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { FULLTEXT_ENTITY_INDEX } from '../db/schema.js';
 import type { SearchHit } from '../../common/api.js';
+import { AppError } from '../errors.js';
 
 export type { SearchHit };
 
@@ -57,4 +58,29 @@ export async function searchEntities(db: Database, text: string, options: { kind
     const result = await tx.run(SEARCH_STATEMENT, params);
     return result.records.map((r) => r.toObject() as SearchHit);
   });
+}
+
+/** An exact name or alias, any case; an id is taken as itself. */
+const NAMED_STATEMENT = `
+  MATCH (e:Entity) WHERE e.id = $text OR toLower(e.name) = toLower($text)
+     OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($text))
+  RETURN e.id AS id, e.name AS name, e.id = $text AS byId
+  ORDER BY byId DESC, toLower(e.name) = toLower($text) DESC, e.name
+  LIMIT 10`;
+
+/**
+ * The entity a person means by a name ("Antony Blinken", "Blinken", or an id): the one whose id, name
+ * or an alias it is. Several matches make an AMBIGUOUS error that lists them, none a NOT_FOUND that
+ * suggests the nearest names.
+ */
+export async function entityNamed(db: Database, text: string): Promise<{ id: string; name: string }> {
+  const found = await db.read(async (tx) => (await tx.run(NAMED_STATEMENT, { text })).records.map((r) => r.toObject() as { id: string; name: string; byId: boolean }));
+  const exact = found.filter((f) => f.byId || f.name.toLowerCase() === text.toLowerCase());
+  const chosen = exact.length === 1 ? exact : found;
+  if (chosen.length === 1) return { id: chosen[0]!.id, name: chosen[0]!.name };
+  if (chosen.length > 1) {
+    throw new AppError('AMBIGUOUS', `"${text}" names ${chosen.length} entities: ${chosen.map((f) => `${f.name} (${f.id})`).join(', ')}. Give the full name or the id.`);
+  }
+  const near = await searchEntities(db, text, { limit: 5 });
+  throw new AppError('NOT_FOUND', `No entity is named "${text}".${near.length ? ` Did you mean: ${near.map((h) => h.name).join(', ')}?` : ''}`);
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { cypherRoutes } from './routes/cypher.js';
+import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 
@@ -28,6 +29,7 @@ export function apiRouter(db: Database, cypherPerMinute?: number): Router {
   api.use(healthRoutes(db));
   api.use(graphRoutes(db));
   api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
+  api.use(exportRoutes(db));
   api.use(notFound);
   return api;
 }

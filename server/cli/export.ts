@@ -1,0 +1,108 @@
+/** `newsgraph export`: a subgraph to a file or stdout, in any of the server's formats, with progress. */
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { SingleBar } from 'cli-progress';
+import { EXPORT_FILES, exportFileName, type ExportFormatName } from '../../common/export.js';
+import { loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { exportGraph, type ExportProgress, type ServerScope } from '../export/export.js';
+import { entityNamed } from '../graph/search.js';
+import { progress } from './output.js';
+import { parseParams } from './query.js';
+
+export interface ExportCommandOptions {
+  format: ExportFormatName;
+  all?: boolean;
+  around?: string;
+  depth?: number;
+  from?: string;
+  to?: string;
+  maxLength?: number;
+  cypher?: string;
+  param?: string[];
+  out?: string;
+}
+
+/** Exactly one scope, its names resolved to ids. */
+async function scopeOf(db: Database, o: ExportCommandOptions): Promise<ServerScope> {
+  const given = [o.all && '--all', o.around !== undefined && '--around', (o.from !== undefined || o.to !== undefined) && '--from/--to', o.cypher !== undefined && '--cypher'].filter(Boolean);
+  if (given.length !== 1) {
+    throw new AppError('BAD_REQUEST', `Say what to export with exactly one of --all, --around NAME, --from NAME --to NAME or --cypher QUERY${given.length ? ` (got ${given.join(' and ')})` : ''}.`);
+  }
+  if (o.depth !== undefined && o.around === undefined) throw new AppError('BAD_REQUEST', '--depth goes with --around.');
+  if (o.all) return { kind: 'all' };
+  if (o.around !== undefined) {
+    if (o.depth !== undefined && (o.depth < 1 || o.depth > 3)) throw new AppError('BAD_REQUEST', `--depth must be 1, 2 or 3, not ${o.depth}.`);
+    const entity = await entityNamed(db, o.around);
+    return { kind: 'neighbourhood', id: entity.id, depth: (o.depth ?? 1) as 1 | 2 | 3 };
+  }
+  if (o.cypher !== undefined) return { kind: 'cypher', query: o.cypher, params: parseParams(o.param ?? []) };
+  if (o.from === undefined || o.to === undefined) throw new AppError('BAD_REQUEST', 'A path needs both --from NAME and --to NAME.');
+  const [from, to] = [await entityNamed(db, o.from), await entityNamed(db, o.to)];
+  return { kind: 'path', from: from.id, to: to.id, maxLength: o.maxLength ?? 4 };
+}
+
+/** A bar at a terminal; a line every few seconds elsewhere (logs, CI). */
+function reporter(): { update: (p: ExportProgress) => void; stop: () => void } {
+  const done = (p: ExportProgress) => p.nodes + p.edges;
+  const total = (p: ExportProgress) => p.totals.nodes + p.totals.edges;
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({ format: 'Exporting [{bar}] {percentage}% | {nodes} nodes, {edges} relationships | {eta_formatted} left', stream: process.stderr, hideCursor: true });
+    let started = false;
+    return {
+      update: (p) => {
+        if (!started) bar.start(total(p), 0, { nodes: 0, edges: 0 });
+        started = true;
+        bar.update(done(p), { nodes: p.nodes, edges: p.edges });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let last = Date.now();
+  return {
+    update: (p) => {
+      if (Date.now() - last < 2_000) return;
+      last = Date.now();
+      progress(`Exported ${p.nodes}/${p.totals.nodes} nodes, ${p.edges}/${p.totals.edges} relationships`);
+    },
+    stop: () => {},
+  };
+}
+
+export async function exportCommand(options: ExportCommandOptions): Promise<void> {
+  const toStdout = options.out === '-';
+  if (toStdout && options.format === 'csv' && process.stdout.isTTY) {
+    throw new AppError('BAD_REQUEST', 'The CSV export is a zip file: give --out FILE, or pipe stdout to a file.');
+  }
+  const connection = await connect(loadConfig(), progress);
+  try {
+    const scope = await scopeOf(connection.db, options);
+    const target = toStdout ? null : (options.out ?? exportFileName(scope, EXPORT_FILES[options.format].extension));
+    // Written under a temporary name and renamed once whole: a failed export leaves no half file.
+    const partial = target && `${target}.partial`;
+    const out = partial ? createWriteStream(partial) : process.stdout;
+    const bar = reporter();
+    let result: ExportProgress;
+    try {
+      result = await exportGraph(connection.db, scope, options.format, out, { onProgress: bar.update });
+      if (partial) {
+        out.end();
+        await finished(out);
+        renameSync(partial, target!);
+      }
+    } catch (err) {
+      if (partial) {
+        out.destroy();
+        rmSync(partial, { force: true });
+      }
+      throw err;
+    } finally {
+      bar.stop();
+    }
+    progress(`Exported ${result.nodes} nodes and ${result.edges} relationships${target ? ` to ${target}` : ''}.`);
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Graph elements as flat rows of typed columns, for the formats whose attributes are flat (GraphML,
+ * GEXF): a node's label, kind and labels, then each Neo4j property under its own name; an edge's
+ * relationship type, then its properties. A property whose name a column already has (institutions
+ * have a `kind` property) is written as `property.<name>`. Lists are written as JSON text.
+ */
+import type { SerializedEdge, SerializedNode } from '../../common/graph.js';
+import type { PropertySchema, ValueType } from './schema.js';
+
+export interface Column<T> {
+  name: string;
+  type: ValueType;
+  read(element: T): unknown;
+}
+
+function propertyColumns<T extends SerializedNode | SerializedEdge>(schema: Map<string, { type: ValueType; list: boolean }>, taken: Set<string>): Column<T>[] {
+  return [...schema].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, { type, list }]) => ({
+    name: taken.has(key) ? `property.${key}` : key,
+    // A list travels as JSON text: neither format has a list type that its readers agree on.
+    type: list ? 'string' : type,
+    read: (element: T) => {
+      const value = element.attributes.properties[key];
+      return list && value !== undefined && value !== null ? JSON.stringify(value) : value;
+    },
+  }));
+}
+
+export function nodeColumns(schema: PropertySchema, positions: boolean): Column<SerializedNode>[] {
+  const meta: Column<SerializedNode>[] = [
+    { name: 'label', type: 'string', read: (n) => n.attributes.label },
+    { name: 'kind', type: 'string', read: (n) => n.attributes.kind },
+    { name: 'labels', type: 'string', read: (n) => JSON.stringify(n.attributes.labels) },
+  ];
+  if (positions) {
+    meta.push({ name: 'x', type: 'double', read: (n) => n.attributes.x }, { name: 'y', type: 'double', read: (n) => n.attributes.y });
+  }
+  return [...meta, ...propertyColumns<SerializedNode>(schema.node, new Set(meta.map((c) => c.name)))];
+}
+
+export function edgeColumns(schema: PropertySchema): Column<SerializedEdge>[] {
+  const meta: Column<SerializedEdge>[] = [
+    { name: 'relType', type: 'string', read: (e) => e.attributes.relType },
+    // Gephi and yEd show an edge's `label`.
+    { name: 'label', type: 'string', read: (e) => e.attributes.relType },
+  ];
+  return [...meta, ...propertyColumns<SerializedEdge>(schema.edge, new Set(meta.map((c) => c.name)))];
+}
+
+/** The column's value as text, or null when the element has none. */
+export function cellText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}

@@ -1,0 +1,99 @@
+/**
+ * CSV for `neo4j-admin database import` and for LOAD CSV: nodes.csv and relationships.csv in a zip
+ * (archiver, streamed), with headers in neo4j-admin's notation (`:ID`, `:LABEL`, `name:type`,
+ * `name:string[]`, `:START_ID`, `:END_ID`, `:TYPE`) and a README.txt with the import command.
+ *
+ * List items are separated by U+001F, the ASCII unit separator, rather than neo4j-admin's default `;`:
+ * evidence sentences hold semicolons, and no text of ours holds U+001F.
+ */
+import { PassThrough, type Writable } from 'node:stream';
+import { ZipArchive } from 'archiver';
+import type { FormatWriter } from '../format.js';
+import type { PropertyType } from '../schema.js';
+import { drained, TextSink } from '../sink.js';
+
+export const ARRAY_DELIMITER = '\u001F';
+const ADMIN_TYPES: Record<PropertyType['type'], string> = { string: 'string', long: 'long', double: 'double', boolean: 'boolean' };
+
+/** RFC 4180: quoted when it holds a comma, quote or line break, or would lose surrounding spaces. */
+export function csvField(text: string): string {
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function cell(value: unknown, list: boolean): string {
+  if (value === null || value === undefined) return '';
+  if (list && Array.isArray(value)) return csvField(value.map((v) => String(v)).join(ARRAY_DELIMITER));
+  return csvField(typeof value === 'string' ? value : String(value));
+}
+
+function header(properties: Map<string, PropertyType>): [string[], string[]] {
+  const names = [...properties.keys()].sort();
+  return [names, names.map((n) => `${n}:${ADMIN_TYPES[properties.get(n)!.type]}${properties.get(n)!.list ? '[]' : ''}`)];
+}
+
+const README = `newsgraph CSV export: nodes.csv and relationships.csv, with neo4j-admin import headers.
+
+Into a new, empty database (Neo4j stopped), from Neo4j's home folder:
+
+  bin/neo4j-admin database import full neo4j --nodes=nodes.csv --relationships=relationships.csv \\
+    --array-delimiter=U+001F --multiline-fields=true --overwrite-destination=false
+
+List properties separate their items with U+001F (the unit separator), not ';': evidence sentences
+hold semicolons. Into a running database, read the files with LOAD CSV and split those fields with
+split(field, '\\u001F').
+`;
+
+async function writeEntry(archive: ZipArchive, name: string, fill: (sink: TextSink) => Promise<void>, onFirstWrite: () => void): Promise<void> {
+  const entry = new PassThrough();
+  archive.append(entry, { name });
+  const sink = new TextSink(entry, onFirstWrite);
+  await fill(sink);
+  await sink.flush();
+  entry.end();
+}
+
+export const writeCsvZip: FormatWriter = async (source, out, context) => {
+  const archive = new ZipArchive({ zlib: { level: 6 } });
+  const failed = new Promise<never>((_, reject) => archive.on('error', reject));
+  failed.catch(() => {});
+  // The archive writes its own bytes (entry headers) to `out`, before any of ours.
+  context.onFirstWrite();
+  archive.pipe(out as Writable, { end: false });
+  const done = new Promise<void>((resolve) => archive.on('end', resolve));
+
+  const [nodeKeys, nodeHeader] = header(source.schema.node);
+  const work = (async () => {
+    await writeEntry(
+      archive,
+      'nodes.csv',
+      async (sink) => {
+        await sink.write(`${[':ID', ':LABEL', ...nodeHeader].map(csvField).join(',')}\n`);
+        for await (const node of source.nodes()) {
+          const p = node.attributes.properties;
+          const row = [csvField(node.key), csvField(node.attributes.labels.join(';')), ...nodeKeys.map((k) => cell(p[k], source.schema.node.get(k)!.list))];
+          await sink.write(`${row.join(',')}\n`);
+        }
+      },
+      context.onFirstWrite,
+    );
+    const [edgeKeys, edgeHeader] = header(source.schema.edge);
+    await writeEntry(
+      archive,
+      'relationships.csv',
+      async (sink) => {
+        await sink.write(`${[':START_ID', ':END_ID', ':TYPE', ...edgeHeader].map(csvField).join(',')}\n`);
+        for await (const edge of source.edges()) {
+          const p = edge.attributes.properties;
+          const row = [csvField(edge.source), csvField(edge.target), csvField(edge.attributes.relType), ...edgeKeys.map((k) => cell(p[k], source.schema.edge.get(k)!.list))];
+          await sink.write(`${row.join(',')}\n`);
+        }
+      },
+      context.onFirstWrite,
+    );
+    archive.append(README, { name: 'README.txt' });
+    await archive.finalize();
+  })();
+  await Promise.race([Promise.all([work, done]), failed]);
+  // Let the last bytes the archive handed to `out` drain before saying it is written.
+  if (out.writableNeedDrain) await drained(out);
+};

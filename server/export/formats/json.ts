@@ -1,0 +1,56 @@
+/**
+ * The JSON export: graphology's serialized graph in newsgraph's versioned wrapper (common/export.ts),
+ * written node by node so that the whole graph is never one string. The evidence pack is the same
+ * file with each piece of evidence spelled out on its edge or allegation and the documents it cites.
+ */
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedEvidence } from '../../../common/export.js';
+import { GRAPH_OPTIONS } from '../../../common/graph.js';
+import type { FormatWriter } from '../format.js';
+import { TextSink } from '../sink.js';
+
+/** Evidence lists kept in parallel on a relationship or allegation (docs/data-model.md) as items. */
+export function evidenceItems(properties: Record<string, unknown>): ExportedEvidence[] {
+  const docs = properties.evDocs;
+  if (!Array.isArray(docs)) return [];
+  const sentences = (properties.evSentences as string[] | undefined) ?? [];
+  const starts = (properties.evStarts as number[] | undefined) ?? [];
+  const ends = (properties.evEnds as number[] | undefined) ?? [];
+  return docs.map((document: string, i) => ({ document, sentence: sentences[i] ?? '', start: starts[i] ?? 0, end: ends[i] ?? 0 }));
+}
+
+function writer(withEvidence: boolean): FormatWriter {
+  return async (source, out, context) => {
+    const sink = new TextSink(out, context.onFirstWrite);
+    const cited = new Set<string>();
+    const withItems = <T extends { attributes: { properties: Record<string, unknown> } }>(element: T): T => {
+      if (!withEvidence) return element;
+      const evidence = evidenceItems(element.attributes.properties);
+      if (evidence.length === 0) return element;
+      for (const item of evidence) cited.add(item.document);
+      return { ...element, attributes: { ...element.attributes, evidence } };
+    };
+    const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: context.exportedAt, scope: context.scope };
+    await sink.write(`${JSON.stringify(head).slice(0, -1)},"graph":{"attributes":{},"options":${JSON.stringify(GRAPH_OPTIONS)},"nodes":[`);
+    let first = true;
+    for await (const node of source.nodes()) {
+      await sink.write(`${first ? '' : ','}\n${JSON.stringify(withItems(node))}`);
+      first = false;
+    }
+    await sink.write('\n],"edges":[');
+    first = true;
+    for await (const edge of source.edges()) {
+      await sink.write(`${first ? '' : ','}\n${JSON.stringify(withItems(edge))}`);
+      first = false;
+    }
+    await sink.write('\n]}');
+    if (withEvidence) {
+      const documents = await source.documents([...cited]);
+      await sink.write(`,"documents":${JSON.stringify(Object.fromEntries(documents.map((d) => [d.id, d])))}`);
+    }
+    await sink.write('}\n');
+    await sink.flush();
+  };
+}
+
+export const writeJson = writer(false);
+export const writeEvidencePack = writer(true);
