@@ -6,10 +6,14 @@
  */
 import type { SerializedEdge, SerializedNode } from '../../common/graph.js';
 import type { PropertySchema, ValueType } from './schema.js';
+import { specialText } from './values.js';
+
+/** The types flat formats declare: temporal and spatial values go as text. */
+export type FlatType = 'string' | 'long' | 'double' | 'boolean';
 
 export interface Column<T> {
   name: string;
-  type: ValueType;
+  type: FlatType;
   read(element: T): unknown;
 }
 
@@ -17,12 +21,18 @@ function propertyColumns<T extends SerializedNode | SerializedEdge>(schema: Map<
   return [...schema].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, { type, list }]) => ({
     name: taken.has(key) ? `property.${key}` : key,
     // A list travels as JSON text: neither format has a list type that its readers agree on.
-    type: list ? 'string' : type,
+    type: list || !isFlat(type) ? 'string' : type,
     read: (element: T) => {
       const value = element.attributes.properties[key];
-      return list && value !== undefined && value !== null ? JSON.stringify(value) : value;
+      if (value === undefined || value === null) return value;
+      if (list) return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? specialText(v) : v));
+      return typeof value === 'object' ? specialText(value) : value;
     },
   }));
+}
+
+function isFlat(type: ValueType): type is FlatType {
+  return type === 'string' || type === 'long' || type === 'double' || type === 'boolean';
 }
 
 export function nodeColumns(schema: PropertySchema, positions: boolean): Column<SerializedNode>[] {
@@ -51,5 +61,6 @@ export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return specialText(value);
 }

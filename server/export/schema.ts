@@ -4,8 +4,9 @@
  * the whole graph, from the values themselves for a subgraph held in memory.
  */
 import type { SerializedEdge, SerializedNode } from '../../common/graph.js';
+import { specialTypeOf, type SpecialType } from './values.js';
 
-export type ValueType = 'string' | 'long' | 'double' | 'boolean';
+export type ValueType = 'string' | 'long' | 'double' | 'boolean' | SpecialType;
 
 export interface PropertyType {
   type: ValueType;
@@ -34,7 +35,7 @@ function merge(a: PropertyType | undefined, b: PropertyType): PropertyType {
 function scalarType(value: unknown): ValueType {
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'number') return Number.isInteger(value) ? 'long' : 'double';
-  return 'string';
+  return specialTypeOf(value) ?? 'string';
 }
 
 export function typeOf(value: unknown): PropertyType | null {
@@ -73,12 +74,23 @@ const NEO4J_TYPES: Record<string, PropertyType> = {
   DoubleArray: { type: 'double', list: true },
   FloatArray: { type: 'double', list: true },
   BooleanArray: { type: 'boolean', list: true },
+  DateTime: { type: 'datetime', list: false },
+  LocalDateTime: { type: 'localdatetime', list: false },
+  Date: { type: 'date', list: false },
+  Time: { type: 'time', list: false },
+  LocalTime: { type: 'localtime', list: false },
+  Duration: { type: 'duration', list: false },
+  Point: { type: 'point', list: false },
+  DateTimeArray: { type: 'datetime', list: true },
+  LocalDateTimeArray: { type: 'localdatetime', list: true },
+  DateArray: { type: 'date', list: true },
+  TimeArray: { type: 'time', list: true },
+  LocalTimeArray: { type: 'localtime', list: true },
+  DurationArray: { type: 'duration', list: true },
+  PointArray: { type: 'point', list: true },
 };
 
-/**
- * Adds a row of db.schema.nodeTypeProperties() or relTypeProperties(). Temporal and spatial types are
- * written as their Cypher text, so they count as strings.
- */
+/** Adds a row of db.schema.nodeTypeProperties() or relTypeProperties(). */
 export function addSchemaRow(into: Map<string, PropertyType>, name: string | null, neo4jTypes: readonly string[] | null): void {
   if (!name) return;
   for (const t of neo4jTypes ?? []) {

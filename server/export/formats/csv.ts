@@ -11,9 +11,27 @@ import { ZipArchive } from 'archiver';
 import type { FormatWriter } from '../format.js';
 import type { PropertyType } from '../schema.js';
 import { drained, TextSink } from '../sink.js';
+import { specialText } from '../values.js';
 
 export const ARRAY_DELIMITER = '\u001F';
-const ADMIN_TYPES: Record<PropertyType['type'], string> = { string: 'string', long: 'long', double: 'double', boolean: 'boolean' };
+/** neo4j-admin's names; a point goes as text, since its map notation differs from the driver's. */
+const ADMIN_TYPES: Record<PropertyType['type'], string> = {
+  string: 'string',
+  long: 'long',
+  double: 'double',
+  boolean: 'boolean',
+  datetime: 'datetime',
+  localdatetime: 'localdatetime',
+  date: 'date',
+  time: 'time',
+  localtime: 'localtime',
+  duration: 'duration',
+  point: 'string',
+};
+
+function text(value: unknown): string {
+  return typeof value === 'object' && value !== null ? specialText(value) : String(value);
+}
 
 /** RFC 4180: quoted when it holds a comma, quote or line break, or would lose surrounding spaces. */
 export function csvField(text: string): string {
@@ -22,8 +40,8 @@ export function csvField(text: string): string {
 
 function cell(value: unknown, list: boolean): string {
   if (value === null || value === undefined) return '';
-  if (list && Array.isArray(value)) return csvField(value.map((v) => String(v)).join(ARRAY_DELIMITER));
-  return csvField(typeof value === 'string' ? value : String(value));
+  if (list && Array.isArray(value)) return csvField(value.map(text).join(ARRAY_DELIMITER));
+  return csvField(typeof value === 'string' ? value : text(value));
 }
 
 function header(properties: Map<string, PropertyType>): [string[], string[]] {

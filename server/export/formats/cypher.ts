@@ -6,9 +6,11 @@
  * BATCH rows: nodes by label set, then relationships by type. Nodes are matched up through a temporary
  * label and key, as APOC's export does, which the script's last statements remove.
  */
+import type { Point } from 'neo4j-driver';
 import type { SerializedNode } from '../../../common/graph.js';
 import type { FormatWriter } from '../format.js';
 import { TextSink } from '../sink.js';
+import { pointMap, specialTypeOf } from '../values.js';
 
 const BATCH = 500;
 export const IMPORT_LABEL = '__NewsgraphImport';
@@ -36,6 +38,9 @@ export function cypherLiteral(value: unknown): string {
   }
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(cypherLiteral).join(', ')}]`;
+  const special = specialTypeOf(value);
+  if (special === 'point') return `point(${cypherLiteral(pointMap(value as Point))})`;
+  if (special) return `${special}(${cypherLiteral(String(value))})`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${cypherName(k)}: ${cypherLiteral(v)}`)

@@ -5,13 +5,12 @@
  * flat.ts) because GraphML wants its keys before the graph.
  */
 import type { SerializedEdge, SerializedNode } from '../../../common/graph.js';
-import { cellText, edgeColumns, nodeColumns, type Column } from '../flat.js';
+import { cellText, edgeColumns, nodeColumns, type Column, type FlatType } from '../flat.js';
 import type { FormatWriter } from '../format.js';
-import type { ValueType } from '../schema.js';
 import { TextSink } from '../sink.js';
 import { xmlAttribute, xmlText } from './xml.js';
 
-const GRAPHML_TYPES: Record<ValueType, string> = { string: 'string', long: 'long', double: 'double', boolean: 'boolean' };
+const GRAPHML_TYPES: Record<FlatType, string> = { string: 'string', long: 'long', double: 'double', boolean: 'boolean' };
 
 function keys<T>(prefix: string, target: 'node' | 'edge', columns: Column<T>[]): string {
   return columns

@@ -7,6 +7,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedEvidence } from '../../../c
 import { GRAPH_OPTIONS } from '../../../common/graph.js';
 import type { FormatWriter } from '../format.js';
 import { TextSink } from '../sink.js';
+import { jsonProperties } from '../values.js';
 
 /** Evidence lists kept in parallel on a relationship or allegation (docs/data-model.md) as items. */
 export function evidenceItems(properties: Record<string, unknown>): ExportedEvidence[] {
@@ -22,24 +23,24 @@ function writer(withEvidence: boolean): FormatWriter {
   return async (source, out, context) => {
     const sink = new TextSink(out, context.onFirstWrite);
     const cited = new Set<string>();
-    const withItems = <T extends { attributes: { properties: Record<string, unknown> } }>(element: T): T => {
-      if (!withEvidence) return element;
-      const evidence = evidenceItems(element.attributes.properties);
-      if (evidence.length === 0) return element;
+    const prepared = <T extends { attributes: { properties: Record<string, unknown> } }>(element: T): T => {
+      const properties = jsonProperties(element.attributes.properties);
+      const evidence = withEvidence ? evidenceItems(properties) : [];
       for (const item of evidence) cited.add(item.document);
-      return { ...element, attributes: { ...element.attributes, evidence } };
+      if (properties === element.attributes.properties && evidence.length === 0) return element;
+      return { ...element, attributes: { ...element.attributes, properties, ...(evidence.length ? { evidence } : {}) } };
     };
     const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: context.exportedAt, scope: context.scope };
     await sink.write(`${JSON.stringify(head).slice(0, -1)},"graph":{"attributes":{},"options":${JSON.stringify(GRAPH_OPTIONS)},"nodes":[`);
     let first = true;
     for await (const node of source.nodes()) {
-      await sink.write(`${first ? '' : ','}\n${JSON.stringify(withItems(node))}`);
+      await sink.write(`${first ? '' : ','}\n${JSON.stringify(prepared(node))}`);
       first = false;
     }
     await sink.write('\n],"edges":[');
     first = true;
     for await (const edge of source.edges()) {
-      await sink.write(`${first ? '' : ','}\n${JSON.stringify(withItems(edge))}`);
+      await sink.write(`${first ? '' : ','}\n${JSON.stringify(prepared(edge))}`);
       first = false;
     }
     await sink.write('\n]}');
