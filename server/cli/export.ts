@@ -8,6 +8,7 @@ import { connect } from '../db/connect.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { exportGraph, type ExportProgress, type ServerScope } from '../export/export.js';
+import { MAX_PATH_LENGTH } from '../graph/paths.js';
 import { entityNamed } from '../graph/search.js';
 import { progress } from './output.js';
 import { parseParams } from './query.js';
@@ -40,6 +41,7 @@ async function scopeOf(db: Database, o: ExportCommandOptions): Promise<ServerSco
   }
   if (o.cypher !== undefined) return { kind: 'cypher', query: o.cypher, params: parseParams(o.param ?? []) };
   if (o.from === undefined || o.to === undefined) throw new AppError('BAD_REQUEST', 'A path needs both --from NAME and --to NAME.');
+  if (o.maxLength !== undefined && o.maxLength > MAX_PATH_LENGTH) throw new AppError('BAD_REQUEST', `--max-length must be at most ${MAX_PATH_LENGTH}, not ${o.maxLength}.`);
   const [from, to] = [await entityNamed(db, o.from), await entityNamed(db, o.to)];
   return { kind: 'path', from: from.id, to: to.id, maxLength: o.maxLength ?? 4 };
 }

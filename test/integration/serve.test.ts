@@ -3,7 +3,7 @@
  * These start real JVMs, so they are the slowest tests.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Health } from '../../common/api.js';
@@ -39,11 +39,19 @@ describe('newsgraph serve', () => {
       assert.equal(stats.nodes.Document, 2);
       assert.ok((stats.nodes.Person ?? 0) >= 5);
 
+      // A second command on the same data (the export, in another terminal) joins this Neo4j.
+      const out = path.join(tempDir(), 'blinken.graphml');
+      const exported = runCli(['export', '--format', 'graphml', '--around', 'Antony Blinken', '--depth', '1', '--out', out], { ...process.env, NEWSGRAPH_DATA: data, NEO4J_URI: '', NEO4J_PASSWORD: '' });
+      assert.equal(await exported.exited, 0, exported.stderr());
+      assert.match(exported.stderr(), /Using the embedded Neo4j already running on this data/);
+      assert.match(readFileSync(out, 'utf8'), />Wang Xiaohong<\/data>/);
+
       const jvms = javaChildren(run.child.pid!);
       assert.equal(jvms.length, 1, 'exactly one embedded JVM');
       run.child.kill('SIGINT');
       assert.equal(await run.exited, 0);
       await waitUntil(() => !isAlive(jvms[0]!), 30_000, 'the embedded JVM to exit');
+      await waitUntil(() => !existsSync(path.join(data, 'neo4j', 'running.json')), 5_000, 'running.json to go with it');
     } finally {
       run.child.kill('SIGKILL');
     }
