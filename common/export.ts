@@ -101,7 +101,9 @@ export function exportFileName(scope: ExportScope, extension: string, at = new D
   const what = scope.kind === 'neighbourhood' ? `${scope.kind}-${scope.id}` : scope.kind === 'path' ? `path-${scope.from}-${scope.to}` : scope.kind;
   const slug = what
     .normalize('NFKD')
-    .replace(/[^\w-]+/g, '-')
+    // Accents go (Ō → O); letters of every script stay.
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 80)

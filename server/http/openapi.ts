@@ -1,4 +1,5 @@
 /** The API's OpenAPI 3.1 description, served at /api/openapi.json; a test checks it against the routes. */
+import { EXPORT_FORMATS } from '../../common/export.js';
 import { packageVersion } from '../paths.js';
 
 const error = { $ref: '#/components/responses/Error' };
@@ -66,6 +67,39 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Read-only Cypher: planned and checked first, then run read-only with a timeout and a row cap',
           requestBody: { required: true, ...json({ type: 'object', required: ['query'], properties: { query: { type: 'string', maxLength: 10000 }, params: { type: 'object' } } }) },
           responses: { ...ok('columns, rows, graph, truncated'), 403: error, 408: error, 429: error },
+        },
+      },
+      '/api/export': {
+        get: {
+          summary: 'A subgraph as a file, streamed, named by Content-Disposition: the whole graph, a neighbourhood, paths, a read-only query result, or given nodes',
+          parameters: [
+            query('format', { type: 'string', enum: [...EXPORT_FORMATS] }, 'json (newsgraph JSON), evidence (JSON with evidence items and documents), graphml, gexf (1.3), csv (zip for neo4j-admin import), cypher (a script that re-creates it)', true),
+            query('scope', { type: 'string', enum: ['all', 'neighbourhood', 'path', 'cypher', 'nodes'] }, 'what to export', true),
+            query('id', { type: 'string' }, 'scope=neighbourhood: the entity or allegation id'),
+            query('depth', { type: 'integer', minimum: 1, maximum: 3, default: 1 }, 'scope=neighbourhood: links away'),
+            query('from', { type: 'string' }, 'scope=path: entity id'),
+            query('to', { type: 'string' }, 'scope=path: entity id'),
+            query('maxLength', { type: 'integer', minimum: 1, maximum: 6, default: 4 }, 'scope=path: links at most'),
+            query('query', { type: 'string', maxLength: 10000 }, 'scope=cypher: a read query (the read-only guard of /api/cypher; more than 100000 rows is refused)'),
+            query('ids', { type: 'string' }, 'scope=nodes: comma-separated node ids; the links among them come along'),
+          ],
+          responses: { 200: { description: 'the file, in the media type of its format' }, 400: error, 403: error, 404: error, 408: error, 429: error, 503: error },
+        },
+        post: {
+          summary: 'The same, with the scope as JSON: for long id lists, query parameters, and the layout (positions) of the explorer',
+          requestBody: {
+            required: true,
+            ...json({
+              type: 'object',
+              required: ['format', 'scope'],
+              properties: {
+                format: { type: 'string', enum: [...EXPORT_FORMATS] },
+                scope: { type: 'object', description: "{kind:'all'} | {kind:'neighbourhood', id, depth} | {kind:'path', from, to, maxLength} | {kind:'cypher', query, params} | {kind:'nodes', ids}" },
+                positions: { type: 'object', description: 'node id → [x, y], written as x and y (GEXF: viz:position)' },
+              },
+            }),
+          },
+          responses: { 200: { description: 'the file, in the media type of its format' }, 400: error, 403: error, 404: error, 408: error, 429: error, 503: error },
         },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', ...json({ type: 'object' }) } } } },
