@@ -60,27 +60,32 @@ export async function searchEntities(db: Database, text: string, options: { kind
   });
 }
 
-/** An exact name or alias, any case; an id is taken as itself. */
+/** An id, or a name as written: two index lookups. */
 const NAMED_STATEMENT = `
-  MATCH (e:Entity) WHERE e.id = $text OR toLower(e.name) = toLower($text)
-     OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($text))
-  RETURN e.id AS id, e.name AS name, e.id = $text AS byId
-  ORDER BY byId DESC, toLower(e.name) = toLower($text) DESC, e.name
-  LIMIT 10`;
+  CALL () {
+    MATCH (e:Entity {id: $text}) RETURN e, 0 AS rank
+    UNION
+    MATCH (e:Entity {name: $text}) RETURN e, 1 AS rank
+  }
+  RETURN e.id AS id, e.name AS name ORDER BY rank, e.id LIMIT 10`;
+
+const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
 /**
- * The entity a person means by a name ("Antony Blinken", "Blinken", or an id): the one whose id, name
- * or an alias it is. Several matches make an AMBIGUOUS error that lists them, none a NOT_FOUND that
- * suggests the nearest names.
+ * The entity a person means by a name ("Antony Blinken", "blinken", "Secretary Blinken", or an id): the
+ * one whose id or name it is, else whose name or an alias it is in any case, found through the
+ * full-text index. Several make an AMBIGUOUS error that lists them, none a NOT_FOUND that suggests the
+ * nearest names.
  */
 export async function entityNamed(db: Database, text: string): Promise<{ id: string; name: string }> {
-  const found = await db.read(async (tx) => (await tx.run(NAMED_STATEMENT, { text })).records.map((r) => r.toObject() as { id: string; name: string; byId: boolean }));
-  const exact = found.filter((f) => f.byId || f.name.toLowerCase() === text.toLowerCase());
-  const chosen = exact.length === 1 ? exact : found;
-  if (chosen.length === 1) return { id: chosen[0]!.id, name: chosen[0]!.name };
-  if (chosen.length > 1) {
-    throw new AppError('AMBIGUOUS', `"${text}" names ${chosen.length} entities: ${chosen.map((f) => `${f.name} (${f.id})`).join(', ')}. Give the full name or the id.`);
+  const exact = await db.read(async (tx) => (await tx.run(NAMED_STATEMENT, { text })).records.map((r) => r.toObject() as { id: string; name: string }));
+  if (exact.length === 1 || (exact.length > 1 && exact[0]!.id === text)) return exact[0]!;
+  const hits = exact.length ? [] : await searchEntities(db, text, { limit: 20 });
+  const matching = exact.length ? exact : hits.filter((h) => same(h.name, text) || h.aliases.some((a) => same(a, text)));
+  if (matching.length === 1) return { id: matching[0]!.id, name: matching[0]!.name };
+  if (matching.length > 1) {
+    matching.sort((a, b) => a.name.localeCompare(b.name));
+    throw new AppError('AMBIGUOUS', `"${text}" names ${matching.length} entities: ${matching.map((f) => `${f.name} (${f.id})`).join(', ')}. Give the full name or the id.`);
   }
-  const near = await searchEntities(db, text, { limit: 5 });
-  throw new AppError('NOT_FOUND', `No entity is named "${text}".${near.length ? ` Did you mean: ${near.map((h) => h.name).join(', ')}?` : ''}`);
+  throw new AppError('NOT_FOUND', `No entity is named "${text}".${hits.length ? ` Did you mean: ${hits.slice(0, 5).map((h) => h.name).join(', ')}?` : ''}`);
 }

@@ -75,11 +75,15 @@ describe('export scopes through the API and the CLI', () => {
   });
 
   it('says what was wrong, exits 1, and leaves no file', async () => {
+    await api.db.write((tx) =>
+      tx.run("CREATE (:Entity:Person {id: 'person:test-twin-a', name: 'Twin Alpha', aliases: ['The Twin']}), (:Entity:Person {id: 'person:test-twin-b', name: 'Twin Beta', aliases: ['the twin']})"),
+    );
     const dir = temps.make();
     const out = path.join(dir, 'x.graphml');
     const cases: [string[], RegExp][] = [
       [['--format', 'graphml', '--around', 'Nobody Atall', '--out', out], /error\[NOT_FOUND\]: No entity is named "Nobody Atall"/],
       [['--format', 'graphml', '--around', 'Blinkn', '--out', out], /Did you mean: Antony Blinken/],
+      [['--format', 'graphml', '--around', 'The Twin', '--out', out], /error\[AMBIGUOUS\]: "The Twin" names 2 entities: Twin Alpha \(person:test-twin-a\), Twin Beta/],
       [['--format', 'graphml', '--out', out], /error\[BAD_REQUEST\]: Say what to export with exactly one of --all/],
       [['--format', 'graphml', '--all', '--around', 'Wang Yi', '--out', out], /got --all and --around/],
       [['--format', 'graphml', '--cypher', 'CREATE (n:Oops) RETURN n', '--out', out], /error\[CYPHER_REFUSED\]/],
