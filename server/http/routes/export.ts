@@ -4,15 +4,14 @@
  * a failure after the file began cuts the download short, so it cannot pass for a whole file.
  */
 import { Router, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { EXPORT_FILES, EXPORT_FORMATS, exportFileName, type ExportFormatName } from '../../../common/export.js';
 import { MAX_QUERY_LENGTH } from '../../cypher/guard.js';
 import type { Database } from '../../db/database.js';
-import { AppError } from '../../errors.js';
 import { exportGraph, type ServerScope } from '../../export/export.js';
 import { MAX_PATH_LENGTH } from '../../graph/paths.js';
 import { OVERVIEW_MAX_LIMIT } from '../../graph/overview.js';
+import { perMinute } from '../rate-limit.js';
 
 const Id = z.string().min(1).max(300);
 
@@ -80,16 +79,7 @@ async function send(db: Database, res: Response, format: ExportFormatName, scope
 
 export function exportRoutes(db: Database, options: { perMinute?: number } = {}): Router {
   const router = Router();
-  router.use(
-    '/export',
-    rateLimit({
-      windowMs: 60_000,
-      limit: options.perMinute ?? 30,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      handler: (_req, _res, next) => next(new AppError('RATE_LIMITED', 'Too many exports from this address; wait a minute.')),
-    }),
-  );
+  router.use('/export', perMinute(options.perMinute ?? 30, 'exports'));
   router.get('/export', async (req, res) => {
     const { format, scope } = ExportQuery.parse(req.query);
     await send(db, res, format, scope);
