@@ -1,7 +1,6 @@
 /** `newsgraph export`: a subgraph to a file or stdout, in any of the server's formats, with progress. */
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { SingleBar } from 'cli-progress';
 import { EXPORT_FILES, exportFileName, type ExportFormatName } from '../../common/export.js';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
@@ -10,7 +9,7 @@ import { AppError } from '../errors.js';
 import { exportGraph, type ExportProgress, type ServerScope } from '../export/export.js';
 import { MAX_PATH_LENGTH } from '../graph/paths.js';
 import { entityNamed } from '../graph/search.js';
-import { progress } from './output.js';
+import { progress, progressReporter } from './output.js';
 import { parseParams } from './query.js';
 
 export interface ExportCommandOptions {
@@ -46,31 +45,15 @@ async function scopeOf(db: Database, o: ExportCommandOptions): Promise<ServerSco
   return { kind: 'path', from: from.id, to: to.id, maxLength: o.maxLength ?? 4 };
 }
 
-/** A bar at a terminal; a line every few seconds elsewhere (logs, CI). */
-function reporter(): { update: (p: ExportProgress) => void; stop: () => void } {
-  const done = (p: ExportProgress) => p.nodes + p.edges;
-  const total = (p: ExportProgress) => p.totals.nodes + p.totals.edges;
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: 'Exporting [{bar}] {percentage}% | {nodes} nodes, {edges} relationships | {eta_formatted} left', stream: process.stderr, hideCursor: true });
-    let started = false;
-    return {
-      update: (p) => {
-        if (!started) bar.start(total(p), 0, { nodes: 0, edges: 0 });
-        started = true;
-        bar.update(done(p), { nodes: p.nodes, edges: p.edges });
-      },
-      stop: () => started && bar.stop(),
-    };
-  }
-  let last = Date.now();
-  return {
-    update: (p) => {
-      if (Date.now() - last < 2_000) return;
-      last = Date.now();
-      progress(`Exported ${p.nodes}/${p.totals.nodes} nodes, ${p.edges}/${p.totals.edges} relationships`);
-    },
-    stop: () => {},
-  };
+/** Nodes and relationships written, of those the scope holds. */
+function progressOfExport() {
+  return progressReporter<ExportProgress>({
+    bar: 'Exporting [{bar}] {percentage}% | {nodes} nodes, {edges} relationships | {eta_formatted} left',
+    total: (p) => p.totals.nodes + p.totals.edges,
+    value: (p) => p.nodes + p.edges,
+    payload: (p) => ({ nodes: p.nodes, edges: p.edges }),
+    line: (p) => `Exported ${p.nodes}/${p.totals.nodes} nodes, ${p.edges}/${p.totals.edges} relationships`,
+  });
 }
 
 export async function exportCommand(options: ExportCommandOptions): Promise<void> {
@@ -85,7 +68,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<void
     // Written under a temporary name and renamed once whole: a failed export leaves no half file.
     const partial = target && `${target}.partial`;
     const out = partial ? createWriteStream(partial) : process.stdout;
-    const bar = reporter();
+    const bar = progressOfExport();
     let result: ExportProgress;
     try {
       result = await exportGraph(connection.db, scope, options.format, out, { onProgress: bar.update });

@@ -1,12 +1,11 @@
 import { createInterface } from 'node:readline/promises';
-import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { applySchema } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { loadPaths, type LoadProgress, type LoadSummary } from '../ingest/load.js';
 import { deleteEverything } from '../ingest/write.js';
-import { progress } from './output.js';
+import { progress, progressReporter } from './output.js';
 
 export interface LoadCommandOptions {
   dryRun?: boolean;
@@ -29,29 +28,15 @@ async function confirmReset(uri: string): Promise<boolean> {
   }
 }
 
-/** A bar with documents/s at a terminal; a line every few seconds elsewhere (logs, CI). */
-function progressReporter(): { update: (p: LoadProgress) => void; stop: () => void } {
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: 'Loading [{bar}] {value}/{total} documents | {rate} docs/s | {eta_formatted} left', stream: process.stderr, hideCursor: true });
-    let started = false;
-    return {
-      update: (p) => {
-        if (!started) bar.start(p.total, 0, { rate: '0.0' });
-        started = true;
-        bar.update(p.done, { rate: p.documentsPerSecond.toFixed(1) });
-      },
-      stop: () => started && bar.stop(),
-    };
-  }
-  let last = 0;
-  return {
-    update: (p) => {
-      if (Date.now() - last < 2_000 && p.done < p.total) return;
-      last = Date.now();
-      progress(`Loaded ${p.done}/${p.total} documents (${p.documentsPerSecond.toFixed(1)} docs/s)`);
-    },
-    stop: () => {},
-  };
+/** Documents done, with their rate. */
+function progressOfLoad() {
+  return progressReporter<LoadProgress>({
+    bar: 'Loading [{bar}] {value}/{total} documents | {rate} docs/s | {eta_formatted} left',
+    total: (p) => p.total,
+    value: (p) => p.done,
+    payload: (p) => ({ rate: p.documentsPerSecond.toFixed(1) }),
+    line: (p) => `Loaded ${p.done}/${p.total} documents (${p.documentsPerSecond.toFixed(1)} docs/s)`,
+  });
 }
 
 export function formatSummary(s: LoadSummary): string {
@@ -83,7 +68,7 @@ export async function loadCommand(paths: string[], options: LoadCommandOptions):
       progress(`Reset: ${deleted} nodes deleted.`);
     }
     await applySchema(connection.db);
-    const reporter = progressReporter();
+    const reporter = progressOfLoad();
     let summary: LoadSummary;
     try {
       summary = await loadPaths(connection.db, paths, { dryRun: options.dryRun, batchSize: options.batchSize, onProgress: reporter.update });
