@@ -4,12 +4,12 @@
  * their layout, the whole graph to stdout; and what goes wrong, said clearly, with no file left behind.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
-import { isGraphExport, type GraphExport } from '../../common/export.js';
+import { EXPORT_FILES, EXPORT_FORMATS, isGraphExport, type ExportFormatName, type GraphExport } from '../../common/export.js';
 import { testNeo4j } from '../helpers/neo4j.js';
 import { readWithNetworkx } from '../helpers/networkx.js';
 import { runCli } from '../helpers/process.js';
@@ -72,6 +72,27 @@ describe('export scopes through the API and the CLI', () => {
     const graph = (JSON.parse(result.stdout) as GraphExport).graph;
     assert.equal(graph.edges.length, await count('MATCH (a:Person {name: $name})-[r:MET]->() RETURN count(r) AS n', { name: 'Antony Blinken' }));
     assert.ok(graph.edges.length > 0);
+  });
+
+  it('writes every format from the CLI and the API alike', async () => {
+    const dir = temps.make();
+    const starts: Record<ExportFormatName, RegExp> = {
+      json: /^\{"format":"newsgraph","version":1,/,
+      evidence: /^\{"format":"newsgraph","version":1,[\s\S]*"documents":\{"doc:/,
+      graphml: /^<\?xml [^>]+>\n<graphml /,
+      gexf: /^<\?xml [^>]+>\n<gexf version="1\.3"/,
+      csv: /^PK\u0003\u0004/,
+      cypher: /^\/\/ newsgraph export of \{"kind":"neighbourhood","id":"person:wang-yi","depth":1\}/,
+    };
+    for (const format of EXPORT_FORMATS) {
+      const out = path.join(dir, `wang.${EXPORT_FILES[format].extension}`);
+      const run = await cli(['--format', format, '--around', 'Wang Yi', '--out', out]);
+      assert.equal(run.code, 0, `${format}: ${run.stderr}`);
+      assert.match(readFileSync(out, 'latin1'), starts[format], `CLI ${format}`);
+      const response = await fetch(`${api.base}/api/export?format=${format}&scope=neighbourhood&id=person:wang-yi`);
+      assert.equal(response.headers.get('content-type')?.split(';')[0], EXPORT_FILES[format].mediaType, format);
+      assert.match(Buffer.from(await response.arrayBuffer()).toString('latin1'), starts[format], `API ${format}`);
+    }
   });
 
   it('says what was wrong, exits 1, and leaves no file', async () => {
