@@ -81,6 +81,8 @@ describe('export scopes through the API and the CLI', () => {
       evidence: /^\{"format":"newsgraph","version":1,[\s\S]*"documents":\{"doc:/,
       graphml: /^<\?xml [^>]+>\n<graphml /,
       gexf: /^<\?xml [^>]+>\n<gexf version="1\.3"/,
+      // A zip's local file header.
+      // eslint-disable-next-line no-control-regex
       csv: /^PK\u0003\u0004/,
       cypher: /^\/\/ newsgraph export of \{"kind":"neighbourhood","id":"person:wang-yi","depth":1\}/,
     };
