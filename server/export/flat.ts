@@ -25,10 +25,21 @@ function propertyColumns<T extends SerializedNode | SerializedEdge>(schema: Map<
     read: (element: T) => {
       const value = element.attributes.properties[key];
       if (value === undefined || value === null) return value;
-      if (list) return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? specialText(v) : v));
+      if (list) return listText(value);
       return typeof value === 'object' ? specialText(value) : value;
     },
   }));
+}
+
+const specialAsText = (_k: string, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? specialText(v) : v);
+
+/**
+ * A list as JSON text, its datetimes and points as their text. Nearly every list holds only strings and
+ * numbers: those skip the replacer, which JSON.stringify would call once per item (the slow path).
+ */
+function listText(value: unknown): string {
+  if (Array.isArray(value) && !value.some((v) => typeof v === 'object' && v !== null)) return JSON.stringify(value);
+  return JSON.stringify(value, specialAsText);
 }
 
 function isFlat(type: ValueType): type is FlatType {

@@ -25,8 +25,19 @@ export function drained(out: Writable): Promise<void> {
   });
 }
 
+/** Room for a chunk and the piece that fills it; a piece too big for what is left starts a buffer of its own. */
+const BUFFER = 2 * CHUNK;
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Text is encoded into a buffer piece by piece as it comes, not gathered as strings and joined: one curly
+ * quote in a chunk would make the joined string two bytes a character, to be encoded again on the way out.
+ */
 export class TextSink {
-  private chunks: string[] = [];
+  /** What is ready to go: whole buffers, then `buffer` up to `used`; `size` bytes in all. */
+  private full: Buffer[] = [];
+  private buffer: Buffer = EMPTY;
+  private used = 0;
   private size = 0;
 
   /** `onFirstWrite` learns when output first leaves, after which the export cannot start over. */
@@ -36,15 +47,34 @@ export class TextSink {
   ) {}
 
   async write(text: string): Promise<void> {
-    this.chunks.push(text);
-    this.size += text.length;
-    if (this.size >= CHUNK) await this.flush();
+    if (this.push(text)) await this.flush();
+  }
+
+  /**
+   * `write` without a promise for each piece, for writers that emit one piece per element: adds the text
+   * and says whether a chunk is full, in which case the caller should `await flush()` before the next push.
+   */
+  push(text: string): boolean {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: with that much room left the text fits whole.
+    if (text.length * 3 > this.buffer.length - this.used) {
+      if (this.used > 0) this.full.push(this.buffer.subarray(0, this.used));
+      this.buffer = Buffer.allocUnsafe(Math.max(BUFFER, text.length * 3));
+      this.used = 0;
+    }
+    const bytes = this.buffer.write(text, this.used);
+    this.used += bytes;
+    this.size += bytes;
+    return this.size >= CHUNK;
   }
 
   async flush(): Promise<void> {
     if (this.size === 0) return;
-    const chunk = this.chunks.join('');
-    this.chunks = [];
+    if (this.used > 0) this.full.push(this.buffer.subarray(0, this.used));
+    const chunk = this.full.length === 1 ? this.full[0]! : Buffer.concat(this.full);
+    // A fresh buffer for what follows: `out` may hold on to this one until it is written.
+    this.full = [];
+    this.buffer = EMPTY;
+    this.used = 0;
     this.size = 0;
     if (this.out.destroyed) throw new AppError('EXPORT_INTERRUPTED', 'The export was cancelled: its reader went away.');
     this.onFirstWrite();

@@ -18,13 +18,28 @@ function keys<T>(prefix: string, target: 'node' | 'edge', columns: Column<T>[]):
     .join('');
 }
 
-function data<T>(prefix: string, columns: Column<T>[], element: T): string {
-  let out = '';
-  for (let i = 0; i < columns.length; i++) {
-    const text = cellText(columns[i]!.read(element));
-    if (text !== null) out += `<data key="${prefix}${i}">${xmlText(text)}</data>`;
-  }
-  return out;
+/**
+ * Every character xmlText or xmlAttribute would change (controls, surrogates, U+FFFE/FFFF, markup). Most
+ * values hold none: one scan of a character class lets them through as they are, which is most of the text.
+ */
+// eslint-disable-next-line no-control-regex
+const TEXT_ESCAPES = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>]/;
+// eslint-disable-next-line no-control-regex
+const ATTRIBUTE_ESCAPES = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"]/;
+const text = (s: string) => (TEXT_ESCAPES.test(s) ? xmlText(s) : s);
+const attribute = (s: string) => (ATTRIBUTE_ESCAPES.test(s) ? xmlAttribute(s) : s);
+
+/** A function from an element to its <data> elements, the tags built once per column. */
+function data<T>(prefix: string, columns: Column<T>[]): (element: T) => string {
+  const opening = columns.map((_, i) => `<data key="${prefix}${i}">`);
+  return (element) => {
+    let out = '';
+    for (let i = 0; i < columns.length; i++) {
+      const cell = cellText(columns[i]!.read(element));
+      if (cell !== null) out += `${opening[i]}${text(cell)}</data>`;
+    }
+    return out;
+  };
 }
 
 export const writeGraphml: FormatWriter = async (source, out, context) => {
@@ -43,13 +58,15 @@ export const writeGraphml: FormatWriter = async (source, out, context) => {
       '  <graph id="newsgraph" edgedefault="directed">\n' +
       `    <data key="g0">newsgraph</data><data key="g1">${context.exportedAt}</data><data key="g2">${xmlText(JSON.stringify(context.scope))}</data>\n`,
   );
+  const nodeData = data<SerializedNode>('n', nodes);
   for await (const node of source.nodes()) {
-    await sink.write(`    <node id="${xmlAttribute(node.key)}">${data<SerializedNode>('n', nodes, node)}</node>\n`);
+    if (sink.push(`    <node id="${attribute(node.key)}">${nodeData(node)}</node>\n`)) await sink.flush();
   }
+  const edgeData = data<SerializedEdge>('e', edges);
   for await (const edge of source.edges()) {
-    await sink.write(
-      `    <edge id="${xmlAttribute(edge.key)}" source="${xmlAttribute(edge.source)}" target="${xmlAttribute(edge.target)}">${data<SerializedEdge>('e', edges, edge)}</edge>\n`,
-    );
+    if (sink.push(`    <edge id="${attribute(edge.key)}" source="${attribute(edge.source)}" target="${attribute(edge.target)}">${edgeData(edge)}</edge>\n`)) {
+      await sink.flush();
+    }
   }
   await sink.write('  </graph>\n</graphml>\n');
   await sink.flush();

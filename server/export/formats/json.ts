@@ -34,13 +34,13 @@ function writer(withEvidence: boolean): FormatWriter {
     await sink.write(`${JSON.stringify(head).slice(0, -1)},"graph":{"attributes":{},"options":${JSON.stringify(GRAPH_OPTIONS)},"nodes":[`);
     let first = true;
     for await (const node of source.nodes()) {
-      await sink.write(`${first ? '' : ','}\n${JSON.stringify(prepared(node))}`);
+      if (sink.push(`${first ? '' : ','}\n${JSON.stringify(prepared(node))}`)) await sink.flush();
       first = false;
     }
     await sink.write('\n],"edges":[');
     first = true;
     for await (const edge of source.edges()) {
-      await sink.write(`${first ? '' : ','}\n${JSON.stringify(prepared(edge))}`);
+      if (sink.push(`${first ? '' : ','}\n${JSON.stringify(prepared(edge))}`)) await sink.flush();
       first = false;
     }
     await sink.write('\n]}');
