@@ -3,13 +3,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../paths.js';
 import { EXPORT_FORMATS } from '../../common/export.js';
-import { exportCommand, type ExportCommandOptions } from './export.js';
-import { extractCommand } from './extract.js';
-import { loadCommand, type LoadCommandOptions } from './load.js';
-import { runNeo4j } from './neo4j.js';
-import { queryCommand, type QueryFormat } from './query.js';
+import type { ExportCommandOptions } from './export.js';
+import type { LoadCommandOptions } from './load.js';
+import type { QueryFormat } from './query.js';
 import { reportError } from './output.js';
-import { serve } from './serve.js';
+
+// Each command's modules load when it runs: the extractor's language model alone adds ~150 MB and a
+// second of start-up that `export` or `query` would carry for nothing (bench:export measured it).
 
 function portNumber(value: string): number {
   const n = Number(value);
@@ -41,21 +41,21 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .option('-p, --port <port>', 'HTTP port (default: $PORT or 3000; 0 picks a free one)', portNumber)
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--no-seed', 'do not load the example articles in seeds/ into an empty database')
-    .action(async (options: { port?: number; host?: string; seed: boolean }) => serve(options));
+    .action(async (options: { port?: number; host?: string; seed: boolean }) => (await import('./serve.js')).serve(options));
 
   program
     .command('neo4j')
     .description('run only the embedded Neo4j and print how to connect to it, until Ctrl-C')
     .option('--port <port>', 'Bolt port (default: $NEO4J_BOLT_PORT or 7687; 0 picks a free one)', portNumber)
     .option('--data <dir>', 'data folder (default: $NEWSGRAPH_DATA or .data)')
-    .action(async (options: { port?: number; data?: string }) => runNeo4j(options));
+    .action(async (options: { port?: number; data?: string }) => (await import('./neo4j.js')).runNeo4j(options));
 
   program
     .command('extract')
     .description('extract people, institutions, places, interactions and allegations from articles (no database needed)')
     .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
     .option('--json', 'print the result as JSON ({"documents":[…],"errors":[…]})')
-    .action(async (paths: string[], options: { json?: boolean }) => extractCommand(paths, options));
+    .action(async (paths: string[], options: { json?: boolean }) => (await import('./extract.js')).extractCommand(paths, options));
 
   program
     .command('load')
@@ -66,7 +66,7 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .option('-y, --yes', 'do not ask before --reset')
     .option('--batch-size <n>', 'documents per transaction (default 200)', positiveInteger)
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], options: LoadCommandOptions) => loadCommand(paths, options));
+    .action(async (paths: string[], options: LoadCommandOptions) => (await import('./load.js')).loadCommand(paths, options));
 
   program
     .command('query')
@@ -74,7 +74,7 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .argument('<cypher>', 'the query')
     .option('--param <name=value>', 'a query parameter; repeat for more (JSON values allowed)', (v: string, all: string[] = []) => [...all, v])
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .action(async (cypher: string, options: { param?: string[]; format?: QueryFormat }) => queryCommand(cypher, options));
+    .action(async (cypher: string, options: { param?: string[]; format?: QueryFormat }) => (await import('./query.js')).queryCommand(cypher, options));
 
   program
     .command('export')
@@ -97,7 +97,7 @@ Examples:
   newsgraph export --format csv --all --out graph.csv.zip
   newsgraph export --format cypher --cypher "MATCH p=(:Person)-[:MET]->() RETURN p" --out met.cypher`,
     )
-    .action(async (options: ExportCommandOptions) => exportCommand(options));
+    .action(async (options: ExportCommandOptions) => (await import('./export.js')).exportCommand(options));
 
   return program;
 }
