@@ -1,4 +1,5 @@
 import type { ApiError, CypherResult, DocumentDetails, DocumentSummary, EdgeEvidence, EntityDetails, PathsResult, SearchHit } from '../../common/api.js';
+import type { ExportFormatName, ExportScope } from '../../common/export.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
 export class ApiRequestError extends Error {
@@ -58,4 +59,51 @@ export function fetchPaths(from: string, to: string, maxLength: number): Promise
 
 export function runCypher(query: string, params: Record<string, unknown> = {}): Promise<CypherResult> {
   return postJson<CypherResult>('/api/cypher', { query, params });
+}
+
+/** The file name a Content-Disposition header gives: the UTF-8 `filename*` if any, else `filename`; null if neither. */
+export function contentDispositionName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // A malformed encoding: the plain name below still serves.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2];
+  return name || null;
+}
+
+/**
+ * An export file from POST /api/export (see common/export.ts), read whole: its bytes and the name the
+ * server gave it (null if none). Errors are ApiRequestErrors with the server's message.
+ */
+export async function exportFile(
+  format: ExportFormatName,
+  scope: ExportScope,
+  positions?: Record<string, [number, number]>,
+  signal?: AbortSignal,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await fetch('/api/export', {
+    method: 'POST',
+    headers: { accept: 'application/json, */*', 'content-type': 'application/json' },
+    body: JSON.stringify({ format, scope, ...(positions ? { positions } : {}) }),
+    signal,
+  });
+  if (!response.ok) {
+    const error = ((await response.json().catch(() => null)) as Partial<ApiError> | null)?.error;
+    throw new ApiRequestError(error?.code ?? 'HTTP_ERROR', error?.message ?? `The export answered ${response.status}`, response.status);
+  }
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    // The server cuts the stream when the database fails part-way: a partial file must not pass for a whole one.
+    throw new ApiRequestError('EXPORT_INTERRUPTED', 'The export was cut short before the file was complete; try again.', response.status);
+  }
+  return { blob, fileName: contentDispositionName(response.headers.get('content-disposition')) };
 }

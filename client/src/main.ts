@@ -4,7 +4,7 @@ import { Canvas } from './app/canvas.js';
 import { mountUrlState } from './app/url-state.js';
 import { busy, errorText, toast } from './app/toast.js';
 import { mountConsole } from './console/console.js';
-import { mountExport } from './export/menu.js';
+import { mountExport } from './export/dialog.js';
 import { mountFilters } from './filters/filters.js';
 import { mountViewControls } from './layout/controls.js';
 import { mountLegend } from './legend/legend.js';
@@ -99,8 +99,8 @@ document.addEventListener('keydown', (event) => {
 
 mountFilters(canvas, document.getElementById('filters-button') as HTMLButtonElement, document.getElementById('filters')!);
 mountLegend(canvas, container.parentElement!);
-mountExport(canvas, mountViewControls(canvas));
-mountConsole(document.getElementById('query') as HTMLButtonElement, container.parentElement!, canvas, (id) => void openEntity(id));
+mountExport(canvas, mountViewControls(canvas), { lastQuery: () => queryConsole.lastQuery() });
+const queryConsole = mountConsole(document.getElementById('query') as HTMLButtonElement, container.parentElement!, canvas, (id) => void openEntity(id));
 mountSearch(document.getElementById('search') as HTMLInputElement, document.getElementById('search-results') as HTMLUListElement, (hit) => void openEntity(hit.id, { focus: true }));
 const urlState = mountUrlState(canvas, { open: (id) => openEntity(id, { focus: true }), expand, more: (id) => paging.more(id), collapse: (id) => paging.collapse(id) });
 

@@ -11,11 +11,14 @@ import { explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '
 const BLINKEN = 'person:antony-blinken';
 type Positions = Map<string, [number, number]>;
 
-/** Downloads the view as JSON through the export menu, as a user would, and reads the file. */
+/** Downloads the visible graph as JSON through the export dialog, as a user would, and reads the file. */
 async function exportJson(page: Page): Promise<GraphExport> {
   await page.getByRole('button', { name: /^Export/ }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'JSON (graph)' }).click()]);
-  assert.match(download.suggestedFilename(), /^newsgraph-view-\d{8}-\d{4}\.json$/);
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: /^Visible graph/ }).check();
+  await dialog.getByRole('radio', { name: 'JSON', exact: true }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  assert.match(download.suggestedFilename(), /^newsgraph-nodes-\d{8}-\d{4}\.json$/);
   const file: unknown = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.ok(isGraphExport(file), 'a newsgraph export');
   return file;
@@ -81,7 +84,7 @@ describe('explorer: layout, pinning, fit and export in Chromium', () => {
 
       const start = await exportJson(page);
       assert.equal(start.format, 'newsgraph');
-      assert.deepEqual(start.scope, { kind: 'view' });
+      assert.equal(start.scope.kind, 'nodes');
       assert.equal(start.graph.nodes.length, await nodeCount(page), 'every node is on show, so every node is exported');
       assert.ok(start.graph.edges.length > 0);
       const blinken = start.graph.nodes.find((n) => n.key === BLINKEN)!;
@@ -189,20 +192,22 @@ describe('explorer: layout, pinning, fit and export in Chromium', () => {
       assert.ok(refitted.width < 1 && refitted.height < 1, 'and nothing is cut off at the edges');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'layout-fitted.png') });
 
-      // The export menu from the keyboard: arrow into it, Escape out, back on the button.
+      // The export dialog from the keyboard: Enter opens it on the scope, Escape closes it, back on the button.
       const opener = page.getByRole('button', { name: /^Export/ });
       await opener.focus();
-      await page.keyboard.press('ArrowDown');
-      assert.equal(await opener.getAttribute('aria-expanded'), 'true');
-      assert.ok(await page.getByRole('menuitem', { name: 'PNG image' }).evaluate((el) => el.matches(':focus')));
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'layout-export-menu.png') });
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.waitFor();
+      assert.ok(await dialog.getByRole('radio', { name: /^Visible graph/ }).evaluate((el) => el.matches(':focus')));
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'layout-export-dialog.png') });
       await page.keyboard.press('Escape');
-      assert.equal(await opener.getAttribute('aria-expanded'), 'false');
+      await dialog.waitFor({ state: 'hidden' });
       assert.ok(await opener.evaluate((el) => el.matches(':focus')));
 
       // The PNG: the canvas's size, and a drawing in it, not a blank.
       await opener.click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PNG image' }).click()]);
+      await dialog.getByRole('radio', { name: 'PNG image' }).check();
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
       assert.match(download.suggestedFilename(), /^newsgraph-view-\d{8}-\d{4}\.png$/);
       const png = PNG.sync.read(readFileSync(await download.path()));
       await download.saveAs(path.join(SCREENSHOTS, 'layout-export.png'));

@@ -141,7 +141,12 @@ function table(result: CypherResult, open: (id: string) => void): HTMLTableEleme
   return t;
 }
 
-export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canvas: Canvas, open: (id: string) => void): void {
+export interface ConsoleControl {
+  /** The last query that ran without error in this page, for the export dialog; null before one has. */
+  lastQuery(): string | null;
+}
+
+export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canvas: Canvas, open: (id: string) => void): ConsoleControl {
   const ui = layout();
   stage.append(ui.root);
   toggle.setAttribute('aria-controls', ui.root.id);
@@ -151,6 +156,7 @@ export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canv
   let history = loadHistory(store);
   let editor: Promise<QueryEditor> | undefined;
   let running = false;
+  let lastRun: string | null = null;
   /** The highlight this console set, so that it only ever clears its own. */
   let ours: Highlight | null = null;
 
@@ -254,6 +260,7 @@ export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canv
     ui.root.setAttribute('aria-busy', 'true');
     try {
       const result = await busy(ui.run, runCypher(query));
+      lastRun = query;
       clearResult();
       const drawn = draw(result);
       ui.summary.textContent = `${summaryOf(result)}.${drawn}`;
@@ -340,4 +347,5 @@ export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canv
       void run();
     }
   });
+  return { lastQuery: () => lastRun };
 }
