@@ -41,15 +41,17 @@ export interface ExportOptions {
   now?: Date;
 }
 
-/** The source, counting what passes for progress. */
+/** The source, counting what passes for progress: a report each time the count passes a multiple of `progressEvery`. */
 function counted(source: ExportSource, options: ExportOptions): ExportSource & { finish(): void } {
   const every = options.progressEvery ?? 10_000;
   const state: ExportProgress = { nodes: 0, edges: 0, totals: source.totals };
   const report = () => options.onProgress?.({ ...state });
-  async function* count<T>(items: AsyncIterable<T>, key: 'nodes' | 'edges'): AsyncIterable<T> {
-    for await (const item of items) {
-      yield item;
-      if (++state[key] % every === 0) report();
+  async function* count<T>(batches: AsyncIterable<readonly T[]>, key: 'nodes' | 'edges'): AsyncIterable<readonly T[]> {
+    for await (const batch of batches) {
+      yield batch;
+      const before = state[key];
+      state[key] += batch.length;
+      if (Math.floor(state[key] / every) > Math.floor(before / every)) report();
     }
   }
   return { ...source, nodes: () => count(source.nodes(), 'nodes'), edges: () => count(source.edges(), 'edges'), finish: report };

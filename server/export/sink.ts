@@ -52,7 +52,8 @@ export class TextSink {
 
   /**
    * `write` without a promise for each piece, for writers that emit one piece per element: adds the text
-   * and says whether a chunk is full, in which case the caller should `await flush()` before the next push.
+   * and says whether a chunk is full. The caller awaits `flushIfFull()` every so often (after each batch of
+   * elements), so at most a batch's text is held beyond a chunk.
    */
   push(text: string): boolean {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit: with that much room left the text fits whole.
@@ -65,6 +66,10 @@ export class TextSink {
     this.used += bytes;
     this.size += bytes;
     return this.size >= CHUNK;
+  }
+
+  async flushIfFull(): Promise<void> {
+    if (this.size >= CHUNK) await this.flush();
   }
 
   async flush(): Promise<void> {

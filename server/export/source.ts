@@ -3,7 +3,7 @@
  * inside one read transaction, so it is never held in memory; every other scope is a bounded subgraph
  * that the graph capability already cuts (neighbourhood, paths, read-only Cypher) and is held as one.
  */
-import { type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
+import { type ManagedTransaction, type Node, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
 import type { ExportedDocument, ExportScope } from '../../common/export.js';
 import type { SerializedEdge, SerializedGraph, SerializedNode } from '../../common/graph.js';
 import { runReadOnly } from '../cypher/run.js';
@@ -23,8 +23,12 @@ export interface ExportSource {
   positions: boolean;
   /** How many nodes and edges will come, for progress. */
   totals: { nodes: number; edges: number };
-  nodes(): AsyncIterable<SerializedNode>;
-  edges(): AsyncIterable<SerializedEdge>;
+  /**
+   * The nodes, then (in a second call) the edges, in batches of about SOURCE_BATCH: a writer loops over a
+   * batch without a promise per element, which on 500k edges was a second of an export's time.
+   */
+  nodes(): AsyncIterable<readonly SerializedNode[]>;
+  edges(): AsyncIterable<readonly SerializedEdge[]>;
   /** The documents with these ids, for evidence packs; ids with no document are left out. */
   documents(ids: string[]): Promise<ExportedDocument[]>;
 }
@@ -51,8 +55,11 @@ function dataNode(node: SerializedNode, positions?: Map<string, { x: number; y: 
   return { key: node.key, attributes: { label, labels, kind, properties, ...(at ? { x: at.x, y: at.y } : {}) } };
 }
 
-async function* each<T>(items: readonly T[]): AsyncIterable<T> {
-  yield* items;
+/** How many elements a source hands over at a time. */
+export const SOURCE_BATCH = 300;
+
+async function* batchesOf<T>(items: readonly T[]): AsyncIterable<readonly T[]> {
+  for (let i = 0; i < items.length; i += SOURCE_BATCH) yield items.slice(i, i + SOURCE_BATCH);
 }
 
 function memorySource(db: Database, graph: SerializedGraph, positions?: Map<string, { x: number; y: number }>): ExportSource {
@@ -61,8 +68,8 @@ function memorySource(db: Database, graph: SerializedGraph, positions?: Map<stri
     schema: schemaOf(nodes, graph.edges),
     positions: Boolean(positions?.size),
     totals: { nodes: nodes.length, edges: graph.edges.length },
-    nodes: () => each(nodes),
-    edges: () => each(graph.edges),
+    nodes: () => batchesOf(nodes),
+    edges: () => batchesOf(graph.edges),
     documents: (ids) => db.read((tx) => readDocuments(tx, ids)),
   };
 }
@@ -116,46 +123,106 @@ async function subgraph(db: Database, scope: Exclude<ServerScope, { kind: 'all' 
   }
 }
 
-const ALL_NODES = 'MATCH (n) RETURN n';
 /**
- * Endpoints by key, not as nodes: the node records were streamed already, and would cost as much again.
- * The relationship as the three fields an edge keeps, not as a whole relationship, whose start and end
- * element ids and numeric ids the driver would decode for nothing (a fifth of its time on 500k edges).
+ * The whole graph is read as values, not maps: each element's properties come as a list in the order of
+ * keys given as a parameter (for a relationship, its type's keys), null where it has none. The driver
+ * decodes a map key by key through Object.defineProperty, and a key string per value, which was half of
+ * its time on 500k relationships; Neo4j builds each map once either way (bench:export).
  */
-const ALL_EDGES = `MATCH (a)-[r]->(b)
-  RETURN elementId(r) AS key, type(r) AS type, properties(r) AS properties,
-         coalesce(a.id, elementId(a)) AS source, coalesce(b.id, elementId(b)) AS target`;
-/** Exported for bench:export, whose baseline reads the very same statements through the driver. */
-export const ALL_STATEMENTS = { nodes: ALL_NODES, edges: ALL_EDGES };
+const ALL_NODES = `MATCH (n) WITH n, properties(n) AS p
+  RETURN elementId(n) AS elementId, labels(n) AS labels, [k IN $keys | p[k]] AS values`;
+/** A node's key as serializeNode gives it (nodeKey): its own string id, else Neo4j's element id. */
+const keyOf = (n: string) => `coalesce(CASE WHEN ${n}.id IS :: STRING THEN ${n}.id END, elementId(${n}))`;
+/**
+ * A relationship as the fields an edge keeps, not as a whole relationship, whose start and end element
+ * ids and numeric ids the driver would decode for nothing; its ends by key, as the node records carry them.
+ * A type the schema did not list (created since it was read) comes without properties.
+ */
+const ALL_EDGES = `MATCH (a)-[r]->(b) WITH a, r, b, properties(r) AS p
+  RETURN elementId(r) AS key, type(r) AS type, ${keyOf('a')} AS source, ${keyOf('b')} AS target,
+         [k IN coalesce($keysByType[type(r)], []) | p[k]] AS values`;
 
-async function readSchema(tx: ManagedTransaction): Promise<PropertySchema> {
-  const schema = emptySchema();
-  const nodes = await tx.run('CALL db.schema.nodeTypeProperties() YIELD propertyName, propertyTypes RETURN propertyName, propertyTypes');
-  for (const r of nodes.records) addSchemaRow(schema.node, r.get('propertyName') as string | null, r.get('propertyTypes') as string[] | null);
-  const rels = await tx.run('CALL db.schema.relTypeProperties() YIELD propertyName, propertyTypes RETURN propertyName, propertyTypes');
-  for (const r of rels.records) addSchemaRow(schema.edge, r.get('propertyName') as string | null, r.get('propertyTypes') as string[] | null);
-  return schema;
+/** What the whole-graph statements are read with: every property key with its types, and each relationship type's keys. */
+export interface GraphSchema {
+  schema: PropertySchema;
+  keysByType: Record<string, string[]>;
 }
 
-function streamedSource(tx: ManagedTransaction, schema: PropertySchema, totals: ExportSource['totals']): ExportSource {
+/** A type as db.schema.relTypeProperties() names it, :`TYPE` with backticks doubled, back to TYPE. */
+function relTypeName(quoted: string): string {
+  return quoted.replace(/^:`|`$/g, '').replace(/``/g, '`');
+}
+
+/** From Neo4j's schema procedures, each a pass over the nodes or relationships. */
+export async function readGraphSchema(tx: ManagedTransaction): Promise<GraphSchema> {
+  const schema = emptySchema();
+  const keysByType: Record<string, string[]> = {};
+  const nodes = await tx.run('CALL db.schema.nodeTypeProperties() YIELD propertyName, propertyTypes RETURN propertyName, propertyTypes');
+  for (const r of nodes.records) addSchemaRow(schema.node, r.get('propertyName') as string | null, r.get('propertyTypes') as string[] | null);
+  const rels = await tx.run('CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes RETURN relType, propertyName, propertyTypes');
+  for (const r of rels.records) {
+    const name = r.get('propertyName') as string | null;
+    addSchemaRow(schema.edge, name, r.get('propertyTypes') as string[] | null);
+    const keys = (keysByType[relTypeName(r.get('relType') as string)] ??= []);
+    if (name !== null && !keys.includes(name)) keys.push(name);
+  }
+  return { schema, keysByType };
+}
+
+/** The statements and their parameters, exported for bench:export, which reads them as one of its references. */
+export function allStatements({ schema, keysByType }: GraphSchema) {
   return {
-    schema,
+    nodes: { text: ALL_NODES, parameters: { keys: [...schema.node.keys()] } },
+    edges: { text: ALL_EDGES, parameters: { keysByType } },
+  };
+}
+
+/** Values read in the order of `keys` as a properties object: a null is a property the element lacks. */
+function propertiesOf(keys: readonly string[] | undefined, values: readonly unknown[]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  if (!keys) return properties;
+  for (let i = 0; i < keys.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) continue;
+    // Plain assignment keeps V8's fast objects; only a key named __proto__ would set the prototype instead.
+    if (keys[i] === '__proto__') Object.defineProperty(properties, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+    else properties[keys[i]!] = value;
+  }
+  return properties;
+}
+
+/** Records gathered into batches of at least SOURCE_BATCH elements; `add` turns one record into elements. */
+async function* gathered<T>(records: AsyncIterable<Neo4jRecord>, add: (record: Neo4jRecord, into: T[]) => void): AsyncIterable<readonly T[]> {
+  let batch: T[] = [];
+  for await (const record of records) {
+    add(record, batch);
+    if (batch.length >= SOURCE_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals: ExportSource['totals']): ExportSource {
+  const statements = allStatements(graphSchema);
+  const nodeKeys = statements.nodes.parameters.keys;
+  const { keysByType } = graphSchema;
+  return {
+    schema: graphSchema.schema,
     positions: false,
     totals,
-    async *nodes() {
-      for await (const record of tx.run(ALL_NODES)) yield serializeNode(record.get('n') as Node);
-    },
-    async *edges() {
-      for await (const record of tx.run(ALL_EDGES)) {
-        yield {
-          key: record.get('key') as string,
-          source: record.get('source') as string,
-          target: record.get('target') as string,
-          // The driver's own object, not a copy: the record is dropped once the edge is written.
-          attributes: { relType: record.get('type') as string, properties: record.get('properties') as Record<string, unknown> },
-        };
-      }
-    },
+    nodes: () =>
+      gathered<SerializedNode>(tx.run(statements.nodes.text, statements.nodes.parameters), (record, into) => {
+        const properties = propertiesOf(nodeKeys, record.get(2) as unknown[]);
+        into.push(serializeNode({ elementId: record.get(0) as string, labels: record.get(1) as string[], properties }));
+      }),
+    edges: () =>
+      gathered<SerializedEdge>(tx.run(statements.edges.text, statements.edges.parameters), (record, into) => {
+        const relType = record.get(1) as string;
+        const properties = propertiesOf(keysByType[relType], record.get(4) as unknown[]);
+        into.push({ key: record.get(0) as string, source: record.get(2) as string, target: record.get(3) as string, attributes: { relType, properties } });
+      }),
     documents: (ids) => readDocuments(tx, ids),
   };
 }
@@ -165,12 +232,6 @@ export interface ExportSourceOptions {
   positions?: Map<string, { x: number; y: number }>;
   /** True once any output has left, after which the work must not be retried. */
   started: () => boolean;
-  /**
-   * False for formats that declare no columns (JSON, evidence packs, Cypher): the whole graph's schema is
-   * then not read (`schema` is empty), which spares Neo4j a pass over every relationship's properties,
-   * about 1 s per 500k relationships. Default true.
-   */
-  schema?: boolean;
 }
 
 /**
@@ -187,7 +248,8 @@ export async function withSource<T>(
   if (scope.kind !== 'all') return write(memorySource(db, await subgraph(db, scope), options.positions));
   return db.read(async (tx) => {
     if (options.started()) throw new AppError('EXPORT_INTERRUPTED', 'Neo4j failed part-way through the export; run it again.');
-    const schema = options.schema === false ? emptySchema() : await readSchema(tx);
+    // Every format needs the keys: the elements are read as values in their order.
+    const schema = await readGraphSchema(tx);
     // Both counts come from Neo4j's count store, without reading the graph.
     const nodes = (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]?.get('n');
     const edges = (await tx.run('MATCH ()-[r]->() RETURN count(r) AS n')).records[0]?.get('n');

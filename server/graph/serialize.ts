@@ -2,19 +2,22 @@
 import type { Node, Relationship } from 'neo4j-driver';
 import { GRAPH_OPTIONS, kindOf, type SerializedEdge, type SerializedGraph, type SerializedNode } from '../../common/graph.js';
 
+/** What a node is serialized from: a driver Node, or the same three fields read apart (the whole-graph export). */
+export type NodeParts = Pick<Node, 'elementId' | 'labels' | 'properties'>;
+
 /** Our own stable ids where a node has one, so keys survive a reload; Neo4j's element id otherwise. */
-export function nodeKey(node: Node): string {
+export function nodeKey(node: NodeParts): string {
   const id = node.properties.id;
   return typeof id === 'string' ? id : node.elementId;
 }
 
-function labelOf(node: Node): string {
+function labelOf(node: NodeParts): string {
   const p = node.properties as Record<string, unknown>;
   const text = p.name ?? p.claim ?? p.title ?? p.id;
   return typeof text === 'string' ? text : node.elementId;
 }
 
-export function serializeNode(node: Node): SerializedNode {
+export function serializeNode(node: NodeParts): SerializedNode {
   return {
     key: nodeKey(node),
     attributes: { label: labelOf(node), labels: [...node.labels], kind: kindOf(node.labels), properties: { ...node.properties } },

@@ -279,3 +279,46 @@ async function loadCsv(db: Database, dir: string): Promise<void> {
   await db.write((tx) => tx.run('DROP CONSTRAINT csv_key'));
 }
 
+
+describe('whole-graph export of a graph newsgraph did not write', () => {
+  const db = testDatabase();
+
+  before(async () => {
+    await resetGraph(db);
+    await db.write((tx) =>
+      tx.run(
+        `CREATE (n:Tag {id: 42, name: 'numeric id'})
+         CREATE (m:Tag {name: 'no id'})
+         CREATE (p:Thing {id: 'thing:a', \`__proto__\`: 'kept', \`we\`\`ird key\`: [1, 2]})
+         CREATE (p)-[:\`odd \`\`type\`\` here\` {note: 'carried', \`__proto__\`: 'also'}]->(n)
+         CREATE (n)-[:PLAIN]->(m)`,
+      ),
+    );
+  });
+  after(() => db.close());
+
+  it('keys a node without a string id by its element id, links it by that key, and keeps properties of any name', async () => {
+    const ids = await db.read(async (tx) => (await tx.run('MATCH (n:Tag) RETURN n.name AS name, elementId(n) AS id')).records.map((r) => [r.get('name') as string, r.get('id') as string]));
+    const elementIds = Object.fromEntries(ids) as Record<string, string>;
+    // Read as JSON.parse gives it: a graph import would assign __proto__ instead of keeping it as data.
+    const file = JSON.parse((await exportToBuffer(db, 'json')).toString('utf8')) as GraphExport;
+    const nodes = new Map(file.graph.nodes.map((n) => [n.key, n.attributes.properties as Record<string, unknown>]));
+    assert.deepEqual([...nodes.keys()].sort(), [elementIds['numeric id'], elementIds['no id'], 'thing:a'].sort());
+    assert.equal(nodes.get(elementIds['numeric id']!)!.id, 42);
+    const thing = nodes.get('thing:a')!;
+    assert.equal(Object.getOwnPropertyDescriptor(thing, '__proto__')?.value, 'kept');
+    assert.deepEqual(thing['we`ird key'], [1, 2]);
+
+    const edges = file.graph.edges.map((e) => ({ source: e.source, target: e.target, type: e.attributes.relType as string, properties: e.attributes.properties as Record<string, unknown> }));
+    const odd = edges.find((e) => e.type === 'odd `type` here');
+    assert.ok(odd, JSON.stringify(edges));
+    assert.equal(odd.source, 'thing:a');
+    assert.equal(odd.target, elementIds['numeric id']);
+    assert.equal(odd.properties.note, 'carried');
+    assert.equal(Object.getOwnPropertyDescriptor(odd.properties, '__proto__')?.value, 'also');
+    assert.deepEqual(
+      edges.filter((e) => e.type === 'PLAIN').map((e) => [e.source, e.target]),
+      [[elementIds['numeric id'], elementIds['no id']]],
+    );
+  });
+});

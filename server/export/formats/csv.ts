@@ -86,10 +86,13 @@ export const writeCsvZip: FormatWriter = async (source, out, context) => {
       'nodes.csv',
       async (sink) => {
         await sink.write(`${[':ID', ':LABEL', ...nodeHeader].map(csvField).join(',')}\n`);
-        for await (const node of source.nodes()) {
-          const p = node.attributes.properties;
-          const row = [csvField(node.key), csvField(node.attributes.labels.join(';')), ...nodeKeys.map((k) => cell(p[k], source.schema.node.get(k)!.list))];
-          await sink.write(`${row.join(',')}\n`);
+        for await (const batch of source.nodes()) {
+          for (const node of batch) {
+            const p = node.attributes.properties;
+            const row = [csvField(node.key), csvField(node.attributes.labels.join(';')), ...nodeKeys.map((k) => cell(p[k], source.schema.node.get(k)!.list))];
+            sink.push(`${row.join(',')}\n`);
+          }
+          await sink.flushIfFull();
         }
       },
       context.onFirstWrite,
@@ -100,10 +103,13 @@ export const writeCsvZip: FormatWriter = async (source, out, context) => {
       'relationships.csv',
       async (sink) => {
         await sink.write(`${[':START_ID', ':END_ID', ':TYPE', ...edgeHeader].map(csvField).join(',')}\n`);
-        for await (const edge of source.edges()) {
-          const p = edge.attributes.properties;
-          const row = [csvField(edge.source), csvField(edge.target), csvField(edge.attributes.relType), ...edgeKeys.map((k) => cell(p[k], source.schema.edge.get(k)!.list))];
-          await sink.write(`${row.join(',')}\n`);
+        for await (const batch of source.edges()) {
+          for (const edge of batch) {
+            const p = edge.attributes.properties;
+            const row = [csvField(edge.source), csvField(edge.target), csvField(edge.attributes.relType), ...edgeKeys.map((k) => cell(p[k], source.schema.edge.get(k)!.list))];
+            sink.push(`${row.join(',')}\n`);
+          }
+          await sink.flushIfFull();
         }
       },
       context.onFirstWrite,

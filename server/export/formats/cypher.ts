@@ -58,22 +58,26 @@ class Batches {
     private readonly statement: (shape: string, rows: string) => string,
   ) {}
 
-  async add(shape: string, row: string): Promise<void> {
+  /** Adds a row, and hands the sink a statement when its shape has BATCH rows; the caller flushes the sink. */
+  add(shape: string, row: string): void {
     let rows = this.rows.get(shape);
     if (!rows) this.rows.set(shape, (rows = []));
     rows.push(row);
-    if (rows.length >= BATCH) await this.write(shape);
+    if (rows.length >= BATCH) this.write(shape);
   }
 
-  async write(shape: string): Promise<void> {
+  private write(shape: string): void {
     const rows = this.rows.get(shape);
     if (!rows?.length) return;
     this.rows.set(shape, []);
-    await this.sink.write(`${this.statement(shape, rows.join(', '))}\n`);
+    this.sink.push(`${this.statement(shape, rows.join(', '))}\n`);
   }
 
   async writeAll(): Promise<void> {
-    for (const shape of this.rows.keys()) await this.write(shape);
+    for (const shape of this.rows.keys()) {
+      this.write(shape);
+      await this.sink.flushIfFull();
+    }
   }
 }
 
@@ -94,18 +98,22 @@ export const writeCypher: FormatWriter = async (source, out, context) => {
   let nodes = 0;
   let edges = 0;
   const nodeBatches = new Batches(sink, (labels, rows) => `UNWIND [${rows}] AS row CREATE (n:${L}${labels ? `:${labels}` : ''} {${K}: row.k}) SET n += row.p;`);
-  for await (const node of source.nodes()) {
-    nodes++;
-    await nodeBatches.add(labelsOf(node), `{k: ${cypherLiteral(node.key)}, p: ${cypherLiteral(node.attributes.properties)}}`);
+  for await (const batch of source.nodes()) {
+    for (const node of batch) nodeBatches.add(labelsOf(node), `{k: ${cypherLiteral(node.key)}, p: ${cypherLiteral(node.attributes.properties)}}`);
+    nodes += batch.length;
+    await sink.flushIfFull();
   }
   await nodeBatches.writeAll();
   const edgeBatches = new Batches(
     sink,
     (type, rows) => `UNWIND [${rows}] AS row MATCH (a:${L} {${K}: row.s}), (b:${L} {${K}: row.t}) CREATE (a)-[r:${type}]->(b) SET r += row.p;`,
   );
-  for await (const edge of source.edges()) {
-    edges++;
-    await edgeBatches.add(cypherName(edge.attributes.relType), `{s: ${cypherLiteral(edge.source)}, t: ${cypherLiteral(edge.target)}, p: ${cypherLiteral(edge.attributes.properties)}}`);
+  for await (const batch of source.edges()) {
+    for (const edge of batch) {
+      edgeBatches.add(cypherName(edge.attributes.relType), `{s: ${cypherLiteral(edge.source)}, t: ${cypherLiteral(edge.target)}, p: ${cypherLiteral(edge.attributes.properties)}}`);
+    }
+    edges += batch.length;
+    await sink.flushIfFull();
   }
   await edgeBatches.writeAll();
   await sink.write(

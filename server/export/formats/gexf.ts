@@ -25,8 +25,8 @@ export const writeGexf: FormatWriter = async (source, out, context) => {
   const edgeCols = edgeColumns(source.schema).filter((c) => c.name !== 'label');
   const graph = new MultiDirectedGraph();
   graph.replaceAttributes({ creator: 'newsgraph', description: JSON.stringify(context.scope), lastModifiedDate: context.exportedAt.slice(0, 10) });
-  for await (const node of source.nodes()) graph.addNode(node.key, node.attributes);
-  for await (const edge of source.edges()) graph.addEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+  for await (const batch of source.nodes()) for (const node of batch) graph.addNode(node.key, node.attributes);
+  for await (const batch of source.edges()) for (const edge of batch) graph.addEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
   const xml = write(graph, {
     version: '1.3',
     formatNode: (key, attributes) => {

@@ -59,14 +59,16 @@ export const writeGraphml: FormatWriter = async (source, out, context) => {
       `    <data key="g0">newsgraph</data><data key="g1">${context.exportedAt}</data><data key="g2">${xmlText(JSON.stringify(context.scope))}</data>\n`,
   );
   const nodeData = data<SerializedNode>('n', nodes);
-  for await (const node of source.nodes()) {
-    if (sink.push(`    <node id="${attribute(node.key)}">${nodeData(node)}</node>\n`)) await sink.flush();
+  for await (const batch of source.nodes()) {
+    for (const node of batch) sink.push(`    <node id="${attribute(node.key)}">${nodeData(node)}</node>\n`);
+    await sink.flushIfFull();
   }
   const edgeData = data<SerializedEdge>('e', edges);
-  for await (const edge of source.edges()) {
-    if (sink.push(`    <edge id="${attribute(edge.key)}" source="${attribute(edge.source)}" target="${attribute(edge.target)}">${edgeData(edge)}</edge>\n`)) {
-      await sink.flush();
+  for await (const batch of source.edges()) {
+    for (const edge of batch) {
+      sink.push(`    <edge id="${attribute(edge.key)}" source="${attribute(edge.source)}" target="${attribute(edge.target)}">${edgeData(edge)}</edge>\n`);
     }
+    await sink.flushIfFull();
   }
   await sink.write('  </graph>\n</graphml>\n');
   await sink.flush();

@@ -33,15 +33,21 @@ function writer(withEvidence: boolean): FormatWriter {
     const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: context.exportedAt, scope: context.scope };
     await sink.write(`${JSON.stringify(head).slice(0, -1)},"graph":{"attributes":{},"options":${JSON.stringify(GRAPH_OPTIONS)},"nodes":[`);
     let first = true;
-    for await (const node of source.nodes()) {
-      if (sink.push(`${first ? '' : ','}\n${JSON.stringify(prepared(node))}`)) await sink.flush();
-      first = false;
+    for await (const batch of source.nodes()) {
+      for (const node of batch) {
+        sink.push(`${first ? '' : ','}\n${JSON.stringify(prepared(node))}`);
+        first = false;
+      }
+      await sink.flushIfFull();
     }
     await sink.write('\n],"edges":[');
     first = true;
-    for await (const edge of source.edges()) {
-      if (sink.push(`${first ? '' : ','}\n${JSON.stringify(prepared(edge))}`)) await sink.flush();
-      first = false;
+    for await (const batch of source.edges()) {
+      for (const edge of batch) {
+        sink.push(`${first ? '' : ','}\n${JSON.stringify(prepared(edge))}`);
+        first = false;
+      }
+      await sink.flushIfFull();
     }
     await sink.write('\n]}');
     if (withEvidence) {
