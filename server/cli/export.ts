@@ -67,7 +67,8 @@ export async function exportCommand(options: ExportCommandOptions): Promise<void
     const target = toStdout ? null : (options.out ?? exportFileName(scope, EXPORT_FILES[options.format].extension));
     // Written under a temporary name and renamed once whole: a failed export leaves no half file.
     const partial = target && `${target}.partial`;
-    const out = partial ? createWriteStream(partial) : process.stdout;
+    // Room for several chunks, so that encoding goes on while the file system takes the last one.
+    const out = partial ? createWriteStream(partial, { highWaterMark: 1 << 20 }) : process.stdout;
     const bar = progressOfExport();
     let result: ExportProgress;
     try {
