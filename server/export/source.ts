@@ -28,6 +28,7 @@ export interface ExportSource {
    * batch without a promise per element, which on 500k edges was a second of an export's time.
    */
   nodes(): AsyncIterable<readonly SerializedNode[]>;
+  /** Only edges between nodes that nodes() gave: read the nodes first. */
   edges(): AsyncIterable<readonly SerializedEdge[]>;
   /** The documents with these ids, for evidence packs; ids with no document are left out. */
   documents(ids: string[]): Promise<ExportedDocument[]>;
@@ -208,6 +209,12 @@ function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals
   const statements = allStatements(graphSchema);
   const nodeKeys = statements.nodes.parameters.keys;
   const { keysByType } = graphSchema;
+  /**
+   * Neo4j reads what is committed as it goes, not a snapshot: a load beside the export can commit nodes and
+   * their relationships between the node pass and the relationship pass. Such a relationship points at a
+   * node the file does not hold, which readers reject, so it is left out, as GraphBuilder does for subgraphs.
+   */
+  const exported = new Set<string>();
   return {
     schema: graphSchema.schema,
     positions: false,
@@ -215,13 +222,16 @@ function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals
     nodes: () =>
       gathered<SerializedNode>(tx.run(statements.nodes.text, statements.nodes.parameters), (record, into) => {
         const properties = propertiesOf(nodeKeys, record.get(2) as unknown[]);
-        into.push(serializeNode({ elementId: record.get(0) as string, labels: record.get(1) as string[], properties }));
+        const node = serializeNode({ elementId: record.get(0) as string, labels: record.get(1) as string[], properties });
+        exported.add(node.key);
+        into.push(node);
       }),
     edges: () =>
       gathered<SerializedEdge>(tx.run(statements.edges.text, statements.edges.parameters), (record, into) => {
+        const [source, target] = [record.get(2) as string, record.get(3) as string];
+        if (!exported.has(source) || !exported.has(target)) return;
         const relType = record.get(1) as string;
-        const properties = propertiesOf(keysByType[relType], record.get(4) as unknown[]);
-        into.push({ key: record.get(0) as string, source: record.get(2) as string, target: record.get(3) as string, attributes: { relType, properties } });
+        into.push({ key: record.get(0) as string, source, target, attributes: { relType, properties: propertiesOf(keysByType[relType], record.get(4) as unknown[]) } });
       }),
     documents: (ids) => readDocuments(tx, ids),
   };

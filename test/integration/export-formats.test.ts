@@ -18,6 +18,7 @@ import { isGraphExport, type ExportFormatName, type GraphExport } from '../../co
 import { Database } from '../../server/db/database.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/db/embedded.js';
 import { exportGraph } from '../../server/export/export.js';
+import { withSource } from '../../server/export/source.js';
 import { ARRAY_DELIMITER } from '../../server/export/formats/csv.js';
 import { IMPORT_LABEL } from '../../server/export/formats/cypher.js';
 import { specialText } from '../../server/export/values.js';
@@ -320,5 +321,30 @@ describe('whole-graph export of a graph newsgraph did not write', () => {
       edges.filter((e) => e.type === 'PLAIN').map((e) => [e.source, e.target]),
       [[elementIds['numeric id'], elementIds['no id']]],
     );
+  });
+
+  it('leaves out a relationship committed between its node and relationship passes to a node it does not hold', async () => {
+    const read = await withSource(
+      db,
+      { kind: 'all' },
+      async (source) => {
+        const nodes = new Set<string>();
+        for await (const batch of source.nodes()) for (const node of batch) nodes.add(node.key);
+        // A load committing beside the export, after its node pass.
+        await db.write((tx) => tx.run(`MATCH (p:Thing {id: 'thing:a'}) CREATE (p)-[:LATE {note: 'after the nodes'}]->(:Thing {id: 'thing:late'})`));
+        const edges = [];
+        for await (const batch of source.edges()) edges.push(...batch);
+        return { nodes, edges };
+      },
+      { started: () => false },
+    );
+    try {
+      assert.ok(!read.nodes.has('thing:late'));
+      assert.deepEqual(read.edges.map((e) => e.attributes.relType).sort(), ['PLAIN', 'odd `type` here']);
+      const late = await db.read(async (tx) => (await tx.run('MATCH ()-[r:LATE]->() RETURN count(r) AS n')).records[0]?.get('n'));
+      assert.equal(late, 1, 'the relationship was committed, for the pass to see');
+    } finally {
+      await db.write((tx) => tx.run("MATCH (n:Thing {id: 'thing:late'}) DETACH DELETE n"));
+    }
   });
 });
