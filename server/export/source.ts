@@ -25,7 +25,7 @@ export interface ExportSource {
   totals: { nodes: number; edges: number };
   /**
    * The nodes, then (in a second call) the edges, in batches of SOURCE_BATCH or so: a writer loops over a
-   * batch without a promise per element, which on 500k edges was a second of an export's time.
+   * batch without a promise per element.
    */
   nodes(): AsyncIterable<readonly SerializedNode[]>;
   /** Only edges between nodes that nodes() gave: read the nodes first. */
@@ -60,7 +60,7 @@ function dataNode(node: SerializedNode, positions?: Map<string, { x: number; y: 
  * How many elements a source hands over at a time. 100 to 1,000 timed alike; a batch is held until it is
  * written, so it is kept small.
  */
-export const SOURCE_BATCH = 300;
+const SOURCE_BATCH = 300;
 
 async function* batchesOf<T>(items: readonly T[]): AsyncIterable<readonly T[]> {
   for (let i = 0; i < items.length; i += SOURCE_BATCH) yield items.slice(i, i + SOURCE_BATCH);
