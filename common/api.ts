@@ -21,6 +21,29 @@ export const ERROR_CODES = [
   'ALREADY_RUNNING',
   'PORT_IN_USE',
   'INTERNAL',
+  // Hardening (issue 15): each code is the contract for one kind of refusal.
+  /** A Cypher query Neo4j rejects as written: syntax, a missing parameter, 1/0, a type error. */
+  'CYPHER_INVALID',
+  /** The query needs more memory than one transaction may have (db.memory.transaction.max). */
+  'CYPHER_MEMORY',
+  /** The result is larger than a reply may carry (rows or bytes). */
+  'RESULT_TOO_LARGE',
+  /** Too many queries are running at once: try again in a moment. */
+  'BUSY',
+  /** No valid token or session: sign in. */
+  'UNAUTHENTICATED',
+  /** Signed in, but the token's role may not do this. */
+  'FORBIDDEN',
+  /** The request's Host header is not one this server answers to (DNS rebinding). */
+  'HOST_NOT_ALLOWED',
+  /** The route exists but not with this method. */
+  'METHOD_NOT_ALLOWED',
+  /** The request body or headers are larger than allowed. */
+  'PAYLOAD_TOO_LARGE',
+  /** Listening off loopback without access control, or another unsafe setting: refused at start. */
+  'AUTH_REQUIRED',
+  /** The database holds data newsgraph did not write; nothing is changed until `--init`. */
+  'FOREIGN_DATABASE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,6 +19,17 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_RUNNING: 500,
   PORT_IN_USE: 500,
   INTERNAL: 500,
+  CYPHER_INVALID: 400,
+  CYPHER_MEMORY: 422,
+  RESULT_TOO_LARGE: 413,
+  BUSY: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  HOST_NOT_ALLOWED: 421,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  AUTH_REQUIRED: 500,
+  FOREIGN_DATABASE: 409,
 };
 
 /** An error meant for a user: a stable code and a message that says what was wrong and where. */
