@@ -20,13 +20,14 @@ export const MAX_BATCH_CHARACTERS = 16_000_000;
 interface Batch {
   metas: DocumentMeta[];
   failures: LoadSummary['failures'];
+  warnings: LoadSummary['warnings'];
   /** Files taken from the list, failed ones included. */
   read: number;
 }
 
 /** The files read in batches of at most `size` documents and MAX_BATCH_CHARACTERS of text. */
 async function* readBatches(files: string[], size: number, cwd: string | undefined): AsyncGenerator<Batch> {
-  let batch: Batch = { metas: [], failures: [], read: 0 };
+  let batch: Batch = { metas: [], failures: [], warnings: [], read: 0 };
   let characters = 0;
   for (const file of files) {
     const result = await readArticleFile(file);
@@ -35,12 +36,13 @@ async function* readBatches(files: string[], size: number, cwd: string | undefin
       const meta = documentMeta(file, result.article, cwd);
       batch.metas.push(meta);
       characters += meta.text.length;
+      for (const warning of result.article.warnings) batch.warnings.push({ file, code: 'BAD_INPUT', message: `${file}: ${warning}.` });
     } else {
       batch.failures.push({ file, code: result.error.code, message: result.error.message });
     }
     if (batch.metas.length >= size || characters >= MAX_BATCH_CHARACTERS) {
       yield batch;
-      batch = { metas: [], failures: [], read: 0 };
+      batch = { metas: [], failures: [], warnings: [], read: 0 };
       characters = 0;
     }
   }
@@ -69,6 +71,8 @@ export interface LoadSummary extends WriteCounts {
   /** In a dry run: the relationships that would be written. */
   relationshipsPlanned: number;
   failures: { file: string; code: string; message: string }[];
+  /** Documents loaded with something left out (a source URL that is not http(s)). */
+  warnings: { file: string; code: string; message: string }[];
   seconds: number;
 }
 
@@ -90,12 +94,14 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
     nodesDeleted: 0,
     relationshipsDeleted: 0,
     failures: [],
+    warnings: [],
     seconds: 0,
   };
   const seen = new Set<string>();
   let done = 0;
 
-  for await (const { metas, failures, read } of readBatches(files, batchSize, options.cwd)) {
+  for await (const { metas, failures, warnings, read } of readBatches(files, batchSize, options.cwd)) {
+    summary.warnings.push(...warnings);
     for (const failure of failures) {
       summary.documents.failed++;
       summary.failures.push(failure);

@@ -197,6 +197,20 @@ describe('loading articles into a real Neo4j', () => {
     assert.equal(await count('MATCH (d:Document) RETURN count(d)'), 1);
   });
 
+  it('stores no source URL that is not http(s), and says so for each file', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'script.txt'), 'source: javascript:alert(document.cookie)\nAntony Blinken met Wang Yi in Beijing.');
+    writeFileSync(path.join(dir, 'data.txt'), 'url: data:text/html,<script>alert(1)</script>\nWang Yi met Chen Jining.');
+    writeFileSync(path.join(dir, 'web.txt'), 'source: https://wire.example.net/story\nChen Jining met Antony Blinken.');
+    const run = runCli(['load', dir], cliEnv);
+    assert.equal(await run.exited, 0, run.stderr());
+    assert.match(run.stdout(), /documents: 3 new/);
+    assert.match(run.stdout(), /warning: .*data\.txt: its source URL "data:text\/html,<script>alert\(1\)<\/script>" is not an http\(s\) URL, so it was not stored\. \[BAD_INPUT\]/);
+    assert.match(run.stdout(), /warning: .*script\.txt: its source URL "javascript:alert\(document\.cookie\)" is not an http\(s\) URL/);
+    const urls = await db.read(async (tx) => (await tx.run('MATCH (d:Document) RETURN d.url AS url, d.outlet AS outlet ORDER BY url')).records.map((r) => r.toObject()));
+    assert.deepEqual(urls, [{ url: 'https://wire.example.net/story', outlet: 'wire.example.net' }, { url: null, outlet: null }, { url: null, outlet: null }]);
+  });
+
   it('ends in the same graph after a kill -9 and a rerun as after one uninterrupted load', async () => {
     const dir = tempDir();
     writeCorpus(dir, 150, 7);
