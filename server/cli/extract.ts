@@ -34,7 +34,7 @@ export async function extractCommand(paths: string[], options: { json?: boolean 
   const warnings: { file: string; warning: ApiError['error'] }[] = [];
   let first = true;
   if (options.json) out.write('{"documents":[');
-  for await (const file of articleFiles(paths)) {
+  for await (const { path: file } of articleFiles(paths)) {
     const read = await readArticleFile(file);
     if (!read.ok) {
       errors.push({ file, error: read.error.toJSON().error });
