@@ -26,18 +26,25 @@ function summary(doc: ContractDocument): string {
 /**
  * Files are read and extracted one at a time and written out as they are done, so memory stays flat
  * however many files are given. A bad file is reported and skipped; the exit code is 1 if any was.
+ * A warning (a source URL that is not http(s), left out) is reported and the file still extracted.
  */
 export async function extractCommand(paths: string[], options: { json?: boolean }): Promise<void> {
   const out = process.stdout;
   const errors: { file: string; error: ApiError['error'] }[] = [];
+  const warnings: { file: string; warning: ApiError['error'] }[] = [];
   let first = true;
   if (options.json) out.write('{"documents":[');
-  for await (const file of articleFiles(paths)) {
+  for await (const { path: file } of articleFiles(paths)) {
     const read = await readArticleFile(file);
     if (!read.ok) {
       errors.push({ file, error: read.error.toJSON().error });
       process.stderr.write(`newsgraph: warning[${read.error.code}]: ${read.error.message}\n`);
       continue;
+    }
+    for (const warning of read.article.warnings) {
+      const message = `${file}: ${warning}.`;
+      warnings.push({ file, warning: { code: 'BAD_INPUT', message } });
+      process.stderr.write(`newsgraph: warning[BAD_INPUT]: ${message}\n`);
     }
     const doc = toContractDocument(file, read.article.title, defaultExtractor.extract(read.article.text));
     if (options.json) {
@@ -47,7 +54,7 @@ export async function extractCommand(paths: string[], options: { json?: boolean 
       out.write(summary(doc));
     }
   }
-  if (options.json) out.write(`\n],"errors":${JSON.stringify(errors)}}\n`);
+  if (options.json) out.write(`\n],"errors":${JSON.stringify(errors)},"warnings":${JSON.stringify(warnings)}}\n`);
   if (errors.length) {
     process.stderr.write(`newsgraph: ${errors.length} file(s) could not be extracted.\n`);
     process.exitCode = 1;

@@ -48,6 +48,7 @@ export function formatSummary(s: LoadSummary): string {
       : `written: ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created` +
         (s.nodesDeleted || s.relationshipsDeleted ? `; ${s.nodesDeleted} nodes and ${s.relationshipsDeleted} relationships removed` : ''),
     ...s.failures.map((f) => `failed: ${f.message} [${f.code}]`),
+    ...s.warnings.map((w) => `warning: ${w.message} [${w.code}]`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { loadConfig } from '../config.js';
 import { runReadOnly, type CypherResult } from '../cypher/run.js';
 import { connect } from '../db/connect.js';
 import { AppError } from '../errors.js';
+import { csvField, csvText } from '../export/csv-field.js';
 import { progress } from './output.js';
 
 export type QueryFormat = 'table' | 'json' | 'csv';
@@ -11,9 +12,9 @@ function cell(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** Text through the formula guard the export's CSV uses; numbers, lists and maps as JSON, never prefixed. */
 function csvCell(value: unknown): string {
-  const text = cell(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return typeof value === 'string' ? csvText(value) : csvField(cell(value));
 }
 
 export function formatResult(result: CypherResult, format: QueryFormat): string {

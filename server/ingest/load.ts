@@ -6,11 +6,11 @@
  */
 import type { Database } from '../db/database.js';
 import { defaultExtractor, type Extractor } from '../extract/index.js';
-import { articleFiles } from './files.js';
+import { articleFiles, type ArticleFile } from './files.js';
 import { documentMeta, planDocument, type DocumentMeta, type DocumentPlan } from './plan.js';
 import { readArticleFile } from './read.js';
 import { EntityIndex } from './resolve.js';
-import { readDocumentHashes, readEntityIndex, writePlans, type WriteCounts } from './write.js';
+import { readEntityIndex, readStoredDocuments, renameDocuments, writePlans, type StoredDocument, type WriteCounts } from './write.js';
 
 /** Documents per transaction: fewer round trips, while a killed load redoes at most this many. */
 export const DEFAULT_BATCH_SIZE = 200;
@@ -20,27 +20,29 @@ export const MAX_BATCH_CHARACTERS = 16_000_000;
 interface Batch {
   metas: DocumentMeta[];
   failures: LoadSummary['failures'];
+  warnings: LoadSummary['warnings'];
   /** Files taken from the list, failed ones included. */
   read: number;
 }
 
 /** The files read in batches of at most `size` documents and MAX_BATCH_CHARACTERS of text. */
-async function* readBatches(files: string[], size: number, cwd: string | undefined): AsyncGenerator<Batch> {
-  let batch: Batch = { metas: [], failures: [], read: 0 };
+async function* readBatches(files: ArticleFile[], size: number, cwd: string | undefined): AsyncGenerator<Batch> {
+  let batch: Batch = { metas: [], failures: [], warnings: [], read: 0 };
   let characters = 0;
-  for (const file of files) {
+  for (const { path: file, name } of files) {
     const result = await readArticleFile(file);
     batch.read++;
     if (result.ok) {
-      const meta = documentMeta(file, result.article, cwd);
+      const meta = documentMeta(file, result.article, cwd, name);
       batch.metas.push(meta);
       characters += meta.text.length;
+      for (const warning of result.article.warnings) batch.warnings.push({ file, code: 'BAD_INPUT', message: `${file}: ${warning}.` });
     } else {
       batch.failures.push({ file, code: result.error.code, message: result.error.message });
     }
     if (batch.metas.length >= size || characters >= MAX_BATCH_CHARACTERS) {
       yield batch;
-      batch = { metas: [], failures: [], read: 0 };
+      batch = { metas: [], failures: [], warnings: [], read: 0 };
       characters = 0;
     }
   }
@@ -69,6 +71,8 @@ export interface LoadSummary extends WriteCounts {
   /** In a dry run: the relationships that would be written. */
   relationshipsPlanned: number;
   failures: { file: string; code: string; message: string }[];
+  /** Documents loaded with something left out (a source URL that is not http(s)). */
+  warnings: { file: string; code: string; message: string }[];
   seconds: number;
 }
 
@@ -76,7 +80,7 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
   const started = performance.now();
   const extractor = options.extractor ?? defaultExtractor;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const files: string[] = [];
+  const files: ArticleFile[] = [];
   for await (const f of articleFiles(paths)) files.push(f);
 
   const index = new EntityIndex(await db.read(readEntityIndex));
@@ -90,26 +94,32 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
     nodesDeleted: 0,
     relationshipsDeleted: 0,
     failures: [],
+    warnings: [],
     seconds: 0,
   };
   const seen = new Set<string>();
   let done = 0;
 
-  for await (const { metas, failures, read } of readBatches(files, batchSize, options.cwd)) {
+  for await (const { metas, failures, warnings, read } of readBatches(files, batchSize, options.cwd)) {
+    summary.warnings.push(...warnings);
     for (const failure of failures) {
       summary.documents.failed++;
       summary.failures.push(failure);
     }
-    const stored = metas.length ? await db.read((tx) => readDocumentHashes(tx, metas.map((m) => m.id))) : new Map<string, string>();
+    const stored = metas.length ? await db.read((tx) => readStoredDocuments(tx, metas.map((m) => m.id))) : new Map<string, StoredDocument>();
     const plans: DocumentPlan[] = [];
     const replaced: string[] = [];
+    const renamed: { id: string; file: string }[] = [];
     for (const meta of metas) {
-      if (seen.has(meta.id) || stored.get(meta.id) === meta.sha256) {
+      const before = stored.get(meta.id);
+      if (seen.has(meta.id) || before?.sha256 === meta.sha256) {
         summary.documents.unchanged++;
+        // Documents loaded before `file` stopped holding absolute paths lose theirs when reloaded.
+        if (before && before.file !== meta.file && !seen.has(meta.id)) renamed.push({ id: meta.id, file: meta.file });
         continue;
       }
       seen.add(meta.id);
-      if (stored.has(meta.id)) {
+      if (before) {
         replaced.push(meta.id);
         summary.documents.replaced++;
       } else {
@@ -120,6 +130,7 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
       summary.relationshipsPlanned += plan.mentions.length + plan.interactions.length + plan.roles.length + plan.allegations.reduce((n, a) => n + a.links.length, 0);
       plans.push(plan);
     }
+    if (renamed.length && !summary.dryRun) await db.write((tx) => renameDocuments(tx, renamed));
     if (plans.length && !summary.dryRun) {
       const counts = await db.write((tx) => writePlans(tx, plans, replaced));
       summary.nodesCreated += counts.nodesCreated;

@@ -100,9 +100,10 @@ export function sha256(text: string): string {
 
 /**
  * A document is the same document when it has the same source URL or, without one, the same path
- * relative to the working folder: reloading it replaces it instead of adding a copy.
+ * relative to the working folder: reloading it replaces it instead of adding a copy. What it stores
+ * as its `file` is `name` (articleFiles: the path inside the folder given), never the absolute path.
  */
-export function documentMeta(file: string, article: Article, cwd = process.cwd()): DocumentMeta {
+export function documentMeta(file: string, article: Article, cwd = process.cwd(), name = path.basename(file)): DocumentMeta {
   const identity = article.url ?? path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
   let outlet: string | null = null;
   try {
@@ -112,7 +113,7 @@ export function documentMeta(file: string, article: Article, cwd = process.cwd()
   }
   return {
     id: `doc:${sha256(identity).slice(0, 20)}`,
-    file,
+    file: name,
     title: article.title,
     url: article.url,
     outlet,

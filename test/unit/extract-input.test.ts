@@ -49,6 +49,21 @@ describe('article text', () => {
     assert.equal(article.text.slice(content.indexOf('Blinken visits'), content.indexOf('Blinken visits') + 20), 'Blinken visits China');
   });
 
+  it('refuses a source line that is not an http(s) URL, with a warning, and keeps the article', () => {
+    for (const bad of ['javascript:alert(document.cookie)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:x', 'example.org/no-scheme']) {
+      const article = toArticle('a.txt', `source: ${bad}\nBlinken met Wang Yi.`);
+      assert.equal(article.url, null, bad);
+      assert.equal(article.warnings.length, 1, bad);
+      assert.match(article.warnings[0]!, /its source URL ".*" is not an http\(s\) URL, so it was not stored/);
+      assert.equal(article.text.trim(), 'Blinken met Wang Yi.', 'the line is blanked all the same');
+    }
+    for (const good of ['https://example.org/a?b=c#d', 'http://example.org']) {
+      const article = toArticle('a.txt', `url: ${good}\nBlinken met Wang Yi.`);
+      assert.equal(article.url, good);
+      assert.deepEqual(article.warnings, []);
+    }
+  });
+
   it('treats HTML saved as .txt as HTML', () => {
     assert.equal(toArticle('page.txt', '<!DOCTYPE html><p>Hi<script>x()</script></p>').text, 'Hi');
   });

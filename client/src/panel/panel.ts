@@ -8,6 +8,7 @@ import type { SerializedGraph } from '../../../common/graph.js';
 import { fetchDocument, fetchEvidence } from '../api.js';
 import { renderDocument, type Span } from './reader.js';
 import { el } from '../app/dom.js';
+import { httpUrl } from '../../../common/links.js';
 
 export interface Connection {
   edge: string;
@@ -160,8 +161,8 @@ export class Panel {
     this.render([el('p', 'Loading the document…', 'muted')]);
     try {
       const doc = await fetchDocument(id);
-      const meta = [doc.outlet, doc.url].filter(Boolean).join(' · ');
-      this.render([backButton(back), el('p', 'Document', 'kind'), el('h2', doc.title ?? doc.file ?? doc.id), ...(meta ? [el('p', meta, 'source')] : []), renderDocument(doc, focus)]);
+      const meta = sourceLine(doc.outlet, doc.url);
+      this.render([backButton(back), el('p', 'Document', 'kind'), el('h2', doc.title ?? doc.file ?? doc.id), ...(meta ? [meta] : []), renderDocument(doc, focus)]);
     } catch (err) {
       this.render([el('p', `The document could not be loaded: ${err instanceof Error ? err.message : String(err)}`, 'error')]);
     }
@@ -172,4 +173,23 @@ export class Panel {
     this.root.replaceChildren(...children);
     this.root.hidden = false;
   }
+}
+
+/** "outlet · url", the URL a link only when it is http(s): any other scheme stays inert text. */
+function sourceLine(outlet: string | null | undefined, url: string | null | undefined): HTMLParagraphElement | null {
+  if (!outlet && !url) return null;
+  const line = el('p', outlet ?? '', 'source');
+  if (!url) return line;
+  if (outlet) line.append(' · ');
+  const href = httpUrl(url);
+  if (!href) {
+    line.append(url);
+    return line;
+  }
+  const link = el('a', url);
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  line.append(link);
+  return line;
 }

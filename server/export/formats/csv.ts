@@ -4,12 +4,14 @@
  * `name:string[]`, `:START_ID`, `:END_ID`, `:TYPE`) and a README.txt with the import command.
  *
  * List items are separated by U+001F, the ASCII unit separator, rather than neo4j-admin's default `;`:
- * evidence sentences hold semicolons, and no text of ours holds U+001F.
+ * evidence sentences hold semicolons, and no text of ours holds U+001F. Every text field, names and ids
+ * too, goes through the formula guard of csv-field.ts: a `'` in front of text a spreadsheet would run.
  */
 import { PassThrough, type Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { FormatWriter } from '../format.js';
 import type { PropertyType } from '../schema.js';
+import { csvField, csvText } from '../csv-field.js';
 import { drained, TextSink } from '../sink.js';
 import { specialText } from '../values.js';
 
@@ -33,15 +35,14 @@ function text(value: unknown): string {
   return typeof value === 'object' && value !== null ? specialText(value) : String(value);
 }
 
-/** RFC 4180: quoted when it holds a comma, quote or line break, or would lose surrounding spaces. */
-export function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** Text values (a list of them by its first item) go through the formula guard; numbers and temporals do not. */
 function cell(value: unknown, list: boolean): string {
   if (value === null || value === undefined) return '';
-  if (list && Array.isArray(value)) return csvField(value.map(text).join(ARRAY_DELIMITER));
-  return csvField(typeof value === 'string' ? value : text(value));
+  if (list && Array.isArray(value)) {
+    const joined = value.map(text).join(ARRAY_DELIMITER);
+    return typeof value[0] === 'string' ? csvText(joined) : csvField(joined);
+  }
+  return typeof value === 'string' ? csvText(value) : csvField(text(value));
 }
 
 function header(properties: Map<string, PropertyType>): [string[], string[]] {
@@ -59,6 +60,16 @@ Into a new, empty database (Neo4j stopped), from Neo4j's home folder:
 List properties separate their items with U+001F (the unit separator), not ';': evidence sentences
 hold semicolons. Into a running database, read the files with LOAD CSV and split those fields with
 split(field, '\\u001F').
+
+Spreadsheets run text that starts with =, +, -, @, a tab or a carriage return as a formula, so such
+text (and text that starts with ' and then one of those) is written with one ' in front. Numbers are
+never prefixed. To take the ' off, with LOAD CSV:
+
+  CASE WHEN field =~ "(?s)'+[=+@\\t\\r-].*" THEN substring(field, 1) ELSE field END
+
+and after neo4j-admin import, for each text property p (here of nodes):
+
+  MATCH (n) WHERE n.p =~ "(?s)'+[=+@\\t\\r-].*" SET n.p = substring(n.p, 1)
 `;
 
 async function writeEntry(archive: ZipArchive, name: string, fill: (sink: TextSink) => Promise<void>, onFirstWrite: () => void): Promise<void> {
@@ -85,11 +96,11 @@ export const writeCsvZip: FormatWriter = async (source, out, context) => {
       archive,
       'nodes.csv',
       async (sink) => {
-        await sink.write(`${[':ID', ':LABEL', ...nodeHeader].map(csvField).join(',')}\n`);
+        await sink.write(`${[':ID', ':LABEL', ...nodeHeader].map(csvText).join(',')}\n`);
         for await (const batch of source.nodes()) {
           for (const node of batch) {
             const p = node.attributes.properties;
-            const row = [csvField(node.key), csvField(node.attributes.labels.join(';')), ...nodeKeys.map((k) => cell(p[k], source.schema.node.get(k)!.list))];
+            const row = [csvText(node.key), csvText(node.attributes.labels.join(';')), ...nodeKeys.map((k) => cell(p[k], source.schema.node.get(k)!.list))];
             sink.push(`${row.join(',')}\n`);
           }
           await sink.flushIfFull();
@@ -102,11 +113,11 @@ export const writeCsvZip: FormatWriter = async (source, out, context) => {
       archive,
       'relationships.csv',
       async (sink) => {
-        await sink.write(`${[':START_ID', ':END_ID', ':TYPE', ...edgeHeader].map(csvField).join(',')}\n`);
+        await sink.write(`${[':START_ID', ':END_ID', ':TYPE', ...edgeHeader].map(csvText).join(',')}\n`);
         for await (const batch of source.edges()) {
           for (const edge of batch) {
             const p = edge.attributes.properties;
-            const row = [csvField(edge.source), csvField(edge.target), csvField(edge.attributes.relType), ...edgeKeys.map((k) => cell(p[k], source.schema.edge.get(k)!.list))];
+            const row = [csvText(edge.source), csvText(edge.target), csvText(edge.attributes.relType), ...edgeKeys.map((k) => cell(p[k], source.schema.edge.get(k)!.list))];
             sink.push(`${row.join(',')}\n`);
           }
           await sink.flushIfFull();

@@ -1,12 +1,14 @@
 /**
  * An article's text as the extractor sees it, from plain text, Markdown or HTML. Pure: no I/O.
  *
- * Plain-text articles may start with `source: <url>` and `title: <title>` lines. Those lines are
+ * Plain-text articles may start with `source: <url>` and `title: <title>` lines (a source that is not
+ * an http(s) URL is dropped with a warning). Those lines are
  * blanked out in place (replaced by spaces) rather than cut, so character offsets into `text`
  * stay offsets into the original file; the title itself stays, since names in a headline count.
  * Without a title line, a short first line is taken as the headline (see `headline`).
  * Markdown and HTML offsets refer to the extracted visible text.
  */
+import { httpUrl } from '../../../common/links.js';
 import { htmlToText } from './html.js';
 import { markdownToText } from './markdown.js';
 
@@ -17,6 +19,8 @@ export interface Article {
   title: string | null;
   url: string | null;
   text: string;
+  /** What was read but not kept, and why (a source URL that is not http(s)): reported, not fatal. */
+  warnings: string[];
 }
 
 export function formatOf(fileName: string, content: string): ArticleFormat {
@@ -33,6 +37,7 @@ const HEADER = /^(source|url|title):[ \t]*(.*)$/i;
 function plainText(content: string): Article {
   let title: string | null = null;
   let url: string | null = null;
+  const warnings: string[] = [];
   const lines = content.split('\n');
   let offset = 0;
   let text = content;
@@ -46,12 +51,21 @@ function plainText(content: string): Article {
       // Keep the headline's words where they stand; blank only the "title:" label.
       text = text.slice(0, offset) + ' '.repeat(keyPart) + text.slice(offset + keyPart);
     } else {
-      url = value.trim() || null;
+      url = sourceUrl(value.trim(), warnings);
       text = text.slice(0, offset) + ' '.repeat(line.length) + text.slice(offset + line.length);
     }
     offset += line.length + 1;
   }
-  return { format: 'text', title: title ?? headline(text.slice(offset)), url, text };
+  return { format: 'text', title: title ?? headline(text.slice(offset)), url, text, warnings };
+}
+
+/** An http(s) URL as given, or null with a warning: a `javascript:` source must never reach a link. */
+function sourceUrl(value: string, warnings: string[]): string | null {
+  if (!value) return null;
+  if (httpUrl(value)) return value;
+  const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  warnings.push(`its source URL ${shown} is not an http(s) URL, so it was not stored`);
+  return null;
 }
 
 /** Longest first line read as a headline; longer ones are the article's first paragraph. */
@@ -75,11 +89,11 @@ export function toArticle(fileName: string, content: string): Article {
   const format = formatOf(fileName, content);
   if (format === 'html') {
     const { title, text } = htmlToText(content);
-    return { format, title, url: null, text };
+    return { format, title, url: null, text, warnings: [] };
   }
   if (format === 'markdown') {
     const { title, text } = markdownToText(content);
-    return { format, title, url: null, text };
+    return { format, title, url: null, text, warnings: [] };
   }
   return plainText(content);
 }
