@@ -167,3 +167,12 @@ export interface CypherPathValue {
   /** The keys of the path's nodes, in walking order. */
   path: string[];
 }
+
+/** GET and POST /api/session: who the explorer acts for. */
+export interface SessionInfo {
+  /** Whether access control is on; when off, everyone on this machine is `admin`. */
+  auth: boolean;
+  role: 'reader' | 'editor' | 'admin';
+  name: string | null;
+  tokenId: string | null;
+}
