@@ -265,7 +265,7 @@ export async function withSource<T>(
     // Every format needs the keys: the elements are read as values in their order.
     const schema = await readGraphSchema(tx);
     // Both counts come from Neo4j's count store, without reading the graph.
-    const nodes = (await tx.run('MATCH (n) WITH count(n) AS n OPTIONAL MATCH (t:AccessToken) RETURN n - count(t) AS n')).records[0]?.get('n');
+    const nodes = (await tx.run('MATCH (n) WITH count(n) AS all OPTIONAL MATCH (t:AccessToken) WITH all, count(t) AS tokens RETURN all - tokens AS n')).records[0]?.get('n');
     const edges = (await tx.run('MATCH ()-[r]->() RETURN count(r) AS n')).records[0]?.get('n');
     return write(streamedSource(tx, schema, { nodes: Number(nodes ?? 0), edges: Number(edges ?? 0) }));
   });
