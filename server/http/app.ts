@@ -55,7 +55,7 @@ export function apiRouter(db: Database, cypherPerMinute?: number, { auth = false
 }
 
 /**
- * Helmet's headers, with HSTS and `upgrade-insecure-requests` only on requests that came over HTTPS:
+ * Helmet's headers, with HSTS, `upgrade-insecure-requests` and COOP only on requests that came over HTTPS:
  * sent over plain HTTP they make a browser that opened the explorer by a LAN name ask for https:// and
  * get nothing. Behind a TLS proxy, NEWSGRAPH_TRUST_PROXY lets `req.secure` see the HTTPS.
  */
@@ -75,6 +75,8 @@ function securityHeaders(): RequestHandler {
   const overHttp = helmet({
     contentSecurityPolicy: { directives: { ...directives, 'upgrade-insecure-requests': null } },
     strictTransportSecurity: false,
+    // Browsers ignore it on an HTTP origin other than loopback, and say so as a console error on each page.
+    crossOriginOpenerPolicy: false,
   });
   return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
 }

@@ -14,7 +14,6 @@ import type { SessionInfo } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
 import { createToken, hasActiveTokens, listTokens, revokeToken, verifyToken } from '../../server/auth/store.js';
 import { hashToken } from '../../server/auth/tokens.js';
-import type { Database } from '../../server/db/database.js';
 import { identify, requireRole } from '../../server/http/access.js';
 import { createApp } from '../../server/http/app.js';
 import { errorHandler } from '../../server/http/errors.js';
@@ -25,12 +24,7 @@ import { testDatabase, testNeo4j } from '../helpers/neo4j.js';
 import { runCli, waitForUrl } from '../helpers/process.js';
 import { loadGraph } from '../helpers/seeded.js';
 import { tempDirs } from '../helpers/temp.js';
-
-/** Leaves the shared test database as it found it: no token nodes, no token constraints. */
-export async function dropTokens(db: Database): Promise<void> {
-  await db.write((tx) => tx.run('MATCH (t:AccessToken) DETACH DELETE t'));
-  for (const name of ['access_token_id', 'access_token_hash']) await db.write((tx) => tx.run(`DROP CONSTRAINT ${name} IF EXISTS`));
-}
+import { dropTokens } from '../helpers/tokens.js';
 
 async function listen(app: express.Express): Promise<{ base: string; server: Server }> {
   const server = app.listen(0, '127.0.0.1');

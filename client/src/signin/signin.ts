@@ -54,7 +54,7 @@ export function showSignIn(message = ''): void {
       (err: unknown) => {
         button.disabled = false;
         error.textContent =
-          err instanceof ApiRequestError && err.status === 401 ? `That token was not accepted. ${err.message}` : `Could not sign in: ${errorText(err)}`;
+          err instanceof ApiRequestError && err.status === 401 ? err.message : `Could not sign in: ${errorText(err)}`;
         input.select();
       },
     );
