@@ -33,7 +33,9 @@ export function buildProgram(): Command {
       'after',
       `
 Neo4j: with NEO4J_URI unset, newsgraph starts an embedded Neo4j Community (Java 17+) with its data in
-$NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use your own.`,
+$NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use your own.
+Access control: NEWSGRAPH_AUTH=on (or serve --auth) asks every API call for a token (see \`newsgraph tokens\`);
+it is required to listen on an address other machines can reach.`,
     );
 
   program
