@@ -205,6 +205,7 @@ describe('access control on the real Neo4j', () => {
 
   for (const [how, args, extra] of [
     ['HOST=0.0.0.0', ['serve', '--no-seed'], { HOST: '0.0.0.0' }],
+    ['--host 0.0.0.0', ['serve', '--no-seed', '--host', '0.0.0.0'], {}],
     ['--host ::', ['serve', '--no-seed', '--host', '::'], {}],
     ['a LAN address', ['serve', '--no-seed', '--host', '192.0.2.2'], {}],
   ] as const) {
