@@ -12,7 +12,7 @@ import { launchBrowser, newPage, SCREENSHOTS } from '../helpers/browser.js';
 import { openEntityBySearch } from '../helpers/explorer.js';
 import { request } from '../helpers/http.js';
 import { testDatabase, testNeo4j } from '../helpers/neo4j.js';
-import { runCli, waitForUrl, type Spawned } from '../helpers/process.js';
+import { runCli, waitForUrl, waitUntil, type Spawned } from '../helpers/process.js';
 import { loadGraph } from '../helpers/seeded.js';
 import { tempDirs } from '../helpers/temp.js';
 import { dropTokens } from '../helpers/tokens.js';
@@ -60,7 +60,8 @@ describe('signing in to the explorer with access control on', () => {
   });
 
   it('asks for a token, refuses a wrong one, signs in with one from the CLI, and the explorer works over plain HTTP', async () => {
-    assert.match(serve!.stderr(), /no token exists yet/);
+    // Said once the schema is in place, which may come after the address.
+    await waitUntil(() => /no token exists yet/.test(serve!.stderr()), 20_000, `the advice on the first token in:\n${serve!.stderr()}`);
     const { page, errors } = await newPage(browser);
     try {
       const response = await page.goto(base);

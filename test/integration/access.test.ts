@@ -21,7 +21,7 @@ import { deleteEverything } from '../../server/ingest/write.js';
 import { createLogger } from '../../server/logger.js';
 import { request } from '../helpers/http.js';
 import { testDatabase, testNeo4j } from '../helpers/neo4j.js';
-import { runCli, waitForUrl } from '../helpers/process.js';
+import { runCli, waitForUrl, waitUntil } from '../helpers/process.js';
 import { loadGraph } from '../helpers/seeded.js';
 import { tempDirs } from '../helpers/temp.js';
 import { dropTokens } from '../helpers/tokens.js';
@@ -78,8 +78,8 @@ describe('access control on the real Neo4j', () => {
   it('verifies a live token, records its use, and refuses it at once when revoked', async () => {
     const made = await createToken(db, { role: 'editor' });
     assert.deepEqual(await verifyToken(db, made.token), { role: 'editor', tokenId: made.id, name: null });
-    await new Promise((r) => setTimeout(r, 300));
-    assert.ok((await listTokens(db)).find((t) => t.id === made.id)?.lastUsed, 'last used is recorded');
+    // Written after the answer, so as not to slow it.
+    await waitUntil(async () => Boolean((await listTokens(db)).find((t) => t.id === made.id)?.lastUsed), 10_000, 'last used to be recorded');
     assert.equal((await request(base, '/api/stats', { headers: bearer(made.token) })).status, 200);
     assert.deepEqual(await revokeToken(db, made.id), { id: made.id, alreadyRevoked: false });
     assert.equal(await verifyToken(db, made.token), null);
@@ -227,8 +227,7 @@ describe('access control on the real Neo4j', () => {
     const run = runCli(['serve', '--no-seed', '--auth'], cliEnv());
     try {
       const url = await waitForUrl(run, 60_000);
-      const deadline = Date.now() + 10_000;
-      while (!/no token exists yet/.test(run.stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      await waitUntil(() => /no token exists yet/.test(run.stderr()), 20_000, 'the advice on the first token').catch(() => undefined);
       assert.match(run.stderr(), /Access control is on and no token exists yet.*\n\s+npx newsgraph tokens create --role admin/);
       assert.equal((await request(url, '/api/stats')).status, 401);
       run.child.kill('SIGINT');
