@@ -116,17 +116,19 @@ describe('access control over HTTP, without a database', () => {
     }
   });
 
-  it('sends HSTS and upgrade-insecure-requests only over HTTPS', async () => {
+  it('sends HSTS, upgrade-insecure-requests and COOP only over HTTPS', async () => {
     const plain = await request(open, '/api/openapi.json');
     assert.equal(plain.headers['strict-transport-security'], undefined);
     assert.doesNotMatch(String(plain.headers['content-security-policy']), /upgrade-insecure-requests/);
     assert.match(String(plain.headers['content-security-policy']), /default-src 'self'/);
+    assert.equal(plain.headers['cross-origin-opener-policy'], undefined);
     // A client cannot claim HTTPS itself: X-Forwarded-Proto counts only from a trusted proxy.
     const claimed = await request(open, '/api/openapi.json', { headers: { 'x-forwarded-proto': 'https' } });
     assert.equal(claimed.headers['strict-transport-security'], undefined);
     const viaProxy = await request(proxied, '/api/openapi.json', { headers: { 'x-forwarded-proto': 'https' } });
     assert.match(String(viaProxy.headers['strict-transport-security']), /max-age=\d+/);
     assert.match(String(viaProxy.headers['content-security-policy']), /upgrade-insecure-requests/);
+    assert.equal(viaProxy.headers['cross-origin-opener-policy'], 'same-origin');
     const signOut = await request(proxied, '/api/session', { method: 'DELETE', headers: { 'x-forwarded-proto': 'https' } });
     assert.match(String(signOut.headers['set-cookie']), /Secure/);
   });
