@@ -52,6 +52,7 @@ export interface ApiError {
   error: { code: ErrorCode; message: string };
 }
 
+/** GET /api/health. With access control on, a caller without a token gets `{status}` alone. */
 export interface Health {
   status: 'ok' | 'unavailable';
   neo4j: {
