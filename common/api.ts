@@ -52,6 +52,7 @@ export interface ApiError {
   error: { code: ErrorCode; message: string };
 }
 
+/** GET /api/health. With access control on, a caller without a token gets `{status}` alone. */
 export interface Health {
   status: 'ok' | 'unavailable';
   neo4j: {
@@ -166,4 +167,13 @@ export interface CypherRelationshipValue {
 export interface CypherPathValue {
   /** The keys of the path's nodes, in walking order. */
   path: string[];
+}
+
+/** GET and POST /api/session: who the explorer acts for. */
+export interface SessionInfo {
+  /** Whether access control is on; when off, everyone on this machine is `admin`. */
+  auth: boolean;
+  role: 'reader' | 'editor' | 'admin';
+  name: string | null;
+  tokenId: string | null;
 }

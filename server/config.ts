@@ -1,8 +1,11 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 const port = (fallback: number) =>
   z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -29,6 +32,23 @@ const EnvSchema = z.object({
   NEO4J_BOLT_PORT: port(7687),
   NEO4J_HEAP: size.default('512m'),
   NEO4J_PAGECACHE: size.default('128m'),
+  NEWSGRAPH_AUTH: z
+    .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], { message: 'must be on or off' })
+    .default('off')
+    .transform((v) => ['on', 'true', '1', 'yes'].includes(v)),
+  NEWSGRAPH_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean)),
+  // Express's `trust proxy`, limited to what names the proxies: a hop count, addresses, subnets or their
+  // names. Never `true`, which would let any client claim HTTPS or another address with X-Forwarded-*.
+  NEWSGRAPH_TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => /^\d+$/.test(v) || v.split(',').every((p) => PROXY_NAMES.has(p.trim()) || isIP(p.trim().split('/')[0] ?? '') !== 0),
+      'must be a number of proxies, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas',
+    )
+    .optional(),
 });
 
 export interface Config {
@@ -37,6 +57,14 @@ export interface Config {
   /** Set when NEO4J_URI points at a Neo4j of the user's: then none is started here. */
   neo4j: { uri?: string; user: string; password?: string; database?: string };
   embedded: { home: string; boltPort: number; heap: string; pageCache: string };
+  access: {
+    /** NEWSGRAPH_AUTH: every API call needs a token (bearer or the sign-in cookie). */
+    auth: boolean;
+    /** NEWSGRAPH_ALLOWED_HOSTS: Host names answered besides the loopback names; `*` for any. */
+    allowedHosts: string[];
+    /** NEWSGRAPH_TRUST_PROXY, as Express's `trust proxy`: a hop count or addresses; unset trusts none. */
+    trustProxy?: number | string;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -57,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       boltPort: e.NEO4J_BOLT_PORT,
       heap: e.NEO4J_HEAP,
       pageCache: e.NEO4J_PAGECACHE,
+    },
+    access: {
+      auth: e.NEWSGRAPH_AUTH,
+      allowedHosts: e.NEWSGRAPH_ALLOWED_HOSTS,
+      trustProxy: e.NEWSGRAPH_TRUST_PROXY === undefined ? undefined : /^\d+$/.test(e.NEWSGRAPH_TRUST_PROXY) ? Number(e.NEWSGRAPH_TRUST_PROXY) : e.NEWSGRAPH_TRUST_PROXY,
     },
   };
 }

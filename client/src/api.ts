@@ -1,4 +1,4 @@
-import type { ApiError, CypherResult, DocumentDetails, DocumentSummary, EdgeEvidence, EntityDetails, PathsResult, SearchHit } from '../../common/api.js';
+import type { ApiError, SessionInfo, CypherResult, DocumentDetails, DocumentSummary, EdgeEvidence, EntityDetails, PathsResult, SearchHit } from '../../common/api.js';
 import type { ExportFormatName, ExportScope } from '../../common/export.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
@@ -8,9 +8,17 @@ export class ApiRequestError extends Error {
   }
 }
 
+let unauthenticated: (() => void) | null = null;
+
+/** What to do when the server answers 401 (no session, or its token revoked): main.ts shows the sign-in page. */
+export function whenUnauthenticated(handler: () => void): void {
+  unauthenticated = handler;
+}
+
 async function getJson<T>(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}): Promise<T> {
   const response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
   const body = (await response.json().catch(() => null)) as unknown;
+  if (response.status === 401) unauthenticated?.();
   if (!response.ok) {
     const error = (body as Partial<ApiError> | null)?.error;
     throw new ApiRequestError(error?.code ?? 'HTTP_ERROR', error?.message ?? `${url} answered ${response.status}`, response.status);
@@ -21,6 +29,20 @@ async function getJson<T>(url: string, init: Omit<RequestInit, 'headers'> & { he
 /** POSTs `payload` as JSON; the reply and its errors are handled as getJson's. */
 function postJson<T>(url: string, payload: unknown): Promise<T> {
   return getJson<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+}
+
+/** Who the explorer acts for; a 401 (ApiRequestError) when access control is on and nobody has signed in. */
+export function fetchSession(): Promise<SessionInfo> {
+  return getJson<SessionInfo>('/api/session');
+}
+
+/** Signs in: the server keeps the token in an HttpOnly cookie, out of this page's reach. */
+export function signIn(token: string): Promise<SessionInfo> {
+  return postJson<SessionInfo>('/api/session', { token });
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/api/session', { method: 'DELETE' });
 }
 
 export function fetchOverview(limit = 300): Promise<SerializedGraph> {
@@ -93,6 +115,7 @@ export async function exportFile(
     body: JSON.stringify({ format, scope, ...(positions ? { positions } : {}) }),
     signal,
   });
+  if (response.status === 401) unauthenticated?.();
   if (!response.ok) {
     const error = ((await response.json().catch(() => null)) as Partial<ApiError> | null)?.error;
     throw new ApiRequestError(error?.code ?? 'HTTP_ERROR', error?.message ?? `The export answered ${response.status}`, response.status);

@@ -1,5 +1,5 @@
 import './styles.css';
-import { fetchEntity, fetchOverview } from './api.js';
+import { ApiRequestError, fetchEntity, fetchOverview, fetchSession, whenUnauthenticated } from './api.js';
 import { Canvas } from './app/canvas.js';
 import { mountUrlState } from './app/url-state.js';
 import { busy, errorText, toast } from './app/toast.js';
@@ -12,6 +12,7 @@ import { mountPaging } from './paging/paging.js';
 import { Panel } from './panel/panel.js';
 import { mountPaths } from './paths/paths.js';
 import { mountSearch } from './search/search.js';
+import { mountSessionControls, showSignIn } from './signin/signin.js';
 
 const container = document.getElementById('graph')!;
 const status = document.getElementById('status')!;
@@ -104,24 +105,36 @@ const queryConsole = mountConsole(document.getElementById('query') as HTMLButton
 mountSearch(document.getElementById('search') as HTMLInputElement, document.getElementById('search-results') as HTMLUListElement, (hit) => void openEntity(hit.id, { focus: true }));
 const urlState = mountUrlState(canvas, { open: (id) => openEntity(id, { focus: true }), expand, more: (id) => paging.more(id), collapse: (id) => paging.collapse(id) });
 
-async function start(): Promise<void> {
+/** False when it shows the sign-in page instead of the explorer. */
+async function start(): Promise<boolean> {
   try {
+    // With access control on, a page opened without a session goes to sign-in before anything else.
+    mountSessionControls(await fetchSession(), document.querySelector('.topbar')!);
+    whenUnauthenticated(() => showSignIn('Your session has ended (signed out, or the token was revoked): sign in again.'));
     const data = await fetchOverview();
     if (data.nodes.length === 0) {
       status.textContent = 'No data yet';
       container.dataset.state = 'empty';
       show('empty');
-      return;
+      return true;
     }
     canvas.loaded(data);
     container.dataset.state = 'ready';
+    return true;
   } catch (err) {
+    if (err instanceof ApiRequestError && err.status === 401) {
+      showSignIn();
+      return false;
+    }
     document.getElementById('failure-message')!.textContent = errorText(err);
     status.textContent = 'Error';
     container.dataset.state = 'error';
     show('failure');
+    return true;
   }
 }
 
 // Then the view in the address, if any: a shared link opens on what its sender saw.
-void start().then(() => urlState.restore());
+void start().then(async (started) => {
+  if (started) await urlState.restore();
+});

@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from '../paths.js';
 import { EXPORT_FORMATS } from '../../common/export.js';
+import { ROLES, type Role } from '../auth/roles.js';
 import type { ExportCommandOptions } from './export.js';
 import type { LoadCommandOptions } from './load.js';
 import type { QueryFormat } from './query.js';
@@ -32,7 +33,9 @@ export function buildProgram(): Command {
       'after',
       `
 Neo4j: with NEO4J_URI unset, newsgraph starts an embedded Neo4j Community (Java 17+) with its data in
-$NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use your own.`,
+$NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use your own.
+Access control: NEWSGRAPH_AUTH=on (or serve --auth) asks every API call for a token (see \`newsgraph tokens\`);
+it is required to listen on an address other machines can reach.`,
     );
 
   program
@@ -41,7 +44,17 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .option('-p, --port <port>', 'HTTP port (default: $PORT or 3000; 0 picks a free one)', portNumber)
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--no-seed', 'do not load the example articles in seeds/ into an empty database')
-    .action(async (options: { port?: number; host?: string; seed: boolean }) => (await import('./serve.js')).serve(options));
+    .option('--auth', 'turn access control on, as NEWSGRAPH_AUTH=on: every API call needs a token (see `newsgraph tokens`)')
+    .addHelpText(
+      'after',
+      `
+Off this machine only with access control: a non-loopback --host (0.0.0.0, ::, a LAN address) without
+--auth or NEWSGRAPH_AUTH=on refuses to start (error AUTH_REQUIRED). Then create a token:
+  newsgraph tokens create --role admin
+Requests must name this server by a known Host: the loopback names, the address it listens on, and
+NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
+    )
+    .action(async (options: { port?: number; host?: string; seed: boolean; auth?: boolean }) => (await import('./serve.js')).serve(options));
 
   program
     .command('neo4j')
@@ -98,6 +111,34 @@ Examples:
   newsgraph export --format cypher --cypher "MATCH p=(:Person)-[:MET]->() RETURN p" --out met.cypher`,
     )
     .action(async (options: ExportCommandOptions) => (await import('./export.js')).exportCommand(options));
+
+  const tokens = program
+    .command('tokens')
+    .description('manage the access tokens of a server with access control on (NEWSGRAPH_AUTH=on or serve --auth)')
+    .addHelpText(
+      'after',
+      `
+Roles: reader (every read: search, graph, documents, Cypher console, export) < editor (also writes) < admin.
+Tokens are stored in Neo4j as SHA-256 hashes: a token is shown once, when created, and never again.
+They reach Neo4j as the other commands do: the running newsgraph's embedded Neo4j, or NEO4J_URI.`,
+    );
+  tokens
+    .command('create')
+    .description('create a token and print it, once')
+    .addOption(new Option('--role <role>', 'what the token may do').choices([...ROLES]).makeOptionMandatory())
+    .option('--name <name>', 'who or what the token is for, shown by `tokens list`')
+    .option('--json', 'print {"token","id","role","name"} as JSON')
+    .action(async (options: { role: Role; name?: string; json?: boolean }) => (await import('./tokens.js')).createTokenCommand(options));
+  tokens
+    .command('list')
+    .description('list the tokens: id, name, role, created, last used, revoked (never the tokens themselves)')
+    .option('--json', 'print {"tokens":[…]} as JSON')
+    .action(async (options: { json?: boolean }) => (await import('./tokens.js')).listTokensCommand(options));
+  tokens
+    .command('revoke')
+    .description('revoke a token at once: it no longer signs in, and sessions made with it end')
+    .argument('<id>', 'the token\'s id, from `tokens list`')
+    .action(async (id: string) => (await import('./tokens.js')).revokeTokenCommand(id));
 
   return program;
 }

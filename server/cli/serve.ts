@@ -1,7 +1,10 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { hasActiveTokens } from '../auth/store.js';
+import { assertSafeToListen, hostAllowlist } from '../auth/hosts.js';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
+import type { Database } from '../db/database.js';
 import { keepSchemaApplied } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { createApp } from '../http/app.js';
@@ -16,6 +19,8 @@ export interface ServeOptions {
   host?: string;
   /** Load seeds/ into an empty database (default true). */
   seed?: boolean;
+  /** Access control on, as NEWSGRAPH_AUTH=on. */
+  auth?: boolean;
 }
 
 /** Starts Neo4j (unless NEO4J_URI is set), applies the schema and serves the API and explorer until a signal. */
@@ -24,6 +29,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   const host = options.host ?? config.http.host;
   const port = options.port ?? config.http.port;
   const logger = createLogger(config.logLevel);
+  const auth = options.auth === true || config.access.auth;
+  // Before anything starts: a server others can reach with nobody asked for a token is refused outright.
+  assertSafeToListen(host, auth);
 
   const started = Date.now();
   const connection = await connect(config, progress);
@@ -41,7 +49,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   // Our own Neo4j is up by now: have the example graph in place before the first page load.
   if (connection.embedded) await seeded.catch(() => undefined);
 
-  const app = createApp({ db: connection.db, logger, clientDir: CLIENT_DIST });
+  if (auth) void adviseFirstToken(connection.db, schema.applied);
+  const access = { auth, allowedHosts: hostAllowlist(host, config.access.allowedHosts), trustProxy: config.access.trustProxy };
+  const app = createApp({ db: connection.db, logger, clientDir: CLIENT_DIST, access });
   const server = app.listen(port, host);
   try {
     await once(server, 'listening');
@@ -78,4 +88,15 @@ export async function serve(options: ServeOptions): Promise<void> {
       void stop('neo4j exit').then(resolve);
     });
   });
+}
+
+/** With access control on and no token yet, nobody could get in: say how to make the first one. */
+async function adviseFirstToken(db: Database, ready: Promise<void>): Promise<void> {
+  await ready;
+  const any = await hasActiveTokens(db).catch(() => true);
+  progress(
+    any
+      ? 'Access control is on: sign in with an access token (`newsgraph tokens list` shows them).'
+      : 'Access control is on and no token exists yet. Create the first one, in another terminal, with:\n  npx newsgraph tokens create --role admin',
+  );
 }

@@ -133,7 +133,8 @@ async function subgraph(db: Database, scope: Exclude<ServerScope, { kind: 'all' 
  * decodes a map key by key through Object.defineProperty, and a key string per value, which was half of
  * its time on 500k relationships; Neo4j builds each map once either way (bench:export).
  */
-const ALL_NODES = `MATCH (n) WITH n, properties(n) AS p
+// Access tokens (server/auth) are not part of the news graph: an export never carries them.
+const ALL_NODES = `MATCH (n) WHERE NOT n:AccessToken WITH n, properties(n) AS p
   RETURN elementId(n) AS elementId, labels(n) AS labels, [k IN $keys | p[k]] AS values`;
 /** A node's key as serializeNode gives it (nodeKey): its own string id, else Neo4j's element id. */
 const keyOf = (n: string) => `coalesce(CASE WHEN ${n}.id IS :: STRING THEN ${n}.id END, elementId(${n}))`;
@@ -161,7 +162,7 @@ function relTypeName(quoted: string): string {
 export async function readGraphSchema(tx: ManagedTransaction): Promise<GraphSchema> {
   const schema = emptySchema();
   const keysByType: Record<string, string[]> = {};
-  const nodes = await tx.run('CALL db.schema.nodeTypeProperties() YIELD propertyName, propertyTypes RETURN propertyName, propertyTypes');
+  const nodes = await tx.run("CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes WHERE NOT 'AccessToken' IN nodeLabels RETURN propertyName, propertyTypes");
   for (const r of nodes.records) addSchemaRow(schema.node, r.get('propertyName') as string | null, r.get('propertyTypes') as string[] | null);
   const rels = await tx.run('CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes RETURN relType, propertyName, propertyTypes');
   for (const r of rels.records) {
@@ -264,7 +265,7 @@ export async function withSource<T>(
     // Every format needs the keys: the elements are read as values in their order.
     const schema = await readGraphSchema(tx);
     // Both counts come from Neo4j's count store, without reading the graph.
-    const nodes = (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]?.get('n');
+    const nodes = (await tx.run('MATCH (n) WITH count(n) AS all OPTIONAL MATCH (t:AccessToken) WITH all, count(t) AS tokens RETURN all - tokens AS n')).records[0]?.get('n');
     const edges = (await tx.run('MATCH ()-[r]->() RETURN count(r) AS n')).records[0]?.get('n');
     return write(streamedSource(tx, schema, { nodes: Number(nodes ?? 0), edges: Number(edges ?? 0) }));
   });

@@ -13,7 +13,7 @@ export const OVERVIEW_MAX_LIMIT = 5_000;
 export async function graphOverview(db: Database, limit = OVERVIEW_DEFAULT_LIMIT): Promise<SerializedGraph> {
   return db.read(async (tx) => {
     const result = await tx.run(
-      `MATCH (n) WHERE NOT n:Document
+      `MATCH (n) WHERE NOT n:Document AND NOT n:AccessToken
        WITH n ORDER BY COUNT { (n)--(m) WHERE NOT m:Document } DESC, n.name LIMIT $limit
        WITH collect(n) AS nodes
        CALL (nodes) {

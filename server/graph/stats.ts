@@ -8,7 +8,7 @@ import type { Database } from '../db/database.js';
 export async function graphStats(db: Database): Promise<Stats> {
   return db.read(async (tx) => {
     const labels = await tx.run(
-      'CALL db.labels() YIELD label CALL (label) { MATCH (n:$(label)) RETURN count(n) AS count } RETURN label, count ORDER BY label',
+      "CALL db.labels() YIELD label WITH label WHERE label <> 'AccessToken' CALL (label) { MATCH (n:$(label)) RETURN count(n) AS count } RETURN label, count ORDER BY label",
     );
     const types = await tx.run(
       'CALL db.relationshipTypes() YIELD relationshipType AS type CALL (type) { MATCH ()-[r:$(type)]->() RETURN count(r) AS count } RETURN type, count ORDER BY type',

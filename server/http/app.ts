@@ -1,17 +1,20 @@
 /** The Express app, built apart from `listen` so tests can mount it on any port. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { hostAllowlist, type HostAllowlist } from '../auth/hosts.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import { hostCheck, identify, requireRole } from './access.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { cypherRoutes } from './routes/cypher.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/session.js';
 
 export interface AppDeps {
   db: Database;
@@ -20,13 +23,30 @@ export interface AppDeps {
   clientDir?: string;
   /** Rate limit of POST /api/cypher per client address (default 60). */
   cypherPerMinute?: number;
+  access?: AccessOptions;
 }
 
-/** Every API route, mounted under /api. */
-export function apiRouter(db: Database, cypherPerMinute?: number): Router {
+export interface AccessOptions {
+  /** Every API call needs a token (NEWSGRAPH_AUTH); off by default, for a server on loopback. */
+  auth?: boolean;
+  /** The Host names answered; by default the loopback names (see server/auth/hosts.ts). */
+  allowedHosts?: HostAllowlist;
+  /** Express's `trust proxy` (NEWSGRAPH_TRUST_PROXY): which proxies may say the request came over HTTPS. */
+  trustProxy?: number | string;
+}
+
+/**
+ * Every API route, mounted under /api. Open to anyone: the API's description, health (its details only
+ * to a signed-in caller) and signing in and out. Everything after `requireRole('reader')` needs a token;
+ * a route that writes declares `requireRole('editor')` (or 'admin') on itself.
+ */
+export function apiRouter(db: Database, cypherPerMinute?: number, { auth = false }: { auth?: boolean } = {}): Router {
   const api = express.Router();
   api.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+  api.use(identify(db, auth));
   api.use(healthRoutes(db));
+  api.use(sessionRoutes(db, { auth }));
+  api.use(requireRole('reader'));
   api.use(graphRoutes(db));
   api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
   api.use(exportRoutes(db));
@@ -34,30 +54,42 @@ export function apiRouter(db: Database, cypherPerMinute?: number): Router {
   return api;
 }
 
-export function createApp({ db, logger, clientDir, cypherPerMinute }: AppDeps): Express {
+/**
+ * Helmet's headers, with HSTS, `upgrade-insecure-requests` and COOP only on requests that came over HTTPS:
+ * sent over plain HTTP they make a browser that opened the explorer by a LAN name ask for https:// and
+ * get nothing. Behind a TLS proxy, NEWSGRAPH_TRUST_PROXY lets `req.secure` see the HTTPS.
+ */
+function securityHeaders(): RequestHandler {
+  const directives = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    // ForceAtlas2 runs in a worker created from a blob URL.
+    'worker-src': ["'self'", 'blob:'],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  };
+  const overHttps = helmet({ contentSecurityPolicy: { directives } });
+  const overHttp = helmet({
+    contentSecurityPolicy: { directives: { ...directives, 'upgrade-insecure-requests': null } },
+    strictTransportSecurity: false,
+    // Browsers ignore it on an HTTP origin other than loopback, and say so as a console error on each page.
+    crossOriginOpenerPolicy: false,
+  });
+  return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
+}
+
+export function createApp({ db, logger, clientDir, cypherPerMinute, access = {} }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // An ETag would hash every graph payload on each request (measured in bench:api) for clients that
   // never revalidate: the data changes with each load. The static client keeps its own ETags.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          // ForceAtlas2 runs in a worker created from a blob URL.
-          'worker-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'connect-src': ["'self'"],
-          'object-src': ["'none'"],
-          'frame-ancestors': ["'none'"],
-        },
-      },
-    }),
-  );
+  if (access.trustProxy !== undefined) app.set('trust proxy', access.trustProxy);
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger,
@@ -69,9 +101,11 @@ export function createApp({ db, logger, clientDir, cypherPerMinute }: AppDeps): 
       },
     }),
   );
+  // Before anything is served, the page included: DNS rebinding would otherwise read it all.
+  app.use(hostCheck(access.allowedHosts ?? hostAllowlist('127.0.0.1')));
   app.use(express.json({ limit: '1mb' }));
 
-  app.use('/api', apiRouter(db, cypherPerMinute));
+  app.use('/api', apiRouter(db, cypherPerMinute, { auth: access.auth }));
 
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

@@ -102,6 +102,16 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'the file, in the media type of its format' }, 400: error, 403: error, 404: error, 408: error, 429: error, 503: error },
         },
       },
+      // Access control (issue 15); the generated document takes these over.
+      '/api/session': {
+        get: { summary: 'Who the caller is: role, token name and id, whether access control is on', responses: { 200: { description: 'the session', ...json({ type: 'object' }) }, 401: error, 503: error } },
+        post: {
+          summary: 'Sign in: checks a token and sets it as an HttpOnly, SameSite=Strict cookie',
+          requestBody: { required: true, ...json({ type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 200 } } }) },
+          responses: { 200: { description: 'signed in', ...json({ type: 'object' }) }, 400: error, 401: error, 503: error },
+        },
+        delete: { summary: 'Sign out: clears the cookie', responses: { 204: { description: 'signed out' } } },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', ...json({ type: 'object' }) } } } },
     },
     components: {

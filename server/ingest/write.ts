@@ -298,12 +298,15 @@ export async function renameDocuments(tx: ManagedTransaction, rows: { id: string
   await tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.file = row.file', { rows });
 }
 
-/** Empties the database in bounded transactions (a single huge delete would exhaust memory). */
+/**
+ * Empties the news graph in bounded transactions (a single huge delete would exhaust memory). Access
+ * tokens stay: a reset must not lock everyone out of the server.
+ */
 export async function deleteEverything(db: Database): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await db.write(async (tx) => {
-      const r = await tx.run('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted');
+      const r = await tx.run('MATCH (n) WHERE NOT n:AccessToken WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted');
       return r.records[0]?.get('deleted') as number;
     });
     total += deleted;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Health } from '../../../common/api.js';
 import type { Database } from '../../db/database.js';
 import { toAppError } from '../../errors.js';
+import { principalOf } from '../access.js';
 
 /** 200 when Neo4j answers, 503 with the reason while it does not. Each call asks Neo4j afresh. */
 export function healthRoutes(db: Database): Router {
@@ -16,7 +17,8 @@ export function healthRoutes(db: Database): Router {
       neo4j.error = { code: e.code, message: e.message };
     }
     const body: Health = { status: neo4j.connected ? 'ok' : 'unavailable', neo4j };
-    res.status(neo4j.connected ? 200 : 503).json(body);
+    // Open to anyone (load balancers, healthchecks), but which database, where, says nothing to a stranger.
+    res.status(neo4j.connected ? 200 : 503).json(principalOf(res) ? body : { status: body.status });
   });
   return router;
 }
