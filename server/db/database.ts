@@ -117,8 +117,9 @@ export class Database {
           this.lost = true;
           throw this.outage ?? mapped;
         }
-        // Only what has no meaning of its own (a deadlock, a leader switch) is worth another try.
-        const transient = code === 'NEO4J_ERROR' && err instanceof Neo4jError && Neo4jError.isRetryable(err);
+        // Only what has no meaning of its own (a deadlock, a leader switch) is worth another try; never
+        // running out of memory, which the same query would do again.
+        const transient = code === 'NEO4J_ERROR' && err instanceof Neo4jError && Neo4jError.isRetryable(err) && !err.code.includes('Memory');
         if (!transient || Date.now() - started + delayMs > RETRY_TRANSIENT_MS) throw mapped;
         await new Promise((r) => setTimeout(r, delayMs * (0.8 + Math.random() * 0.4)));
         delayMs *= 2;

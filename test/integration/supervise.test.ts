@@ -52,6 +52,21 @@ describe('a supervised embedded Neo4j', () => {
     assert.ok(all.filter(([, , dir]) => !dir).every(([, mode]) => (mode & 0o700) === 0o600), 'files are 0600');
   });
 
+  it('survives a query that exhausts its heap', async () => {
+    const [jvm] = javaChildren(run.child.pid!);
+    const res = await fetch(`${base}/api/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: "RETURN size(reduce(s = 'x', i IN range(1, 30) | s + s)) AS n" }),
+    });
+    assert.notEqual(res.status, 200, await res.clone().text());
+    // Not exiting on OutOfMemoryError: the same JVM answers on, with no restart in between.
+    assert.deepEqual(javaChildren(run.child.pid!), [jvm]);
+    assert.equal((await timed(`${base}/api/health`)).status, 200);
+    assert.equal((await timed(`${base}/api/stats`)).status, 200);
+    assert.doesNotMatch(run.stdout(), /restarting it/);
+  });
+
   it('answers 503 at once when the JVM is killed, keeps serving, and comes back by itself', async () => {
     first = runningEmbedded(home)!;
     assert.ok(first, 'running.json describes the running Neo4j');
