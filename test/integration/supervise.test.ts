@@ -124,3 +124,31 @@ describe('a supervised embedded Neo4j', () => {
     assert.match(readFileSync(path.join(home, 'password'), 'utf8'), /\S{24}/);
   });
 });
+
+describe('newsgraph neo4j', () => {
+  const temps = tempDirs('newsgraph-supervise-neo4j');
+  after(() => temps.cleanup());
+
+  it('restarts its JVM on the same port when it dies, and stops it on Ctrl-C', async () => {
+    const data = temps.make();
+    const run = runCli(['neo4j', '--port', '0', '--data', data], { ...process.env, NEO4J_URI: '', NEO4J_PASSWORD: '' });
+    try {
+      await waitUntil(() => /"ready":true/.test(run.stdout()) || run.child.exitCode !== null, 120_000, 'the ready line');
+      const ready = JSON.parse(run.stdout().trim().split('\n')[0]!) as { uri: string };
+      const [jvm] = javaChildren(run.child.pid!);
+      process.kill(jvm!, 'SIGKILL');
+      await waitUntil(() => /The embedded Neo4j is back at/.test(run.stderr()), 120_000, 'the JVM to be restarted');
+      assert.equal(run.child.exitCode, null);
+      const home = path.join(data, 'neo4j');
+      assert.equal(runningEmbedded(home)?.uri, ready.uri, 'same Bolt port');
+      const [restarted] = javaChildren(run.child.pid!);
+      assert.notEqual(restarted, jvm);
+      run.child.kill('SIGINT');
+      assert.equal(await run.exited, 0);
+      assert.ok(!isAlive(restarted!));
+      assert.equal(runningEmbedded(home), null);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+});
