@@ -34,7 +34,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   assertSafeToListen(host, auth);
 
   const started = Date.now();
-  const connection = await connect(config, progress);
+  // Exits and restarts of the embedded Neo4j go to the server log (with its log path; never to clients).
+  const connection = await connect(config, progress, { onLog: (level, message) => logger[level](message) });
   if (connection.embedded) {
     progress(`Embedded Neo4j ${connection.embedded.version} ready at ${connection.embedded.uri} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } else {
@@ -78,15 +79,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     await connection.close();
     progress('Stopped.');
   };
+  // An embedded Neo4j that dies is restarted by its supervisor (see connect); meanwhile routes answer 503.
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal).then(resolve));
-    // An embedded Neo4j that dies under us leaves nothing to serve.
-    void connection.embedded?.exited.then((code) => {
-      if (stopping) return;
-      logger.error(`Embedded Neo4j exited unexpectedly (code ${code}); see ${connection.embedded?.log}`);
-      process.exitCode = 1;
-      void stop('neo4j exit').then(resolve);
-    });
   });
 }
 

@@ -1,8 +1,8 @@
 /**
- * The one place that owns the Neo4j driver: every read and write goes through `read`/`write`,
- * which open a session per unit of work and use the driver's managed transactions (with retries).
+ * The one place that owns the Neo4j driver: every read and write goes through `read`/`write`, one
+ * session and transaction per unit of work, retried here rather than by the driver (see `run`).
  */
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { AppError } from '../errors.js';
 
 export interface DatabaseConfig {
@@ -27,6 +27,10 @@ export interface TxOptions {
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+/** How long transient errors (deadlocks, leader switches) are retried, as the driver's own retries did. */
+const RETRY_TRANSIENT_MS = 15_000;
+/** Once Neo4j has been lost, how long a request waits for it to answer before it is told 503. */
+const LOST_PROBE_MS = 1_000;
 
 export class Database {
   readonly uri: string;
@@ -35,10 +39,15 @@ export class Database {
   private readonly database: string | undefined;
   /**
    * False until a connection succeeds and again after Neo4j proves unreachable. While false, each unit
-   * of work first makes one connection attempt, so callers get a 503 at once instead of waiting out the
-   * driver's retries; the first success turns retries back on.
+   * of work first waits for one shared connection attempt, so callers get a 503 at once instead of
+   * queueing on a dead server; the first success lets work through again.
    */
   private reachable = false;
+  /** Neo4j answered once and then went away: probes are cut short, a slow answer counts as none. */
+  private lost = false;
+  private probing: Promise<void> | undefined;
+  /** Set while newsgraph knows its own Neo4j is down (restarting): every unit of work fails with it at once. */
+  private outage: AppError | null = null;
 
   constructor(config: DatabaseConfig) {
     this.uri = config.uri;
@@ -49,7 +58,6 @@ export class Database {
       disableLosslessIntegers: true,
       connectionTimeout: 5_000,
       connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: 15_000,
       userAgent: 'newsgraph',
     });
   }
@@ -71,29 +79,95 @@ export class Database {
     });
   }
 
+  /**
+   * Declares the server down (with the error every caller gets meanwhile) or, with null, back. The
+   * embedded Neo4j's supervisor calls this as the JVM dies and after it is restarted.
+   */
+  setOutage(error: AppError | null): void {
+    this.outage = error;
+    if (error) {
+      this.reachable = false;
+      this.lost = true;
+    }
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
 
+  /**
+   * The driver's managed transactions retry a dead server for maxTransactionRetryTime (15 s of 503-less
+   * waiting per request), so retries are ours: transient errors with backoff as before, but a lost
+   * connection only once at once (a pooled connection that died with a restarted server), then 503.
+   */
   private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, options: TxOptions): Promise<T> {
-    if (!this.reachable) {
+    if (this.outage) throw this.outage;
+    if (!this.reachable) await this.probe();
+    const started = Date.now();
+    let delayMs = 1_000;
+    for (let attempt = 0; ; attempt++) {
       try {
-        await this.driver.getServerInfo({ database: this.database });
-        this.reachable = true;
+        return await this.attempt(mode, work, options);
       } catch (err) {
-        throw toDatabaseError(err, this.uri);
+        const mapped = toDatabaseError(err, this.uri);
+        const code = mapped instanceof AppError ? mapped.code : null;
+        if (code === 'NEO4J_UNAVAILABLE') {
+          if (attempt === 0 && !this.outage) continue;
+          this.reachable = false;
+          this.lost = true;
+          throw this.outage ?? mapped;
+        }
+        // Only what has no meaning of its own (a deadlock, a leader switch) is worth another try; never
+        // running out of memory, which the same query would do again.
+        const transient = code === 'NEO4J_ERROR' && err instanceof Neo4jError && Neo4jError.isRetryable(err) && !err.code.includes('Memory');
+        if (!transient || Date.now() - started + delayMs > RETRY_TRANSIENT_MS) throw mapped;
+        await new Promise((r) => setTimeout(r, delayMs * (0.8 + Math.random() * 0.4)));
+        delayMs *= 2;
       }
     }
+  }
+
+  private async attempt<T>(mode: 'READ' | 'WRITE', work: Work<T>, options: TxOptions): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
-    const config = options.timeoutMs ? { timeout: options.timeoutMs } : undefined;
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-    } catch (err) {
-      const mapped = toDatabaseError(err, this.uri);
-      if (mapped instanceof AppError && mapped.code === 'NEO4J_UNAVAILABLE') this.reachable = false;
-      throw mapped;
+      const tx = await session.beginTransaction(options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      try {
+        const result = await work(ManagedTransaction.fromTransaction(tx));
+        if (tx.isOpen()) await tx.commit();
+        return result;
+      } catch (err) {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        throw err;
+      }
     } finally {
-      await session.close();
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** One connection attempt shared by every waiting caller; once Neo4j was lost, waited for LOST_PROBE_MS at most. */
+  private async probe(): Promise<void> {
+    this.probing ??= this.driver
+      .getServerInfo({ database: this.database })
+      .then(() => {
+        this.reachable = true;
+        this.lost = false;
+      })
+      .finally(() => (this.probing = undefined));
+    let timer: NodeJS.Timeout | undefined;
+    const waits: Promise<void>[] = [this.probing];
+    if (this.lost) {
+      waits.push(
+        new Promise<void>((_, reject) => {
+          timer = setTimeout(() => reject(new AppError('NEO4J_UNAVAILABLE', `Neo4j at ${this.uri} did not answer within ${LOST_PROBE_MS / 1000} s.`)), LOST_PROBE_MS);
+        }),
+      );
+    }
+    try {
+      await Promise.race(waits);
+    } catch (err) {
+      throw toDatabaseError(err, this.uri);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

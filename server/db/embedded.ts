@@ -22,6 +22,13 @@ export interface EmbeddedOptions {
   onProgress?: (message: string) => void;
   /** How long to wait for the ready line. */
   startTimeoutMs?: number;
+  /** Ends a start under way: the JVM is stopped before the start rejects. */
+  signal?: AbortSignal;
+  /**
+   * Set by the supervisor: running.json names it too and outlives a JVM that dies, so that other
+   * commands keep joining this Neo4j (same URI) while it is restarted rather than start their own.
+   */
+  supervisorPid?: number;
 }
 
 export interface EmbeddedNeo4j {
@@ -31,9 +38,14 @@ export interface EmbeddedNeo4j {
   version: string;
   pid: number;
   log: string;
-  /** Resolves with the JVM's exit code once it has exited, for whatever reason. */
-  exited: Promise<number | null>;
+  /** Resolves once the JVM has exited, for whatever reason: its exit code, or the signal that ended it. */
+  exited: Promise<JvmExit>;
   stop(): Promise<void>;
+}
+
+export interface JvmExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 interface ReadyLine {
@@ -52,23 +64,41 @@ const RUNNING_FILE = 'running.json';
 export interface RunningEmbedded {
   uri: string;
   user: string;
+  /** The JVM's pid: it changes when a supervisor restarts the JVM. */
   pid: number;
+  /** The newsgraph process that supervises it, if any. */
+  supervisor?: number;
+}
+
+function alive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * The embedded Neo4j another newsgraph process runs on `home` (`npm start` in another terminal), or
- * null. Only one process may open the data, so a second command joins that one instead of failing.
+ * null. Only one process may open the data, so a second command joins that one instead of failing;
+ * also while its supervisor restarts it (then the joiner waits out a 503 rather than fight for the data).
  */
 export function runningEmbedded(home: string): RunningEmbedded | null {
   let running: RunningEmbedded;
   try {
     running = JSON.parse(readFileSync(path.join(home, RUNNING_FILE), 'utf8')) as RunningEmbedded;
-    process.kill(running.pid, 0);
   } catch {
-    // No file, or its process is gone (killed before it could remove the file).
     return null;
   }
-  return running;
+  // A file whose processes are gone was left by a kill before it could be removed.
+  return alive(running.pid) || alive(running.supervisor) ? running : null;
+}
+
+/** Removes running.json: the embedded Neo4j on `home` is gone for good (its supervisor stopped it). */
+export function removeRunningFile(home: string): void {
+  rmSync(path.join(home, RUNNING_FILE), { force: true });
 }
 
 /** The password the launcher generated for `home`. */
@@ -159,7 +189,8 @@ function jvmArgs(heap: string, classpath: string): string[] {
   return [
     `-Xmx${heap}`,
     '-XX:+UseG1GC',
-    '-XX:+ExitOnOutOfMemoryError',
+    // No -XX:+ExitOnOutOfMemoryError: one query's allocation must not take the whole database down; the
+    // per-transaction memory limit turns it into that query's error, and a JVM that dies anyway is restarted.
     // What Neo4j's own server start script passes on Java 17, so the page cache and Netty run at full speed.
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/java.io=ALL-UNNAMED',
@@ -188,13 +219,17 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   if (options.password) env.NEO4J_PASSWORD = options.password;
   else delete env.NEO4J_PASSWORD;
 
+  if (options.signal?.aborted) throw stoppedBeforeReady();
   // Own process group: a terminal's Ctrl-C reaches us, and we stop Neo4j in order after the HTTP server.
-  const child = spawn(javaCommand(), jvmArgs(options.heap, classpath), {
-    env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Umask 077: the store, logs and password are the user's alone (0600 files, 0700 folders).
+  const umask = process.umask(0o077);
+  let child: ChildProcess;
+  try {
+    child = spawn(javaCommand(), jvmArgs(options.heap, classpath), { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  } finally {
+    process.umask(umask);
+  }
+  const exited = new Promise<JvmExit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const stderrTail: string[] = [];
   child.stderr?.on('data', (d: Buffer) => {
     stderrTail.push(...d.toString().split('\n').filter(Boolean));
@@ -203,9 +238,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
 
   const ready = await waitForReady(child, exited, stderrTail, options);
   const password = options.password ?? readFileSync(ready.passwordFile, 'utf8').trim();
-  const runningFile = path.join(options.home, RUNNING_FILE);
-  writeFileSync(runningFile, JSON.stringify({ uri: ready.uri, user: ready.user, pid: ready.pid }), { mode: 0o600 });
-  void exited.then(() => rmSync(runningFile, { force: true }));
+  const running: RunningEmbedded = { uri: ready.uri, user: ready.user, pid: ready.pid, supervisor: options.supervisorPid };
+  writeFileSync(path.join(options.home, RUNNING_FILE), JSON.stringify(running), { mode: 0o600 });
+  if (!options.supervisorPid) void exited.then(() => removeRunningFile(options.home));
   return {
     uri: ready.uri,
     user: ready.user,
@@ -218,9 +253,13 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   };
 }
 
+function stoppedBeforeReady(): AppError {
+  return new AppError('NEO4J_START_FAILED', 'The embedded Neo4j was stopped before it was ready.');
+}
+
 function waitForReady(
   child: ChildProcess,
-  exited: Promise<number | null>,
+  exited: Promise<JvmExit>,
   stderrTail: string[],
   options: EmbeddedOptions,
 ): Promise<ReadyLine> {
@@ -231,8 +270,14 @@ function waitForReady(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       fn();
     };
+    const abort = () => {
+      if (settled) return;
+      void stopChild(child, exited).then(() => settle(() => reject(stoppedBeforeReady())));
+    };
+    options.signal?.addEventListener('abort', abort);
     const timeoutMs = options.startTimeoutMs ?? 180_000;
     const timer = setTimeout(() => {
       settle(() => {
@@ -253,12 +298,12 @@ function waitForReady(
     child.on('error', (err) =>
       settle(() => reject(new AppError('NEO4J_START_FAILED', `Could not start Java for the embedded Neo4j: ${err.message}`))),
     );
-    void exited.then((code) =>
+    void exited.then(({ code, signal }) =>
       settle(() =>
         reject(
-          new AppError(
+          options.signal?.aborted ? stoppedBeforeReady() : new AppError(
             'NEO4J_START_FAILED',
-            `Embedded Neo4j exited (code ${code}) before it was ready. Its log: ${logPath}` +
+            `Embedded Neo4j exited (${signal ?? `code ${code}`}) before it was ready. Its log: ${logPath}` +
               (stderrTail.length ? `\n${stderrTail.slice(-10).join('\n')}` : ''),
           ),
         ),
@@ -267,7 +312,7 @@ function waitForReady(
   });
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+async function stopChild(child: ChildProcess, exited: Promise<JvmExit>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000).unref());

@@ -43,6 +43,27 @@ describe('Database on a real Neo4j', () => {
     assert.deepEqual(names, ['Antony Blinken']);
   });
 
+  it('retries a transaction that lost a deadlock, and only that one', async () => {
+    await db.write((tx) => tx.run("CREATE (:DeadlockTest {k: 'a'}), (:DeadlockTest {k: 'b'})"));
+    const pause = () => new Promise((r) => setTimeout(r, 300));
+    let attempts = 0;
+    // Each locks one node, waits for the other to lock the second, then asks for it: Neo4j ends one.
+    const crosswise = (first: string, second: string) =>
+      db.write(async (tx) => {
+        attempts++;
+        await tx.run('MATCH (n:DeadlockTest {k: $k}) SET n.v = 1', { k: first });
+        await pause();
+        await tx.run('MATCH (n:DeadlockTest {k: $k}) SET n.v = 2', { k: second });
+        return first;
+      });
+    try {
+      assert.deepEqual(await Promise.all([crosswise('a', 'b'), crosswise('b', 'a')]), ['a', 'b']);
+      assert.equal(attempts, 3, 'the loser ran once more');
+    } finally {
+      await db.write((tx) => tx.run('MATCH (n:DeadlockTest) DELETE n'));
+    }
+  });
+
   it('says which server is unreachable, with a stable code', async () => {
     const nowhere = new Database({ uri: `bolt://127.0.0.1:${await freePort()}`, user: 'neo4j', password: 'whatever1' });
     try {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkJava, startEmbeddedNeo4j } from '../../server/db/embedded.js';
@@ -39,6 +39,17 @@ describe('embedded Neo4j launcher', () => {
     const file = path.join(home, 'password');
     assert.equal(statSync(file).mode & 0o777, 0o600);
     assert.ok(readFileSync(file, 'utf8').trim().length >= 24);
+  });
+
+  it('keeps the store, its logs and the password private to its user', () => {
+    const entries = readdirSync(home, { recursive: true, encoding: 'utf8' });
+    for (const rel of ['password', path.join('logs', 'debug.log'), path.join('data', 'databases', 'neo4j', 'neostore.nodestore.db')]) {
+      assert.ok(entries.includes(rel), `${rel} exists`);
+    }
+    for (const rel of entries) {
+      const stat = statSync(path.join(home, rel));
+      assert.equal(stat.mode & 0o777, stat.isDirectory() ? 0o700 : 0o600, `${rel} is ${(stat.mode & 0o777).toString(8)}`);
+    }
   });
 
   it('refuses a second instance on the same data dir', async () => {

@@ -67,7 +67,7 @@ describe('newsgraph serve', () => {
     await waitUntil(() => !isAlive(jvm), 30_000, 'the orphaned JVM to shut itself down');
   });
 
-  it('uses the Neo4j NEO4J_URI names, starts none of its own, and recovers when that Neo4j comes up', async () => {
+  it('uses the Neo4j NEO4J_URI names, starts none of its own, recovers when that Neo4j comes up, and says 503 within a second when it goes', async () => {
     const boltPort = await freePort();
     const data = tempDir();
     const password = 'second-neo4j-pass';
@@ -88,7 +88,9 @@ describe('newsgraph serve', () => {
       assert.deepEqual(javaChildren(run.child.pid!), [], 'no JVM of its own');
       assert.ok(!existsSync(path.join(data, 'neo4j')), 'no embedded data dir');
 
-      second = await startEmbeddedNeo4j({ home: path.join(tempDir(), 'neo4j'), boltPort, heap: '256m', pageCache: '16m', password });
+      const secondHome = path.join(tempDir(), 'neo4j');
+      const startSecond = () => startEmbeddedNeo4j({ home: secondHome, boltPort, heap: '256m', pageCache: '16m', password });
+      second = await startSecond();
       await waitUntil(async () => (await health(base)).status === 200, 30_000, 'health to recover');
       const up = await health(base);
       assert.equal(up.body.neo4j.embedded, false);
@@ -101,6 +103,20 @@ describe('newsgraph serve', () => {
         30_000,
         'the schema to be applied',
       );
+
+      // That Neo4j goes away: no waiting out the driver's retries, every route says so within a second.
+      await second.stop();
+      for (const route of ['/api/health', '/api/stats', '/api/health']) {
+        const started = Date.now();
+        const res = await fetch(`${base}${route}`);
+        const ms = Date.now() - started;
+        assert.equal(res.status, 503, route);
+        assert.ok(ms <= 1_000, `${route} took ${ms} ms to say 503`);
+      }
+      // And it comes back on the same port: so does newsgraph, without a restart.
+      second = await startSecond();
+      await waitUntil(async () => (await health(base)).status === 200, 30_000, 'health to recover again');
+      assert.equal((await fetch(`${base}/api/stats`)).status, 200);
       run.child.kill('SIGTERM');
       assert.equal(await run.exited, 0);
     } finally {

@@ -4,6 +4,17 @@ import type { Database } from '../../db/database.js';
 import { toAppError } from '../../errors.js';
 import { principalOf } from '../access.js';
 
+/**
+ * Absolute file paths, which Neo4j and the launcher put in some messages (a store file, a log): they
+ * tell a client about the server's disk, so health shows the message without them; the server log has them.
+ * URIs are left alone: the slashes of `bolt://` follow a colon or a slash.
+ */
+const ABSOLUTE_PATH = /(?<![\w:/.~-])\/(?:[\w.@+-]+\/)*[\w.@+-]+/g;
+
+export function withoutPaths(message: string): string {
+  return message.replace(ABSOLUTE_PATH, '(a path on the server)');
+}
+
 /** 200 when Neo4j answers, 503 with the reason while it does not. Each call asks Neo4j afresh. */
 export function healthRoutes(db: Database): Router {
   const router = Router();
@@ -14,7 +25,7 @@ export function healthRoutes(db: Database): Router {
       Object.assign(neo4j, { connected: true, version: facts.version, edition: facts.edition });
     } catch (err) {
       const e = toAppError(err);
-      neo4j.error = { code: e.code, message: e.message };
+      neo4j.error = { code: e.code, message: withoutPaths(e.message) };
     }
     const body: Health = { status: neo4j.connected ? 'ok' : 'unavailable', neo4j };
     // Open to anyone (load balancers, healthchecks), but which database, where, says nothing to a stranger.

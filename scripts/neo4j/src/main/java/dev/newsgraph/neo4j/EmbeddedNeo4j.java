@@ -14,12 +14,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -70,6 +74,8 @@ public final class EmbeddedNeo4j {
         Files.createDirectories(home);
 
         FileLock lock = lockHome(home);
+        // After the lock: the files of another instance running on this home are not ours to touch.
+        restrictToOwner(home);
         String password = resolvePassword(home);
         if (port != 0) ensurePortFree(port);
 
@@ -124,6 +130,26 @@ public final class EmbeddedNeo4j {
             "pid", ProcessHandle.current().pid())));
         OUT.flush();
         stopped.await();
+    }
+
+    /**
+     * The store, its logs and the password are the user's alone. New files are 0600 by the umask the Node
+     * side starts us with; this closes up a home written before that (or by a start with a looser umask).
+     */
+    private static void restrictToOwner(Path home) throws IOException {
+        if (!home.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        try (Stream<Path> paths = Files.walk(home)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(p)) continue;
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+                Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
+                for (PosixFilePermission perm : perms) {
+                    if (perm.name().startsWith("OWNER_")) owner.add(perm);
+                }
+                if (!owner.equals(perms)) Files.setPosixFilePermissions(p, owner);
+            }
+        }
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
     }
 
     /** One instance per data dir: Neo4j's own store lock fails later and less clearly. */
