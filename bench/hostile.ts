@@ -8,7 +8,9 @@
  *    fires the hostile queries below over and over (POST /api/cypher and POST /api/export).
  *
  * Reports each hostile query's status and time, the p95 ratio (target <= 2x idle), and whether Neo4j
- * is up and the graph unchanged afterwards. Options: --seconds N (25 per phase). Writes bench/results/hostile.json.
+ * is up and the graph unchanged afterwards. A third phase, a second client firing a small legitimate
+ * query instead, is the floor: what any second client costs on this machine. Options: --seconds N (20 per
+ * phase). Writes bench/results/hostile.json.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ import { createLogger } from '../server/logger.js';
 import { PROJECT_ROOT, SEEDS_DIR } from '../server/paths.js';
 import { fingerprint } from '../test/helpers/fingerprint.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '25' }, serve: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, serve: { type: 'boolean', default: false } } });
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const nest = (open: string, inner: string, close: string, n: number) => open.repeat(n) + inner + close.repeat(n);
 
@@ -145,20 +147,28 @@ async function main(): Promise<void> {
     log(`Idle: searching for ${seconds} s.`);
     const idle = await searchClient(base, Date.now() + seconds * 1000);
 
-    log(`Under attack: searching for ${seconds} s while ${HOSTILE.length} hostile queries are fired over and over.`);
-    const until = Date.now() + seconds * 1000;
-    const outcomes = new Map<string, { status: number; code: string | null; ms: number; bytes: number }[]>();
-    const attacker = (async () => {
-      while (Date.now() < until) {
-        for (const h of HOSTILE) {
-          if (Date.now() >= until) break;
-          const outcome = await fire(base, h);
-          outcomes.set(h.name, [...(outcomes.get(h.name) ?? []), outcome]);
+    /** Searches while a second client fires `list` back to back; what each query got, by name. */
+    const beside = async (list: Hostile[]) => {
+      const until = Date.now() + seconds * 1000;
+      const outcomes = new Map<string, { status: number; code: string | null; ms: number; bytes: number }[]>();
+      const attacker = (async () => {
+        while (Date.now() < until) {
+          for (const h of list) {
+            if (Date.now() >= until) break;
+            const outcome = await fire(base, h);
+            outcomes.set(h.name, [...(outcomes.get(h.name) ?? []), outcome]);
+          }
         }
-      }
-    })();
-    const attacked = await searchClient(base, until);
-    await attacker;
+      })();
+      const search = await searchClient(base, until);
+      await attacker;
+      return { search, outcomes };
+    };
+    // The floor: what any second client costs on this machine, firing a small legitimate query back to back.
+    log(`Beside a benign client: searching for ${seconds} s.`);
+    const benign = (await beside([{ name: 'benign', query: 'MATCH (p:Person) RETURN p.name ORDER BY p.name LIMIT 5' }])).search;
+    log(`Under attack: searching for ${seconds} s while ${HOSTILE.length} hostile queries are fired over and over.`);
+    const { search: attacked, outcomes } = await beside(HOSTILE);
 
     // Whatever Neo4j could not interrupt has finished before the graph is compared.
     let up = await fire(base, { name: 'up', query: 'RETURN 1 AS up' });
@@ -174,12 +184,14 @@ async function main(): Promise<void> {
       return { name: h.name, via: h.export ? 'POST /api/export' : 'POST /api/cypher', runs: runs.length, statuses, maxMs: Math.max(...runs.map((r) => r.ms)), maxBytes: Math.max(...runs.map((r) => r.bytes)) };
     });
     const ratio = Math.round((attacked.p95 / idle.p95) * 100) / 100;
+    const floor = Math.round((benign.p95 / idle.p95) * 100) / 100;
     const result = {
       bench: 'hostile',
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, neo4j: neo4j.version },
       settings: { heap: '512m', secondsPerPhase: seconds, graph: 'the seed articles', searchClients: 1, attackClients: 1, cypherRateLimit: 'lifted' },
-      search: { idle, attacked, p95Ratio: ratio },
+      machine_load: { loadAverage1m: os.loadavg()[0] },
+      search: { idle, benign, attacked, p95Ratio: ratio, floorP95Ratio: floor },
       hostile,
       after: { neo4jUp: up.status === 200, graphUnchanged: unchanged },
       targets: { p95Ratio: 2, everyHostileMs: 10_000, allAnswered4xxOrCut: true },
@@ -191,7 +203,7 @@ async function main(): Promise<void> {
     };
     writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'hostile.json'), `${JSON.stringify(result, null, 2)}\n`);
     for (const h of hostile) log(`${h.name.padEnd(36)} ${h.statuses.join(', ').padEnd(32)} max ${h.maxMs} ms (${h.runs} runs)`);
-    log(`search p95: idle ${idle.p95} ms, attacked ${attacked.p95} ms (${ratio}x); Neo4j up: ${up.status === 200}; graph unchanged: ${unchanged}`);
+    log(`search p95: idle ${idle.p95} ms, beside a benign client ${benign.p95} ms (${floor}x), attacked ${attacked.p95} ms (${ratio}x); Neo4j up: ${up.status === 200}; graph unchanged: ${unchanged}`);
   } finally {
     child?.kill('SIGTERM');
     await db.close();

@@ -182,10 +182,10 @@ export function backtracksCatastrophically(pattern: string): boolean {
       const next = pattern[i + 1] ?? '';
       const quantified = next === '*' || next === '+' || (next === '{' && /^\{\d/.test(pattern.slice(i + 1, i + 3)));
       if (group?.risky && quantified) return true;
-      // What repeats inside a group makes the group around it risky too.
-      if (group?.risky || quantified) open.forEach((g) => (g.risky = true));
+      // What repeats inside a group makes the group around it risky too (passed up as each closes).
+      if ((group?.risky || quantified) && open.length) open[open.length - 1]!.risky = true;
     } else if ((c === '*' || c === '+' || c === '|' || (c === '{' && /^\{\d/.test(pattern.slice(i, i + 2)))) && open.length) {
-      open.forEach((g) => (g.risky = true));
+      open[open.length - 1]!.risky = true;
     }
   }
   return false;
