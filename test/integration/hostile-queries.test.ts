@@ -100,6 +100,9 @@ describe('hostile queries', () => {
   });
 
   it('stops a query over the transaction memory limit with CYPHER_MEMORY at once, never retried', async () => {
+    // The embedded launcher sets the limit (a quarter of the heap); Neo4j's default is none.
+    const setting = await db.read(async (tx) => (await tx.run("SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value")).records[0]?.get('value') as string);
+    assert.match(setting, /^[1-9][\d.]*\s*[KMG]i?B$/, `db.memory.transaction.max is ${setting}`);
     const answer = await cypher('UNWIND range(1, 10000) AS a UNWIND range(1, 40) AS b RETURN size(collect(toString(a * b) + $pad)) AS n', { pad: 'x'.repeat(400) });
     assert.equal(answer.status, 422, JSON.stringify(answer.body));
     assert.equal(answer.body.error?.code, 'CYPHER_MEMORY');
