@@ -49,6 +49,7 @@ const HOSTILE: Hostile[] = [
   { name: 'catastrophic regex', query: `RETURN '${'a'.repeat(40)}!' =~ '(a|aa)+b'` },
   { name: 'doubling via export', query: "RETURN reduce(s = 'x', i IN range(1, 30) | s + s)", export: true },
   { name: 'reduce doubling a list', query: "RETURN reduce(a = ['x'], i IN range(1, 40) | [a, a])" },
+  { name: 'WITH a + a AS a, 30 times', query: `WITH ['x'] AS a ${'WITH a + a AS a '.repeat(30)}RETURN size(a)` },
   { name: 'range bound from a parameter', query: 'RETURN size(range(1, $n))', params: { n: 2_000_000_000 } },
   { name: 'range bound from a string', query: "RETURN size(range(1, toInteger('2000000000')))" },
   { name: 'nested comprehensions 5k x 5k', query: 'RETURN size([a IN range(1, 5000) | [b IN range(1, 5000) | a * b]])' },

@@ -127,13 +127,52 @@ function checkReduce(query: string, tokens: Token[]): void {
     const end = closing(tokens, i + 1);
     const bar = tokens.findIndex((b, j) => j > i + 2 && j < end && isPunct(b, '|'));
     if (bar < 0) return;
-    let uses = 0;
-    for (let j = bar + 1; j < end; j++) {
-      const u = tokens[j]!;
-      // CASE branches are alternatives: each may use the accumulator once.
-      if (isWord(u, 'CASE', 'WHEN', 'THEN', 'ELSE', 'END')) uses = 0;
-      else if ((u.kind === 'word' || u.kind === 'name') && u.text === accumulator.text && !isPunct(tokens[j - 1], '.')) uses++;
-      if (uses > 1) throw memory(`reduce() at ${where(query, t)} uses '${accumulator.text}' twice in one step, so its value can double each step; build it once per step.`);
+    // CASE branches are alternatives: each may use the accumulator once.
+    if (usesOf(tokens, accumulator.text, bar + 1, end) > 1) {
+      throw memory(`reduce() at ${where(query, t)} uses '${accumulator.text}' twice in one step, so its value can double each step; build it once per step.`);
+    }
+  });
+}
+
+/** How many times a query may rebind a variable to a value built from it twice (WITH a + a AS a): 2^8 = 256-fold. */
+export const MAX_SELF_DOUBLING = 8;
+
+/** Uses of `name` as a bare variable in tokens[from, to), CASE branches counted apart: the most in one branch. */
+function usesOf(tokens: Token[], name: string, from: number, to: number): number {
+  let most = 0;
+  let uses = 0;
+  for (let j = from; j < to; j++) {
+    const u = tokens[j]!;
+    if (isWord(u, 'CASE', 'WHEN', 'THEN', 'ELSE', 'END')) uses = 0;
+    else if ((u.kind === 'word' || u.kind === 'name') && u.text === name && !isPunct(tokens[j - 1], '.') && !isPunct(tokens[j + 1], '(', ':')) uses++;
+    most = Math.max(most, uses);
+  }
+  return most;
+}
+
+/**
+ * `WITH a + a AS a` (or [a, a], {x: a, y: a}) doubles a value with each projection that repeats it, with no
+ * reduce() in sight: 30 of them make a billion elements, which Neo4j would build or send whole.
+ */
+function checkSelfDoubling(query: string, tokens: Token[]): void {
+  let doublings = 0;
+  tokens.forEach((t, i) => {
+    if (!isWord(t, 'AS')) return;
+    const target = tokens[i + 1];
+    if (!target || (target.kind !== 'word' && target.kind !== 'name')) return;
+    // The projection item: back to the comma or clause keyword that starts it, at the same depth.
+    let depth = 0;
+    let start = i - 1;
+    for (; start >= 0; start--) {
+      const u = tokens[start]!;
+      if (isPunct(u, ')', ']', '}')) depth++;
+      else if (isPunct(u, '(', '[', '{')) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (isPunct(u, ',') || isWord(u, 'WITH', 'RETURN', 'UNWIND', 'DISTINCT'))) break;
+    }
+    if (usesOf(tokens, target.text, start + 1, i) > 1 && ++doublings > MAX_SELF_DOUBLING) {
+      throw memory(`The query rebinds '${target.text}' to a value that repeats it more than ${MAX_SELF_DOUBLING} times (at ${where(query, t)}), which doubles it each time; build it once.`);
     }
   });
 }
@@ -211,6 +250,7 @@ export function checkBounds(query: string, params: Record<string, unknown> = {})
   checkNesting(query, tokens);
   checkRanges(query, tokens, params);
   checkReduce(query, tokens);
+  checkSelfDoubling(query, tokens);
   checkReplace(query, tokens);
   checkRegex(query, tokens, params);
 }

@@ -27,6 +27,8 @@ const REFUSED_AT_ONCE: [string, Record<string, unknown>, number, string][] = [
   ["RETURN reduce(s = 'x', i IN range(1, 30) | s + s)", {}, 422, 'CYPHER_MEMORY'],
   ["RETURN reduce(acc = ['x'], i IN range(1, 40) | [acc, acc])", {}, 422, 'CYPHER_MEMORY'],
   ["RETURN reduce(`a b` = 'x', i IN [1, 2, 3] | `a b` + 'y' + `a b`)", {}, 422, 'CYPHER_MEMORY'],
+  [`WITH ['x'] AS a ${'WITH a + a AS a '.repeat(30)}RETURN size(a)`, {}, 422, 'CYPHER_MEMORY'],
+  [`WITH [1] AS a ${'WITH [a, a] AS a '.repeat(40)}RETURN a`, {}, 422, 'CYPHER_MEMORY'],
   ['RETURN size([x IN range(1, 50000000) WHERE x % 2 = 0])', {}, 422, 'CYPHER_MEMORY'],
   [`RETURN size(${nest('replace(', "'x'", ", 'x', 'xxxxxxxxxx')", 10)})`, {}, 422, 'CYPHER_MEMORY'],
   [`RETURN size(${nest('replace(', "'ab'", ", '', 'abc')", 8)})`, {}, 422, 'CYPHER_MEMORY'],

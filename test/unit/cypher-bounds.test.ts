@@ -40,6 +40,9 @@ describe('cypher bounds', () => {
       "// a comment with ( ( ( ; CREATE\nMATCH (n) RETURN n /* ]]] */ LIMIT 5",
       `RETURN ${'('.repeat(MAX_NESTING)}1${')'.repeat(MAX_NESTING)}`,
       'UNWIND range(1, $n) AS x RETURN x',
+      'MATCH (n:Person) WITH n.mentions + n.mentions AS twice RETURN twice',
+      `WITH 1 AS x ${'WITH x + x AS x '.repeat(8)}RETURN x`,
+      'MATCH (n) WITH n, CASE WHEN n.a IS NULL THEN n ELSE n END AS n2 RETURN n2',
     ];
     for (const query of legitimate) assert.equal(codeOf(query, { n: 50 }), null, query);
   });
@@ -64,6 +67,10 @@ describe('cypher bounds', () => {
       ["RETURN reduce(s = {}, x IN [1, 2] | {a: s, b: s})", 'CYPHER_MEMORY'],
       ["RETURN replace(replace('x', 'x', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'), 'x', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')", 'CYPHER_MEMORY'],
       ["RETURN replace(replace(replace(replace($s, '', $t), '', $t), '', $t), '', $t)", 'CYPHER_MEMORY'],
+      [`WITH [1] AS a ${'WITH a + a AS a '.repeat(30)}RETURN size(a)`, 'CYPHER_MEMORY'],
+      [`WITH 'x' AS s ${'WITH s + s AS s '.repeat(30)}RETURN size(s)`, 'CYPHER_MEMORY'],
+      [`WITH [1] AS a ${'WITH [a, a] AS a '.repeat(40)}RETURN a`, 'CYPHER_MEMORY'],
+      [`WITH 1 AS b, [1] AS a ${'WITH b, {x: a, y: a} AS a '.repeat(40)}RETURN a`, 'CYPHER_MEMORY'],
       ['MATCH (n) RETURN n; MATCH (m) DETACH DELETE m', 'CYPHER_REFUSED'],
       ['CALL { USE system SHOW USERS } RETURN 1', 'CYPHER_REFUSED'],
       ['explain MATCH (n) RETURN n', 'CYPHER_REFUSED'],
