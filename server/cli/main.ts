@@ -83,7 +83,7 @@ NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
 
   program
     .command('query')
-    .description('run a read-only Cypher query (the same guard as the API: writes, LOAD CSV and admin commands are refused)')
+    .description('run a read-only Cypher query (the same guard as the API: writes, LOAD CSV and admin commands are refused; 5 s, 10,000 rows, 50 MB)')
     .argument('<cypher>', 'the query')
     .option('--param <name=value>', 'a query parameter; repeat for more (JSON values allowed)', (v: string, all: string[] = []) => [...all, v])
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))

@@ -44,14 +44,20 @@ export function parseParams(pairs: string[]): Record<string, unknown> {
   );
 }
 
+/**
+ * The command line's own limits: the same guard and time as POST /api/cypher, more rows and bytes,
+ * since its output goes to a terminal or a file rather than a browser.
+ */
+export const QUERY_CLI_LIMITS = { timeoutMs: 5_000, maxRows: 10_000, maxBytes: 50_000_000 };
+
 /** `newsgraph query`: the same read-only guard as POST /api/cypher, from the command line. */
 export async function queryCommand(query: string, options: { param?: string[]; format?: QueryFormat }): Promise<void> {
   const params = parseParams(options.param ?? []);
   const connection = await connect(loadConfig(), progress);
   try {
-    const result = await runReadOnly(connection.db, query, params);
+    const result = await runReadOnly(connection.db, query, params, QUERY_CLI_LIMITS);
     process.stdout.write(formatResult(result, options.format ?? 'table'));
-    if (result.truncated) progress(`(cut at ${result.rows.length} rows)`);
+    if (result.truncated) progress(`(cut at ${result.rows.length} rows: at most ${QUERY_CLI_LIMITS.maxRows.toLocaleString('en')} rows or ${QUERY_CLI_LIMITS.maxBytes / 1_000_000} MB)`);
   } finally {
     await connection.close();
   }

@@ -26,6 +26,23 @@ export interface TxOptions {
   timeoutMs?: number;
 }
 
+export interface UserQueryOptions {
+  /** Neo4j's own timeout and the app's deadline, whichever acts first. */
+  timeoutMs: number;
+  /** Records fetched per round trip: a cap on what the driver buffers while a reply is being cut. */
+  fetchSize?: number;
+}
+
+/**
+ * Users' own queries run on a pool of their own, this many at a time, so that however they behave
+ * the API's queries always find a connection. A query past its deadline keeps its place until Neo4j
+ * has really ended it: an expression Neo4j cannot interrupt still holds a CPU, and another must not
+ * start beside it. NEWSGRAPH_CYPHER_CONCURRENCY overrides it.
+ */
+export const USER_QUERY_CONCURRENCY = Math.max(1, Number(process.env.NEWSGRAPH_CYPHER_CONCURRENCY) || 2);
+/** The transaction metadata key that marks a user's query, for TERMINATE TRANSACTIONS. */
+const USER_QUERY_TAG = 'newsgraphUserQuery';
+
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 /** How long transient errors (deadlocks, leader switches) are retried, as the driver's own retries did. */
 const RETRY_TRANSIENT_MS = 15_000;
@@ -48,8 +65,13 @@ export class Database {
   private probing: Promise<void> | undefined;
   /** Set while newsgraph knows its own Neo4j is down (restarting): every unit of work fails with it at once. */
   private outage: AppError | null = null;
+  private readonly config: DatabaseConfig;
+  private userDriver: Driver | undefined;
+  private userQueries = 0;
+  private userQuerySeq = 0;
 
   constructor(config: DatabaseConfig) {
+    this.config = config;
     this.uri = config.uri;
     this.embedded = config.embedded ?? false;
     this.database = config.database;
@@ -92,7 +114,80 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    await Promise.all([this.driver.close(), this.userDriver?.close()]);
+  }
+
+  /**
+   * Runs a user's read query under a deadline, in its own small pool (USER_QUERY_CONCURRENCY). Answers
+   * BUSY at once when that many are running. `work` must turn driver errors into AppErrors itself
+   * (toQueryError) so that the driver retries none of them. At the deadline this answers CYPHER_TIMEOUT
+   * and terminates the transaction in Neo4j, which frees its connection once Neo4j notices.
+   */
+  async readUserQuery<T>(work: Work<T>, options: UserQueryOptions): Promise<T> {
+    // While our own Neo4j restarts, a user's query fails as fast as the API's do.
+    if (this.outage) throw this.outage;
+    if (this.userQueries >= USER_QUERY_CONCURRENCY) {
+      throw new AppError('BUSY', `${USER_QUERY_CONCURRENCY} queries are already running; try again in a moment.`);
+    }
+    this.userQueries++;
+    const tag = `${process.pid}-${++this.userQuerySeq}`;
+    const session = this.userQueryDriver().session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      fetchSize: options.fetchSize ?? 100,
+    });
+    const running = session
+      .executeRead(work, { timeout: options.timeoutMs, metadata: { [USER_QUERY_TAG]: tag } })
+      .catch((err: unknown) => {
+        throw toDatabaseError(err, this.uri);
+      })
+      .finally(() => {
+        this.userQueries--;
+        void session.close().catch(() => {});
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void this.terminateUserQuery(tag);
+        reject(new AppError('CYPHER_TIMEOUT', `The query ran past its time limit (${options.timeoutMs / 1000} s) and was stopped.`));
+      }, options.timeoutMs);
+    });
+    try {
+      return await Promise.race([running, deadline]);
+    } finally {
+      clearTimeout(timer);
+      running.catch(() => {});
+    }
+  }
+
+  /** Ends a user's query in Neo4j (Community 5 has SHOW and TERMINATE TRANSACTIONS); a failure here changes nothing for the user. */
+  private async terminateUserQuery(tag: string): Promise<void> {
+    try {
+      await this.read(
+        (tx) =>
+          tx.run(
+            `SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData[$key] = $tag
+             TERMINATE TRANSACTIONS transactionId YIELD transactionId AS id RETURN id`,
+            { key: USER_QUERY_TAG, tag },
+          ),
+        { timeoutMs: 2_000 },
+      );
+    } catch {
+      // Neo4j's own timeout, set on the same transaction, stops it anyway.
+    }
+  }
+
+  private userQueryDriver(): Driver {
+    this.userDriver ??= neo4j.driver(this.config.uri, neo4j.auth.basic(this.config.user, this.config.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: USER_QUERY_CONCURRENCY,
+      connectionTimeout: 5_000,
+      connectionAcquisitionTimeout: 2_000,
+      // Only a dropped connection is retried (every other error is converted inside the work), briefly.
+      maxTransactionRetryTime: 1_000,
+      userAgent: 'newsgraph-user-query',
+    });
+    return this.userDriver;
   }
 
   /**
@@ -172,9 +267,41 @@ export class Database {
   }
 }
 
+/** Neo4j's memory guards: the transaction's limit (MemoryPool…) and the JVM's own, both flagged transient. */
+const OUT_OF_MEMORY = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.OutOfMemoryError']);
+/** Statement errors that mean "not allowed here" rather than "written wrong". */
+const REFUSED = new Set([
+  'Neo.ClientError.Statement.AccessMode',
+  'Neo.ClientError.Statement.UnsupportedAdministrationCommand',
+  'Neo.ClientError.Statement.NotSystemDatabaseError',
+  'Neo.ClientError.Procedure.ProcedureNotFound',
+  'Neo.ClientError.Security.Forbidden',
+]);
+
+const firstLine = (err: Neo4jError) => err.message.split('\n')[0]!.trim();
+
+/**
+ * A user's query failed: what they wrote wrong is theirs to fix (400), what the guard forbids is 403,
+ * what exceeds a limit says which. By Neo4j's codes, never its messages; anything else as toDatabaseError.
+ */
+export function toQueryError(err: unknown, uri: string): unknown {
+  if (!(err instanceof Neo4jError)) return err;
+  if (REFUSED.has(err.code)) return new AppError('CYPHER_REFUSED', `The query cannot run here: ${firstLine(err)}`, { cause: err });
+  if (err.code.startsWith('Neo.ClientError.Statement.') || err.code.startsWith('Neo.ClientError.Procedure.') || err.code.startsWith('Neo.ClientError.Request.')) {
+    return new AppError('CYPHER_INVALID', `Neo4j cannot run the query: ${firstLine(err)}`, { cause: err });
+  }
+  if (err.code === 'Neo.ClientError.Transaction.Terminated' || err.code === 'Neo.TransientError.Transaction.Terminated') {
+    return new AppError('CYPHER_TIMEOUT', 'The query ran past its time limit and was stopped.', { cause: err });
+  }
+  return toDatabaseError(err, uri);
+}
+
 /** Branch on the driver's codes, never its messages; say which server and what to do. */
 export function toDatabaseError(err: unknown, uri: string): unknown {
   if (err instanceof AppError || !(err instanceof Neo4jError)) return err;
+  if (OUT_OF_MEMORY.has(err.code)) {
+    return new AppError('CYPHER_MEMORY', `The query needs more memory than one transaction may use (db.memory.transaction.max): ${firstLine(err)}`, { cause: err });
+  }
   if (UNAVAILABLE.has(err.code) || err.code === 'ECONNREFUSED') {
     return new AppError('NEO4J_UNAVAILABLE', `Neo4j at ${uri} is not reachable: ${err.message}`, { cause: err });
   }

@@ -69,7 +69,7 @@ const HOSTILE: string[] = [
 const RUNAWAY: string[] = [
   // A WHERE makes Neo4j enumerate the product instead of counting it from its statistics.
   'MATCH (a), (b), (c), (d), (e), (f) WHERE a.name < b.name RETURN count(*)',
-  'UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)',
+  'UNWIND range(1, 10000) AS a MATCH (n), (m) WHERE size(keys(n)) + size(keys(m)) + a < 0 RETURN count(*)',
 ];
 
 const LEGITIMATE: [string, Record<string, unknown>?][] = [
@@ -174,7 +174,8 @@ describe('POST /api/cypher', () => {
     assert.equal(empty.status, 400);
     assert.equal(empty.body.error?.code, 'BAD_REQUEST');
     const syntax = await cypher('MATCH (n RETURN n');
-    assert.equal(syntax.body.error?.code, 'CYPHER_REFUSED');
+    assert.equal(syntax.status, 400);
+    assert.equal(syntax.body.error?.code, 'CYPHER_INVALID');
     assert.doesNotMatch(JSON.stringify(syntax.body), /at .*\.(js|ts):\d+/);
 
     const limited = await listen(3);

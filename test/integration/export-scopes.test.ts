@@ -123,7 +123,7 @@ describe('export scopes through the API and the CLI', () => {
     assert.equal(await count('MATCH (n:Oops) RETURN count(n) AS n'), 0);
   });
 
-  it('GET /api/export streams a file with its name, for a neighbourhood, a path and a query', async () => {
+  it('GET /api/export streams a file with its name, for a neighbourhood and a path; a query by POST only', async () => {
     const response = await fetch(`${api.base}/api/export?format=graphml&scope=neighbourhood&id=${encodeURIComponent(BLINKEN)}&depth=1`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/graphml+xml');
@@ -135,8 +135,12 @@ describe('export scopes through the API and the CLI', () => {
     assert.deepEqual(pathFile.scope, { kind: 'path', from: BLINKEN, to: 'person:wang-xiaohong', maxLength: 4 });
     assert.ok(pathFile.graph.nodes.some((n) => n.key === 'person:wang-xiaohong'));
 
-    const query = encodeURIComponent("MATCH (p:Person) WHERE p.name STARTS WITH 'Wang' RETURN p");
-    const queryFile = (await (await fetch(`${api.base}/api/export?format=json&scope=cypher&query=${query}`)).json()) as GraphExport;
+    const query = "MATCH (p:Person) WHERE p.name STARTS WITH 'Wang' RETURN p";
+    const byGet = await fetch(`${api.base}/api/export?format=json&scope=cypher&query=${encodeURIComponent(query)}`);
+    assert.equal(byGet.status, 400, 'a GET, which any page can send as an <img>, never runs Cypher');
+    assert.match(((await byGet.json()) as { error: { message: string } }).error.message, /POST/);
+    const byPost = await fetch(`${api.base}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'json', scope: { kind: 'cypher', query } }) });
+    const queryFile = (await byPost.json()) as GraphExport;
     assert.deepEqual(queryFile.graph.nodes.map((n) => n.attributes.label).sort(), ['Wang Xiaohong', 'Wang Yi']);
   });
 
@@ -160,11 +164,15 @@ describe('export scopes through the API and the CLI', () => {
       ['format=json&scope=neighbourhood', 400, 'BAD_REQUEST'],
       ['format=json&scope=neighbourhood&id=person:nobody', 404, 'NOT_FOUND'],
       ['format=json&scope=neighbourhood&id=person:antony-blinken&depth=4', 400, 'BAD_REQUEST'],
-      [`format=json&scope=cypher&query=${encodeURIComponent('MATCH (n) DETACH DELETE n')}`, 403, 'CYPHER_REFUSED'],
-      [`format=csv&scope=cypher&query=${encodeURIComponent("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")}`, 403, 'CYPHER_REFUSED'],
+      [`format=json&scope=cypher&query=${encodeURIComponent('MATCH (n) DETACH DELETE n')}`, 400, 'BAD_REQUEST'],
+      [JSON.stringify({ format: 'json', scope: { kind: 'cypher', query: 'MATCH (n) DETACH DELETE n' } }), 403, 'CYPHER_REFUSED'],
+      [JSON.stringify({ format: 'csv', scope: { kind: 'cypher', query: "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l" } }), 403, 'CYPHER_REFUSED'],
+      [JSON.stringify({ format: 'json', scope: { kind: 'cypher', query: 'UNWIND range(1, 100001) AS x RETURN x' } }), 422, 'CYPHER_MEMORY'],
     ];
     for (const [query, status, code] of cases) {
-      const response = await fetch(`${api.base}/api/export?${query}`);
+      const response = query.startsWith('{')
+        ? await fetch(`${api.base}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })
+        : await fetch(`${api.base}/api/export?${query}`);
       assert.equal(response.status, status, query);
       assert.equal(response.headers.get('content-disposition'), null, `${query}: no file`);
       const body = (await response.json()) as { error: { code: string; message: string } };

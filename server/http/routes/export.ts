@@ -1,5 +1,5 @@
 /**
- * GET /api/export?format=&scope=… and POST /api/export: a subgraph as a file, streamed, with a
+ * GET /api/export?format=&scope=… (every scope but cypher) and POST /api/export: a subgraph as a file, streamed, with a
  * Content-Disposition that names it. A bad request or a missing entity is a JSON error as usual;
  * a failure after the file began cuts the download short, so it cannot pass for a whole file.
  */
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { EXPORT_FILES, EXPORT_FORMATS, exportFileName, type ExportFormatName } from '../../../common/export.js';
 import { MAX_QUERY_LENGTH } from '../../cypher/guard.js';
 import type { Database } from '../../db/database.js';
+import { AppError } from '../../errors.js';
 import { exportGraph, type ServerScope } from '../../export/export.js';
 import { MAX_PATH_LENGTH } from '../../graph/paths.js';
 import { OVERVIEW_MAX_LIMIT } from '../../graph/overview.js';
@@ -29,13 +30,12 @@ const Format = z.enum(EXPORT_FORMATS);
 const ExportQuery = z
   .object({
     format: Format,
-    scope: z.enum(['all', 'neighbourhood', 'path', 'cypher', 'nodes']),
+    scope: z.enum(['all', 'neighbourhood', 'path', 'nodes']),
     id: z.string().optional(),
     depth: z.string().optional(),
     from: z.string().optional(),
     to: z.string().optional(),
     maxLength: z.string().optional(),
-    query: z.string().optional(),
     ids: z
       .string()
       .optional()
@@ -81,6 +81,10 @@ export function exportRoutes(db: Database, options: { perMinute?: number } = {})
   const router = Router();
   router.use('/export', perMinute(options.perMinute ?? 30, 'exports'));
   router.get('/export', async (req, res) => {
+    // A GET can be sent by any page (an <img>), so it never runs a user's Cypher.
+    if (req.query.scope === 'cypher') {
+      throw new AppError('BAD_REQUEST', 'Export by query is POST only: POST /api/export with {format, scope: {kind: "cypher", query, params}}.');
+    }
     const { format, scope } = ExportQuery.parse(req.query);
     await send(db, res, format, scope);
   });

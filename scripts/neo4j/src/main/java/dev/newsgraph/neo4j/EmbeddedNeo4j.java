@@ -42,7 +42,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * Configuration comes from the environment (the Node side resolves defaults and passes them):
  * NEWSGRAPH_NEO4J_HOME (required), NEO4J_BOLT_PORT (0 = any free port), NEO4J_PASSWORD,
- * NEO4J_PAGECACHE (e.g. 256m), NEWSGRAPH_NEO4J_WATCH_STDIN=1 to exit when stdin closes.
+ * NEO4J_PAGECACHE (e.g. 256m), NEO4J_TRANSACTION_MEMORY (db.memory.transaction.max; default a quarter
+ * of the heap), NEWSGRAPH_NEO4J_WATCH_STDIN=1 to exit when stdin closes.
  *
  * Protocol on stdout: one line "NEWSGRAPH_NEO4J_READY {json}" once Bolt accepts connections,
  * or "NEWSGRAPH_NEO4J_ERROR {json}" and a non-zero exit. Everything else goes to stderr.
@@ -71,6 +72,11 @@ public final class EmbeddedNeo4j {
         Path home = Path.of(requireEnv("NEWSGRAPH_NEO4J_HOME")).toAbsolutePath().normalize();
         int port = parsePort(env("NEO4J_BOLT_PORT").orElse("7687"));
         long pageCache = parseBytes(env("NEO4J_PAGECACHE").orElse("128m"), "NEO4J_PAGECACHE");
+        // What one query may hold (collect, ORDER BY, DISTINCT…) before Neo4j stops it with a memory error
+        // instead of filling the heap: a quarter of the heap, all transactions together half of it.
+        long heap = Runtime.getRuntime().maxMemory();
+        Optional<String> txMemorySetting = env("NEO4J_TRANSACTION_MEMORY");
+        long txMemory = txMemorySetting.isPresent() ? parseBytes(txMemorySetting.get(), "NEO4J_TRANSACTION_MEMORY") : heap / 4;
         Files.createDirectories(home);
 
         FileLock lock = lockHome(home);
@@ -88,6 +94,8 @@ public final class EmbeddedNeo4j {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, txMemory)
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, Math.max(txMemory, heap / 2))
                 .setConfig(GraphDatabaseSettings.logs_directory, logs)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .build();
