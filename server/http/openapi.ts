@@ -15,9 +15,19 @@ import { DocumentParams, DocumentsQuery, EdgeParams, EntityParams, Neighbourhood
 
 type JsonSchema = Record<string, unknown>;
 
-/** The JSON Schema of what a zod schema accepts, without the `$schema` line (the document's dialect is 2020-12). */
-function inputSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
+/**
+ * The JSON Schema of what a zod schema accepts, without the `$schema` line (the document's dialect is
+ * 2020-12). zod leaves out a default set after a preprocess (its value is of the output type); for a
+ * query's whole number the two are the same, and a reader wants to know it.
+ */
+export function inputSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      const def = zodSchema._zod.def as { type: string; defaultValue?: unknown };
+      if (def.type === 'default' && jsonSchema.default === undefined) jsonSchema.default = def.defaultValue as never;
+    },
+  }) as JsonSchema;
   return rest;
 }
 

@@ -16,9 +16,9 @@ export function requiredWholeNumber(min: number, max: number, description: strin
   return z.preprocess(fromDigits, z.number({ error: 'expected a whole number' }).int().min(min).max(max)).meta({ description });
 }
 
-/** The same, optional; the document does not see a default set on a preprocess, so the meta says it. */
+/** The same, optional, with its default. */
 export function wholeNumber(min: number, max: number, fallback: number, description: string) {
-  return requiredWholeNumber(min, max, description).default(fallback).meta({ description, default: fallback });
+  return requiredWholeNumber(min, max, description).default(fallback);
 }
 
 /** One whole number only, for a branch of a query whose fields depend on each other. */
