@@ -9,6 +9,7 @@ import { ERROR_CODES, type ErrorCode } from '../../common/api.js';
 import { EXPORT_FILES } from '../../common/export.js';
 import { AppError } from '../errors.js';
 import { packageVersion } from '../paths.js';
+import { CypherReply, DocumentReply, DocumentsReply, EntityReply, EvidenceReply, GraphReply, HealthReply, PathsReply, SearchReply, StatsReply } from './replies.js';
 import { CypherBody } from './routes/cypher.js';
 import { ExportBody, ExportQuery } from './routes/export.js';
 import { DocumentParams, DocumentsQuery, EdgeParams, EntityParams, NeighbourhoodQuery, OverviewQuery, PathsQuery, SearchQuery } from './routes/graph.js';
@@ -106,6 +107,7 @@ function operation({ summary, path, query, body, ok, errors }: Operation): JsonS
 
 const object = { type: 'object' };
 const graph = { $ref: '#/components/schemas/Graph' };
+const health = { $ref: '#/components/schemas/Health' };
 const ok = (description: string, schema: JsonSchema = object) => ({ description, content: jsonContent(schema) });
 const file = {
   description: 'the file, in the media type of its format, named by Content-Disposition',
@@ -125,11 +127,11 @@ function build(): Record<string, unknown> {
         'Every error is {error:{code,message}} with a stable code. A method a path does not list is answered 405 METHOD_NOT_ALLOWED with an Allow header; OPTIONS lists them.',
     },
     paths: {
-      '/api/health': { get: operation({ summary: 'Neo4j connectivity, version and edition', ok: ok('connected', { $ref: '#/components/schemas/Health' }), errors: [] }) },
-      '/api/stats': { get: operation({ summary: 'Node counts by label, relationship counts by type', ok: ok('counts'), errors: NEO4J }) },
+      '/api/health': { get: operation({ summary: 'Neo4j connectivity, version and edition', ok: ok('connected', health), errors: [] }) },
+      '/api/stats': { get: operation({ summary: 'Node counts by label, relationship counts by type', ok: ok('counts', inputSchema(StatsReply)), errors: NEO4J }) },
       '/api/graph': { get: operation({ summary: 'Overview: the best-connected nodes and the links among them', query: OverviewQuery, ok: ok('a graph', graph), errors: NEO4J }) },
-      '/api/search': { get: operation({ summary: 'Entities by name or alias, prefix and fuzzy, ranked', query: SearchQuery, ok: ok('ranked results'), errors: NEO4J }) },
-      '/api/entities/{id}': { get: operation({ summary: 'An entity: aliases, roles, documents, degree by relationship type', path: EntityParams, ok: ok('the entity'), errors: [404, ...NEO4J] }) },
+      '/api/search': { get: operation({ summary: 'Entities by name or alias, prefix and fuzzy, ranked', query: SearchQuery, ok: ok('ranked results', inputSchema(SearchReply)), errors: NEO4J }) },
+      '/api/entities/{id}': { get: operation({ summary: 'An entity: aliases, roles, documents, degree by relationship type', path: EntityParams, ok: ok('the entity', inputSchema(EntityReply)), errors: [404, ...NEO4J] }) },
       '/api/entities/{id}/neighbourhood': {
         get: operation({
           summary: 'The entity and the nodes within depth links, nearest and best-connected first, a page of them, each with hiddenNeighbours and neighbourCount',
@@ -139,15 +141,15 @@ function build(): Record<string, unknown> {
           errors: [404, ...NEO4J],
         }),
       },
-      '/api/paths': { get: operation({ summary: 'Shortest paths between two entities with the evidence of each hop', query: PathsQuery, ok: ok('paths, hops and a graph'), errors: [404, ...NEO4J] }) },
-      '/api/edges/{id}/evidence': { get: operation({ summary: 'The sentences and documents behind a relationship', path: EdgeParams, ok: ok('evidence'), errors: [404, ...NEO4J] }) },
-      '/api/documents': { get: operation({ summary: 'Loaded documents', query: DocumentsQuery, ok: ok('a page of documents'), errors: NEO4J }) },
-      '/api/documents/{id}': { get: operation({ summary: 'A document: text and the spans of its entity mentions', path: DocumentParams, ok: ok('the document'), errors: [404, ...NEO4J] }) },
+      '/api/paths': { get: operation({ summary: 'Shortest paths between two entities with the evidence of each hop', query: PathsQuery, ok: ok('paths, hops and a graph', inputSchema(PathsReply)), errors: [404, ...NEO4J] }) },
+      '/api/edges/{id}/evidence': { get: operation({ summary: 'The sentences and documents behind a relationship', path: EdgeParams, ok: ok('evidence', inputSchema(EvidenceReply)), errors: [404, ...NEO4J] }) },
+      '/api/documents': { get: operation({ summary: 'Loaded documents', query: DocumentsQuery, ok: ok('a page of documents', inputSchema(DocumentsReply)), errors: NEO4J }) },
+      '/api/documents/{id}': { get: operation({ summary: 'A document: text and the spans of its entity mentions', path: DocumentParams, ok: ok('the document', inputSchema(DocumentReply)), errors: [404, ...NEO4J] }) },
       '/api/cypher': {
         post: operation({
           summary: 'Read-only Cypher: planned and checked first, then run read-only with a timeout and a row cap',
           body: CypherBody,
-          ok: ok('columns, rows, graph, truncated'),
+          ok: ok('columns, rows, graph, truncated', inputSchema(CypherReply)),
           errors: [408, 422, 429, ...NEO4J],
         }),
       },
@@ -160,20 +162,8 @@ function build(): Record<string, unknown> {
     components: {
       schemas: {
         Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: [...ERROR_CODES] }, message: { type: 'string' } } } } },
-        Graph: {
-          type: 'object',
-          description: "graphology's serialized JSON",
-          required: ['attributes', 'nodes', 'edges'],
-          properties: { attributes: object, options: object, nodes: { type: 'array', items: object }, edges: { type: 'array', items: object } },
-        },
-        Health: {
-          type: 'object',
-          required: ['status', 'neo4j'],
-          properties: {
-            status: { enum: ['ok', 'unavailable'] },
-            neo4j: { type: 'object', required: ['connected', 'version', 'edition', 'uri', 'embedded'], properties: { connected: { type: 'boolean' }, embedded: { type: 'boolean' }, uri: { type: 'string' } } },
-          },
-        },
+        Graph: inputSchema(GraphReply),
+        Health: inputSchema(HealthReply),
       },
       responses: Object.fromEntries(
         Object.entries(ERROR_RESPONSES).map(([status, description]) => {
@@ -181,7 +171,7 @@ function build(): Record<string, unknown> {
           const schema = { allOf: [{ $ref: '#/components/schemas/Error' }, { properties: { error: { properties: { code: { enum: codes } } } } }] };
           const headers = status === '405' ? { headers: { Allow: { required: true, description: 'the methods this path answers', schema: { type: 'string' } } } } : {};
           // Health answers 503 with its own body, which says why.
-          const content = status === '503' ? jsonContent({ oneOf: [schema, { $ref: '#/components/schemas/Health' }] }) : jsonContent(schema);
+          const content = status === '503' ? jsonContent({ oneOf: [schema, health] }) : jsonContent(schema);
           return [status, { description, ...headers, content }];
         }),
       ),
