@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError, type z } from 'zod';
@@ -111,7 +112,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Socket
   }
   const [status, error] =
     err.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, new AppError('PAYLOAD_TOO_LARGE', 'The request line and headers are larger than the 16 KB this server reads; send long lists in a POST body.')]
+      ? [431, new AppError('PAYLOAD_TOO_LARGE', `The request line and headers are larger than the ${Math.round(maxHeaderSize / 1024)} KB this server reads; send long lists in a POST body.`)]
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, new AppError('BAD_REQUEST', 'The request did not arrive in time.')]
         : [400, new AppError('BAD_REQUEST', 'Bad request: this is not an HTTP request this server can read.')];
