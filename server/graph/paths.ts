@@ -1,5 +1,5 @@
 /** "Why are these two connected?": shortest paths between two entities, with the evidence of each hop. */
-import type { Path } from 'neo4j-driver';
+import type { Node, Path } from 'neo4j-driver';
 import type { EvidenceItem, Hop, PathsResult } from '../../common/api.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -23,8 +23,15 @@ const SHORTEST_BY_LENGTH = Array.from(
 const DOCUMENTS = 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url';
 
 export async function shortestPaths(db: Database, from: string, to: string, maxLength = 4): Promise<PathsResult> {
-  if (from === to) throw new AppError('BAD_REQUEST', 'from and to are the same entity.');
   return db.read(async (tx) => {
+    if (from === to) {
+      // The shortest path from an entity to itself is the empty one: the entity alone, no hop.
+      const self = (await tx.run('MATCH (a:Entity {id: $from}) RETURN a', { from })).records[0];
+      if (!self) throw new AppError('NOT_FOUND', `No entity with id ${from}.`);
+      const graph = new GraphBuilder();
+      graph.addNode(self.get('a') as Node);
+      return { found: true, paths: [[]], graph: graph.build({ scope: 'paths', from, to }) };
+    }
     const record = (await tx.run(SHORTEST_BY_LENGTH[maxLength - 1]!, { from, to })).records[0];
     if (!record) {
       const which = await tx.run('UNWIND [$from, $to] AS id OPTIONAL MATCH (e:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN collect(id) AS missing', { from, to });

@@ -1,5 +1,6 @@
 /** The Express app, built apart from `listen` so tests can mount it on any port. */
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
@@ -8,7 +9,7 @@ import { hostAllowlist, type HostAllowlist } from '../auth/hosts.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { hostCheck, identify, requireRole } from './access.js';
-import { errorHandler, notFound } from './errors.js';
+import { answerClientError, errorHandler, methodNotAllowed, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { cypherRoutes } from './routes/cypher.js';
 import { exportRoutes } from './routes/export.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   clientDir?: string;
   /** Rate limit of POST /api/cypher per client address (default 60). */
   cypherPerMinute?: number;
+  /** Rate limit of /api/export per client address (default 30). */
+  exportPerMinute?: number;
   access?: AccessOptions;
 }
 
@@ -40,7 +43,7 @@ export interface AccessOptions {
  * to a signed-in caller) and signing in and out. Everything after `requireRole('reader')` needs a token;
  * a route that writes declares `requireRole('editor')` (or 'admin') on itself.
  */
-export function apiRouter(db: Database, cypherPerMinute?: number, { auth = false }: { auth?: boolean } = {}): Router {
+export function apiRouter(db: Database, { cypherPerMinute, exportPerMinute, auth = false }: { cypherPerMinute?: number; exportPerMinute?: number; auth?: boolean } = {}): Router {
   const api = express.Router();
   api.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
   api.use(identify(db, auth));
@@ -49,7 +52,8 @@ export function apiRouter(db: Database, cypherPerMinute?: number, { auth = false
   api.use(requireRole('reader'));
   api.use(graphRoutes(db));
   api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
-  api.use(exportRoutes(db));
+  api.use(exportRoutes(db, { perMinute: exportPerMinute }));
+  api.use(methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api'));
   api.use(notFound);
   return api;
 }
@@ -81,7 +85,7 @@ function securityHeaders(): RequestHandler {
   return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
 }
 
-export function createApp({ db, logger, clientDir, cypherPerMinute, access = {} }: AppDeps): Express {
+export function createApp({ db, logger, clientDir, cypherPerMinute, exportPerMinute, access = {} }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // An ETag would hash every graph payload on each request (measured in bench:api) for clients that
@@ -105,7 +109,7 @@ export function createApp({ db, logger, clientDir, cypherPerMinute, access = {} 
   app.use(hostCheck(access.allowedHosts ?? hostAllowlist('127.0.0.1')));
   app.use(express.json({ limit: '1mb' }));
 
-  app.use('/api', apiRouter(db, cypherPerMinute, { auth: access.auth }));
+  app.use('/api', apiRouter(db, { cypherPerMinute, exportPerMinute, auth: access.auth }));
 
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
@@ -113,5 +117,10 @@ export function createApp({ db, logger, clientDir, cypherPerMinute, access = {} 
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
   app.use(errorHandler);
+
+  // Node's parser refuses oversized headers (and non-HTTP) before Express runs, with a bare status
+  // line; every server this app listens on answers those in the API's vocabulary instead.
+  const listen = app.listen.bind(app) as (...args: unknown[]) => Server;
+  app.listen = ((...args: unknown[]) => listen(...args).on('clientError', answerClientError)) as Express['listen'];
   return app;
 }

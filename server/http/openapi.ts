@@ -1,130 +1,199 @@
-/** The API's OpenAPI 3.1 description, served at /api/openapi.json; a test checks it against the routes. */
-import { EXPORT_FORMATS } from '../../common/export.js';
+/**
+ * The API's OpenAPI 3.1 description, served at /api/openapi.json. Each operation's parameters and body
+ * are written from the very zod schemas its route validates with (as JSON Schema of their input), so the
+ * document cannot promise more or less than the server takes. A unit test checks that it lists exactly
+ * the routes served, and schemathesis runs against it in the test suite (test/integration/schemathesis.test.ts).
+ */
+import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from '../../common/api.js';
+import { EXPORT_FILES } from '../../common/export.js';
+import { AppError } from '../errors.js';
 import { packageVersion } from '../paths.js';
+import { CypherReply, DocumentReply, DocumentsReply, EntityReply, EvidenceReply, GraphReply, HealthReply, PathsReply, SearchReply, SessionReply, StatsReply } from './replies.js';
+import { SignIn } from './routes/session.js';
+import { CypherBody } from './routes/cypher.js';
+import { ExportBody, ExportQuery } from './routes/export.js';
+import { DocumentParams, DocumentsQuery, EdgeParams, EntityParams, NeighbourhoodQuery, OverviewQuery, PathsQuery, SearchQuery } from './routes/graph.js';
 
-const error = { $ref: '#/components/responses/Error' };
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The JSON Schema of what a zod schema accepts, without the `$schema` line (the document's dialect is
+ * 2020-12). zod leaves out a default set after a preprocess (its value is of the output type); for a
+ * query's whole number the two are the same, and a reader wants to know it.
+ */
+export function inputSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      const def = zodSchema._zod.def as { type: string; defaultValue?: unknown };
+      if (def.type === 'default' && jsonSchema.default === undefined) jsonSchema.default = def.defaultValue as never;
+    },
+  }) as JsonSchema;
+  return rest;
+}
+
+/**
+ * A route's query or path schema as OpenAPI parameters: one per field of an object; a union (a query
+ * whose fields depend on each other) as one form-exploded object, the form that lets OpenAPI say "these
+ * fields together, or those".
+ */
+function parameters(schema: z.ZodType, where: 'query' | 'path'): JsonSchema[] {
+  const json = inputSchema(schema);
+  const properties = json.properties as Record<string, JsonSchema> | undefined;
+  if (json.type === 'object' && properties) {
+    const required = new Set((json.required as string[] | undefined) ?? []);
+    return Object.entries(properties).map(([name, { description, ...property }]) => ({
+      name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      ...(description ? { description } : {}),
+      schema: property,
+    }));
+  }
+  const { title, description, ...union } = json;
+  const anyRequired = ((union.anyOf ?? union.oneOf) as JsonSchema[]).every((branch) => ((branch.required as string[] | undefined) ?? []).length > 0);
+  return [{ name: title as string, in: where, required: anyRequired, style: 'form', explode: true, description, schema: union }];
+}
+
+const jsonContent = (schema: JsonSchema) => ({ 'application/json': { schema } });
+const ref = (status: number) => ({ $ref: `#/components/responses/${status}` });
+
+/** Codes by the status they are answered with; a few are also answered by Node's parser or by a proxy-facing check. */
+function codesFor(status: number): ErrorCode[] {
+  const extra: Partial<Record<number, ErrorCode[]>> = { 408: ['BAD_REQUEST'], 431: ['PAYLOAD_TOO_LARGE'] };
+  return [...ERROR_CODES.filter((code) => new AppError(code, '').httpStatus === status), ...(extra[status] ?? [])];
+}
+
+const ERROR_RESPONSES: Record<number, string> = {
+  400: 'a client mistake: a bad parameter or body (BAD_REQUEST), a malformed % in the path, or a Cypher query Neo4j rejects as written (CYPHER_INVALID)',
+  401: 'no valid token or session, when access control is on (UNAUTHENTICATED)',
+  403: "the token's role may not do this (FORBIDDEN), or a query the read-only guard refuses (CYPHER_REFUSED)",
+  404: 'no such entity, document, relationship or path (NOT_FOUND)',
+  405: 'the path exists, but not with this method (METHOD_NOT_ALLOWED); Allow lists the methods it has',
+  408: 'the query ran past its time limit (CYPHER_TIMEOUT), or the request did not arrive in time',
+  409: 'a name that fits several entities (AMBIGUOUS), or a database holding data newsgraph did not write (FOREIGN_DATABASE)',
+  413: 'a request body over 1 MB (PAYLOAD_TOO_LARGE), or a result larger than a reply may carry (RESULT_TOO_LARGE)',
+  421: 'a Host header this server does not answer to (HOST_NOT_ALLOWED)',
+  422: 'the query needs more memory than one transaction may have (CYPHER_MEMORY)',
+  429: 'too many requests of this kind from this address (RATE_LIMITED)',
+  431: 'a request line and headers over 16 KB (PAYLOAD_TOO_LARGE): send long lists in a POST body',
+  500: 'a fault inside newsgraph (INTERNAL); the server log has the details',
+  502: 'Neo4j failed the request (NEO4J_ERROR)',
+  503: 'Neo4j is unreachable or refuses our credentials, or too many queries are running (NEO4J_UNAVAILABLE, NEO4J_AUTH_FAILED, BUSY)',
+};
+
+/** What any request may be answered with, before or around its route: input, access control, size, faults. */
+const EVERY_ROUTE = [400, 401, 403, 413, 421, 431, 500];
+const NEO4J = [502, 503];
+
+interface Operation {
+  summary: string;
+  path?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  ok: { description: string; content: Record<string, { schema: JsonSchema }> };
+  errors: number[];
+}
+
+function operation({ summary, path, query, body, ok, errors }: Operation): JsonSchema {
+  const statuses = [...new Set([...EVERY_ROUTE, ...errors])].sort((a, b) => a - b);
+  return {
+    summary,
+    ...(path || query ? { parameters: [...(path ? parameters(path, 'path') : []), ...(query ? parameters(query, 'query') : [])] } : {}),
+    ...(body ? { requestBody: { required: true, content: jsonContent(inputSchema(body)) } } : {}),
+    responses: { 200: ok, ...Object.fromEntries(statuses.map((s) => [s, ref(s)])) },
+  };
+}
+
+const object = { type: 'object' };
 const graph = { $ref: '#/components/schemas/Graph' };
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const query = (name: string, schema: object, description: string, required = false) => ({ name, in: 'query', required, schema, description });
-const pathId = (description: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description });
-const ok = (description: string, schema: object = { type: 'object' }) => ({ 200: { description, ...json(schema) }, 400: error, 404: error, 503: error });
+const health = { $ref: '#/components/schemas/Health' };
+const ok = (description: string, schema: JsonSchema = object) => ({ description, content: jsonContent(schema) });
+const file = {
+  description: 'the file, in the media type of its format, named by Content-Disposition',
+  content: Object.fromEntries([...new Set(Object.values(EXPORT_FILES).map((f) => f.mediaType))].map((type) => [type, { schema: type === 'application/json' ? object : { type: 'string' } }])),
+};
 
-export function openApiDocument(): Record<string, unknown> {
+function build(): Record<string, unknown> {
+  const exportSummary = 'A subgraph as a file, streamed: the whole graph, a neighbourhood, paths, a read-only query result, or given nodes';
+  const exportErrors = [404, 408, 422, 429, ...NEO4J];
   return {
     openapi: '3.1.0',
-    info: { title: 'newsgraph API', version: packageVersion(), description: 'Explore an evidence-linked graph of people, institutions, places and allegations extracted from news.' },
+    info: {
+      title: 'newsgraph API',
+      version: packageVersion(),
+      description:
+        'Explore an evidence-linked graph of people, institutions, places and allegations extracted from news. ' +
+        'Every error is {error:{code,message}} with a stable code. A method a path does not list is answered 405 METHOD_NOT_ALLOWED with an Allow header; OPTIONS lists them.',
+    },
     paths: {
-      '/api/health': { get: { summary: 'Neo4j connectivity, version and edition', responses: { 200: { description: 'connected', ...json({ type: 'object' }) }, 503: error } } },
-      '/api/stats': { get: { summary: 'Node counts by label, relationship counts by type', responses: ok('counts') } },
-      '/api/graph': { get: { summary: 'Overview: the best-connected nodes and the links among them', parameters: [query('limit', { type: 'integer', minimum: 1, maximum: 5000, default: 300 }, 'nodes at most')], responses: ok('a graph', graph) } },
-      '/api/search': {
-        get: {
-          summary: 'Entities by name or alias, prefix and fuzzy, ranked',
-          parameters: [
-            query('q', { type: 'string', minLength: 1, maxLength: 200 }, 'the words to look for', true),
-            query('type', { type: 'string', enum: ['Person', 'Institution', 'Place'] }, 'only this kind'),
-            query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 10 }, 'results at most'),
-          ],
-          responses: ok('ranked results'),
-        },
-      },
-      '/api/entities/{id}': { get: { summary: 'An entity: aliases, roles, documents, degree by relationship type', parameters: [pathId('entity id, e.g. person:antony-blinken')], responses: ok('the entity') } },
+      '/api/health': { get: operation({ summary: 'Neo4j connectivity, version and edition', ok: ok('connected', health), errors: [] }) },
+      '/api/stats': { get: operation({ summary: 'Node counts by label, relationship counts by type', ok: ok('counts', inputSchema(StatsReply)), errors: NEO4J }) },
+      '/api/graph': { get: operation({ summary: 'Overview: the best-connected nodes and the links among them', query: OverviewQuery, ok: ok('a graph', graph), errors: NEO4J }) },
+      '/api/search': { get: operation({ summary: 'Entities by name or alias, prefix and fuzzy, ranked', query: SearchQuery, ok: ok('ranked results', inputSchema(SearchReply)), errors: NEO4J }) },
+      '/api/entities/{id}': { get: operation({ summary: 'An entity: aliases, roles, documents, degree by relationship type', path: EntityParams, ok: ok('the entity', inputSchema(EntityReply)), errors: [404, ...NEO4J] }) },
       '/api/entities/{id}/neighbourhood': {
-        get: {
+        get: operation({
           summary: 'The entity and the nodes within depth links, nearest and best-connected first, a page of them, each with hiddenNeighbours and neighbourCount',
-          parameters: [
-            pathId('entity id'),
-            query('depth', { type: 'integer', minimum: 1, maximum: 3, default: 1 }, 'links away'),
-            query('types', { type: 'string' }, 'comma-separated relationship types, e.g. MET,ACCUSED'),
-            query('limit', { type: 'integer', minimum: 1, maximum: 5000, default: 300 }, 'nodes at most'),
-            query('offset', { type: 'integer', minimum: 0, maximum: 1000000, default: 0 }, 'nodes of the ranked order to skip: the next page of direct neighbours (depth=1 only, else 400 BAD_REQUEST)'),
-          ],
-          responses: ok('a graph', graph),
-        },
+          path: EntityParams,
+          query: NeighbourhoodQuery,
+          ok: ok('a graph', graph),
+          errors: [404, ...NEO4J],
+        }),
       },
-      '/api/paths': {
-        get: {
-          summary: 'Shortest paths between two entities with the evidence of each hop',
-          parameters: [
-            query('from', { type: 'string' }, 'entity id', true),
-            query('to', { type: 'string' }, 'entity id', true),
-            query('maxLength', { type: 'integer', minimum: 1, maximum: 6, default: 4 }, 'links at most'),
-          ],
-          responses: ok('paths, hops and a graph'),
-        },
-      },
-      '/api/edges/{id}/evidence': { get: { summary: 'The sentences and documents behind a relationship', parameters: [pathId('edge key from a graph payload')], responses: ok('evidence') } },
-      '/api/documents': {
-        get: {
-          summary: 'Loaded documents',
-          parameters: [query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }, 'page size'), query('offset', { type: 'integer', minimum: 0, default: 0 }, 'skip')],
-          responses: ok('a page of documents'),
-        },
-      },
-      '/api/documents/{id}': { get: { summary: 'A document: text and the spans of its entity mentions', parameters: [pathId('document id')], responses: ok('the document') } },
+      '/api/paths': { get: operation({ summary: 'Shortest paths between two entities with the evidence of each hop', query: PathsQuery, ok: ok('paths, hops and a graph', inputSchema(PathsReply)), errors: [404, ...NEO4J] }) },
+      '/api/edges/{id}/evidence': { get: operation({ summary: 'The sentences and documents behind a relationship', path: EdgeParams, ok: ok('evidence', inputSchema(EvidenceReply)), errors: [404, ...NEO4J] }) },
+      '/api/documents': { get: operation({ summary: 'Loaded documents', query: DocumentsQuery, ok: ok('a page of documents', inputSchema(DocumentsReply)), errors: NEO4J }) },
+      '/api/documents/{id}': { get: operation({ summary: 'A document: text and the spans of its entity mentions', path: DocumentParams, ok: ok('the document', inputSchema(DocumentReply)), errors: [404, ...NEO4J] }) },
       '/api/cypher': {
-        post: {
+        post: operation({
           summary: 'Read-only Cypher: planned and checked first, then run read-only with a timeout and a row cap',
-          requestBody: { required: true, ...json({ type: 'object', required: ['query'], properties: { query: { type: 'string', maxLength: 10000 }, params: { type: 'object' } } }) },
-          responses: { ...ok('columns, rows, graph, truncated'), 403: error, 408: error, 429: error },
-        },
+          body: CypherBody,
+          ok: ok('columns, rows, graph, truncated', inputSchema(CypherReply)),
+          errors: [408, 422, 429, ...NEO4J],
+        }),
       },
       '/api/export': {
-        get: {
-          summary: 'A subgraph as a file, streamed, named by Content-Disposition: the whole graph, a neighbourhood, paths, a read-only query result, or given nodes',
-          parameters: [
-            query('format', { type: 'string', enum: [...EXPORT_FORMATS] }, 'json (newsgraph JSON), evidence (JSON with evidence items and documents), graphml, gexf (1.3), csv (zip for neo4j-admin import), cypher (a script that re-creates it)', true),
-            query('scope', { type: 'string', enum: ['all', 'neighbourhood', 'path', 'cypher', 'nodes'] }, 'what to export', true),
-            query('id', { type: 'string' }, 'scope=neighbourhood: the entity or allegation id'),
-            query('depth', { type: 'integer', minimum: 1, maximum: 3, default: 1 }, 'scope=neighbourhood: links away'),
-            query('from', { type: 'string' }, 'scope=path: entity id'),
-            query('to', { type: 'string' }, 'scope=path: entity id'),
-            query('maxLength', { type: 'integer', minimum: 1, maximum: 6, default: 4 }, 'scope=path: links at most'),
-            query('query', { type: 'string', maxLength: 10000 }, 'scope=cypher: a read query (the read-only guard of /api/cypher; more than 100000 rows is refused)'),
-            query('ids', { type: 'string' }, 'scope=nodes: comma-separated node ids; the links among them come along'),
-          ],
-          responses: { 200: { description: 'the file, in the media type of its format' }, 400: error, 403: error, 404: error, 408: error, 429: error, 503: error },
-        },
-        post: {
-          summary: 'The same, with the scope as JSON: for long id lists, query parameters, and the layout (positions) of the explorer',
-          requestBody: {
-            required: true,
-            ...json({
-              type: 'object',
-              required: ['format', 'scope'],
-              properties: {
-                format: { type: 'string', enum: [...EXPORT_FORMATS] },
-                scope: { type: 'object', description: "{kind:'all'} | {kind:'neighbourhood', id, depth} | {kind:'path', from, to, maxLength} | {kind:'cypher', query, params} | {kind:'nodes', ids}" },
-                positions: { type: 'object', description: 'node id → [x, y], written as x and y (GEXF: viz:position)' },
-              },
-            }),
-          },
-          responses: { 200: { description: 'the file, in the media type of its format' }, 400: error, 403: error, 404: error, 408: error, 429: error, 503: error },
-        },
+        get: operation({ summary: exportSummary, query: ExportQuery, ok: file, errors: exportErrors }),
+        post: operation({ summary: `${exportSummary}; the scope as JSON, for long id lists, query parameters and the explorer's layout`, body: ExportBody, ok: file, errors: exportErrors }),
       },
-      // Access control (issue 15); the generated document takes these over.
       '/api/session': {
-        get: { summary: 'Who the caller is: role, token name and id, whether access control is on', responses: { 200: { description: 'the session', ...json({ type: 'object' }) }, 401: error, 503: error } },
-        post: {
-          summary: 'Sign in: checks a token and sets it as an HttpOnly, SameSite=Strict cookie',
-          requestBody: { required: true, ...json({ type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 200 } } }) },
-          responses: { 200: { description: 'signed in', ...json({ type: 'object' }) }, 400: error, 401: error, 503: error },
-        },
-        delete: { summary: 'Sign out: clears the cookie', responses: { 204: { description: 'signed out' } } },
+        get: operation({ summary: 'Who is signed in: the role and token name (with access control off, the local user as admin)', ok: ok('the session', inputSchema(SessionReply)), errors: [503] }),
+        post: operation({
+          summary: 'Sign in with an access token; the reply sets an HttpOnly, SameSite=Strict cookie that later requests carry',
+          body: SignIn,
+          ok: ok('signed in', inputSchema(SessionReply)),
+          errors: [503],
+        }),
+        delete: { ...operation({ summary: 'Sign out: the cookie is cleared', ok: ok('signed out'), errors: [] }), responses: { 204: { description: 'signed out' }, ...Object.fromEntries(EVERY_ROUTE.map((s) => [s, ref(s)])) } },
       },
-      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', ...json({ type: 'object' }) } } } },
+      '/api/openapi.json': { get: operation({ summary: 'This document', ok: ok('OpenAPI 3.1'), errors: [] }) },
     },
     components: {
       schemas: {
-        Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
-        Graph: {
-          type: 'object',
-          description: "graphology's serialized JSON",
-          required: ['attributes', 'nodes', 'edges'],
-          properties: { attributes: { type: 'object' }, options: { type: 'object' }, nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } } },
-        },
+        Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: [...ERROR_CODES] }, message: { type: 'string' } } } } },
+        Graph: inputSchema(GraphReply),
+        Health: inputSchema(HealthReply),
       },
-      responses: { Error: { description: 'an error: {error:{code,message}}', ...json({ $ref: '#/components/schemas/Error' }) } },
+      responses: Object.fromEntries(
+        Object.entries(ERROR_RESPONSES).map(([status, description]) => {
+          const codes = codesFor(Number(status));
+          const schema = { allOf: [{ $ref: '#/components/schemas/Error' }, { properties: { error: { properties: { code: { enum: codes } } } } }] };
+          const headers = status === '405' ? { headers: { Allow: { required: true, description: 'the methods this path answers', schema: { type: 'string' } } } } : {};
+          // Health answers 503 with its own body, which says why.
+          const content = status === '503' ? jsonContent({ oneOf: [schema, health] }) : jsonContent(schema);
+          return [status, { description, ...headers, content }];
+        }),
+      ),
     },
   };
+}
+
+let document: Record<string, unknown> | undefined;
+
+/** The document, built once: it depends on nothing but the code. */
+export function openApiDocument(): Record<string, unknown> {
+  document ??= build();
+  return document;
 }

@@ -100,7 +100,7 @@ describe('HTTP API on a real Neo4j', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), null);
     const big = await fetch(`${base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'RETURN 1', params: { x: 'a'.repeat(2 * 1024 * 1024) } }) });
     assert.equal(big.status, 413);
-    assert.equal(((await big.json()) as { error: { code: string } }).error.code, 'BAD_REQUEST');
+    assert.equal(((await big.json()) as { error: { code: string } }).error.code, 'PAYLOAD_TOO_LARGE');
   });
 
   it('answers 503 with the reason while Neo4j is unreachable', async () => {

@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { runReadOnly } from '../../cypher/run.js';
-import { MAX_QUERY_LENGTH } from '../../cypher/guard.js';
 import type { Database } from '../../db/database.js';
+import { cypherText } from '../params.js';
 import { perMinute } from '../rate-limit.js';
 
-const CypherBody = z.object({
-  query: z.string().trim().min(1, 'give the Cypher in query').max(MAX_QUERY_LENGTH),
-  params: z.record(z.string(), z.unknown()).default({}),
+/** What POST /api/cypher validates with; server/http/openapi.ts documents it from this. */
+export const CypherBody = z.object({
+  query: cypherText('a read query'),
+  params: z.record(z.string(), z.unknown()).default({}).meta({ description: 'query parameters by name, as JSON values' }),
 });
 
 /** POST /api/cypher: read-only Cypher, safe to expose (see server/cypher/guard.ts). */

@@ -6,49 +6,51 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { EXPORT_FILES, EXPORT_FORMATS, exportFileName, type ExportFormatName } from '../../../common/export.js';
-import { MAX_QUERY_LENGTH } from '../../cypher/guard.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { exportGraph, type ServerScope } from '../../export/export.js';
 import { MAX_PATH_LENGTH } from '../../graph/paths.js';
 import { OVERVIEW_MAX_LIMIT } from '../../graph/overview.js';
+import { commaList, cypherText, Id, MAX_ID_LENGTH, wholeNumber } from '../params.js';
 import { perMinute } from '../rate-limit.js';
 
-const Id = z.string().min(1).max(300);
+const Format = z.enum(EXPORT_FORMATS).meta({
+  description: 'json (newsgraph JSON), evidence (JSON with evidence items and documents), graphml, gexf (1.3), csv (zip for neo4j-admin import), cypher (a script that re-creates it)',
+});
+const Depth = z.literal([1, 2, 3]).default(1).meta({ description: 'links away' });
+const MaxLength = z.number().int().min(1).max(MAX_PATH_LENGTH).default(4).meta({ description: 'links at most' });
+const CypherText = cypherText('a read query, under the read-only guard of POST /api/cypher; more than 100000 rows is refused');
 
+/** The scope of POST /api/export, as JSON. */
 export const ScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('neighbourhood'), id: Id, depth: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2), z.literal(3)])).default(1) }),
-  z.object({ kind: z.literal('path'), from: Id, to: Id, maxLength: z.coerce.number().int().min(1).max(MAX_PATH_LENGTH).default(4) }),
-  z.object({ kind: z.literal('cypher'), query: z.string().trim().min(1, 'give the Cypher in query').max(MAX_QUERY_LENGTH), params: z.record(z.string(), z.unknown()).default({}) }),
+  z.object({ kind: z.literal('neighbourhood'), id: Id, depth: Depth }),
+  z.object({ kind: z.literal('path'), from: Id, to: Id, maxLength: MaxLength }),
+  z.object({ kind: z.literal('cypher'), query: CypherText, params: z.record(z.string(), z.unknown()).default({}) }),
   z.object({ kind: z.literal('nodes'), ids: z.array(Id).min(1, 'give at least one node id').max(OVERVIEW_MAX_LIMIT) }),
 ]);
 
-const Format = z.enum(EXPORT_FORMATS);
-
-/** The query string: the scope's fields flat beside `format` and `scope`, `ids` comma-separated. */
-const ExportQuery = z
-  .object({
-    format: Format,
-    scope: z.enum(['all', 'neighbourhood', 'path', 'nodes']),
-    id: z.string().optional(),
-    depth: z.string().optional(),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    maxLength: z.string().optional(),
-    ids: z
-      .string()
-      .optional()
-      .transform((ids) => ids?.split(',').filter(Boolean)),
-  })
-  .transform(({ format, scope, ...fields }) => ({ format, scope: ScopeSchema.parse({ kind: scope, ...fields }) }));
-
-const ExportBody = z.object({
+export const ExportBody = z.object({
   format: Format,
   scope: ScopeSchema,
   /** The explorer's layout: node key → [x, y], carried into the file as x and y. */
-  positions: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
+  positions: z.record(z.string(), z.tuple([z.number(), z.number()])).optional().meta({ description: 'node id → [x, y], written as x and y (GEXF: viz:position)' }),
 });
+
+/**
+ * The query string: the scope's fields flat beside `format` and `scope`, `ids` comma-separated. Which
+ * fields a scope needs depends on the scope, so the document describes the whole query as one object
+ * (a form-exploded parameter) with a branch per scope.
+ */
+export const ExportQuery = z
+  .discriminatedUnion('scope', [
+    z.strictObject({ format: Format, scope: z.literal('all') }),
+    z.strictObject({ format: Format, scope: z.literal('neighbourhood'), id: Id, depth: wholeNumber(1, 3, 1, 'links away') }),
+    z.strictObject({ format: Format, scope: z.literal('path'), from: Id, to: Id, maxLength: wholeNumber(1, MAX_PATH_LENGTH, 4, 'links at most') }),
+    z.strictObject({ format: Format, scope: z.literal('nodes'), ids: commaList(`[^,]{1,${MAX_ID_LENGTH}}`, OVERVIEW_MAX_LIMIT, 'comma-separated node ids; the links among them come along (longer lists: POST)', 'ids are node ids separated by commas') }),
+  ])
+  .transform(({ format, scope, ...fields }) => ({ format, scope: ScopeSchema.parse({ kind: scope, ...fields }) }))
+  .meta({ title: 'export', description: 'the scope as query fields: scope=all; scope=neighbourhood&id=&depth=; scope=path&from=&to=&maxLength=; scope=nodes&ids=a,b (export by query is POST only)' });
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */
 function contentDisposition(fileName: string): string {

@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { principalOf, requireRole, SESSION_COOKIE, SESSION_MAX_AGE_MS } from '../access.js';
 
-const SignIn = z.object({ token: z.string().trim().min(1, 'give the access token in token').max(200) });
+export const SignIn = z.object({ token: z.string().trim().min(1, 'give the access token in token').max(200) });
 
 function info(principal: Principal, auth: boolean): SessionInfo {
   return { auth, role: principal.role, name: principal.name, tokenId: principal.tokenId };

@@ -1,0 +1,101 @@
+/**
+ * What the routes answer with 200, as zod schemas for the OpenAPI document (server/http/openapi.ts), so
+ * that a tester checks each reply against it. The checks at the end hold them to the types the routes
+ * send (common/api.ts): a field added to a reply type fits, one removed or changed does not compile.
+ */
+import { z } from 'zod';
+import type { CypherResult, DocumentDetails, DocumentSummary, EdgeEvidence, EntityDetails, Health, PathsResult, SearchHit, SessionInfo, Stats } from '../../common/api.js';
+import type { SerializedGraph } from '../../common/graph.js';
+
+const nullableText = z.string().nullable();
+const counts = z.record(z.string(), z.number());
+
+export const GraphReply = z
+  .object({
+    attributes: z.record(z.string(), z.unknown()),
+    options: z.object({ type: z.literal('directed'), multi: z.literal(true), allowSelfLoops: z.literal(true) }),
+    nodes: z.array(z.object({ key: z.string(), attributes: z.record(z.string(), z.unknown()) })),
+    edges: z.array(z.object({ key: z.string(), source: z.string(), target: z.string(), attributes: z.record(z.string(), z.unknown()) })),
+  })
+  .meta({ description: "graphology's serialized JSON" });
+
+export const HealthReply = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  // With access control on, a caller without a token is told the status alone.
+  neo4j: z.object({
+    connected: z.boolean(),
+    version: nullableText,
+    edition: nullableText,
+    uri: z.string(),
+    embedded: z.boolean(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  }).optional(),
+});
+
+export const SessionReply = z.object({
+  auth: z.boolean(),
+  role: z.enum(['reader', 'editor', 'admin']),
+  name: nullableText,
+  tokenId: nullableText,
+});
+
+export const StatsReply = z.object({ nodes: counts, relationships: counts });
+
+export const SearchReply = z.object({
+  results: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), aliases: z.array(z.string()), score: z.number() })),
+});
+
+const Evidence = z.object({
+  sentence: z.string(),
+  start: z.number(),
+  end: z.number(),
+  document: z.object({ id: z.string(), title: nullableText, outlet: nullableText, url: nullableText }),
+});
+
+export const EntityReply = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  aliases: z.array(z.string()),
+  properties: z.record(z.string(), z.unknown()),
+  roles: z.array(z.object({ title: z.string(), institution: z.object({ id: z.string(), name: z.string() }) })),
+  documents: z.array(z.object({ id: z.string(), title: nullableText, outlet: nullableText, mentions: z.number() })),
+  degree: counts,
+  evidence: z.array(Evidence),
+});
+
+export const EvidenceReply = z.object({ id: z.string(), type: z.string(), source: z.string(), target: z.string(), evidence: z.array(Evidence) });
+
+export const PathsReply = z.object({
+  found: z.boolean(),
+  paths: z.array(z.array(z.object({ edge: z.string(), relType: z.string(), source: z.string(), target: z.string(), evidence: z.array(Evidence) }))),
+  graph: GraphReply,
+});
+
+const DocumentSummaryReply = z.object({ id: z.string(), title: nullableText, outlet: nullableText, url: nullableText, file: nullableText, entities: z.number() });
+
+export const DocumentsReply = z.object({ total: z.number(), documents: z.array(DocumentSummaryReply) });
+
+export const DocumentReply = DocumentSummaryReply.extend({
+  text: z.string(),
+  mentions: z.array(z.object({ entity: z.string(), name: z.string(), kind: z.string(), start: z.number(), end: z.number() })),
+});
+
+export const CypherReply = z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.unknown())), graph: GraphReply, truncated: z.boolean() });
+
+/** `true` when every value of the type the route sends is one the schema accepts. */
+type Fits<T, S extends z.ZodType> = [T] extends [z.output<S>] ? true : false;
+const fits: [
+  Fits<SerializedGraph, typeof GraphReply>,
+  Fits<Health, typeof HealthReply>,
+  Fits<Stats, typeof StatsReply>,
+  Fits<{ results: SearchHit[] }, typeof SearchReply>,
+  Fits<EntityDetails, typeof EntityReply>,
+  Fits<EdgeEvidence, typeof EvidenceReply>,
+  Fits<PathsResult, typeof PathsReply>,
+  Fits<{ total: number; documents: DocumentSummary[] }, typeof DocumentsReply>,
+  Fits<DocumentDetails, typeof DocumentReply>,
+  Fits<CypherResult, typeof CypherReply>,
+  Fits<SessionInfo, typeof SessionReply>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
+void fits;
