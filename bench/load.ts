@@ -17,7 +17,7 @@ import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { applySchema } from '../server/db/schema.js';
 import { sha256, type DocumentPlan, type EntityRow } from '../server/ingest/plan.js';
-import { deleteEverything, readDocumentHashes, writePlans } from '../server/ingest/write.js';
+import { deleteNewsgraphData as deleteEverything, readDocumentHashes, writePlans } from '../server/ingest/write.js';
 import { PROJECT_ROOT } from '../server/paths.js';
 import { rng } from '../scripts/corpus.js';
 

@@ -41,7 +41,8 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .option('-p, --port <port>', 'HTTP port (default: $PORT or 3000; 0 picks a free one)', portNumber)
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--no-seed', 'do not load the example articles in seeds/ into an empty database')
-    .action(async (options: { port?: number; host?: string; seed: boolean }) => (await import('./serve.js')).serve(options));
+    .option('--init', 'use a Neo4j that holds other data: add newsgraph\'s schema (on its :Newsgraph label only); the examples are never loaded there')
+    .action(async (options: { port?: number; host?: string; seed: boolean; init?: boolean }) => (await import('./serve.js')).serve(options));
 
   program
     .command('neo4j')
@@ -62,7 +63,8 @@ $NEWSGRAPH_DATA/neo4j (default .data/neo4j). Set NEO4J_URI, NEO4J_USER and NEO4J
     .description('extract articles and write them into Neo4j; reloading changes nothing, a changed file replaces its own data')
     .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
     .option('--dry-run', 'extract and resolve, print what would be written, write nothing')
-    .option('--reset', 'empty the database first (asks for confirmation)')
+    .option('--reset', 'delete newsgraph\'s nodes first, never other data (asks for confirmation)')
+    .option('--init', 'use a Neo4j that holds other data: add newsgraph\'s schema (on its :Newsgraph label only) and load beside that data')
     .option('-y, --yes', 'do not ask before --reset')
     .option('--batch-size <n>', 'documents per transaction (default 200)', positiveInteger)
     .option('--json', 'print the summary as JSON')

@@ -16,6 +16,8 @@ export interface ServeOptions {
   host?: string;
   /** Load seeds/ into an empty database (default true). */
   seed?: boolean;
+  /** Take on a database that holds other data: apply the schema there (never the seeds). */
+  init?: boolean;
 }
 
 /** Starts Neo4j (unless NEO4J_URI is set), applies the schema and serves the API and explorer until a signal. */
@@ -32,9 +34,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   } else {
     progress(`Using the Neo4j at ${connection.db.uri} (NEO4J_URI); no embedded Neo4j started`);
   }
-  const schema = keepSchemaApplied(connection.db, logger);
-  const seeded = schema.applied.then(async () => {
-    const summary = options.seed === false ? null : await seedIfEmpty(connection.db);
+  const schema = keepSchemaApplied(connection.db, logger, { init: options.init });
+  const seeded = schema.applied.then(async (outcome) => {
+    // A refused database (other data, no --init) gets nothing written; see the warning logged.
+    const summary = options.seed === false || !outcome ? null : await seedIfEmpty(connection.db);
     if (summary) logger.info(`Loaded the example articles from seeds/: ${formatSummary(summary).trim().replace(/\n/g, '; ')}`);
   });
   seeded.catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : err }, 'Loading the example articles failed'));

@@ -35,9 +35,9 @@ const SENTENCE = `He said: "<b>&amp;</b>" — then left; 'twas\nover, 終わり.
 async function addOddities(db: Database): Promise<void> {
   await db.write((tx) =>
     tx.run(
-      `CREATE (a:Entity:Person {id: 'person:test-odd', name: $odd, aliases: [$odd, 'a;b', 'c,d'], titles: [], ambiguous: false})
-       CREATE (b:Entity:Place {id: 'place:test-moscow', name: 'Москва', aliases: ['موسكو'], ambiguous: false})
-       CREATE (d:Document {id: 'doc:test-odd', title: $odd, text: $sentence, file: 'odd.txt', format: 'txt', sha256: 'x', loadedAt: datetime('2026-11-23T10:00:00.123Z')})
+      `CREATE (a:Newsgraph:Entity:Person {id: 'person:test-odd', name: $odd, aliases: [$odd, 'a;b', 'c,d'], titles: [], ambiguous: false})
+       CREATE (b:Newsgraph:Entity:Place {id: 'place:test-moscow', name: 'Москва', aliases: ['موسكو'], ambiguous: false})
+       CREATE (d:Newsgraph:Document {id: 'doc:test-odd', title: $odd, text: $sentence, file: 'odd.txt', format: 'txt', sha256: 'x', loadedAt: datetime('2026-11-23T10:00:00.123Z')})
        CREATE (a)-[:MET {evDocs: ['doc:test-odd'], evSentences: [$sentence], evStarts: [0], evEnds: [42], evHedged: [false], documents: 1, hedged: false}]->(b)
        CREATE (a)-[:MENTIONED_IN {count: 1, starts: [0], ends: [5]}]->(d)`,
       { odd: ODD, sentence: SENTENCE },
@@ -281,16 +281,16 @@ async function loadCsv(db: Database, dir: string): Promise<void> {
 }
 
 
-describe('whole-graph export of a graph newsgraph did not write', () => {
+describe('whole-graph export of nodes unlike the loader\'s', () => {
   const db = testDatabase();
 
   before(async () => {
     await resetGraph(db);
     await db.write((tx) =>
       tx.run(
-        `CREATE (n:Tag {id: 42, name: 'numeric id'})
-         CREATE (m:Tag {name: 'no id'})
-         CREATE (p:Thing {id: 'thing:a', \`__proto__\`: 'kept', \`we\`\`ird key\`: [1, 2]})
+        `CREATE (n:Newsgraph:Tag {id: 42, name: 'numeric id'})
+         CREATE (m:Newsgraph:Tag {name: 'no id'})
+         CREATE (p:Newsgraph:Thing {id: 'thing:a', \`__proto__\`: 'kept', \`we\`\`ird key\`: [1, 2]})
          CREATE (p)-[:\`odd \`\`type\`\` here\` {note: 'carried', \`__proto__\`: 'also'}]->(n)
          CREATE (n)-[:PLAIN]->(m)`,
       ),
@@ -331,7 +331,7 @@ describe('whole-graph export of a graph newsgraph did not write', () => {
         const nodes = new Set<string>();
         for await (const batch of source.nodes()) for (const node of batch) nodes.add(node.key);
         // A load committing beside the export, after its node pass.
-        await db.write((tx) => tx.run(`MATCH (p:Thing {id: 'thing:a'}) CREATE (p)-[:LATE {note: 'after the nodes'}]->(:Thing {id: 'thing:late'})`));
+        await db.write((tx) => tx.run(`MATCH (p:Thing {id: 'thing:a'}) CREATE (p)-[:LATE {note: 'after the nodes'}]->(:Newsgraph:Thing {id: 'thing:late'})`));
         const edges = [];
         for await (const batch of source.edges()) edges.push(...batch);
         return { nodes, edges };

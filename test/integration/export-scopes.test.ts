@@ -99,7 +99,7 @@ describe('export scopes through the API and the CLI', () => {
 
   it('says what was wrong, exits 1, and leaves no file', async () => {
     await api.db.write((tx) =>
-      tx.run("CREATE (:Entity:Person {id: 'person:test-twin-a', name: 'Twin Alpha', aliases: ['The Twin']}), (:Entity:Person {id: 'person:test-twin-b', name: 'Twin Beta', aliases: ['the twin']})"),
+      tx.run("CREATE (:Newsgraph:Entity:Person {id: 'person:test-twin-a', name: 'Twin Alpha', aliases: ['The Twin']}), (:Newsgraph:Entity:Person {id: 'person:test-twin-b', name: 'Twin Beta', aliases: ['the twin']})"),
     );
     const dir = temps.make();
     const out = path.join(dir, 'x.graphml');

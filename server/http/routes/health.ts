@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Health } from '../../../common/api.js';
 import type { Database } from '../../db/database.js';
+import { schemaState } from '../../db/schema.js';
 import { toAppError } from '../../errors.js';
 
 /** 200 when Neo4j answers, 503 with the reason while it does not. Each call asks Neo4j afresh. */
@@ -15,7 +16,9 @@ export function healthRoutes(db: Database): Router {
       const e = toAppError(err);
       neo4j.error = { code: e.code, message: e.message };
     }
-    const body: Health = { status: neo4j.connected ? 'ok' : 'unavailable', neo4j };
+    // A refused schema is not ill health: reads answer (with nothing), and the reason is here.
+    const schema = schemaState(db);
+    const body: Health = { status: neo4j.connected ? 'ok' : 'unavailable', neo4j, ...(schema ? { schema } : {}) };
     res.status(neo4j.connected ? 200 : 503).json(body);
   });
   return router;
