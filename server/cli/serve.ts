@@ -37,8 +37,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   const schema = keepSchemaApplied(connection.db, logger, { init: options.init });
   const seeded = schema.applied.then(async (outcome) => {
     // A refused database (other data, no --init) gets nothing written; see the warning logged.
-    const summary = options.seed === false || !outcome ? null : await seedIfEmpty(connection.db);
-    if (summary) logger.info(`Loaded the example articles from seeds/: ${formatSummary(summary).trim().replace(/\n/g, '; ')}`);
+    const seed = options.seed === false || !outcome ? null : await seedIfEmpty(connection.db);
+    if (seed && 'loaded' in seed) logger.info(`Loaded the example articles from seeds/: ${formatSummary(seed.loaded).trim().replace(/\n/g, '; ')}`);
+    else if (seed) logger.info(`Example articles not loaded: ${seed.skipped}`);
   });
   seeded.catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : err }, 'Loading the example articles failed'));
   // Our own Neo4j is up by now: have the example graph in place before the first page load.

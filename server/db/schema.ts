@@ -165,7 +165,8 @@ export async function applySchema(db: Database, options: ApplySchemaOptions = {}
   for (const statement of SCHEMA_STATEMENTS) {
     await db.write((tx) => tx.run(statement));
   }
-  if (ownership === 'legacy') {
+  // The embedded Neo4j is newsgraph's alone: an old schema there is ours even with no node left (an earlier `load --reset`).
+  if (ownership === 'legacy' || (ownership === 'empty' && db.embedded)) {
     for (const name of LEGACY_CONSTRAINTS) await db.write((tx) => tx.run(`DROP CONSTRAINT ${name} IF EXISTS`));
     for (const name of LEGACY_INDEXES) await db.write((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
   }
