@@ -64,11 +64,12 @@ interface Expected {
 async function expected(db: Database): Promise<Expected> {
   return db.read(async (tx) => {
     const nodes = new Map<string, { labels: string[]; properties: Record<string, unknown> }>();
-    for (const r of (await tx.run('MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p')).records) {
+    // newsgraph's nodes: what a whole-graph export holds (the marker node is bookkeeping, not graph).
+    for (const r of (await tx.run('MATCH (n:Newsgraph) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p')).records) {
       nodes.set(r.get('id') as string, { labels: r.get('labels') as string[], properties: r.get('p') as Record<string, unknown> });
     }
     const edges = new Map<string, Record<string, unknown>[]>();
-    for (const r of (await tx.run('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p')).records) {
+    for (const r of (await tx.run('MATCH (a:Newsgraph)-[r]->(b:Newsgraph) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p')).records) {
       const key = `${r.get('a')}|${r.get('t')}|${r.get('b')}`;
       edges.set(key, [...(edges.get(key) ?? []), r.get('p') as Record<string, unknown>]);
     }
