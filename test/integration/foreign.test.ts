@@ -238,6 +238,19 @@ describe('beside data newsgraph did not write', () => {
     // The links the other application made to ours went with our nodes; its nodes stay as they were.
     assert.deepEqual(await foreignSnapshot(db), foreign);
   });
+
+  it('takes the database on with `load --init` too, loading beside the other data', async () => {
+    await resetGraph(db);
+    await dropNewsgraphSchema(db);
+    await db.write((tx) => tx.run(FOREIGN));
+    foreign = await foreignSnapshot(db);
+    const run = runCli(['load', '--init', SEEDS_DIR], cliEnv);
+    assert.equal(await run.exited, 0, run.stderr());
+    assert.match(run.stdout(), /documents: 2 new/);
+    assert.equal(await count(db, `MATCH (n:${META_LABEL}) RETURN count(n)`), 1);
+    assert.ok((await schemaNames(db)).includes('constraint newsgraph_id'));
+    assert.deepEqual(await foreignSnapshot(db), foreign);
+  });
 });
 
 describe('a database an earlier newsgraph wrote (no Newsgraph label yet)', () => {
