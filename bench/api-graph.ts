@@ -43,18 +43,18 @@ export function entityName(i: number): string {
 const STATEMENTS = {
   entities: `
     UNWIND range($from, $to - 1) AS i
-    CREATE (e:Entity {id: 'e:' + i, aliases: [], ambiguous: false,
+    CREATE (e:Newsgraph:Entity {id: 'e:' + i, aliases: [], ambiguous: false,
                       name: $given[i % size($given)] + ' ' + $surnames[(i / size($given)) % size($surnames)]})
     FOREACH (_ IN CASE WHEN i % 10 < 6 THEN [1] ELSE [] END | SET e:Person, e.kind = 'person')
     FOREACH (_ IN CASE WHEN i % 10 IN [6, 7, 8] THEN [1] ELSE [] END | SET e:Institution, e.kind = 'institution')
     FOREACH (_ IN CASE WHEN i % 10 = 9 THEN [1] ELSE [] END | SET e:Place, e.kind = 'place')`,
   documents: `
     UNWIND range($from, $to - 1) AS i
-    CREATE (:Document {id: 'd:' + i, title: 'Report ' + i, outlet: 'outlet' + (i % 40) + '.example', format: 'text',
+    CREATE (:Newsgraph:Document {id: 'd:' + i, title: 'Report ' + i, outlet: 'outlet' + (i % 40) + '.example', format: 'text',
                        sha256: toString(i), text: 'Report ' + i + '. Officials met and spoke about the talks.'})`,
   mentions: `
     UNWIND $pairs AS p
-    MATCH (e:Entity {id: 'e:' + toInteger(p[0])}), (d:Document {id: 'd:' + toInteger(p[1])})
+    MATCH (e:Newsgraph {id: 'e:' + toInteger(p[0])}), (d:Newsgraph {id: 'd:' + toInteger(p[1])})
     CREATE (e)-[:MENTIONED_IN {count: 1, starts: [0], ends: [6]}]->(d)`,
 };
 
@@ -63,7 +63,7 @@ function interactionStatement(type: string): string {
   return `
     UNWIND $rows AS p
     WITH p, toInteger(p[2]) AS d
-    MATCH (a:Entity {id: 'e:' + toInteger(p[0])}), (b:Entity {id: 'e:' + toInteger(p[1])})
+    MATCH (a:Newsgraph {id: 'e:' + toInteger(p[0])}), (b:Newsgraph {id: 'e:' + toInteger(p[1])})
     CREATE (a)-[:${type} {documents: 1, evDocs: ['d:' + d], evSentences: ['Report ' + d + '.'], evStarts: [0], evEnds: [9],
                           evHedged: [false], hedged: false}]->(b)`;
 }

@@ -151,7 +151,7 @@ async function main(): Promise<void> {
       process.stderr.write(`${scenario.name}: p95 ${apiResult.p95.toFixed(1)} ms through the API, ${driverResult.p95.toFixed(1)} ms through the driver\n`);
     }
     // What this machine allows at all: the cheapest indexed read, straight through the driver, same clients.
-    const lookup: CypherRequest = (i) => ({ query: 'MATCH (e:Entity {id: $id}) RETURN e.name AS name', params: { id: ids[i % ids.length] } });
+    const lookup: CypherRequest = (i) => ({ query: 'MATCH (e:Newsgraph:Entity {id: $id}) RETURN e.name AS name', params: { id: ids[i % ids.length] } });
     process.stderr.write(`floor: one indexed lookup per request through the driver, ${plan.connections} clients, ${plan.seconds} s…\n`);
     await viaDriver(driver, plan, lookup, Math.min(5, plan.warmupSeconds));
     const f = await viaDriver(driver, plan, lookup, plan.seconds);

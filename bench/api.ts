@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       graph: { ...SCALE, nodes: built.nodes, relationships: built.relationships, buildSeconds: built.seconds },
       load: { connections: plan.connections, secondsPerPhase: plan.seconds, rounds: plan.rounds, clientProcess: 'separate (bench/api-load.ts)', latencyUnit: 'ms' },
       results,
-      floor: { description: 'MATCH (e:Entity {id: $id}) RETURN e.name through the driver, same clients: the least a request costs here', ...floor },
+      floor: { description: 'MATCH (e:Newsgraph:Entity {id: $id}) RETURN e.name through the driver, same clients: the least a request costs here', ...floor },
       singleClientNeighbourhoods: single,
       targets: { p95Ms: 30, ratio: 1.5 },
     };

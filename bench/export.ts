@@ -113,22 +113,22 @@ const documentId = (d: number) => `doc:outlet${d % 40}.example/2026/${String(d).
 const allegationId = (a: number) => `allegation:${a}`;
 
 const STATEMENTS = {
-  entities: `UNWIND $rows AS r CREATE (e:Entity) SET e = r.props, e:$(r.label)`,
-  documents: `UNWIND $rows AS r CREATE (d:Document) SET d = r, d.loadedAt = datetime('2026-11-20T09:00:00Z')`,
+  entities: `UNWIND $rows AS r CREATE (e:Newsgraph:Entity) SET e = r.props, e:$(r.label)`,
+  documents: `UNWIND $rows AS r CREATE (d:Newsgraph:Document) SET d = r, d.loadedAt = datetime('2026-11-20T09:00:00Z')`,
   allegations: `UNWIND $rows AS r
-    CREATE (:Allegation {id: r[0], claim: $pool[toInteger(r[2])], hedge: 'allegedly', hedged: true, docId: r[1],
+    CREATE (:Newsgraph:Allegation {id: r[0], claim: $pool[toInteger(r[2])], hedge: 'allegedly', hedged: true, docId: r[1],
       evDocs: [r[1]], evSentences: [$pool[toInteger(r[2])]], evStarts: [toInteger(r[3])], evEnds: [toInteger(r[3]) + size($pool[toInteger(r[2])])]})`,
-  mentions: `UNWIND $rows AS r MATCH (a:Entity {id: r[0]}), (d:Document {id: r[1]})
+  mentions: `UNWIND $rows AS r MATCH (a:Newsgraph {id: r[0]}), (d:Newsgraph {id: r[1]})
     CREATE (a)-[:MENTIONED_IN {count: toInteger(r[2]), starts: [x IN r[3] | toInteger(x)], ends: [x IN r[3] | toInteger(x) + 12]}]->(d)`,
 };
 
 /**
  * A relationship carrying evidence lists: [source id, target id, document ids, sentence numbers, starts, hedged flags, title?].
- * Ends are matched by the labels that hold the unique id (Entity, not Person): another label would scan.
+ * Ends are matched by the label that holds the unique id (Newsgraph): another label would scan.
  */
 function evidenceStatement(type: string, from: string, to: string, interaction: boolean): string {
   return `UNWIND $rows AS r
-    MATCH (a:${from} {id: r[0]}), (b:${to} {id: r[1]})
+    MATCH (a:Newsgraph {id: r[0]}), (b:Newsgraph {id: r[1]})
     CREATE (a)-[:${type} {evDocs: r[2], evSentences: [i IN r[3] | $pool[toInteger(i)]], evStarts: [s IN r[4] | toInteger(s)],
       evEnds: [k IN range(0, size(r[4]) - 1) | toInteger(r[4][k]) + size($pool[toInteger(r[3][k])])], evHedged: r[5]
       ${interaction ? ', documents: size(r[2]), hedged: all(h IN r[5] WHERE h)' : ''}${type === 'HOLDS_ROLE' ? ', title: r[6]' : ''}}]->(b)`;

@@ -17,7 +17,7 @@ import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { applySchema } from '../server/db/schema.js';
 import { sha256, type DocumentPlan, type EntityRow } from '../server/ingest/plan.js';
-import { deleteEverything, readDocumentHashes, writePlans } from '../server/ingest/write.js';
+import { deleteNewsgraphData as deleteEverything, readDocumentHashes, writePlans } from '../server/ingest/write.js';
 import { PROJECT_ROOT } from '../server/paths.js';
 import { rng } from '../scripts/corpus.js';
 
@@ -113,11 +113,11 @@ async function loadCsvBaseline(session: (q: string) => Promise<{ nodes: number; 
   }
   const start = performance.now();
   const statements = [
-    `LOAD CSV WITH HEADERS FROM 'file://${importDir}/documents.csv' AS row CALL (row) { MERGE (d:Document {id: row.id}) SET d.file = row.file, d.title = row.title, d.format = row.format, d.sha256 = row.sha256, d.text = row.text } IN TRANSACTIONS OF 2000 ROWS`,
-    `LOAD CSV WITH HEADERS FROM 'file://${importDir}/entities.csv' AS row CALL (row) { MERGE (e:Entity {id: row.id}) SET e:$(row.label), e.name = row.name, e.aliases = split(row.aliases, '|'), e.ambiguous = false } IN TRANSACTIONS OF 5000 ROWS`,
-    `LOAD CSV WITH HEADERS FROM 'file://${importDir}/mentions.csv' AS row CALL (row) { MATCH (e:Entity {id: row.entity}), (d:Document {id: row.doc}) CREATE (e)-[r:MENTIONED_IN]->(d) SET r.count = 1, r.starts = [0], r.ends = [5] } IN TRANSACTIONS OF 5000 ROWS`,
+    `LOAD CSV WITH HEADERS FROM 'file://${importDir}/documents.csv' AS row CALL (row) { MERGE (d:Newsgraph:Document {id: row.id}) SET d.file = row.file, d.title = row.title, d.format = row.format, d.sha256 = row.sha256, d.text = row.text } IN TRANSACTIONS OF 2000 ROWS`,
+    `LOAD CSV WITH HEADERS FROM 'file://${importDir}/entities.csv' AS row CALL (row) { MERGE (e:Newsgraph:Entity {id: row.id}) SET e:$(row.label), e.name = row.name, e.aliases = split(row.aliases, '|'), e.ambiguous = false } IN TRANSACTIONS OF 5000 ROWS`,
+    `LOAD CSV WITH HEADERS FROM 'file://${importDir}/mentions.csv' AS row CALL (row) { MATCH (e:Newsgraph:Entity {id: row.entity}), (d:Newsgraph:Document {id: row.doc}) CREATE (e)-[r:MENTIONED_IN]->(d) SET r.count = 1, r.starts = [0], r.ends = [5] } IN TRANSACTIONS OF 5000 ROWS`,
     ...types.map(
-      (type) => `LOAD CSV WITH HEADERS FROM 'file://${importDir}/interactions-${type}.csv' AS row CALL (row) { MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target}) MERGE (a)-[r:${type}]->(b)
+      (type) => `LOAD CSV WITH HEADERS FROM 'file://${importDir}/interactions-${type}.csv' AS row CALL (row) { MATCH (a:Newsgraph:Entity {id: row.source}), (b:Newsgraph:Entity {id: row.target}) MERGE (a)-[r:${type}]->(b)
        ON CREATE SET r.documents = 0, r.evDocs = [], r.evSentences = [], r.evStarts = [], r.evEnds = [], r.evHedged = []
        SET r.documents = r.documents + CASE WHEN row.doc IN r.evDocs THEN 0 ELSE 1 END
        SET r.evHedged = r.evHedged + false, r.hedged = false, r.evDocs = r.evDocs + row.doc, r.evSentences = r.evSentences + row.sentence,

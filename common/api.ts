@@ -64,6 +64,11 @@ export interface Health {
     embedded: boolean;
     error?: { code: ErrorCode; message: string };
   };
+  /**
+   * newsgraph's schema in that Neo4j, when this server applies it: pending until applied; refused (with
+   * FOREIGN_DATABASE and how to proceed) in a database holding other data, until `--init`.
+   */
+  schema?: { state: 'pending' | 'ready' | 'refused'; error?: { code: ErrorCode; message: string } };
 }
 
 export interface Stats {

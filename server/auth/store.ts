@@ -1,5 +1,5 @@
 /**
- * Access tokens in Neo4j, as (:AccessToken) nodes that hold a token's SHA-256 and never the token. They
+ * Access tokens in Neo4j, as (:NewsgraphToken) nodes that hold a token's SHA-256 and never the token. They
  * sit apart from the news graph: no relationships, left out of the overview, stats, exports and resets.
  */
 import type { Database } from '../db/database.js';
@@ -7,13 +7,13 @@ import { AppError } from '../errors.js';
 import { isRole, type Principal, type Role } from './roles.js';
 import { generateToken, generateTokenId, hashToken, looksLikeToken, sameHash } from './tokens.js';
 
-export const TOKEN_LABEL = 'AccessToken';
+export const TOKEN_LABEL = 'NewsgraphToken';
 
 // Created with the first token rather than with the graph's schema: a database nobody made a token for
 // gets nothing of access control written into it.
 const TOKEN_SCHEMA = [
-  `CREATE CONSTRAINT access_token_id IF NOT EXISTS FOR (t:${TOKEN_LABEL}) REQUIRE t.id IS UNIQUE`,
-  `CREATE CONSTRAINT access_token_hash IF NOT EXISTS FOR (t:${TOKEN_LABEL}) REQUIRE t.hash IS UNIQUE`,
+  `CREATE CONSTRAINT newsgraph_token_id IF NOT EXISTS FOR (t:${TOKEN_LABEL}) REQUIRE t.id IS UNIQUE`,
+  `CREATE CONSTRAINT newsgraph_token_hash IF NOT EXISTS FOR (t:${TOKEN_LABEL}) REQUIRE t.hash IS UNIQUE`,
 ];
 
 export interface TokenInfo {

@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
-import { applySchema } from '../db/schema.js';
+import { applySchema, ownershipOf, foreignDatabaseError } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { loadPaths, type LoadProgress, type LoadSummary } from '../ingest/load.js';
-import { deleteEverything } from '../ingest/write.js';
+import { deleteNewsgraphData } from '../ingest/write.js';
 import { progress, progressReporter } from './output.js';
 
 export interface LoadCommandOptions {
@@ -13,15 +13,17 @@ export interface LoadCommandOptions {
   yes?: boolean;
   json?: boolean;
   batchSize?: number;
+  /** Take on a database that holds other data. */
+  init?: boolean;
 }
 
 async function confirmReset(uri: string): Promise<boolean> {
   if (!process.stdin.isTTY) {
-    throw new AppError('BAD_REQUEST', '--reset deletes every node and relationship; confirm with --yes when not at a terminal.');
+    throw new AppError('BAD_REQUEST', "--reset deletes newsgraph's nodes and relationships; confirm with --yes when not at a terminal.");
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(`--reset deletes every node and relationship in the Neo4j at ${uri}. Type "yes" to go on: `);
+    const answer = await rl.question(`--reset deletes newsgraph's nodes and relationships (not other data) in the Neo4j at ${uri}. Type "yes" to go on: `);
     return answer.trim().toLowerCase() === 'yes';
   } finally {
     rl.close();
@@ -58,6 +60,11 @@ export async function loadCommand(paths: string[], options: LoadCommandOptions):
   const connection = await connect(config, progress);
   try {
     await connection.db.facts();
+    // Refused before --reset or a dry run touches anything: nothing is done to a database with other data unless told.
+    if (!options.init) {
+      const { ownership, example } = await ownershipOf(connection.db);
+      if (ownership === 'foreign') throw foreignDatabaseError(connection.db, example);
+    }
     if (options.reset) {
       if (options.dryRun) throw new AppError('BAD_REQUEST', '--reset and --dry-run do not go together.');
       if (!options.yes && !(await confirmReset(connection.db.uri))) {
@@ -65,10 +72,13 @@ export async function loadCommand(paths: string[], options: LoadCommandOptions):
         process.exitCode = 1;
         return;
       }
-      const deleted = await deleteEverything(connection.db);
+    }
+    // Before the reset: an earlier version's unlabelled nodes are labelled first, so the reset takes them too.
+    await applySchema(connection.db, { init: options.init });
+    if (options.reset) {
+      const deleted = await deleteNewsgraphData(connection.db);
       progress(`Reset: ${deleted} nodes deleted.`);
     }
-    await applySchema(connection.db);
     const reporter = progressOfLoad();
     let summary: LoadSummary;
     try {

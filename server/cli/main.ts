@@ -44,6 +44,7 @@ it is required to listen on an address other machines can reach.`,
     .option('-p, --port <port>', 'HTTP port (default: $PORT or 3000; 0 picks a free one)', portNumber)
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--no-seed', 'do not load the example articles in seeds/ into an empty database')
+    .option('--init', 'use a Neo4j that holds other data: add newsgraph\'s schema (on its :Newsgraph label only); the examples are never loaded there')
     .option('--auth', 'turn access control on, as NEWSGRAPH_AUTH=on: every API call needs a token (see `newsgraph tokens`)')
     .addHelpText(
       'after',
@@ -54,7 +55,7 @@ Off this machine only with access control: a non-loopback --host (0.0.0.0, ::, a
 Requests must name this server by a known Host: the loopback names, the address it listens on, and
 NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
     )
-    .action(async (options: { port?: number; host?: string; seed: boolean; auth?: boolean }) => (await import('./serve.js')).serve(options));
+    .action(async (options: { port?: number; host?: string; seed: boolean; auth?: boolean; init?: boolean }) => (await import('./serve.js')).serve(options));
 
   program
     .command('neo4j')
@@ -75,7 +76,8 @@ NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
     .description('extract articles and write them into Neo4j; reloading changes nothing, a changed file replaces its own data')
     .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
     .option('--dry-run', 'extract and resolve, print what would be written, write nothing')
-    .option('--reset', 'empty the database first (asks for confirmation)')
+    .option('--reset', 'delete newsgraph\'s nodes first, never other data (asks for confirmation)')
+    .option('--init', 'use a Neo4j that holds other data: add newsgraph\'s schema (on its :Newsgraph label only) and load beside that data')
     .option('-y, --yes', 'do not ask before --reset')
     .option('--batch-size <n>', 'documents per transaction (default 200)', positiveInteger)
     .option('--json', 'print the summary as JSON')

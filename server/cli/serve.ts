@@ -21,6 +21,8 @@ export interface ServeOptions {
   seed?: boolean;
   /** Access control on, as NEWSGRAPH_AUTH=on. */
   auth?: boolean;
+  /** Take on a database that holds other data: apply the schema there (never the seeds). */
+  init?: boolean;
 }
 
 /** Starts Neo4j (unless NEO4J_URI is set), applies the schema and serves the API and explorer until a signal. */
@@ -41,10 +43,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   } else {
     progress(`Using the Neo4j at ${connection.db.uri} (NEO4J_URI); no embedded Neo4j started`);
   }
-  const schema = keepSchemaApplied(connection.db, logger);
-  const seeded = schema.applied.then(async () => {
-    const summary = options.seed === false ? null : await seedIfEmpty(connection.db);
-    if (summary) logger.info(`Loaded the example articles from seeds/: ${formatSummary(summary).trim().replace(/\n/g, '; ')}`);
+  const schema = keepSchemaApplied(connection.db, logger, { init: options.init });
+  const seeded = schema.applied.then(async (outcome) => {
+    // A refused database (other data, no --init) gets nothing written; see the warning logged.
+    const seed = options.seed === false || !outcome ? null : await seedIfEmpty(connection.db);
+    if (seed && 'loaded' in seed) logger.info(`Loaded the example articles from seeds/: ${formatSummary(seed.loaded).trim().replace(/\n/g, '; ')}`);
+    else if (seed) logger.info(`Example articles not loaded: ${seed.skipped}`);
   });
   seeded.catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : err }, 'Loading the example articles failed'));
   // Our own Neo4j is up by now: have the example graph in place before the first page load.
@@ -86,7 +90,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 }
 
 /** With access control on and no token yet, nobody could get in: say how to make the first one. */
-async function adviseFirstToken(db: Database, ready: Promise<void>): Promise<void> {
+async function adviseFirstToken(db: Database, ready: Promise<unknown>): Promise<void> {
   await ready;
   const any = await hasActiveTokens(db).catch(() => true);
   progress(

@@ -8,9 +8,9 @@ export type { DocumentDetails, DocumentSummary };
 
 export async function listDocuments(db: Database, options: { limit?: number; offset?: number } = {}): Promise<{ total: number; documents: DocumentSummary[] }> {
   return db.read(async (tx) => {
-    const total = (await tx.run('MATCH (d:Document) RETURN count(d) AS n')).records[0]?.get('n') as number;
+    const total = (await tx.run('MATCH (d:Newsgraph:Document) RETURN count(d) AS n')).records[0]?.get('n') as number;
     const result = await tx.run(
-      `MATCH (d:Document)
+      `MATCH (d:Newsgraph:Document)
        RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, COUNT { (d)<-[:MENTIONED_IN]-() } AS entities
        ORDER BY coalesce(d.title, d.file), d.id SKIP $offset LIMIT $limit`,
       { offset: neo4j.int(options.offset ?? 0), limit: neo4j.int(options.limit ?? 50) },
@@ -23,11 +23,11 @@ export async function documentDetails(db: Database, id: string): Promise<Documen
   const record = await db.read(async (tx) =>
     (
       await tx.run(
-        `MATCH (d:Document {id: $id})
+        `MATCH (d:Newsgraph:Document {id: $id})
          CALL (d) {
-           OPTIONAL MATCH (e:Entity)-[m:MENTIONED_IN]->(d)
+           OPTIONAL MATCH (e:Newsgraph:Entity)-[m:MENTIONED_IN]->(d)
            UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(m.starts) - 1) END AS i
-           RETURN collect({entity: e.id, name: e.name, kind: [l IN labels(e) WHERE l <> 'Entity'][0], start: m.starts[i], end: m.ends[i]}) AS mentions
+           RETURN collect({entity: e.id, name: e.name, kind: [l IN labels(e) WHERE l IN ['Person', 'Institution', 'Place']][0], start: m.starts[i], end: m.ends[i]}) AS mentions
          }
          RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, d.text AS text,
                 COUNT { (d)<-[:MENTIONED_IN]-() } AS entities, mentions`,

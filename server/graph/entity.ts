@@ -1,7 +1,7 @@
 /** One entity and what is around it: its details, and its neighbourhood as a graph. */
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { EntityDetails, EvidenceItem } from '../../common/api.js';
-import type { SerializedGraph } from '../../common/graph.js';
+import { kindOf, type SerializedGraph } from '../../common/graph.js';
 
 export type { EntityDetails };
 import type { Database } from '../db/database.js';
@@ -11,28 +11,24 @@ import { GraphBuilder } from './serialize.js';
 
 /**
  * The node an entity route names: an entity, or an allegation (a node of its own, opened and expanded
- * like one). Two index lookups, where a label disjunction would scan.
+ * like one). One index lookup (ids are unique across newsgraph's kinds), then a label check.
  */
-const ENTITY_OR_ALLEGATION = `CALL () {
-         MATCH (e:Entity {id: $id}) RETURN e
-         UNION
-         MATCH (e:Allegation {id: $id}) RETURN e
-       }`;
+const ENTITY_OR_ALLEGATION = `MATCH (e:Newsgraph {id: $id}) WHERE e:Entity OR e:Allegation`;
 
 export async function entityDetails(db: Database, id: string): Promise<EntityDetails> {
   const details = await db.read(async (tx) => {
     const result = await tx.run(
       `${ENTITY_OR_ALLEGATION}
        CALL (e) {
-         OPTIONAL MATCH (e)-[h:HOLDS_ROLE]->(i:Entity)
+         OPTIONAL MATCH (e)-[h:HOLDS_ROLE]->(i:Newsgraph:Entity)
          RETURN [x IN collect({title: h.title, institution: {id: i.id, name: i.name}}) WHERE x.title IS NOT NULL] AS roles
        }
        CALL (e) {
-         OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(d:Document)
+         OPTIONAL MATCH (e)-[m:MENTIONED_IN]->(d:Newsgraph:Document)
          RETURN [x IN collect({id: d.id, title: d.title, outlet: d.outlet, mentions: m.count}) WHERE x.id IS NOT NULL] AS documents
        }
        CALL (e) {
-         OPTIONAL MATCH (e)-[r]-() WHERE NOT r:MENTIONED_IN
+         OPTIONAL MATCH (e)-[r]-(:Newsgraph) WHERE NOT r:MENTIONED_IN
          WITH type(r) AS type, count(r) AS n WHERE type IS NOT NULL
          RETURN collect([type, n]) AS degree
        }
@@ -48,7 +44,7 @@ export async function entityDetails(db: Database, id: string): Promise<EntityDet
   return {
     id,
     name: String(p.name ?? p.claim),
-    kind: e.labels.find((l) => l !== 'Entity') ?? 'Entity',
+    kind: kindOf(e.labels),
     aliases: (p.aliases as string[] | undefined) ?? [],
     properties: p,
     roles: details.get('roles') as EntityDetails['roles'],
@@ -62,7 +58,7 @@ export const NEIGHBOURHOOD_DEFAULT_LIMIT = 300;
 export const NEIGHBOURHOOD_MAX_OFFSET = 1_000_000;
 
 /** A hop from `m` over a link the neighbourhood follows: not into documents, and of the types asked for. */
-const HOP = `MATCH (m)-[r]-(n)
+const HOP = `MATCH (m)-[r]-(n:Newsgraph)
     WHERE NOT r:MENTIONED_IN AND NOT n:Document AND n <> e AND (size($types) = 0 OR type(r) IN $types)`;
 
 /**
@@ -129,7 +125,7 @@ export const NEIGHBOURHOOD_STATEMENT = `
     }
     CALL (nodes) {
       UNWIND nodes AS a
-      OPTIONAL MATCH (a)-[r]-(x) WHERE x <> a AND NOT x:Document AND (size($types) = 0 OR type(r) IN $types)
+      OPTIONAL MATCH (a)-[r]-(x:Newsgraph) WHERE x <> a AND NOT x:Document AND (size($types) = 0 OR type(r) IN $types)
       WITH a, count(DISTINCT x) AS around, count(DISTINCT CASE WHEN x IN nodes THEN null ELSE x END) AS left
       RETURN collect([elementId(a), left, around]) AS hidden
     }

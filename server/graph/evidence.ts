@@ -14,7 +14,7 @@ export function evidenceOf(variable: 'r' | 'e'): string {
   const v = variable;
   return `CALL (${v}) {
          UNWIND range(0, size(coalesce(${v}.evDocs, [])) - 1) AS i
-         OPTIONAL MATCH (d:Document {id: ${v}.evDocs[i]})
+         OPTIONAL MATCH (d:Newsgraph:Document {id: ${v}.evDocs[i]})
          RETURN collect({sentence: ${v}.evSentences[i], start: ${v}.evStarts[i], end: ${v}.evEnds[i],
                          document: {id: ${v}.evDocs[i], title: d.title, outlet: d.outlet, url: d.url}}) AS evidence
        }`;
@@ -23,7 +23,7 @@ export function evidenceOf(variable: 'r' | 'e'): string {
 export async function edgeEvidence(db: Database, elementId: string): Promise<EdgeEvidence> {
   const found = await db.read(async (tx) => {
     const result = await tx.run(
-      `MATCH (a)-[r]->(b) WHERE elementId(r) = $id
+      `MATCH (a:Newsgraph)-[r]->(b:Newsgraph) WHERE elementId(r) = $id
        ${evidenceOf('r')}
        RETURN elementId(r) AS id, type(r) AS type, coalesce(a.id, elementId(a)) AS source, coalesce(b.id, elementId(b)) AS target, evidence`,
       { id: elementId },

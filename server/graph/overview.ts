@@ -7,14 +7,14 @@ export const OVERVIEW_DEFAULT_LIMIT = 300;
 export const OVERVIEW_MAX_LIMIT = 5_000;
 
 /**
- * The best-connected nodes and the links among them. Documents are left out, and so are links to them
+ * The best-connected of newsgraph's nodes (never another application's) and the links among them. Documents are left out, and so are links to them
  * when ranking: every entity is mentioned somewhere, which says nothing about its place in the story.
  */
 export async function graphOverview(db: Database, limit = OVERVIEW_DEFAULT_LIMIT): Promise<SerializedGraph> {
   return db.read(async (tx) => {
     const result = await tx.run(
-      `MATCH (n) WHERE NOT n:Document AND NOT n:AccessToken
-       WITH n ORDER BY COUNT { (n)--(m) WHERE NOT m:Document } DESC, n.name LIMIT $limit
+      `MATCH (n:Newsgraph) WHERE NOT n:Document
+       WITH n ORDER BY COUNT { (n)--(m:Newsgraph) WHERE NOT m:Document } DESC, n.name LIMIT $limit
        WITH collect(n) AS nodes
        CALL (nodes) {
          UNWIND nodes AS a

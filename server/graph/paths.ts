@@ -13,14 +13,14 @@ export const MAX_PATH_LENGTH = 6;
 const SHORTEST_BY_LENGTH = Array.from(
   { length: MAX_PATH_LENGTH },
   (_, i) => `
-    MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+    MATCH (a:Newsgraph:Entity {id: $from}), (b:Newsgraph:Entity {id: $to})
     OPTIONAL MATCH p = allShortestPaths((a)-[*..${i + 1}]-(b))
-    WHERE none(r IN relationships(p) WHERE r:MENTIONED_IN)
+    WHERE none(r IN relationships(p) WHERE r:MENTIONED_IN) AND all(n IN nodes(p) WHERE n:Newsgraph)
     WITH a, b, p LIMIT 10
     RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, collect(p) AS paths`,
 );
 
-const DOCUMENTS = 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url';
+const DOCUMENTS = 'UNWIND $ids AS id MATCH (d:Newsgraph:Document {id: id}) RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url';
 
 export async function shortestPaths(db: Database, from: string, to: string, maxLength = 4): Promise<PathsResult> {
   return db.read(async (tx) => {
@@ -34,7 +34,7 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
     }
     const record = (await tx.run(SHORTEST_BY_LENGTH[maxLength - 1]!, { from, to })).records[0];
     if (!record) {
-      const which = await tx.run('UNWIND [$from, $to] AS id OPTIONAL MATCH (e:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN collect(id) AS missing', { from, to });
+      const which = await tx.run('UNWIND [$from, $to] AS id OPTIONAL MATCH (e:Newsgraph:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN collect(id) AS missing', { from, to });
       throw new AppError('NOT_FOUND', `No entity with id ${(which.records[0]?.get('missing') as string[]).join(' or ')}.`);
     }
     const paths = (record.get('paths') as Path[]).filter(Boolean);

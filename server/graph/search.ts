@@ -35,8 +35,8 @@ export function luceneQuery(text: string): string | null {
  */
 export const SEARCH_STATEMENT = `
   CALL db.index.fulltext.queryNodes($index, $query, {limit: $fetch}) YIELD node, score
-  WHERE $kind IS NULL OR $kind IN labels(node)
-  RETURN node.id AS id, node.name AS name, [l IN labels(node) WHERE l <> 'Entity'][0] AS kind,
+  WHERE node:Entity AND ($kind IS NULL OR $kind IN labels(node))
+  RETURN node.id AS id, node.name AS name, [l IN labels(node) WHERE l IN ['Person', 'Institution', 'Place']][0] AS kind,
          coalesce(node.aliases, []) AS aliases, score
   ORDER BY score DESC, size(node.name)
   LIMIT $limit`;
@@ -54,18 +54,28 @@ export function searchParameters(text: string, options: { kind?: SearchKind; lim
 export async function searchEntities(db: Database, text: string, options: { kind?: SearchKind; limit?: number } = {}): Promise<SearchHit[]> {
   const params = searchParameters(text, options);
   if (!params) return [];
-  return db.read(async (tx) => {
-    const result = await tx.run(SEARCH_STATEMENT, params);
-    return result.records.map((r) => r.toObject() as SearchHit);
-  });
+  try {
+    return await db.read(async (tx) => {
+      const result = await tx.run(SEARCH_STATEMENT, params);
+      return result.records.map((r) => r.toObject() as SearchHit);
+    });
+  } catch (err) {
+    // A database newsgraph has not taken on (other data, no --init) has no index of ours: nothing of ours to find.
+    if (err instanceof AppError && err.code === 'NEO4J_ERROR' && !(await hasSearchIndex(db))) return [];
+    throw err;
+  }
+}
+
+async function hasSearchIndex(db: Database): Promise<boolean> {
+  return db.read(async (tx) => (await tx.run('SHOW FULLTEXT INDEXES YIELD name WHERE name = $index RETURN count(*) > 0 AS found', { index: FULLTEXT_ENTITY_INDEX })).records[0]!.get('found') as boolean);
 }
 
 /** An id, or a name as written: two index lookups. */
 const NAMED_STATEMENT = `
   CALL () {
-    MATCH (e:Entity {id: $text}) RETURN e, 0 AS rank
+    MATCH (e:Newsgraph:Entity {id: $text}) RETURN e, 0 AS rank
     UNION
-    MATCH (e:Entity {name: $text}) RETURN e, 1 AS rank
+    MATCH (e:Newsgraph:Entity {name: $text}) RETURN e, 1 AS rank
   }
   RETURN e.id AS id, e.name AS name ORDER BY rank, e.id LIMIT 10`;
 

@@ -30,6 +30,7 @@ export const HealthReply = z.object({
     embedded: z.boolean(),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
   }).optional(),
+  schema: z.object({ state: z.enum(['pending', 'ready', 'refused']), error: z.object({ code: z.string(), message: z.string() }).optional() }).optional(),
 });
 
 export const SessionReply = z.object({

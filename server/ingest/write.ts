@@ -4,6 +4,7 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.js';
+import { NEWSGRAPH_LABEL } from '../db/schema.js';
 import { INTERACTION_TYPES } from '../extract/index.js';
 import { relationshipType, type DocumentPlan, type EntityRow, type InteractionRow, type RoleRow } from './plan.js';
 import type { KnownEntity } from './resolve.js';
@@ -39,27 +40,27 @@ export interface WriteCounts {
 const STATEMENTS = {
   documents: `
     UNWIND $rows AS row
-    MERGE (d:Document {id: row.id})
+    MERGE (d:Newsgraph:Document {id: row.id})
     SET d += row, d.loadedAt = datetime()`,
   /** Each entity once per batch; one stored unchanged is matched and left alone. */
   entities: `
     UNWIND $rows AS row
-    MERGE (e:Entity {id: row.id})
+    MERGE (e:Newsgraph:Entity {id: row.id})
     ON CREATE SET e:$(row.label), e.name = row.name, e.aliases = row.aliases, e.kind = row.kind, e.ambiguous = row.ambiguous
     FOREACH (_ IN CASE WHEN e.name <> row.name OR e.aliases <> row.aliases OR e.ambiguous <> row.ambiguous
                        OR coalesce(e.kind, '') <> coalesce(row.kind, '') THEN [1] ELSE [] END |
       SET e.name = row.name, e.aliases = row.aliases, e.kind = row.kind, e.ambiguous = row.ambiguous)`,
   mentions: `
     UNWIND $rows AS row
-    MATCH (e:Entity {id: row.id})
+    MATCH (e:Newsgraph:Entity {id: row.id})
     UNWIND range(0, size(row.docs) - 1) AS i
-    MATCH (d:Document {id: row.docs[i]})
+    MATCH (d:Newsgraph:Document {id: row.docs[i]})
     CREATE (e)-[r:MENTIONED_IN]->(d)
     SET r.count = size(row.starts[i]), r.starts = row.starts[i], r.ends = row.ends[i]`,
   /** Rows are unique per (source, type, target) in a batch, so the look for an existing one cannot miss one created here. */
   interactions: `
     UNWIND $rows AS row
-    MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+    MATCH (a:Newsgraph:Entity {id: row.source}), (b:Newsgraph:Entity {id: row.target})
     SET a.id = a.id, b.id = b.id
     WITH a, b, row
     OPTIONAL MATCH (a)-[old]->(b) WHERE type(old) = row.type
@@ -74,29 +75,29 @@ const STATEMENTS = {
       SET old.hedged = all(h IN old.evHedged WHERE h))`,
   roles: `
     UNWIND $rows AS row
-    MATCH (p:Entity {id: row.person}), (i:Entity {id: row.institution})
+    MATCH (p:Newsgraph:Entity {id: row.person}), (i:Newsgraph:Entity {id: row.institution})
     MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(i)
     SET r.documents = coalesce(r.documents, 0) + size([d IN row.docs WHERE NOT d IN coalesce(r.evDocs, [])])
     SET r.evDocs = coalesce(r.evDocs, []) + row.evDocs, r.evSentences = coalesce(r.evSentences, []) + row.evSentences,
         r.evStarts = coalesce(r.evStarts, []) + row.evStarts, r.evEnds = coalesce(r.evEnds, []) + row.evEnds`,
   titles: `
     UNWIND $rows AS row
-    MATCH (p:Entity {id: row.person})
+    MATCH (p:Newsgraph:Entity {id: row.person})
     SET p.titles = reduce(all = coalesce(p.titles, []), t IN row.titles | CASE WHEN t IN all THEN all ELSE all + t END)`,
   allegations: `
     UNWIND $rows AS row
-    CREATE (a:Allegation {id: row.id})
+    CREATE (a:Newsgraph:Allegation {id: row.id})
     SET a.claim = row.claim, a.hedge = row.hedge, a.hedged = true, a.docId = row.doc,
         a.evDocs = [row.doc], a.evSentences = [row.sentence], a.evStarts = [row.start], a.evEnds = [row.end]`,
   /** ALLEGES, REPORTS, DENIES: from the entity to the allegation. */
   allegationSources: `
     UNWIND $rows AS row
-    MATCH (e:Entity {id: row.entity}), (a:Allegation {id: row.allegation})
+    MATCH (e:Newsgraph:Entity {id: row.entity}), (a:Newsgraph:Allegation {id: row.allegation})
     CREATE (e)-[r:$(row.type)]->(a)
     SET r.documents = 1, r.evDocs = [row.doc], r.evSentences = [row.sentence], r.evStarts = [row.start], r.evEnds = [row.end]`,
   allegationTargets: `
     UNWIND $rows AS row
-    MATCH (e:Entity {id: row.entity}), (a:Allegation {id: row.allegation})
+    MATCH (e:Newsgraph:Entity {id: row.entity}), (a:Newsgraph:Allegation {id: row.allegation})
     CREATE (a)-[r:AGAINST]->(e)
     SET r.documents = 1, r.evDocs = [row.doc], r.evSentences = [row.sentence], r.evStarts = [row.start], r.evEnds = [row.end]`,
 };
@@ -105,7 +106,7 @@ const STATEMENTS = {
 function typedInteractionStatement(type: string): string {
   return `
     UNWIND $rows AS row
-    MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+    MATCH (a:Newsgraph:Entity {id: row.source}), (b:Newsgraph:Entity {id: row.target})
     MERGE (a)-[r:\`${type}\`]->(b)
     ON CREATE SET r.documents = 0, r.evDocs = [], r.evSentences = [], r.evStarts = [], r.evEnds = [], r.evHedged = []
     SET r.documents = r.documents + size([d IN row.docs WHERE NOT d IN r.evDocs])
@@ -128,8 +129,8 @@ const TYPED_INTERACTIONS = new Map(
  */
 const DELETE_DOCUMENT_DATA = `
   UNWIND $docs AS docId
-  MATCH (d:Document {id: docId})
-  OPTIONAL MATCH (e:Entity)-[:MENTIONED_IN]->(d)
+  MATCH (d:Newsgraph:Document {id: docId})
+  OPTIONAL MATCH (e:Newsgraph:Entity)-[:MENTIONED_IN]->(d)
   WITH docId, d, collect(e) AS mentioned
   CALL (docId, mentioned) {
     UNWIND mentioned AS e
@@ -145,11 +146,11 @@ const DELETE_DOCUMENT_DATA = `
     DELETE r
   }
   CALL (docId) {
-    MATCH (a:Allegation {docId: docId})
+    MATCH (a:Newsgraph:Allegation {docId: docId})
     DETACH DELETE a
   }
   CALL (d) {
-    MATCH (:Entity)-[m:MENTIONED_IN]->(d)
+    MATCH (:Newsgraph:Entity)-[m:MENTIONED_IN]->(d)
     DELETE m
   }
   CALL (mentioned) {
@@ -269,7 +270,7 @@ export async function writePlans(tx: ManagedTransaction, plans: DocumentPlan[], 
 /** What the loader needs to resolve names against the graph: every entity's id, names and category. */
 export async function readEntityIndex(tx: ManagedTransaction): Promise<KnownEntity[]> {
   const result = await tx.run(
-    `MATCH (e:Entity)
+    `MATCH (e:Newsgraph:Entity)
      RETURN e.id AS id, e.name AS name, coalesce(e.aliases, []) AS aliases, e.kind AS kind, coalesce(e.ambiguous, false) AS ambiguous,
             CASE WHEN e:Person THEN 'person' WHEN e:Institution THEN 'institution' ELSE 'place' END AS category`,
   );
@@ -278,7 +279,7 @@ export async function readEntityIndex(tx: ManagedTransaction): Promise<KnownEnti
 
 /** The stored content hash of each document id given, for the unchanged/replaced decision. */
 export async function readDocumentHashes(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
-  const result = await tx.run('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256', { ids });
+  const result = await tx.run('UNWIND $ids AS id MATCH (d:Newsgraph:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256', { ids });
   return new Map(result.records.map((r) => [r.get('id') as string, r.get('sha256') as string]));
 }
 
@@ -289,24 +290,25 @@ export interface StoredDocument {
 
 /** What the loader compares a file with: the stored document's content hash and shown file name. */
 export async function readStoredDocuments(tx: ManagedTransaction, ids: string[]): Promise<Map<string, StoredDocument>> {
-  const result = await tx.run('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256, d.file AS file', { ids });
+  const result = await tx.run('UNWIND $ids AS id MATCH (d:Newsgraph:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256, d.file AS file', { ids });
   return new Map(result.records.map((r) => [r.get('id') as string, { sha256: r.get('sha256') as string, file: r.get('file') as string | null }]));
 }
 
 /** A new `file` for unchanged documents: nothing else about them changes. */
 export async function renameDocuments(tx: ManagedTransaction, rows: { id: string; file: string }[]): Promise<void> {
-  await tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.file = row.file', { rows });
+  await tx.run('UNWIND $rows AS row MATCH (d:Newsgraph:Document {id: row.id}) SET d.file = row.file', { rows });
 }
 
 /**
- * Empties the news graph in bounded transactions (a single huge delete would exhaust memory). Access
- * tokens stay: a reset must not lock everyone out of the server.
+ * Deletes newsgraph's nodes (and so their relationships) in bounded transactions (a single huge delete
+ * would exhaust memory). Nodes newsgraph did not write stay, and so does the marker: the database is
+ * still newsgraph's, only empty.
  */
-export async function deleteEverything(db: Database): Promise<number> {
+export async function deleteNewsgraphData(db: Database): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await db.write(async (tx) => {
-      const r = await tx.run('MATCH (n) WHERE NOT n:AccessToken WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted');
+      const r = await tx.run(`MATCH (n:${NEWSGRAPH_LABEL}) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted`);
       return r.records[0]?.get('deleted') as number;
     });
     total += deleted;

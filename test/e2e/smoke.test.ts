@@ -31,14 +31,14 @@ describe('explorer page in Chromium', () => {
   it('draws the graph on the canvas when the database has data', async () => {
     await db.write((tx) =>
       tx.run(`UNWIND range(1, 12) AS i
-              CREATE (:Entity:Person {id: 'person:' + i, name: 'Person ' + i})`),
+              CREATE (:Newsgraph:Entity:Person {id: 'person:' + i, name: 'Person ' + i})`),
     );
     await db.write((tx) =>
       tx.run(`MATCH (a:Person), (b:Person) WHERE a.id < b.id AND rand() < 2 AND toInteger(substring(a.id, 7)) % 3 = 0
               CREATE (a)-[:MET]->(b)`),
     );
     await db.write((tx) =>
-      tx.run(`CREATE (:Entity:Institution {id: 'institution:x', name: 'Ministry of Examples'})-[:LOCATED_IN]->(:Entity:Place {id: 'place:y', name: 'Exampleland'})`),
+      tx.run(`CREATE (:Newsgraph:Entity:Institution {id: 'institution:x', name: 'Ministry of Examples'})-[:LOCATED_IN]->(:Newsgraph:Entity:Place {id: 'place:y', name: 'Exampleland'})`),
     );
     await withExplorerPage(explorer, '/', async (page) => {
       assert.equal(await page.getAttribute('#graph', 'data-node-count'), '14');

@@ -34,7 +34,8 @@ export interface Fingerprint {
 /** The digest, and the sorted lines it digests, which show what differs when two fingerprints do not match. */
 export async function fingerprintLines(db: Database, options: FingerprintOptions = {}): Promise<{ nodes: string[]; relationships: string[] }> {
   return db.read(async (tx) => {
-    const nodes = (await tx.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props')).records.map((r) =>
+    // The marker says when newsgraph took the database on, not what the graph holds.
+    const nodes = (await tx.run('MATCH (n) WHERE NOT n:NewsgraphMeta RETURN labels(n) AS labels, properties(n) AS props')).records.map((r) =>
       stable({ labels: [...(r.get('labels') as string[])].sort(), props: r.get('props') }, options),
     );
     const relationships = (await tx.run('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props')).records.map((r) =>

@@ -17,7 +17,7 @@ import { hashToken } from '../../server/auth/tokens.js';
 import { identify, requireRole } from '../../server/http/access.js';
 import { createApp } from '../../server/http/app.js';
 import { errorHandler } from '../../server/http/errors.js';
-import { deleteEverything } from '../../server/ingest/write.js';
+import { deleteNewsgraphData } from '../../server/ingest/write.js';
 import { createLogger } from '../../server/logger.js';
 import { request } from '../helpers/http.js';
 import { testDatabase, testNeo4j } from '../helpers/neo4j.js';
@@ -66,7 +66,7 @@ describe('access control on the real Neo4j', () => {
     assert.match(made.token, /^ng_/);
     const stored = await db.read(async (tx) => (await tx.run('MATCH (n) WHERE any(k IN keys(n) WHERE n[k] = $token) RETURN count(n) AS n', { token: made.token })).records[0]!.get('n'));
     assert.equal(stored, 0, 'the token itself is nowhere in the database');
-    const props = await db.read(async (tx) => (await tx.run('MATCH (t:AccessToken {id: $id}) RETURN properties(t) AS p', { id: made.id })).records[0]!.get('p') as Record<string, unknown>);
+    const props = await db.read(async (tx) => (await tx.run('MATCH (t:NewsgraphToken {id: $id}) RETURN properties(t) AS p', { id: made.id })).records[0]!.get('p') as Record<string, unknown>);
     assert.equal(props.hash, hashToken(made.token));
     assert.deepEqual(Object.keys(props).sort(), ['createdAt', 'hash', 'id', 'name', 'role']);
     const listed = (await listTokens(db)).find((t) => t.id === made.id);
@@ -152,19 +152,19 @@ describe('access control on the real Neo4j', () => {
     const { token } = await createToken(db, { role: 'admin', name: 'keep-out' });
     const overview = (await request(base, '/api/graph', { headers: bearer(token) })).json() as SerializedGraph;
     assert.ok(overview.nodes.length > 0);
-    assert.ok(overview.nodes.every((n) => !(n.attributes?.labels as string[]).includes('AccessToken')), 'no token on the canvas');
+    assert.ok(overview.nodes.every((n) => !(n.attributes?.labels as string[]).includes('NewsgraphToken')), 'no token on the canvas');
     const stats = (await request(base, '/api/stats', { headers: bearer(token) })).json() as { nodes: Record<string, number> };
-    assert.equal(stats.nodes.AccessToken, undefined);
+    assert.equal(stats.nodes.NewsgraphToken, undefined);
     assert.ok(stats.nodes.Person);
     for (const format of ['json', 'csv', 'cypher', 'graphml']) {
       const exported = await request(base, `/api/export?format=${format}&scope=all`, { headers: bearer(token) });
       assert.equal(exported.status, 200, format);
-      assert.doesNotMatch(exported.body, /AccessToken|keep-out|hash/, format);
+      assert.doesNotMatch(exported.body, /NewsgraphToken|keep-out|hash/, format);
     }
     const before = (await listTokens(db)).length;
-    await deleteEverything(db);
+    await deleteNewsgraphData(db);
     assert.equal((await listTokens(db)).length, before, '`load --reset` keeps the tokens');
-    assert.equal(await db.read(async (tx) => (await tx.run('MATCH (n) WHERE NOT n:AccessToken RETURN count(n) AS n')).records[0]!.get('n')), 0);
+    assert.equal(await db.read(async (tx) => (await tx.run('MATCH (n) WHERE NOT n:NewsgraphToken RETURN count(n) AS n')).records[0]!.get('n')), 0);
     await loadGraph(db);
   });
 

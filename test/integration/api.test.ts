@@ -28,10 +28,10 @@ describe('HTTP API on a real Neo4j', () => {
     await resetGraph(db);
     await applySchema(db);
     await db.write((tx) =>
-      tx.run(`CREATE (b:Entity:Person {id: 'person:antony-blinken', name: 'Antony Blinken'}),
-                     (w:Entity:Person {id: 'person:wang-yi', name: 'Wang Yi'}),
-                     (m:Entity:Institution {id: 'institution:mfa', name: "China's Ministry of Foreign Affairs", kind: 'ministry'}),
-                     (d:Document {id: 'doc:1', title: 'Seed'}),
+      tx.run(`CREATE (b:Newsgraph:Entity:Person {id: 'person:antony-blinken', name: 'Antony Blinken'}),
+                     (w:Newsgraph:Entity:Person {id: 'person:wang-yi', name: 'Wang Yi'}),
+                     (m:Newsgraph:Entity:Institution {id: 'institution:mfa', name: "China's Ministry of Foreign Affairs", kind: 'ministry'}),
+                     (d:Newsgraph:Document {id: 'doc:1', title: 'Seed'}),
                      (b)-[:MET {documents: 1}]->(w), (w)-[:HOLDS_ROLE {title: 'Foreign Minister'}]->(m),
                      (b)-[:MENTIONED_IN {count: 3}]->(d)`),
     );

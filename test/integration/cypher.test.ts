@@ -80,7 +80,7 @@ const LEGITIMATE: [string, Record<string, unknown>?][] = [
   ["MATCH p = shortestPath((a:Person {name: 'Antony Blinken'})-[*..4]-(b:Person {name: 'Joe Biden'})) RETURN p"],
   ['MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label'],
   ['UNWIND [1, 2, 3] AS x RETURN x * 2 AS y'],
-  ["CALL db.index.fulltext.queryNodes('entity_names', 'blinken') YIELD node, score RETURN node.name, score"],
+  ["CALL db.index.fulltext.queryNodes('newsgraph_entity_names', 'blinken') YIELD node, score RETURN node.name, score"],
   ['CALL db.labels() YIELD label RETURN label'],
   ['CALL db.relationshipTypes()'],
   ['CALL db.propertyKeys()'],

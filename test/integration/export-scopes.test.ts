@@ -56,8 +56,8 @@ describe('export scopes through the API and the CLI', () => {
     assert.equal(all.code, 0, all.stderr);
     const file = JSON.parse(all.stdout) as GraphExport;
     assert.ok(isGraphExport(file));
-    assert.equal(file.graph.nodes.length, await count('MATCH (n) RETURN count(n) AS n'));
-    assert.equal(file.graph.edges.length, await count('MATCH ()-[r]->() RETURN count(r) AS n'));
+    assert.equal(file.graph.nodes.length, await count('MATCH (n:Newsgraph) RETURN count(n) AS n'));
+    assert.equal(file.graph.edges.length, await count('MATCH (:Newsgraph)-[r]->(:Newsgraph) RETURN count(r) AS n'));
   });
 
   it('--from/--to exports the shortest paths, --cypher a read query\'s result', async () => {
@@ -99,7 +99,7 @@ describe('export scopes through the API and the CLI', () => {
 
   it('says what was wrong, exits 1, and leaves no file', async () => {
     await api.db.write((tx) =>
-      tx.run("CREATE (:Entity:Person {id: 'person:test-twin-a', name: 'Twin Alpha', aliases: ['The Twin']}), (:Entity:Person {id: 'person:test-twin-b', name: 'Twin Beta', aliases: ['the twin']})"),
+      tx.run("CREATE (:Newsgraph:Entity:Person {id: 'person:test-twin-a', name: 'Twin Alpha', aliases: ['The Twin']}), (:Newsgraph:Entity:Person {id: 'person:test-twin-b', name: 'Twin Beta', aliases: ['the twin']})"),
     );
     const dir = temps.make();
     const out = path.join(dir, 'x.graphml');

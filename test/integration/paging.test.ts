@@ -59,10 +59,10 @@ describe('paging a neighbourhood on the seed graph', () => {
     // A hub whose neighbours form a chain: with pages of 3, links cross from page to page.
     await db.write((tx) =>
       tx.run(
-        `CREATE (hub:Entity:Person {id: 'person:paging-hub', name: 'Paging Hub'})
+        `CREATE (hub:Newsgraph:Entity:Person {id: 'person:paging-hub', name: 'Paging Hub'})
          WITH hub
          UNWIND range(0, 9) AS i
-         CREATE (hub)-[:MET]->(:Entity:Person {id: 'person:paging-' + i, name: 'Paging ' + i})
+         CREATE (hub)-[:MET]->(:Newsgraph:Entity:Person {id: 'person:paging-' + i, name: 'Paging ' + i})
          WITH collect(i) AS is
          UNWIND range(0, 8) AS i
          MATCH (a:Entity {id: 'person:paging-' + i}), (b:Entity {id: 'person:paging-' + (i + 1)})

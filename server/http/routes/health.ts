@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Health } from '../../../common/api.js';
 import type { Database } from '../../db/database.js';
+import { schemaState } from '../../db/schema.js';
 import { toAppError } from '../../errors.js';
 import { principalOf } from '../access.js';
 
@@ -27,7 +28,9 @@ export function healthRoutes(db: Database): Router {
       const e = toAppError(err);
       neo4j.error = { code: e.code, message: withoutPaths(e.message) };
     }
-    const body: Health = { status: neo4j.connected ? 'ok' : 'unavailable', neo4j };
+    // A refused schema is not ill health: reads answer (with nothing), and the reason is here.
+    const schema = schemaState(db);
+    const body: Health = { status: neo4j.connected ? 'ok' : 'unavailable', neo4j, ...(schema ? { schema } : {}) };
     // Open to anyone (load balancers, healthchecks), but which database, where, says nothing to a stranger.
     res.status(neo4j.connected ? 200 : 503).json(principalOf(res) ? body : { status: body.status });
   });
