@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { contentDispositionName } from '../../../../client/src/api.js';
+import { exportRequest, FORMATS, IMAGE_HINT, pathOf, queryPreview, scopeOptions, type ExportContext } from '../../../../client/src/export/choice.js';
+
+const at = new Date(2025, 2, 4, 9, 5);
+const nothing: ExportContext = { visible: { ids: [], positions: () => ({}) }, focus: null, path: null, query: null };
+const everything: ExportContext = {
+  visible: { ids: ['a', 'b'], positions: () => ({ a: [1, 2], b: [3, 4] }) },
+  focus: { id: 'person:antony-blinken', name: 'Antony Blinken' },
+  path: { from: { id: 'person:a', name: 'A' }, to: { id: 'person:c', name: 'C' }, hops: 2 },
+  query: 'MATCH (p:Person)\nRETURN p LIMIT 5',
+};
+
+describe('the export dialog’s choices', () => {
+  it('offers each scope only when the explorer has it, and says why not otherwise', () => {
+    const off = scopeOptions(nothing);
+    assert.deepEqual(off.map((o) => [o.value, o.enabled]), [['visible', false], ['neighbourhood', false], ['path', false], ['query', false], ['all', true]]);
+    assert.match(off.find((o) => o.value === 'neighbourhood')!.detail, /Open an entity/);
+    assert.match(off.find((o) => o.value === 'path')!.detail, /Find a path first/);
+    assert.match(off.find((o) => o.value === 'query')!.detail, /Run a query/);
+    const on = scopeOptions(everything);
+    assert.ok(on.every((o) => o.enabled));
+    assert.deepEqual(on.map((o) => o.label), ['Visible graph', 'Neighbourhood of Antony Blinken', 'Path A → C', 'Last query', 'Whole graph']);
+    assert.match(on[0]!.detail, /^2 nodes/);
+    assert.equal(on[3]!.detail, 'MATCH (p:Person)…', 'the query’s first line, marked as cut');
+  });
+
+  it('builds the server’s scope for each choice, positions only with the visible graph', () => {
+    assert.deepEqual(exportRequest('visible', 'gexf', 1, everything, at), {
+      kind: 'data',
+      format: 'gexf',
+      scope: { kind: 'nodes', ids: ['a', 'b'] },
+      positions: { a: [1, 2], b: [3, 4] },
+      fileName: 'newsgraph-nodes-20250304-0905.gexf',
+    });
+    assert.deepEqual(exportRequest('neighbourhood', 'graphml', 2, everything, at), {
+      kind: 'data',
+      format: 'graphml',
+      scope: { kind: 'neighbourhood', id: 'person:antony-blinken', depth: 2 },
+      fileName: 'newsgraph-neighbourhood-person-antony-blinken-20250304-0905.graphml',
+    });
+    const path = exportRequest('path', 'csv', 1, everything, at);
+    assert.deepEqual(path.kind === 'data' && path.scope, { kind: 'path', from: 'person:a', to: 'person:c', maxLength: 2 });
+    assert.equal(path.fileName, 'newsgraph-path-person-a-person-c-20250304-0905.csv.zip');
+    const query = exportRequest('query', 'cypher', 1, everything, at);
+    assert.deepEqual(query.kind === 'data' && query.scope, { kind: 'cypher', query: everything.query });
+    assert.deepEqual(exportRequest('all', 'evidence', 1, nothing, at), { kind: 'data', format: 'evidence', scope: { kind: 'all' }, fileName: 'newsgraph-all-20250304-0905.evidence.json' });
+  });
+
+  it('draws images of the visible graph only, and refuses a scope the explorer does not have', () => {
+    assert.deepEqual(exportRequest('visible', 'svg', 1, everything, at), { kind: 'image', format: 'svg', fileName: 'newsgraph-view-20250304-0905.svg' });
+    assert.deepEqual(exportRequest('visible', 'png', 1, everything, at), { kind: 'image', format: 'png', fileName: 'newsgraph-view-20250304-0905.png' });
+    assert.throws(() => exportRequest('neighbourhood', 'png', 1, everything), { message: IMAGE_HINT });
+    assert.throws(() => exportRequest('all', 'svg', 1, everything), { message: IMAGE_HINT });
+    assert.throws(() => exportRequest('neighbourhood', 'json', 1, nothing), /Open an entity/);
+    assert.throws(() => exportRequest('visible', 'json', 1, nothing), /Nothing is shown/);
+    assert.deepEqual(FORMATS.filter((f) => f.image).map((f) => f.value), ['png', 'svg']);
+    assert.ok(FORMATS.every((f) => f.opensWith.length > 10), 'every format says what opens it');
+  });
+
+  it('reads the path on show from #graph[data-path]', () => {
+    const names: Record<string, string> = { 'person:a': 'A', 'person:c': 'C' };
+    assert.deepEqual(pathOf('person:a place:b person:c', (id) => names[id] ?? id), { from: { id: 'person:a', name: 'A' }, to: { id: 'person:c', name: 'C' }, hops: 2 });
+    assert.equal(pathOf(undefined, String), null);
+    assert.equal(pathOf('person:a', String), null);
+    assert.equal(pathOf('', String), null);
+  });
+
+  it('cuts a long query to one line', () => {
+    assert.equal(queryPreview('  MATCH (n) RETURN n  '), 'MATCH (n) RETURN n');
+    const long = `MATCH (n) WHERE n.name = '${'x'.repeat(100)}' RETURN n`;
+    assert.equal(queryPreview(long, 20).length, 20);
+    assert.ok(queryPreview(long, 20).endsWith('…'));
+  });
+
+  it('takes the file name from Content-Disposition, the UTF-8 one first', () => {
+    assert.equal(contentDispositionName(`attachment; filename="newsgraph-all.json"; filename*=UTF-8''newsgraph-%C5%8Dsaka.json`), 'newsgraph-ōsaka.json');
+    assert.equal(contentDispositionName('attachment; filename="a \\"b\\".graphml"'), 'a "b".graphml');
+    assert.equal(contentDispositionName('attachment; filename=plain.gexf'), 'plain.gexf');
+    assert.equal(contentDispositionName(`attachment; filename="fallback.csv.zip"; filename*=UTF-8''%E0%A4%A`), 'fallback.csv.zip');
+    assert.equal(contentDispositionName('attachment'), null);
+    assert.equal(contentDispositionName(null), null);
+  });
+});

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { DocumentSummary } from '../../../../common/api.js';
+import type { SerializedGraph } from '../../../../common/graph.js';
+import {
+  applyChoices,
+  documentCounts,
+  drawnKinds,
+  evidenceDocuments,
+  filtersOf,
+  groupByOutlet,
+  kindCounts,
+  maxDegree,
+  relTypeCounts,
+  UNKNOWN_OUTLET,
+  visibleNodes,
+} from '../../../../client/src/filters/model.js';
+import { viewGraphOf } from '../../../../client/src/graph/model.js';
+import { ViewState } from '../../../../client/src/graph/state.js';
+
+const node = (key: string, kind: string) => ({ key, attributes: { label: key, labels: ['Entity', kind], kind, properties: {} } });
+const edge = (key: string, source: string, target: string, relType: string, evDocs?: unknown) => ({
+  key,
+  source,
+  target,
+  attributes: { relType, properties: evDocs === undefined ? {} : { evDocs } },
+});
+
+/**
+ * blinken (Person) MET wang (Person) [d1], ALLEGES claim (Allegation) [d1, d2], and VISITED beijing
+ * (Place) [d2]; wang MET xi (Person) with no evidence documents; paris (Place) stands alone.
+ */
+function sample() {
+  return viewGraphOf({
+    attributes: {},
+    options: { type: 'directed', multi: true, allowSelfLoops: true },
+    nodes: [node('blinken', 'Person'), node('wang', 'Person'), node('xi', 'Person'), node('claim', 'Allegation'), node('beijing', 'Place'), node('paris', 'Place')],
+    edges: [
+      edge('e1', 'blinken', 'wang', 'MET', ['d1']),
+      edge('e2', 'blinken', 'claim', 'ALLEGES', ['d1', 'd2', 'd1']),
+      edge('e3', 'blinken', 'beijing', 'VISITED', ['d2']),
+      edge('e4', 'wang', 'xi', 'MET'),
+    ],
+  } as unknown as SerializedGraph);
+}
+
+const doc = (id: string, title: string | null, outlet: string | null, file: string | null = null): DocumentSummary => ({ id, title, outlet, url: null, file, entities: 1 });
+
+describe('filters: what the canvas holds', () => {
+  it('counts kinds in the legend order, relationship types and cited documents', () => {
+    const graph = sample();
+    assert.deepEqual(kindCounts(graph), [
+      { value: 'Person', count: 3 },
+      { value: 'Place', count: 2 },
+      { value: 'Allegation', count: 1 },
+    ]);
+    assert.deepEqual(relTypeCounts(graph), [
+      { value: 'ALLEGES', count: 1 },
+      { value: 'MET', count: 2 },
+      { value: 'VISITED', count: 1 },
+    ]);
+    // e2 cites d1 twice (two sentences): it counts once.
+    assert.deepEqual(documentCounts(graph), [
+      { value: 'd1', count: 2 },
+      { value: 'd2', count: 2 },
+    ]);
+    assert.equal(maxDegree(graph), 3);
+  });
+
+  it('keeps a hidden value listed at 0 while the canvas holds none of it, so it can be ticked again', () => {
+    const graph = sample();
+    assert.deepEqual(kindCounts(graph, new Set(['Institution'])).map((c) => `${c.value} ${c.count}`), ['Person 3', 'Institution 0', 'Place 2', 'Allegation 1']);
+    assert.deepEqual(relTypeCounts(graph, new Set(['DENIES']))[1], { value: 'DENIES', count: 0 });
+    assert.deepEqual(documentCounts(graph, new Set(['d9'])).at(-1), { value: 'd9', count: 0 });
+  });
+
+  it('reads evidence documents defensively', () => {
+    const attrs = (properties: Record<string, unknown>) => ({ relType: 'MET', properties, size: 1, color: '#000' });
+    assert.deepEqual(evidenceDocuments(attrs({ evDocs: ['a', 'b', 'a'] })), ['a', 'b']);
+    assert.deepEqual(evidenceDocuments(attrs({})), []);
+    assert.deepEqual(evidenceDocuments(attrs({ evDocs: 'a' })), []);
+    assert.deepEqual(evidenceDocuments(attrs({ evDocs: ['a', 3, null] })), ['a']);
+  });
+
+  it('groups documents by outlet, named by title, else file name, else id; unrecorded outlets last', () => {
+    const known = new Map([
+      ['d1', doc('d1', 'Blinken in Beijing', 'Reuters')],
+      ['d2', doc('d2', null, null, '/data/seeds/003_b1eed.txt')],
+      ['d3', doc('d3', 'A second Reuters story', 'Reuters')],
+      ['d4', doc('d4', 'Xinhua on the visit', 'Xinhua')],
+    ]);
+    const groups = groupByOutlet(
+      [
+        { value: 'd1', count: 2 },
+        { value: 'd2', count: 1 },
+        { value: 'd3', count: 1 },
+        { value: 'd4', count: 5 },
+        { value: 'd5', count: 1 },
+      ],
+      known,
+      // An edge citing both Reuters stories counts once for Reuters.
+      [['d1', 'd3'], ['d1'], ['d4', 'd2'], []],
+    );
+    assert.deepEqual(
+      groups.map((g) => [g.outlet, g.count, g.documents.map((d) => d.label)]),
+      [
+        ['Reuters', 2, ['A second Reuters story', 'Blinken in Beijing']],
+        ['Xinhua', 1, ['Xinhua on the visit']],
+        [UNKNOWN_OUTLET, 1, ['003_b1eed.txt', 'd5']],
+      ],
+    );
+  });
+});
+
+describe('filters: choices as view state predicates', () => {
+  it('hides a kind, and a minimum degree hides the nodes with fewer links on the canvas', () => {
+    const graph = sample();
+    const state = new ViewState();
+    applyChoices(state, { hiddenKinds: new Set(['Place']), hiddenRelTypes: new Set(), hiddenDocuments: new Set(), minDegree: 0 });
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim', 'wang', 'xi']);
+    assert.deepEqual(drawnKinds(graph, state), ['Person', 'Allegation']);
+    assert.equal(state.edgeShown(graph, 'e3', graph.getEdgeAttributes('e3')), false, 'a link to a hidden node goes with it');
+
+    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(), minDegree: 2 });
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'wang']);
+    assert.deepEqual([...state.nodeFilters.keys()], ['degree'], 'the kind filter went when nothing was hidden');
+  });
+
+  it('hides edges by relationship type and by document; an edge stays while one of its documents is ticked', () => {
+    const graph = sample();
+    const state = new ViewState();
+    const shown = () => graph.filterEdges((e, a) => state.edgeShown(graph, e, a)).sort();
+    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(['MET']), hiddenDocuments: new Set(), minDegree: 0 });
+    assert.deepEqual(shown(), ['e2', 'e3']);
+    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(['d1']), minDegree: 0 });
+    assert.deepEqual(shown(), ['e2', 'e3', 'e4'], 'e2 has d2 too; e4 has no evidence documents');
+    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(['d1', 'd2']), minDegree: 0 });
+    assert.deepEqual(shown(), ['e4']);
+    assert.equal(visibleNodes(graph, state).length, graph.order, 'edge filters hide no node');
+  });
+
+  it('keeps the choices apart from the data and from other features’ filters, and reports every change', () => {
+    const graph = sample();
+    const before = JSON.stringify(graph.export());
+    const state = new ViewState();
+    state.nodeFilters.set('query', (_g, n) => n !== 'xi');
+    let refreshed = 0;
+    state.onChange(() => refreshed++);
+    const choices = filtersOf(state);
+    assert.equal(filtersOf(state), choices, 'one set of choices per view state');
+    let told = 0;
+    choices.onChange(() => told++);
+
+    choices.setShown(choices.hiddenKinds, ['Place'], false);
+    choices.setShown(choices.hiddenRelTypes, ['MET'], false);
+    choices.setMinDegree(1);
+    assert.equal(choices.active, 3);
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim', 'wang']);
+    choices.setShown(choices.hiddenKinds, ['Place'], true);
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['beijing', 'blinken', 'claim', 'wang'], 'a kind ticked again comes back');
+    assert.deepEqual(visibleNodes(graph, state).includes('paris'), false, 'paris has no link: the minimum degree still hides it');
+
+    choices.clear();
+    assert.equal(choices.active, 0);
+    assert.deepEqual([...state.nodeFilters.keys()], ['query'], 'clearing leaves the other feature’s filter alone');
+    assert.equal(state.edgeFilters.size, 0);
+    assert.equal(told, 5);
+    assert.equal(refreshed, 5, 'every change refreshes the renderer');
+    assert.equal(JSON.stringify(graph.export()), before, 'the graph data is untouched');
+  });
+});

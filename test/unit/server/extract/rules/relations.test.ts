@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { INTERACTION_VERBS, lemmaOf } from '../../../../../server/extract/rules/interactions.js';
+
+const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+
+test('verb forms reduce to the documented lemmas', () => {
+  assert.equal(lemmaOf('accusing'), 'accuse');
+  assert.equal(lemmaOf('sues'), 'sue');
+  assert.equal(lemmaOf('met'), 'meet');
+  assert.equal(lemmaOf('sought'), 'seek');
+  assert.equal(lemmaOf('journey'), undefined);
+  for (const lemmas of Object.values(INTERACTION_VERBS)) for (const l of lemmas) assert.equal(lemmaOf(l), l);
+});
+
+test('a passive takes its agent from "by", across a relative clause', () => {
+  const got = pairs('John Carter, who was arrested in May by the Federal Bureau of Investigation, appeared in court on Monday.');
+  assert.deepEqual(got, ['Federal Bureau of Investigation -arrested-> John Carter']);
+});
+
+test('a passive without an agent gives no interaction', () => {
+  assert.deepEqual(pairs('Senator Maria Lopez was charged on Friday with fraud.'), []);
+});
+
+test('an apposition states a relation, and "the lawyer" later names its owner', () => {
+  const text = 'Prosecutors examined a meeting with Trump’s lawyer. Both Ivan Petrov and the lawyer, Michael Cohen, have denied it.';
+  assert.ok(pairs(text).includes('Michael Cohen -lawyer_for-> Trump'));
+  assert.ok(pairs('Mayor Anne Hill praised her spokesman Tom Reed on Monday.').includes('Tom Reed -spokesman_for-> Anne Hill'));
+});
+
+test('"A and B met" links the two; "meeting between A and B" too', () => {
+  assert.deepEqual(pairs('President Joe Biden and President Emmanuel Macron met in Paris on Friday.'), ['Joe Biden -met-> Emmanuel Macron']);
+  assert.deepEqual(pairs('The meeting between Angela Merkel and Boris Johnson was brief.'), ['Angela Merkel -met-> Boris Johnson']);
+});
+
+test('a pronoun subject stands for the last person who was a subject', () => {
+  const got = pairs('Governor Gavin Newsom arrived in Sacramento. He later accused Exxon Mobil of misleading the public.');
+  assert.deepEqual(got, ['Gavin Newsom -accused-> Exxon Mobil']);
+});
+
+test('a list of objects gives one interaction each; a prepositional phrase is not a subject', () => {
+  const got = pairs('Attorney General Letitia James sued Purdue Pharma and its former president, Dr. Richard Sackler, on Monday.');
+  assert.ok(got.includes('Letitia James -sued-> Purdue Pharma'));
+  assert.ok(got.includes('Letitia James -sued-> Richard Sackler'));
+  assert.deepEqual(pairs('Officials from the United Kingdom charged five men for spying for Russia.'), []);
+});
+
+test('nouns after determiners are not verbs, and no entity is linked to itself', () => {
+  assert.deepEqual(pairs('Acme Corporation faces charges in Texas after the meeting.'), []);
+});
