@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'scripts/neo4j/target/', 'test-output/', '.data/'] },
+  { ignores: ['dist/', 'node_modules/', 'scripts/neo4j/target/', 'test-output/', '.data/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

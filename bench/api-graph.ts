@@ -20,7 +20,44 @@ export interface ApiGraphScale {
 
 export const INTERACTION_TYPES = ['MET', 'ASKED', 'WARNED', 'ACCUSED', 'SANCTIONED', 'CHARGED', 'DENIED', 'PRAISED', 'SUED', 'URGED'];
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sa', 'to', 'vel', 'dri', 'an', 'bo', 'che', 'du', 'el', 'fa', 'gor', 'ha', 'is', 'jun', 'ki', 'lan', 'mo', 'ne', 'os', 'pa', 'qui', 'ra', 'si', 'tu', 'ul', 'va', 'wen', 'ya', 'zo', 'bar', 'cor', 'dan'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'sa',
+  'to',
+  'vel',
+  'dri',
+  'an',
+  'bo',
+  'che',
+  'du',
+  'el',
+  'fa',
+  'gor',
+  'ha',
+  'is',
+  'jun',
+  'ki',
+  'lan',
+  'mo',
+  'ne',
+  'os',
+  'pa',
+  'qui',
+  'ra',
+  'si',
+  'tu',
+  'ul',
+  'va',
+  'wen',
+  'ya',
+  'zo',
+  'bar',
+  'cor',
+  'dan',
+];
 
 function word(n: number, syllables: number): string {
   let w = '';
@@ -71,7 +108,11 @@ function interactionStatement(type: string): string {
 const BATCH = 20_000;
 
 /** Writes the graph into an empty database, reporting progress; returns the counts written. */
-export async function buildApiGraph(db: Database, scale: ApiGraphScale, progress: (message: string) => void): Promise<{ nodes: number; relationships: number }> {
+export async function buildApiGraph(
+  db: Database,
+  scale: ApiGraphScale,
+  progress: (message: string) => void,
+): Promise<{ nodes: number; relationships: number }> {
   const params = { given: GIVEN_NAMES, surnames: SURNAMES };
   let nodes = 0;
   const ranges = async (total: number, statement: string, label: string) => {

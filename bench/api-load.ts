@@ -136,7 +136,9 @@ async function main(): Promise<void> {
       const phases = { api: () => viaApi(plan, scenario, plan.seconds), driver: () => viaDriver(driver, plan, scenario.cypher, plan.seconds) };
       for (let round = 1; round <= plan.rounds; round++) {
         const order = round % 2 === 1 ? (['api', 'driver'] as const) : (['driver', 'api'] as const);
-        process.stderr.write(`${scenario.name}: round ${round}/${plan.rounds}, ${plan.connections} clients, ${plan.seconds} s through the ${order[0]}, then the ${order[1]}…\n`);
+        process.stderr.write(
+          `${scenario.name}: round ${round}/${plan.rounds}, ${plan.connections} clients, ${plan.seconds} s through the ${order[0]}, then the ${order[1]}…\n`,
+        );
         for (const way of order) {
           const r = await phases[way]();
           const into = way === 'api' ? api : direct;
@@ -159,7 +161,10 @@ async function main(): Promise<void> {
 
     // Deeper neighbourhoods are not under the target, but a user opens them: one client, the biggest hub
     // and an entity drawn at random, median of 5 requests through the API.
-    for (const [who, id] of [['hub', 'e:0'], ['random entity', ids[0]!]] as const) {
+    for (const [who, id] of [
+      ['hub', 'e:0'],
+      ['random entity', ids[0]!],
+    ] as const) {
       for (const depth of [1, 2, 3]) {
         const times: number[] = [];
         let nodes = 0;

@@ -66,7 +66,9 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string)
   });
   const done = new Promise<string>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 || signal === 'SIGTERM' ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code ?? signal}`))));
+    child.on('exit', (code, signal) =>
+      code === 0 || signal === 'SIGTERM' ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code ?? signal}`)),
+    );
   });
   return { done, kill: () => child.kill('SIGTERM') };
 }
@@ -133,7 +135,13 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, neo4j: neo4j.version },
       graph: { ...SCALE, nodes: built.nodes, relationships: built.relationships, buildSeconds: built.seconds },
-      load: { connections: plan.connections, secondsPerPhase: plan.seconds, rounds: plan.rounds, clientProcess: 'separate (bench/api-load.ts)', latencyUnit: 'ms' },
+      load: {
+        connections: plan.connections,
+        secondsPerPhase: plan.seconds,
+        rounds: plan.rounds,
+        clientProcess: 'separate (bench/api-load.ts)',
+        latencyUnit: 'ms',
+      },
       results,
       floor: { description: 'MATCH (e:Newsgraph:Entity {id: $id}) RETURN e.name through the driver, same clients: the least a request costs here', ...floor },
       singleClientNeighbourhoods: single,

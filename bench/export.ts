@@ -74,7 +74,7 @@ function sentencePool(): string[] {
   return [
     ...sentences,
     'Officials at Smith & Wesson said the "review" found <no evidence> of wrongdoing, a spokesman told reporters on Tuesday.',
-    "The minister's office denied the claims & said the talks would continue, calling the report \"baseless\" and politically driven.",
+    'The minister\'s office denied the claims & said the talks would continue, calling the report "baseless" and politically driven.',
   ];
 }
 
@@ -159,7 +159,12 @@ async function buildGraph(db: Database, nodes: number, edges: number): Promise<{
         props.aliases = i % 3 === 0 ? [name.split(' ')[1], `${name[0]}. ${name.split(' ')[1]}`] : [name.split(' ')[1]];
         props.titles = i % 5 < 2 ? [TITLES[i % TITLES.length]] : [];
       } else if (kind === 'Institution') {
-        props.aliases = [name.split(' ').map((w) => w[0]).join('')];
+        props.aliases = [
+          name
+            .split(' ')
+            .map((w) => w[0])
+            .join(''),
+        ];
         props.kind = INSTITUTION_KINDS[i % INSTITUTION_KINDS.length];
       } else props.aliases = [];
       rows.push({ label: kind, props });
@@ -184,7 +189,8 @@ async function buildGraph(db: Database, nodes: number, edges: number): Promise<{
   }
   for (let from = 0; from < plan.allegations; from += BATCH) {
     const rows = [];
-    for (let a = from; a < Math.min(plan.allegations, from + BATCH); a++) rows.push([allegationId(a), documentId(int(plan.documents)), int(pool.length), int(8000)]);
+    for (let a = from; a < Math.min(plan.allegations, from + BATCH); a++)
+      rows.push([allegationId(a), documentId(int(plan.documents)), int(pool.length), int(8000)]);
     await run(STATEMENTS.allegations, rows);
   }
   log(`  ${created.nodes.toLocaleString('en')} nodes`);
@@ -243,7 +249,12 @@ async function buildGraph(db: Database, nodes: number, edges: number): Promise<{
   }
   for (let k = 0; k < Math.round(edges * 0.02) && remaining > 0; k++, remaining--) {
     const person = pickOf('Person');
-    await add(evidenceStatement('HOLDS_ROLE', 'Entity', 'Entity', false), [entityId(person), entityId(pickOf('Institution')), ...evidence(2), TITLES[person % TITLES.length]]);
+    await add(evidenceStatement('HOLDS_ROLE', 'Entity', 'Entity', false), [
+      entityId(person),
+      entityId(pickOf('Institution')),
+      ...evidence(2),
+      TITLES[person % TITLES.length],
+    ]);
   }
   for (let k = 0; k < Math.round(edges * 0.25) && remaining > 0; k++, remaining--) {
     const count = 1 + (random() < 0.7 ? 0 : int(4));
@@ -433,15 +444,33 @@ async function main(): Promise<void> {
       const loadAverage = round2(os.loadavg()[0]!);
       if (kind === 'baseline' || kind === 'statements') {
         const r = await measure(['--import', 'tsx', BASELINE, kind === 'baseline' ? 'plain' : 'statements'], env, scratch);
-        const inner = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { nodes: number; edges: number; startupSeconds: number; readSeconds: number; nodeSeconds: number };
-        if (inner.nodes !== expected.nodes || inner.edges !== expected.edges) throw new Error(`${kind} read ${inner.nodes}/${inner.edges}, expected ${expected.nodes}/${expected.edges}`);
+        const inner = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
+          nodes: number;
+          edges: number;
+          startupSeconds: number;
+          readSeconds: number;
+          nodeSeconds: number;
+        };
+        if (inner.nodes !== expected.nodes || inner.edges !== expected.edges)
+          throw new Error(`${kind} read ${inner.nodes}/${inner.edges}, expected ${expected.nodes}/${expected.edges}`);
         const { nodes: _n, edges: _e, ...times } = inner;
-        return { kind, round, seconds: round2(r.seconds), peakRssMiB: r.peakRssMiB, inner: { startupSeconds: round2(times.startupSeconds), readSeconds: round2(times.readSeconds), nodeSeconds: round2(times.nodeSeconds) }, loadAverage };
+        return {
+          kind,
+          round,
+          seconds: round2(r.seconds),
+          peakRssMiB: r.peakRssMiB,
+          inner: { startupSeconds: round2(times.startupSeconds), readSeconds: round2(times.readSeconds), nodeSeconds: round2(times.nodeSeconds) },
+          loadAverage,
+        };
       }
       const format = kind.startsWith('graphml') ? 'graphml' : 'json';
       const out = path.join(scratch, `graph.${format}`);
       const args = kind.endsWith(OWN_MODULES)
-        ? ['--input-type=module', '-e', `const { exportCommand } = await import(${JSON.stringify(pathToFileURL(EXPORT_COMMAND).href)}); await exportCommand({ format: '${format}', all: true, out: ${JSON.stringify(out)} });`]
+        ? [
+            '--input-type=module',
+            '-e',
+            `const { exportCommand } = await import(${JSON.stringify(pathToFileURL(EXPORT_COMMAND).href)}); await exportCommand({ format: '${format}', all: true, out: ${JSON.stringify(out)} });`,
+          ]
         : [CLI, 'export', '--all', '--format', format, '--out', out];
       const r = await measure(args, env, scratch);
       const bytes = statSync(out).size;
@@ -458,7 +487,13 @@ async function main(): Promise<void> {
       return { kind: 'cli-startup', round, seconds: round2(r.seconds), peakRssMiB: r.peakRssMiB, loadAverage };
     };
 
-    const kinds: Kind[] = ['baseline', 'statements', 'graphml', 'json', ...(values['own-modules'] ? ([`graphml${OWN_MODULES}`, `json${OWN_MODULES}`] as const) : [])];
+    const kinds: Kind[] = [
+      'baseline',
+      'statements',
+      'graphml',
+      'json',
+      ...(values['own-modules'] ? ([`graphml${OWN_MODULES}`, `json${OWN_MODULES}`] as const) : []),
+    ];
     log('Warm-up: one unmeasured run of each…');
     for (const kind of kinds) {
       const w = await runKind(kind, 0);
@@ -470,7 +505,9 @@ async function main(): Promise<void> {
       for (const kind of order) {
         const m = await runKind(kind, round);
         runs.push(m);
-        log(`round ${round}/${ROUNDS} ${kind}: ${m.seconds} s, peak RSS ${m.peakRssMiB} MiB${m.bytes ? `, ${mib(m.bytes)} MiB written` : ''}${m.inner ? ` (modules ${m.inner.startupSeconds} s, read ${m.inner.readSeconds} s)` : ''}, load ${m.loadAverage}`);
+        log(
+          `round ${round}/${ROUNDS} ${kind}: ${m.seconds} s, peak RSS ${m.peakRssMiB} MiB${m.bytes ? `, ${mib(m.bytes)} MiB written` : ''}${m.inner ? ` (modules ${m.inner.startupSeconds} s, read ${m.inner.readSeconds} s)` : ''}, load ${m.loadAverage}`,
+        );
       }
       const s = await startup(round);
       runs.push(s);
@@ -516,8 +553,20 @@ async function main(): Promise<void> {
     const result = {
       bench: 'export',
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, neo4j: neo4j.version },
-      settings: { heap: HEAP, pageCache: PAGE_CACHE, rounds: ROUNDS, order: 'ABBA: baseline, statements, graphml, json, then reversed', rss: GNU_TIME ? 'GNU time %M' : 'VmHWM polled' },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        neo4j: neo4j.version,
+      },
+      settings: {
+        heap: HEAP,
+        pageCache: PAGE_CACHE,
+        rounds: ROUNDS,
+        order: 'ABBA: baseline, statements, graphml, json, then reversed',
+        rss: GNU_TIME ? 'GNU time %M' : 'VmHWM polled',
+      },
       graph: { nodes: built.nodes, relationships: built.relationships, buildSeconds: round2(built.seconds), ...shape },
       summary: {
         baseline,
@@ -533,10 +582,20 @@ async function main(): Promise<void> {
     mkdirSync(path.join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
     const file = path.join(PROJECT_ROOT, 'bench', 'results', 'export.json');
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    type Summarised = { medianSeconds: number; bestSeconds: number; maxPeakRssMiB: number; MiB?: number; ratioOfMedians?: number; ratioWithoutStartUp?: number; ratioToStatements?: number };
+    type Summarised = {
+      medianSeconds: number;
+      bestSeconds: number;
+      maxPeakRssMiB: number;
+      MiB?: number;
+      ratioOfMedians?: number;
+      ratioWithoutStartUp?: number;
+      ratioToStatements?: number;
+    };
     const line = (name: string, s: Summarised) =>
       `  ${name}: median ${s.medianSeconds} s (best ${s.bestSeconds}), peak RSS ≤ ${s.maxPeakRssMiB} MiB` +
-      (s.ratioOfMedians === undefined ? '' : `, ${s.MiB} MiB; ×${s.ratioOfMedians} the baseline${s.ratioWithoutStartUp === undefined ? '' : ` (×${s.ratioWithoutStartUp} without start-ups)`}, ×${s.ratioToStatements} its own statements' read`) +
+      (s.ratioOfMedians === undefined
+        ? ''
+        : `, ${s.MiB} MiB; ×${s.ratioOfMedians} the baseline${s.ratioWithoutStartUp === undefined ? '' : ` (×${s.ratioWithoutStartUp} without start-ups)`}, ×${s.ratioToStatements} its own statements' read`) +
       '\n';
     const { baseline: b, statements: st, cliStartup: c, ...exports } = result.summary;
     process.stdout.write(
@@ -544,7 +603,13 @@ async function main(): Promise<void> {
         line('baseline (plain driver read)', b) +
         line("the export's statements, read and dropped", st) +
         Object.entries(exports)
-          .map(([k, s]) => line(k, s).trimEnd() + `; targets ${Object.entries(s.targetsMet).map(([t, ok]) => `${t} ${ok ? 'met' : 'NOT met'}`).join(', ')}\n`)
+          .map(
+            ([k, s]) =>
+              line(k, s).trimEnd() +
+              `; targets ${Object.entries(s.targetsMet)
+                .map(([t, ok]) => `${t} ${ok ? 'met' : 'NOT met'}`)
+                .join(', ')}\n`,
+          )
           .join('') +
         line('CLI start-up alone (newsgraph --version)', c) +
         `written to ${path.relative(PROJECT_ROOT, file)}\n`,

@@ -46,7 +46,9 @@ async function memoryRun(corpusMb: number): Promise<{ files: number; mb: number;
     const bytes = writeCorpus(dir, files);
     process.stderr.write(`memory run: ${files} files, ${(bytes / MB).toFixed(0)} MB, through \`newsgraph extract --json\`…\n`);
     const start = performance.now();
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'newsgraph.js'), 'extract', '--json', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'newsgraph.js'), 'extract', '--json', dir], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const samples: number[] = [];
     const timer = setInterval(() => {
       const rss = rssMiB(child.pid!);

@@ -58,11 +58,18 @@ const HOSTILE: Hostile[] = [
   { name: '300 property hops', query: `WITH {a: 1} AS m RETURN m${'.a'.repeat(300)}` },
   { name: '300 label negations', query: `MATCH (n:${'!'.repeat(300)}Person) RETURN n` },
   { name: 'regex from a parameter', query: `RETURN '${'a'.repeat(40)}!' =~ $p`, params: { p: '(a+)+b' } },
-  { name: 'collect over the memory limit', query: 'UNWIND range(1, 10000) AS a UNWIND range(1, 40) AS b RETURN size(collect(toString(a * b) + $pad))', params: { pad: 'x'.repeat(400) } },
+  {
+    name: 'collect over the memory limit',
+    query: 'UNWIND range(1, 10000) AS a UNWIND range(1, 40) AS b RETURN size(collect(toString(a * b) + $pad))',
+    params: { pad: 'x'.repeat(400) },
+  },
   { name: '1,000 rows of 100 kB', query: 'UNWIND range(1, 1000) AS x RETURN x, $big AS text', params: { big: 'y'.repeat(100_000) } },
   { name: 'one row of 10 MB', query: 'RETURN [x IN range(1, 10000) | $big] AS huge', params: { big: 'z'.repeat(1_000) } },
   { name: 'cartesian product', query: 'UNWIND range(1, 10000) AS a MATCH (n), (m) WHERE size(keys(n)) + size(keys(m)) + a < 0 RETURN count(*)' },
-  { name: 'string appends Neo4j cannot stop', query: "WITH [x IN range(1, 10000) | 'xxxxxxxxxx'] AS l RETURN size(reduce(s = '', y IN l + l + l + l + l + l + l + l | s + y))" },
+  {
+    name: 'string appends Neo4j cannot stop',
+    query: "WITH [x IN range(1, 10000) | 'xxxxxxxxxx'] AS l RETURN size(reduce(s = '', y IN l + l + l + l + l + l + l + l | s + y))",
+  },
   { name: 'write', query: 'MATCH (n) DETACH DELETE n' },
   { name: 'division by zero', query: 'RETURN 1/0' },
 ];
@@ -92,8 +99,16 @@ async function searchClient(base: string, until: number): Promise<{ p50: number;
 async function fire(base: string, h: Hostile): Promise<{ status: number; code: string | null; ms: number; bytes: number }> {
   const started = performance.now();
   const res = h.export
-    ? await fetch(`${base}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'json', scope: { kind: 'cypher', query: h.query, params: h.params ?? {} } }) })
-    : await fetch(`${base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: h.query, params: h.params ?? {} }) });
+    ? await fetch(`${base}/api/export`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ format: 'json', scope: { kind: 'cypher', query: h.query, params: h.params ?? {} } }),
+      })
+    : await fetch(`${base}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: h.query, params: h.params ?? {} }),
+      });
   const text = await res.text();
   let code: string | null = null;
   try {
@@ -182,7 +197,14 @@ async function main(): Promise<void> {
     const hostile = HOSTILE.map((h) => {
       const runs = outcomes.get(h.name) ?? [];
       const statuses = [...new Set(runs.map((r) => `${r.status}${r.code ? ` ${r.code}` : ''}`))];
-      return { name: h.name, via: h.export ? 'POST /api/export' : 'POST /api/cypher', runs: runs.length, statuses, maxMs: Math.max(...runs.map((r) => r.ms)), maxBytes: Math.max(...runs.map((r) => r.bytes)) };
+      return {
+        name: h.name,
+        via: h.export ? 'POST /api/export' : 'POST /api/cypher',
+        runs: runs.length,
+        statuses,
+        maxMs: Math.max(...runs.map((r) => r.ms)),
+        maxBytes: Math.max(...runs.map((r) => r.bytes)),
+      };
     });
     const ratio = Math.round((attacked.p95 / idle.p95) * 100) / 100;
     const floor = Math.round((benign.p95 / idle.p95) * 100) / 100;
@@ -204,7 +226,9 @@ async function main(): Promise<void> {
     };
     writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'hostile.json'), `${JSON.stringify(result, null, 2)}\n`);
     for (const h of hostile) log(`${h.name.padEnd(36)} ${h.statuses.join(', ').padEnd(32)} max ${h.maxMs} ms (${h.runs} runs)`);
-    log(`search p95: idle ${idle.p95} ms, beside a benign client ${benign.p95} ms (${floor}x), attacked ${attacked.p95} ms (${ratio}x); Neo4j up: ${up.status === 200}; graph unchanged: ${unchanged}`);
+    log(
+      `search p95: idle ${idle.p95} ms, beside a benign client ${benign.p95} ms (${floor}x), attacked ${attacked.p95} ms (${ratio}x); Neo4j up: ${up.status === 200}; graph unchanged: ${unchanged}`,
+    );
   } finally {
     child?.kill('SIGTERM');
     await db.close();

@@ -21,7 +21,14 @@ import { deleteNewsgraphData as deleteEverything, readDocumentHashes, writePlans
 import { PROJECT_ROOT } from '../server/paths.js';
 import { rng } from '../scripts/corpus.js';
 
-const { values } = parseArgs({ options: { documents: { type: 'string', default: '10000' }, entities: { type: 'string', default: '50000' }, batch: { type: 'string', default: '200' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: {
+    documents: { type: 'string', default: '10000' },
+    entities: { type: 'string', default: '50000' },
+    batch: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
 const DOCS = Number(values.documents);
 const ENTITIES = Number(values.entities);
 const BATCH = Number(values.batch);
@@ -53,7 +60,16 @@ function syntheticPlans(): DocumentPlan[] {
       const a = members[Math.floor(random() * members.length)]!;
       let b = members[Math.floor(random() * members.length)]!;
       if (a === b) b = members[(members.indexOf(a) + 1) % members.length]!;
-      return { source: `e:${a}`, target: `e:${b}`, type: VERBS[Math.floor(random() * VERBS.length)]!, hedged: [false], evDocs: [id], evSentences: [`Article ${d}.`], evStarts: [0], evEnds: [10] };
+      return {
+        source: `e:${a}`,
+        target: `e:${b}`,
+        type: VERBS[Math.floor(random() * VERBS.length)]!,
+        hedged: [false],
+        evDocs: [id],
+        evSentences: [`Article ${d}.`],
+        evStarts: [0],
+        evEnds: [10],
+      };
     });
     plans.push({
       document: { id, file: `synthetic/${d}.txt`, title: `Article ${d}`, url: null, outlet: null, format: 'text', sha256: sha256(text), text },
@@ -87,7 +103,12 @@ async function reload(db: Database, plans: DocumentPlan[]) {
   let unchanged = 0;
   for (let i = 0; i < plans.length; i += BATCH) {
     const batch = plans.slice(i, i + BATCH);
-    const stored = await db.read((tx) => readDocumentHashes(tx, batch.map((p) => p.document.id)));
+    const stored = await db.read((tx) =>
+      readDocumentHashes(
+        tx,
+        batch.map((p) => p.document.id),
+      ),
+    );
     unchanged += batch.filter((p) => stored.get(p.document.id) === p.document.sha256).length;
   }
   return { seconds: (performance.now() - start) / 1000, unchanged };
@@ -101,15 +122,35 @@ async function csv(file: string, header: string[], rows: Iterable<unknown[]>): P
   await new Promise<void>((res) => out.end(() => res()));
 }
 
-async function loadCsvBaseline(session: (q: string) => Promise<{ nodes: number; rels: number }>, importDir: string, plans: DocumentPlan[]): Promise<{ seconds: number; nodes: number; rels: number }> {
+async function loadCsvBaseline(
+  session: (q: string) => Promise<{ nodes: number; rels: number }>,
+  importDir: string,
+  plans: DocumentPlan[],
+): Promise<{ seconds: number; nodes: number; rels: number }> {
   mkdirSync(importDir, { recursive: true });
-  await csv(path.join(importDir, 'documents.csv'), ['id', 'file', 'title', 'format', 'sha256', 'text'], plans.map((p) => [p.document.id, p.document.file, p.document.title, p.document.format, p.document.sha256, p.document.text]));
-  await csv(path.join(importDir, 'entities.csv'), ['id', 'label', 'name', 'aliases'], plans.flatMap((p) => p.entities.map((e) => [e.id, e.label, e.name, e.aliases.join('|')])));
-  await csv(path.join(importDir, 'mentions.csv'), ['entity', 'doc'], plans.flatMap((p) => p.mentions.map((m) => [m.entity, p.document.id])));
+  await csv(
+    path.join(importDir, 'documents.csv'),
+    ['id', 'file', 'title', 'format', 'sha256', 'text'],
+    plans.map((p) => [p.document.id, p.document.file, p.document.title, p.document.format, p.document.sha256, p.document.text]),
+  );
+  await csv(
+    path.join(importDir, 'entities.csv'),
+    ['id', 'label', 'name', 'aliases'],
+    plans.flatMap((p) => p.entities.map((e) => [e.id, e.label, e.name, e.aliases.join('|')])),
+  );
+  await csv(
+    path.join(importDir, 'mentions.csv'),
+    ['entity', 'doc'],
+    plans.flatMap((p) => p.mentions.map((m) => [m.entity, p.document.id])),
+  );
   // The strongest LOAD CSV a Neo4j user would write: one file per relationship type, so MERGE has a static type.
   const types = [...new Set(plans.flatMap((p) => p.interactions.map((i) => i.type)))];
   for (const type of types) {
-    await csv(path.join(importDir, `interactions-${type}.csv`), ['source', 'target', 'doc', 'sentence'], plans.flatMap((p) => p.interactions.filter((i) => i.type === type).map((i) => [i.source, i.target, p.document.id, i.evSentences[0]])));
+    await csv(
+      path.join(importDir, `interactions-${type}.csv`),
+      ['source', 'target', 'doc', 'sentence'],
+      plans.flatMap((p) => p.interactions.filter((i) => i.type === type).map((i) => [i.source, i.target, p.document.id, i.evSentences[0]])),
+    );
   }
   const start = performance.now();
   const statements = [
@@ -117,7 +158,9 @@ async function loadCsvBaseline(session: (q: string) => Promise<{ nodes: number; 
     `LOAD CSV WITH HEADERS FROM 'file://${importDir}/entities.csv' AS row CALL (row) { MERGE (e:Newsgraph:Entity {id: row.id}) SET e:$(row.label), e.name = row.name, e.aliases = split(row.aliases, '|'), e.ambiguous = false } IN TRANSACTIONS OF 5000 ROWS`,
     `LOAD CSV WITH HEADERS FROM 'file://${importDir}/mentions.csv' AS row CALL (row) { MATCH (e:Newsgraph:Entity {id: row.entity}), (d:Newsgraph:Document {id: row.doc}) CREATE (e)-[r:MENTIONED_IN]->(d) SET r.count = 1, r.starts = [0], r.ends = [5] } IN TRANSACTIONS OF 5000 ROWS`,
     ...types.map(
-      (type) => `LOAD CSV WITH HEADERS FROM 'file://${importDir}/interactions-${type}.csv' AS row CALL (row) { MATCH (a:Newsgraph:Entity {id: row.source}), (b:Newsgraph:Entity {id: row.target}) MERGE (a)-[r:${type}]->(b)
+      (
+        type,
+      ) => `LOAD CSV WITH HEADERS FROM 'file://${importDir}/interactions-${type}.csv' AS row CALL (row) { MATCH (a:Newsgraph:Entity {id: row.source}), (b:Newsgraph:Entity {id: row.target}) MERGE (a)-[r:${type}]->(b)
        ON CREATE SET r.documents = 0, r.evDocs = [], r.evSentences = [], r.evStarts = [], r.evEnds = [], r.evHedged = []
        SET r.documents = r.documents + CASE WHEN row.doc IN r.evDocs THEN 0 ELSE 1 END
        SET r.evHedged = r.evHedged + false, r.hedged = false, r.evDocs = r.evDocs + row.doc, r.evSentences = r.evSentences + row.sentence,

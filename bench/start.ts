@@ -39,7 +39,10 @@ async function once(dataDir: string, kind: Run['kind']): Promise<Run> {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited early:\n${err}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -69,7 +72,9 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < runs; i++) {
       const run = await once(dataDir, i === 0 ? 'fresh data dir' : 'restart');
-      process.stderr.write(`run ${i + 1}/${runs} (${run.kind}): ready in ${run.readySeconds} s, JVM RSS ${run.jvmRssMiB} MiB, server RSS ${run.nodeRssMiB} MiB\n`);
+      process.stderr.write(
+        `run ${i + 1}/${runs} (${run.kind}): ready in ${run.readySeconds} s, JVM RSS ${run.jvmRssMiB} MiB, server RSS ${run.nodeRssMiB} MiB\n`,
+      );
       results.push(run);
     }
   } finally {

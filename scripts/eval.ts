@@ -252,7 +252,10 @@ async function main(): Promise<void> {
     extractor: defaultExtractor.name,
     date: new Date().toISOString(),
     all: report('All', rows),
-    withoutSeeds: report('Without the seeds', rows.filter((r) => !r.seed)),
+    withoutSeeds: report(
+      'Without the seeds',
+      rows.filter((r) => !r.seed),
+    ),
   };
   if (values.out) writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
 }

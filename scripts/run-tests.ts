@@ -39,7 +39,10 @@ function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<number> 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const unitOnly = args.includes('--unit');
-  const files = testFiles(unitOnly ? ['test/unit'] : SUITES, args.filter((a) => a !== '--unit'));
+  const files = testFiles(
+    unitOnly ? ['test/unit'] : SUITES,
+    args.filter((a) => a !== '--unit'),
+  );
   if (unitOnly) return runNodeTests(files, process.env);
   const home = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-test-neo4j-'));
   process.stderr.write(`Starting the test Neo4j in ${home}…\n`);

@@ -20,7 +20,10 @@ try {
   await page.waitForSelector('#graph[data-state="ready"]', { timeout: 30_000 });
   // The view a new user reaches first: a search for Blinken, his neighbourhood and his panel.
   await page.getByRole('combobox', { name: /search/i }).fill('Blinken');
-  await page.getByRole('option', { name: /Antony Blinken/ }).first().click();
+  await page
+    .getByRole('option', { name: /Antony Blinken/ })
+    .first()
+    .click();
   await page.getByRole('heading', { name: 'Antony Blinken' }).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1200);
   const out = path.join(PROJECT_ROOT, 'docs', 'explorer.png');

@@ -7,12 +7,9 @@ const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
-const port = (fallback: number) =>
-  z.coerce.number().int().min(0).max(65535).default(fallback);
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
-const size = z
-  .string()
-  .regex(/^\d+[kmg]?$/i, 'must be a size such as 512m or 1g');
+const size = z.string().regex(/^\d+[kmg]?$/i, 'must be a size such as 512m or 1g');
 
 /** Every environment variable newsgraph reads; the README's configuration table mirrors this. */
 const EnvSchema = z.object({
@@ -39,7 +36,12 @@ const EnvSchema = z.object({
   NEWSGRAPH_ALLOWED_HOSTS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
   // Express's `trust proxy`, limited to what names the proxies: a hop count, addresses, subnets or their
   // names. Never `true`, which would let any client claim HTTPS or another address with X-Forwarded-*.
   NEWSGRAPH_TRUST_PROXY: z
@@ -89,7 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     access: {
       auth: e.NEWSGRAPH_AUTH,
       allowedHosts: e.NEWSGRAPH_ALLOWED_HOSTS,
-      trustProxy: e.NEWSGRAPH_TRUST_PROXY === undefined ? undefined : /^\d+$/.test(e.NEWSGRAPH_TRUST_PROXY) ? Number(e.NEWSGRAPH_TRUST_PROXY) : e.NEWSGRAPH_TRUST_PROXY,
+      trustProxy:
+        e.NEWSGRAPH_TRUST_PROXY === undefined ? undefined : /^\d+$/.test(e.NEWSGRAPH_TRUST_PROXY) ? Number(e.NEWSGRAPH_TRUST_PROXY) : e.NEWSGRAPH_TRUST_PROXY,
     },
   };
 }

@@ -28,7 +28,34 @@ const REL_TYPES: Record<string, string[]> = {
   Allegation: ['ALLEGES', 'AGAINST', 'REPORTED_BY'],
   Document: ['MENTIONS'],
 };
-const SYLLABLES = ['an', 'bel', 'cor', 'da', 'el', 'fin', 'gar', 'hal', 'is', 'jo', 'ka', 'lor', 'mi', 'nor', 'os', 'pra', 'qui', 'ren', 'sa', 'tor', 'ul', 'va', 'wen', 'xi', 'yor', 'zan'];
+const SYLLABLES = [
+  'an',
+  'bel',
+  'cor',
+  'da',
+  'el',
+  'fin',
+  'gar',
+  'hal',
+  'is',
+  'jo',
+  'ka',
+  'lor',
+  'mi',
+  'nor',
+  'os',
+  'pra',
+  'qui',
+  'ren',
+  'sa',
+  'tor',
+  'ul',
+  'va',
+  'wen',
+  'xi',
+  'yor',
+  'zan',
+];
 
 function word(random: () => number, parts: number): string {
   let s = '';
@@ -116,7 +143,11 @@ export function benchGraph(nodes: number, edges: number, seed = 20261123): Seria
     const roll = random();
     // 85 % inside the community, 10 % to a neighbouring one, 5 % anywhere.
     const other =
-      roll < 0.85 ? home : roll < 0.95 ? communities[Math.min(communities.length - 1, Math.max(0, communityOf[source]! + Math.floor(random() * 7) - 3))]! : communities[Math.floor(random() * communities.length)]!;
+      roll < 0.85
+        ? home
+        : roll < 0.95
+          ? communities[Math.min(communities.length - 1, Math.max(0, communityOf[source]! + Math.floor(random() * 7) - 3))]!
+          : communities[Math.floor(random() * communities.length)]!;
     let target = member(other);
     if (target === source) target = other.start + ((target - other.start + 1) % other.size);
     const kind = serializedNodes[source]!.attributes.kind;

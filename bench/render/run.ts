@@ -303,7 +303,9 @@ async function main(): Promise<void> {
           const shot = r === 0 && size === largest && runner.name === 'sigma' ? path.join(path.dirname(values.out), 'render-sigma.png') : undefined;
           const m = await measure(browser, server.base, runner, size, r, shot);
           all.push(m);
-          log(`${size.nodes}/${size.edges} round ${r + 1} ${runner.name}: first frame ${m.firstFrameMs} ms, pan ${m.panFps} fps, zoom ${m.zoomFps} fps, all ${m.fps} fps, heap ${m.heapMiB} MiB`);
+          log(
+            `${size.nodes}/${size.edges} round ${r + 1} ${runner.name}: first frame ${m.firstFrameMs} ms, pan ${m.panFps} fps, zoom ${m.zoomFps} fps, all ${m.fps} fps, heap ${m.heapMiB} MiB`,
+          );
         }
       }
     }
@@ -326,21 +328,36 @@ async function main(): Promise<void> {
       webgl: all[0]?.webgl ?? '',
       node: process.version,
     },
-    options: { gl: values.gl, chromiumFlags: [...QUIET_FLAGS, ...GL_FLAGS[values.gl]!, ...EXTRA_FLAGS], sizes: values.sizes, rounds: Number(values.rounds), panSeconds: Number(values.pan), zoomSeconds: Number(values.zoom), viewport: VIEWPORT, runners },
+    options: {
+      gl: values.gl,
+      chromiumFlags: [...QUIET_FLAGS, ...GL_FLAGS[values.gl]!, ...EXTRA_FLAGS],
+      sizes: values.sizes,
+      rounds: Number(values.rounds),
+      panSeconds: Number(values.pan),
+      zoomSeconds: Number(values.zoom),
+      viewport: VIEWPORT,
+      runners,
+    },
     summary,
     targets: checks,
     measurements: all,
   };
   writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
 
-  log(`\nMedians of ${values.rounds} rounds (${values.gl}, ${result.machine.webgl}); load average ${result.machine.loadAverageBefore.join(' ')} → ${result.machine.loadAverageAfter.join(' ')}`);
+  log(
+    `\nMedians of ${values.rounds} rounds (${values.gl}, ${result.machine.webgl}); load average ${result.machine.loadAverageBefore.join(' ')} → ${result.machine.loadAverageAfter.join(' ')}`,
+  );
   for (const [size, byRunner] of Object.entries(summary)) {
     for (const [runner, s] of Object.entries(byRunner)) {
-      log(`  ${size.padEnd(13)} ${runner.padEnd(22)} first frame ${String(s.firstFrameMs).padStart(7)} ms  pan ${String(s.panFps).padStart(5)} fps  zoom ${String(s.zoomFps).padStart(5)} fps  all ${String(s.fps).padStart(5)} fps  heap ${String(s.heapMiB).padStart(6)} MiB`);
+      log(
+        `  ${size.padEnd(13)} ${runner.padEnd(22)} first frame ${String(s.firstFrameMs).padStart(7)} ms  pan ${String(s.panFps).padStart(5)} fps  zoom ${String(s.zoomFps).padStart(5)} fps  all ${String(s.fps).padStart(5)} fps  heap ${String(s.heapMiB).padStart(6)} MiB`,
+      );
     }
   }
-  if (values.gl === 'gpu' && /swiftshader|llvmpipe|software/i.test(result.machine.webgl)) log(`  No GPU reached: pages drew with ${result.machine.webgl}; see RENDER_BENCH_CHROMIUM_FLAGS in bench/render/run.ts.`);
-  for (const c of checks) log(`  ${c.size.padEnd(13)} ${c.figure.padEnd(36)} ${String(c.value).padStart(6)}  target ${c.target.padEnd(6)} ${c.met ? 'met' : 'NOT met'}`);
+  if (values.gl === 'gpu' && /swiftshader|llvmpipe|software/i.test(result.machine.webgl))
+    log(`  No GPU reached: pages drew with ${result.machine.webgl}; see RENDER_BENCH_CHROMIUM_FLAGS in bench/render/run.ts.`);
+  for (const c of checks)
+    log(`  ${c.size.padEnd(13)} ${c.figure.padEnd(36)} ${String(c.value).padStart(6)}  target ${c.target.padEnd(6)} ${c.met ? 'met' : 'NOT met'}`);
   log(`Wrote ${path.relative(PROJECT_ROOT, values.out)}`);
 }
 

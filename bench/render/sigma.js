@@ -35,7 +35,10 @@ function draw(data) {
   return { graph, renderer: renderGraph(graph, container, new ViewState()) };
 }
 
-const { start, drawn: { graph, renderer } } = await timedDraw(draw);
+const {
+  start,
+  drawn: { graph, renderer },
+} = await timedDraw(draw);
 bench.firstFrameMs = (await painted(() => finishGl(Object.values(renderer.getCanvases())))) - start;
 renderer.on('afterRender', () => bench.frames.push(performance.now()));
 

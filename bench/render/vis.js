@@ -12,7 +12,12 @@ import { shortLabel } from '../../client/src/graph/view.js';
 import { emptyPointAmong, exposeCamera, painted, params, report, timedDraw, webglRenderer } from './harness.js';
 
 const bench = report('vis-network');
-const options = new Map((params.get('vis') ?? '').split(',').filter(Boolean).map((pair) => /** @type {[string, string]} */ (pair.split('='))));
+const options = new Map(
+  (params.get('vis') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => /** @type {[string, string]} */ (pair.split('='))),
+);
 const labels = options.get('labels') !== '0';
 const arrows = options.get('arrows') !== '0';
 const hide = options.get('hide') === '1';
@@ -57,7 +62,10 @@ function draw(data) {
   return { nodes, network };
 }
 
-const { start, drawn: { nodes, network } } = await timedDraw(draw);
+const {
+  start,
+  drawn: { nodes, network },
+} = await timedDraw(draw);
 await new Promise((resolve) => network.once('afterDrawing', resolve));
 const canvas = /** @type {HTMLCanvasElement} */ (container.querySelector('canvas'));
 bench.firstFrameMs = (await painted(() => canvas.getContext('2d')?.getImageData(0, 0, 1, 1))) - start;

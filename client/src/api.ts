@@ -1,9 +1,23 @@
-import type { ApiError, SessionInfo, CypherResult, DocumentDetails, DocumentSummary, EdgeEvidence, EntityDetails, PathsResult, SearchHit } from '../../common/api.js';
+import type {
+  ApiError,
+  SessionInfo,
+  CypherResult,
+  DocumentDetails,
+  DocumentSummary,
+  EdgeEvidence,
+  EntityDetails,
+  PathsResult,
+  SearchHit,
+} from '../../common/api.js';
 import type { ExportFormatName, ExportScope } from '../../common/export.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
 export class ApiRequestError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }

@@ -102,8 +102,17 @@ mountFilters(canvas, document.getElementById('filters-button') as HTMLButtonElem
 mountLegend(canvas, container.parentElement!);
 mountExport(canvas, mountViewControls(canvas), { lastQuery: () => queryConsole.lastQuery() });
 const queryConsole = mountConsole(document.getElementById('query') as HTMLButtonElement, container.parentElement!, canvas, (id) => void openEntity(id));
-mountSearch(document.getElementById('search') as HTMLInputElement, document.getElementById('search-results') as HTMLUListElement, (hit) => void openEntity(hit.id, { focus: true }));
-const urlState = mountUrlState(canvas, { open: (id) => openEntity(id, { focus: true }), expand, more: (id) => paging.more(id), collapse: (id) => paging.collapse(id) });
+mountSearch(
+  document.getElementById('search') as HTMLInputElement,
+  document.getElementById('search-results') as HTMLUListElement,
+  (hit) => void openEntity(hit.id, { focus: true }),
+);
+const urlState = mountUrlState(canvas, {
+  open: (id) => openEntity(id, { focus: true }),
+  expand,
+  more: (id) => paging.more(id),
+  collapse: (id) => paging.collapse(id),
+});
 
 /** False when it shows the sign-in page instead of the explorer. */
 async function start(): Promise<boolean> {

@@ -32,7 +32,7 @@ export interface NewToken extends TokenInfo {
 
 export async function createToken(db: Database, { role, name }: { role: Role; name?: string }): Promise<NewToken> {
   if (name !== undefined && (name.length > 100 || /[\p{Cc}]/u.test(name))) {
-    throw new AppError('BAD_INPUT', 'A token\'s name is at most 100 characters, without control characters.');
+    throw new AppError('BAD_INPUT', "A token's name is at most 100 characters, without control characters.");
   }
   for (const statement of TOKEN_SCHEMA) await db.write((tx) => tx.run(statement));
   const token = generateToken();

@@ -27,9 +27,17 @@ export interface ExportCommandOptions {
 
 /** Exactly one scope, its names resolved to ids. */
 async function scopeOf(db: Database, o: ExportCommandOptions): Promise<ServerScope> {
-  const given = [o.all && '--all', o.around !== undefined && '--around', (o.from !== undefined || o.to !== undefined) && '--from/--to', o.cypher !== undefined && '--cypher'].filter(Boolean);
+  const given = [
+    o.all && '--all',
+    o.around !== undefined && '--around',
+    (o.from !== undefined || o.to !== undefined) && '--from/--to',
+    o.cypher !== undefined && '--cypher',
+  ].filter(Boolean);
   if (given.length !== 1) {
-    throw new AppError('BAD_REQUEST', `Say what to export with exactly one of --all, --around NAME, --from NAME --to NAME or --cypher QUERY${given.length ? ` (got ${given.join(' and ')})` : ''}.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `Say what to export with exactly one of --all, --around NAME, --from NAME --to NAME or --cypher QUERY${given.length ? ` (got ${given.join(' and ')})` : ''}.`,
+    );
   }
   if (o.depth !== undefined && o.around === undefined) throw new AppError('BAD_REQUEST', '--depth goes with --around.');
   if (o.all) return { kind: 'all' };
@@ -40,7 +48,8 @@ async function scopeOf(db: Database, o: ExportCommandOptions): Promise<ServerSco
   }
   if (o.cypher !== undefined) return { kind: 'cypher', query: o.cypher, params: parseParams(o.param ?? []) };
   if (o.from === undefined || o.to === undefined) throw new AppError('BAD_REQUEST', 'A path needs both --from NAME and --to NAME.');
-  if (o.maxLength !== undefined && o.maxLength > MAX_PATH_LENGTH) throw new AppError('BAD_REQUEST', `--max-length must be at most ${MAX_PATH_LENGTH}, not ${o.maxLength}.`);
+  if (o.maxLength !== undefined && o.maxLength > MAX_PATH_LENGTH)
+    throw new AppError('BAD_REQUEST', `--max-length must be at most ${MAX_PATH_LENGTH}, not ${o.maxLength}.`);
   const [from, to] = [await entityNamed(db, o.from), await entityNamed(db, o.to)];
   return { kind: 'path', from: from.id, to: to.id, maxLength: o.maxLength ?? 4 };
 }

@@ -44,7 +44,7 @@ it is required to listen on an address other machines can reach.`,
     .option('-p, --port <port>', 'HTTP port (default: $PORT or 3000; 0 picks a free one)', portNumber)
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--no-seed', 'do not load the example articles in seeds/ into an empty database')
-    .option('--init', 'use a Neo4j that holds other data: add newsgraph\'s schema (on its :Newsgraph label only); the examples are never loaded there')
+    .option('--init', "use a Neo4j that holds other data: add newsgraph's schema (on its :Newsgraph label only); the examples are never loaded there")
     .option('--auth', 'turn access control on, as NEWSGRAPH_AUTH=on: every API call needs a token (see `newsgraph tokens`)')
     .addHelpText(
       'after',
@@ -76,8 +76,8 @@ NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
     .description('extract articles and write them into Neo4j; reloading changes nothing, a changed file replaces its own data')
     .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
     .option('--dry-run', 'extract and resolve, print what would be written, write nothing')
-    .option('--reset', 'delete newsgraph\'s nodes first, never other data (asks for confirmation)')
-    .option('--init', 'use a Neo4j that holds other data: add newsgraph\'s schema (on its :Newsgraph label only) and load beside that data')
+    .option('--reset', "delete newsgraph's nodes first, never other data (asks for confirmation)")
+    .option('--init', "use a Neo4j that holds other data: add newsgraph's schema (on its :Newsgraph label only) and load beside that data")
     .option('-y, --yes', 'do not ask before --reset')
     .option('--batch-size <n>', 'documents per transaction (default 200)', positiveInteger)
     .option('--json', 'print the summary as JSON')
@@ -94,7 +94,14 @@ NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
   program
     .command('export')
     .description('export a subgraph: the whole graph, a neighbourhood, a path or a query result, as a file for other tools')
-    .addOption(new Option('--format <format>', 'json (newsgraph JSON), evidence (JSON with evidence and documents), graphml, gexf, csv (zip for neo4j-admin import), cypher (script)').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .addOption(
+      new Option(
+        '--format <format>',
+        'json (newsgraph JSON), evidence (JSON with evidence and documents), graphml, gexf, csv (zip for neo4j-admin import), cypher (script)',
+      )
+        .choices([...EXPORT_FORMATS])
+        .makeOptionMandatory(),
+    )
     .option('--all', 'the whole graph, documents included')
     .option('--around <name>', 'an entity (name, alias or id) and its neighbourhood')
     .option('--depth <n>', 'with --around: links away from it, 1 to 3 (default 1)', positiveInteger)
@@ -139,7 +146,7 @@ They reach Neo4j as the other commands do: the running newsgraph's embedded Neo4
   tokens
     .command('revoke')
     .description('revoke a token at once: it no longer signs in, and sessions made with it end')
-    .argument('<id>', 'the token\'s id, from `tokens list`')
+    .argument('<id>', "the token's id, from `tokens list`")
     .action(async (id: string) => (await import('./tokens.js')).revokeTokenCommand(id));
 
   return program;

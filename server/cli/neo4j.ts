@@ -19,7 +19,9 @@ export async function runNeo4j(options: { port?: number; data?: string }): Promi
     onProgress: progress,
     onLog: (_level, message) => progress(message),
   });
-  process.stdout.write(`${JSON.stringify({ ready: true, uri: neo4j.uri, user: neo4j.user, version: neo4j.version, passwordFile: `${config.embedded.home}/password` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ready: true, uri: neo4j.uri, user: neo4j.user, version: neo4j.version, passwordFile: `${config.embedded.home}/password` })}\n`,
+  );
   progress(`Embedded Neo4j ${neo4j.version} at ${neo4j.uri} (user ${neo4j.user}; password in ${config.embedded.home}/password). Ctrl-C stops it.`);
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void neo4j.stop().then(resolve));

@@ -57,7 +57,10 @@ export async function queryCommand(query: string, options: { param?: string[]; f
   try {
     const result = await runReadOnly(connection.db, query, params, QUERY_CLI_LIMITS);
     process.stdout.write(formatResult(result, options.format ?? 'table'));
-    if (result.truncated) progress(`(cut at ${result.rows.length} rows: at most ${QUERY_CLI_LIMITS.maxRows.toLocaleString('en')} rows or ${QUERY_CLI_LIMITS.maxBytes / 1_000_000} MB)`);
+    if (result.truncated)
+      progress(
+        `(cut at ${result.rows.length} rows: at most ${QUERY_CLI_LIMITS.maxRows.toLocaleString('en')} rows or ${QUERY_CLI_LIMITS.maxBytes / 1_000_000} MB)`,
+      );
   } finally {
     await connection.close();
   }

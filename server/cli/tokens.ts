@@ -24,7 +24,7 @@ export async function createTokenCommand(options: { role: Role; name?: string; j
   // The token alone on stdout, so `$(newsgraph tokens create …)` captures it; the rest goes to stderr.
   progress(`Created the ${made.role} token ${made.id}${made.name ? ` (${made.name})` : ''}. It is shown only this once: keep it now.`);
   process.stdout.write(`${made.token}\n`);
-  progress('Sign in with it on the explorer\'s page, or send it as `Authorization: Bearer <token>`.');
+  progress("Sign in with it on the explorer's page, or send it as `Authorization: Bearer <token>`.");
 }
 
 export function formatTokens(tokens: TokenInfo[]): string {
@@ -34,7 +34,16 @@ export function formatTokens(tokens: TokenInfo[]): string {
     ...tokens.map((t) => [t.id, t.name ?? '', t.role, t.created, t.lastUsed ?? 'never', t.revoked ?? '']),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 export async function listTokensCommand(options: { json?: boolean }): Promise<void> {

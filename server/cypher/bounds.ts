@@ -72,7 +72,11 @@ function checkStatement(query: string, tokens: Token[]): void {
   if (semicolon >= 0 && semicolon < tokens.length - 1) throw refused('One statement per query: remove the ; and what follows it.');
   if (isWord(tokens[0], 'EXPLAIN', 'PROFILE')) throw refused(`${tokens[0]!.text.toUpperCase()} is not allowed here: the server plans every query itself.`);
   tokens.forEach((t, i) => {
-    if (isWord(t, 'USE') && (tokens[i + 1]?.kind === 'word' || tokens[i + 1]?.kind === 'name') && (i === 0 || isPunct(tokens[i - 1], '{') || isWord(tokens[i - 1], 'UNION', 'ALL'))) {
+    if (
+      isWord(t, 'USE') &&
+      (tokens[i + 1]?.kind === 'word' || tokens[i + 1]?.kind === 'name') &&
+      (i === 0 || isPunct(tokens[i - 1], '{') || isWord(tokens[i - 1], 'UNION', 'ALL'))
+    ) {
       throw refused(`USE is not allowed here (${where(query, t)}): queries run against newsgraph's database only.`);
     }
   });
@@ -109,11 +113,15 @@ function checkRanges(query: string, tokens: Token[], params: Record<string, unkn
     // Bounds computed from literals or parameters: as big as the numbers they combine.
     else span = Math.max(magnitude(args[0] ?? [], params), magnitude(args[1] ?? [], params));
     if (span > MAX_RANGE) {
-      throw memory(`range() at ${where(query, t)} would make ${Number.isFinite(span) ? span.toLocaleString('en') : 'too many'} values; at most ${MAX_RANGE.toLocaleString('en')} are allowed here.`);
+      throw memory(
+        `range() at ${where(query, t)} would make ${Number.isFinite(span) ? span.toLocaleString('en') : 'too many'} values; at most ${MAX_RANGE.toLocaleString('en')} are allowed here.`,
+      );
     }
     product *= Math.max(1, span);
     if (product > MAX_RANGE_PRODUCT) {
-      throw memory(`The ranges up to range() at ${where(query, t)} make over ${MAX_RANGE_PRODUCT.toLocaleString('en')} values together; at most that many are allowed here.`);
+      throw memory(
+        `The ranges up to range() at ${where(query, t)} make over ${MAX_RANGE_PRODUCT.toLocaleString('en')} values together; at most that many are allowed here.`,
+      );
     }
   });
 }
@@ -172,7 +180,9 @@ function checkSelfDoubling(query: string, tokens: Token[]): void {
       } else if (depth === 0 && (isPunct(u, ',') || isWord(u, 'WITH', 'RETURN', 'UNWIND', 'DISTINCT'))) break;
     }
     if (usesOf(tokens, target.text, start + 1, i) > 1 && ++doublings > MAX_SELF_DOUBLING) {
-      throw memory(`The query rebinds '${target.text}' to a value that repeats it more than ${MAX_SELF_DOUBLING} times (at ${where(query, t)}), which doubles it each time; build it once.`);
+      throw memory(
+        `The query rebinds '${target.text}' to a value that repeats it more than ${MAX_SELF_DOUBLING} times (at ${where(query, t)}), which doubles it each time; build it once.`,
+      );
     }
   });
 }
@@ -236,7 +246,9 @@ function checkRegex(query: string, tokens: Token[], params: Record<string, unkno
     const pattern = tokens[i + 1];
     const text = pattern?.kind === 'string' ? pattern.text : pattern?.kind === 'param' ? params[pattern.text] : undefined;
     if (typeof text === 'string' && backtracksCatastrophically(text)) {
-      throw invalid(`The pattern after =~ at ${where(query, t)} repeats a group that itself repeats or alternates, which can take minutes to match; simplify it.`);
+      throw invalid(
+        `The pattern after =~ at ${where(query, t)} repeats a group that itself repeats or alternates, which can take minutes to match; simplify it.`,
+      );
     }
   });
 }

@@ -99,8 +99,7 @@ export function numberValue(text: string): number {
   return Number(plain);
 }
 
-export const isWord = (token: Token | undefined, ...words: string[]): boolean =>
-  token?.kind === 'word' && words.includes(token.text.toUpperCase());
+export const isWord = (token: Token | undefined, ...words: string[]): boolean => token?.kind === 'word' && words.includes(token.text.toUpperCase());
 
 export const isPunct = (token: Token | undefined, ...marks: string[]): boolean => token?.kind === 'punct' && marks.includes(token.text);
 

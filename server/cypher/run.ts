@@ -86,7 +86,10 @@ export async function runReadOnly(db: Database, query: string, params: Record<st
           bytes += JSON.stringify(row).length;
           if (bytes > maxBytes) {
             if (overflow === 'refuse' || rows.length === 0) {
-              throw new AppError('RESULT_TOO_LARGE', `The query's result is over ${megabytes(maxBytes)}${rows.length ? '' : ' in its first row'}; return less (fewer or shorter values).`);
+              throw new AppError(
+                'RESULT_TOO_LARGE',
+                `The query's result is over ${megabytes(maxBytes)}${rows.length ? '' : ' in its first row'}; return less (fewer or shorter values).`,
+              );
             }
             truncated = true;
             break;

@@ -253,7 +253,10 @@ export class Database {
     if (this.lost) {
       waits.push(
         new Promise<void>((_, reject) => {
-          timer = setTimeout(() => reject(new AppError('NEO4J_UNAVAILABLE', `Neo4j at ${this.uri} did not answer within ${LOST_PROBE_MS / 1000} s.`)), LOST_PROBE_MS);
+          timer = setTimeout(
+            () => reject(new AppError('NEO4J_UNAVAILABLE', `Neo4j at ${this.uri} did not answer within ${LOST_PROBE_MS / 1000} s.`)),
+            LOST_PROBE_MS,
+          );
         }),
       );
     }
@@ -287,7 +290,11 @@ const firstLine = (err: Neo4jError) => err.message.split('\n')[0]!.trim();
 export function toQueryError(err: unknown, uri: string): unknown {
   if (!(err instanceof Neo4jError)) return err;
   if (REFUSED.has(err.code)) return new AppError('CYPHER_REFUSED', `The query cannot run here: ${firstLine(err)}`, { cause: err });
-  if (err.code.startsWith('Neo.ClientError.Statement.') || err.code.startsWith('Neo.ClientError.Procedure.') || err.code.startsWith('Neo.ClientError.Request.')) {
+  if (
+    err.code.startsWith('Neo.ClientError.Statement.') ||
+    err.code.startsWith('Neo.ClientError.Procedure.') ||
+    err.code.startsWith('Neo.ClientError.Request.')
+  ) {
     return new AppError('CYPHER_INVALID', `Neo4j cannot run the query: ${firstLine(err)}`, { cause: err });
   }
   if (err.code === 'Neo.ClientError.Transaction.Terminated' || err.code === 'Neo.TransientError.Transaction.Terminated') {
@@ -300,7 +307,9 @@ export function toQueryError(err: unknown, uri: string): unknown {
 export function toDatabaseError(err: unknown, uri: string): unknown {
   if (err instanceof AppError || !(err instanceof Neo4jError)) return err;
   if (OUT_OF_MEMORY.has(err.code)) {
-    return new AppError('CYPHER_MEMORY', `The query needs more memory than one transaction may use (db.memory.transaction.max): ${firstLine(err)}`, { cause: err });
+    return new AppError('CYPHER_MEMORY', `The query needs more memory than one transaction may use (db.memory.transaction.max): ${firstLine(err)}`, {
+      cause: err,
+    });
   }
   if (UNAVAILABLE.has(err.code) || err.code === 'ECONNREFUSED') {
     return new AppError('NEO4J_UNAVAILABLE', `Neo4j at ${uri} is not reachable: ${err.message}`, { cause: err });

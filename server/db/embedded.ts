@@ -130,7 +130,10 @@ export function checkJava(env: NodeJS.ProcessEnv = process.env): number {
   const match = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr + result.stdout);
   const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : NaN;
   if (!(major >= MIN_JAVA)) {
-    throw new AppError('JAVA_MISSING', `The embedded Neo4j needs Java ${MIN_JAVA}+, but '${java}' is Java ${Number.isNaN(major) ? '(unknown version)' : major}. ${advice}`);
+    throw new AppError(
+      'JAVA_MISSING',
+      `The embedded Neo4j needs Java ${MIN_JAVA}+, but '${java}' is Java ${Number.isNaN(major) ? '(unknown version)' : major}. ${advice}`,
+    );
   }
   return major;
 }
@@ -174,7 +177,10 @@ export async function ensureLauncherBuilt(onProgress: (m: string) => void = () =
     child.on('close', resolve);
   });
   if (code === -1) {
-    throw new AppError('LAUNCHER_BUILD_FAILED', `Maven ('${mvn}') is needed once to fetch Neo4j, but it could not be run. Install Maven (Debian: apt-get install maven), or set NEO4J_URI to use a Neo4j of your own.`);
+    throw new AppError(
+      'LAUNCHER_BUILD_FAILED',
+      `Maven ('${mvn}') is needed once to fetch Neo4j, but it could not be run. Install Maven (Debian: apt-get install maven), or set NEO4J_URI to use a Neo4j of your own.`,
+    );
   }
   if (code === 0) writeFileSync(BUILD_STAMP, `${new Date().toISOString()}\n`);
   const classpath = code === 0 ? launcherClasspath() : null;
@@ -257,12 +263,7 @@ function stoppedBeforeReady(): AppError {
   return new AppError('NEO4J_START_FAILED', 'The embedded Neo4j was stopped before it was ready.');
 }
 
-function waitForReady(
-  child: ChildProcess,
-  exited: Promise<JvmExit>,
-  stderrTail: string[],
-  options: EmbeddedOptions,
-): Promise<ReadyLine> {
+function waitForReady(child: ChildProcess, exited: Promise<JvmExit>, stderrTail: string[], options: EmbeddedOptions): Promise<ReadyLine> {
   const logPath = path.join(options.home, 'logs', 'debug.log');
   return new Promise<ReadyLine>((resolve, reject) => {
     let settled = false;
@@ -295,17 +296,17 @@ function waitForReady(
         settle(() => reject(new AppError(LAUNCHER_ERRORS[body.code] ?? 'NEO4J_START_FAILED', body.message)));
       }
     });
-    child.on('error', (err) =>
-      settle(() => reject(new AppError('NEO4J_START_FAILED', `Could not start Java for the embedded Neo4j: ${err.message}`))),
-    );
+    child.on('error', (err) => settle(() => reject(new AppError('NEO4J_START_FAILED', `Could not start Java for the embedded Neo4j: ${err.message}`))));
     void exited.then(({ code, signal }) =>
       settle(() =>
         reject(
-          options.signal?.aborted ? stoppedBeforeReady() : new AppError(
-            'NEO4J_START_FAILED',
-            `Embedded Neo4j exited (${signal ?? `code ${code}`}) before it was ready. Its log: ${logPath}` +
-              (stderrTail.length ? `\n${stderrTail.slice(-10).join('\n')}` : ''),
-          ),
+          options.signal?.aborted
+            ? stoppedBeforeReady()
+            : new AppError(
+                'NEO4J_START_FAILED',
+                `Embedded Neo4j exited (${signal ?? `code ${code}`}) before it was ready. Its log: ${logPath}` +
+                  (stderrTail.length ? `\n${stderrTail.slice(-10).join('\n')}` : ''),
+              ),
         ),
       ),
     );

@@ -95,12 +95,18 @@ async function hasMarker(db: Database): Promise<boolean> {
 async function looksLegacy(db: Database): Promise<boolean> {
   const constraint = await db.read(
     async (tx) =>
-      (await tx.run("SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties WHERE name = 'entity_id' AND labelsOrTypes = ['Entity'] AND properties = ['id'] RETURN count(*) AS n")).records[0]!.get('n') as number,
+      (
+        await tx.run(
+          "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties WHERE name = 'entity_id' AND labelsOrTypes = ['Entity'] AND properties = ['id'] RETURN count(*) AS n",
+        )
+      ).records[0]!.get('n') as number,
   );
   if (constraint === 0) return false;
   const other = await db.read(
     async (tx) =>
-      (await tx.run(`MATCH (n) WHERE NOT (${LEGACY_KINDS.map((k) => `n:${k}`).join(' OR ')} OR ${OURS('n')}) RETURN count(n) > 0 AS found`)).records[0]!.get('found') as boolean,
+      (await tx.run(`MATCH (n) WHERE NOT (${LEGACY_KINDS.map((k) => `n:${k}`).join(' OR ')} OR ${OURS('n')}) RETURN count(n) > 0 AS found`)).records[0]!.get(
+        'found',
+      ) as boolean,
   );
   return !other;
 }
@@ -135,7 +141,10 @@ async function labelLegacyNodes(db: Database): Promise<number> {
   for (const kind of LEGACY_KINDS) {
     for (;;) {
       const labelled = await db.write(
-        async (tx) => (await tx.run(`MATCH (n:${kind}) WHERE NOT n:${NEWSGRAPH_LABEL} WITH n LIMIT 10000 SET n:${NEWSGRAPH_LABEL} RETURN count(*) AS n`)).records[0]!.get('n') as number,
+        async (tx) =>
+          (await tx.run(`MATCH (n:${kind}) WHERE NOT n:${NEWSGRAPH_LABEL} WITH n LIMIT 10000 SET n:${NEWSGRAPH_LABEL} RETURN count(*) AS n`)).records[0]!.get(
+            'n',
+          ) as number,
       );
       total += labelled;
       if (labelled === 0) break;

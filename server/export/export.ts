@@ -58,7 +58,13 @@ function counted(source: ExportSource, options: ExportOptions): ExportSource & {
 }
 
 /** Writes the scope in the format to `out`, which it does not end. Errors are AppErrors; see withSource for retries. */
-export async function exportGraph(db: Database, scope: ServerScope, format: ExportFormatName, out: Writable, options: ExportOptions = {}): Promise<ExportProgress> {
+export async function exportGraph(
+  db: Database,
+  scope: ServerScope,
+  format: ExportFormatName,
+  out: Writable,
+  options: ExportOptions = {},
+): Promise<ExportProgress> {
   let started = false;
   let result: ExportProgress | undefined;
   const context: ExportContext = {
@@ -74,7 +80,9 @@ export async function exportGraph(db: Database, scope: ServerScope, format: Expo
     db,
     scope,
     async (plain) => {
-      const source = counted(plain, { ...options, onProgress: (p) => {
+      const source = counted(plain, {
+        ...options,
+        onProgress: (p) => {
           result = p;
           options.onProgress?.(p);
         },

@@ -18,17 +18,19 @@ export interface Column<T> {
 }
 
 function propertyColumns<T extends SerializedNode | SerializedEdge>(schema: Map<string, { type: ValueType; list: boolean }>, taken: Set<string>): Column<T>[] {
-  return [...schema].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, { type, list }]) => ({
-    name: taken.has(key) ? `property.${key}` : key,
-    // A list travels as JSON text: neither format has a list type that its readers agree on.
-    type: list || !isFlat(type) ? 'string' : type,
-    read: (element: T) => {
-      const value = element.attributes.properties[key];
-      if (value === undefined || value === null) return value;
-      if (list) return listText(value);
-      return typeof value === 'object' ? specialText(value) : value;
-    },
-  }));
+  return [...schema]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, { type, list }]) => ({
+      name: taken.has(key) ? `property.${key}` : key,
+      // A list travels as JSON text: neither format has a list type that its readers agree on.
+      type: list || !isFlat(type) ? 'string' : type,
+      read: (element: T) => {
+        const value = element.attributes.properties[key];
+        if (value === undefined || value === null) return value;
+        if (list) return listText(value);
+        return typeof value === 'object' ? specialText(value) : value;
+      },
+    }));
 }
 
 const specialAsText = (_k: string, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? specialText(v) : v);

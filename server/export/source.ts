@@ -159,7 +159,9 @@ function relTypeName(quoted: string): string {
 export async function readGraphSchema(tx: ManagedTransaction): Promise<GraphSchema> {
   const schema = emptySchema();
   const keysByType: Record<string, string[]> = {};
-  const nodes = await tx.run("CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes WHERE 'Newsgraph' IN nodeLabels RETURN propertyName, propertyTypes");
+  const nodes = await tx.run(
+    "CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes WHERE 'Newsgraph' IN nodeLabels RETURN propertyName, propertyTypes",
+  );
   for (const r of nodes.records) addSchemaRow(schema.node, r.get('propertyName') as string | null, r.get('propertyTypes') as string[] | null);
   const rels = await tx.run('CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes RETURN relType, propertyName, propertyTypes');
   for (const r of rels.records) {
@@ -232,7 +234,12 @@ function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals
         const [source, target] = [record.get(2) as string, record.get(3) as string];
         if (!exported.has(source) || !exported.has(target)) return;
         const relType = record.get(1) as string;
-        into.push({ key: record.get(0) as string, source, target, attributes: { relType, properties: propertiesOf(keysByType[relType], record.get(4) as unknown[]) } });
+        into.push({
+          key: record.get(0) as string,
+          source,
+          target,
+          attributes: { relType, properties: propertiesOf(keysByType[relType], record.get(4) as unknown[]) },
+        });
       }),
     documents: (ids) => readDocuments(tx, ids),
   };
@@ -250,12 +257,7 @@ export interface ExportSourceOptions {
  * the driver retries a transaction that fails on a passing fault, which is only safe before any output
  * left: after that, the export stops with EXPORT_INTERRUPTED instead of writing its start twice.
  */
-export async function withSource<T>(
-  db: Database,
-  scope: ServerScope,
-  write: (source: ExportSource) => Promise<T>,
-  options: ExportSourceOptions,
-): Promise<T> {
+export async function withSource<T>(db: Database, scope: ServerScope, write: (source: ExportSource) => Promise<T>, options: ExportSourceOptions): Promise<T> {
   if (scope.kind !== 'all') return write(memorySource(db, await subgraph(db, scope), options.positions));
   return db.read(async (tx) => {
     if (options.started()) throw new AppError('EXPORT_INTERRUPTED', 'Neo4j failed part-way through the export; run it again.');

@@ -20,10 +20,11 @@ export async function listDocuments(db: Database, options: { limit?: number; off
 }
 
 export async function documentDetails(db: Database, id: string): Promise<DocumentDetails> {
-  const record = await db.read(async (tx) =>
-    (
-      await tx.run(
-        `MATCH (d:Newsgraph:Document {id: $id})
+  const record = await db.read(
+    async (tx) =>
+      (
+        await tx.run(
+          `MATCH (d:Newsgraph:Document {id: $id})
          CALL (d) {
            OPTIONAL MATCH (e:Newsgraph:Entity)-[m:MENTIONED_IN]->(d)
            UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(m.starts) - 1) END AS i
@@ -31,9 +32,9 @@ export async function documentDetails(db: Database, id: string): Promise<Documen
          }
          RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, d.text AS text,
                 COUNT { (d)<-[:MENTIONED_IN]-() } AS entities, mentions`,
-        { id },
-      )
-    ).records[0],
+          { id },
+        )
+      ).records[0],
   );
   if (!record) throw new AppError('NOT_FOUND', `No document with id ${id}.`);
   const details = record.toObject() as DocumentDetails;

@@ -174,5 +174,13 @@ export async function neighbourhood(db: Database, id: string, options: Neighbour
   }
   for (const rel of record.get('rels') as Relationship[]) builder.addRelationship(rel);
   const limit = options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT;
-  return builder.build({ scope: 'neighbourhood', center: id, depth, offset, limit, neighbours: record.get('neighbours') as number, page: record.get('page') as string[] });
+  return builder.build({
+    scope: 'neighbourhood',
+    center: id,
+    depth,
+    offset,
+    limit,
+    neighbours: record.get('neighbours') as number,
+    page: record.get('page') as string[],
+  });
 }

@@ -34,7 +34,10 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
     }
     const record = (await tx.run(SHORTEST_BY_LENGTH[maxLength - 1]!, { from, to })).records[0];
     if (!record) {
-      const which = await tx.run('UNWIND [$from, $to] AS id OPTIONAL MATCH (e:Newsgraph:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN collect(id) AS missing', { from, to });
+      const which = await tx.run(
+        'UNWIND [$from, $to] AS id OPTIONAL MATCH (e:Newsgraph:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN collect(id) AS missing',
+        { from, to },
+      );
       throw new AppError('NOT_FOUND', `No entity with id ${(which.records[0]?.get('missing') as string[]).join(' or ')}.`);
     }
     const paths = (record.get('paths') as Path[]).filter(Boolean);

@@ -67,7 +67,12 @@ export async function searchEntities(db: Database, text: string, options: { kind
 }
 
 async function hasSearchIndex(db: Database): Promise<boolean> {
-  return db.read(async (tx) => (await tx.run('SHOW FULLTEXT INDEXES YIELD name WHERE name = $index RETURN count(*) > 0 AS found', { index: FULLTEXT_ENTITY_INDEX })).records[0]!.get('found') as boolean);
+  return db.read(
+    async (tx) =>
+      (await tx.run('SHOW FULLTEXT INDEXES YIELD name WHERE name = $index RETURN count(*) > 0 AS found', { index: FULLTEXT_ENTITY_INDEX })).records[0]!.get(
+        'found',
+      ) as boolean,
+  );
 }
 
 /** An id, or a name as written: two index lookups. */
@@ -95,7 +100,20 @@ export async function entityNamed(db: Database, text: string): Promise<{ id: str
   if (matching.length === 1) return { id: matching[0]!.id, name: matching[0]!.name };
   if (matching.length > 1) {
     matching.sort((a, b) => a.name.localeCompare(b.name));
-    throw new AppError('AMBIGUOUS', `"${text}" names ${matching.length} entities: ${matching.map((f) => `${f.name} (${f.id})`).join(', ')}. Give the full name or the id.`);
+    throw new AppError(
+      'AMBIGUOUS',
+      `"${text}" names ${matching.length} entities: ${matching.map((f) => `${f.name} (${f.id})`).join(', ')}. Give the full name or the id.`,
+    );
   }
-  throw new AppError('NOT_FOUND', `No entity is named "${text}".${hits.length ? ` Did you mean: ${hits.slice(0, 5).map((h) => h.name).join(', ')}?` : ''}`);
+  throw new AppError(
+    'NOT_FOUND',
+    `No entity is named "${text}".${
+      hits.length
+        ? ` Did you mean: ${hits
+            .slice(0, 5)
+            .map((h) => h.name)
+            .join(', ')}?`
+        : ''
+    }`,
+  );
 }

@@ -45,9 +45,17 @@ export async function graphStats(db: Database): Promise<Stats> {
       return { nodes: sorted(Object.fromEntries(labels)), relationships: sorted(Object.fromEntries(types)) };
     }
     const labels = (await tx.run('CALL db.labels() YIELD label RETURN collect(label) AS all')).records[0]!.get('all') as string[];
-    const types = (await tx.run('CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS all')).records[0]!.get('all') as string[];
+    const types = (await tx.run('CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS all')).records[0]!.get(
+      'all',
+    ) as string[];
     return {
-      nodes: sorted(await countEach(tx, labels.filter((l) => !l.startsWith('Newsgraph')), (l) => `(n:${l})`)),
+      nodes: sorted(
+        await countEach(
+          tx,
+          labels.filter((l) => !l.startsWith('Newsgraph')),
+          (l) => `(n:${l})`,
+        ),
+      ),
       relationships: sorted(await countEach(tx, types, (t) => `()-[r:${t}]->()`)),
     };
   });

@@ -102,7 +102,7 @@ export function requireRole(need: Role): RequestHandler {
         'UNAUTHENTICATED',
         state.problem === 'invalid'
           ? 'The access token is not valid: it may be mistyped or revoked. Sign in again with a token from `newsgraph tokens create`.'
-          : 'Sign in first: send an access token as `Authorization: Bearer <token>`, or sign in on the explorer\'s page. `newsgraph tokens create` makes one.',
+          : "Sign in first: send an access token as `Authorization: Bearer <token>`, or sign in on the explorer's page. `newsgraph tokens create` makes one.",
       ),
     );
   };

@@ -43,7 +43,10 @@ export interface AccessOptions {
  * to a signed-in caller) and signing in and out. Everything after `requireRole('reader')` needs a token;
  * a route that writes declares `requireRole('editor')` (or 'admin') on itself.
  */
-export function apiRouter(db: Database, { cypherPerMinute, exportPerMinute, auth = false }: { cypherPerMinute?: number; exportPerMinute?: number; auth?: boolean } = {}): Router {
+export function apiRouter(
+  db: Database,
+  { cypherPerMinute, exportPerMinute, auth = false }: { cypherPerMinute?: number; exportPerMinute?: number; auth?: boolean } = {},
+): Router {
   const api = express.Router();
   api.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
   api.use(identify(db, auth));

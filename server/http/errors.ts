@@ -18,7 +18,10 @@ export function methodNotAllowed(paths: Record<string, Record<string, unknown>>,
     const verbs = Object.keys(methods).map((m) => m.toUpperCase());
     const allow = [...verbs, ...(verbs.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
     // As Express matches a route: a segment per parameter, a trailing slash allowed, case ignored.
-    const source = template.slice(mount.length).replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+    const source = template
+      .slice(mount.length)
+      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+      .replace(/\{[^}]+\}/g, '[^/]+');
     return { pattern: new RegExp(`^${source}/?$`, 'i'), allow };
   });
   return (req, res, next) => {
@@ -48,7 +51,10 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
 function fromZodError(err: ZodError, body: unknown): AppError {
   // express.json() reads only JSON; a route that wants a body and got none was sent another type, or nothing.
   const noBody = body === undefined && err.issues.some((i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected === 'object');
-  return new AppError('BAD_REQUEST', noBody ? 'Bad request: send the body as JSON, with Content-Type: application/json.' : `Bad request: ${describeIssues(err.issues)}.`);
+  return new AppError(
+    'BAD_REQUEST',
+    noBody ? 'Bad request: send the body as JSON, with Content-Type: application/json.' : `Bad request: ${describeIssues(err.issues)}.`,
+  );
 }
 
 /**
@@ -94,7 +100,8 @@ function fromClientError(err: ClientError): AppError {
     case 'encoding.unsupported':
       return new AppError('BAD_REQUEST', `Bad request: ${err.message}; send the body as UTF-8 JSON.`);
   }
-  if (err instanceof URIError) return new AppError('BAD_REQUEST', 'Bad request: the path holds a malformed percent-encoding (a % not followed by the hex of UTF-8 bytes).');
+  if (err instanceof URIError)
+    return new AppError('BAD_REQUEST', 'Bad request: the path holds a malformed percent-encoding (a % not followed by the hex of UTF-8 bytes).');
   return new AppError('BAD_REQUEST', `Bad request: ${err.expose ? err.message : 'the request is malformed'}.`);
 }
 
@@ -112,7 +119,13 @@ export function answerClientError(err: Error & { code?: string }, socket: Socket
   }
   const [status, error] =
     err.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, new AppError('PAYLOAD_TOO_LARGE', `The request line and headers are larger than the ${Math.round(maxHeaderSize / 1024)} KB this server reads; send long lists in a POST body.`)]
+      ? [
+          431,
+          new AppError(
+            'PAYLOAD_TOO_LARGE',
+            `The request line and headers are larger than the ${Math.round(maxHeaderSize / 1024)} KB this server reads; send long lists in a POST body.`,
+          ),
+        ]
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, new AppError('BAD_REQUEST', 'The request did not arrive in time.')]
         : [400, new AppError('BAD_REQUEST', 'Bad request: this is not an HTTP request this server can read.')];

@@ -9,7 +9,19 @@ import { ERROR_CODES, type ErrorCode } from '../../common/api.js';
 import { EXPORT_FILES } from '../../common/export.js';
 import { AppError } from '../errors.js';
 import { packageVersion } from '../paths.js';
-import { CypherReply, DocumentReply, DocumentsReply, EntityReply, EvidenceReply, GraphReply, HealthReply, PathsReply, SearchReply, SessionReply, StatsReply } from './replies.js';
+import {
+  CypherReply,
+  DocumentReply,
+  DocumentsReply,
+  EntityReply,
+  EvidenceReply,
+  GraphReply,
+  HealthReply,
+  PathsReply,
+  SearchReply,
+  SessionReply,
+  StatsReply,
+} from './replies.js';
 import { SignIn } from './routes/session.js';
 import { CypherBody } from './routes/cypher.js';
 import { ExportBody, ExportQuery } from './routes/export.js';
@@ -112,7 +124,12 @@ const health = { $ref: '#/components/schemas/Health' };
 const ok = (description: string, schema: JsonSchema = object) => ({ description, content: jsonContent(schema) });
 const file = {
   description: 'the file, in the media type of its format, named by Content-Disposition',
-  content: Object.fromEntries([...new Set(Object.values(EXPORT_FILES).map((f) => f.mediaType))].map((type) => [type, { schema: type === 'application/json' ? object : { type: 'string' } }])),
+  content: Object.fromEntries(
+    [...new Set(Object.values(EXPORT_FILES).map((f) => f.mediaType))].map((type) => [
+      type,
+      { schema: type === 'application/json' ? object : { type: 'string' } },
+    ]),
+  ),
 };
 
 function build(): Record<string, unknown> {
@@ -129,23 +146,70 @@ function build(): Record<string, unknown> {
     },
     paths: {
       '/api/health': { get: operation({ summary: 'Neo4j connectivity, version and edition', ok: ok('connected', health), errors: [] }) },
-      '/api/stats': { get: operation({ summary: 'Node counts by label, relationship counts by type', ok: ok('counts', inputSchema(StatsReply)), errors: NEO4J }) },
-      '/api/graph': { get: operation({ summary: 'Overview: the best-connected nodes and the links among them', query: OverviewQuery, ok: ok('a graph', graph), errors: NEO4J }) },
-      '/api/search': { get: operation({ summary: 'Entities by name or alias, prefix and fuzzy, ranked', query: SearchQuery, ok: ok('ranked results', inputSchema(SearchReply)), errors: NEO4J }) },
-      '/api/entities/{id}': { get: operation({ summary: 'An entity: aliases, roles, documents, degree by relationship type', path: EntityParams, ok: ok('the entity', inputSchema(EntityReply)), errors: [404, ...NEO4J] }) },
+      '/api/stats': {
+        get: operation({ summary: 'Node counts by label, relationship counts by type', ok: ok('counts', inputSchema(StatsReply)), errors: NEO4J }),
+      },
+      '/api/graph': {
+        get: operation({
+          summary: 'Overview: the best-connected nodes and the links among them',
+          query: OverviewQuery,
+          ok: ok('a graph', graph),
+          errors: NEO4J,
+        }),
+      },
+      '/api/search': {
+        get: operation({
+          summary: 'Entities by name or alias, prefix and fuzzy, ranked',
+          query: SearchQuery,
+          ok: ok('ranked results', inputSchema(SearchReply)),
+          errors: NEO4J,
+        }),
+      },
+      '/api/entities/{id}': {
+        get: operation({
+          summary: 'An entity: aliases, roles, documents, degree by relationship type',
+          path: EntityParams,
+          ok: ok('the entity', inputSchema(EntityReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
       '/api/entities/{id}/neighbourhood': {
         get: operation({
-          summary: 'The entity and the nodes within depth links, nearest and best-connected first, a page of them, each with hiddenNeighbours and neighbourCount',
+          summary:
+            'The entity and the nodes within depth links, nearest and best-connected first, a page of them, each with hiddenNeighbours and neighbourCount',
           path: EntityParams,
           query: NeighbourhoodQuery,
           ok: ok('a graph', graph),
           errors: [404, ...NEO4J],
         }),
       },
-      '/api/paths': { get: operation({ summary: 'Shortest paths between two entities with the evidence of each hop', query: PathsQuery, ok: ok('paths, hops and a graph', inputSchema(PathsReply)), errors: [404, ...NEO4J] }) },
-      '/api/edges/{id}/evidence': { get: operation({ summary: 'The sentences and documents behind a relationship', path: EdgeParams, ok: ok('evidence', inputSchema(EvidenceReply)), errors: [404, ...NEO4J] }) },
-      '/api/documents': { get: operation({ summary: 'Loaded documents', query: DocumentsQuery, ok: ok('a page of documents', inputSchema(DocumentsReply)), errors: NEO4J }) },
-      '/api/documents/{id}': { get: operation({ summary: 'A document: text and the spans of its entity mentions', path: DocumentParams, ok: ok('the document', inputSchema(DocumentReply)), errors: [404, ...NEO4J] }) },
+      '/api/paths': {
+        get: operation({
+          summary: 'Shortest paths between two entities with the evidence of each hop',
+          query: PathsQuery,
+          ok: ok('paths, hops and a graph', inputSchema(PathsReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/edges/{id}/evidence': {
+        get: operation({
+          summary: 'The sentences and documents behind a relationship',
+          path: EdgeParams,
+          ok: ok('evidence', inputSchema(EvidenceReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/documents': {
+        get: operation({ summary: 'Loaded documents', query: DocumentsQuery, ok: ok('a page of documents', inputSchema(DocumentsReply)), errors: NEO4J }),
+      },
+      '/api/documents/{id}': {
+        get: operation({
+          summary: 'A document: text and the spans of its entity mentions',
+          path: DocumentParams,
+          ok: ok('the document', inputSchema(DocumentReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
       '/api/cypher': {
         post: operation({
           summary: 'Read-only Cypher: planned and checked first, then run read-only with a timeout and a row cap',
@@ -156,23 +220,45 @@ function build(): Record<string, unknown> {
       },
       '/api/export': {
         get: operation({ summary: exportSummary, query: ExportQuery, ok: file, errors: exportErrors }),
-        post: operation({ summary: `${exportSummary}; the scope as JSON, for long id lists, query parameters and the explorer's layout`, body: ExportBody, ok: file, errors: exportErrors }),
+        post: operation({
+          summary: `${exportSummary}; the scope as JSON, for long id lists, query parameters and the explorer's layout`,
+          body: ExportBody,
+          ok: file,
+          errors: exportErrors,
+        }),
       },
       '/api/session': {
-        get: operation({ summary: 'Who is signed in: the role and token name (with access control off, the local user as admin)', ok: ok('the session', inputSchema(SessionReply)), errors: [503] }),
+        get: operation({
+          summary: 'Who is signed in: the role and token name (with access control off, the local user as admin)',
+          ok: ok('the session', inputSchema(SessionReply)),
+          errors: [503],
+        }),
         post: operation({
           summary: 'Sign in with an access token; the reply sets an HttpOnly, SameSite=Strict cookie that later requests carry',
           body: SignIn,
           ok: ok('signed in', inputSchema(SessionReply)),
           errors: [503],
         }),
-        delete: { ...operation({ summary: 'Sign out: the cookie is cleared', ok: ok('signed out'), errors: [] }), responses: { 204: { description: 'signed out' }, ...Object.fromEntries(EVERY_ROUTE.map((s) => [s, ref(s)])) } },
+        delete: {
+          ...operation({ summary: 'Sign out: the cookie is cleared', ok: ok('signed out'), errors: [] }),
+          responses: { 204: { description: 'signed out' }, ...Object.fromEntries(EVERY_ROUTE.map((s) => [s, ref(s)])) },
+        },
       },
       '/api/openapi.json': { get: operation({ summary: 'This document', ok: ok('OpenAPI 3.1'), errors: [] }) },
     },
     components: {
       schemas: {
-        Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: [...ERROR_CODES] }, message: { type: 'string' } } } } },
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string', enum: [...ERROR_CODES] }, message: { type: 'string' } },
+            },
+          },
+        },
         Graph: inputSchema(GraphReply),
         Health: inputSchema(HealthReply),
       },
@@ -180,7 +266,8 @@ function build(): Record<string, unknown> {
         Object.entries(ERROR_RESPONSES).map(([status, description]) => {
           const codes = codesFor(Number(status));
           const schema = { allOf: [{ $ref: '#/components/schemas/Error' }, { properties: { error: { properties: { code: { enum: codes } } } } }] };
-          const headers = status === '405' ? { headers: { Allow: { required: true, description: 'the methods this path answers', schema: { type: 'string' } } } } : {};
+          const headers =
+            status === '405' ? { headers: { Allow: { required: true, description: 'the methods this path answers', schema: { type: 'string' } } } } : {};
           // Health answers 503 with its own body, which says why.
           const content = status === '503' ? jsonContent({ oneOf: [schema, health] }) : jsonContent(schema);
           return [status, { description, ...headers, content }];

@@ -50,7 +50,13 @@ export const EXAMPLE_IDS = { person: 'person:antony-blinken', other: 'person:wan
 /** The path parameter of /entities/{id}, /documents/{id} and /edges/{id}/evidence. */
 export function idParams(description: string, options: { max?: number; example?: string } = {}) {
   const { max = MAX_ID_LENGTH, example } = options;
-  return z.object({ id: z.string().min(1).max(max).meta({ description, ...(example ? { examples: [example] } : {}) }) });
+  return z.object({
+    id: z
+      .string()
+      .min(1)
+      .max(max)
+      .meta({ description, ...(example ? { examples: [example] } : {}) }),
+  });
 }
 
 /**
@@ -65,7 +71,11 @@ export function cypherText(description: string) {
     .refine((s) => s.length <= MAX_QUERY_LENGTH, `the query is over ${MAX_QUERY_LENGTH} characters`)
     .refine((s) => NOT_BLANK.test(s), 'give the Cypher in query')
     .transform((s) => s.replace(TRIM, ''))
-    .meta({ description: `${description} (at most ${MAX_QUERY_LENGTH} characters)`, format: 'cypher', examples: ['MATCH (p:Person)-[r]-(q) RETURN p, r, q LIMIT 5'] });
+    .meta({
+      description: `${description} (at most ${MAX_QUERY_LENGTH} characters)`,
+      format: 'cypher',
+      examples: ['MATCH (p:Person)-[r]-(q) RETURN p, r, q LIMIT 5'],
+    });
 }
 
 /**

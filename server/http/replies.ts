@@ -4,7 +4,18 @@
  * send (common/api.ts): a field added to a reply type fits, one removed or changed does not compile.
  */
 import { z } from 'zod';
-import type { CypherResult, DocumentDetails, DocumentSummary, EdgeEvidence, EntityDetails, Health, PathsResult, SearchHit, SessionInfo, Stats } from '../../common/api.js';
+import type {
+  CypherResult,
+  DocumentDetails,
+  DocumentSummary,
+  EdgeEvidence,
+  EntityDetails,
+  Health,
+  PathsResult,
+  SearchHit,
+  SessionInfo,
+  Stats,
+} from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
 const nullableText = z.string().nullable();
@@ -22,14 +33,16 @@ export const GraphReply = z
 export const HealthReply = z.object({
   status: z.enum(['ok', 'unavailable']),
   // With access control on, a caller without a token is told the status alone.
-  neo4j: z.object({
-    connected: z.boolean(),
-    version: nullableText,
-    edition: nullableText,
-    uri: z.string(),
-    embedded: z.boolean(),
-    error: z.object({ code: z.string(), message: z.string() }).optional(),
-  }).optional(),
+  neo4j: z
+    .object({
+      connected: z.boolean(),
+      version: nullableText,
+      edition: nullableText,
+      uri: z.string(),
+      embedded: z.boolean(),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+    })
+    .optional(),
   schema: z.object({ state: z.enum(['pending', 'ready', 'refused']), error: z.object({ code: z.string(), message: z.string() }).optional() }).optional(),
 });
 
@@ -73,7 +86,14 @@ export const PathsReply = z.object({
   graph: GraphReply,
 });
 
-const DocumentSummaryReply = z.object({ id: z.string(), title: nullableText, outlet: nullableText, url: nullableText, file: nullableText, entities: z.number() });
+const DocumentSummaryReply = z.object({
+  id: z.string(),
+  title: nullableText,
+  outlet: nullableText,
+  url: nullableText,
+  file: nullableText,
+  entities: z.number(),
+});
 
 export const DocumentsReply = z.object({ total: z.number(), documents: z.array(DocumentSummaryReply) });
 

@@ -106,7 +106,14 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
       summary.documents.failed++;
       summary.failures.push(failure);
     }
-    const stored = metas.length ? await db.read((tx) => readStoredDocuments(tx, metas.map((m) => m.id))) : new Map<string, StoredDocument>();
+    const stored = metas.length
+      ? await db.read((tx) =>
+          readStoredDocuments(
+            tx,
+            metas.map((m) => m.id),
+          ),
+        )
+      : new Map<string, StoredDocument>();
     const plans: DocumentPlan[] = [];
     const replaced: string[] = [];
     const renamed: { id: string; file: string }[] = [];
@@ -127,7 +134,8 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
       }
       const plan = planDocument(meta, extractor.extract(meta.text), index);
       summary.entitiesNew += plan.newEntities;
-      summary.relationshipsPlanned += plan.mentions.length + plan.interactions.length + plan.roles.length + plan.allegations.reduce((n, a) => n + a.links.length, 0);
+      summary.relationshipsPlanned +=
+        plan.mentions.length + plan.interactions.length + plan.roles.length + plan.allegations.reduce((n, a) => n + a.links.length, 0);
       plans.push(plan);
     }
     if (renamed.length && !summary.dryRun) await db.write((tx) => renameDocuments(tx, renamed));

@@ -179,7 +179,15 @@ function interactionRows(plans: DocumentPlan[]): InteractionBatchRow[] {
       const key = `${i.source}|${i.type}|${i.target}`;
       const row = rows.get(key);
       if (!row) {
-        rows.set(key, { ...i, hedged: [...i.hedged], evDocs: [...i.evDocs], evSentences: [...i.evSentences], evStarts: [...i.evStarts], evEnds: [...i.evEnds], docs: [...new Set(i.evDocs)] });
+        rows.set(key, {
+          ...i,
+          hedged: [...i.hedged],
+          evDocs: [...i.evDocs],
+          evSentences: [...i.evSentences],
+          evStarts: [...i.evStarts],
+          evEnds: [...i.evEnds],
+          docs: [...new Set(i.evDocs)],
+        });
         continue;
       }
       row.hedged.push(...i.hedged);
@@ -257,10 +265,14 @@ export async function writePlans(tx: ManagedTransaction, plans: DocumentPlan[], 
   await run(STATEMENTS.roles, { rows: roleRows(plans) });
   await run(STATEMENTS.titles, { rows: plans.flatMap((p) => p.titles) });
   await run(STATEMENTS.allegations, {
-    rows: plans.flatMap((p) => p.allegations.map((a) => ({ id: a.id, claim: a.claim, hedge: a.hedge, sentence: a.sentence, start: a.start, end: a.end, doc: p.document.id }))),
+    rows: plans.flatMap((p) =>
+      p.allegations.map((a) => ({ id: a.id, claim: a.claim, hedge: a.hedge, sentence: a.sentence, start: a.start, end: a.end, doc: p.document.id })),
+    ),
   });
   const links = plans.flatMap((p) =>
-    p.allegations.flatMap((a) => a.links.map((l) => ({ entity: l.entity, type: l.type, allegation: a.id, doc: p.document.id, sentence: a.sentence, start: a.start, end: a.end }))),
+    p.allegations.flatMap((a) =>
+      a.links.map((l) => ({ entity: l.entity, type: l.type, allegation: a.id, doc: p.document.id, sentence: a.sentence, start: a.start, end: a.end })),
+    ),
   );
   await run(STATEMENTS.allegationSources, { rows: links.filter((l) => l.type !== 'AGAINST') });
   await run(STATEMENTS.allegationTargets, { rows: links.filter((l) => l.type === 'AGAINST') });

@@ -29,7 +29,10 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
       const evidence = panel.getByRole('list', { name: 'Evidence' });
       await evidence.waitFor({ timeout: 10_000 });
       const sentences = await evidence.locator('blockquote').allTextContents();
-      assert.ok(sentences.some((s) => /Wang Xiaohong/.test(s) && /Blinken/.test(s)), sentences.join(' | '));
+      assert.ok(
+        sentences.some((s) => /Wang Xiaohong/.test(s) && /Blinken/.test(s)),
+        sentences.join(' | '),
+      );
       await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-evidence.png') });
 
       // Back to the entity, then on to a neighbour through its open button.
@@ -41,7 +44,10 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
       const count = () => nodeCount(page);
       const before = await count();
       await panel.getByRole('button', { name: 'Expand' }).click();
-      await page.locator('#graph[data-node-count]').and(page.locator(`#graph:not([data-node-count="${before}"])`)).waitFor({ timeout: 10_000 });
+      await page
+        .locator('#graph[data-node-count]')
+        .and(page.locator(`#graph:not([data-node-count="${before}"])`))
+        .waitFor({ timeout: 10_000 });
       const expanded = await count();
       await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-expanded.png') });
       await page.getByRole('button', { name: 'Undo' }).click();
@@ -62,10 +68,19 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
       // From a link's evidence to its document, the evidence sentence in focus.
       await panel.getByRole('region', { name: 'Connections' }).getByRole('button', { name: 'Chen Jining', exact: true }).first().click();
       const sentence = (await panel.getByRole('list', { name: 'Evidence' }).locator('blockquote').first().textContent())!;
-      await panel.getByRole('button', { name: /^Read the document/ }).first().click();
+      await panel
+        .getByRole('button', { name: /^Read the document/ })
+        .first()
+        .click();
       const reader = panel.getByRole('article', { name: 'Document text' });
       await reader.waitFor({ timeout: 10_000 });
-      assert.equal(await reader.locator('mark.focus').allTextContents().then((t) => t.join('')), sentence);
+      assert.equal(
+        await reader
+          .locator('mark.focus')
+          .allTextContents()
+          .then((t) => t.join('')),
+        sentence,
+      );
       assert.ok((await reader.locator('mark[data-kind="Person"]').count()) > 3, 'people mentioned are marked');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-reader.png') });
 

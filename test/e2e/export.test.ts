@@ -41,7 +41,10 @@ describe('export dialog in Chromium', () => {
         const graph = parseGraphml(MultiDirectedGraph, graphml.text);
         const linked = graph.neighbors(BLINKEN).map((k) => graph.getNodeAttribute(k, 'label') as string);
         for (const name of ['Wang Yi', 'Wang Xiaohong', 'Chen Jining']) assert.ok(linked.includes(name), `${name} linked: ${linked.join(', ')}`);
-        await page.getByRole('status').filter({ hasText: /Saved newsgraph-neighbourhood-/ }).waitFor({ timeout: 5000 });
+        await page
+          .getByRole('status')
+          .filter({ hasText: /Saved newsgraph-neighbourhood-/ })
+          .waitFor({ timeout: 5000 });
 
         const svg = await exportThroughDialog(page, /^Visible graph/, 'SVG image');
         assert.match(svg.name, /^newsgraph-view-\d{8}-\d{4}\.svg$/);
@@ -50,7 +53,10 @@ describe('export dialog in Chromium', () => {
         assert.equal(circles.length, await nodeCount(page), 'a circle for each node drawn');
         assert.ok(circles.some((c) => c.getAttribute('data-key') === BLINKEN));
         const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent);
-        assert.ok(texts.some((t) => t?.includes('Antony Blinken')), 'labels are text');
+        assert.ok(
+          texts.some((t) => t?.includes('Antony Blinken')),
+          'labels are text',
+        );
 
         // The focused entity is gone by the time of the export (here: the page is told so): the server's
         // NOT_FOUND shows in the dialog, which stays open.

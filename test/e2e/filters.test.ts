@@ -10,7 +10,10 @@ import { detailsPanel, explorerSuite, nodeCount, withExplorerPage } from '../hel
 async function visible(page: Page, attribute: 'nodes' | 'edges', expected?: number): Promise<number> {
   const selector = `#graph[data-visible-${attribute}]`;
   if (expected !== undefined) {
-    await page.locator(`#graph[data-visible-${attribute}="${expected}"]`).waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator(`#graph[data-visible-${attribute}="${expected}"]`)
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
   }
   return Number(await page.getAttribute(selector, `data-visible-${attribute}`));
 }
@@ -50,7 +53,13 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
       await filters.getByText(`${total} of ${total} nodes shown`).waitFor();
       const kinds = filters.getByRole('group', { name: 'Kinds' });
       const place = kinds.getByRole('checkbox', { name: /Place/ });
-      assert.equal(await kinds.locator('label', { has: page.getByRole('checkbox', { name: /Place/ }) }).locator('.filter-count').textContent(), String(places));
+      assert.equal(
+        await kinds
+          .locator('label', { has: page.getByRole('checkbox', { name: /Place/ }) })
+          .locator('.filter-count')
+          .textContent(),
+        String(places),
+      );
       const types = await filters.getByRole('group', { name: 'Relationships' }).getByRole('checkbox').count();
       assert.equal(types, new Set(overview.edges.map((e) => e.attributes.relType)).size, 'one box per relationship type on the canvas');
 
@@ -59,7 +68,11 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
       assert.equal(await visible(page, 'nodes', total - places), total - places);
       await filters.getByText(`${total - places} of ${total} nodes shown`).waitFor();
       await legend.getByRole('button', { name: 'Show Place' }).waitFor();
-      assert.deepEqual(await legend.getByRole('button', { name: /^(Person|Institution|Place|Allegation)$/ }).allTextContents(), ['Person', 'Institution', 'Allegation']);
+      assert.deepEqual(await legend.getByRole('button', { name: /^(Person|Institution|Place|Allegation)$/ }).allTextContents(), [
+        'Person',
+        'Institution',
+        'Allegation',
+      ]);
       assert.equal(await filtersButton.textContent(), 'Filters (1)');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'filters-no-places.png') });
 
@@ -122,7 +135,10 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
       const search = page.getByRole('combobox', { name: /Search/ });
       const find = async (name: string, entity: string) => {
         await search.fill(name);
-        await page.getByRole('option', { name: new RegExp(name) }).first().click();
+        await page
+          .getByRole('option', { name: new RegExp(name) })
+          .first()
+          .click();
         await page.locator(`#graph[data-focus="${entity}"]`).waitFor({ timeout: 10_000 });
       };
       await find('Blinken', 'person:antony-blinken');
@@ -135,7 +151,9 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
       assert.ok(!(await names('Relationships')).includes('ASSURED'));
 
       // Hide allegations, then expand Xi Jinping from the panel: ASSURED arrives, ticked; allegations stay hidden.
-      await boxes('Kinds').and(page.getByRole('checkbox', { name: /Allegation/ })).uncheck();
+      await boxes('Kinds')
+        .and(page.getByRole('checkbox', { name: /Allegation/ }))
+        .uncheck();
       const panel = detailsPanel(page);
       await panel.getByRole('button', { name: 'Open Xi Jinping' }).first().click();
       await panel.getByRole('heading', { name: 'Xi Jinping', level: 2 }).waitFor({ timeout: 10_000 });

@@ -29,10 +29,12 @@ function positionsOf(file: GraphExport): Positions {
 }
 
 function moved(a: Positions, b: Positions): string[] {
-  return [...a].filter(([key, [x, y]]) => {
-    const [x2, y2] = b.get(key)!;
-    return Math.hypot(x - x2, y - y2) > 1e-6;
-  }).map(([key]) => key);
+  return [...a]
+    .filter(([key, [x, y]]) => {
+      const [x2, y2] = b.get(key)!;
+      return Math.hypot(x - x2, y - y2) > 1e-6;
+    })
+    .map(([key]) => key);
 }
 
 /** The node under the pointer at (x, y), as the canvas reports it; the pointer comes in from aside so sigma notices. */
@@ -223,7 +225,10 @@ describe('explorer: layout, pinning, fit and export in Chromium', () => {
       }
       assert.ok(colours.size > 50, `the image has a drawing in it (${colours.size} colours)`);
       assert.ok(inked > png.width * png.height * 0.002, `and ink on it (${inked} dark pixels)`);
-      await page.getByRole('status').filter({ hasText: /Saved newsgraph-view-.*\.png/ }).waitFor({ timeout: 5000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Saved newsgraph-view-.*\.png/ })
+        .waitFor({ timeout: 5000 });
     });
   });
 });

@@ -76,7 +76,10 @@ describe('explorer: "+N more" paging and collapse', () => {
     const wangYi = (await (await fetch(`${explorer.base}/api/entities/${WANG_YI}/neighbourhood?limit=5000`)).json()) as SerializedGraph;
     const around = new Map<string, Set<string>>();
     for (const e of [...whole.edges, ...wangYi.edges]) {
-      for (const [a, b] of [[e.source, e.target], [e.target, e.source]] as const) {
+      for (const [a, b] of [
+        [e.source, e.target],
+        [e.target, e.source],
+      ] as const) {
         if (a !== b) around.set(a, (around.get(a) ?? new Set()).add(b));
       }
     }
@@ -94,7 +97,11 @@ describe('explorer: "+N more" paging and collapse', () => {
       await collapse.click();
       await changedFrom(page, full.length);
       const collapsed = await ids(page);
-      assert.deepEqual(collapsed, full.filter((k) => !leaves.includes(k)), 'exactly the leaves are gone');
+      assert.deepEqual(
+        collapsed,
+        full.filter((k) => !leaves.includes(k)),
+        'exactly the leaves are gone',
+      );
       assert.ok(collapsed.includes(WANG_YI));
       assert.equal(await panel.locator('.paging').getAttribute('data-hidden'), String(leaves.length), 'and counted as not shown');
       assert.ok(await collapse.isDisabled(), 'nothing more to collapse');

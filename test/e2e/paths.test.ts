@@ -63,7 +63,10 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
 
       // Find without a choice: an inline message, no request.
       await form.getByRole('button', { name: 'Find path' }).click();
-      await form.getByRole('alert').filter({ hasText: /Choose From/ }).waitFor();
+      await form
+        .getByRole('alert')
+        .filter({ hasText: /Choose From/ })
+        .waitFor();
 
       await pick(page, 'From', from.label);
       await pick(page, 'To', to.label);
@@ -94,7 +97,10 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
         assert.ok(title.includes(first[i]!.relType), `${title} names ${first[i]!.relType}`);
         const sentences = (await hops.nth(i).locator('blockquote').allTextContents()).filter((s) => s.trim());
         assert.ok(sentences.length > 0, `${title} has an evidence sentence`);
-        assert.ok(first[i]!.evidence.some((e) => e.sentence === sentences[0]), 'the sentence is the hop’s own evidence');
+        assert.ok(
+          first[i]!.evidence.some((e) => e.sentence === sentences[0]),
+          'the sentence is the hop’s own evidence',
+        );
       }
       await page.waitForTimeout(600); // the camera's move onto the path
       await page.screenshot({ path: path.join(SCREENSHOTS, 'paths-found.png') });
@@ -113,7 +119,11 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
 
       // A hop's evidence opens the reader on its sentence; back returns to the path.
       const sentence = (await hops.first().locator('blockquote').first().textContent())!;
-      await hops.first().getByRole('button', { name: /^Read the document/ }).first().click();
+      await hops
+        .first()
+        .getByRole('button', { name: /^Read the document/ })
+        .first()
+        .click();
       const reader = panel.getByRole('article', { name: 'Document text' });
       await reader.waitFor({ timeout: 10_000 });
       assert.equal((await reader.locator('mark.focus').allTextContents()).join(''), sentence);
@@ -182,7 +192,10 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
       await form.waitFor();
       await pick(page, 'To', 'Antony Blinken');
       await form.getByRole('button', { name: 'Find path' }).click();
-      await form.getByRole('alert').filter({ hasText: /same entity/ }).waitFor();
+      await form
+        .getByRole('alert')
+        .filter({ hasText: /same entity/ })
+        .waitFor();
       await page.keyboard.press('Escape');
       assert.ok(await form.isHidden(), 'Escape closes the form');
     });

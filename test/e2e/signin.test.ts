@@ -29,7 +29,17 @@ describe('signing in to the explorer with access control on', () => {
   let base: string;
   const env = () => {
     const neo4j = testNeo4j();
-    return { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEWSGRAPH_DATA: temps.make(), HOST: '127.0.0.1', PORT: '0', NEWSGRAPH_AUTH: 'on', NEWSGRAPH_ALLOWED_HOSTS: NAME };
+    return {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      NEWSGRAPH_DATA: temps.make(),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      NEWSGRAPH_AUTH: 'on',
+      NEWSGRAPH_ALLOWED_HOSTS: NAME,
+    };
   };
   async function createToken(role: string): Promise<{ token: string; id: string }> {
     const run = runCli(['tokens', 'create', '--role', role, '--name', `e2e ${role}`, '--json'], env());
@@ -73,7 +83,10 @@ describe('signing in to the explorer with access control on', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, 'signin.png') });
 
       await signIn(page, 'ng_not-a-real-token');
-      await page.getByRole('alert').getByText(/That token is not valid: check that it was copied whole/).waitFor({ timeout: 10_000 });
+      await page
+        .getByRole('alert')
+        .getByText(/That token is not valid: check that it was copied whole/)
+        .waitFor({ timeout: 10_000 });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'signin-refused.png') });
       assert.equal((await page.context().cookies()).length, 0);
 
@@ -87,7 +100,10 @@ describe('signing in to the explorer with access control on', () => {
       const cookies = await page.context().cookies();
       assert.equal(cookies.length, 1);
       const { name, value, httpOnly, sameSite, secure, path: cookiePath } = cookies[0]!;
-      assert.deepEqual({ name, httpOnly, sameSite, secure, path: cookiePath }, { name: 'newsgraph_token', httpOnly: true, sameSite: 'Strict', secure: false, path: '/api' });
+      assert.deepEqual(
+        { name, httpOnly, sameSite, secure, path: cookiePath },
+        { name: 'newsgraph_token', httpOnly: true, sameSite: 'Strict', secure: false, path: '/api' },
+      );
       assert.equal(await page.evaluate('document.cookie'), '', 'scripts cannot read it');
       // The API without the cookie or a bearer token: 401; with the reader's token as bearer: it reads.
       for (const p of ['/api/search?q=blinken', '/api/graph', '/api/stats']) {
@@ -100,7 +116,10 @@ describe('signing in to the explorer with access control on', () => {
       await signInForm(page).waitFor({ timeout: 20_000 });
       assert.equal((await page.context().cookies()).length, 0);
       // The only errors: the browser's notes of the 401s it was meant to get.
-      assert.deepEqual(errors.filter((e) => !/status of 401/.test(e)), []);
+      assert.deepEqual(
+        errors.filter((e) => !/status of 401/.test(e)),
+        [],
+      );
     } finally {
       await page.close();
     }
@@ -116,7 +135,10 @@ describe('signing in to the explorer with access control on', () => {
       const revoke = runCli(['tokens', 'revoke', id], env());
       assert.equal(await revoke.exited, 0, revoke.stderr());
       await page.getByRole('combobox', { name: /Search/ }).fill('Wang');
-      await page.getByRole('alert').getByText(/session has ended/).waitFor({ timeout: 10_000 });
+      await page
+        .getByRole('alert')
+        .getByText(/session has ended/)
+        .waitFor({ timeout: 10_000 });
       assert.equal(await signInForm(page).isVisible(), true);
     } finally {
       await page.close();

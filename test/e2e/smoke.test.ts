@@ -21,11 +21,16 @@ describe('explorer page in Chromium', () => {
   const { db } = explorer;
 
   it('shows how to load articles when the database is empty', async () => {
-    await withExplorerPage(explorer, '/', async (page) => {
-      assert.ok(await page.isVisible('#empty'));
-      assert.match((await page.textContent('#empty')) ?? '', /newsgraph load/);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'smoke-empty.png') });
-    }, { state: 'empty' });
+    await withExplorerPage(
+      explorer,
+      '/',
+      async (page) => {
+        assert.ok(await page.isVisible('#empty'));
+        assert.match((await page.textContent('#empty')) ?? '', /newsgraph load/);
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'smoke-empty.png') });
+      },
+      { state: 'empty' },
+    );
   });
 
   it('draws the graph on the canvas when the database has data', async () => {
@@ -38,11 +43,13 @@ describe('explorer page in Chromium', () => {
               CREATE (a)-[:MET]->(b)`),
     );
     await db.write((tx) =>
-      tx.run(`CREATE (:Newsgraph:Entity:Institution {id: 'institution:x', name: 'Ministry of Examples'})-[:LOCATED_IN]->(:Newsgraph:Entity:Place {id: 'place:y', name: 'Exampleland'})`),
+      tx.run(
+        `CREATE (:Newsgraph:Entity:Institution {id: 'institution:x', name: 'Ministry of Examples'})-[:LOCATED_IN]->(:Newsgraph:Entity:Place {id: 'place:y', name: 'Exampleland'})`,
+      ),
     );
     await withExplorerPage(explorer, '/', async (page) => {
       assert.equal(await page.getAttribute('#graph', 'data-node-count'), '14');
-      assert.equal(await page.locator('#graph canvas').count() > 0, true);
+      assert.equal((await page.locator('#graph canvas').count()) > 0, true);
       // Give sigma a frame to draw, then look at what is on screen.
       await page.waitForTimeout(500);
       const shot = await page.locator('#graph').screenshot({ path: path.join(SCREENSHOTS, 'smoke-graph.png') });

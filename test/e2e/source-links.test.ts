@@ -16,7 +16,9 @@ describe('explorer: source links in the reader', () => {
   });
 
   it('makes an http(s) source a link and leaves a javascript: one as inert text', async () => {
-    await explorer.db.write((tx) => tx.run(`MATCH (d:Document {title: 'Scripted story'}) SET d.url = 'javascript:window.__pwned = 1', d.outlet = 'evil.example'`));
+    await explorer.db.write((tx) =>
+      tx.run(`MATCH (d:Document {title: 'Scripted story'}) SET d.url = 'javascript:window.__pwned = 1', d.outlet = 'evil.example'`),
+    );
     await withExplorerPage(explorer, '/', async (page) => {
       const panel = await openEntityBySearch(page, 'Blinken', 'Antony Blinken', { pick: 'click' });
       const source = panel.locator('p.source');

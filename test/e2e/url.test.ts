@@ -74,32 +74,40 @@ describe('explorer: the view in the address', () => {
   });
 
   it('a link with unknown or malformed ids says so in toasts and still shows a working explorer', async () => {
-    await withExplorerPage(explorer, '/?focus=person%3Anobody&expand=person%3Awang-yi', async (page) => {
-      const toasts = page.locator('.toast-error');
-      await toasts.first().waitFor({ timeout: 10_000 });
-      const said = (await toasts.allTextContents()).join(' | ');
-      assert.match(said, /person:nobody/);
-      assert.match(said, /skipped/);
-      assert.equal(await page.getAttribute('#graph', 'data-state'), 'ready');
-      assert.ok((await canvasState(page)).count > 0, 'the overview is still there');
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'url-unknown-id.png') });
+    await withExplorerPage(
+      explorer,
+      '/?focus=person%3Anobody&expand=person%3Awang-yi',
+      async (page) => {
+        const toasts = page.locator('.toast-error');
+        await toasts.first().waitFor({ timeout: 10_000 });
+        const said = (await toasts.allTextContents()).join(' | ');
+        assert.match(said, /person:nobody/);
+        assert.match(said, /skipped/);
+        assert.equal(await page.getAttribute('#graph', 'data-state'), 'ready');
+        assert.ok((await canvasState(page)).count > 0, 'the overview is still there');
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'url-unknown-id.png') });
 
-      // A good focus, then a step on an unknown entity and a malformed one: the good part is shown.
-      await page.goto(`${explorer.base}/?focus=${BLINKEN}&expand=person:nobody&collapse=%01&pageSize=zero`);
-      await restored(page);
-      await detailsPanel(page).getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor();
-      const messages = (await page.locator('.toast-error').allTextContents()).join(' | ');
-      assert.match(messages, /person:nobody/);
-      assert.match(messages, /collapse=… is not an entity id/);
-      assert.match(messages, /pageSize/);
-      const url = new URL(page.url());
-      assert.equal(url.searchParams.get('focus'), BLINKEN);
-      assert.equal(url.searchParams.has('expand'), false, 'the address now says what is shown');
-      // The page still works: search and open.
-      const search = page.getByRole('combobox', { name: /Search/ });
-      await search.fill('Wang Yi');
-      await page.getByRole('option', { name: /Wang Yi/ }).first().click();
-      await page.waitForURL((u) => u.searchParams.get('focus') === WANG_YI, { timeout: 10_000 });
-    }, { expectedErrors: NOT_FOUND_LOG });
+        // A good focus, then a step on an unknown entity and a malformed one: the good part is shown.
+        await page.goto(`${explorer.base}/?focus=${BLINKEN}&expand=person:nobody&collapse=%01&pageSize=zero`);
+        await restored(page);
+        await detailsPanel(page).getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor();
+        const messages = (await page.locator('.toast-error').allTextContents()).join(' | ');
+        assert.match(messages, /person:nobody/);
+        assert.match(messages, /collapse=… is not an entity id/);
+        assert.match(messages, /pageSize/);
+        const url = new URL(page.url());
+        assert.equal(url.searchParams.get('focus'), BLINKEN);
+        assert.equal(url.searchParams.has('expand'), false, 'the address now says what is shown');
+        // The page still works: search and open.
+        const search = page.getByRole('combobox', { name: /Search/ });
+        await search.fill('Wang Yi');
+        await page
+          .getByRole('option', { name: /Wang Yi/ })
+          .first()
+          .click();
+        await page.waitForURL((u) => u.searchParams.get('focus') === WANG_YI, { timeout: 10_000 });
+      },
+      { expectedErrors: NOT_FOUND_LOG },
+    );
   });
 });

@@ -9,7 +9,12 @@ export interface TestNeo4j {
 }
 
 export function testNeo4j(): TestNeo4j {
-  const { NEWSGRAPH_TEST_NEO4J_URI: uri, NEWSGRAPH_TEST_NEO4J_USER: user, NEWSGRAPH_TEST_NEO4J_PASSWORD: password, NEWSGRAPH_TEST_NEO4J_HOME: home } = process.env;
+  const {
+    NEWSGRAPH_TEST_NEO4J_URI: uri,
+    NEWSGRAPH_TEST_NEO4J_USER: user,
+    NEWSGRAPH_TEST_NEO4J_PASSWORD: password,
+    NEWSGRAPH_TEST_NEO4J_HOME: home,
+  } = process.env;
   if (!uri || !user || !password || !home) {
     throw new Error('No test Neo4j: run the tests with `npm test` (scripts/run-tests.ts starts one).');
   }

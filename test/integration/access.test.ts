@@ -43,7 +43,16 @@ describe('access control on the real Neo4j', () => {
   /** The CLI's environment: the test Neo4j as NEO4J_URI, so no JVM of its own starts. */
   const cliEnv = () => {
     const neo4j = testNeo4j();
-    return { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEWSGRAPH_DATA: temps.make(), NEWSGRAPH_AUTH: '', HOST: '', PORT: '0' };
+    return {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      NEWSGRAPH_DATA: temps.make(),
+      NEWSGRAPH_AUTH: '',
+      HOST: '',
+      PORT: '0',
+    };
   };
 
   before(async () => {
@@ -64,9 +73,14 @@ describe('access control on the real Neo4j', () => {
     assert.equal(await hasActiveTokens(db), false);
     const made = await createToken(db, { role: 'reader', name: 'alice' });
     assert.match(made.token, /^ng_/);
-    const stored = await db.read(async (tx) => (await tx.run('MATCH (n) WHERE any(k IN keys(n) WHERE n[k] = $token) RETURN count(n) AS n', { token: made.token })).records[0]!.get('n'));
+    const stored = await db.read(async (tx) =>
+      (await tx.run('MATCH (n) WHERE any(k IN keys(n) WHERE n[k] = $token) RETURN count(n) AS n', { token: made.token })).records[0]!.get('n'),
+    );
     assert.equal(stored, 0, 'the token itself is nowhere in the database');
-    const props = await db.read(async (tx) => (await tx.run('MATCH (t:NewsgraphToken {id: $id}) RETURN properties(t) AS p', { id: made.id })).records[0]!.get('p') as Record<string, unknown>);
+    const props = await db.read(
+      async (tx) =>
+        (await tx.run('MATCH (t:NewsgraphToken {id: $id}) RETURN properties(t) AS p', { id: made.id })).records[0]!.get('p') as Record<string, unknown>,
+    );
     assert.equal(props.hash, hashToken(made.token));
     assert.deepEqual(Object.keys(props).sort(), ['createdAt', 'hash', 'id', 'name', 'role']);
     const listed = (await listTokens(db)).find((t) => t.id === made.id);
@@ -120,12 +134,15 @@ describe('access control on the real Neo4j', () => {
     app.use(errorHandler);
     const { server, base: writes } = await listen(app);
     servers.push(server);
-    const tokens = Object.fromEntries(await Promise.all((['reader', 'editor', 'admin'] as const).map(async (role) => [role, (await createToken(db, { role })).token])));
+    const tokens = Object.fromEntries(
+      await Promise.all((['reader', 'editor', 'admin'] as const).map(async (role) => [role, (await createToken(db, { role })).token])),
+    );
     const reader = await request(writes, '/write', { method: 'POST', headers: bearer(tokens.reader!) });
     assert.equal(reader.status, 403);
     assert.equal(code(reader), 'FORBIDDEN');
     assert.match(reader.body, /editor role; yours has the reader role/);
-    for (const role of ['editor', 'admin']) assert.equal((await request(writes, '/write', { method: 'POST', headers: bearer(tokens[role]!) })).status, 200, role);
+    for (const role of ['editor', 'admin'])
+      assert.equal((await request(writes, '/write', { method: 'POST', headers: bearer(tokens[role]!) })).status, 200, role);
     assert.equal((await request(writes, '/write', { method: 'POST' })).status, 401);
   });
 
@@ -152,7 +169,10 @@ describe('access control on the real Neo4j', () => {
     const { token } = await createToken(db, { role: 'admin', name: 'keep-out' });
     const overview = (await request(base, '/api/graph', { headers: bearer(token) })).json() as SerializedGraph;
     assert.ok(overview.nodes.length > 0);
-    assert.ok(overview.nodes.every((n) => !(n.attributes?.labels as string[]).includes('NewsgraphToken')), 'no token on the canvas');
+    assert.ok(
+      overview.nodes.every((n) => !(n.attributes?.labels as string[]).includes('NewsgraphToken')),
+      'no token on the canvas',
+    );
     const stats = (await request(base, '/api/stats', { headers: bearer(token) })).json() as { nodes: Record<string, number> };
     assert.equal(stats.nodes.NewsgraphToken, undefined);
     assert.ok(stats.nodes.Person);
@@ -214,7 +234,10 @@ describe('access control on the real Neo4j', () => {
       try {
         const exited = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
         assert.equal(exited, 1, `${run.stdout()}\n${run.stderr()}`);
-        assert.match(run.stderr(), /^newsgraph: error\[AUTH_REQUIRED\]: .*access control off.*NEWSGRAPH_AUTH=on.*--auth.*newsgraph tokens create --role admin/m);
+        assert.match(
+          run.stderr(),
+          /^newsgraph: error\[AUTH_REQUIRED\]: .*access control off.*NEWSGRAPH_AUTH=on.*--auth.*newsgraph tokens create --role admin/m,
+        );
         assert.doesNotMatch(run.stdout(), /ready at/);
       } finally {
         run.child.kill('SIGKILL');

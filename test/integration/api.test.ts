@@ -72,7 +72,10 @@ describe('HTTP API on a real Neo4j', () => {
 
   it('caps the overview at the limit, best-connected first', async () => {
     const body = (await (await fetch(`${base}/api/graph?limit=1`)).json()) as SerializedGraph;
-    assert.deepEqual(body.nodes.map((n) => n.key), ['person:wang-yi']);
+    assert.deepEqual(
+      body.nodes.map((n) => n.key),
+      ['person:wang-yi'],
+    );
   });
 
   it('answers bad input and unknown routes as {error:{code,message}}', async () => {
@@ -98,7 +101,11 @@ describe('HTTP API on a real Neo4j', () => {
     assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/);
     assert.equal(res.headers.get('x-powered-by'), null);
     assert.equal(res.headers.get('access-control-allow-origin'), null);
-    const big = await fetch(`${base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'RETURN 1', params: { x: 'a'.repeat(2 * 1024 * 1024) } }) });
+    const big = await fetch(`${base}/api/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'RETURN 1', params: { x: 'a'.repeat(2 * 1024 * 1024) } }),
+    });
     assert.equal(big.status, 413);
     assert.equal(((await big.json()) as { error: { code: string } }).error.code, 'PAYLOAD_TOO_LARGE');
   });

@@ -43,7 +43,13 @@ describe('the API contract', () => {
 
   it('answers a malformed % in a path 400 BAD_REQUEST, not 500', async () => {
     for (const path of ['/api/entities/%E0%A4%A', '/api/entities/%E0%A4%A/neighbourhood', '/api/documents/%ZZ', '/api/edges/%/evidence']) {
-      const template = path.includes('neighbourhood') ? '/api/entities/{id}/neighbourhood' : path.startsWith('/api/entities') ? '/api/entities/{id}' : path.startsWith('/api/documents') ? '/api/documents/{id}' : '/api/edges/{id}/evidence';
+      const template = path.includes('neighbourhood')
+        ? '/api/entities/{id}/neighbourhood'
+        : path.startsWith('/api/entities')
+          ? '/api/entities/{id}'
+          : path.startsWith('/api/documents')
+            ? '/api/documents/{id}'
+            : '/api/edges/{id}/evidence';
       const reply = await call([template, 'get'], path);
       assert.equal(reply.status, 400, path);
       assert.equal(reply.body.error?.code, 'BAD_REQUEST');
@@ -115,7 +121,10 @@ describe('the API contract', () => {
     assert.equal(self.status, 200);
     assert.equal(self.body.found, true);
     assert.deepEqual(self.body.paths, [[]]);
-    assert.deepEqual((self.body.graph as { nodes: { key: string }[] }).nodes.map((n) => n.key), ['person:antony-blinken']);
+    assert.deepEqual(
+      (self.body.graph as { nodes: { key: string }[] }).nodes.map((n) => n.key),
+      ['person:antony-blinken'],
+    );
     assert.equal((await call(['/api/paths', 'get'], '/api/paths?from=person:nobody&to=person:nobody')).status, 404);
   });
 
@@ -132,7 +141,11 @@ describe('the API contract', () => {
     assert.deepEqual([blank.status, blank.body.error?.code], [400, 'BAD_REQUEST']);
     const big = await post(JSON.stringify({ query: 'RETURN 1', params: { x: 'a'.repeat(2 * 1024 * 1024) } }));
     assert.deepEqual([big.status, big.body.error?.code], [413, 'PAYLOAD_TOO_LARGE']);
-    const exportBig = await call(['/api/export', 'post'], '/api/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'json', scope: { kind: 'nodes', ids: Array(200_000).fill('person:antony-blinken') } }) });
+    const exportBig = await call(['/api/export', 'post'], '/api/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'json', scope: { kind: 'nodes', ids: Array(200_000).fill('person:antony-blinken') } }),
+    });
     assert.equal(exportBig.status, 413);
   });
 

@@ -192,7 +192,10 @@ describe('POST /api/cypher', () => {
   it('runs through `newsgraph query` with the same guard', async () => {
     const { uri, user, password } = testNeo4j();
     const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
-    const ok = runCli(['query', 'MATCH (p:Person {name: $name}) RETURN p.name AS name, $n + 1 AS next', '--param', 'name=Wang Yi', '--param', 'n=41', '--format', 'csv'], env);
+    const ok = runCli(
+      ['query', 'MATCH (p:Person {name: $name}) RETURN p.name AS name, $n + 1 AS next', '--param', 'name=Wang Yi', '--param', 'n=41', '--format', 'csv'],
+      env,
+    );
     assert.equal(await ok.exited, 0, ok.stderr());
     assert.equal(ok.stdout(), 'name,next\nWang Yi,42\n');
     const table = runCli(['query', 'MATCH (p:Person) RETURN p.name AS name ORDER BY name LIMIT 2'], env);

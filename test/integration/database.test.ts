@@ -20,9 +20,13 @@ describe('Database on a real Neo4j', () => {
   it('applies the schema twice without error', async () => {
     await applySchema(db);
     await applySchema(db);
-    const constraints = await db.read(async (tx) => (await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names')).records[0]!.get('names') as string[]);
+    const constraints = await db.read(
+      async (tx) => (await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names')).records[0]!.get('names') as string[],
+    );
     for (const name of ['newsgraph_id']) assert.ok(constraints.includes(name), `missing constraint ${name}`);
-    const indexes = await db.read(async (tx) => (await tx.run('SHOW INDEXES YIELD name, type RETURN collect([name, type]) AS all')).records[0]!.get('all') as string[][]);
+    const indexes = await db.read(
+      async (tx) => (await tx.run('SHOW INDEXES YIELD name, type RETURN collect([name, type]) AS all')).records[0]!.get('all') as string[][],
+    );
     assert.ok(indexes.some(([name, type]) => name === FULLTEXT_ENTITY_INDEX && type === 'FULLTEXT'));
   });
 
@@ -35,10 +39,14 @@ describe('Database on a real Neo4j', () => {
   });
 
   it('finds entities by name or alias through the full-text index', async () => {
-    await db.write((tx) => tx.run("CREATE (:Newsgraph:Entity:Person {id: 'person:antony-blinken', name: 'Antony Blinken', aliases: ['Blinken', 'Secretary Blinken']})"));
+    await db.write((tx) =>
+      tx.run("CREATE (:Newsgraph:Entity:Person {id: 'person:antony-blinken', name: 'Antony Blinken', aliases: ['Blinken', 'Secretary Blinken']})"),
+    );
     await db.read((tx) => tx.run('CALL db.awaitIndexes(60)'));
     const names = await db.read(async (tx) =>
-      (await tx.run(`CALL db.index.fulltext.queryNodes($index, 'secretary') YIELD node RETURN node.name AS name`, { index: FULLTEXT_ENTITY_INDEX })).records.map((r) => r.get('name') as string),
+      (
+        await tx.run(`CALL db.index.fulltext.queryNodes($index, 'secretary') YIELD node RETURN node.name AS name`, { index: FULLTEXT_ENTITY_INDEX })
+      ).records.map((r) => r.get('name') as string),
     );
     assert.deepEqual(names, ['Antony Blinken']);
   });

@@ -50,8 +50,11 @@ describe('search and evidence on the seed graph', () => {
   });
 
   it('gives each link’s evidence sentences with their documents', async () => {
-    const id = await db.read(async (tx) =>
-      (await tx.run("MATCH (:Person {name: 'Antony Blinken'})-[r]-(:Person {name: 'Wang Xiaohong'}) RETURN elementId(r) AS id LIMIT 1")).records[0]!.get('id') as string,
+    const id = await db.read(
+      async (tx) =>
+        (await tx.run("MATCH (:Person {name: 'Antony Blinken'})-[r]-(:Person {name: 'Wang Xiaohong'}) RETURN elementId(r) AS id LIMIT 1")).records[0]!.get(
+          'id',
+        ) as string,
     );
     const res = await fetch(`${api.base}/api/edges/${encodeURIComponent(id)}/evidence`);
     assert.equal(res.status, 200);
@@ -82,7 +85,9 @@ describe('search and evidence on the seed graph', () => {
 
   it('opens and expands an allegation like an entity: its claim, the sentence it is read from, who alleges it against whom', async () => {
     const found = await db.read((tx) =>
-      tx.run(`MATCH (x:Entity)-[:ALLEGES]->(a:Allegation)-[:AGAINST]->(y:Entity) RETURN a.id AS id, a.claim AS claim, a.evSentences[0] AS sentence, x.id AS alleger, y.id AS target LIMIT 1`),
+      tx.run(
+        `MATCH (x:Entity)-[:ALLEGES]->(a:Allegation)-[:AGAINST]->(y:Entity) RETURN a.id AS id, a.claim AS claim, a.evSentences[0] AS sentence, x.id AS alleger, y.id AS target LIMIT 1`,
+      ),
     );
     const a = found.records[0]!.toObject() as { id: string; claim: string; sentence: string; alleger: string; target: string };
     const res = await fetch(`${api.base}/api/entities/${encodeURIComponent(a.id)}`);
@@ -111,16 +116,20 @@ describe('search and evidence on the seed graph', () => {
     assert.ok(graph.edges().every((e) => graph.getEdgeAttribute(e, 'relType') !== 'MENTIONED_IN'));
     assert.ok(graph.hasEdge('person:antony-blinken', 'person:wang-xiaohong') || graph.hasEdge('person:wang-xiaohong', 'person:antony-blinken'));
 
-    const capped = (await (await fetch(`${api.base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood?limit=2&types=MET`)).json()) as SerializedGraph;
+    const capped = (await (
+      await fetch(`${api.base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood?limit=2&types=MET`)
+    ).json()) as SerializedGraph;
     assert.equal(capped.nodes.length, 3);
     const center = capped.nodes.find((n) => n.key === 'person:antony-blinken')!;
-    const metNeighbours = await db.read(async (tx) =>
-      (await tx.run("MATCH (:Entity {id: 'person:antony-blinken'})-[:MET]-(n) RETURN count(DISTINCT n) AS n")).records[0]!.get('n') as number,
+    const metNeighbours = await db.read(
+      async (tx) => (await tx.run("MATCH (:Entity {id: 'person:antony-blinken'})-[:MET]-(n) RETURN count(DISTINCT n) AS n")).records[0]!.get('n') as number,
     );
     assert.ok(metNeighbours > 2);
     assert.equal(center.attributes.hiddenNeighbours, metNeighbours - 2, 'the centre says how many MET neighbours were left out');
 
-    const deeper = (await (await fetch(`${api.base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood?depth=2`)).json()) as SerializedGraph;
+    const deeper = (await (
+      await fetch(`${api.base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood?depth=2`)
+    ).json()) as SerializedGraph;
     assert.ok(deeper.nodes.length > data.nodes.length);
     // The ring walk finds exactly the nodes that some path of up to `depth` links reaches, nearest first.
     for (const depth of [2, 3]) {
@@ -137,7 +146,9 @@ describe('search and evidence on the seed graph', () => {
       const keys = (g: SerializedGraph) => g.nodes.map((n) => n.key).filter((k) => k !== 'person:antony-blinken');
       assert.deepEqual(new Set(keys(walked)), new Set(expected.map(([k]) => k)), `depth ${depth}`);
       const firstRing = expected.filter(([, hops]) => hops === 1).map(([k]) => k);
-      const cut = (await (await fetch(`${api.base}/api/entities/person:antony-blinken/neighbourhood?depth=${depth}&limit=${firstRing.length}`)).json()) as SerializedGraph;
+      const cut = (await (
+        await fetch(`${api.base}/api/entities/person:antony-blinken/neighbourhood?depth=${depth}&limit=${firstRing.length}`)
+      ).json()) as SerializedGraph;
       assert.deepEqual(new Set(keys(cut)), new Set(firstRing), 'the nearest ring comes first');
     }
     assert.equal((await fetch(`${api.base}/api/entities/person:antony-blinken/neighbourhood?depth=4`)).status, 400);
@@ -174,7 +185,10 @@ describe('search and evidence on the seed graph', () => {
     assert.ok(doc.mentions.length > 10);
     for (const m of doc.mentions) assert.ok(doc.text.slice(m.start, m.end).trim().length > 0, `${m.name} at ${m.start}`);
     const blinken = doc.mentions.filter((m) => m.name === 'Antony Blinken').map((m) => doc.text.slice(m.start, m.end));
-    assert.ok(blinken.some((surface) => surface.includes('Blinken')), blinken.join(', '));
+    assert.ok(
+      blinken.some((surface) => surface.includes('Blinken')),
+      blinken.join(', '),
+    );
     assert.equal((await fetch(`${api.base}/api/documents/doc:nothing`)).status, 404);
   });
 });

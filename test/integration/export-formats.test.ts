@@ -95,12 +95,7 @@ function flatProperties(properties: Record<string, unknown>): Record<string, unk
 }
 
 /** Checks a flat reading (graphology's or NetworkX's) of GraphML or GEXF against the database. */
-function assertFlat(
-  truth: Expected,
-  nodes: [string, Record<string, unknown>][],
-  edges: [string, string, Record<string, unknown>][],
-  reader: string,
-): void {
+function assertFlat(truth: Expected, nodes: [string, Record<string, unknown>][], edges: [string, string, Record<string, unknown>][], reader: string): void {
   assert.equal(nodes.length, truth.nodes.size, `${reader}: node count`);
   for (const [key, attributes] of nodes) {
     const node = truth.nodes.get(key);
@@ -159,7 +154,10 @@ describe('export formats read back', () => {
     graph.forEachNode((key, attributes) => {
       const node = truth.nodes.get(key)!;
       assert.deepEqual(attributes.labels, node.labels);
-      assert.deepEqual(attributes.properties, Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, typeof v === 'object' && !Array.isArray(v) ? specialText(v!) : v])));
+      assert.deepEqual(
+        attributes.properties,
+        Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, typeof v === 'object' && !Array.isArray(v) ? specialText(v!) : v])),
+      );
     });
     assert.equal(graph.getNodeAttribute('person:test-odd', 'label'), ODD);
     assert.equal(graph.getNodeAttribute('doc:test-odd', 'properties').loadedAt, '2026-11-23T10:00:00.123000000Z');
@@ -177,7 +175,10 @@ describe('export formats read back', () => {
       const items = edge.attributes.evidence as { document: string; sentence: string }[] | undefined;
       if (!p.evDocs) continue;
       withEvidence++;
-      assert.deepEqual(items?.map((i) => [i.document, i.sentence]), p.evDocs.map((d, i) => [d, p.evSentences![i]]));
+      assert.deepEqual(
+        items?.map((i) => [i.document, i.sentence]),
+        p.evDocs.map((d, i) => [d, p.evSentences![i]]),
+      );
       for (const doc of p.evDocs) assert.ok(file.documents?.[doc], `document ${doc} is in the pack`);
     }
     assert.ok(withEvidence > 10, `edges with evidence: ${withEvidence}`);
@@ -198,7 +199,12 @@ describe('export formats read back', () => {
     writeFileSync(file, xml);
     const nx = readWithNetworkx(format, file);
     assert.ok(nx.directed);
-    assertFlat(truth, Object.entries(nx.nodes), nx.edges.map(([s, t, , a]) => [s, t, a]), `NetworkX ${format}`);
+    assertFlat(
+      truth,
+      Object.entries(nx.nodes),
+      nx.edges.map(([s, t, , a]) => [s, t, a]),
+      `NetworkX ${format}`,
+    );
     assert.equal(nx.nodes['person:test-odd']![format === 'graphml' ? 'name' : 'label'], ODD);
   };
 
@@ -224,7 +230,9 @@ describe('export formats read back', () => {
     await sameGraph({ keepVolatile: true });
     const leftovers = await targetDb.read(async (tx) => (await tx.run(`MATCH (n:${IMPORT_LABEL}) RETURN count(n) AS n`)).records[0]!.get('n') as number);
     assert.equal(leftovers, 0, 'the temporary import label is gone');
-    const constraints = await targetDb.read(async (tx) => (await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names')).records[0]!.get('names') as string[]);
+    const constraints = await targetDb.read(
+      async (tx) => (await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names')).records[0]!.get('names') as string[],
+    );
     assert.deepEqual(constraints, [], 'the temporary constraint is gone');
   });
 
@@ -233,7 +241,11 @@ describe('export formats read back', () => {
     const zip = path.join(dir, 'graph.csv.zip');
     writeFileSync(zip, await exportToBuffer(db, 'csv'));
     // Python's zipfile is the reader: not the library that wrote the archive.
-    const unzip = spawnSync(process.env.NEWSGRAPH_PYTHON ?? 'python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.testzip(); z.extractall(sys.argv[2]); print(",".join(sorted(z.namelist())))', zip, dir], { encoding: 'utf8' });
+    const unzip = spawnSync(
+      process.env.NEWSGRAPH_PYTHON ?? 'python3',
+      ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.testzip(); z.extractall(sys.argv[2]); print(",".join(sorted(z.namelist())))', zip, dir],
+      { encoding: 'utf8' },
+    );
     assert.equal(unzip.status, 0, unzip.stderr);
     assert.equal(unzip.stdout.trim(), 'README.txt,nodes.csv,relationships.csv');
     assert.match(readFileSync(path.join(dir, 'README.txt'), 'utf8'), /neo4j-admin database import full/);
@@ -256,7 +268,18 @@ function columns(headerLine: string): { field: string; name: string; type: strin
 }
 
 function conversion(type: string, value: string): string {
-  const functions: Record<string, string> = { string: '', long: 'toInteger', double: 'toFloat', boolean: 'toBoolean', datetime: 'datetime', date: 'date', localdatetime: 'localdatetime', time: 'time', localtime: 'localtime', duration: 'duration' };
+  const functions: Record<string, string> = {
+    string: '',
+    long: 'toInteger',
+    double: 'toFloat',
+    boolean: 'toBoolean',
+    datetime: 'datetime',
+    date: 'date',
+    localdatetime: 'localdatetime',
+    time: 'time',
+    localtime: 'localtime',
+    duration: 'duration',
+  };
   const fn = functions[type];
   assert.ok(fn !== undefined, `a type neo4j-admin knows: ${type}`);
   return fn ? `${fn}(${value})` : value;
@@ -280,7 +303,10 @@ async function loadCsv(db: Database, dir: string): Promise<void> {
   const url = (file: string) => `file://${path.join(dir, file)}`;
   await db.write((tx) => tx.run('CREATE CONSTRAINT csv_key IF NOT EXISTS FOR (n:CsvImport) REQUIRE n.key IS UNIQUE'));
   await db.write((tx) =>
-    tx.run(`LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:CsvImport:$(split(${field(':LABEL')}, ';')) {key: ${field(':ID')}}) SET ${setters('nodes.csv', 'n')}`, { url: url('nodes.csv') }),
+    tx.run(
+      `LOAD CSV WITH HEADERS FROM $url AS row CREATE (n:CsvImport:$(split(${field(':LABEL')}, ';')) {key: ${field(':ID')}}) SET ${setters('nodes.csv', 'n')}`,
+      { url: url('nodes.csv') },
+    ),
   );
   await db.write((tx) =>
     tx.run(
@@ -294,8 +320,7 @@ async function loadCsv(db: Database, dir: string): Promise<void> {
   await db.write((tx) => tx.run('DROP CONSTRAINT csv_key'));
 }
 
-
-describe('whole-graph export of nodes unlike the loader\'s', () => {
+describe("whole-graph export of nodes unlike the loader's", () => {
   const db = testDatabase();
 
   before(async () => {
@@ -313,7 +338,9 @@ describe('whole-graph export of nodes unlike the loader\'s', () => {
   after(() => db.close());
 
   it('keys a node without a string id by its element id, links it by that key, and keeps properties of any name', async () => {
-    const ids = await db.read(async (tx) => (await tx.run('MATCH (n:Tag) RETURN n.name AS name, elementId(n) AS id')).records.map((r) => [r.get('name') as string, r.get('id') as string]));
+    const ids = await db.read(async (tx) =>
+      (await tx.run('MATCH (n:Tag) RETURN n.name AS name, elementId(n) AS id')).records.map((r) => [r.get('name') as string, r.get('id') as string]),
+    );
     const elementIds = Object.fromEntries(ids) as Record<string, string>;
     // Read as JSON.parse gives it: a graph import would assign __proto__ instead of keeping it as data.
     const file = JSON.parse((await exportToBuffer(db, 'json')).toString('utf8')) as GraphExport;
@@ -324,7 +351,12 @@ describe('whole-graph export of nodes unlike the loader\'s', () => {
     assert.equal(Object.getOwnPropertyDescriptor(thing, '__proto__')?.value, 'kept');
     assert.deepEqual(thing['we`ird key'], [1, 2]);
 
-    const edges = file.graph.edges.map((e) => ({ source: e.source, target: e.target, type: e.attributes.relType as string, properties: e.attributes.properties as Record<string, unknown> }));
+    const edges = file.graph.edges.map((e) => ({
+      source: e.source,
+      target: e.target,
+      type: e.attributes.relType as string,
+      properties: e.attributes.properties as Record<string, unknown>,
+    }));
     const odd = edges.find((e) => e.type === 'odd `type` here');
     assert.ok(odd, JSON.stringify(edges));
     assert.equal(odd.source, 'thing:a');

@@ -30,7 +30,8 @@ describe('export scopes through the API and the CLI', () => {
     const code = await run.exited;
     return { code, stdout: run.stdout(), stderr: run.stderr() };
   };
-  const count = async (cypher: string, params: Record<string, unknown> = {}) => api.db.read(async (tx) => (await tx.run(cypher, params)).records[0]!.get('n') as number);
+  const count = async (cypher: string, params: Record<string, unknown> = {}) =>
+    api.db.read(async (tx) => (await tx.run(cypher, params)).records[0]!.get('n') as number);
 
   it('newsgraph export --format graphml --around "Antony Blinken" --depth 1 opens in NetworkX with his links', async () => {
     const dir = temps.make();
@@ -60,7 +61,7 @@ describe('export scopes through the API and the CLI', () => {
     assert.equal(file.graph.edges.length, await count('MATCH (:Newsgraph)-[r]->(:Newsgraph) RETURN count(r) AS n'));
   });
 
-  it('--from/--to exports the shortest paths, --cypher a read query\'s result', async () => {
+  it("--from/--to exports the shortest paths, --cypher a read query's result", async () => {
     const paths = await cli(['--format', 'json', '--from', 'Antony Blinken', '--to', 'Wang Xiaohong', '--out', '-']);
     assert.equal(paths.code, 0, paths.stderr);
     const pathGraph = MultiDirectedGraph.from((JSON.parse(paths.stdout) as GraphExport).graph);
@@ -99,14 +100,19 @@ describe('export scopes through the API and the CLI', () => {
 
   it('says what was wrong, exits 1, and leaves no file', async () => {
     await api.db.write((tx) =>
-      tx.run("CREATE (:Newsgraph:Entity:Person {id: 'person:test-twin-a', name: 'Twin Alpha', aliases: ['The Twin']}), (:Newsgraph:Entity:Person {id: 'person:test-twin-b', name: 'Twin Beta', aliases: ['the twin']})"),
+      tx.run(
+        "CREATE (:Newsgraph:Entity:Person {id: 'person:test-twin-a', name: 'Twin Alpha', aliases: ['The Twin']}), (:Newsgraph:Entity:Person {id: 'person:test-twin-b', name: 'Twin Beta', aliases: ['the twin']})",
+      ),
     );
     const dir = temps.make();
     const out = path.join(dir, 'x.graphml');
     const cases: [string[], RegExp][] = [
       [['--format', 'graphml', '--around', 'Nobody Atall', '--out', out], /error\[NOT_FOUND\]: No entity is named "Nobody Atall"/],
       [['--format', 'graphml', '--around', 'Blinkn', '--out', out], /Did you mean: Antony Blinken/],
-      [['--format', 'graphml', '--around', 'The Twin', '--out', out], /error\[AMBIGUOUS\]: "The Twin" names 2 entities: Twin Alpha \(person:test-twin-a\), Twin Beta/],
+      [
+        ['--format', 'graphml', '--around', 'The Twin', '--out', out],
+        /error\[AMBIGUOUS\]: "The Twin" names 2 entities: Twin Alpha \(person:test-twin-a\), Twin Beta/,
+      ],
       [['--format', 'graphml', '--out', out], /error\[BAD_REQUEST\]: Say what to export with exactly one of --all/],
       [['--format', 'graphml', '--all', '--around', 'Wang Yi', '--out', out], /got --all and --around/],
       [['--format', 'graphml', '--cypher', 'CREATE (n:Oops) RETURN n', '--out', out], /error\[CYPHER_REFUSED\]/],
@@ -139,7 +145,11 @@ describe('export scopes through the API and the CLI', () => {
     const byGet = await fetch(`${api.base}/api/export?format=json&scope=cypher&query=${encodeURIComponent(query)}`);
     assert.equal(byGet.status, 400, 'a GET, which any page can send as an <img>, never runs Cypher');
     assert.match(((await byGet.json()) as { error: { message: string } }).error.message, /POST/);
-    const byPost = await fetch(`${api.base}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'json', scope: { kind: 'cypher', query } }) });
+    const byPost = await fetch(`${api.base}/api/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'json', scope: { kind: 'cypher', query } }),
+    });
     const queryFile = (await byPost.json()) as GraphExport;
     assert.deepEqual(queryFile.graph.nodes.map((n) => n.attributes.label).sort(), ['Wang Xiaohong', 'Wang Yi']);
   });
@@ -148,7 +158,11 @@ describe('export scopes through the API and the CLI', () => {
     const ids = [BLINKEN, 'person:wang-yi', 'person:chen-jining'];
     const positions = { [BLINKEN]: [0, 0], 'person:wang-yi': [10.5, -3], 'person:chen-jining': [-7, 4.25] };
     const post = (format: string) =>
-      fetch(`${api.base}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format, scope: { kind: 'nodes', ids }, positions }) });
+      fetch(`${api.base}/api/export`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ format, scope: { kind: 'nodes', ids }, positions }),
+      });
     const gexf = parseGexf(MultiDirectedGraph, await (await post('gexf')).text());
     assert.deepEqual(gexf.nodes().sort(), [...ids].sort());
     assert.deepEqual([gexf.getNodeAttribute('person:wang-yi', 'x'), gexf.getNodeAttribute('person:wang-yi', 'y')], [10.5, -3]);

@@ -31,11 +31,13 @@ const FOREIGN = `
 /** Everything that is not newsgraph's, in an order that does not depend on how it was stored. */
 async function foreignSnapshot(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   return db.read(async (tx) => {
-    const nodes = (await tx.run(`MATCH (n) WHERE NOT n:${NEWSGRAPH_LABEL} AND NOT n:${META_LABEL} RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p`)).records.map((r) =>
-      JSON.stringify([r.get('id'), [...(r.get('labels') as string[])].sort(), Object.entries(r.get('p') as object).sort()]),
-    );
+    const nodes = (
+      await tx.run(`MATCH (n) WHERE NOT n:${NEWSGRAPH_LABEL} AND NOT n:${META_LABEL} RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p`)
+    ).records.map((r) => JSON.stringify([r.get('id'), [...(r.get('labels') as string[])].sort(), Object.entries(r.get('p') as object).sort()]));
     const relationships = (
-      await tx.run(`MATCH (a)-[r]->(b) WHERE NOT a:${NEWSGRAPH_LABEL} AND NOT b:${NEWSGRAPH_LABEL} RETURN elementId(r) AS id, elementId(a) AS a, type(r) AS type, elementId(b) AS b, properties(r) AS p`)
+      await tx.run(
+        `MATCH (a)-[r]->(b) WHERE NOT a:${NEWSGRAPH_LABEL} AND NOT b:${NEWSGRAPH_LABEL} RETURN elementId(r) AS id, elementId(a) AS a, type(r) AS type, elementId(b) AS b, properties(r) AS p`,
+      )
     ).records.map((r) => JSON.stringify([r.get('id'), r.get('a'), r.get('type'), r.get('b'), Object.entries(r.get('p') as object).sort()]));
     return { nodes: nodes.sort(), relationships: relationships.sort() };
   });
@@ -108,7 +110,10 @@ describe('beside data newsgraph did not write', () => {
   });
 
   it('applies no schema to it unless told, and says why and how to proceed', async () => {
-    await assert.rejects(applySchema(db), (err: unknown) => err instanceof AppError && err.code === 'FOREIGN_DATABASE' && /--init/.test(err.message) && err.message.includes(uri));
+    await assert.rejects(
+      applySchema(db),
+      (err: unknown) => err instanceof AppError && err.code === 'FOREIGN_DATABASE' && /--init/.test(err.message) && err.message.includes(uri),
+    );
     assert.deepEqual(await schemaNames(db), schemaBefore);
     assert.equal(await count(db, `MATCH (n:${META_LABEL}) RETURN count(n)`), 0);
     assert.deepEqual(await foreignSnapshot(db), foreign);
@@ -155,12 +160,20 @@ describe('beside data newsgraph did not write', () => {
       base = await waitForUrl(run);
       await waitUntil(async () => (await getJson<Health>(`${base}/api/health`)).schema?.state === 'ready', 30_000, 'the schema to be applied');
       // Seeds are for an empty database: serve says it left them out, and none came.
-      await waitUntil(() => /Example articles not loaded: the database holds data newsgraph did not write/.test(run.stdout()), 30_000, 'the word on the examples');
+      await waitUntil(
+        () => /Example articles not loaded: the database holds data newsgraph did not write/.test(run.stdout()),
+        30_000,
+        'the word on the examples',
+      );
       assert.equal(await count(db, `MATCH (n:${NEWSGRAPH_LABEL}) RETURN count(n)`), 0, 'no example articles');
       assert.equal(await count(db, `MATCH (n:${META_LABEL}) RETURN count(n)`), 1, 'the marker');
       const added = (await schemaNames(db)).filter((n) => !schemaBefore.includes(n));
       assert.ok(added.length > 0 && added.every((n) => / newsgraph_/.test(n)), added.join(', '));
-      const onOurLabel = await db.read(async (tx) => (await tx.run('SHOW INDEXES YIELD name, labelsOrTypes WHERE name STARTS WITH "newsgraph_" RETURN collect(DISTINCT labelsOrTypes) AS l')).records[0]!.get('l'));
+      const onOurLabel = await db.read(async (tx) =>
+        (
+          await tx.run('SHOW INDEXES YIELD name, labelsOrTypes WHERE name STARTS WITH "newsgraph_" RETURN collect(DISTINCT labelsOrTypes) AS l')
+        ).records[0]!.get('l'),
+      );
       assert.deepEqual(onOurLabel, [[NEWSGRAPH_LABEL]]);
 
       // Marked now: a plain load goes in, beside the foreign data.
@@ -168,12 +181,15 @@ describe('beside data newsgraph did not write', () => {
       assert.equal(await load.exited, 0, load.stderr());
       // The other application links one of its nodes to one of ours: still not ours to show.
       await db.write((tx) =>
-        tx.run(`MATCH (f:Person {name: 'Antony Blinken'}) WHERE NOT f:${NEWSGRAPH_LABEL} MATCH (b:${NEWSGRAPH_LABEL} {id: 'person:antony-blinken'}) CREATE (f)-[:SAME_AS]->(b)`),
+        tx.run(
+          `MATCH (f:Person {name: 'Antony Blinken'}) WHERE NOT f:${NEWSGRAPH_LABEL} MATCH (b:${NEWSGRAPH_LABEL} {id: 'person:antony-blinken'}) CREATE (f)-[:SAME_AS]->(b)`,
+        ),
       );
       foreign = await foreignSnapshot(db);
 
       const isOurs = (labels: unknown) => Array.isArray(labels) && labels.includes(NEWSGRAPH_LABEL);
-      const search = async (q: string, type = '') => (await getJson<{ results: SearchHit[] }>(`${base}/api/search?q=${encodeURIComponent(q)}${type}`)).results.map((h) => h.id);
+      const search = async (q: string, type = '') =>
+        (await getJson<{ results: SearchHit[] }>(`${base}/api/search?q=${encodeURIComponent(q)}${type}`)).results.map((h) => h.id);
       assert.deepEqual(await search('Blinken'), ['person:antony-blinken']);
       assert.deepEqual(await search('Antony Blinken', '&type=Person'), ['person:antony-blinken']);
       // The foreign Wang Yi's alias, the foreign Entity's id: neither is ours to find.
@@ -181,7 +197,10 @@ describe('beside data newsgraph did not write', () => {
 
       const overview = await getJson<SerializedGraph>(`${base}/api/graph?limit=5000`);
       assert.ok(overview.nodes.length > 0);
-      assert.ok(overview.nodes.every((n) => isOurs(n.attributes.labels)), 'overview: ours only');
+      assert.ok(
+        overview.nodes.every((n) => isOurs(n.attributes.labels)),
+        'overview: ours only',
+      );
 
       const stats = await getJson<Stats>(`${base}/api/stats`);
       assert.equal(stats.nodes.Document, 2);
@@ -193,7 +212,10 @@ describe('beside data newsgraph did not write', () => {
 
       for (const depth of [1, 2, 3]) {
         const around = await getJson<SerializedGraph>(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}/neighbourhood?depth=${depth}`);
-        assert.ok(around.nodes.every((n) => isOurs(n.attributes.labels)), `neighbourhood ${depth}: ours only`);
+        assert.ok(
+          around.nodes.every((n) => isOurs(n.attributes.labels)),
+          `neighbourhood ${depth}: ours only`,
+        );
       }
       // A foreign node linking two of ours is no shortcut between them.
       const far = await db.read(
@@ -205,11 +227,18 @@ describe('beside data newsgraph did not write', () => {
           ).records[0]!.get('id') as string,
       );
       await db.write((tx) =>
-        tx.run(`MATCH (f:Person {name: 'Antony Blinken'}) WHERE NOT f:${NEWSGRAPH_LABEL} MATCH (x:${NEWSGRAPH_LABEL} {id: $far}) CREATE (f)-[:KNOWS]->(x)`, { far }),
+        tx.run(`MATCH (f:Person {name: 'Antony Blinken'}) WHERE NOT f:${NEWSGRAPH_LABEL} MATCH (x:${NEWSGRAPH_LABEL} {id: $far}) CREATE (f)-[:KNOWS]->(x)`, {
+          far,
+        }),
       );
       foreign = await foreignSnapshot(db);
-      const paths = await getJson<{ graph: SerializedGraph }>(`${base}/api/paths?from=${encodeURIComponent('person:antony-blinken')}&to=${encodeURIComponent(far)}&maxLength=6`);
-      assert.ok(paths.graph.nodes.every((n) => isOurs(n.attributes.labels)), 'paths: ours only');
+      const paths = await getJson<{ graph: SerializedGraph }>(
+        `${base}/api/paths?from=${encodeURIComponent('person:antony-blinken')}&to=${encodeURIComponent(far)}&maxLength=6`,
+      );
+      assert.ok(
+        paths.graph.nodes.every((n) => isOurs(n.attributes.labels)),
+        'paths: ours only',
+      );
 
       const entity = await getJson<{ degree: Record<string, number> }>(`${base}/api/entities/${encodeURIComponent('person:antony-blinken')}`);
       assert.equal(entity.degree.SAME_AS, undefined);
@@ -219,7 +248,10 @@ describe('beside data newsgraph did not write', () => {
 
       const file = await exportAll(db);
       assert.ok(file.graph.nodes.length > 0);
-      assert.ok(file.graph.nodes.every((n) => isOurs(n.attributes.labels)), 'export: ours only');
+      assert.ok(
+        file.graph.nodes.every((n) => isOurs(n.attributes.labels)),
+        'export: ours only',
+      );
       assert.ok(!file.graph.edges.some((e) => ['ACTED_IN', 'SAME_AS'].includes(e.attributes.relType as string)));
       assert.ok(!JSON.stringify(file).includes('The Matrix'));
     } finally {
@@ -297,7 +329,10 @@ describe('a database an earlier newsgraph wrote (no Newsgraph label yet)', () =>
     // Its entities are found again, through the new index.
     await db.read((tx) => tx.run('CALL db.awaitIndexes(60)'));
     const { searchEntities } = await import('../../server/graph/search.js');
-    assert.deepEqual((await searchEntities(db, 'blinken')).map((h) => h.id), ['person:antony-blinken']);
+    assert.deepEqual(
+      (await searchEntities(db, 'blinken')).map((h) => h.id),
+      ['person:antony-blinken'],
+    );
   });
 
   it('is taken for another application’s data when other kinds are there too, and left alone', async () => {

@@ -72,7 +72,12 @@ describe('hostile queries', () => {
     const started = Date.now();
     const res = await fetch(`${base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, params }) });
     const text = await res.text();
-    return { status: res.status, bytes: text.length, ms: Date.now() - started, body: JSON.parse(text) as CypherResult & { error?: { code: string; message: string } } };
+    return {
+      status: res.status,
+      bytes: text.length,
+      ms: Date.now() - started,
+      body: JSON.parse(text) as CypherResult & { error?: { code: string; message: string } },
+    };
   };
 
   before(async () => {
@@ -103,9 +108,13 @@ describe('hostile queries', () => {
 
   it('stops a query over the transaction memory limit with CYPHER_MEMORY at once, never retried', async () => {
     // The embedded launcher sets the limit (a quarter of the heap); Neo4j's default is none.
-    const setting = await db.read(async (tx) => (await tx.run("SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value")).records[0]?.get('value') as string);
+    const setting = await db.read(
+      async (tx) => (await tx.run("SHOW SETTINGS YIELD name, value WHERE name = 'db.memory.transaction.max' RETURN value")).records[0]?.get('value') as string,
+    );
     assert.match(setting, /^[1-9][\d.]*\s*[KMG]i?B$/, `db.memory.transaction.max is ${setting}`);
-    const answer = await cypher('UNWIND range(1, 10000) AS a UNWIND range(1, 40) AS b RETURN size(collect(toString(a * b) + $pad)) AS n', { pad: 'x'.repeat(400) });
+    const answer = await cypher('UNWIND range(1, 10000) AS a UNWIND range(1, 40) AS b RETURN size(collect(toString(a * b) + $pad)) AS n', {
+      pad: 'x'.repeat(400),
+    });
     assert.equal(answer.status, 422, JSON.stringify(answer.body));
     assert.equal(answer.body.error?.code, 'CYPHER_MEMORY');
     assert.match(answer.body.error.message, /db\.memory\.transaction\.max/);

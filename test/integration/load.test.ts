@@ -46,7 +46,10 @@ describe('loading articles into a real Neo4j', () => {
     for (const row of rows) {
       assert.ok(row.sentences.length > 0 && row.sentences.length === row.docs.length);
       for (const s of row.sentences) {
-        assert.ok(seedTexts.some((t) => t.includes(s)), `evidence is a seed sentence: ${s}`);
+        assert.ok(
+          seedTexts.some((t) => t.includes(s)),
+          `evidence is a seed sentence: ${s}`,
+        );
         assert.ok(s.includes(row.name.split(' ').pop()!), `"${s}" names ${row.name}`);
       }
     }
@@ -95,8 +98,9 @@ describe('loading articles into a real Neo4j', () => {
     const summary = await loadPaths(db, [mine]);
     assert.deepEqual(summary.documents, { new: 0, unchanged: 0, replaced: 1, failed: 0 });
     const copyId = await db.read(async (tx) => (await tx.run('MATCH (d:Document) WHERE d.file ENDS WITH "copy.txt" RETURN d.id')).records[0]!.get(0) as string);
-    const copyEvidence = await db.read(async (tx) =>
-      (await tx.run("MATCH ()-[r]-() WHERE $doc IN r.evDocs UNWIND r.evSentences AS s RETURN collect(s)", { doc: copyId })).records[0]!.get(0) as string[],
+    const copyEvidence = await db.read(
+      async (tx) =>
+        (await tx.run('MATCH ()-[r]-() WHERE $doc IN r.evDocs UNWIND r.evSentences AS s RETURN collect(s)', { doc: copyId })).records[0]!.get(0) as string[],
     );
     assert.ok(copyEvidence.every((s) => !s.includes('Wang Xiaohong')));
 
@@ -155,7 +159,9 @@ describe('loading articles into a real Neo4j', () => {
     await loadPaths(db, [path.join(dir, 'a.txt')], { extractor: other });
     await loadPaths(db, [path.join(dir, 'b.txt')], { extractor: other });
     const rels = await db.read(async (tx) =>
-      (await tx.run('MATCH (:Person {name: "Ann Lee"})-[r:HOSTED_PODCAST_WITH]->(:Person {name: "Bo Chan"}) RETURN r.documents AS n, r.evSentences AS s')).records.map((r) => r.toObject()),
+      (
+        await tx.run('MATCH (:Person {name: "Ann Lee"})-[r:HOSTED_PODCAST_WITH]->(:Person {name: "Bo Chan"}) RETURN r.documents AS n, r.evSentences AS s')
+      ).records.map((r) => r.toObject()),
     );
     assert.deepEqual(rels, [{ n: 2, s: ['Ann Lee interviewed Bo Chan.', 'Later, Ann Lee interviewed Bo Chan again.'] }]);
   });
@@ -177,25 +183,35 @@ describe('loading articles into a real Neo4j', () => {
     assert.equal(await count('MATCH (d:Document) RETURN count(d)'), 1);
   });
 
-  it('refuses a symlink to /dev/zero and a FIFO by name and loads the rest, from a folder and a glob', { timeout: 60_000, skip: !existsSync('/dev/zero') && 'needs /dev/zero and mkfifo' }, async () => {
-    const dir = tempDir();
-    copyFileSync(SEED_000, path.join(dir, 'good.txt'));
-    symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
-    execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
-    const fromFolder = runCli(['load', '--json', dir], cliEnv);
-    assert.equal(await fromFolder.exited, 1, fromFolder.stderr());
-    const summary = JSON.parse(fromFolder.stdout()) as LoadSummary;
-    assert.deepEqual(summary.documents, { new: 1, unchanged: 0, replaced: 0, failed: 2 });
-    assert.deepEqual(summary.failures.map((f) => [path.basename(f.file), f.code]), [['pipe.txt', 'BAD_INPUT'], ['zero.txt', 'BAD_INPUT']]);
-    assert.match(summary.failures[0]!.message, /pipe\.txt skipped: it is a FIFO \(named pipe\), not a regular file/);
-    assert.match(summary.failures[1]!.message, /zero\.txt skipped: it is a character device, not a regular file/);
+  it(
+    'refuses a symlink to /dev/zero and a FIFO by name and loads the rest, from a folder and a glob',
+    { timeout: 60_000, skip: !existsSync('/dev/zero') && 'needs /dev/zero and mkfifo' },
+    async () => {
+      const dir = tempDir();
+      copyFileSync(SEED_000, path.join(dir, 'good.txt'));
+      symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
+      execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+      const fromFolder = runCli(['load', '--json', dir], cliEnv);
+      assert.equal(await fromFolder.exited, 1, fromFolder.stderr());
+      const summary = JSON.parse(fromFolder.stdout()) as LoadSummary;
+      assert.deepEqual(summary.documents, { new: 1, unchanged: 0, replaced: 0, failed: 2 });
+      assert.deepEqual(
+        summary.failures.map((f) => [path.basename(f.file), f.code]),
+        [
+          ['pipe.txt', 'BAD_INPUT'],
+          ['zero.txt', 'BAD_INPUT'],
+        ],
+      );
+      assert.match(summary.failures[0]!.message, /pipe\.txt skipped: it is a FIFO \(named pipe\), not a regular file/);
+      assert.match(summary.failures[1]!.message, /zero\.txt skipped: it is a character device, not a regular file/);
 
-    const fromGlob = runCli(['load', path.join(dir, '*.txt')], cliEnv);
-    assert.equal(await fromGlob.exited, 1, fromGlob.stderr());
-    assert.match(fromGlob.stdout(), /documents: 0 new, 1 unchanged, 0 replaced, 1 failed/);
-    assert.match(fromGlob.stdout(), /failed: .*zero\.txt skipped: it is a character device.* \[BAD_INPUT\]/);
-    assert.equal(await count('MATCH (d:Document) RETURN count(d)'), 1);
-  });
+      const fromGlob = runCli(['load', path.join(dir, '*.txt')], cliEnv);
+      assert.equal(await fromGlob.exited, 1, fromGlob.stderr());
+      assert.match(fromGlob.stdout(), /documents: 0 new, 1 unchanged, 0 replaced, 1 failed/);
+      assert.match(fromGlob.stdout(), /failed: .*zero\.txt skipped: it is a character device.* \[BAD_INPUT\]/);
+      assert.equal(await count('MATCH (d:Document) RETURN count(d)'), 1);
+    },
+  );
 
   it('stores no source URL that is not http(s), and says so for each file', async () => {
     const dir = tempDir();
@@ -205,10 +221,19 @@ describe('loading articles into a real Neo4j', () => {
     const run = runCli(['load', dir], cliEnv);
     assert.equal(await run.exited, 0, run.stderr());
     assert.match(run.stdout(), /documents: 3 new/);
-    assert.match(run.stdout(), /warning: .*data\.txt: its source URL "data:text\/html,<script>alert\(1\)<\/script>" is not an http\(s\) URL, so it was not stored\. \[BAD_INPUT\]/);
+    assert.match(
+      run.stdout(),
+      /warning: .*data\.txt: its source URL "data:text\/html,<script>alert\(1\)<\/script>" is not an http\(s\) URL, so it was not stored\. \[BAD_INPUT\]/,
+    );
     assert.match(run.stdout(), /warning: .*script\.txt: its source URL "javascript:alert\(document\.cookie\)" is not an http\(s\) URL/);
-    const urls = await db.read(async (tx) => (await tx.run('MATCH (d:Document) RETURN d.url AS url, d.outlet AS outlet ORDER BY url')).records.map((r) => r.toObject()));
-    assert.deepEqual(urls, [{ url: 'https://wire.example.net/story', outlet: 'wire.example.net' }, { url: null, outlet: null }, { url: null, outlet: null }]);
+    const urls = await db.read(async (tx) =>
+      (await tx.run('MATCH (d:Document) RETURN d.url AS url, d.outlet AS outlet ORDER BY url')).records.map((r) => r.toObject()),
+    );
+    assert.deepEqual(urls, [
+      { url: 'https://wire.example.net/story', outlet: 'wire.example.net' },
+      { url: null, outlet: null },
+      { url: null, outlet: null },
+    ]);
   });
 
   it('ends in the same graph after a kill -9 and a rerun as after one uninterrupted load', async () => {

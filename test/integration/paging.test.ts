@@ -35,15 +35,26 @@ describe('paging a neighbourhood on the seed graph', () => {
     for (let offset = 0; offset < total + size; offset += size) pages.push(await fetchGraph(`limit=${size}&offset=${offset}`));
     const pageKeys = pages.map((p) => p.attributes.page as string[]);
     assert.equal(pageKeys.at(-1)!.length, 0, 'past the end, an empty page');
-    assert.ok(pageKeys.slice(0, -2).every((k) => k.length === size), 'full pages until the last');
+    assert.ok(
+      pageKeys.slice(0, -2).every((k) => k.length === size),
+      'full pages until the last',
+    );
 
     const seen = pageKeys.flat();
     assert.equal(new Set(seen).size, seen.length, 'no neighbour on two pages');
     assert.deepEqual(seen, whole.attributes.page, 'pages follow the one order of the unlimited fetch');
 
     const union = (pick: (g: SerializedGraph) => string[]) => new Set(pages.flatMap(pick));
-    assert.deepEqual(union((g) => g.nodes.map((n) => n.key)), new Set(whole.nodes.map((n) => n.key)), 'the pages hold every node');
-    assert.deepEqual(union((g) => g.edges.map((e) => e.key)), new Set(whole.edges.map((e) => e.key)), 'and every link, those between pages too');
+    assert.deepEqual(
+      union((g) => g.nodes.map((n) => n.key)),
+      new Set(whole.nodes.map((n) => n.key)),
+      'the pages hold every node',
+    );
+    assert.deepEqual(
+      union((g) => g.edges.map((e) => e.key)),
+      new Set(whole.edges.map((e) => e.key)),
+      'and every link, those between pages too',
+    );
     for (const page of pages) {
       const keys = new Set(page.nodes.map((n) => n.key));
       assert.ok(keys.has(id), 'every page carries the entity, so its links to the page arrive');
@@ -91,7 +102,11 @@ describe('paging a neighbourhood on the seed graph', () => {
       ),
     );
     const ranked = (whole.attributes.page as string[]).map((k) => degrees.get(k)!);
-    assert.deepEqual(ranked, [...ranked].sort((a, b) => b - a), 'degree never rises along the order');
+    assert.deepEqual(
+      ranked,
+      [...ranked].sort((a, b) => b - a),
+      'degree never rises along the order',
+    );
 
     const first = await neighbourhood('limit=2');
     const center = first.nodes.find((n) => n.key === BLINKEN)!;

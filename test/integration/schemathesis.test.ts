@@ -78,7 +78,21 @@ describe('the API against its OpenAPI document (schemathesis)', () => {
     const before = await graphSize();
     // Every operation but GET /api/openapi.json, which schemathesis leaves out when it loads the document from it.
     const operations = Object.values(openApiDocument().paths as Record<string, object>).reduce((n, methods) => n + Object.keys(methods).length, 0) - 1;
-    const args = ['run', `${base}/api/openapi.json`, '--url', base, '--max-examples', MAX_EXAMPLES, '--seed', SEED, '--workers', '1', '--no-color', '--generation-database', 'none'];
+    const args = [
+      'run',
+      `${base}/api/openapi.json`,
+      '--url',
+      base,
+      '--max-examples',
+      MAX_EXAMPLES,
+      '--seed',
+      SEED,
+      '--workers',
+      '1',
+      '--no-color',
+      '--generation-database',
+      'none',
+    ];
     const env = { ...process.env, SCHEMATHESIS_HOOKS: path.join(PROJECT_ROOT, 'test/helpers/schemathesis_hooks.py'), NO_COLOR: '1' };
     const { code, output } = await run(st, args, env, work);
     assert.equal(code, 0, `schemathesis found failures (st ${args.join(' ')}):\n${output}`);

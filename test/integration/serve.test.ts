@@ -41,7 +41,12 @@ describe('newsgraph serve', () => {
 
       // A second command on the same data (the export, in another terminal) joins this Neo4j.
       const out = path.join(tempDir(), 'blinken.graphml');
-      const exported = runCli(['export', '--format', 'graphml', '--around', 'Antony Blinken', '--depth', '1', '--out', out], { ...process.env, NEWSGRAPH_DATA: data, NEO4J_URI: '', NEO4J_PASSWORD: '' });
+      const exported = runCli(['export', '--format', 'graphml', '--around', 'Antony Blinken', '--depth', '1', '--out', out], {
+        ...process.env,
+        NEWSGRAPH_DATA: data,
+        NEO4J_URI: '',
+        NEO4J_PASSWORD: '',
+      });
       assert.equal(await exported.exited, 0, exported.stderr());
       assert.match(exported.stderr(), /Using the embedded Neo4j already running on this data/);
       assert.match(readFileSync(out, 'utf8'), />Wang Xiaohong<\/data>/);

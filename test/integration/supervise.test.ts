@@ -36,7 +36,15 @@ describe('a supervised embedded Neo4j', () => {
   mkdirSync(path.join(home, 'old'), { recursive: true, mode: 0o755 });
   chmodSync(home, 0o755);
   writeFileSync(path.join(home, 'old', 'notes.txt'), 'x', { mode: 0o644 });
-  const run = runCli(['serve'], { ...process.env, PORT: '0', NEO4J_BOLT_PORT: '0', NEWSGRAPH_DATA: data, NEO4J_URI: '', NEO4J_PASSWORD: '', LOG_LEVEL: 'info' });
+  const run = runCli(['serve'], {
+    ...process.env,
+    PORT: '0',
+    NEO4J_BOLT_PORT: '0',
+    NEWSGRAPH_DATA: data,
+    NEO4J_URI: '',
+    NEO4J_PASSWORD: '',
+    LOG_LEVEL: 'info',
+  });
   let base = '';
   let first: RunningEmbedded;
   after(() => run.child.kill('SIGKILL'));
@@ -45,11 +53,17 @@ describe('a supervised embedded Neo4j', () => {
     base = await waitForUrl(run);
     const all = modes(home);
     for (const rel of ['password', path.join('logs', 'debug.log'), path.join('data', 'databases', 'neo4j', 'neostore.counts.db')]) {
-      assert.ok(all.some(([r]) => r === rel), `${rel} exists`);
+      assert.ok(
+        all.some(([r]) => r === rel),
+        `${rel} exists`,
+      );
     }
     for (const [rel, mode] of all) assert.equal(mode & 0o077, 0, `${rel} is ${mode.toString(8)}, open to others`);
     assert.equal(statSync(home).mode & 0o777, 0o700);
-    assert.ok(all.filter(([, , dir]) => !dir).every(([, mode]) => (mode & 0o700) === 0o600), 'files are 0600');
+    assert.ok(
+      all.filter(([, , dir]) => !dir).every(([, mode]) => (mode & 0o700) === 0o600),
+      'files are 0600',
+    );
   });
 
   it('survives a query that exhausts its heap', async () => {

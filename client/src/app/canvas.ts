@@ -27,7 +27,10 @@ export class Canvas {
   private readonly listeners = new Set<(what?: string) => void>();
   private readonly rendererListeners: ((renderer: Sigma<ViewNode, ViewEdge>) => void)[] = [];
 
-  constructor(readonly container: HTMLElement, private readonly events: CanvasEvents) {}
+  constructor(
+    readonly container: HTMLElement,
+    private readonly events: CanvasEvents,
+  ) {}
 
   /** The renderer, made on first use: sigma measures the container when it is created. */
   get sigma(): Sigma<ViewNode, ViewEdge> {

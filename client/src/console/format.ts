@@ -50,7 +50,10 @@ function text(value: unknown, names: ReadonlyMap<string, string>, nested: boolea
   if (isRelationship(value)) return `:${value.type}`;
   if (isPath(value)) return pathText(value, names);
   if (Array.isArray(value)) return `[${value.map((v) => text(v, names, true)).join(', ')}]`;
-  if (isRecord(value)) return `{${Object.entries(value).map(([k, v]) => `${k}: ${text(v, names, true)}`).join(', ')}}`;
+  if (isRecord(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${text(v, names, true)}`)
+      .join(', ')}}`;
   if (typeof value === 'string') return nested ? JSON.stringify(value) : value;
   return String(value as number | boolean);
 }

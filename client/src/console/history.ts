@@ -12,8 +12,14 @@ export const EXAMPLES: readonly { title: string; query: string }[] = [
   { title: 'Who met whom', query: 'MATCH (a:Person)-[r:MET]->(b:Person)\nRETURN a, r, b\nLIMIT 50' },
   { title: 'The most connected', query: 'MATCH (n:Entity)\nRETURN n, COUNT { (n)--() } AS links\nORDER BY links DESC\nLIMIT 10' },
   { title: 'Allegations and who reports them', query: 'MATCH (a:Allegation)<-[r]-(source)\nRETURN a, r, source\nLIMIT 25' },
-  { title: 'Documents by entities mentioned', query: 'MATCH (d:Document)<-[:MENTIONED_IN]-(e:Entity)\nRETURN d.title AS document, count(e) AS entities\nORDER BY entities DESC' },
-  { title: 'Shortest path between two people', query: "MATCH p = shortestPath(\n  (a:Person {name: 'Antony Blinken'})-[*..4]-(b:Person {name: 'Xi Jinping'}))\nRETURN p" },
+  {
+    title: 'Documents by entities mentioned',
+    query: 'MATCH (d:Document)<-[:MENTIONED_IN]-(e:Entity)\nRETURN d.title AS document, count(e) AS entities\nORDER BY entities DESC',
+  },
+  {
+    title: 'Shortest path between two people',
+    query: "MATCH p = shortestPath(\n  (a:Person {name: 'Antony Blinken'})-[*..4]-(b:Person {name: 'Xi Jinping'}))\nRETURN p",
+  },
 ];
 
 /** Whitespace at the ends never makes a query distinct. */

@@ -38,7 +38,12 @@ export interface FormatInfo {
 
 export const FORMATS: readonly FormatInfo[] = [
   { value: 'json', label: 'JSON', opensWith: "newsgraph's graph file (graphology JSON): graphology, sigma.js, your scripts", image: false },
-  { value: 'evidence', label: 'Evidence pack (JSON)', opensWith: 'The graph with every link’s evidence sentences and their documents: review, archiving', image: false },
+  {
+    value: 'evidence',
+    label: 'Evidence pack (JSON)',
+    opensWith: 'The graph with every link’s evidence sentences and their documents: review, archiving',
+    image: false,
+  },
   { value: 'graphml', label: 'GraphML', opensWith: 'yEd, Gephi, Cytoscape, NetworkX (read_graphml)', image: false },
   { value: 'gexf', label: 'GEXF', opensWith: 'Gephi (keeps the layout), NetworkX (read_gexf), graphology', image: false },
   { value: 'csv', label: 'CSV (zip)', opensWith: 'Nodes and relationships for neo4j-admin import; Excel, LibreOffice, pandas', image: false },

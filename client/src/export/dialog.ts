@@ -11,7 +11,19 @@ import type { Canvas } from '../app/canvas.js';
 import { button, el } from '../app/dom.js';
 import { busy, errorText, toast } from '../app/toast.js';
 import { shortLabel } from '../graph/view.js';
-import { exportRequest, FORMATS, IMAGE_HINT, isImage, pathOf, scopeOptions, type Depth, type ExportContext, type ExportRequest, type FormatChoice, type ScopeChoice } from './choice.js';
+import {
+  exportRequest,
+  FORMATS,
+  IMAGE_HINT,
+  isImage,
+  pathOf,
+  scopeOptions,
+  type Depth,
+  type ExportContext,
+  type ExportRequest,
+  type FormatChoice,
+  type ScopeChoice,
+} from './choice.js';
 import { snapshotOf } from './snapshot.js';
 import { viewToSvg } from './svg.js';
 import { positionsOf, visibleNodes } from './view.js';

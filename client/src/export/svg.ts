@@ -55,13 +55,7 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 
 /** `text` safe as XML character data or inside a double- or single-quoted attribute. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '\ufffd')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return text.replace(NOT_XML, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** A number as SVG wants it: finite, two decimals at most. */
@@ -121,7 +115,9 @@ export function viewToSvg(view: SvgView): string {
     let radius = node.radius;
     if (node.ring) {
       // Ring and gap in one circle (a stroke straddles its radius), the node's own circle inside.
-      nodes.push(`<circle class="ring" cx="${cx}" cy="${cy}" r="${num(Math.max(0, radius - RING_WIDTH / 2))}" fill="#ffffff" stroke="${colour(node.ring, '#1d2430')}" stroke-width="${RING_WIDTH}"/>`);
+      nodes.push(
+        `<circle class="ring" cx="${cx}" cy="${cy}" r="${num(Math.max(0, radius - RING_WIDTH / 2))}" fill="#ffffff" stroke="${colour(node.ring, '#1d2430')}" stroke-width="${RING_WIDTH}"/>`,
+      );
       radius = Math.max(1, radius - RING_WIDTH - RING_GAP);
     }
     // The node's id goes with it, so a script can tell the circles apart.

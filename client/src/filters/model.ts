@@ -91,7 +91,11 @@ export function documentLabel(id: string, known?: Pick<DocumentSummary, 'title' 
 }
 
 /** Documents grouped by outlet, outlets alphabetically with the unrecorded last, documents by label. */
-export function groupByOutlet(counts: readonly Count[], known: ReadonlyMap<string, DocumentSummary>, cited: readonly (readonly string[])[] = []): OutletGroup[] {
+export function groupByOutlet(
+  counts: readonly Count[],
+  known: ReadonlyMap<string, DocumentSummary>,
+  cited: readonly (readonly string[])[] = [],
+): OutletGroup[] {
   const groups = new Map<string, DocumentEntry[]>();
   for (const { value, count } of counts) {
     const doc = known.get(value);

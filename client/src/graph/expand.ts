@@ -21,7 +21,13 @@ export function mergeNeighbourhood(graph: ViewGraph, center: string, data: Seria
   const turn = graph.hasNode(center) ? graph.neighbors(center).length * GOLDEN_ANGLE : 0;
   fresh.forEach((n, i) => {
     const angle = turn + (2 * Math.PI * i) / fresh.length;
-    graph.addNode(n.key, { ...n.attributes, x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle), size: 0, color: colorOf(n.attributes.kind) });
+    graph.addNode(n.key, {
+      ...n.attributes,
+      x: origin.x + radius * Math.cos(angle),
+      y: origin.y + radius * Math.sin(angle),
+      size: 0,
+      color: colorOf(n.attributes.kind),
+    });
   });
   // Counts of neighbours left out change as neighbours come in: the newest word wins.
   for (const n of data.nodes) {

@@ -8,7 +8,15 @@
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { SerializedGraph } from '../../../common/graph.js';
 import Sigma from 'sigma';
-import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, type EdgeProgramType } from 'sigma/rendering';
+import {
+  createEdgeCompoundProgram,
+  EdgeArrowHeadProgram,
+  EdgeClampedProgram,
+  EdgeLineProgram,
+  EdgeRectangleProgram,
+  NodeCircleProgram,
+  type EdgeProgramType,
+} from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import { toast } from '../app/toast.js';
@@ -375,7 +383,10 @@ function watchContexts(renderer: Renderer, container: HTMLElement): () => void {
     timer ||= window.setTimeout(() => {
       timer = 0;
       if (lost.size)
-        notice = toast('The graph cannot be drawn: the browser lost its graphics (WebGL) context. It is redrawn if the browser restores it; if not, reload the page.', 'error');
+        notice = toast(
+          'The graph cannot be drawn: the browser lost its graphics (WebGL) context. It is redrawn if the browser restores it; if not, reload the page.',
+          'error',
+        );
     }, CONTEXT_RESTORE_GRACE_MS);
   };
   const onRestored = (id: string) => () => {

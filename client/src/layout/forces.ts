@@ -16,7 +16,10 @@ export class ForceLayout {
   private supervisor: FA2Layout<ViewNode, ViewEdge> | null = null;
 
   /** `changed` hears every start and stop, whoever caused it. */
-  constructor(private readonly canvas: Canvas, private readonly changed: (running: boolean) => void) {
+  constructor(
+    private readonly canvas: Canvas,
+    private readonly changed: (running: boolean) => void,
+  ) {
     // Undo, redo and a new search clear the graph: the run belonged to the graph that was there.
     canvas.graph.on('cleared', () => this.halt());
   }

@@ -22,7 +22,9 @@ export function mountLegend(canvas: Canvas, container: HTMLElement): HTMLElement
     const { graph, state } = canvas;
     const kinds = drawnKinds(graph, state);
     // Kinds on the canvas that the kind filter hides: the legend offers them back.
-    const hidden = kindCounts(graph).filter(({ value }) => choices.hiddenKinds.has(value)).map(({ value }) => value);
+    const hidden = kindCounts(graph)
+      .filter(({ value }) => choices.hiddenKinds.has(value))
+      .map(({ value }) => value);
     const signature = JSON.stringify([kinds, hidden, graph.order]);
     // The view state changes on every hover: redraw only when what the legend says changes.
     if (signature === drawn) return;

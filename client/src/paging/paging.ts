@@ -125,7 +125,11 @@ export function mountPaging(canvas: Canvas, pageSize = parseViewUrl(location.sea
 
       // A node from the overview does not know how many neighbours it has: the reply that opened it does.
       const center = reply.nodes.find((n) => n.key === entity.id);
-      if (graph.hasNode(entity.id) && typeof center?.attributes.neighbourCount === 'number' && graph.getNodeAttribute(entity.id, 'neighbourCount') === undefined) {
+      if (
+        graph.hasNode(entity.id) &&
+        typeof center?.attributes.neighbourCount === 'number' &&
+        graph.getNodeAttribute(entity.id, 'neighbourCount') === undefined
+      ) {
         graph.setNodeAttribute(entity.id, 'neighbourCount', center.attributes.neighbourCount);
       }
       const refresh = () => {

@@ -28,7 +28,13 @@ export function connectionsOf(center: string, graph: SerializedGraph): Map<strin
     const outgoing = e.source === center;
     const otherKey = outgoing ? e.target : e.source;
     const list = byType.get(e.attributes.relType) ?? [];
-    list.push({ edge: e.key, relType: e.attributes.relType, other: { key: otherKey, label: labels.get(otherKey) ?? otherKey }, outgoing, hedged: e.attributes.properties.hedged === true });
+    list.push({
+      edge: e.key,
+      relType: e.attributes.relType,
+      other: { key: otherKey, label: labels.get(otherKey) ?? otherKey },
+      outgoing,
+      hedged: e.attributes.properties.hedged === true,
+    });
     byType.set(e.attributes.relType, list);
   }
   for (const list of byType.values()) list.sort((a, b) => a.other.label.localeCompare(b.other.label));
@@ -65,7 +71,10 @@ export class Panel {
     const path = this.actions.path;
     // Paths run between entities; an allegation is reached through the people on either side of it.
     if (path && entity.kind !== 'Allegation') {
-      for (const [end, text] of [['from', 'Path from here'], ['to', 'Path to here']] as const) {
+      for (const [end, text] of [
+        ['from', 'Path from here'],
+        ['to', 'Path to here'],
+      ] as const) {
         const button = el('button', text, 'action');
         button.type = 'button';
         button.title = `Find how ${entity.name} is connected to another entity`;
@@ -162,7 +171,13 @@ export class Panel {
     try {
       const doc = await fetchDocument(id);
       const meta = sourceLine(doc.outlet, doc.url);
-      this.render([backButton(back), el('p', 'Document', 'kind'), el('h2', doc.title ?? doc.file ?? doc.id), ...(meta ? [meta] : []), renderDocument(doc, focus)]);
+      this.render([
+        backButton(back),
+        el('p', 'Document', 'kind'),
+        el('h2', doc.title ?? doc.file ?? doc.id),
+        ...(meta ? [meta] : []),
+        renderDocument(doc, focus),
+      ]);
     } catch (err) {
       this.render([el('p', `The document could not be loaded: ${err instanceof Error ? err.message : String(err)}`, 'error')]);
     }

@@ -56,7 +56,10 @@ export function mountPaths(host: HTMLElement, { canvas, panel }: { canvas: Canva
   form.setAttribute('aria-label', 'Find a path');
 
   const inputs = {} as Record<End, HTMLInputElement>;
-  for (const [end, label] of [['from', 'From'], ['to', 'To']] as const) {
+  for (const [end, label] of [
+    ['from', 'From'],
+    ['to', 'To'],
+  ] as const) {
     const id = `path-${end}`;
     const caption = el('label', label);
     caption.htmlFor = id;

@@ -6,7 +6,11 @@ import type { SessionInfo } from '../../../common/api.js';
 import { ApiRequestError, signIn, signOut } from '../api.js';
 import { errorText } from '../app/toast.js';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const el = Object.assign(document.createElement(tag), props);
   el.append(...children);
   return el;
@@ -26,20 +30,19 @@ export function showSignIn(message = ''): void {
   error.setAttribute('role', 'alert');
   error.textContent = message;
   const button = element('button', { type: 'submit', textContent: 'Sign in' });
-  const form = element(
-    'form',
-    { className: 'signin-form' },
-    element('label', { htmlFor: 'signin-token', textContent: 'Access token' }),
-    input,
-    button,
-    error,
-  );
+  const form = element('form', { className: 'signin-form' }, element('label', { htmlFor: 'signin-token', textContent: 'Access token' }), input, button, error);
   const page = element(
     'main',
     { id: 'signin', className: 'signin' },
     element('h1', { textContent: 'newsgraph' }),
     element('h2', { textContent: 'Sign in' }),
-    element('p', {}, 'This newsgraph needs an access token. Ask whoever runs it for one; on the server, ', element('code', { textContent: 'npx newsgraph tokens create --role reader' }), ' makes one.'),
+    element(
+      'p',
+      {},
+      'This newsgraph needs an access token. Ask whoever runs it for one; on the server, ',
+      element('code', { textContent: 'npx newsgraph tokens create --role reader' }),
+      ' makes one.',
+    ),
     form,
   );
   form.addEventListener('submit', (event) => {
@@ -53,8 +56,7 @@ export function showSignIn(message = ''): void {
       () => location.reload(),
       (err: unknown) => {
         button.disabled = false;
-        error.textContent =
-          err instanceof ApiRequestError && err.status === 401 ? err.message : `Could not sign in: ${errorText(err)}`;
+        error.textContent = err instanceof ApiRequestError && err.status === 401 ? err.message : `Could not sign in: ${errorText(err)}`;
         input.select();
       },
     );

@@ -117,7 +117,12 @@ export const writeCsvZip: FormatWriter = async (source, out, context) => {
         for await (const batch of source.edges()) {
           for (const edge of batch) {
             const p = edge.attributes.properties;
-            const row = [csvText(edge.source), csvText(edge.target), csvText(edge.attributes.relType), ...edgeKeys.map((k) => cell(p[k], source.schema.edge.get(k)!.list))];
+            const row = [
+              csvText(edge.source),
+              csvText(edge.target),
+              csvText(edge.attributes.relType),
+              ...edgeKeys.map((k) => cell(p[k], source.schema.edge.get(k)!.list)),
+            ];
             sink.push(`${row.join(',')}\n`);
           }
           await sink.flushIfFull();

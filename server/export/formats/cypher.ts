@@ -110,16 +110,17 @@ export const writeCypher: FormatWriter = async (source, out, context) => {
   );
   for await (const batch of source.edges()) {
     for (const edge of batch) {
-      edgeBatches.add(cypherName(edge.attributes.relType), `{s: ${cypherLiteral(edge.source)}, t: ${cypherLiteral(edge.target)}, p: ${cypherLiteral(edge.attributes.properties)}}`);
+      edgeBatches.add(
+        cypherName(edge.attributes.relType),
+        `{s: ${cypherLiteral(edge.source)}, t: ${cypherLiteral(edge.target)}, p: ${cypherLiteral(edge.attributes.properties)}}`,
+      );
     }
     edges += batch.length;
     await sink.flushIfFull();
   }
   await edgeBatches.writeAll();
   await sink.write(
-    `MATCH (n:${L}) REMOVE n:${L}, n.${K};\n` +
-      'DROP CONSTRAINT newsgraph_import_key IF EXISTS;\n' +
-      `// ${nodes} nodes and ${edges} relationships.\n`,
+    `MATCH (n:${L}) REMOVE n:${L}, n.${K};\n` + 'DROP CONSTRAINT newsgraph_import_key IF EXISTS;\n' + `// ${nodes} nodes and ${edges} relationships.\n`,
   );
   await sink.flush();
 };

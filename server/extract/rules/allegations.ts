@@ -9,7 +9,8 @@ import type { Placed } from './resolve.js';
 import { isHeadline } from './mentions.js';
 
 /** Words that make a sentence an allegation; the first one found is reported as the hedge. */
-const ALLEGATION_CUES = /\b(allegedly|alleged|alleging|alleges|allegations? that|accused|accusing|accuses|charged\b[^.;]{0,30}\bwith|suggesting|said to|reportedly|purportedly|supposed|asserted|claims? that|meddling|interfere|interference|collusion|corruptly|corruption|misrepresented|deceptive|falsely|lied|spying|espionage|phone-hacking|investigating whether)\b/i;
+const ALLEGATION_CUES =
+  /\b(allegedly|alleged|alleging|alleges|allegations? that|accused|accusing|accuses|charged\b[^.;]{0,30}\bwith|suggesting|said to|reportedly|purportedly|supposed|asserted|claims? that|meddling|interfere|interference|collusion|corruptly|corruption|misrepresented|deceptive|falsely|lied|spying|espionage|phone-hacking|investigating whether)\b/i;
 /**
  * Cues that name a topic ("interference", "corruption") rather than present a claim: they make an
  * allegation only when an entity is tied to them (as accuser or accused). "Concerns about foreign
@@ -18,13 +19,57 @@ const ALLEGATION_CUES = /\b(allegedly|alleged|alleging|alleges|allegations? that
 const TOPICAL_CUES = /^(meddling|interfere|interference|collusion|corruption|spying|espionage|phone-hacking)$/i;
 /** Nouns of denial that take the denier with "by": "the denial of interference by Beijing". */
 const DENIAL_BY = /\b(denials?) of\b/i;
-const PREPOSITIONS = new Set(['of', 'for', 'from', 'to', 'with', 'in', 'at', 'by', 'into', 'about', 'against', 'on', 'over', 'between', 'among', 'like', 'during', 'under', 'within', 'through', 'including', 'as']);
+const PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'from',
+  'to',
+  'with',
+  'in',
+  'at',
+  'by',
+  'into',
+  'about',
+  'against',
+  'on',
+  'over',
+  'between',
+  'among',
+  'like',
+  'during',
+  'under',
+  'within',
+  'through',
+  'including',
+  'as',
+]);
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
 const SAME_CLAIM = 0.6;
 /** Words that make a sentence report a denial of an earlier claim. */
 const DENIAL_CUES = /\b(denied|denies|deny|denial|rejected|refuted|not guilty|didn[’']t know|did not know)\b/i;
 /** Verbs whose subject is the one making the claim. */
-const ALLEGER_VERBS = new Set(['alleges', 'alleged', 'alleging', 'accused', 'accuses', 'accusing', 'claims', 'claimed', 'asserted', 'cited', 'said', 'says', 'reported', 'identified', 'charged', 'sued', 'warned', 'told', 'emphasized', 'expressed']);
+const ALLEGER_VERBS = new Set([
+  'alleges',
+  'alleged',
+  'alleging',
+  'accused',
+  'accuses',
+  'accusing',
+  'claims',
+  'claimed',
+  'asserted',
+  'cited',
+  'said',
+  'says',
+  'reported',
+  'identified',
+  'charged',
+  'sued',
+  'warned',
+  'told',
+  'emphasized',
+  'expressed',
+]);
 /** Verbs whose objects are the accused: "X accused Y and Z of …". */
 const ACCUSING_VERBS = new Set(['accused', 'accuses', 'accusing', 'charged', 'sued', 'sues', 'indicted']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);

@@ -62,30 +62,84 @@ export const INTERACTION_VERBS: Record<string, readonly string[]> = {
  * or a preposition that introduces the other side, so a bare "sanctions" or "charges" gives nothing.
  */
 const INTERACTION_NOUNS: Record<string, string> = {
-  meeting: 'met', meetings: 'met', talks: 'met', summit: 'met', discussions: 'met', dialogue: 'met',
-  call: 'spoke_with', conversation: 'spoke_with',
-  probe: 'investigated', investigation: 'investigated', inquiry: 'investigated', scrutiny: 'investigated',
-  lawsuit: 'sued', suit: 'sued', sanctions: 'sanctioned', charges: 'charged', indictment: 'charged', arrest: 'arrested',
-  accusations: 'accused', assurance: 'assured', assurances: 'assured', promise: 'promised', testimony: 'testified_before',
-  relationship: 'relationship_with', relations: 'relationship_with', contract: 'contract_with', deal: 'contract_with',
-  referral: 'referred', employment: 'employed',
+  meeting: 'met',
+  meetings: 'met',
+  talks: 'met',
+  summit: 'met',
+  discussions: 'met',
+  dialogue: 'met',
+  call: 'spoke_with',
+  conversation: 'spoke_with',
+  probe: 'investigated',
+  investigation: 'investigated',
+  inquiry: 'investigated',
+  scrutiny: 'investigated',
+  lawsuit: 'sued',
+  suit: 'sued',
+  sanctions: 'sanctioned',
+  charges: 'charged',
+  indictment: 'charged',
+  arrest: 'arrested',
+  accusations: 'accused',
+  assurance: 'assured',
+  assurances: 'assured',
+  promise: 'promised',
+  testimony: 'testified_before',
+  relationship: 'relationship_with',
+  relations: 'relationship_with',
+  contract: 'contract_with',
+  deal: 'contract_with',
+  referral: 'referred',
+  employment: 'employed',
 };
 /** Prepositions that introduce the other side of an interaction noun ("probe into", "lawsuit against"). */
 const NOUN_PATIENT_PREPS = new Set(['into', 'of', 'against', 'with', 'on', 'before']);
 
 /** Prepositions a verb type takes for its object, beyond a direct object ("met with X", "sought … from X"). */
 const OBJECT_PREPS: Record<string, readonly string[]> = {
-  met: ['with'], spoke_with: ['with', 'to'], asked: ['from'], received_from: ['from'], funded: ['to'], accused: ['to'],
-  told: ['to'], testified_before: ['before', 'to'], referred: ['to'], assured: ['to'], promised: ['to'],
+  met: ['with'],
+  spoke_with: ['with', 'to'],
+  asked: ['from'],
+  received_from: ['from'],
+  funded: ['to'],
+  accused: ['to'],
+  told: ['to'],
+  testified_before: ['before', 'to'],
+  referred: ['to'],
+  assured: ['to'],
+  promised: ['to'],
 };
 
 /** Relations stated with a noun: "X's lawyer Y", "an ally of X", "spokesman for X", "ORG bosses A and B". */
 const RELATION_NOUNS: Record<string, string> = {
-  lawyer: 'lawyer_for', attorney: 'lawyer_for', spokesman: 'spokesman_for', spokeswoman: 'spokesman_for',
-  spokesperson: 'spokesman_for', ally: 'ally_of', member: 'member_of', president: 'leads', chief: 'leads', bosses: 'leads',
-  boss: 'leads', chairman: 'leads', head: 'leads', leader: 'leads', founder: 'leads', executive: 'works_for', director: 'works_for',
-  son: 'child_of', father: 'father_of', daughter: 'child_of', wife: 'spouse_of', husband: 'spouse_of', adviser: 'works_for',
-  aide: 'works_for', colleague: 'colleague_of', journalist: 'works_for', employee: 'works_for', representative: 'works_for',
+  lawyer: 'lawyer_for',
+  attorney: 'lawyer_for',
+  spokesman: 'spokesman_for',
+  spokeswoman: 'spokesman_for',
+  spokesperson: 'spokesman_for',
+  ally: 'ally_of',
+  member: 'member_of',
+  president: 'leads',
+  chief: 'leads',
+  bosses: 'leads',
+  boss: 'leads',
+  chairman: 'leads',
+  head: 'leads',
+  leader: 'leads',
+  founder: 'leads',
+  executive: 'works_for',
+  director: 'works_for',
+  son: 'child_of',
+  father: 'father_of',
+  daughter: 'child_of',
+  wife: 'spouse_of',
+  husband: 'spouse_of',
+  adviser: 'works_for',
+  aide: 'works_for',
+  colleague: 'colleague_of',
+  journalist: 'works_for',
+  employee: 'works_for',
+  representative: 'works_for',
 };
 /**
  * Every type this extractor can give an interaction, for consumers that prepare per-type work (the
@@ -96,7 +150,10 @@ export const INTERACTION_TYPES: readonly string[] = [
     ...Object.keys(INTERACTION_VERBS),
     ...Object.values(INTERACTION_NOUNS),
     ...Object.values(RELATION_NOUNS),
-    'former_president_of', 'formerly_led', 'formerly_worked_for', 'allegedly_met',
+    'former_president_of',
+    'formerly_led',
+    'formerly_worked_for',
+    'allegedly_met',
   ]),
 ];
 
@@ -107,24 +164,202 @@ const VERB_TYPE = new Map<string, string>();
 for (const [type, lemmas] of Object.entries(INTERACTION_VERBS)) for (const l of lemmas) VERB_TYPE.set(l, type);
 
 /** Irregular past forms of the vocabulary's verbs. */
-const IRREGULAR: Record<string, string> = { met: 'meet', spoke: 'speak', spoken: 'speak', sought: 'seek', told: 'tell', paid: 'pay', lied: 'lie', lying: 'lie' };
+const IRREGULAR: Record<string, string> = {
+  met: 'meet',
+  spoke: 'speak',
+  spoken: 'speak',
+  sought: 'seek',
+  told: 'tell',
+  paid: 'pay',
+  lied: 'lie',
+  lying: 'lie',
+};
 
-export const HEDGES = /\b(allegedly|alleged|reportedly|purportedly|supposedly|supposed|apparently|suspected|said to|claims?|according to|suggesting|possible|possibly|may have|might have|arguably)\b/i;
+export const HEDGES =
+  /\b(allegedly|alleged|reportedly|purportedly|supposedly|supposed|apparently|suspected|said to|claims?|according to|suggesting|possible|possibly|may have|might have|arguably)\b/i;
 
 /** Words that end a clause: a subject is never looked for across them. */
-const CLAUSE_END = new Set([';', ':', 'that', 'which', 'while', 'but', 'although', 'though', 'whether', 'because', 'so', 'if', 'when', 'where', 'since', 'unless', 'until', 'after', 'before', 'who', 'whom', 'whose', 'as', '.', '—', '–']);
-const PREPOSITIONS = new Set(['of', 'for', 'from', 'to', 'with', 'in', 'at', 'by', 'into', 'about', 'against', 'on', 'over', 'between', 'among', 'like', 'during', 'under', 'without', 'within', 'through', 'across', 'toward', 'towards', 'behind', 'including', 'regarding', 'despite', 'throughout', 'than', 'per', 'via', 'around', 'near', 'after', 'before', 'since', 'as']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'another', 'both', 'all', 'some', 'any', 'no', 'every', 'each']);
+const CLAUSE_END = new Set([
+  ';',
+  ':',
+  'that',
+  'which',
+  'while',
+  'but',
+  'although',
+  'though',
+  'whether',
+  'because',
+  'so',
+  'if',
+  'when',
+  'where',
+  'since',
+  'unless',
+  'until',
+  'after',
+  'before',
+  'who',
+  'whom',
+  'whose',
+  'as',
+  '.',
+  '—',
+  '–',
+]);
+const PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'from',
+  'to',
+  'with',
+  'in',
+  'at',
+  'by',
+  'into',
+  'about',
+  'against',
+  'on',
+  'over',
+  'between',
+  'among',
+  'like',
+  'during',
+  'under',
+  'without',
+  'within',
+  'through',
+  'across',
+  'toward',
+  'towards',
+  'behind',
+  'including',
+  'regarding',
+  'despite',
+  'throughout',
+  'than',
+  'per',
+  'via',
+  'around',
+  'near',
+  'after',
+  'before',
+  'since',
+  'as',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'your',
+  'another',
+  'both',
+  'all',
+  'some',
+  'any',
+  'no',
+  'every',
+  'each',
+]);
 /** Words that may stand between a subject and its verb: auxiliaries, modals, negation, control verbs ("is set to"). */
 const VERB_PREFIX = new Set([
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'shall', 'should', 'can', 'could', 'may',
-  'might', 'must', 'do', 'does', 'did', 'not', 'n’t', "n't", 'never', 'also', 'still', 'now', 'then', 'already', 'just', 'only', 'even',
-  'to', 'set', 'due', 'going', 'able', 'willing', 'agreed', 'plans', 'planned', 'continue', 'continues', 'decided', 'expected', 'likely',
-  'tried', 'wants', 'wanted', 'hopes', 'hoped', 'once', 'again', 'later', 'first', 'both', 'all',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'not',
+  'n’t',
+  "n't",
+  'never',
+  'also',
+  'still',
+  'now',
+  'then',
+  'already',
+  'just',
+  'only',
+  'even',
+  'to',
+  'set',
+  'due',
+  'going',
+  'able',
+  'willing',
+  'agreed',
+  'plans',
+  'planned',
+  'continue',
+  'continues',
+  'decided',
+  'expected',
+  'likely',
+  'tried',
+  'wants',
+  'wanted',
+  'hopes',
+  'hoped',
+  'once',
+  'again',
+  'later',
+  'first',
+  'both',
+  'all',
 ]);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'be', 'is', 'are', 'being', 'got', 'get']);
 /** Lowercase words allowed inside a list of entities or before an object: "its former president, Dr. X". */
-const LIST_GLUE = new Set([',', 'and', 'or', 'both', 'former', 'then', 'ex', 'senior', 'deputy', 'top', 'individual', 'fellow', 'two', 'three', 'several', 'prominent', 'other', 'leader', 'leaders', 'minister', 'president', 'officials', 'official', ...DETERMINERS]);
+const LIST_GLUE = new Set([
+  ',',
+  'and',
+  'or',
+  'both',
+  'former',
+  'then',
+  'ex',
+  'senior',
+  'deputy',
+  'top',
+  'individual',
+  'fellow',
+  'two',
+  'three',
+  'several',
+  'prominent',
+  'other',
+  'leader',
+  'leaders',
+  'minister',
+  'president',
+  'officials',
+  'official',
+  ...DETERMINERS,
+]);
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
 const QUOTES = new Set(['“', '”', '"', '‘', '’']);
@@ -148,8 +383,18 @@ export function lemmaOf(word: string): string | undefined {
 function findLemma(w: string): string | undefined {
   const irregular = IRREGULAR[w];
   if (irregular) return irregular;
-  const candidates = [w, w.replace(/ies$/, 'y'), w.replace(/ied$/, 'y'), w.replace(/e?s$/, ''), w.replace(/s$/, ''), w.replace(/ed$/, ''),
-    w.replace(/d$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/(\w)\1(ed|ing)$/, '$1')];
+  const candidates = [
+    w,
+    w.replace(/ies$/, 'y'),
+    w.replace(/ied$/, 'y'),
+    w.replace(/e?s$/, ''),
+    w.replace(/s$/, ''),
+    w.replace(/ed$/, ''),
+    w.replace(/d$/, ''),
+    w.replace(/ing$/, ''),
+    w.replace(/ing$/, 'e'),
+    w.replace(/(\w)\1(ed|ing)$/, '$1'),
+  ];
   return candidates.find((c) => VERB_TYPE.has(c));
 }
 
@@ -336,7 +581,10 @@ function appositionSubject(c: Clause, mem: Memory, comma: number): string[] {
   for (; open >= 0 && comma - open <= 30; open--) {
     const w = c.low[open]!;
     if (w === ')') depth++;
-    if (w === '(' && depth > 0) { depth--; if (depth === 0) break; }
+    if (w === '(' && depth > 0) {
+      depth--;
+      if (depth === 0) break;
+    }
     if (depth === 0 && (w === ',' || w === '(')) break;
     if (depth === 0 && (w === ';' || w === '.')) return [];
   }
@@ -379,7 +627,12 @@ function coordinatedAfter(c: Clause, m: Placed): Placed[] {
   while (k < c.toks.length) {
     let j = k;
     let joined = false;
-    while (j < c.toks.length && j < k + 6 && !c.at[j] && (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || /\d/.test(c.low[j]!) || c.toks[j]!.cap || isTitleOf(c, j))) {
+    while (
+      j < c.toks.length &&
+      j < k + 6 &&
+      !c.at[j] &&
+      (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || /\d/.test(c.low[j]!) || c.toks[j]!.cap || isTitleOf(c, j))
+    ) {
       if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
       j++;
     }
@@ -429,7 +682,10 @@ function objectsOf(c: Clause, mem: Memory, v: number, type: string, subjects: st
     if (ref && k <= v + 2) return [ref];
     const m = startingAt(c, k);
     if (m) {
-      if (m.possessive) { k = m.last; continue; } // "Trump's lawyer": the object is the lawyer
+      if (m.possessive) {
+        k = m.last;
+        continue;
+      } // "Trump's lawyer": the object is the lawyer
       return [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name);
     }
     if (w === 'including' || (w === 'such' && c.low[k + 1] === 'as')) {
@@ -706,7 +962,8 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
     const m = endingAt(c, k);
     if (m) return m.possessive || (k === v - 1 && !NEEDS_POSSESSOR.has(rel)) ? m.entity.name : null;
     const w = c.low[k]!;
-    if (w === 'his' || w === 'her') return subjectOf(c, mem, k)[0] ?? c.ms.find((x) => x.last < k && x.entity.category === 'person')?.entity.name ?? mem.lastPerson;
+    if (w === 'his' || w === 'her')
+      return subjectOf(c, mem, k)[0] ?? c.ms.find((x) => x.last < k && x.entity.category === 'person')?.entity.name ?? mem.lastPerson;
     if (w === 'its') return c.ms.filter((x) => x.last < k && x.entity.category === 'institution').at(-1)?.entity.name ?? null;
     if (w === 'company') return mem.lastCompany;
     if (w === 'the') return mem.owners.get(c.low[v]!) ?? null;

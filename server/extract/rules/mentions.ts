@@ -3,7 +3,19 @@
  * place, or an unresolved single word that resolve.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, INSTITUTION_HEAD, INSTITUTION_SUFFIX, MONTHS_DAYS, PARTIES, PERSON_BODY_NOUNS, isCommonWord, isDemonym, isFirstName, lookupInstitution, lookupPlace } from './lexicons.js';
+import {
+  FUNCTION_WORDS,
+  INSTITUTION_HEAD,
+  INSTITUTION_SUFFIX,
+  MONTHS_DAYS,
+  PARTIES,
+  PERSON_BODY_NOUNS,
+  isCommonWord,
+  isDemonym,
+  isFirstName,
+  lookupInstitution,
+  lookupPlace,
+} from './lexicons.js';
 import type { Token } from './nlp.js';
 import { aliasTitle, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
 
@@ -87,7 +99,10 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   if (isHeadline(tokens)) return out; // resolve.ts matches known names in headlines afterwards
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i]!)) { i++; continue; }
+    if (!isNameToken(tokens[i]!)) {
+      i++;
+      continue;
+    }
     // Build the longest run, allowing lower-case connectors between capitalised words.
     let j = i;
     const endsRun = (t: Token): boolean => t.possessive && /s/i.test(text[t.end + 1] ?? '');
@@ -95,17 +110,32 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
       if (next.text !== ',' && !/^['’]?\s+$/.test(text.slice(tokens[j]!.end, next.start))) break;
-      if (isNameToken(next)) { j++; continue; }
-      if (CONNECTORS.has(next.text) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) { j += 2; continue; }
+      if (isNameToken(next)) {
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(next.text) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
+        j += 2;
+        continue;
+      }
       if (next.text === ',' && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
         // "Culture, Media and Sport Committee": a comma list that ends in an institution word.
         let k = j + 2;
         let sawAnd = false;
-        while (k + 1 < tokens.length && (isNameToken(tokens[k + 1]!) || (tokens[k + 1]!.text === 'and' && k + 2 < tokens.length && isNameToken(tokens[k + 2]!)))) {
-          if (tokens[k + 1]!.text === 'and') { sawAnd = true; k++; }
+        while (
+          k + 1 < tokens.length &&
+          (isNameToken(tokens[k + 1]!) || (tokens[k + 1]!.text === 'and' && k + 2 < tokens.length && isNameToken(tokens[k + 2]!)))
+        ) {
+          if (tokens[k + 1]!.text === 'and') {
+            sawAnd = true;
+            k++;
+          }
           k++;
         }
-        if (sawAnd && INSTITUTION_SUFFIX[norm(tokens[k]!.text)]) { j = k; continue; }
+        if (sawAnd && INSTITUTION_SUFFIX[norm(tokens[k]!.text)]) {
+          j = k;
+          continue;
+        }
       }
       break;
     }
@@ -131,8 +161,20 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   let span = run;
   let base = offset;
   // Sentence-initial common words ("Both", "Prosecutors", "Court documents").
-  const knownPrefix = (sp: Token[]): boolean => sp.some((_, k) => k > 0 && (lookupPlace(textOf(text, sp.slice(0, k + 1))) !== undefined || lookupInstitution(textOf(text, sp.slice(0, k + 1))) !== undefined));
-  while (span.length > 0 && atSentenceStart(tokens, base) && !knownPrefix(span) && !lookupPlace(span[0]!.text) && !lookupInstitution(span[0]!.text) && !isTitleWord(span[0]!) && span[0]!.text !== 'The' && isCommonWord(span[0]!.text)) {
+  const knownPrefix = (sp: Token[]): boolean =>
+    sp.some(
+      (_, k) => k > 0 && (lookupPlace(textOf(text, sp.slice(0, k + 1))) !== undefined || lookupInstitution(textOf(text, sp.slice(0, k + 1))) !== undefined),
+    );
+  while (
+    span.length > 0 &&
+    atSentenceStart(tokens, base) &&
+    !knownPrefix(span) &&
+    !lookupPlace(span[0]!.text) &&
+    !lookupInstitution(span[0]!.text) &&
+    !isTitleWord(span[0]!) &&
+    span[0]!.text !== 'The' &&
+    isCommonWord(span[0]!.text)
+  ) {
     span = span.slice(1);
     base++;
   }
@@ -143,14 +185,20 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   if (span.length === 0) return;
   // Split on connectors unless the whole run is a known or institution-shaped name.
   const whole = classifySpan(text, tokens, base, span, sentence);
-  if (whole) { out.push(...whole); return; }
+  if (whole) {
+    out.push(...whole);
+    return;
+  }
   let start = 0;
   for (let k = 0; k <= span.length; k++) {
     const t = span[k];
     const isBreak = !t || (CONNECTORS.has(norm(t.text)) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) || t.text === ',';
     if (!isBreak) continue;
     // "Secretary of State X": keep "of" inside title runs.
-    if (t && norm(t.text) === 'the' && t.cap && k === start) { start = k + 1; continue; }
+    if (t && norm(t.text) === 'the' && t.cap && k === start) {
+      start = k + 1;
+      continue;
+    }
     if (k > start) {
       const sub = span.slice(start, k);
       const res = classifySpan(text, tokens, base + start, sub, sentence) ?? fallback(text, tokens, base + start, sub, sentence);
@@ -162,8 +210,15 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
 
 function mention(category: MentionCategory, text: string, toks: Token[], firstIdx: number, sentence: number, extra: Partial<RawMention> = {}): RawMention {
   return {
-    category, name: textOf(text, toks), aliases: [], start: toks[0]!.start, end: toks[toks.length - 1]!.end, sentence,
-    first: firstIdx, last: firstIdx + toks.length - 1, ...extra,
+    category,
+    name: textOf(text, toks),
+    aliases: [],
+    start: toks[0]!.start,
+    end: toks[toks.length - 1]!.end,
+    sentence,
+    first: firstIdx,
+    last: firstIdx + toks.length - 1,
+    ...extra,
   };
 }
 
@@ -183,8 +238,12 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   const acronym = acronymAfter(tokens, lastIdx);
   const withThe = textOf(text, span);
   const known0 = lookupInstitution(withThe);
-  if (known0 && span[0]!.text === 'The') return [mention('institution', text, span, b, sentence, { name: withThe, kind: known0.kind, ...(acronym ? { acronym } : {}) })];
-  if (norm(span[0]!.text) === 'the') { span = span.slice(1); b++; }
+  if (known0 && span[0]!.text === 'The')
+    return [mention('institution', text, span, b, sentence, { name: withThe, kind: known0.kind, ...(acronym ? { acronym } : {}) })];
+  if (norm(span[0]!.text) === 'the') {
+    span = span.slice(1);
+    b++;
+  }
   if (span.length === 0) return [];
   const s = textOf(text, span);
   const known = lookupInstitution(s);
@@ -226,7 +285,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     const aliases = at ? [`${at.text} ${nameText}`] : [];
     const roleT = roleTitle(tp.title);
     const m = mention(tp.name.length === 1 ? 'single' : 'person', text, tp.name, nameFirst, sentence, {
-      aliases, personEvidence: true,
+      aliases,
+      personEvidence: true,
       ...(roleT && !tp.title.every(isHonorific) ? { role: { title: roleT, institution: owner ? owner.name : null } } : {}),
     });
     res.push(m);
@@ -248,15 +308,23 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     }
     const start = atSentenceStart(tokens, base);
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
-    const evidence = !start && !common && !/^[A-Z]+$/.test(t.text) && (
-      t.possessive || (next !== undefined && SPEECH_AFTER.has(next.text)) || (prev !== undefined && (prev.text === 'said' || prev.text === 'says'))
-      || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) || (prev !== undefined && /^(?:pro|anti)$/.test(prev.text))
-      || (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
-    return [mention('single', text, span, base, sentence, {
-      ...(evidence ? { personEvidence: true } : {}),
-      ...(prev && norm(prev.text) === 'the' ? { afterThe: true } : {}),
-      ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
-    })];
+    const evidence =
+      !start &&
+      !common &&
+      !/^[A-Z]+$/.test(t.text) &&
+      (t.possessive ||
+        (next !== undefined && SPEECH_AFTER.has(next.text)) ||
+        (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
+        (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
+        (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
+        (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
+    return [
+      mention('single', text, span, base, sentence, {
+        ...(evidence ? { personEvidence: true } : {}),
+        ...(prev && norm(prev.text) === 'the' ? { afterThe: true } : {}),
+        ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
+      }),
+    ];
   }
   // "Singapore GP", "Harry Potter …": place words inside an unknown run stand alone.
   const first = span[0]!;

@@ -98,7 +98,9 @@ function endsPlainly(word: string, stop: string): boolean {
       const toks: string[] = doc.tokens().out();
       if (toks.length !== 5 || toks[1] !== word || toks[2] !== stop) return false;
       const sents: string[] = [];
-      doc.sentences().each((x: { out(): string }) => { sents.push(x.out()); });
+      doc.sentences().each((x: { out(): string }) => {
+        sents.push(x.out());
+      });
       return sents.length === 2 && sents[0] === `a ${word}${stop}` && sents[1] === `${next} b`;
     });
     if (plainEndCache.size >= 50_000) plainEndCache = new Map();
@@ -130,7 +132,12 @@ function chunkBreak(chunk: string, next: string): number {
     const tail = /[.!?]/.test(next) ? '' : ' b';
     const probe = next ? `a ${chunk} ${next}${tail}` : `a ${chunk}`;
     const sents: string[] = [];
-    nlp.readDoc(probe).sentences().each((x: { out(): string }) => { sents.push(x.out().trim()); });
+    nlp
+      .readDoc(probe)
+      .sentences()
+      .each((x: { out(): string }) => {
+        sents.push(x.out().trim());
+      });
     if (sents.length === 1 && sents[0] === probe) v = 0;
     else if (next && sents.length === 2 && sents[0] === `a ${chunk}` && sents[1] === `${next}${tail}`) v = 1;
     else v = -1;
@@ -191,7 +198,8 @@ function fastLineSentences(line: string, offset: number, out: Sentence[]): boole
   return true;
 }
 
-const ABBREV_WITH_DOT = /^(?:[A-Z]|[A-Z]\.[A-Z](?:\.[A-Z])*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Prof|Rev|Corp|Inc|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Mt|Ft)$/;
+const ABBREV_WITH_DOT =
+  /^(?:[A-Z]|[A-Z]\.[A-Z](?:\.[A-Z])*|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Prof|Rev|Corp|Inc|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Mt|Ft)$/;
 // Tokens are TOKEN_RE matches: /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*|[^\s\p{L}\p{N}]/gu (scanned by hand below).
 const LN_Y = /[\p{L}\p{N}]/uy;
 const CONT_Y = /[\p{L}\p{N}.'’&-]/uy;
@@ -225,11 +233,17 @@ export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
     let ln: boolean;
     let step = 1;
     if (c < 128) {
-      if (c === 32 || (c >= 9 && c <= 13)) { i++; continue; }
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        i++;
+        continue;
+      }
       ln = isAsciiAlnum(c);
     } else {
       SPACE_Y.lastIndex = i;
-      if (SPACE_Y.test(t)) { i = SPACE_Y.lastIndex; continue; }
+      if (SPACE_Y.test(t)) {
+        i = SPACE_Y.lastIndex;
+        continue;
+      }
       LN_Y.lastIndex = i;
       ln = LN_Y.test(t);
       if (ln) step = LN_Y.lastIndex - i;
@@ -240,10 +254,16 @@ export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
       while (j < n) {
         const d = t.charCodeAt(j);
         if (d < 128) {
-          if (isAsciiAlnum(d) || d === 46 || d === 39 || d === 38 || d === 45) { j++; continue; }
+          if (isAsciiAlnum(d) || d === 46 || d === 39 || d === 38 || d === 45) {
+            j++;
+            continue;
+          }
           break;
         }
-        if (d === 0x2019) { j++; continue; }
+        if (d === 0x2019) {
+          j++;
+          continue;
+        }
         CONT_Y.lastIndex = j;
         if (!CONT_Y.test(t)) break;
         j = CONT_Y.lastIndex;
@@ -257,7 +277,8 @@ export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
     while (GLUED_END.has(word.charCodeAt(word.length - 1)) && !pluralPossessive(word)) word = word.slice(0, -1);
     const last = word.charCodeAt(word.length - 1);
     const prev = word.charCodeAt(word.length - 2);
-    if ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019) && word.length > 2) { // 's / ’s (any case)
+    if ((last === 115 || last === 83) && (prev === 39 || prev === 0x2019) && word.length > 2) {
+      // 's / ’s (any case)
       word = word.slice(0, -2);
       possessive = true;
     } else if (pluralPossessive(word)) {

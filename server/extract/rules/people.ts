@@ -45,10 +45,16 @@ export interface TitleParse {
 export function parseTitle(span: Token[]): TitleParse | null {
   let i = 0;
   while (i < span.length) {
-    if (!isTitleWord(span[i]!)) { i++; continue; }
+    if (!isTitleWord(span[i]!)) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < span.length) {
-      if (isTitleWord(span[j]!)) { j++; continue; }
+      if (isTitleWord(span[j]!)) {
+        j++;
+        continue;
+      }
       // "Minister of Public Security", "Secretary of State": "of" and the domain belong to the title.
       if (norm(span[j]!.text) === 'of' && j + 1 < span.length && TITLE_DOMAIN_WORDS.has(norm(span[j + 1]!.text))) {
         j++;
@@ -73,11 +79,15 @@ export function aliasTitle(title: Token[]): Token | null {
   if (isHonorific(last)) return last;
   if (title.length === 1 && !LABEL_WORDS.has(norm(last.text)) && !last.text.includes('-')) return last;
   // "House Speaker", "Russian President": keep only the last word as the alias title.
-  if (title.length === 2 && ['speaker', 'president', 'secretary', 'senator', 'governor', 'mayor', 'chancellor', 'premier'].includes(norm(last.text))) return last;
+  if (title.length === 2 && ['speaker', 'president', 'secretary', 'senator', 'governor', 'mayor', 'chancellor', 'premier'].includes(norm(last.text)))
+    return last;
   return null;
 }
 
 /** Human-readable role title without honorifics and party labels. */
 export function roleTitle(title: Token[]): string {
-  return title.filter((t) => !isHonorific(t) && !LABEL_WORDS.has(norm(t.text))).map((t) => t.text).join(' ');
+  return title
+    .filter((t) => !isHonorific(t) && !LABEL_WORDS.has(norm(t.text)))
+    .map((t) => t.text)
+    .join(' ');
 }

@@ -28,7 +28,14 @@ export interface Placed {
 }
 
 const keyUncached = (s: string): string =>
-  s.toLowerCase().replace(/[’`]/g, "'").replace(/^the\s+/, '').replace(/\bcorp\.?$/, 'corporation').replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  s
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/^the\s+/, '')
+    .replace(/\bcorp\.?$/, 'corporation')
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 // key() is pure and called for every capitalised n-gram: memoised, bounded.
 let keyCache = new Map<string, string>();
 const key = (s: string): string => {
@@ -44,7 +51,10 @@ const key = (s: string): string => {
 const ODD_SPACE = /[^\S ]| {2}/;
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 const initials = (s: string): string =>
-  words(s).filter((w) => !/^(of|and|the|for|&)$/i.test(w)).map((w) => w[0]!.toUpperCase()).join('');
+  words(s)
+    .filter((w) => !/^(of|and|the|for|&)$/i.test(w))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
 
 export function resolve(text: string, sentences: Sentence[], tokens: Token[][], raws: RawMention[]): { entities: Entity[]; placed: Placed[] } {
   const entities: Entity[] = [];
@@ -116,7 +126,12 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const byLastTok = indexPeople(lastTok);
   const byFirstTok = indexPeople(firstTok);
   const none: Entity[] = [];
-  interface InstInfo { e: Entity; initials: string; first: string; multi: boolean }
+  interface InstInfo {
+    e: Entity;
+    initials: string;
+    first: string;
+    multi: boolean;
+  }
   const insts: InstInfo[] = [];
   let instSeen = 0;
   const singles = raws.filter((m) => m.category === 'single');
@@ -131,15 +146,24 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), multi: ws.length > 1 });
     }
     const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
-    if (exact) { attach(exact, m); continue; }
+    if (exact) {
+      attach(exact, m);
+      continue;
+    }
     if (/^[A-Z]{2,6}$/.test(w)) {
       const hit = insts.filter((x) => x.initials === w);
       const loose = hit.length ? hit : insts.filter((x) => x.initials.length >= 2 && w.length === x.initials.length + 1 && w.startsWith(x.initials));
-      if (loose.length === 1) { attach(loose[0]!.e, m); continue; }
+      if (loose.length === 1) {
+        attach(loose[0]!.e, m);
+        continue;
+      }
     }
     const byLast = byLastTok.get(lw) ?? none;
     if (byLast.length > 1) continue; // shared surname: belongs to neither
-    if (byLast.length === 1) { attach(byLast[0]!, m); continue; }
+    if (byLast.length === 1) {
+      attach(byLast[0]!, m);
+      continue;
+    }
     let instPrefix: Entity | null = null;
     let instPrefixCount = 0;
     for (const x of insts) {
@@ -148,10 +172,16 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         if (++instPrefixCount > 1) break;
       }
     }
-    if (instPrefixCount === 1) { attach(instPrefix!, m); continue; }
+    if (instPrefixCount === 1) {
+      attach(instPrefix!, m);
+      continue;
+    }
     const byFirst = byFirstTok.get(lw) ?? none;
     if (byFirst.length > 1) continue;
-    if (byFirst.length === 1) { attach(byFirst[0]!, m); continue; }
+    if (byFirst.length === 1) {
+      attach(byFirst[0]!, m);
+      continue;
+    }
     const stem = lw.replace(/s$/, '');
     const family = byLastTok.get(stem) ?? none;
     if (lw.endsWith('s') && family.length >= 1) {
@@ -204,10 +234,22 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
           const pl = lookupPlace(surface);
           const inst = n > 1 || /^[A-Z]{2,}$/.test(surface) ? lookupInstitution(surface) : undefined;
           if (pl) e = get('place', pl);
-          else if (inst) { e = get('institution', inst.name); e.kind ??= inst.kind; }
+          else if (inst) {
+            e = get('institution', inst.name);
+            e.kind ??= inst.kind;
+          }
         }
         if (!e) continue;
-        const m: RawMention = { category: e.category, name: surface, aliases: [], start: toks[i]!.start, end: toks[i + n - 1]!.end, sentence: s, first: i, last: i + n - 1 };
+        const m: RawMention = {
+          category: e.category,
+          name: surface,
+          aliases: [],
+          start: toks[i]!.start,
+          end: toks[i + n - 1]!.end,
+          sentence: s,
+          first: i,
+          last: i + n - 1,
+        };
         attach(e, m);
         for (let d = 0; d < n; d++) row[i + d] = 1;
         i += n - 1;
@@ -221,7 +263,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (e.category === 'person' && e.names.size) {
       let best = e.name;
       let bestLen = 0;
-      for (const [n, len] of e.names) if (len > bestLen || (len === bestLen && n.length > best.length)) { best = n; bestLen = len; }
+      for (const [n, len] of e.names)
+        if (len > bestLen || (len === bestLen && n.length > best.length)) {
+          best = n;
+          bestLen = len;
+        }
       e.name = best;
     }
     if (e.category === 'institution' && !e.name.endsWith(' family')) {
@@ -229,7 +275,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const used = [...new Set(e.mentions.map((m) => m.surface))];
       const full = used.filter((u) => !/^[A-Z]{2,}$/.test(u));
       const pool = full.length ? full : used;
-      const best = pool.reduce((a, b) => (words(b).length > words(a).length || (words(b).length === words(a).length && b.length > a.length) ? b : a), pool[0] ?? e.name);
+      const best = pool.reduce(
+        (a, b) => (words(b).length > words(a).length || (words(b).length === words(a).length && b.length > a.length) ? b : a),
+        pool[0] ?? e.name,
+      );
       e.aliases.add(e.name);
       e.name = best;
     }

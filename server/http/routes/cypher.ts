@@ -14,13 +14,9 @@ export const CypherBody = z.object({
 /** POST /api/cypher: read-only Cypher, safe to expose (see server/cypher/guard.ts). */
 export function cypherRoutes(db: Database, options: { perMinute?: number } = {}): Router {
   const router = Router();
-  router.post(
-    '/cypher',
-    perMinute(options.perMinute ?? 60, 'Cypher queries'),
-    async (req, res) => {
-      const { query, params } = CypherBody.parse(req.body);
-      res.json(await runReadOnly(db, query, params));
-    },
-  );
+  router.post('/cypher', perMinute(options.perMinute ?? 60, 'Cypher queries'), async (req, res) => {
+    const { query, params } = CypherBody.parse(req.body);
+    res.json(await runReadOnly(db, query, params));
+  });
   return router;
 }

@@ -15,7 +15,8 @@ import { commaList, cypherText, Id, MAX_ID_LENGTH, wholeNumber } from '../params
 import { perMinute } from '../rate-limit.js';
 
 const Format = z.enum(EXPORT_FORMATS).meta({
-  description: 'json (newsgraph JSON), evidence (JSON with evidence items and documents), graphml, gexf (1.3), csv (zip for neo4j-admin import), cypher (a script that re-creates it)',
+  description:
+    'json (newsgraph JSON), evidence (JSON with evidence items and documents), graphml, gexf (1.3), csv (zip for neo4j-admin import), cypher (a script that re-creates it)',
 });
 const Depth = z.literal([1, 2, 3]).default(1).meta({ description: 'links away' });
 const MaxLength = z.number().int().min(1).max(MAX_PATH_LENGTH).default(4).meta({ description: 'links at most' });
@@ -34,7 +35,10 @@ export const ExportBody = z.object({
   format: Format,
   scope: ScopeSchema,
   /** The explorer's layout: node key → [x, y], carried into the file as x and y. */
-  positions: z.record(z.string(), z.tuple([z.number(), z.number()])).optional().meta({ description: 'node id → [x, y], written as x and y (GEXF: viz:position)' }),
+  positions: z
+    .record(z.string(), z.tuple([z.number(), z.number()]))
+    .optional()
+    .meta({ description: 'node id → [x, y], written as x and y (GEXF: viz:position)' }),
 });
 
 /**
@@ -47,10 +51,23 @@ export const ExportQuery = z
     z.strictObject({ format: Format, scope: z.literal('all') }),
     z.strictObject({ format: Format, scope: z.literal('neighbourhood'), id: Id, depth: wholeNumber(1, 3, 1, 'links away') }),
     z.strictObject({ format: Format, scope: z.literal('path'), from: Id, to: Id, maxLength: wholeNumber(1, MAX_PATH_LENGTH, 4, 'links at most') }),
-    z.strictObject({ format: Format, scope: z.literal('nodes'), ids: commaList(`[^,]{1,${MAX_ID_LENGTH}}`, OVERVIEW_MAX_LIMIT, 'comma-separated node ids; the links among them come along (longer lists: POST)', 'ids are node ids separated by commas') }),
+    z.strictObject({
+      format: Format,
+      scope: z.literal('nodes'),
+      ids: commaList(
+        `[^,]{1,${MAX_ID_LENGTH}}`,
+        OVERVIEW_MAX_LIMIT,
+        'comma-separated node ids; the links among them come along (longer lists: POST)',
+        'ids are node ids separated by commas',
+      ),
+    }),
   ])
   .transform(({ format, scope, ...fields }) => ({ format, scope: ScopeSchema.parse({ kind: scope, ...fields }) }))
-  .meta({ title: 'export', description: 'the scope as query fields: scope=all; scope=neighbourhood&id=&depth=; scope=path&from=&to=&maxLength=; scope=nodes&ids=a,b (export by query is POST only)' });
+  .meta({
+    title: 'export',
+    description:
+      'the scope as query fields: scope=all; scope=neighbourhood&id=&depth=; scope=path&from=&to=&maxLength=; scope=nodes&ids=a,b (export by query is POST only)',
+  });
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */
 function contentDisposition(fileName: string): string {

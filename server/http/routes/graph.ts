@@ -21,7 +21,12 @@ export const SearchQuery = z.strictObject({
 
 const ONLY_DEPTH_1 = 'offset pages the direct neighbours only: use it with depth=1';
 const neighbourhoodFields = {
-  types: commaList('[A-Z][A-Z0-9_]*', 100, 'comma-separated relationship types, e.g. MET,ACCUSED', 'types are relationship types such as MET,ACCUSED').optional(),
+  types: commaList(
+    '[A-Z][A-Z0-9_]*',
+    100,
+    'comma-separated relationship types, e.g. MET,ACCUSED',
+    'types are relationship types such as MET,ACCUSED',
+  ).optional(),
   limit: wholeNumber(1, OVERVIEW_MAX_LIMIT, NEIGHBOURHOOD_DEFAULT_LIMIT, 'nodes at most'),
 };
 
@@ -32,7 +37,11 @@ const neighbourhoodFields = {
  */
 export const NeighbourhoodQuery = z
   .union([
-    z.strictObject({ ...neighbourhoodFields, depth: wholeNumber(1, 3, 1, 'links away'), offset: exactly(0, ONLY_DEPTH_1).optional().meta({ description: 'the first page' }) }),
+    z.strictObject({
+      ...neighbourhoodFields,
+      depth: wholeNumber(1, 3, 1, 'links away'),
+      offset: exactly(0, ONLY_DEPTH_1).optional().meta({ description: 'the first page' }),
+    }),
     z.strictObject({
       ...neighbourhoodFields,
       depth: exactly(1, ONLY_DEPTH_1).optional().meta({ description: 'paging is for the direct neighbours' }),

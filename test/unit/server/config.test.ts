@@ -20,7 +20,14 @@ describe('loadConfig', () => {
     assert.equal(config.http.port, 0);
   });
 
-  for (const uri of ['bolt://db:7687', 'neo4j://cluster.example:7687', 'neo4j+s://abcd.databases.neo4j.io', 'bolt+ssc://10.0.0.5:7687', 'bolt+s://db', 'neo4j+ssc://db']) {
+  for (const uri of [
+    'bolt://db:7687',
+    'neo4j://cluster.example:7687',
+    'neo4j+s://abcd.databases.neo4j.io',
+    'bolt+ssc://10.0.0.5:7687',
+    'bolt+s://db',
+    'neo4j+ssc://db',
+  ]) {
     it(`passes ${uri.split(':')[0]} URIs through unchanged`, () => {
       assert.equal(loadConfig({ NEO4J_URI: uri }).neo4j.uri, uri);
     });
@@ -39,7 +46,10 @@ describe('loadConfig', () => {
       [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     ];
     for (const [env, message] of bad) {
-      assert.throws(() => loadConfig(env), (err: unknown) => err instanceof AppError && err.code === 'BAD_CONFIG' && message.test(err.message));
+      assert.throws(
+        () => loadConfig(env),
+        (err: unknown) => err instanceof AppError && err.code === 'BAD_CONFIG' && message.test(err.message),
+      );
     }
   });
 });

@@ -40,7 +40,13 @@ describe('the view in the address', () => {
 
   it('leaves out what is malformed and says so, without throwing', () => {
     const parsed = parseViewUrl(`?focus=&expand=person:a&pageSize=0&collapse=${'x'.repeat(301)}&more=%01bad&pageSize=abc&expand=person:b`);
-    assert.deepEqual(parsed.view, { focus: null, steps: [{ kind: 'expand', id: 'person:a' }, { kind: 'expand', id: 'person:b' }] });
+    assert.deepEqual(parsed.view, {
+      focus: null,
+      steps: [
+        { kind: 'expand', id: 'person:a' },
+        { kind: 'expand', id: 'person:b' },
+      ],
+    });
     assert.equal(parsed.pageSize, null);
     assert.equal(parsed.problems.length, 5, parsed.problems.join('\n'));
     assert.ok(parsed.problems.some((p) => /pageSize/.test(p)));

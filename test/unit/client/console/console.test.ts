@@ -4,7 +4,10 @@ import type { CypherResult } from '../../../../common/api.js';
 import { anchorOf, cellOf, highlightOf, namesOf, summaryOf } from '../../../../client/src/console/format.js';
 import { EXAMPLES, firstLine, HISTORY_KEY, HISTORY_SIZE, loadHistory, parseHistory, remember, saveHistory } from '../../../../client/src/console/history.js';
 
-const node = (key: string, label: string, kind = 'Person') => ({ key, attributes: { label, labels: ['Entity', kind], kind, properties: { id: key, name: label } } });
+const node = (key: string, label: string, kind = 'Person') => ({
+  key,
+  attributes: { label, labels: ['Entity', kind], kind, properties: { id: key, name: label } },
+});
 const result = (partial: Partial<CypherResult> = {}): CypherResult =>
   ({
     columns: [],
@@ -33,7 +36,10 @@ describe('console cells', () => {
 
   it('shows a relationship by its type and a path by its node names', () => {
     assert.deepEqual(cellOf({ relationship: '5:abc:1', type: 'MET', properties: { documents: 2 } }, names), { kind: 'relationship', text: 'MET' });
-    assert.deepEqual(cellOf({ path: ['person:antony-blinken', 'person:wang-yi', 'place:x'] }, names), { kind: 'path', text: 'Antony Blinken – Wang Yi – place:x' });
+    assert.deepEqual(cellOf({ path: ['person:antony-blinken', 'person:wang-yi', 'place:x'] }, names), {
+      kind: 'path',
+      text: 'Antony Blinken – Wang Yi – place:x',
+    });
   });
 
   it('shows plain values as text, lists and maps with their nodes named', () => {
@@ -61,9 +67,18 @@ describe('console results on the canvas', () => {
   });
 
   it('adds a result beside a node already on screen, else at its first node', () => {
-    assert.equal(anchorOf(result(), (k) => k === 'person:antony-blinken'), 'person:antony-blinken');
-    assert.equal(anchorOf(result(), () => false), 'person:wang-yi');
-    assert.equal(anchorOf(result({ graph: { ...result().graph, nodes: [], edges: [] } }), () => true), null);
+    assert.equal(
+      anchorOf(result(), (k) => k === 'person:antony-blinken'),
+      'person:antony-blinken',
+    );
+    assert.equal(
+      anchorOf(result(), () => false),
+      'person:wang-yi',
+    );
+    assert.equal(
+      anchorOf(result({ graph: { ...result().graph, nodes: [], edges: [] } }), () => true),
+      null,
+    );
   });
 
   it('sums a result up in words', () => {

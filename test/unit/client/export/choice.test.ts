@@ -15,13 +15,25 @@ const everything: ExportContext = {
 describe('the export dialog’s choices', () => {
   it('offers each scope only when the explorer has it, and says why not otherwise', () => {
     const off = scopeOptions(nothing);
-    assert.deepEqual(off.map((o) => [o.value, o.enabled]), [['visible', false], ['neighbourhood', false], ['path', false], ['query', false], ['all', true]]);
+    assert.deepEqual(
+      off.map((o) => [o.value, o.enabled]),
+      [
+        ['visible', false],
+        ['neighbourhood', false],
+        ['path', false],
+        ['query', false],
+        ['all', true],
+      ],
+    );
     assert.match(off.find((o) => o.value === 'neighbourhood')!.detail, /Open an entity/);
     assert.match(off.find((o) => o.value === 'path')!.detail, /Find a path first/);
     assert.match(off.find((o) => o.value === 'query')!.detail, /Run a query/);
     const on = scopeOptions(everything);
     assert.ok(on.every((o) => o.enabled));
-    assert.deepEqual(on.map((o) => o.label), ['Visible graph', 'Neighbourhood of Antony Blinken', 'Path A → C', 'Last query', 'Whole graph']);
+    assert.deepEqual(
+      on.map((o) => o.label),
+      ['Visible graph', 'Neighbourhood of Antony Blinken', 'Path A → C', 'Last query', 'Whole graph'],
+    );
     assert.match(on[0]!.detail, /^2 nodes/);
     assert.equal(on[3]!.detail, 'MATCH (p:Person)…', 'the query’s first line, marked as cut');
   });
@@ -45,7 +57,12 @@ describe('the export dialog’s choices', () => {
     assert.equal(path.fileName, 'newsgraph-path-person-a-person-c-20250304-0905.csv.zip');
     const query = exportRequest('query', 'cypher', 1, everything, at);
     assert.deepEqual(query.kind === 'data' && query.scope, { kind: 'cypher', query: everything.query });
-    assert.deepEqual(exportRequest('all', 'evidence', 1, nothing, at), { kind: 'data', format: 'evidence', scope: { kind: 'all' }, fileName: 'newsgraph-all-20250304-0905.evidence.json' });
+    assert.deepEqual(exportRequest('all', 'evidence', 1, nothing, at), {
+      kind: 'data',
+      format: 'evidence',
+      scope: { kind: 'all' },
+      fileName: 'newsgraph-all-20250304-0905.evidence.json',
+    });
   });
 
   it('draws images of the visible graph only, and refuses a scope the explorer does not have', () => {
@@ -55,13 +72,22 @@ describe('the export dialog’s choices', () => {
     assert.throws(() => exportRequest('all', 'svg', 1, everything), { message: IMAGE_HINT });
     assert.throws(() => exportRequest('neighbourhood', 'json', 1, nothing), /Open an entity/);
     assert.throws(() => exportRequest('visible', 'json', 1, nothing), /Nothing is shown/);
-    assert.deepEqual(FORMATS.filter((f) => f.image).map((f) => f.value), ['png', 'svg']);
-    assert.ok(FORMATS.every((f) => f.opensWith.length > 10), 'every format says what opens it');
+    assert.deepEqual(
+      FORMATS.filter((f) => f.image).map((f) => f.value),
+      ['png', 'svg'],
+    );
+    assert.ok(
+      FORMATS.every((f) => f.opensWith.length > 10),
+      'every format says what opens it',
+    );
   });
 
   it('reads the path on show from #graph[data-path]', () => {
     const names: Record<string, string> = { 'person:a': 'A', 'person:c': 'C' };
-    assert.deepEqual(pathOf('person:a place:b person:c', (id) => names[id] ?? id), { from: { id: 'person:a', name: 'A' }, to: { id: 'person:c', name: 'C' }, hops: 2 });
+    assert.deepEqual(
+      pathOf('person:a place:b person:c', (id) => names[id] ?? id),
+      { from: { id: 'person:a', name: 'A' }, to: { id: 'person:c', name: 'C' }, hops: 2 },
+    );
     assert.equal(pathOf(undefined, String), null);
     assert.equal(pathOf('person:a', String), null);
     assert.equal(pathOf('', String), null);

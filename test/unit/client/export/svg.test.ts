@@ -48,7 +48,14 @@ describe('the view as SVG', () => {
     const doc = parse(viewToSvg(view));
     const circles = all(doc, 'circle').filter((c) => c.getAttribute('class') === 'node');
     assert.equal(circles.length, 3);
-    assert.deepEqual(circles.map((c) => [c.getAttribute('cx'), c.getAttribute('cy'), c.getAttribute('fill')]), [['100', '100', '#3b6fd8'], ['300', '100', '#d8843b'], ['400', '400', '#c23b5a']]);
+    assert.deepEqual(
+      circles.map((c) => [c.getAttribute('cx'), c.getAttribute('cy'), c.getAttribute('fill')]),
+      [
+        ['100', '100', '#3b6fd8'],
+        ['300', '100', '#d8843b'],
+        ['400', '400', '#c23b5a'],
+      ],
+    );
     assert.equal(circles[0]!.getAttribute('r'), '10');
     const texts = all(doc, 'text').map((t) => t.textContent);
     assert.ok(!texts.includes('Hidden place'));
@@ -69,7 +76,13 @@ describe('the view as SVG', () => {
     assert.equal(Number(all(doc, 'line')[0]!.getAttribute('x2')), 294 - 1.7 * 2.5, 'the line stops where the head begins');
     const ring = all(doc, 'circle').find((c) => c.getAttribute('class') === 'ring')!;
     assert.equal(ring.getAttribute('stroke'), '#1d2430');
-    assert.ok(Number(all(doc, 'circle').find((c) => c.getAttribute('cx') === '400' && c.getAttribute('class') === 'node')!.getAttribute('r')) < 12);
+    assert.ok(
+      Number(
+        all(doc, 'circle')
+          .find((c) => c.getAttribute('cx') === '400' && c.getAttribute('class') === 'node')!
+          .getAttribute('r'),
+      ) < 12,
+    );
   });
 
   it('escapes markup in labels, and keeps labels in any script as they are', () => {
@@ -85,7 +98,12 @@ describe('the view as SVG', () => {
   it('replaces what XML cannot hold and refuses colours that are not colours', () => {
     assert.equal(escapeXml('a\u0000b\u0007c\ud800d'), 'a\ufffdb\ufffdc\ufffdd');
     assert.equal(escapeXml('😀'), '😀', 'a surrogate pair is one character, kept');
-    const odd: SvgView = { width: 10, height: 10, nodes: [{ key: 'x', x: 1, y: 1, radius: 1, color: '"/><script>alert(1)</script>', label: 'bell\u0007' }], edges: [] };
+    const odd: SvgView = {
+      width: 10,
+      height: 10,
+      nodes: [{ key: 'x', x: 1, y: 1, radius: 1, color: '"/><script>alert(1)</script>', label: 'bell\u0007' }],
+      edges: [],
+    };
     const doc = parse(viewToSvg(odd));
     assert.equal(all(doc, 'script').length, 0);
     assert.equal(all(doc, 'circle')[0]!.getAttribute('fill'), '#6b7280');
@@ -93,7 +111,12 @@ describe('the view as SVG', () => {
   });
 
   it('writes numbers SVG reads, even from a degenerate view', () => {
-    const xml = viewToSvg({ width: 100.456, height: 50, nodes: [{ key: 'n', x: Number.NaN, y: 1 / 3, radius: 4, color: '#000' }], edges: [{ key: 'self', source: 'n', target: 'n', color: '#000', width: 1 }] });
+    const xml = viewToSvg({
+      width: 100.456,
+      height: 50,
+      nodes: [{ key: 'n', x: Number.NaN, y: 1 / 3, radius: 4, color: '#000' }],
+      edges: [{ key: 'self', source: 'n', target: 'n', color: '#000', width: 1 }],
+    });
     const doc = parse(xml);
     assert.equal(doc.documentElement!.getAttribute('width'), '100.46');
     assert.equal(all(doc, 'circle')[0]!.getAttribute('cx'), '0');

@@ -34,7 +34,14 @@ function sample() {
   return viewGraphOf({
     attributes: {},
     options: { type: 'directed', multi: true, allowSelfLoops: true },
-    nodes: [node('blinken', 'Person'), node('wang', 'Person'), node('xi', 'Person'), node('claim', 'Allegation'), node('beijing', 'Place'), node('paris', 'Place')],
+    nodes: [
+      node('blinken', 'Person'),
+      node('wang', 'Person'),
+      node('xi', 'Person'),
+      node('claim', 'Allegation'),
+      node('beijing', 'Place'),
+      node('paris', 'Place'),
+    ],
     edges: [
       edge('e1', 'blinken', 'wang', 'MET', ['d1']),
       edge('e2', 'blinken', 'claim', 'ALLEGES', ['d1', 'd2', 'd1']),
@@ -44,7 +51,14 @@ function sample() {
   } as unknown as SerializedGraph);
 }
 
-const doc = (id: string, title: string | null, outlet: string | null, file: string | null = null): DocumentSummary => ({ id, title, outlet, url: null, file, entities: 1 });
+const doc = (id: string, title: string | null, outlet: string | null, file: string | null = null): DocumentSummary => ({
+  id,
+  title,
+  outlet,
+  url: null,
+  file,
+  entities: 1,
+});
 
 describe('filters: what the canvas holds', () => {
   it('counts kinds in the legend order, relationship types and cited documents', () => {
@@ -69,7 +83,10 @@ describe('filters: what the canvas holds', () => {
 
   it('keeps a hidden value listed at 0 while the canvas holds none of it, so it can be ticked again', () => {
     const graph = sample();
-    assert.deepEqual(kindCounts(graph, new Set(['Institution'])).map((c) => `${c.value} ${c.count}`), ['Person 3', 'Institution 0', 'Place 2', 'Allegation 1']);
+    assert.deepEqual(
+      kindCounts(graph, new Set(['Institution'])).map((c) => `${c.value} ${c.count}`),
+      ['Person 3', 'Institution 0', 'Place 2', 'Allegation 1'],
+    );
     assert.deepEqual(relTypeCounts(graph, new Set(['DENIES']))[1], { value: 'DENIES', count: 0 });
     assert.deepEqual(documentCounts(graph, new Set(['d9'])).at(-1), { value: 'd9', count: 0 });
   });

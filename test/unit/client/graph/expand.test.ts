@@ -13,7 +13,11 @@ describe('expanding the graph on screen', () => {
   it('adds what is new around the expanded node and moves nothing already there', () => {
     const graph = viewGraphOf(graphOf([node('a'), node('b'), node('c')], [edge('ab', 'a', 'b'), edge('ac', 'a', 'c')]));
     const before = Object.fromEntries(graph.mapNodes((k, a) => [k, [a.x, a.y]]));
-    const added = mergeNeighbourhood(graph, 'b', graphOf([node('b'), node('a'), node('d'), node('e', 'Place')], [edge('ab', 'a', 'b'), edge('bd', 'b', 'd'), edge('be', 'b', 'e')]));
+    const added = mergeNeighbourhood(
+      graph,
+      'b',
+      graphOf([node('b'), node('a'), node('d'), node('e', 'Place')], [edge('ab', 'a', 'b'), edge('bd', 'b', 'd'), edge('be', 'b', 'e')]),
+    );
     assert.equal(added, 2);
     assert.equal(graph.order, 5);
     assert.equal(graph.size, 4, 'the edge already there is not doubled');
@@ -49,7 +53,15 @@ describe('collapsing a node', () => {
     viewGraphOf(
       graphOf(
         [node('a'), node('b'), node('c'), node('d'), node('e'), node('f')],
-        [edge('ab', 'a', 'b'), edge('ca', 'c', 'a'), edge('ac2', 'a', 'c'), edge('ad', 'a', 'd'), edge('de', 'd', 'e'), edge('aa', 'a', 'a'), edge('ef', 'e', 'f')],
+        [
+          edge('ab', 'a', 'b'),
+          edge('ca', 'c', 'a'),
+          edge('ac2', 'a', 'c'),
+          edge('ad', 'a', 'd'),
+          edge('de', 'd', 'e'),
+          edge('aa', 'a', 'a'),
+          edge('ef', 'e', 'f'),
+        ],
       ),
     );
 

@@ -6,7 +6,12 @@ import { viewGraphOf } from '../../../../client/src/graph/model.js';
 import { ViewState } from '../../../../client/src/graph/state.js';
 
 const node = (key: string, kind = 'Person') => ({ key, attributes: { label: key, labels: ['Entity', kind], kind, properties: {} } });
-const edge = (key: string, source: string, target: string, properties: Record<string, unknown> = {}) => ({ key, source, target, attributes: { relType: 'MET', properties } });
+const edge = (key: string, source: string, target: string, properties: Record<string, unknown> = {}) => ({
+  key,
+  source,
+  target,
+  attributes: { relType: 'MET', properties },
+});
 const graph = viewGraphOf({
   attributes: {},
   options: { type: 'directed', multi: true, allowSelfLoops: true },

@@ -8,7 +8,13 @@ import { fittingRatio } from '../../../../client/src/layout/camera.js';
 import { PIN_RING, PIN_RING_FADED, PIN_RING_WIDTH, PINNED_NODE_TYPE } from '../../../../client/src/layout/pinned.js';
 import { viewActionFor } from '../../../../client/src/layout/shortcuts.js';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('view controls', () => {
   it('fits a box of framed units into the viewport less its margins, by its tighter side', () => {

@@ -6,7 +6,10 @@ import { viewGraphOf } from '../../../../client/src/graph/model.js';
 import { badgeLabel, hiddenCount, LABEL_MAX, withBadge } from '../../../../client/src/paging/badge.js';
 import { combinePages, nextOffset, pageOffset } from '../../../../client/src/paging/pages.js';
 
-const node = (key: string, extra: Record<string, unknown> = {}, kind = 'Person') => ({ key, attributes: { label: key, labels: ['Entity', kind], kind, properties: {}, ...extra } });
+const node = (key: string, extra: Record<string, unknown> = {}, kind = 'Person') => ({
+  key,
+  attributes: { label: key, labels: ['Entity', kind], kind, properties: {}, ...extra },
+});
 const edge = (key: string, source: string, target: string) => ({ key, source, target, attributes: { relType: 'MET', properties: {} } });
 const graphOf = (nodes: ReturnType<typeof node>[], edges: ReturnType<typeof edge>[], attributes: Record<string, unknown> = {}): SerializedGraph =>
   ({ attributes, options: { type: 'directed', multi: true, allowSelfLoops: true }, nodes, edges }) as unknown as SerializedGraph;
@@ -14,11 +17,23 @@ const graphOf = (nodes: ReturnType<typeof node>[], edges: ReturnType<typeof edge
 describe('the "+N" badge', () => {
   it('counts the neighbours not on the canvas, and follows merges and collapses', () => {
     // a has 5 neighbours; the first page brought b and c, twice linked to b.
-    const graph = viewGraphOf(graphOf([node('a', { neighbourCount: 5, hiddenNeighbours: 3 }), node('b', { neighbourCount: 1 }), node('c', { neighbourCount: 2 })], [edge('ab', 'a', 'b'), edge('ba', 'b', 'a'), edge('ac', 'a', 'c')]));
+    const graph = viewGraphOf(
+      graphOf(
+        [node('a', { neighbourCount: 5, hiddenNeighbours: 3 }), node('b', { neighbourCount: 1 }), node('c', { neighbourCount: 2 })],
+        [edge('ab', 'a', 'b'), edge('ba', 'b', 'a'), edge('ac', 'a', 'c')],
+      ),
+    );
     assert.equal(hiddenCount(graph, 'a'), 3);
     assert.equal(hiddenCount(graph, 'b'), 0);
     assert.equal(hiddenCount(graph, 'c'), 1);
-    mergeNeighbourhood(graph, 'a', graphOf([node('a', { neighbourCount: 5, hiddenNeighbours: 2 }), node('d', { neighbourCount: 1 }), node('x', {}, 'Document')], [edge('ad', 'a', 'd'), edge('ax', 'a', 'x')]));
+    mergeNeighbourhood(
+      graph,
+      'a',
+      graphOf(
+        [node('a', { neighbourCount: 5, hiddenNeighbours: 2 }), node('d', { neighbourCount: 1 }), node('x', {}, 'Document')],
+        [edge('ad', 'a', 'd'), edge('ax', 'a', 'x')],
+      ),
+    );
     assert.equal(hiddenCount(graph, 'a'), 2, 'a document on the canvas is no neighbour the server counts');
     collapseLeaves(graph, 'a');
     assert.equal(hiddenCount(graph, 'a'), 5, 'collapsed neighbours are hidden again');
@@ -63,8 +78,14 @@ describe('pages of neighbours', () => {
     const one = graphOf([node('a'), node('b')], [edge('ab', 'a', 'b')], { offset: 0, page: ['b'] });
     const two = graphOf([node('a', { hiddenNeighbours: 0 }), node('c'), node('b')], [edge('ac', 'a', 'c'), edge('ab', 'a', 'b')], { offset: 1, page: ['c'] });
     const both = combinePages([one, two]);
-    assert.deepEqual(both.nodes.map((n) => n.key), ['a', 'b', 'c']);
-    assert.deepEqual(both.edges.map((e) => e.key), ['ab', 'ac']);
+    assert.deepEqual(
+      both.nodes.map((n) => n.key),
+      ['a', 'b', 'c'],
+    );
+    assert.deepEqual(
+      both.edges.map((e) => e.key),
+      ['ab', 'ac'],
+    );
     assert.equal(both.nodes[0]!.attributes.hiddenNeighbours, 0, 'the later page’s word wins');
     assert.equal(nextOffset(both), 2);
   });

@@ -38,7 +38,10 @@ describe('a path as the user reads it', () => {
     assert.deepEqual(Object.fromEntries(before), { e: { x: -5, y: 0 } }, 'back along the line d→a');
     assert.equal(placeAlong(['a', 'd'], known).size, 0, 'nothing placed moves');
     const alone = placeAlong(['p', 'q'], new Map());
-    assert.ok([...alone.values()].every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)), 'a path with no placed node still gets positions');
+    assert.ok(
+      [...alone.values()].every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
+      'a path with no placed node still gets positions',
+    );
   });
 
   it('frames the path: its centre, zoomed in but never closer than the limit nor further than the whole graph', () => {
@@ -49,6 +52,12 @@ describe('a path as the user reads it', () => {
     assert.ok(Math.abs(f.x - 0.3) < 1e-9 && Math.abs(f.y - 0.45) < 1e-9);
     assert.ok(f.ratio > 0.2 && f.ratio < 1);
     assert.equal(frame([{ x: 0.5, y: 0.5 }]).ratio, 0.15);
-    assert.equal(frame([{ x: 0, y: 0 }, { x: 1, y: 1 }]).ratio, 1);
+    assert.equal(
+      frame([
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ]).ratio,
+      1,
+    );
   });
 });

@@ -46,15 +46,22 @@ describe('tokens', () => {
 
 describe('listening off loopback', () => {
   it('tells loopback addresses from the rest', () => {
-    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) assert.equal(isLoopbackAddress(h), true, h);
-    for (const h of ['0.0.0.0', '::', '[::]', '192.0.2.2', '10.0.0.1', 'fd00::2', '::ffff:10.0.0.1', 'example.com', 'localhost.example.com']) assert.equal(isLoopbackAddress(h), false, h);
+    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])
+      assert.equal(isLoopbackAddress(h), true, h);
+    for (const h of ['0.0.0.0', '::', '[::]', '192.0.2.2', '10.0.0.1', 'fd00::2', '::ffff:10.0.0.1', 'example.com', 'localhost.example.com'])
+      assert.equal(isLoopbackAddress(h), false, h);
   });
 
   it('refuses a non-loopback address without access control, with how to turn it on and make a token', () => {
     for (const host of ['0.0.0.0', '::', '192.0.2.2']) {
       assert.throws(
         () => assertSafeToListen(host, false),
-        (err: unknown) => err instanceof AppError && err.code === 'AUTH_REQUIRED' && /NEWSGRAPH_AUTH=on/.test(err.message) && /--auth/.test(err.message) && /tokens create/.test(err.message),
+        (err: unknown) =>
+          err instanceof AppError &&
+          err.code === 'AUTH_REQUIRED' &&
+          /NEWSGRAPH_AUTH=on/.test(err.message) &&
+          /--auth/.test(err.message) &&
+          /tokens create/.test(err.message),
       );
       assert.doesNotThrow(() => assertSafeToListen(host, true));
     }
@@ -67,7 +74,8 @@ describe('Host allowlist', () => {
     const list = hostAllowlist('127.0.0.1');
     for (const h of ['localhost', 'localhost:3000', 'LocalHost:80', '127.0.0.1:5173', '[::1]:3000', 'localhost.']) assert.equal(hostAllowed(h, list), true, h);
     // A DNS rebinding page keeps its own name in Host, and an address other than the bound one is not ours.
-    for (const h of ['evil.example', 'evil.example:3000', 'localhost.evil.example', '192.0.2.2:3000', '', undefined]) assert.equal(hostAllowed(h, list), false, String(h));
+    for (const h of ['evil.example', 'evil.example:3000', 'localhost.evil.example', '192.0.2.2:3000', '', undefined])
+      assert.equal(hostAllowed(h, list), false, String(h));
   });
 
   it('adds the bound address, NEWSGRAPH_ALLOWED_HOSTS, and * for any', () => {
@@ -77,7 +85,7 @@ describe('Host allowlist', () => {
     assert.equal(hostAllowed('evil.example', hostAllowlist('127.0.0.1', ['*'])), true);
   });
 
-  it('on every interface, answers any IP address and the machine\'s name, but no other name', () => {
+  it("on every interface, answers any IP address and the machine's name, but no other name", () => {
     for (const bound of ['0.0.0.0', '::']) {
       const list = hostAllowlist(bound);
       for (const h of ['192.0.2.2:3000', '[fd00::2]:3000', '10.1.2.3', os.hostname()]) assert.equal(hostAllowed(h, list), true, h);
@@ -105,7 +113,10 @@ describe('access settings', () => {
       [{ NEWSGRAPH_TRUST_PROXY: 'true' }, /NEWSGRAPH_TRUST_PROXY/],
       [{ NEWSGRAPH_TRUST_PROXY: 'everyone' }, /NEWSGRAPH_TRUST_PROXY/],
     ] as const) {
-      assert.throws(() => loadConfig(env), (err: unknown) => err instanceof AppError && err.code === 'BAD_CONFIG' && pattern.test(err.message));
+      assert.throws(
+        () => loadConfig(env),
+        (err: unknown) => err instanceof AppError && err.code === 'BAD_CONFIG' && pattern.test(err.message),
+      );
     }
   });
 });

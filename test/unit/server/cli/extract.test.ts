@@ -45,8 +45,18 @@ describe('newsgraph extract', () => {
     const missing = path.join(dir, 'missing.txt');
     const { code, out, stderr } = await extract([binary, latin1, missing, good]);
     assert.equal(code, 1);
-    assert.deepEqual(out.documents.map((d) => d.file), [good]);
-    assert.deepEqual(out.errors.map((e) => [e.file, e.error.code]), [[binary, 'BAD_INPUT'], [latin1, 'BAD_INPUT'], [missing, 'NOT_FOUND']]);
+    assert.deepEqual(
+      out.documents.map((d) => d.file),
+      [good],
+    );
+    assert.deepEqual(
+      out.errors.map((e) => [e.file, e.error.code]),
+      [
+        [binary, 'BAD_INPUT'],
+        [latin1, 'BAD_INPUT'],
+        [missing, 'NOT_FOUND'],
+      ],
+    );
     assert.match(stderr, /photo\.txt skipped: it looks binary/);
     assert.match(stderr, /latin1\.txt skipped: it is not valid UTF-8/);
     assert.match(stderr, /missing\.txt: no such file/);
@@ -66,7 +76,10 @@ describe('newsgraph extract', () => {
     const { code, out, stderr } = await extract([script]);
     assert.equal(code, 0);
     assert.equal(out.documents.length, 1);
-    assert.deepEqual(out.warnings.map((w) => [w.file, w.warning.code]), [[script, 'BAD_INPUT']]);
+    assert.deepEqual(
+      out.warnings.map((w) => [w.file, w.warning.code]),
+      [[script, 'BAD_INPUT']],
+    );
     assert.match(stderr, /warning\[BAD_INPUT\]: .*script-source\.txt: its source URL "javascript:alert\(1\)" is not an http\(s\) URL, so it was not stored/);
   });
 

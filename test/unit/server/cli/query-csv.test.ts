@@ -22,7 +22,15 @@ describe('newsgraph query --format csv', () => {
     );
     assert.equal(
       csv,
-      [`'=name,n,list`, `"'=HYPERLINK(""http://evil.example"",""click"")",-5,"[""-1""]"`, `'@SUM(A1:A9),2.5,`, `'\t=1,-0.5,[]`, `'+cmd|/c calc,0,"[""a""]"`, `"plain, text",1,`, ''].join('\n'),
+      [
+        `'=name,n,list`,
+        `"'=HYPERLINK(""http://evil.example"",""click"")",-5,"[""-1""]"`,
+        `'@SUM(A1:A9),2.5,`,
+        `'\t=1,-0.5,[]`,
+        `'+cmd|/c calc,0,"[""a""]"`,
+        `"plain, text",1,`,
+        '',
+      ].join('\n'),
     );
   });
 });

@@ -20,7 +20,28 @@ describe('cypher bounds', () => {
     const tokens = tokenize("MATCH (n:`we(ird`) // ((( \n WHERE n.x = 'a ) \\' ;' /* [[ */ AND n.y = $`p q` RETURN 1.5e3");
     assert.deepEqual(
       tokens.map((t) => `${t.kind}:${t.text}`),
-      ['word:MATCH', 'punct:(', 'word:n', 'punct::', 'name:we(ird', 'punct:)', 'word:WHERE', 'word:n', 'punct:.', 'word:x', 'punct:=', "string:a ) ' ;", 'word:AND', 'word:n', 'punct:.', 'word:y', 'punct:=', 'param:p q', 'word:RETURN', 'number:1.5e3'],
+      [
+        'word:MATCH',
+        'punct:(',
+        'word:n',
+        'punct::',
+        'name:we(ird',
+        'punct:)',
+        'word:WHERE',
+        'word:n',
+        'punct:.',
+        'word:x',
+        'punct:=',
+        "string:a ) ' ;",
+        'word:AND',
+        'word:n',
+        'punct:.',
+        'word:y',
+        'punct:=',
+        'param:p q',
+        'word:RETURN',
+        'number:1.5e3',
+      ],
     );
   });
 
@@ -28,7 +49,7 @@ describe('cypher bounds', () => {
     const legitimate = [
       "MATCH p = shortestPath((a:Person {name: 'Antony Blinken'})-[*..4]-(b:Person {name: 'Joe Biden'})) RETURN p",
       'MATCH (n:Entity) RETURN n.name, COUNT { (n)--() } AS degree ORDER BY degree DESC LIMIT 5',
-      "RETURN reduce(acc = [], x IN [1, 2, 2] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS unique",
+      'RETURN reduce(acc = [], x IN [1, 2, 2] | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS unique',
       "MATCH p = (a)-[*1..3]-(b) RETURN reduce(s = '', n IN nodes(p) | s + n.name + ' ') AS names",
       "RETURN replace(replace(replace('a.b,c-d', '.', ''), ',', ''), '-', ' ')",
       'UNWIND range(0, 365) AS day RETURN day',
@@ -37,7 +58,7 @@ describe('cypher bounds', () => {
       "MATCH (n) WHERE n.name =~ '[A-Z][a-z]+ [A-Z][a-z]+' RETURN n",
       'WITH {use: 1} AS m, 1 AS use RETURN m.use, use',
       'MATCH (n) RETURN n;',
-      "// a comment with ( ( ( ; CREATE\nMATCH (n) RETURN n /* ]]] */ LIMIT 5",
+      '// a comment with ( ( ( ; CREATE\nMATCH (n) RETURN n /* ]]] */ LIMIT 5',
       `RETURN ${'('.repeat(MAX_NESTING)}1${')'.repeat(MAX_NESTING)}`,
       'UNWIND range(1, $n) AS x RETURN x',
       'MATCH (n:Person) WITH n.mentions + n.mentions AS twice RETURN twice',
@@ -64,7 +85,7 @@ describe('cypher bounds', () => {
       ['RETURN range(1, toInteger(10 ^ 12))', 'CYPHER_MEMORY'],
       ['UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b RETURN a * b', 'CYPHER_MEMORY'],
       ["RETURN reduce(s = '', x IN [1, 2] | s + toString(x) + s)", 'CYPHER_MEMORY'],
-      ["RETURN reduce(s = {}, x IN [1, 2] | {a: s, b: s})", 'CYPHER_MEMORY'],
+      ['RETURN reduce(s = {}, x IN [1, 2] | {a: s, b: s})', 'CYPHER_MEMORY'],
       ["RETURN replace(replace('x', 'x', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'), 'x', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')", 'CYPHER_MEMORY'],
       ["RETURN replace(replace(replace(replace($s, '', $t), '', $t), '', $t), '', $t)", 'CYPHER_MEMORY'],
       [`WITH [1] AS a ${'WITH a + a AS a '.repeat(30)}RETURN size(a)`, 'CYPHER_MEMORY'],

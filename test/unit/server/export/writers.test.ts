@@ -82,10 +82,13 @@ describe('columns and types', () => {
     addSchemaRow(schema.node, 'aliases', ['StringArray']);
     addSchemaRow(schema.node, 'loadedAt', ['DateTime']);
     addSchemaRow(schema.node, null, ['String']);
-    assert.deepEqual([...schema.node], [
-      ['aliases', { type: 'string', list: true }],
-      ['loadedAt', { type: 'datetime', list: false }],
-    ]);
+    assert.deepEqual(
+      [...schema.node],
+      [
+        ['aliases', { type: 'string', list: true }],
+        ['loadedAt', { type: 'datetime', list: false }],
+      ],
+    );
   });
 
   it('names a property that clashes with a column property.<name>, sorted, lists as JSON text', () => {
@@ -93,9 +96,20 @@ describe('columns and types', () => {
     addSchemaRow(schema.node, 'kind', ['String']);
     addSchemaRow(schema.node, 'aliases', ['StringArray']);
     addSchemaRow(schema.edge, 'label', ['String']);
-    assert.deepEqual(nodeColumns(schema, false).map((c) => c.name), ['label', 'kind', 'labels', 'aliases', 'property.kind']);
-    assert.deepEqual(nodeColumns(schema, true).map((c) => c.name).slice(3, 5), ['x', 'y']);
-    assert.deepEqual(edgeColumns(schema).map((c) => c.name), ['relType', 'label', 'property.label']);
+    assert.deepEqual(
+      nodeColumns(schema, false).map((c) => c.name),
+      ['label', 'kind', 'labels', 'aliases', 'property.kind'],
+    );
+    assert.deepEqual(
+      nodeColumns(schema, true)
+        .map((c) => c.name)
+        .slice(3, 5),
+      ['x', 'y'],
+    );
+    assert.deepEqual(
+      edgeColumns(schema).map((c) => c.name),
+      ['relType', 'label', 'property.label'],
+    );
     const aliases = nodeColumns(schema, false).find((c) => c.name === 'aliases')!;
     assert.equal(aliases.read({ key: 'k', attributes: { label: 'l', labels: [], kind: 'k', properties: { aliases: ['a', 'b, c'] } } }), '["a","b, c"]');
   });
@@ -104,9 +118,18 @@ describe('columns and types', () => {
 describe('export file names', () => {
   it('say the scope and the time, safe on any file system', () => {
     const at = new Date(2026, 10, 23, 9, 5);
-    assert.equal(exportFileName({ kind: 'neighbourhood', id: 'person:antony-blinken', depth: 1 }, 'graphml', at), 'newsgraph-neighbourhood-person-antony-blinken-20261123-0905.graphml');
-    assert.equal(exportFileName({ kind: 'path', from: 'person:a', to: 'place:b/c', maxLength: 4 }, 'csv.zip', at), 'newsgraph-path-person-a-place-b-c-20261123-0905.csv.zip');
+    assert.equal(
+      exportFileName({ kind: 'neighbourhood', id: 'person:antony-blinken', depth: 1 }, 'graphml', at),
+      'newsgraph-neighbourhood-person-antony-blinken-20261123-0905.graphml',
+    );
+    assert.equal(
+      exportFileName({ kind: 'path', from: 'person:a', to: 'place:b/c', maxLength: 4 }, 'csv.zip', at),
+      'newsgraph-path-person-a-place-b-c-20261123-0905.csv.zip',
+    );
     assert.equal(exportFileName({ kind: 'neighbourhood', id: 'person:王毅', depth: 1 }, 'json', at), 'newsgraph-neighbourhood-person-王毅-20261123-0905.json');
-    assert.equal(exportFileName({ kind: 'neighbourhood', id: 'person:kenzaburō-ōe', depth: 1 }, 'json', at), 'newsgraph-neighbourhood-person-kenzaburo-oe-20261123-0905.json');
+    assert.equal(
+      exportFileName({ kind: 'neighbourhood', id: 'person:kenzaburō-ōe', depth: 1 }, 'json', at),
+      'newsgraph-neighbourhood-person-kenzaburo-oe-20261123-0905.json',
+    );
   });
 });

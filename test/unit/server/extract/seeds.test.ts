@@ -22,7 +22,8 @@ describe('the seed articles', () => {
         assert.ok(i.evidence.text.length > 0);
       }
     }
-    for (const name of ['Wang Yi', 'Wang Xiaohong', 'Chen Jining', 'Xi Jinping']) assert.ok(partners.has(name), `Blinken ↔ ${name}; found ${[...partners].join(', ')}`);
+    for (const name of ['Wang Yi', 'Wang Xiaohong', 'Chen Jining', 'Xi Jinping'])
+      assert.ok(partners.has(name), `Blinken ↔ ${name}; found ${[...partners].join(', ')}`);
   });
 
   it('hold the allegation of fake pro-Trump accounts against China, reported by The New York Times', () => {
@@ -30,7 +31,10 @@ describe('the seed articles', () => {
     const fake = all.find((a) => /fake social media accounts|pro-Trump/.test(a.evidence.text + a.claim));
     assert.ok(fake, 'the fake-accounts allegation');
     assert.ok(fake.against.includes('China'), `against: ${fake.against.join(', ')}`);
-    assert.ok(fake.reported_by.some((r) => /New York Times|The Hill/.test(r)), `reported by: ${fake.reported_by.join(', ')}`);
+    assert.ok(
+      fake.reported_by.some((r) => /New York Times|The Hill/.test(r)),
+      `reported by: ${fake.reported_by.join(', ')}`,
+    );
     assert.ok(fake.hedge, 'hedged');
   });
 

@@ -5,8 +5,7 @@ import neo4j from 'neo4j-driver';
 import { GraphBuilder } from '../../../../server/graph/serialize.js';
 
 const { Node, Relationship } = neo4j.types;
-const node = (elementId: string, labels: string[], properties: Record<string, unknown>) =>
-  new Node(neo4j.int(0), labels, properties, elementId);
+const node = (elementId: string, labels: string[], properties: Record<string, unknown>) => new Node(neo4j.int(0), labels, properties, elementId);
 const rel = (elementId: string, from: string, to: string, type: string, properties: Record<string, unknown> = {}) =>
   new Relationship(neo4j.int(0), neo4j.int(0), neo4j.int(0), type, properties, elementId, from, to);
 
@@ -18,10 +17,13 @@ describe('GraphBuilder', () => {
 
   it('keys nodes by our stable ids and labels them by name or claim', () => {
     const graph = new GraphBuilder().addNode(blinken).addNode(claim).build();
-    assert.deepEqual(graph.nodes.map((n) => [n.key, n.attributes.label, n.attributes.kind]), [
-      ['person:antony-blinken', 'Antony Blinken', 'Person'],
-      ['allegation:1', 'China ran fake accounts', 'Allegation'],
-    ]);
+    assert.deepEqual(
+      graph.nodes.map((n) => [n.key, n.attributes.label, n.attributes.kind]),
+      [
+        ['person:antony-blinken', 'Antony Blinken', 'Person'],
+        ['allegation:1', 'China ran fake accounts', 'Allegation'],
+      ],
+    );
   });
 
   it('drops relationships whose ends it does not carry, and duplicates', () => {
@@ -39,7 +41,11 @@ describe('GraphBuilder', () => {
   });
 
   it('produces what graphology imports unchanged', () => {
-    const data = new GraphBuilder().addNode(blinken).addNode(wang).addRelationship(rel('5:x:1', '4:x:1', '4:x:2', 'MET')).build({ scope: 'test' });
+    const data = new GraphBuilder()
+      .addNode(blinken)
+      .addNode(wang)
+      .addRelationship(rel('5:x:1', '4:x:1', '4:x:2', 'MET'))
+      .build({ scope: 'test' });
     const graph = new MultiDirectedGraph();
     graph.import(data);
     assert.equal(graph.order, 2);

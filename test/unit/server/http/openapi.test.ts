@@ -19,13 +19,19 @@ function routesOf(stack: Layer[]): string[] {
   return stack.flatMap((layer) => {
     if (layer.route) {
       const path = `/api${layer.route.path}`.replace(/:(\w+)/g, '{$1}');
-      return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${path}`);
+      return Object.keys(layer.route.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${path}`);
     }
     return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
   });
 }
 
-type Operation = { parameters?: { name: string; in: string; required: boolean; description?: string; schema: object }[]; requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, unknown> };
+type Operation = {
+  parameters?: { name: string; in: string; required: boolean; description?: string; schema: object }[];
+  requestBody?: { content: Record<string, { schema: object }> };
+  responses: Record<string, unknown>;
+};
 const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, unknown>> };
 const input = inputSchema;
 
@@ -46,7 +52,10 @@ describe('OpenAPI document', () => {
   it('takes each parameter and body from the zod schema its route validates with', () => {
     const search = doc.paths['/api/search']!.get!;
     const searchSchema = input(SearchQuery) as { properties: Record<string, { description?: string }>; required: string[] };
-    assert.deepEqual(search.parameters!.map((p) => p.name), Object.keys(searchSchema.properties));
+    assert.deepEqual(
+      search.parameters!.map((p) => p.name),
+      Object.keys(searchSchema.properties),
+    );
     for (const p of search.parameters!) {
       const { description: _d, ...schema } = searchSchema.properties[p.name]!;
       assert.deepEqual(p.schema, schema, p.name);
@@ -70,7 +79,8 @@ describe('OpenAPI document', () => {
       for (const [method, operation] of Object.entries(methods)) {
         // Signing out answers 204 with no body; every other operation 200.
         const success = 'delete' === method && path === '/api/session' ? '204' : '200';
-        for (const status of [success, '400', '401', '403', '413', '421', '431', '500']) assert.ok(status in operation.responses, `${method} ${path}: ${status}`);
+        for (const status of [success, '400', '401', '403', '413', '421', '431', '500'])
+          assert.ok(status in operation.responses, `${method} ${path}: ${status}`);
         for (const [status, response] of Object.entries(operation.responses)) {
           if (status === success) continue;
           assert.deepEqual(response, { $ref: `#/components/responses/${status}` }, `${method} ${path}: ${status}`);
@@ -79,7 +89,11 @@ describe('OpenAPI document', () => {
       }
     }
     const codes = (status: string) =>
-      ((doc.components.responses![status] as { content: Record<string, { schema: { allOf: { properties?: { error: { properties: { code: { enum: string[] } } } } }[] } }> }).content['application/json']!.schema.allOf[1]!.properties!.error.properties.code.enum);
+      (
+        doc.components.responses![status] as {
+          content: Record<string, { schema: { allOf: { properties?: { error: { properties: { code: { enum: string[] } } } } }[] } }>;
+        }
+      ).content['application/json']!.schema.allOf[1]!.properties!.error.properties.code.enum;
     assert.deepEqual(codes('405'), ['METHOD_NOT_ALLOWED']);
     assert.deepEqual(codes('413').sort(), ['PAYLOAD_TOO_LARGE', 'RESULT_TOO_LARGE']);
     assert.deepEqual(codes('431'), ['PAYLOAD_TOO_LARGE']);
@@ -96,7 +110,14 @@ describe('OpenAPI document', () => {
     for (const bad of ['', ' 5', '5 ', '1e1', '0x10', '5.0', '+5', '0', '101', '99999999999999999999', 'abc']) {
       assert.equal(limit.safeParse({ limit: bad }).success, false, JSON.stringify(bad));
     }
-    assert.deepEqual(input(limit), { type: 'object', properties: { limit: { description: 'results at most', default: 10, type: 'integer', minimum: 1, maximum: 100 } } });
-    assert.equal((z.toJSONSchema(limit, { io: 'input' }).properties!.limit as { default?: unknown }).default, undefined, 'zod alone leaves it out: inputSchema puts it back');
+    assert.deepEqual(input(limit), {
+      type: 'object',
+      properties: { limit: { description: 'results at most', default: 10, type: 'integer', minimum: 1, maximum: 100 } },
+    });
+    assert.equal(
+      (z.toJSONSchema(limit, { io: 'input' }).properties!.limit as { default?: unknown }).default,
+      undefined,
+      'zod alone leaves it out: inputSchema puts it back',
+    );
   });
 });

@@ -68,7 +68,14 @@ describe('hostile article files', () => {
       assert.deepEqual(out.documents.map((d) => path.basename(d.file)).sort(), ['good.txt', 'link.txt']);
       const refused = out.errors.map((e) => [path.basename(e.file), e.error.code]);
       // A glob matches only files and symlinks (tinyglobby), so the FIFO and the socket are never opened there.
-      const expected = target === dir ? [['pipe.txt', 'BAD_INPUT'], ['socket.txt', 'BAD_INPUT'], ['zero.txt', 'BAD_INPUT']] : [['zero.txt', 'BAD_INPUT']];
+      const expected =
+        target === dir
+          ? [
+              ['pipe.txt', 'BAD_INPUT'],
+              ['socket.txt', 'BAD_INPUT'],
+              ['zero.txt', 'BAD_INPUT'],
+            ]
+          : [['zero.txt', 'BAD_INPUT']];
       assert.deepEqual(refused, expected);
       assert.match(run.stderr(), /zero\.txt skipped: it is a character device/);
     }

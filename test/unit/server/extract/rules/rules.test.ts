@@ -16,7 +16,10 @@ test('a meeting: two people, a place and a met interaction with evidence offsets
   const wang = r.people.find((p) => p.name === 'Wang Yi');
   assert.ok(wang);
   assert.equal(wang.roles?.[0]?.title, 'Foreign Minister');
-  assert.deepEqual(r.places.map((p) => p.name), ['Beijing']);
+  assert.deepEqual(
+    r.places.map((p) => p.name),
+    ['Beijing'],
+  );
   const met = r.interactions.find((i) => i.type === 'met');
   assert.ok(met);
   assert.equal(met.source, 'Antony Blinken');
@@ -38,12 +41,14 @@ test('possessives are not aliases and U.S. is the United States', () => {
   const biden = r.people.find((p) => p.name === 'Joe Biden');
   assert.ok(biden);
   assert.ok(!biden.aliases.some((a) => /’s$|'s$/.test(a)));
-  assert.deepEqual(r.places.map((p) => p.name), ['United States']);
+  assert.deepEqual(
+    r.places.map((p) => p.name),
+    ['United States'],
+  );
 });
 
 test('an allegation with its reporter and a denial', () => {
-  const text =
-    'According to CNN, Senator John Smith allegedly received bribes from Acme Corporation. Smith denied the allegations.';
+  const text = 'According to CNN, Senator John Smith allegedly received bribes from Acme Corporation. Smith denied the allegations.';
   const r = ruleExtractor.extract(text);
   assert.equal(r.allegations.length, 1);
   const a = r.allegations[0]!;

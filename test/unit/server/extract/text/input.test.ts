@@ -7,7 +7,10 @@ import { markdownToText } from '../../../../../server/extract/text/markdown.js';
 
 describe('article text', () => {
   it('refuses binary and non-UTF-8 bytes, and drops a BOM', () => {
-    assert.deepEqual(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])), { ok: false, reason: 'it looks binary (it contains NUL bytes), not a text article' });
+    assert.deepEqual(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])), {
+      ok: false,
+      reason: 'it looks binary (it contains NUL bytes), not a text article',
+    });
     const latin1 = decodeText(Buffer.from('Caf\xe9 au lait', 'latin1'));
     assert.equal(latin1.ok, false);
     assert.match(!latin1.ok ? latin1.reason : '', /not valid UTF-8/);
@@ -24,13 +27,18 @@ describe('article text', () => {
   });
 
   it('keeps the prose of Markdown, not its markup or link targets', () => {
-    const { title, text } = markdownToText('# Blinken in Beijing\n\nSecretary **Blinken** met [Wang Yi](https://example.org/wang).\n\n![photo](x.png)\n\n- Beijing _denied_ it.\n');
+    const { title, text } = markdownToText(
+      '# Blinken in Beijing\n\nSecretary **Blinken** met [Wang Yi](https://example.org/wang).\n\n![photo](x.png)\n\n- Beijing _denied_ it.\n',
+    );
     assert.equal(title, 'Blinken in Beijing');
     assert.equal(text, 'Blinken in Beijing\n\nSecretary Blinken met Wang Yi.\n\nBeijing denied it.');
   });
 
   it('takes a short first line of a plain-text article as its headline, and nothing else', () => {
-    assert.equal(toArticle('a.txt', 'Tensions simmer over election claims.\nAccording to The Hill, Blinken met Wang Yi.').title, 'Tensions simmer over election claims.');
+    assert.equal(
+      toArticle('a.txt', 'Tensions simmer over election claims.\nAccording to The Hill, Blinken met Wang Yi.').title,
+      'Tensions simmer over election claims.',
+    );
     assert.equal(toArticle('a.txt', '\n\nBlinken in Beijing\r\n\r\nBlinken met Wang Yi.').title, 'Blinken in Beijing');
     assert.equal(toArticle('a.txt', 'Blinken met Wang Yi in Beijing.').title, null, 'a one-line article has no headline');
     assert.equal(toArticle('a.txt', ` date 2024-01-31 (MENAFN) In a reported exchange\nmore`).title, null, 'a dateline is not a headline');
@@ -50,7 +58,14 @@ describe('article text', () => {
   });
 
   it('refuses a source line that is not an http(s) URL, with a warning, and keeps the article', () => {
-    for (const bad of ['javascript:alert(document.cookie)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:x', 'example.org/no-scheme']) {
+    for (const bad of [
+      'javascript:alert(document.cookie)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'vbscript:x',
+      'example.org/no-scheme',
+    ]) {
       const article = toArticle('a.txt', `source: ${bad}\nBlinken met Wang Yi.`);
       assert.equal(article.url, null, bad);
       assert.equal(article.warnings.length, 1, bad);
