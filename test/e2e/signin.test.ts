@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, SCREENSHOTS } from '../helpers/browser.js';
 import { openEntityBySearch } from '../helpers/explorer.js';
 import { request } from '../helpers/http.js';
-import { testDatabase, testNeo4j } from '../helpers/neo4j.js';
+import { cliEnv, testDatabase } from '../helpers/neo4j.js';
 import { runCli, waitForUrl, waitUntil, type Spawned } from '../helpers/process.js';
 import { loadGraph } from '../helpers/seeded.js';
 import { tempDirs } from '../helpers/temp.js';
@@ -27,20 +27,7 @@ describe('signing in to the explorer with access control on', () => {
   let browser: Browser;
   let local: string;
   let base: string;
-  const env = () => {
-    const neo4j = testNeo4j();
-    return {
-      ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEWSGRAPH_DATA: temps.make(),
-      HOST: '127.0.0.1',
-      PORT: '0',
-      NEWSGRAPH_AUTH: 'on',
-      NEWSGRAPH_ALLOWED_HOSTS: NAME,
-    };
-  };
+  const env = () => cliEnv({ NEWSGRAPH_DATA: temps.make(), HOST: '127.0.0.1', PORT: '0', NEWSGRAPH_AUTH: 'on', NEWSGRAPH_ALLOWED_HOSTS: NAME });
   async function createToken(role: string): Promise<{ token: string; id: string }> {
     const run = runCli(['tokens', 'create', '--role', role, '--name', `e2e ${role}`, '--json'], env());
     assert.equal(await run.exited, 0, run.stderr());

@@ -21,6 +21,12 @@ export function testNeo4j(): TestNeo4j {
   return { uri, user, password, home };
 }
 
+/** The environment for a `newsgraph` command run against the test Neo4j (as NEO4J_URI: no JVM of its own). */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { uri, user, password } = testNeo4j();
+  return { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, ...extra };
+}
+
 export function testDatabase(): Database {
   const { uri, user, password } = testNeo4j();
   return new Database({ uri, user, password });

@@ -20,7 +20,7 @@ import { errorHandler } from '../../server/http/errors.js';
 import { deleteNewsgraphData } from '../../server/ingest/write.js';
 import { createLogger } from '../../server/logger.js';
 import { request } from '../helpers/http.js';
-import { testDatabase, testNeo4j } from '../helpers/neo4j.js';
+import { cliEnv, testDatabase } from '../helpers/neo4j.js';
 import { runCli, waitForUrl, waitUntil } from '../helpers/process.js';
 import { loadGraph } from '../helpers/seeded.js';
 import { tempDirs } from '../helpers/temp.js';
@@ -41,19 +41,7 @@ describe('access control on the real Neo4j', () => {
   const temps = tempDirs('newsgraph-access');
   let base: string;
   /** The CLI's environment: the test Neo4j as NEO4J_URI, so no JVM of its own starts. */
-  const cliEnv = () => {
-    const neo4j = testNeo4j();
-    return {
-      ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEWSGRAPH_DATA: temps.make(),
-      NEWSGRAPH_AUTH: '',
-      HOST: '',
-      PORT: '0',
-    };
-  };
+  const env = () => cliEnv({ NEWSGRAPH_DATA: temps.make(), NEWSGRAPH_AUTH: '', HOST: '', PORT: '0' });
 
   before(async () => {
     await loadGraph(db);
@@ -184,41 +172,41 @@ describe('access control on the real Neo4j', () => {
     const before = (await listTokens(db)).length;
     await deleteNewsgraphData(db);
     assert.equal((await listTokens(db)).length, before, '`load --reset` keeps the tokens');
-    assert.equal(await db.read(async (tx) => (await tx.run('MATCH (n) WHERE NOT n:NewsgraphToken RETURN count(n) AS n')).records[0]!.get('n')), 0);
+    assert.equal(await db.read(async (tx) => (await tx.run('MATCH (n:Newsgraph) RETURN count(n) AS n')).records[0]!.get('n')), 0);
     await loadGraph(db);
   });
 
   it('newsgraph tokens create, list and revoke from the command line', async () => {
-    const env = cliEnv();
-    const created = runCli(['tokens', 'create', '--role', 'reader', '--name', 'cli test', '--json'], env);
+    const cli = env();
+    const created = runCli(['tokens', 'create', '--role', 'reader', '--name', 'cli test', '--json'], cli);
     assert.equal(await created.exited, 0, created.stderr());
     const made = JSON.parse(created.stdout()) as { token: string; id: string; role: string; name: string };
     assert.equal(made.role, 'reader');
     assert.equal(made.name, 'cli test');
     assert.equal((await verifyToken(db, made.token))?.tokenId, made.id);
 
-    const plain = runCli(['tokens', 'create', '--role', 'admin'], env);
+    const plain = runCli(['tokens', 'create', '--role', 'admin'], cli);
     assert.equal(await plain.exited, 0, plain.stderr());
     assert.match(plain.stdout(), /^ng_[\w-]{43}\n$/, 'only the token on stdout');
     assert.match(plain.stderr(), /shown only this once/);
 
-    const listed = runCli(['tokens', 'list'], env);
+    const listed = runCli(['tokens', 'list'], cli);
     assert.equal(await listed.exited, 0, listed.stderr());
     assert.match(listed.stdout(), /^id\s+name\s+role\s+created\s+last used\s+revoked/);
     assert.match(listed.stdout(), new RegExp(`${made.id}\\s+cli test\\s+reader`));
     assert.doesNotMatch(listed.stdout(), /ng_/);
 
-    const revoked = runCli(['tokens', 'revoke', made.id], env);
+    const revoked = runCli(['tokens', 'revoke', made.id], cli);
     assert.equal(await revoked.exited, 0, revoked.stderr());
     assert.equal(await verifyToken(db, made.token), null);
-    const json = runCli(['tokens', 'list', '--json'], env);
+    const json = runCli(['tokens', 'list', '--json'], cli);
     assert.equal(await json.exited, 0);
     assert.ok((JSON.parse(json.stdout()) as { tokens: { id: string; revoked: string | null }[] }).tokens.find((t) => t.id === made.id)?.revoked);
 
-    const unknown = runCli(['tokens', 'revoke', 'nope'], env);
+    const unknown = runCli(['tokens', 'revoke', 'nope'], cli);
     assert.equal(await unknown.exited, 1);
     assert.match(unknown.stderr(), /error\[NOT_FOUND\]: No token has the id 'nope'/);
-    const badRole = runCli(['tokens', 'create', '--role', 'owner'], env);
+    const badRole = runCli(['tokens', 'create', '--role', 'owner'], cli);
     assert.notEqual(await badRole.exited, 0);
     assert.match(badRole.stderr(), /reader, editor, admin/);
   });
@@ -230,7 +218,7 @@ describe('access control on the real Neo4j', () => {
     ['a LAN address', ['serve', '--no-seed', '--host', '192.0.2.2'], {}],
   ] as const) {
     it(`newsgraph serve refuses to listen off loopback (${how}) without access control: AUTH_REQUIRED`, async () => {
-      const run = runCli([...args], { ...cliEnv(), ...extra });
+      const run = runCli([...args], { ...env(), ...extra });
       try {
         const exited = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
         assert.equal(exited, 1, `${run.stdout()}\n${run.stderr()}`);
@@ -247,7 +235,7 @@ describe('access control on the real Neo4j', () => {
 
   it('newsgraph serve --auth with no token yet says how to create the first', async () => {
     await dropTokens(db);
-    const run = runCli(['serve', '--no-seed', '--auth'], cliEnv());
+    const run = runCli(['serve', '--no-seed', '--auth'], env());
     try {
       const url = await waitForUrl(run, 60_000);
       await waitUntil(() => /no token exists yet/.test(run.stderr()), 20_000, 'the advice on the first token').catch(() => undefined);

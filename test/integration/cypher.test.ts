@@ -10,7 +10,7 @@ import { loadPaths } from '../../server/ingest/load.js';
 import { createLogger } from '../../server/logger.js';
 import { SEEDS_DIR } from '../../server/paths.js';
 import { fingerprint, type Fingerprint } from '../helpers/fingerprint.js';
-import { resetGraph, testDatabase, testNeo4j } from '../helpers/neo4j.js';
+import { cliEnv, resetGraph, testDatabase } from '../helpers/neo4j.js';
 import { runCli } from '../helpers/process.js';
 
 const HOSTILE: string[] = [
@@ -190,8 +190,7 @@ describe('POST /api/cypher', () => {
   });
 
   it('runs through `newsgraph query` with the same guard', async () => {
-    const { uri, user, password } = testNeo4j();
-    const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+    const env = cliEnv();
     const ok = runCli(
       ['query', 'MATCH (p:Person {name: $name}) RETURN p.name AS name, $n + 1 AS next', '--param', 'name=Wang Yi', '--param', 'n=41', '--format', 'csv'],
       env,

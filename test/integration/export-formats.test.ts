@@ -44,7 +44,7 @@ async function addOddities(db: Database): Promise<void> {
        CREATE (d:Newsgraph:Document {id: 'doc:test-odd', title: $odd, text: $sentence, file: 'odd.txt', format: 'txt', sha256: 'x', loadedAt: datetime('2026-11-23T10:00:00.123Z')})
        CREATE (a)-[:MET {evDocs: ['doc:test-odd'], evSentences: [$sentence], evStarts: [0], evEnds: [42], evHedged: [false], documents: 1, hedged: false}]->(b)
        CREATE (a)-[:MENTIONED_IN {count: 1, starts: [0], ends: [5]}]->(d)
-       CREATE (f:Entity:Person {id: '=person:formula', name: $formula, aliases: ['-1+1', "'=quoted", '@me', '+x'], titles: ['\t=tab', '\r=cr', '=2'], ambiguous: false})
+       CREATE (f:Newsgraph:Entity:Person {id: '=person:formula', name: $formula, aliases: ['-1+1', "'=quoted", '@me', '+x'], titles: ['\t=tab', '\r=cr', '=2'], ambiguous: false})
        CREATE (f)-[:MENTIONED_IN {count: -1, starts: [-3], ends: [5]}]->(d)`,
       { odd: ODD, sentence: SENTENCE, formula: FORMULA },
     ),

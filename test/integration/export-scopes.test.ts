@@ -10,7 +10,7 @@ import { after, describe, it } from 'node:test';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { EXPORT_FILES, EXPORT_FORMATS, isGraphExport, type ExportFormatName, type GraphExport } from '../../common/export.js';
-import { testNeo4j } from '../helpers/neo4j.js';
+import { cliEnv } from '../helpers/neo4j.js';
 import { readWithNetworkx } from '../helpers/networkx.js';
 import { runCli } from '../helpers/process.js';
 import { apiSuite } from '../helpers/seeded.js';
@@ -23,10 +23,9 @@ describe('export scopes through the API and the CLI', () => {
   const api = apiSuite();
   const temps = tempDirs('newsgraph-export-cli');
   after(() => temps.cleanup());
-  const { uri, user, password } = testNeo4j();
-  const cliEnv = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+  const env = cliEnv();
   const cli = async (args: string[]) => {
-    const run = runCli(['export', ...args], cliEnv);
+    const run = runCli(['export', ...args], env);
     const code = await run.exited;
     return { code, stdout: run.stdout(), stderr: run.stderr() };
   };

@@ -14,7 +14,7 @@ import { applySchema, META_LABEL, NEWSGRAPH_LABEL } from '../../server/db/schema
 import { AppError } from '../../server/errors.js';
 import { exportGraph } from '../../server/export/export.js';
 import { SEEDS_DIR } from '../../server/paths.js';
-import { resetGraph, testDatabase, testNeo4j } from '../helpers/neo4j.js';
+import { cliEnv, resetGraph, testDatabase, testNeo4j } from '../helpers/neo4j.js';
 import { runCli, waitForUrl, waitUntil, type Spawned } from '../helpers/process.js';
 
 /** Another application's graph: labels newsgraph uses too (:Person, :Document, :Entity), and its own. */
@@ -87,8 +87,7 @@ async function stop(run: Spawned): Promise<void> {
 
 describe('beside data newsgraph did not write', () => {
   const db = testDatabase();
-  const { uri, user, password } = testNeo4j();
-  const cliEnv = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, PORT: '0' };
+  const env = cliEnv({ PORT: '0' });
   let foreign: Awaited<ReturnType<typeof foreignSnapshot>>;
   let schemaBefore: string[];
 
@@ -112,7 +111,7 @@ describe('beside data newsgraph did not write', () => {
   it('applies no schema to it unless told, and says why and how to proceed', async () => {
     await assert.rejects(
       applySchema(db),
-      (err: unknown) => err instanceof AppError && err.code === 'FOREIGN_DATABASE' && /--init/.test(err.message) && err.message.includes(uri),
+      (err: unknown) => err instanceof AppError && err.code === 'FOREIGN_DATABASE' && /--init/.test(err.message) && err.message.includes(testNeo4j().uri),
     );
     assert.deepEqual(await schemaNames(db), schemaBefore);
     assert.equal(await count(db, `MATCH (n:${META_LABEL}) RETURN count(n)`), 0);
@@ -120,10 +119,10 @@ describe('beside data newsgraph did not write', () => {
   });
 
   it('refuses `newsgraph load` without --init, writing nothing', async () => {
-    const run = runCli(['load', SEEDS_DIR], cliEnv);
+    const run = runCli(['load', SEEDS_DIR], env);
     assert.equal(await run.exited, 1);
     assert.match(run.stderr(), /error\[FOREIGN_DATABASE\]: .*newsgraph has changed nothing in it.*newsgraph load --init/);
-    const reset = runCli(['load', '--reset', '--yes', SEEDS_DIR], cliEnv);
+    const reset = runCli(['load', '--reset', '--yes', SEEDS_DIR], env);
     assert.equal(await reset.exited, 1);
     assert.match(reset.stderr(), /error\[FOREIGN_DATABASE\]/);
     assert.deepEqual(await schemaNames(db), schemaBefore);
@@ -132,7 +131,7 @@ describe('beside data newsgraph did not write', () => {
   });
 
   it('serves without --init: no schema, no seeds, a clear word in the log and /api/health, reads of nothing', async () => {
-    const run = runCli(['serve'], cliEnv);
+    const run = runCli(['serve'], env);
     try {
       const base = await waitForUrl(run);
       await waitUntil(async () => (await getJson<Health>(`${base}/api/health`)).schema?.state === 'refused', 30_000, 'the schema to be refused');
@@ -154,7 +153,7 @@ describe('beside data newsgraph did not write', () => {
   });
 
   it('with --init: applies the schema on its own label, loads no seeds, then never shows a foreign node', async () => {
-    const run = runCli(['serve', '--init'], cliEnv);
+    const run = runCli(['serve', '--init'], env);
     let base: string;
     try {
       base = await waitForUrl(run);
@@ -177,7 +176,7 @@ describe('beside data newsgraph did not write', () => {
       assert.deepEqual(onOurLabel, [[NEWSGRAPH_LABEL]]);
 
       // Marked now: a plain load goes in, beside the foreign data.
-      const load = runCli(['load', SEEDS_DIR], cliEnv);
+      const load = runCli(['load', SEEDS_DIR], env);
       assert.equal(await load.exited, 0, load.stderr());
       // The other application links one of its nodes to one of ours: still not ours to show.
       await db.write((tx) =>
@@ -263,7 +262,7 @@ describe('beside data newsgraph did not write', () => {
   it('resets (`load --reset`) only its own nodes', async () => {
     const ours = await count(db, `MATCH (n:${NEWSGRAPH_LABEL}) RETURN count(n)`);
     assert.ok(ours > 0);
-    const reset = runCli(['load', '--reset', '--yes', SEEDS_DIR], cliEnv);
+    const reset = runCli(['load', '--reset', '--yes', SEEDS_DIR], env);
     assert.equal(await reset.exited, 0, reset.stderr());
     assert.match(reset.stderr(), new RegExp(`Reset: ${ours} nodes deleted`));
     assert.match(reset.stdout(), /documents: 2 new/);
@@ -276,7 +275,7 @@ describe('beside data newsgraph did not write', () => {
     await dropNewsgraphSchema(db);
     await db.write((tx) => tx.run(FOREIGN));
     foreign = await foreignSnapshot(db);
-    const run = runCli(['load', '--init', SEEDS_DIR], cliEnv);
+    const run = runCli(['load', '--init', SEEDS_DIR], env);
     assert.equal(await run.exited, 0, run.stderr());
     assert.match(run.stdout(), /documents: 2 new/);
     assert.equal(await count(db, `MATCH (n:${META_LABEL}) RETURN count(n)`), 1);

@@ -16,7 +16,7 @@ import { loadPaths } from '../../server/ingest/load.js';
 import { createLogger } from '../../server/logger.js';
 import { SEEDS_DIR } from '../../server/paths.js';
 import { fingerprint, type Fingerprint } from '../helpers/fingerprint.js';
-import { resetGraph, testDatabase, testNeo4j } from '../helpers/neo4j.js';
+import { cliEnv, resetGraph, testDatabase } from '../helpers/neo4j.js';
 import { runCli } from '../helpers/process.js';
 
 const nest = (open: string, inner: string, close: string, n: number) => open.repeat(n) + inner + close.repeat(n);
@@ -182,8 +182,7 @@ describe('hostile queries', () => {
   });
 
   it('`newsgraph query` refuses the same bombs at once', async () => {
-    const { uri, user, password } = testNeo4j();
-    const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+    const env = cliEnv();
     const started = Date.now();
     const deep = runCli(['query', `RETURN ${nest('(', '1', ')', 300)}`], env);
     assert.equal(await deep.exited, 1);

@@ -10,15 +10,14 @@ import { SEEDS_DIR } from '../../server/paths.js';
 import { writeCorpus } from '../../scripts/corpus.js';
 import { fingerprint } from '../helpers/fingerprint.js';
 import { tempDirs } from '../helpers/temp.js';
-import { resetGraph, testDatabase, testNeo4j } from '../helpers/neo4j.js';
+import { cliEnv, resetGraph, testDatabase } from '../helpers/neo4j.js';
 import { freePort, runCli, waitUntil } from '../helpers/process.js';
 
 const SEED_000 = path.join(SEEDS_DIR, '000_8366d6cc39c1548e.txt');
 
 describe('loading articles into a real Neo4j', () => {
   const db = testDatabase();
-  const { uri, user, password } = testNeo4j();
-  const cliEnv = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+  const env = cliEnv();
   const temps = tempDirs('newsgraph-load');
   const tempDir = temps.make;
   const count = async (query: string) => db.read(async (tx) => (await tx.run(query)).records[0]?.get(0) as number);
@@ -176,7 +175,7 @@ describe('loading articles into a real Neo4j', () => {
     assert.ok(dry.entitiesNew > 5);
     assert.equal(await count('MATCH (n) RETURN count(n)'), 0);
 
-    const run = runCli(['load', dir], cliEnv);
+    const run = runCli(['load', dir], env);
     assert.equal(await run.exited, 1);
     assert.match(run.stdout(), /documents: 1 new, 0 unchanged, 0 replaced, 1 failed/);
     assert.match(run.stdout(), /broken\.txt skipped: it looks binary/);
@@ -191,7 +190,7 @@ describe('loading articles into a real Neo4j', () => {
       copyFileSync(SEED_000, path.join(dir, 'good.txt'));
       symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
       execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
-      const fromFolder = runCli(['load', '--json', dir], cliEnv);
+      const fromFolder = runCli(['load', '--json', dir], env);
       assert.equal(await fromFolder.exited, 1, fromFolder.stderr());
       const summary = JSON.parse(fromFolder.stdout()) as LoadSummary;
       assert.deepEqual(summary.documents, { new: 1, unchanged: 0, replaced: 0, failed: 2 });
@@ -205,7 +204,7 @@ describe('loading articles into a real Neo4j', () => {
       assert.match(summary.failures[0]!.message, /pipe\.txt skipped: it is a FIFO \(named pipe\), not a regular file/);
       assert.match(summary.failures[1]!.message, /zero\.txt skipped: it is a character device, not a regular file/);
 
-      const fromGlob = runCli(['load', path.join(dir, '*.txt')], cliEnv);
+      const fromGlob = runCli(['load', path.join(dir, '*.txt')], env);
       assert.equal(await fromGlob.exited, 1, fromGlob.stderr());
       assert.match(fromGlob.stdout(), /documents: 0 new, 1 unchanged, 0 replaced, 1 failed/);
       assert.match(fromGlob.stdout(), /failed: .*zero\.txt skipped: it is a character device.* \[BAD_INPUT\]/);
@@ -218,7 +217,7 @@ describe('loading articles into a real Neo4j', () => {
     writeFileSync(path.join(dir, 'script.txt'), 'source: javascript:alert(document.cookie)\nAntony Blinken met Wang Yi in Beijing.');
     writeFileSync(path.join(dir, 'data.txt'), 'url: data:text/html,<script>alert(1)</script>\nWang Yi met Chen Jining.');
     writeFileSync(path.join(dir, 'web.txt'), 'source: https://wire.example.net/story\nChen Jining met Antony Blinken.');
-    const run = runCli(['load', dir], cliEnv);
+    const run = runCli(['load', dir], env);
     assert.equal(await run.exited, 0, run.stderr());
     assert.match(run.stdout(), /documents: 3 new/);
     assert.match(
@@ -243,34 +242,34 @@ describe('loading articles into a real Neo4j', () => {
     const uninterrupted = await fingerprint(db);
     await resetGraph(db);
 
-    const killed = runCli(['load', '--batch-size', '3', dir], cliEnv);
+    const killed = runCli(['load', '--batch-size', '3', dir], env);
     await waitUntil(async () => (await count('MATCH (d:Document) RETURN count(d)')) >= 15, 60_000, 'the load to get going');
     killed.child.kill('SIGKILL');
     await killed.exited;
     const partial = await count('MATCH (d:Document) RETURN count(d)');
     assert.ok(partial < 150, `killed before the end (${partial} documents in)`);
 
-    const rerun = runCli(['load', dir], cliEnv);
+    const rerun = runCli(['load', dir], env);
     assert.equal(await rerun.exited, 0, rerun.stderr());
     assert.match(rerun.stdout(), new RegExp(`documents: ${150 - partial} new, ${partial} unchanged`));
     assert.deepEqual(await fingerprint(db), uninterrupted);
   });
 
   it('fails clearly, writing nothing, when Neo4j is unreachable', async () => {
-    const run = runCli(['load', SEEDS_DIR], { ...cliEnv, NEO4J_URI: `bolt://127.0.0.1:${await freePort()}` });
+    const run = runCli(['load', SEEDS_DIR], { ...env, NEO4J_URI: `bolt://127.0.0.1:${await freePort()}` });
     assert.equal(await run.exited, 1);
     assert.match(run.stderr(), /error\[NEO4J_UNAVAILABLE\]/);
   });
 
   it('empties the database with --reset --yes, and refuses --reset without a confirmation', async () => {
     await loadPaths(db, [SEEDS_DIR]);
-    const refused = runCli(['load', '--reset', SEEDS_DIR], cliEnv);
+    const refused = runCli(['load', '--reset', SEEDS_DIR], env);
     assert.equal(await refused.exited, 1);
     assert.match(refused.stderr(), /confirm with --yes/);
     assert.ok((await count('MATCH (n) RETURN count(n)')) > 0);
 
     const before = await fingerprint(db);
-    const reset = runCli(['load', '--reset', '--yes', SEEDS_DIR], cliEnv);
+    const reset = runCli(['load', '--reset', '--yes', SEEDS_DIR], env);
     assert.equal(await reset.exited, 0, reset.stderr());
     assert.match(reset.stdout(), /documents: 2 new/);
     assert.deepEqual(await fingerprint(db), before);
