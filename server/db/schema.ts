@@ -170,6 +170,11 @@ export async function applySchema(db: Database, options: ApplySchemaOptions = {}
     throw error;
   }
   const migrated = ownership === 'legacy' ? await labelLegacyNodes(db) : 0;
+  // Earlier versions stored the server's absolute path as a document's `file`, which the API and exports
+  // hand to anyone; keep only the file's name until the folder is loaded again (ids do not depend on it).
+  if (ownership === 'legacy') {
+    await db.write((tx) => tx.run(`MATCH (d:${NEWSGRAPH_LABEL}:Document) WHERE d.file STARTS WITH '/' SET d.file = last(split(d.file, '/'))`));
+  }
   // Schema commands cannot share a transaction with each other; one managed transaction each.
   for (const statement of SCHEMA_STATEMENTS) {
     await db.write((tx) => tx.run(statement));

@@ -303,7 +303,7 @@ describe('a database an earlier newsgraph wrote (no Newsgraph label yet)', () =>
     await db.write((tx) =>
       tx.run(`CREATE (b:Entity:Person {id: 'person:antony-blinken', name: 'Antony Blinken', aliases: ['Blinken']})
               CREATE (w:Entity:Person {id: 'person:wang-yi', name: 'Wang Yi', aliases: []})
-              CREATE (d:Document {id: 'doc:1', title: 'Seed', text: 'Blinken met Wang Yi.', sha256: 'x'})
+              CREATE (d:Document {id: 'doc:1', title: 'Seed', text: 'Blinken met Wang Yi.', sha256: 'x', file: '/home/someone/news/seed.txt'})
               CREATE (a:Allegation {id: 'doc:1:allegation:0', claim: 'x', docId: 'doc:1'})
               CREATE (b)-[:MET {documents: 1, evDocs: ['doc:1']}]->(w), (b)-[:MENTIONED_IN {count: 1}]->(d), (w)-[:ALLEGES]->(a)
               ${extra}`),
@@ -325,6 +325,8 @@ describe('a database an earlier newsgraph wrote (no Newsgraph label yet)', () =>
     const names = await schemaNames(db);
     assert.ok(!names.includes('constraint entity_id') && !names.includes('index entity_names'), names.join(', '));
     assert.ok(names.includes('constraint newsgraph_id'));
+    // The server's absolute path that earlier versions stored leaves the document: the API hands `file` out.
+    assert.equal(await count(db, `MATCH (d:Document {id: 'doc:1'}) WHERE d.file = 'seed.txt' RETURN count(d)`), 1);
     // Its entities are found again, through the new index.
     await db.read((tx) => tx.run('CALL db.awaitIndexes(60)'));
     const { searchEntities } = await import('../../server/graph/search.js');
