@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { Database } from '../server/db/database.js';
 import { startEmbeddedNeo4j } from '../server/db/embedded.js';
 import { applySchema } from '../server/db/schema.js';
-import { toArticle } from '../server/extract/text/article.js';
+import { toArticle } from '../server/article/article.js';
 import { PROJECT_ROOT, SEEDS_DIR } from '../server/paths.js';
 import { rng } from '../scripts/corpus.js';
 import { GIVEN_NAMES, INTERACTION_TYPES, SURNAMES } from './api-graph.js';

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { toArticle } from '../server/extract/text/article.js';
+import { toArticle } from '../server/article/article.js';
 import { SEEDS_DIR } from '../server/paths.js';
 
 export function rng(seed: number): () => number {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toContractDocument, type ContractDocument } from '../server/extract/contract.js';
 import { defaultExtractor } from '../server/extract/index.js';
-import { readArticleFile } from '../server/ingest/read.js';
+import { readArticleFile } from '../server/article/read.js';
 import { SEEDS_DIR } from '../server/paths.js';
 
 interface GoldEntity {

@@ -2,7 +2,7 @@ import type { ApiError } from '../../common/api.js';
 import { toContractDocument, type ContractDocument } from '../extract/contract.js';
 import { defaultExtractor } from '../extract/index.js';
 import { articleFiles } from '../ingest/files.js';
-import { readArticleFile } from '../ingest/read.js';
+import { readArticleFile } from '../article/read.js';
 
 function summary(doc: ContractDocument): string {
   const names = (list: { name: string; aliases: string[]; kind?: string }[]) =>

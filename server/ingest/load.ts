@@ -8,8 +8,8 @@ import type { Database } from '../db/database.js';
 import { defaultExtractor, type Extractor } from '../extract/index.js';
 import { articleFiles, type ArticleFile } from './files.js';
 import { documentMeta, planDocument, type DocumentMeta, type DocumentPlan } from './plan.js';
-import { readArticleFile } from './read.js';
-import { EntityIndex } from './resolve.js';
+import { readArticleFile } from '../article/read.js';
+import { EntityIndex } from './entity-index.js';
 import { readEntityIndex, readStoredDocuments, renameDocuments, writePlans, type StoredDocument, type WriteCounts } from './write.js';
 
 /** Documents per transaction: fewer round trips, while a killed load redoes at most this many. */

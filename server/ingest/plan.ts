@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { DocumentExtraction, EntityCategory, ExtractedEntity } from '../extract/types.js';
-import type { Article } from '../extract/text/article.js';
-import type { EntityIndex } from './resolve.js';
+import type { Article } from '../article/article.js';
+import type { EntityIndex } from './entity-index.js';
 
 export const ENTITY_LABELS: Record<EntityCategory, string> = { person: 'Person', institution: 'Institution', place: 'Place' };
 

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { NEWSGRAPH_LABEL } from '../db/schema.js';
 import { INTERACTION_TYPES } from '../extract/index.js';
 import { relationshipType, type DocumentPlan, type EntityRow, type InteractionRow, type RoleRow } from './plan.js';
-import type { KnownEntity } from './resolve.js';
+import type { KnownEntity } from './entity-index.js';
 
 export interface WriteCounts {
   nodesCreated: number;

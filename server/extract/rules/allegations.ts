@@ -5,7 +5,7 @@
  */
 import type { Allegation, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
-import type { Placed } from './resolve.js';
+import type { Placed } from './aliases.js';
 import { isHeadline } from './mentions.js';
 
 /** Words that make a sentence an allegation; the first one found is reported as the hedge. */

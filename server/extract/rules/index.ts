@@ -7,7 +7,7 @@ import { findAllegations } from './allegations.js';
 import { findInteractions } from './interactions.js';
 import { findMentions } from './mentions.js';
 import { splitSentences, tokenize } from './nlp.js';
-import { resolve, type Entity } from './resolve.js';
+import { resolve, type Entity } from './aliases.js';
 
 export { INTERACTION_VERBS } from './interactions.js';
 

@@ -19,7 +19,7 @@
  */
 import type { Interaction, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
-import type { Placed } from './resolve.js';
+import type { Placed } from './aliases.js';
 
 /**
  * The documented verb vocabulary: interaction type -> verb lemmas that express it. Inflected forms

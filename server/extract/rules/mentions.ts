@@ -1,6 +1,6 @@
 /**
  * Finding candidate names: runs of capitalised tokens, classified as person, institution,
- * place, or an unresolved single word that resolve.ts may attach to a fuller name later.
+ * place, or an unresolved single word that aliases.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
 import {
@@ -96,7 +96,7 @@ function institutionKind(toks: Token[]): InstitutionKind | null {
 /** Mentions in one sentence. `tokens` are that sentence's tokens. */
 export function findMentions(text: string, tokens: Token[], sentence: number): RawMention[] {
   const out: RawMention[] = [];
-  if (isHeadline(tokens)) return out; // resolve.ts matches known names in headlines afterwards
+  if (isHeadline(tokens)) return out; // aliases.ts matches known names in headlines afterwards
   let i = 0;
   while (i < tokens.length) {
     if (!isNameToken(tokens[i]!)) {

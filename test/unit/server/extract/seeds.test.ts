@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultExtractor } from '../../../../server/extract/index.js';
-import { toArticle } from '../../../../server/extract/text/article.js';
+import { toArticle } from '../../../../server/article/article.js';
 import type { DocumentExtraction } from '../../../../server/extract/types.js';
 import { SEEDS_DIR } from '../../../../server/paths.js';
 

@@ -2,8 +2,8 @@
 import { constants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { AppError } from '../errors.js';
-import { toArticle, type Article } from '../extract/text/article.js';
-import { decodeText } from '../extract/text/decode.js';
+import { toArticle, type Article } from './article.js';
+import { decodeText } from './decode.js';
 
 /** One article is held in memory whole; beyond this it is refused rather than risk the process. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { relationshipType } from '../../../../server/ingest/plan.js';
-import { EntityIndex, slug } from '../../../../server/ingest/resolve.js';
+import { EntityIndex, slug } from '../../../../server/ingest/entity-index.js';
 
 describe('EntityIndex', () => {
   it('joins a surname to the one full name known, and a full name to a known surname-only person', () => {

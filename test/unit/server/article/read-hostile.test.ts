@@ -9,7 +9,7 @@ import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { readArticleFile } from '../../../../server/ingest/read.js';
+import { readArticleFile } from '../../../../server/article/read.js';
 import { tempDirs } from '../../../helpers/temp.js';
 import { runCli } from '../../../helpers/process.js';
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { flatHtmlText, htmlToText, MAX_HTML_DEPTH } from '../../../../../server/extract/text/html.js';
+import { flatHtmlText, htmlToText, MAX_HTML_DEPTH } from '../../../../server/article/html.js';
 
 const nested = (depth: number, inner = 'Antony Blinken met Wang Yi.') => `${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}`;
 

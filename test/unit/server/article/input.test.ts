@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toArticle } from '../../../../../server/extract/text/article.js';
-import { decodeText } from '../../../../../server/extract/text/decode.js';
-import { htmlToText } from '../../../../../server/extract/text/html.js';
-import { markdownToText } from '../../../../../server/extract/text/markdown.js';
+import { toArticle } from '../../../../server/article/article.js';
+import { decodeText } from '../../../../server/article/decode.js';
+import { htmlToText } from '../../../../server/article/html.js';
+import { markdownToText } from '../../../../server/article/markdown.js';
 
 describe('article text', () => {
   it('refuses binary and non-UTF-8 bytes, and drops a BOM', () => {

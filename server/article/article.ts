@@ -8,7 +8,7 @@
  * Without a title line, a short first line is taken as the headline (see `headline`).
  * Markdown and HTML offsets refer to the extracted visible text.
  */
-import { httpUrl } from '../../../common/links.js';
+import { httpUrl } from '../../common/links.js';
 import { htmlToText } from './html.js';
 import { markdownToText } from './markdown.js';
 
