@@ -260,8 +260,11 @@ async function main(): Promise<void> {
         `ratio: ${w.ratio!.toFixed(1)}× by wall time (target ≥ 5), by round ${w.ratioByRound.map((r) => r.toFixed(1)).join(', ')}; ${w.cpuRatio!.toFixed(1)}× by CPU time`,
       );
     }
-    if (inProcess)
-      lines.push(`in process (extractor alone, one core, warm): ${inProcess.mbPerSecond.toFixed(2)} MB/s over ${inProcess.megabytes.toFixed(1)} MB`);
+    if (inProcess) {
+      lines.push(
+        `in process (extractor alone, warm): ${inProcess.mbPerSecond.toFixed(2)} MB/s of wall time, ${inProcess.cpuMbPerSecond.toFixed(2)} MB/s of CPU time, over ${inProcess.megabytes.toFixed(1)} MB`,
+      );
+    }
     if (memory) {
       lines.push(
         `memory: ${memory.files} files / ${memory.mb.toFixed(0)} MB in ${memory.seconds.toFixed(0)} s; RSS by tenth of the run ${memory.rssMiB.join(', ')} MiB; peak ${memory.peakMiB} MiB`,
