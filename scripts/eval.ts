@@ -1,29 +1,42 @@
 /**
- * `npm run eval -- ARTICLES_DIR GOLD_JSON [--out FILE] [--verbose]`: precision, recall and F1 of the
- * extractor per category, by the counting rules of the dev corpus (shared/dev-corpus/README.md).
+ * `npm run eval -- ARTICLES_DIR GOLD_JSON [--only PATTERN]… [--out FILE] [--verbose]`: precision, recall
+ * and F1 of the extractor per category, by the counting rules of the dev corpus (shared/dev-corpus/README.md).
  * Gold files not found in ARTICLES_DIR are looked up in seeds/. Scores are micro-averaged over all
  * documents, and again without the seed articles.
+ *
+ *   --only PATTERN  score only the gold documents whose `file` matches: a regular expression when PATTERN
+ *                   holds any of ^$()[]{}|*+?\, otherwise a prefix of the file name (so `07-` is the file
+ *                   07-…). Repeat it for several; a document matching any is scored. Slices are then
+ *                   scored from the one gold file: `--only '^(0[7-9]|1[0-8])-'` is 07–18.
+ *   --out FILE      also write the scores as JSON
+ *   --verbose, -v   list each document's false positives (FP), misses (FN) and duplicates (DUP)
+ *
+ * Bad input (a missing folder or article, gold that is not JSON or not in the documented form, an
+ * --only that is not a valid expression or matches nothing) is one line, `eval: error[CODE]: …`, naming
+ * what and where, and exit code 2; every input is checked before the first article is extracted.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { toContractDocument, type ContractDocument } from '../server/extract/contract.js';
-import { defaultExtractor } from '../server/extract/index.js';
+import { z } from 'zod';
+import type { ContractDocument } from '../server/extract/contract.js';
 import { readArticleFile } from '../server/article/read.js';
+import { AppError } from '../server/errors.js';
 import { SEEDS_DIR } from '../server/paths.js';
 
-interface GoldEntity {
-  name: string;
-  aliases: string[];
-}
-interface GoldDoc {
-  file: string;
-  people: GoldEntity[];
-  institutions: GoldEntity[];
-  places: GoldEntity[];
-  allegations: { claim: string; alleged_by: string[]; against: string[]; reported_by: string[]; denied_by: string[]; sentence: string }[];
-  interactions: { a: string; b: string; type: string; sentence: string }[];
-}
+const goldEntity = z.object({ name: z.string(), aliases: z.array(z.string()), kind: z.string().optional() });
+const names = z.array(z.string());
+/** One document's annotations, in the form shared/dev-corpus/README.md documents ("gold.json"). */
+const goldDoc = z.object({
+  file: z.string().min(1),
+  people: z.array(goldEntity),
+  institutions: z.array(goldEntity),
+  places: z.array(goldEntity),
+  allegations: z.array(z.object({ claim: z.string(), alleged_by: names, against: names, reported_by: names, denied_by: names, sentence: z.string() })),
+  interactions: z.array(z.object({ a: z.string(), b: z.string(), type: z.string(), sentence: z.string() })),
+});
+type GoldEntity = z.infer<typeof goldEntity>;
+type GoldDoc = z.infer<typeof goldDoc>;
 
 const CATEGORIES = ['people', 'institutions', 'places'] as const;
 const ROLES = ['alleged_by', 'against', 'reported_by', 'denied_by'] as const;
@@ -178,19 +191,124 @@ function pct(x: number): string {
   return x.toFixed(3);
 }
 
-async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } } });
-  const [articlesDir, goldFile] = positionals;
-  if (!articlesDir || !goldFile) {
-    process.stderr.write('usage: npm run eval -- ARTICLES_DIR GOLD_JSON [--out FILE] [--verbose]\n');
-    process.exit(2);
+/**
+ * JSON.parse's complaint as one clause, with where it is: V8 gives either "… at position N" or a quoted
+ * excerpt around the bad token ("Unexpected token '}', ...\"people\": [}]\" is not valid JSON").
+ */
+function jsonProblem(text: string, message: string): string {
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  const at = /^(.*) in JSON at position (\d+)/.exec(message);
+  if (at) {
+    const offset = Number(at[2]);
+    return `line ${lineAt(offset)}, column ${offset - text.lastIndexOf('\n', offset - 1)}: ${at[1]}`;
   }
-  const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldDoc[];
+  const excerpt = /^(.*?), (?:\.\.\.)?"(.*)"(?:\.\.\.)? is not valid JSON$/s.exec(message);
+  if (excerpt) {
+    const found = text.indexOf(excerpt[2]!);
+    return `${found >= 0 ? `line ${lineAt(found)}: ` : ''}${excerpt[1]} in \`${excerpt[2]!.replace(/\s+/g, ' ')}\``;
+  }
+  return message;
+}
+
+function loadGold(goldFile: string): GoldDoc[] {
+  let text: string;
+  try {
+    text = readFileSync(goldFile, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('NOT_FOUND', `gold file ${goldFile}: no such file.`);
+    throw new AppError('BAD_INPUT', `gold file ${goldFile} cannot be read (${code ?? String(err)}).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new AppError('BAD_INPUT', `gold file ${goldFile} is not valid JSON, ${jsonProblem(text, (err as Error).message)}.`);
+  }
+  if (!Array.isArray(json)) throw new AppError('BAD_INPUT', `gold file ${goldFile} must hold a JSON array of documents, one object per article.`);
+  const seen = new Set<string>();
+  return json.map((entry, i) => {
+    const parsed = goldDoc.safeParse(entry);
+    const where = `gold file ${goldFile}, document ${i + 1}${typeof entry?.file === 'string' ? ` (${entry.file})` : ''}`;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '');
+      throw new AppError('BAD_INPUT', `${where}: ${field || 'the document'}: ${issue.message.replace(/^Invalid input: /, '')}.`);
+    }
+    if (seen.has(parsed.data.file)) throw new AppError('BAD_INPUT', `${where}: ${parsed.data.file} is annotated twice.`);
+    seen.add(parsed.data.file);
+    return parsed.data;
+  });
+}
+
+/** A test of gold file names for each --only: a regular expression, or a plain prefix when it has no regex syntax. */
+function onlyFilter(patterns: string[]): ((file: string) => boolean) | null {
+  if (!patterns.length) return null;
+  const tests = patterns.map((p): ((file: string) => boolean) => {
+    if (!/[\^$()[\]{}|*+?\\]/.test(p)) return (file) => file.startsWith(p);
+    try {
+      const re = new RegExp(p);
+      return (file) => re.test(file);
+    } catch (err) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `--only '${p}' is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')}).`,
+      );
+    }
+  });
+  return (file) => tests.some((t) => t(file));
+}
+
+/** Where each gold document's article is: ARTICLES_DIR first, then seeds/; a file in neither is an error. */
+function locateArticles(articlesDir: string, gold: GoldDoc[]): { doc: GoldDoc; file: string; seed: boolean }[] {
+  if (!existsSync(articlesDir)) throw new AppError('NOT_FOUND', `articles folder ${articlesDir}: no such folder.`);
+  if (!statSync(articlesDir).isDirectory()) throw new AppError('BAD_INPUT', `${articlesDir} is a file; give the folder that holds the articles.`);
+  return gold.map((doc) => {
+    const inArticles = path.join(articlesDir, doc.file);
+    if (existsSync(inArticles)) return { doc, file: inArticles, seed: false };
+    const inSeeds = path.join(SEEDS_DIR, doc.file);
+    if (existsSync(inSeeds)) return { doc, file: inSeeds, seed: true };
+    throw new AppError('NOT_FOUND', `article ${doc.file} (in the gold file) is neither in ${articlesDir} nor in seeds/.`);
+  });
+}
+
+const USAGE = 'usage: npm run eval -- ARTICLES_DIR GOLD_JSON [--only PATTERN]… [--out FILE] [--verbose]';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: { out: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, only: { type: 'string', multiple: true } },
+    });
+  } catch (err) {
+    throw new AppError('BAD_REQUEST', `${(err as Error).message.replace(/\. To specify a positional.*$/, '')}. ${USAGE}`);
+  }
+  const { positionals, values } = args;
+  const [articlesDir, goldFile, ...extra] = positionals;
+  if (!articlesDir || !goldFile || extra.length) throw new AppError('BAD_REQUEST', USAGE);
+  if (values.out && !existsSync(path.dirname(values.out)))
+    throw new AppError('NOT_FOUND', `--out ${values.out}: folder ${path.dirname(values.out)} does not exist.`);
+  const allGold = loadGold(goldFile);
+  const only = onlyFilter(values.only ?? []);
+  const gold = only ? allGold.filter((g) => only(g.file)) : allGold;
+  if (!gold.length) {
+    throw new AppError(
+      'BAD_REQUEST',
+      only ? `--only ${values.only!.join(', ')} matches none of the ${allGold.length} documents in ${goldFile}.` : `${goldFile} holds no documents.`,
+    );
+  }
+  if (only) process.stderr.write(`eval: scoring ${gold.length} of ${allGold.length} documents (--only ${values.only!.join(', ')})\n`);
+  const articles = locateArticles(articlesDir, gold);
+
+  // The extractor (and its models) load only once the inputs are known to be good.
+  const { defaultExtractor } = await import('../server/extract/index.js');
+  const { toContractDocument } = await import('../server/extract/contract.js');
   const rows: { file: string; seed: boolean; score: DocScore }[] = [];
-  for (const g of gold) {
-    const inArticles = path.join(articlesDir, g.file);
-    const seed = !existsSync(inArticles);
-    const file = seed ? path.join(SEEDS_DIR, g.file) : inArticles;
+  for (const { doc: g, file, seed } of articles) {
     const read = await readArticleFile(file);
     if (!read.ok) throw read.error;
     const doc = toContractDocument(file, read.article.title, defaultExtractor.extract(read.article.text));
@@ -251,13 +369,27 @@ async function main(): Promise<void> {
   const results = {
     extractor: defaultExtractor.name,
     date: new Date().toISOString(),
+    ...(values.only ? { only: values.only, files: rows.map((r) => r.file) } : {}),
     all: report('All', rows),
     withoutSeeds: report(
       'Without the seeds',
       rows.filter((r) => !r.seed),
     ),
   };
-  if (values.out) writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  if (values.out) {
+    try {
+      writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+    } catch (err) {
+      throw new AppError('BAD_INPUT', `--out ${values.out} cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+    }
+  }
 }
 
-await main();
+try {
+  await main();
+} catch (err) {
+  // Bad input is one line in the CLI's vocabulary; anything else is a bug and keeps its stack.
+  if (!(err instanceof AppError)) throw err;
+  process.stderr.write(`eval: error[${err.code}]: ${err.message}\n`);
+  process.exitCode = 2;
+}
