@@ -4,7 +4,8 @@
  * it joins neither. Acronyms and short forms join their institution.
  */
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
-import { isCommonWord, lookupInstitution, lookupPlace } from './lexicons.js';
+import { isCommonWord, lookupPlace } from './lexicons.js';
+import { isBodyWord, lookupInstitution } from './institutions.js';
 import type { RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 
@@ -94,7 +95,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const known = lookupInstitution(m.name);
       const e = get('institution', known ? known.name : m.name);
       if (known) for (const a of known.aliases) byKey.set(`institution:${key(a)}`, e);
-      e.kind ??= known?.kind ?? m.kind ?? 'other';
+      // Context that says "outlet" ("X reported") outweighs a lexicon's default kind.
+      e.kind = m.kind === 'media' ? 'media' : (e.kind ?? known?.kind ?? m.kind ?? 'other');
       if (m.acronym) alias(e, m.acronym);
       attach(e, m);
     } else if (m.category === 'person') {
@@ -130,6 +132,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     e: Entity;
     initials: string;
     first: string;
+    last: string;
     multi: boolean;
   }
   const insts: InstInfo[] = [];
@@ -143,7 +146,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const e = entities[instSeen]!;
       if (e.category !== 'institution') continue;
       const ws = words(e.name);
-      insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), multi: ws.length > 1 });
+      insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
     }
     const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
     if (exact) {
@@ -176,6 +179,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(instPrefix!, m);
       continue;
     }
+    // "the Senate" after "Kenya's Senate": a body's head word alone names the one body it ends.
+    if (m.afterThe || isBodyWord(w)) {
+      const heads = insts.filter((x) => x.multi && x.last === lw);
+      if (heads.length === 1) {
+        attach(heads[0]!.e, m);
+        continue;
+      }
+    }
     const byFirst = byFirstTok.get(lw) ?? none;
     if (byFirst.length > 1) continue;
     if (byFirst.length === 1) {
@@ -203,6 +214,12 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   for (const m of pending.filter((p) => !p.personEvidence)) {
     const e = byKey.get(`person:${key(m.name)}`);
     if (e) attach(e, m);
+    else if (m.institutionHint && !lookupPlace(m.name)) {
+      // Not a person's name after all: the body its context says it is ("McClatchy reported").
+      const inst = get('institution', m.name);
+      inst.kind = m.institutionHint === 'media' ? 'media' : (inst.kind ?? m.institutionHint);
+      attach(inst, m);
+    }
   }
 
   // 4. Known names again everywhere (headlines, sentence starts we skipped).
