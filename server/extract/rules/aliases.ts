@@ -48,6 +48,7 @@ const key = (s: string): string => {
   }
   return k;
 };
+const WORD_START = /^[\p{L}\p{N}]/u;
 /** Whitespace other than a lone space. */
 const ODD_SPACE = /[^\S ]| {2}/;
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
@@ -245,6 +246,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const maxN = Math.min(6, toks.length - i);
       while (free < maxN && !row[i + free]) free++;
       for (let n = free; n >= 1; n--) {
+        if (n > 1 && !WORD_START.test(toks[i + n - 1]!.text)) continue; // "Kremlin ." is no name, though its key is
         const surface = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
         let e = lookup.get(key(surface));
         if (!e) {

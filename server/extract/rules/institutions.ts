@@ -256,7 +256,15 @@ function suffixKind(words: string[]): InstitutionKind | undefined {
 /** The kind an institution's name shape gives, or null. `words` as written. */
 export function institutionKindOf(written: string[]): InstitutionKind | null {
   const words = written.map(normWord);
-  const of = words.lastIndexOf('of');
+  // "Apple Inc and Microsoft Corp", "Oxford University and Harvard University": two bodies when
+  // both sides are names of bodies ("Centers for Disease Control and Prevention" is one).
+  const and = words.indexOf('and');
+  if (and > 0 && !words.slice(0, and).includes(',')) {
+    const shapedSide = (side: string[]): boolean =>
+      side.length > 0 && (isPartyPlural(side[side.length - 1]!) || (side.length >= 2 && institutionKindOf(side) !== null));
+    if (shapedSide(written.slice(0, and)) && shapedSide(written.slice(and + 1))) return null;
+  }
+  const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
   const bySuffix = suffixKind(words);
   if (bySuffix) return bySuffix;
@@ -359,6 +367,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (beforeKind && !tokens[b]!.possessive) return beforeKind;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
+  if (/-based$/i.test(at(first - 1))) return 'company'; // "Paris-based Acme"
   if (before === 'of' && COMPANY_ROLES.has(normWord(at(b - 1)))) return 'company';
   // Sources of news: "per the AP", "cited by X", "as reported by X".
   if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(b - 1)))) return 'media';

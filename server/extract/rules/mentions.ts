@@ -50,6 +50,7 @@ export interface RawMention {
   institutionHint?: InstitutionKind;
 }
 
+const BASED = /-based$/i;
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', 'de', 'von', 'van', 'al', 'bin', 'du', 'la']);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
@@ -114,7 +115,8 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       INSTITUTION_SUFFIX[norm(tokens[k + 1]!.text)] !== undefined &&
       isCommonWord(tokens[k]!.text) &&
       INSTITUTION_SUFFIX[norm(tokens[k]!.text)] === undefined; // "the Treasury's Office …" is two bodies
-    const endsRun = (t: Token, k: number): boolean => t.possessive && /s/i.test(text[t.end + 1] ?? '') && !bodyAfter(k);
+    // "London-based Acme": the place and the body it qualifies are two names.
+    const endsRun = (t: Token, k: number): boolean => (t.possessive && /s/i.test(text[t.end + 1] ?? '') && !bodyAfter(k)) || BASED.test(t.text);
     while (j + 1 < tokens.length && !endsRun(tokens[j]!, j)) {
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
@@ -235,9 +237,16 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     out.push(...whole);
     return;
   }
+  // "University of Oxford and Harvard University": the parts joined by "and" are names of their own.
+  const andAt = span.findIndex((t, k) => k > 0 && (t.text === 'and' || t.text === ','));
+  if (andAt > 0 && andAt + 1 < span.length) {
+    classifyRun(text, tokens, base, span.slice(0, andAt), sentence, out);
+    classifyRun(text, tokens, base + andAt + 1, span.slice(andAt + 1), sentence, out);
+    return;
+  }
   // "Chairperson of the International Conference on …", "CEO of Acme Holdings": a body after "of".
   for (let k = 1; k + 1 < span.length; k++) {
-    if (norm(span[k]!.text) !== 'of') continue;
+    if (norm(span[k]!.text) !== 'of' || INSTITUTION_HEAD[norm(span[k - 1]!.text)] !== undefined) continue;
     const from = norm(span[k + 1]!.text) === 'the' ? k + 2 : k + 1;
     const body = span.slice(from);
     const kind = body.length >= 2 ? institutionKind(body) : null;
@@ -370,7 +379,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   }
   if (span.length === 0) return [];
   // "Democrats", "Social Democrats": a party named for its members.
-  if (isPartyPlural(span[span.length - 1]!.text)) return [mention('institution', text, span, b, sentence, { kind: 'party', ...(acronym ? { acronym } : {}) })];
+  if (isPartyPlural(span[span.length - 1]!.text) && !span.some((t) => t.text === 'and' || t.text === ','))
+    return [mention('institution', text, span, b, sentence, { kind: 'party', ...(acronym ? { acronym } : {}) })];
   const kind = institutionKind(span);
   if (kind) {
     // "The Straits Times": an outlet's name keeps its article.
@@ -424,7 +434,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const start = atSentenceStart(tokens, base);
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
+    const bodyContext = institutionContext(tokens, base, base); // "Paris-based Acme said": no person
     const evidence =
+      !bodyContext &&
       !start &&
       !common &&
       !(afterThe && t.possessive) && // "the Kremlin's": a person is no "the"
@@ -464,6 +476,12 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
 /** Abbreviations of common nouns and titles, not of bodies. */
 const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM']);
 const COMPASS = /^(?:north|south|east|west)(?:ern)?$/i;
+/** Verbs of speech after "the X" that make X a speaking body. */
+const BODY_SPEECH = new Set(
+  'said says say told tells announced announces added stated denied denies confirmed confirms rejected rejects warned warns accused accuses claimed claims insisted declined responded replied urged issued'.split(
+    ' ',
+  ),
+);
 
 /** "first information report (FIR)": an acronym defined by lower-case words names no body. */
 function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
@@ -483,8 +501,14 @@ function singleInstitutionHint(tokens: Token[], idx: number, afterThe: boolean, 
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
   if (common || isTitleWord(t)) return undefined;
   if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) ? undefined : 'other';
-  // "the Kremlin", not "The Hague" (a capital "The" inside a sentence belongs to the name) nor "the West".
-  if (afterThe && !atStart && tokens[idx - 1]!.text === 'the' && !COMPASS.test(t.text)) return 'other';
+  // "the Kremlin said", "according to the Pentagon": a name after "the" that speaks is a body (not
+  // "the Danube", nor "The Hague": a capital "The" inside a sentence belongs to the name).
+  if (afterThe && !atStart && tokens[idx - 1]!.text === 'the' && !COMPASS.test(t.text)) {
+    const next = tokens[idx + 1];
+    const speaks = next !== undefined && !t.possessive && BODY_SPEECH.has(next.text);
+    const source = tokens[idx - 2]?.text === 'to' && /^according$/i.test(tokens[idx - 3]?.text ?? '');
+    if (speaks || source) return 'other';
+  }
   return undefined;
 }
 
