@@ -17,9 +17,15 @@ import type { Token } from './nlp.js';
 const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
 const lex = (compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
-const lowerKey = (surface: string): string => surface.toLowerCase().replace(/’/g, "'");
+const lowerKey = (surface: string): string => {
+  const k = surface.toLowerCase();
+  return k.includes('’') ? k.replace(/’/g, "'") : k;
+};
 /** Lower case without dots: "U.S." -> "us", "Corp." -> "corp". */
-const normWord = (w: string): string => w.toLowerCase().replace(/\./g, '');
+const normWord = (w: string): string => {
+  const k = w.toLowerCase();
+  return k.includes('.') ? k.replace(/\./g, '') : k;
+};
 
 // ---------------------------------------------------------------- well-known bodies
 
@@ -255,6 +261,20 @@ function suffixKind(words: string[]): InstitutionKind | undefined {
 
 /** The kind an institution's name shape gives, or null. `words` as written. */
 export function institutionKindOf(written: string[]): InstitutionKind | null {
+  if (written.length < 2) return null;
+  // Runs are classified several times over (whole, parts, after stripping): memoised, bounded.
+  const key = written.join(' ');
+  let kind = kindCache.get(key);
+  if (kind === undefined) {
+    kind = institutionKindUncached(written);
+    if (kindCache.size >= 50_000) kindCache = new Map();
+    kindCache.set(key, kind);
+  }
+  return kind;
+}
+let kindCache = new Map<string, InstitutionKind | null>();
+
+function institutionKindUncached(written: string[]): InstitutionKind | null {
   const words = written.map(normWord);
   // "Apple Inc and Microsoft Corp", "Oxford University and Harvard University": two bodies when
   // both sides are names of bodies ("Centers for Disease Control and Prevention" is one).
@@ -278,15 +298,21 @@ export function institutionKindOf(written: string[]): InstitutionKind | null {
 
 /** Whether a capitalised word is an institution's head on its own: "the Senate", "Parliament". */
 export function isBodyWord(word: string): boolean {
-  const k = INSTITUTION_SUFFIX[normWord(word)];
-  return k === 'government' && !['office', 'department', 'administration', 'committee', 'embassy', 'consulate', 'government'].includes(normWord(word));
+  return BODY_WORDS.has(word) || BODY_WORDS.has(normWord(word));
 }
+/** Heads of legislatures and ministries that name one body alone; not "Office", "Committee" (one of many). */
+const BODY_WORDS = new Set(
+  Object.entries(INSTITUTION_SUFFIX)
+    .filter(([w, k]) => k === 'government' && !['office', 'department', 'administration', 'committee', 'embassy', 'consulate', 'government'].includes(w))
+    .map(([w]) => w),
+);
 
 /**
  * Plural party names: "Democrats", "Republicans", "Social Democrats". Shape: a capitalised
  * plural of a political label (-crats, -icans) that is no demonym ("Americans").
  */
 export function isPartyPlural(word: string): boolean {
+  if (!word.endsWith('crats') && !word.endsWith('icans')) return false;
   return /^\p{Lu}\p{Ll}+(?:crats|icans)$/u.test(word) && !isDemonym(word);
 }
 
@@ -351,35 +377,37 @@ const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 
 /** "<title> of X": X is the body the title belongs to; these titles belong to companies. */
 const COMPANY_ROLES = new Set(['ceo', 'cfo', 'coo', 'shareholders', 'shares', 'owner', 'subsidiary', 'executive', 'executives']);
 
+const at = (tokens: Token[], k: number): string => tokens[k]?.text ?? '';
+/** The token's text if it is lower case, else "". */
+const lowerAt = (tokens: Token[], k: number): string => (tokens[k] && !tokens[k].cap ? tokens[k].text : '');
+
 /**
  * What the words around tokens[first..last] say the name is: an outlet, a company or another
  * body; undefined when they say nothing. `strong` context holds for any name; the weak one
  * ("according to X", "told X") only for a name shaped like an outlet's (an acronym, "The …").
  */
 export function institutionContext(tokens: Token[], first: number, last: number): InstitutionKind | undefined {
-  const at = (k: number): string => tokens[k]?.text ?? '';
-  const lowerAt = (k: number): string => (tokens[k] && !tokens[k].cap ? tokens[k].text : '');
   let b = first - 1;
-  if (at(b) === 'the' || at(b) === 'The') b--;
-  const before = lowerAt(b);
-  const after = lowerAt(last + 1);
+  if (at(tokens, b) === 'the' || at(tokens, b) === 'The') b--;
+  const before = lowerAt(tokens, b);
+  const after = lowerAt(tokens, last + 1);
   const beforeKind = NOUN_BEFORE[before];
   if (beforeKind && !tokens[b]!.possessive) return beforeKind;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
-  if (/-based$/i.test(at(first - 1))) return 'company'; // "Paris-based Acme"
-  if (before === 'of' && COMPANY_ROLES.has(normWord(at(b - 1)))) return 'company';
+  if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
+  if (before === 'of' && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';
   // Sources of news: "per the AP", "cited by X", "as reported by X".
-  if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(b - 1)))) return 'media';
+  if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(tokens, b - 1)))) return 'media';
   // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".
-  if (at(first - 1) === '(' && first <= 8) {
+  if (at(tokens, first - 1) === '(' && first <= 8) {
     const open = tokens[first - 2];
     if (!open || open.text === ',' || /\d/.test(open.text) || lookupPlace(open.text) || /^\p{Lu}+$/u.test(open.text)) return 'media';
   }
   // "according to The Hill", "told CNN" (not "according to the FBI": "the" before an acronym is no outlet's).
-  const outletShape = tokens[first]!.text === 'The' || (first === last && /^[A-Z]{2,6}$/.test(at(first)) && at(first - 1) !== 'the');
+  const outletShape = tokens[first]!.text === 'The' || (first === last && /^[A-Z]{2,6}$/.test(at(tokens, first)) && at(tokens, first - 1) !== 'the');
   if (!outletShape) return undefined;
-  if ((before === 'to' && /^according$/i.test(at(b - 1))) || before === 'told') return 'media';
+  if ((before === 'to' && /^according$/i.test(at(tokens, b - 1))) || before === 'told') return 'media';
   return undefined;
 }
 
@@ -395,6 +423,9 @@ for (const c of countries) {
 
 /** Bodies a country's name or demonym may stand before: "the Indian government", "Mexican Embassy". */
 const COUNTRY_BODIES: Record<string, string> = { government: 'Government', govt: 'Government', embassy: 'Embassy', consulate: 'Consulate' };
+export function isCountryBodyNoun(word: string): boolean {
+  return COUNTRY_BODIES[word] !== undefined || COUNTRY_BODIES[word.toLowerCase()] !== undefined;
+}
 /** Nouns after "X government" that make it a modifier: "Russian government officials". */
 const MODIFIED_NOUNS = new Set([
   'official',

@@ -11,6 +11,7 @@ import {
   PERSON_BODY_NOUNS,
   countryBody,
   institutionContext,
+  isCountryBodyNoun,
   institutionKindOf,
   isAcronymShape,
   isBodyWord,
@@ -65,6 +66,24 @@ function isNameToken(t: Token): boolean {
   return true;
 }
 
+/** "People's Party", "President's Office": a common word's possessive before an institution's head word stays inside. */
+function bodyAfter(tokens: Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return (
+    !!next?.cap && INSTITUTION_SUFFIX[norm(next.text)] !== undefined && isCommonWord(tokens[k]!.text) && INSTITUTION_SUFFIX[norm(tokens[k]!.text)] === undefined // "the Treasury's Office …" is two bodies
+  );
+}
+
+/** A run of name tokens ends at a possessive ’s and after "London-based" (the place and the body it qualifies are two names). */
+function endsRun(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  return (t.possessive && /s/i.test(text[t.end + 1] ?? '') && !bodyAfter(tokens, k)) || BASED.test(t.text);
+}
+
+function spacedAfter(text: string, tokens: Token[], k: number): boolean {
+  return /^\s+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
+}
+
 /** A line in Title Case: capitals there say nothing about names. */
 export function isHeadline(tokens: Token[]): boolean {
   // Title Case capitalises ordinary words ("Plans To Charge … Over Alleged Spying"); prose does not.
@@ -91,7 +110,7 @@ function textOf(text: string, toks: Token[]): string {
 const ODD_SPACE = /[^\S ]| {2}/;
 
 function institutionKind(toks: Token[]): InstitutionKind | null {
-  return institutionKindOf(toks.map((t) => t.text));
+  return toks.length < 2 ? null : institutionKindOf(toks.map((t) => t.text));
 }
 
 /** Mentions in one sentence. `tokens` are that sentence's tokens. */
@@ -109,15 +128,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     }
     // Build the longest run, allowing lower-case connectors between capitalised words.
     let j = i;
-    // "People's Party", "President's Office": a common word's possessive before an institution's head word stays inside.
-    const bodyAfter = (k: number): boolean =>
-      !!tokens[k + 1]?.cap &&
-      INSTITUTION_SUFFIX[norm(tokens[k + 1]!.text)] !== undefined &&
-      isCommonWord(tokens[k]!.text) &&
-      INSTITUTION_SUFFIX[norm(tokens[k]!.text)] === undefined; // "the Treasury's Office …" is two bodies
-    // "London-based Acme": the place and the body it qualifies are two names.
-    const endsRun = (t: Token, k: number): boolean => (t.possessive && /s/i.test(text[t.end + 1] ?? '') && !bodyAfter(k)) || BASED.test(t.text);
-    while (j + 1 < tokens.length && !endsRun(tokens[j]!, j)) {
+    while (j + 1 < tokens.length && !endsRun(text, tokens, j)) {
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
       if (next.text !== ',' && !/^(?:['’]s?)?\s+$/.test(text.slice(tokens[j]!.end, next.start))) break;
@@ -127,14 +138,13 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       }
       const headOn = next.text === 'on' && INSTITUTION_HEAD[norm(tokens[j]!.text)] !== undefined; // "Conference on …"
       // "News of the World", "Conference on the Great Lakes Region".
-      const spaced = (k: number): boolean => /^\s+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
       if (
         (next.text === 'of' || headOn) &&
         tokens[j + 2]?.text === 'the' &&
         j + 3 < tokens.length &&
         isNameToken(tokens[j + 3]!) &&
-        spaced(j + 1) &&
-        spaced(j + 2)
+        spacedAfter(text, tokens, j + 1) &&
+        spacedAfter(text, tokens, j + 2)
       ) {
         j += 3;
         continue;
@@ -196,30 +206,29 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     sp.some(
       (_, k) => k > 0 && (lookupPlace(textOf(text, sp.slice(0, k + 1))) !== undefined || lookupInstitution(textOf(text, sp.slice(0, k + 1))) !== undefined),
     );
+  // A shaped name keeps its leading words, except a common word before a lower-case connector
+  // ("Later the Senate", "Members of the … party"); "Ministry of …" keeps its head.
   while (
     span.length > 0 &&
-    !shaped &&
+    (!shaped || looseStart(span)) &&
     atSentenceStart(tokens, base) &&
     !knownPrefix(span) &&
     !lookupPlace(span[0]!.text) &&
     !lookupInstitution(span[0]!.text) &&
     !isTitleWord(span[0]!) &&
     span[0]!.text !== 'The' &&
-    isCommonWord(span[0]!.text)
+    (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
   ) {
+    span = span.slice(1);
+    base++;
+  }
+  while (span.length > 0 && !span[0]!.cap && CONNECTORS.has(span[0]!.text)) {
     span = span.slice(1);
     base++;
   }
   // A demonym before a body's name is part of it ("African Union"), unless it qualifies another
   // demonym or comes with a prefix ("pro-Russian Georgian Dream").
-  const headSegment = span.slice(
-    0,
-    Math.max(
-      1,
-      span.findIndex((t) => CONNECTORS.has(norm(t.text)) || t.text === ','),
-    ),
-  );
-  const bodyFirst = shaped || institutionKind(headSegment) !== null;
+  const bodyFirst = shaped || (span.length > 1 && isDemonym(span[0]!.text) && institutionKind(headSegmentOf(span)) !== null);
   while (
     span.length > 1 &&
     isDemonym(span[0]!.text) &&
@@ -301,9 +310,20 @@ function acronymOf(tokens: Token[], lastIdx: number): { acronym?: string } {
   return acronym ? { acronym } : {};
 }
 
+/** The name's tokens before its first connector or comma. */
+function headSegmentOf(span: Token[]): Token[] {
+  const k = span.findIndex((t) => CONNECTORS.has(norm(t.text)) || t.text === ',');
+  return span.slice(0, Math.max(1, k));
+}
+
+function looseStart(sp: Token[]): boolean {
+  return sp.length > 1 && !sp[1]!.cap && CONNECTORS.has(sp[1]!.text) && INSTITUTION_HEAD[norm(sp[0]!.text)] === undefined;
+}
+
 /** "Mexican Embassy", "Indian Government": a demonym or country before a government body's noun. */
 function countryBodyAt(tokens: Token[], base: number, span: Token[]): boolean {
   const last = span[span.length - 1]!;
+  if (!isCountryBodyNoun(last.text)) return false;
   return !!countryBody(
     span.slice(0, -1).map((t) => t.text),
     last.text,
@@ -320,7 +340,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   const withThe = textOf(text, span);
   const known0 = lookupInstitution(withThe);
   // What the words around say the name is: "McClatchy reported", "according to The Hill".
-  const ctx = institutionContext(tokens, base, lastIdx);
+  // (Asked only where it changes the answer: a known name, or one that opens with "The".)
+  const ctx = known0 || span[0]!.text === 'The' ? institutionContext(tokens, base, lastIdx) : undefined;
   const media = ctx === 'media' ? { kind: 'media' as const } : {};
   if (known0 && span[0]!.text === 'The')
     return [mention('institution', text, span, b, sentence, { name: withThe, kind: known0.kind, ...media, ...(acronym ? { acronym } : {}) })];
@@ -333,12 +354,15 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (span.length === 0) return [];
   const s = textOf(text, span);
   const known = lookupInstitution(s);
-  if (known) return [mention('institution', text, span, b, sentence, { kind: known.kind, ...media, ...(acronym ? { acronym } : {}) })];
+  if (known) {
+    const outlet = (ctx ?? institutionContext(tokens, base, lastIdx)) === 'media' ? { kind: 'media' as const } : {};
+    return [mention('institution', text, span, b, sentence, { kind: known.kind, ...outlet, ...(acronym ? { acronym } : {}) })];
+  }
   // A government named with its country: "Mexican Embassy", "the Indian government", "Mexico's government".
   const after = tokens[lastIdx + 1];
   const last = span[span.length - 1]!;
   const named =
-    span.length >= 2
+    span.length >= 2 && isCountryBodyNoun(last.text)
       ? countryBody(
           span.slice(0, -1).map((t) => t.text),
           last.text,
@@ -347,7 +371,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
       : undefined;
   if (named) return [mention('institution', text, span, b, sentence, { name: named.canonical, kind: named.kind })];
   const lowerBody =
-    after && !after.cap
+    after && !after.cap && isCountryBodyNoun(after.text)
       ? countryBody(
           span.map((t) => t.text),
           after.text,
@@ -370,8 +394,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".
   while (
     span.length > 0 &&
-    institutionKind(span) === null &&
-    (isDemonym(span[0]!.text) || (span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`)))
+    (isDemonym(span[0]!.text) || (span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`))) &&
+    institutionKind(span) === null
   ) {
     const two = span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`) ? 2 : 1;
     span = span.slice(two);
