@@ -73,6 +73,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
     return e;
   };
+  const outlets = new Map<string, Entity>();
+  /** An outlet whose acronym another body of the article shares: an entity of its own. */
+  const outlet = (name: string): Entity => {
+    let e = outlets.get(name);
+    if (!e) {
+      e = { category: 'institution', name, names: new Map(), aliases: new Set(), roles: [], mentions: [], kind: 'media' };
+      entities.push(e);
+      outlets.set(name, e);
+    }
+    return e;
+  };
   const alias = (e: Entity, surface: string): void => {
     e.aliases.add(surface);
     const k = `${e.category}:${key(surface)}`;
@@ -149,12 +160,18 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const ws = words(e.name);
       insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
     }
+    // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
+    const outletAcronym = m.institutionHint === 'media' && /^[A-Z]{2,6}$/.test(w);
     const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
-    if (exact) {
+    if (exact && !(outletAcronym && exact.category === 'institution' && exact.kind !== 'media')) {
       attach(exact, m);
       continue;
     }
-    if (/^[A-Z]{2,6}$/.test(w)) {
+    if (exact) {
+      pending.push(m);
+      continue;
+    }
+    if (/^[A-Z]{2,6}$/.test(w) && !outletAcronym) {
       const hit = insts.filter((x) => x.initials === w);
       const loose = hit.length ? hit : insts.filter((x) => x.initials.length >= 2 && w.length === x.initials.length + 1 && w.startsWith(x.initials));
       if (loose.length === 1) {
@@ -212,12 +229,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     e.names.set(m.name, 1);
     attach(e, m);
   }
+  const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
   for (const m of pending.filter((p) => !p.personEvidence)) {
     const e = byKey.get(`person:${key(m.name)}`);
     if (e) attach(e, m);
-    else if (m.institutionHint && !lookupPlace(m.name)) {
+    else if (m.institutionHint && !lookupPlace(m.name) && !commonAbbreviations.has(m.name)) {
       // Not a person's name after all: the body its context says it is ("McClatchy reported").
-      const inst = get('institution', m.name);
+      const same = byKey.get(`institution:${key(m.name)}`);
+      const inst = same && same.kind !== 'media' && m.institutionHint === 'media' ? outlet(m.name) : get('institution', m.name);
       inst.kind = m.institutionHint === 'media' ? 'media' : (inst.kind ?? m.institutionHint);
       attach(inst, m);
     }

@@ -49,6 +49,8 @@ export interface RawMention {
   ownerBefore?: RawMention;
   /** Single words: the context says this is a body of this kind unless it is a person's name. */
   institutionHint?: InstitutionKind;
+  /** An acronym defined by lower-case words, "first information report (FIR)": no body anywhere in the article. */
+  commonAbbreviation?: boolean;
 }
 
 const BASED = /-based$/i;
@@ -463,7 +465,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       !bodyContext &&
       !start &&
       !common &&
-      !(afterThe && t.possessive) && // "the Kremlin's": a person is no "the"
+      // "the Kremlin's", "the Bundesrat said": a person is no "the" (but "the Mueller probe" is his).
+      (!afterThe || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text))) &&
       !isBodyWord(t.text) &&
       !/^[A-Z]+$/.test(t.text) &&
       (t.possessive ||
@@ -478,6 +481,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         ...(evidence ? { personEvidence: true } : {}),
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
+        ...(abbreviatesCommonWords(tokens, base) ? { commonAbbreviation: true } : {}),
         ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
       }),
     ];
@@ -527,7 +531,8 @@ function singleInstitutionHint(tokens: Token[], idx: number, afterThe: boolean, 
   if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) ? undefined : 'other';
   // "the Kremlin said", "according to the Pentagon": a name after "the" that speaks is a body (not
   // "the Danube", nor "The Hague": a capital "The" inside a sentence belongs to the name).
-  if (afterThe && !atStart && tokens[idx - 1]!.text === 'the' && !COMPASS.test(t.text)) {
+  const article = tokens[idx - 1]?.text;
+  if (afterThe && (article === 'the' || (article === 'The' && atSentenceStart(tokens, idx - 1))) && !COMPASS.test(t.text)) {
     const next = tokens[idx + 1];
     const speaks = next !== undefined && !t.possessive && BODY_SPEECH.has(next.text);
     const source = tokens[idx - 2]?.text === 'to' && /^according$/i.test(tokens[idx - 3]?.text ?? '');

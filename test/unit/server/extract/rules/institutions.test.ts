@@ -84,3 +84,22 @@ test('parties named for their members and by "party" after the name', () => {
   assert.equal(found.get('Democrats'), 'party');
   assert.equal(found.get('Republicans'), 'party');
 });
+
+test('an acronym shared by a police force and a news agency is read from its context', () => {
+  const r = ruleExtractor.extract('CANBERRA (AFP) – The Australian Federal Police said on Monday that AFP officers had arrested two men.');
+  const police = r.institutions.find((i) => i.name === 'Australian Federal Police');
+  assert.equal(police?.kind, 'agency');
+  assert.ok(police?.aliases.includes('AFP'));
+  const agency = r.institutions.find((i) => i.name === 'AFP');
+  assert.equal(agency?.kind, 'media');
+});
+
+test('an acronym of lower-case words names no body, nor does a speaking "the X" only when it is a place', () => {
+  const r = ruleExtractor.extract(
+    'The first information report (FIR) was filed in May. The FIR said the two men lied. The Bundesrat said it would vote. Tourists sailed along the Vltava.',
+  );
+  const names = r.institutions.map((i) => i.name);
+  assert.ok(!names.includes('FIR'), names.join(', '));
+  assert.ok(names.includes('Bundesrat'), names.join(', '));
+  assert.ok(!names.includes('Vltava'), names.join(', '));
+});
