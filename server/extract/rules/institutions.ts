@@ -176,6 +176,8 @@ export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
   broadcasting: 'media',
   magazine: 'media',
   weekly: 'media',
+  online: 'media',
+  digital: 'media',
 };
 /** Words that open an institution's name before "of", "for" or "on": "Ministry of …", "Conference on …". */
 export const INSTITUTION_HEAD: Record<string, InstitutionKind> = {

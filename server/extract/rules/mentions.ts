@@ -504,6 +504,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
 /** Abbreviations of common nouns and titles, not of bodies. */
 const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM']);
 const COMPASS = /^(?:north|south|east|west)(?:ern)?$/i;
+/** Roles after "the X's" that make X a body: "the Kremlin's representative". */
+const BODY_ROLES = new Set('representative representatives spokesman spokeswoman spokesperson envoy envoys chief head director officials statement'.split(' '));
 /** Verbs of speech after "the X" that make X a speaking body. */
 const BODY_SPEECH = new Set(
   'said says say told tells announced announces added stated denied denies confirmed confirms rejected rejects warned warns accused accuses claimed claims insisted declined responded replied urged issued'.split(
@@ -534,7 +536,7 @@ function singleInstitutionHint(tokens: Token[], idx: number, afterThe: boolean, 
   const article = tokens[idx - 1]?.text;
   if (afterThe && (article === 'the' || (article === 'The' && atSentenceStart(tokens, idx - 1))) && !COMPASS.test(t.text)) {
     const next = tokens[idx + 1];
-    const speaks = next !== undefined && !t.possessive && BODY_SPEECH.has(next.text);
+    const speaks = next !== undefined && (t.possessive ? BODY_ROLES.has(next.text) : BODY_SPEECH.has(next.text));
     const source = tokens[idx - 2]?.text === 'to' && /^according$/i.test(tokens[idx - 3]?.text ?? '');
     if (speaks || source) return 'other';
   }
