@@ -11,7 +11,7 @@ import compromise from 'compromise';
 import countriesModule from 'world-countries';
 import type { Country } from 'world-countries';
 import type { InstitutionKind } from '../types.js';
-import { isCommonWord, isDemonym, lookupPlace } from './lexicons.js';
+import { FUNCTION_WORDS, isCommonWord, isDemonym, lookupPlace } from './lexicons.js';
 import type { Token } from './nlp.js';
 
 const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
@@ -338,9 +338,22 @@ const NOUN_BEFORE: Record<string, InstitutionKind> = {
   website: 'media',
   magazine: 'media',
   channel: 'media',
-  agency: 'media',
+  paper: 'media',
+  site: 'media',
+  publisher: 'media',
+  agency: 'agency', // "news agency X" is an outlet: see nounKind
+  watchdog: 'agency',
+  regulator: 'agency',
   media: 'media',
   company: 'company',
+  app: 'company',
+  platform: 'company',
+  bank: 'company',
+  airline: 'company',
+  developer: 'company',
+  manufacturer: 'company',
+  supplier: 'company',
+  operator: 'company',
   firm: 'company',
   maker: 'company',
   giant: 'company',
@@ -379,6 +392,28 @@ const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 
 /** "<title> of X": X is the body the title belongs to; these titles belong to companies. */
 const COMPANY_ROLES = new Set(['ceo', 'cfo', 'coo', 'shareholders', 'shares', 'owner', 'subsidiary', 'executive', 'executives']);
 
+/** The kind a lower-case noun at tokens[k] names: "newspaper", "news agency", "drugmaker". */
+function nounKind(tokens: Token[], k: number): InstitutionKind | undefined {
+  const w = tokens[k]!.text;
+  const kind = NOUN_BEFORE[w] ?? (w.length > 5 && w.endsWith('maker') ? 'company' : undefined);
+  return kind === 'agency' && at(tokens, k - 1) === 'news' ? 'media' : kind;
+}
+
+/** Words that end an apposition's noun phrase: "X, a telecoms company based in …". */
+const PARTICIPLE = /ed$/;
+
+/** "Foro Verde, a local rights group, said": the head noun of an apposition after the name. */
+function appositionKind(tokens: Token[], last: number): InstitutionKind | undefined {
+  if (at(tokens, last + 1) !== ',' || !/^(?:a|an)$/.test(at(tokens, last + 2))) return undefined;
+  let head = -1;
+  for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text) || (head >= 0 && PARTICIPLE.test(t.text))) break;
+    head = k;
+  }
+  return head >= 0 ? nounKind(tokens, head) : undefined;
+}
+
 const at = (tokens: Token[], k: number): string => tokens[k]?.text ?? '';
 /** The token's text if it is lower case, else "". */
 const lowerAt = (tokens: Token[], k: number): string => (tokens[k] && !tokens[k].cap ? tokens[k].text : '');
@@ -393,8 +428,10 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (at(tokens, b) === 'the' || at(tokens, b) === 'The') b--;
   const before = lowerAt(tokens, b);
   const after = lowerAt(tokens, last + 1);
-  const beforeKind = NOUN_BEFORE[before];
+  const beforeKind = before ? nounKind(tokens, b) : undefined;
   if (beforeKind && !tokens[b]!.possessive) return beforeKind;
+  const apposed = appositionKind(tokens, last);
+  if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
   if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"

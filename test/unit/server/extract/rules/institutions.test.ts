@@ -103,3 +103,14 @@ test('an acronym of lower-case words names no body, nor does a speaking "the X" 
   assert.ok(names.includes('Bundesrat'), names.join(', '));
   assert.ok(!names.includes('Vltava'), names.join(', '));
 });
+
+test('a body typed by the noun before it or by an apposition after it', () => {
+  const found = institutions(
+    'Vireo Verde, a small environmental group, said the river was polluted. The drugmaker Pfenix disagreed. ' +
+      'The state news agency Kazinform reported the vote. Tom Rask, a former company director, declined to comment.',
+  );
+  assert.equal(found.get('Vireo Verde'), 'other');
+  assert.equal(found.get('Pfenix'), 'company');
+  assert.equal(found.get('Kazinform'), 'media');
+  assert.ok(!found.has('Tom Rask'));
+});
