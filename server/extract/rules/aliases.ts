@@ -229,7 +229,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     e.names.set(m.name, 1);
     attach(e, m);
   }
+  // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
   const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
+  for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
   for (const m of pending.filter((p) => !p.personEvidence)) {
     const e = byKey.get(`person:${key(m.name)}`);
     if (e) attach(e, m);

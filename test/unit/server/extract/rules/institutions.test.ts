@@ -102,6 +102,9 @@ test('an acronym of lower-case words names no body, nor does a speaking "the X" 
   assert.ok(!names.includes('FIR'), names.join(', '));
   assert.ok(names.includes('Bundesrat'), names.join(', '));
   assert.ok(!names.includes('Vltava'), names.join(', '));
+  // Nor does the acronym of a title held by a person of the article.
+  const titled = ruleExtractor.extract('Inspector General Maria Lopez opened a review on Monday. The IG said it would take months.');
+  assert.ok(!titled.institutions.some((i) => i.name === 'IG'));
 });
 
 test('a body typed by the noun before it or by an apposition after it', () => {
