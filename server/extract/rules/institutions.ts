@@ -13,6 +13,7 @@ import type { Country } from 'world-countries';
 import type { InstitutionKind } from '../types.js';
 import { FUNCTION_WORDS, isCommonWord, isDemonym, lookupPlace } from './lexicons.js';
 import type { Token } from './nlp.js';
+import { isTitleWord } from './people.js';
 
 const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
 const lex = (compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
@@ -507,4 +508,64 @@ export function countryBody(words: string[], noun: string, nextWord: string | un
   const country = countryByDemonym.get(k) ?? countryByCapital.get(k) ?? (lookupPlace(surface) && !isCommonWord(surface) ? lookupPlace(surface) : undefined);
   if (!country) return undefined;
   return { canonical: `${body} of ${country}`, kind: 'government' };
+}
+
+/** "Mexican Embassy", "Indian Government": a demonym or country before a government body's noun. */
+export function countryBodyAt(tokens: Token[], base: number, span: Token[]): boolean {
+  const last = span[span.length - 1]!;
+  if (!isCountryBodyNoun(last.text)) return false;
+  return !!countryBody(
+    span.slice(0, -1).map((t) => t.text),
+    last.text,
+    tokens[base + span.length]?.text,
+  );
+}
+
+// ---------------------------------------------------------------- single words
+
+/** Abbreviations of common nouns and titles, not of bodies. */
+const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM']);
+const COMPASS = /^(?:north|south|east|west)(?:ern)?$/i;
+/** Roles after "the X's" that make X a body: "the Kremlin's representative". */
+const BODY_ROLES = new Set('representative representatives spokesman spokeswoman spokesperson envoy envoys chief head director officials statement'.split(' '));
+/** Verbs of speech after "the X" that make X a speaking body. */
+const BODY_SPEECH = new Set(
+  'said says say told tells announced announces added stated denied denies confirmed confirms rejected rejects warned warns accused accuses claimed claims insisted declined responded replied urged issued'.split(
+    ' ',
+  ),
+);
+
+/** "first information report (FIR)": an acronym defined by lower-case words names no body. */
+export function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
+  return (
+    tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && !!tokens[idx - 2] && !tokens[idx - 2]!.cap && /^\p{L}+$/u.test(tokens[idx - 2]!.text)
+  );
+}
+
+/**
+ * A single word (tokens[idx]) that is a body unless it turns out to be a person's name: an outlet or company
+ * by its context, "the Senate", "the Kremlin" (an unknown name after "the"), an acronym.
+ */
+export function singleInstitutionHint(
+  tokens: Token[],
+  idx: number,
+  where: { afterThe: boolean; atStart: boolean; articleAtStart: boolean; common: boolean },
+): InstitutionKind | undefined {
+  const { afterThe, atStart, articleAtStart, common } = where;
+  const t = tokens[idx]!;
+  const ctx = institutionContext(tokens, idx, idx);
+  if (ctx) return ctx;
+  if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
+  if (common || isTitleWord(t)) return undefined;
+  if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) ? undefined : 'other';
+  // "the Kremlin said", "according to the Pentagon": a name after "the" that speaks is a body (not
+  // "the Danube", nor "The Hague": a capital "The" inside a sentence belongs to the name).
+  const article = tokens[idx - 1]?.text;
+  if (afterThe && (article === 'the' || (article === 'The' && articleAtStart)) && !COMPASS.test(t.text)) {
+    const next = tokens[idx + 1];
+    const speaks = next !== undefined && (t.possessive ? BODY_ROLES.has(next.text) : BODY_SPEECH.has(next.text));
+    const source = tokens[idx - 2]?.text === 'to' && /^according$/i.test(tokens[idx - 3]?.text ?? '');
+    if (speaks || source) return 'other';
+  }
+  return undefined;
 }

@@ -9,9 +9,12 @@ import {
   INSTITUTION_HEAD,
   INSTITUTION_SUFFIX,
   PERSON_BODY_NOUNS,
+  abbreviatesCommonWords,
   countryBody,
+  countryBodyAt,
   institutionContext,
   isCountryBodyNoun,
+  singleInstitutionHint,
   institutionKindOf,
   isAcronymShape,
   isBodyWord,
@@ -322,17 +325,6 @@ function looseStart(sp: Token[]): boolean {
   return sp.length > 1 && !sp[1]!.cap && CONNECTORS.has(sp[1]!.text) && INSTITUTION_HEAD[norm(sp[0]!.text)] === undefined;
 }
 
-/** "Mexican Embassy", "Indian Government": a demonym or country before a government body's noun. */
-function countryBodyAt(tokens: Token[], base: number, span: Token[]): boolean {
-  const last = span[span.length - 1]!;
-  if (!isCountryBodyNoun(last.text)) return false;
-  return !!countryBody(
-    span.slice(0, -1).map((t) => t.text),
-    last.text,
-    tokens[base + span.length]?.text,
-  );
-}
-
 /** Whole-span classification; null when the span should be split at its connectors. */
 function classifySpan(text: string, tokens: Token[], base: number, span0: Token[], sentence: number): RawMention[] | null {
   let span = span0;
@@ -475,7 +467,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
         (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
-    const hint = evidence ? undefined : singleInstitutionHint(tokens, base, afterThe, start, common);
+    const hint = evidence
+      ? undefined
+      : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
     return [
       mention('single', text, span, base, sentence, {
         ...(evidence ? { personEvidence: true } : {}),
@@ -499,48 +493,6 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return [mention('person', text, span, base, sentence)];
   }
   return [];
-}
-
-/** Abbreviations of common nouns and titles, not of bodies. */
-const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM']);
-const COMPASS = /^(?:north|south|east|west)(?:ern)?$/i;
-/** Roles after "the X's" that make X a body: "the Kremlin's representative". */
-const BODY_ROLES = new Set('representative representatives spokesman spokeswoman spokesperson envoy envoys chief head director officials statement'.split(' '));
-/** Verbs of speech after "the X" that make X a speaking body. */
-const BODY_SPEECH = new Set(
-  'said says say told tells announced announces added stated denied denies confirmed confirms rejected rejects warned warns accused accuses claimed claims insisted declined responded replied urged issued'.split(
-    ' ',
-  ),
-);
-
-/** "first information report (FIR)": an acronym defined by lower-case words names no body. */
-function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
-  return (
-    tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && !!tokens[idx - 2] && !tokens[idx - 2]!.cap && /^\p{L}+$/u.test(tokens[idx - 2]!.text)
-  );
-}
-
-/**
- * A single word that is a body unless it turns out to be a person's name: an outlet or company
- * by its context, "the Senate", "the Kremlin" (an unknown name after "the"), an acronym.
- */
-function singleInstitutionHint(tokens: Token[], idx: number, afterThe: boolean, atStart: boolean, common: boolean): InstitutionKind | undefined {
-  const t = tokens[idx]!;
-  const ctx = institutionContext(tokens, idx, idx);
-  if (ctx) return ctx;
-  if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
-  if (common || isTitleWord(t)) return undefined;
-  if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) ? undefined : 'other';
-  // "the Kremlin said", "according to the Pentagon": a name after "the" that speaks is a body (not
-  // "the Danube", nor "The Hague": a capital "The" inside a sentence belongs to the name).
-  const article = tokens[idx - 1]?.text;
-  if (afterThe && (article === 'the' || (article === 'The' && atSentenceStart(tokens, idx - 1))) && !COMPASS.test(t.text)) {
-    const next = tokens[idx + 1];
-    const speaks = next !== undefined && (t.possessive ? BODY_ROLES.has(next.text) : BODY_SPEECH.has(next.text));
-    const source = tokens[idx - 2]?.text === 'to' && /^according$/i.test(tokens[idx - 3]?.text ?? '');
-    if (speaks || source) return 'other';
-  }
-  return undefined;
 }
 
 /** "Rupert and James Murdoch": the first name alone shares the surname that follows. */
