@@ -4,7 +4,8 @@
  * it joins neither. Acronyms and short forms join their institution.
  */
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
-import { isCommonWord, lookupInstitution, lookupPlace } from './lexicons.js';
+import { isCommonWord, lookupPlace } from './lexicons.js';
+import { isBodyWord, lookupInstitution } from './institutions.js';
 import type { RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 
@@ -47,6 +48,7 @@ const key = (s: string): string => {
   }
   return k;
 };
+const WORD_START = /^[\p{L}\p{N}]/u;
 /** Whitespace other than a lone space. */
 const ODD_SPACE = /[^\S ]| {2}/;
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
@@ -68,6 +70,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       e = { category, name, names: new Map(), aliases: new Set(), roles: [], mentions: [] };
       entities.push(e);
       byKey.set(k, e);
+    }
+    return e;
+  };
+  const outlets = new Map<string, Entity>();
+  /** An outlet whose acronym another body of the article shares: an entity of its own. */
+  const outlet = (name: string): Entity => {
+    let e = outlets.get(name);
+    if (!e) {
+      e = { category: 'institution', name, names: new Map(), aliases: new Set(), roles: [], mentions: [], kind: 'media' };
+      entities.push(e);
+      outlets.set(name, e);
     }
     return e;
   };
@@ -94,7 +107,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const known = lookupInstitution(m.name);
       const e = get('institution', known ? known.name : m.name);
       if (known) for (const a of known.aliases) byKey.set(`institution:${key(a)}`, e);
-      e.kind ??= known?.kind ?? m.kind ?? 'other';
+      // Context that says "outlet" ("X reported") outweighs a lexicon's default kind.
+      e.kind = m.kind === 'media' ? 'media' : (e.kind ?? known?.kind ?? m.kind ?? 'other');
       if (m.acronym) alias(e, m.acronym);
       attach(e, m);
     } else if (m.category === 'person') {
@@ -130,6 +144,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     e: Entity;
     initials: string;
     first: string;
+    last: string;
     multi: boolean;
   }
   const insts: InstInfo[] = [];
@@ -143,14 +158,20 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const e = entities[instSeen]!;
       if (e.category !== 'institution') continue;
       const ws = words(e.name);
-      insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), multi: ws.length > 1 });
+      insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
     }
+    // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
+    const outletAcronym = m.institutionHint === 'media' && /^[A-Z]{2,6}$/.test(w);
     const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
-    if (exact) {
+    if (exact && !(outletAcronym && exact.category === 'institution' && exact.kind !== 'media')) {
       attach(exact, m);
       continue;
     }
-    if (/^[A-Z]{2,6}$/.test(w)) {
+    if (exact) {
+      pending.push(m);
+      continue;
+    }
+    if (/^[A-Z]{2,6}$/.test(w) && !outletAcronym) {
       const hit = insts.filter((x) => x.initials === w);
       const loose = hit.length ? hit : insts.filter((x) => x.initials.length >= 2 && w.length === x.initials.length + 1 && w.startsWith(x.initials));
       if (loose.length === 1) {
@@ -176,6 +197,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(instPrefix!, m);
       continue;
     }
+    // "the Senate" after "Kenya's Senate": a body's head word alone names the one body it ends.
+    if (m.afterThe || isBodyWord(w)) {
+      const heads = insts.filter((x) => x.multi && x.last === lw);
+      if (heads.length === 1) {
+        attach(heads[0]!.e, m);
+        continue;
+      }
+    }
     const byFirst = byFirstTok.get(lw) ?? none;
     if (byFirst.length > 1) continue;
     if (byFirst.length === 1) {
@@ -200,9 +229,19 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     e.names.set(m.name, 1);
     attach(e, m);
   }
+  // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
+  const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
+  for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
   for (const m of pending.filter((p) => !p.personEvidence)) {
     const e = byKey.get(`person:${key(m.name)}`);
     if (e) attach(e, m);
+    else if (m.institutionHint && !lookupPlace(m.name) && !commonAbbreviations.has(m.name)) {
+      // Not a person's name after all: the body its context says it is ("McClatchy reported").
+      const same = byKey.get(`institution:${key(m.name)}`);
+      const inst = same && same.kind !== 'media' && m.institutionHint === 'media' ? outlet(m.name) : get('institution', m.name);
+      inst.kind = m.institutionHint === 'media' ? 'media' : (inst.kind ?? m.institutionHint);
+      attach(inst, m);
+    }
   }
 
   // 4. Known names again everywhere (headlines, sentence starts we skipped).
@@ -228,6 +267,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const maxN = Math.min(6, toks.length - i);
       while (free < maxN && !row[i + free]) free++;
       for (let n = free; n >= 1; n--) {
+        if (n > 1 && !WORD_START.test(toks[i + n - 1]!.text)) continue; // "Kremlin ." is no name, though its key is
         const surface = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
         let e = lookup.get(key(surface));
         if (!e) {

@@ -3,19 +3,24 @@
  * place, or an unresolved single word that aliases.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
+import { FUNCTION_WORDS, MONTHS_DAYS, isCommonWord, isDemonym, isFirstName, lookupPlace } from './lexicons.js';
 import {
-  FUNCTION_WORDS,
+  ALNUM_GROUP,
   INSTITUTION_HEAD,
   INSTITUTION_SUFFIX,
-  MONTHS_DAYS,
-  PARTIES,
   PERSON_BODY_NOUNS,
-  isCommonWord,
-  isDemonym,
-  isFirstName,
+  abbreviatesCommonWords,
+  countryBody,
+  countryBodyAt,
+  institutionContext,
+  isCountryBodyNoun,
+  singleInstitutionHint,
+  institutionKindOf,
+  isAcronymShape,
+  isBodyWord,
+  isPartyPlural,
   lookupInstitution,
-  lookupPlace,
-} from './lexicons.js';
+} from './institutions.js';
 import type { Token } from './nlp.js';
 import { aliasTitle, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
 
@@ -45,8 +50,13 @@ export interface RawMention {
   afterThe?: boolean;
   /** Name of an institution owning this mention ("the Met's Director …", "Police's Command"). */
   ownerBefore?: RawMention;
+  /** Single words: the context says this is a body of this kind unless it is a person's name. */
+  institutionHint?: InstitutionKind;
+  /** An acronym defined by lower-case words, "first information report (FIR)": no body anywhere in the article. */
+  commonAbbreviation?: boolean;
 }
 
+const BASED = /-based$/i;
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', 'de', 'von', 'van', 'al', 'bin', 'du', 'la']);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
@@ -57,8 +67,26 @@ function isNameToken(t: Token): boolean {
   if (/\d/.test(t.text)) return false;
   const w = norm(t.text);
   if (MONTHS_DAYS.has(w)) return false;
-  if (FUNCTION_WORDS.has(w) && w !== 'the') return false;
+  if (FUNCTION_WORDS.has(w) && w !== 'the' && !t.text.includes('.')) return false; // "U.S." is no "us"
   return true;
+}
+
+/** "People's Party", "President's Office": a common word's possessive before an institution's head word stays inside. */
+function bodyAfter(tokens: Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  return (
+    !!next?.cap && INSTITUTION_SUFFIX[norm(next.text)] !== undefined && isCommonWord(tokens[k]!.text) && INSTITUTION_SUFFIX[norm(tokens[k]!.text)] === undefined // "the Treasury's Office …" is two bodies
+  );
+}
+
+/** A run of name tokens ends at a possessive ’s and after "London-based" (the place and the body it qualifies are two names). */
+function endsRun(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  return (t.possessive && /s/i.test(text[t.end + 1] ?? '') && !bodyAfter(tokens, k)) || BASED.test(t.text);
+}
+
+function spacedAfter(text: string, tokens: Token[], k: number): boolean {
+  return /^\s+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
 }
 
 /** A line in Title Case: capitals there say nothing about names. */
@@ -87,10 +115,7 @@ function textOf(text: string, toks: Token[]): string {
 const ODD_SPACE = /[^\S ]| {2}/;
 
 function institutionKind(toks: Token[]): InstitutionKind | null {
-  if (toks.length < 2) return null;
-  const last = norm(toks[toks.length - 1]!.text);
-  const first = norm(toks[0]!.text);
-  return INSTITUTION_SUFFIX[last] ?? (toks.length >= 3 ? INSTITUTION_HEAD[first] : undefined) ?? null;
+  return toks.length < 2 ? null : institutionKindOf(toks.map((t) => t.text));
 }
 
 /** Mentions in one sentence. `tokens` are that sentence's tokens. */
@@ -100,21 +125,36 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   let i = 0;
   while (i < tokens.length) {
     if (!isNameToken(tokens[i]!)) {
+      // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
+      const t = tokens[i]!;
+      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text)) out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
       continue;
     }
     // Build the longest run, allowing lower-case connectors between capitalised words.
     let j = i;
-    const endsRun = (t: Token): boolean => t.possessive && /s/i.test(text[t.end + 1] ?? '');
-    while (j + 1 < tokens.length && !endsRun(tokens[j]!)) {
+    while (j + 1 < tokens.length && !endsRun(text, tokens, j)) {
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
-      if (next.text !== ',' && !/^['’]?\s+$/.test(text.slice(tokens[j]!.end, next.start))) break;
+      if (next.text !== ',' && !/^(?:['’]s?)?\s+$/.test(text.slice(tokens[j]!.end, next.start))) break;
       if (isNameToken(next)) {
         j++;
         continue;
       }
-      if (CONNECTORS.has(next.text) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
+      const headOn = next.text === 'on' && INSTITUTION_HEAD[norm(tokens[j]!.text)] !== undefined; // "Conference on …"
+      // "News of the World", "Conference on the Great Lakes Region".
+      if (
+        (next.text === 'of' || headOn) &&
+        tokens[j + 2]?.text === 'the' &&
+        j + 3 < tokens.length &&
+        isNameToken(tokens[j + 3]!) &&
+        spacedAfter(text, tokens, j + 1) &&
+        spacedAfter(text, tokens, j + 2)
+      ) {
+        j += 3;
+        continue;
+      }
+      if ((CONNECTORS.has(next.text) || headOn) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
         j += 2;
         continue;
       }
@@ -160,25 +200,47 @@ function atSentenceStart(tokens: Token[], idx: number): boolean {
 function classifyRun(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): void {
   let span = run;
   let base = offset;
+  // Leading words of an institution's name stay: "National Electoral Council", "African Union".
+  const after = tokens[offset + run.length];
+  const shaped =
+    institutionKind(run) !== null ||
+    isPartyPlural(run[run.length - 1]!.text) ||
+    (after !== undefined && !after.cap && (after.text === 'party' || after.text === 'parties'));
   // Sentence-initial common words ("Both", "Prosecutors", "Court documents").
   const knownPrefix = (sp: Token[]): boolean =>
     sp.some(
       (_, k) => k > 0 && (lookupPlace(textOf(text, sp.slice(0, k + 1))) !== undefined || lookupInstitution(textOf(text, sp.slice(0, k + 1))) !== undefined),
     );
+  // A shaped name keeps its leading words, except a common word before a lower-case connector
+  // ("Later the Senate", "Members of the … party"); "Ministry of …" keeps its head.
   while (
     span.length > 0 &&
+    (!shaped || looseStart(span)) &&
     atSentenceStart(tokens, base) &&
     !knownPrefix(span) &&
     !lookupPlace(span[0]!.text) &&
     !lookupInstitution(span[0]!.text) &&
     !isTitleWord(span[0]!) &&
     span[0]!.text !== 'The' &&
-    isCommonWord(span[0]!.text)
+    (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
   ) {
     span = span.slice(1);
     base++;
   }
-  while (span.length > 1 && isDemonym(span[0]!.text) && !isTitleWord(span[1]!)) {
+  while (span.length > 0 && !span[0]!.cap && CONNECTORS.has(span[0]!.text)) {
+    span = span.slice(1);
+    base++;
+  }
+  // A demonym before a body's name is part of it ("African Union"), unless it qualifies another
+  // demonym or comes with a prefix ("pro-Russian Georgian Dream").
+  const bodyFirst = shaped || (span.length > 1 && isDemonym(span[0]!.text) && institutionKind(headSegmentOf(span)) !== null);
+  while (
+    span.length > 1 &&
+    isDemonym(span[0]!.text) &&
+    !isTitleWord(span[1]!) &&
+    (!bodyFirst || isDemonym(span[1]!.text) || text[span[0]!.start - 1] === '-') &&
+    !countryBodyAt(tokens, base, span)
+  ) {
     span = span.slice(1);
     base++;
   }
@@ -187,6 +249,24 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   const whole = classifySpan(text, tokens, base, span, sentence);
   if (whole) {
     out.push(...whole);
+    return;
+  }
+  // "University of Oxford and Harvard University": the parts joined by "and" are names of their own.
+  const andAt = span.findIndex((t, k) => k > 0 && (t.text === 'and' || t.text === ','));
+  if (andAt > 0 && andAt + 1 < span.length) {
+    classifyRun(text, tokens, base, span.slice(0, andAt), sentence, out);
+    classifyRun(text, tokens, base + andAt + 1, span.slice(andAt + 1), sentence, out);
+    return;
+  }
+  // "Chairperson of the International Conference on …", "CEO of Acme Holdings": a body after "of".
+  for (let k = 1; k + 1 < span.length; k++) {
+    if (norm(span[k]!.text) !== 'of' || INSTITUTION_HEAD[norm(span[k - 1]!.text)] !== undefined) continue;
+    const from = norm(span[k + 1]!.text) === 'the' ? k + 2 : k + 1;
+    const body = span.slice(from);
+    const kind = body.length >= 2 ? institutionKind(body) : null;
+    if (!kind) continue;
+    classifyRun(text, tokens, base, span.slice(0, k), sentence, out);
+    out.push(mention('institution', text, body, base + from, sentence, { kind, ...acronymOf(tokens, base + span.length - 1) }));
     return;
   }
   let start = 0;
@@ -226,8 +306,23 @@ function acronymAfter(tokens: Token[], lastIdx: number): string | undefined {
   const a = tokens[lastIdx + 1];
   const b = tokens[lastIdx + 2];
   const c = tokens[lastIdx + 3];
-  if (a?.text === '(' && b && c?.text === ')' && /^[A-Z][A-Z&.-]{1,9}$/.test(b.text)) return b.text;
+  if (a?.text === '(' && b && c?.text === ')' && isAcronymShape(b.text)) return b.text;
   return undefined;
+}
+
+function acronymOf(tokens: Token[], lastIdx: number): { acronym?: string } {
+  const acronym = acronymAfter(tokens, lastIdx);
+  return acronym ? { acronym } : {};
+}
+
+/** The name's tokens before its first connector or comma. */
+function headSegmentOf(span: Token[]): Token[] {
+  const k = span.findIndex((t) => CONNECTORS.has(norm(t.text)) || t.text === ',');
+  return span.slice(0, Math.max(1, k));
+}
+
+function looseStart(sp: Token[]): boolean {
+  return sp.length > 1 && !sp[1]!.cap && CONNECTORS.has(sp[1]!.text) && INSTITUTION_HEAD[norm(sp[0]!.text)] === undefined;
 }
 
 /** Whole-span classification; null when the span should be split at its connectors. */
@@ -238,8 +333,14 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   const acronym = acronymAfter(tokens, lastIdx);
   const withThe = textOf(text, span);
   const known0 = lookupInstitution(withThe);
+  // What the words around say the name is: "McClatchy reported", "according to The Hill".
+  // (Asked only where it changes the answer: a known name, or one that opens with "The".)
+  const ctx = known0 || span[0]!.text === 'The' ? institutionContext(tokens, base, lastIdx) : undefined;
+  const media = ctx === 'media' ? { kind: 'media' as const } : {};
   if (known0 && span[0]!.text === 'The')
-    return [mention('institution', text, span, b, sentence, { name: withThe, kind: known0.kind, ...(acronym ? { acronym } : {}) })];
+    return [mention('institution', text, span, b, sentence, { name: withThe, kind: known0.kind, ...media, ...(acronym ? { acronym } : {}) })];
+  if (ctx === 'media' && span[0]!.text === 'The' && span.length >= 2 && !lookupPlace(withThe) && !lookupPlace(textOf(text, span.slice(1))))
+    return [mention('institution', text, span, b, sentence, { name: withThe, kind: 'media' })];
   if (norm(span[0]!.text) === 'the') {
     span = span.slice(1);
     b++;
@@ -247,24 +348,66 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (span.length === 0) return [];
   const s = textOf(text, span);
   const known = lookupInstitution(s);
-  if (known) return [mention('institution', text, span, b, sentence, { kind: known.kind, ...(acronym ? { acronym } : {}) })];
+  if (known) {
+    const outlet = (ctx ?? institutionContext(tokens, base, lastIdx)) === 'media' ? { kind: 'media' as const } : {};
+    return [mention('institution', text, span, b, sentence, { kind: known.kind, ...outlet, ...(acronym ? { acronym } : {}) })];
+  }
+  // A government named with its country: "Mexican Embassy", "the Indian government", "Mexico's government".
+  const after = tokens[lastIdx + 1];
+  const last = span[span.length - 1]!;
+  const named =
+    span.length >= 2 && isCountryBodyNoun(last.text)
+      ? countryBody(
+          span.slice(0, -1).map((t) => t.text),
+          last.text,
+          after?.text,
+        )
+      : undefined;
+  if (named) return [mention('institution', text, span, b, sentence, { name: named.canonical, kind: named.kind })];
+  const lowerBody =
+    after && !after.cap && isCountryBodyNoun(after.text)
+      ? countryBody(
+          span.map((t) => t.text),
+          after.text,
+          tokens[lastIdx + 2]?.text,
+        )
+      : undefined;
+  if (lowerBody) return [mention('institution', text, [...span, after!], b, sentence, { name: lowerBody.canonical, kind: lowerBody.kind })];
+  // "London's Old Bailey court", "the Georgian Dream party": a lower-case institution word after the name.
+  if (after && !after.cap && /^(?:court|party|parties)$/.test(after.text) && !lookupPlace(s) && !span.every((t) => isDemonym(t.text))) {
+    const kind = after.text === 'court' ? 'court' : 'party';
+    // A single word may be a person's name ("the Smith court"): aliases.ts decides.
+    if (span.length === 1)
+      return isCommonWord(last.text) || COMMON_SHAPE.test(last.text) || atSentenceStart(tokens, b)
+        ? []
+        : [mention('single', text, span, b, sentence, { institutionHint: kind })];
+    return [mention('institution', text, span, b, sentence, { kind })];
+  }
   const place = lookupPlace(s);
   if (place) return [mention('place', text, span, b, sentence, { name: place })];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".
-  while (span.length > 0 && (isDemonym(span[0]!.text) || (span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`)))) {
+  while (
+    span.length > 0 &&
+    (isDemonym(span[0]!.text) || (span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`))) &&
+    institutionKind(span) === null
+  ) {
     const two = span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`) ? 2 : 1;
     span = span.slice(two);
     b += two;
   }
   if (span.length === 0) return [];
-  const party = span.length === 1 ? PARTIES[norm(span[0]!.text)] : undefined;
-  if (party) return [mention('institution', text, span, b, sentence, { name: party, aliases: [span[0]!.text], kind: 'party' })];
+  // "Democrats", "Social Democrats": a party named for its members.
+  if (isPartyPlural(span[span.length - 1]!.text) && !span.some((t) => t.text === 'and' || t.text === ','))
+    return [mention('institution', text, span, b, sentence, { kind: 'party', ...(acronym ? { acronym } : {}) })];
   const kind = institutionKind(span);
-  if (kind) return [mention('institution', text, span, b, sentence, { kind, ...(acronym ? { acronym } : {}) })];
-  // "London's Old Bailey court": a lower-case institution word after the name.
-  const after = tokens[base + span0.length];
-  if (after && !after.cap && (after.text === 'court' || after.text === 'party') && span.length >= 1 && !lookupPlace(s)) {
-    return [mention('institution', text, span, b, sentence, { kind: after.text === 'court' ? 'court' : 'party' })];
+  if (kind) {
+    // "The Straits Times": an outlet's name keeps its article.
+    const withArticle = kind === 'media' && span0[0]!.text === 'The' && span0.length === span.length + 1;
+    return [
+      withArticle
+        ? mention('institution', text, span0, base, sentence, { kind, ...(acronym ? { acronym } : {}) })
+        : mention('institution', text, span, b, sentence, { kind, ...(acronym ? { acronym } : {}) }),
+    ];
   }
   if (span.some((t) => t.text === 'and' || t.text === ',')) return null; // "X and Y": two names
   const tp = parseTitle(span);
@@ -308,9 +451,15 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     }
     const start = atSentenceStart(tokens, base);
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
+    const afterThe = prev !== undefined && norm(prev.text) === 'the';
+    const bodyContext = institutionContext(tokens, base, base); // "Paris-based Acme said": no person
     const evidence =
+      !bodyContext &&
       !start &&
       !common &&
+      // "the Kremlin's", "the Bundesrat said": a person is no "the" (but "the Mueller probe" is his).
+      (!afterThe || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text))) &&
+      !isBodyWord(t.text) &&
       !/^[A-Z]+$/.test(t.text) &&
       (t.possessive ||
         (next !== undefined && SPEECH_AFTER.has(next.text)) ||
@@ -318,16 +467,24 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
         (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
+    const hint = evidence
+      ? undefined
+      : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
     return [
       mention('single', text, span, base, sentence, {
         ...(evidence ? { personEvidence: true } : {}),
-        ...(prev && norm(prev.text) === 'the' ? { afterThe: true } : {}),
+        ...(afterThe ? { afterThe: true } : {}),
+        ...(hint ? { institutionHint: hint } : {}),
+        ...(abbreviatesCommonWords(tokens, base) ? { commonAbbreviation: true } : {}),
         ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
       }),
     ];
   }
-  // "Singapore GP", "Harry Potter …": place words inside an unknown run stand alone.
   const first = span[0]!;
+  // "rival newspaper Israel Hayom", "owner of Acme Widgets": the context names a body.
+  const ctx = institutionContext(tokens, base, base + span.length - 1);
+  if (ctx && !isFirstName(first.text)) return [mention('institution', text, span, base, sentence, { kind: ctx })];
+  // "Singapore GP", "Harry Potter …": place words inside an unknown run stand alone.
   if (isFirstName(first.text) || /^[A-Z]\.$/.test(first.text)) return [mention('person', text, span, base, sentence)];
   if (span.some((t) => lookupPlace(t.text) || /^[A-Z]{2,}$/.test(t.text))) {
     return span.flatMap((t, k) => (lookupPlace(t.text) ? [mention('place', text, [t], base + k, sentence, { name: lookupPlace(t.text)! })] : []));

@@ -1,0 +1,571 @@
+/**
+ * Institutions: recognised by the shape of their names and by their context, not by a list of
+ * names seen before. The shape is the head word ("… Commission", "Ministry of …", "… Times",
+ * "… Ltd"); the context is what news writing says around an outlet or a company ("X reported",
+ * "according to a X report", "(X) –" at a dateline, "newspaper X", "CEO of X") and a government
+ * named with its country ("Indian government", "Mexico's government", "Government of France").
+ * The only names held here are a few bodies that name shapes cannot find; compromise's lexicon
+ * of organisations adds more.
+ */
+import compromise from 'compromise';
+import countriesModule from 'world-countries';
+import type { Country } from 'world-countries';
+import type { InstitutionKind } from '../types.js';
+import { FUNCTION_WORDS, isCommonWord, isDemonym, lookupPlace } from './lexicons.js';
+import type { Token } from './nlp.js';
+import { isTitleWord } from './people.js';
+
+const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
+const lex = (compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+const lowerKey = (surface: string): string => {
+  const k = surface.toLowerCase();
+  return k.includes('’') ? k.replace(/’/g, "'") : k;
+};
+/** Lower case without dots: "U.S." -> "us", "Corp." -> "corp". */
+const normWord = (w: string): string => {
+  const k = w.toLowerCase();
+  return k.includes('.') ? k.replace(/\./g, '') : k;
+};
+
+// ---------------------------------------------------------------- well-known bodies
+
+export interface KnownInstitution {
+  name: string;
+  kind: InstitutionKind;
+  aliases: string[];
+}
+
+/**
+ * Bodies whose names have no institution shape and that context rarely types. Outlets and
+ * companies are left to shape and context (and compromise's lexicon), so this stays short.
+ */
+const KNOWN: KnownInstitution[] = [
+  ...[['Reuters'], ['Bloomberg'], ['Politico'], ['Axios'], ['Interfax'], ['Xinhua'], ['Yonhap'], ['Nikkei'], ['ProPublica']].map(([name, ...aliases]) => ({
+    name: name!,
+    kind: 'media' as const,
+    aliases,
+  })),
+  ...[['White House'], ['Pentagon'], ['Downing Street'], ['Élysée']].map(([name, ...aliases]) => ({
+    name: name!,
+    kind: 'government' as const,
+    aliases,
+  })),
+  ...[['CIA'], ['NSA'], ['IRS'], ['MI5'], ['MI6'], ['GCHQ'], ['KGB'], ['FSB'], ['Interpol'], ['Europol']].map(([name, ...aliases]) => ({
+    name: name!,
+    kind: 'agency' as const,
+    aliases,
+  })),
+  ...[['United Nations', 'UN', 'U.N.'], ['NATO'], ['OPEC'], ['ASEAN'], ['World Bank']].map(([name, ...aliases]) => ({
+    name: name!,
+    kind: 'international' as const,
+    aliases,
+  })),
+];
+
+// ---------------------------------------------------------------- name shapes
+
+/** Last word of an institution's name -> its kind. */
+export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
+  ministry: 'government',
+  department: 'government',
+  government: 'government',
+  administration: 'government',
+  committee: 'government',
+  parliament: 'government',
+  assembly: 'government',
+  senate: 'government',
+  congress: 'government',
+  cabinet: 'government',
+  office: 'government',
+  treasury: 'government',
+  embassy: 'government',
+  consulate: 'government',
+  council: 'agency',
+  authority: 'government',
+  commission: 'agency',
+  bureau: 'agency',
+  agency: 'agency',
+  police: 'agency',
+  service: 'agency',
+  command: 'agency',
+  board: 'agency',
+  directorate: 'agency',
+  force: 'agency',
+  guard: 'agency',
+  unit: 'agency',
+  prosecutors: 'agency',
+  inspectorate: 'agency',
+  court: 'court',
+  courts: 'court',
+  tribunal: 'court',
+  party: 'party',
+  inc: 'company',
+  corp: 'company',
+  corporation: 'company',
+  co: 'company',
+  ltd: 'company',
+  llc: 'company',
+  llp: 'company',
+  plc: 'company',
+  ag: 'company',
+  sa: 'company',
+  nv: 'company',
+  gmbh: 'company',
+  bhd: 'company',
+  group: 'company',
+  holdings: 'company',
+  company: 'company',
+  pharma: 'company',
+  pharmaceuticals: 'company',
+  bank: 'company',
+  airlines: 'company',
+  airways: 'company',
+  motors: 'company',
+  partners: 'company',
+  associates: 'company',
+  international: 'company',
+  industries: 'company',
+  technologies: 'company',
+  systems: 'company',
+  energy: 'company',
+  capital: 'company',
+  ventures: 'company',
+  labs: 'company',
+  media: 'company',
+  association: 'other',
+  foundation: 'other',
+  institute: 'other',
+  university: 'other',
+  college: 'other',
+  union: 'other',
+  federation: 'other',
+  society: 'other',
+  club: 'other',
+  united: 'other',
+  fc: 'other',
+  league: 'other',
+  alliance: 'other',
+  movement: 'other',
+  front: 'other',
+  organization: 'other',
+  organisation: 'other',
+  // News outlets are named for what they publish.
+  network: 'media',
+  times: 'media',
+  post: 'media',
+  news: 'media',
+  herald: 'media',
+  tribune: 'media',
+  journal: 'media',
+  gazette: 'media',
+  observer: 'media',
+  daily: 'media',
+  press: 'media',
+  tv: 'media',
+  radio: 'media',
+  television: 'media',
+  telegraph: 'media',
+  chronicle: 'media',
+  globe: 'media',
+  mail: 'media',
+  mirror: 'media',
+  courier: 'media',
+  inquirer: 'media',
+  examiner: 'media',
+  sentinel: 'media',
+  broadcasting: 'media',
+  magazine: 'media',
+  weekly: 'media',
+  online: 'media',
+  digital: 'media',
+};
+/** Words that open an institution's name before "of", "for" or "on": "Ministry of …", "Conference on …". */
+export const INSTITUTION_HEAD: Record<string, InstitutionKind> = {
+  ministry: 'government',
+  department: 'government',
+  government: 'government',
+  office: 'government',
+  embassy: 'government',
+  centers: 'agency',
+  center: 'other',
+  centre: 'other',
+  bureau: 'agency',
+  institute: 'other',
+  university: 'other',
+  bank: 'company',
+  council: 'agency',
+  court: 'court',
+  division: 'court',
+  board: 'agency',
+  commission: 'agency',
+  committee: 'government',
+  agency: 'agency',
+  federation: 'other',
+  league: 'other',
+  organization: 'other',
+  organisation: 'other',
+  conference: 'international',
+  news: 'media',
+  party: 'party',
+  union: 'other',
+  association: 'other',
+};
+const knownBySurface = new Map<string, KnownInstitution>();
+for (const k of KNOWN) for (const s of [k.name, ...k.aliases]) knownBySurface.set(lowerKey(s), k);
+for (const [k, v] of Object.entries(lex)) {
+  const tags = Array.isArray(v) ? v : v.split(',');
+  if ((tags.includes('Organization') || tags.includes('SportsTeam')) && !knownBySurface.has(k) && k.length > 2) {
+    const name = k.length <= 4 ? k.toUpperCase() : k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
+    const words = k.split(' ');
+    // Short acronyms there are agencies as often as companies ("FBI", "NHS").
+    const kind: InstitutionKind = tags.includes('SportsTeam') ? 'other' : (suffixKind(words) ?? (k.length <= 4 ? 'other' : 'company'));
+    knownBySurface.set(k, { name, kind, aliases: [] });
+  }
+}
+
+export function lookupInstitution(surface: string): KnownInstitution | undefined {
+  return knownBySurface.get(lowerKey(surface));
+}
+
+/** Lower-case nouns after a person's surname that name a body: "the Trump administration". */
+export const PERSON_BODY_NOUNS: Record<string, InstitutionKind> = {
+  administration: 'government',
+  campaign: 'other',
+  government: 'government',
+  foundation: 'other',
+  organization: 'other',
+};
+/** Connectors that may follow an institution's head word inside its name. */
+const HEAD_CONNECTORS = new Set(['of', 'for', 'on']);
+/** Title words before "of" make a role, not a body: "Commissioner of Police". */
+const ROLE_BEFORE_OF = new Set([
+  'minister',
+  'secretary',
+  'commissioner',
+  'director',
+  'chief',
+  'head',
+  'chairman',
+  'chairperson',
+  'chairwoman',
+  'president',
+  'governor',
+  'member',
+  'ceo',
+  'officer',
+  'attorney',
+  'general',
+]);
+
+function suffixKind(words: string[]): InstitutionKind | undefined {
+  return words.length >= 2 ? INSTITUTION_SUFFIX[words[words.length - 1]!] : undefined;
+}
+
+/** The kind an institution's name shape gives, or null. `words` as written. */
+export function institutionKindOf(written: string[]): InstitutionKind | null {
+  if (written.length < 2) return null;
+  // Runs are classified several times over (whole, parts, after stripping): memoised, bounded.
+  const key = written.join(' ');
+  let kind = kindCache.get(key);
+  if (kind === undefined) {
+    kind = institutionKindUncached(written);
+    if (kindCache.size >= 50_000) kindCache = new Map();
+    kindCache.set(key, kind);
+  }
+  return kind;
+}
+let kindCache = new Map<string, InstitutionKind | null>();
+
+function institutionKindUncached(written: string[]): InstitutionKind | null {
+  const words = written.map(normWord);
+  // "Apple Inc and Microsoft Corp", "Oxford University and Harvard University": two bodies when
+  // both sides are names of bodies ("Centers for Disease Control and Prevention" is one).
+  const and = words.indexOf('and');
+  if (and > 0 && !words.slice(0, and).includes(',')) {
+    const shapedSide = (side: string[]): boolean =>
+      side.length > 0 && (isPartyPlural(side[side.length - 1]!) || (side.length >= 2 && institutionKindOf(side) !== null));
+    if (shapedSide(written.slice(0, and)) && shapedSide(written.slice(and + 1))) return null;
+  }
+  const of = words.indexOf('of');
+  if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
+  const bySuffix = suffixKind(words);
+  if (bySuffix) return bySuffix;
+  if (words.length < 3) return null;
+  for (let k = 0; k + 2 < words.length; k++) {
+    const kind = INSTITUTION_HEAD[words[k]!];
+    if (kind && HEAD_CONNECTORS.has(words[k + 1]!)) return kind;
+  }
+  return null;
+}
+
+/** Whether a capitalised word is an institution's head on its own: "the Senate", "Parliament". */
+export function isBodyWord(word: string): boolean {
+  return BODY_WORDS.has(word) || BODY_WORDS.has(normWord(word));
+}
+/** Heads of legislatures and ministries that name one body alone; not "Office", "Committee" (one of many). */
+const BODY_WORDS = new Set(
+  Object.entries(INSTITUTION_SUFFIX)
+    .filter(([w, k]) => k === 'government' && !['office', 'department', 'administration', 'committee', 'embassy', 'consulate', 'government'].includes(w))
+    .map(([w]) => w),
+);
+
+/**
+ * Plural party names: "Democrats", "Republicans", "Social Democrats". Shape: a capitalised
+ * plural of a political label (-crats, -icans) that is no demonym ("Americans").
+ */
+export function isPartyPlural(word: string): boolean {
+  if (!word.endsWith('crats') && !word.endsWith('icans')) return false;
+  return /^\p{Lu}\p{Ll}+(?:crats|icans)$/u.test(word) && !isDemonym(word);
+}
+
+/** Acronyms given in parentheses: "(EFCC)", "(SPOe)": a capital first, two capitals at least. */
+export function isAcronymShape(word: string): boolean {
+  return /^[A-Z][A-Za-z&.-]{1,9}$/.test(word) && (word.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/^[A-Z][a-z]+$/.test(word);
+}
+
+/** Letters and digits that name a group: "G20", "M23", "MI5". */
+export const ALNUM_GROUP = /^[A-Z]{1,3}\d{1,2}$/;
+
+// ---------------------------------------------------------------- context
+
+/** Lower-case words before a name that say what it is: "newspaper X", "telecommunications company X". */
+const NOUN_BEFORE: Record<string, InstitutionKind> = {
+  newspaper: 'media',
+  daily: 'media',
+  tabloid: 'media',
+  broadcaster: 'media',
+  outlet: 'media',
+  website: 'media',
+  magazine: 'media',
+  channel: 'media',
+  paper: 'media',
+  site: 'media',
+  publisher: 'media',
+  agency: 'agency', // "news agency X" is an outlet: see nounKind
+  watchdog: 'agency',
+  regulator: 'agency',
+  media: 'media',
+  company: 'company',
+  app: 'company',
+  platform: 'company',
+  bank: 'company',
+  airline: 'company',
+  developer: 'company',
+  manufacturer: 'company',
+  supplier: 'company',
+  operator: 'company',
+  firm: 'company',
+  maker: 'company',
+  giant: 'company',
+  conglomerate: 'company',
+  retailer: 'company',
+  lender: 'company',
+  insurer: 'company',
+  carrier: 'company',
+  startup: 'company',
+  subsidiary: 'company',
+  group: 'other',
+  party: 'party',
+  ngo: 'other',
+  charity: 'other',
+};
+/** Lower-case words after a name that say it is an outlet: "a X report", "X journalist". */
+const MEDIA_AFTER = new Set([
+  'report',
+  'reports',
+  'reported',
+  'reporting',
+  'journalist',
+  'journalists',
+  'reporter',
+  'reporters',
+  'correspondent',
+  'editor',
+  'columnist',
+  'newspaper',
+  'website',
+  'interview',
+  'poll',
+]);
+/** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
+const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
+/** "<title> of X": X is the body the title belongs to; these titles belong to companies. */
+const COMPANY_ROLES = new Set(['ceo', 'cfo', 'coo', 'shareholders', 'shares', 'owner', 'subsidiary', 'executive', 'executives']);
+
+/** The kind a lower-case noun at tokens[k] names: "newspaper", "news agency", "drugmaker". */
+function nounKind(tokens: Token[], k: number): InstitutionKind | undefined {
+  const w = tokens[k]!.text;
+  const kind = NOUN_BEFORE[w] ?? (w.length > 5 && w.endsWith('maker') ? 'company' : undefined);
+  return kind === 'agency' && at(tokens, k - 1) === 'news' ? 'media' : kind;
+}
+
+/** Words that end an apposition's noun phrase: "X, a telecoms company based in …". */
+const PARTICIPLE = /ed$/;
+
+/** "Foro Verde, a local rights group, said": the head noun of an apposition after the name. */
+function appositionKind(tokens: Token[], last: number): InstitutionKind | undefined {
+  if (at(tokens, last + 1) !== ',' || !/^(?:a|an)$/.test(at(tokens, last + 2))) return undefined;
+  let head = -1;
+  for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text) || (head >= 0 && PARTICIPLE.test(t.text))) break;
+    head = k;
+  }
+  return head >= 0 ? nounKind(tokens, head) : undefined;
+}
+
+const at = (tokens: Token[], k: number): string => tokens[k]?.text ?? '';
+/** The token's text if it is lower case, else "". */
+const lowerAt = (tokens: Token[], k: number): string => (tokens[k] && !tokens[k].cap ? tokens[k].text : '');
+
+/**
+ * What the words around tokens[first..last] say the name is: an outlet, a company or another
+ * body; undefined when they say nothing. `strong` context holds for any name; the weak one
+ * ("according to X", "told X") only for a name shaped like an outlet's (an acronym, "The …").
+ */
+export function institutionContext(tokens: Token[], first: number, last: number): InstitutionKind | undefined {
+  let b = first - 1;
+  if (at(tokens, b) === 'the' || at(tokens, b) === 'The') b--;
+  const before = lowerAt(tokens, b);
+  const after = lowerAt(tokens, last + 1);
+  const beforeKind = before ? nounKind(tokens, b) : undefined;
+  if (beforeKind && !tokens[b]!.possessive) return beforeKind;
+  const apposed = appositionKind(tokens, last);
+  if (apposed) return apposed;
+  if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
+  if (COMPANY_AFTER.has(after)) return 'company';
+  if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
+  if (before === 'of' && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';
+  // Sources of news: "per the AP", "cited by X", "as reported by X".
+  if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(tokens, b - 1)))) return 'media';
+  // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".
+  if (at(tokens, first - 1) === '(' && first <= 8) {
+    const open = tokens[first - 2];
+    if (!open || open.text === ',' || /\d/.test(open.text) || lookupPlace(open.text) || /^\p{Lu}+$/u.test(open.text)) return 'media';
+  }
+  // "according to The Hill", "told CNN" (not "according to the FBI": "the" before an acronym is no outlet's).
+  const outletShape = tokens[first]!.text === 'The' || (first === last && /^[A-Z]{2,6}$/.test(at(tokens, first)) && at(tokens, first - 1) !== 'the');
+  if (!outletShape) return undefined;
+  if ((before === 'to' && /^according$/i.test(at(tokens, b - 1))) || before === 'told') return 'media';
+  return undefined;
+}
+
+// ---------------------------------------------------------------- governments named with their country
+
+const countryByDemonym = new Map<string, string>();
+const countryByCapital = new Map<string, string>();
+for (const c of countries) {
+  const dem = c.demonyms?.eng;
+  if (dem) for (const d of [dem.m, dem.f]) if (d && !countryByDemonym.has(d.toLowerCase())) countryByDemonym.set(d.toLowerCase(), c.name.common);
+  for (const cap of c.capital ?? []) countryByCapital.set(cap.toLowerCase(), c.name.common);
+}
+
+/** Bodies a country's name or demonym may stand before: "the Indian government", "Mexican Embassy". */
+const COUNTRY_BODIES: Record<string, string> = { government: 'Government', govt: 'Government', embassy: 'Embassy', consulate: 'Consulate' };
+export function isCountryBodyNoun(word: string): boolean {
+  return COUNTRY_BODIES[word] !== undefined || COUNTRY_BODIES[word.toLowerCase()] !== undefined;
+}
+/** Nouns after "X government" that make it a modifier: "Russian government officials". */
+const MODIFIED_NOUNS = new Set([
+  'official',
+  'officials',
+  'source',
+  'sources',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'forces',
+  'troops',
+  'ministers',
+  'employees',
+  'agencies',
+  'bonds',
+  'debt',
+  'data',
+  'figures',
+  'staff',
+  'buildings',
+  'building',
+  'contracts',
+  'funding',
+  'website',
+  'policy',
+  'minister',
+]);
+
+/**
+ * A government body named with its country: the country's name, capital or demonym (`words`)
+ * and the body noun after it. Returns the canonical name ("Government of India") and the kind,
+ * or undefined when the words are no country or the noun modifies another ("… officials").
+ */
+export function countryBody(words: string[], noun: string, nextWord: string | undefined): { canonical: string; kind: InstitutionKind } | undefined {
+  const body = COUNTRY_BODIES[noun.toLowerCase()];
+  if (!body) return undefined;
+  if (nextWord !== undefined && MODIFIED_NOUNS.has(nextWord.toLowerCase())) return undefined;
+  const surface = words.join(' ');
+  const k = surface.toLowerCase();
+  const country = countryByDemonym.get(k) ?? countryByCapital.get(k) ?? (lookupPlace(surface) && !isCommonWord(surface) ? lookupPlace(surface) : undefined);
+  if (!country) return undefined;
+  return { canonical: `${body} of ${country}`, kind: 'government' };
+}
+
+/** "Mexican Embassy", "Indian Government": a demonym or country before a government body's noun. */
+export function countryBodyAt(tokens: Token[], base: number, span: Token[]): boolean {
+  const last = span[span.length - 1]!;
+  if (!isCountryBodyNoun(last.text)) return false;
+  return !!countryBody(
+    span.slice(0, -1).map((t) => t.text),
+    last.text,
+    tokens[base + span.length]?.text,
+  );
+}
+
+// ---------------------------------------------------------------- single words
+
+/** Abbreviations of common nouns and titles, not of bodies. */
+const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM']);
+const COMPASS = /^(?:north|south|east|west)(?:ern)?$/i;
+/** Roles after "the X's" that make X a body: "the Kremlin's representative". */
+const BODY_ROLES = new Set('representative representatives spokesman spokeswoman spokesperson envoy envoys chief head director officials statement'.split(' '));
+/** Verbs of speech after "the X" that make X a speaking body. */
+const BODY_SPEECH = new Set(
+  'said says say told tells announced announces added stated denied denies confirmed confirms rejected rejects warned warns accused accuses claimed claims insisted declined responded replied urged issued'.split(
+    ' ',
+  ),
+);
+
+/** "first information report (FIR)": an acronym defined by lower-case words names no body. */
+export function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
+  return (
+    tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && !!tokens[idx - 2] && !tokens[idx - 2]!.cap && /^\p{L}+$/u.test(tokens[idx - 2]!.text)
+  );
+}
+
+/**
+ * A single word (tokens[idx]) that is a body unless it turns out to be a person's name: an outlet or company
+ * by its context, "the Senate", "the Kremlin" (an unknown name after "the"), an acronym.
+ */
+export function singleInstitutionHint(
+  tokens: Token[],
+  idx: number,
+  where: { afterThe: boolean; atStart: boolean; articleAtStart: boolean; common: boolean },
+): InstitutionKind | undefined {
+  const { afterThe, atStart, articleAtStart, common } = where;
+  const t = tokens[idx]!;
+  const ctx = institutionContext(tokens, idx, idx);
+  if (ctx) return ctx;
+  if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
+  if (common || isTitleWord(t)) return undefined;
+  if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) ? undefined : 'other';
+  // "the Kremlin said", "according to the Pentagon": a name after "the" that speaks is a body (not
+  // "the Danube", nor "The Hague": a capital "The" inside a sentence belongs to the name).
+  const article = tokens[idx - 1]?.text;
+  if (afterThe && (article === 'the' || (article === 'The' && articleAtStart)) && !COMPASS.test(t.text)) {
+    const next = tokens[idx + 1];
+    const speaks = next !== undefined && (t.possessive ? BODY_ROLES.has(next.text) : BODY_SPEECH.has(next.text));
+    const source = tokens[idx - 2]?.text === 'to' && /^according$/i.test(tokens[idx - 3]?.text ?? '');
+    if (speaks || source) return 'other';
+  }
+  return undefined;
+}

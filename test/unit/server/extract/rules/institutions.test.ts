@@ -1,0 +1,119 @@
+/** Institutions found by the shape of their names and by their context (sentences written for these tests). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { countryBody, institutionKindOf, isPartyPlural } from '../../../../../server/extract/rules/institutions.js';
+
+const institutions = (text: string): Map<string, string> => new Map(ruleExtractor.extract(text).institutions.map((i) => [i.name, i.kind ?? '']));
+
+test('name shapes give the kind: head words, company suffixes, outlets', () => {
+  assert.equal(institutionKindOf(['Zenith', 'Oil', 'Holdings']), 'company');
+  assert.equal(institutionKindOf(['Acme', 'Widgets', 'AG']), 'company');
+  assert.equal(institutionKindOf(['The', 'Harbour', 'Gazette']), 'media');
+  assert.equal(institutionKindOf(['Ministry', 'of', 'Fisheries']), 'government');
+  assert.equal(institutionKindOf(['Committee', 'on', 'Rural', 'Roads']), 'government');
+  // A title before "of" is a role: "Commissioner of Police".
+  assert.equal(institutionKindOf(['Deputy', 'Commissioner', 'of', 'Police']), null);
+  // Two bodies joined by "and" are two names; one name may hold an "and".
+  assert.equal(institutionKindOf(['Acme', 'Ltd', 'and', 'Globex', 'Corp']), null);
+  assert.equal(institutionKindOf(['Office', 'for', 'Roads', 'and', 'Bridges']), 'government');
+});
+
+test('party plurals by shape, not demonyms', () => {
+  assert.ok(isPartyPlural('Democrats'));
+  assert.ok(isPartyPlural('Republicans'));
+  assert.ok(!isPartyPlural('Americans'));
+  assert.ok(!isPartyPlural('Officials'));
+});
+
+test('a government named with its country, not as a modifier', () => {
+  assert.equal(countryBody(['Kenyan'], 'government', 'said')?.canonical, 'Government of Kenya');
+  assert.equal(countryBody(['Peru'], 'embassy', undefined)?.canonical, 'Embassy of Peru');
+  assert.equal(countryBody(['Kenyan'], 'government', 'officials'), undefined);
+  const found = institutions('The Chilean government said it would appeal. Peru’s government disagreed. Chilean government officials declined to comment.');
+  assert.equal(found.get('Chilean government'), 'government');
+  assert.equal(found.get('Peru’s government'), 'government');
+  assert.equal(found.size, 2);
+});
+
+test('outlets by context: a dateline credit, "reported", "according to The …", "newspaper X"', () => {
+  const found = institutions(
+    'OSLO, Norway (Nordwire) – Fjordbank lost money. Halvorsen Invest reported a loss, the Fjord Observer said. ' +
+      'According to The Beacon, rival newspaper Kystavisen Nord first broke the story.',
+  );
+  assert.equal(found.get('Nordwire'), 'media');
+  assert.equal(found.get('The Beacon'), 'media');
+  assert.equal(found.get('Kystavisen Nord'), 'media');
+  assert.equal(found.get('Fjord Observer'), 'media');
+});
+
+test('companies by context; a title before "of" is not part of the name', () => {
+  const found = institutions(
+    'Maria Lindqvist, the CEO of Borealis Robotics Group, resigned. Shares of Tundrex fell. Oslo-based Fjelltek said it was not involved.',
+  );
+  assert.equal(found.get('Borealis Robotics Group'), 'company');
+  assert.ok(![...found.keys()].some((n) => n.startsWith('CEO')));
+  assert.equal(found.get('Fjelltek'), 'company');
+});
+
+test('leading words stay; an acronym in parentheses joins its body; the head word alone joins it too', () => {
+  const r = ruleExtractor.extract(
+    'National Fisheries Authority officials met on Monday. The Anti-Smuggling Commission (ASC) opened a case. The ASC said so. ' +
+      'The Ruritanian Senate voted. Later the Senate adjourned.',
+  );
+  const names = r.institutions.map((i) => i.name);
+  assert.ok(names.includes('National Fisheries Authority'), names.join(', '));
+  const asc = r.institutions.find((i) => i.name === 'Anti-Smuggling Commission');
+  assert.ok(asc?.aliases.includes('ASC'));
+  const senate = r.institutions.filter((i) => i.name.endsWith('Senate'));
+  assert.equal(senate.length, 1);
+});
+
+test('a single word typed by context stays a person when it is a person’s surname', () => {
+  const r = ruleExtractor.extract('Judge Anna Kowalczyk heard the case. The Kowalczyk court adjourned. Kowalczyk said nothing more.');
+  assert.ok(r.people.some((p) => p.name === 'Anna Kowalczyk'));
+  assert.ok(!r.institutions.some((i) => i.name === 'Kowalczyk'));
+});
+
+test('parties named for their members and by "party" after the name', () => {
+  const found = institutions(
+    'The Social Democrats (SDP) and the Greens Alliance objected. Members of the Blue Dawn party walked out. Democrats and Republicans agreed.',
+  );
+  assert.equal(found.get('Social Democrats'), 'party');
+  assert.equal(found.get('Blue Dawn'), 'party');
+  assert.equal(found.get('Democrats'), 'party');
+  assert.equal(found.get('Republicans'), 'party');
+});
+
+test('an acronym shared by a police force and a news agency is read from its context', () => {
+  const r = ruleExtractor.extract('CANBERRA (AFP) – The Australian Federal Police said on Monday that AFP officers had arrested two men.');
+  const police = r.institutions.find((i) => i.name === 'Australian Federal Police');
+  assert.equal(police?.kind, 'agency');
+  assert.ok(police?.aliases.includes('AFP'));
+  const agency = r.institutions.find((i) => i.name === 'AFP');
+  assert.equal(agency?.kind, 'media');
+});
+
+test('an acronym of lower-case words names no body, nor does a speaking "the X" only when it is a place', () => {
+  const r = ruleExtractor.extract(
+    'The first information report (FIR) was filed in May. The FIR said the two men lied. The Bundesrat said it would vote. Tourists sailed along the Vltava.',
+  );
+  const names = r.institutions.map((i) => i.name);
+  assert.ok(!names.includes('FIR'), names.join(', '));
+  assert.ok(names.includes('Bundesrat'), names.join(', '));
+  assert.ok(!names.includes('Vltava'), names.join(', '));
+  // Nor does the acronym of a title held by a person of the article.
+  const titled = ruleExtractor.extract('Inspector General Maria Lopez opened a review on Monday. The IG said it would take months.');
+  assert.ok(!titled.institutions.some((i) => i.name === 'IG'));
+});
+
+test('a body typed by the noun before it or by an apposition after it', () => {
+  const found = institutions(
+    'Vireo Verde, a small environmental group, said the river was polluted. The drugmaker Pfenix disagreed. ' +
+      'The state news agency Kazinform reported the vote. Tom Rask, a former company director, declined to comment.',
+  );
+  assert.equal(found.get('Vireo Verde'), 'other');
+  assert.equal(found.get('Pfenix'), 'company');
+  assert.equal(found.get('Kazinform'), 'media');
+  assert.ok(!found.has('Tom Rask'));
+});
