@@ -4,7 +4,19 @@
  */
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
-import { CLAUSE_END, DETERMINERS, OBJECT_PRONOUNS, PASSIVE_AUX, PREPOSITIONS, QUOTES, SUBJECT_PRONOUNS, VERB_PREFIX, isAdverb } from './words.js';
+import {
+  BODY_DESCRIPTIONS,
+  CLAUSE_END,
+  DETERMINERS,
+  PLACE_DESCRIPTIONS,
+  OBJECT_PRONOUNS,
+  PASSIVE_AUX,
+  PREPOSITIONS,
+  QUOTES,
+  SUBJECT_PRONOUNS,
+  VERB_PREFIX,
+  isAdverb,
+} from './words.js';
 import { OBJECT_PREPS, RELATION_NOUNS } from './vocabulary.js';
 
 /** Lowercase words allowed inside a list of entities or before an object: "its former president, Dr. X". */
@@ -61,6 +73,10 @@ export interface Memory {
   /** The last one who accused someone: a denial with no named target answers them. */
   lastAccuser: string | null;
   lastCompany: string | null;
+  /** The last subject made of two or more entities: "they", "the two", "the duo" stand for it. */
+  lastGroup: string[];
+  /** Entities in order of mention, most recent last: "the court", "the party" stand for the last fitting one. */
+  recent: Placed[];
 }
 
 export function prepare(s: number, toks: Token[], placed: Placed[]): Clause {
@@ -109,7 +125,34 @@ export function rememberTitles(c: Clause, mem: Memory): void {
 /** "the president" / "the lawyer" at k..k+1 -> the person last named with that title. */
 export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
   if (c.low[k - 1] !== 'the') return null;
-  return mem.titled.get(c.low[k]!) ?? null;
+  return mem.titled.get(c.low[k]!) ?? describedEntity(c, mem, k);
+}
+
+/**
+ * "the court", "the ministry", "the country": the last entity named before k (in this sentence or
+ * earlier) whose name ends in that noun, or the last place for "the country". Only nouns that head
+ * names of bodies; "the president" is a title and goes through `mem.titled`.
+ */
+export function describedEntity(c: Clause, mem: Memory, k: number): string | null {
+  const noun = c.low[k]!;
+  const fits = (m: Placed): boolean => {
+    if (PLACE_DESCRIPTIONS.has(noun)) return m.entity.category === 'place';
+    return BODY_DESCRIPTIONS.has(noun) && m.entity.category === 'institution' && m.entity.name.toLowerCase().split(' ').at(-1) === noun;
+  };
+  if (!PLACE_DESCRIPTIONS.has(noun) && !BODY_DESCRIPTIONS.has(noun)) return null;
+  const here = c.ms.filter((m) => m.last < k - 1 && fits(m)).at(-1);
+  if (here) return here.entity.name;
+  for (let i = mem.recent.length - 1; i >= 0; i--) if (fits(mem.recent[i]!)) return mem.recent[i]!.entity.name;
+  return null;
+}
+
+/** "the two", "the duo", "both men": a group named just before. */
+function groupRef(c: Clause, mem: Memory, k: number): string[] {
+  const w = c.low[k]!;
+  if (mem.lastGroup.length < 2) return [];
+  if ((w === 'two' || w === 'duo' || w === 'pair') && c.low[k - 1] === 'the') return mem.lastGroup;
+  if (w === 'they' || w === 'both') return mem.lastGroup;
+  return [];
 }
 
 /** The person the sentence is about: a leading "He" is the last subject, else the first free person. */
@@ -138,13 +181,18 @@ export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
   }
   if (w === 'it' || w === 'they') {
     const inst = c.ms.filter((m) => m.last < k && m.entity.category !== 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
-    return inst ? [inst.entity.name] : [];
+    if (inst) return [inst.entity.name];
+    return w === 'they' && !c.quoted[k] ? groupRef(c, mem, k) : [];
   }
+  const group = w === 'they' ? [] : groupRef(c, mem, k);
+  if (group.length > 0 && (w !== 'both' || k === 0)) return group;
   const ref = definiteRef(c, mem, k);
   if (ref) return [ref];
   if ((w === 'who' || w === 'which') && c.low[k - 1] === ',') {
     // "Iswaran, who was arrested by …": the relative clause's subject is the name before it.
     const antecedent = endingAt(c, k - 2);
+    // "testimony on Capitol Hill, which raised …": a place after a preposition is not what "which" stands for.
+    if (w === 'which' && antecedent?.entity.category === 'place' && inPrepPhrase(c, antecedent)) return [];
     return antecedent && !antecedent.possessive ? [antecedent.entity.name] : [];
   }
   if (w === ',' || w === ')') return appositionSubject(c, mem, k);
@@ -196,11 +244,22 @@ export function appositionSubject(c: Clause, mem: Memory, comma: number): string
   if (open < 1) return [];
   // The segment between the commas is itself the name: "the lawyer, Michael Cohen, denied".
   const inner = startingAt(c, open + 1);
-  if (inner && inner.last === comma - 1) return [...coordinatedBefore(c, inner), inner.entity.name];
+  // Not when it names what a prepositional phrase describes: "in the capital, Quito, to arrest X".
+  if (inner && inner.last === comma - 1) return describedInPrepPhrase(c, open) ? [] : [...coordinatedBefore(c, inner), inner.entity.name];
   const head = endingAt(c, open - 1);
   if (head && !head.possessive && !inPrepPhrase(c, head)) return [...coordinatedBefore(c, head), head.entity.name];
   if (c.low[open] === '(') return subjectOf(c, mem, open);
   return [];
+}
+
+/** The words before the comma at k are a description inside a prepositional phrase ("in the capital,"). */
+function describedInPrepPhrase(c: Clause, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const w = c.low[j]!;
+    if (c.at[j] || c.toks[j]!.cap) return false;
+    if (PREPOSITIONS.has(w)) return true;
+  }
+  return false;
 }
 
 /** Entities listed before m with "and" or commas: "Both A and the lawyer, B", "Rupert Murdoch and his son James". */

@@ -40,6 +40,7 @@ import {
   startingAt,
   subjectOf,
   coordinatedAfter,
+  definiteRef,
   personOf,
 } from './clause.js';
 import {
@@ -54,13 +55,16 @@ import {
   VERB_TYPE,
   lemmaOf,
 } from './vocabulary.js';
-import { CLAUSE_END, DETERMINERS, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, isAdverb } from './words.js';
+import { BODY_DESCRIPTIONS, CLAUSE_END, DETERMINERS, OBJECT_PRONOUNS, PLACE_DESCRIPTIONS, PREPOSITIONS, QUOTES, STAND_INS, isAdverb } from './words.js';
+import { clauseVerbRules } from './clause-verbs.js';
+import { tagSentence } from './pos.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
 
 export function findInteractions(sentences: Sentence[], tokens: Token[][], placed: Placed[]): Interaction[] {
   const out: Interaction[] = [];
   const seen = new Set<string>();
+  const linkedPairs = new Set<string>();
   const bySentence = new Map<number, Placed[]>();
   for (const p of placed) {
     if (p.modifier) continue;
@@ -68,7 +72,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     if (list) list.push(p);
     else bySentence.set(p.sentence, [p]);
   }
-  const mem: Memory = { lastPerson: null, titled: new Map(), owners: new Map(), lastAccuser: null, lastCompany: null };
+  const mem: Memory = { lastPerson: null, titled: new Map(), owners: new Map(), lastAccuser: null, lastCompany: null, lastGroup: [], recent: [] };
 
   sentences.forEach((sent, s) => {
     const c = prepare(s, tokens[s] ?? [], bySentence.get(s) ?? []);
@@ -78,6 +82,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       const k = `${type}|${source}|${target}`;
       if (seen.has(k)) return;
       seen.add(k);
+      linkedPairs.add(pairKey(source, target));
       out.push({ type, source, target, sentence: s, evidence: { start: sent.start, end: sent.end, text: sent.text }, hedged: HEDGES.test(sent.text) });
       if (type === 'accused' || type === 'sued' || type === 'charged') mem.lastAccuser = source;
     };
@@ -86,11 +91,35 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     nounRules(c, mem, add);
     relationRules(c, mem, add);
     nameShapeRules(c, add);
+    if (mayLinkTwo(c)) {
+      // Any other verb of the clause, for pairs no rule above has linked yet.
+      const addNew: Add = (type, source, target) => {
+        if (!source || !target || linkedPairs.has(pairKey(source, target))) return;
+        add(type, source, target);
+      };
+      const groups = clauseVerbRules(c, mem, tagSentence(sent, c.toks), addNew);
+      if (groups.length > 0) mem.lastGroup = groups.at(-1)!;
+    }
+    for (const m of c.ms) mem.recent.push(m);
+    if (mem.recent.length > RECENT_MAX) mem.recent.splice(0, mem.recent.length - RECENT_MAX);
     const main = subjects.find((x) => personOf(x, c)) ?? mainSubject(c, mem) ?? c.ms.find((m) => m.entity.category === 'person')?.entity.name;
     if (main) mem.lastPerson = main;
     for (const m of c.ms) if (m.entity.kind === 'company') mem.lastCompany = m.entity.name;
   });
   return out;
+}
+
+/** How many entities "the court" or "the country" may look back over. */
+const RECENT_MAX = 40;
+
+const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Two entities, or one and a pronoun or description that may stand for another: worth tagging. */
+function mayLinkTwo(c: Clause): boolean {
+  const names = new Set(c.ms.map((m) => m.entity.name));
+  if (names.size >= 2) return true;
+  if (names.size === 0) return false;
+  return c.low.some((w, k) => STAND_INS.has(w) || (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w))));
 }
 
 /** Verbs of the vocabulary with their subjects and objects. Returns the subjects found (for "he" later). */
@@ -223,9 +252,11 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
     const next = c.low[v + 1];
     if (next === 'of' || next === 'for') {
       // "a close ally of Russian President Vladimir Putin": the holder is the nearest free person before.
-      const owner = entityFrom(c, v + 2, 3);
+      // "X, the president of the court": a description stands for the body named before.
+      const described = c.low[v + 2] === 'the' ? definiteRef(c, mem, v + 3) : null;
+      const owner = described ?? entityFrom(c, v + 2, 3)?.entity.name;
       const holder = c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
-      if (owner && holder) add(rel, holder.entity.name, owner.entity.name);
+      if (owner && holder) add(rel, holder.entity.name, owner);
       continue;
     }
     const holders = holdersAfter(c, v);

@@ -164,3 +164,87 @@ export const OBJECT_PRONOUNS = new Set(['him', 'her']);
 export const QUOTES = new Set(['“', '”', '"', '‘', '’']);
 
 export const isAdverb = (w: string): boolean => w.length > 3 && w.endsWith('ly') && w !== 'only';
+
+/** Head nouns of the names of bodies: "the court" may stand for the Constitutional Court named before. */
+export const BODY_DESCRIPTIONS = new Set([
+  'court',
+  'senate',
+  'parliament',
+  'assembly',
+  'congress',
+  'ministry',
+  'department',
+  'government',
+  'administration',
+  'party',
+  'committee',
+  'commission',
+  'council',
+  'agency',
+  'bureau',
+  'office',
+  'company',
+  'bank',
+  'tribunal',
+  'police',
+  'service',
+  'union',
+]);
+/** Descriptions of a place: "the country" is the last place named. */
+export const PLACE_DESCRIPTIONS = new Set(['country', 'nation', 'city', 'state', 'capital']);
+
+/** Verbs that report speech or writing: their subject is a source, not an actor on what is reported. */
+export const REPORTING_VERBS = new Set([
+  'say',
+  'add',
+  'note',
+  'state',
+  'explain',
+  'report',
+  'write',
+  'post',
+  'tweet',
+  'comment',
+  'quote',
+  'cite',
+  'tell',
+  'reply',
+  'respond',
+  'insist',
+  'argue',
+  'suggest',
+  'acknowledge',
+  'confirm',
+  'announce',
+  'declare',
+  'describe',
+]);
+
+/** Words of time that may stand between the parts of a verb chain: "voted last week to impeach". */
+export const TIME_WORDS = new Set([
+  'today',
+  'yesterday',
+  'tomorrow',
+  'tonight',
+  'last',
+  'next',
+  'this',
+  'week',
+  'month',
+  'year',
+  'earlier',
+  'later',
+  'morning',
+  'evening',
+  'night',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+
+/** Pronouns and group words that may stand for an entity named before. */
+export const STAND_INS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'two', 'duo', 'both']);
