@@ -11,11 +11,24 @@
  * Reporting verbs ("said", "wrote that") never link their speaker to what is reported: that is
  * an allegation's reported_by, not an interaction.
  */
-import { type Add, type Clause, type Memory, agentsOf, coordinatedAfter, definiteRef, isPassive, objectPronoun, startingAt, subjectOf } from './clause.js';
+import {
+  type Add,
+  type Clause,
+  type Memory,
+  agentsOf,
+  coordinatedAfter,
+  definiteRef,
+  endingAt,
+  inPrepPhrase,
+  isPassive,
+  objectPronoun,
+  startingAt,
+  subjectOf,
+} from './clause.js';
 import { TITLE_WORDS } from './lexicons.js';
 import type { Tags } from './pos.js';
 import { INTERACTION_NOUNS, RELATION_NOUNS, VERB_TYPE, lemmaOf } from './vocabulary.js';
-import { CLAUSE_END, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, REPORTING_VERBS, TIME_WORDS, isAdverb } from './words.js';
+import { CLAUSE_END, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, REPORTING_VERBS, TIME_WORDS, VERB_PREFIX, isAdverb } from './words.js';
 
 /** Verbs that carry no link of their own: copulas, support and mental verbs. */
 const EMPTY_VERBS = new Set([
@@ -65,10 +78,13 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     const lemma = tags.lemma[v]!;
     // "to shows such as …": after "to", only the bare form is a verb.
     if (c.low[v - 1] === 'to' && c.low[v] !== lemma) continue;
-    if (EMPTY_VERBS.has(lemma) || REPORTING_VERBS.has(lemma) || takesClause(c, v)) continue;
-    const subjects = subjectOf(c, mem, chainHead(c, tags, v));
+    const head = chainHead(c, tags, v);
+    const subjects = subjectOf(c, mem, head);
+    if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head));
     if (subjects.length === 0) continue;
     if (subjects.length > 1) groups.push(subjects);
+    if (CLAIM_VERBS.has(lemma)) claimedAgainst(c, tags, v, subjects, add);
+    if (EMPTY_VERBS.has(lemma) || REPORTING_VERBS.has(lemma) || takesClause(c, v)) continue;
     if (isPassive(c, v)) {
       const agents = agentsOf(c, v);
       const type = typeOf(c, lemma, v, v, '');
@@ -84,6 +100,39 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     for (const s of subjects) for (const o of names) add(type, s, o);
   }
   return groups;
+}
+
+/** Verbs that state a claim about the subject of the clause they take: "They contend X lost". */
+const CLAIM_VERBS = new Set(['allege', 'contend', 'claim', 'assert', 'accuse', 'charge']);
+
+/** "They contend (that) Maduro lost": the claimant accuses the subject of the claimed clause. */
+function claimedAgainst(c: Clause, tags: Tags, v: number, claimants: string[], add: Add): void {
+  const k = c.low[v + 1] === 'that' ? v + 2 : v + 1;
+  const m = startingAt(c, k);
+  if (!m || m.possessive) return;
+  let j = m.last + 1;
+  while (tags.pos[j] === 'AUX' || tags.pos[j] === 'ADV' || tags.pos[j] === 'PART') j++;
+  if (tags.pos[j] !== 'VERB') return;
+  for (const x of claimants) add('accused', x, m.entity.name);
+}
+
+/**
+ * "Judge X of the special court heard …": the subject is the name before a short "of/from/at"
+ * phrase that ends right before the verb.
+ */
+function subjectBeforePhrase(c: Clause, v: number): string[] {
+  let k = v - 1;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverb(c.low[k]!))) k--;
+  for (let j = k; j >= 0 && j >= k - 4; j--) {
+    const w = c.low[j]!;
+    if (c.at[j]) return [];
+    if (w === 'of' || w === 'from' || w === 'at') {
+      const m = endingAt(c, j - 1);
+      return m && !m.possessive && m.entity.category === 'person' && !inPrepPhrase(c, m) ? [m.entity.name] : [];
+    }
+    if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w) || /^\d/.test(w)) return [];
+  }
+  return [];
 }
 
 /** "said that …", "wrote: …", "warned “…”": the verb takes a clause, whose entities it does not act on. */
@@ -104,7 +153,7 @@ function chainHead(c: Clause, tags: Tags, v: number): number {
     const link = c.low[k];
     if (link !== 'to' && link !== 'of') return head;
     k--;
-    while (k >= 0 && (TIME_WORDS.has(c.low[k]!) || isAdverb(c.low[k]!))) k--;
+    while (k >= 0 && (TIME_WORDS.has(c.low[k]!) || isAdverb(c.low[k]!) || c.low[k] === 'not' || c.low[k] === 'never')) k--;
     // "accused of granting": only a participle takes "of" before the verb it governs.
     if (k < 0 || tags.pos[k] !== 'VERB' || c.at[k] || (link === 'of' && !/(ed|en)$/.test(c.low[k]!))) return head;
     head = k;
@@ -115,6 +164,10 @@ function chainHead(c: Clause, tags: Tags, v: number): number {
 function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: string[]): { names: string[]; prep: string; at: number } {
   let prep = '';
   let preps = 0;
+  const subjectIsPerson = subjects.some(
+    (s) =>
+      c.ms.some((m) => m.entity.name === s && m.entity.category === 'person') || mem.recent.some((m) => m.entity.name === s && m.entity.category === 'person'),
+  );
   const none = { names: [], prep: '', at: v };
   for (let j = v + 1; j < c.toks.length && j <= v + OBJECT_REACH; j++) {
     const w = c.low[j]!;
@@ -124,6 +177,12 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
     }
     const ref = definiteRef(c, mem, j);
     if (ref) return { names: [ref], prep, at: j };
+    // "rejected his appeals": the owner of what the verb acts on, unless a person is named after ("his lawyer X").
+    // A person's own "his" is usually themself ("X lost his bid"), so only for other subjects.
+    if ((w === 'his' || w === 'her') && j <= v + 2 && !subjectIsPerson && possessedBy(c, j + 1) === 'thing') {
+      const owner = objectPronoun(c, mem, j, subjects);
+      return owner ? { names: [owner], prep, at: j } : none;
+    }
     const m = startingAt(c, j);
     if (m) {
       if (m.possessive) {

@@ -246,7 +246,9 @@ export function appositionSubject(c: Clause, mem: Memory, comma: number): string
   const inner = startingAt(c, open + 1);
   // Not when it names what a prepositional phrase describes: "in the capital, Quito, to arrest X".
   if (inner && inner.last === comma - 1) return describedInPrepPhrase(c, open) ? [] : [...coordinatedBefore(c, inner), inner.entity.name];
-  const head = endingAt(c, open - 1);
+  // "Nijjar, 45, a supporter of …, was": an age between commas is stepped over too.
+  const ageComma = /^\d+$/.test(c.low[open - 1] ?? '') && c.low[open - 2] === ',' ? open - 2 : open;
+  const head = endingAt(c, ageComma - 1);
   if (head && !head.possessive && !inPrepPhrase(c, head)) return [...coordinatedBefore(c, head), head.entity.name];
   if (c.low[open] === '(') return subjectOf(c, mem, open);
   return [];
@@ -269,7 +271,12 @@ export function coordinatedBefore(c: Clause, m: Placed): string[] {
   while (k >= 0) {
     let j = k;
     let joined = false;
-    while (j >= 0 && j > k - 5 && !c.at[j] && (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || c.toks[j]!.cap)) {
+    while (
+      j >= 0 &&
+      j > k - 5 &&
+      !c.at[j] &&
+      (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || c.toks[j]!.cap || isDescriptionWord(c.low[j]!, joined))
+    ) {
       if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
       j--;
     }
@@ -279,6 +286,11 @@ export function coordinatedBefore(c: Clause, m: Placed): string[] {
     k = prev.first - 1;
   }
   return out;
+}
+
+/** "A and opposition leader B": before the "and" is reached, a plain lowercase noun may describe B. */
+function isDescriptionWord(w: string, joined: boolean): boolean {
+  return !joined && /^[a-z]{3,}$/.test(w) && !/(ed|ing|ly)$/.test(w) && !PREPOSITIONS.has(w) && !CLAUSE_END.has(w) && !VERB_PREFIX.has(w);
 }
 
 /** "of" between capitalised title words: "Minister of Public Security". */

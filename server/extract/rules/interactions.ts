@@ -186,11 +186,19 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
       break;
     }
     const prep = c.low[v + 1] ?? '';
+    // "Canada's accusation that India …": the claim's subject is its target.
+    if (prep === 'that' && type === 'accused' && actor) add(type, actor, patientAfter(c, v + 2));
+    // "at the invitation of X": X invited the clause's subject.
+    if (prep === 'of' && c.low[v - 2] === 'at' && actor === null) {
+      const inviter = patientAfter(c, v + 2);
+      if (inviter) add(type, inviter, firstFreeSubject(c, inviter));
+      continue;
+    }
     if (!NOUN_PATIENT_PREPS.has(prep)) continue;
     const patient = patientAfter(c, v + 2);
     if (!patient) continue;
     if (actor) add(type, actor, patient);
-    else if (prep === 'with' && type === 'met') add(type, firstFreeSubject(c, patient), patient);
+    else if (prep === 'with' && type === 'met') add(type, firstFreeSubject(c, patient) ?? nearestPersonBefore(c, v, patient), patient);
   }
 }
 
@@ -209,6 +217,12 @@ function patientAfter(c: Clause, k: number): string | null {
 /** "during a meeting with Y in Z, X sought …": the one who met is the sentence's free subject. */
 function firstFreeSubject(c: Clause, not: string): string | null {
   const m = c.ms.find((x) => x.entity.name !== not && !x.possessive && !c.quoted[x.first] && !inPrepPhrase(c, x) && x.entity.category === 'person');
+  return m ? m.entity.name : null;
+}
+
+/** "raised by X during discussions with Y": the person closest before the noun, in any phrase. */
+function nearestPersonBefore(c: Clause, v: number, not: string): string | null {
+  const m = c.ms.filter((x) => x.last < v && v - x.last <= 4 && x.entity.category === 'person' && x.entity.name !== not).at(-1);
   return m ? m.entity.name : null;
 }
 
@@ -255,7 +269,7 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       // "X, the president of the court": a description stands for the body named before.
       const described = c.low[v + 2] === 'the' ? definiteRef(c, mem, v + 3) : null;
       const owner = described ?? entityFrom(c, v + 2, 3)?.entity.name;
-      const holder = c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
+      const holder = appositionHead(c, v) ?? c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
       if (owner && holder) add(rel, holder.entity.name, owner);
       continue;
     }
@@ -271,6 +285,15 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       else add(type, h.name, owner);
     }
   }
+}
+
+/** "Y, owner of Z", "Y, the president of Z": the person right before the comma holds the relation, in any phrase. */
+function appositionHead(c: Clause, v: number): Placed | undefined {
+  let k = v - 1;
+  while (k > 0 && k >= v - 3 && !c.at[k] && c.low[k] !== ',' && /^[a-z-]+$/.test(c.low[k]!)) k--;
+  if (c.low[k] !== ',') return undefined;
+  const m = endingAt(c, k - 1);
+  return m && m.entity.category === 'person' && !m.possessive ? m : undefined;
 }
 
 /**

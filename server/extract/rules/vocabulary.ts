@@ -36,6 +36,13 @@ export const INTERACTION_VERBS: Record<string, readonly string[]> = {
   employed: ['employ', 'hire'],
   received_from: ['obtain', 'accept'],
   testified_before: ['testify'],
+  impeached: ['impeach'],
+  expelled: ['expel', 'deport'],
+  extradited: ['extradite'],
+  invited: ['invite'],
+  appointed: ['appoint', 'nominate'],
+  defended: ['defend'],
+  leads: ['lead', 'head', 'chair'],
 };
 
 /**
@@ -71,6 +78,10 @@ export const INTERACTION_NOUNS: Record<string, string> = {
   contract: 'contract_with',
   deal: 'contract_with',
   referral: 'referred',
+  accusation: 'accused',
+  allegation: 'accused',
+  allegations: 'accused',
+  invitation: 'invited',
   employment: 'employed',
 };
 /** Prepositions that introduce the other side of an interaction noun ("probe into", "lawsuit against"). */
@@ -121,6 +132,11 @@ export const RELATION_NOUNS: Record<string, string> = {
   journalist: 'works_for',
   employee: 'works_for',
   representative: 'works_for',
+  owner: 'owner_of',
+  envoy: 'envoy_of',
+  ambassador: 'envoy_of',
+  emissary: 'envoy_of',
+  deputy: 'deputy_of',
 };
 /**
  * Every type this extractor can give an interaction, for consumers that prepare per-type work (the

@@ -215,7 +215,6 @@ export const REPORTING_VERBS = new Set([
   'suggest',
   'acknowledge',
   'confirm',
-  'announce',
   'declare',
   'describe',
 ]);
