@@ -80,7 +80,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     if (c.low[v - 1] === 'to' && c.low[v] !== lemma) continue;
     const head = chainHead(c, tags, v);
     const subjects = subjectOf(c, mem, head);
-    if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head));
+    if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head), ...subordinateSubject(c, head));
     if (subjects.length === 0) continue;
     if (subjects.length > 1) groups.push(subjects);
     if (CLAIM_VERBS.has(lemma)) claimedAgainst(c, tags, v, subjects, add);
@@ -133,6 +133,20 @@ function subjectBeforePhrase(c: Clause, v: number): string[] {
     if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w) || /^\d/.test(w)) return [];
   }
   return [];
+}
+
+/** Words that open a subordinate clause but are also prepositions: "after the Assembly voted". */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'once']);
+
+/** "… after the National Assembly voted": the name after a subordinating word is a clause's subject. */
+function subordinateSubject(c: Clause, v: number): string[] {
+  let k = v - 1;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverb(c.low[k]!))) k--;
+  const m = endingAt(c, k);
+  if (!m || m.possessive) return [];
+  let j = m.first - 1;
+  while (j >= 0 && c.low[j] === 'the') j--;
+  return SUBORDINATORS.has(c.low[j] ?? '') ? [m.entity.name] : [];
 }
 
 /** "said that …", "wrote: …", "warned “…”": the verb takes a clause, whose entities it does not act on. */

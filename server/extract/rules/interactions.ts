@@ -58,6 +58,7 @@ import {
 import { BODY_DESCRIPTIONS, CLAUSE_END, DETERMINERS, OBJECT_PRONOUNS, PLACE_DESCRIPTIONS, PREPOSITIONS, QUOTES, STAND_INS, isAdverb } from './words.js';
 import { clauseVerbRules } from './clause-verbs.js';
 import { tagSentence } from './pos.js';
+import { roleRules } from './roles.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
 
@@ -82,7 +83,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       const k = `${type}|${source}|${target}`;
       if (seen.has(k)) return;
       seen.add(k);
-      linkedPairs.add(pairKey(source, target));
+      linkedPairs.add(`${s}|${pairKey(source, target)}`);
       out.push({ type, source, target, sentence: s, evidence: { start: sent.start, end: sent.end, text: sent.text }, hedged: HEDGES.test(sent.text) });
       if (type === 'accused' || type === 'sued' || type === 'charged') mem.lastAccuser = source;
     };
@@ -91,10 +92,11 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     nounRules(c, mem, add);
     relationRules(c, mem, add);
     nameShapeRules(c, add);
+    roleRules(c, mem, add);
     if (mayLinkTwo(c)) {
-      // Any other verb of the clause, for pairs no rule above has linked yet.
+      // Any other verb of the clause, for pairs no rule above has linked in this sentence.
       const addNew: Add = (type, source, target) => {
-        if (!source || !target || linkedPairs.has(pairKey(source, target))) return;
+        if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
         add(type, source, target);
       };
       const groups = clauseVerbRules(c, mem, tagSentence(sent, c.toks), addNew);
@@ -116,10 +118,12 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|$
 
 /** Two entities, or one and a pronoun or description that may stand for another: worth tagging. */
 function mayLinkTwo(c: Clause): boolean {
-  const names = new Set(c.ms.map((m) => m.entity.name));
-  if (names.size >= 2) return true;
-  if (names.size === 0) return false;
-  return c.low.some((w, k) => STAND_INS.has(w) || (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w))));
+  let slots = new Set(c.ms.map((m) => m.entity.name)).size;
+  for (let k = 0; k < c.low.length && slots < 2; k++) {
+    const w = c.low[k]!;
+    if (STAND_INS.has(w) || (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w)))) slots++;
+  }
+  return slots >= 2;
 }
 
 /** Verbs of the vocabulary with their subjects and objects. Returns the subjects found (for "he" later). */
@@ -363,9 +367,6 @@ function nameShapeRules(c: Clause, add: Add): void {
     if (a.possessive && a.entity.category === 'institution' && b.first - a.last <= 6) {
       if (b.entity.category === 'institution') add('part_of', b.entity.name, a.entity.name);
       if (b.entity.category === 'person') add('works_for', b.entity.name, a.entity.name);
-    }
-    if (a.entity.category === 'person' && b.entity.category === 'institution' && b.first === a.last + 2 && toks[a.last + 1]?.text === 'from') {
-      add('member_of', a.entity.name, b.entity.name);
     }
   }
   for (const m of ms) {

@@ -163,7 +163,24 @@ export const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 export const OBJECT_PRONOUNS = new Set(['him', 'her']);
 export const QUOTES = new Set(['“', '”', '"', '‘', '’']);
 
-export const isAdverb = (w: string): boolean => w.length > 3 && w.endsWith('ly') && w !== 'only';
+/** Nouns and others that end in "-ly" but are no adverbs ("Putin ally facing …" has a subject). */
+const LY_NOT_ADVERBS = new Set([
+  'only',
+  'ally',
+  'rally',
+  'family',
+  'assembly',
+  'supply',
+  'reply',
+  'monopoly',
+  'anomaly',
+  'bully',
+  'july',
+  'italy',
+  'holy',
+  'ugly',
+]);
+export const isAdverb = (w: string): boolean => w.length > 3 && w.endsWith('ly') && !LY_NOT_ADVERBS.has(w);
 
 /** Head nouns of the names of bodies: "the court" may stand for the Constitutional Court named before. */
 export const BODY_DESCRIPTIONS = new Set([
