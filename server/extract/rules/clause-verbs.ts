@@ -26,7 +26,7 @@ import {
   subjectOf,
 } from './clause.js';
 import { TITLE_WORDS } from './lexicons.js';
-import type { Tags } from './pos.js';
+import { type Tags, classOf } from './pos.js';
 import { INTERACTION_NOUNS, RELATION_NOUNS, VERB_TYPE, lemmaOf } from './vocabulary.js';
 import { CLAUSE_END, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, REPORTING_VERBS, TIME_WORDS, VERB_PREFIX, isAdverb } from './words.js';
 
@@ -66,6 +66,41 @@ const LIGHT_VERBS = new Set(['impose', 'launch', 'file', 'open', 'issue', 'bring
 
 /** Prepositions that introduce the other side of a verb ("colluded with X", "appeared before X"). */
 const OBJECT_PREPOSITIONS = new Set(['with', 'against', 'to', 'from', 'on', 'in', 'into', 'at', 'before', 'over', 'for']);
+
+/** Prepositions of location: a place after them is where the act happens. */
+const PLACE_IN = new Set(['in', 'at', 'inside', 'outside', 'near']);
+
+/** Verbs that put their subject (or patient) at a place: "arrived in X", "was detained in X". */
+const PLACING_VERBS = new Set([
+  'arrive',
+  'land',
+  'live',
+  'reside',
+  'stay',
+  'remain',
+  'base',
+  'hold',
+  'detain',
+  'arrest',
+  'jail',
+  'imprison',
+  'kill',
+  'shoot',
+  'gun',
+  'murder',
+  'die',
+  'bear',
+  'bury',
+  'hide',
+  'settle',
+  'visit',
+  'hospitalize',
+  'admit',
+  'strand',
+  'exile',
+  'extradite',
+  'deport',
+]);
 
 /** How far after a verb its object may be looked for, in tokens. */
 const OBJECT_REACH = 14;
@@ -212,6 +247,9 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
       }
       // "held at a police station in central Suva": a place past a second phrase is where, not whom.
       if (preps > 1 && m.entity.category === 'place') return none;
+      // "met in Paris", "faces charges in Texas": where something happens is no link, unless the verb
+      // places its subject there ("arrived in", "was arrested in", "lives in").
+      if (m.entity.category === 'place' && PLACE_IN.has(prep) && !PLACING_VERBS.has(tags.lemma[v]!)) return none;
       return { names: [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name), prep, at: j };
     }
     if (OBJECT_PREPOSITIONS.has(w)) {
@@ -230,7 +268,10 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
 function modifiesNoun(c: Clause, tags: Tags, k: number): boolean {
   const w = c.low[k];
   if (w === undefined || c.toks[k]!.cap || TIME_WORDS.has(w)) return false;
-  return tags.pos[k] === 'NOUN' || tags.pos[k] === 'ADJ';
+  if (tags.pos[k] === 'NOUN' || tags.pos[k] === 'ADJ') return true;
+  // "the Luanda roadmap aimed at …": a word that may be a noun, right after a name, is its head.
+  const word = classOf(w);
+  return tags.pos[k] === 'VERB' && word.noun && !/(ed|ing)$/.test(w);
 }
 
 /** After "X's": a named holder ("X's envoy Y"), an unnamed office ("X's foreign minister"), or a thing. */

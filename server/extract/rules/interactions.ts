@@ -99,7 +99,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
         if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
         add(type, source, target);
       };
-      const groups = clauseVerbRules(c, mem, tagSentence(sent, c.toks), addNew);
+      const groups = clauseVerbRules(c, mem, tagSentence(c.toks), addNew);
       if (groups.length > 0) mem.lastGroup = groups.at(-1)!;
     }
     for (const m of c.ms) mem.recent.push(m);
@@ -360,7 +360,7 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
  * ("Metropolitan Police Commissioner Sir Paul Stephenson") that mentions.ts attached to a person.
  */
 function nameShapeRules(c: Clause, add: Add): void {
-  const { ms, toks } = c;
+  const { ms } = c;
   for (let k = 0; k + 1 < ms.length; k++) {
     const a = ms[k]!;
     const b = ms[k + 1]!;
