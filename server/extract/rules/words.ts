@@ -263,4 +263,4 @@ export const TIME_WORDS = new Set([
 ]);
 
 /** Pronouns and group words that may stand for an entity named before. */
-export const STAND_INS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'it', 'two', 'duo', 'both']);
+export const STAND_INS = new Set(['he', 'she', 'they', 'him', 'her', 'his', 'them', 'their', 'it', 'two', 'duo', 'both']);

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { tagSentence } from '../../../../../server/extract/rules/pos.js';
+import { splitSentences, tokenize } from '../../../../../server/extract/rules/nlp.js';
+
+const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+
+test('any verb links its subject to the entity after its preposition; an apposition states ownership', () => {
+  const got = pairs('Governor Maria Lopez colluded with Richard Olsen, owner of Nordic Shipping Group, to block the bill.');
+  assert.ok(got.includes('Maria Lopez -collude_with-> Richard Olsen'));
+  assert.ok(got.includes('Richard Olsen -owner_of-> Nordic Shipping Group'));
+});
+
+test('a verb chain keeps its subject: "voted last week to impeach"', () => {
+  assert.deepEqual(pairs('The Federal Senate voted last week to impeach President Carlos Mendes.'), ['Federal Senate -impeached-> Carlos Mendes']);
+});
+
+test('"the court" stands for the court named before, "his" for the person', () => {
+  const got = pairs('Carlos Mendes appeared before the Constitutional Court on Monday. Despite his pleas, the court rejected his appeals.');
+  assert.ok(got.includes('Carlos Mendes -appear_before-> Constitutional Court'));
+  assert.ok(got.includes('Constitutional Court -denied-> Carlos Mendes'));
+});
+
+test('"they" stands for the group named before; a claim verb accuses the subject of the claim', () => {
+  const got = pairs('Paul Green and opposition leader Sara White say they won. They contend Robert Black lost the vote.');
+  assert.deepEqual(got.sort(), ['Paul Green -accused-> Robert Black', 'Sara White -accused-> Robert Black']);
+});
+
+test('a reporting verb does not link its speaker to what is reported', () => {
+  assert.deepEqual(pairs('Maria Lopez said that Richard Olsen had lied.'), []);
+});
+
+test('a place after "in" is linked only when the verb puts someone there', () => {
+  assert.deepEqual(pairs('John Smith met Mary Jones in Berlin.'), ['John Smith -met-> Mary Jones']);
+  assert.deepEqual(pairs('Peter Hall was arrested in Lagos on Friday.'), ['Peter Hall -arrest_in-> Lagos']);
+});
+
+test('roles: a title names its body, a possessive owns a title, "from" a party is membership', () => {
+  assert.deepEqual(pairs('Senator Paula Reyes defended the decision of the Federal Senate.'), ['Paula Reyes -member_of-> Federal Senate']);
+  assert.deepEqual(pairs("The Labour Party's treasurer Alan Brook resigned."), ['Alan Brook -works_for-> Labour Party']);
+  assert.deepEqual(pairs('Alan Brook from the opposition Labour Party spoke.'), ['Alan Brook -member_of-> Labour Party']);
+});
+
+test('an accusation "that X …" accuses X', () => {
+  assert.deepEqual(pairs("Canada's accusation that India ordered the killing angered officials."), ['Canada -accused-> India']);
+});
+
+test('the tagger tells verbs from nouns by the word before', () => {
+  const [s] = splitSentences('The court also rejected his appeals and the sanctions.');
+  const tags = tagSentence(tokenize(s!, 0));
+  assert.deepEqual(tags.pos, ['DET', 'NOUN', 'ADV', 'VERB', 'DET', 'NOUN', 'CCONJ', 'DET', 'NOUN', 'PUNCT']);
+  assert.equal(tags.lemma[3], 'reject');
+});
