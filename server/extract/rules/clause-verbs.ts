@@ -119,6 +119,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     if (subjects.length === 0) continue;
     if (subjects.length > 1) groups.push(subjects);
     if (CLAIM_VERBS.has(lemma)) claimedAgainst(c, tags, v, subjects, add);
+    if (REPORTING_VERBS.has(lemma)) blamedIn(c, v, subjects, add);
     if (EMPTY_VERBS.has(lemma) || REPORTING_VERBS.has(lemma) || takesClause(c, v)) continue;
     if (isPassive(c, v)) {
       const agents = agentsOf(c, v);
@@ -149,6 +150,21 @@ function claimedAgainst(c: Clause, tags: Tags, v: number, claimants: string[], a
   while (tags.pos[j] === 'AUX' || tags.pos[j] === 'ADV' || tags.pos[j] === 'PART') j++;
   if (tags.pos[j] !== 'VERB') return;
   for (const x of claimants) add('accused', x, m.entity.name);
+}
+
+/** Predicates that blame their subject: "X is responsible for", "X was behind". */
+const BLAME = new Set(['responsible', 'guilty', 'behind', 'culpable', 'liable']);
+
+/** "The ICC says Putin is responsible for …": the speaker accuses the one the reported clause blames. */
+function blamedIn(c: Clause, v: number, speakers: string[], add: Add): void {
+  const k = c.low[v + 1] === 'that' ? v + 2 : v + 1;
+  const m = startingAt(c, k);
+  if (!m || m.possessive) return;
+  let j = m.last + 1;
+  if (!/^(is|was|are|were|be)$/.test(c.low[j] ?? '')) return;
+  j++;
+  if (c.low[j] === 'not') return;
+  if (BLAME.has(c.low[j] ?? '') || (c.low[j] === 'to' && c.low[j + 1] === 'blame')) for (const x of speakers) add('accused', x, m.entity.name);
 }
 
 /**
