@@ -262,7 +262,11 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
         continue;
       }
       // "held at a police station in central Suva": a place past a second phrase is where, not whom.
-      if (preps > 1 && m.entity.category === 'place') return none;
+      // A destination stays one: "was taken from the office in Quito to Guayaquil".
+      if (preps > 1 && m.entity.category === 'place' && prep !== 'to') {
+        j = m.last;
+        continue;
+      }
       // "met in Paris", "faces charges in Texas": where something happens is no link, unless the verb
       // places its subject there ("arrived in", "was arrested in", "lives in").
       if (m.entity.category === 'place' && PLACE_IN.has(prep) && !PLACING_VERBS.has(tags.lemma[v]!)) return none;
