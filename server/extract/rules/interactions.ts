@@ -55,9 +55,20 @@ import {
   VERB_TYPE,
   lemmaOf,
 } from './vocabulary.js';
-import { BODY_DESCRIPTIONS, CLAUSE_END, DETERMINERS, OBJECT_PRONOUNS, PLACE_DESCRIPTIONS, PREPOSITIONS, QUOTES, STAND_INS, isAdverb } from './words.js';
+import {
+  BODY_DESCRIPTIONS,
+  CLAUSE_END,
+  DETERMINERS,
+  VERB_PREFIX,
+  OBJECT_PRONOUNS,
+  PLACE_DESCRIPTIONS,
+  PREPOSITIONS,
+  QUOTES,
+  STAND_INS,
+  isAdverb,
+} from './words.js';
 import { clauseVerbRules } from './clause-verbs.js';
-import { tagSentence } from './pos.js';
+import { classOf, tagSentence } from './pos.js';
 import { roleRules } from './roles.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
@@ -272,7 +283,9 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       // "a close ally of Russian President Vladimir Putin": the holder is the nearest free person before.
       // "X, the president of the court": a description stands for the body named before.
       const described = c.low[v + 2] === 'the' ? definiteRef(c, mem, v + 3) : null;
-      const owner = described ?? entityFrom(c, v + 2, 3)?.entity.name;
+      const named = entityFrom(c, v + 2, 3);
+      // "leader of a European Union state": a name that modifies a noun is not the owner.
+      const owner = described ?? (named && !beforeNoun(c, named.last + 1) ? named.entity.name : undefined);
       const holder = appositionHead(c, v) ?? c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
       if (owner && holder) add(rel, holder.entity.name, owner);
       continue;
@@ -289,6 +302,16 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       else add(type, h.name, owner);
     }
   }
+}
+
+/** The word at k is a lowercase noun that a name before it modifies ("a European Union state"). */
+function beforeNoun(c: Clause, k: number): boolean {
+  const w = c.low[k];
+  if (w === undefined || c.toks[k]!.cap || !/^[a-z]+$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w) || DETERMINERS.has(w) || w === 'and' || w === 'or')
+    return false;
+  // A verb after "leader of X" agrees with "leader": "sues", "said", "is seeking"; a bare form is a noun.
+  const word = classOf(w);
+  return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && /s$/.test(w)) && !VERB_PREFIX.has(w);
 }
 
 /** "Y, owner of Z", "Y, the president of Z": the person right before the comma holds the relation, in any phrase. */

@@ -52,3 +52,8 @@ test('the tagger tells verbs from nouns by the word before', () => {
   assert.deepEqual(tags.pos, ['DET', 'NOUN', 'ADV', 'VERB', 'DET', 'NOUN', 'CCONJ', 'DET', 'NOUN', 'PUNCT']);
   assert.equal(tags.lemma[3], 'reject');
 });
+
+test('"leader of a <union> state" does not lead the union; "the head of <company>" does', () => {
+  assert.ok(!pairs('Viktor Orban, the leader of a European Union state, met Xi Jinping.').some((x) => x.includes('-leads->')));
+  assert.ok(pairs('Maria Lopez, the head of Nordic Shipping Group, met Xi Jinping.').includes('Maria Lopez -leads-> Nordic Shipping Group'));
+});
