@@ -102,14 +102,14 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     const subjects = verbRules(c, mem, add);
     nounRules(c, mem, add);
     relationRules(c, mem, add);
-    nameShapeRules(c, add);
-    roleRules(c, mem, add);
+    // The rules below read less of the sentence: they only add pairs not linked in it yet.
+    const addNew: Add = (type, source, target) => {
+      if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
+      add(type, source, target);
+    };
+    nameShapeRules(c, addNew);
+    roleRules(c, mem, addNew);
     if (mayLinkTwo(c)) {
-      // Any other verb of the clause, for pairs no rule above has linked in this sentence.
-      const addNew: Add = (type, source, target) => {
-        if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
-        add(type, source, target);
-      };
       const groups = clauseVerbRules(c, mem, tagSentence(c.toks), addNew);
       if (groups.length > 0) mem.lastGroup = groups.at(-1)!;
     }
@@ -276,7 +276,7 @@ function betweenRule(c: Clause, mem: Memory, v: number, type: string, add: Add):
 /** Relations stated with a noun: "X's lawyer Y", "Y, an ally of X", "ORG bosses A and B", "his son James". */
 function relationRules(c: Clause, mem: Memory, add: Add): void {
   for (let v = 0; v < c.toks.length; v++) {
-    const rel = c.at[v] || c.toks[v]!.cap ? undefined : RELATION_NOUNS[c.low[v]!];
+    const rel = relationNounAt(c, v);
     if (!rel) continue;
     const next = c.low[v + 1];
     if (next === 'of' || next === 'for') {
@@ -287,7 +287,8 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       // "leader of a European Union state": a name that modifies a noun is not the owner.
       const owner = described ?? (named && !beforeNoun(c, named.last + 1) ? named.entity.name : undefined);
       const holder = appositionHead(c, v) ?? c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
-      if (owner && holder) add(rel, holder.entity.name, owner);
+      // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
+      if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(relationType(c, v)[0], holder.entity.name, owner);
       continue;
     }
     const holders = holdersAfter(c, v);
@@ -323,14 +324,31 @@ function appositionHead(c: Clause, v: number): Placed | undefined {
   return m && m.entity.category === 'person' && !m.possessive ? m : undefined;
 }
 
+/** Relations of office: a place after "of" qualifies the title rather than employing its holder. */
+const OFFICES = new Set(['leads', 'works_for', 'member_of']);
+
+const isPlace = (c: Clause, mem: Memory, name: string): boolean =>
+  [...c.ms, ...mem.recent].some((m) => m.entity.name === name && m.entity.category === 'place');
+
+/** "ex-CEO" is a former CEO. */
+const bareNoun = (w: string): string => w.replace(/^(ex|former)-/, '');
+
+/** The relation noun at v: lowercase ("lawyer", "ex-chairman") or an acronym ("CEO"), never a capitalised title before a name. */
+function relationNounAt(c: Clause, v: number): string | undefined {
+  if (c.at[v]) return undefined;
+  const text = bareNoun(c.toks[v]!.text.toLowerCase()) === c.low[v] ? c.toks[v]!.text : c.toks[v]!.text.replace(/^[A-Za-z]+-/, '');
+  if (c.toks[v]!.cap && !/^[A-Z]{2,4}$/.test(text)) return undefined;
+  return RELATION_NOUNS[bareNoun(c.low[v]!)];
+}
+
 /**
  * The relation a noun states, with "former" kept ("its former president" -> former_president_of)
  * and family nouns read from the parent's side ("his son James" -> father_of).
  */
 function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean] {
-  const noun = c.low[v]!;
+  const noun = bareNoun(c.low[v]!);
   const rel = RELATION_NOUNS[noun]!;
-  const former = c.low[v - 1] === 'former' || c.low[v - 1] === 'ex';
+  const former = c.low[v - 1] === 'former' || c.low[v - 1] === 'ex' || noun !== c.low[v];
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }

@@ -43,6 +43,16 @@ export const INTERACTION_VERBS: Record<string, readonly string[]> = {
   appointed: ['appoint', 'nominate'],
   defended: ['defend'],
   leads: ['lead', 'head', 'chair'],
+  fined: ['fine'],
+  convicted: ['convict'],
+  sentenced: ['sentence'],
+  acquitted: ['acquit'],
+  arraigned: ['arraign'],
+  banned: ['ban', 'suspend'],
+  fired: ['fire', 'sack'],
+  raided: ['raid'],
+  bribed: ['bribe'],
+  defrauded: ['defraud'],
 };
 
 /**
@@ -137,6 +147,24 @@ export const RELATION_NOUNS: Record<string, string> = {
   ambassador: 'envoy_of',
   emissary: 'envoy_of',
   deputy: 'deputy_of',
+  ceo: 'leads',
+  chairwoman: 'leads',
+  chairperson: 'leads',
+  governor: 'leads',
+  mayor: 'leads',
+  cfo: 'works_for',
+  coo: 'works_for',
+  manager: 'works_for',
+  coach: 'works_for',
+  editor: 'works_for',
+  reporter: 'works_for',
+  correspondent: 'works_for',
+  officer: 'works_for',
+  prosecutor: 'works_for',
+  captain: 'member_of',
+  player: 'member_of',
+  judge: 'member_of',
+  partner: 'partner_of',
 };
 /**
  * Every type this extractor can give an interaction, for consumers that prepare per-type work (the

@@ -57,3 +57,9 @@ test('"leader of a <union> state" does not lead the union; "the head of <company
   assert.ok(!pairs('Viktor Orban, the leader of a European Union state, met Xi Jinping.').some((x) => x.includes('-leads->')));
   assert.ok(pairs('Maria Lopez, the head of Nordic Shipping Group, met Xi Jinping.').includes('Maria Lopez -leads-> Nordic Shipping Group'));
 });
+
+test('business and court verbs map onto the vocabulary; an acronym is a relation noun', () => {
+  assert.deepEqual(pairs('Jes Staley was fined by the Financial Conduct Authority.'), ['Financial Conduct Authority -fined-> Jes Staley']);
+  assert.deepEqual(pairs('Nordic Shipping Group CEO Markus Braun denied wrongdoing.'), ['Markus Braun -leads-> Nordic Shipping Group']);
+  assert.ok(!pairs('Gavin Newsom, the governor of California, met Joe Biden.').some((x) => x.includes('California')));
+});
