@@ -110,7 +110,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     nameShapeRules(c, addNew);
     roleRules(c, mem, addNew);
     if (mayLinkTwo(c)) {
-      const groups = clauseVerbRules(c, mem, tagSentence(c.toks), addNew);
+      const groups = clauseVerbRules(c, mem, tagSentence(c.toks, c.low), addNew);
       if (groups.length > 0) mem.lastGroup = groups.at(-1)!;
     }
     for (const m of c.ms) mem.recent.push(m);
@@ -335,10 +335,13 @@ const bareNoun = (w: string): string => w.replace(/^(ex|former)-/, '');
 
 /** The relation noun at v: lowercase ("lawyer", "ex-chairman") or an acronym ("CEO"), never a capitalised title before a name. */
 function relationNounAt(c: Clause, v: number): string | undefined {
-  if (c.at[v]) return undefined;
-  const text = bareNoun(c.toks[v]!.text.toLowerCase()) === c.low[v] ? c.toks[v]!.text : c.toks[v]!.text.replace(/^[A-Za-z]+-/, '');
-  if (c.toks[v]!.cap && !/^[A-Z]{2,4}$/.test(text)) return undefined;
-  return RELATION_NOUNS[bareNoun(c.low[v]!)];
+  const w = c.low[v]!;
+  // Called for every token: the table lookup comes first.
+  const rel = RELATION_NOUNS[w] ?? (w.includes('-') ? RELATION_NOUNS[bareNoun(w)] : undefined);
+  if (!rel || c.at[v]) return undefined;
+  const text = c.toks[v]!.text;
+  if (c.toks[v]!.cap && !/^[A-Z]{2,4}$/.test(text.slice(text.indexOf('-') + 1))) return undefined;
+  return rel;
 }
 
 /**

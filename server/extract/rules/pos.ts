@@ -128,17 +128,28 @@ export function classOf(w: string): WordClass {
   return out;
 }
 
-export function tagSentence(toks: Token[]): Tags {
+/** The word has a letter or digit (ASCII checked by code, other scripts taken as letters). */
+function hasWordChar(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const ch = w.charCodeAt(i);
+    if (ch >= 128 || (ch >= 48 && ch <= 57) || (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90)) return true;
+  }
+  return false;
+}
+
+/** Tags for the tokens of one sentence; `low` holds their lowercase forms. */
+export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.text.toLowerCase())): Tags {
   const pos: string[] = [];
   const lemma: string[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
-    const w = t.text.toLowerCase();
+    const w = low[k]!;
     const prev = pos[k - 1] ?? '';
     let tag: string;
     let lem = w;
-    if (!/[\p{L}\p{N}]/u.test(w)) tag = 'PUNCT';
-    else if (/^\d/.test(w)) tag = 'NUM';
+    const first = w.charCodeAt(0);
+    if (!hasWordChar(w)) tag = 'PUNCT';
+    else if (first >= 48 && first <= 57) tag = 'NUM';
     else if (CONJUNCTIONS.has(w)) tag = 'CCONJ';
     else if (ADVERBS.has(w)) tag = 'ADV';
     else if (AUX.has(w)) tag = 'AUX';
