@@ -105,6 +105,41 @@ const PLACING_VERBS = new Set([
 /** How far after a verb its object may be looked for, in tokens. */
 const OBJECT_REACH = 14;
 
+/** Verbs whose plural subject acts on itself: "A and B clashed" is A against B. */
+const RECIPROCAL_VERBS = new Set([
+  'clash',
+  'fight',
+  'agree',
+  'negotiate',
+  'spar',
+  'quarrel',
+  'cooperate',
+  'collaborate',
+  'feud',
+  'reconcile',
+  'compete',
+  'disagree',
+  'argue',
+  'talk',
+]);
+
+/** States of a pair: "A and B have been at loggerheads", "A and B are at odds". */
+const AT_ODDS = new Set(['odds', 'loggerheads', 'war']);
+
+/** "A and B (have been|are) at (diplomatic) loggerheads": the pair is in dispute. */
+export function atOddsRule(c: Clause, mem: Memory, add: Add): void {
+  for (let k = 1; k < c.toks.length; k++) {
+    if (!AT_ODDS.has(c.low[k]!)) continue;
+    let j = k - 1;
+    if (c.low[j] !== 'at') j--;
+    if (c.low[j] !== 'at') continue;
+    let s = j - 1;
+    while (s >= 0 && (VERB_PREFIX.has(c.low[s]!) || isAdverb(c.low[s]!))) s--;
+    const subjects = subjectOf(c, mem, s + 1);
+    for (const other of subjects.slice(1)) add(c.low[k] === 'war' ? 'fought' : 'dispute_with', subjects[0]!, other);
+  }
+}
+
 /** Links found in one clause; the caller keeps one per pair. */
 export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): string[][] {
   const groups: string[][] = [];
@@ -134,6 +169,8 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     const { names, prep, at } = objectsAfter(c, mem, tags, v, subjects);
     const type = typeOf(c, lemma, v, at, prep);
     for (const s of subjects) for (const o of names) add(type, s, o);
+    // "A and B clashed", "A and B agreed to …": a reciprocal verb links the parties of its subject.
+    if (names.length === 0 && RECIPROCAL_VERBS.has(lemma)) for (const other of subjects.slice(1)) add(type, subjects[0]!, other);
   }
   return groups;
 }

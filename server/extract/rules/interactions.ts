@@ -67,7 +67,7 @@ import {
   STAND_INS,
   isAdverb,
 } from './words.js';
-import { clauseVerbRules } from './clause-verbs.js';
+import { atOddsRule, clauseVerbRules } from './clause-verbs.js';
 import { classOf, tagSentence } from './pos.js';
 import { roleRules } from './roles.js';
 
@@ -111,6 +111,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     roleRules(c, mem, addNew);
     if (mayLinkTwo(c)) {
       const groups = clauseVerbRules(c, mem, tagSentence(c.toks, c.low), addNew);
+      atOddsRule(c, mem, addNew);
       if (groups.length > 0) mem.lastGroup = groups.at(-1)!;
     }
     for (const m of c.ms) mem.recent.push(m);

@@ -63,3 +63,8 @@ test('business and court verbs map onto the vocabulary; an acronym is a relation
   assert.deepEqual(pairs('Nordic Shipping Group CEO Markus Braun denied wrongdoing.'), ['Markus Braun -leads-> Nordic Shipping Group']);
   assert.ok(!pairs('Gavin Newsom, the governor of California, met Joe Biden.').some((x) => x.includes('California')));
 });
+
+test('a pair "at loggerheads" is in dispute; a reciprocal verb links the parties of its subject', () => {
+  assert.deepEqual(pairs('Rwanda and Burundi have been at diplomatic loggerheads since May.'), ['Rwanda -dispute_with-> Burundi']);
+  assert.deepEqual(pairs('Paul Green and Sara White clashed over the budget.'), ['Paul Green -clash-> Sara White']);
+});
