@@ -20,6 +20,7 @@ import {
   definiteRef,
   endingAt,
   inPrepPhrase,
+  isAdverbAt,
   isPassive,
   objectPronoun,
   startingAt,
@@ -28,7 +29,7 @@ import {
 import { TITLE_WORDS } from './lexicons.js';
 import { type Tags, classOf } from './pos.js';
 import { INTERACTION_NOUNS, RELATION_NOUNS, VERB_TYPE, lemmaOf } from './vocabulary.js';
-import { CLAUSE_END, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, REPORTING_VERBS, TIME_WORDS, VERB_PREFIX, isAdverb } from './words.js';
+import { CLAUSE_END, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, REPORTING_VERBS, TIME_WORDS, VERB_PREFIX } from './words.js';
 
 /** Verbs that carry no link of their own: copulas, support and mental verbs. */
 const EMPTY_VERBS = new Set([
@@ -134,7 +135,7 @@ export function atOddsRule(c: Clause, mem: Memory, add: Add): void {
     if (c.low[j] !== 'at') j--;
     if (c.low[j] !== 'at') continue;
     let s = j - 1;
-    while (s >= 0 && (VERB_PREFIX.has(c.low[s]!) || isAdverb(c.low[s]!))) s--;
+    while (s >= 0 && (VERB_PREFIX.has(c.low[s]!) || isAdverbAt(c, s))) s--;
     const subjects = subjectOf(c, mem, s + 1);
     for (const other of subjects.slice(1)) add(c.low[k] === 'war' ? 'fought' : 'dispute_with', subjects[0]!, other);
   }
@@ -210,7 +211,7 @@ function blamedIn(c: Clause, v: number, speakers: string[], add: Add): void {
  */
 function subjectBeforePhrase(c: Clause, v: number): string[] {
   let k = v - 1;
-  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverb(c.low[k]!))) k--;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k))) k--;
   for (let j = k; j >= 0 && j >= k - 4; j--) {
     const w = c.low[j]!;
     if (c.at[j]) return [];
@@ -229,7 +230,7 @@ const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'once'
 /** "… after the National Assembly voted": the name after a subordinating word is a clause's subject. */
 function subordinateSubject(c: Clause, v: number): string[] {
   let k = v - 1;
-  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverb(c.low[k]!))) k--;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k))) k--;
   const m = endingAt(c, k);
   if (!m || m.possessive) return [];
   let j = m.first - 1;
@@ -251,11 +252,11 @@ function chainHead(c: Clause, tags: Tags, v: number): number {
   let head = v;
   for (;;) {
     let k = head - 1;
-    while (k >= 0 && (isAdverb(c.low[k]!) || tags.pos[k] === 'ADV' || tags.pos[k] === 'AUX')) k--;
+    while (k >= 0 && (isAdverbAt(c, k) || tags.pos[k] === 'ADV' || tags.pos[k] === 'AUX')) k--;
     const link = c.low[k];
     if (link !== 'to' && link !== 'of') return head;
     k--;
-    while (k >= 0 && (TIME_WORDS.has(c.low[k]!) || isAdverb(c.low[k]!) || c.low[k] === 'not' || c.low[k] === 'never')) k--;
+    while (k >= 0 && (TIME_WORDS.has(c.low[k]!) || isAdverbAt(c, k) || c.low[k] === 'not' || c.low[k] === 'never')) k--;
     // "accused of granting": only a participle takes "of" before the verb it governs.
     if (k < 0 || tags.pos[k] !== 'VERB' || c.at[k] || (link === 'of' && !/(ed|en)$/.test(c.low[k]!))) return head;
     head = k;
@@ -324,12 +325,16 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
 /** The word at k is a lowercase noun or adjective that the name before it modifies. */
 function modifiesNoun(c: Clause, tags: Tags, k: number): boolean {
   const w = c.low[k];
-  if (w === undefined || c.toks[k]!.cap || TIME_WORDS.has(w)) return false;
+  if (w === undefined || TIME_WORDS.has(w) || MONTHS.test(w)) return false;
+  // "the Tokyo Detention House": a capitalised word that is no entity of its own continues a name.
+  if (c.toks[k]!.cap) return !c.at[k] && tags.pos[k] === 'PROPN';
   if (tags.pos[k] === 'NOUN' || tags.pos[k] === 'ADJ') return true;
   // "the Luanda roadmap aimed at …": a word that may be a noun, right after a name, is its head.
   const word = classOf(w);
   return tags.pos[k] === 'VERB' && word.noun && !/(ed|ing)$/.test(w);
 }
+
+const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 
 /** After "X's": a named holder ("X's envoy Y"), an unnamed office ("X's foreign minister"), or a thing. */
 function possessedBy(c: Clause, k: number): 'holder' | 'title' | 'thing' {

@@ -47,6 +47,9 @@ export const LIST_GLUE = new Set([
   ...DETERMINERS,
 ]);
 
+/** Token k is an adverb ("allegedly"), not a name that ends in -ly ("Kelly"). */
+export const isAdverbAt = (c: Clause, k: number): boolean => !c.toks[k]!.cap && isAdverb(c.low[k]!);
+
 /** Records one interaction; null endpoints are ignored. */
 export type Add = (type: string, source: string | null, target: string | null) => void;
 
@@ -170,7 +173,7 @@ export function firstFreePerson(c: Clause): string | null {
 /** The entity heading the clause that ends just before token v, with entities coordinated with it. */
 export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
   let k = v - 1;
-  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverb(c.low[k]!) || QUOTES.has(c.low[k]!))) k--;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k) || QUOTES.has(c.low[k]!))) k--;
   if (k < 0) return [];
   const w = c.low[k]!;
   if (SUBJECT_PRONOUNS.has(w)) {
@@ -388,7 +391,7 @@ export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
   if (w === lemma || w === `${lemma}s` || w === `${lemma}es`) {
     // Bare and -s forms are also nouns ("sanctions", "the charge"); trust them after a subject or an auxiliary.
     let k = v - 1;
-    while (k >= 0 && (isAdverb(c.low[k]!) || QUOTES.has(c.low[k]!))) k--;
+    while (k >= 0 && (isAdverbAt(c, k) || QUOTES.has(c.low[k]!))) k--;
     const p = c.low[k] ?? '';
     // A bare form after a plural noun has that noun as its subject: "its former directors deny".
     const afterPlural = w === lemma && /[a-z]s$/.test(p) && !VERB_PREFIX.has(p);
@@ -402,7 +405,7 @@ export function isPassive(c: Clause, v: number): boolean {
   if (!/(ed|en|t)$/.test(c.low[v]!)) return false;
   for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
     if (PASSIVE_AUX.has(c.low[k]!)) return true;
-    if (!isAdverb(c.low[k]!) && !VERB_PREFIX.has(c.low[k]!)) return false;
+    if (!isAdverbAt(c, k) && !VERB_PREFIX.has(c.low[k]!)) return false;
   }
   return false;
 }

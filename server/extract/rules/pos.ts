@@ -157,8 +157,8 @@ export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.tex
     else if (DETERMINERS.has(w)) tag = 'DET';
     else if (PRONOUNS.has(w)) tag = 'PRON';
     else if (PREPOSITIONS.has(w) || CLAUSE_END.has(w)) tag = 'ADP';
-    else if (isAdverb(w)) tag = 'ADV';
     else if (t.cap && (k > 0 || toks[k + 1]?.cap)) tag = 'PROPN';
+    else if (isAdverb(w)) tag = 'ADV';
     else {
       const c = classOf(w);
       lem = c.verb ? c.lemma : w;

@@ -68,3 +68,8 @@ test('a pair "at loggerheads" is in dispute; a reciprocal verb links the parties
   assert.deepEqual(pairs('Rwanda and Burundi have been at diplomatic loggerheads since May.'), ['Rwanda -dispute_with-> Burundi']);
   assert.deepEqual(pairs('Paul Green and Sara White clashed over the budget.'), ['Paul Green -clash-> Sara White']);
 });
+
+test('a name ending in -ly is no adverb; a place inside a longer name is no object', () => {
+  assert.deepEqual(pairs('Prosecutors said Greg Kelly helped Carlos Ghosn hide his income.'), ['Greg Kelly -assisted-> Carlos Ghosn']);
+  assert.deepEqual(pairs('Carlos Ghosn, who denies the charges, was detained at the Tokyo Detention House.'), []);
+});
