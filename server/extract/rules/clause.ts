@@ -16,6 +16,7 @@ import {
   SUBJECT_PRONOUNS,
   VERB_PREFIX,
   isAdverb,
+  KIND_DESCRIPTIONS,
 } from './words.js';
 import { OBJECT_PREPS, RELATION_NOUNS } from './vocabulary.js';
 
@@ -138,11 +139,14 @@ export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
  */
 export function describedEntity(c: Clause, mem: Memory, k: number): string | null {
   const noun = c.low[k]!;
+  const kind = KIND_DESCRIPTIONS[noun];
   const fits = (m: Placed): boolean => {
     if (PLACE_DESCRIPTIONS.has(noun)) return m.entity.category === 'place';
-    return BODY_DESCRIPTIONS.has(noun) && m.entity.category === 'institution' && m.entity.name.toLowerCase().split(' ').at(-1) === noun;
+    if (m.entity.category !== 'institution') return false;
+    // "the company" is the last company, "the paper" the last outlet, "the court" a name ending in "court".
+    return (kind !== undefined && m.entity.kind === kind) || m.entity.name.toLowerCase().split(' ').at(-1) === noun;
   };
-  if (!PLACE_DESCRIPTIONS.has(noun) && !BODY_DESCRIPTIONS.has(noun)) return null;
+  if (!PLACE_DESCRIPTIONS.has(noun) && !BODY_DESCRIPTIONS.has(noun) && !kind) return null;
   const here = c.ms.filter((m) => m.last < k - 1 && fits(m)).at(-1);
   if (here) return here.entity.name;
   for (let i = mem.recent.length - 1; i >= 0; i--) if (fits(mem.recent[i]!)) return mem.recent[i]!.entity.name;

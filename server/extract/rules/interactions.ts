@@ -41,6 +41,7 @@ import {
   subjectOf,
   coordinatedAfter,
   definiteRef,
+  describedEntity,
   personOf,
 } from './clause.js';
 import {
@@ -66,6 +67,7 @@ import {
   QUOTES,
   STAND_INS,
   isAdverb,
+  KIND_DESCRIPTIONS,
 } from './words.js';
 import { atOddsRule, clauseVerbRules } from './clause-verbs.js';
 import { classOf, tagSentence } from './pos.js';
@@ -133,7 +135,7 @@ function mayLinkTwo(c: Clause): boolean {
   let slots = new Set(c.ms.map((m) => m.entity.name)).size;
   for (let k = 0; k < c.low.length && slots < 2; k++) {
     const w = c.low[k]!;
-    if (STAND_INS.has(w) || (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w)))) slots++;
+    if (STAND_INS.has(w) || (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined))) slots++;
   }
   return slots >= 2;
 }
@@ -280,7 +282,7 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
     const rel = relationNounAt(c, v);
     if (!rel) continue;
     const next = c.low[v + 1];
-    if (next === 'of' || next === 'for') {
+    if (next === 'of' || next === 'for' || next === 'at') {
       // "a close ally of Russian President Vladimir Putin": the holder is the nearest free person before.
       // "X, the president of the court": a description stands for the body named before.
       const described = c.low[v + 2] === 'the' ? definiteRef(c, mem, v + 3) : null;
@@ -389,6 +391,8 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
     const m = endingAt(c, k);
     if (m) return m.possessive || (k === v - 1 && !NEEDS_POSSESSOR.has(rel)) ? m.entity.name : null;
     const w = c.low[k]!;
+    // "the paper's editor X", "the company's spokesman X": the description's entity owns the role.
+    if (c.toks[k]!.possessive && c.low[k - 1] === 'the') return describedEntity(c, mem, k);
     if (w === 'his' || w === 'her')
       return subjectOf(c, mem, k)[0] ?? c.ms.find((x) => x.last < k && x.entity.category === 'person')?.entity.name ?? mem.lastPerson;
     if (w === 'its') return c.ms.filter((x) => x.last < k && x.entity.category === 'institution').at(-1)?.entity.name ?? null;

@@ -264,3 +264,17 @@ export const TIME_WORDS = new Set([
 
 /** Pronouns and group words that may stand for an entity named before. */
 export const STAND_INS = new Set(['he', 'she', 'they', 'him', 'her', 'his', 'them', 'their', 'it', 'two', 'duo', 'both']);
+
+/** Descriptions that stand for the last institution of a kind: "the company", "the paper". */
+export const KIND_DESCRIPTIONS: Record<string, string> = {
+  company: 'company',
+  firm: 'company',
+  group: 'company',
+  paper: 'media',
+  newspaper: 'media',
+  broadcaster: 'media',
+  outlet: 'media',
+  party: 'party',
+  court: 'court',
+  tribunal: 'court',
+};

@@ -73,3 +73,10 @@ test('a name ending in -ly is no adverb; a place inside a longer name is no obje
   assert.deepEqual(pairs('Prosecutors said Greg Kelly helped Carlos Ghosn hide his income.'), ['Greg Kelly -assisted-> Carlos Ghosn']);
   assert.deepEqual(pairs('Carlos Ghosn, who denies the charges, was detained at the Tokyo Detention House.'), []);
 });
+
+test('"the paper" stands for the last outlet; a job "at" a body is work for it', () => {
+  assert.ok(
+    pairs("The New York Times published the report. The paper's editor Mike Madden defended it.").includes('Mike Madden -works_for-> The New York Times'),
+  );
+  assert.ok(pairs('Matthew Whitley, a former finance director at Nordic Shipping Group, sued.').includes('Matthew Whitley -works_for-> Nordic Shipping Group'));
+});
