@@ -15,7 +15,13 @@
  *   into Y") or the clause subject ("during a meeting with Y, X …");
  * - relation nouns state links outright: "X's lawyer Y", "Y, an ally of X", "ORG bosses A and B".
  * "he"/"she"/"him"/"her" stand for the last person who was a subject; "the president" for the last
- * person named with that title. Nothing is emitted when the subject is not an entity.
+ * person named with that title; "the court", "the company" for the last fitting body; "they", "the
+ * two" for the last group of subjects. Nothing is emitted when the subject is not an entity.
+ *
+ * The rules here read the documented vocabulary closely; after them, clause-verbs.ts links any
+ * other verb of a clause and roles.ts the relations a title states, for pairs not yet linked in the
+ * sentence. Files: vocabulary.ts (types, verbs, nouns), words.ts (general English word lists),
+ * clause.ts (subject, object, passive, apposition, coreference), pos.ts (verb tags and lemmas).
  */
 import type { Interaction, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
