@@ -134,7 +134,7 @@ export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
 
 /**
  * "the court", "the ministry", "the country": the last entity named before k (in this sentence or
- * earlier) whose name ends in that noun, or the last place for "the country". Only nouns that head
+ * earlier) whose name holds that noun or whose kind it names, or the last place for "the country". Only nouns that head
  * names of bodies; "the president" is a title and goes through `mem.titled`.
  */
 export function describedEntity(c: Clause, mem: Memory, k: number): string | null {
@@ -143,8 +143,8 @@ export function describedEntity(c: Clause, mem: Memory, k: number): string | nul
   const fits = (m: Placed): boolean => {
     if (PLACE_DESCRIPTIONS.has(noun)) return m.entity.category === 'place';
     if (m.entity.category !== 'institution') return false;
-    // "the company" is the last company, "the paper" the last outlet, "the court" a name ending in "court".
-    return (kind !== undefined && m.entity.kind === kind) || m.entity.name.toLowerCase().split(' ').at(-1) === noun;
+    // "the company" is the last company, "the paper" the last outlet, "the bureau" a name holding "bureau".
+    return (kind !== undefined && m.entity.kind === kind) || m.entity.name.toLowerCase().split(' ').includes(noun);
   };
   if (!PLACE_DESCRIPTIONS.has(noun) && !BODY_DESCRIPTIONS.has(noun) && !kind) return null;
   const here = c.ms.filter((m) => m.last < k - 1 && fits(m)).at(-1);
