@@ -133,9 +133,10 @@ export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
 }
 
 /**
- * "the court", "the ministry", "the country": the last entity named before k (in this sentence or
- * earlier) whose name holds that noun or whose kind it names, or the last place for "the country". Only nouns that head
- * names of bodies; "the president" is a title and goes through `mem.titled`.
+ * "the court", "the ministry", "the company", "the country": the last entity named before k (in
+ * this sentence or earlier) whose name holds that noun or whose kind it names, or the last place
+ * for "the country". Only nouns that head names of bodies; "the president" is a title and goes
+ * through `mem.titled`.
  */
 export function describedEntity(c: Clause, mem: Memory, k: number): string | null {
   const noun = c.low[k]!;
