@@ -1,0 +1,363 @@
+/**
+ * Any verb that links two entities in one clause, not only the verbs of the vocabulary: the
+ * subject before it (through auxiliaries, "voted to", "is accused of", relative clauses and
+ * appositions) and the first entity after it in the same clause, directly or after a preposition
+ * ("colluded with", "called on", "appeared in", "imposed measures on"). Passives take the agent
+ * from "by", or link the patient to a place or body after a preposition ("was held at", "was
+ * killed in"). The type is the vocabulary type when the lemma has one, the type of an interaction
+ * noun a light verb carries ("imposed sanctions on" -> sanctioned), else the lemma with its
+ * preposition ("collude_with").
+ *
+ * Reporting verbs ("said", "wrote that") never link their speaker to what is reported: that is
+ * an allegation's reported_by, not an interaction.
+ */
+import {
+  type Add,
+  type Clause,
+  type Memory,
+  agentsOf,
+  coordinatedAfter,
+  definiteRef,
+  endingAt,
+  inPrepPhrase,
+  isAdverbAt,
+  isPassive,
+  objectPronoun,
+  startingAt,
+  subjectOf,
+} from './clause.js';
+import { TITLE_WORDS } from './lexicons.js';
+import { type Tags, classOf } from './pos.js';
+import { INTERACTION_NOUNS, RELATION_NOUNS, VERB_TYPE, lemmaOf } from './vocabulary.js';
+import { CLAUSE_END, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, REPORTING_VERBS, TIME_WORDS, VERB_PREFIX } from './words.js';
+
+/** Verbs that carry no link of their own: copulas, support and mental verbs. */
+const EMPTY_VERBS = new Set([
+  'be',
+  'have',
+  'do',
+  'become',
+  'remain',
+  'seem',
+  'include',
+  'get',
+  'go',
+  'come',
+  'let',
+  'want',
+  'need',
+  'think',
+  'believe',
+  'know',
+  'consider',
+  'expect',
+  'hope',
+  'try',
+  'begin',
+  'start',
+  'continue',
+  'plan',
+  'use',
+  'mark',
+  'follow',
+]);
+
+/** Verbs whose meaning is in their object noun: "imposed sanctions on X", "launched a lawsuit against X". */
+const LIGHT_VERBS = new Set(['impose', 'launch', 'file', 'open', 'issue', 'bring', 'announce', 'hear', 'level', 'lodge', 'order', 'start', 'take']);
+
+/** Prepositions that introduce the other side of a verb ("colluded with X", "appeared before X"). */
+const OBJECT_PREPOSITIONS = new Set(['with', 'against', 'to', 'from', 'on', 'in', 'into', 'at', 'before', 'over', 'for']);
+
+/** Prepositions of location: a place after them is where the act happens. */
+const PLACE_IN = new Set(['in', 'at', 'inside', 'outside', 'near']);
+
+/** Verbs that put their subject (or patient) at a place: "arrived in X", "was detained in X". */
+const PLACING_VERBS = new Set([
+  'arrive',
+  'land',
+  'live',
+  'reside',
+  'stay',
+  'remain',
+  'base',
+  'hold',
+  'detain',
+  'arrest',
+  'jail',
+  'imprison',
+  'kill',
+  'shoot',
+  'gun',
+  'murder',
+  'die',
+  'bear',
+  'bury',
+  'hide',
+  'settle',
+  'visit',
+  'hospitalize',
+  'admit',
+  'strand',
+  'exile',
+  'extradite',
+  'deport',
+]);
+
+/** How far after a verb its object may be looked for, in tokens. */
+const OBJECT_REACH = 14;
+
+/** Verbs whose plural subject acts on itself: "A and B clashed" is A against B. */
+const RECIPROCAL_VERBS = new Set([
+  'clash',
+  'fight',
+  'agree',
+  'negotiate',
+  'spar',
+  'quarrel',
+  'cooperate',
+  'collaborate',
+  'feud',
+  'reconcile',
+  'compete',
+  'disagree',
+  'argue',
+  'talk',
+]);
+
+/** States of a pair: "A and B have been at loggerheads", "A and B are at odds". */
+const AT_ODDS = new Set(['odds', 'loggerheads', 'war']);
+
+/** "A and B (have been|are) at (diplomatic) loggerheads": the pair is in dispute. */
+export function atOddsRule(c: Clause, mem: Memory, add: Add): void {
+  for (let k = 1; k < c.toks.length; k++) {
+    if (!AT_ODDS.has(c.low[k]!)) continue;
+    let j = k - 1;
+    if (c.low[j] !== 'at') j--;
+    if (c.low[j] !== 'at') continue;
+    let s = j - 1;
+    while (s >= 0 && (VERB_PREFIX.has(c.low[s]!) || isAdverbAt(c, s))) s--;
+    const subjects = subjectOf(c, mem, s + 1);
+    for (const other of subjects.slice(1)) add(c.low[k] === 'war' ? 'fought' : 'dispute_with', subjects[0]!, other);
+  }
+}
+
+/** Links found in one clause; the caller keeps one per pair. */
+export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): string[][] {
+  const groups: string[][] = [];
+  for (let v = 0; v < c.toks.length; v++) {
+    if (tags.pos[v] !== 'VERB' || c.at[v] || c.quoted[v] || c.toks[v]!.cap) continue;
+    const lemma = tags.lemma[v]!;
+    // "to shows such as …": after "to", only the bare form is a verb.
+    if (c.low[v - 1] === 'to' && c.low[v] !== lemma) continue;
+    const head = chainHead(c, tags, v);
+    const subjects = subjectOf(c, mem, head);
+    if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head), ...subordinateSubject(c, head));
+    if (subjects.length === 0) continue;
+    if (subjects.length > 1) groups.push(subjects);
+    if (CLAIM_VERBS.has(lemma)) claimedAgainst(c, tags, v, subjects, add);
+    if (REPORTING_VERBS.has(lemma)) blamedIn(c, v, subjects, add);
+    if (EMPTY_VERBS.has(lemma) || REPORTING_VERBS.has(lemma) || takesClause(c, v)) continue;
+    if (isPassive(c, v)) {
+      const agents = agentsOf(c, v);
+      const type = typeOf(c, lemma, v, v, '');
+      for (const a of agents) for (const p of subjects) add(type, a, p);
+      if (agents.length > 0) continue;
+      const { names, prep } = objectsAfter(c, mem, tags, v, subjects);
+      if (!prep) continue; // "X was charged" names no one else
+      for (const p of subjects) for (const o of names) add(`${lemma}_${prep}`, p, o);
+      continue;
+    }
+    const { names, prep, at } = objectsAfter(c, mem, tags, v, subjects);
+    const type = typeOf(c, lemma, v, at, prep);
+    for (const s of subjects) for (const o of names) add(type, s, o);
+    // "A and B clashed", "A and B agreed to …": a reciprocal verb links the parties of its subject.
+    if (names.length === 0 && RECIPROCAL_VERBS.has(lemma)) for (const other of subjects.slice(1)) add(type, subjects[0]!, other);
+  }
+  return groups;
+}
+
+/** Verbs that state a claim about the subject of the clause they take: "They contend X lost". */
+const CLAIM_VERBS = new Set(['allege', 'contend', 'claim', 'assert', 'accuse', 'charge']);
+
+/** "They contend (that) Maduro lost": the claimant accuses the subject of the claimed clause. */
+function claimedAgainst(c: Clause, tags: Tags, v: number, claimants: string[], add: Add): void {
+  const k = c.low[v + 1] === 'that' ? v + 2 : v + 1;
+  const m = startingAt(c, k);
+  if (!m || m.possessive) return;
+  let j = m.last + 1;
+  while (tags.pos[j] === 'AUX' || tags.pos[j] === 'ADV' || tags.pos[j] === 'PART') j++;
+  if (tags.pos[j] !== 'VERB') return;
+  for (const x of claimants) add('accused', x, m.entity.name);
+}
+
+/** Predicates that blame their subject: "X is responsible for", "X was behind". */
+const BLAME = new Set(['responsible', 'guilty', 'behind', 'culpable', 'liable']);
+
+/** "The ICC says Putin is responsible for …": the speaker accuses the one the reported clause blames. */
+function blamedIn(c: Clause, v: number, speakers: string[], add: Add): void {
+  const k = c.low[v + 1] === 'that' ? v + 2 : v + 1;
+  const m = startingAt(c, k);
+  if (!m || m.possessive) return;
+  let j = m.last + 1;
+  if (!/^(is|was|are|were|be)$/.test(c.low[j] ?? '')) return;
+  j++;
+  if (c.low[j] === 'not') return;
+  if (BLAME.has(c.low[j] ?? '') || (c.low[j] === 'to' && c.low[j + 1] === 'blame')) for (const x of speakers) add('accused', x, m.entity.name);
+}
+
+/**
+ * "Judge X of the special court heard …": the subject is the name before a short "of/from/at"
+ * phrase that ends right before the verb.
+ */
+function subjectBeforePhrase(c: Clause, v: number): string[] {
+  let k = v - 1;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k))) k--;
+  for (let j = k; j >= 0 && j >= k - 4; j--) {
+    const w = c.low[j]!;
+    if (c.at[j]) return [];
+    if (w === 'of' || w === 'from' || w === 'at') {
+      const m = endingAt(c, j - 1);
+      return m && !m.possessive && m.entity.category === 'person' && !inPrepPhrase(c, m) ? [m.entity.name] : [];
+    }
+    if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w) || /^\d/.test(w)) return [];
+  }
+  return [];
+}
+
+/** Words that open a subordinate clause but are also prepositions: "after the Assembly voted". */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'once']);
+
+/** "… after the National Assembly voted": the name after a subordinating word is a clause's subject. */
+function subordinateSubject(c: Clause, v: number): string[] {
+  let k = v - 1;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k))) k--;
+  const m = endingAt(c, k);
+  if (!m || m.possessive) return [];
+  let j = m.first - 1;
+  while (j >= 0 && c.low[j] === 'the') j--;
+  return SUBORDINATORS.has(c.low[j] ?? '') ? [m.entity.name] : [];
+}
+
+/** "said that …", "wrote: …", "warned “…”": the verb takes a clause, whose entities it does not act on. */
+function takesClause(c: Clause, v: number): boolean {
+  const next = c.low[v + 1] ?? '';
+  return next === 'that' || next === ':' || QUOTES.has(next);
+}
+
+/**
+ * The first verb of a chain whose subject is the subject of v: "has voted (last week) to impeach",
+ * "plans to travel", "is accused of granting".
+ */
+function chainHead(c: Clause, tags: Tags, v: number): number {
+  let head = v;
+  for (;;) {
+    let k = head - 1;
+    while (k >= 0 && (isAdverbAt(c, k) || tags.pos[k] === 'ADV' || tags.pos[k] === 'AUX')) k--;
+    const link = c.low[k];
+    if (link !== 'to' && link !== 'of') return head;
+    k--;
+    while (k >= 0 && (TIME_WORDS.has(c.low[k]!) || isAdverbAt(c, k) || c.low[k] === 'not' || c.low[k] === 'never')) k--;
+    // "accused of granting": only a participle takes "of" before the verb it governs.
+    if (k < 0 || tags.pos[k] !== 'VERB' || c.at[k] || (link === 'of' && !/(ed|en)$/.test(c.low[k]!))) return head;
+    head = k;
+  }
+}
+
+/** The entities the verb at v reaches in its clause, with the preposition that introduced them. */
+function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: string[]): { names: string[]; prep: string; at: number } {
+  let prep = '';
+  let preps = 0;
+  const subjectIsPerson = subjects.some(
+    (s) =>
+      c.ms.some((m) => m.entity.name === s && m.entity.category === 'person') || mem.recent.some((m) => m.entity.name === s && m.entity.category === 'person'),
+  );
+  const none = { names: [], prep: '', at: v };
+  for (let j = v + 1; j < c.toks.length && j <= v + OBJECT_REACH; j++) {
+    const w = c.low[j]!;
+    if (OBJECT_PRONOUNS.has(w) && j <= v + 3) {
+      const ref = objectPronoun(c, mem, j, subjects);
+      return ref ? { names: [ref], prep, at: j } : none;
+    }
+    const ref = definiteRef(c, mem, j);
+    if (ref) return { names: [ref], prep, at: j };
+    // "rejected his appeals": the owner of what the verb acts on, unless a person is named after ("his lawyer X").
+    // A person's own "his" is usually themself ("X lost his bid"), so only for other subjects.
+    if ((w === 'his' || w === 'her') && j <= v + 2 && !subjectIsPerson && possessedBy(c, j + 1) === 'thing') {
+      const owner = objectPronoun(c, mem, j, subjects);
+      return owner ? { names: [owner], prep, at: j } : none;
+    }
+    const m = startingAt(c, j);
+    if (m) {
+      if (m.possessive) {
+        const after = possessedBy(c, m.last + 1);
+        if (after === 'holder') continue; // "Rwanda's envoy Vincent Karega": the envoy is the object
+        if (after === 'title') return none; // "Georgia's interior minister": a person not named
+        return { names: [m.entity.name], prep, at: j }; // "termed Canada's allegations absurd"
+      }
+      // "a Nairobi hospital", "FBI scrutiny": a name that modifies a noun is not the object.
+      if (modifiesNoun(c, tags, m.last + 1)) {
+        j = m.last;
+        continue;
+      }
+      // "held at a police station in central Suva": a place past a second phrase is where, not whom.
+      // A destination stays one: "was taken from the office in Quito to Guayaquil".
+      if (preps > 1 && m.entity.category === 'place' && prep !== 'to') {
+        j = m.last;
+        continue;
+      }
+      // "met in Paris", "faces charges in Texas": where something happens is no link, unless the verb
+      // places its subject there ("arrived in", "was arrested in", "lives in").
+      if (m.entity.category === 'place' && PLACE_IN.has(prep) && !PLACING_VERBS.has(tags.lemma[v]!)) return none;
+      return { names: [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name), prep, at: j };
+    }
+    if (OBJECT_PREPOSITIONS.has(w)) {
+      prep = w;
+      preps++;
+      continue;
+    }
+    if (w === 'including' || w === 'such' || w === 'as' || w === 'of' || QUOTES.has(w)) continue;
+    if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w)) return none;
+    if (tags.pos[j] === 'VERB' && j > v + 1 && tags.pos[j - 1] !== 'DET' && tags.pos[j - 1] !== 'ADP') return none;
+  }
+  return none;
+}
+
+/** The word at k is a lowercase noun or adjective that the name before it modifies. */
+function modifiesNoun(c: Clause, tags: Tags, k: number): boolean {
+  const w = c.low[k];
+  if (w === undefined || TIME_WORDS.has(w) || MONTHS.test(w)) return false;
+  // "the Tokyo Detention House": a capitalised word that is no entity of its own continues a name.
+  if (c.toks[k]!.cap) return !c.at[k] && tags.pos[k] === 'PROPN';
+  if (tags.pos[k] === 'NOUN' || tags.pos[k] === 'ADJ') return true;
+  // "the Luanda roadmap aimed at …": a word that may be a noun, right after a name, is its head.
+  const word = classOf(w);
+  return tags.pos[k] === 'VERB' && word.noun && !/(ed|ing)$/.test(w);
+}
+
+const MONTHS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
+
+/** After "X's": a named holder ("X's envoy Y"), an unnamed office ("X's foreign minister"), or a thing. */
+function possessedBy(c: Clause, k: number): 'holder' | 'title' | 'thing' {
+  for (let j = k; j < c.toks.length && j < k + 4; j++) {
+    const m = startingAt(c, j);
+    if (m) return m.entity.category === 'person' ? 'holder' : 'thing';
+    const w = c.low[j]!;
+    if (!TITLE_WORDS.has(w) && !RELATION_NOUNS[w] && !/^(then|former|ex|top|new|own|chief|senior|deputy|interior|foreign)$/.test(w)) break;
+  }
+  const w = c.low[k] ?? '';
+  return TITLE_WORDS.has(w) || RELATION_NOUNS[w] || /^(former|top|chief|senior|deputy)$/.test(w) ? 'title' : 'thing';
+}
+
+/** The vocabulary type of the verb, of the noun a light verb carries, or the lemma with its preposition. */
+function typeOf(c: Clause, lemma: string, v: number, objectAt: number, prep: string): string {
+  const own = VERB_TYPE.get(lemma) ?? VERB_TYPE.get(lemmaOf(c.low[v]!) ?? '');
+  if (own) return own;
+  if (LIGHT_VERBS.has(lemma)) {
+    for (let j = v + 1; j < objectAt; j++) {
+      const noun = INTERACTION_NOUNS[c.low[j]!];
+      if (noun) return noun;
+    }
+  }
+  const base = lemma.replace(/[^a-z]+/g, '_');
+  return prep ? `${base}_${prep}` : base;
+}

@@ -1,0 +1,443 @@
+/**
+ * Clause helpers over the tokens of one sentence (no parser): who is the subject of a verb, what
+ * its objects are, passives and their agents, appositions, coordination, pronouns and descriptions.
+ */
+import type { Token } from './nlp.js';
+import type { Placed } from './aliases.js';
+import {
+  BODY_DESCRIPTIONS,
+  CLAUSE_END,
+  DETERMINERS,
+  PLACE_DESCRIPTIONS,
+  OBJECT_PRONOUNS,
+  PASSIVE_AUX,
+  PREPOSITIONS,
+  QUOTES,
+  SUBJECT_PRONOUNS,
+  VERB_PREFIX,
+  isAdverb,
+  KIND_DESCRIPTIONS,
+} from './words.js';
+import { OBJECT_PREPS, RELATION_NOUNS } from './vocabulary.js';
+
+/** Lowercase words allowed inside a list of entities or before an object: "its former president, Dr. X". */
+export const LIST_GLUE = new Set([
+  ',',
+  'and',
+  'or',
+  'both',
+  'former',
+  'then',
+  'ex',
+  'senior',
+  'deputy',
+  'top',
+  'individual',
+  'fellow',
+  'two',
+  'three',
+  'several',
+  'prominent',
+  'other',
+  'leader',
+  'leaders',
+  'minister',
+  'president',
+  'officials',
+  'official',
+  ...DETERMINERS,
+]);
+
+/** Token k is an adverb ("allegedly"), not a name that ends in -ly ("Kelly"). */
+export const isAdverbAt = (c: Clause, k: number): boolean => !c.toks[k]!.cap && isAdverb(c.low[k]!);
+
+/** Records one interaction; null endpoints are ignored. */
+export type Add = (type: string, source: string | null, target: string | null) => void;
+
+/** One sentence prepared for the rules: its tokens, lowercase words and which entity covers each token. */
+export interface Clause {
+  s: number;
+  toks: Token[];
+  low: string[];
+  /** The mention covering token k, if any. */
+  at: (Placed | undefined)[];
+  ms: Placed[];
+  /** Token k is inside quotation marks. */
+  quoted: boolean[];
+}
+
+/** What earlier sentences tell about the ones after them (pronouns, "the president", denials). */
+export interface Memory {
+  /** The last person who was the subject of a sentence: "he"/"she" stand for them. */
+  lastPerson: string | null;
+  /** Title word -> the last person named with it: "the president" is President Trump. */
+  titled: Map<string, string>;
+  /** Relation noun -> its owner, from "Trump's lawyer": "the lawyer, Michael Cohen" later. */
+  owners: Map<string, string>;
+  /** The last one who accused someone: a denial with no named target answers them. */
+  lastAccuser: string | null;
+  lastCompany: string | null;
+  /** The last subject made of two or more entities: "they", "the two", "the duo" stand for it. */
+  lastGroup: string[];
+  /** Entities in order of mention, most recent last: "the court", "the party" stand for the last fitting one. */
+  recent: Placed[];
+}
+
+export function prepare(s: number, toks: Token[], placed: Placed[]): Clause {
+  // A plural acronym ("MPs", "CEOs") is a description of people, never the institution it abbreviates.
+  const ms = placed.filter((m) => !(m.first === m.last && /^[A-Z]{2,}s$/.test(toks[m.first]?.text ?? ''))).sort((a, b) => a.first - b.first);
+  const at: (Placed | undefined)[] = new Array(toks.length);
+  for (const m of ms) for (let k = m.first; k <= m.last; k++) at[k] = m;
+  const quoted: boolean[] = [];
+  let open = false;
+  for (const t of toks) {
+    if (t.text === '“' || (t.text === '"' && !open)) open = true;
+    else if (t.text === '”' || t.text === '"') open = false;
+    quoted.push(open);
+  }
+  return { s, toks, low: toks.map((t) => t.text.toLowerCase()), at, ms, quoted };
+}
+
+export const personOf = (name: string, c: Clause): boolean => c.ms.some((m) => m.entity.name === name && m.entity.category === 'person');
+
+/** The mention ending at k, if k is the last token of one. */
+export const endingAt = (c: Clause, k: number): Placed | undefined => (c.at[k]?.last === k ? c.at[k] : undefined);
+export const startingAt = (c: Clause, k: number): Placed | undefined => (c.at[k]?.first === k ? c.at[k] : undefined);
+
+/** A mention inside a prepositional phrase ("ally of Russian President X", "from the United Kingdom"). */
+export function inPrepPhrase(c: Clause, m: Placed): boolean {
+  for (let k = m.first - 1, n = 0; k >= 0 && n < 4; k--, n++) {
+    const w = c.low[k]!;
+    // "Secretary of State Antony Blinken": an "of" inside a capitalised title is part of the title.
+    if (w === 'of' && c.toks[k - 1]?.cap && !c.at[k - 1]) continue;
+    if (PREPOSITIONS.has(w)) return true;
+    if (c.at[k]?.possessive || DETERMINERS.has(w) || (c.toks[k]!.cap && !c.at[k])) continue;
+    return false;
+  }
+  return false;
+}
+
+/** Sentence-level state: "President Trump" makes "the president" mean Trump from here on. */
+export function rememberTitles(c: Clause, mem: Memory): void {
+  for (const m of c.ms) {
+    if (m.entity.category !== 'person') continue;
+    for (let k = m.first - 1; k >= 0 && k >= m.first - 3 && c.toks[k]!.cap && !c.at[k]; k--) mem.titled.set(c.low[k]!, m.entity.name);
+    for (const r of m.entity.roles) if (r.sentence === c.s) mem.titled.set(r.title.split(' ').at(-1)!.toLowerCase(), m.entity.name);
+  }
+}
+
+/** "the president" / "the lawyer" at k..k+1 -> the person last named with that title. */
+export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
+  if (c.low[k - 1] !== 'the') return null;
+  return mem.titled.get(c.low[k]!) ?? describedEntity(c, mem, k);
+}
+
+/**
+ * "the court", "the ministry", "the company", "the country": the last entity named before k (in
+ * this sentence or earlier) whose name holds that noun or whose kind it names, or the last place
+ * for "the country". Only nouns that head names of bodies; "the president" is a title and goes
+ * through `mem.titled`.
+ */
+export function describedEntity(c: Clause, mem: Memory, k: number): string | null {
+  const noun = c.low[k]!;
+  const kind = KIND_DESCRIPTIONS[noun];
+  const fits = (m: Placed): boolean => {
+    if (PLACE_DESCRIPTIONS.has(noun)) return m.entity.category === 'place';
+    if (m.entity.category !== 'institution') return false;
+    // "the company" is the last company, "the paper" the last outlet, "the bureau" a name holding "bureau".
+    return (kind !== undefined && m.entity.kind === kind) || m.entity.name.toLowerCase().split(' ').includes(noun);
+  };
+  if (!PLACE_DESCRIPTIONS.has(noun) && !BODY_DESCRIPTIONS.has(noun) && !kind) return null;
+  const here = c.ms.filter((m) => m.last < k - 1 && fits(m)).at(-1);
+  if (here) return here.entity.name;
+  for (let i = mem.recent.length - 1; i >= 0; i--) if (fits(mem.recent[i]!)) return mem.recent[i]!.entity.name;
+  return null;
+}
+
+/** "the two", "the duo", "both men": a group named just before. */
+function groupRef(c: Clause, mem: Memory, k: number): string[] {
+  const w = c.low[k]!;
+  if (mem.lastGroup.length < 2) return [];
+  if ((w === 'two' || w === 'duo' || w === 'pair') && c.low[k - 1] === 'the') return mem.lastGroup;
+  if (w === 'they' || w === 'both') return mem.lastGroup;
+  return [];
+}
+
+/** The person the sentence is about: a leading "He" is the last subject, else the first free person. */
+export function mainSubject(c: Clause, mem: Memory): string | null {
+  if (SUBJECT_PRONOUNS.has(c.low[0] ?? '')) return mem.lastPerson;
+  return firstFreePerson(c);
+}
+
+/** The first person in the sentence outside prepositional phrases, possessives and quotes. */
+export function firstFreePerson(c: Clause): string | null {
+  const m = c.ms.find((x) => x.entity.category === 'person' && !x.possessive && !c.quoted[x.first] && !inPrepPhrase(c, x));
+  return m ? m.entity.name : null;
+}
+
+/** The entity heading the clause that ends just before token v, with entities coordinated with it. */
+export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
+  let k = v - 1;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k) || QUOTES.has(c.low[k]!))) k--;
+  if (k < 0) return [];
+  const w = c.low[k]!;
+  if (SUBJECT_PRONOUNS.has(w)) {
+    if (c.quoted[k]) return []; // "he" inside a quote is someone the speaker talks about
+    const earlier = c.ms.filter((m) => m.last < k && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
+    const ref = earlier?.entity.name ?? titledBefore(c, mem, k) ?? mem.lastPerson;
+    return ref ? [ref] : [];
+  }
+  if (w === 'it' || w === 'they') {
+    const inst = c.ms.filter((m) => m.last < k && m.entity.category !== 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
+    if (inst) return [inst.entity.name];
+    return w === 'they' && !c.quoted[k] ? groupRef(c, mem, k) : [];
+  }
+  const group = w === 'they' ? [] : groupRef(c, mem, k);
+  if (group.length > 0 && (w !== 'both' || k === 0)) return group;
+  const ref = definiteRef(c, mem, k);
+  if (ref) return [ref];
+  if ((w === 'who' || w === 'which') && c.low[k - 1] === ',') {
+    // "Iswaran, who was arrested by …": the relative clause's subject is the name before it.
+    const antecedent = endingAt(c, k - 2);
+    // "testimony on Capitol Hill, which raised …": a place after a preposition is not what "which" stands for.
+    if (w === 'which' && antecedent?.entity.category === 'place' && inPrepPhrase(c, antecedent)) return [];
+    return antecedent && !antecedent.possessive ? [antecedent.entity.name] : [];
+  }
+  if (w === ',' || w === ')') return appositionSubject(c, mem, k);
+  const m = endingAt(c, k);
+  if (!m) return ownedDescriptionSubject(c, k);
+  if (m.possessive || inPrepPhrase(c, m)) return [];
+  return [...coordinatedBefore(c, m), m.entity.name];
+}
+
+/** "Purdue Pharma and its former directors deny": the named entity heads a subject its description is joined to. */
+export function ownedDescriptionSubject(c: Clause, k: number): string[] {
+  for (let j = k; j >= 1 && j >= k - 5; j--) {
+    const w = c.low[j]!;
+    if (c.at[j] || CLAUSE_END.has(w) || PREPOSITIONS.has(w)) return [];
+    if (w === 'and' && /^(its|their)$/.test(c.low[j + 1] ?? '')) {
+      const m = endingAt(c, j - 1);
+      return m && !m.possessive && !inPrepPhrase(c, m) ? [m.entity.name] : [];
+    }
+  }
+  return [];
+}
+
+/** "the president" somewhere before k in this sentence. */
+export function titledBefore(c: Clause, mem: Memory, k: number): string | null {
+  for (let j = k - 1; j > 0; j--) {
+    const ref = definiteRef(c, mem, j);
+    if (ref) return ref;
+  }
+  return null;
+}
+
+/**
+ * The verb follows a comma: step back over an apposition or relative clause to the head before it.
+ * "X, who was arrested …, arrived", "X, the deputy governor of Y, funneled", "the lawyer, X, denied".
+ */
+export function appositionSubject(c: Clause, mem: Memory, comma: number): string[] {
+  let open = comma - 1;
+  let depth = c.low[comma] === ')' ? 1 : 0;
+  for (; open >= 0 && comma - open <= 30; open--) {
+    const w = c.low[open]!;
+    if (w === ')') depth++;
+    if (w === '(' && depth > 0) {
+      depth--;
+      if (depth === 0) break;
+    }
+    if (depth === 0 && (w === ',' || w === '(')) break;
+    if (depth === 0 && (w === ';' || w === '.')) return [];
+  }
+  if (open < 1) return [];
+  // The segment between the commas is itself the name: "the lawyer, Michael Cohen, denied".
+  const inner = startingAt(c, open + 1);
+  // Not when it names what a prepositional phrase describes: "in the capital, Quito, to arrest X".
+  if (inner && inner.last === comma - 1) return describedInPrepPhrase(c, open) ? [] : [...coordinatedBefore(c, inner), inner.entity.name];
+  // "Nijjar, 45, a supporter of …, was": an age between commas is stepped over too.
+  const ageComma = /^\d+$/.test(c.low[open - 1] ?? '') && c.low[open - 2] === ',' ? open - 2 : open;
+  const head = endingAt(c, ageComma - 1);
+  if (head && !head.possessive && !inPrepPhrase(c, head)) return [...coordinatedBefore(c, head), head.entity.name];
+  if (c.low[open] === '(') return subjectOf(c, mem, open);
+  return [];
+}
+
+/** The words before the comma at k are a description inside a prepositional phrase ("in the capital,"). */
+function describedInPrepPhrase(c: Clause, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+    const w = c.low[j]!;
+    if (c.at[j] || c.toks[j]!.cap) return false;
+    if (PREPOSITIONS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Entities listed before m with "and" or commas: "Both A and the lawyer, B", "Rupert Murdoch and his son James". */
+export function coordinatedBefore(c: Clause, m: Placed): string[] {
+  const out: string[] = [];
+  let k = m.first - 1;
+  while (k >= 0) {
+    let j = k;
+    let joined = false;
+    while (
+      j >= 0 &&
+      j > k - 5 &&
+      !c.at[j] &&
+      (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || c.toks[j]!.cap || isDescriptionWord(c.low[j]!, joined))
+    ) {
+      if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
+      j--;
+    }
+    const prev = j >= 0 ? endingAt(c, j) : undefined;
+    if (!joined || !prev || prev.possessive || inPrepPhrase(c, prev)) break;
+    out.unshift(prev.entity.name);
+    k = prev.first - 1;
+  }
+  return out;
+}
+
+/** "A and opposition leader B": before the "and" is reached, a plain lowercase noun may describe B. */
+function isDescriptionWord(w: string, joined: boolean): boolean {
+  return !joined && /^[a-z]{3,}$/.test(w) && !/(ed|ing|ly)$/.test(w) && !PREPOSITIONS.has(w) && !CLAUSE_END.has(w) && !VERB_PREFIX.has(w);
+}
+
+/** "of" between capitalised title words: "Minister of Public Security". */
+export const isTitleOf = (c: Clause, j: number): boolean => c.low[j] === 'of' && !!c.toks[j - 1]?.cap && !!c.toks[j + 1]?.cap;
+
+/** Entities listed after m: "A, B, and C", "Purdue and its former president, Dr. Richard Sackler". */
+export function coordinatedAfter(c: Clause, m: Placed): Placed[] {
+  const out: Placed[] = [];
+  let k = m.last + 1;
+  while (k < c.toks.length) {
+    let j = k;
+    let joined = false;
+    while (
+      j < c.toks.length &&
+      j < k + 6 &&
+      !c.at[j] &&
+      (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || /\d/.test(c.low[j]!) || c.toks[j]!.cap || isTitleOf(c, j))
+    ) {
+      if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
+      j++;
+    }
+    const next = startingAt(c, j);
+    if (!joined || !next || next.possessive) break;
+    out.push(next);
+    k = next.last + 1;
+  }
+  return out;
+}
+
+/** The first entity from k on, past titles, determiners and numbers; possessives modify a noun, so they stop it. */
+export function entityFrom(c: Clause, k: number, slack: number): Placed | undefined {
+  for (let j = k; j < c.toks.length && j <= k + slack; j++) {
+    const m = startingAt(c, j);
+    if (m) return m.possessive ? undefined : m;
+    const w = c.low[j]!;
+    if (CLAUSE_END.has(w) || (PREPOSITIONS.has(w) && j > k)) return undefined;
+    if (!(DETERMINERS.has(w) || LIST_GLUE.has(w) || c.toks[j]!.cap || /\d/.test(w) || j - k < slack)) return undefined;
+  }
+  return undefined;
+}
+
+/** The object pronoun "him"/"her": the last person before it in the sentence who is not the subject, else the last subject. */
+export function objectPronoun(c: Clause, mem: Memory, k: number, subjects: string[]): string | null {
+  const main = mainSubject(c, mem);
+  if (main && !subjects.includes(main)) return main;
+  const earlier = c.ms.filter((m) => m.last < k && m.entity.category === 'person' && !subjects.includes(m.entity.name)).at(-1);
+  if (earlier) return earlier.entity.name;
+  return mem.lastPerson && !subjects.includes(mem.lastPerson) ? mem.lastPerson : null;
+}
+
+/**
+ * The objects of the verb at v: a direct object, "with"/"to"/"from" objects the type takes,
+ * and entities listed after "including" / "such as" when the object is a description.
+ */
+export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subjects: string[]): string[] {
+  const preps = OBJECT_PREPS[type] ?? [];
+  const n = c.toks.length;
+  for (let k = v + 1; k < n && k <= v + 12; k++) {
+    const w = c.low[k]!;
+    if (OBJECT_PRONOUNS.has(w) && k <= v + 2) {
+      const ref = objectPronoun(c, mem, k, subjects);
+      return ref ? [ref] : [];
+    }
+    const ref = definiteRef(c, mem, k);
+    if (ref && k <= v + 2) return [ref];
+    const m = startingAt(c, k);
+    if (m) {
+      if (m.possessive) {
+        k = m.last;
+        continue;
+      } // "Trump's lawyer": the object is the lawyer
+      return [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name);
+    }
+    if (w === 'including' || (w === 'such' && c.low[k + 1] === 'as')) {
+      const first = entityFrom(c, w === 'such' ? k + 2 : k + 1, 4);
+      return first ? [first, ...coordinatedAfter(c, first)].map((x) => x.entity.name) : [];
+    }
+    if (preps.includes(w)) {
+      const first = entityFrom(c, k + 1, 3);
+      if (first) return [first, ...coordinatedAfter(c, first)].map((x) => x.entity.name);
+      continue;
+    }
+    if (CLAUSE_END.has(w) || PREPOSITIONS.has(w) || QUOTES.has(w)) return [];
+  }
+  return [];
+}
+
+/** A word form is a verb here, not a noun: nouns follow determiners ("the meeting", "27 charges"). */
+export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
+  const tok = c.toks[v]!;
+  if (c.at[v] || (tok.cap && v > 0)) return false;
+  const prev = c.low[v - 1] ?? '';
+  if (DETERMINERS.has(prev) || /\d/.test(prev) || c.toks[v - 1]?.possessive) return false;
+  const w = c.low[v]!;
+  if (w === lemma || w === `${lemma}s` || w === `${lemma}es`) {
+    // Bare and -s forms are also nouns ("sanctions", "the charge"); trust them after a subject or an auxiliary.
+    let k = v - 1;
+    while (k >= 0 && (isAdverbAt(c, k) || QUOTES.has(c.low[k]!))) k--;
+    const p = c.low[k] ?? '';
+    // A bare form after a plural noun has that noun as its subject: "its former directors deny".
+    const afterPlural = w === lemma && /[a-z]s$/.test(p) && !VERB_PREFIX.has(p);
+    return afterPlural || VERB_PREFIX.has(p) || SUBJECT_PRONOUNS.has(p) || !!endingAt(c, k) || p === 'it' || p === 'they';
+  }
+  return true;
+}
+
+/** "was arrested", "is assisted", "were charged": a participle after a form of "be". */
+export function isPassive(c: Clause, v: number): boolean {
+  if (!/(ed|en|t)$/.test(c.low[v]!)) return false;
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    if (PASSIVE_AUX.has(c.low[k]!)) return true;
+    if (!isAdverbAt(c, k) && !VERB_PREFIX.has(c.low[k]!)) return false;
+  }
+  return false;
+}
+
+/** The agent of a passive: the entity after "by" in the same clause ("by the CPIB", "by two prosecutors, Mr A and Mr B"). */
+export function agentsOf(c: Clause, v: number): string[] {
+  for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
+    const w = c.low[k]!;
+    if (w === 'by') {
+      for (let j = k + 1; j < c.toks.length && j <= k + 7; j++) {
+        const m = startingAt(c, j);
+        if (m) return m.possessive ? [] : [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name);
+        if (CLAUSE_END.has(c.low[j]!) || PREPOSITIONS.has(c.low[j]!)) return [];
+      }
+      return [];
+    }
+    if (CLAUSE_END.has(w) || startingAt(c, k)) return [];
+  }
+  return [];
+}
+
+/** Who reports the clause of the verb at v: "X said (that) Y …". */
+export function reporterOf(c: Clause, mem: Memory, v: number): string[] {
+  for (let k = v - 1; k >= 1 && k >= v - 6; k--) {
+    const w = c.low[k]!;
+    if (w === 'said' || w === 'says' || w === 'told') return subjectOf(c, mem, k);
+    if (CLAUSE_END.has(w) && w !== 'that') return [];
+  }
+  return [];
+}

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { tagSentence } from '../../../../../server/extract/rules/pos.js';
+import { splitSentences, tokenize } from '../../../../../server/extract/rules/nlp.js';
+
+const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+
+test('any verb links its subject to the entity after its preposition; an apposition states ownership', () => {
+  const got = pairs('Governor Maria Lopez colluded with Richard Olsen, owner of Nordic Shipping Group, to block the bill.');
+  assert.ok(got.includes('Maria Lopez -collude_with-> Richard Olsen'));
+  assert.ok(got.includes('Richard Olsen -owner_of-> Nordic Shipping Group'));
+});
+
+test('a verb chain keeps its subject: "voted last week to impeach"', () => {
+  assert.deepEqual(pairs('The Federal Senate voted last week to impeach President Carlos Mendes.'), ['Federal Senate -impeached-> Carlos Mendes']);
+});
+
+test('"the court" stands for the court named before, "his" for the person', () => {
+  const got = pairs('Carlos Mendes appeared before the Constitutional Court on Monday. Despite his pleas, the court rejected his appeals.');
+  assert.ok(got.includes('Carlos Mendes -appear_before-> Constitutional Court'));
+  assert.ok(got.includes('Constitutional Court -denied-> Carlos Mendes'));
+});
+
+test('"they" stands for the group named before; a claim verb accuses the subject of the claim', () => {
+  const got = pairs('Paul Green and opposition leader Sara White say they won. They contend Robert Black lost the vote.');
+  assert.deepEqual(got.sort(), ['Paul Green -accused-> Robert Black', 'Sara White -accused-> Robert Black']);
+});
+
+test('a reporting verb does not link its speaker to what is reported', () => {
+  assert.deepEqual(pairs('Maria Lopez said that Richard Olsen had lied.'), []);
+});
+
+test('a place after "in" is linked only when the verb puts someone there', () => {
+  assert.deepEqual(pairs('John Smith met Mary Jones in Berlin.'), ['John Smith -met-> Mary Jones']);
+  assert.deepEqual(pairs('Peter Hall was arrested in Lagos on Friday.'), ['Peter Hall -arrest_in-> Lagos']);
+});
+
+test('roles: a title names its body, a possessive owns a title, "from" a party is membership', () => {
+  assert.deepEqual(pairs('Senator Paula Reyes defended the decision of the Federal Senate.'), ['Paula Reyes -member_of-> Federal Senate']);
+  assert.deepEqual(pairs("The Labour Party's treasurer Alan Brook resigned."), ['Alan Brook -works_for-> Labour Party']);
+  assert.deepEqual(pairs('Alan Brook from the opposition Labour Party spoke.'), ['Alan Brook -member_of-> Labour Party']);
+});
+
+test('an accusation "that X …" accuses X', () => {
+  assert.deepEqual(pairs("Canada's accusation that India ordered the killing angered officials."), ['Canada -accused-> India']);
+});
+
+test('the tagger tells verbs from nouns by the word before', () => {
+  const [s] = splitSentences('The court also rejected his appeals and the sanctions.');
+  const tags = tagSentence(tokenize(s!, 0));
+  assert.deepEqual(tags.pos, ['DET', 'NOUN', 'ADV', 'VERB', 'DET', 'NOUN', 'CCONJ', 'DET', 'NOUN', 'PUNCT']);
+  assert.equal(tags.lemma[3], 'reject');
+});
+
+test('"leader of a <union> state" does not lead the union; "the head of <company>" does', () => {
+  assert.ok(!pairs('Viktor Orban, the leader of a European Union state, met Xi Jinping.').some((x) => x.includes('-leads->')));
+  assert.ok(pairs('Maria Lopez, the head of Nordic Shipping Group, met Xi Jinping.').includes('Maria Lopez -leads-> Nordic Shipping Group'));
+});
+
+test('business and court verbs map onto the vocabulary; an acronym is a relation noun', () => {
+  assert.deepEqual(pairs('Jes Staley was fined by the Financial Conduct Authority.'), ['Financial Conduct Authority -fined-> Jes Staley']);
+  assert.deepEqual(pairs('Nordic Shipping Group CEO Markus Braun denied wrongdoing.'), ['Markus Braun -leads-> Nordic Shipping Group']);
+  assert.ok(!pairs('Gavin Newsom, the governor of California, met Joe Biden.').some((x) => x.includes('California')));
+});
+
+test('a pair "at loggerheads" is in dispute; a reciprocal verb links the parties of its subject', () => {
+  assert.deepEqual(pairs('Rwanda and Burundi have been at diplomatic loggerheads since May.'), ['Rwanda -dispute_with-> Burundi']);
+  assert.deepEqual(pairs('Paul Green and Sara White clashed over the budget.'), ['Paul Green -clash-> Sara White']);
+});
+
+test('a name ending in -ly is no adverb; a place inside a longer name is no object', () => {
+  assert.deepEqual(pairs('Prosecutors said Greg Kelly helped Carlos Ghosn hide his income.'), ['Greg Kelly -assisted-> Carlos Ghosn']);
+  assert.deepEqual(pairs('Carlos Ghosn, who denies the charges, was detained at the Tokyo Detention House.'), []);
+});
+
+test('"the paper" stands for the last outlet; a job "at" a body is work for it', () => {
+  assert.ok(
+    pairs("The New York Times published the report. The paper's editor Mike Madden defended it.").includes('Mike Madden -works_for-> The New York Times'),
+  );
+  assert.ok(pairs('Matthew Whitley, a former finance director at Nordic Shipping Group, sued.').includes('Matthew Whitley -works_for-> Nordic Shipping Group'));
+});
