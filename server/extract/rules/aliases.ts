@@ -4,8 +4,9 @@
  * it joins neither. Acronyms and short forms join their institution.
  */
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
-import { isCommonWord, lookupInstitution, lookupPlace } from './lexicons.js';
-import type { RawMention } from './mentions.js';
+import { isCommonWord, lookupInstitution } from './lexicons.js';
+import { lookupPlace } from './places.js';
+import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 
 export interface Entity {
@@ -56,6 +57,10 @@ const initials = (s: string): string =>
     .map((w) => w[0]!.toUpperCase())
     .join('');
 
+const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-(?=\p{L})/u;
+/** A surname as written and without a glued Arabic article. */
+const lastWordForms = (w: string): string[] => (ARTICLE_PREFIX.test(w) ? [w, w.replace(ARTICLE_PREFIX, '')] : [w]);
+
 export function resolve(text: string, sentences: Sentence[], tokens: Token[][], raws: RawMention[]): { entities: Entity[]; placed: Placed[] } {
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>(); // category:key -> entity
@@ -88,6 +93,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   };
 
   // 1. Places, institutions and multi-word person names.
+  // "López Obrador" after "Andrés Manuel López Obrador": the end of one longer name joins it.
+  const personNames = [...new Set(raws.filter((m) => m.category === 'person').map((m) => m.name))];
+  const longerName = new Map<string, string>();
+  for (const n of personNames) {
+    if (words(n).length < 2) continue;
+    const ends = personNames.filter((o) => o.length > n.length && key(o).endsWith(` ${key(n)}`));
+    if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
+  }
   for (const m of raws) {
     if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
@@ -98,14 +111,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       if (m.acronym) alias(e, m.acronym);
       attach(e, m);
     } else if (m.category === 'person') {
-      const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
+      const target = longerName.get(key(m.name)) ?? m.name;
+      const e = byKey.get(`person:${key(target)}`) ?? get('person', target);
       e.names.set(m.name, words(m.name).length);
       attach(e, m);
     }
   }
   // Multi-word names contained at the end of a longer one ("Paul Stephenson" / "Sir Paul …").
   const people = () => entities.filter((e) => e.category === 'person');
-  const lastTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n).at(-1)!.toLowerCase()));
+  // "Zawahiri" is also the last word of "Ayman al-Zawahiri".
+  const lastTok = (e: Entity): Set<string> =>
+    new Set([...e.names.keys()].filter((n) => words(n).length > 1).flatMap((n) => lastWordForms(words(n).at(-1)!.toLowerCase())));
   const firstTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n)[0]!.toLowerCase()));
   /** word -> people (in entity order) whose multi-word names end / start with it. */
   const indexPeople = (tokOf: (e: Entity) => Set<string>): Map<string, Entity[]> => {
@@ -203,6 +219,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   for (const m of pending.filter((p) => !p.personEvidence)) {
     const e = byKey.get(`person:${key(m.name)}`);
     if (e) attach(e, m);
+    // A town's name that no person here bears: a place ("in Mombasa").
+    else if (m.city) attach(get('place', m.city), m);
   }
 
   // 4. Known names again everywhere (headlines, sentence starts we skipped).
@@ -231,7 +249,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         const surface = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
         let e = lookup.get(key(surface));
         if (!e) {
-          const pl = lookupPlace(surface);
+          // "Rome Statute", "the Luanda roadmap": the place only names the instrument.
+          const pl = INSTRUMENT_NOUNS.has(toks[i + n]?.text.toLowerCase() ?? '') || insideLongerName(toks, i) ? undefined : lookupPlace(surface);
           const inst = n > 1 || /^[A-Z]{2,}$/.test(surface) ? lookupInstitution(surface) : undefined;
           if (pl) e = get('place', pl);
           else if (inst) {

@@ -3,21 +3,10 @@
  * place, or an unresolved single word that aliases.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
-import {
-  FUNCTION_WORDS,
-  INSTITUTION_HEAD,
-  INSTITUTION_SUFFIX,
-  MONTHS_DAYS,
-  PARTIES,
-  PERSON_BODY_NOUNS,
-  isCommonWord,
-  isDemonym,
-  isFirstName,
-  lookupInstitution,
-  lookupPlace,
-} from './lexicons.js';
+import { FUNCTION_WORDS, INSTITUTION_HEAD, INSTITUTION_SUFFIX, MONTHS_DAYS, PARTIES, PERSON_BODY_NOUNS, isCommonWord, lookupInstitution } from './lexicons.js';
+import { isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { aliasTitle, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
+import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
 
 export type MentionCategory = 'person' | 'institution' | 'place' | 'single';
 
@@ -45,12 +34,154 @@ export interface RawMention {
   afterThe?: boolean;
   /** Name of an institution owning this mention ("the Met's Director …", "Police's Command"). */
   ownerBefore?: RawMention;
+  /** Single words: a GeoNames town of this name, taken as a place unless the word is a person's name here. */
+  city?: string;
 }
 
-const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', 'de', 'von', 'van', 'al', 'bin', 'du', 'la']);
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', ...NAME_PARTICLES]);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
 const COMMON_SHAPE = /(?:tion|sion|ment|ness|ity|ies|ors|ers|ists|ance|ence|ship|ism|ings|ants|ents|ives|als)$/i;
+/** Between two words of one name: spaces, or a glued Arabic article or kinship word ("Ayman al-Zawahiri"). */
+const NAME_GAP = /^(?:['’]?\s+|\s+(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)-)$/i;
+/** Lower-case words after "in" that name a place's role, not the place: "the Luanda roadmap", "Rome Statute". */
+export const INSTRUMENT_NOUNS = new Set([
+  'accord',
+  'accords',
+  'agreement',
+  'agreements',
+  'treaty',
+  'convention',
+  'conventions',
+  'statute',
+  'protocol',
+  'declaration',
+  'charter',
+  'pact',
+  'roadmap',
+  'process',
+  'principles',
+  'communique',
+  'communiqué',
+  'format',
+  'consensus',
+]);
+/** Particles that Dutch, German and Arabic names have and names of bodies hardly ever do. */
+const GERMANIC_ARABIC_PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'binti', 'bint']);
+/** Prepositions after which a town's name is a place ("in Mombasa", "from Kisumu"). */
+const LOCATIVE_BEFORE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'across', 'around', 'toward', 'towards', 'via', 'into', 'inside', 'between']);
+/** Heads of named sites and features: "Strait of Hormuz", "Carnegie Hall", "Totogo Police Station". */
+const SITE_HEADS = new Set([
+  'strait',
+  'straits',
+  'gulf',
+  'sea',
+  'ocean',
+  'bay',
+  'island',
+  'islands',
+  'isle',
+  'isles',
+  'peninsula',
+  'river',
+  'lake',
+  'mountains',
+  'mount',
+  'valley',
+  'desert',
+  'canal',
+  'airport',
+  'square',
+  'hall',
+  'stadium',
+  'prison',
+  'station',
+  'province',
+  'county',
+  'region',
+  'coast',
+  'plateau',
+  'basin',
+  'delta',
+  'corridor',
+  'strip',
+  'heights',
+  'hills',
+  'falls',
+  'borough',
+]);
+/** Compass words that make a region of a known place: "West Africa", "eastern Ukraine". */
+const COMPASS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'upper',
+  'lower',
+  'greater',
+]);
+/** Lower-case nouns that say the name next to them is a body, not a person: "the rights group X", "X, a local charity". */
+const BODY_NOUNS: Record<string, InstitutionKind> = {
+  group: 'other',
+  organisation: 'other',
+  organization: 'other',
+  ngo: 'other',
+  charity: 'other',
+  movement: 'other',
+  coalition: 'other',
+  alliance: 'other',
+  watchdog: 'other',
+  company: 'company',
+  firm: 'company',
+  conglomerate: 'company',
+  contractor: 'company',
+  manufacturer: 'company',
+  maker: 'company',
+  startup: 'company',
+  lender: 'company',
+  insurer: 'company',
+  airline: 'company',
+  retailer: 'company',
+  newspaper: 'media',
+  daily: 'media',
+  tabloid: 'media',
+  broadcaster: 'media',
+  magazine: 'media',
+  outlet: 'media',
+  website: 'media',
+  party: 'party',
+};
+/** "owner of X", "shares in X": X is a body. */
+const BODY_OWNER_BEFORE = new Set([
+  'owner',
+  'owners',
+  'ceo',
+  'chairman',
+  'chairwoman',
+  'founder',
+  'co-founder',
+  'editor',
+  'publisher',
+  'shareholder',
+  'shareholders',
+  'subsidiary',
+  'employees',
+  'shares',
+  'stake',
+]);
 
 function isNameToken(t: Token): boolean {
   if (!t.cap) return false;
@@ -109,12 +240,30 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     while (j + 1 < tokens.length && !endsRun(tokens[j]!)) {
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
-      if (next.text !== ',' && !/^['’]?\s+$/.test(text.slice(tokens[j]!.end, next.start))) break;
+      if (next.text !== ',' && !NAME_GAP.test(text.slice(tokens[j]!.end, next.start))) break;
       if (isNameToken(next)) {
         j++;
         continue;
       }
+      // "van der Berg", "de la Fuente": two particles inside one name.
+      const after = tokens[j + 2];
+      // "Democratic Republic of the Congo": "of the" inside a known place's name.
+      if (next.text === 'of' && after?.text === 'the' && j + 3 < tokens.length && isNameToken(tokens[j + 3]!)) {
+        const end = tokens[j + 3]!.end;
+        let known = false;
+        for (let k = i; k <= j && !known; k++) known = lookupPlace(text.slice(tokens[k]!.start, end)) !== undefined;
+        if (known) {
+          j += 3;
+          continue;
+        }
+      }
+      if (NAME_PARTICLES.has(next.text) && after && NAME_PARTICLES.has(after.text) && j + 3 < tokens.length && isNameToken(tokens[j + 3]!)) {
+        j += 3;
+        continue;
+      }
       if (CONNECTORS.has(next.text) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
+        // A particle joins names, not a plural or common word to a name ("Republicans do Trump …").
+        if (NAME_PARTICLES.has(next.text) && isCommonWord(tokens[j]!.text) && !isGivenName(tokens[j]!.text)) break;
         j += 2;
         continue;
       }
@@ -160,6 +309,7 @@ function atSentenceStart(tokens: Token[], idx: number): boolean {
 function classifyRun(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): void {
   let span = run;
   let base = offset;
+  if (basedPlace(text, tokens, offset, run, sentence, out)) return;
   // Sentence-initial common words ("Both", "Prosecutors", "Court documents").
   const knownPrefix = (sp: Token[]): boolean =>
     sp.some(
@@ -173,12 +323,13 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !lookupInstitution(span[0]!.text) &&
     !isTitleWord(span[0]!) &&
     span[0]!.text !== 'The' &&
+    !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     isCommonWord(span[0]!.text)
   ) {
     span = span.slice(1);
     base++;
   }
-  while (span.length > 1 && isDemonym(span[0]!.text) && !isTitleWord(span[1]!)) {
+  while (span.length > 1 && isDemonym(span[0]!.text) && !isTitleWord(span[1]!) && !lookupPlace(textOf(text, span))) {
     span = span.slice(1);
     base++;
   }
@@ -192,7 +343,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   let start = 0;
   for (let k = 0; k <= span.length; k++) {
     const t = span[k];
-    const isBreak = !t || (CONNECTORS.has(norm(t.text)) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) || t.text === ',';
+    const isBreak =
+      !t || (CONNECTORS.has(norm(t.text)) && !NAME_PARTICLES.has(t.text) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) || t.text === ',';
     if (!isBreak) continue;
     // "Secretary of State X": keep "of" inside title runs.
     if (t && norm(t.text) === 'the' && t.cap && k === start) {
@@ -208,12 +360,114 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
 }
 
+/** "Nairobi-based", "New York-based": the place is mentioned; the rest of the run is not a name. */
+function basedPlace(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): boolean {
+  const last = run[run.length - 1]!;
+  if (!/-based$/i.test(last.text)) return false;
+  for (let k = run.length - 1; k >= 0; k--) {
+    const toks = run.slice(k);
+    const surface = text.slice(toks[0]!.start, last.end - '-based'.length);
+    const known = lookupPlace(surface) ?? lookupCity(surface)?.name;
+    if (!known) continue;
+    const m = mention('place', text, toks, offset + k, sentence, { name: known });
+    m.end = last.end - '-based'.length;
+    out.push(m);
+    if (k > 0) classifyRun(text, tokens, offset, run.slice(0, k), sentence, out);
+    return true;
+  }
+  return false;
+}
+
+/** A place word that only qualifies a treaty, plan or process: "Rome Statute", "the Luanda roadmap". */
+function namesAnInstrument(tokens: Token[], idx: number): boolean {
+  const next = tokens[idx + 1];
+  return next !== undefined && INSTRUMENT_NOUNS.has(next.text.toLowerCase()) && !next.possessive;
+}
+
+/** A lower-case body noun right before the name ("the rights group X") or in an apposition after it ("X, a local charity"). */
+function bodyKindAround(tokens: Token[], first: number, last: number): InstitutionKind | undefined {
+  const prev = tokens[first - 1];
+  if (prev && !prev.cap) {
+    const kind = BODY_NOUNS[prev.text.toLowerCase()];
+    if (kind) return kind;
+    const of = tokens[first - 2];
+    if ((prev.text === 'of' || prev.text === 'in') && of && BODY_OWNER_BEFORE.has(of.text.toLowerCase())) return 'company';
+  }
+  if (tokens[last + 1]?.text === ',' && /^(?:a|an|the)$/i.test(tokens[last + 2]?.text ?? '')) {
+    // Up to three describing words before the noun: ", a local human rights group".
+    for (let k = last + 3; k <= last + 6 && k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.cap || /^[,.;:]$/.test(t.text)) break;
+      const kind = BODY_NOUNS[t.text.toLowerCase()];
+      if (kind) return kind;
+    }
+  }
+  return undefined;
+}
+
+/** Words that head a body or instrument whose name goes on with "on" or "of the": "Conference on the …", "University of the …". */
+const NAME_GOES_ON = new Set([
+  ...INSTRUMENT_NOUNS,
+  'conference',
+  'commission',
+  'committee',
+  'council',
+  'forum',
+  'summit',
+  'panel',
+  'dialogue',
+  'initiative',
+  'university',
+  'bank',
+  'institute',
+  'college',
+  'school',
+  'centre',
+  'center',
+  'museum',
+  'church',
+  'order',
+]);
+
+/** The span continues a capitalised name before it: "International Conference on the Great Lakes Region". */
+export function insideLongerName(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  if (tokens[k]?.cap && COMPASS.has(tokens[k]!.text.toLowerCase())) k--; // "… of the South Pacific"
+  if (tokens[k]?.text === 'the') k--;
+  const link = tokens[k]?.text;
+  if (link !== 'on' && link !== 'of' && link !== 'for') return false;
+  const head = tokens[k - 1];
+  return head !== undefined && head.cap && NAME_GOES_ON.has(head.text.toLowerCase());
+}
+
+/** "Strait of Hormuz", "Carnegie Hall", "West Africa": named sites and regions of known places. */
+function isSiteName(span: Token[]): boolean {
+  if (span.length < 2 || isGivenName(span[0]!.text)) return false;
+  const first = norm(span[0]!.text);
+  if (SITE_HEADS.has(norm(span[span.length - 1]!.text))) return true;
+  if (SITE_HEADS.has(first) && span[1]!.text === 'of') return true;
+  return (
+    COMPASS.has(first) &&
+    lookupPlace(
+      span
+        .slice(1)
+        .map((t) => t.text)
+        .join(' '),
+    ) !== undefined
+  );
+}
+
+/** "al-" glued before a name's first word ("al-Zawahiri"): the tokenizer leaves it out, the name keeps it. */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)$/iu;
+
 function mention(category: MentionCategory, text: string, toks: Token[], firstIdx: number, sentence: number, extra: Partial<RawMention> = {}): RawMention {
+  const start = toks[0]!.start;
+  const article = category === 'person' || category === 'single' ? ARTICLE_BEFORE.exec(text.slice(Math.max(0, start - 5), start))?.[1] : undefined;
   return {
     category,
-    name: textOf(text, toks),
+    name: article ? article + textOf(text, toks) : textOf(text, toks),
     aliases: [],
-    start: toks[0]!.start,
+    start: article ? start - article.length : start,
     end: toks[toks.length - 1]!.end,
     sentence,
     first: firstIdx,
@@ -249,7 +503,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   const known = lookupInstitution(s);
   if (known) return [mention('institution', text, span, b, sentence, { kind: known.kind, ...(acronym ? { acronym } : {}) })];
   const place = lookupPlace(s);
-  if (place) return [mention('place', text, span, b, sentence, { name: place })];
+  if (place) return namesAnInstrument(tokens, lastIdx) ? [] : [mention('place', text, span, b, sentence, { name: place })];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".
   while (span.length > 0 && (isDemonym(span[0]!.text) || (span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`)))) {
     const two = span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`) ? 2 : 1;
@@ -261,6 +515,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (party) return [mention('institution', text, span, b, sentence, { name: party, aliases: [span[0]!.text], kind: 'party' })];
   const kind = institutionKind(span);
   if (kind) return [mention('institution', text, span, b, sentence, { kind, ...(acronym ? { acronym } : {}) })];
+  if (isSiteName(span) && !insideLongerName(tokens, b)) return [mention('place', text, span, b, sentence)];
   // "London's Old Bailey court": a lower-case institution word after the name.
   const after = tokens[base + span0.length];
   if (after && !after.cap && (after.text === 'court' || after.text === 'party') && span.length >= 1 && !lookupPlace(s)) {
@@ -308,6 +563,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     }
     const start = atSentenceStart(tokens, base);
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
+    const bodyKind = !common && !start ? bodyKindAround(tokens, base, base) : undefined;
+    if (bodyKind) return [mention('institution', text, span, base, sentence, { kind: bodyKind })];
+    const city = !common && !namesAnInstrument(tokens, base) ? cityCandidate(t, prev) : undefined;
     const evidence =
       !start &&
       !common &&
@@ -322,20 +580,58 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       mention('single', text, span, base, sentence, {
         ...(evidence ? { personEvidence: true } : {}),
         ...(prev && norm(prev.text) === 'the' ? { afterThe: true } : {}),
+        ...(city ? { city } : {}),
         ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
       }),
     ];
   }
   // "Singapore GP", "Harry Potter …": place words inside an unknown run stand alone.
   const first = span[0]!;
-  if (isFirstName(first.text) || /^[A-Z]\.$/.test(first.text)) return [mention('person', text, span, base, sentence)];
+  const lastIdx = base + span.length - 1;
+  if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
+  const bodyKind = bodyKindAround(tokens, base, lastIdx);
+  if (bodyKind && !isHonorific(first)) return [mention('institution', text, span, base, sentence, { kind: bodyKind })];
+  // A town of several words; one that starts with a given name ("Benito Juárez") only after "in", "from" ….
+  const city = lookupCity(textOf(text, span));
+  const locative = LOCATIVE_BEFORE.has(tokens[base - 1]?.text.toLowerCase() ?? '');
+  if (city && (locative || !isGivenName(first.text)) && !namesAnInstrument(tokens, lastIdx))
+    return [mention('place', text, span, base, sentence, { name: city.name })];
+  if (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text)) return [mention('person', text, span, base, sentence)];
+  // "Vienna Convention": a place word before a capitalised instrument noun names the instrument.
+  const placeAt = (k: number): string | undefined =>
+    INSTRUMENT_NOUNS.has(span[k + 1]?.text.toLowerCase() ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx))
+      ? undefined
+      : lookupPlace(span[k]!.text);
   if (span.some((t) => lookupPlace(t.text) || /^[A-Z]{2,}$/.test(t.text))) {
-    return span.flatMap((t, k) => (lookupPlace(t.text) ? [mention('place', text, [t], base + k, sentence, { name: lookupPlace(t.text)! })] : []));
+    return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
-  if (span.length <= 4 && span.every((t) => !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text) && !/^[A-Z]{2,}$/.test(t.text))) {
+  if (span.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()))) return [];
+  // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person.
+  if (span.some((t) => NAME_PARTICLES.has(t.text) && !GERMANIC_ARABIC_PARTICLES.has(t.text))) return [];
+  // "Frans van der Berg": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
+  if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
+    return [mention('person', text, span, base, sentence)];
+  }
+  const words = span.filter((t) => !NAME_PARTICLES.has(t.text));
+  if (words.length <= 4 && words.every((t) => !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text) && !/^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
   }
   return [];
+}
+
+/**
+ * A single capitalised word that names a GeoNames town: after "in", "from" …, any town of
+ * 15,000 or more; with no such word, only a capital or a city of a million. Words that are
+ * English words or given names or surnames are left to the other evidence.
+ */
+function cityCandidate(t: Token, prev: Token | undefined): string | undefined {
+  if (!isPlainCityName(t.text)) return undefined;
+  const city = lookupCity(t.text);
+  if (!city) return undefined;
+  const locative = prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase());
+  if (prev?.cap && !locative) return undefined; // "British Columbia", "Lake Charles": part of a longer name
+  if (locative || (city.capital && city.population >= 100_000) || city.population >= 1_000_000) return city.name;
+  return undefined;
 }
 
 /** "Rupert and James Murdoch": the first name alone shares the surname that follows. */
@@ -345,7 +641,7 @@ function linkCoordinatedFirstNames(tokens: Token[], out: RawMention[]): void {
     const b = out[k + 1]!;
     if (a.category !== 'single' || b.category !== 'person') continue;
     if (b.first !== a.last + 2 || tokens[a.last + 1]?.text !== 'and') continue;
-    if (!isFirstName(a.name)) continue;
+    if (!isGivenName(a.name)) continue;
     const surname = b.name.split(' ').slice(1).join(' ');
     if (!surname) continue;
     a.category = 'person';

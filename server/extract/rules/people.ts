@@ -2,10 +2,11 @@
  * Person names inside a capitalised span: split "U.S. Secretary of State Antony Blinken" into
  * prefix ("U.S."), title ("Secretary of State") and name ("Antony Blinken").
  */
-import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS } from './lexicons.js';
+import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS, isFirstName } from './lexicons.js';
 import type { Token } from './nlp.js';
 
 const DOTS = /\./g;
+const ACRONYM = /^[A-Z]{2,5}$/;
 
 // norm() runs several times on every token: memoised (bounded; token strings keep their hash).
 let normCache = new Map<string, string>();
@@ -21,13 +22,97 @@ export function norm(word: string): string {
   return v;
 }
 
+/** Lower-case words inside names: "Lula da Silva", "Ursula von der Leyen", "Mohammed bin Salman". */
+export const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'ter',
+  'du',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'binti',
+  'bint',
+  'ibn',
+]);
+
+/**
+ * Honorifics and forms of address outside the English ones: Malay titles ("Tan Sri", "Datuk
+ * Seri"), Arabic, South Asian, West African and religious ones. Two-word ones are listed with
+ * their space; the words of those are not titles alone ("Tan" is a surname).
+ */
+const WORLD_HONORIFICS = new Set([
+  'tan sri',
+  'puan sri',
+  'toh puan',
+  'datuk seri',
+  'dato sri',
+  "dato' sri",
+  'datuk',
+  'dato',
+  "dato'",
+  'datin',
+  'tun',
+  'tunku',
+  'tengku',
+  'haji',
+  'hajjah',
+  'sheikha',
+  'shaikh',
+  'alhaji',
+  'alhaja',
+  'shri',
+  'shrimati',
+  'smt',
+  'ayatollah',
+  'imam',
+  'rabbi',
+  'cardinal',
+  'archbishop',
+  'bishop',
+  'reverend',
+  'pastor',
+  'sultan',
+  'rajah',
+  'mufti',
+  'mullah',
+]);
+
+const DIACRITICS = /\p{M}/gu;
+/** A given name in compromise's lexicon, also when written with accents ("José", "Inácio"). */
+export function isGivenName(word: string): boolean {
+  if (isFirstName(word)) return true;
+  const plain = word.normalize('NFD').replace(DIACRITICS, '');
+  return plain !== word && isFirstName(plain);
+}
+
 export function isHonorific(t: Token): boolean {
-  return HONORIFICS.has(norm(t.text));
+  const w = norm(t.text);
+  return HONORIFICS.has(w) || WORLD_HONORIFICS.has(w);
+}
+
+/** Tokens taken by a title word at span[i]: 2 for "Tan Sri", 1 for "Minister", 0 for none. */
+function titleLength(span: Token[], i: number): number {
+  const next = span[i + 1];
+  if (next && WORLD_HONORIFICS.has(`${norm(span[i]!.text)} ${norm(next.text)}`)) return 2;
+  return isTitleWord(span[i]!) ? 1 : 0;
 }
 
 export function isTitleWord(t: Token): boolean {
   const w = norm(t.text);
-  if (TITLE_WORDS.has(w) || HONORIFICS.has(w)) return true;
+  if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || WORLD_HONORIFICS.has(w)) return true;
   // "Ex-spy", "ex-President": a hyphenated label is a title, not a name.
   const dash = w.indexOf('-');
   if (dash < 0) return false;
@@ -45,13 +130,19 @@ export interface TitleParse {
 export function parseTitle(span: Token[]): TitleParse | null {
   let i = 0;
   while (i < span.length) {
-    if (!isTitleWord(span[i]!)) {
+    if (titleLength(span, i) === 0) {
       i++;
       continue;
     }
     let j = i;
     while (j < span.length) {
-      if (isTitleWord(span[j]!)) {
+      const len = titleLength(span, j);
+      if (len > 0) {
+        j += len;
+        continue;
+      }
+      // "Acting ACP Sakeo Vula": a rank's acronym inside a title run is part of the title.
+      if (j > i && ACRONYM.test(span[j]!.text) && span[j + 1]?.cap && !ACRONYM.test(span[j + 1]!.text)) {
         j++;
         continue;
       }
