@@ -93,12 +93,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   };
 
   // 1. Places, institutions and multi-word person names.
-  // "López Obrador" after "Andrés Manuel López Obrador": the end of one longer name joins it.
+  // "López Obrador" after "Andrés Manuel López Obrador", "Tengku Adnan" before "Tengku Adnan Tengku
+  // Mansor": the end or start of one longer name joins it.
   const personNames = [...new Set(raws.filter((m) => m.category === 'person').map((m) => m.name))];
   const longerName = new Map<string, string>();
   for (const n of personNames) {
     if (words(n).length < 2) continue;
-    const ends = personNames.filter((o) => o.length > n.length && key(o).endsWith(` ${key(n)}`));
+    const kn = key(n);
+    const ends = personNames.filter((o) => o.length > n.length && (key(o).endsWith(` ${kn}`) || key(o).startsWith(`${kn} `)));
     if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
   }
   for (const m of raws) {

@@ -566,9 +566,12 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const bodyKind = !common && !start ? bodyKindAround(tokens, base, base) : undefined;
     if (bodyKind) return [mention('institution', text, span, base, sentence, { kind: bodyKind })];
     const city = !common && !namesAnInstrument(tokens, base) ? cityCandidate(t, prev) : undefined;
+    // "the U.S. Treasury's": a word right after a place's name is that place's body or thing, not a person.
+    const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
     const evidence =
       !start &&
       !common &&
+      !afterPlace &&
       !/^[A-Z]+$/.test(t.text) &&
       (t.possessive ||
         (next !== undefined && SPEECH_AFTER.has(next.text)) ||
@@ -589,6 +592,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const first = span[0]!;
   const lastIdx = base + span.length - 1;
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
+  // "Harry Potter And The Cursed Child": a capitalised "And", "Of", "In" goes on with a title in Title Case.
+  const after = tokens[lastIdx + 1];
+  if (after?.cap && FUNCTION_WORDS.has(after.text.toLowerCase()) && after.text !== 'The') return [];
   const bodyKind = bodyKindAround(tokens, base, lastIdx);
   if (bodyKind && !isHonorific(first)) return [mention('institution', text, span, base, sentence, { kind: bodyKind })];
   // A town of several words; one that starts with a given name ("Benito Juárez") only after "in", "from" ….
@@ -612,6 +618,16 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
   }
+  // "Wang Yi", "Sun Yang": a short word that is also an English noun, capitalised mid-sentence before
+  // a word that is no English word, is a surname, not a description.
+  if (
+    span.length <= 3 &&
+    /^[A-Z][a-z]{1,3}$/.test(first.text) &&
+    !FUNCTION_WORDS.has(norm(first.text)) &&
+    !atSentenceStart(tokens, base) &&
+    span.slice(1).every((t) => /^[A-Z][a-z]/.test(t.text) && !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text))
+  )
+    return [mention('person', text, span, base, sentence)];
   const words = span.filter((t) => !NAME_PARTICLES.has(t.text));
   if (words.length <= 4 && words.every((t) => !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text) && !/^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];

@@ -49,9 +49,10 @@ export const NAME_PARTICLES = new Set([
 ]);
 
 /**
- * Honorifics and forms of address outside the English ones: Malay titles ("Tan Sri", "Datuk
- * Seri"), Arabic, South Asian, West African and religious ones. Two-word ones are listed with
- * their space; the words of those are not titles alone ("Tan" is a surname).
+ * Honorifics and forms of address besides "Mr" and "Dr": Malay titles ("Tan Sri", "Datuk Seri";
+ * not "Tengku", which is part of the name), Arabic, South Asian, West African, religious and
+ * British council ones ("Cllr"). Two-word ones are listed with their space; their words are not
+ * titles alone ("Tan" is a surname).
  */
 const WORLD_HONORIFICS = new Set([
   'tan sri',
@@ -65,8 +66,6 @@ const WORLD_HONORIFICS = new Set([
   "dato'",
   'datin',
   'tun',
-  'tunku',
-  'tengku',
   'haji',
   'hajjah',
   'sheikha',
@@ -88,6 +87,9 @@ const WORLD_HONORIFICS = new Set([
   'rajah',
   'mufti',
   'mullah',
+  'cllr',
+  'coun',
+  'hon',
 ]);
 
 const DIACRITICS = /\p{M}/gu;

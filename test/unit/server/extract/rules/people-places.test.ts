@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { lookupCity, lookupPlace } from '../../../../../server/extract/rules/places.js';
+
+const people = (text: string): string[] => ruleExtractor.extract(text).people.map((p) => p.name);
+const places = (text: string): string[] => ruleExtractor.extract(text).places.map((p) => p.name);
+const institutions = (text: string): string[] => ruleExtractor.extract(text).institutions.map((p) => p.name);
+
+test('particles and a glued "al-" stay inside a name', () => {
+  assert.deepEqual(people('The court heard Luiz Carlos da Rocha on Monday.'), ['Luiz Carlos da Rocha']);
+  assert.deepEqual(people('The minister Pieter van der Meer spoke first.'), ['Pieter van der Meer']);
+  assert.deepEqual(people('Officials said Omar al-Rashidi was detained. Al-Rashidi denied it.'), ['Omar al-Rashidi']);
+  // Romance particles need a given name first: a body's name is no person.
+  assert.deepEqual(people('Deposits at Banco de la Plata grew.'), []);
+});
+
+test('world honorifics are titles, not parts of the name', () => {
+  assert.deepEqual(people('The panel questioned Tan Sri Ahmad Zulkifli on Tuesday.'), ['Ahmad Zulkifli']);
+  assert.deepEqual(people('Datuk Seri Rahim Osman said the audit was complete.'), ['Rahim Osman']);
+  assert.deepEqual(people('The motion was moved by Cllr Peter Hollins.'), ['Peter Hollins']);
+});
+
+test('the end of one longer name joins it', () => {
+  const got = people('Ana María Ruiz Tagle won the vote. Ruiz Tagle thanked her supporters.');
+  assert.deepEqual(got, ['Ana María Ruiz Tagle']);
+});
+
+test('a short English noun before a name word is a surname; a Title Case work is no person', () => {
+  assert.deepEqual(people('The minister met Wang Jiarui in the capital.'), ['Wang Jiarui']);
+  assert.deepEqual(people('She went to see Harry Potter And The Goblet Of Fire twice.'), []);
+});
+
+test('a body noun next to an unknown name makes it an institution', () => {
+  const text = 'The figures come from Veritas Lumen, a local human rights group. The newspaper Dagblad Noord agreed.';
+  assert.deepEqual(people(text), []);
+  assert.deepEqual(institutions(text).sort(), ['Dagblad Noord', 'Veritas Lumen']);
+  assert.deepEqual(people('He met Ivan Horvat, owner of Kestrel Vantor, on Friday.'), ['Ivan Horvat']);
+});
+
+test('country names: plural names, long official names, ambiguous short forms', () => {
+  assert.deepEqual(places('The talks were held in the Philippines.'), ['Philippines']);
+  assert.equal(lookupPlace('Democratic Republic of the Congo'), 'DR Congo');
+  assert.equal(lookupPlace('Congo'), undefined);
+  assert.equal(lookupPlace('Island'), undefined);
+  assert.deepEqual(places('Troops from the Democratic Republic of the Congo crossed.'), ['DR Congo']);
+  assert.deepEqual(places('He was shot in Surrey, British Columbia.').sort(), ['British Columbia', 'Surrey']);
+});
+
+test('towns from GeoNames after "in", "from"; capitals alone; never a common word', () => {
+  assert.ok(lookupCity('Mombasa'));
+  assert.deepEqual(places('The lawyer filed the case in Mombasa.'), ['Mombasa']);
+  assert.deepEqual(places('Luanda summoned the envoy.'), ['Luanda']);
+  assert.deepEqual(places('The ruling came as a surprise to Reading fans.'), []);
+  // A person who bears the name wins.
+  const text = 'Defense Secretary Lloyd Austin spoke. Austin said the plan was ready.';
+  assert.deepEqual(places(text), []);
+  assert.deepEqual(people(text), ['Lloyd Austin']);
+});
+
+test('"X-based" mentions X; a place naming a treaty, plan or body is no place', () => {
+  assert.deepEqual(places('A Nairobi-based lawyer filed the suit.'), ['Nairobi']);
+  assert.deepEqual(places('Members must respect the Rome Statute.'), []);
+  assert.deepEqual(places('Both sides backed the Luanda roadmap.'), []);
+  assert.deepEqual(places('The Vienna Convention on Consular Relations applies.'), []);
+  assert.deepEqual(people('The Vienna Convention on Consular Relations applies.'), []);
+  assert.deepEqual(places('He chairs the International Conference on the Great Lakes Region.'), []);
+});
+
+test('named sites and regions', () => {
+  assert.deepEqual(places('Tankers crossed the Strait of Hormuz.'), ['Strait of Hormuz']);
+  assert.deepEqual(places('The virus spread across West Africa and Latin America.').sort(), ['Latin America', 'West Africa']);
+  assert.deepEqual(places('The concert at Carnegie Hall was sold out.'), ['Carnegie Hall']);
+});
