@@ -109,7 +109,10 @@ const SITE_HEADS = new Set([
   'hills',
   'falls',
   'borough',
+  'district',
 ]);
+/** Lower-case heads after a name that make a site of it: "the Kajang prison", "Totogo police station". */
+const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);
 /** Compass words that make a region of a known place: "West Africa", "eastern Ukraine". */
 const COMPASS = new Set([
   'north',
@@ -378,6 +381,14 @@ function basedPlace(text: string, tokens: Token[], offset: number, run: Token[],
   return false;
 }
 
+/** Index of the last token of a lower-case site head at `k` ("prison", "police station"), or -1. */
+function lowerSiteEnd(tokens: Token[], k: number): number {
+  const w = tokens[k]?.text;
+  if (w === undefined) return -1;
+  if (LOWER_SITE_HEADS.has(w)) return k;
+  return w === 'police' && tokens[k + 1]?.text === 'station' ? k + 1 : -1;
+}
+
 /** A place word that only qualifies a treaty, plan or process: "Rome Statute", "the Luanda roadmap". */
 function namesAnInstrument(tokens: Token[], idx: number): boolean {
   const next = tokens[idx + 1];
@@ -446,6 +457,8 @@ function isSiteName(span: Token[]): boolean {
   const first = norm(span[0]!.text);
   if (SITE_HEADS.has(norm(span[span.length - 1]!.text))) return true;
   if (SITE_HEADS.has(first) && span[1]!.text === 'of') return true;
+  // "Kogi State", "Rakhine State": a federal state named by one word that is no English word.
+  if (span.length === 2 && norm(span[1]!.text) === 'state' && !isCommonWord(span[0]!.text) && !isDemonym(span[0]!.text)) return true;
   return (
     COMPASS.has(first) &&
     lookupPlace(
@@ -558,6 +571,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const next = tokens[base + 1];
     const w = norm(t.text);
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text)) return [];
+    const siteEnd = !t.possessive && next && !next.cap ? lowerSiteEnd(tokens, base + 1) : -1;
+    if (siteEnd > 0 && !isGivenName(t.text)) return [mention('place', text, tokens.slice(base, siteEnd + 1), base, sentence)];
     if (next && !next.cap && PERSON_BODY_NOUNS[next.text] && !t.possessive) {
       return [{ ...mention('institution', text, [t, next], base, sentence), kind: PERSON_BODY_NOUNS[next.text]! }];
     }

@@ -125,11 +125,19 @@ for (const r of [
   'Great Lakes',
 ])
   places.set(r.toLowerCase(), r);
+/**
+ * compromise's other places (towns, rivers, sites; not its abbreviations or airport codes): one
+ * word ("Ulaanbaatar", but also "Bolton", "Riverside") is a town only where the context says so,
+ * like a GeoNames town; several words are a place unless all are English words ("Old Town").
+ */
+const minorPlaces = new Map<string, string>();
 for (const [k, v] of Object.entries(lex)) {
   const tags = Array.isArray(v) ? v : v.split(',');
-  if (tags.includes('Country') || tags.includes('City') || tags.includes('Region')) {
-    const canonical = k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
-    addPlace(k, canonical);
+  const canonical = k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
+  if (tags.includes('Country') || tags.includes('City') || tags.includes('Region')) addPlace(k, canonical);
+  else if (tags.includes('Place') && !tags.includes('Abbreviation') && k.length > 3) {
+    if (!k.includes(' ')) minorPlaces.set(k, canonical);
+    else if (!k.split(' ').every((w) => isCommonWord(w))) addPlace(k, canonical);
   }
   if (tags.includes('Demonym')) DEMONYMS.add(k);
 }
@@ -234,10 +242,14 @@ function loadCities(): Map<string, City> {
   return out;
 }
 
-/** The most populous GeoNames town of that name (15,000 people or more), if any. */
+/** The most populous GeoNames town of that name (15,000 people or more), or a town of compromise's lexicon (population unknown: 0). */
 export function lookupCity(surface: string): City | undefined {
   cities ??= loadCities();
-  return cities.get(lowerKey(surface));
+  const k = lowerKey(surface);
+  const city = cities.get(k);
+  if (city) return city;
+  const minor = minorPlaces.get(k);
+  return minor === undefined ? undefined : { name: minor, population: 0, capital: false };
 }
 
 /** A city name that reads as a place on its own: not an English word and not a given name or surname. */
