@@ -42,6 +42,8 @@ const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', ...NAME_PARTICLES]);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
 const COMMON_SHAPE = /(?:tion|sion|ment|ness|ity|ies|ors|ers|ists|ance|ence|ship|ism|ings|ants|ents|ives|als)$/i;
+/** Generation numbers after a name: "Henry Ford II". */
+const ROMAN_NUMERAL = /^(?:II|III|IV|V|VI|VII|VIII)$/;
 /** Between two words of one name: spaces, or a glued Arabic article or kinship word ("Ayman al-Zawahiri"). */
 const NAME_GAP = /^(?:['’]?\s+|\s+(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)-)$/i;
 /** Lower-case words after "in" that name a place's role, not the place: "the Luanda roadmap", "Rome Statute". */
@@ -617,7 +619,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const locative = LOCATIVE_BEFORE.has(tokens[base - 1]?.text.toLowerCase() ?? '');
   if (city && (locative || !isGivenName(first.text)) && !namesAnInstrument(tokens, lastIdx))
     return [mention('place', text, span, base, sentence, { name: city.name })];
-  if (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text)) return [mention('person', text, span, base, sentence)];
+  // "Leonardo DRS": an acronym after the first word makes a company's name, not a person's.
+  const acronymInside = span.slice(1).some((t) => /^[A-Z]{2,}$/.test(t.text) && !ROMAN_NUMERAL.test(t.text));
+  if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text))) return [mention('person', text, span, base, sentence)];
   // "Vienna Convention": a place word before a capitalised instrument noun names the instrument.
   const placeAt = (k: number): string | undefined =>
     INSTRUMENT_NOUNS.has(span[k + 1]?.text.toLowerCase() ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx))

@@ -90,6 +90,9 @@ const WORLD_HONORIFICS = new Set([
   'cllr',
   'coun',
   'hon',
+  'barrister',
+  'advocate',
+  'engr',
 ]);
 
 const DIACRITICS = /\p{M}/gu;
