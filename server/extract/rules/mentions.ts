@@ -315,6 +315,15 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   let span = run;
   let base = offset;
   if (basedPlace(text, tokens, offset, run, sentence, out)) return;
+  // "People's Republic of China": the possessive before the run belongs to the long name.
+  const owner = tokens[offset - 1];
+  if (owner?.possessive && owner.cap) {
+    const longName = lookupPlace(text.slice(owner.start, run[run.length - 1]!.end));
+    if (longName) {
+      out.push(mention('place', text, [owner, ...run], offset - 1, sentence, { name: longName }));
+      return;
+    }
+  }
   // Sentence-initial common words ("Both", "Prosecutors", "Court documents").
   const knownPrefix = (sp: Token[]): boolean =>
     sp.some(

@@ -72,3 +72,18 @@ test('named sites and regions', () => {
   assert.deepEqual(places('The virus spread across West Africa and Latin America.').sort(), ['Latin America', 'West Africa']);
   assert.deepEqual(places('The concert at Carnegie Hall was sold out.'), ['Carnegie Hall']);
 });
+
+test('a long official name with a possessive is that country, not another', () => {
+  assert.deepEqual(places('The People’s Republic of China protested.'), ['China']);
+  assert.deepEqual(places('Delegates from the Republic of Korea arrived.'), ['South Korea']);
+});
+
+test('federal states and sites named with a lower-case head', () => {
+  assert.deepEqual(places('He was arrested in Kogi State on Monday.'), ['Kogi State']);
+  assert.deepEqual(places('He spent the night at the Kajang prison.'), ['Kajang prison']);
+});
+
+test('an acronym inside a name makes a company; a form of address is a title', () => {
+  assert.deepEqual(people('Workers at Leonardo DRS walked out.'), []);
+  assert.deepEqual(people('Barrister Gohar Ali said the appeal was filed.'), ['Gohar Ali']);
+});
