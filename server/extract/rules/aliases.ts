@@ -103,6 +103,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const ends = personNames.filter((o) => o.length > n.length && (key(o).endsWith(` ${kn}`) || key(o).startsWith(`${kn} `)));
     if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
   }
+  const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   for (const m of raws) {
     if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
@@ -113,6 +114,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       if (m.acronym) alias(e, m.acronym);
       attach(e, m);
     } else if (m.category === 'person') {
+      // A name the article also calls a place ("the city of X … in X") is that place.
+      if (placeKeys.has(key(m.name))) {
+        attach(get('place', m.name), m);
+        continue;
+      }
       const target = longerName.get(key(m.name)) ?? m.name;
       const e = byKey.get(`person:${key(target)}`) ?? get('person', target);
       e.names.set(m.name, words(m.name).length);

@@ -113,6 +113,26 @@ const SITE_HEADS = new Set([
   'borough',
   'district',
 ]);
+/** "the southern city of X", "the town of X": lower-case place nouns before "of" and a name. */
+const PLACE_NOUNS_BEFORE_OF = new Set([
+  'city',
+  'town',
+  'village',
+  'province',
+  'region',
+  'district',
+  'municipality',
+  'county',
+  'island',
+  'port',
+  'capital',
+  'state',
+  'governorate',
+  'prefecture',
+  'suburb',
+  'neighbourhood',
+  'neighborhood',
+]);
 /** Lower-case heads after a name that make a site of it: "the Kajang prison", "Totogo police station". */
 const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);
 /** Compass words that make a region of a known place: "West Africa", "eastern Ukraine". */
@@ -392,6 +412,13 @@ function basedPlace(text: string, tokens: Token[], offset: number, run: Token[],
   return false;
 }
 
+/** "the southern Gaza city of Khan Younis": the name is a place. */
+function placeNounBefore(tokens: Token[], first: number): boolean {
+  const of = tokens[first - 1];
+  const noun = tokens[first - 2];
+  return of?.text === 'of' && noun !== undefined && !noun.cap && PLACE_NOUNS_BEFORE_OF.has(noun.text);
+}
+
 /** Index of the last token of a lower-case site head at `k` ("prison", "police station"), or -1. */
 function lowerSiteEnd(tokens: Token[], k: number): number {
   const w = tokens[k]?.text;
@@ -483,6 +510,10 @@ function isSiteName(span: Token[]): boolean {
 
 /** "al-" glued before a name's first word ("al-Zawahiri"): the tokenizer leaves it out, the name keeps it. */
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)$/iu;
+
+function acronymInsideSpan(span: Token[]): boolean {
+  return span.slice(1).some((t) => /^[A-Z]{2,}$/.test(t.text) && !ROMAN_NUMERAL.test(t.text));
+}
 
 function mention(category: MentionCategory, text: string, toks: Token[], firstIdx: number, sentence: number, extra: Partial<RawMention> = {}): RawMention {
   const start = toks[0]!.start;
@@ -589,6 +620,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     }
     const start = atSentenceStart(tokens, base);
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
+    if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
     const bodyKind = !common && !start ? bodyKindAround(tokens, base, base) : undefined;
     if (bodyKind) return [mention('institution', text, span, base, sentence, { kind: bodyKind })];
     const city = !common && !namesAnInstrument(tokens, base) ? cityCandidate(t, prev) : undefined;
@@ -623,13 +655,14 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   if (after?.cap && FUNCTION_WORDS.has(after.text.toLowerCase()) && after.text !== 'The') return [];
   const bodyKind = bodyKindAround(tokens, base, lastIdx);
   if (bodyKind && !isHonorific(first)) return [mention('institution', text, span, base, sentence, { kind: bodyKind })];
+  if (placeNounBefore(tokens, base) && !acronymInsideSpan(span)) return [mention('place', text, span, base, sentence)];
   // A town of several words; one that starts with a given name ("Benito Juárez") only after "in", "from" ….
   const city = lookupCity(textOf(text, span));
   const locative = LOCATIVE_BEFORE.has(tokens[base - 1]?.text.toLowerCase() ?? '');
   if (city && (locative || !isGivenName(first.text)) && !namesAnInstrument(tokens, lastIdx))
     return [mention('place', text, span, base, sentence, { name: city.name })];
   // "Leonardo DRS": an acronym after the first word makes a company's name, not a person's.
-  const acronymInside = span.slice(1).some((t) => /^[A-Z]{2,}$/.test(t.text) && !ROMAN_NUMERAL.test(t.text));
+  const acronymInside = acronymInsideSpan(span);
   if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text))) return [mention('person', text, span, base, sentence)];
   // "Vienna Convention": a place word before a capitalised instrument noun names the instrument.
   const placeAt = (k: number): string | undefined =>

@@ -115,9 +115,31 @@ function titleLength(span: Token[], i: number): number {
   return isTitleWord(span[i]!) ? 1 : 0;
 }
 
+/** Plural titles before several names: "Senators Ann Lee and Tom Hart". */
+const PLURAL_TITLES = new Set([
+  'senators',
+  'sens',
+  'reps',
+  'representatives',
+  'ministers',
+  'presidents',
+  'judges',
+  'justices',
+  'governors',
+  'mayors',
+  'ambassadors',
+  'congressmen',
+  'congresswomen',
+  'lawmakers',
+  'councillors',
+  'commissioners',
+  'drs',
+  'messrs',
+]);
+
 export function isTitleWord(t: Token): boolean {
   const w = norm(t.text);
-  if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || WORLD_HONORIFICS.has(w)) return true;
+  if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || WORLD_HONORIFICS.has(w) || PLURAL_TITLES.has(w)) return true;
   // "Ex-spy", "ex-President": a hyphenated label is a title, not a name.
   const dash = w.indexOf('-');
   if (dash < 0) return false;

@@ -87,3 +87,10 @@ test('an acronym inside a name makes a company; a form of address is a title', (
   assert.deepEqual(people('Workers at Leonardo DRS walked out.'), []);
   assert.deepEqual(people('Barrister Gohar Ali said the appeal was filed.'), ['Gohar Ali']);
 });
+
+test('"the city of X" makes X a place everywhere in the article; plural titles before names', () => {
+  const text = 'The strike hit the southern city of Deir Hanna. Residents of Deir Hanna fled.';
+  assert.deepEqual(places(text), ['Deir Hanna']);
+  assert.deepEqual(people(text), []);
+  assert.deepEqual(people('Senators Maria Lopez and Tom Hart voted no.').sort(), ['Maria Lopez', 'Tom Hart']);
+});
