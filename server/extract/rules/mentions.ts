@@ -442,6 +442,10 @@ function bodyKindAround(tokens: Token[], first: number, last: number): Instituti
     const of = tokens[first - 2];
     if ((prev.text === 'of' || prev.text === 'in') && of && BODY_OWNER_BEFORE.has(of.text.toLowerCase())) return 'company';
   }
+  if (!tokens[last]!.possessive) {
+    const after = bodyKindAfter(tokens, last);
+    if (after) return after;
+  }
   if (tokens[last + 1]?.text === ',' && /^(?:a|an|the)$/i.test(tokens[last + 2]?.text ?? '')) {
     // Up to three describing words before the noun: ", a local human rights group".
     for (let k = last + 3; k <= last + 6 && k < tokens.length; k++) {
@@ -510,6 +514,32 @@ function isSiteName(span: Token[]): boolean {
 
 /** "al-" glued before a name's first word ("al-Zawahiri"): the tokenizer leaves it out, the name keeps it. */
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)$/iu;
+
+/** Titles that only a company gives: the unknown name before them is the company ("former Qwest CEO X"). */
+const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'founder', 'co-founder', 'executive']);
+
+function companyBeforeTitle(text: string, tokens: Token[], base: number, prefix0: Token[], title: Token[], sentence: number): RawMention[] {
+  let prefix = prefix0;
+  let b = base;
+  while (prefix.length > 0 && isTitleWord(prefix[0]!)) {
+    prefix = prefix.slice(1); // "Former Enron CFO X"
+    b++;
+  }
+  if (prefix.length === 0 || prefix.length > 3 || !title.some((t) => CORPORATE_TITLES.has(norm(t.text)))) return [];
+  if (prefix.some((t) => isCommonWord(t.text) || isDemonym(t.text) || lookupPlace(t.text) || isHonorific(t))) return [];
+  return [mention('institution', text, prefix, b, sentence, { kind: 'company' })];
+}
+
+/** "the Skadden Arps law firm", "the Wagner mercenary group": a lower-case body noun right after the name, at most one word between. */
+function bodyKindAfter(tokens: Token[], last: number): InstitutionKind | undefined {
+  for (let k = last + 1; k <= last + 2; k++) {
+    const t = tokens[k];
+    if (!t || t.cap || FUNCTION_WORDS.has(t.text) || SPEECH_AFTER.has(t.text) || /ed$/.test(t.text)) return undefined;
+    const kind = BODY_NOUNS[t.text];
+    if (kind && tokens[k + 1]?.text !== 'of') return kind;
+  }
+  return undefined;
+}
 
 function acronymInsideSpan(span: Token[]): boolean {
   return span.slice(1).some((t) => /^[A-Z]{2,}$/.test(t.text) && !ROMAN_NUMERAL.test(t.text));
@@ -583,7 +613,11 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     const nameFirst = b + tp.prefix.length + tp.title.length;
     let owner: RawMention | null = null;
     if (tp.prefix.length > 0) {
-      const pre = classifySpan(text, tokens, b, tp.prefix, sentence) ?? [];
+      let pre = classifySpan(text, tokens, b, tp.prefix, sentence) ?? [];
+      if (!pre.some((p) => p.category === 'institution' || p.category === 'place')) {
+        const company = companyBeforeTitle(text, tokens, b, tp.prefix, tp.title, sentence);
+        if (company.length > 0) pre = company;
+      }
       for (const p of pre) {
         if (p.category === 'place') p.modifier = true;
         if (p.category === 'institution') owner = p;

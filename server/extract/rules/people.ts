@@ -115,6 +115,8 @@ function titleLength(span: Token[], i: number): number {
   return isTitleWord(span[i]!) ? 1 : 0;
 }
 
+/** Executive titles written as acronyms ("Enron CFO X"): titles, but job labels that give no alias. */
+const JOB_ACRONYMS = new Set(['cfo', 'coo', 'cto', 'cio', 'cmo', 'evp', 'svp']);
 /** Plural titles before several names: "Senators Ann Lee and Tom Hart". */
 const PLURAL_TITLES = new Set([
   'senators',
@@ -139,7 +141,7 @@ const PLURAL_TITLES = new Set([
 
 export function isTitleWord(t: Token): boolean {
   const w = norm(t.text);
-  if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || WORLD_HONORIFICS.has(w) || PLURAL_TITLES.has(w)) return true;
+  if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || WORLD_HONORIFICS.has(w) || PLURAL_TITLES.has(w) || JOB_ACRONYMS.has(w)) return true;
   // "Ex-spy", "ex-President": a hyphenated label is a title, not a name.
   const dash = w.indexOf('-');
   if (dash < 0) return false;
@@ -195,7 +197,7 @@ export function aliasTitle(title: Token[]): Token | null {
   const last = title[title.length - 1];
   if (!last) return null;
   if (isHonorific(last)) return last;
-  if (title.length === 1 && !LABEL_WORDS.has(norm(last.text)) && !last.text.includes('-')) return last;
+  if (title.length === 1 && !LABEL_WORDS.has(norm(last.text)) && !JOB_ACRONYMS.has(norm(last.text)) && !last.text.includes('-')) return last;
   // "House Speaker", "Russian President": keep only the last word as the alias title.
   if (title.length === 2 && ['speaker', 'president', 'secretary', 'senator', 'governor', 'mayor', 'chancellor', 'premier'].includes(norm(last.text)))
     return last;

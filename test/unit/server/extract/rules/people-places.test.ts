@@ -94,3 +94,9 @@ test('"the city of X" makes X a place everywhere in the article; plural titles b
   assert.deepEqual(people(text), []);
   assert.deepEqual(people('Senators Maria Lopez and Tom Hart voted no.').sort(), ['Maria Lopez', 'Tom Hart']);
 });
+
+test('a company named before a corporate title or before "law firm" is no person', () => {
+  const text = 'Former Zentrix CFO Laura Bevan was charged. Zentrix’s shares fell, said Omar Reid of the Hallam Pryce law firm.';
+  assert.deepEqual(people(text).sort(), ['Laura Bevan', 'Omar Reid']);
+  assert.deepEqual(institutions(text).sort(), ['Hallam Pryce', 'Zentrix']);
+});
