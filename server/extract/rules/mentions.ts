@@ -132,6 +132,13 @@ const PLACE_NOUNS_BEFORE_OF = new Set([
   'suburb',
   'neighbourhood',
   'neighborhood',
+  'borough',
+  'commune',
+  'oblast',
+  'canton',
+  'parish',
+  'constituency',
+  'emirate',
 ]);
 /** Lower-case heads after a name that make a site of it: "the Kajang prison", "Totogo police station". */
 const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);

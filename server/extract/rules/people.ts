@@ -2,7 +2,7 @@
  * Person names inside a capitalised span: split "U.S. Secretary of State Antony Blinken" into
  * prefix ("U.S."), title ("Secretary of State") and name ("Antony Blinken").
  */
-import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS, isFirstName } from './lexicons.js';
+import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS, isFirstName, memo } from './lexicons.js';
 import type { Token } from './nlp.js';
 
 const DOTS = /\./g;
@@ -97,11 +97,11 @@ const WORLD_HONORIFICS = new Set([
 
 const DIACRITICS = /\p{M}/gu;
 /** A given name in compromise's lexicon, also when written with accents ("José", "Inácio"). */
-export function isGivenName(word: string): boolean {
+export const isGivenName = memo((word: string): boolean => {
   if (isFirstName(word)) return true;
   const plain = word.normalize('NFD').replace(DIACRITICS, '');
   return plain !== word && isFirstName(plain);
-}
+});
 
 export function isHonorific(t: Token): boolean {
   const w = norm(t.text);
