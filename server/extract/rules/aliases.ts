@@ -93,7 +93,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   };
 
   // 1. Places, institutions and multi-word person names.
-  // "López Obrador" after "Andrés Manuel López Obrador", "Tengku Adnan" before "Tengku Adnan Tengku
+  // "García Márquez" after "Gabriel García Márquez", "Tengku Adnan" before "Tengku Adnan Tengku
   // Mansor": the end or start of one longer name joins it.
   const personNames = [...new Set(raws.filter((m) => m.category === 'person').map((m) => m.name))];
   const longerName = new Map<string, string>();
@@ -227,7 +227,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   for (const m of pending.filter((p) => !p.personEvidence)) {
     const e = byKey.get(`person:${key(m.name)}`);
     if (e) attach(e, m);
-    // A town's name that no person here bears: a place ("in Mombasa").
+    // A town's name that no person here bears: a place ("in Eldoret").
     else if (m.city) attach(get('place', m.city), m);
   }
 
@@ -257,7 +257,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         const surface = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
         let e = lookup.get(key(surface));
         if (!e) {
-          // "Rome Statute", "the Luanda roadmap": the place only names the instrument.
+          // "Kyoto Protocol", "the Minsk agreements": the place only names the instrument.
           const pl = INSTRUMENT_NOUNS.has(toks[i + n]?.text.toLowerCase() ?? '') || insideLongerName(toks, i) ? undefined : lookupPlace(surface);
           const inst = n > 1 || /^[A-Z]{2,}$/.test(surface) ? lookupInstitution(surface) : undefined;
           if (pl) e = get('place', pl);

@@ -46,7 +46,7 @@ const COMMON_SHAPE = /(?:tion|sion|ment|ness|ity|ies|ors|ers|ists|ance|ence|ship
 const ROMAN_NUMERAL = /^(?:II|III|IV|V|VI|VII|VIII)$/;
 /** Between two words of one name: spaces, or a glued Arabic article or kinship word ("Ayman al-Zawahiri"). */
 const NAME_GAP = /^(?:['’]?\s+|\s+(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)-)$/i;
-/** Lower-case words after "in" that name a place's role, not the place: "the Luanda roadmap", "Rome Statute". */
+/** Lower-case words after "in" that name a place's role, not the place: "the Minsk agreements", "Kyoto Protocol". */
 export const INSTRUMENT_NOUNS = new Set([
   'accord',
   'accords',
@@ -70,9 +70,9 @@ export const INSTRUMENT_NOUNS = new Set([
 ]);
 /** Particles that Dutch, German and Arabic names have and names of bodies hardly ever do. */
 const GERMANIC_ARABIC_PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'binti', 'bint']);
-/** Prepositions after which a town's name is a place ("in Mombasa", "from Kisumu"). */
+/** Prepositions after which a town's name is a place ("in Eldoret", "from Tamale"). */
 const LOCATIVE_BEFORE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'across', 'around', 'toward', 'towards', 'via', 'into', 'inside', 'between']);
-/** Heads of named sites and features: "Strait of Hormuz", "Carnegie Hall", "Totogo Police Station". */
+/** Heads of named sites and features: "Strait of Gibraltar", "Carnegie Hall", "Kilburn Police Station". */
 const SITE_HEADS = new Set([
   'strait',
   'straits',
@@ -140,9 +140,9 @@ const PLACE_NOUNS_BEFORE_OF = new Set([
   'constituency',
   'emirate',
 ]);
-/** Lower-case heads after a name that make a site of it: "the Kajang prison", "Totogo police station". */
+/** Lower-case heads after a name that make a site of it: "the Evin prison", "Kilburn police station". */
 const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);
-/** Compass words that make a region of a known place: "West Africa", "eastern Ukraine". */
+/** Compass words that make a region of a known place: "West Africa", "Greater Manchester". */
 const COMPASS = new Set([
   'north',
   'south',
@@ -279,7 +279,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       }
       // "van der Berg", "de la Fuente": two particles inside one name.
       const after = tokens[j + 2];
-      // "Democratic Republic of the Congo": "of the" inside a known place's name.
+      // "Republic of the Gambia": "of the" inside a known place's name.
       if (next.text === 'of' && after?.text === 'the' && j + 3 < tokens.length && isNameToken(tokens[j + 3]!)) {
         const end = tokens[j + 3]!.end;
         let known = false;
@@ -294,7 +294,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         continue;
       }
       if (CONNECTORS.has(next.text) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
-        // A particle joins names, not a plural or common word to a name ("Republicans do Trump …").
+        // A particle joins names, not a plural or common word to a name ("Republicans do Smith …").
         if (NAME_PARTICLES.has(next.text) && isCommonWord(tokens[j]!.text) && !isGivenName(tokens[j]!.text)) break;
         j += 2;
         continue;
@@ -342,13 +342,14 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   let span = run;
   let base = offset;
   if (basedPlace(text, tokens, offset, run, sentence, out)) return;
-  // "People's Republic of China": the possessive before the run belongs to the long name.
-  const owner = tokens[offset - 1];
-  if (owner?.possessive && owner.cap) {
-    const longName = lookupPlace(text.slice(owner.start, run[run.length - 1]!.end));
-    if (longName) {
-      out.push(mention('place', text, [owner, ...run], offset - 1, sentence, { name: longName }));
-      return;
+  // "Lao People's Democratic Republic": the possessive inside belongs to the long name.
+  if (tokens[offset - 1]?.possessive) {
+    for (let k = offset - 1; k >= Math.max(0, offset - 3) && tokens[k]!.cap; k--) {
+      const longName = lookupPlace(text.slice(tokens[k]!.start, run[run.length - 1]!.end));
+      if (longName) {
+        out.push(mention('place', text, tokens.slice(k, offset + run.length), k, sentence, { name: longName }));
+        return;
+      }
     }
   }
   // Sentence-initial common words ("Both", "Prosecutors", "Court documents").
@@ -370,7 +371,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     span = span.slice(1);
     base++;
   }
-  while (span.length > 1 && isDemonym(span[0]!.text) && !isTitleWord(span[1]!) && !lookupPlace(textOf(text, span))) {
+  while (span.length > 1 && isDemonym(span[0]!.text) && !isTitleWord(span[1]!) && !lookupPlace(textOf(text, span)) && !isSiteName(span)) {
     span = span.slice(1);
     base++;
   }
@@ -401,7 +402,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
 }
 
-/** "Nairobi-based", "New York-based": the place is mentioned; the rest of the run is not a name. */
+/** "Lyon-based", "São Paulo-based": the place is mentioned; the rest of the run is not a name. */
 function basedPlace(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): boolean {
   const last = run[run.length - 1]!;
   if (!/-based$/i.test(last.text)) return false;
@@ -419,7 +420,7 @@ function basedPlace(text: string, tokens: Token[], offset: number, run: Token[],
   return false;
 }
 
-/** "the southern Gaza city of Khan Younis": the name is a place. */
+/** "the southern city of Deir Hanna": the name is a place. */
 function placeNounBefore(tokens: Token[], first: number): boolean {
   const of = tokens[first - 1];
   const noun = tokens[first - 2];
@@ -434,7 +435,7 @@ function lowerSiteEnd(tokens: Token[], k: number): number {
   return w === 'police' && tokens[k + 1]?.text === 'station' ? k + 1 : -1;
 }
 
-/** A place word that only qualifies a treaty, plan or process: "Rome Statute", "the Luanda roadmap". */
+/** A place word that only qualifies a treaty, plan or process: "Kyoto Protocol", "the Minsk agreements". */
 function namesAnInstrument(tokens: Token[], idx: number): boolean {
   const next = tokens[idx + 1];
   return next !== undefined && INSTRUMENT_NOUNS.has(next.text.toLowerCase()) && !next.possessive;
@@ -489,7 +490,7 @@ const NAME_GOES_ON = new Set([
   'order',
 ]);
 
-/** The span continues a capitalised name before it: "International Conference on the Great Lakes Region". */
+/** The span continues a capitalised name before it: "Commission on the Mekong River Basin". */
 export function insideLongerName(tokens: Token[], first: number): boolean {
   let k = first - 1;
   if (tokens[k]?.cap && COMPASS.has(tokens[k]!.text.toLowerCase())) k--; // "… of the South Pacific"
@@ -500,13 +501,13 @@ export function insideLongerName(tokens: Token[], first: number): boolean {
   return head !== undefined && head.cap && NAME_GOES_ON.has(head.text.toLowerCase());
 }
 
-/** "Strait of Hormuz", "Carnegie Hall", "West Africa": named sites and regions of known places. */
+/** "Strait of Gibraltar", "Carnegie Hall", "West Africa": named sites and regions of known places. */
 function isSiteName(span: Token[]): boolean {
   if (span.length < 2 || isGivenName(span[0]!.text)) return false;
   const first = norm(span[0]!.text);
   if (SITE_HEADS.has(norm(span[span.length - 1]!.text))) return true;
   if (SITE_HEADS.has(first) && span[1]!.text === 'of') return true;
-  // "Kogi State", "Rakhine State": a federal state named by one word that is no English word.
+  // "Kaduna State", "Shan State": a federal state named by one word that is no English word.
   if (span.length === 2 && norm(span[1]!.text) === 'state' && !isCommonWord(span[0]!.text) && !isDemonym(span[0]!.text)) return true;
   return (
     COMPASS.has(first) &&
@@ -522,14 +523,14 @@ function isSiteName(span: Token[]): boolean {
 /** "al-" glued before a name's first word ("al-Zawahiri"): the tokenizer leaves it out, the name keeps it. */
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)$/iu;
 
-/** Titles that only a company gives: the unknown name before them is the company ("former Qwest CEO X"). */
+/** Titles that only a company gives: the unknown name before them is the company ("former Zentrix CEO X"). */
 const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'founder', 'co-founder', 'executive']);
 
 function companyBeforeTitle(text: string, tokens: Token[], base: number, prefix0: Token[], title: Token[], sentence: number): RawMention[] {
   let prefix = prefix0;
   let b = base;
   while (prefix.length > 0 && isTitleWord(prefix[0]!)) {
-    prefix = prefix.slice(1); // "Former Enron CFO X"
+    prefix = prefix.slice(1); // "Former Zentrix CFO X"
     b++;
   }
   if (prefix.length === 0 || prefix.length > 3 || !title.some((t) => CORPORATE_TITLES.has(norm(t.text)))) return [];
@@ -537,7 +538,7 @@ function companyBeforeTitle(text: string, tokens: Token[], base: number, prefix0
   return [mention('institution', text, prefix, b, sentence, { kind: 'company' })];
 }
 
-/** "the Skadden Arps law firm", "the Wagner mercenary group": a lower-case body noun right after the name, at most one word between. */
+/** "the Hallam Pryce law firm", "the Kestrel militant group": a lower-case body noun right after the name, at most one word between. */
 function bodyKindAfter(tokens: Token[], last: number): InstitutionKind | undefined {
   for (let k = last + 1; k <= last + 2; k++) {
     const t = tokens[k];
@@ -596,6 +597,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (known) return [mention('institution', text, span, b, sentence, { kind: known.kind, ...(acronym ? { acronym } : {}) })];
   const place = lookupPlace(s);
   if (place) return namesAnInstrument(tokens, lastIdx) ? [] : [mention('place', text, span, b, sentence, { name: place })];
+  if (isSiteName(span) && !insideLongerName(tokens, b) && !institutionKind(span)) return [mention('place', text, span, b, sentence)];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".
   while (span.length > 0 && (isDemonym(span[0]!.text) || (span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`)))) {
     const two = span.length > 1 && isDemonym(`${span[0]!.text} ${span[1]!.text}`) ? 2 : 1;
@@ -607,7 +609,6 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (party) return [mention('institution', text, span, b, sentence, { name: party, aliases: [span[0]!.text], kind: 'party' })];
   const kind = institutionKind(span);
   if (kind) return [mention('institution', text, span, b, sentence, { kind, ...(acronym ? { acronym } : {}) })];
-  if (isSiteName(span) && !insideLongerName(tokens, b)) return [mention('place', text, span, b, sentence)];
   // "London's Old Bailey court": a lower-case institution word after the name.
   const after = tokens[base + span0.length];
   if (after && !after.cap && (after.text === 'court' || after.text === 'party') && span.length >= 1 && !lookupPlace(s)) {
@@ -665,7 +666,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const bodyKind = !common && !start ? bodyKindAround(tokens, base, base) : undefined;
     if (bodyKind) return [mention('institution', text, span, base, sentence, { kind: bodyKind })];
     const city = !common && !namesAnInstrument(tokens, base) ? cityCandidate(t, prev) : undefined;
-    // "the U.S. Treasury's": a word right after a place's name is that place's body or thing, not a person.
+    // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
     const evidence =
       !start &&
@@ -691,7 +692,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const first = span[0]!;
   const lastIdx = base + span.length - 1;
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
-  // "Harry Potter And The Cursed Child": a capitalised "And", "Of", "In" goes on with a title in Title Case.
+  // "Lords Of The Deep": a capitalised "And", "Of", "In" goes on with a title in Title Case.
   const after = tokens[lastIdx + 1];
   if (after?.cap && FUNCTION_WORDS.has(after.text.toLowerCase()) && after.text !== 'The') return [];
   const bodyKind = bodyKindAround(tokens, base, lastIdx);
@@ -702,10 +703,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const locative = LOCATIVE_BEFORE.has(tokens[base - 1]?.text.toLowerCase() ?? '');
   if (city && (locative || !isGivenName(first.text)) && !namesAnInstrument(tokens, lastIdx))
     return [mention('place', text, span, base, sentence, { name: city.name })];
-  // "Leonardo DRS": an acronym after the first word makes a company's name, not a person's.
+  // "Marcus DLX": an acronym after the first word makes a company's name, not a person's.
   const acronymInside = acronymInsideSpan(span);
   if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text))) return [mention('person', text, span, base, sentence)];
-  // "Vienna Convention": a place word before a capitalised instrument noun names the instrument.
+  // "Aarhus Convention": a place word before a capitalised instrument noun names the instrument.
   const placeAt = (k: number): string | undefined =>
     INSTRUMENT_NOUNS.has(span[k + 1]?.text.toLowerCase() ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx))
       ? undefined
@@ -716,11 +717,11 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   if (span.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()))) return [];
   // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person.
   if (span.some((t) => NAME_PARTICLES.has(t.text) && !GERMANIC_ARABIC_PARTICLES.has(t.text))) return [];
-  // "Frans van der Berg": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
+  // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
   if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
   }
-  // "Wang Yi", "Sun Yang": a short word that is also an English noun, capitalised mid-sentence before
+  // "Hu Weiming", "Ma Ying": a short word that is also an English noun, capitalised mid-sentence before
   // a word that is no English word, is a surname, not a description.
   if (
     span.length <= 3 &&
@@ -747,7 +748,7 @@ function cityCandidate(t: Token, prev: Token | undefined): string | undefined {
   const city = lookupCity(t.text);
   if (!city) return undefined;
   const locative = prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase());
-  if (prev?.cap && !locative) return undefined; // "British Columbia", "Lake Charles": part of a longer name
+  if (prev?.cap && !locative) return undefined; // "Indian Ocean", "Lake Charles": part of a longer name
   if (locative || (city.capital && city.population >= 100_000) || city.population >= 1_000_000) return city.name;
   return undefined;
 }

@@ -115,7 +115,7 @@ function titleLength(span: Token[], i: number): number {
   return isTitleWord(span[i]!) ? 1 : 0;
 }
 
-/** Executive titles written as acronyms ("Enron CFO X"): titles, but job labels that give no alias. */
+/** Executive titles written as acronyms ("Zentrix CFO X"): titles, but job labels that give no alias. */
 const JOB_ACRONYMS = new Set(['cfo', 'coo', 'cto', 'cio', 'cmo', 'evp', 'svp']);
 /** Plural titles before several names: "Senators Ann Lee and Tom Hart". */
 const PLURAL_TITLES = new Set([

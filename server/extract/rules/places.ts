@@ -14,7 +14,7 @@ import { isCommonWord, lex, lowerKey, memo, tagsOf } from './lexicons.js';
 const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
 
 const places = new Map<string, string>(); // lower-case surface -> canonical name
-/** Names of countries themselves ("Philippines"): a place even where a lexicon calls the word a demonym. */
+/** Names of countries themselves ("Maldives"): a place even where a lexicon calls the word a demonym. */
 const countryNames = new Set<string>();
 export const DEMONYMS = new Set<string>();
 
@@ -27,12 +27,12 @@ function addPlace(surface: string, canonical: string): void {
 function isUsableAltSpelling(alt: string): boolean {
   if (alt.length <= 3) return ['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK'].includes(alt); // "IN", "IT" are words
   if (alt.includes(' ')) return true;
-  if ((countryWordCount.get(alt.toLowerCase()) ?? 0) > 1) return false; // "Congo", "Korea": which one?
+  if ((countryWordCount.get(alt.toLowerCase()) ?? 0) > 1) return false; // "Korea", "Guinea": which one?
   const tags = tagsOf(alt);
   return tags.length === 0 || tags.includes('Country');
 }
 
-/** Every word of every country's common and official name: "Congo" is in two. */
+/** Every word of every country's common and official name: "Korea" is in two. */
 const countryWordCount = new Map<string, number>();
 for (const c of countries) {
   const name = c.name.common;
@@ -41,7 +41,7 @@ for (const c of countries) {
   for (const w of new Set(`${name} ${c.name.official}`.toLowerCase().split(/[\s,]+/))) countryWordCount.set(w, (countryWordCount.get(w) ?? 0) + 1);
 }
 // Official names and other spellings only after every common name, so that no long form
-// ("Republic of the Congo") takes the place of another country's common name.
+// ("Republic of Guinea") takes the place of another country's common name.
 for (const c of countries) {
   const name = c.name.common;
   addPlace(c.name.official, name);
@@ -122,12 +122,11 @@ for (const r of [
   'Central Europe',
   'Persian Gulf',
   'Gulf',
-  'Great Lakes',
 ])
   places.set(r.toLowerCase(), r);
 /**
  * compromise's other places (towns, rivers, sites; not its abbreviations or airport codes): one
- * word ("Ulaanbaatar", but also "Bolton", "Riverside") is a town only where the context says so,
+ * word ("Magadan", but also "Bolton", "Riverside") is a town only where the context says so,
  * like a GeoNames town; several words are a place unless all are English words ("Old Town").
  */
 const minorPlaces = new Map<string, string>();

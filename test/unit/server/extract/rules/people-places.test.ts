@@ -27,7 +27,7 @@ test('the end of one longer name joins it', () => {
 });
 
 test('a short English noun before a name word is a surname; a Title Case work is no person', () => {
-  assert.deepEqual(people('The minister met Wang Jiarui in the capital.'), ['Wang Jiarui']);
+  assert.deepEqual(people('The minister met Ma Jiarui in the capital.'), ['Ma Jiarui']);
   assert.deepEqual(people('She went to see Harry Potter And The Goblet Of Fire twice.'), []);
 });
 
@@ -39,18 +39,18 @@ test('a body noun next to an unknown name makes it an institution', () => {
 });
 
 test('country names: plural names, long official names, ambiguous short forms', () => {
-  assert.deepEqual(places('The talks were held in the Philippines.'), ['Philippines']);
-  assert.equal(lookupPlace('Democratic Republic of the Congo'), 'DR Congo');
-  assert.equal(lookupPlace('Congo'), undefined);
+  assert.deepEqual(places('The talks were held in the Maldives.'), ['Maldives']);
+  assert.equal(lookupPlace('Republic of the Gambia'), 'Gambia');
   assert.equal(lookupPlace('Island'), undefined);
-  assert.deepEqual(places('Troops from the Democratic Republic of the Congo crossed.'), ['DR Congo']);
-  assert.deepEqual(places('He was shot in Surrey, British Columbia.').sort(), ['British Columbia', 'Surrey']);
+  assert.equal(lookupPlace('Thai'), undefined);
+  assert.deepEqual(places('Envoys from the Republic of the Gambia arrived.'), ['Gambia']);
+  assert.deepEqual(places('The ship sank in the Indian Ocean.'), ['Indian Ocean']);
 });
 
 test('towns from GeoNames after "in", "from"; capitals alone; never a common word', () => {
-  assert.ok(lookupCity('Mombasa'));
-  assert.deepEqual(places('The lawyer filed the case in Mombasa.'), ['Mombasa']);
-  assert.deepEqual(places('Luanda summoned the envoy.'), ['Luanda']);
+  assert.ok(lookupCity('Eldoret'));
+  assert.deepEqual(places('The lawyer filed the case in Eldoret.'), ['Eldoret']);
+  assert.deepEqual(places('Bamako summoned the envoy.'), ['Bamako']);
   assert.deepEqual(places('The ruling came as a surprise to Reading fans.'), []);
   // A person who bears the name wins.
   const text = 'Defense Secretary Lloyd Austin spoke. Austin said the plan was ready.';
@@ -59,32 +59,32 @@ test('towns from GeoNames after "in", "from"; capitals alone; never a common wor
 });
 
 test('"X-based" mentions X; a place naming a treaty, plan or body is no place', () => {
-  assert.deepEqual(places('A Nairobi-based lawyer filed the suit.'), ['Nairobi']);
-  assert.deepEqual(places('Members must respect the Rome Statute.'), []);
-  assert.deepEqual(places('Both sides backed the Luanda roadmap.'), []);
-  assert.deepEqual(places('The Vienna Convention on Consular Relations applies.'), []);
-  assert.deepEqual(people('The Vienna Convention on Consular Relations applies.'), []);
-  assert.deepEqual(places('He chairs the International Conference on the Great Lakes Region.'), []);
+  assert.deepEqual(places('A Lyon-based lawyer filed the suit.'), ['Lyon']);
+  assert.deepEqual(places('Members must respect the Kyoto Protocol.'), []);
+  assert.deepEqual(places('Both sides backed the Minsk agreements.'), []);
+  assert.deepEqual(places('The Aarhus Convention on Access to Information applies.'), []);
+  assert.deepEqual(people('The Aarhus Convention on Access to Information applies.'), []);
+  assert.deepEqual(places('He chairs the Commission on the South China Sea Region.'), []);
 });
 
 test('named sites and regions', () => {
-  assert.deepEqual(places('Tankers crossed the Strait of Hormuz.'), ['Strait of Hormuz']);
+  assert.deepEqual(places('Tankers crossed the Strait of Gibraltar.'), ['Strait of Gibraltar']);
   assert.deepEqual(places('The virus spread across West Africa and Latin America.').sort(), ['Latin America', 'West Africa']);
   assert.deepEqual(places('The concert at Carnegie Hall was sold out.'), ['Carnegie Hall']);
 });
 
 test('a long official name with a possessive is that country, not another', () => {
-  assert.deepEqual(places('The People’s Republic of China protested.'), ['China']);
+  assert.deepEqual(places('The Lao People’s Democratic Republic protested.'), ['Laos']);
   assert.deepEqual(places('Delegates from the Republic of Korea arrived.'), ['South Korea']);
 });
 
 test('federal states and sites named with a lower-case head', () => {
-  assert.deepEqual(places('He was arrested in Kogi State on Monday.'), ['Kogi State']);
-  assert.deepEqual(places('He spent the night at the Kajang prison.'), ['Kajang prison']);
+  assert.deepEqual(places('He was arrested in Kaduna State on Monday.'), ['Kaduna State']);
+  assert.deepEqual(places('He spent the night at the Evin prison.'), ['Evin prison']);
 });
 
 test('an acronym inside a name makes a company; a form of address is a title', () => {
-  assert.deepEqual(people('Workers at Leonardo DRS walked out.'), []);
+  assert.deepEqual(people('Workers at Marcus DLX walked out.'), []);
   assert.deepEqual(people('Barrister Gohar Ali said the appeal was filed.'), ['Gohar Ali']);
 });
 
