@@ -4,9 +4,10 @@
  * it joins neither. Acronyms and short forms join their institution.
  */
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
-import { isCommonWord, lookupPlace } from './lexicons.js';
+import { isCommonWord } from './lexicons.js';
 import { isBodyWord, lookupInstitution } from './institutions.js';
-import type { RawMention } from './mentions.js';
+import { lookupPlace } from './places.js';
+import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 
 export interface Entity {
@@ -58,6 +59,10 @@ const initials = (s: string): string =>
     .map((w) => w[0]!.toUpperCase())
     .join('');
 
+const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-(?=\p{L})/u;
+/** A surname as written and without a glued Arabic article. */
+const lastWordForms = (w: string): string[] => (ARTICLE_PREFIX.test(w) ? [w, w.replace(ARTICLE_PREFIX, '')] : [w]);
+
 export function resolve(text: string, sentences: Sentence[], tokens: Token[][], raws: RawMention[]): { entities: Entity[]; placed: Placed[] } {
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>(); // category:key -> entity
@@ -101,6 +106,20 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   };
 
   // 1. Places, institutions and multi-word person names.
+  // "García Márquez" after "Gabriel García Márquez", "Tengku Adnan" before "Tengku Adnan Tengku
+  // Mansor": the end or start of one longer name joins it.
+  const personNames = [...new Set(raws.filter((m) => m.category === 'person').map((m) => m.name))];
+  const longerName = new Map<string, string>();
+  const personKeys = personNames.map(key);
+  for (const n of personNames) {
+    if (!n.includes(' ')) continue;
+    const kn = key(n);
+    const asEnd = ` ${kn}`;
+    const asStart = `${kn} `;
+    const ends = personNames.filter((o, i) => o.length > n.length && (personKeys[i]!.endsWith(asEnd) || personKeys[i]!.startsWith(asStart)));
+    if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
+  }
+  const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   for (const m of raws) {
     if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
@@ -112,14 +131,22 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       if (m.acronym) alias(e, m.acronym);
       attach(e, m);
     } else if (m.category === 'person') {
-      const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
+      // A name the article also calls a place ("the city of X … in X") is that place.
+      if (placeKeys.has(key(m.name))) {
+        attach(get('place', m.name), m);
+        continue;
+      }
+      const target = longerName.get(key(m.name)) ?? m.name;
+      const e = byKey.get(`person:${key(target)}`) ?? get('person', target);
       e.names.set(m.name, words(m.name).length);
       attach(e, m);
     }
   }
   // Multi-word names contained at the end of a longer one ("Paul Stephenson" / "Sir Paul …").
   const people = () => entities.filter((e) => e.category === 'person');
-  const lastTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n).at(-1)!.toLowerCase()));
+  // "Zawahiri" is also the last word of "Ayman al-Zawahiri".
+  const lastTok = (e: Entity): Set<string> =>
+    new Set([...e.names.keys()].filter((n) => words(n).length > 1).flatMap((n) => lastWordForms(words(n).at(-1)!.toLowerCase())));
   const firstTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n)[0]!.toLowerCase()));
   /** word -> people (in entity order) whose multi-word names end / start with it. */
   const indexPeople = (tokOf: (e: Entity) => Set<string>): Map<string, Entity[]> => {
@@ -242,6 +269,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       inst.kind = m.institutionHint === 'media' ? 'media' : (inst.kind ?? m.institutionHint);
       attach(inst, m);
     }
+    // A town's name that no person here bears: a place ("in Eldoret").
+    else if (m.city) attach(get('place', m.city), m);
   }
 
   // 4. Known names again everywhere (headlines, sentence starts we skipped).
@@ -271,7 +300,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         const surface = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
         let e = lookup.get(key(surface));
         if (!e) {
-          const pl = lookupPlace(surface);
+          // "Kyoto Protocol", "the Minsk agreements": the place only names the instrument.
+          let pl = lookupPlace(surface);
+          if (pl && (INSTRUMENT_NOUNS.has(toks[i + n]?.text.toLowerCase() ?? '') || insideLongerName(toks, i))) pl = undefined;
           const inst = n > 1 || /^[A-Z]{2,}$/.test(surface) ? lookupInstitution(surface) : undefined;
           if (pl) e = get('place', pl);
           else if (inst) {

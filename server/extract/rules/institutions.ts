@@ -11,7 +11,8 @@ import compromise from 'compromise';
 import countriesModule from 'world-countries';
 import type { Country } from 'world-countries';
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, isCommonWord, isDemonym, lookupPlace } from './lexicons.js';
+import { FUNCTION_WORDS, isCommonWord } from './lexicons.js';
+import { isDemonym, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
 import { isTitleWord } from './people.js';
 
@@ -329,8 +330,8 @@ export const ALNUM_GROUP = /^[A-Z]{1,3}\d{1,2}$/;
 
 // ---------------------------------------------------------------- context
 
-/** Lower-case words before a name that say what it is: "newspaper X", "telecommunications company X". */
-const NOUN_BEFORE: Record<string, InstitutionKind> = {
+/** Lower-case nouns that say what a name next to them is: "newspaper X", "the X law firm", "X, a rights group". */
+const BODY_NOUNS: Record<string, InstitutionKind> = {
   newspaper: 'media',
   daily: 'media',
   tabloid: 'media',
@@ -391,12 +392,32 @@ const MEDIA_AFTER = new Set([
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
 /** "<title> of X": X is the body the title belongs to; these titles belong to companies. */
-const COMPANY_ROLES = new Set(['ceo', 'cfo', 'coo', 'shareholders', 'shares', 'owner', 'subsidiary', 'executive', 'executives']);
+const COMPANY_ROLES = new Set([
+  'ceo',
+  'cfo',
+  'coo',
+  'chairman',
+  'chairwoman',
+  'founder',
+  'co-founder',
+  'shareholder',
+  'shareholders',
+  'shares',
+  'stake',
+  'owner',
+  'owners',
+  'subsidiary',
+  'executive',
+  'executives',
+  'employees',
+]);
+/** Nouns right after a name that make it a body only in that order ("the X law firm"), not before it. */
+const AFTER_ONLY = new Set(['group', 'firm', 'company', 'party', 'movement', 'alliance', 'coalition', 'organisation', 'organization']);
 
 /** The kind a lower-case noun at tokens[k] names: "newspaper", "news agency", "drugmaker". */
 function nounKind(tokens: Token[], k: number): InstitutionKind | undefined {
   const w = tokens[k]!.text;
-  const kind = NOUN_BEFORE[w] ?? (w.length > 5 && w.endsWith('maker') ? 'company' : undefined);
+  const kind = BODY_NOUNS[w] ?? (w.length > 5 && w.endsWith('maker') ? 'company' : undefined);
   return kind === 'agency' && at(tokens, k - 1) === 'news' ? 'media' : kind;
 }
 
@@ -436,7 +457,15 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
   if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
-  if (before === 'of' && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';
+  if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';
+  // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.
+  if (!tokens[last]!.possessive) {
+    for (let k = last + 1; k <= last + 2; k++) {
+      const w = lowerAt(tokens, k);
+      if (!w || FUNCTION_WORDS.has(w) || PARTICIPLE.test(w)) break;
+      if (AFTER_ONLY.has(w) && at(tokens, k + 1) !== 'of') return BODY_NOUNS[w];
+    }
+  }
   // Sources of news: "per the AP", "cited by X", "as reported by X".
   if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(tokens, b - 1)))) return 'media';
   // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".

@@ -1,18 +1,14 @@
 /**
- * General word lists. Nothing here comes from a particular article: titles, honorifics,
- * and countries/cities taken from the world-countries package and compromise's lexicon.
- * Institutions have a file of their own (institutions.ts).
+ * General word lists. Nothing here comes from a particular article: titles, honorifics, function
+ * words, and compromise's lexicon. Institutions and places have files of their own (institutions.ts,
+ * places.ts).
  */
-import countriesModule from 'world-countries';
-import type { Country } from 'world-countries';
 import compromise from 'compromise';
 
-// The package is CommonJS whose export is the array; typings describe an ES default export.
-const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
+export const lex = (compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
-const lex = (compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-
-function tagsOf(word: string): string[] {
+/** compromise's lexicon tags of a word (lower-cased), none when it is not listed. */
+export function tagsOf(word: string): string[] {
   const t = lex[word.toLowerCase()];
   return t === undefined ? [] : Array.isArray(t) ? t : t.split(',');
 }
@@ -228,7 +224,7 @@ const NOT_COMMON_TAGS = new Set([...NAME_TAGS, 'LastName', 'ProperNoun', 'Organi
  * Memo for pure word -> answer functions over the static lexicons. Bounded: cleared when it
  * grows past `max` entries, so memory stays flat over any number of documents.
  */
-function memo<T>(fn: (word: string) => T, max = 50_000): (word: string) => T {
+export function memo<T>(fn: (word: string) => T, max = 50_000): (word: string) => T {
   let cache = new Map<string, T>();
   return (word: string): T => {
     let v = cache.get(word);
@@ -269,106 +265,9 @@ function isCommonWordUncached(word: string): boolean {
   return false;
 }
 
-// ---------------------------------------------------------------- places
-
-export interface PlaceEntry {
-  name: string;
-}
-const places = new Map<string, string>(); // lower-case surface -> canonical name
-export const DEMONYMS = new Set<string>();
-
-function addPlace(surface: string, canonical: string): void {
-  const k = surface.toLowerCase();
-  if (!places.has(k)) places.set(k, canonical);
-}
-
-for (const c of countries) {
-  const name = c.name.common;
-  addPlace(name, name);
-  addPlace(c.name.official, name);
-  for (const alt of c.altSpellings) {
-    // Two-letter codes are too ambiguous ("IN", "IT") except the ones newspapers use.
-    if (alt.length > 3 || ['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK'].includes(alt)) addPlace(alt, name);
-  }
-  for (const cap of c.capital ?? []) addPlace(cap.replace(/\s+D\.C\.$/, ''), cap.replace(/\s+D\.C\.$/, ''));
-  const dem = c.demonyms?.eng;
-  if (dem) {
-    DEMONYMS.add(dem.m.toLowerCase());
-    DEMONYMS.add(dem.f.toLowerCase());
-  }
-}
-// Newspaper spellings of countries.
-for (const [s, n] of [
-  ['U.S.', 'United States'],
-  ['U.S.A.', 'United States'],
-  ['America', 'United States'],
-  ['United States of America', 'United States'],
-  ['U.K.', 'United Kingdom'],
-  ['Britain', 'United Kingdom'],
-  ['Great Britain', 'United Kingdom'],
-  ['England', 'England'],
-  ['Scotland', 'Scotland'],
-  ['Wales', 'Wales'],
-  ['Northern Ireland', 'Northern Ireland'],
-  ["S'pore", 'Singapore'],
-  ['Hong Kong', 'Hong Kong'],
-  ['Taiwan', 'Taiwan'],
-  ['Gaza', 'Gaza'],
-  ['West Bank', 'West Bank'],
-  ['Crimea', 'Crimea'],
-  ['Capitol Hill', 'Capitol Hill'],
-  ['Wall Street', 'Wall Street'],
-  ['Silicon Valley', 'Silicon Valley'],
-  ['Middle East', 'Middle East'],
-  ['Europe', 'Europe'],
-  ['Asia', 'Asia'],
-  ['Africa', 'Africa'],
-  ['Washington', 'Washington'],
-  ['Washington D.C.', 'Washington'],
-] as const)
-  places.set(s.toLowerCase(), n);
-for (const [k, v] of Object.entries(lex)) {
-  const tags = Array.isArray(v) ? v : v.split(',');
-  if (tags.includes('Country') || tags.includes('City') || tags.includes('Region')) {
-    const canonical = k.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
-    addPlace(k, canonical);
-  }
-  if (tags.includes('Demonym')) DEMONYMS.add(k);
-}
-for (const d of [
-  'north korean',
-  'south korean',
-  'british',
-  'english',
-  'american',
-  'chinese',
-  'russian',
-  'european',
-  'asian',
-  'african',
-  'arab',
-  'western',
-  'eastern',
-  'soviet',
-  'californian',
-  'texan',
-  'sino',
-])
-  DEMONYMS.add(d);
-
 const RIGHT_QUOTE = /’/g;
-const lowerKey = (surface: string): string => {
+/** Lower-case lookup key; ’ and ' are the same. */
+export const lowerKey = (surface: string): string => {
   const k = surface.toLowerCase();
   return k.includes('’') ? k.replace(RIGHT_QUOTE, "'") : k;
 };
-
-export function lookupPlace(surface: string): string | undefined {
-  const k = lowerKey(surface);
-  if (DEMONYMS.has(k)) return undefined;
-  return places.get(k);
-}
-
-export const isDemonym = memo((word: string): boolean => {
-  const w = word.toLowerCase();
-  return DEMONYMS.has(w) || DEMONYMS.has(w.replace(/s$/, ''));
-});

@@ -3,7 +3,7 @@
  * place, or an unresolved single word that aliases.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, MONTHS_DAYS, isCommonWord, isDemonym, isFirstName, lookupPlace } from './lexicons.js';
+import { FUNCTION_WORDS, MONTHS_DAYS, isCommonWord } from './lexicons.js';
 import {
   ALNUM_GROUP,
   INSTITUTION_HEAD,
@@ -21,8 +21,9 @@ import {
   isPartyPlural,
   lookupInstitution,
 } from './institutions.js';
+import { isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { aliasTitle, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
+import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
 
 export type MentionCategory = 'person' | 'institution' | 'place' | 'single';
 
@@ -54,13 +55,139 @@ export interface RawMention {
   institutionHint?: InstitutionKind;
   /** An acronym defined by lower-case words, "first information report (FIR)": no body anywhere in the article. */
   commonAbbreviation?: boolean;
+  /** Single words: a GeoNames town of this name, taken as a place unless the word is a person's name here. */
+  city?: string;
 }
 
 const BASED = /-based$/i;
-const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', 'de', 'von', 'van', 'al', 'bin', 'du', 'la']);
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', ...NAME_PARTICLES]);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
 const COMMON_SHAPE = /(?:tion|sion|ment|ness|ity|ies|ors|ers|ists|ance|ence|ship|ism|ings|ants|ents|ives|als)$/i;
+/** Generation numbers after a name: "Henry Ford II". */
+const ROMAN_NUMERAL = /^(?:II|III|IV|V|VI|VII|VIII)$/;
+/** Between two words of one name: spaces, or a glued Arabic article or kinship word ("Ayman al-Zawahiri"). */
+const NAME_GAP = /^(?:['’]?\s+|\s+(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)-)$/i;
+/** Lower-case words after "in" that name a place's role, not the place: "the Minsk agreements", "Kyoto Protocol". */
+export const INSTRUMENT_NOUNS = new Set([
+  'accord',
+  'accords',
+  'agreement',
+  'agreements',
+  'treaty',
+  'convention',
+  'conventions',
+  'statute',
+  'protocol',
+  'declaration',
+  'charter',
+  'pact',
+  'roadmap',
+  'process',
+  'principles',
+  'communique',
+  'communiqué',
+  'format',
+  'consensus',
+]);
+/** Particles that Dutch, German and Arabic names have and names of bodies hardly ever do. */
+const GERMANIC_ARABIC_PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'binti', 'bint']);
+/** Prepositions after which a town's name is a place ("in Eldoret", "from Tamale"). */
+const LOCATIVE_BEFORE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'across', 'around', 'toward', 'towards', 'via', 'into', 'inside', 'between']);
+/** Heads of named sites and features: "Strait of Gibraltar", "Carnegie Hall", "Kilburn Police Station". */
+const SITE_HEADS = new Set([
+  'strait',
+  'straits',
+  'gulf',
+  'sea',
+  'ocean',
+  'bay',
+  'island',
+  'islands',
+  'isle',
+  'isles',
+  'peninsula',
+  'river',
+  'lake',
+  'mountains',
+  'mount',
+  'valley',
+  'desert',
+  'canal',
+  'airport',
+  'square',
+  'hall',
+  'stadium',
+  'prison',
+  'station',
+  'province',
+  'county',
+  'region',
+  'coast',
+  'plateau',
+  'basin',
+  'delta',
+  'corridor',
+  'strip',
+  'heights',
+  'hills',
+  'falls',
+  'borough',
+  'district',
+]);
+/** "the southern city of X", "the town of X": lower-case place nouns before "of" and a name. */
+const PLACE_NOUNS_BEFORE_OF = new Set([
+  'city',
+  'town',
+  'village',
+  'province',
+  'region',
+  'district',
+  'municipality',
+  'county',
+  'island',
+  'port',
+  'capital',
+  'state',
+  'governorate',
+  'prefecture',
+  'suburb',
+  'neighbourhood',
+  'neighborhood',
+  'borough',
+  'commune',
+  'oblast',
+  'canton',
+  'parish',
+  'constituency',
+  'emirate',
+]);
+/** Lower-case heads after a name that make a site of it: "the Evin prison", "Kilburn police station". */
+const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);
+/** Compass words that make a region of a known place: "West Africa", "Greater Manchester". */
+const COMPASS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'upper',
+  'lower',
+  'greater',
+]);
+/** Lower-case nouns that say the name next to them is a body, not a person: "the rights group X", "X, a local charity". */
 
 function isNameToken(t: Token): boolean {
   if (!t.cap) return false;
@@ -136,13 +263,15 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     while (j + 1 < tokens.length && !endsRun(text, tokens, j)) {
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
-      if (next.text !== ',' && !/^(?:['’]s?)?\s+$/.test(text.slice(tokens[j]!.end, next.start))) break;
+      const gap = text.slice(tokens[j]!.end, next.start);
+      // A possessive inside a name ("People's Party") or a glued particle ("al-") keeps the run going.
+      if (next.text !== ',' && gap !== ' ' && !NAME_GAP.test(gap) && !/^(?:['’]s?)?\s+$/.test(gap)) break;
       if (isNameToken(next)) {
         j++;
         continue;
       }
       const headOn = next.text === 'on' && INSTITUTION_HEAD[norm(tokens[j]!.text)] !== undefined; // "Conference on …"
-      // "News of the World", "Conference on the Great Lakes Region".
+      // "News of the World", "Conference on the Great Lakes Region", "Republic of the Gambia".
       if (
         (next.text === 'of' || headOn) &&
         tokens[j + 2]?.text === 'the' &&
@@ -154,7 +283,15 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         j += 3;
         continue;
       }
+      // "van der Berg", "de la Fuente": two particles inside one name.
+      const after = tokens[j + 2];
+      if (NAME_PARTICLES.has(next.text) && after && NAME_PARTICLES.has(after.text) && j + 3 < tokens.length && isNameToken(tokens[j + 3]!)) {
+        j += 3;
+        continue;
+      }
       if ((CONNECTORS.has(next.text) || headOn) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
+        // A particle joins names, not a plural or common word to a name ("Republicans do Smith …").
+        if (NAME_PARTICLES.has(next.text) && isCommonWord(tokens[j]!.text) && !isGivenName(tokens[j]!.text)) break;
         j += 2;
         continue;
       }
@@ -200,6 +337,17 @@ function atSentenceStart(tokens: Token[], idx: number): boolean {
 function classifyRun(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): void {
   let span = run;
   let base = offset;
+  if (basedPlace(text, tokens, offset, run, sentence, out)) return;
+  // "Lao People's Democratic Republic": the possessive inside belongs to the long name.
+  if (tokens[offset - 1]?.possessive) {
+    for (let k = offset - 1; k >= Math.max(0, offset - 3) && tokens[k]!.cap; k--) {
+      const longName = lookupPlace(text.slice(tokens[k]!.start, run[run.length - 1]!.end));
+      if (longName) {
+        out.push(mention('place', text, tokens.slice(k, offset + run.length), k, sentence, { name: longName }));
+        return;
+      }
+    }
+  }
   // Leading words of an institution's name stay: "National Electoral Council", "African Union".
   const after = tokens[offset + run.length];
   const shaped =
@@ -222,6 +370,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !lookupInstitution(span[0]!.text) &&
     !isTitleWord(span[0]!) &&
     span[0]!.text !== 'The' &&
+    !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
   ) {
     span = span.slice(1);
@@ -239,7 +388,9 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     isDemonym(span[0]!.text) &&
     !isTitleWord(span[1]!) &&
     (!bodyFirst || isDemonym(span[1]!.text) || text[span[0]!.start - 1] === '-') &&
-    !countryBodyAt(tokens, base, span)
+    !countryBodyAt(tokens, base, span) &&
+    !lookupPlace(textOf(text, span)) &&
+    !isSiteName(span)
   ) {
     span = span.slice(1);
     base++;
@@ -272,7 +423,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   let start = 0;
   for (let k = 0; k <= span.length; k++) {
     const t = span[k];
-    const isBreak = !t || (CONNECTORS.has(norm(t.text)) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) || t.text === ',';
+    const isBreak =
+      !t || (CONNECTORS.has(norm(t.text)) && !NAME_PARTICLES.has(t.text) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) || t.text === ',';
     if (!isBreak) continue;
     // "Secretary of State X": keep "of" inside title runs.
     if (t && norm(t.text) === 'the' && t.cap && k === start) {
@@ -288,12 +440,133 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
 }
 
+/** "Lyon-based", "São Paulo-based": the place is mentioned; the rest of the run is not a name. */
+function basedPlace(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): boolean {
+  const last = run[run.length - 1]!;
+  if (!/-based$/i.test(last.text)) return false;
+  for (let k = run.length - 1; k >= 0; k--) {
+    const toks = run.slice(k);
+    const surface = text.slice(toks[0]!.start, last.end - '-based'.length);
+    const known = lookupPlace(surface) ?? lookupCity(surface)?.name;
+    if (!known) continue;
+    const m = mention('place', text, toks, offset + k, sentence, { name: known });
+    m.end = last.end - '-based'.length;
+    out.push(m);
+    if (k > 0) classifyRun(text, tokens, offset, run.slice(0, k), sentence, out);
+    return true;
+  }
+  return false;
+}
+
+/** "the southern city of Deir Hanna": the name is a place. */
+function placeNounBefore(tokens: Token[], first: number): boolean {
+  const of = tokens[first - 1];
+  const noun = tokens[first - 2];
+  return of?.text === 'of' && noun !== undefined && !noun.cap && PLACE_NOUNS_BEFORE_OF.has(noun.text);
+}
+
+/** Index of the last token of a lower-case site head at `k` ("prison", "police station"), or -1. */
+function lowerSiteEnd(tokens: Token[], k: number): number {
+  const w = tokens[k]?.text;
+  if (w === undefined) return -1;
+  if (LOWER_SITE_HEADS.has(w)) return k;
+  return w === 'police' && tokens[k + 1]?.text === 'station' ? k + 1 : -1;
+}
+
+/** A place word that only qualifies a treaty, plan or process: "Kyoto Protocol", "the Minsk agreements". */
+function namesAnInstrument(tokens: Token[], idx: number): boolean {
+  const next = tokens[idx + 1];
+  return next !== undefined && INSTRUMENT_NOUNS.has(next.text.toLowerCase()) && !next.possessive;
+}
+
+/** A lower-case body noun right before the name ("the rights group X") or in an apposition after it ("X, a local charity"). */
+/** Words that head a body or instrument whose name goes on with "on" or "of the": "Conference on the …", "University of the …". */
+const NAME_GOES_ON = new Set([
+  ...INSTRUMENT_NOUNS,
+  'conference',
+  'commission',
+  'committee',
+  'council',
+  'forum',
+  'summit',
+  'panel',
+  'dialogue',
+  'initiative',
+  'university',
+  'bank',
+  'institute',
+  'college',
+  'school',
+  'centre',
+  'center',
+  'museum',
+  'church',
+  'order',
+]);
+
+/** The span continues a capitalised name before it: "Commission on the Mekong River Basin". */
+export function insideLongerName(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  if (tokens[k]?.cap && COMPASS.has(tokens[k]!.text.toLowerCase())) k--; // "… of the South Pacific"
+  if (tokens[k]?.text === 'the') k--;
+  const link = tokens[k]?.text;
+  if (link !== 'on' && link !== 'of' && link !== 'for') return false;
+  const head = tokens[k - 1];
+  return head !== undefined && head.cap && NAME_GOES_ON.has(head.text.toLowerCase());
+}
+
+/** "Strait of Gibraltar", "Carnegie Hall", "West Africa": named sites and regions of known places. */
+function isSiteName(span: Token[]): boolean {
+  if (span.length < 2 || isGivenName(span[0]!.text)) return false;
+  const first = norm(span[0]!.text);
+  if (SITE_HEADS.has(norm(span[span.length - 1]!.text))) return true;
+  if (SITE_HEADS.has(first) && span[1]!.text === 'of') return true;
+  // "Kaduna State", "Shan State": a federal state named by one word that is no English word.
+  if (span.length === 2 && norm(span[1]!.text) === 'state' && !isCommonWord(span[0]!.text) && !isDemonym(span[0]!.text)) return true;
+  return (
+    COMPASS.has(first) &&
+    lookupPlace(
+      span
+        .slice(1)
+        .map((t) => t.text)
+        .join(' '),
+    ) !== undefined
+  );
+}
+
+/** "al-" glued before a name's first word ("al-Zawahiri"): the tokenizer leaves it out, the name keeps it. */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])((?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-)$/iu;
+
+/** Titles that only a company gives: the unknown name before them is the company ("former Zentrix CEO X"). */
+const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'founder', 'co-founder', 'executive']);
+
+function companyBeforeTitle(text: string, tokens: Token[], base: number, prefix0: Token[], title: Token[], sentence: number): RawMention[] {
+  let prefix = prefix0;
+  let b = base;
+  while (prefix.length > 0 && isTitleWord(prefix[0]!)) {
+    prefix = prefix.slice(1); // "Former Zentrix CFO X"
+    b++;
+  }
+  if (prefix.length === 0 || prefix.length > 3 || !title.some((t) => CORPORATE_TITLES.has(norm(t.text)))) return [];
+  if (prefix.some((t) => isCommonWord(t.text) || isDemonym(t.text) || lookupPlace(t.text) || isHonorific(t))) return [];
+  return [mention('institution', text, prefix, b, sentence, { kind: 'company' })];
+}
+
+function acronymInsideSpan(span: Token[]): boolean {
+  return span.slice(1).some((t) => /^[A-Z]{2,}$/.test(t.text) && !ROMAN_NUMERAL.test(t.text));
+}
+
 function mention(category: MentionCategory, text: string, toks: Token[], firstIdx: number, sentence: number, extra: Partial<RawMention> = {}): RawMention {
+  const start = toks[0]!.start;
+  const article =
+    (category === 'person' || category === 'single') && text[start - 1] === '-'
+      ? ARTICLE_BEFORE.exec(text.slice(Math.max(0, start - 5), start))?.[1]
+      : undefined;
   return {
     category,
-    name: textOf(text, toks),
+    name: article ? article + textOf(text, toks) : textOf(text, toks),
     aliases: [],
-    start: toks[0]!.start,
+    start: article ? start - article.length : start,
     end: toks[toks.length - 1]!.end,
     sentence,
     first: firstIdx,
@@ -384,7 +657,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     return [mention('institution', text, span, b, sentence, { kind })];
   }
   const place = lookupPlace(s);
-  if (place) return [mention('place', text, span, b, sentence, { name: place })];
+  if (place) return namesAnInstrument(tokens, lastIdx) ? [] : [mention('place', text, span, b, sentence, { name: place })];
+  if (isSiteName(span) && !insideLongerName(tokens, b) && !institutionKind(span)) return [mention('place', text, span, b, sentence)];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".
   while (
     span.length > 0 &&
@@ -416,7 +690,11 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     const nameFirst = b + tp.prefix.length + tp.title.length;
     let owner: RawMention | null = null;
     if (tp.prefix.length > 0) {
-      const pre = classifySpan(text, tokens, b, tp.prefix, sentence) ?? [];
+      let pre = classifySpan(text, tokens, b, tp.prefix, sentence) ?? [];
+      if (!pre.some((p) => p.category === 'institution' || p.category === 'place')) {
+        const company = companyBeforeTitle(text, tokens, b, tp.prefix, tp.title, sentence);
+        if (company.length > 0) pre = company;
+      }
       for (const p of pre) {
         if (p.category === 'place') p.modifier = true;
         if (p.category === 'institution') owner = p;
@@ -446,6 +724,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const next = tokens[base + 1];
     const w = norm(t.text);
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text)) return [];
+    const siteEnd = !t.possessive && next && !next.cap ? lowerSiteEnd(tokens, base + 1) : -1;
+    if (siteEnd > 0 && !isGivenName(t.text)) return [mention('place', text, tokens.slice(base, siteEnd + 1), base, sentence)];
     if (next && !next.cap && PERSON_BODY_NOUNS[next.text] && !t.possessive) {
       return [{ ...mention('institution', text, [t, next], base, sentence), kind: PERSON_BODY_NOUNS[next.text]! }];
     }
@@ -453,6 +733,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
     const bodyContext = institutionContext(tokens, base, base); // "Paris-based Acme said": no person
+    if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
+    const city = !common && !namesAnInstrument(tokens, base) ? cityCandidate(t, prev) : undefined;
+    // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
+    const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
     const evidence =
       !bodyContext &&
       !start &&
@@ -460,6 +744,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       // "the Kremlin's", "the Bundesrat said": a person is no "the" (but "the Mueller probe" is his).
       (!afterThe || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text))) &&
       !isBodyWord(t.text) &&
+      !afterPlace &&
       !/^[A-Z]+$/.test(t.text) &&
       (t.possessive ||
         (next !== undefined && SPEECH_AFTER.has(next.text)) ||
@@ -476,23 +761,74 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
         ...(abbreviatesCommonWords(tokens, base) ? { commonAbbreviation: true } : {}),
+        ...(city ? { city } : {}),
         ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
       }),
     ];
   }
   const first = span[0]!;
-  // "rival newspaper Israel Hayom", "owner of Acme Widgets": the context names a body.
-  const ctx = institutionContext(tokens, base, base + span.length - 1);
-  if (ctx && !isFirstName(first.text)) return [mention('institution', text, span, base, sentence, { kind: ctx })];
-  // "Singapore GP", "Harry Potter …": place words inside an unknown run stand alone.
-  if (isFirstName(first.text) || /^[A-Z]\.$/.test(first.text)) return [mention('person', text, span, base, sentence)];
+  const lastIdx = base + span.length - 1;
+  if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
+  // "Lords Of The Deep": a capitalised "And", "Of", "In" goes on with a title in Title Case.
+  const after = tokens[lastIdx + 1];
+  if (after?.cap && FUNCTION_WORDS.has(after.text.toLowerCase()) && after.text !== 'The') return [];
+  // "rival newspaper Acme Daily", "owner of Acme Widgets": the context names a body.
+  const ctx = institutionContext(tokens, base, lastIdx);
+  if (ctx && !isGivenName(first.text)) return [mention('institution', text, span, base, sentence, { kind: ctx })];
+  if (placeNounBefore(tokens, base) && !acronymInsideSpan(span)) return [mention('place', text, span, base, sentence)];
+  // A town of several words; one that starts with a given name ("Benito Juárez") only after "in", "from" ….
+  const city = lookupCity(textOf(text, span));
+  const locative = LOCATIVE_BEFORE.has(tokens[base - 1]?.text.toLowerCase() ?? '');
+  if (city && (locative || !isGivenName(first.text)) && !namesAnInstrument(tokens, lastIdx))
+    return [mention('place', text, span, base, sentence, { name: city.name })];
+  // "Marcus DLX": an acronym after the first word makes a company's name, not a person's.
+  const acronymInside = acronymInsideSpan(span);
+  if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text))) return [mention('person', text, span, base, sentence)];
+  // "Aarhus Convention": a place word before a capitalised instrument noun names the instrument.
+  const placeAt = (k: number): string | undefined =>
+    INSTRUMENT_NOUNS.has(span[k + 1]?.text.toLowerCase() ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx))
+      ? undefined
+      : lookupPlace(span[k]!.text);
   if (span.some((t) => lookupPlace(t.text) || /^[A-Z]{2,}$/.test(t.text))) {
-    return span.flatMap((t, k) => (lookupPlace(t.text) ? [mention('place', text, [t], base + k, sentence, { name: lookupPlace(t.text)! })] : []));
+    return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
-  if (span.length <= 4 && span.every((t) => !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text) && !/^[A-Z]{2,}$/.test(t.text))) {
+  if (span.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()))) return [];
+  // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person.
+  if (span.some((t) => NAME_PARTICLES.has(t.text) && !GERMANIC_ARABIC_PARTICLES.has(t.text))) return [];
+  // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
+  if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
+    return [mention('person', text, span, base, sentence)];
+  }
+  // "Hu Weiming", "Ma Ying": a short word that is also an English noun, capitalised mid-sentence before
+  // a word that is no English word, is a surname, not a description.
+  if (
+    span.length <= 3 &&
+    /^[A-Z][a-z]{1,3}$/.test(first.text) &&
+    !FUNCTION_WORDS.has(norm(first.text)) &&
+    !atSentenceStart(tokens, base) &&
+    span.slice(1).every((t) => /^[A-Z][a-z]/.test(t.text) && !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text))
+  )
+    return [mention('person', text, span, base, sentence)];
+  const words = span.filter((t) => !NAME_PARTICLES.has(t.text));
+  if (words.length <= 4 && words.every((t) => !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text) && !/^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
   }
   return [];
+}
+
+/**
+ * A single capitalised word that names a GeoNames town: after "in", "from" …, any town of
+ * 15,000 or more; with no such word, only a capital or a city of a million. Words that are
+ * English words or given names or surnames are left to the other evidence.
+ */
+function cityCandidate(t: Token, prev: Token | undefined): string | undefined {
+  if (!isPlainCityName(t.text)) return undefined;
+  const city = lookupCity(t.text);
+  if (!city) return undefined;
+  const locative = prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase());
+  if (prev?.cap && !locative) return undefined; // "Indian Ocean", "Lake Charles": part of a longer name
+  if (locative || (city.capital && city.population >= 100_000) || city.population >= 1_000_000) return city.name;
+  return undefined;
 }
 
 /** "Rupert and James Murdoch": the first name alone shares the surname that follows. */
@@ -502,7 +838,7 @@ function linkCoordinatedFirstNames(tokens: Token[], out: RawMention[]): void {
     const b = out[k + 1]!;
     if (a.category !== 'single' || b.category !== 'person') continue;
     if (b.first !== a.last + 2 || tokens[a.last + 1]?.text !== 'and') continue;
-    if (!isFirstName(a.name)) continue;
+    if (!isGivenName(a.name)) continue;
     const surname = b.name.split(' ').slice(1).join(' ');
     if (!surname) continue;
     a.category = 'person';

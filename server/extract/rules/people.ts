@@ -2,10 +2,11 @@
  * Person names inside a capitalised span: split "U.S. Secretary of State Antony Blinken" into
  * prefix ("U.S."), title ("Secretary of State") and name ("Antony Blinken").
  */
-import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS } from './lexicons.js';
+import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS, isFirstName, memo } from './lexicons.js';
 import type { Token } from './nlp.js';
 
 const DOTS = /\./g;
+const ACRONYM = /^[A-Z]{2,5}$/;
 
 // norm() runs several times on every token: memoised (bounded; token strings keep their hash).
 let normCache = new Map<string, string>();
@@ -21,13 +22,130 @@ export function norm(word: string): string {
   return v;
 }
 
+/** Lower-case words inside names: "Lula da Silva", "Ursula von der Leyen", "Mohammed bin Salman". */
+export const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'van',
+  'von',
+  'ter',
+  'du',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'binti',
+  'bint',
+  'ibn',
+]);
+
+/**
+ * Honorifics and forms of address besides "Mr" and "Dr": Malay titles ("Tan Sri", "Datuk Seri";
+ * not "Tengku", which is part of the name), Arabic, South Asian, West African, religious and
+ * British council ones ("Cllr"). Two-word ones are listed with their space; their words are not
+ * titles alone ("Tan" is a surname).
+ */
+const WORLD_HONORIFICS = new Set([
+  'tan sri',
+  'puan sri',
+  'toh puan',
+  'datuk seri',
+  'dato sri',
+  "dato' sri",
+  'datuk',
+  'dato',
+  "dato'",
+  'datin',
+  'tun',
+  'haji',
+  'hajjah',
+  'sheikha',
+  'shaikh',
+  'alhaji',
+  'alhaja',
+  'shri',
+  'shrimati',
+  'smt',
+  'ayatollah',
+  'imam',
+  'rabbi',
+  'cardinal',
+  'archbishop',
+  'bishop',
+  'reverend',
+  'pastor',
+  'sultan',
+  'rajah',
+  'mufti',
+  'mullah',
+  'cllr',
+  'coun',
+  'hon',
+  'barrister',
+  'advocate',
+  'engr',
+]);
+
+const DIACRITICS = /\p{M}/gu;
+/** A given name in compromise's lexicon, also when written with accents ("José", "Inácio"). */
+export const isGivenName = memo((word: string): boolean => {
+  if (isFirstName(word)) return true;
+  const plain = word.normalize('NFD').replace(DIACRITICS, '');
+  return plain !== word && isFirstName(plain);
+});
+
 export function isHonorific(t: Token): boolean {
-  return HONORIFICS.has(norm(t.text));
+  const w = norm(t.text);
+  return HONORIFICS.has(w) || WORLD_HONORIFICS.has(w);
 }
+
+/** First words of the two-word honorifics, so that most tokens build no pair to look up. */
+const TWO_WORD_HONORIFIC_STARTS = new Set([...WORLD_HONORIFICS].filter((h) => h.includes(' ')).map((h) => h.split(' ')[0]!));
+
+/** Tokens taken by a title word at span[i]: 2 for "Tan Sri", 1 for "Minister", 0 for none. */
+function titleLength(span: Token[], i: number): number {
+  const next = span[i + 1];
+  const w = norm(span[i]!.text);
+  if (next && TWO_WORD_HONORIFIC_STARTS.has(w) && WORLD_HONORIFICS.has(`${w} ${norm(next.text)}`)) return 2;
+  return isTitleWord(span[i]!) ? 1 : 0;
+}
+
+/** Executive titles written as acronyms ("Zentrix CFO X"): titles, but job labels that give no alias. */
+const JOB_ACRONYMS = new Set(['cfo', 'coo', 'cto', 'cio', 'cmo', 'evp', 'svp']);
+/** Plural titles before several names: "Senators Ann Lee and Tom Hart". */
+const PLURAL_TITLES = new Set([
+  'senators',
+  'sens',
+  'reps',
+  'representatives',
+  'ministers',
+  'presidents',
+  'judges',
+  'justices',
+  'governors',
+  'mayors',
+  'ambassadors',
+  'congressmen',
+  'congresswomen',
+  'lawmakers',
+  'councillors',
+  'commissioners',
+  'drs',
+  'messrs',
+]);
 
 export function isTitleWord(t: Token): boolean {
   const w = norm(t.text);
-  if (TITLE_WORDS.has(w) || HONORIFICS.has(w)) return true;
+  if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || WORLD_HONORIFICS.has(w) || PLURAL_TITLES.has(w) || JOB_ACRONYMS.has(w)) return true;
   // "Ex-spy", "ex-President": a hyphenated label is a title, not a name.
   const dash = w.indexOf('-');
   if (dash < 0) return false;
@@ -45,13 +163,19 @@ export interface TitleParse {
 export function parseTitle(span: Token[]): TitleParse | null {
   let i = 0;
   while (i < span.length) {
-    if (!isTitleWord(span[i]!)) {
+    if (titleLength(span, i) === 0) {
       i++;
       continue;
     }
     let j = i;
     while (j < span.length) {
-      if (isTitleWord(span[j]!)) {
+      const len = titleLength(span, j);
+      if (len > 0) {
+        j += len;
+        continue;
+      }
+      // "Acting ACP Sakeo Vula": a rank's acronym inside a title run is part of the title.
+      if (j > i && ACRONYM.test(span[j]!.text) && span[j + 1]?.cap && !ACRONYM.test(span[j + 1]!.text)) {
         j++;
         continue;
       }
@@ -77,7 +201,7 @@ export function aliasTitle(title: Token[]): Token | null {
   const last = title[title.length - 1];
   if (!last) return null;
   if (isHonorific(last)) return last;
-  if (title.length === 1 && !LABEL_WORDS.has(norm(last.text)) && !last.text.includes('-')) return last;
+  if (title.length === 1 && !LABEL_WORDS.has(norm(last.text)) && !JOB_ACRONYMS.has(norm(last.text)) && !last.text.includes('-')) return last;
   // "House Speaker", "Russian President": keep only the last word as the alias title.
   if (title.length === 2 && ['speaker', 'president', 'secretary', 'senator', 'governor', 'mayor', 'chancellor', 'premier'].includes(norm(last.text)))
     return last;

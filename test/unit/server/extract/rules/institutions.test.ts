@@ -86,8 +86,8 @@ test('parties named for their members and by "party" after the name', () => {
 });
 
 test('an acronym shared by a police force and a news agency is read from its context', () => {
-  const r = ruleExtractor.extract('CANBERRA (AFP) – The Australian Federal Police said on Monday that AFP officers had arrested two men.');
-  const police = r.institutions.find((i) => i.name === 'Australian Federal Police');
+  const r = ruleExtractor.extract('CANBERRA (AFP) – The Atlantic Federal Police said on Monday that AFP officers had arrested two men.');
+  const police = r.institutions.find((i) => i.name === 'Atlantic Federal Police');
   assert.equal(police?.kind, 'agency');
   assert.ok(police?.aliases.includes('AFP'));
   const agency = r.institutions.find((i) => i.name === 'AFP');
