@@ -1,251 +1,619 @@
 /**
- * Allegations: sentences whose wording presents a claim rather than a fact ("allegedly",
- * "accused of", "charged with", "suggesting", interference claims…). Who alleges it, against
- * whom, which outlet reports it and who denies it come from the entities in and around it.
+ * Allegations: sentences that present a claim of wrongdoing rather than a fact. A sentence is one
+ * when ordinary legal language says so ("alleges", "accused of", "charged with", "indicted",
+ * "faces 27 charges", "on suspicion of", "investigated over"), or when a verb of saying or a hedge
+ * carries a word of wrongdoing ("X said Y took bribes", "Z reportedly rigged the vote"). Who
+ * alleges, against whom, which outlet reports it and who denies it come from the clause around
+ * those words: subjects and objects of the verbs, "according to", "by", "against", possessors.
  */
 import type { Allegation, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
 import { isHeadline } from './mentions.js';
+import {
+  ACCUSE,
+  ACT_NOUNS,
+  ALLEGE,
+  ARREST,
+  BE,
+  BLAME,
+  CHARGE,
+  CLAIM_NOUNS,
+  CLAUSE_BREAKS,
+  COMPLAINT,
+  CONVICT,
+  DENIAL_ADJECTIVES,
+  DENIED_THINGS,
+  DENY,
+  DETERMINERS,
+  HEDGE_ADVERBS,
+  INDICT,
+  INVESTIGATE,
+  LEGAL_NOUNS,
+  NEGATIONS,
+  PROSECUTE,
+  REJECT,
+  REPORTING,
+  SANCTION,
+  SOURCE_PREPOSITIONS,
+  SUE,
+  SUSPECT,
+  WARRANT,
+  WRONGDOING_STEMS,
+} from './allegation-words.js';
 
-/** Words that make a sentence an allegation; the first one found is reported as the hedge. */
-const ALLEGATION_CUES =
-  /\b(allegedly|alleged|alleging|alleges|allegations? that|accused|accusing|accuses|charged\b[^.;]{0,30}\bwith|suggesting|said to|reportedly|purportedly|supposed|asserted|claims? that|meddling|interfere|interference|collusion|corruptly|corruption|misrepresented|deceptive|falsely|lied|spying|espionage|phone-hacking|investigating whether)\b/i;
-/**
- * Cues that name a topic ("interference", "corruption") rather than present a claim: they make an
- * allegation only when an entity is tied to them (as accuser or accused). "Concerns about foreign
- * interference" is context, "interference by China" or "X asserted that … meddling" is a claim.
- */
-const TOPICAL_CUES = /^(meddling|interfere|interference|collusion|corruption|spying|espionage|phone-hacking)$/i;
-/** Nouns of denial that take the denier with "by": "the denial of interference by Beijing". */
-const DENIAL_BY = /\b(denials?) of\b/i;
-const PREPOSITIONS = new Set([
-  'of',
-  'for',
-  'from',
-  'to',
-  'with',
-  'in',
-  'at',
-  'by',
-  'into',
-  'about',
-  'against',
-  'on',
-  'over',
-  'between',
-  'among',
-  'like',
-  'during',
-  'under',
-  'within',
-  'through',
-  'including',
-  'as',
-]);
+const PREPOSITIONS = new Set(['of', 'for', 'from', 'to', 'with', 'in', 'at', 'by', 'into', 'about', 'against', 'on', 'over', 'between', 'among', 'like', 'during', 'under', 'within', 'through', 'including', 'as', 'despite']);
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
 const SAME_CLAIM = 0.6;
-/** Words that make a sentence report a denial of an earlier claim. */
-const DENIAL_CUES = /\b(denied|denies|deny|denial|rejected|refuted|not guilty|didn[’']t know|did not know)\b/i;
+/** A node label: the claim is cut at a word boundary near this length. */
+const CLAIM_CHARS = 80;
+/** Legal verbs whose subject accuses and whose objects are accused: "X accused Y of", "X sued Y". */
+const ACCUSING = new Set([...ACCUSE, ...SUE, ...INDICT, ...BLAME, ...INVESTIGATE, ...PROSECUTE, ...CHARGE, ...SANCTION, 'convicted', 'arrested', 'linking', 'targeting']);
 /** Verbs whose subject is the one making the claim. */
-const ALLEGER_VERBS = new Set([
-  'alleges',
-  'alleged',
-  'alleging',
-  'accused',
-  'accuses',
-  'accusing',
-  'claims',
-  'claimed',
-  'asserted',
-  'cited',
-  'said',
-  'says',
-  'reported',
-  'identified',
-  'charged',
-  'sued',
-  'warned',
-  'told',
-  'emphasized',
-  'expressed',
-]);
-/** Verbs whose objects are the accused: "X accused Y and Z of …". */
-const ACCUSING_VERBS = new Set(['accused', 'accuses', 'accusing', 'charged', 'sued', 'sues', 'indicted']);
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-const REPORT_CUES = /\b(according to|reported|reports|report|as per|cited by)\b/i;
+const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING]);
+/** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
+const PASSIVE_ACCUSED = new Set(['accused', 'charged', 'indicted', 'convicted', 'arrested', 'investigated', 'probed', 'sued', 'sanctioned', 'prosecuted', 'suspected', 'suspended', 'fined', 'detained', 'jailed', 'expelled', 'banned', 'impeached', 'sentenced', 'blamed', 'alleged']);
+/** "faces 27 charges", "facing accusations": the subject of "face" is the accused. */
+const FACE = new Set(['face', 'faces', 'faced', 'facing']);
+
+type CueKind = 'legal' | 'hedge' | 'reporting' | 'sanction';
+interface Cue {
+  at: number;
+  kind: CueKind;
+}
+interface Denial {
+  by: string[];
+  sentence: number;
+}
+
+const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 export function findAllegations(sentences: Sentence[], tokens: Token[][], placed: Placed[]): Allegation[] {
-  const out: Allegation[] = [];
+  const out: (Allegation & { headline: boolean })[] = [];
   const bySentence = new Map<number, Placed[]>();
-  for (const p of placed) if (!p.modifier) bySentence.set(p.sentence, [...(bySentence.get(p.sentence) ?? []), p]);
+  const spans = new Map<number, Placed[]>();
+  for (const p of placed) {
+    spans.set(p.sentence, [...(spans.get(p.sentence) ?? []), p]);
+    if (!p.modifier) bySentence.set(p.sentence, [...(bySentence.get(p.sentence) ?? []), p]);
+  }
   let lastPerson: string | null = null;
-  const denials: { by: string[]; sentence: number; general: boolean }[] = [];
+  let previousSources: string[] = [];
+  const denials: Denial[] = [];
 
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
     const ms = (bySentence.get(s) ?? []).sort((a, b) => a.first - b.first);
-    const names = (pred: (p: Placed) => boolean): string[] => [...new Set(ms.filter(pred).map((p) => p.entity.name))];
-    const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
-    const cue = ALLEGATION_CUES.exec(sent.text);
-    const denial = DENIAL_CUES.exec(sent.text);
-    const pronounSubject = /^\W*(he|she)\b/i.test(sent.text) || /\b(he|she) said\b/i.test(sent.text);
-    const denialBy = denialAgents(sent.text, toks, ms);
+    const inName = new Set<number>();
+    for (const p of spans.get(s) ?? []) for (let k = p.first; k <= p.last; k++) inName.add(k);
+    const ctx: Clause = { toks, ms, w: toks.map((t) => t.text.toLowerCase()), inName, lastPerson };
 
-    if (denial) {
-      const at = toks.findIndex((t) => DENIAL_CUES.test(t.text));
-      let by = denialBy.length ? denialBy : names((p) => !isMedia(p) && p.first < (at + 1 || toks.length) && !inPrepPhrase(toks, p));
-      if (by.length === 0 && pronounSubject && lastPerson) by = [lastPerson];
-      // The speaker quoted with a denial denies too: "… deny the allegations," spokesman X said.
-      by = [...new Set([...by, ...speakersAfter(toks, ms, at)])];
-      // "deny the allegations" answers every claim against the denier, not only the last one.
-      denials.push({ by, sentence: s, general: /not guilty|allegations|charges|claims/i.test(sent.text.slice(denial.index)) });
-    }
-    const claimCue = cue && !(denial && !/alleg/i.test(cue[0]) && cue.index > denial.index && denialBy.length === 0);
-    if ((claimCue || denialBy.length) && !isHeadline(toks)) {
-      const hedge = cue ?? denial!;
-      let reported = names(isMedia);
-      // "These operations allegedly …" right after "reports from X suggesting …" is still X's report.
-      const prev = out.at(-1);
-      if (reported.length === 0 && prev && s - prev.sentence === 1 && /^\W*(these|this|those|they|such)\b/i.test(sent.text)) reported = [...prev.reported_by];
-      const allegers = allegersIn(toks, ms, lastPerson);
-      // "These operations allegedly …": a description that points back carries the last claim's target.
+    const denial = findDenial(ctx);
+    const cues = findCues(ctx, denial?.objectEnd ?? -1);
+    const sources = sourcesIn(ctx);
+    if (denial) denials.push({ by: denial.by, sentence: s });
+
+    if (cues.length) {
+      const allegers = allegersIn(ctx, cues).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
-      let against = accusedIn(toks, ms, hedge.index, sent, !anaphoric).filter((n) => !allegers.includes(n));
-      if (denialBy.length) against = [...new Set([...against, ...denialBy])];
+      let against = accusedIn(ctx, cues, allegers);
       if (against.length === 0 && anaphoric) against = [...(out.findLast((a) => a.against.length)?.against ?? [])];
-      const topical = TOPICAL_CUES.test(hedge[0]) && allegers.length === 0 && against.length === 0;
+      // Whoever is accused is not also the accuser: "Kurz said he was being investigated" reports, not alleges.
+      const alleged_by = allegers.filter((n) => !against.includes(n));
+      const reported_by = sources.length ? sources : anaphoric ? previousSources : [];
       const sentWords = wordsOf(sent.text);
-      const repeated = out.some((a) => overlap(claimWords(a), sentWords) >= SAME_CLAIM);
-      if (!topical && !repeated) {
+      const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
+      const repeated = out.some((a) => !a.headline && overlap(claimWords(a), sentWords) >= SAME_CLAIM);
+      if (!repeated) {
+        const first = cues[0]!;
         out.push({
-          claim: claimOf(sent.text, hedge.index),
-          alleged_by: allegers,
+          claim: claimOf(ctx, sent, cues, against),
+          alleged_by,
           against,
-          reported_by: reported,
+          reported_by,
           denied_by: [],
           sentence: s,
           evidence: { start: sent.start, end: sent.end, text: sent.text },
-          hedge: hedge[0],
+          hedge: toks[first.at]!.text,
+          headline,
         });
       }
     }
+    previousSources = sources;
     const firstPerson = ms.find((m) => m.entity.category === 'person');
     if (firstPerson) lastPerson = firstPerson.entity.name;
   });
 
-  // Outlets that the article cites as its source report every claim in it.
-  const sources = new Set<string>();
-  sentences.forEach((sent, s) => {
-    if (!REPORT_CUES.test(sent.text)) return;
-    for (const p of bySentence.get(s) ?? []) if (p.entity.kind === 'media') sources.add(p.entity.name);
-  });
-  for (const a of out) if (a.reported_by.length === 0 && sources.size === 1) a.reported_by = [...sources];
+  // A headline repeats the story's lead: keep it only when the body makes no allegation.
+  const body = out.filter((a) => !a.headline);
+  const kept = body.length ? body : out;
 
-  // Denials answer the claims just before them; a general denial or a plea answers every claim against the denier.
+  // A denial answers every claim against the denier, and the claims just before it or in its sentence.
   for (const d of denials) {
-    for (const a of out) {
+    for (const a of kept) {
       const near = a.sentence <= d.sentence && d.sentence - a.sentence <= 2;
-      const general = d.general && d.by.some((b) => a.against.includes(b));
-      if (near || general || a.sentence === d.sentence) for (const b of d.by) if (!a.denied_by.includes(b)) a.denied_by.push(b);
+      for (const b of d.by) {
+        if (a.alleged_by.includes(b) || a.denied_by.includes(b)) continue;
+        if (a.against.includes(b) || (near && a.against.length === 0) || (a.sentence === d.sentence && !a.against.length)) a.denied_by.push(b);
+      }
     }
   }
-  return out;
+  return kept.map(({ headline: _headline, ...a }) => a);
 }
 
-/** A mention inside a prepositional phrase ("in California", "ally of Russian President X"). */
-function inPrepPhrase(toks: Token[], m: Placed): boolean {
-  for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
-    const w = toks[k]!.text.toLowerCase();
-    if (PREPOSITIONS.has(w)) return !(w === 'of' && toks[k - 1]?.cap); // "Secretary of State X" is a title
-    if (!toks[k]!.cap && w !== 'the' && !toks[k]!.possessive) return false;
+interface Clause {
+  toks: Token[];
+  ms: Placed[];
+  /** Lower-cased token texts. */
+  w: string[];
+  /** Token positions inside a name: "Federal Investigation Agency" is no cue. */
+  inName: Set<number>;
+  lastPerson: string | null;
+}
+
+/** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
+function negated(c: Clause, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 2; j--) if (NEGATIONS.has(c.w[j]!) || c.w[j]!.endsWith("n't")) return true;
+  return false;
+}
+
+const isWrongdoing = (word: string): boolean => WRONGDOING_STEMS.some((stem) => word.startsWith(stem));
+
+/** A word of wrongdoing, not negated and not part of a name, in tokens [from, to). */
+function wrongdoingIn(c: Clause, from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k < Math.min(to, c.w.length); k++) {
+    if (c.inName.has(k) || !isWrongdoing(c.w[k]!) || negated(c, k)) continue;
+    return true;
+  }
+  // "politically motivated": a claim about the motive of an accusation.
+  for (let k = Math.max(0, from); k < Math.min(to, c.w.length) - 1; k++) if (c.w[k] === 'politically' && /^(motivated|driven)$/.test(c.w[k + 1]!)) return true;
+  return false;
+}
+
+/** The words in this sentence that make it an allegation, with how strong each one is. */
+function findCues(c: Clause, denialObjectEnd: number): Cue[] {
+  const { w } = c;
+  const cues: Cue[] = [];
+  const n = w.length;
+  const hasWrongdoing = wrongdoingIn(c, 0, n);
+  const follows = (k: number, set: RegExp, within: number): boolean => w.slice(k + 1, k + 1 + within).some((x) => set.test(x));
+  for (let k = 0; k < n; k++) {
+    const x = w[k]!;
+    if (c.inName.has(k) || negated(c, k) || k <= denialObjectEnd) continue;
+    let kind: CueKind | null = null;
+    if (ALLEGE.has(x) || ACCUSE.has(x) || INDICT.has(x) || CONVICT.has(x) || BLAME.has(x) || WARRANT.has(x)) kind = 'legal';
+    else if (SUE.has(x) || PROSECUTE.has(x)) kind = 'legal';
+    else if (SUSPECT.has(x) && (w[k + 1] === 'of' || w[k - 1] === 'on')) kind = 'legal';
+    else if (x === 'guilty' && /^(found|pleaded|pleads|plead|be)$/.test(w[k - 1] ?? '')) kind = 'legal';
+    else if (CHARGE.has(x) && !isOtherCharge(w, k)) kind = 'legal';
+    else if (INVESTIGATE.has(x) && (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))) kind = 'legal';
+    else if (ARREST.has(x) && follows(k, /^(for|over|on|after)$/, 3) && wrongdoingIn(c, k + 1, n)) kind = 'legal';
+    else if (COMPLAINT.has(x) && follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) && x !== 'case') kind = 'legal';
+    else if (x === 'case' && w[k + 1] === 'against') kind = 'legal';
+    else if (HEDGE_ADVERBS.has(x) && wrongdoingIn(c, k + 1, n)) kind = 'hedge';
+    else if (x === 'said' && w[k + 1] === 'to' && BE.has(w[k - 1] ?? '') && wrongdoingIn(c, k + 2, n)) kind = 'hedge';
+    else if (x === 'linked' || x === 'linking') kind = hasWrongdoing && w.slice(k + 1, k + 6).includes('to') ? 'reporting' : null;
+    else if ((REPORTING.has(x) || (x === 'according' && w[k + 1] === 'to')) && hasWrongdoing) kind = 'reporting';
+    else if (SANCTION.has(x) && w.slice(k + 1, k + 12).some((y, j) => (y === 'for' || y === 'over') && wrongdoingIn(c, k + 2 + j, n))) kind = 'sanction';
+    if (kind && kind !== 'reporting' && refersBack(c, k, denialObjectEnd >= 0)) kind = null;
+    if (kind) cues.push({ at: k, kind });
+  }
+  // A verb of saying carries a claim of wrongdoing; a word of wrongdoing on its own does not.
+  return cues;
+}
+
+/**
+ * A claim noun that points back to a claim already made ("the charges were read to him", "these
+ * allegations", "address allegations", in a denial "termed X's allegations absurd"): no new claim,
+ * unless what follows says what or against whom ("the charges against X", "allegations of fraud").
+ */
+function refersBack(c: Clause, k: number, inDenial: boolean): boolean {
+  const { w } = c;
+  if (!LEGAL_NOUNS.has(w[k]!) || /^(investigation|investigations|probe|inquiry)$/.test(w[k]!)) return false;
+  let j = k + 1;
+  while (/^[“”"‘’']$/.test(w[j] ?? '')) j++;
+  if (/^(of|that|against|over|for|linking|accusing|alleging|by)$/.test(w[j] ?? '')) return false;
+  if (inDenial) return true;
+  for (let b = k - 1; b >= 0 && k - b <= 4; b--) {
+    if (/^(the|these|those|such|this|address|addressing|answer|answering)$/.test(w[b]!)) return true;
+    if (CLAUSE_BREAKS.has(w[b]!) || w[b] === ',' || /^\d/.test(w[b]!) || c.toks[b]!.possessive) return false;
   }
   return false;
 }
 
-/** Who makes the claim: the subject of an active claim verb ("X accused", "X said", "United States officials … accusing"). */
-function allegersIn(toks: Token[], ms: Placed[], lastPerson: string | null): string[] {
-  const out: string[] = [];
-  toks.forEach((t, k) => {
-    const w = t.text.toLowerCase();
-    if (!ALLEGER_VERBS.has(w)) return;
-    if (toks[k - 1]?.possessive || /^(the|a|an|its|his|her|their)$/i.test(toks[k - 1]?.text ?? '')) return; // "China's alleged attempts": an adjective
-    if (BE.has(toks[k - 1]?.text.toLowerCase() ?? '') || BE.has(toks[k - 2]?.text.toLowerCase() ?? '')) return; // passive: "Iswaran was charged"
-    const subj = [...ms].reverse().find((p) => p.last < k && k - p.last <= 6 && p.entity.kind !== 'media' && !p.possessive && !inPrepPhrase(toks, p));
-    if (subj) out.push(subj.entity.name);
-    else if (k > 0 && /^(he|she)$/i.test(toks[k - 1]!.text) && lastPerson) out.push(lastPerson);
-  });
+/** "in charge of", "free of charge", "took charge", "chargé d'affaires": charge in its other senses. */
+function isOtherCharge(w: string[], k: number): boolean {
+  const prev = w[k - 1] ?? '';
+  if (prev === 'in' || prev === 'took' || prev === 'take' || prev === 'of') return true;
+  if (w[k] === 'charged' || w[k] === 'charging') return false;
+  return w[k + 1] === 'of' && (w[k + 2] === 'the' || w[k + 2] === 'a') && !isWrongdoing(w[k + 3] ?? '');
+}
+
+// ------------------------------------------------------------------ subjects and objects
+
+/** A mention inside a prepositional phrase ("in California", "ally of Russian President X"). */
+function inPrepPhrase(c: Clause, m: Placed): boolean {
+  for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
+    const w = c.w[k]!;
+    if (PREPOSITIONS.has(w)) return !(w === 'of' && c.toks[k - 1]?.cap); // "Secretary of State X" is a title
+    if (!c.toks[k]!.cap && w !== 'the' && !c.toks[k]!.possessive) return false;
+  }
+  return false;
+}
+
+const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
+const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.ms.find((p) => p.last === k);
+const mentionStartingAt = (c: Clause, k: number): Placed | undefined => c.ms.find((p) => p.first === k);
+
+/** "he"/"she" stand for the last person named: earlier in this sentence, else in the sentences before. */
+function pronounAt(c: Clause, k: number): string | null {
+  if (!/^(he|she|him|her)$/.test(c.w[k] ?? '')) return null;
+  const before = [...c.ms].reverse().find((p) => p.last < k && p.entity.category === 'person');
+  return before?.entity.name ?? c.lastPerson;
+}
+
+/** A mention with the ones coordinated to it by "and" or commas: "Bainimarama and Qiliho", "he and X". */
+function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number): string[] {
+  const out = [typeof last === 'string' ? last : last.entity.name];
+  let k = lastFirst - 1;
+  for (;;) {
+    // Back over "and"/"," and a short description ("PTI vice-chairman", "suspended police commissioner,").
+    let j = k;
+    let joined = false;
+    let described = 0;
+    while (j >= 0 && !mentionEndingAt(c, j) && !pronounAt(c, j)) {
+      const x = c.w[j]!;
+      if (x === 'and' || x === ',') joined = true;
+      else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || ++described > 4) return out;
+      j--;
+    }
+    if (j < 0 || !joined || !/^(and|,)$/.test(c.w[j + 1] ?? '')) break;
+    const prev = mentionEndingAt(c, j);
+    const pron = prev ? null : pronounAt(c, j);
+    if (prev && !isMedia(prev) && !prev.possessive) {
+      out.unshift(prev.entity.name);
+      k = prev.first - 1;
+    } else if (pron) {
+      out.unshift(pron);
+      k = j - 1;
+    } else break;
+  }
   return [...new Set(out)];
 }
 
+function coordinatedAfter(c: Clause, first: Placed): string[] {
+  const out = [first.entity.name];
+  let k = first.last + 1;
+  for (;;) {
+    // "X and Y", "X, Y and Z", "Purdue and its former president, Dr. Richard Sackler,"
+    let j = k;
+    while (j < c.w.length && j - k <= 5 && /^(and|,|its|his|her|their|the|former|then)$/.test(c.w[j]!) === true) j++;
+    if (j === k) break;
+    const next = mentionStartingAt(c, j) ?? c.ms.find((p) => p.first > j && p.first - j <= 3 && c.toks.slice(j, p.first).every((t) => !t.cap || true) && !c.w.slice(j, p.first).some((x) => PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x)));
+    if (!next || isMedia(next) || !c.w.slice(k, j).includes('and') && !c.w.slice(k, j).includes(',')) break;
+    out.push(next.entity.name);
+    k = next.last + 1;
+  }
+  return out;
+}
+
 /**
- * Who is accused: the objects of an accusing verb ("accused Purdue and its former president, X"),
- * the owner of the alleged act ("China's alleged attempts", "interference by China"), or the
- * subject of the hedged clause ("Iswaran had allegedly obtained"). "collusion between A and B" names both.
+ * The subject of the word at k: the nearest name or pronoun before it in the same clause
+ * ("X, who has been accused" gives X), with the names coordinated to it.
  */
-function accusedIn(toks: Token[], ms: Placed[], cueChar: number, sent: Sentence, fallback: boolean): string[] {
-  const out: string[] = [];
-  const free = (p: Placed): boolean => p.entity.kind !== 'media' && !inPrepPhrase(toks, p);
-  const cueAt = toks.findIndex((t) => t.start - sent.start >= cueChar);
-  toks.forEach((t, k) => {
-    if (!ACCUSING_VERBS.has(t.text.toLowerCase()) || BE.has(toks[k - 1]?.text.toLowerCase() ?? '')) return;
-    // Objects up to "of"/"with"/"for" or the end of the clause.
-    for (const p of ms) {
-      if (p.first <= k) continue;
-      const between = toks.slice(k + 1, p.first).map((x) => x.text.toLowerCase());
-      if (between.some((w) => /^(of|with|for|that|;|who|which)$/.test(w))) break;
-      out.push(p.entity.name);
+function subjectBefore(c: Clause, k: number, reach = 8): string[] {
+  for (let j = k - 1; j >= 0 && k - j <= reach; j--) {
+    const x = c.w[j]!;
+    if (x === 'who' || x === 'which') {
+      const ante = mentionEndingAt(c, j - 1) ?? mentionEndingAt(c, j - 2);
+      return ante && !isMedia(ante) ? [ante.entity.name] : [];
     }
-  });
-  if (out.length || cueAt < 0) return [...new Set(out)];
-  const cueWord = toks[cueAt]!.text.toLowerCase();
-  const owner = ms.find((p) => p.possessive && p.last >= cueAt - 2 && p.last < cueAt);
-  if (owner) return [owner.entity.name];
-  const next = toks[cueAt + 1]?.text.toLowerCase();
-  if (next === 'by' || next === 'between') {
-    const list = ms.filter((p) => p.first > cueAt + 1 && p.first <= cueAt + 8 && p.entity.kind !== 'media');
-    if (list.length) return [...new Set(list.slice(0, next === 'between' ? 2 : 3).map((p) => p.entity.name))];
+    // "The Crown Prosecution Service (CPS) said": the name before the bracketed acronym.
+    if (x === ')' && c.w[j - 2] === '(') {
+      j -= 2;
+      reach += 3;
+      continue;
+    }
+    // "X, who had earlier dismissed …, faces": the relative clause is skipped.
+    if (x === ',' && j > 0) {
+      const who = c.w.lastIndexOf('who', j - 1);
+      const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, who - 2) : undefined;
+      if (ante && !c.w.slice(who + 1, j).includes(',') && !isMedia(ante)) return [ante.entity.name];
+    }
+    if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
+    const pron = pronounAt(c, j);
+    if (pron) return coordinatedBefore(c, pron, j);
+    const m = mentionEndingAt(c, j);
+    if (m) {
+      if (isMedia(m) || m.possessive || inPrepPhrase(c, m)) {
+        j = m.first;
+        continue;
+      }
+      return coordinatedBefore(c, m, m.first);
+    }
   }
-  // The subject of the hedged clause: the nearest free entity before the cue, within its clause.
-  for (let k = cueAt - 1; k >= 0 && cueAt - k <= 8; k--) {
-    const w = toks[k]!.text.toLowerCase();
-    if (/^(;|that|which|who|,|“|")$/.test(w) && !ms.some((p) => p.last === k - 1 && w === ',')) break;
-    const m = ms.find((p) => p.last === k);
-    if (m && free(m) && !m.possessive) return [m.entity.name];
-  }
-  void cueWord;
-  // Otherwise the entities the sentence is about: those outside prepositional phrases.
-  if (!fallback) return [];
-  return [...new Set(ms.filter((p) => free(p) && !p.possessive).map((p) => p.entity.name))];
+  return [];
 }
 
-/** "the denial of election interference by Beijing and Moscow": the deniers named after "by". */
-function denialAgents(text: string, toks: Token[], ms: Placed[]): string[] {
-  const d = DENIAL_BY.exec(text);
-  if (!d) return [];
-  const at = toks.findIndex((t) => /^denials?$/i.test(t.text));
-  const by = toks.findIndex((t, k) => k > at && k - at <= 6 && t.text === 'by');
-  if (at < 0 || by < 0) return [];
-  const out: string[] = [];
-  for (const p of ms) {
-    if (p.first <= by) continue;
-    const gap = toks.slice(out.length ? 0 : by + 1, p.first);
-    if (!out.length && gap.length > 2) break;
-    out.push(p.entity.name);
-    if (toks[p.last + 1]?.text !== 'and' && toks[p.last + 1]?.text !== ',') break;
-  }
-  return out;
+/** The subject of a clause that starts at k ("said [that] X took", "alleges X received"). */
+function clauseSubjectAt(c: Clause, k: number): string[] {
+  let j = k;
+  if (c.w[j] === 'that') j++;
+  while (DETERMINERS.has(c.w[j] ?? '') && c.w[j] !== 'that') j++;
+  const pron = pronounAt(c, j);
+  if (pron) return [pron];
+  const m = c.ms.find((p) => p.first >= j && p.first - j <= 2 && c.toks.slice(j, p.first).every((t) => t.cap));
+  if (!m || isMedia(m)) return [];
+  // "Trudeau said Canada was investigating …": Canada makes a claim of its own.
+  for (let v = m.last + 1; v <= m.last + 3 && v < c.w.length; v++) if (ACCUSING.has(c.w[v]!) && isActive(c, v)) return [];
+  // A possessor is the subject only of an act: "Maduro's claims are a fraud", not "Glas' detention".
+  if (m.possessive && !ACT_NOUNS.has(c.w[m.last + 1] ?? '') && !isWrongdoing(c.w[m.last + 1] ?? '')) return [];
+  return coordinatedAfter(c, m);
 }
 
-/** Speakers after k: "…,” company spokesman Robert Josephson said". */
-function speakersAfter(toks: Token[], ms: Placed[], k: number): string[] {
-  const out: string[] = [];
-  for (let j = Math.max(0, k); j < toks.length; j++) {
-    if (!/^(said|says|added)$/i.test(toks[j]!.text)) continue;
-    const m = ms.find((p) => p.last === j - 1);
-    if (m && m.entity.category === 'person') out.push(m.entity.name);
+/** An active use of the verb at k: not "was charged", not "the alleged", not "the accused". */
+function isActive(c: Clause, k: number): boolean {
+  const x = c.w[k]!;
+  const prev = c.w[k - 1] ?? '';
+  if (DETERMINERS.has(prev) || c.toks[k - 1]?.possessive) return false;
+  if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
+  const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
+  if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
+  return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);
+}
+
+// ------------------------------------------------------------------ roles
+
+/**
+ * Who makes the claim. Named parties of the legal act come first: "X's accusation", "an X arrest
+ * warrant", "a complaint … by X", "X accused", "X imposed sanctions", "according to X". Only
+ * when there are none is the speaker the accuser ("The court says X is responsible for …").
+ */
+function allegersIn(c: Clause, cues: Cue[]): string[] {
+  const parties: string[] = [];
+  const speakers: string[] = [];
+  const { w } = c;
+  const cueAt = new Set(cues.map((q) => q.at));
+  for (let k = 0; k < w.length; k++) {
+    const x = w[k]!;
+    if (c.inName.has(k)) continue;
+    if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
+      const speech = REPORTING.has(x) ? speakers : parties;
+      if (speech === parties || governsClaim(c, k, cues)) {
+        const subj = subjectBefore(c, k, 8);
+        if (subj.length) speech.push(...subj);
+        else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
+          const after = mentionStartingAt(c, k + 1); // "…,” said X"
+          if (after && !isMedia(after)) speech.push(after.entity.name);
+        }
+      }
+    }
+    // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
+    if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
+      const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
+      if (m && !isMedia(m)) parties.push(m.entity.name);
+    }
+    if (!LEGAL_NOUNS.has(x) && !cueAt.has(k)) continue;
+    // "X's accusation", "an X arrest warrant", "an International Court (IC) arrest warrant".
+    let j = k - 1;
+    if (w[j] === 'arrest') j--;
+    if (w[j] === ')' && w[j - 2] === '(') j -= 3;
+    const owner = LEGAL_NOUNS.has(x) || ALLEGE.has(x) || ACCUSE.has(x) ? mentionEndingAt(c, j) : undefined;
+    if (owner && !isMedia(owner) && (owner.possessive || !c.toks[k]!.cap)) parties.push(owner.entity.name);
+    // "charged by X", "a complaint laid with police by X".
+    const by = w.indexOf('by', k + 1);
+    if (by > k && by - k <= 6 && !w.slice(k + 1, by).some((y) => CLAUSE_BREAKS.has(y))) {
+      const m = c.ms.find((p) => p.first > by && p.first - by <= 3);
+      if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
+    }
+    // "X imposed sanctions", "X opened an investigation", "X filed a lawsuit", "X brought charges".
+    for (let v = k - 1; v >= 0 && k - v <= 3; v--) {
+      if (/^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced)$/.test(w[v]!)) {
+        parties.push(...subjectBefore(c, v, 6));
+        break;
+      }
+    }
   }
-  return out;
+  return [...new Set(parties.length ? parties : speakers)];
+}
+
+/**
+ * A verb of saying makes its subject the accuser when the claim follows it in its clause
+ * ("X said Y took bribes") or when it closes a quote ("“… a conspiracy …”, it added").
+ */
+function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
+  const { w } = c;
+  if (/^[,”"]$/.test(w[k - 1] ?? '') || /^[,”"]$/.test(w[k - 2] ?? '')) return true;
+  for (let j = k + 1; j < w.length; j++) {
+    if (j > k + 1 && (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that')) return false;
+    if (cues.some((q) => q.at === j && q.kind !== 'reporting') || (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j))) return true;
+    if (w[j] === 'politically' && /^(motivated|driven)$/.test(w[j + 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Who is accused: the objects of an accusing verb ("accused Purdue and its former president, X,
+ * of"), the subject of a passive or hedged one ("X was charged", "X allegedly took"), the subject of
+ * a reported clause ("prosecutors allege X received"), "charges against X", the owner of the act
+ * ("China's alleged attempts", "interference by China"), or, for a charge, the sentence's subject.
+ */
+function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
+  const out: string[] = [];
+  const { w } = c;
+  for (const { at: k, kind } of cues) {
+    const x = w[k]!;
+    // Objects of an active accusing verb.
+    if (ACCUSING.has(x) && isActive(c, k) && !/(ion|ions|ment|ments|suit|suits)$/.test(x)) {
+      const obj = c.ms.find((p) => p.first > k && p.first - k <= 4 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y)));
+      if (obj && !isMedia(obj)) out.push(...coordinatedAfter(c, obj));
+      const pron = pronounAt(c, k + 1);
+      if (pron) out.push(pron);
+    }
+    // Passive: "X was charged", "who has been accused", "Today he and Y were charged".
+    if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
+      out.push(...subjectBefore(c, k));
+    }
+    // "X faces 27 charges", "facing accusations of …".
+    for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!)) out.push(...subjectBefore(c, j));
+    // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
+    if ((x === 'allegedly' || kind === 'hedge') && wrongdoingIn(c, k, Math.min(w.length, k + 10))) out.push(...subjectBefore(c, k, 6));
+    // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
+    if (((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) || (REPORTING.has(x) && wrongdoingOrLegalAfter(c, k, cues))) out.push(...clauseSubjectAt(c, k + 1));
+    // "investigating whether X funneled money …"
+    if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
+    // "saying that DR Congo continues to scapegoat Kigali": the doer of the reported wrongdoing.
+    if (kind === 'reporting') {
+      for (let j = k + 1; j < w.length; j++) {
+        if (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j)) {
+          out.push(...subjectBefore(c, j, 4));
+          break;
+        }
+      }
+    }
+    if (x === 'linking' || x === 'linked') {
+      const m = c.ms.find((p) => p.first > k && p.first - k <= 2);
+      if (m && !isMedia(m)) out.push(m.entity.name);
+    }
+  }
+  let legalAgainst = false;
+  for (let k = 0; k < w.length; k++) {
+    // "charges against X", "an investigation against the head of my office, X, and against me".
+    if (w[k + 1] === 'against' && (LEGAL_NOUNS.has(w[k]!) || legalAgainst)) {
+      legalAgainst = true;
+      const next = w.indexOf('against', k + 2);
+      const m = c.ms.find((p) => p.first > k + 1 && p.first - k <= 10 && (next < 0 || p.first < next) && !isMedia(p));
+      const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null);
+      if (pron) out.push(pron);
+      else if (m) out.push(...coordinatedAfter(c, m));
+    }
+    // The owner of an alleged act: "China's alleged attempts", "Russia's meddling", "interference by Beijing".
+    const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
+    if (m?.possessive && !isMedia(m) && (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k)))) out.push(m.entity.name);
+    if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
+      const list = c.ms.filter((p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p));
+      out.push(...list.slice(0, w[k + 1] === 'between' ? 2 : 3).map((p) => p.entity.name));
+    }
+  }
+  if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
+    // "Netanyahu … appeared in court to testify on corruption charges": the one the charges are about.
+    const subject = c.ms.find((p) => !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name));
+    if (subject) out.push(subject.entity.name);
+  }
+  return [...new Set(out)];
+}
+
+function wrongdoingOrLegalAfter(c: Clause, k: number, cues: Cue[]): boolean {
+  return wrongdoingIn(c, k + 1, c.w.length) || cues.some((q) => q.at > k && q.kind === 'legal');
+}
+
+/** Outlets this sentence names as its source: "according to X", "X reported", "a X report", "per the X". */
+function sourcesIn(c: Clause): string[] {
+  const out: string[] = [];
+  const { w } = c;
+  for (const p of c.ms) {
+    if (!isMedia(p)) continue;
+    const before = w[p.first - 1] ?? '';
+    const before2 = w[p.first - 2] ?? '';
+    const after = w[p.last + 1] ?? '';
+    const cited = SOURCE_PREPOSITIONS.has(before) || (before === 'to' && before2 === 'according') || (before === 'the' && SOURCE_PREPOSITIONS.has(before2)) || (before === 'by' && /^(cited|reported)$/.test(before2));
+    const reporting = /^(reported|reports|report|said|says|wrote|writes|quoted|cited|reporting)$/.test(after) || (p.possessive && /^(report|reporting)$/.test(after));
+    if (cited || reporting) out.push(p.entity.name);
+  }
+  return [...new Set(out)];
+}
+
+// ------------------------------------------------------------------ denials
+
+/**
+ * A denial in this sentence: "X denied …", "X rejected the claims", "X pleaded not guilty",
+ * "X called it politically motivated", "the denial of … by X". Who denies: the subject, the
+ * one after "by", or the speaker of a quoted denial ("… ,” spokesman X said").
+ */
+function findDenial(c: Clause): { by: string[]; objectEnd: number } | null {
+  const { w } = c;
+  for (let k = 0; k < w.length; k++) {
+    const x = w[k]!;
+    if (c.inName.has(k)) continue;
+    let isDenial = false;
+    let objectEnd = k;
+    if (DENY.has(x) && !DENIED_THINGS.has(w[k + 1] ?? '') && !DENIED_THINGS.has(w[k + 2] ?? '')) isDenial = true;
+    else if (REJECT.has(x)) {
+      const j = w.slice(k + 1, k + 5).findIndex((y) => CLAIM_NOUNS.has(y));
+      isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as');
+    } else if (x === 'guilty' && w[k - 1] === 'not') isDenial = true;
+    else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
+    else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || w[k - 1] === 'as')) isDenial = true;
+    else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
+    else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
+    if (!isDenial) continue;
+    // The claim nouns right after the denial ("denied the allegations") are its object, not a new claim.
+    while (objectEnd + 1 < w.length && objectEnd - k < 5 && !CLAUSE_BREAKS.has(w[objectEnd + 1]!) && w[objectEnd + 1] !== ',') objectEnd++;
+    const by = denierOf(c, k);
+    return { by, objectEnd };
+  }
+  return null;
+}
+
+function denierOf(c: Clause, k: number): string[] {
+  const { w } = c;
+  // "the denial of election interference by Beijing and Moscow"
+  if (/^denials?$/.test(w[k]!)) {
+    const by = w.indexOf('by', k + 1);
+    if (by > k && by - k <= 6) {
+      const m = c.ms.find((p) => p.first > by && p.first - by <= 2);
+      if (m) return coordinatedAfter(c, m);
+    }
+  }
+  const speakers: string[] = [];
+  for (let j = k; j < w.length; j++) {
+    if (!/^(said|says|added|told)$/.test(w[j]!)) continue;
+    const m = mentionEndingAt(c, j - 1);
+    if (m && m.entity.category === 'person') speakers.push(m.entity.name);
+    const after = mentionStartingAt(c, j + 1);
+    if (after && after.entity.category === 'person') speakers.push(after.entity.name);
+  }
+  // "I am innocent", "we deny": the speaker.
+  if (/^(i|we)$/.test(w[k - 1] ?? '') || /^(i|we)$/.test(w[k - 2] ?? '')) return speakers.length ? speakers : c.lastPerson ? [c.lastPerson] : [];
+  const subject = subjectBefore(c, k, 10);
+  const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
+  return [...new Set([...(subject.length || it ? subject : c.ms.filter((p) => p.first < k && !isMedia(p) && !inPrepPhrase(c, p)).slice(0, 1).map((p) => p.entity.name)), ...speakers])];
+}
+
+// ------------------------------------------------------------------ the claim as a label
+
+/**
+ * The claim: the clause of the first cue, from its accused when the accused opens it, pronouns
+ * resolved ("he" → the name), cut at a word boundary so that it reads as a node label.
+ */
+function claimOf(c: Clause, sent: Sentence, cues: Cue[], against: string[]): string {
+  const cueAt = cues[0]!.at;
+  let start = 0;
+  for (let j = cueAt - 1; j >= 0; j--) {
+    if (CLAUSE_BREAKS.has(c.w[j]!) && c.w[j] !== '“' && c.w[j] !== '”') {
+      start = j + 1;
+      break;
+    }
+  }
+  // Begin at the accused when named in the clause before the cue.
+  const subject = c.ms.find((p) => p.first >= start && p.first < cueAt && against.includes(p.entity.name));
+  let text: string;
+  if (subject) {
+    const rest = sent.text.slice(c.toks[subject.last]!.end - sent.start);
+    text = `${subject.entity.name}${rest.replace(/^[’']s?\b/, "'s").replace(/^,\s*who\b/, '')}`;
+  } else {
+    const tok = c.toks[start];
+    text = tok ? sent.text.slice(tok.start - sent.start) : sent.text;
+    const pron = /^(he|she)\b/i.exec(text);
+    if (pron && against[0]) text = against[0] + text.slice(pron[0].length);
+  }
+  text = text.replace(/^[\s“”"',:;–-]+/, '').replace(/[\s“”".;,]+$/, '');
+  const cut = text.search(/;\s/);
+  if (cut > 0) text = text.slice(0, cut);
+  if (text.length > CLAIM_CHARS) {
+    const space = text.lastIndexOf(' ', CLAIM_CHARS);
+    text = `${text.slice(0, space > 20 ? space : CLAIM_CHARS).replace(/[\s,;:]+$/, '')}…`;
+  }
+  return text;
 }
 
 function wordsOf(text: string): string[] {
@@ -264,12 +632,4 @@ function claimWords(a: { evidence: { text: string } }): Set<string> {
 function overlap(wa: Set<string>, wb: string[]): number {
   if (wb.length === 0) return 0;
   return wb.filter((w) => wa.has(w)).length / Math.min(wa.size || 1, wb.length);
-}
-
-/** The clause around the cue: from the previous comma or sentence start to the next stop. */
-function claimOf(text: string, at: number): string {
-  const start = Math.max(0, text.lastIndexOf(',', at) + 1);
-  const endRel = text.slice(at).search(/[.;]\s|[.;]$/);
-  const end = endRel < 0 ? text.length : at + endRel;
-  return text.slice(start, end).trim();
 }
