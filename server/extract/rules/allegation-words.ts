@@ -44,15 +44,16 @@ export const REPORTING = words(
   verb('contend'),
   verb('assert'),
   verb('argue'),
-  verb('state'),
+  ['states', 'stated', 'stating'],
   verb('add'),
-  verb('call'),
+  ['calls', 'called', 'calling'],
+  verb('hear', 'heard'),
   verb('describe'),
   verb('condemn'),
   verb('cite'),
   verb('suggest'),
   verb('insist'),
-  verb('express'),
+  ['expressed'],
   verb('tell', 'told'),
   verb('write', 'wrote', 'written', 'writing'),
   verb('report'),
@@ -156,7 +157,7 @@ export const NEGATIONS = words(['not', 'no', 'never', 'without', 'nor', "n't", '
 /** Verbs of denial: "denied", "rejected the claims", "pleaded not guilty" is handled as a phrase. */
 export const DENY = words(verb('deny', 'denied', 'denies', 'denying'), ['denial', 'denials'], verb('refute'), verb('rebut', 'rebutted', 'rebutting'), verb('rebuff'));
 /** Verbs that deny only when a claim is their object: "dismissed the claims", "rejected the report as …". */
-export const REJECT = words(verb('reject'), verb('dismiss', 'dismisses', 'dismissed', 'dismissing'));
+export const REJECT = words(verb('reject'), verb('dismiss', 'dismisses', 'dismissed', 'dismissing'), verb('dispute'), verb('contest'), verb('challenge'), ['decry', 'decries', 'decried']);
 /** What one denies: the object after "rejected"/"dismissed" that makes them a denial. */
 export const CLAIM_NOUNS = words(
   ['allegation', 'allegations', 'accusation', 'accusations', 'claim', 'claims', 'charge', 'charges', 'report', 'reports'],
@@ -165,7 +166,7 @@ export const CLAIM_NOUNS = words(
 /** "denied bail": the other sense of deny. */
 export const DENIED_THINGS = words(['bail', 'entry', 'access', 'visa', 'visas', 'permission', 'request', 'parole', 'asylum', 'service', 'funding']);
 /** Words after which a denial word names a verdict of innocence: "politically motivated", "witch hunt". */
-export const DENIAL_ADJECTIVES = words(['baseless', 'unfounded', 'groundless', 'innocent', 'innocence', 'fabricated', 'witch-hunt']);
+export const DENIAL_ADJECTIVES = words(['baseless', 'unfounded', 'groundless', 'innocent', 'innocence', 'fabricated', 'witch-hunt', 'absurd', 'nonsense', 'untrue']);
 
 export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);
 export const DETERMINERS = words(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'that']);

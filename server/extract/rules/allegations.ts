@@ -85,10 +85,11 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const ms = (bySentence.get(s) ?? []).sort((a, b) => a.first - b.first);
     const inName = new Set<number>();
     for (const p of spans.get(s) ?? []) for (let k = p.first; k <= p.last; k++) inName.add(k);
-    const ctx: Clause = { toks, ms, w: toks.map((t) => t.text.toLowerCase()), inName, lastPerson };
+    const lastAccused = out.findLast((a) => a.against.length)?.against ?? [];
+    const ctx: Clause = { toks, ms, w: toks.map((t) => t.text.toLowerCase()), inName, lastPerson, lastAccused };
 
     const denial = findDenial(ctx);
-    const cues = findCues(ctx, denial?.objectEnd ?? -1);
+    const cues = findCues(ctx, denial);
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
 
@@ -133,7 +134,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const near = a.sentence <= d.sentence && d.sentence - a.sentence <= 2;
       for (const b of d.by) {
         if (a.alleged_by.includes(b) || a.denied_by.includes(b)) continue;
-        if (a.against.includes(b) || (near && a.against.length === 0) || (a.sentence === d.sentence && !a.against.length)) a.denied_by.push(b);
+        if (a.against.includes(b) || near) a.denied_by.push(b);
       }
     }
   }
@@ -148,6 +149,8 @@ interface Clause {
   /** Token positions inside a name: "Federal Investigation Agency" is no cue. */
   inName: Set<number>;
   lastPerson: string | null;
+  /** Who the last allegation was against: "they" in a denial stands for them. */
+  lastAccused: string[];
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -170,7 +173,7 @@ function wrongdoingIn(c: Clause, from: number, to: number): boolean {
 }
 
 /** The words in this sentence that make it an allegation, with how strong each one is. */
-function findCues(c: Clause, denialObjectEnd: number): Cue[] {
+function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): Cue[] {
   const { w } = c;
   const cues: Cue[] = [];
   const n = w.length;
@@ -178,7 +181,7 @@ function findCues(c: Clause, denialObjectEnd: number): Cue[] {
   const follows = (k: number, set: RegExp, within: number): boolean => w.slice(k + 1, k + 1 + within).some((x) => set.test(x));
   for (let k = 0; k < n; k++) {
     const x = w[k]!;
-    if (c.inName.has(k) || negated(c, k) || k <= denialObjectEnd) continue;
+    if (c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd)) continue;
     let kind: CueKind | null = null;
     if (ALLEGE.has(x) || ACCUSE.has(x) || INDICT.has(x) || CONVICT.has(x) || BLAME.has(x) || WARRANT.has(x)) kind = 'legal';
     else if (SUE.has(x) || PROSECUTE.has(x)) kind = 'legal';
@@ -194,7 +197,7 @@ function findCues(c: Clause, denialObjectEnd: number): Cue[] {
     else if (x === 'linked' || x === 'linking') kind = hasWrongdoing && w.slice(k + 1, k + 6).includes('to') ? 'reporting' : null;
     else if ((REPORTING.has(x) || (x === 'according' && w[k + 1] === 'to')) && hasWrongdoing) kind = 'reporting';
     else if (SANCTION.has(x) && w.slice(k + 1, k + 12).some((y, j) => (y === 'for' || y === 'over') && wrongdoingIn(c, k + 2 + j, n))) kind = 'sanction';
-    if (kind && kind !== 'reporting' && refersBack(c, k, denialObjectEnd >= 0)) kind = null;
+    if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) kind = null;
     if (kind) cues.push({ at: k, kind });
   }
   // A verb of saying carries a claim of wrongdoing; a word of wrongdoing on its own does not.
@@ -397,7 +400,8 @@ function allegersIn(c: Clause, cues: Cue[]): string[] {
     let j = k - 1;
     if (w[j] === 'arrest') j--;
     if (w[j] === ')' && w[j - 2] === '(') j -= 3;
-    const owner = LEGAL_NOUNS.has(x) || ALLEGE.has(x) || ACCUSE.has(x) ? mentionEndingAt(c, j) : undefined;
+    const before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
+    const owner = LEGAL_NOUNS.has(x) || ALLEGE.has(x) || ACCUSE.has(x) || INVESTIGATE.has(x) ? before : undefined;
     if (owner && !isMedia(owner) && (owner.possessive || !c.toks[k]!.cap)) parties.push(owner.entity.name);
     // "charged by X", "a complaint laid with police by X".
     const by = w.indexOf('by', k + 1);
@@ -422,7 +426,8 @@ function allegersIn(c: Clause, cues: Cue[]): string[] {
  */
 function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
   const { w } = c;
-  if (/^[,”"]$/.test(w[k - 1] ?? '') || /^[,”"]$/.test(w[k - 2] ?? '')) return true;
+  // "“He lied a lot …,” President X said": a quote closes within the few words before the verb.
+  for (let j = k - 1; j >= 0 && k - j <= 5; j--) if (/^[”"]$/.test(w[j]!) && (wrongdoingIn(c, 0, j) || cues.some((q) => q.at < j))) return true;
   for (let j = k + 1; j < w.length; j++) {
     if (j > k + 1 && (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that')) return false;
     if (cues.some((q) => q.at === j && q.kind !== 'reporting') || (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j))) return true;
@@ -529,7 +534,7 @@ function sourcesIn(c: Clause): string[] {
  * "X called it politically motivated", "the denial of … by X". Who denies: the subject, the
  * one after "by", or the speaker of a quoted denial ("… ,” spokesman X said").
  */
-function findDenial(c: Clause): { by: string[]; objectEnd: number } | null {
+function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number } | null {
   const { w } = c;
   for (let k = 0; k < w.length; k++) {
     const x = w[k]!;
@@ -542,14 +547,14 @@ function findDenial(c: Clause): { by: string[]; objectEnd: number } | null {
       isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as');
     } else if (x === 'guilty' && w[k - 1] === 'not') isDenial = true;
     else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
-    else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || w[k - 1] === 'as')) isDenial = true;
+    else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? ''))) isDenial = true;
     else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
     else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
     if (!isDenial) continue;
     // The claim nouns right after the denial ("denied the allegations") are its object, not a new claim.
     while (objectEnd + 1 < w.length && objectEnd - k < 5 && !CLAUSE_BREAKS.has(w[objectEnd + 1]!) && w[objectEnd + 1] !== ',') objectEnd++;
     const by = denierOf(c, k);
-    return { by, objectEnd };
+    return { by, at: k, objectEnd };
   }
   return null;
 }
@@ -575,6 +580,7 @@ function denierOf(c: Clause, k: number): string[] {
   // "I am innocent", "we deny": the speaker.
   if (/^(i|we)$/.test(w[k - 1] ?? '') || /^(i|we)$/.test(w[k - 2] ?? '')) return speakers.length ? speakers : c.lastPerson ? [c.lastPerson] : [];
   const subject = subjectBefore(c, k, 10);
+  if (subject.length === 0 && w.slice(0, k).includes('they') && !c.ms.some((p) => p.first < k)) return [...c.lastAccused, ...speakers];
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
   return [...new Set([...(subject.length || it ? subject : c.ms.filter((p) => p.first < k && !isMedia(p) && !inPrepPhrase(c, p)).slice(0, 1).map((p) => p.entity.name)), ...speakers])];
 }
