@@ -94,27 +94,30 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (denial) denials.push({ by: denial.by, sentence: s });
 
     if (cues.length) {
-      const allegers = allegersIn(ctx, cues).filter((n) => !sources.includes(n));
+      const { parties, speakers } = allegersIn(ctx, cues);
+      const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
       if (against.length === 0 && anaphoric) against = [...(out.findLast((a) => a.against.length)?.against ?? [])];
-      // Whoever is accused is not also the accuser: "Kurz said he was being investigated" reports, not alleges.
+      // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
+      // reports a claim about himself is the accused ("X said he was being investigated").
+      if (parties.length) against = against.filter((n) => !parties.includes(n));
       const alleged_by = allegers.filter((n) => !against.includes(n));
       const reported_by = sources.length ? sources : anaphoric ? previousSources : [];
       const sentWords = wordsOf(sent.text);
       const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
       const repeated = out.some((a) => !a.headline && overlap(claimWords(a), sentWords) >= SAME_CLAIM);
       if (!repeated) {
-        const first = cues[0]!;
+        const main = mainCue(cues);
         out.push({
-          claim: claimOf(ctx, sent, cues, against),
+          claim: claimOf(ctx, sent, main, against),
           alleged_by,
           against,
           reported_by,
           denied_by: [],
           sentence: s,
           evidence: { start: sent.start, end: sent.end, text: sent.text },
-          hedge: toks[first.at]!.text,
+          hedge: toks[main.at]!.text,
           headline,
         });
       }
@@ -189,7 +192,7 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (x === 'guilty' && /^(found|pleaded|pleads|plead|be)$/.test(w[k - 1] ?? '')) kind = 'legal';
     else if (CHARGE.has(x) && !isOtherCharge(w, k)) kind = 'legal';
     else if (INVESTIGATE.has(x) && (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))) kind = 'legal';
-    else if (ARREST.has(x) && follows(k, /^(for|over|on|after)$/, 3) && wrongdoingIn(c, k + 1, n)) kind = 'legal';
+    else if (ARREST.has(x) && follows(k, /^(for|over|on|after|suspicion)$/, 10) && wrongdoingIn(c, k + 1, n)) kind = 'legal';
     else if (COMPLAINT.has(x) && follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) && x !== 'case') kind = 'legal';
     else if (x === 'case' && w[k + 1] === 'against') kind = 'legal';
     else if (HEDGE_ADVERBS.has(x) && wrongdoingIn(c, k + 1, n)) kind = 'hedge';
@@ -223,6 +226,12 @@ function refersBack(c: Clause, k: number, inDenial: boolean): boolean {
   return false;
 }
 
+/** The word that most plainly makes the claim: legal language before hedges, hedges before verbs of saying. */
+const CUE_STRENGTH: Record<CueKind, number> = { legal: 0, hedge: 1, sanction: 2, reporting: 3 };
+function mainCue(cues: Cue[]): Cue {
+  return cues.reduce((best, q) => (CUE_STRENGTH[q.kind] < CUE_STRENGTH[best.kind] ? q : best));
+}
+
 /** "in charge of", "free of charge", "took charge", "chargé d'affaires": charge in its other senses. */
 function isOtherCharge(w: string[], k: number): boolean {
   const prev = w[k - 1] ?? '';
@@ -237,6 +246,7 @@ function isOtherCharge(w: string[], k: number): boolean {
 function inPrepPhrase(c: Clause, m: Placed): boolean {
   for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
     const w = c.w[k]!;
+    if (PREPOSITIONS.has(w) && c.toks[k]!.cap && k > 0) continue; // "Under Secretary X": a title
     if (PREPOSITIONS.has(w)) return !(w === 'of' && c.toks[k - 1]?.cap); // "Secretary of State X" is a title
     if (!c.toks[k]!.cap && w !== 'the' && !c.toks[k]!.possessive) return false;
   }
@@ -357,7 +367,7 @@ function clauseSubjectAt(c: Clause, k: number): string[] {
 function isActive(c: Clause, k: number): boolean {
   const x = c.w[k]!;
   const prev = c.w[k - 1] ?? '';
-  if (DETERMINERS.has(prev) || c.toks[k - 1]?.possessive) return false;
+  if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || c.toks[k - 1]?.possessive || x.endsWith('ly')) return false;
   if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
   const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
   if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
@@ -371,7 +381,7 @@ function isActive(c: Clause, k: number): boolean {
  * warrant", "a complaint … by X", "X accused", "X imposed sanctions", "according to X". Only
  * when there are none is the speaker the accuser ("The court says X is responsible for …").
  */
-function allegersIn(c: Clause, cues: Cue[]): string[] {
+function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: string[] } {
   const parties: string[] = [];
   const speakers: string[] = [];
   const { w } = c;
@@ -401,8 +411,9 @@ function allegersIn(c: Clause, cues: Cue[]): string[] {
     if (w[j] === 'arrest') j--;
     if (w[j] === ')' && w[j - 2] === '(') j -= 3;
     const before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
-    const owner = LEGAL_NOUNS.has(x) || ALLEGE.has(x) || ACCUSE.has(x) || INVESTIGATE.has(x) ? before : undefined;
-    if (owner && !isMedia(owner) && (owner.possessive || !c.toks[k]!.cap)) parties.push(owner.entity.name);
+    const ownable = (LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that') || ALLEGE.has(x) || ACCUSE.has(x) || INVESTIGATE.has(x);
+    const owner = ownable ? before : undefined;
+    if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
     // "charged by X", "a complaint laid with police by X".
     const by = w.indexOf('by', k + 1);
     if (by > k && by - k <= 6 && !w.slice(k + 1, by).some((y) => CLAUSE_BREAKS.has(y))) {
@@ -411,13 +422,13 @@ function allegersIn(c: Clause, cues: Cue[]): string[] {
     }
     // "X imposed sanctions", "X opened an investigation", "X filed a lawsuit", "X brought charges".
     for (let v = k - 1; v >= 0 && k - v <= 3; v--) {
-      if (/^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced)$/.test(w[v]!)) {
+      if (/^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced|announce|announces)$/.test(w[v]!)) {
         parties.push(...subjectBefore(c, v, 6));
         break;
       }
     }
   }
-  return [...new Set(parties.length ? parties : speakers)];
+  return { parties: [...new Set(parties)], speakers: [...new Set(speakers)] };
 }
 
 /**
@@ -449,8 +460,9 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     const x = w[k]!;
     // Objects of an active accusing verb.
     if (ACCUSING.has(x) && isActive(c, k) && !/(ion|ions|ment|ments|suit|suits)$/.test(x)) {
-      const obj = c.ms.find((p) => p.first > k && p.first - k <= 4 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y)));
-      if (obj && !isMedia(obj)) out.push(...coordinatedAfter(c, obj));
+      // "sued the newspaper X", "arrested the former chief executive, X, on suspicion of …"
+      const obj = c.ms.find((p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)));
+      if (obj) out.push(...coordinatedAfter(c, obj));
       const pron = pronounAt(c, k + 1);
       if (pron) out.push(pron);
     }
@@ -591,8 +603,8 @@ function denierOf(c: Clause, k: number): string[] {
  * The claim: the clause of the first cue, from its accused when the accused opens it, pronouns
  * resolved ("he" → the name), cut at a word boundary so that it reads as a node label.
  */
-function claimOf(c: Clause, sent: Sentence, cues: Cue[], against: string[]): string {
-  const cueAt = cues[0]!.at;
+function claimOf(c: Clause, sent: Sentence, main: Cue, against: string[]): string {
+  const cueAt = main.at;
   let start = 0;
   for (let j = cueAt - 1; j >= 0; j--) {
     if (CLAUSE_BREAKS.has(c.w[j]!) && c.w[j] !== '“' && c.w[j] !== '”') {
