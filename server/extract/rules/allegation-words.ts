@@ -47,7 +47,6 @@ export const REPORTING = words(
   ['states', 'stated', 'stating'],
   verb('add'),
   ['calls', 'called', 'calling'],
-  verb('hear', 'heard'),
   verb('describe'),
   verb('condemn'),
   verb('cite'),
@@ -62,7 +61,19 @@ export const REPORTING = words(
 );
 
 /** Actions that answer wrongdoing: "sanctions … for their roles in a crackdown", "suspended for breaching". */
-export const SANCTION = words(verb('sanction'), verb('expel', 'expelled', 'expelling'), verb('suspend'), verb('fine'), verb('ban', 'banned', 'banning'));
+export const SANCTION = words(
+  verb('sanction'),
+  verb('expel', 'expelled', 'expelling'),
+  verb('suspend'),
+  verb('fine'),
+  verb('ban', 'banned', 'banning'),
+  // Questioned, quizzed, summoned … over wrongdoing.
+  verb('question'),
+  verb('quiz', 'quizzed', 'quizzing'),
+  verb('grill'),
+  verb('interrogate'),
+  verb('summon'),
+);
 
 /**
  * Stems of wrongdoing: the object of an allegation. A stem matches the start of a word, so

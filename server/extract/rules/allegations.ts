@@ -98,7 +98,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
-      if (against.length === 0 && anaphoric) against = [...(out.findLast((a) => a.against.length)?.against ?? [])];
+      // "These operations allegedly …", "Some of the charges were related to …": the last claim's accused.
+      if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length))) against = [...lastAccused].filter((n) => !parties.includes(n));
       // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
       // reports a claim about himself is the accused ("X said he was being investigated").
       if (parties.length) against = against.filter((n) => !parties.includes(n));
@@ -154,6 +155,8 @@ interface Clause {
   lastPerson: string | null;
   /** Who the last allegation was against: "they" in a denial stands for them. */
   lastAccused: string[];
+  /** The sentence names an earlier claim ("the charges", "these allegations"). */
+  refersBack?: boolean;
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -162,7 +165,12 @@ function negated(c: Clause, k: number): boolean {
   return false;
 }
 
-const isWrongdoing = (word: string): boolean => WRONGDOING_STEMS.some((stem) => word.startsWith(stem));
+/** A word of wrongdoing, also as the head of a compound ("phone-hacking", "vote-rigging"), not negated by it ("non-interference", "anti-corruption"). */
+const isWrongdoing = (word: string): boolean => {
+  const dash = word.lastIndexOf('-');
+  const head = dash > 0 && !/^(non|anti|counter|de)-/.test(word) ? word.slice(dash + 1) : word;
+  return WRONGDOING_STEMS.some((stem) => head.startsWith(stem) || word.startsWith(stem));
+};
 
 /** A word of wrongdoing, not negated and not part of a name, in tokens [from, to). */
 function wrongdoingIn(c: Clause, from: number, to: number): boolean {
@@ -199,8 +207,12 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (x === 'said' && w[k + 1] === 'to' && BE.has(w[k - 1] ?? '') && wrongdoingIn(c, k + 2, n)) kind = 'hedge';
     else if (x === 'linked' || x === 'linking') kind = hasWrongdoing && w.slice(k + 1, k + 6).includes('to') ? 'reporting' : null;
     else if ((REPORTING.has(x) || (x === 'according' && w[k + 1] === 'to')) && hasWrongdoing) kind = 'reporting';
+    else if (x === 'heard' && /^(court|jury|tribunal|hearing|inquiry|judge|magistrate|panel)$/.test(w[k - 1] ?? '') && hasWrongdoing) kind = 'reporting';
     else if (SANCTION.has(x) && w.slice(k + 1, k + 12).some((y, j) => (y === 'for' || y === 'over') && wrongdoingIn(c, k + 2 + j, n))) kind = 'sanction';
-    if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) kind = null;
+    if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) {
+      kind = null;
+      c.refersBack = true;
+    }
     if (kind) cues.push({ at: k, kind });
   }
   // A verb of saying carries a claim of wrongdoing; a word of wrongdoing on its own does not.
@@ -411,7 +423,7 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     if (w[j] === 'arrest') j--;
     if (w[j] === ')' && w[j - 2] === '(') j -= 3;
     const before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
-    const ownable = (LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that') || ALLEGE.has(x) || ACCUSE.has(x) || INVESTIGATE.has(x);
+    const ownable = (LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that');
     const owner = ownable ? before : undefined;
     if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
     // "charged by X", "a complaint laid with police by X".
