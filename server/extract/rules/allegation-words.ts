@@ -21,7 +21,7 @@ export const SUE = words(verb('sue'), ['lawsuit', 'lawsuits']);
 export const PROSECUTE = words(['prosecuted', 'prosecuting', 'prosecutes', 'prosecution']);
 export const BLAME = words(verb('blame'));
 export const WARRANT = words(['warrant', 'warrants', 'arrest-warrant']);
-/** "charged with", "faces 27 charges", "corruption charges", "the charge of …" (not "in charge of"). */
+/** "charged with", "faces 12 charges", "corruption charges", "the charge of …" (not "in charge of"). */
 export const CHARGE = words(['charge', 'charges', 'charged', 'charging']);
 /** "investigated over", "a probe into", "an investigation against": legal when a target or an offence follows. */
 export const INVESTIGATE = words(verb('investigate'), verb('probe'), ['investigation', 'investigations', 'inquiry']);
@@ -60,7 +60,7 @@ export const REPORTING = words(
   ['claims', 'reports', 'report'],
 );
 
-/** Actions that answer wrongdoing: "sanctions … for their roles in a crackdown", "suspended for breaching". */
+/** Actions that answer wrongdoing: "sanctions … for their role in a crackdown", "suspended for breaching rules". */
 export const SANCTION = words(
   verb('sanction'),
   verb('expel', 'expelled', 'expelling'),
@@ -183,7 +183,7 @@ export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s"
 export const DETERMINERS = words(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'that']);
 /** Words that end a clause: a subject or object is never looked for across them. */
 export const CLAUSE_BREAKS = words([';', ':', 'that', 'which', 'while', 'but', 'although', 'because', 'whether', 'if', 'when', 'where', '“', '”', '"', '(', ')']);
-/** Nouns of an act whose possessor is its doer: "China's alleged attempts", "Maduro's claims". */
+/** Nouns of an act whose possessor is its doer: "Ruritania's alleged attempts", "the mayor's claims". */
 export const ACT_NOUNS = words(['alleged', 'attempt', 'attempts', 'effort', 'efforts', 'role', 'roles', 'conduct', 'actions', 'involvement', 'campaign', 'claims']);
 /** Nouns of a legal action or claim, whose "against X", "by X" and possessor name its parties. */
 export const LEGAL_NOUNS = words(

@@ -1,7 +1,7 @@
 /**
  * Allegations: sentences that present a claim of wrongdoing rather than a fact. A sentence is one
  * when ordinary legal language says so ("alleges", "accused of", "charged with", "indicted",
- * "faces 27 charges", "on suspicion of", "investigated over"), or when a verb of saying or a hedge
+ * "faces 12 charges", "on suspicion of", "investigated over"), or when a verb of saying or a hedge
  * carries a word of wrongdoing ("X said Y took bribes", "Z reportedly rigged the vote"). Who
  * alleges, against whom, which outlet reports it and who denies it come from the clause around
  * those words: subjects and objects of the verbs, "according to", "by", "against", possessors.
@@ -53,7 +53,7 @@ const ACCUSING = new Set([...ACCUSE, ...SUE, ...INDICT, ...BLAME, ...INVESTIGATE
 const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING]);
 /** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
 const PASSIVE_ACCUSED = new Set(['accused', 'charged', 'indicted', 'convicted', 'arrested', 'investigated', 'probed', 'sued', 'sanctioned', 'prosecuted', 'suspected', 'suspended', 'fined', 'detained', 'jailed', 'expelled', 'banned', 'impeached', 'sentenced', 'blamed', 'alleged']);
-/** "faces 27 charges", "facing accusations": the subject of "face" is the accused. */
+/** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
 const FACE = new Set(['face', 'faces', 'faced', 'facing']);
 
 type CueKind = 'legal' | 'hedge' | 'reporting' | 'sanction';
@@ -98,7 +98,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
-      // "These operations allegedly …", "Some of the charges were related to …": the last claim's accused.
+      // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
       if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length))) against = [...lastAccused].filter((n) => !parties.includes(n));
       // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
       // reports a claim about himself is the accused ("X said he was being investigated").
@@ -150,7 +150,7 @@ interface Clause {
   ms: Placed[];
   /** Lower-cased token texts. */
   w: string[];
-  /** Token positions inside a name: "Federal Investigation Agency" is no cue. */
+  /** Token positions inside a name: "Serious Fraud Office" is no cue. */
   inName: Set<number>;
   lastPerson: string | null;
   /** Who the last allegation was against: "they" in a denial stands for them. */
@@ -220,8 +220,8 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
 }
 
 /**
- * A claim noun that points back to a claim already made ("the charges were read to him", "these
- * allegations", "address allegations", in a denial "termed X's allegations absurd"): no new claim,
+ * A claim noun that points back to a claim already made ("the charges were dropped", "these
+ * allegations", "address allegations", in a denial "called X's allegations absurd"): no new claim,
  * unless what follows says what or against whom ("the charges against X", "allegations of fraud").
  */
 function refersBack(c: Clause, k: number, inDenial: boolean): boolean {
@@ -254,7 +254,7 @@ function isOtherCharge(w: string[], k: number): boolean {
 
 // ------------------------------------------------------------------ subjects and objects
 
-/** A mention inside a prepositional phrase ("in California", "ally of Russian President X"). */
+/** A mention inside a prepositional phrase ("in Ohio", "ally of Ruritanian President X"). */
 function inPrepPhrase(c: Clause, m: Placed): boolean {
   for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
     const w = c.w[k]!;
@@ -276,12 +276,12 @@ function pronounAt(c: Clause, k: number): string | null {
   return before?.entity.name ?? c.lastPerson;
 }
 
-/** A mention with the ones coordinated to it by "and" or commas: "Bainimarama and Qiliho", "he and X". */
+/** A mention with the ones coordinated to it by "and" or commas: "Ames and Boyd", "he and X". */
 function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number): string[] {
   const out = [typeof last === 'string' ? last : last.entity.name];
   let k = lastFirst - 1;
   for (;;) {
-    // Back over "and"/"," and a short description ("PTI vice-chairman", "suspended police commissioner,").
+    // Back over "and"/"," and a short description ("party deputy leader", "suspended fire chief,").
     let j = k;
     let joined = false;
     let described = 0;
@@ -309,7 +309,7 @@ function coordinatedAfter(c: Clause, first: Placed): string[] {
   const out = [first.entity.name];
   let k = first.last + 1;
   for (;;) {
-    // "X and Y", "X, Y and Z", "Purdue and its former president, Dr. Richard Sackler,"
+    // "X and Y", "X, Y and Z", "Acme and its former chairman, Dr. Jo Park,"
     let j = k;
     while (j < c.w.length && j - k <= 5 && /^(and|,|its|his|her|their|the|former|then)$/.test(c.w[j]!) === true) j++;
     if (j === k) break;
@@ -332,13 +332,13 @@ function subjectBefore(c: Clause, k: number, reach = 8): string[] {
       const ante = mentionEndingAt(c, j - 1) ?? mentionEndingAt(c, j - 2);
       return ante && !isMedia(ante) ? [ante.entity.name] : [];
     }
-    // "The Crown Prosecution Service (CPS) said": the name before the bracketed acronym.
+    // "The Serious Fraud Office (SFO) said": the name before the bracketed acronym.
     if (x === ')' && c.w[j - 2] === '(') {
       j -= 2;
       reach += 3;
       continue;
     }
-    // "X, who had earlier dismissed …, faces": the relative clause is skipped.
+    // "X, who has called it a smear, faces": the relative clause is skipped.
     if (x === ',' && j > 0) {
       const who = c.w.lastIndexOf('who', j - 1);
       const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, who - 2) : undefined;
@@ -368,9 +368,9 @@ function clauseSubjectAt(c: Clause, k: number): string[] {
   if (pron) return [pron];
   const m = c.ms.find((p) => p.first >= j && p.first - j <= 2 && c.toks.slice(j, p.first).every((t) => t.cap));
   if (!m || isMedia(m)) return [];
-  // "Trudeau said Canada was investigating …": Canada makes a claim of its own.
+  // "Ames said Norway was investigating …": Norway makes a claim of its own.
   for (let v = m.last + 1; v <= m.last + 3 && v < c.w.length; v++) if (ACCUSING.has(c.w[v]!) && isActive(c, v)) return [];
-  // A possessor is the subject only of an act: "Maduro's claims are a fraud", not "Glas' detention".
+  // A possessor is the subject only of an act: "the mayor's claims are a fraud", not "Ames' detention".
   if (m.possessive && !ACT_NOUNS.has(c.w[m.last + 1] ?? '') && !isWrongdoing(c.w[m.last + 1] ?? '')) return [];
   return coordinatedAfter(c, m);
 }
@@ -449,7 +449,7 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
  */
 function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
   const { w } = c;
-  // "“He lied a lot …,” President X said": a quote closes within the few words before the verb.
+  // "“She lied to us …,” Governor X said": a quote closes within the few words before the verb.
   for (let j = k - 1; j >= 0 && k - j <= 5; j--) if (/^[”"]$/.test(w[j]!) && (wrongdoingIn(c, 0, j) || cues.some((q) => q.at < j))) return true;
   for (let j = k + 1; j < w.length; j++) {
     if (j > k + 1 && (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that')) return false;
@@ -460,10 +460,10 @@ function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
 }
 
 /**
- * Who is accused: the objects of an accusing verb ("accused Purdue and its former president, X,
+ * Who is accused: the objects of an accusing verb ("accused Acme and its former chairman, X,
  * of"), the subject of a passive or hedged one ("X was charged", "X allegedly took"), the subject of
  * a reported clause ("prosecutors allege X received"), "charges against X", the owner of the act
- * ("China's alleged attempts", "interference by China"), or, for a charge, the sentence's subject.
+ * ("Ruritania's alleged attempts", "interference by Ruritania"), or, for a charge, the sentence's subject.
  */
 function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
   const out: string[] = [];
@@ -478,19 +478,19 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       const pron = pronounAt(c, k + 1);
       if (pron) out.push(pron);
     }
-    // Passive: "X was charged", "who has been accused", "Today he and Y were charged".
+    // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
     if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
       out.push(...subjectBefore(c, k));
     }
-    // "X faces 27 charges", "facing accusations of …".
+    // "X faces 12 charges", "facing accusations of …".
     for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!)) out.push(...subjectBefore(c, j));
     // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
     if ((x === 'allegedly' || kind === 'hedge') && wrongdoingIn(c, k, Math.min(w.length, k + 10))) out.push(...subjectBefore(c, k, 6));
     // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
     if (((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) || (REPORTING.has(x) && wrongdoingOrLegalAfter(c, k, cues))) out.push(...clauseSubjectAt(c, k + 1));
-    // "investigating whether X funneled money …"
+    // "investigating whether X moved money …"
     if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
-    // "saying that DR Congo continues to scapegoat Kigali": the doer of the reported wrongdoing.
+    // "saying that the rival state keeps bribing judges": the doer of the reported wrongdoing.
     if (kind === 'reporting') {
       for (let j = k + 1; j < w.length; j++) {
         if (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j)) {
@@ -506,7 +506,7 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
   }
   let legalAgainst = false;
   for (let k = 0; k < w.length; k++) {
-    // "charges against X", "an investigation against the head of my office, X, and against me".
+    // "charges against X", "an inquiry against my deputy, X, and against me".
     if (w[k + 1] === 'against' && (LEGAL_NOUNS.has(w[k]!) || legalAgainst)) {
       legalAgainst = true;
       const next = w.indexOf('against', k + 2);
@@ -515,7 +515,7 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       if (pron) out.push(pron);
       else if (m) out.push(...coordinatedAfter(c, m));
     }
-    // The owner of an alleged act: "China's alleged attempts", "Russia's meddling", "interference by Beijing".
+    // The owner of an alleged act: "Ruritania's alleged attempts", "the firm's fraud", "interference by X".
     const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
     if (m?.possessive && !isMedia(m) && (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k)))) out.push(m.entity.name);
     if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
@@ -524,7 +524,7 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     }
   }
   if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
-    // "Netanyahu … appeared in court to testify on corruption charges": the one the charges are about.
+    // "The mayor … appeared in court on fraud charges": the one the charges are about.
     const subject = c.ms.find((p) => !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name));
     if (subject) out.push(subject.entity.name);
   }
@@ -585,7 +585,7 @@ function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number } 
 
 function denierOf(c: Clause, k: number): string[] {
   const { w } = c;
-  // "the denial of election interference by Beijing and Moscow"
+  // "the denial of vote rigging by X and Y"
   if (/^denials?$/.test(w[k]!)) {
     const by = w.indexOf('by', k + 1);
     if (by > k && by - k <= 6) {
