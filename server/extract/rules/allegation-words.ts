@@ -29,7 +29,6 @@ export const INVESTIGATE = words(verb('investigate'), verb('probe'), ['investiga
 export const ARREST = words(['arrested', 'arrest', 'arrests', 'detained', 'jailed']);
 /** Complaints and petitions: legal when they are filed against someone or challenge something. */
 export const COMPLAINT = words(['complaint', 'complaints', 'petition', 'petitions', 'case']);
-/** "the accused", "prosecutors", "the defendants": legal context words, not cues on their own. */
 
 /** Hedges that present a report as a claim: an allegation when what they hedge is wrongdoing. */
 export const HEDGE_ADVERBS = words(['reportedly', 'purportedly', 'supposedly', 'apparently']);
@@ -145,7 +144,6 @@ export const WRONGDOING_STEMS = [
   'plagiar',
   'manipulat',
   'cover-up',
-  'scapegoat',
   'endanger',
   'persecut',
   'genocide',
@@ -157,18 +155,43 @@ export const WRONGDOING_STEMS = [
   'scam',
   'nepotism',
   'sabotag',
-  'disloyal',
   'irregularit',
   'unfair',
+  'defam',
+  'libel',
+  'slander',
+  'homicide',
+  'manslaughter',
+  'forgery',
+  'forged',
+  'counterfeit',
+  'tamper',
+  'retaliat',
+  'discriminat',
+  'ponzi',
+  'insider',
 ];
+
+/** Heads of compounds that name wrongdoing only in the compound: "match-fixing", "price-fixing". */
+export const WRONGDOING_COMPOUND_HEADS = ['fixing', 'dealing', 'washing'];
 
 /** Words that cancel what follows: "was not accused", "no charges", "not to interfere". */
 export const NEGATIONS = words(['not', 'no', 'never', 'without', 'nor', "n't", 'neither']);
 
 /** Verbs of denial: "denied", "rejected the claims", "pleaded not guilty" is handled as a phrase. */
-export const DENY = words(verb('deny', 'denied', 'denies', 'denying'), ['denial', 'denials'], verb('refute'), verb('rebut', 'rebutted', 'rebutting'), verb('rebuff'));
+export const DENY = words(
+  verb('deny', 'denied', 'denies', 'denying'),
+  ['denial', 'denials'],
+  verb('refute'),
+  verb('rebut', 'rebutted', 'rebutting'),
+  verb('rebuff'),
+);
 /** Verbs that deny only when a claim is their object: "dismissed the claims", "rejected the report as …". */
-export const REJECT = words(verb('reject'), verb('dismiss', 'dismisses', 'dismissed', 'dismissing'), verb('dispute'), verb('contest'), verb('challenge'), ['decry', 'decries', 'decried']);
+export const REJECT = words(verb('reject'), verb('dismiss', 'dismisses', 'dismissed', 'dismissing'), verb('dispute'), verb('contest'), verb('challenge'), [
+  'decry',
+  'decries',
+  'decried',
+]);
 /** What one denies: the object after "rejected"/"dismissed" that makes them a denial. */
 export const CLAIM_NOUNS = words(
   ['allegation', 'allegations', 'accusation', 'accusations', 'claim', 'claims', 'charge', 'charges', 'report', 'reports'],
@@ -177,14 +200,56 @@ export const CLAIM_NOUNS = words(
 /** "denied bail": the other sense of deny. */
 export const DENIED_THINGS = words(['bail', 'entry', 'access', 'visa', 'visas', 'permission', 'request', 'parole', 'asylum', 'service', 'funding']);
 /** Words after which a denial word names a verdict of innocence: "politically motivated", "witch hunt". */
-export const DENIAL_ADJECTIVES = words(['baseless', 'unfounded', 'groundless', 'innocent', 'innocence', 'fabricated', 'witch-hunt', 'absurd', 'nonsense', 'untrue']);
+export const DENIAL_ADJECTIVES = words([
+  'baseless',
+  'unfounded',
+  'groundless',
+  'innocent',
+  'innocence',
+  'fabricated',
+  'witch-hunt',
+  'absurd',
+  'nonsense',
+  'untrue',
+]);
 
 export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);
 export const DETERMINERS = words(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'that']);
 /** Words that end a clause: a subject or object is never looked for across them. */
-export const CLAUSE_BREAKS = words([';', ':', 'that', 'which', 'while', 'but', 'although', 'because', 'whether', 'if', 'when', 'where', '“', '”', '"', '(', ')']);
+export const CLAUSE_BREAKS = words([
+  ';',
+  ':',
+  'that',
+  'which',
+  'while',
+  'but',
+  'although',
+  'because',
+  'whether',
+  'if',
+  'when',
+  'where',
+  '“',
+  '”',
+  '"',
+  '(',
+  ')',
+]);
 /** Nouns of an act whose possessor is its doer: "Ruritania's alleged attempts", "the mayor's claims". */
-export const ACT_NOUNS = words(['alleged', 'attempt', 'attempts', 'effort', 'efforts', 'role', 'roles', 'conduct', 'actions', 'involvement', 'campaign', 'claims']);
+export const ACT_NOUNS = words([
+  'alleged',
+  'attempt',
+  'attempts',
+  'effort',
+  'efforts',
+  'role',
+  'roles',
+  'conduct',
+  'actions',
+  'involvement',
+  'campaign',
+  'claims',
+]);
 /** Nouns of a legal action or claim, whose "against X", "by X" and possessor name its parties. */
 export const LEGAL_NOUNS = words(
   ['allegation', 'allegations', 'accusation', 'accusations', 'charge', 'charges', 'claims', 'lawsuit', 'lawsuits', 'case', 'cases'],

@@ -39,20 +39,80 @@ import {
   SUE,
   SUSPECT,
   WARRANT,
+  WRONGDOING_COMPOUND_HEADS,
   WRONGDOING_STEMS,
 } from './allegation-words.js';
 
-const PREPOSITIONS = new Set(['of', 'for', 'from', 'to', 'with', 'in', 'at', 'by', 'into', 'about', 'against', 'on', 'over', 'between', 'among', 'like', 'during', 'under', 'within', 'through', 'including', 'as', 'despite']);
+const PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'from',
+  'to',
+  'with',
+  'in',
+  'at',
+  'by',
+  'into',
+  'about',
+  'against',
+  'on',
+  'over',
+  'between',
+  'among',
+  'like',
+  'during',
+  'under',
+  'within',
+  'through',
+  'including',
+  'as',
+  'despite',
+]);
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
 const SAME_CLAIM = 0.6;
 /** A node label: the claim is cut at a word boundary near this length. */
 const CLAIM_CHARS = 80;
 /** Legal verbs whose subject accuses and whose objects are accused: "X accused Y of", "X sued Y". */
-const ACCUSING = new Set([...ACCUSE, ...SUE, ...INDICT, ...BLAME, ...INVESTIGATE, ...PROSECUTE, ...CHARGE, ...SANCTION, 'convicted', 'arrested', 'linking', 'targeting']);
+const ACCUSING = new Set([
+  ...ACCUSE,
+  ...SUE,
+  ...INDICT,
+  ...BLAME,
+  ...INVESTIGATE,
+  ...PROSECUTE,
+  ...CHARGE,
+  ...SANCTION,
+  'convicted',
+  'arrested',
+  'linking',
+  'targeting',
+]);
 /** Verbs whose subject is the one making the claim. */
 const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING]);
 /** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
-const PASSIVE_ACCUSED = new Set(['accused', 'charged', 'indicted', 'convicted', 'arrested', 'investigated', 'probed', 'sued', 'sanctioned', 'prosecuted', 'suspected', 'suspended', 'fined', 'detained', 'jailed', 'expelled', 'banned', 'impeached', 'sentenced', 'blamed', 'alleged']);
+const PASSIVE_ACCUSED = new Set([
+  'accused',
+  'charged',
+  'indicted',
+  'convicted',
+  'arrested',
+  'investigated',
+  'probed',
+  'sued',
+  'sanctioned',
+  'prosecuted',
+  'suspected',
+  'suspended',
+  'fined',
+  'detained',
+  'jailed',
+  'expelled',
+  'banned',
+  'impeached',
+  'sentenced',
+  'blamed',
+  'alleged',
+]);
 /** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
 const FACE = new Set(['face', 'faces', 'faced', 'facing']);
 
@@ -65,8 +125,6 @@ interface Denial {
   by: string[];
   sentence: number;
 }
-
-const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 export function findAllegations(sentences: Sentence[], tokens: Token[][], placed: Placed[]): Allegation[] {
   const out: (Allegation & { headline: boolean })[] = [];
@@ -86,7 +144,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const inName = new Set<number>();
     for (const p of spans.get(s) ?? []) for (let k = p.first; k <= p.last; k++) inName.add(k);
     const lastAccused = out.findLast((a) => a.against.length)?.against ?? [];
-    const ctx: Clause = { toks, ms, w: toks.map((t) => t.text.toLowerCase()), inName, lastPerson, lastAccused };
+    const w = toks.map((t) => t.text.toLowerCase());
+    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [] };
+    ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
     const denial = findDenial(ctx);
     const cues = findCues(ctx, denial);
@@ -99,7 +159,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
       // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
-      if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length))) against = [...lastAccused].filter((n) => !parties.includes(n));
+      if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length)))
+        against = [...lastAccused].filter((n) => !parties.includes(n));
       // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
       // reports a claim about himself is the accused ("X said he was being investigated").
       if (parties.length) against = against.filter((n) => !parties.includes(n));
@@ -155,6 +216,8 @@ interface Clause {
   lastPerson: string | null;
   /** Who the last allegation was against: "they" in a denial stands for them. */
   lastAccused: string[];
+  /** Tokens that name wrongdoing (see wrongdoingTokens). */
+  wrong: boolean[];
   /** The sentence names an earlier claim ("the charges", "these allegations"). */
   refersBack?: boolean;
 }
@@ -167,20 +230,32 @@ function negated(c: Clause, k: number): boolean {
 
 /** A word of wrongdoing, also as the head of a compound ("phone-hacking", "vote-rigging"), not negated by it ("non-interference", "anti-corruption"). */
 const isWrongdoing = (word: string): boolean => {
+  let v = wrongdoingCache.get(word);
+  if (v === undefined) {
+    v = isWrongdoingUncached(word);
+    if (wrongdoingCache.size >= 50_000) wrongdoingCache.clear();
+    wrongdoingCache.set(word, v);
+  }
+  return v;
+};
+// Every token of every sentence is looked up, often several times: memoised, bounded.
+const wrongdoingCache = new Map<string, boolean>();
+const isWrongdoingUncached = (word: string): boolean => {
   const dash = word.lastIndexOf('-');
   const head = dash > 0 && !/^(non|anti|counter|de)-/.test(word) ? word.slice(dash + 1) : word;
+  if (head !== word && WRONGDOING_COMPOUND_HEADS.includes(head)) return true;
   return WRONGDOING_STEMS.some((stem) => head.startsWith(stem) || word.startsWith(stem));
 };
 
 /** A word of wrongdoing, not negated and not part of a name, in tokens [from, to). */
 function wrongdoingIn(c: Clause, from: number, to: number): boolean {
-  for (let k = Math.max(0, from); k < Math.min(to, c.w.length); k++) {
-    if (c.inName.has(k) || !isWrongdoing(c.w[k]!) || negated(c, k)) continue;
-    return true;
-  }
-  // "politically motivated": a claim about the motive of an accusation.
-  for (let k = Math.max(0, from); k < Math.min(to, c.w.length) - 1; k++) if (c.w[k] === 'politically' && /^(motivated|driven)$/.test(c.w[k + 1]!)) return true;
+  for (let k = Math.max(0, from); k < Math.min(to, c.w.length); k++) if (c.wrong[k]) return true;
   return false;
+}
+
+/** Which tokens name wrongdoing: not negated, not inside a name; "politically motivated" too. */
+function wrongdoingTokens(w: string[], inName: Set<number>, negatedAt: (k: number) => boolean): boolean[] {
+  return w.map((x, k) => (!inName.has(k) && isWrongdoing(x) && !negatedAt(k)) || (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')));
 }
 
 /** The words in this sentence that make it an allegation, with how strong each one is. */
@@ -199,7 +274,11 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (SUSPECT.has(x) && (w[k + 1] === 'of' || w[k - 1] === 'on')) kind = 'legal';
     else if (x === 'guilty' && /^(found|pleaded|pleads|plead|be)$/.test(w[k - 1] ?? '')) kind = 'legal';
     else if (CHARGE.has(x) && !isOtherCharge(w, k)) kind = 'legal';
-    else if (INVESTIGATE.has(x) && (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))) kind = 'legal';
+    else if (
+      INVESTIGATE.has(x) &&
+      (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))
+    )
+      kind = 'legal';
     else if (ARREST.has(x) && follows(k, /^(for|over|on|after|suspicion)$/, 10) && wrongdoingIn(c, k + 1, n)) kind = 'legal';
     else if (COMPLAINT.has(x) && follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) && x !== 'case') kind = 'legal';
     else if (x === 'case' && w[k + 1] === 'against') kind = 'legal';
@@ -313,8 +392,16 @@ function coordinatedAfter(c: Clause, first: Placed): string[] {
     let j = k;
     while (j < c.w.length && j - k <= 5 && /^(and|,|its|his|her|their|the|former|then)$/.test(c.w[j]!) === true) j++;
     if (j === k) break;
-    const next = mentionStartingAt(c, j) ?? c.ms.find((p) => p.first > j && p.first - j <= 3 && c.toks.slice(j, p.first).every((t) => !t.cap || true) && !c.w.slice(j, p.first).some((x) => PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x)));
-    if (!next || isMedia(next) || !c.w.slice(k, j).includes('and') && !c.w.slice(k, j).includes(',')) break;
+    const next =
+      mentionStartingAt(c, j) ??
+      c.ms.find(
+        (p) =>
+          p.first > j &&
+          p.first - j <= 3 &&
+          c.toks.slice(j, p.first).every((t) => !t.cap || true) &&
+          !c.w.slice(j, p.first).some((x) => PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x)),
+      );
+    if (!next || isMedia(next) || (!c.w.slice(k, j).includes('and') && !c.w.slice(k, j).includes(','))) break;
     out.push(next.entity.name);
     k = next.last + 1;
   }
@@ -434,7 +521,11 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     }
     // "X imposed sanctions", "X opened an investigation", "X filed a lawsuit", "X brought charges".
     for (let v = k - 1; v >= 0 && k - v <= 3; v--) {
-      if (/^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced|announce|announces)$/.test(w[v]!)) {
+      if (
+        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced|announce|announces)$/.test(
+          w[v]!,
+        )
+      ) {
         parties.push(...subjectBefore(c, v, 6));
         break;
       }
@@ -452,7 +543,7 @@ function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
   // "“She lied to us …,” Governor X said": a quote closes within the few words before the verb.
   for (let j = k - 1; j >= 0 && k - j <= 5; j--) if (/^[”"]$/.test(w[j]!) && (wrongdoingIn(c, 0, j) || cues.some((q) => q.at < j))) return true;
   for (let j = k + 1; j < w.length; j++) {
-    if (j > k + 1 && (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that')) return false;
+    if (j > k + 1 && CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that') return false;
     if (cues.some((q) => q.at === j && q.kind !== 'reporting') || (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j))) return true;
     if (w[j] === 'politically' && /^(motivated|driven)$/.test(w[j + 1] ?? '')) return true;
   }
@@ -473,7 +564,9 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     // Objects of an active accusing verb.
     if (ACCUSING.has(x) && isActive(c, k) && !/(ion|ions|ment|ments|suit|suits)$/.test(x)) {
       // "sued the newspaper X", "arrested the former chief executive, X, on suspicion of …"
-      const obj = c.ms.find((p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)));
+      const obj = c.ms.find(
+        (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
+      );
       if (obj) out.push(...coordinatedAfter(c, obj));
       const pron = pronounAt(c, k + 1);
       if (pron) out.push(pron);
@@ -487,7 +580,8 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
     if ((x === 'allegedly' || kind === 'hedge') && wrongdoingIn(c, k, Math.min(w.length, k + 10))) out.push(...subjectBefore(c, k, 6));
     // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
-    if (((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) || (REPORTING.has(x) && wrongdoingOrLegalAfter(c, k, cues))) out.push(...clauseSubjectAt(c, k + 1));
+    if (((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) || (REPORTING.has(x) && wrongdoingOrLegalAfter(c, k, cues)))
+      out.push(...clauseSubjectAt(c, k + 1));
     // "investigating whether X moved money …"
     if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
     // "saying that the rival state keeps bribing judges": the doer of the reported wrongdoing.
@@ -544,8 +638,13 @@ function sourcesIn(c: Clause): string[] {
     const before = w[p.first - 1] ?? '';
     const before2 = w[p.first - 2] ?? '';
     const after = w[p.last + 1] ?? '';
-    const cited = SOURCE_PREPOSITIONS.has(before) || (before === 'to' && before2 === 'according') || (before === 'the' && SOURCE_PREPOSITIONS.has(before2)) || (before === 'by' && /^(cited|reported)$/.test(before2));
-    const reporting = /^(reported|reports|report|said|says|wrote|writes|quoted|cited|reporting)$/.test(after) || (p.possessive && /^(report|reporting)$/.test(after));
+    const cited =
+      SOURCE_PREPOSITIONS.has(before) ||
+      (before === 'to' && before2 === 'according') ||
+      (before === 'the' && SOURCE_PREPOSITIONS.has(before2)) ||
+      (before === 'by' && /^(cited|reported)$/.test(before2));
+    const reporting =
+      /^(reported|reports|report|said|says|wrote|writes|quoted|cited|reporting)$/.test(after) || (p.possessive && /^(report|reporting)$/.test(after));
     if (cited || reporting) out.push(p.entity.name);
   }
   return [...new Set(out)];
@@ -571,7 +670,8 @@ function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number } 
       isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as');
     } else if (x === 'guilty' && w[k - 1] === 'not') isDenial = true;
     else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
-    else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? ''))) isDenial = true;
+    else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
+      isDenial = true;
     else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
     else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
     if (!isDenial) continue;
@@ -606,7 +706,17 @@ function denierOf(c: Clause, k: number): string[] {
   const subject = subjectBefore(c, k, 10);
   if (subject.length === 0 && w.slice(0, k).includes('they') && !c.ms.some((p) => p.first < k)) return [...c.lastAccused, ...speakers];
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
-  return [...new Set([...(subject.length || it ? subject : c.ms.filter((p) => p.first < k && !isMedia(p) && !inPrepPhrase(c, p)).slice(0, 1).map((p) => p.entity.name)), ...speakers])];
+  return [
+    ...new Set([
+      ...(subject.length || it
+        ? subject
+        : c.ms
+            .filter((p) => p.first < k && !isMedia(p) && !inPrepPhrase(c, p))
+            .slice(0, 1)
+            .map((p) => p.entity.name)),
+      ...speakers,
+    ]),
+  ];
 }
 
 // ------------------------------------------------------------------ the claim as a label
