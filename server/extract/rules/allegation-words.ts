@@ -211,6 +211,7 @@ export const DENIAL_ADJECTIVES = words([
   'absurd',
   'nonsense',
   'untrue',
+  'false',
 ]);
 
 export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);
@@ -257,4 +258,4 @@ export const LEGAL_NOUNS = words(
   ['sanctions', 'proceedings', 'report', 'reports'],
 );
 /** Outlets' sources: "according to X", "as per X", "cited by X", "reports from X". */
-export const SOURCE_PREPOSITIONS = words(['according', 'per', 'cited', 'from']);
+export const SOURCE_PREPOSITIONS = words(['per', 'from']);

@@ -113,6 +113,8 @@ const PASSIVE_ACCUSED = new Set([
   'blamed',
   'alleged',
 ]);
+/** Penalties that name their reason ("fined … for", "banned over"): no word of wrongdoing needed. */
+const PENALTY = new Set(['fined', 'banned', 'sanctioned', 'penalised', 'penalized']);
 /** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
 const FACE = new Set(['face', 'faces', 'faced', 'facing']);
 
@@ -149,6 +151,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
     const denial = findDenial(ctx);
+    // What a denial calls false is no claim ("said the claims were false"); "politically motivated" stays a claim about motives.
+    if (denial && w[denial.at] !== 'politically') for (let k = denial.at; k <= denial.objectEnd; k++) ctx.wrong[k] = false;
     const cues = findCues(ctx, denial);
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
@@ -287,7 +291,8 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (x === 'linked' || x === 'linking') kind = hasWrongdoing && w.slice(k + 1, k + 6).includes('to') ? 'reporting' : null;
     else if ((REPORTING.has(x) || (x === 'according' && w[k + 1] === 'to')) && hasWrongdoing) kind = 'reporting';
     else if (x === 'heard' && /^(court|jury|tribunal|hearing|inquiry|judge|magistrate|panel)$/.test(w[k - 1] ?? '') && hasWrongdoing) kind = 'reporting';
-    else if (SANCTION.has(x) && w.slice(k + 1, k + 12).some((y, j) => (y === 'for' || y === 'over') && wrongdoingIn(c, k + 2 + j, n))) kind = 'sanction';
+    else if (SANCTION.has(x) && w.slice(k + 1, k + 12).some((y, j) => (y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n))))
+      kind = 'sanction';
     if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) {
       kind = null;
       c.refersBack = true;
@@ -573,7 +578,7 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
     if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
-      out.push(...subjectBefore(c, k));
+      out.push(...subjectBefore(c, k, 12));
     }
     // "X faces 12 charges", "facing accusations of …".
     for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!)) out.push(...subjectBefore(c, j));
@@ -635,14 +640,16 @@ function sourcesIn(c: Clause): string[] {
   const { w } = c;
   for (const p of c.ms) {
     if (!isMedia(p)) continue;
-    const before = w[p.first - 1] ?? '';
-    const before2 = w[p.first - 2] ?? '';
+    const at = w[p.first - 1] === 'the' ? p.first - 1 : p.first;
+    const before = w[at - 1] ?? '';
+    const before2 = w[at - 2] ?? '';
     const after = w[p.last + 1] ?? '';
+    // "according to X", "as per the X", "reports from X", "a report by X", "told X".
     const cited =
       SOURCE_PREPOSITIONS.has(before) ||
+      before === 'told' ||
       (before === 'to' && before2 === 'according') ||
-      (before === 'the' && SOURCE_PREPOSITIONS.has(before2)) ||
-      (before === 'by' && /^(cited|reported)$/.test(before2));
+      (before === 'by' && /^(cited|reported|report|published)$/.test(before2));
     const reporting =
       /^(reported|reports|report|said|says|wrote|writes|quoted|cited|reporting)$/.test(after) || (p.possessive && /^(report|reporting)$/.test(after));
     if (cited || reporting) out.push(p.entity.name);

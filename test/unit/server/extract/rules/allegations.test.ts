@@ -98,3 +98,19 @@ test('the claim reads as a label: pronouns resolved, cut at a word boundary', ()
   assert.ok(resolved.startsWith(label), a.claim);
   assert.match(resolved.slice(label.length), /^[\s,.]/, 'cut between words');
 });
+
+test('a penalty names its reason: "fined … over" accuses the one fined, by the one who fines', () => {
+  const [a] = allegations('The Harbour Authority fined Nora Quist £40,000 over late safety reports.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Nora Quist']);
+  assert.deepEqual(a.alleged_by, ['Harbour Authority']);
+});
+
+test('"the claims were false" in a denial is no new claim, and the denier is the accused', () => {
+  const found = allegations(
+    'Tom Reyes, the former finance chief of Brightwater Holdings, was charged with fraud on Friday. Reyes told Reuters the claims were false.',
+  );
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.against, ['Tom Reyes']);
+  assert.deepEqual(found[0]!.denied_by, ['Tom Reyes']);
+});
