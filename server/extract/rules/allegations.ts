@@ -176,7 +176,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       if (!repeated) {
         const main = mainCue(cues);
         out.push({
-          claim: claimOf(ctx, sent, main, against),
+          claim: claimOf(ctx, sent, main, against, alleged_by),
           alleged_by,
           against,
           reported_by,
@@ -732,30 +732,41 @@ function denierOf(c: Clause, k: number): string[] {
  * The claim: the clause of the first cue, from its accused when the accused opens it, pronouns
  * resolved ("he" → the name), cut at a word boundary so that it reads as a node label.
  */
-function claimOf(c: Clause, sent: Sentence, main: Cue, against: string[]): string {
+function claimOf(c: Clause, sent: Sentence, main: Cue, against: string[], allegers: string[]): string {
   const cueAt = main.at;
   let start = 0;
   for (let j = cueAt - 1; j >= 0; j--) {
-    if (CLAUSE_BREAKS.has(c.w[j]!) && c.w[j] !== '“' && c.w[j] !== '”') {
+    if (CLAUSE_BREAKS.has(c.w[j]!) && !/^[“”()]$/.test(c.w[j]!)) {
       start = j + 1;
       break;
     }
   }
-  // Begin at the accused when named in the clause before the cue.
-  const subject = c.ms.find((p) => p.first >= start && p.first < cueAt && against.includes(p.entity.name));
-  let text: string;
-  if (subject) {
-    const rest = sent.text.slice(c.toks[subject.last]!.end - sent.start);
-    text = `${subject.entity.name}${rest.replace(/^[’']s?\b/, "'s").replace(/^,\s*who\b/, '')}`;
-  } else {
-    const tok = c.toks[start];
-    text = tok ? sent.text.slice(tok.start - sent.start) : sent.text;
-    const pron = /^(he|she)\b/i.exec(text);
-    if (pron && against[0]) text = against[0] + text.slice(pron[0].length);
+  const from = (k: number): string => sent.text.slice(c.toks[k]!.start - sent.start);
+  // The accused named (or pointed to by "he"/"she") before the cue open the label, all of them:
+  // "he and the suspended commissioner, X, were charged" → "A and X were charged …".
+  const subjects: { name: string; last: number }[] = [];
+  for (let k = start; k < cueAt; k++) {
+    const m = mentionStartingAt(c, k);
+    const name = m?.entity.name ?? pronounAt(c, k);
+    if (name && against.includes(name) && !subjects.some((x) => x.name === name)) subjects.push({ name, last: m ? m.last : k });
+    if (m) k = m.last;
   }
-  text = text.replace(/^[\s“”"',:;–-]+/, '').replace(/[\s“”".;,]+$/, '');
-  const cut = text.search(/;\s/);
-  if (cut > 0) text = text.slice(0, cut);
+  let text: string;
+  if (subjects.length) {
+    const rest = sent.text.slice(c.toks[subjects.at(-1)!.last]!.end - sent.start);
+    text = `${subjects.map((x) => x.name).join(' and ')}${rest.replace(/^[’']s?\b/, "'s").replace(/^,\s*who\b/, '')}`;
+  } else {
+    // Otherwise from the accuser when named in the clause ("X said Y was …"), else from the clause.
+    const accuser = c.ms.find((p) => p.first >= start && p.first < cueAt && allegers.includes(p.entity.name));
+    text = accuser ? from(accuser.first) : c.toks[start] ? from(start) : sent.text;
+    const pron = accuser ? null : pronounAt(c, start);
+    if (pron) text = pron + text.slice(c.toks[start]!.text.length);
+  }
+  text = text.replace(/^[\s“”"',:;–-]+/, '').replace(/^(and|but|or|so)\s+/i, '');
+  // One claim per label: end at the next clause of its own (", while …", "; …").
+  const end = text.slice(20).search(/;\s|,\s(while|whereas|but|although|though|as|which)\b/);
+  if (end >= 0) text = text.slice(0, end + 20);
+  text = text.replace(/[\s“”".;,]+$/, '');
   if (text.length > CLAIM_CHARS) {
     const space = text.lastIndexOf(' ', CLAIM_CHARS);
     text = `${text.slice(0, space > 20 ? space : CLAIM_CHARS).replace(/[\s,;:]+$/, '')}…`;
