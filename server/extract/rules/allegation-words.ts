@@ -212,6 +212,8 @@ export const DENIAL_ADJECTIVES = words([
   'nonsense',
   'untrue',
   'false',
+  'frivolous',
+  'meritless',
 ]);
 
 export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);

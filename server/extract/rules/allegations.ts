@@ -84,6 +84,7 @@ const ACCUSING = new Set([
   ...SANCTION,
   'convicted',
   'arrested',
+  'sentenced',
   'linking',
   'targeting',
 ]);
@@ -112,6 +113,26 @@ const PASSIVE_ACCUSED = new Set([
   'sentenced',
   'blamed',
   'alleged',
+]);
+/** Words that stand for a party already named: "they", "both companies", "the bank". */
+const DESCRIBED_PARTIES = new Set([
+  'they',
+  'both',
+  'company',
+  'companies',
+  'firm',
+  'firms',
+  'group',
+  'bank',
+  'club',
+  'party',
+  'government',
+  'ministry',
+  'men',
+  'women',
+  'pair',
+  'duo',
+  'trio',
 ]);
 /** Penalties that name their reason ("fined … for", "banned over"): no word of wrongdoing needed. */
 const PENALTY = new Set(['fined', 'banned', 'sanctioned', 'penalised', 'penalized']);
@@ -277,6 +298,9 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (SUE.has(x) || PROSECUTE.has(x)) kind = 'legal';
     else if (SUSPECT.has(x) && (w[k + 1] === 'of' || w[k - 1] === 'on')) kind = 'legal';
     else if (x === 'guilty' && /^(found|pleaded|pleads|plead|be)$/.test(w[k - 1] ?? '')) kind = 'legal';
+    // "stand trial over", "faces trial for", "on trial for", "sentenced to five years".
+    else if (/^(trial|retrial)$/.test(x) && (/^(stand|face|faces|facing|on|to)$/.test(w[k - 1] ?? '') || /^(over|for)$/.test(w[k + 1] ?? ''))) kind = 'legal';
+    else if (x === 'sentenced' && w.slice(k + 1, k + 6).includes('to')) kind = 'legal';
     else if (CHARGE.has(x) && !isOtherCharge(w, k)) kind = 'legal';
     else if (
       INVESTIGATE.has(x) &&
@@ -580,6 +604,8 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
       out.push(...subjectBefore(c, k, 12));
     }
+    // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
+    if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
     // "X faces 12 charges", "facing accusations of …".
     for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!)) out.push(...subjectBefore(c, j));
     // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
@@ -680,6 +706,8 @@ function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number } 
     else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
       isDenial = true;
     else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
+    // "without merit", "did nothing wrong"
+    else if ((x === 'merit' && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
     else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
     if (!isDenial) continue;
     // The claim nouns right after the denial ("denied the allegations") are its object, not a new claim.
@@ -711,7 +739,8 @@ function denierOf(c: Clause, k: number): string[] {
   // "I am innocent", "we deny": the speaker.
   if (/^(i|we)$/.test(w[k - 1] ?? '') || /^(i|we)$/.test(w[k - 2] ?? '')) return speakers.length ? speakers : c.lastPerson ? [c.lastPerson] : [];
   const subject = subjectBefore(c, k, 10);
-  if (subject.length === 0 && w.slice(0, k).includes('they') && !c.ms.some((p) => p.first < k)) return [...c.lastAccused, ...speakers];
+  // "They deny …", "Both companies denied …", "The bank rejected the claims": the last accused.
+  if (subject.length === 0 && !c.ms.some((p) => p.first < k) && w.slice(0, k).some((x) => DESCRIBED_PARTIES.has(x))) return [...c.lastAccused, ...speakers];
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
   return [
     ...new Set([
@@ -753,7 +782,11 @@ function claimOf(c: Clause, sent: Sentence, main: Cue, against: string[], allege
   }
   let text: string;
   if (subjects.length) {
-    const rest = sent.text.slice(c.toks[subjects.at(-1)!.last]!.end - sent.start);
+    let rest = sent.text.slice(c.toks[subjects.at(-1)!.last]!.end - sent.start);
+    // "X, who denies the charges, was arrested …": the relative clause is not the claim when the cue follows it.
+    const relative = /^,\s*who\b[^,]*,/.exec(rest);
+    const restStart = c.toks[subjects.at(-1)!.last]!.end;
+    if (relative && restStart + relative[0].length <= c.toks[cueAt]!.start) rest = rest.slice(relative[0].length);
     text = `${subjects.map((x) => x.name).join(' and ')}${rest.replace(/^[’']s?\b/, "'s").replace(/^,\s*who\b/, '')}`;
   } else {
     // Otherwise from the accuser when named in the clause ("X said Y was …"), else from the clause.

@@ -114,3 +114,22 @@ test('"the claims were false" in a denial is no new claim, and the denier is the
   assert.deepEqual(found[0]!.against, ['Tom Reyes']);
   assert.deepEqual(found[0]!.denied_by, ['Tom Reyes']);
 });
+
+test('pleas, verdicts, sentences and trials accuse the one they concern', () => {
+  for (const text of [
+    'Carl Jensen pleaded guilty to fraud on Monday.',
+    'A court in Oslo sentenced Carl Jensen to five years in prison for embezzlement.',
+    'A judge ordered Carl Jensen to stand trial over alleged bribery.',
+  ]) {
+    const [a] = allegations(text);
+    assert.ok(a, text);
+    assert.deepEqual(a.against, ['Carl Jensen'], text);
+  }
+});
+
+test('"both" or "they" in a denial stand for the last accused', () => {
+  const [a] = allegations('Prosecutors charged Hanna Berg and Ole Dahl with insider trading. Both have denied wrongdoing.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Hanna Berg', 'Ole Dahl']);
+  assert.deepEqual(a.denied_by, ['Hanna Berg', 'Ole Dahl']);
+});
