@@ -150,7 +150,7 @@ interface Denial {
 }
 
 export function findAllegations(sentences: Sentence[], tokens: Token[][], placed: Placed[]): Allegation[] {
-  const out: (Allegation & { headline: boolean })[] = [];
+  const out: (Allegation & { headline: boolean; family: string | null })[] = [];
   const bySentence = new Map<number, Placed[]>();
   const spans = new Map<number, Placed[]>();
   for (const p of placed) {
@@ -193,9 +193,14 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const reported_by = sources.length ? sources : anaphoric ? previousSources : [];
       const sentWords = wordsOf(sent.text);
       const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
-      const repeated = out.some((a) => !a.headline && overlap(claimWords(a), sentWords) >= SAME_CLAIM);
+      const main = mainCue(cues);
+      const family = familyOf(w[main.at]!);
+      // The same legal act against the same party told again ("X was initially charged on …",
+      // "the second time the leaders were indicted") with no new wrongdoing named is no new claim.
+      const retold = (a: (typeof out)[number]): boolean =>
+        family !== null && a.family === family && !wrongdoingIn(ctx, 0, w.length) && against.length > 0 && against.every((n) => a.against.includes(n));
+      const repeated = out.some((a) => !a.headline && (overlap(claimWords(a), sentWords) >= SAME_CLAIM || retold(a)));
       if (!repeated) {
-        const main = mainCue(cues);
         out.push({
           claim: claimOf(ctx, sent, main, against, alleged_by),
           alleged_by,
@@ -206,6 +211,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
           evidence: { start: sent.start, end: sent.end, text: sent.text },
           hedge: toks[main.at]!.text,
           headline,
+          family,
         });
       }
     }
@@ -228,7 +234,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       }
     }
   }
-  return kept.map(({ headline: _headline, ...a }) => a);
+  return kept.map(({ headline: _headline, family: _family, ...a }) => a);
 }
 
 interface Clause {
@@ -295,7 +301,7 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     if (c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd)) continue;
     let kind: CueKind | null = null;
     if (ALLEGE.has(x) || ACCUSE.has(x) || INDICT.has(x) || CONVICT.has(x) || BLAME.has(x) || WARRANT.has(x)) kind = 'legal';
-    else if (SUE.has(x) || PROSECUTE.has(x)) kind = 'legal';
+    else if (SUE.has(x) || (PROSECUTE.has(x) && (x !== 'prosecution' || FACE.has(w[k - 1] ?? '') || w[k + 1] === 'of'))) kind = 'legal';
     else if (SUSPECT.has(x) && (w[k + 1] === 'of' || w[k - 1] === 'on')) kind = 'legal';
     else if (x === 'guilty' && /^(found|pleaded|pleads|plead|be)$/.test(w[k - 1] ?? '')) kind = 'legal';
     // "stand trial over", "faces trial for", "on trial for", "sentenced to five years".
@@ -344,6 +350,22 @@ function refersBack(c: Clause, k: number, inDenial: boolean): boolean {
     if (CLAUSE_BREAKS.has(w[b]!) || w[b] === ',' || /^\d/.test(w[b]!) || c.toks[b]!.possessive) return false;
   }
   return false;
+}
+
+/** Which legal act a cue word names: "charged" and "charges" are one act, "accused" another. */
+const FAMILIES: [string, Set<string>][] = [
+  ['allege', ALLEGE],
+  ['accuse', ACCUSE],
+  ['charge', CHARGE],
+  ['indict', INDICT],
+  ['convict', CONVICT],
+  ['sue', SUE],
+  ['investigate', INVESTIGATE],
+  ['arrest', ARREST],
+  ['warrant', WARRANT],
+];
+function familyOf(word: string): string | null {
+  return FAMILIES.find(([, set]) => set.has(word))?.[0] ?? null;
 }
 
 /** The word that most plainly makes the claim: legal language before hedges, hedges before verbs of saying. */
