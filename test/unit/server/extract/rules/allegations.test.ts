@@ -133,3 +133,8 @@ test('"both" or "they" in a denial stand for the last accused', () => {
   assert.deepEqual(a.against, ['Hanna Berg', 'Ole Dahl']);
   assert.deepEqual(a.denied_by, ['Hanna Berg', 'Ole Dahl']);
 });
+
+test('the same charge told again is one allegation', () => {
+  const found = allegations('Dana Whitfield was charged with fraud on Monday. Whitfield was formally charged at a hearing in Leeds.');
+  assert.equal(found.length, 1);
+});
