@@ -68,6 +68,8 @@ const PREPOSITIONS = new Set([
   'as',
   'despite',
 ]);
+/** How many of the latest claims a new sentence is compared with to find a retelling. */
+const RECENT = 12;
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
 const SAME_CLAIM = 0.6;
 /** A node label: the claim is cut at a word boundary near this length. */
@@ -114,6 +116,47 @@ const PASSIVE_ACCUSED = new Set([
   'blamed',
   'alleged',
 ]);
+/** Every word that can be a cue (findCues): most tokens are none, and are passed over at once. */
+const CUE_WORDS = new Set([
+  ...ALLEGE,
+  ...ACCUSE,
+  ...INDICT,
+  ...CONVICT,
+  ...BLAME,
+  ...WARRANT,
+  ...SUE,
+  ...PROSECUTE,
+  ...SUSPECT,
+  ...CHARGE,
+  ...INVESTIGATE,
+  ...ARREST,
+  ...COMPLAINT,
+  ...HEDGE_ADVERBS,
+  ...REPORTING,
+  ...SANCTION,
+  'guilty',
+  'trial',
+  'retrial',
+  'sentenced',
+  'said',
+  'linked',
+  'linking',
+  'according',
+  'heard',
+]);
+/** Cue words that need no word of wrongdoing beside them. */
+const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && !SANCTION.has(x)));
+/** Could this sentence make or deny a claim? A cheap test before the clause is read. */
+function mayAllege(w: string[]): boolean {
+  let saying = false;
+  for (const x of w) {
+    if (PLAIN_CUES.has(x) || DENIAL_WORDS.has(x)) return true;
+    if (CUE_WORDS.has(x)) saying = true;
+  }
+  return saying && w.some(isWrongdoing);
+}
+/** Every word that can open a denial (findDenial). */
+const DENIAL_WORDS = new Set([...DENY, ...REJECT, ...DENIAL_ADJECTIVES, 'guilty', 'politically', "didn't", 'didn’t', 'know', 'merit', 'wrong']);
 /** Words that stand for a party already named: "they", "both companies", "the bank". */
 const DESCRIBED_PARTIES = new Set([
   'they',
@@ -150,12 +193,17 @@ interface Denial {
 }
 
 export function findAllegations(sentences: Sentence[], tokens: Token[][], placed: Placed[]): Allegation[] {
-  const out: (Allegation & { headline: boolean; family: string | null })[] = [];
+  const out: (Allegation & { headline: boolean; family: string | null; words: Set<string> })[] = [];
   const bySentence = new Map<number, Placed[]>();
   const spans = new Map<number, Placed[]>();
+  const add = (map: Map<number, Placed[]>, p: Placed): void => {
+    const list = map.get(p.sentence);
+    if (list) list.push(p);
+    else map.set(p.sentence, [p]);
+  };
   for (const p of placed) {
-    spans.set(p.sentence, [...(spans.get(p.sentence) ?? []), p]);
-    if (!p.modifier) bySentence.set(p.sentence, [...(bySentence.get(p.sentence) ?? []), p]);
+    add(spans, p);
+    if (!p.modifier) add(bySentence, p);
   }
   let lastPerson: string | null = null;
   let previousSources: string[] = [];
@@ -164,16 +212,33 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
     const ms = (bySentence.get(s) ?? []).sort((a, b) => a.first - b.first);
+    const w = toks.map((t) => t.text.toLowerCase());
+    const firstPerson = ms.find((m) => m.entity.category === 'person');
+    // Most sentences hold no word that could make or deny a claim: they are passed over at once.
+    if (!mayAllege(w)) {
+      previousSources = ms.some(isMedia)
+        ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
+        : [];
+      if (firstPerson) lastPerson = firstPerson.entity.name;
+      return;
+    }
     const inName = new Set<number>();
     for (const p of spans.get(s) ?? []) for (let k = p.first; k <= p.last; k++) inName.add(k);
     const lastAccused = out.findLast((a) => a.against.length)?.against ?? [];
-    const w = toks.map((t) => t.text.toLowerCase());
-    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [] };
+    const endAt: (Placed | undefined)[] = [];
+    const startAt: (Placed | undefined)[] = [];
+    for (const p of ms) {
+      endAt[p.last] ??= p;
+      startAt[p.first] ??= p;
+    }
+    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [], wrongBefore: [], endAt, startAt, hasWho: w.includes('who') };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
     const denial = findDenial(ctx);
     // What a denial calls false is no claim ("said the claims were false"); "politically motivated" stays a claim about motives.
     if (denial && w[denial.at] !== 'politically') for (let k = denial.at; k <= denial.objectEnd; k++) ctx.wrong[k] = false;
+    ctx.wrongBefore = [0];
+    for (const x of ctx.wrong) ctx.wrongBefore.push(ctx.wrongBefore.at(-1)! + (x ? 1 : 0));
     const cues = findCues(ctx, denial);
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
@@ -191,7 +256,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       if (parties.length) against = against.filter((n) => !parties.includes(n));
       const alleged_by = allegers.filter((n) => !against.includes(n));
       const reported_by = sources.length ? sources : anaphoric ? previousSources : [];
-      const sentWords = wordsOf(sent.text);
+      const sentWords = wordsOf(w);
       const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
       const main = mainCue(cues);
       const family = familyOf(w[main.at]!);
@@ -199,7 +264,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       // "the second time the leaders were indicted") with no new wrongdoing named is no new claim.
       const retold = (a: (typeof out)[number]): boolean =>
         family !== null && a.family === family && !wrongdoingIn(ctx, 0, w.length) && against.length > 0 && against.every((n) => a.against.includes(n));
-      const repeated = out.some((a) => !a.headline && (overlap(claimWords(a), sentWords) >= SAME_CLAIM || retold(a)));
+      // A retelling comes soon after what it retells: only the last few claims are compared.
+      const repeated = out.slice(-RECENT).some((a) => !a.headline && (overlap(a.words, sentWords) >= SAME_CLAIM || retold(a)));
       if (!repeated) {
         out.push({
           claim: claimOf(ctx, sent, main, against, alleged_by),
@@ -212,11 +278,11 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
           hedge: toks[main.at]!.text,
           headline,
           family,
+          words: new Set(sentWords),
         });
       }
     }
     previousSources = sources;
-    const firstPerson = ms.find((m) => m.entity.category === 'person');
     if (firstPerson) lastPerson = firstPerson.entity.name;
   });
 
@@ -234,7 +300,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       }
     }
   }
-  return kept.map(({ headline: _headline, family: _family, ...a }) => a);
+  return kept.map(({ headline: _headline, family: _family, words: _words, ...a }) => a);
 }
 
 interface Clause {
@@ -249,6 +315,13 @@ interface Clause {
   lastAccused: string[];
   /** Tokens that name wrongdoing (see wrongdoingTokens). */
   wrong: boolean[];
+  /** wrongBefore[k]: how many of the first k tokens name wrongdoing, so that a range is read in one step. */
+  wrongBefore: number[];
+  /** The sentence has a relative "who" (subjectBefore skips such clauses). */
+  hasWho: boolean;
+  /** The mention that ends (starts) at each token, looked up in one step. */
+  endAt: (Placed | undefined)[];
+  startAt: (Placed | undefined)[];
   /** The sentence names an earlier claim ("the charges", "these allegations"). */
   refersBack?: boolean;
 }
@@ -280,8 +353,10 @@ const isWrongdoingUncached = (word: string): boolean => {
 
 /** A word of wrongdoing, not negated and not part of a name, in tokens [from, to). */
 function wrongdoingIn(c: Clause, from: number, to: number): boolean {
-  for (let k = Math.max(0, from); k < Math.min(to, c.w.length); k++) if (c.wrong[k]) return true;
-  return false;
+  const n = c.wrong.length;
+  const a = Math.max(0, Math.min(from, n));
+  const b = Math.max(a, Math.min(to, n));
+  return c.wrongBefore[b]! - c.wrongBefore[a]! > 0;
 }
 
 /** Which tokens name wrongdoing: not negated, not inside a name; "politically motivated" too. */
@@ -298,7 +373,7 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   const follows = (k: number, set: RegExp, within: number): boolean => w.slice(k + 1, k + 1 + within).some((x) => set.test(x));
   for (let k = 0; k < n; k++) {
     const x = w[k]!;
-    if (c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd)) continue;
+    if (!CUE_WORDS.has(x) || c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd)) continue;
     let kind: CueKind | null = null;
     if (ALLEGE.has(x) || ACCUSE.has(x) || INDICT.has(x) || CONVICT.has(x) || BLAME.has(x) || WARRANT.has(x)) kind = 'legal';
     else if (SUE.has(x) || (PROSECUTE.has(x) && (x !== 'prosecution' || FACE.has(w[k - 1] ?? '') || w[k + 1] === 'of'))) kind = 'legal';
@@ -396,8 +471,8 @@ function inPrepPhrase(c: Clause, m: Placed): boolean {
 }
 
 const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
-const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.ms.find((p) => p.last === k);
-const mentionStartingAt = (c: Clause, k: number): Placed | undefined => c.ms.find((p) => p.first === k);
+const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.endAt[k];
+const mentionStartingAt = (c: Clause, k: number): Placed | undefined => c.startAt[k];
 
 /** "he"/"she" stand for the last person named: earlier in this sentence, else in the sentences before. */
 function pronounAt(c: Clause, k: number): string | null {
@@ -477,7 +552,7 @@ function subjectBefore(c: Clause, k: number, reach = 8): string[] {
       continue;
     }
     // "X, who has called it a smear, faces": the relative clause is skipped.
-    if (x === ',' && j > 0) {
+    if (x === ',' && j > 0 && c.hasWho) {
       const who = c.w.lastIndexOf('who', j - 1);
       const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, who - 2) : undefined;
       if (ante && !c.w.slice(who + 1, j).includes(',') && !isMedia(ante)) return [ante.entity.name];
@@ -538,7 +613,7 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
   const cueAt = new Set(cues.map((q) => q.at));
   for (let k = 0; k < w.length; k++) {
     const x = w[k]!;
-    if (c.inName.has(k)) continue;
+    if (!(ALLEGING.has(x) || LEGAL_NOUNS.has(x) || x === 'according' || x === 'per' || cueAt.has(k)) || c.inName.has(k)) continue;
     if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
       const speech = REPORTING.has(x) ? speakers : parties;
       if (speech === parties || governsClaim(c, k, cues)) {
@@ -565,8 +640,9 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     const owner = ownable ? before : undefined;
     if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
     // "charged by X", "a complaint laid with police by X".
-    const by = w.indexOf('by', k + 1);
-    if (by > k && by - k <= 6 && !w.slice(k + 1, by).some((y) => CLAUSE_BREAKS.has(y))) {
+    let by = -1;
+    for (let j = k + 1; j < w.length && j - k <= 6 && by < 0 && !CLAUSE_BREAKS.has(w[j]!); j++) if (w[j] === 'by') by = j;
+    if (by > k) {
       const m = c.ms.find((p) => p.first > by && p.first - by <= 3);
       if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
@@ -595,8 +671,7 @@ function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
   for (let j = k - 1; j >= 0 && k - j <= 5; j--) if (/^[”"]$/.test(w[j]!) && (wrongdoingIn(c, 0, j) || cues.some((q) => q.at < j))) return true;
   for (let j = k + 1; j < w.length; j++) {
     if (j > k + 1 && CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that') return false;
-    if (cues.some((q) => q.at === j && q.kind !== 'reporting') || (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j))) return true;
-    if (w[j] === 'politically' && /^(motivated|driven)$/.test(w[j + 1] ?? '')) return true;
+    if (c.wrong[j] || cues.some((q) => q.at === j && q.kind !== 'reporting')) return true;
   }
   return false;
 }
@@ -663,8 +738,10 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       else if (m) out.push(...coordinatedAfter(c, m));
     }
     // The owner of an alleged act: "Ruritania's alleged attempts", "the firm's fraud", "interference by X".
-    const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
-    if (m?.possessive && !isMedia(m) && (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k)))) out.push(m.entity.name);
+    if (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k))) {
+      const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
+      if (m?.possessive && !isMedia(m)) out.push(m.entity.name);
+    }
     if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
       const list = c.ms.filter((p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p));
       out.push(...list.slice(0, w[k + 1] === 'between' ? 2 : 3).map((p) => p.entity.name));
@@ -716,7 +793,7 @@ function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number } 
   const { w } = c;
   for (let k = 0; k < w.length; k++) {
     const x = w[k]!;
-    if (c.inName.has(k)) continue;
+    if (!DENIAL_WORDS.has(x) || c.inName.has(k)) continue;
     let isDenial = false;
     let objectEnd = k;
     if (DENY.has(x) && !DENIED_THINGS.has(w[k + 1] ?? '') && !DENIED_THINGS.has(w[k + 2] ?? '')) isDenial = true;
@@ -829,16 +906,12 @@ function claimOf(c: Clause, sent: Sentence, main: Cue, against: string[], allege
   return text;
 }
 
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Each allegation's words, split once: comparing every new sentence with every earlier claim is the hot path. */
-const claimWordSets = new WeakMap<object, Set<string>>();
-function claimWords(a: { evidence: { text: string } }): Set<string> {
-  let set = claimWordSets.get(a);
-  if (!set) claimWordSets.set(a, (set = new Set(wordsOf(a.evidence.text))));
-  return set;
+/** The words of a sentence: its lower-cased tokens that start with a letter or digit. */
+function wordsOf(w: string[]): string[] {
+  return w.filter((x) => {
+    const ch = x.charCodeAt(0);
+    return (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57) || ch > 127;
+  });
 }
 
 /** Share of the shorter sentence's words found in the other one. */
