@@ -116,6 +116,8 @@ const PASSIVE_ACCUSED = new Set([
   'blamed',
   'alleged',
 ]);
+/** Penalties that name their reason ("fined … for", "banned over"): no word of wrongdoing needed. */
+const PENALTY = new Set(['fined', 'banned', 'sanctioned', 'penalised', 'penalized']);
 /** Every word that can be a cue (findCues): most tokens are none, and are passed over at once. */
 const CUE_WORDS = new Set([
   ...ALLEGE,
@@ -145,7 +147,7 @@ const CUE_WORDS = new Set([
   'heard',
 ]);
 /** Cue words that need no word of wrongdoing beside them. */
-const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && !SANCTION.has(x)));
+const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && (!SANCTION.has(x) || PENALTY.has(x))));
 /** Could this sentence make or deny a claim? A cheap test before the clause is read. */
 function mayAllege(w: string[]): boolean {
   let saying = false;
@@ -177,8 +179,6 @@ const DESCRIBED_PARTIES = new Set([
   'duo',
   'trio',
 ]);
-/** Penalties that name their reason ("fined … for", "banned over"): no word of wrongdoing needed. */
-const PENALTY = new Set(['fined', 'banned', 'sanctioned', 'penalised', 'penalized']);
 /** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
 const FACE = new Set(['face', 'faces', 'faced', 'facing']);
 
