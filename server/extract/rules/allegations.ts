@@ -69,7 +69,7 @@ const PREPOSITIONS = new Set([
   'despite',
 ]);
 /** How many of the latest claims a new sentence is compared with to find a retelling. */
-const RECENT = 12;
+const RECENT = 8;
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
 const SAME_CLAIM = 0.6;
 /** A node label: the claim is cut at a word boundary near this length. */
@@ -152,13 +152,18 @@ const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HE
 function mayAllege(w: string[]): boolean {
   let saying = false;
   for (const x of w) {
-    if (PLAIN_CUES.has(x) || DENIAL_WORDS.has(x)) return true;
-    if (CUE_WORDS.has(x)) saying = true;
+    const q = QUICK.get(x);
+    if (q === 'plain') return true;
+    if (q === 'saying') saying = true;
   }
   return saying && w.some(isWrongdoing);
 }
+/** One look-up per word for mayAllege: a plain cue or denial word, or a word that needs wrongdoing beside it. */
+const QUICK = new Map<string, 'plain' | 'saying'>();
 /** Every word that can open a denial (findDenial). */
 const DENIAL_WORDS = new Set([...DENY, ...REJECT, ...DENIAL_ADJECTIVES, 'guilty', 'politically', "didn't", 'didn’t', 'know', 'merit', 'wrong']);
+for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
+for (const x of DENIAL_WORDS) QUICK.set(x, 'plain');
 /** Words that stand for a party already named: "they", "both companies", "the bank". */
 const DESCRIBED_PARTIES = new Set([
   'they',
@@ -300,7 +305,16 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       }
     }
   }
-  return kept.map(({ headline: _headline, family: _family, words: _words, ...a }) => a);
+  return kept.map((a) => ({
+    claim: a.claim,
+    alleged_by: a.alleged_by,
+    against: a.against,
+    reported_by: a.reported_by,
+    denied_by: a.denied_by,
+    sentence: a.sentence,
+    evidence: a.evidence,
+    hedge: a.hedge,
+  }));
 }
 
 interface Clause {
