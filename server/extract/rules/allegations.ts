@@ -855,18 +855,29 @@ function denierOf(c: Clause, k: number): string[] {
   // "They deny …", "Both companies denied …", "The bank rejected the claims": the last accused.
   if (subject.length === 0 && !c.ms.some((p) => p.first < k) && w.slice(0, k).some((x) => DESCRIBED_PARTIES.has(x))) return [...c.lastAccused, ...speakers];
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
-  return [
-    ...new Set([
-      ...(subject.length || it
-        ? subject
-        : c.ms
-            .filter((p) => p.first < k && !isMedia(p) && !inPrepPhrase(c, p))
-            .slice(0, 1)
-            .map((p) => p.entity.name)),
-      ...speakers,
-    ]),
-  ];
+  return [...new Set([...(subject.length || it ? subject : firstPartyBefore(c, k)), ...speakers])];
 }
+
+/** The first party named before k: outside a prepositional phrase, or the one a spokesman or lawyer speaks "for". */
+function firstPartyBefore(c: Clause, k: number): string[] {
+  const before = c.ms.filter((p) => p.first < k && !isMedia(p));
+  const free = before.find((p) => !inPrepPhrase(c, p));
+  const represented = before.find((p) => /^(for|of)$/.test(c.w[p.first - 1] ?? '') && REPRESENTATIVES.has(c.w[p.first - 2] ?? ''));
+  const m = free ?? represented;
+  return m ? [m.entity.name] : [];
+}
+const REPRESENTATIVES = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'lawyer',
+  'lawyers',
+  'attorney',
+  'attorneys',
+  'counsel',
+  'representative',
+  'representatives',
+]);
 
 // ------------------------------------------------------------------ the claim as a label
 

@@ -138,3 +138,12 @@ test('the same charge told again is one allegation', () => {
   const found = allegations('Dana Whitfield was charged with fraud on Monday. Whitfield was formally charged at a hearing in Leeds.');
   assert.equal(found.length, 1);
 });
+
+test('a spokesman denies for the party he speaks for', () => {
+  const [a] = allegations(
+    'Regulators accused Brightwater Holdings of hiding losses. A spokesman for Brightwater Holdings said the company rejects the allegations.',
+  );
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Brightwater Holdings']);
+  assert.ok(a.denied_by.includes('Brightwater Holdings'), `denied by: ${a.denied_by.join(', ')}`);
+});
