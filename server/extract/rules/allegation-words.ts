@@ -221,6 +221,9 @@ export const DETERMINERS = words(['the', 'a', 'an', 'its', 'his', 'her', 'their'
 /** Words that end a clause: a subject or object is never looked for across them. */
 export const CLAUSE_BREAKS = words([
   ';',
+  '–',
+  '—',
+  '-',
   ':',
   'that',
   'which',

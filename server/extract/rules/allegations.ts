@@ -164,6 +164,21 @@ const QUICK = new Map<string, 'plain' | 'saying'>();
 const DENIAL_WORDS = new Set([...DENY, ...REJECT, ...DENIAL_ADJECTIVES, 'guilty', 'politically', "didn't", 'didn’t', 'know', 'merit', 'wrong']);
 for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
 for (const x of DENIAL_WORDS) QUICK.set(x, 'plain');
+/** Bodies a place may describe without being one ("Tokyo prosecutors", "local police"): the place is no accuser. */
+const LEGAL_BODIES = new Set([
+  'prosecutor',
+  'prosecutors',
+  'police',
+  'investigators',
+  'regulators',
+  'judge',
+  'judges',
+  'court',
+  'officers',
+  'agents',
+  'detectives',
+  'magistrates',
+]);
 /** Words that stand for a party already named: "they", "both companies", "the bank". */
 const DESCRIBED_PARTIES = new Set([
   'they',
@@ -402,7 +417,7 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
       (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))
     )
       kind = 'legal';
-    else if (ARREST.has(x) && follows(k, /^(for|over|on|after|suspicion)$/, 10) && wrongdoingIn(c, k + 1, n)) kind = 'legal';
+    else if (ARREST.has(x) && (follows(k, /^suspicion$/, 16) || (follows(k, /^(for|over|on|after)$/, 10) && wrongdoingIn(c, k + 1, n)))) kind = 'legal';
     else if (COMPLAINT.has(x) && follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) && x !== 'case') kind = 'legal';
     else if (x === 'case' && w[k + 1] === 'against') kind = 'legal';
     else if (HEDGE_ADVERBS.has(x) && wrongdoingIn(c, k + 1, n)) kind = 'hedge';
@@ -561,6 +576,9 @@ function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     }
     // "The Serious Fraud Office (SFO) said": the name before the bracketed acronym.
     if (x === ')' && c.w[j - 2] === '(') {
+      // Only an acronym of the name before it: "BERLIN (Reuters)" is a dateline, not a subject.
+      const inner = mentionEndingAt(c, j - 1);
+      if (!inner || inner.entity !== mentionEndingAt(c, j - 3)?.entity) return [];
       j -= 2;
       reach += 3;
       continue;
@@ -576,7 +594,9 @@ function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     if (pron) return coordinatedBefore(c, pron, j);
     const m = mentionEndingAt(c, j);
     if (m) {
-      if (isMedia(m) || m.possessive || inPrepPhrase(c, m)) {
+      // "Tokyo prosecutors", "the Munich prosecutor's office": a place that only describes the body.
+      const describes = m.entity.category === 'place' && LEGAL_BODIES.has(c.w[m.last + 1] ?? '');
+      if (isMedia(m) || m.possessive || inPrepPhrase(c, m) || describes) {
         j = m.first;
         continue;
       }

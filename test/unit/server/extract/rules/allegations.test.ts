@@ -147,3 +147,16 @@ test('a spokesman denies for the party he speaks for', () => {
   assert.deepEqual(a.against, ['Brightwater Holdings']);
   assert.ok(a.denied_by.includes('Brightwater Holdings'), `denied by: ${a.denied_by.join(', ')}`);
 });
+
+test('a dateline or a place that describes the prosecutors is no accuser', () => {
+  const [a] = allegations(
+    'OSLO (Reuters) - Norwegian prosecutors on Monday arrested Klaus Vetter, the former chief executive of a payments firm, on suspicion of fraud.',
+  );
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Klaus Vetter']);
+  assert.deepEqual(a.alleged_by, []);
+  const [b] = allegations('The Bergen prosecutors said Klaus Vetter had laundered money.');
+  assert.ok(b);
+  assert.deepEqual(b.alleged_by, []);
+  assert.deepEqual(b.against, ['Klaus Vetter']);
+});
