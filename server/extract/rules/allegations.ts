@@ -12,84 +12,52 @@ import type { Placed } from './aliases.js';
 import { isHeadline } from './mentions.js';
 import {
   ACCUSE,
-  ACT_NOUNS,
   ALLEGE,
   ARREST,
   BE,
   BLAME,
   CHARGE,
-  CLAIM_NOUNS,
   CLAUSE_BREAKS,
   COMPLAINT,
   CONVICT,
-  DENIAL_ADJECTIVES,
-  DENIED_THINGS,
-  DENY,
-  DETERMINERS,
   HEDGE_ADVERBS,
   INDICT,
   INVESTIGATE,
   LEGAL_NOUNS,
-  NEGATIONS,
   PROSECUTE,
-  REJECT,
   REPORTING,
   SANCTION,
   SOURCE_PREPOSITIONS,
   SUE,
   SUSPECT,
   WARRANT,
-  WRONGDOING_COMPOUND_HEADS,
-  WRONGDOING_STEMS,
 } from './allegation-words.js';
+import {
+  ACCUSING,
+  type Clause,
+  PREPOSITIONS,
+  clauseSubjectAt,
+  coordinatedAfter,
+  inPrepPhrase,
+  isActive,
+  isMedia,
+  isWrongdoing,
+  mentionEndingAt,
+  mentionStartingAt,
+  negated,
+  pronounAt,
+  subjectBefore,
+  wrongdoingIn,
+  wrongdoingTokens,
+} from './allegation-clause.js';
+import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
 
-const PREPOSITIONS = new Set([
-  'of',
-  'for',
-  'from',
-  'to',
-  'with',
-  'in',
-  'at',
-  'by',
-  'into',
-  'about',
-  'against',
-  'on',
-  'over',
-  'between',
-  'among',
-  'like',
-  'during',
-  'under',
-  'within',
-  'through',
-  'including',
-  'as',
-  'despite',
-]);
 /** How many of the latest claims a new sentence is compared with to find a retelling. */
 const RECENT = 8;
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
 const SAME_CLAIM = 0.6;
 /** A node label: the claim is cut at a word boundary near this length. */
 const CLAIM_CHARS = 80;
-/** Legal verbs whose subject accuses and whose objects are accused: "X accused Y of", "X sued Y". */
-const ACCUSING = new Set([
-  ...ACCUSE,
-  ...SUE,
-  ...INDICT,
-  ...BLAME,
-  ...INVESTIGATE,
-  ...PROSECUTE,
-  ...CHARGE,
-  ...SANCTION,
-  'convicted',
-  'arrested',
-  'sentenced',
-  'linking',
-  'targeting',
-]);
 /** Verbs whose subject is the one making the claim. */
 const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING]);
 /** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
@@ -160,45 +128,8 @@ function mayAllege(w: string[]): boolean {
 }
 /** One look-up per word for mayAllege: a plain cue or denial word, or a word that needs wrongdoing beside it. */
 const QUICK = new Map<string, 'plain' | 'saying'>();
-/** Every word that can open a denial (findDenial). */
-const DENIAL_WORDS = new Set([...DENY, ...REJECT, ...DENIAL_ADJECTIVES, 'guilty', 'politically', "didn't", 'didn’t', 'know', 'merit', 'wrong']);
 for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
 for (const x of DENIAL_WORDS) QUICK.set(x, 'plain');
-/** Bodies a place may describe without being one ("Tokyo prosecutors", "local police"): the place is no accuser. */
-const LEGAL_BODIES = new Set([
-  'prosecutor',
-  'prosecutors',
-  'police',
-  'investigators',
-  'regulators',
-  'judge',
-  'judges',
-  'court',
-  'officers',
-  'agents',
-  'detectives',
-  'magistrates',
-]);
-/** Words that stand for a party already named: "they", "both companies", "the bank". */
-const DESCRIBED_PARTIES = new Set([
-  'they',
-  'both',
-  'company',
-  'companies',
-  'firm',
-  'firms',
-  'group',
-  'bank',
-  'club',
-  'party',
-  'government',
-  'ministry',
-  'men',
-  'women',
-  'pair',
-  'duo',
-  'trio',
-]);
 /** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
 const FACE = new Set(['face', 'faces', 'faced', 'facing']);
 
@@ -332,67 +263,6 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   }));
 }
 
-interface Clause {
-  toks: Token[];
-  ms: Placed[];
-  /** Lower-cased token texts. */
-  w: string[];
-  /** Token positions inside a name: "Serious Fraud Office" is no cue. */
-  inName: Set<number>;
-  lastPerson: string | null;
-  /** Who the last allegation was against: "they" in a denial stands for them. */
-  lastAccused: string[];
-  /** Tokens that name wrongdoing (see wrongdoingTokens). */
-  wrong: boolean[];
-  /** wrongBefore[k]: how many of the first k tokens name wrongdoing, so that a range is read in one step. */
-  wrongBefore: number[];
-  /** The sentence has a relative "who" (subjectBefore skips such clauses). */
-  hasWho: boolean;
-  /** The mention that ends (starts) at each token, looked up in one step. */
-  endAt: (Placed | undefined)[];
-  startAt: (Placed | undefined)[];
-  /** The sentence names an earlier claim ("the charges", "these allegations"). */
-  refersBack?: boolean;
-}
-
-/** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
-function negated(c: Clause, k: number): boolean {
-  for (let j = k - 1; j >= 0 && j >= k - 2; j--) if (NEGATIONS.has(c.w[j]!) || c.w[j]!.endsWith("n't")) return true;
-  return false;
-}
-
-/** A word of wrongdoing, also as the head of a compound ("phone-hacking", "vote-rigging"), not negated by it ("non-interference", "anti-corruption"). */
-const isWrongdoing = (word: string): boolean => {
-  let v = wrongdoingCache.get(word);
-  if (v === undefined) {
-    v = isWrongdoingUncached(word);
-    if (wrongdoingCache.size >= 50_000) wrongdoingCache.clear();
-    wrongdoingCache.set(word, v);
-  }
-  return v;
-};
-// Every token of every sentence is looked up, often several times: memoised, bounded.
-const wrongdoingCache = new Map<string, boolean>();
-const isWrongdoingUncached = (word: string): boolean => {
-  const dash = word.lastIndexOf('-');
-  const head = dash > 0 && !/^(non|anti|counter|de)-/.test(word) ? word.slice(dash + 1) : word;
-  if (head !== word && WRONGDOING_COMPOUND_HEADS.includes(head)) return true;
-  return WRONGDOING_STEMS.some((stem) => head.startsWith(stem) || word.startsWith(stem));
-};
-
-/** A word of wrongdoing, not negated and not part of a name, in tokens [from, to). */
-function wrongdoingIn(c: Clause, from: number, to: number): boolean {
-  const n = c.wrong.length;
-  const a = Math.max(0, Math.min(from, n));
-  const b = Math.max(a, Math.min(to, n));
-  return c.wrongBefore[b]! - c.wrongBefore[a]! > 0;
-}
-
-/** Which tokens name wrongdoing: not negated, not inside a name; "politically motivated" too. */
-function wrongdoingTokens(w: string[], inName: Set<number>, negatedAt: (k: number) => boolean): boolean[] {
-  return w.map((x, k) => (!inName.has(k) && isWrongdoing(x) && !negatedAt(k)) || (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')));
-}
-
 /** The words in this sentence that make it an allegation, with how strong each one is. */
 function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): Cue[] {
   const { w } = c;
@@ -484,153 +354,6 @@ function isOtherCharge(w: string[], k: number): boolean {
   if (prev === 'in' || prev === 'took' || prev === 'take' || prev === 'of') return true;
   if (w[k] === 'charged' || w[k] === 'charging') return false;
   return w[k + 1] === 'of' && (w[k + 2] === 'the' || w[k + 2] === 'a') && !isWrongdoing(w[k + 3] ?? '');
-}
-
-// ------------------------------------------------------------------ subjects and objects
-
-/** A mention inside a prepositional phrase ("in Ohio", "ally of Ruritanian President X"). */
-function inPrepPhrase(c: Clause, m: Placed): boolean {
-  for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
-    const w = c.w[k]!;
-    if (PREPOSITIONS.has(w) && c.toks[k]!.cap && k > 0) continue; // "Under Secretary X": a title
-    if (PREPOSITIONS.has(w)) return !(w === 'of' && c.toks[k - 1]?.cap); // "Secretary of State X" is a title
-    if (!c.toks[k]!.cap && w !== 'the' && !c.toks[k]!.possessive) return false;
-  }
-  return false;
-}
-
-const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
-const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.endAt[k];
-const mentionStartingAt = (c: Clause, k: number): Placed | undefined => c.startAt[k];
-
-/** "he"/"she" stand for the last person named: earlier in this sentence, else in the sentences before. */
-function pronounAt(c: Clause, k: number): string | null {
-  if (!/^(he|she|him|her)$/.test(c.w[k] ?? '')) return null;
-  const before = [...c.ms].reverse().find((p) => p.last < k && p.entity.category === 'person');
-  return before?.entity.name ?? c.lastPerson;
-}
-
-/** A mention with the ones coordinated to it by "and" or commas: "Ames and Boyd", "he and X". */
-function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number): string[] {
-  const out = [typeof last === 'string' ? last : last.entity.name];
-  let k = lastFirst - 1;
-  for (;;) {
-    // Back over "and"/"," and a short description ("party deputy leader", "suspended fire chief,").
-    let j = k;
-    let joined = false;
-    let described = 0;
-    while (j >= 0 && !mentionEndingAt(c, j) && !pronounAt(c, j)) {
-      const x = c.w[j]!;
-      if (x === 'and' || x === ',') joined = true;
-      else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || ++described > 4) return out;
-      j--;
-    }
-    if (j < 0 || !joined || !/^(and|,)$/.test(c.w[j + 1] ?? '')) break;
-    const prev = mentionEndingAt(c, j);
-    const pron = prev ? null : pronounAt(c, j);
-    if (prev && !isMedia(prev) && !prev.possessive) {
-      out.unshift(prev.entity.name);
-      k = prev.first - 1;
-    } else if (pron) {
-      out.unshift(pron);
-      k = j - 1;
-    } else break;
-  }
-  return [...new Set(out)];
-}
-
-function coordinatedAfter(c: Clause, first: Placed): string[] {
-  const out = [first.entity.name];
-  let k = first.last + 1;
-  for (;;) {
-    // "X and Y", "X, Y and Z", "Acme and its former chairman, Dr. Jo Park,"
-    let j = k;
-    while (j < c.w.length && j - k <= 5 && /^(and|,|its|his|her|their|the|former|then)$/.test(c.w[j]!) === true) j++;
-    if (j === k) break;
-    const next =
-      mentionStartingAt(c, j) ??
-      c.ms.find(
-        (p) =>
-          p.first > j &&
-          p.first - j <= 3 &&
-          c.toks.slice(j, p.first).every((t) => !t.cap || true) &&
-          !c.w.slice(j, p.first).some((x) => PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x)),
-      );
-    if (!next || isMedia(next) || (!c.w.slice(k, j).includes('and') && !c.w.slice(k, j).includes(','))) break;
-    out.push(next.entity.name);
-    k = next.last + 1;
-  }
-  return out;
-}
-
-/**
- * The subject of the word at k: the nearest name or pronoun before it in the same clause
- * ("X, who has been accused" gives X), with the names coordinated to it.
- */
-function subjectBefore(c: Clause, k: number, reach = 8): string[] {
-  for (let j = k - 1; j >= 0 && k - j <= reach; j--) {
-    const x = c.w[j]!;
-    if (x === 'who' || x === 'which') {
-      const ante = mentionEndingAt(c, j - 1) ?? mentionEndingAt(c, j - 2);
-      return ante && !isMedia(ante) ? [ante.entity.name] : [];
-    }
-    // "The Serious Fraud Office (SFO) said": the name before the bracketed acronym.
-    if (x === ')' && c.w[j - 2] === '(') {
-      // Only an acronym of the name before it: "BERLIN (Reuters)" is a dateline, not a subject.
-      const inner = mentionEndingAt(c, j - 1);
-      if (!inner || inner.entity !== mentionEndingAt(c, j - 3)?.entity) return [];
-      j -= 2;
-      reach += 3;
-      continue;
-    }
-    // "X, who has called it a smear, faces": the relative clause is skipped.
-    if (x === ',' && j > 0 && c.hasWho) {
-      const who = c.w.lastIndexOf('who', j - 1);
-      const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, who - 2) : undefined;
-      if (ante && !c.w.slice(who + 1, j).includes(',') && !isMedia(ante)) return [ante.entity.name];
-    }
-    if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
-    const pron = pronounAt(c, j);
-    if (pron) return coordinatedBefore(c, pron, j);
-    const m = mentionEndingAt(c, j);
-    if (m) {
-      // "Tokyo prosecutors", "the Munich prosecutor's office": a place that only describes the body.
-      const describes = m.entity.category === 'place' && LEGAL_BODIES.has(c.w[m.last + 1] ?? '');
-      if (isMedia(m) || m.possessive || inPrepPhrase(c, m) || describes) {
-        j = m.first;
-        continue;
-      }
-      return coordinatedBefore(c, m, m.first);
-    }
-  }
-  return [];
-}
-
-/** The subject of a clause that starts at k ("said [that] X took", "alleges X received"). */
-function clauseSubjectAt(c: Clause, k: number): string[] {
-  let j = k;
-  if (c.w[j] === 'that') j++;
-  while (DETERMINERS.has(c.w[j] ?? '') && c.w[j] !== 'that') j++;
-  const pron = pronounAt(c, j);
-  if (pron) return [pron];
-  const m = c.ms.find((p) => p.first >= j && p.first - j <= 2 && c.toks.slice(j, p.first).every((t) => t.cap));
-  if (!m || isMedia(m)) return [];
-  // "Ames said Norway was investigating …": Norway makes a claim of its own.
-  for (let v = m.last + 1; v <= m.last + 3 && v < c.w.length; v++) if (ACCUSING.has(c.w[v]!) && isActive(c, v)) return [];
-  // A possessor is the subject only of an act: "the mayor's claims are a fraud", not "Ames' detention".
-  if (m.possessive && !ACT_NOUNS.has(c.w[m.last + 1] ?? '') && !isWrongdoing(c.w[m.last + 1] ?? '')) return [];
-  return coordinatedAfter(c, m);
-}
-
-/** An active use of the verb at k: not "was charged", not "the alleged", not "the accused". */
-function isActive(c: Clause, k: number): boolean {
-  const x = c.w[k]!;
-  const prev = c.w[k - 1] ?? '';
-  if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || c.toks[k - 1]?.possessive || x.endsWith('ly')) return false;
-  if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
-  const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
-  if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
-  return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);
 }
 
 // ------------------------------------------------------------------ roles
@@ -815,89 +538,6 @@ function sourcesIn(c: Clause): string[] {
   }
   return [...new Set(out)];
 }
-
-// ------------------------------------------------------------------ denials
-
-/**
- * A denial in this sentence: "X denied …", "X rejected the claims", "X pleaded not guilty",
- * "X called it politically motivated", "the denial of … by X". Who denies: the subject, the
- * one after "by", or the speaker of a quoted denial ("… ,” spokesman X said").
- */
-function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number } | null {
-  const { w } = c;
-  for (let k = 0; k < w.length; k++) {
-    const x = w[k]!;
-    if (!DENIAL_WORDS.has(x) || c.inName.has(k)) continue;
-    let isDenial = false;
-    let objectEnd = k;
-    if (DENY.has(x) && !DENIED_THINGS.has(w[k + 1] ?? '') && !DENIED_THINGS.has(w[k + 2] ?? '')) isDenial = true;
-    else if (REJECT.has(x)) {
-      const j = w.slice(k + 1, k + 5).findIndex((y) => CLAIM_NOUNS.has(y));
-      isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as');
-    } else if (x === 'guilty' && w[k - 1] === 'not') isDenial = true;
-    else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
-    else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
-      isDenial = true;
-    else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
-    // "without merit", "did nothing wrong"
-    else if ((x === 'merit' && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
-    else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
-    if (!isDenial) continue;
-    // The claim nouns right after the denial ("denied the allegations") are its object, not a new claim.
-    while (objectEnd + 1 < w.length && objectEnd - k < 5 && !CLAUSE_BREAKS.has(w[objectEnd + 1]!) && w[objectEnd + 1] !== ',') objectEnd++;
-    const by = denierOf(c, k);
-    return { by, at: k, objectEnd };
-  }
-  return null;
-}
-
-function denierOf(c: Clause, k: number): string[] {
-  const { w } = c;
-  // "the denial of vote rigging by X and Y"
-  if (/^denials?$/.test(w[k]!)) {
-    const by = w.indexOf('by', k + 1);
-    if (by > k && by - k <= 6) {
-      const m = c.ms.find((p) => p.first > by && p.first - by <= 2);
-      if (m) return coordinatedAfter(c, m);
-    }
-  }
-  const speakers: string[] = [];
-  for (let j = k; j < w.length; j++) {
-    if (!/^(said|says|added|told)$/.test(w[j]!)) continue;
-    const m = mentionEndingAt(c, j - 1);
-    if (m && m.entity.category === 'person') speakers.push(m.entity.name);
-    const after = mentionStartingAt(c, j + 1);
-    if (after && after.entity.category === 'person') speakers.push(after.entity.name);
-  }
-  // "I am innocent", "we deny": the speaker.
-  if (/^(i|we)$/.test(w[k - 1] ?? '') || /^(i|we)$/.test(w[k - 2] ?? '')) return speakers.length ? speakers : c.lastPerson ? [c.lastPerson] : [];
-  const subject = subjectBefore(c, k, 10);
-  // "They deny …", "Both companies denied …", "The bank rejected the claims": the last accused.
-  if (subject.length === 0 && !c.ms.some((p) => p.first < k) && w.slice(0, k).some((x) => DESCRIBED_PARTIES.has(x))) return [...c.lastAccused, ...speakers];
-  const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
-  return [...new Set([...(subject.length || it ? subject : firstPartyBefore(c, k)), ...speakers])];
-}
-
-/** The first party named before k: outside a prepositional phrase, or the one a spokesman or lawyer speaks "for". */
-function firstPartyBefore(c: Clause, k: number): string[] {
-  const before = c.ms.filter((p) => p.first < k && !isMedia(p));
-  const free = before.find((p) => !inPrepPhrase(c, p));
-  const represented = before.find((p) => /^(for|of)$/.test(c.w[p.first - 1] ?? '') && REPRESENTATIVES.has(c.w[p.first - 2] ?? ''));
-  const m = free ?? represented;
-  return m ? [m.entity.name] : [];
-}
-const REPRESENTATIVES = new Set([
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'lawyer',
-  'lawyers',
-  'attorney',
-  'attorneys',
-  'counsel',
-  'representative',
-  'representatives',
-]);
 
 // ------------------------------------------------------------------ the claim as a label
 
