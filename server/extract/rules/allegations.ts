@@ -1,275 +1,606 @@
 /**
- * Allegations: sentences whose wording presents a claim rather than a fact ("allegedly",
- * "accused of", "charged with", "suggesting", interference claims…). Who alleges it, against
- * whom, which outlet reports it and who denies it come from the entities in and around it.
+ * Allegations: sentences that present a claim of wrongdoing rather than a fact. A sentence is one
+ * when ordinary legal language says so ("alleges", "accused of", "charged with", "indicted",
+ * "faces 12 charges", "on suspicion of", "investigated over"), or when a verb of saying or a hedge
+ * carries a word of wrongdoing ("X said Y took bribes", "Z reportedly rigged the vote"). Who
+ * alleges, against whom, which outlet reports it and who denies it come from the clause around
+ * those words: subjects and objects of the verbs, "according to", "by", "against", possessors.
  */
 import type { Allegation, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
 import { isHeadline } from './mentions.js';
+import {
+  ACCUSE,
+  ALLEGE,
+  ARREST,
+  BE,
+  BLAME,
+  CHARGE,
+  CLAUSE_BREAKS,
+  COMPLAINT,
+  CONVICT,
+  HEDGE_ADVERBS,
+  INDICT,
+  INVESTIGATE,
+  LEGAL_NOUNS,
+  PROSECUTE,
+  REPORTING,
+  SANCTION,
+  SOURCE_PREPOSITIONS,
+  SUE,
+  SUSPECT,
+  WARRANT,
+} from './allegation-words.js';
+import {
+  ACCUSING,
+  type Clause,
+  PREPOSITIONS,
+  clauseSubjectAt,
+  coordinatedAfter,
+  inPrepPhrase,
+  isActive,
+  isMedia,
+  isWrongdoing,
+  mentionEndingAt,
+  mentionStartingAt,
+  negated,
+  pronounAt,
+  subjectBefore,
+  wrongdoingIn,
+  wrongdoingTokens,
+} from './allegation-clause.js';
+import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
 
-/** Words that make a sentence an allegation; the first one found is reported as the hedge. */
-const ALLEGATION_CUES =
-  /\b(allegedly|alleged|alleging|alleges|allegations? that|accused|accusing|accuses|charged\b[^.;]{0,30}\bwith|suggesting|said to|reportedly|purportedly|supposed|asserted|claims? that|meddling|interfere|interference|collusion|corruptly|corruption|misrepresented|deceptive|falsely|lied|spying|espionage|phone-hacking|investigating whether)\b/i;
-/**
- * Cues that name a topic ("interference", "corruption") rather than present a claim: they make an
- * allegation only when an entity is tied to them (as accuser or accused). "Concerns about foreign
- * interference" is context, "interference by China" or "X asserted that … meddling" is a claim.
- */
-const TOPICAL_CUES = /^(meddling|interfere|interference|collusion|corruption|spying|espionage|phone-hacking)$/i;
-/** Nouns of denial that take the denier with "by": "the denial of interference by Beijing". */
-const DENIAL_BY = /\b(denials?) of\b/i;
-const PREPOSITIONS = new Set([
-  'of',
-  'for',
-  'from',
-  'to',
-  'with',
-  'in',
-  'at',
-  'by',
-  'into',
-  'about',
-  'against',
-  'on',
-  'over',
-  'between',
-  'among',
-  'like',
-  'during',
-  'under',
-  'within',
-  'through',
-  'including',
-  'as',
-]);
+/** How many of the latest claims a new sentence is compared with to find a retelling. */
+const RECENT = 8;
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
 const SAME_CLAIM = 0.6;
-/** Words that make a sentence report a denial of an earlier claim. */
-const DENIAL_CUES = /\b(denied|denies|deny|denial|rejected|refuted|not guilty|didn[’']t know|did not know)\b/i;
+/** A node label: the claim is cut at a word boundary near this length. */
+const CLAIM_CHARS = 80;
 /** Verbs whose subject is the one making the claim. */
-const ALLEGER_VERBS = new Set([
-  'alleges',
-  'alleged',
-  'alleging',
+const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING]);
+/** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
+const PASSIVE_ACCUSED = new Set([
   'accused',
-  'accuses',
-  'accusing',
-  'claims',
-  'claimed',
-  'asserted',
-  'cited',
-  'said',
-  'says',
-  'reported',
-  'identified',
   'charged',
+  'indicted',
+  'convicted',
+  'arrested',
+  'investigated',
+  'probed',
   'sued',
-  'warned',
-  'told',
-  'emphasized',
-  'expressed',
+  'sanctioned',
+  'prosecuted',
+  'suspected',
+  'suspended',
+  'fined',
+  'detained',
+  'jailed',
+  'expelled',
+  'banned',
+  'impeached',
+  'sentenced',
+  'blamed',
+  'alleged',
 ]);
-/** Verbs whose objects are the accused: "X accused Y and Z of …". */
-const ACCUSING_VERBS = new Set(['accused', 'accuses', 'accusing', 'charged', 'sued', 'sues', 'indicted']);
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
-const REPORT_CUES = /\b(according to|reported|reports|report|as per|cited by)\b/i;
+/** Penalties that name their reason ("fined … for", "banned over"): no word of wrongdoing needed. */
+const PENALTY = new Set(['fined', 'banned', 'sanctioned', 'penalised', 'penalized']);
+/** Every word that can be a cue (findCues): most tokens are none, and are passed over at once. */
+const CUE_WORDS = new Set([
+  ...ALLEGE,
+  ...ACCUSE,
+  ...INDICT,
+  ...CONVICT,
+  ...BLAME,
+  ...WARRANT,
+  ...SUE,
+  ...PROSECUTE,
+  ...SUSPECT,
+  ...CHARGE,
+  ...INVESTIGATE,
+  ...ARREST,
+  ...COMPLAINT,
+  ...HEDGE_ADVERBS,
+  ...REPORTING,
+  ...SANCTION,
+  'guilty',
+  'trial',
+  'retrial',
+  'sentenced',
+  'said',
+  'linked',
+  'linking',
+  'according',
+  'heard',
+]);
+/** Cue words that need no word of wrongdoing beside them. */
+const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && (!SANCTION.has(x) || PENALTY.has(x))));
+/** Could this sentence make or deny a claim? A cheap test before the clause is read. */
+function mayAllege(w: string[]): boolean {
+  let saying = false;
+  for (const x of w) {
+    const q = QUICK.get(x);
+    if (q === 'plain') return true;
+    if (q === 'saying') saying = true;
+  }
+  return saying && w.some(isWrongdoing);
+}
+/** One look-up per word for mayAllege: a plain cue or denial word, or a word that needs wrongdoing beside it. */
+const QUICK = new Map<string, 'plain' | 'saying'>();
+for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
+for (const x of DENIAL_WORDS) QUICK.set(x, 'plain');
+/** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
+const FACE = new Set(['face', 'faces', 'faced', 'facing']);
+
+type CueKind = 'legal' | 'hedge' | 'reporting' | 'sanction';
+interface Cue {
+  at: number;
+  kind: CueKind;
+}
+interface Denial {
+  by: string[];
+  sentence: number;
+}
 
 export function findAllegations(sentences: Sentence[], tokens: Token[][], placed: Placed[]): Allegation[] {
-  const out: Allegation[] = [];
+  const out: (Allegation & { headline: boolean; family: string | null; words: Set<string> })[] = [];
   const bySentence = new Map<number, Placed[]>();
-  for (const p of placed) if (!p.modifier) bySentence.set(p.sentence, [...(bySentence.get(p.sentence) ?? []), p]);
+  const spans = new Map<number, Placed[]>();
+  const add = (map: Map<number, Placed[]>, p: Placed): void => {
+    const list = map.get(p.sentence);
+    if (list) list.push(p);
+    else map.set(p.sentence, [p]);
+  };
+  for (const p of placed) {
+    add(spans, p);
+    if (!p.modifier) add(bySentence, p);
+  }
   let lastPerson: string | null = null;
-  const denials: { by: string[]; sentence: number; general: boolean }[] = [];
+  let previousSources: string[] = [];
+  const denials: Denial[] = [];
 
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
     const ms = (bySentence.get(s) ?? []).sort((a, b) => a.first - b.first);
-    const names = (pred: (p: Placed) => boolean): string[] => [...new Set(ms.filter(pred).map((p) => p.entity.name))];
-    const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
-    const cue = ALLEGATION_CUES.exec(sent.text);
-    const denial = DENIAL_CUES.exec(sent.text);
-    const pronounSubject = /^\W*(he|she)\b/i.test(sent.text) || /\b(he|she) said\b/i.test(sent.text);
-    const denialBy = denialAgents(sent.text, toks, ms);
-
-    if (denial) {
-      const at = toks.findIndex((t) => DENIAL_CUES.test(t.text));
-      let by = denialBy.length ? denialBy : names((p) => !isMedia(p) && p.first < (at + 1 || toks.length) && !inPrepPhrase(toks, p));
-      if (by.length === 0 && pronounSubject && lastPerson) by = [lastPerson];
-      // The speaker quoted with a denial denies too: "… deny the allegations," spokesman X said.
-      by = [...new Set([...by, ...speakersAfter(toks, ms, at)])];
-      // "deny the allegations" answers every claim against the denier, not only the last one.
-      denials.push({ by, sentence: s, general: /not guilty|allegations|charges|claims/i.test(sent.text.slice(denial.index)) });
+    const w = toks.map((t) => t.text.toLowerCase());
+    const firstPerson = ms.find((m) => m.entity.category === 'person');
+    // Most sentences hold no word that could make or deny a claim: they are passed over at once.
+    if (!mayAllege(w)) {
+      previousSources = ms.some(isMedia)
+        ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
+        : [];
+      if (firstPerson) lastPerson = firstPerson.entity.name;
+      return;
     }
-    const claimCue = cue && !(denial && !/alleg/i.test(cue[0]) && cue.index > denial.index && denialBy.length === 0);
-    if ((claimCue || denialBy.length) && !isHeadline(toks)) {
-      const hedge = cue ?? denial!;
-      let reported = names(isMedia);
-      // "These operations allegedly …" right after "reports from X suggesting …" is still X's report.
-      const prev = out.at(-1);
-      if (reported.length === 0 && prev && s - prev.sentence === 1 && /^\W*(these|this|those|they|such)\b/i.test(sent.text)) reported = [...prev.reported_by];
-      const allegers = allegersIn(toks, ms, lastPerson);
-      // "These operations allegedly …": a description that points back carries the last claim's target.
+    const inName = new Set<number>();
+    for (const p of spans.get(s) ?? []) for (let k = p.first; k <= p.last; k++) inName.add(k);
+    const lastAccused = out.findLast((a) => a.against.length)?.against ?? [];
+    const endAt: (Placed | undefined)[] = [];
+    const startAt: (Placed | undefined)[] = [];
+    for (const p of ms) {
+      endAt[p.last] ??= p;
+      startAt[p.first] ??= p;
+    }
+    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [], wrongBefore: [], endAt, startAt, hasWho: w.includes('who') };
+    ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
+
+    const denial = findDenial(ctx);
+    // What a denial calls false is no claim ("said the claims were false"); "politically motivated" stays a claim about motives.
+    if (denial && w[denial.at] !== 'politically') for (let k = denial.at; k <= denial.objectEnd; k++) ctx.wrong[k] = false;
+    ctx.wrongBefore = [0];
+    for (const x of ctx.wrong) ctx.wrongBefore.push(ctx.wrongBefore.at(-1)! + (x ? 1 : 0));
+    const cues = findCues(ctx, denial);
+    const sources = sourcesIn(ctx);
+    if (denial) denials.push({ by: denial.by, sentence: s });
+
+    if (cues.length) {
+      const { parties, speakers } = allegersIn(ctx, cues);
+      const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
-      let against = accusedIn(toks, ms, hedge.index, sent, !anaphoric).filter((n) => !allegers.includes(n));
-      if (denialBy.length) against = [...new Set([...against, ...denialBy])];
-      if (against.length === 0 && anaphoric) against = [...(out.findLast((a) => a.against.length)?.against ?? [])];
-      const topical = TOPICAL_CUES.test(hedge[0]) && allegers.length === 0 && against.length === 0;
-      const sentWords = wordsOf(sent.text);
-      const repeated = out.some((a) => overlap(claimWords(a), sentWords) >= SAME_CLAIM);
-      if (!topical && !repeated) {
+      let against = accusedIn(ctx, cues, allegers);
+      // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
+      if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length)))
+        against = [...lastAccused].filter((n) => !parties.includes(n));
+      // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
+      // reports a claim about himself is the accused ("X said he was being investigated").
+      if (parties.length) against = against.filter((n) => !parties.includes(n));
+      const alleged_by = allegers.filter((n) => !against.includes(n));
+      const reported_by = sources.length ? sources : anaphoric ? previousSources : [];
+      const sentWords = wordsOf(w);
+      const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
+      const main = mainCue(cues);
+      const family = familyOf(w[main.at]!);
+      // The same legal act against the same party told again ("X was initially charged on …",
+      // "the second time the leaders were indicted") with no new wrongdoing named is no new claim.
+      const retold = (a: (typeof out)[number]): boolean =>
+        family !== null && a.family === family && !wrongdoingIn(ctx, 0, w.length) && against.length > 0 && against.every((n) => a.against.includes(n));
+      // A retelling comes soon after what it retells: only the last few claims are compared.
+      const repeated = out.slice(-RECENT).some((a) => !a.headline && (overlap(a.words, sentWords) >= SAME_CLAIM || retold(a)));
+      if (!repeated) {
         out.push({
-          claim: claimOf(sent.text, hedge.index),
-          alleged_by: allegers,
+          claim: claimOf(ctx, sent, main, against, alleged_by),
+          alleged_by,
           against,
-          reported_by: reported,
+          reported_by,
           denied_by: [],
           sentence: s,
           evidence: { start: sent.start, end: sent.end, text: sent.text },
-          hedge: hedge[0],
+          hedge: toks[main.at]!.text,
+          headline,
+          family,
+          words: new Set(sentWords),
         });
       }
     }
-    const firstPerson = ms.find((m) => m.entity.category === 'person');
+    previousSources = sources;
     if (firstPerson) lastPerson = firstPerson.entity.name;
   });
 
-  // Outlets that the article cites as its source report every claim in it.
-  const sources = new Set<string>();
-  sentences.forEach((sent, s) => {
-    if (!REPORT_CUES.test(sent.text)) return;
-    for (const p of bySentence.get(s) ?? []) if (p.entity.kind === 'media') sources.add(p.entity.name);
-  });
-  for (const a of out) if (a.reported_by.length === 0 && sources.size === 1) a.reported_by = [...sources];
+  // A headline repeats the story's lead: keep it only when the body makes no allegation.
+  const body = out.filter((a) => !a.headline);
+  const kept = body.length ? body : out;
 
-  // Denials answer the claims just before them; a general denial or a plea answers every claim against the denier.
+  // A denial answers every claim against the denier, and the claims just before it or in its sentence.
   for (const d of denials) {
-    for (const a of out) {
+    for (const a of kept) {
       const near = a.sentence <= d.sentence && d.sentence - a.sentence <= 2;
-      const general = d.general && d.by.some((b) => a.against.includes(b));
-      if (near || general || a.sentence === d.sentence) for (const b of d.by) if (!a.denied_by.includes(b)) a.denied_by.push(b);
+      for (const b of d.by) {
+        if (a.alleged_by.includes(b) || a.denied_by.includes(b)) continue;
+        if (a.against.includes(b) || near) a.denied_by.push(b);
+      }
     }
   }
-  return out;
+  return kept.map((a) => ({
+    claim: a.claim,
+    alleged_by: a.alleged_by,
+    against: a.against,
+    reported_by: a.reported_by,
+    denied_by: a.denied_by,
+    sentence: a.sentence,
+    evidence: a.evidence,
+    hedge: a.hedge,
+  }));
 }
 
-/** A mention inside a prepositional phrase ("in California", "ally of Russian President X"). */
-function inPrepPhrase(toks: Token[], m: Placed): boolean {
-  for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
-    const w = toks[k]!.text.toLowerCase();
-    if (PREPOSITIONS.has(w)) return !(w === 'of' && toks[k - 1]?.cap); // "Secretary of State X" is a title
-    if (!toks[k]!.cap && w !== 'the' && !toks[k]!.possessive) return false;
+/** The words in this sentence that make it an allegation, with how strong each one is. */
+function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): Cue[] {
+  const { w } = c;
+  const cues: Cue[] = [];
+  const n = w.length;
+  const hasWrongdoing = wrongdoingIn(c, 0, n);
+  const follows = (k: number, set: RegExp, within: number): boolean => w.slice(k + 1, k + 1 + within).some((x) => set.test(x));
+  for (let k = 0; k < n; k++) {
+    const x = w[k]!;
+    if (!CUE_WORDS.has(x) || c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd)) continue;
+    let kind: CueKind | null = null;
+    if (ALLEGE.has(x) || ACCUSE.has(x) || INDICT.has(x) || CONVICT.has(x) || BLAME.has(x) || WARRANT.has(x)) kind = 'legal';
+    else if (SUE.has(x) || (PROSECUTE.has(x) && (x !== 'prosecution' || FACE.has(w[k - 1] ?? '') || w[k + 1] === 'of'))) kind = 'legal';
+    else if (SUSPECT.has(x) && (w[k + 1] === 'of' || w[k - 1] === 'on')) kind = 'legal';
+    else if (x === 'guilty' && /^(found|pleaded|pleads|plead|be)$/.test(w[k - 1] ?? '')) kind = 'legal';
+    // "stand trial over", "faces trial for", "on trial for", "sentenced to five years".
+    else if (/^(trial|retrial)$/.test(x) && (/^(stand|face|faces|facing|on|to)$/.test(w[k - 1] ?? '') || /^(over|for)$/.test(w[k + 1] ?? ''))) kind = 'legal';
+    else if (x === 'sentenced' && w.slice(k + 1, k + 6).includes('to')) kind = 'legal';
+    else if (CHARGE.has(x) && !isOtherCharge(w, k)) kind = 'legal';
+    else if (
+      INVESTIGATE.has(x) &&
+      (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))
+    )
+      kind = 'legal';
+    else if (ARREST.has(x) && (follows(k, /^suspicion$/, 16) || (follows(k, /^(for|over|on|after)$/, 10) && wrongdoingIn(c, k + 1, n)))) kind = 'legal';
+    else if (COMPLAINT.has(x) && follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) && x !== 'case') kind = 'legal';
+    else if (x === 'case' && w[k + 1] === 'against') kind = 'legal';
+    else if (HEDGE_ADVERBS.has(x) && wrongdoingIn(c, k + 1, n)) kind = 'hedge';
+    else if (x === 'said' && w[k + 1] === 'to' && BE.has(w[k - 1] ?? '') && wrongdoingIn(c, k + 2, n)) kind = 'hedge';
+    else if (x === 'linked' || x === 'linking') kind = hasWrongdoing && w.slice(k + 1, k + 6).includes('to') ? 'reporting' : null;
+    else if ((REPORTING.has(x) || (x === 'according' && w[k + 1] === 'to')) && hasWrongdoing) kind = 'reporting';
+    else if (x === 'heard' && /^(court|jury|tribunal|hearing|inquiry|judge|magistrate|panel)$/.test(w[k - 1] ?? '') && hasWrongdoing) kind = 'reporting';
+    else if (SANCTION.has(x) && w.slice(k + 1, k + 12).some((y, j) => (y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n))))
+      kind = 'sanction';
+    if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) {
+      kind = null;
+      c.refersBack = true;
+    }
+    if (kind) cues.push({ at: k, kind });
+  }
+  // A verb of saying carries a claim of wrongdoing; a word of wrongdoing on its own does not.
+  return cues;
+}
+
+/**
+ * A claim noun that points back to a claim already made ("the charges were dropped", "these
+ * allegations", "address allegations", in a denial "called X's allegations absurd"): no new claim,
+ * unless what follows says what or against whom ("the charges against X", "allegations of fraud").
+ */
+function refersBack(c: Clause, k: number, inDenial: boolean): boolean {
+  const { w } = c;
+  if (!LEGAL_NOUNS.has(w[k]!) || /^(investigation|investigations|probe|inquiry)$/.test(w[k]!)) return false;
+  let j = k + 1;
+  while (/^[“”"‘’']$/.test(w[j] ?? '')) j++;
+  if (/^(of|that|against|over|for|linking|accusing|alleging|by)$/.test(w[j] ?? '')) return false;
+  if (inDenial) return true;
+  for (let b = k - 1; b >= 0 && k - b <= 4; b--) {
+    if (/^(the|these|those|such|this|address|addressing|answer|answering)$/.test(w[b]!)) return true;
+    if (CLAUSE_BREAKS.has(w[b]!) || w[b] === ',' || /^\d/.test(w[b]!) || c.toks[b]!.possessive) return false;
   }
   return false;
 }
 
-/** Who makes the claim: the subject of an active claim verb ("X accused", "X said", "United States officials … accusing"). */
-function allegersIn(toks: Token[], ms: Placed[], lastPerson: string | null): string[] {
-  const out: string[] = [];
-  toks.forEach((t, k) => {
-    const w = t.text.toLowerCase();
-    if (!ALLEGER_VERBS.has(w)) return;
-    if (toks[k - 1]?.possessive || /^(the|a|an|its|his|her|their)$/i.test(toks[k - 1]?.text ?? '')) return; // "China's alleged attempts": an adjective
-    if (BE.has(toks[k - 1]?.text.toLowerCase() ?? '') || BE.has(toks[k - 2]?.text.toLowerCase() ?? '')) return; // passive: "Iswaran was charged"
-    const subj = [...ms].reverse().find((p) => p.last < k && k - p.last <= 6 && p.entity.kind !== 'media' && !p.possessive && !inPrepPhrase(toks, p));
-    if (subj) out.push(subj.entity.name);
-    else if (k > 0 && /^(he|she)$/i.test(toks[k - 1]!.text) && lastPerson) out.push(lastPerson);
-  });
-  return [...new Set(out)];
+/** Which legal act a cue word names: "charged" and "charges" are one act, "accused" another. */
+const FAMILIES: [string, Set<string>][] = [
+  ['allege', ALLEGE],
+  ['accuse', ACCUSE],
+  ['charge', CHARGE],
+  ['indict', INDICT],
+  ['convict', CONVICT],
+  ['sue', SUE],
+  ['investigate', INVESTIGATE],
+  ['arrest', ARREST],
+  ['warrant', WARRANT],
+];
+function familyOf(word: string): string | null {
+  return FAMILIES.find(([, set]) => set.has(word))?.[0] ?? null;
+}
+
+/** The word that most plainly makes the claim: legal language before hedges, hedges before verbs of saying. */
+const CUE_STRENGTH: Record<CueKind, number> = { legal: 0, hedge: 1, sanction: 2, reporting: 3 };
+function mainCue(cues: Cue[]): Cue {
+  return cues.reduce((best, q) => (CUE_STRENGTH[q.kind] < CUE_STRENGTH[best.kind] ? q : best));
+}
+
+/** "in charge of", "free of charge", "took charge", "chargé d'affaires": charge in its other senses. */
+function isOtherCharge(w: string[], k: number): boolean {
+  const prev = w[k - 1] ?? '';
+  if (prev === 'in' || prev === 'took' || prev === 'take' || prev === 'of') return true;
+  if (w[k] === 'charged' || w[k] === 'charging') return false;
+  return w[k + 1] === 'of' && (w[k + 2] === 'the' || w[k + 2] === 'a') && !isWrongdoing(w[k + 3] ?? '');
+}
+
+// ------------------------------------------------------------------ roles
+
+/**
+ * Who makes the claim. Named parties of the legal act come first: "X's accusation", "an X arrest
+ * warrant", "a complaint … by X", "X accused", "X imposed sanctions", "according to X". Only
+ * when there are none is the speaker the accuser ("The court says X is responsible for …").
+ */
+function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: string[] } {
+  const parties: string[] = [];
+  const speakers: string[] = [];
+  const { w } = c;
+  const cueAt = new Set(cues.map((q) => q.at));
+  for (let k = 0; k < w.length; k++) {
+    const x = w[k]!;
+    if (!(ALLEGING.has(x) || LEGAL_NOUNS.has(x) || x === 'according' || x === 'per' || cueAt.has(k)) || c.inName.has(k)) continue;
+    if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
+      const speech = REPORTING.has(x) ? speakers : parties;
+      if (speech === parties || governsClaim(c, k, cues)) {
+        const subj = subjectBefore(c, k, 8);
+        if (subj.length) speech.push(...subj);
+        else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
+          const after = mentionStartingAt(c, k + 1); // "…,” said X"
+          if (after && !isMedia(after)) speech.push(after.entity.name);
+        }
+      }
+    }
+    // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
+    if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
+      const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
+      if (m && !isMedia(m)) parties.push(m.entity.name);
+    }
+    if (!LEGAL_NOUNS.has(x) && !cueAt.has(k)) continue;
+    // "X's accusation", "an X arrest warrant", "an International Court (IC) arrest warrant".
+    let j = k - 1;
+    if (w[j] === 'arrest') j--;
+    if (w[j] === ')' && w[j - 2] === '(') j -= 3;
+    const before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
+    const ownable = (LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that');
+    const owner = ownable ? before : undefined;
+    if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
+    // "charged by X", "a complaint laid with police by X".
+    let by = -1;
+    for (let j = k + 1; j < w.length && j - k <= 6 && by < 0 && !CLAUSE_BREAKS.has(w[j]!); j++) if (w[j] === 'by') by = j;
+    if (by > k) {
+      const m = c.ms.find((p) => p.first > by && p.first - by <= 3);
+      if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
+    }
+    // "X imposed sanctions", "X opened an investigation", "X filed a lawsuit", "X brought charges".
+    for (let v = k - 1; v >= 0 && k - v <= 3; v--) {
+      if (
+        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced|announce|announces)$/.test(
+          w[v]!,
+        )
+      ) {
+        parties.push(...subjectBefore(c, v, 6));
+        break;
+      }
+    }
+  }
+  return { parties: [...new Set(parties)], speakers: [...new Set(speakers)] };
 }
 
 /**
- * Who is accused: the objects of an accusing verb ("accused Purdue and its former president, X"),
- * the owner of the alleged act ("China's alleged attempts", "interference by China"), or the
- * subject of the hedged clause ("Iswaran had allegedly obtained"). "collusion between A and B" names both.
+ * A verb of saying makes its subject the accuser when the claim follows it in its clause
+ * ("X said Y took bribes") or when it closes a quote ("“… a conspiracy …”, it added").
  */
-function accusedIn(toks: Token[], ms: Placed[], cueChar: number, sent: Sentence, fallback: boolean): string[] {
+function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
+  const { w } = c;
+  // "“She lied to us …,” Governor X said": a quote closes within the few words before the verb.
+  for (let j = k - 1; j >= 0 && k - j <= 5; j--) if (/^[”"]$/.test(w[j]!) && (wrongdoingIn(c, 0, j) || cues.some((q) => q.at < j))) return true;
+  for (let j = k + 1; j < w.length; j++) {
+    if (j > k + 1 && CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that') return false;
+    if (c.wrong[j] || cues.some((q) => q.at === j && q.kind !== 'reporting')) return true;
+  }
+  return false;
+}
+
+/**
+ * Who is accused: the objects of an accusing verb ("accused Acme and its former chairman, X,
+ * of"), the subject of a passive or hedged one ("X was charged", "X allegedly took"), the subject of
+ * a reported clause ("prosecutors allege X received"), "charges against X", the owner of the act
+ * ("Ruritania's alleged attempts", "interference by Ruritania"), or, for a charge, the sentence's subject.
+ */
+function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
   const out: string[] = [];
-  const free = (p: Placed): boolean => p.entity.kind !== 'media' && !inPrepPhrase(toks, p);
-  const cueAt = toks.findIndex((t) => t.start - sent.start >= cueChar);
-  toks.forEach((t, k) => {
-    if (!ACCUSING_VERBS.has(t.text.toLowerCase()) || BE.has(toks[k - 1]?.text.toLowerCase() ?? '')) return;
-    // Objects up to "of"/"with"/"for" or the end of the clause.
-    for (const p of ms) {
-      if (p.first <= k) continue;
-      const between = toks.slice(k + 1, p.first).map((x) => x.text.toLowerCase());
-      if (between.some((w) => /^(of|with|for|that|;|who|which)$/.test(w))) break;
-      out.push(p.entity.name);
+  const { w } = c;
+  for (const { at: k, kind } of cues) {
+    const x = w[k]!;
+    // Objects of an active accusing verb.
+    if (ACCUSING.has(x) && isActive(c, k) && !/(ion|ions|ment|ments|suit|suits)$/.test(x)) {
+      // "sued the newspaper X", "arrested the former chief executive, X, on suspicion of …"
+      const obj = c.ms.find(
+        (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
+      );
+      if (obj) out.push(...coordinatedAfter(c, obj));
+      const pron = pronounAt(c, k + 1);
+      if (pron) out.push(pron);
     }
+    // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
+    if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
+      out.push(...subjectBefore(c, k, 12));
+    }
+    // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
+    if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
+    // "X faces 12 charges", "facing accusations of …".
+    for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!)) out.push(...subjectBefore(c, j));
+    // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
+    if ((x === 'allegedly' || kind === 'hedge') && wrongdoingIn(c, k, Math.min(w.length, k + 10))) out.push(...subjectBefore(c, k, 6));
+    // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
+    if (((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) || (REPORTING.has(x) && wrongdoingOrLegalAfter(c, k, cues)))
+      out.push(...clauseSubjectAt(c, k + 1));
+    // "investigating whether X moved money …"
+    if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
+    // "saying that the rival state keeps bribing judges": the doer of the reported wrongdoing.
+    if (kind === 'reporting') {
+      for (let j = k + 1; j < w.length; j++) {
+        if (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j)) {
+          out.push(...subjectBefore(c, j, 4));
+          break;
+        }
+      }
+    }
+    if (x === 'linking' || x === 'linked') {
+      const m = c.ms.find((p) => p.first > k && p.first - k <= 2);
+      if (m && !isMedia(m)) out.push(m.entity.name);
+    }
+  }
+  let legalAgainst = false;
+  for (let k = 0; k < w.length; k++) {
+    // "charges against X", "an inquiry against my deputy, X, and against me".
+    if (w[k + 1] === 'against' && (LEGAL_NOUNS.has(w[k]!) || legalAgainst)) {
+      legalAgainst = true;
+      const next = w.indexOf('against', k + 2);
+      const m = c.ms.find((p) => p.first > k + 1 && p.first - k <= 10 && (next < 0 || p.first < next) && !isMedia(p));
+      const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null);
+      if (pron) out.push(pron);
+      else if (m) out.push(...coordinatedAfter(c, m));
+    }
+    // The owner of an alleged act: "Ruritania's alleged attempts", "the firm's fraud", "interference by X".
+    if (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k))) {
+      const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
+      if (m?.possessive && !isMedia(m)) out.push(m.entity.name);
+    }
+    if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
+      const list = c.ms.filter((p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p));
+      out.push(...list.slice(0, w[k + 1] === 'between' ? 2 : 3).map((p) => p.entity.name));
+    }
+  }
+  if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
+    // "The mayor … appeared in court on fraud charges": the one the charges are about.
+    const subject = c.ms.find((p) => !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name));
+    if (subject) out.push(subject.entity.name);
+  }
+  return [...new Set(out)];
+}
+
+function wrongdoingOrLegalAfter(c: Clause, k: number, cues: Cue[]): boolean {
+  return wrongdoingIn(c, k + 1, c.w.length) || cues.some((q) => q.at > k && q.kind === 'legal');
+}
+
+/** Outlets this sentence names as its source: "according to X", "X reported", "a X report", "per the X". */
+function sourcesIn(c: Clause): string[] {
+  const out: string[] = [];
+  const { w } = c;
+  for (const p of c.ms) {
+    if (!isMedia(p)) continue;
+    const at = w[p.first - 1] === 'the' ? p.first - 1 : p.first;
+    const before = w[at - 1] ?? '';
+    const before2 = w[at - 2] ?? '';
+    const after = w[p.last + 1] ?? '';
+    // "according to X", "as per the X", "reports from X", "a report by X", "told X".
+    const cited =
+      SOURCE_PREPOSITIONS.has(before) ||
+      before === 'told' ||
+      (before === 'to' && before2 === 'according') ||
+      (before === 'by' && /^(cited|reported|report|published)$/.test(before2));
+    const reporting =
+      /^(reported|reports|report|said|says|wrote|writes|quoted|cited|reporting)$/.test(after) || (p.possessive && /^(report|reporting)$/.test(after));
+    if (cited || reporting) out.push(p.entity.name);
+  }
+  return [...new Set(out)];
+}
+
+// ------------------------------------------------------------------ the claim as a label
+
+/**
+ * The claim: the clause of the first cue, from its accused when the accused opens it, pronouns
+ * resolved ("he" → the name), cut at a word boundary so that it reads as a node label.
+ */
+function claimOf(c: Clause, sent: Sentence, main: Cue, against: string[], allegers: string[]): string {
+  const cueAt = main.at;
+  let start = 0;
+  for (let j = cueAt - 1; j >= 0; j--) {
+    if (CLAUSE_BREAKS.has(c.w[j]!) && !/^[“”()]$/.test(c.w[j]!)) {
+      start = j + 1;
+      break;
+    }
+  }
+  const from = (k: number): string => sent.text.slice(c.toks[k]!.start - sent.start);
+  // The accused named (or pointed to by "he"/"she") before the cue open the label, all of them:
+  // "he and the suspended commissioner, X, were charged" → "A and X were charged …".
+  const subjects: { name: string; last: number }[] = [];
+  for (let k = start; k < cueAt; k++) {
+    const m = mentionStartingAt(c, k);
+    const name = m?.entity.name ?? pronounAt(c, k);
+    if (name && against.includes(name) && !subjects.some((x) => x.name === name)) subjects.push({ name, last: m ? m.last : k });
+    if (m) k = m.last;
+  }
+  let text: string;
+  if (subjects.length) {
+    let rest = sent.text.slice(c.toks[subjects.at(-1)!.last]!.end - sent.start);
+    // "X, who denies the charges, was arrested …": the relative clause is not the claim when the cue follows it.
+    const relative = /^,\s*who\b[^,]*,/.exec(rest);
+    const restStart = c.toks[subjects.at(-1)!.last]!.end;
+    if (relative && restStart + relative[0].length <= c.toks[cueAt]!.start) rest = rest.slice(relative[0].length);
+    text = `${subjects.map((x) => x.name).join(' and ')}${rest.replace(/^[’']s?\b/, "'s").replace(/^,\s*who\b/, '')}`;
+  } else {
+    // Otherwise from the accuser when named in the clause ("X said Y was …"), else from the clause.
+    const accuser = c.ms.find((p) => p.first >= start && p.first < cueAt && allegers.includes(p.entity.name));
+    text = accuser ? from(accuser.first) : c.toks[start] ? from(start) : sent.text;
+    const pron = accuser ? null : pronounAt(c, start);
+    if (pron) text = pron + text.slice(c.toks[start]!.text.length);
+  }
+  text = text.replace(/^[\s“”"',:;–-]+/, '').replace(/^(and|but|or|so)\s+/i, '');
+  // One claim per label: end at the next clause of its own (", while …", "; …").
+  const end = text.slice(20).search(/;\s|,\s(while|whereas|but|although|though|as|which)\b/);
+  if (end >= 0) text = text.slice(0, end + 20);
+  text = text.replace(/[\s“”".;,]+$/, '');
+  if (text.length > CLAIM_CHARS) {
+    const space = text.lastIndexOf(' ', CLAIM_CHARS);
+    text = `${text.slice(0, space > 20 ? space : CLAIM_CHARS).replace(/[\s,;:]+$/, '')}…`;
+  }
+  return text;
+}
+
+/** The words of a sentence: its lower-cased tokens that start with a letter or digit. */
+function wordsOf(w: string[]): string[] {
+  return w.filter((x) => {
+    const ch = x.charCodeAt(0);
+    return (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57) || ch > 127;
   });
-  if (out.length || cueAt < 0) return [...new Set(out)];
-  const cueWord = toks[cueAt]!.text.toLowerCase();
-  const owner = ms.find((p) => p.possessive && p.last >= cueAt - 2 && p.last < cueAt);
-  if (owner) return [owner.entity.name];
-  const next = toks[cueAt + 1]?.text.toLowerCase();
-  if (next === 'by' || next === 'between') {
-    const list = ms.filter((p) => p.first > cueAt + 1 && p.first <= cueAt + 8 && p.entity.kind !== 'media');
-    if (list.length) return [...new Set(list.slice(0, next === 'between' ? 2 : 3).map((p) => p.entity.name))];
-  }
-  // The subject of the hedged clause: the nearest free entity before the cue, within its clause.
-  for (let k = cueAt - 1; k >= 0 && cueAt - k <= 8; k--) {
-    const w = toks[k]!.text.toLowerCase();
-    if (/^(;|that|which|who|,|“|")$/.test(w) && !ms.some((p) => p.last === k - 1 && w === ',')) break;
-    const m = ms.find((p) => p.last === k);
-    if (m && free(m) && !m.possessive) return [m.entity.name];
-  }
-  void cueWord;
-  // Otherwise the entities the sentence is about: those outside prepositional phrases.
-  if (!fallback) return [];
-  return [...new Set(ms.filter((p) => free(p) && !p.possessive).map((p) => p.entity.name))];
-}
-
-/** "the denial of election interference by Beijing and Moscow": the deniers named after "by". */
-function denialAgents(text: string, toks: Token[], ms: Placed[]): string[] {
-  const d = DENIAL_BY.exec(text);
-  if (!d) return [];
-  const at = toks.findIndex((t) => /^denials?$/i.test(t.text));
-  const by = toks.findIndex((t, k) => k > at && k - at <= 6 && t.text === 'by');
-  if (at < 0 || by < 0) return [];
-  const out: string[] = [];
-  for (const p of ms) {
-    if (p.first <= by) continue;
-    const gap = toks.slice(out.length ? 0 : by + 1, p.first);
-    if (!out.length && gap.length > 2) break;
-    out.push(p.entity.name);
-    if (toks[p.last + 1]?.text !== 'and' && toks[p.last + 1]?.text !== ',') break;
-  }
-  return out;
-}
-
-/** Speakers after k: "…,” company spokesman Robert Josephson said". */
-function speakersAfter(toks: Token[], ms: Placed[], k: number): string[] {
-  const out: string[] = [];
-  for (let j = Math.max(0, k); j < toks.length; j++) {
-    if (!/^(said|says|added)$/i.test(toks[j]!.text)) continue;
-    const m = ms.find((p) => p.last === j - 1);
-    if (m && m.entity.category === 'person') out.push(m.entity.name);
-  }
-  return out;
-}
-
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Each allegation's words, split once: comparing every new sentence with every earlier claim is the hot path. */
-const claimWordSets = new WeakMap<object, Set<string>>();
-function claimWords(a: { evidence: { text: string } }): Set<string> {
-  let set = claimWordSets.get(a);
-  if (!set) claimWordSets.set(a, (set = new Set(wordsOf(a.evidence.text))));
-  return set;
 }
 
 /** Share of the shorter sentence's words found in the other one. */
 function overlap(wa: Set<string>, wb: string[]): number {
   if (wb.length === 0) return 0;
   return wb.filter((w) => wa.has(w)).length / Math.min(wa.size || 1, wb.length);
-}
-
-/** The clause around the cue: from the previous comma or sentence start to the next stop. */
-function claimOf(text: string, at: number): string {
-  const start = Math.max(0, text.lastIndexOf(',', at) + 1);
-  const endRel = text.slice(at).search(/[.;]\s|[.;]$/);
-  const end = endRel < 0 ? text.length : at + endRel;
-  return text.slice(start, end).trim();
 }

@@ -38,6 +38,18 @@ describe('the seed articles', () => {
     assert.ok(fake.hedge, 'hedged');
   });
 
+  it('hold no allegation against its own accuser', () => {
+    for (const a of seeds.flatMap((d) => d.allegations)) {
+      const both = a.alleged_by.filter((n) => a.against.includes(n));
+      assert.deepEqual(both, [], `"${a.claim}": ${both.join(', ')} both alleges and is accused`);
+    }
+  });
+
+  it('do not accuse Blinken of seeking a commitment: a hedged diplomatic act is no accusation', () => {
+    const sought = seeds.flatMap((d) => d.allegations).filter((a) => /sought a similar commitment/.test(a.evidence.text));
+    for (const a of sought) assert.ok(!a.against.includes('Antony Blinken'), `against: ${a.against.join(', ')}`);
+  });
+
   it('hold the denial of election interference by Beijing', () => {
     const denied = seeds.flatMap((d) => d.allegations).filter((a) => a.denied_by.some((d) => d === 'Beijing' || d === 'China'));
     assert.ok(denied.length > 0, 'an allegation denied by Beijing');

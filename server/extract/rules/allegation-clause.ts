@@ -1,0 +1,289 @@
+/**
+ * The clause around an allegation's words: who is the subject, who the object, which names are
+ * coordinated ("X and Y"), what "he" stands for, which words name wrongdoing. Pure helpers over
+ * one sentence's tokens and placed mentions, shared by allegations.ts and allegation-denials.ts.
+ */
+import type { Placed } from './aliases.js';
+import type { Token } from './nlp.js';
+import {
+  ACCUSE,
+  ACT_NOUNS,
+  BE,
+  BLAME,
+  CHARGE,
+  CLAUSE_BREAKS,
+  DETERMINERS,
+  INDICT,
+  INVESTIGATE,
+  NEGATIONS,
+  PROSECUTE,
+  REPORTING,
+  SANCTION,
+  SUE,
+  WRONGDOING_COMPOUND_HEADS,
+  WRONGDOING_STEMS,
+} from './allegation-words.js';
+
+export const PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'from',
+  'to',
+  'with',
+  'in',
+  'at',
+  'by',
+  'into',
+  'about',
+  'against',
+  'on',
+  'over',
+  'between',
+  'among',
+  'like',
+  'during',
+  'under',
+  'within',
+  'through',
+  'including',
+  'as',
+  'despite',
+]);
+/** Legal verbs whose subject accuses and whose objects are accused: "X accused Y of", "X sued Y". */
+export const ACCUSING = new Set([
+  ...ACCUSE,
+  ...SUE,
+  ...INDICT,
+  ...BLAME,
+  ...INVESTIGATE,
+  ...PROSECUTE,
+  ...CHARGE,
+  ...SANCTION,
+  'convicted',
+  'arrested',
+  'sentenced',
+  'linking',
+  'targeting',
+]);
+/** Bodies a place may describe without being one ("Tokyo prosecutors", "local police"): the place is no accuser. */
+const LEGAL_BODIES = new Set([
+  'prosecutor',
+  'prosecutors',
+  'police',
+  'investigators',
+  'regulators',
+  'judge',
+  'judges',
+  'court',
+  'officers',
+  'agents',
+  'detectives',
+  'magistrates',
+]);
+export interface Clause {
+  toks: Token[];
+  ms: Placed[];
+  /** Lower-cased token texts. */
+  w: string[];
+  /** Token positions inside a name: "Serious Fraud Office" is no cue. */
+  inName: Set<number>;
+  lastPerson: string | null;
+  /** Who the last allegation was against: "they" in a denial stands for them. */
+  lastAccused: string[];
+  /** Tokens that name wrongdoing (see wrongdoingTokens). */
+  wrong: boolean[];
+  /** wrongBefore[k]: how many of the first k tokens name wrongdoing, so that a range is read in one step. */
+  wrongBefore: number[];
+  /** The sentence has a relative "who" (subjectBefore skips such clauses). */
+  hasWho: boolean;
+  /** The mention that ends (starts) at each token, looked up in one step. */
+  endAt: (Placed | undefined)[];
+  startAt: (Placed | undefined)[];
+  /** The sentence names an earlier claim ("the charges", "these allegations"). */
+  refersBack?: boolean;
+}
+
+/** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
+export function negated(c: Clause, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 2; j--) if (NEGATIONS.has(c.w[j]!) || c.w[j]!.endsWith("n't")) return true;
+  return false;
+}
+
+/** A word of wrongdoing, also as the head of a compound ("phone-hacking", "vote-rigging"), not negated by it ("non-interference", "anti-corruption"). */
+export const isWrongdoing = (word: string): boolean => {
+  let v = wrongdoingCache.get(word);
+  if (v === undefined) {
+    v = isWrongdoingUncached(word);
+    if (wrongdoingCache.size >= 50_000) wrongdoingCache.clear();
+    wrongdoingCache.set(word, v);
+  }
+  return v;
+};
+// Every token of every sentence is looked up, often several times: memoised, bounded.
+const wrongdoingCache = new Map<string, boolean>();
+const isWrongdoingUncached = (word: string): boolean => {
+  const dash = word.lastIndexOf('-');
+  const head = dash > 0 && !/^(non|anti|counter|de)-/.test(word) ? word.slice(dash + 1) : word;
+  if (head !== word && WRONGDOING_COMPOUND_HEADS.includes(head)) return true;
+  return WRONGDOING_STEMS.some((stem) => head.startsWith(stem) || word.startsWith(stem));
+};
+
+/** A word of wrongdoing, not negated and not part of a name, in tokens [from, to). */
+export function wrongdoingIn(c: Clause, from: number, to: number): boolean {
+  const n = c.wrong.length;
+  const a = Math.max(0, Math.min(from, n));
+  const b = Math.max(a, Math.min(to, n));
+  return c.wrongBefore[b]! - c.wrongBefore[a]! > 0;
+}
+
+/** Which tokens name wrongdoing: not negated, not inside a name; "politically motivated" too. */
+export function wrongdoingTokens(w: string[], inName: Set<number>, negatedAt: (k: number) => boolean): boolean[] {
+  return w.map((x, k) => (!inName.has(k) && isWrongdoing(x) && !negatedAt(k)) || (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')));
+}
+
+// ------------------------------------------------------------------ subjects and objects
+
+/** A mention inside a prepositional phrase ("in Ohio", "ally of Ruritanian President X"). */
+export function inPrepPhrase(c: Clause, m: Placed): boolean {
+  for (let k = m.first - 1; k >= 0 && k >= m.first - 3; k--) {
+    const w = c.w[k]!;
+    if (PREPOSITIONS.has(w) && c.toks[k]!.cap && k > 0) continue; // "Under Secretary X": a title
+    if (PREPOSITIONS.has(w)) return !(w === 'of' && c.toks[k - 1]?.cap); // "Secretary of State X" is a title
+    if (!c.toks[k]!.cap && w !== 'the' && !c.toks[k]!.possessive) return false;
+  }
+  return false;
+}
+
+export const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
+export const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.endAt[k];
+export const mentionStartingAt = (c: Clause, k: number): Placed | undefined => c.startAt[k];
+
+/** "he"/"she" stand for the last person named: earlier in this sentence, else in the sentences before. */
+export function pronounAt(c: Clause, k: number): string | null {
+  if (!/^(he|she|him|her)$/.test(c.w[k] ?? '')) return null;
+  const before = [...c.ms].reverse().find((p) => p.last < k && p.entity.category === 'person');
+  return before?.entity.name ?? c.lastPerson;
+}
+
+/** A mention with the ones coordinated to it by "and" or commas: "Ames and Boyd", "he and X". */
+function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number): string[] {
+  const out = [typeof last === 'string' ? last : last.entity.name];
+  let k = lastFirst - 1;
+  for (;;) {
+    // Back over "and"/"," and a short description ("party deputy leader", "suspended fire chief,").
+    let j = k;
+    let joined = false;
+    let described = 0;
+    while (j >= 0 && !mentionEndingAt(c, j) && !pronounAt(c, j)) {
+      const x = c.w[j]!;
+      if (x === 'and' || x === ',') joined = true;
+      else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || ++described > 4) return out;
+      j--;
+    }
+    if (j < 0 || !joined || !/^(and|,)$/.test(c.w[j + 1] ?? '')) break;
+    const prev = mentionEndingAt(c, j);
+    const pron = prev ? null : pronounAt(c, j);
+    if (prev && !isMedia(prev) && !prev.possessive) {
+      out.unshift(prev.entity.name);
+      k = prev.first - 1;
+    } else if (pron) {
+      out.unshift(pron);
+      k = j - 1;
+    } else break;
+  }
+  return [...new Set(out)];
+}
+
+export function coordinatedAfter(c: Clause, first: Placed): string[] {
+  const out = [first.entity.name];
+  let k = first.last + 1;
+  for (;;) {
+    // "X and Y", "X, Y and Z", "Acme and its former chairman, Dr. Jo Park,"
+    let j = k;
+    while (j < c.w.length && j - k <= 5 && /^(and|,|its|his|her|their|the|former|then)$/.test(c.w[j]!) === true) j++;
+    if (j === k) break;
+    const next =
+      mentionStartingAt(c, j) ??
+      c.ms.find(
+        (p) =>
+          p.first > j &&
+          p.first - j <= 3 &&
+          c.toks.slice(j, p.first).every((t) => !t.cap || true) &&
+          !c.w.slice(j, p.first).some((x) => PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x)),
+      );
+    if (!next || isMedia(next) || (!c.w.slice(k, j).includes('and') && !c.w.slice(k, j).includes(','))) break;
+    out.push(next.entity.name);
+    k = next.last + 1;
+  }
+  return out;
+}
+
+/**
+ * The subject of the word at k: the nearest name or pronoun before it in the same clause
+ * ("X, who has been accused" gives X), with the names coordinated to it.
+ */
+export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
+  for (let j = k - 1; j >= 0 && k - j <= reach; j--) {
+    const x = c.w[j]!;
+    if (x === 'who' || x === 'which') {
+      const ante = mentionEndingAt(c, j - 1) ?? mentionEndingAt(c, j - 2);
+      return ante && !isMedia(ante) ? [ante.entity.name] : [];
+    }
+    // "The Serious Fraud Office (SFO) said": the name before the bracketed acronym.
+    if (x === ')' && c.w[j - 2] === '(') {
+      // Only an acronym of the name before it: "BERLIN (Reuters)" is a dateline, not a subject.
+      const inner = mentionEndingAt(c, j - 1);
+      if (!inner || inner.entity !== mentionEndingAt(c, j - 3)?.entity) return [];
+      j -= 2;
+      reach += 3;
+      continue;
+    }
+    // "X, who has called it a smear, faces": the relative clause is skipped.
+    if (x === ',' && j > 0 && c.hasWho) {
+      const who = c.w.lastIndexOf('who', j - 1);
+      const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, who - 2) : undefined;
+      if (ante && !c.w.slice(who + 1, j).includes(',') && !isMedia(ante)) return [ante.entity.name];
+    }
+    if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
+    const pron = pronounAt(c, j);
+    if (pron) return coordinatedBefore(c, pron, j);
+    const m = mentionEndingAt(c, j);
+    if (m) {
+      // "Tokyo prosecutors", "the Munich prosecutor's office": a place that only describes the body.
+      const describes = m.entity.category === 'place' && LEGAL_BODIES.has(c.w[m.last + 1] ?? '');
+      if (isMedia(m) || m.possessive || inPrepPhrase(c, m) || describes) {
+        j = m.first;
+        continue;
+      }
+      return coordinatedBefore(c, m, m.first);
+    }
+  }
+  return [];
+}
+
+/** The subject of a clause that starts at k ("said [that] X took", "alleges X received"). */
+export function clauseSubjectAt(c: Clause, k: number): string[] {
+  let j = k;
+  if (c.w[j] === 'that') j++;
+  while (DETERMINERS.has(c.w[j] ?? '') && c.w[j] !== 'that') j++;
+  const pron = pronounAt(c, j);
+  if (pron) return [pron];
+  const m = c.ms.find((p) => p.first >= j && p.first - j <= 2 && c.toks.slice(j, p.first).every((t) => t.cap));
+  if (!m || isMedia(m)) return [];
+  // "Ames said Norway was investigating …": Norway makes a claim of its own.
+  for (let v = m.last + 1; v <= m.last + 3 && v < c.w.length; v++) if (ACCUSING.has(c.w[v]!) && isActive(c, v)) return [];
+  // A possessor is the subject only of an act: "the mayor's claims are a fraud", not "Ames' detention".
+  if (m.possessive && !ACT_NOUNS.has(c.w[m.last + 1] ?? '') && !isWrongdoing(c.w[m.last + 1] ?? '')) return [];
+  return coordinatedAfter(c, m);
+}
+
+/** An active use of the verb at k: not "was charged", not "the alleged", not "the accused". */
+export function isActive(c: Clause, k: number): boolean {
+  const x = c.w[k]!;
+  const prev = c.w[k - 1] ?? '';
+  if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || c.toks[k - 1]?.possessive || x.endsWith('ly')) return false;
+  if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
+  const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
+  if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
+  return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);
+}

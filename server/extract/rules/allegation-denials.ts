@@ -1,0 +1,110 @@
+/**
+ * Denials: "X denied …", "X rejected the claims", "X pleaded not guilty", "the claims are false",
+ * "politically motivated". A denial is a role (denied_by) on the claims it answers, never a claim.
+ */
+import { BE, CLAIM_NOUNS, CLAUSE_BREAKS, DENIAL_ADJECTIVES, DENIED_THINGS, DENY, REJECT } from './allegation-words.js';
+import { type Clause, PREPOSITIONS, coordinatedAfter, inPrepPhrase, isMedia, mentionEndingAt, mentionStartingAt, subjectBefore } from './allegation-clause.js';
+
+/** Every word that can open a denial (findDenial). */
+export const DENIAL_WORDS = new Set([...DENY, ...REJECT, ...DENIAL_ADJECTIVES, 'guilty', 'politically', "didn't", 'didn’t', 'know', 'merit', 'wrong']);
+/** Words that stand for a party already named: "they", "both companies", "the bank". */
+const DESCRIBED_PARTIES = new Set([
+  'they',
+  'both',
+  'company',
+  'companies',
+  'firm',
+  'firms',
+  'group',
+  'bank',
+  'club',
+  'party',
+  'government',
+  'ministry',
+  'men',
+  'women',
+  'pair',
+  'duo',
+  'trio',
+]);
+
+/**
+ * A denial in this sentence: "X denied …", "X rejected the claims", "X pleaded not guilty",
+ * "X called it politically motivated", "the denial of … by X". Who denies: the subject, the
+ * one after "by", or the speaker of a quoted denial ("… ,” spokesman X said").
+ */
+export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number } | null {
+  const { w } = c;
+  for (let k = 0; k < w.length; k++) {
+    const x = w[k]!;
+    if (!DENIAL_WORDS.has(x) || c.inName.has(k)) continue;
+    let isDenial = false;
+    let objectEnd = k;
+    if (DENY.has(x) && !DENIED_THINGS.has(w[k + 1] ?? '') && !DENIED_THINGS.has(w[k + 2] ?? '')) isDenial = true;
+    else if (REJECT.has(x)) {
+      const j = w.slice(k + 1, k + 5).findIndex((y) => CLAIM_NOUNS.has(y));
+      isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as');
+    } else if (x === 'guilty' && w[k - 1] === 'not') isDenial = true;
+    else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
+    else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
+      isDenial = true;
+    else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
+    // "without merit", "did nothing wrong"
+    else if ((x === 'merit' && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
+    else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
+    if (!isDenial) continue;
+    // The claim nouns right after the denial ("denied the allegations") are its object, not a new claim.
+    while (objectEnd + 1 < w.length && objectEnd - k < 5 && !CLAUSE_BREAKS.has(w[objectEnd + 1]!) && w[objectEnd + 1] !== ',') objectEnd++;
+    const by = denierOf(c, k);
+    return { by, at: k, objectEnd };
+  }
+  return null;
+}
+
+function denierOf(c: Clause, k: number): string[] {
+  const { w } = c;
+  // "the denial of vote rigging by X and Y"
+  if (/^denials?$/.test(w[k]!)) {
+    const by = w.indexOf('by', k + 1);
+    if (by > k && by - k <= 6) {
+      const m = c.ms.find((p) => p.first > by && p.first - by <= 2);
+      if (m) return coordinatedAfter(c, m);
+    }
+  }
+  const speakers: string[] = [];
+  for (let j = k; j < w.length; j++) {
+    if (!/^(said|says|added|told)$/.test(w[j]!)) continue;
+    const m = mentionEndingAt(c, j - 1);
+    if (m && m.entity.category === 'person') speakers.push(m.entity.name);
+    const after = mentionStartingAt(c, j + 1);
+    if (after && after.entity.category === 'person') speakers.push(after.entity.name);
+  }
+  // "I am innocent", "we deny": the speaker.
+  if (/^(i|we)$/.test(w[k - 1] ?? '') || /^(i|we)$/.test(w[k - 2] ?? '')) return speakers.length ? speakers : c.lastPerson ? [c.lastPerson] : [];
+  const subject = subjectBefore(c, k, 10);
+  // "They deny …", "Both companies denied …", "The bank rejected the claims": the last accused.
+  if (subject.length === 0 && !c.ms.some((p) => p.first < k) && w.slice(0, k).some((x) => DESCRIBED_PARTIES.has(x))) return [...c.lastAccused, ...speakers];
+  const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
+  return [...new Set([...(subject.length || it ? subject : firstPartyBefore(c, k)), ...speakers])];
+}
+
+/** The first party named before k: outside a prepositional phrase, or the one a spokesman or lawyer speaks "for". */
+function firstPartyBefore(c: Clause, k: number): string[] {
+  const before = c.ms.filter((p) => p.first < k && !isMedia(p));
+  const free = before.find((p) => !inPrepPhrase(c, p));
+  const represented = before.find((p) => /^(for|of)$/.test(c.w[p.first - 1] ?? '') && REPRESENTATIVES.has(c.w[p.first - 2] ?? ''));
+  const m = free ?? represented;
+  return m ? [m.entity.name] : [];
+}
+const REPRESENTATIVES = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'lawyer',
+  'lawyers',
+  'attorney',
+  'attorneys',
+  'counsel',
+  'representative',
+  'representatives',
+]);

@@ -1,0 +1,162 @@
+/** Allegations from ordinary legal and reporting language, each role right. Sentences written for these tests. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import type { Allegation } from '../../../../../server/extract/types.js';
+
+const allegations = (text: string): Allegation[] => ruleExtractor.extract(text).allegations;
+
+test('legal language makes an allegation against the one charged, with no accuser when none is named', () => {
+  for (const text of [
+    'Prosecutors indicted Dana Whitfield on bribery charges on Monday.',
+    'Dana Whitfield was charged with fraud in March.',
+    'Dana Whitfield faces 12 charges of embezzlement.',
+    'Police arrested the former chief executive, Dana Whitfield, on suspicion of fraud on Tuesday.',
+    'Dana Whitfield was convicted of perjury last year.',
+  ]) {
+    const [a, ...rest] = allegations(text);
+    assert.ok(a, text);
+    assert.equal(rest.length, 0, text);
+    assert.deepEqual(a.against, ['Dana Whitfield'], text);
+    assert.deepEqual(a.alleged_by, [], text);
+  }
+});
+
+test('the accuser is the subject of "accused", "sued" or "according to", never also the accused', () => {
+  const [a] = allegations('Attorney General Mark Ellison accused Lena Osei of defrauding pension funds.');
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Mark Ellison']);
+  assert.deepEqual(a.against, ['Lena Osei']);
+
+  const [b] = allegations('Mayor Lisa Brandt sued Tom Reyes for defamation.');
+  assert.ok(b);
+  assert.deepEqual(b.alleged_by, ['Lisa Brandt']);
+  assert.deepEqual(b.against, ['Tom Reyes']);
+  for (const x of [a, b]) for (const n of x.alleged_by) assert.ok(!x.against.includes(n));
+});
+
+test('a verb of saying makes an allegation only with a word of wrongdoing', () => {
+  const [a, ...rest] = allegations('Senator Ruth Adler said Governor Paul Grant took bribes from builders.');
+  assert.ok(a);
+  assert.equal(rest.length, 0);
+  assert.deepEqual(a.alleged_by, ['Ruth Adler']);
+  assert.deepEqual(a.against, ['Paul Grant']);
+  assert.deepEqual(allegations('Senator Ruth Adler said Governor Paul Grant will visit the harbour on Monday.'), []);
+});
+
+test('negated and merely topical wording is no allegation', () => {
+  for (const text of [
+    'Senator Paul Grant was not accused of any crime.',
+    'No charges were filed against Daniel Reed.',
+    'Concerns about election interference grew in Norway last year.',
+    'The anti-corruption agency hired Daniel Reed as its spokesman.',
+  ])
+    assert.deepEqual(allegations(text), [], text);
+});
+
+test('a hedged report of an ordinary act accuses nobody', () => {
+  const found = allegations('Foreign Minister Lena Berg allegedly asked Daniel Reed for a meeting in Oslo.');
+  for (const a of found) assert.deepEqual(a.against, []);
+});
+
+test('an outlet reports the claims it is named as the source of, not every claim in the article', () => {
+  const [a, b] = allegations(
+    'According to Reuters, Harlow Bank allegedly laundered money for a cartel. ' +
+      'The weather in Oslo was cold. Separately, Daniel Reed was charged with tax evasion.',
+  );
+  assert.ok(a && b);
+  assert.deepEqual(a.reported_by, ['Reuters']);
+  assert.deepEqual(a.against, ['Harlow Bank']);
+  assert.deepEqual(b.reported_by, []);
+});
+
+test('a denial is a role on the claim it answers, pronouns resolved, not a new allegation', () => {
+  const found = allegations('Maria Lopez was charged with fraud in March. She pleaded not guilty.');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.denied_by, ['Maria Lopez']);
+
+  const [a, ...rest] = allegations('Prosecutors accused Tom Reyes of bribery. Reyes denied the allegations.');
+  assert.ok(a);
+  assert.equal(rest.length, 0);
+  assert.deepEqual(a.denied_by, ['Tom Reyes']);
+});
+
+test('a headline repeating the body adds no second allegation', () => {
+  const text = 'title: Mayor charged with fraud\n\nMayor John Hale was charged with fraud on Friday, prosecutors said.';
+  const found = allegations(text);
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.evidence.text, /^Mayor John Hale/);
+});
+
+test('the claim reads as a label: pronouns resolved, cut at a word boundary', () => {
+  const second = 'He was charged with embezzling public funds meant for schools, hospitals and roads in three northern provinces.';
+  const [a] = allegations(`Tom Reyes was arrested in May. ${second}`);
+  assert.ok(a);
+  assert.ok(a.claim.length <= 81, a.claim);
+  const resolved = second.replace(/^He/, 'Tom Reyes');
+  const label = a.claim.replace(/…$/, '');
+  assert.ok(resolved.startsWith(label), a.claim);
+  assert.match(resolved.slice(label.length), /^[\s,.]/, 'cut between words');
+});
+
+test('a penalty names its reason: "fined … over" accuses the one fined, by the one who fines', () => {
+  const [a] = allegations('The Harbour Authority fined Nora Quist £40,000 over late safety reports.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Nora Quist']);
+  assert.deepEqual(a.alleged_by, ['Harbour Authority']);
+});
+
+test('"the claims were false" in a denial is no new claim, and the denier is the accused', () => {
+  const found = allegations(
+    'Tom Reyes, the former finance chief of Brightwater Holdings, was charged with fraud on Friday. Reyes told Reuters the claims were false.',
+  );
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.against, ['Tom Reyes']);
+  assert.deepEqual(found[0]!.denied_by, ['Tom Reyes']);
+});
+
+test('pleas, verdicts, sentences and trials accuse the one they concern', () => {
+  for (const text of [
+    'Carl Jensen pleaded guilty to fraud on Monday.',
+    'A court in Oslo sentenced Carl Jensen to five years in prison for embezzlement.',
+    'A judge ordered Carl Jensen to stand trial over alleged bribery.',
+  ]) {
+    const [a] = allegations(text);
+    assert.ok(a, text);
+    assert.deepEqual(a.against, ['Carl Jensen'], text);
+  }
+});
+
+test('"both" or "they" in a denial stand for the last accused', () => {
+  const [a] = allegations('Prosecutors charged Hanna Berg and Ole Dahl with insider trading. Both have denied wrongdoing.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Hanna Berg', 'Ole Dahl']);
+  assert.deepEqual(a.denied_by, ['Hanna Berg', 'Ole Dahl']);
+});
+
+test('the same charge told again is one allegation', () => {
+  const found = allegations('Dana Whitfield was charged with fraud on Monday. Whitfield was formally charged at a hearing in Leeds.');
+  assert.equal(found.length, 1);
+});
+
+test('a spokesman denies for the party he speaks for', () => {
+  const [a] = allegations(
+    'Regulators accused Brightwater Holdings of hiding losses. A spokesman for Brightwater Holdings said the company rejects the allegations.',
+  );
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Brightwater Holdings']);
+  assert.ok(a.denied_by.includes('Brightwater Holdings'), `denied by: ${a.denied_by.join(', ')}`);
+});
+
+test('a dateline or a place that describes the prosecutors is no accuser', () => {
+  const [a] = allegations(
+    'OSLO (Reuters) - Norwegian prosecutors on Monday arrested Klaus Vetter, the former chief executive of a payments firm, on suspicion of fraud.',
+  );
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Klaus Vetter']);
+  assert.deepEqual(a.alleged_by, []);
+  const [b] = allegations('The Bergen prosecutors said Klaus Vetter had laundered money.');
+  assert.ok(b);
+  assert.deepEqual(b.alleged_by, []);
+  assert.deepEqual(b.against, ['Klaus Vetter']);
+});
