@@ -44,6 +44,8 @@ const EnvSchema = z.object({
     ),
   // Express's `trust proxy`, limited to what names the proxies: a hop count, addresses, subnets or their
   // names. Never `true`, which would let any client claim HTTPS or another address with X-Forwarded-*.
+  // Threads that extract articles in `newsgraph extract`; 0 extracts in the command's own thread.
+  NEWSGRAPH_EXTRACT_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   NEWSGRAPH_TRUST_PROXY: z
     .string()
     .refine(
@@ -59,6 +61,8 @@ export interface Config {
   /** Set when NEO4J_URI points at a Neo4j of the user's: then none is started here. */
   neo4j: { uri?: string; user: string; password?: string; database?: string };
   embedded: { home: string; boltPort: number; heap: string; pageCache: string };
+  /** NEWSGRAPH_EXTRACT_WORKERS: extraction threads; unset means one per core. */
+  extractWorkers?: number;
   access: {
     /** NEWSGRAPH_AUTH: every API call needs a token (bearer or the sign-in cookie). */
     auth: boolean;
@@ -88,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       heap: e.NEO4J_HEAP,
       pageCache: e.NEO4J_PAGECACHE,
     },
+    extractWorkers: e.NEWSGRAPH_EXTRACT_WORKERS,
     access: {
       auth: e.NEWSGRAPH_AUTH,
       allowedHosts: e.NEWSGRAPH_ALLOWED_HOSTS,

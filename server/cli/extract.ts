@@ -1,6 +1,7 @@
 import type { ApiError } from '../../common/api.js';
 import { toContractDocument, type ContractDocument } from '../extract/contract.js';
-import { defaultExtractor } from '../extract/index.js';
+import { createExtractionPool, inOrder } from '../extract/pool.js';
+import { loadConfig } from '../config.js';
 import { articleFiles } from '../ingest/files.js';
 import { readArticleFile } from '../article/read.js';
 
@@ -24,35 +25,46 @@ function summary(doc: ContractDocument): string {
 }
 
 /**
- * Files are read and extracted one at a time and written out as they are done, so memory stays flat
- * however many files are given. A bad file is reported and skipped; the exit code is 1 if any was.
- * A warning (a source URL that is not http(s), left out) is reported and the file still extracted.
+ * Files are read in order, extracted on every core (extract/pool.ts) and written out in that same
+ * order as they are done; at most a few per thread are in flight, so memory stays flat however many
+ * files are given. A bad file is reported and skipped; the exit code is 1 if any was. A warning (a
+ * source URL that is not http(s), left out) is reported and the file still extracted.
  */
 export async function extractCommand(paths: string[], options: { json?: boolean }): Promise<void> {
   const out = process.stdout;
   const errors: { file: string; error: ApiError['error'] }[] = [];
   const warnings: { file: string; warning: ApiError['error'] }[] = [];
+  const files: string[] = [];
+  for await (const { path: file } of articleFiles(paths)) files.push(file);
+  const pool = await createExtractionPool({ workers: loadConfig().extractWorkers, articles: files.length });
   let first = true;
   if (options.json) out.write('{"documents":[');
-  for await (const { path: file } of articleFiles(paths)) {
+  const work = async (file: string) => {
     const read = await readArticleFile(file);
-    if (!read.ok) {
-      errors.push({ file, error: read.error.toJSON().error });
-      process.stderr.write(`newsgraph: warning[${read.error.code}]: ${read.error.message}\n`);
-      continue;
-    }
-    for (const warning of read.article.warnings) {
-      const message = `${file}: ${warning}.`;
-      warnings.push({ file, warning: { code: 'BAD_INPUT', message } });
-      process.stderr.write(`newsgraph: warning[BAD_INPUT]: ${message}\n`);
-    }
-    const doc = toContractDocument(file, read.article.title, defaultExtractor.extract(read.article.text));
-    if (options.json) {
-      out.write(`${first ? '' : ','}\n${JSON.stringify(doc)}`);
-      first = false;
-    } else {
-      out.write(summary(doc));
-    }
+    return read.ok ? { read, doc: toContractDocument(file, read.article.title, await pool.extract(read.article.text)) } : { read };
+  };
+  try {
+    await inOrder(files, Math.max(2, pool.workers * 2), work, ({ read, doc }, file) => {
+      if (!read.ok) {
+        errors.push({ file, error: read.error.toJSON().error });
+        process.stderr.write(`newsgraph: warning[${read.error.code}]: ${read.error.message}\n`);
+        return;
+      }
+      for (const warning of read.article.warnings) {
+        const message = `${file}: ${warning}.`;
+        warnings.push({ file, warning: { code: 'BAD_INPUT', message } });
+        process.stderr.write(`newsgraph: warning[BAD_INPUT]: ${message}\n`);
+      }
+      if (!doc) return;
+      if (options.json) {
+        out.write(`${first ? '' : ','}\n${JSON.stringify(doc)}`);
+        first = false;
+      } else {
+        out.write(summary(doc));
+      }
+    });
+  } finally {
+    await pool.close();
   }
   if (options.json) out.write(`\n],"errors":${JSON.stringify(errors)},"warnings":${JSON.stringify(warnings)}}\n`);
   if (errors.length) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -96,5 +96,40 @@ describe('newsgraph extract', () => {
     const run = runCli(['extract', good], process.env);
     assert.equal(await run.exited, 0);
     assert.match(run.stdout(), /People \(\d+\): .*Antony Blinken/);
+  });
+
+  it('extracts a folder on worker threads with the same output, in the same order, as in one thread', async () => {
+    const folder = path.join(dir, 'many');
+    mkdirSync(folder);
+    const names = [
+      'Maria Lopez',
+      'Tobias Brandt',
+      'Lena Morrow',
+      'Owen Kelly',
+      'Rafael Dumont',
+      'Ben Carver',
+      'Daniel Marsh',
+      'Paula Reyes',
+      'Alan Brook',
+      'Sara White',
+    ];
+    names.forEach((n, i) =>
+      writeFileSync(
+        path.join(folder, `${String(i).padStart(2, '0')}.txt`),
+        `${n} met Secretary Antony Blinken in Paris on Monday.${' The talks went on.'.repeat(i * 20)} ${n} later accused the Vireo Bank of fraud.`,
+      ),
+    );
+    const runWith = async (workers: string) => {
+      const run = runCli(['extract', '--json', folder], { ...process.env, NEWSGRAPH_EXTRACT_WORKERS: workers });
+      assert.equal(await run.exited, 0, run.stderr());
+      return JSON.parse(run.stdout()) as Output;
+    };
+    const [pooled, inline] = await Promise.all([runWith('2'), runWith('0')]);
+    assert.equal(pooled.documents.length, names.length);
+    assert.deepEqual(pooled, inline);
+    assert.deepEqual(
+      pooled.documents.map((d) => d.people.map((p) => p.name).sort()[0]),
+      names.map((n) => [n, 'Antony Blinken'].sort()[0]),
+    );
   });
 });
