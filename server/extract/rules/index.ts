@@ -6,6 +6,7 @@ import type { DocumentExtraction, ExtractedEntity, Extractor } from '../types.js
 import { findAllegations } from './allegations.js';
 import { findInteractions } from './interactions.js';
 import { findMentions } from './mentions.js';
+import { nearbyLinks } from './nearby-links.js';
 import { splitSentences, tokenize } from './nlp.js';
 import { resolve, type Entity } from './aliases.js';
 
@@ -23,7 +24,8 @@ export function extract(text: string): DocumentExtraction {
   const tokens = sentences.map((s, i) => tokenize(s, i));
   const raws = tokens.flatMap((toks, i) => findMentions(text, toks, i));
   const { entities, placed } = resolve(text, sentences, tokens, raws);
-  const interactions = findInteractions(sentences, tokens, placed);
+  const found = findInteractions(sentences, tokens, placed);
+  const interactions = [...found, ...nearbyLinks(sentences, tokens, placed, found)];
   const allegations = findAllegations(sentences, tokens, placed);
   const by = (c: string) => entities.filter((e) => e.category === c).map(toExtracted);
   return { sentences, people: by('person'), institutions: by('institution'), places: by('place'), interactions, allegations };

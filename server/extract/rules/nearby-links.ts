@@ -1,0 +1,60 @@
+/**
+ * The last, loosest interaction rule: two entities named next to each other in one clause, with a
+ * verb between them, are linked by that verb, when no earlier rule linked them in this sentence.
+ * The clause rules miss links whose subject or object sits behind a construction they do not read
+ * (a long apposition, a participle, a list); this rule trades some precision for that recall, and
+ * only within a short, unbroken span of words.
+ */
+import type { Interaction, Sentence } from '../types.js';
+import type { Placed } from './aliases.js';
+import type { Token } from './nlp.js';
+import { tagSentence } from './pos.js';
+import { VERB_TYPE } from './vocabulary.js';
+import { CLAUSE_END, REPORTING_VERBS } from './words.js';
+
+/** Most words between the two names. */
+const MAX_GAP = 6;
+const BREAKS = new Set([...CLAUSE_END, ';', '(', ')', '“', '”', '"', 'and', 'or', 'but', 'who', 'which', 'after', 'before', 'when', 'while', 'because', 'if']);
+const NO_LINK = new Set(['be', 'have', 'say', 'tell', 'add', 'report', 'include', 'do', 'become', 'call', 'name']);
+
+export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Placed[], found: Interaction[]): Interaction[] {
+  const linked = new Set(found.map((i) => `${i.sentence}|${pair(i.source, i.target)}`));
+  const bySentence = new Map<number, Placed[]>();
+  for (const p of placed) if (!p.modifier) (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
+  const out: Interaction[] = [];
+  for (const [s, ms] of bySentence) {
+    if (ms.length < 2) continue;
+    ms.sort((a, b) => a.first - b.first);
+    const toks = tokens[s]!;
+    let tags: ReturnType<typeof tagSentence> | undefined;
+    for (let i = 0; i + 1 < ms.length; i++) {
+      const a = ms[i]!;
+      const b = ms[i + 1]!;
+      if (a.entity === b.entity || a.possessive || b.first - a.last - 1 > MAX_GAP || b.first <= a.last) continue;
+      const k = `${s}|${pair(a.entity.name, b.entity.name)}`;
+      if (linked.has(k)) continue;
+      tags ??= tagSentence(toks);
+      let verb: string | undefined;
+      let broken = false;
+      for (let t = a.last + 1; t < b.first && !broken; t++) {
+        const low = toks[t]!.text.toLowerCase();
+        if (BREAKS.has(low) || (low === ',' && verb === undefined && t !== a.last + 1)) broken = true;
+        else if (verb === undefined && tags.pos[t] === 'VERB') verb = tags.lemma[t];
+      }
+      if (broken || !verb || NO_LINK.has(verb) || REPORTING_VERBS.has(verb)) continue;
+      linked.add(k);
+      const sent = sentences[s]!;
+      out.push({
+        type: VERB_TYPE.get(verb) ?? verb,
+        source: a.entity.name,
+        target: b.entity.name,
+        sentence: s,
+        evidence: { start: sent.start, end: sent.end, text: sent.text },
+        hedged: false,
+      });
+    }
+  }
+  return out;
+}
+
+const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
