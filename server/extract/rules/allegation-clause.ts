@@ -244,6 +244,11 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
       const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, who - 2) : undefined;
       if (ante && !c.w.slice(who + 1, j).includes(',') && !isMedia(ante)) return [ante.entity.name];
     }
+    // "X, the former chief executive of Y, has pleaded …": the apposition is stepped over to its head.
+    if (x === ',' && j > 0) {
+      const head = appositionHeadBefore(c, j);
+      if (head) return coordinatedBefore(c, head, head.first);
+    }
     if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
     const pron = pronounAt(c, j);
     if (pron) return coordinatedBefore(c, pron, j);
@@ -259,6 +264,27 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     }
   }
   return [];
+}
+
+/**
+ * The person an apposition closed by the comma at k describes: "X, the former chief executive of
+ * Y," or "X, a lawyer," — a description that opens with an article or "former" and holds no verb.
+ */
+function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
+  let open = -1;
+  for (let j = k - 1; j >= 0 && k - j <= 14; j--) {
+    const x = c.w[j]!;
+    if (x === ',') {
+      open = j;
+      break;
+    }
+    // "the chairman and founder of Y" is one description; "the B, and C" a list.
+    if (CLAUSE_BREAKS.has(x) || BE.has(x) || x === 'who' || x === 'which' || (x === 'and' && (mentionStartingAt(c, j + 1) || c.w[j - 1] === ',')))
+      return undefined;
+  }
+  if (open < 1 || !/^(the|a|an|former|ex|then)$/.test(c.w[open + 1] ?? '')) return undefined;
+  const head = mentionEndingAt(c, open - 1);
+  return head && head.entity.category === 'person' && !head.possessive ? head : undefined;
 }
 
 /** The subject of a clause that starts at k ("said [that] X took", "alleges X received"). */

@@ -191,6 +191,10 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     ctx.wrongBefore = [0];
     for (const x of ctx.wrong) ctx.wrongBefore.push(ctx.wrongBefore.at(-1)! + (x ? 1 : 0));
     const cues = findCues(ctx, denial);
+    // "X pleaded not guilty to fraud charges", "X denied charges of bribery": the first word of the
+    // claim is its denial. The denied claim is one, against the denier, unless one was made already.
+    if (cues.length === 0 && denial && deniesNewClaim(ctx, denial) && !out.some((a) => denial.by.some((b) => a.against.includes(b))))
+      cues.push({ at: denial.at, kind: 'legal' });
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
 
@@ -199,6 +203,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
+      if (denial && cues.length === 1 && cues[0]!.at === denial.at) against = denial.by;
       // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
       if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length)))
         against = [...lastAccused].filter((n) => !parties.includes(n));
@@ -295,7 +300,11 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (x === 'linked' || x === 'linking') kind = hasWrongdoing && w.slice(k + 1, k + 6).includes('to') ? 'reporting' : null;
     else if ((REPORTING.has(x) || (x === 'according' && w[k + 1] === 'to')) && hasWrongdoing) kind = 'reporting';
     else if (x === 'heard' && /^(court|jury|tribunal|hearing|inquiry|judge|magistrate|panel)$/.test(w[k - 1] ?? '') && hasWrongdoing) kind = 'reporting';
-    else if (SANCTION.has(x) && w.slice(k + 1, k + 12).some((y, j) => (y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n))))
+    // A penalty may list who it falls on before its reason: "fined A, £9,900, and B, £4,000, for …".
+    else if (
+      SANCTION.has(x) &&
+      w.slice(k + 1, k + (PENALTY.has(x) ? 30 : 12)).some((y, j) => (y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n)))
+    )
       kind = 'sanction';
     if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) {
       kind = null;
@@ -306,6 +315,25 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   // A verb of saying carries a claim of wrongdoing; a word of wrongdoing on its own does not.
   return cues;
 }
+
+/**
+ * A denial that names its claim: a plea ("pleaded not guilty"), or a charge or a word of
+ * wrongdoing in its object that does not point back ("denied criminal fraud charges", not "denied
+ * the charges", which answers a claim told before).
+ */
+function deniesNewClaim(c: Clause, denial: { at: number; objectEnd: number; by: string[] }): boolean {
+  const { w } = c;
+  if (denial.by.length === 0) return false;
+  if (w[denial.at] === 'guilty' && w[denial.at - 1] === 'not' && /^(pleaded|pleads|plead|pled|pleading)$/.test(w[denial.at - 2] ?? '')) return true;
+  if (!DENY_VERBS.has(w[denial.at]!)) return false;
+  for (let k = denial.at + 1; k <= denial.objectEnd; k++) {
+    if (/^(the|these|those|such|all|any|its|his|her|their)$/.test(w[k]!)) return false;
+    if (CHARGE.has(w[k]!) || ACCUSE.has(w[k]!) || ALLEGE.has(w[k]!)) return k > denial.at + 1 || w[k + 1] === 'of';
+  }
+  return false;
+}
+/** Verbs that deny a claim named after them: "denied fraud charges", "denies accusations of bribery". */
+const DENY_VERBS = new Set(['denied', 'denies', 'deny', 'denying']);
 
 /**
  * A claim noun that points back to a claim already made ("the charges were dropped", "these
@@ -382,6 +410,8 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
         }
       }
     }
+    // "The regulator fined X for …": who imposes a penalty for wrongdoing alleges it.
+    if (PENALTY.has(x) && cueAt.has(k) && isActive(c, k)) parties.push(...subjectBefore(c, k, 8));
     // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
     if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
       const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
@@ -478,6 +508,20 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
         }
       }
     }
+    // "arrest warrants were issued for X", "a warrant for the arrest of X".
+    if (WARRANT.has(x)) {
+      let j = k + 1;
+      while (j < w.length && j - k <= 5 && !CLAUSE_BREAKS.has(w[j]!) && w[j] !== 'for' && w[j] !== 'against') j++;
+      if (w[j] === 'for' || w[j] === 'against') {
+        if (w[j + 1] === 'the' && w[j + 2] === 'arrest' && w[j + 3] === 'of') j += 3;
+        const m = mentionStartingAt(c, j + 1) ?? mentionStartingAt(c, j + 2);
+        const pron = pronounAt(c, j + 1);
+        if (m && !isMedia(m)) out.push(...coordinatedAfter(c, m));
+        else if (pron) out.push(pron);
+      }
+    }
+    // "The regulator fined X and Y for …": the ones penalised.
+    if (kind === 'sanction' && PENALTY.has(x) && isActive(c, k)) out.push(...penalisedAfter(c, k));
     if (x === 'linking' || x === 'linked') {
       const m = c.ms.find((p) => p.first > k && p.first - k <= 2);
       if (m && !isMedia(m)) out.push(m.entity.name);
@@ -510,6 +554,28 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     if (subject) out.push(subject.entity.name);
   }
   return [...new Set(out)];
+}
+
+/**
+ * Who an active penalty falls on: the names after the verb up to its reason ("for", "over"), each
+ * one directly or after a description ("fined the bank's former auditor, X, £9,900, and Y").
+ */
+function penalisedAfter(c: Clause, k: number): string[] {
+  const { w } = c;
+  const out: string[] = [];
+  for (let j = k + 1; j < w.length && j - k <= 30; j++) {
+    if (w[j] === 'for' || w[j] === 'over' || (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '-')) break;
+    const m = mentionStartingAt(c, j);
+    if (!m) continue;
+    // "the bank's former auditor": a possessor only describes the one penalised.
+    if (!m.possessive && !isMedia(m) && m.entity.category !== 'place') out.push(m.entity.name);
+    j = m.last;
+  }
+  if (out.length === 0) {
+    const pron = pronounAt(c, k + 1);
+    if (pron) out.push(pron);
+  }
+  return out;
 }
 
 function wrongdoingOrLegalAfter(c: Clause, k: number, cues: Cue[]): boolean {

@@ -160,3 +160,35 @@ test('a dateline or a place that describes the prosecutors is no accuser', () =>
   assert.deepEqual(b.alleged_by, []);
   assert.deepEqual(b.against, ['Klaus Vetter']);
 });
+
+test('a plea of not guilty or a denial that names new charges is itself the claim, against the denier', () => {
+  for (const text of [
+    'Marta Lindqvist, the former chief executive of a shipping group, pleaded not guilty to fraud charges on Monday.',
+    'Property developer Marta Lindqvist has denied bribery charges brought in Stockholm.',
+  ]) {
+    const [a, ...rest] = allegations(text);
+    assert.ok(a, text);
+    assert.equal(rest.length, 0, text);
+    assert.deepEqual(a.against, ['Marta Lindqvist'], text);
+    assert.deepEqual(a.denied_by, ['Marta Lindqvist'], text);
+  }
+  // "denied the charges" answers a claim told before: still one allegation.
+  const found = allegations('Marta Lindqvist was charged with fraud in May. Lindqvist denied the charges on Friday.');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.denied_by, ['Marta Lindqvist']);
+});
+
+test('a penalty names its imposer as accuser and every one it falls on as accused', () => {
+  const [a] = allegations(
+    'The Harbour Markets Authority fined the bank’s former treasurer, Ivo Marsh, £12,000, and its former auditor, Gail Penrose, £8,000, for misleading inspectors.',
+  );
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Harbour Markets Authority']);
+  assert.deepEqual(a.against, ['Ivo Marsh', 'Gail Penrose']);
+});
+
+test('an arrest warrant is against the one it is issued for', () => {
+  const [a] = allegations('Arrest warrants were issued for Piet Oduya and two of his former partners.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Piet Oduya']);
+});
