@@ -279,7 +279,13 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
       return ref ? { names: [ref], prep, at: j } : none;
     }
     const ref = definiteRef(c, mem, j);
-    if (ref) return { names: [ref], prep, at: j };
+    if (ref) {
+      // "fined the bank's former auditor, X": as with a named possessor, the bank only describes the object.
+      const after = c.toks[j]!.possessive ? possessedBy(c, j + 1) : 'thing';
+      if (after === 'holder') continue;
+      if (after === 'title') return none;
+      return { names: [ref], prep, at: j };
+    }
     // "rejected his appeals": the owner of what the verb acts on, unless a person is named after ("his lawyer X").
     // A person's own "his" is usually themself ("X lost his bid"), so only for other subjects.
     if ((w === 'his' || w === 'her') && j <= v + 2 && !subjectIsPerson && possessedBy(c, j + 1) === 'thing') {

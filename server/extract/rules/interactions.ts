@@ -221,9 +221,28 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     if (!NOUN_PATIENT_PREPS.has(prep)) continue;
     const patient = patientAfter(c, v + 2);
     if (!patient) continue;
+    // "X filed criminal charges against A and B", "X opened an investigation into A": the subject of
+    // the verb that brings the act is its actor, and every name listed after the preposition its patient.
+    const bringer = actor ? null : bringerOf(c, mem, v);
+    if (bringer && (prep === 'against' || prep === 'into')) {
+      const first = c.ms.find((m) => m.entity.name === patient && m.first > v);
+      for (const m of first ? [first, ...coordinatedAfter(c, first)] : []) add(type, bringer, m.entity.name);
+    }
     if (actor) add(type, actor, patient);
     else if (prep === 'with' && type === 'met') add(type, firstFreeSubject(c, patient) ?? nearestPersonBefore(c, v, patient), patient);
   }
+}
+
+/** Verbs that bring a legal act: "filed a lawsuit", "brought charges", "opened an inquiry". */
+const BRINGING = /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues)$/;
+
+/** The subject of a bringing verb at most three words before the noun at v ("filed criminal charges"). */
+function bringerOf(c: Clause, mem: Memory, v: number): string | null {
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    if (BRINGING.test(c.low[k]!)) return isPassive(c, k) ? null : (subjectOf(c, mem, k)[0] ?? null);
+    if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!)) return null;
+  }
+  return null;
 }
 
 /** The patient after an interaction noun's preposition; "into Russia's meddling" is about Russia. */
