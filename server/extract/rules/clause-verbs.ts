@@ -169,6 +169,8 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     }
     const { names, prep, at } = objectsAfter(c, mem, tags, v, subjects);
     const type = typeOf(c, lemma, v, at, prep);
+    // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not whom.
+    if (type === 'denied' && prep) continue;
     for (const s of subjects) for (const o of names) add(type, s, o);
     // "A and B clashed", "A and B agreed to …": a reciprocal verb links the parties of its subject.
     if (names.length === 0 && RECIPROCAL_VERBS.has(lemma)) for (const other of subjects.slice(1)) add(type, subjects[0]!, other);
