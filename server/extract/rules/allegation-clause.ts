@@ -101,6 +101,8 @@ export interface Clause {
   startAt: (Placed | undefined)[];
   /** The sentence names an earlier claim ("the charges", "these allegations"). */
   refersBack?: boolean;
+  /** The last company named before this sentence: "the company", "the telecoms firm" stand for it. */
+  lastCompany?: string | null;
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -163,6 +165,38 @@ export function pronounAt(c: Clause, k: number): string | null {
   if (!/^(he|she|him|her)$/.test(c.w[k] ?? '')) return null;
   const before = [...c.ms].reverse().find((p) => p.last < k && p.entity.category === 'person');
   return before?.entity.name ?? c.lastPerson;
+}
+
+/** Nouns that stand for the company named last: "the company", "the telecoms firm". */
+const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'lender', 'insurer', 'carrier', 'conglomerate', 'retailer', 'airline', 'manufacturer']);
+/** Nouns that stand for the person named last: "the former chief executive", "the tycoon". */
+const PERSON_NOUNS = new Set(['executive', 'businessman', 'businesswoman', 'tycoon', 'banker', 'mogul', 'officer', 'chairman', 'founder', 'financier']);
+
+/**
+ * A definite description that ends at k and stands for a party named before: "the (telecoms)
+ * company" for the last company, "the (former chief) executive" for the last person. Only with
+ * "the" a word or three before, and only when the description names no one itself.
+ */
+export function describedAt(c: Clause, k: number, asSubject: boolean): string | null {
+  const x = c.w[k] ?? '';
+  const company = COMPANY_NOUNS.has(x);
+  if (!company && !PERSON_NOUNS.has(x)) return null;
+  // "the chief executive of Y" is Y's, not the last person's.
+  if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || c.toks[k]!.possessive || c.inName.has(k)) return null;
+  for (let j = k - 1; j >= 0 && k - j <= 3; j--) {
+    if (c.w[j] === 'the') {
+      // As a subject the description opens its clause: "On Monday the company was fined", not "sued the company, alleging".
+      if (
+        asSubject &&
+        j > 0 &&
+        !/^(,|and|;|:|“|"|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|then|now|today|yesterday)$/.test(c.w[j - 1]!)
+      )
+        return null;
+      return company ? (c.lastCompany ?? null) : c.lastPerson;
+    }
+    if (!/^[a-z-]+$/.test(c.w[j]!) || c.inName.has(j)) return null;
+  }
+  return null;
 }
 
 /** A mention with the ones coordinated to it by "and" or commas: "Ames and Boyd", "he and X". */
@@ -250,7 +284,7 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
       if (head) return coordinatedBefore(c, head, head.first);
     }
     if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
-    const pron = pronounAt(c, j);
+    const pron = pronounAt(c, j) ?? describedAt(c, j, true);
     if (pron) return coordinatedBefore(c, pron, j);
     const m = mentionEndingAt(c, j);
     if (m) {

@@ -38,6 +38,7 @@ import {
   PREPOSITIONS,
   clauseSubjectAt,
   coordinatedAfter,
+  describedAt,
   inPrepPhrase,
   isActive,
   isMedia,
@@ -157,6 +158,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (!p.modifier) add(bySentence, p);
   }
   let lastPerson: string | null = null;
+  let lastCompany: string | null = null;
   let previousSources: string[] = [];
   const denials: Denial[] = [];
 
@@ -165,8 +167,10 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const ms = (bySentence.get(s) ?? []).sort((a, b) => a.first - b.first);
     const w = toks.map((t) => t.text.toLowerCase());
     const firstPerson = ms.find((m) => m.entity.category === 'person');
+    const company = ms.findLast((m) => m.entity.kind === 'company');
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.
     if (!mayAllege(w)) {
+      if (company) lastCompany = company.entity.name;
       previousSources = ms.some(isMedia)
         ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
         : [];
@@ -182,7 +186,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       endAt[p.last] ??= p;
       startAt[p.first] ??= p;
     }
-    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [], wrongBefore: [], endAt, startAt, hasWho: w.includes('who') };
+    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [], wrongBefore: [], endAt, startAt, hasWho: w.includes('who'), lastCompany };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
     const denial = findDenial(ctx);
@@ -240,6 +244,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     }
     previousSources = sources;
     if (firstPerson) lastPerson = firstPerson.entity.name;
+    if (company) lastCompany = company.entity.name;
   });
 
   // A headline repeats the story's lead: keep it only when the body makes no allegation.
@@ -481,7 +486,9 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
         (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
       );
       if (obj) out.push(...coordinatedAfter(c, obj));
-      const pron = pronounAt(c, k + 1);
+      // "accused the (telecoms) company of …", "charged the former chief executive with …"
+      const described = w[k + 1] === 'the' && !obj ? (describedAt(c, k + 2, false) ?? describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false)) : null;
+      const pron = pronounAt(c, k + 1) ?? described;
       if (pron) out.push(pron);
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".

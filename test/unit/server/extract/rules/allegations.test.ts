@@ -192,3 +192,16 @@ test('an arrest warrant is against the one it is issued for', () => {
   assert.ok(a);
   assert.deepEqual(a.against, ['Piet Oduya']);
 });
+
+test('"the company" and "the former chief executive" stand for the company and the person named before', () => {
+  const [a] = allegations('Brightwater Holdings was once worth billions. Regulators accused the shipping company of hiding losses.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Brightwater Holdings']);
+  const [b] = allegations('Kenneth Marlow ran Brightwater Holdings for a decade. On Monday the former chief executive was charged with fraud.');
+  assert.ok(b);
+  assert.deepEqual(b.against, ['Kenneth Marlow']);
+  // An object description is no subject: the one who sues is not "the company" sued.
+  const [d] = allegations('Brightwater Holdings grew fast. The state sued the shipping company, alleging it hid losses.');
+  assert.ok(d);
+  assert.ok(!d.alleged_by.includes('Brightwater Holdings'), d.alleged_by.join(', '));
+});
