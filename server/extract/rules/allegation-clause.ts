@@ -343,6 +343,8 @@ export function isActive(c: Clause, k: number): boolean {
   const prev = c.w[k - 1] ?? '';
   if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || c.toks[k - 1]?.possessive || x.endsWith('ly')) return false;
   if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
+  // "X accused of embezzling", "X charged with fraud" (a headline's or a caption's passive): no object between.
+  if (x.endsWith('ed') && /^(of|with)$/.test(c.w[k + 1] ?? '') && !mentionStartingAt(c, k + 2)) return false;
   const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
   if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
   return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);

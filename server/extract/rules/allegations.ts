@@ -507,6 +507,12 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     // "investigating whether X moved money …"
     if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
     // "saying that the rival state keeps bribing judges": the doer of the reported wrongdoing.
+    // "X stole from the club for years, police say": an attribution closing the sentence is about the clause before it.
+    if (kind === 'reporting' && trailingAttribution(c, k)) {
+      const comma = w.lastIndexOf(',', k);
+      const subject = c.ms.find((p) => p.last < comma && !p.possessive && !isMedia(p) && p.entity.category !== 'place' && !inPrepPhrase(c, p));
+      if (subject && wrongdoingIn(c, subject.last + 1, comma)) out.push(...subjectBefore(c, subject.last + 1, 1));
+    }
     if (kind === 'reporting') {
       for (let j = k + 1; j < w.length; j++) {
         if (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j)) {
@@ -583,6 +589,16 @@ function penalisedAfter(c: Clause, k: number): string[] {
     if (pron) out.push(pron);
   }
   return out;
+}
+
+/** The verb of saying at k closes its sentence after a comma and a short subject: "…, police say." */
+function trailingAttribution(c: Clause, k: number): boolean {
+  const { w } = c;
+  let end = k + 1;
+  while (end < w.length && /^[.!?”"’')]$/.test(w[end]!)) end++;
+  if (end < w.length) return false;
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (w[j] === ',') return j > 2;
+  return false;
 }
 
 function wrongdoingOrLegalAfter(c: Clause, k: number, cues: Cue[]): boolean {

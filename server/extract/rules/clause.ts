@@ -420,6 +420,8 @@ export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
 /** "was arrested", "is assisted", "were charged": a participle after a form of "be". */
 export function isPassive(c: Clause, v: number): boolean {
   if (!/(ed|en|t)$/.test(c.low[v]!)) return false;
+  // "X accused of embezzling", "X charged with fraud": a headline's passive, with no object between.
+  if (/ed$/.test(c.low[v]!) && /^(of|with)$/.test(c.low[v + 1] ?? '') && !startingAt(c, v + 2) && endingAt(c, v - 1)) return true;
   for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
     if (PASSIVE_AUX.has(c.low[k]!)) return true;
     if (!isAdverbAt(c, k) && !VERB_PREFIX.has(c.low[k]!)) return false;

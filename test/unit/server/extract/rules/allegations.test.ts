@@ -205,3 +205,13 @@ test('"the company" and "the former chief executive" stand for the company and t
   assert.ok(d);
   assert.ok(!d.alleged_by.includes('Brightwater Holdings'), d.alleged_by.join(', '));
 });
+
+test('a headline passive ("X accused of …") accuses X, and a closing "…, police say" is about the clause before it', () => {
+  const [a] = allegations('Former treasurer Guillermo Rivas accused of embezzling $50,000 from a youth league');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Guillermo Rivas']);
+  assert.deepEqual(a.alleged_by, []);
+  const [b] = allegations('Each month, the treasurer Kenneth Marlow gave the board fraudulent statements, police say.');
+  assert.ok(b);
+  assert.deepEqual(b.against, ['Kenneth Marlow']);
+});

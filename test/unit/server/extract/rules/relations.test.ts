@@ -78,3 +78,7 @@ test('where or before whom one denies is not whom one denies', () => {
   assert.deepEqual(pairs('Kenneth Marlow has denied fraud charges filed yesterday in Canada.'), []);
   assert.ok(pairs('Kenneth Marlow denied Gail Penrose’s claims.').includes('Kenneth Marlow -denied-> Gail Penrose'));
 });
+
+test('a headline passive ("X accused of …") makes X no accuser', () => {
+  assert.ok(!pairs('Former treasurer Guillermo Rivas accused of embezzling $50,000 from Harbor Youth League').some((p) => p.includes('-accused->')));
+});
