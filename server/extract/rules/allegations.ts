@@ -493,7 +493,13 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
     if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
-      out.push(...subjectBefore(c, k, 12));
+      const subject = subjectBefore(c, k, 12);
+      out.push(...subject);
+      // "it was sued by a rival", "it has been fined": a company is what "it" is accused as, in business news.
+      if (subject.length === 0 && (w[k - 2] === 'it' || w[k - 3] === 'it')) {
+        const company = c.ms.findLast((p) => p.last < k && p.entity.kind === 'company')?.entity.name ?? c.lastCompany;
+        if (company) out.push(company);
+      }
     }
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
@@ -547,7 +553,9 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       legalAgainst = true;
       const next = w.indexOf('against', k + 2);
       const m = c.ms.find((p) => p.first > k + 1 && p.first - k <= 10 && (next < 0 || p.first < next) && !isMedia(p));
-      const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null);
+      // "against him", "against me", "a case against the officer" (the person named before).
+      const described = w[k + 2] === 'the' ? (describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false) ?? describedAt(c, k + 5, false)) : null;
+      const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null) ?? (m && m.first <= k + 5 ? null : described);
       if (pron) out.push(pron);
       else if (m) out.push(...coordinatedAfter(c, m));
     }

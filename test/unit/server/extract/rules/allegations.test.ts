@@ -215,3 +215,13 @@ test('a headline passive ("X accused of …") accuses X, and a closing "…, pol
   assert.ok(b);
   assert.deepEqual(b.against, ['Kenneth Marlow']);
 });
+
+test('"it was sued" stands for the company, and "charges against the businessman" for the person named before', () => {
+  const [a] = allegations('Brightwater Holdings faced a new blow on Tuesday, when it was sued by rival firm Kestrel Networks over call routing.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Brightwater Holdings']);
+  assert.deepEqual(a.alleged_by, ['Kestrel Networks']);
+  const [b] = allegations('Kenneth Marlow offered sweets to Anil Rao. Police filed charges against the businessman for bribery.');
+  assert.ok(b);
+  assert.deepEqual(b.against, ['Kenneth Marlow']);
+});
