@@ -314,7 +314,10 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       const named = entityFrom(c, v + 2, 3);
       // "leader of a European Union state": a name that modifies a noun is not the owner.
       const owner = described ?? (named && !beforeNoun(c, named.last + 1) ? named.entity.name : undefined);
-      const holder = appositionHead(c, v) ?? c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
+      const holder =
+        appositionHead(c, v) ??
+        c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1) ??
+        namedAfter(c, v);
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
       if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(relationType(c, v)[0], holder.entity.name, owner);
       continue;
@@ -341,6 +344,20 @@ function beforeNoun(c: Clause, k: number): boolean {
   // A verb after "leader of X" agrees with "leader": "sues", "said", "is seeking"; a bare form is a noun.
   const word = classOf(w);
   return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && /s$/.test(w)) && !VERB_PREFIX.has(w);
+}
+
+/**
+ * "The head of Acme's shipping unit, X, resigned": a description opening the sentence is named by
+ * the apposition after it.
+ */
+function namedAfter(c: Clause, v: number): Placed | undefined {
+  if (!(v === 1 && c.low[0] === 'the') && !(v === 2 && c.low[0] === 'the' && /^(former|then|new)$/.test(c.low[1]!))) return undefined;
+  for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
+    if (c.low[k] !== ',') continue;
+    const m = startingAt(c, k + 1);
+    return m && m.entity.category === 'person' && c.low[m.last + 1] === ',' ? m : undefined;
+  }
+  return undefined;
 }
 
 /** "Y, owner of Z", "Y, the president of Z": the person right before the comma holds the relation, in any phrase. */

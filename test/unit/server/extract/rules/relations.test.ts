@@ -82,3 +82,7 @@ test('where or before whom one denies is not whom one denies', () => {
 test('a headline passive ("X accused of …") makes X no accuser', () => {
   assert.ok(!pairs('Former treasurer Guillermo Rivas accused of embezzling $50,000 from Harbor Youth League').some((p) => p.includes('-accused->')));
 });
+
+test('a description opening the sentence is held by the one named in apposition after it', () => {
+  assert.ok(pairs('The chairman of Brightwater Holdings, Bruno Castellani, resigned on Monday.').includes('Bruno Castellani -leads-> Brightwater Holdings'));
+});
