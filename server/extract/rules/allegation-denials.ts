@@ -3,10 +3,33 @@
  * "politically motivated". A denial is a role (denied_by) on the claims it answers, never a claim.
  */
 import { BE, CLAIM_NOUNS, CLAUSE_BREAKS, DENIAL_ADJECTIVES, DENIED_THINGS, DENY, REJECT } from './allegation-words.js';
-import { type Clause, PREPOSITIONS, coordinatedAfter, inPrepPhrase, isMedia, mentionEndingAt, mentionStartingAt, subjectBefore } from './allegation-clause.js';
+import {
+  type Clause,
+  PREPOSITIONS,
+  coordinatedAfter,
+  inPrepPhrase,
+  isMedia,
+  isWrongdoing,
+  mentionEndingAt,
+  mentionStartingAt,
+  subjectBefore,
+} from './allegation-clause.js';
 
 /** Every word that can open a denial (findDenial). */
-export const DENIAL_WORDS = new Set([...DENY, ...REJECT, ...DENIAL_ADJECTIVES, 'guilty', 'politically', "didn't", 'didn’t', 'know', 'merit', 'wrong']);
+export const DENIAL_WORDS = new Set([
+  ...DENY,
+  ...REJECT,
+  ...DENIAL_ADJECTIVES,
+  'guilty',
+  'politically',
+  "didn't",
+  'didn’t',
+  'know',
+  'merit',
+  'wrong',
+  'evidence',
+  'crime',
+]);
 /** Words that stand for a party already named: "they", "both companies", "the bank". */
 const DESCRIBED_PARTIES = new Set([
   'they',
@@ -52,6 +75,9 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     // "without merit", "did nothing wrong"
     else if ((x === 'merit' && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
     else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
+    // "contained no evidence of wrongdoing", "has committed no crime"
+    else if (x === 'evidence' && (w[k - 1] === 'no' || w[k - 2] === 'no') && isWrongdoingNear(c, k)) isDenial = true;
+    else if (x === 'crime' && w[k - 1] === 'no' && /^(committed|commit|done)$/.test(w[k - 2] ?? '')) isDenial = true;
     if (!isDenial) continue;
     // The claim nouns right after the denial ("denied the allegations") are its object, not a new claim.
     while (objectEnd + 1 < w.length && objectEnd - k < 5 && !CLAUSE_BREAKS.has(w[objectEnd + 1]!) && w[objectEnd + 1] !== ',') objectEnd++;
@@ -59,6 +85,12 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     return { by, at: k, objectEnd };
   }
   return null;
+}
+
+/** A word of wrongdoing within the few words after k: "no evidence of wrongdoing", "no evidence whatsoever of fraud". */
+function isWrongdoingNear(c: Clause, k: number): boolean {
+  for (let j = k + 1; j < c.w.length && j <= k + 5; j++) if (c.wrong[j] || isWrongdoing(c.w[j]!)) return true;
+  return false;
 }
 
 function denierOf(c: Clause, k: number): string[] {
@@ -92,9 +124,13 @@ function denierOf(c: Clause, k: number): string[] {
 function firstPartyBefore(c: Clause, k: number): string[] {
   const before = c.ms.filter((p) => p.first < k && !isMedia(p));
   const free = before.find((p) => !inPrepPhrase(c, p));
-  const represented = before.find((p) => /^(for|of)$/.test(c.w[p.first - 1] ?? '') && REPRESENTATIVES.has(c.w[p.first - 2] ?? ''));
-  const m = free ?? represented;
-  return m ? [m.entity.name] : [];
+  // "a lawyer for (Mr) Y", "a spokesman of Y".
+  const represented = before.find((p) => {
+    const at = /^(mr|mrs|ms|dr)\.?$/.test(c.w[p.first - 1] ?? '') ? p.first - 1 : p.first;
+    return /^(for|of)$/.test(c.w[at - 1] ?? '') && REPRESENTATIVES.has(c.w[at - 2] ?? '');
+  });
+  // "X, a lawyer for Y, said …": the lawyer denies, and so does the one he speaks for.
+  return [...new Set([free, represented].filter((m) => m !== undefined).map((m) => m.entity.name))];
 }
 const REPRESENTATIVES = new Set([
   'spokesman',

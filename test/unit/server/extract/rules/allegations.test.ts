@@ -225,3 +225,15 @@ test('"it was sued" stands for the company, and "charges against the businessman
   assert.ok(b);
   assert.deepEqual(b.against, ['Kenneth Marlow']);
 });
+
+test('a lawyer saying there is no evidence of wrongdoing denies, for himself and his client', () => {
+  const [a, ...rest] = allegations(
+    'Attorney general Drew Halvorsen filed fraud charges against Kenneth Marlow. Reid Walters, a lawyer for Mr Marlow, said the charges contained no evidence of wrongdoing.',
+  );
+  assert.ok(a);
+  assert.equal(rest.length, 0);
+  assert.deepEqual(a.denied_by, ['Reid Walters', 'Kenneth Marlow']);
+  const [b] = allegations('Kenneth Marlow was charged with fraud. “Kenneth Marlow has committed no crime,” his lawyer said.');
+  assert.ok(b);
+  assert.ok(b.denied_by.includes('Kenneth Marlow'), b.denied_by.join(', '));
+});
