@@ -76,21 +76,23 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     else if ((x === 'merit' && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
     else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
     // "contained no evidence of wrongdoing", "has committed no crime"
-    else if (x === 'evidence' && (w[k - 1] === 'no' || w[k - 2] === 'no') && isWrongdoingNear(c, k)) isDenial = true;
+    else if (x === 'evidence' && (w[k - 1] === 'no' || w[k - 2] === 'no') && wrongdoingNear(c, k) > 0) isDenial = true;
     else if (x === 'crime' && w[k - 1] === 'no' && /^(committed|commit|done)$/.test(w[k - 2] ?? '')) isDenial = true;
     if (!isDenial) continue;
     // The claim nouns right after the denial ("denied the allegations") are its object, not a new claim.
     while (objectEnd + 1 < w.length && objectEnd - k < 5 && !CLAUSE_BREAKS.has(w[objectEnd + 1]!) && w[objectEnd + 1] !== ',') objectEnd++;
+    // "no evidence whatsoever which links X to securities fraud": the wrongdoing it denies is its object too.
+    if (x === 'evidence') objectEnd = Math.max(objectEnd, wrongdoingNear(c, k));
     const by = denierOf(c, k);
     return { by, at: k, objectEnd };
   }
   return null;
 }
 
-/** A word of wrongdoing within the few words after k: "no evidence of wrongdoing", "no evidence whatsoever of fraud". */
-function isWrongdoingNear(c: Clause, k: number): boolean {
-  for (let j = k + 1; j < c.w.length && j <= k + 5; j++) if (c.wrong[j] || isWrongdoing(c.w[j]!)) return true;
-  return false;
+/** Where a word of wrongdoing follows within a clause's few words: "no evidence of wrongdoing", "no evidence which links X to fraud"; else -1. */
+function wrongdoingNear(c: Clause, k: number): number {
+  for (let j = k + 1; j < c.w.length && j <= k + 10 && !/^[,;.:]$/.test(c.w[j]!); j++) if (c.wrong[j] || isWrongdoing(c.w[j]!)) return j;
+  return -1;
 }
 
 function denierOf(c: Clause, k: number): string[] {

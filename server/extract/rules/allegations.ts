@@ -197,7 +197,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const cues = findCues(ctx, denial);
     // "X pleaded not guilty to fraud charges", "X denied charges of bribery": the first word of the
     // claim is its denial. The denied claim is one, against the denier, unless one was made already.
-    if (cues.length === 0 && denial && deniesNewClaim(ctx, denial) && !out.some((a) => denial.by.some((b) => a.against.includes(b))))
+    if (cues.length === 0 && denial && deniesNewClaim(ctx, denial) && !out.some((a) => !a.headline && denial.by.some((b) => a.against.includes(b))))
       cues.push({ at: denial.at, kind: 'legal' });
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
@@ -435,7 +435,8 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     let by = -1;
     for (let j = k + 1; j < w.length && j - k <= 6 && by < 0 && !CLAUSE_BREAKS.has(w[j]!); j++) if (w[j] === 'by') by = j;
     if (by > k) {
-      const m = c.ms.find((p) => p.first > by && p.first - by <= 3);
+      // "sued by rival telecoms firm X": a few lowercase words may describe the party first.
+      const m = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
       if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
     // "X imposed sanctions", "X opened an investigation", "X filed a lawsuit", "X brought charges".
@@ -497,7 +498,7 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       out.push(...subject);
       // "it was sued by a rival", "it has been fined": a company is what "it" is accused as, in business news.
       if (subject.length === 0 && (w[k - 2] === 'it' || w[k - 3] === 'it')) {
-        const company = c.ms.findLast((p) => p.last < k && p.entity.kind === 'company')?.entity.name ?? c.lastCompany;
+        const company = c.ms.findLast((p) => p.last < k && (p.entity.kind === 'company' || p.entity.kind === 'other'))?.entity.name ?? c.lastCompany;
         if (company) out.push(company);
       }
     }

@@ -237,3 +237,22 @@ test('a lawyer saying there is no evidence of wrongdoing denies, for himself and
   assert.ok(b);
   assert.ok(b.denied_by.includes('Kenneth Marlow'), b.denied_by.join(', '));
 });
+
+test('a plea in the lead is its own claim even when the headline told it first', () => {
+  const found = allegations(
+    'Marlow pleads not guilty\n\nKenneth Marlow, the former chairman of Brightwater Holdings, has pleaded not guilty to fraud charges.',
+  );
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.against, ['Kenneth Marlow']);
+  assert.deepEqual(found[0]!.denied_by, ['Kenneth Marlow']);
+});
+
+test('"sued by rival firm X" names the accuser after a short description; "no evidence which links X to fraud" is a denial, not a claim', () => {
+  const [a] = allegations('Northgate Telecom had a bad week. On Tuesday it was sued by rival telecoms firm Kestrel Networks over call routing.');
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Kestrel Networks']);
+  const found = allegations(
+    'Kenneth Marlow was charged with fraud. “We know of no evidence whatsoever which links Kenneth Marlow to securities fraud,” his lawyer said.',
+  );
+  assert.equal(found.length, 1);
+});
