@@ -48,6 +48,9 @@ export const PREPOSITIONS = new Set([
   'including',
   'as',
   'despite',
+  'across',
+  'throughout',
+  'near',
 ]);
 /** Legal verbs whose subject accuses and whose objects are accused: "X accused Y of", "X sued Y". */
 export const ACCUSING = new Set([
@@ -151,10 +154,13 @@ export function inPrepPhrase(c: Clause, m: Placed): boolean {
     const w = c.w[k]!;
     if (PREPOSITIONS.has(w) && c.toks[k]!.cap && k > 0) continue; // "Under Secretary X": a title
     if (PREPOSITIONS.has(w)) return !(w === 'of' && c.toks[k - 1]?.cap); // "Secretary of State X" is a title
-    if (!c.toks[k]!.cap && w !== 'the' && !c.toks[k]!.possessive) return false;
+    // "in northwest England", "across rural Kenya": a word placing the name inside the region.
+    if (!c.toks[k]!.cap && w !== 'the' && !c.toks[k]!.possessive && !REGION_WORDS.test(w)) return false;
   }
   return false;
 }
+const REGION_WORDS =
+  /^(north|south|east|west|northern|southern|eastern|western|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east|central|rural|downtown|neighbouring|neighboring)$/;
 
 export const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
 export const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.endAt[k];

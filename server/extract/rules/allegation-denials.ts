@@ -21,6 +21,7 @@ export const DENIAL_WORDS = new Set([
   ...REJECT,
   ...DENIAL_ADJECTIVES,
   'guilty',
+  'not-guilty',
   'politically',
   "didn't",
   'didn’t',
@@ -68,6 +69,8 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
       const j = w.slice(k + 1, k + 5).findIndex((y) => CLAIM_NOUNS.has(y));
       isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as');
     } else if (x === 'guilty' && w[k - 1] === 'not') isDenial = true;
+    // "entered a not-guilty plea for him"
+    else if (x === 'not-guilty' && /^pleas?$/.test(w[k + 1] ?? '')) isDenial = true;
     else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
     else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
       isDenial = true;
@@ -97,6 +100,18 @@ function wrongdoingNear(c: Clause, k: number): number {
 
 function denierOf(c: Clause, k: number): string[] {
   const { w } = c;
+  // "X's lawyer entered a not-guilty plea for him": the one the plea is for, else the lawyer's client.
+  if (w[k] === 'not-guilty') {
+    const forAt = w.indexOf('for', k + 1);
+    if (forAt > k && forAt - k <= 3) {
+      const m = mentionStartingAt(c, forAt + 1);
+      const pron = /^(him|her)$/.test(w[forAt + 1] ?? '') ? c.ms.findLast((p) => p.last < k && p.entity.category === 'person')?.entity.name : undefined;
+      if (m) return [m.entity.name];
+      if (pron) return [pron];
+    }
+    const client = c.ms.findLast((p) => p.last < k && p.possessive && REPRESENTATIVES.has(w[p.last + 1] ?? ''));
+    if (client) return [client.entity.name];
+  }
   // "the denial of vote rigging by X and Y"
   if (/^denials?$/.test(w[k]!)) {
     const by = w.indexOf('by', k + 1);

@@ -207,10 +207,15 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
-      if (denial && cues.length === 1 && cues[0]!.at === denial.at) against = denial.by;
+      // A plea or a denial is made by a person or a body: a place named near it pleads nothing.
+      if (denial && cues.length === 1 && cues[0]!.at === denial.at)
+        against = denial.by.filter((n) => !ms.some((p) => p.entity.name === n && p.entity.category === 'place'));
       // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
       if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length)))
         against = [...lastAccused].filter((n) => !parties.includes(n));
+      // "X's lawyer entered a not-guilty plea for him on a charge of …": who denies a claim in its own sentence is its accused.
+      if (against.length === 0 && denial)
+        against = denial.by.filter((n) => !allegers.includes(n) && !ms.some((p) => p.entity.name === n && p.entity.category === 'place'));
       // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
       // reports a claim about himself is the accused ("X said he was being investigated").
       if (parties.length) against = against.filter((n) => !parties.includes(n));
@@ -330,6 +335,7 @@ function deniesNewClaim(c: Clause, denial: { at: number; objectEnd: number; by: 
   const { w } = c;
   if (denial.by.length === 0) return false;
   if (w[denial.at] === 'guilty' && w[denial.at - 1] === 'not' && /^(pleaded|pleads|plead|pled|pleading)$/.test(w[denial.at - 2] ?? '')) return true;
+  if (w[denial.at] === 'not-guilty') return true;
   if (!DENY_VERBS.has(w[denial.at]!)) return false;
   for (let k = denial.at + 1; k <= denial.objectEnd; k++) {
     if (/^(the|these|those|such|all|any|its|his|her|their)$/.test(w[k]!)) return false;

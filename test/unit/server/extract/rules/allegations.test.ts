@@ -256,3 +256,15 @@ test('"sued by rival firm X" names the accuser after a short description; "no ev
   );
   assert.equal(found.length, 1);
 });
+
+test('a not-guilty plea entered by a lawyer is the client’s denial and makes him the accused; a place near a plea pleads nothing', () => {
+  const [a] = allegations('A county prosecutor said Bryce Halloran’s attorney entered a not-guilty plea for him on a charge of assault.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Bryce Halloran']);
+  assert.deepEqual(a.denied_by, ['Bryce Halloran']);
+  const [b] = allegations(
+    'Piet Oduya, who coached at two clubs and is now 63, appeared via videolink from a prison in northwest England and pleaded not guilty to all the charges.',
+  );
+  assert.ok(b);
+  assert.deepEqual(b.against, ['Piet Oduya']);
+});
