@@ -48,6 +48,9 @@ export const PREPOSITIONS = new Set([
   'including',
   'as',
   'despite',
+  'across',
+  'throughout',
+  'near',
 ]);
 /** Legal verbs whose subject accuses and whose objects are accused: "X accused Y of", "X sued Y". */
 export const ACCUSING = new Set([
@@ -101,6 +104,8 @@ export interface Clause {
   startAt: (Placed | undefined)[];
   /** The sentence names an earlier claim ("the charges", "these allegations"). */
   refersBack?: boolean;
+  /** The last company named before this sentence: "the company", "the telecoms firm" stand for it. */
+  lastCompany?: string | null;
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -149,10 +154,13 @@ export function inPrepPhrase(c: Clause, m: Placed): boolean {
     const w = c.w[k]!;
     if (PREPOSITIONS.has(w) && c.toks[k]!.cap && k > 0) continue; // "Under Secretary X": a title
     if (PREPOSITIONS.has(w)) return !(w === 'of' && c.toks[k - 1]?.cap); // "Secretary of State X" is a title
-    if (!c.toks[k]!.cap && w !== 'the' && !c.toks[k]!.possessive) return false;
+    // "in northwest England", "across rural Kenya": a word placing the name inside the region.
+    if (!c.toks[k]!.cap && w !== 'the' && !c.toks[k]!.possessive && !REGION_WORDS.test(w)) return false;
   }
   return false;
 }
+const REGION_WORDS =
+  /^(north|south|east|west|northern|southern|eastern|western|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east|central|rural|downtown|neighbouring|neighboring)$/;
 
 export const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
 export const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.endAt[k];
@@ -163,6 +171,38 @@ export function pronounAt(c: Clause, k: number): string | null {
   if (!/^(he|she|him|her)$/.test(c.w[k] ?? '')) return null;
   const before = [...c.ms].reverse().find((p) => p.last < k && p.entity.category === 'person');
   return before?.entity.name ?? c.lastPerson;
+}
+
+/** Nouns that stand for the company named last: "the company", "the telecoms firm". */
+const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'lender', 'insurer', 'carrier', 'conglomerate', 'retailer', 'airline', 'manufacturer']);
+/** Nouns that stand for the person named last: "the former chief executive", "the tycoon". */
+const PERSON_NOUNS = new Set(['executive', 'businessman', 'businesswoman', 'tycoon', 'banker', 'mogul', 'officer', 'chairman', 'founder', 'financier']);
+
+/**
+ * A definite description that ends at k and stands for a party named before: "the (telecoms)
+ * company" for the last company, "the (former chief) executive" for the last person. Only with
+ * "the" a word or three before, and only when the description names no one itself.
+ */
+export function describedAt(c: Clause, k: number, asSubject: boolean): string | null {
+  const x = c.w[k] ?? '';
+  const company = COMPANY_NOUNS.has(x);
+  if (!company && !PERSON_NOUNS.has(x)) return null;
+  // "the chief executive of Y" is Y's, not the last person's.
+  if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || c.toks[k]!.possessive || c.inName.has(k)) return null;
+  for (let j = k - 1; j >= 0 && k - j <= 3; j--) {
+    if (c.w[j] === 'the') {
+      // As a subject the description opens its clause: "On Monday the company was fined", not "sued the company, alleging".
+      if (
+        asSubject &&
+        j > 0 &&
+        !/^(,|and|;|:|“|"|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|then|now|today|yesterday)$/.test(c.w[j - 1]!)
+      )
+        return null;
+      return company ? (c.lastCompany ?? null) : c.lastPerson;
+    }
+    if (!/^[a-z-]+$/.test(c.w[j]!) || c.inName.has(j)) return null;
+  }
+  return null;
 }
 
 /** A mention with the ones coordinated to it by "and" or commas: "Ames and Boyd", "he and X". */
@@ -244,8 +284,13 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
       const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, who - 2) : undefined;
       if (ante && !c.w.slice(who + 1, j).includes(',') && !isMedia(ante)) return [ante.entity.name];
     }
+    // "X, the former chief executive of Y, has pleaded …": the apposition is stepped over to its head.
+    if (x === ',' && j > 0) {
+      const head = appositionHeadBefore(c, j);
+      if (head) return coordinatedBefore(c, head, head.first);
+    }
     if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
-    const pron = pronounAt(c, j);
+    const pron = pronounAt(c, j) ?? describedAt(c, j, true);
     if (pron) return coordinatedBefore(c, pron, j);
     const m = mentionEndingAt(c, j);
     if (m) {
@@ -259,6 +304,27 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     }
   }
   return [];
+}
+
+/**
+ * The person an apposition closed by the comma at k describes: "X, the former chief executive of
+ * Y," or "X, a lawyer," — a description that opens with an article or "former" and holds no verb.
+ */
+function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
+  let open = -1;
+  for (let j = k - 1; j >= 0 && k - j <= 14; j--) {
+    const x = c.w[j]!;
+    if (x === ',') {
+      open = j;
+      break;
+    }
+    // "the chairman and founder of Y" is one description; "the B, and C" a list.
+    if (CLAUSE_BREAKS.has(x) || BE.has(x) || x === 'who' || x === 'which' || (x === 'and' && (mentionStartingAt(c, j + 1) || c.w[j - 1] === ',')))
+      return undefined;
+  }
+  if (open < 1 || !/^(the|a|an|former|ex|then)$/.test(c.w[open + 1] ?? '')) return undefined;
+  const head = mentionEndingAt(c, open - 1);
+  return head && head.entity.category === 'person' && !head.possessive ? head : undefined;
 }
 
 /** The subject of a clause that starts at k ("said [that] X took", "alleges X received"). */
@@ -283,6 +349,8 @@ export function isActive(c: Clause, k: number): boolean {
   const prev = c.w[k - 1] ?? '';
   if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || c.toks[k - 1]?.possessive || x.endsWith('ly')) return false;
   if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
+  // "X accused of embezzling", "X charged with fraud" (a headline's or a caption's passive): no object between.
+  if (x.endsWith('ed') && /^(of|with)$/.test(c.w[k + 1] ?? '') && !mentionStartingAt(c, k + 2)) return false;
   const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
   if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
   return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);

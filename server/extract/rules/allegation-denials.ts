@@ -3,10 +3,34 @@
  * "politically motivated". A denial is a role (denied_by) on the claims it answers, never a claim.
  */
 import { BE, CLAIM_NOUNS, CLAUSE_BREAKS, DENIAL_ADJECTIVES, DENIED_THINGS, DENY, REJECT } from './allegation-words.js';
-import { type Clause, PREPOSITIONS, coordinatedAfter, inPrepPhrase, isMedia, mentionEndingAt, mentionStartingAt, subjectBefore } from './allegation-clause.js';
+import {
+  type Clause,
+  PREPOSITIONS,
+  coordinatedAfter,
+  inPrepPhrase,
+  isMedia,
+  isWrongdoing,
+  mentionEndingAt,
+  mentionStartingAt,
+  subjectBefore,
+} from './allegation-clause.js';
 
 /** Every word that can open a denial (findDenial). */
-export const DENIAL_WORDS = new Set([...DENY, ...REJECT, ...DENIAL_ADJECTIVES, 'guilty', 'politically', "didn't", 'didn’t', 'know', 'merit', 'wrong']);
+export const DENIAL_WORDS = new Set([
+  ...DENY,
+  ...REJECT,
+  ...DENIAL_ADJECTIVES,
+  'guilty',
+  'not-guilty',
+  'politically',
+  "didn't",
+  'didn’t',
+  'know',
+  'merit',
+  'wrong',
+  'evidence',
+  'crime',
+]);
 /** Words that stand for a party already named: "they", "both companies", "the bank". */
 const DESCRIBED_PARTIES = new Set([
   'they',
@@ -45,6 +69,8 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
       const j = w.slice(k + 1, k + 5).findIndex((y) => CLAIM_NOUNS.has(y));
       isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as');
     } else if (x === 'guilty' && w[k - 1] === 'not') isDenial = true;
+    // "entered a not-guilty plea for him"
+    else if (x === 'not-guilty' && /^pleas?$/.test(w[k + 1] ?? '')) isDenial = true;
     else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
     else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
       isDenial = true;
@@ -52,17 +78,40 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     // "without merit", "did nothing wrong"
     else if ((x === 'merit' && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
     else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
+    // "contained no evidence of wrongdoing", "has committed no crime"
+    else if (x === 'evidence' && (w[k - 1] === 'no' || w[k - 2] === 'no') && wrongdoingNear(c, k) > 0) isDenial = true;
+    else if (x === 'crime' && w[k - 1] === 'no' && /^(committed|commit|done)$/.test(w[k - 2] ?? '')) isDenial = true;
     if (!isDenial) continue;
     // The claim nouns right after the denial ("denied the allegations") are its object, not a new claim.
     while (objectEnd + 1 < w.length && objectEnd - k < 5 && !CLAUSE_BREAKS.has(w[objectEnd + 1]!) && w[objectEnd + 1] !== ',') objectEnd++;
+    // "no evidence whatsoever which links X to securities fraud": the wrongdoing it denies is its object too.
+    if (x === 'evidence') objectEnd = Math.max(objectEnd, wrongdoingNear(c, k));
     const by = denierOf(c, k);
     return { by, at: k, objectEnd };
   }
   return null;
 }
 
+/** Where a word of wrongdoing follows within a clause's few words: "no evidence of wrongdoing", "no evidence which links X to fraud"; else -1. */
+function wrongdoingNear(c: Clause, k: number): number {
+  for (let j = k + 1; j < c.w.length && j <= k + 10 && !/^[,;.:]$/.test(c.w[j]!); j++) if (c.wrong[j] || isWrongdoing(c.w[j]!)) return j;
+  return -1;
+}
+
 function denierOf(c: Clause, k: number): string[] {
   const { w } = c;
+  // "X's lawyer entered a not-guilty plea for him": the one the plea is for, else the lawyer's client.
+  if (w[k] === 'not-guilty') {
+    const forAt = w.indexOf('for', k + 1);
+    if (forAt > k && forAt - k <= 3) {
+      const m = mentionStartingAt(c, forAt + 1);
+      const pron = /^(him|her)$/.test(w[forAt + 1] ?? '') ? c.ms.findLast((p) => p.last < k && p.entity.category === 'person')?.entity.name : undefined;
+      if (m) return [m.entity.name];
+      if (pron) return [pron];
+    }
+    const client = c.ms.findLast((p) => p.last < k && p.possessive && REPRESENTATIVES.has(w[p.last + 1] ?? ''));
+    if (client) return [client.entity.name];
+  }
   // "the denial of vote rigging by X and Y"
   if (/^denials?$/.test(w[k]!)) {
     const by = w.indexOf('by', k + 1);
@@ -92,9 +141,13 @@ function denierOf(c: Clause, k: number): string[] {
 function firstPartyBefore(c: Clause, k: number): string[] {
   const before = c.ms.filter((p) => p.first < k && !isMedia(p));
   const free = before.find((p) => !inPrepPhrase(c, p));
-  const represented = before.find((p) => /^(for|of)$/.test(c.w[p.first - 1] ?? '') && REPRESENTATIVES.has(c.w[p.first - 2] ?? ''));
-  const m = free ?? represented;
-  return m ? [m.entity.name] : [];
+  // "a lawyer for (Mr) Y", "a spokesman of Y".
+  const represented = before.find((p) => {
+    const at = /^(mr|mrs|ms|dr)\.?$/.test(c.w[p.first - 1] ?? '') ? p.first - 1 : p.first;
+    return /^(for|of)$/.test(c.w[at - 1] ?? '') && REPRESENTATIVES.has(c.w[at - 2] ?? '');
+  });
+  // "X, a lawyer for Y, said …": the lawyer denies, and so does the one he speaks for.
+  return [...new Set([free, represented].filter((m) => m !== undefined).map((m) => m.entity.name))];
 }
 const REPRESENTATIVES = new Set([
   'spokesman',

@@ -38,6 +38,7 @@ import {
   PREPOSITIONS,
   clauseSubjectAt,
   coordinatedAfter,
+  describedAt,
   inPrepPhrase,
   isActive,
   isMedia,
@@ -157,6 +158,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (!p.modifier) add(bySentence, p);
   }
   let lastPerson: string | null = null;
+  let lastCompany: string | null = null;
   let previousSources: string[] = [];
   const denials: Denial[] = [];
 
@@ -165,8 +167,10 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const ms = (bySentence.get(s) ?? []).sort((a, b) => a.first - b.first);
     const w = toks.map((t) => t.text.toLowerCase());
     const firstPerson = ms.find((m) => m.entity.category === 'person');
+    const company = ms.findLast((m) => m.entity.kind === 'company');
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.
     if (!mayAllege(w)) {
+      if (company) lastCompany = company.entity.name;
       previousSources = ms.some(isMedia)
         ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
         : [];
@@ -182,7 +186,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       endAt[p.last] ??= p;
       startAt[p.first] ??= p;
     }
-    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [], wrongBefore: [], endAt, startAt, hasWho: w.includes('who') };
+    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [], wrongBefore: [], endAt, startAt, hasWho: w.includes('who'), lastCompany };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
     const denial = findDenial(ctx);
@@ -191,6 +195,10 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     ctx.wrongBefore = [0];
     for (const x of ctx.wrong) ctx.wrongBefore.push(ctx.wrongBefore.at(-1)! + (x ? 1 : 0));
     const cues = findCues(ctx, denial);
+    // "X pleaded not guilty to fraud charges", "X denied charges of bribery": the first word of the
+    // claim is its denial. The denied claim is one, against the denier, unless one was made already.
+    if (cues.length === 0 && denial && deniesNewClaim(ctx, denial) && !out.some((a) => !a.headline && denial.by.some((b) => a.against.includes(b))))
+      cues.push({ at: denial.at, kind: 'legal' });
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
 
@@ -199,9 +207,15 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
+      // A plea or a denial is made by a person or a body: a place named near it pleads nothing.
+      if (denial && cues.length === 1 && cues[0]!.at === denial.at)
+        against = denial.by.filter((n) => !ms.some((p) => p.entity.name === n && p.entity.category === 'place'));
       // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
       if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length)))
         against = [...lastAccused].filter((n) => !parties.includes(n));
+      // "X's lawyer entered a not-guilty plea for him on a charge of …": who denies a claim in its own sentence is its accused.
+      if (against.length === 0 && denial)
+        against = denial.by.filter((n) => !allegers.includes(n) && !ms.some((p) => p.entity.name === n && p.entity.category === 'place'));
       // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
       // reports a claim about himself is the accused ("X said he was being investigated").
       if (parties.length) against = against.filter((n) => !parties.includes(n));
@@ -235,6 +249,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     }
     previousSources = sources;
     if (firstPerson) lastPerson = firstPerson.entity.name;
+    if (company) lastCompany = company.entity.name;
   });
 
   // A headline repeats the story's lead: keep it only when the body makes no allegation.
@@ -295,7 +310,11 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (x === 'linked' || x === 'linking') kind = hasWrongdoing && w.slice(k + 1, k + 6).includes('to') ? 'reporting' : null;
     else if ((REPORTING.has(x) || (x === 'according' && w[k + 1] === 'to')) && hasWrongdoing) kind = 'reporting';
     else if (x === 'heard' && /^(court|jury|tribunal|hearing|inquiry|judge|magistrate|panel)$/.test(w[k - 1] ?? '') && hasWrongdoing) kind = 'reporting';
-    else if (SANCTION.has(x) && w.slice(k + 1, k + 12).some((y, j) => (y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n))))
+    // A penalty may list who it falls on before its reason: "fined A, £9,900, and B, £4,000, for …".
+    else if (
+      SANCTION.has(x) &&
+      w.slice(k + 1, k + (PENALTY.has(x) ? 30 : 12)).some((y, j) => (y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n)))
+    )
       kind = 'sanction';
     if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) {
       kind = null;
@@ -306,6 +325,26 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   // A verb of saying carries a claim of wrongdoing; a word of wrongdoing on its own does not.
   return cues;
 }
+
+/**
+ * A denial that names its claim: a plea ("pleaded not guilty"), or a charge or a word of
+ * wrongdoing in its object that does not point back ("denied criminal fraud charges", not "denied
+ * the charges", which answers a claim told before).
+ */
+function deniesNewClaim(c: Clause, denial: { at: number; objectEnd: number; by: string[] }): boolean {
+  const { w } = c;
+  if (denial.by.length === 0) return false;
+  if (w[denial.at] === 'guilty' && w[denial.at - 1] === 'not' && /^(pleaded|pleads|plead|pled|pleading)$/.test(w[denial.at - 2] ?? '')) return true;
+  if (w[denial.at] === 'not-guilty') return true;
+  if (!DENY_VERBS.has(w[denial.at]!)) return false;
+  for (let k = denial.at + 1; k <= denial.objectEnd; k++) {
+    if (/^(the|these|those|such|all|any|its|his|her|their)$/.test(w[k]!)) return false;
+    if (CHARGE.has(w[k]!) || ACCUSE.has(w[k]!) || ALLEGE.has(w[k]!)) return k > denial.at + 1 || w[k + 1] === 'of';
+  }
+  return false;
+}
+/** Verbs that deny a claim named after them: "denied fraud charges", "denies accusations of bribery". */
+const DENY_VERBS = new Set(['denied', 'denies', 'deny', 'denying']);
 
 /**
  * A claim noun that points back to a claim already made ("the charges were dropped", "these
@@ -382,6 +421,8 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
         }
       }
     }
+    // "The regulator fined X for …": who imposes a penalty for wrongdoing alleges it.
+    if (PENALTY.has(x) && cueAt.has(k) && isActive(c, k)) parties.push(...subjectBefore(c, k, 8));
     // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
     if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
       const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
@@ -400,7 +441,8 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     let by = -1;
     for (let j = k + 1; j < w.length && j - k <= 6 && by < 0 && !CLAUSE_BREAKS.has(w[j]!); j++) if (w[j] === 'by') by = j;
     if (by > k) {
-      const m = c.ms.find((p) => p.first > by && p.first - by <= 3);
+      // "sued by rival telecoms firm X": a few lowercase words may describe the party first.
+      const m = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
       if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
     // "X imposed sanctions", "X opened an investigation", "X filed a lawsuit", "X brought charges".
@@ -451,12 +493,20 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
         (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
       );
       if (obj) out.push(...coordinatedAfter(c, obj));
-      const pron = pronounAt(c, k + 1);
+      // "accused the (telecoms) company of …", "charged the former chief executive with …"
+      const described = w[k + 1] === 'the' && !obj ? (describedAt(c, k + 2, false) ?? describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false)) : null;
+      const pron = pronounAt(c, k + 1) ?? described;
       if (pron) out.push(pron);
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
     if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
-      out.push(...subjectBefore(c, k, 12));
+      const subject = subjectBefore(c, k, 12);
+      out.push(...subject);
+      // "it was sued by a rival", "it has been fined": a company is what "it" is accused as, in business news.
+      if (subject.length === 0 && (w[k - 2] === 'it' || w[k - 3] === 'it')) {
+        const company = c.ms.findLast((p) => p.last < k && (p.entity.kind === 'company' || p.entity.kind === 'other'))?.entity.name ?? c.lastCompany;
+        if (company) out.push(company);
+      }
     }
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
@@ -470,6 +520,12 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     // "investigating whether X moved money …"
     if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
     // "saying that the rival state keeps bribing judges": the doer of the reported wrongdoing.
+    // "X stole from the club for years, police say": an attribution closing the sentence is about the clause before it.
+    if (kind === 'reporting' && trailingAttribution(c, k)) {
+      const comma = w.lastIndexOf(',', k);
+      const subject = c.ms.find((p) => p.last < comma && !p.possessive && !isMedia(p) && p.entity.category !== 'place' && !inPrepPhrase(c, p));
+      if (subject && wrongdoingIn(c, subject.last + 1, comma)) out.push(...subjectBefore(c, subject.last + 1, 1));
+    }
     if (kind === 'reporting') {
       for (let j = k + 1; j < w.length; j++) {
         if (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j)) {
@@ -478,6 +534,20 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
         }
       }
     }
+    // "arrest warrants were issued for X", "a warrant for the arrest of X".
+    if (WARRANT.has(x)) {
+      let j = k + 1;
+      while (j < w.length && j - k <= 5 && !CLAUSE_BREAKS.has(w[j]!) && w[j] !== 'for' && w[j] !== 'against') j++;
+      if (w[j] === 'for' || w[j] === 'against') {
+        if (w[j + 1] === 'the' && w[j + 2] === 'arrest' && w[j + 3] === 'of') j += 3;
+        const m = mentionStartingAt(c, j + 1) ?? mentionStartingAt(c, j + 2);
+        const pron = pronounAt(c, j + 1);
+        if (m && !isMedia(m)) out.push(...coordinatedAfter(c, m));
+        else if (pron) out.push(pron);
+      }
+    }
+    // "The regulator fined X and Y for …": the ones penalised.
+    if (kind === 'sanction' && PENALTY.has(x) && isActive(c, k)) out.push(...penalisedAfter(c, k));
     if (x === 'linking' || x === 'linked') {
       const m = c.ms.find((p) => p.first > k && p.first - k <= 2);
       if (m && !isMedia(m)) out.push(m.entity.name);
@@ -490,7 +560,9 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       legalAgainst = true;
       const next = w.indexOf('against', k + 2);
       const m = c.ms.find((p) => p.first > k + 1 && p.first - k <= 10 && (next < 0 || p.first < next) && !isMedia(p));
-      const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null);
+      // "against him", "against me", "a case against the officer" (the person named before).
+      const described = w[k + 2] === 'the' ? (describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false) ?? describedAt(c, k + 5, false)) : null;
+      const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null) ?? (m && m.first <= k + 5 ? null : described);
       if (pron) out.push(pron);
       else if (m) out.push(...coordinatedAfter(c, m));
     }
@@ -510,6 +582,38 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     if (subject) out.push(subject.entity.name);
   }
   return [...new Set(out)];
+}
+
+/**
+ * Who an active penalty falls on: the names after the verb up to its reason ("for", "over"), each
+ * one directly or after a description ("fined the bank's former auditor, X, £9,900, and Y").
+ */
+function penalisedAfter(c: Clause, k: number): string[] {
+  const { w } = c;
+  const out: string[] = [];
+  for (let j = k + 1; j < w.length && j - k <= 30; j++) {
+    if (w[j] === 'for' || w[j] === 'over' || (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '-')) break;
+    const m = mentionStartingAt(c, j);
+    if (!m) continue;
+    // "the bank's former auditor": a possessor only describes the one penalised.
+    if (!m.possessive && !isMedia(m) && m.entity.category !== 'place') out.push(m.entity.name);
+    j = m.last;
+  }
+  if (out.length === 0) {
+    const pron = pronounAt(c, k + 1);
+    if (pron) out.push(pron);
+  }
+  return out;
+}
+
+/** The verb of saying at k closes its sentence after a comma and a short subject: "…, police say." */
+function trailingAttribution(c: Clause, k: number): boolean {
+  const { w } = c;
+  let end = k + 1;
+  while (end < w.length && /^[.!?”"’')]$/.test(w[end]!)) end++;
+  if (end < w.length) return false;
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (w[j] === ',') return j > 2;
+  return false;
 }
 
 function wrongdoingOrLegalAfter(c: Clause, k: number, cues: Cue[]): boolean {

@@ -169,6 +169,8 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     }
     const { names, prep, at } = objectsAfter(c, mem, tags, v, subjects);
     const type = typeOf(c, lemma, v, at, prep);
+    // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not whom.
+    if (type === 'denied' && prep) continue;
     for (const s of subjects) for (const o of names) add(type, s, o);
     // "A and B clashed", "A and B agreed to …": a reciprocal verb links the parties of its subject.
     if (names.length === 0 && RECIPROCAL_VERBS.has(lemma)) for (const other of subjects.slice(1)) add(type, subjects[0]!, other);
@@ -279,7 +281,13 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
       return ref ? { names: [ref], prep, at: j } : none;
     }
     const ref = definiteRef(c, mem, j);
-    if (ref) return { names: [ref], prep, at: j };
+    if (ref) {
+      // "fined the bank's former auditor, X": as with a named possessor, the bank only describes the object.
+      const after = c.toks[j]!.possessive ? possessedBy(c, j + 1) : 'thing';
+      if (after === 'holder') continue;
+      if (after === 'title') return none;
+      return { names: [ref], prep, at: j };
+    }
     // "rejected his appeals": the owner of what the verb acts on, unless a person is named after ("his lawyer X").
     // A person's own "his" is usually themself ("X lost his bid"), so only for other subjects.
     if ((w === 'his' || w === 'her') && j <= v + 2 && !subjectIsPerson && possessedBy(c, j + 1) === 'thing') {

@@ -356,17 +356,29 @@ export function objectPronoun(c: Clause, mem: Memory, k: number, subjects: strin
 export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subjects: string[]): string[] {
   const preps = OBJECT_PREPS[type] ?? [];
   const n = c.toks.length;
+  // After a possessor ("Trump's lawyer", "the bank's former auditor") the object is the one it
+  // describes, who may be named next in an apposition: "fined the bank's former auditor, X, …".
+  let owned = false;
   for (let k = v + 1; k < n && k <= v + 12; k++) {
     const w = c.low[k]!;
     if (OBJECT_PRONOUNS.has(w) && k <= v + 2) {
       const ref = objectPronoun(c, mem, k, subjects);
       return ref ? [ref] : [];
     }
+    if (w === ',' && owned) {
+      const named = startingAt(c, k + 1);
+      return named && named.entity.category === 'person' ? [named, ...coordinatedAfter(c, named)].map((x) => x.entity.name) : [];
+    }
     const ref = definiteRef(c, mem, k);
-    if (ref && k <= v + 2) return [ref];
+    if (ref && k <= v + 2) {
+      if (!c.toks[k]!.possessive) return [ref];
+      owned = true;
+      continue;
+    }
     const m = startingAt(c, k);
     if (m) {
       if (m.possessive) {
+        owned = true;
         k = m.last;
         continue;
       } // "Trump's lawyer": the object is the lawyer
@@ -408,6 +420,8 @@ export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
 /** "was arrested", "is assisted", "were charged": a participle after a form of "be". */
 export function isPassive(c: Clause, v: number): boolean {
   if (!/(ed|en|t)$/.test(c.low[v]!)) return false;
+  // "X accused of embezzling", "X charged with fraud": a headline's passive, with no object between.
+  if (/ed$/.test(c.low[v]!) && /^(of|with)$/.test(c.low[v + 1] ?? '') && !startingAt(c, v + 2) && endingAt(c, v - 1)) return true;
   for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
     if (PASSIVE_AUX.has(c.low[k]!)) return true;
     if (!isAdverbAt(c, k) && !VERB_PREFIX.has(c.low[k]!)) return false;

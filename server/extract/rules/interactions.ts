@@ -221,9 +221,28 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     if (!NOUN_PATIENT_PREPS.has(prep)) continue;
     const patient = patientAfter(c, v + 2);
     if (!patient) continue;
+    // "X filed criminal charges against A and B", "X opened an investigation into A": the subject of
+    // the verb that brings the act is its actor, and every name listed after the preposition its patient.
+    const bringer = actor ? null : bringerOf(c, mem, v);
+    if (bringer && (prep === 'against' || prep === 'into')) {
+      const first = c.ms.find((m) => m.entity.name === patient && m.first > v);
+      for (const m of first ? [first, ...coordinatedAfter(c, first)] : []) add(type, bringer, m.entity.name);
+    }
     if (actor) add(type, actor, patient);
     else if (prep === 'with' && type === 'met') add(type, firstFreeSubject(c, patient) ?? nearestPersonBefore(c, v, patient), patient);
   }
+}
+
+/** Verbs that bring a legal act: "filed a lawsuit", "brought charges", "opened an inquiry". */
+const BRINGING = /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues)$/;
+
+/** The subject of a bringing verb at most three words before the noun at v ("filed criminal charges"). */
+function bringerOf(c: Clause, mem: Memory, v: number): string | null {
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    if (BRINGING.test(c.low[k]!)) return isPassive(c, k) ? null : (subjectOf(c, mem, k)[0] ?? null);
+    if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!)) return null;
+  }
+  return null;
 }
 
 /** The patient after an interaction noun's preposition; "into Russia's meddling" is about Russia. */
@@ -295,7 +314,10 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       const named = entityFrom(c, v + 2, 3);
       // "leader of a European Union state": a name that modifies a noun is not the owner.
       const owner = described ?? (named && !beforeNoun(c, named.last + 1) ? named.entity.name : undefined);
-      const holder = appositionHead(c, v) ?? c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
+      const holder =
+        appositionHead(c, v) ??
+        c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1) ??
+        namedAfter(c, v);
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
       if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(relationType(c, v)[0], holder.entity.name, owner);
       continue;
@@ -322,6 +344,20 @@ function beforeNoun(c: Clause, k: number): boolean {
   // A verb after "leader of X" agrees with "leader": "sues", "said", "is seeking"; a bare form is a noun.
   const word = classOf(w);
   return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && /s$/.test(w)) && !VERB_PREFIX.has(w);
+}
+
+/**
+ * "The head of Acme's shipping unit, X, resigned": a description opening the sentence is named by
+ * the apposition after it.
+ */
+function namedAfter(c: Clause, v: number): Placed | undefined {
+  if (!(v === 1 && c.low[0] === 'the') && !(v === 2 && c.low[0] === 'the' && /^(former|then|new)$/.test(c.low[1]!))) return undefined;
+  for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
+    if (c.low[k] !== ',') continue;
+    const m = startingAt(c, k + 1);
+    return m && m.entity.category === 'person' && c.low[m.last + 1] === ',' ? m : undefined;
+  }
+  return undefined;
 }
 
 /** "Y, owner of Z", "Y, the president of Z": the person right before the comma holds the relation, in any phrase. */

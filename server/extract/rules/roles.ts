@@ -10,6 +10,7 @@ import { type Add, type Clause, type Memory, endingAt, startingAt } from './clau
 import { TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
 import { RELATION_NOUNS } from './vocabulary.js';
+import { JOB_NOUNS } from './words.js';
 
 /** Titles that name the body their holder sits in: "Senator X" -> the Senate named in the article. */
 const TITLE_BODIES: Record<string, string> = {
@@ -37,6 +38,7 @@ export function roleRules(c: Clause, mem: Memory, add: Add): void {
       if (body) add('member_of', m.entity.name, body);
     }
     possessiveTitle(c, m, add);
+    bodyBeforeTitle(c, m, add);
     fromBody(c, m, add);
   }
 }
@@ -60,6 +62,34 @@ function possessiveTitle(c: Clause, m: Placed, add: Add): void {
   const owner = endingAt(c, k);
   if (!owner?.possessive || !title || RELATION_NOUNS[title] || owner.entity.category === 'place') return;
   add(/^(vice|deputy)/.test(title) ? 'deputy_of' : 'works_for', m.entity.name, owner.entity.name);
+}
+
+/**
+ * "Acme chief financial officer X", "former Acme chairman and founder X", "Rovers defender X": a
+ * body named right before a lowercase title employs its holder; a title of leadership makes it leads.
+ * A place there only qualifies the title ("Mexico's president"), and a possessor is possessiveTitle's.
+ */
+function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
+  let k = m.first - 1;
+  let head = '';
+  let leads = false;
+  while (k >= 0 && k >= m.first - 5 && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !c.toks[k]!.possessive) {
+    const w = c.low[k]!;
+    if (isTitleWord(w) || JOB_NOUNS.has(w)) {
+      head ||= w;
+      if (RELATION_NOUNS[w] === 'leads' && !(w === 'chief' && head !== 'executive')) leads = true;
+    } else if (w !== 'and' && w !== 'chief' && !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant)$/.test(w)) return;
+    k--;
+  }
+  const body = endingAt(c, k);
+  if (!head || !body || body.possessive || body.entity.category !== 'institution') return;
+  // "Justice Department special counsel X": a counsel named after a body need not work for it.
+  if (/^(counsel|lawyer|attorney|prosecutor)$/.test(head)) return;
+  if (body.entity.kind === 'party') return add('member_of', m.entity.name, body.entity.name);
+  // "former Acme chairman X": the "former" before the body belongs to the title.
+  const former = /^(former|ex)$/.test(c.low[body.first - 1] ?? '');
+  if (leads) add(former ? 'formerly_led' : 'leads', m.entity.name, body.entity.name);
+  else add(former ? 'formerly_worked_for' : 'works_for', m.entity.name, body.entity.name);
 }
 
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w) || w.split('-').some((part) => TITLE_WORDS.has(part));

@@ -278,3 +278,32 @@ export const KIND_DESCRIPTIONS: Record<string, string> = {
   court: 'court',
   tribunal: 'court',
 };
+
+/**
+ * Job nouns that a body's name may qualify before a name ("the club's defender", "Acme auditor X"),
+ * beyond the titles of office in TITLE_WORDS: sport positions, newsroom and finance jobs.
+ */
+export const JOB_NOUNS = new Set([
+  'defender',
+  'goalkeeper',
+  'striker',
+  'midfielder',
+  'forward',
+  'winger',
+  'captain',
+  'coach',
+  'manager',
+  'player',
+  'editor',
+  'reporter',
+  'correspondent',
+  'columnist',
+  'auditor',
+  'analyst',
+  'trader',
+  'banker',
+  'accountant',
+  'engineer',
+  'economist',
+  'strategist',
+]);

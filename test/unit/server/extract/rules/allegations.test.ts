@@ -160,3 +160,111 @@ test('a dateline or a place that describes the prosecutors is no accuser', () =>
   assert.deepEqual(b.alleged_by, []);
   assert.deepEqual(b.against, ['Klaus Vetter']);
 });
+
+test('a plea of not guilty or a denial that names new charges is itself the claim, against the denier', () => {
+  for (const text of [
+    'Marta Lindqvist, the former chief executive of a shipping group, pleaded not guilty to fraud charges on Monday.',
+    'Property developer Marta Lindqvist has denied bribery charges brought in Stockholm.',
+  ]) {
+    const [a, ...rest] = allegations(text);
+    assert.ok(a, text);
+    assert.equal(rest.length, 0, text);
+    assert.deepEqual(a.against, ['Marta Lindqvist'], text);
+    assert.deepEqual(a.denied_by, ['Marta Lindqvist'], text);
+  }
+  // "denied the charges" answers a claim told before: still one allegation.
+  const found = allegations('Marta Lindqvist was charged with fraud in May. Lindqvist denied the charges on Friday.');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.denied_by, ['Marta Lindqvist']);
+});
+
+test('a penalty names its imposer as accuser and every one it falls on as accused', () => {
+  const [a] = allegations(
+    'The Harbour Markets Authority fined the bank’s former treasurer, Ivo Marsh, £12,000, and its former auditor, Gail Penrose, £8,000, for misleading inspectors.',
+  );
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Harbour Markets Authority']);
+  assert.deepEqual(a.against, ['Ivo Marsh', 'Gail Penrose']);
+});
+
+test('an arrest warrant is against the one it is issued for', () => {
+  const [a] = allegations('Arrest warrants were issued for Piet Oduya and two of his former partners.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Piet Oduya']);
+});
+
+test('"the company" and "the former chief executive" stand for the company and the person named before', () => {
+  const [a] = allegations('Brightwater Holdings was once worth billions. Regulators accused the shipping company of hiding losses.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Brightwater Holdings']);
+  const [b] = allegations('Kenneth Marlow ran Brightwater Holdings for a decade. On Monday the former chief executive was charged with fraud.');
+  assert.ok(b);
+  assert.deepEqual(b.against, ['Kenneth Marlow']);
+  // An object description is no subject: the one who sues is not "the company" sued.
+  const [d] = allegations('Brightwater Holdings grew fast. The state sued the shipping company, alleging it hid losses.');
+  assert.ok(d);
+  assert.ok(!d.alleged_by.includes('Brightwater Holdings'), d.alleged_by.join(', '));
+});
+
+test('a headline passive ("X accused of …") accuses X, and a closing "…, police say" is about the clause before it', () => {
+  const [a] = allegations('Former treasurer Guillermo Rivas accused of embezzling $50,000 from a youth league');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Guillermo Rivas']);
+  assert.deepEqual(a.alleged_by, []);
+  const [b] = allegations('Each month, the treasurer Kenneth Marlow gave the board fraudulent statements, police say.');
+  assert.ok(b);
+  assert.deepEqual(b.against, ['Kenneth Marlow']);
+});
+
+test('"it was sued" stands for the company, and "charges against the businessman" for the person named before', () => {
+  const [a] = allegations('Brightwater Holdings faced a new blow on Tuesday, when it was sued by rival firm Kestrel Networks over call routing.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Brightwater Holdings']);
+  assert.deepEqual(a.alleged_by, ['Kestrel Networks']);
+  const [b] = allegations('Kenneth Marlow offered sweets to Anil Rao. Police filed charges against the businessman for bribery.');
+  assert.ok(b);
+  assert.deepEqual(b.against, ['Kenneth Marlow']);
+});
+
+test('a lawyer saying there is no evidence of wrongdoing denies, for himself and his client', () => {
+  const [a, ...rest] = allegations(
+    'Attorney general Drew Halvorsen filed fraud charges against Kenneth Marlow. Reid Walters, a lawyer for Mr Marlow, said the charges contained no evidence of wrongdoing.',
+  );
+  assert.ok(a);
+  assert.equal(rest.length, 0);
+  assert.deepEqual(a.denied_by, ['Reid Walters', 'Kenneth Marlow']);
+  const [b] = allegations('Kenneth Marlow was charged with fraud. “Kenneth Marlow has committed no crime,” his lawyer said.');
+  assert.ok(b);
+  assert.ok(b.denied_by.includes('Kenneth Marlow'), b.denied_by.join(', '));
+});
+
+test('a plea in the lead is its own claim even when the headline told it first', () => {
+  const found = allegations(
+    'Marlow pleads not guilty\n\nKenneth Marlow, the former chairman of Brightwater Holdings, has pleaded not guilty to fraud charges.',
+  );
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]!.against, ['Kenneth Marlow']);
+  assert.deepEqual(found[0]!.denied_by, ['Kenneth Marlow']);
+});
+
+test('"sued by rival firm X" names the accuser after a short description; "no evidence which links X to fraud" is a denial, not a claim', () => {
+  const [a] = allegations('Northgate Telecom had a bad week. On Tuesday it was sued by rival telecoms firm Kestrel Networks over call routing.');
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Kestrel Networks']);
+  const found = allegations(
+    'Kenneth Marlow was charged with fraud. “We know of no evidence whatsoever which links Kenneth Marlow to securities fraud,” his lawyer said.',
+  );
+  assert.equal(found.length, 1);
+});
+
+test('a not-guilty plea entered by a lawyer is the client’s denial and makes him the accused; a place near a plea pleads nothing', () => {
+  const [a] = allegations('A county prosecutor said Bryce Halloran’s attorney entered a not-guilty plea for him on a charge of assault.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Bryce Halloran']);
+  assert.deepEqual(a.denied_by, ['Bryce Halloran']);
+  const [b] = allegations(
+    'Piet Oduya, who coached at two clubs and is now 63, appeared via videolink from a prison in northwest England and pleaded not guilty to all the charges.',
+  );
+  assert.ok(b);
+  assert.deepEqual(b.against, ['Piet Oduya']);
+});

@@ -50,3 +50,39 @@ test('a list of objects gives one interaction each; a prepositional phrase is no
 test('nouns after determiners are not verbs, and no entity is linked to itself', () => {
   assert.deepEqual(pairs('Acme Corporation faces charges in Texas after the meeting.'), []);
 });
+
+test('a body named before a lowercase title employs its holder; a leading title makes it leads', () => {
+  assert.ok(pairs('Harbour Markets Authority chief executive Gail Penrose spoke on Monday.').includes('Gail Penrose -leads-> Harbour Markets Authority'));
+  const got = pairs('Kenneth Marlow blamed former Brightwater Holdings chief financial officer Andrew Pike.');
+  assert.ok(got.includes('Andrew Pike -formerly_worked_for-> Brightwater Holdings'), got.join('; '));
+  // A counsel named after a body need not work for it.
+  assert.ok(!pairs('Justice Ministry special counsel Ivo Marsh opened a case.').some((p) => p.startsWith('Ivo Marsh -')));
+});
+
+test('who brings a legal act against a list reaches every one named', () => {
+  const got = pairs('Attorney general Drew Halvorsen filed criminal charges against Brightwater Holdings and Kenneth Marlow.');
+  assert.ok(got.includes('Drew Halvorsen -charged-> Brightwater Holdings'), got.join('; '));
+  assert.ok(got.includes('Drew Halvorsen -charged-> Kenneth Marlow'), got.join('; '));
+});
+
+test('after a described possessor the object is the one named in apposition, not the possessor', () => {
+  const got = pairs(
+    'Northgate Bank was warned in May. The Harbour Markets Authority fined the bank’s former compliance officer, Ivo Marsh, £19,600, for failing to cooperate.',
+  );
+  assert.ok(got.includes('Harbour Markets Authority -fined-> Ivo Marsh'), got.join('; '));
+  assert.ok(!got.includes('Harbour Markets Authority -fined-> Northgate Bank'), got.join('; '));
+});
+
+test('where or before whom one denies is not whom one denies', () => {
+  assert.deepEqual(pairs('Kenneth Marlow denied the charges before Judge Mary Oduya.'), []);
+  assert.deepEqual(pairs('Kenneth Marlow has denied fraud charges filed yesterday in Canada.'), []);
+  assert.ok(pairs('Kenneth Marlow denied Gail Penrose’s claims.').includes('Kenneth Marlow -denied-> Gail Penrose'));
+});
+
+test('a headline passive ("X accused of …") makes X no accuser', () => {
+  assert.ok(!pairs('Former treasurer Guillermo Rivas accused of embezzling $50,000 from Harbor Youth League').some((p) => p.includes('-accused->')));
+});
+
+test('a description opening the sentence is held by the one named in apposition after it', () => {
+  assert.ok(pairs('The chairman of Brightwater Holdings, Bruno Castellani, resigned on Monday.').includes('Bruno Castellani -leads-> Brightwater Holdings'));
+});
