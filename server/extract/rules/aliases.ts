@@ -120,6 +120,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
   }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
+  const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
   for (const m of raws) {
     if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
@@ -134,6 +135,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       // A name the article also calls a place ("the city of X … in X") is that place.
       if (placeKeys.has(key(m.name))) {
         attach(get('place', m.name), m);
+        continue;
+      }
+      // Likewise a name the article gives a body ("contractor X … X and Y declined"): no person's.
+      if (!m.personEvidence && institutionKeys.has(key(m.name))) {
+        attach(byKey.get(`institution:${key(m.name)}`) ?? get('institution', m.name), m);
         continue;
       }
       const target = longerName.get(key(m.name)) ?? m.name;
@@ -177,6 +183,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const insts: InstInfo[] = [];
   let instSeen = 0;
   const singles = raws.filter((m) => m.category === 'single');
+  const definedAcronyms = new Set(raws.flatMap((m) => (m.category === 'institution' && m.acronym ? [m.acronym] : [])));
   const pending: RawMention[] = [];
   for (const m of singles) {
     const w = m.name;
@@ -188,7 +195,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
     }
     // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
-    const outletAcronym = m.institutionHint === 'media' && /^[A-Z]{2,6}$/.test(w);
+    // But "according to ACC" after "Anti-Corruption Commission (ACC)" is that body, as defined.
+    const inParens = tokens[m.sentence]?.[m.first - 1]?.text === '(';
+    const outletAcronym = m.institutionHint === 'media' && /^[A-Z]{2,6}$/.test(w) && (inParens || !definedAcronyms.has(w));
     const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
     if (exact && !(outletAcronym && exact.category === 'institution' && exact.kind !== 'media')) {
       attach(exact, m);
@@ -212,16 +221,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(byLast[0]!, m);
       continue;
     }
-    let instPrefix: Entity | null = null;
-    let instPrefixCount = 0;
-    for (const x of insts) {
-      if (x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw)))) {
-        instPrefix = x.e;
-        if (++instPrefixCount > 1) break;
-      }
-    }
-    if (instPrefixCount === 1) {
-      attach(instPrefix!, m);
+    const prefixed = insts.filter((x) => x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw))));
+    // "Acme" after "Acme Corp." and "Acme Task Force": the bare name is the company's own.
+    const companies = prefixed.length > 1 ? prefixed.filter((x) => x.e.kind === 'company') : prefixed;
+    if (companies.length === 1) {
+      attach(companies[0]!.e, m);
       continue;
     }
     // "the Senate" after "Kenya's Senate": a body's head word alone names the one body it ends.

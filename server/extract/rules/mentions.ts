@@ -254,7 +254,8 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     if (!isNameToken(tokens[i]!)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
-      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text)) out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
+      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1]))
+        out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
       continue;
     }
@@ -701,8 +702,14 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
         if (p.category !== 'single' && p.category !== 'person') res.push(p);
       }
     }
-    const at = aliasTitle(tp.title);
     const nameText = textOf(text, tp.name);
+    // "CEO of the New York drug company": a place after the title, not a person's name.
+    const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;
+    if (placeName) {
+      res.push(mention('place', text, tp.name, nameFirst, sentence, { name: placeName, modifier: true }));
+      return res;
+    }
+    const at = aliasTitle(tp.title);
     const aliases = at ? [`${at.text} ${nameText}`] : [];
     const roleT = roleTitle(tp.title);
     const m = mention(tp.name.length === 1 ? 'single' : 'person', text, tp.name, nameFirst, sentence, {
@@ -734,7 +741,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
     const bodyContext = institutionContext(tokens, base, base); // "Paris-based Acme said": no person
     if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
-    const city = !common && !namesAnInstrument(tokens, base) ? cityCandidate(t, prev) : undefined;
+    const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, prev, common) : undefined;
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
     const evidence =
@@ -816,16 +823,38 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   return [];
 }
 
+/** Words for a number's size after an amount: "RM80 million", "N4 billion", "Rs 50 lakh". */
+const MAGNITUDES = new Set(['thousand', 'million', 'billion', 'trillion', 'mn', 'm', 'bn', 'b', 'k', 'lakh', 'lakhs', 'crore', 'crores']);
+
+/** "RM80 million", "N4bn": a currency sign glued to a number is an amount, not a body's acronym ("G20 summit" is one). */
+function isMoneyAmount(t: Token, next: Token | undefined): boolean {
+  const m = /^[A-Z][A-Za-z]{0,2}\d[\d.,]*([a-z]*)$/.exec(t.text);
+  if (!m) return false;
+  return MAGNITUDES.has(m[1]!) || (m[1] === '' && next !== undefined && MAGNITUDES.has(next.text.toLowerCase()));
+}
+
+/** Prepositions of being somewhere (not "to", "from", which come before people too: "a letter from X"). */
+const STATIC_BEFORE = new Set(['in', 'at', 'near', 'outside']);
+/** A town that shares a name with people is a place after "in" only if this big. */
+const BIG_NAMESAKE_CITY = 100_000;
+/** … and if its name is also an English word ("Reading", "Mobile", "Nice" are not that big). */
+const BIG_COMMON_WORD_CITY = 500_000;
+
 /**
  * A single capitalised word that names a GeoNames town: after "in", "from" …, any town of
  * 15,000 or more; with no such word, only a capital or a city of a million. Words that are
  * English words or given names or surnames are left to the other evidence.
  */
-function cityCandidate(t: Token, prev: Token | undefined): string | undefined {
-  if (!isPlainCityName(t.text)) return undefined;
+function cityCandidate(t: Token, prev: Token | undefined, common: boolean): string | undefined {
   const city = lookupCity(t.text);
   if (!city) return undefined;
   const locative = prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase());
+  // A big city that is also a name or a word ("in Houston", "in Bradford") after "in", "at",
+  // "near", not possessive; aliases.ts still gives the word to a person of that name here.
+  if (common || !isPlainCityName(t.text)) {
+    const needed = common ? BIG_COMMON_WORD_CITY : BIG_NAMESAKE_CITY;
+    return !t.possessive && STATIC_BEFORE.has(prev?.text.toLowerCase() ?? '') && city.population >= needed ? city.name : undefined;
+  }
   if (prev?.cap && !locative) return undefined; // "Indian Ocean", "Lake Charles": part of a longer name
   if (locative || (city.capital && city.population >= 100_000) || city.population >= 1_000_000) return city.name;
   return undefined;

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+// Errors seen on news from outside the dev corpus (courts, regulators, business); the sentences and names are invented.
+const extract = (text: string) => ruleExtractor.extract(text);
+const people = (text: string): string[] => extract(text).people.map((p) => p.name);
+const places = (text: string): string[] => extract(text).places.map((p) => p.name);
+const institutions = (text: string): string[] => extract(text).institutions.map((p) => p.name);
+
+test('a person or a role before "of" is not part of the body after it', () => {
+  const judge = 'He appeared before Justice Maryanne Tobe of the Federal High Court on Monday.';
+  assert.deepEqual(people(judge), ['Maryanne Tobe']);
+  assert.deepEqual(institutions(judge), ['Federal High Court']);
+  const founder = 'Shares of Samuel D. Wexford of Brightline Systems Inc. fell.';
+  assert.deepEqual(people(founder), ['Samuel D. Wexford']);
+  assert.deepEqual(institutions(founder), ['Brightline Systems Inc.']);
+  assert.deepEqual(institutions('A retired Chief Clerk of the Ministry of Health was arrested.'), ['Ministry of Health']);
+  // A body word before "of" keeps the whole name.
+  assert.deepEqual(institutions('The Office of the Comptroller of the Currency fined the Bank of Ruritania.').sort(), [
+    'Bank of Ruritania',
+    'Office of the Comptroller of the Currency',
+  ]);
+});
+
+test('a proper name before "and" is a body of its own when the other side is one', () => {
+  assert.deepEqual(institutions('Tobu Vertal and Globex Heavy Industries were not available.'), ['Globex Heavy Industries']);
+  assert.deepEqual(institutions('The Securities and Exchange Commission opened a case.'), ['Securities and Exchange Commission']);
+  assert.deepEqual(institutions('The Economic and Financial Crimes Commission arraigned him.'), ['Economic and Financial Crimes Commission']);
+});
+
+test('a name the article gives a body is no person elsewhere', () => {
+  const text = 'He bought steel from shipbuilder Tobu Vertal last year. Tobu Vertal and Globex Heavy Industries declined to comment.';
+  assert.deepEqual(people(text), []);
+  assert.deepEqual(institutions(text).sort(), ['Globex Heavy Industries', 'Tobu Vertal']);
+});
+
+test('a place after a title is a place', () => {
+  const text = 'The founder and CEO of the New York drug company was sentenced.';
+  assert.deepEqual(people(text), []);
+  assert.deepEqual(places(text), ['New York']);
+});
+
+test('money amounts are not bodies; groups named by letters and digits are', () => {
+  assert.deepEqual(institutions('A project worth about RM80 million was approved.'), []);
+  assert.deepEqual(institutions('He faces charges over N4 billion, the N4bn fraud.'), []);
+  assert.deepEqual(institutions('The G20 summit opened.'), ['G20']);
+});
+
+test('a big city that is also a name or a word is a place after "in"', () => {
+  assert.deepEqual(places('The judge sealed the indictment in Houston on Wednesday.'), ['Houston']);
+  const both = extract('Jane Houston said the talks failed.');
+  assert.deepEqual(both.places, []);
+  assert.deepEqual(places('He lives in Reading now.'), []);
+});
+
+test('a bare company name goes to the company, not to a task force named after it', () => {
+  const x = extract('Kenneth Orr, the former Globex Corp. chief, was charged by the Globex Task Force. He led Globex’s rise.');
+  assert.deepEqual(
+    x.people.map((p) => p.name),
+    ['Kenneth Orr'],
+  );
+  assert.ok(x.institutions.find((i) => i.name === 'Globex Corp.')?.aliases.includes('Globex'));
+});
+
+test('an acronym the article defines stays that body after "according to"', () => {
+  const x = extract('Two men were arrested by the Ruritanian Anti-Corruption Commission (RACC) on Friday. According to RACC, both were remanded.');
+  assert.deepEqual(
+    x.institutions.map((i) => i.name),
+    ['Ruritanian Anti-Corruption Commission'],
+  );
+});
