@@ -134,6 +134,7 @@ const SITE_HEADS = new Set([
   'falls',
   'borough',
   'district',
+  'territory',
 ]);
 /** "the southern city of X", "the town of X": lower-case place nouns before "of" and a name. */
 const PLACE_NOUNS_BEFORE_OF = new Set([
@@ -163,6 +164,8 @@ const PLACE_NOUNS_BEFORE_OF = new Set([
   'emirate',
 ]);
 /** Lower-case heads after a name that make a site of it: "the Evin prison", "Kilburn police station". */
+/** Lower-case nouns after a region's own name: "Anambra state", "Sindh province". */
+const LOWER_REGION_NOUNS = new Set(['state', 'province', 'county', 'prefecture', 'governorate']);
 const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);
 /** Compass words that make a region of a known place: "West Africa", "Greater Manchester". */
 const COMPASS = new Set([
@@ -688,6 +691,14 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   const tp = parseTitle(span);
   if (tp) {
     const res: RawMention[] = [];
+    // "governor of Kaduna State Ali Musa": "State" ends the state's name; it is not his title.
+    const site = tp.prefix.length > 0 && tp.title.length === 1 ? [tp.prefix[tp.prefix.length - 1]!, tp.title[0]!] : [];
+    if (site.length === 2 && site[0]!.cap && isSiteName(site)) {
+      const siteFirst = b + tp.prefix.length - 1;
+      res.push(mention('place', text, site, siteFirst, sentence, { modifier: true }));
+      res.push(mention(tp.name.length === 1 ? 'single' : 'person', text, tp.name, siteFirst + 2, sentence));
+      return res;
+    }
     const nameFirst = b + tp.prefix.length + tp.title.length;
     let owner: RawMention | null = null;
     if (tp.prefix.length > 0) {
@@ -731,6 +742,16 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const next = tokens[base + 1];
     const w = norm(t.text);
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text)) return [];
+    if (
+      !t.possessive &&
+      next &&
+      LOWER_REGION_NOUNS.has(next.text) &&
+      /^\p{Lu}\p{Ll}+$/u.test(t.text) && // not "South-eastern state"
+      !isCommonWord(t.text) &&
+      !isDemonym(t.text) &&
+      !isGivenName(t.text)
+    )
+      return [mention('place', text, span, base, sentence)];
     const siteEnd = !t.possessive && next && !next.cap ? lowerSiteEnd(tokens, base + 1) : -1;
     if (siteEnd > 0 && !isGivenName(t.text)) return [mention('place', text, tokens.slice(base, siteEnd + 1), base, sentence)];
     if (next && !next.cap && PERSON_BODY_NOUNS[next.text] && !t.possessive) {
@@ -773,6 +794,13 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       }),
     ];
   }
+  // "of the Bureau Ravi Menon": a body's head word left before a name of two or more words is no part of it.
+  if (
+    span.length >= 3 &&
+    INSTITUTION_SUFFIX[norm(span[0]!.text)] !== undefined &&
+    span.slice(1).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) && !isCommonWord(t.text))
+  )
+    return fallback(text, tokens, base + 1, span.slice(1), sentence);
   const first = span[0]!;
   const lastIdx = base + span.length - 1;
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
@@ -796,6 +824,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     INSTRUMENT_NOUNS.has(span[k + 1]?.text.toLowerCase() ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx))
       ? undefined
       : lookupPlace(span[k]!.text);
+  // "Credit Lyon First Boston (CLFB)": a name given an acronym is a body's, whatever words it holds.
+  if (span.length >= 2 && !acronymInside && acronymAfter(tokens, lastIdx) !== undefined && !lookupPlace(textOf(text, span)) && !span.every(isTitleWord))
+    return [mention('institution', text, span, base, sentence, { kind: 'other', acronym: acronymAfter(tokens, lastIdx)! })];
   if (span.some((t) => lookupPlace(t.text) || /^[A-Z]{2,}$/.test(t.text))) {
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }

@@ -70,3 +70,34 @@ test('an acronym the article defines stays that body after "according to"', () =
     ['Ruritanian Anti-Corruption Commission'],
   );
 });
+
+test('"State" after a name ends a state, not a title: "governor of Kaduna State Ali Musa"', () => {
+  const x = extract('The agency arraigned the former governor of Kwali State Ibrahim Tanko in court.');
+  assert.deepEqual(
+    x.people.map((p) => p.name),
+    ['Ibrahim Tanko'],
+  );
+  assert.deepEqual(
+    x.places.map((p) => p.name),
+    ['Kwali State'],
+  );
+});
+
+test('a name before a lower-case "state" or "province" is a place', () => {
+  assert.deepEqual(places('Adamu Okafor, the former governor of Kwali state, pleaded not guilty.'), ['Kwali']);
+  assert.deepEqual(places('He governed the South-eastern state for years.'), []);
+});
+
+test('a name given an acronym in brackets is a body', () => {
+  const text = 'He was a dealmaker at Credit Lyon First Boston (CLFB) for years.';
+  assert.deepEqual(institutions(text), ['Credit Lyon First Boston']);
+  assert.deepEqual(places(text), []);
+});
+
+test('a body word left before a person name is no part of it', () => {
+  assert.deepEqual(people('He offered the bribe to an officer of the Bureau Ravi Menon.'), ['Ravi Menon']);
+});
+
+test('a territory is a place', () => {
+  assert.deepEqual(places('He must remain within the Federal Capital Territory (FCT).'), ['Federal Capital Territory']);
+});
