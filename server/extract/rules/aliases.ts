@@ -119,6 +119,16 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const ends = personNames.filter((o, i) => o.length > n.length && (personKeys[i]!.endsWith(asEnd) || personKeys[i]!.startsWith(asStart)));
     if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
   }
+  // "V. Kumar" or "V Kumar" after "Varinder Kumar": an initial for the one given name that fits.
+  for (const n of personNames) {
+    const initial = /^(\p{Lu})\.?\s+(.+)$/u.exec(n);
+    if (!initial) continue;
+    const rest = ` ${key(initial[2]!)}`;
+    const fits = personNames.filter(
+      (o, i) => o !== n && o.startsWith(initial[1]!) && !/^\p{Lu}\.?\s/u.test(o) && personKeys[i]!.endsWith(rest) && words(o).length === words(n).length,
+    );
+    if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
+  }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
   for (const m of raws) {

@@ -300,6 +300,12 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   if (of > 0 && !words.slice(0, of).some((w) => INSTITUTION_HEAD[w] !== undefined || INSTITUTION_SUFFIX[w] !== undefined)) return null;
   const bySuffix = suffixKind(words);
   if (bySuffix) return bySuffix;
+  // "Acme Bank UK", "Globex Corp USA": a country's short code after the name marks a national arm.
+  const code = written[written.length - 1]!;
+  if (words.length >= 3 && /^[A-Z]{2,3}$/.test(code) && lookupPlace(code)) {
+    const arm = suffixKind(words.slice(0, -1));
+    if (arm) return arm;
+  }
   if (words.length < 3) return null;
   for (let k = 0; k + 2 < words.length; k++) {
     const kind = INSTITUTION_HEAD[words[k]!];

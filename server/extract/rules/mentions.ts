@@ -762,7 +762,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
     const bodyContext = institutionContext(tokens, base, base); // "Paris-based Acme said": no person
     if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
-    const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, prev, common) : undefined;
+    // "offices in London, Leeds and Bradford": the next item of a list of places counts as after "in".
+    const listed = prev !== undefined && (prev.text === 'and' || prev.text === ',') && placeBefore(tokens, base - 2);
+    const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, listed ? undefined : prev, common, listed) : undefined;
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
     const evidence =
@@ -876,19 +878,26 @@ const BIG_COMMON_WORD_CITY = 500_000;
  * 15,000 or more; with no such word, only a capital or a city of a million. Words that are
  * English words or given names or surnames are left to the other evidence.
  */
-function cityCandidate(t: Token, prev: Token | undefined, common: boolean): string | undefined {
+function cityCandidate(t: Token, prev: Token | undefined, common: boolean, listed = false): string | undefined {
   const city = lookupCity(t.text);
   if (!city) return undefined;
-  const locative = prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase());
+  const locative = listed || (prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase()));
   // A big city that is also a name or a word ("in Houston", "in Bradford") after "in", "at",
   // "near", not possessive; aliases.ts still gives the word to a person of that name here.
   if (common || !isPlainCityName(t.text)) {
     const needed = common ? BIG_COMMON_WORD_CITY : BIG_NAMESAKE_CITY;
-    return !t.possessive && STATIC_BEFORE.has(prev?.text.toLowerCase() ?? '') && city.population >= needed ? city.name : undefined;
+    return !t.possessive && (listed || STATIC_BEFORE.has(prev?.text.toLowerCase() ?? '')) && city.population >= needed ? city.name : undefined;
   }
   if (prev?.cap && !locative) return undefined; // "Indian Ocean", "Lake Charles": part of a longer name
   if (locative || (city.capital && city.population >= 100_000) || city.population >= 1_000_000) return city.name;
   return undefined;
+}
+
+/** A single-word place or town just before tokens[k + 1] ("London," in a list), written as a name. */
+function placeBefore(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.cap || t.possessive || tokens[k - 1]?.cap) return false;
+  return lookupPlace(t.text) !== undefined || (isPlainCityName(t.text) && lookupCity(t.text) !== undefined);
 }
 
 /** "Rupert and James Murdoch": the first name alone shares the surname that follows. */

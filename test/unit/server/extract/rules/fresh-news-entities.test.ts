@@ -101,3 +101,18 @@ test('a body word left before a person name is no part of it', () => {
 test('a territory is a place', () => {
   assert.deepEqual(places('He must remain within the Federal Capital Territory (FCT).'), ['Federal Capital Territory']);
 });
+
+test('an initial and a surname join the one full name that fits', () => {
+  assert.deepEqual(people('Varun Mehta, the chief director, spoke first. “We will act,” V Mehta said.'), ['Varun Mehta']);
+  assert.deepEqual(people('Varun Mehta spoke. Later V. Mehta and Vikram Mehta agreed.').sort(), ['V. Mehta', 'Varun Mehta', 'Vikram Mehta']);
+});
+
+test('a country code after a bank or company names its national arm', () => {
+  const text = 'The regulator barred Tarsun Bank UK from taking deposits. Tarsun failed to act.';
+  assert.deepEqual(people(text), []);
+  assert.deepEqual(institutions(text), ['Tarsun Bank UK']);
+});
+
+test('a town listed after a place is a place', () => {
+  assert.deepEqual(places('It has offices in London, Birmingham and Bradford.'), ['London', 'Birmingham', 'Bradford']);
+});
