@@ -135,6 +135,10 @@ const SITE_HEADS = new Set([
   'borough',
   'district',
   'territory',
+  'road',
+  'street',
+  'avenue',
+  'boulevard',
 ]);
 /** "the southern city of X", "the town of X": lower-case place nouns before "of" and a name. */
 const PLACE_NOUNS_BEFORE_OF = new Set([
@@ -329,6 +333,12 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   return out;
 }
 
+/** "Hard-charging", "Cash-strapped": a capitalised compound of two lower-case English words, no name. */
+function isCommonCompound(word: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}+)-(\p{Ll}+)$/u.exec(word);
+  return m !== null && isCommonWord(m[1]!) && isCommonWord(m[2]!);
+}
+
 function atSentenceStart(tokens: Token[], idx: number): boolean {
   for (let k = idx - 1; k >= 0; k--) {
     const t = tokens[k]!.text;
@@ -377,6 +387,11 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
   ) {
+    span = span.slice(1);
+    base++;
+  }
+  // "Hard-charging European Commission …": a compound adjective opening the sentence is no part of the name.
+  if (span.length > 1 && atSentenceStart(tokens, base) && isCommonCompound(span[0]!.text)) {
     span = span.slice(1);
     base++;
   }
@@ -850,7 +865,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   )
     return [mention('person', text, span, base, sentence)];
   const words = span.filter((t) => !NAME_PARTICLES.has(t.text));
-  if (words.length <= 4 && words.every((t) => !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text) && !/^[A-Z]{2,}$/.test(t.text))) {
+  // "Uli Hoeness": a surname after the first word may end like "witness", an unknown noun can't.
+  const shapedLikeNoun = (t: Token, k: number): boolean => COMMON_SHAPE.test(t.text) && !(k > 0 && /ness$/.test(t.text));
+  if (words.length <= 4 && words.every((t, k) => !isCommonWord(t.text) && !shapedLikeNoun(t, k) && !/^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
   }
   return [];

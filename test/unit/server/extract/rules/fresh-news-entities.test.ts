@@ -116,3 +116,22 @@ test('a country code after a bank or company names its national arm', () => {
 test('a town listed after a place is a place', () => {
   assert.deepEqual(places('It has offices in London, Birmingham and Bradford.'), ['London', 'Birmingham', 'Bradford']);
 });
+
+test('a title word last in a name is a surname; "Director of Public Prosecutions" is one title', () => {
+  assert.deepEqual(people('The orders came from the Director of Public Prosecutions Omondi Haji on Friday.'), ['Omondi Haji']);
+  assert.deepEqual(people('The Director of Public Prosecutions declined to comment.'), []);
+});
+
+test('a surname may end like "witness" after the first word', () => {
+  assert.deepEqual(people('In March, the former club president Ulf Brenness was jailed.'), ['Ulf Brenness']);
+  assert.deepEqual(people('He was charged over Income Tax and National Insurance fraud.'), []);
+});
+
+test('a compound adjective opening a sentence is no part of the name after it', () => {
+  assert.deepEqual(institutions('Hard-charging European Commission officials said so.'), ['European Commission']);
+});
+
+test('named roads and streets are places', () => {
+  assert.deepEqual(places('He was interviewed at Kestrel Road, the club’s ground.'), ['Kestrel Road']);
+  assert.deepEqual(people('He was interviewed at Kestrel Road, the club’s ground.'), []);
+});
