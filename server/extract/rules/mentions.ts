@@ -811,12 +811,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       }),
     ];
   }
-  // "of the Bureau Ravi Menon": a body's head word left before a name of two or more words is no part of it.
-  if (
-    span.length >= 3 &&
-    INSTITUTION_SUFFIX[norm(span[0]!.text)] !== undefined &&
-    span.slice(1).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) && !isCommonWord(t.text))
-  )
+  // "of the Bureau Ravi Menon", "to Italian Businessman Ravi Menon": a body's head word or an English
+  // word left before a name of two or more words is no part of it.
+  const leftOver = INSTITUTION_SUFFIX[norm(span[0]!.text)] !== undefined || (isCommonWord(span[0]!.text) && !FUNCTION_WORDS.has(norm(span[0]!.text)));
+  if (span.length >= 3 && leftOver && span.slice(1).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) && !isCommonWord(t.text)))
     return fallback(text, tokens, base + 1, span.slice(1), sentence);
   const first = span[0]!;
   const lastIdx = base + span.length - 1;

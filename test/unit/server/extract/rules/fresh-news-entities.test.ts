@@ -135,3 +135,15 @@ test('named roads and streets are places', () => {
   assert.deepEqual(places('He was interviewed at Kestrel Road, the club’s ground.'), ['Kestrel Road']);
   assert.deepEqual(people('He was interviewed at Kestrel Road, the club’s ground.'), []);
 });
+
+test('newspaper groups and clubs named by their context are bodies', () => {
+  assert.deepEqual(institutions('Kestrel Newspapers, publisher of the paper, pleaded honest opinion.'), ['Kestrel Newspapers']);
+  const club = 'The files show that Spanish club Real Vantora set up offshore companies.';
+  assert.deepEqual(people(club), []);
+  assert.deepEqual(institutions(club), ['Real Vantora']);
+});
+
+test('an English word left before a full name is no part of it', () => {
+  assert.deepEqual(people('The club was sold to Italian Businessman Marco Vellani in April.'), ['Marco Vellani']);
+  assert.deepEqual(people('The service was led by Cardinal Tomas Brevik.'), ['Tomas Brevik']);
+});
