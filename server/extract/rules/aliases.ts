@@ -161,8 +161,13 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // Multi-word names contained at the end of a longer one ("Paul Stephenson" / "Sir Paul …").
   const people = () => entities.filter((e) => e.category === 'person');
   // "Zawahiri" is also the last word of "Ayman al-Zawahiri".
+  // "Revilla" is also the surname of "Ramon Revilla Jr.": a generation after it does not count.
+  const surnameOf = (n: string): string => {
+    const ws = words(n);
+    return (ws.length > 2 && /^(?:II|III|IV|Jr\.?|Sr\.?)$/.test(ws.at(-1)!) ? ws.at(-2) : ws.at(-1))!;
+  };
   const lastTok = (e: Entity): Set<string> =>
-    new Set([...e.names.keys()].filter((n) => words(n).length > 1).flatMap((n) => lastWordForms(words(n).at(-1)!.toLowerCase())));
+    new Set([...e.names.keys()].filter((n) => words(n).length > 1).flatMap((n) => lastWordForms(surnameOf(n).toLowerCase())));
   const firstTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n)[0]!.toLowerCase()));
   /** word -> people (in entity order) whose multi-word names end / start with it. */
   const indexPeople = (tokOf: (e: Entity) => Set<string>): Map<string, Entity[]> => {

@@ -21,7 +21,7 @@ import {
   isPartyPlural,
   lookupInstitution,
 } from './institutions.js';
-import { isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
+import { isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
 import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
 
@@ -66,6 +66,8 @@ const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testim
 const COMMON_SHAPE = /(?:tion|sion|ment|ness|ity|ies|ors|ers|ists|ance|ence|ship|ism|ings|ants|ents|ives|als)$/i;
 /** Generation numbers after a name: "Henry Ford II". */
 const ROMAN_NUMERAL = /^(?:II|III|IV|V|VI|VII|VIII)$/;
+/** A generation written after a name. */
+const GENERATION = /^(?:II|III|IV|Jr\.?|Sr\.?)$/;
 /** Between two words of one name: spaces, or a glued Arabic article or kinship word ("Ayman al-Zawahiri"). */
 const NAME_GAP = /^(?:['’]?\s+|\s+(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)-)$/i;
 /** Lower-case words after "in" that name a place's role, not the place: "the Minsk agreements", "Kyoto Protocol". */
@@ -90,6 +92,9 @@ export const INSTRUMENT_NOUNS = new Set([
   'format',
   'consensus',
 ]);
+/** Capitalised last words of a law's name ("Public Finance Management Act"). */
+const LAW_NOUNS = new Set(['Act', 'Acts', 'Bill', 'Ordinance', 'Decree', 'Code']);
+
 /** Particles that Dutch, German and Arabic names have and names of bodies hardly ever do. */
 const GERMANIC_ARABIC_PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'binti', 'bint']);
 /** Prepositions after which a town's name is a place ("in Eldoret", "from Tamale"). */
@@ -666,7 +671,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
       : undefined;
   if (lowerBody) return [mention('institution', text, [...span, after!], b, sentence, { name: lowerBody.canonical, kind: lowerBody.kind })];
   // "London's Old Bailey court", "the Georgian Dream party": a lower-case institution word after the name.
-  if (after && !after.cap && /^(?:court|party|parties)$/.test(after.text) && !lookupPlace(s) && !span.every((t) => isDemonym(t.text))) {
+  if (after && !after.cap && /^(?:court|party|parties)$/.test(after.text) && !lookupPlace(s) && !isDemonym(s) && !span.every((t) => isDemonym(t.text))) {
     const kind = after.text === 'court' ? 'court' : 'party';
     // A single word may be a person's name ("the Smith court"): aliases.ts decides.
     if (span.length === 1)
@@ -728,6 +733,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
         if (p.category !== 'single' && p.category !== 'person') res.push(p);
       }
     }
+    // "Public Finance Management Act": a law's name, not a titled person.
+    if (tp.name.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()) || LAW_NOUNS.has(t.text))) return res;
     const nameText = textOf(text, tp.name);
     // "CEO of the New York drug company": a place after the title, not a person's name.
     const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;
@@ -842,7 +849,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // "Credit Lyon First Boston (CLFB)": a name given an acronym is a body's, whatever words it holds.
   if (span.length >= 2 && !acronymInside && acronymAfter(tokens, lastIdx) !== undefined && !lookupPlace(textOf(text, span)) && !span.every(isTitleWord))
     return [mention('institution', text, span, base, sentence, { kind: 'other', acronym: acronymAfter(tokens, lastIdx)! })];
-  if (span.some((t) => lookupPlace(t.text) || /^[A-Z]{2,}$/.test(t.text))) {
+  if (span.some((t, k) => lookupPlace(t.text) || (/^[A-Z]{2,}$/.test(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text))))) {
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
   if (span.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()))) return [];
@@ -862,7 +869,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     span.slice(1).every((t) => /^[A-Z][a-z]/.test(t.text) && !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text))
   )
     return [mention('person', text, span, base, sentence)];
-  const words = span.filter((t) => !NAME_PARTICLES.has(t.text));
+  // "Benigno Aquino III", "Ramon Revilla Jr.": a generation after a name is part of it, no acronym.
+  const words = span.filter((t, k) => !NAME_PARTICLES.has(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text)));
   // "Uli Hoeness": a surname after the first word may end like "witness", an unknown noun can't.
   const shapedLikeNoun = (t: Token, k: number): boolean => COMMON_SHAPE.test(t.text) && !(k > 0 && /ness$/.test(t.text));
   if (words.length <= 4 && words.every((t, k) => !isCommonWord(t.text) && !shapedLikeNoun(t, k) && !/^[A-Z]{2,}$/.test(t.text))) {
@@ -876,9 +884,10 @@ const MAGNITUDES = new Set(['thousand', 'million', 'billion', 'trillion', 'mn', 
 
 /** "RM80 million", "N4bn": a currency sign glued to a number is an amount, not a body's acronym ("G20 summit" is one). */
 function isMoneyAmount(t: Token, next: Token | undefined): boolean {
-  const m = /^[A-Z][A-Za-z]{0,2}\d[\d.,]*([a-z]*)$/.exec(t.text);
+  const m = /^([A-Z][A-Za-z]{0,2})\d[\d.,]*([a-z]*)$/.exec(t.text);
   if (!m) return false;
-  return MAGNITUDES.has(m[1]!) || (m[1] === '' && next !== undefined && MAGNITUDES.has(next.text.toLowerCase()));
+  if (isCurrencyCode(m[1]!)) return true; // "ZAR30,000", "USD1"
+  return MAGNITUDES.has(m[2]!) || (m[2] === '' && next !== undefined && MAGNITUDES.has(next.text.toLowerCase()));
 }
 
 /** Prepositions of being somewhere (not "to", "from", which come before people too: "a letter from X"). */

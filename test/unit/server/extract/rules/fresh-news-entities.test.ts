@@ -147,3 +147,21 @@ test('an English word left before a full name is no part of it', () => {
   assert.deepEqual(people('The club was sold to Italian Businessman Marco Vellani in April.'), ['Marco Vellani']);
   assert.deepEqual(people('The service was led by Cardinal Tomas Brevik.'), ['Tomas Brevik']);
 });
+
+test('a generation after a name is part of it, and the surname still joins', () => {
+  assert.deepEqual(people('A reformist president, Benigno Alvarado III, has promised change.'), ['Benigno Alvarado III']);
+  const x = extract('Sen. Ramiro Vela Jr. surrendered on Friday. Vela said he was innocent.');
+  assert.deepEqual(
+    x.people.map((p) => p.name),
+    ['Ramiro Vela Jr.'],
+  );
+});
+
+test('ISO currency codes glued to amounts are money, not bodies', () => {
+  assert.deepEqual(institutions('Bail ranged from ZAR30,000 (USD1,670) to ZAR500,000.'), []);
+});
+
+test('a law named after a title-like word is no person; a demonym before "court" is no court', () => {
+  assert.deepEqual(people('It breached the Public Finance Management Act (PFMA), the court heard.'), []);
+  assert.deepEqual(institutions('Four suspects appeared in a provincial South African court on Monday.'), []);
+});
