@@ -223,6 +223,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       continue;
     }
     if (/^[A-Z]{2,6}$/.test(w) && !outletAcronym) {
+      // "Federal Capital Territory (FCT)": a place of several words may go by its initials too.
+      const placeHit = insts.some((x) => x.initials === w)
+        ? []
+        : entities.filter((e) => e.category === 'place' && words(e.name).length > 1 && initials(e.name) === w);
+      if (placeHit.length === 1) {
+        attach(placeHit[0]!, m);
+        continue;
+      }
       const hit = insts.filter((x) => x.initials === w);
       const loose = hit.length ? hit : insts.filter((x) => x.initials.length >= 2 && w.length === x.initials.length + 1 && w.startsWith(x.initials));
       if (loose.length === 1) {

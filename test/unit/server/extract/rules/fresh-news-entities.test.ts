@@ -165,3 +165,9 @@ test('a law named after a title-like word is no person; a demonym before "court"
   assert.deepEqual(people('It breached the Public Finance Management Act (PFMA), the court heard.'), []);
   assert.deepEqual(institutions('Four suspects appeared in a provincial South African court on Monday.'), []);
 });
+
+test('a place of several words goes by its initials too', () => {
+  const x = extract('The defendant must remain within the Federal Capital Territory (FCT). He now lives in the FCT.');
+  assert.deepEqual(x.institutions, []);
+  assert.ok(x.places.find((p) => p.name === 'Federal Capital Territory')?.aliases.includes('FCT'));
+});
