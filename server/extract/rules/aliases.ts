@@ -119,7 +119,18 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const ends = personNames.filter((o, i) => o.length > n.length && (personKeys[i]!.endsWith(asEnd) || personKeys[i]!.startsWith(asStart)));
     if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
   }
+  // "V. Kumar" or "V Kumar" after "Varinder Kumar": an initial for the one given name that fits.
+  for (const n of personNames) {
+    const initial = /^(\p{Lu})\.?\s+(.+)$/u.exec(n);
+    if (!initial) continue;
+    const rest = ` ${key(initial[2]!)}`;
+    const fits = personNames.filter(
+      (o, i) => o !== n && o.startsWith(initial[1]!) && !/^\p{Lu}\.?\s/u.test(o) && personKeys[i]!.endsWith(rest) && words(o).length === words(n).length,
+    );
+    if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
+  }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
+  const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
   for (const m of raws) {
     if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
@@ -136,6 +147,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         attach(get('place', m.name), m);
         continue;
       }
+      // Likewise a name the article gives a body ("contractor X … X and Y declined"): no person's.
+      if (!m.personEvidence && institutionKeys.has(key(m.name))) {
+        attach(byKey.get(`institution:${key(m.name)}`) ?? get('institution', m.name), m);
+        continue;
+      }
       const target = longerName.get(key(m.name)) ?? m.name;
       const e = byKey.get(`person:${key(target)}`) ?? get('person', target);
       e.names.set(m.name, words(m.name).length);
@@ -145,8 +161,13 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // Multi-word names contained at the end of a longer one ("Paul Stephenson" / "Sir Paul …").
   const people = () => entities.filter((e) => e.category === 'person');
   // "Zawahiri" is also the last word of "Ayman al-Zawahiri".
+  // "Revilla" is also the surname of "Ramon Revilla Jr.": a generation after it does not count.
+  const surnameOf = (n: string): string => {
+    const ws = words(n);
+    return (ws.length > 2 && /^(?:II|III|IV|Jr\.?|Sr\.?)$/.test(ws.at(-1)!) ? ws.at(-2) : ws.at(-1))!;
+  };
   const lastTok = (e: Entity): Set<string> =>
-    new Set([...e.names.keys()].filter((n) => words(n).length > 1).flatMap((n) => lastWordForms(words(n).at(-1)!.toLowerCase())));
+    new Set([...e.names.keys()].filter((n) => words(n).length > 1).flatMap((n) => lastWordForms(surnameOf(n).toLowerCase())));
   const firstTok = (e: Entity): Set<string> => new Set([...e.names.keys()].filter((n) => words(n).length > 1).map((n) => words(n)[0]!.toLowerCase()));
   /** word -> people (in entity order) whose multi-word names end / start with it. */
   const indexPeople = (tokOf: (e: Entity) => Set<string>): Map<string, Entity[]> => {
@@ -177,6 +198,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const insts: InstInfo[] = [];
   let instSeen = 0;
   const singles = raws.filter((m) => m.category === 'single');
+  const definedAcronyms = new Set(raws.flatMap((m) => (m.category === 'institution' && m.acronym ? [m.acronym] : [])));
   const pending: RawMention[] = [];
   for (const m of singles) {
     const w = m.name;
@@ -188,7 +210,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
     }
     // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
-    const outletAcronym = m.institutionHint === 'media' && /^[A-Z]{2,6}$/.test(w);
+    // But "according to ACC" after "Anti-Corruption Commission (ACC)" is that body, as defined.
+    const inParens = tokens[m.sentence]?.[m.first - 1]?.text === '(';
+    const outletAcronym = m.institutionHint === 'media' && /^[A-Z]{2,6}$/.test(w) && (inParens || !definedAcronyms.has(w));
     const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
     if (exact && !(outletAcronym && exact.category === 'institution' && exact.kind !== 'media')) {
       attach(exact, m);
@@ -199,6 +223,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       continue;
     }
     if (/^[A-Z]{2,6}$/.test(w) && !outletAcronym) {
+      // "Federal Capital Territory (FCT)": a place of several words may go by its initials too.
+      const placeHit = insts.some((x) => x.initials === w)
+        ? []
+        : entities.filter((e) => e.category === 'place' && words(e.name).length > 1 && initials(e.name) === w);
+      if (placeHit.length === 1) {
+        attach(placeHit[0]!, m);
+        continue;
+      }
       const hit = insts.filter((x) => x.initials === w);
       const loose = hit.length ? hit : insts.filter((x) => x.initials.length >= 2 && w.length === x.initials.length + 1 && w.startsWith(x.initials));
       if (loose.length === 1) {
@@ -212,16 +244,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(byLast[0]!, m);
       continue;
     }
-    let instPrefix: Entity | null = null;
-    let instPrefixCount = 0;
-    for (const x of insts) {
-      if (x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw)))) {
-        instPrefix = x.e;
-        if (++instPrefixCount > 1) break;
-      }
-    }
-    if (instPrefixCount === 1) {
-      attach(instPrefix!, m);
+    const prefixed = insts.filter((x) => x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw))));
+    // "Acme" after "Acme Corp." and "Acme Task Force": the bare name is the company's own.
+    const companies = prefixed.length > 1 ? prefixed.filter((x) => x.e.kind === 'company') : prefixed;
+    if (companies.length === 1) {
+      attach(companies[0]!.e, m);
       continue;
     }
     // "the Senate" after "Kenya's Senate": a body's head word alone names the one body it ends.

@@ -134,6 +134,8 @@ export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
   ventures: 'company',
   labs: 'company',
   media: 'company',
+  newspapers: 'media',
+  publications: 'media',
   association: 'other',
   foundation: 'other',
   institute: 'other',
@@ -287,11 +289,25 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const shapedSide = (side: string[]): boolean =>
       side.length > 0 && (isPartyPlural(side[side.length - 1]!) || (side.length >= 2 && institutionKindOf(side) !== null));
     if (shapedSide(written.slice(0, and)) && shapedSide(written.slice(and + 1))) return null;
+    // "Acme Tobu and Globex Heavy Industries": a name of two or more uncommon words before "and" is
+    // a body of its own ("Securities and Exchange Commission", "Trinidad and Tobago …" are one name).
+    const left = written.slice(0, and);
+    const nameLike = left.length >= 2 && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
+    if (nameLike && !lookupPlace(left.join(' ')) && shapedSide(written.slice(and + 1))) return null;
   }
   const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
+  // "Chief Clerk of the Ministry of Health", "Jane Roe of Acme Holdings Ltd": with no body word
+  // before "of", the body is only what follows it; the words before are a person or a role.
+  if (of > 0 && !words.slice(0, of).some((w) => INSTITUTION_HEAD[w] !== undefined || INSTITUTION_SUFFIX[w] !== undefined)) return null;
   const bySuffix = suffixKind(words);
   if (bySuffix) return bySuffix;
+  // "Acme Bank UK", "Globex Corp USA": a country's short code after the name marks a national arm.
+  const code = written[written.length - 1]!;
+  if (words.length >= 3 && /^[A-Z]{2,3}$/.test(code) && lookupPlace(code)) {
+    const arm = suffixKind(words.slice(0, -1));
+    if (arm) return arm;
+  }
   if (words.length < 3) return null;
   for (let k = 0; k + 2 < words.length; k++) {
     const kind = INSTITUTION_HEAD[words[k]!];
@@ -358,6 +374,11 @@ const BODY_NOUNS: Record<string, InstitutionKind> = {
   operator: 'company',
   firm: 'company',
   maker: 'company',
+  shipbuilder: 'company',
+  distributor: 'company',
+  exporter: 'company',
+  refiner: 'company',
+  chain: 'company',
   giant: 'company',
   conglomerate: 'company',
   retailer: 'company',
@@ -367,6 +388,7 @@ const BODY_NOUNS: Record<string, InstitutionKind> = {
   startup: 'company',
   subsidiary: 'company',
   group: 'other',
+  club: 'other',
   party: 'party',
   ngo: 'other',
   charity: 'other',

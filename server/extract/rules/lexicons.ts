@@ -119,6 +119,8 @@ export const LABEL_WORDS = new Set(['democrat', 'republican', 'former', 'ex', 'a
 export const TITLE_DOMAIN_WORDS = new Set([
   'state',
   'public',
+  'prosecution',
+  'prosecutions',
   'security',
   'defense',
   'defence',

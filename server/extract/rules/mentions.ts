@@ -21,7 +21,7 @@ import {
   isPartyPlural,
   lookupInstitution,
 } from './institutions.js';
-import { isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
+import { isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
 import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
 
@@ -66,6 +66,8 @@ const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testim
 const COMMON_SHAPE = /(?:tion|sion|ment|ness|ity|ies|ors|ers|ists|ance|ence|ship|ism|ings|ants|ents|ives|als)$/i;
 /** Generation numbers after a name: "Henry Ford II". */
 const ROMAN_NUMERAL = /^(?:II|III|IV|V|VI|VII|VIII)$/;
+/** A generation written after a name. */
+const GENERATION = /^(?:II|III|IV|Jr\.?|Sr\.?)$/;
 /** Between two words of one name: spaces, or a glued Arabic article or kinship word ("Ayman al-Zawahiri"). */
 const NAME_GAP = /^(?:['’]?\s+|\s+(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu)-)$/i;
 /** Lower-case words after "in" that name a place's role, not the place: "the Minsk agreements", "Kyoto Protocol". */
@@ -90,6 +92,9 @@ export const INSTRUMENT_NOUNS = new Set([
   'format',
   'consensus',
 ]);
+/** Capitalised last words of a law's name ("Public Finance Management Act"). */
+const LAW_NOUNS = new Set(['Act', 'Acts', 'Bill', 'Ordinance', 'Decree', 'Code']);
+
 /** Particles that Dutch, German and Arabic names have and names of bodies hardly ever do. */
 const GERMANIC_ARABIC_PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'binti', 'bint']);
 /** Prepositions after which a town's name is a place ("in Eldoret", "from Tamale"). */
@@ -134,6 +139,11 @@ const SITE_HEADS = new Set([
   'falls',
   'borough',
   'district',
+  'territory',
+  'road',
+  'street',
+  'avenue',
+  'boulevard',
 ]);
 /** "the southern city of X", "the town of X": lower-case place nouns before "of" and a name. */
 const PLACE_NOUNS_BEFORE_OF = new Set([
@@ -163,6 +173,8 @@ const PLACE_NOUNS_BEFORE_OF = new Set([
   'emirate',
 ]);
 /** Lower-case heads after a name that make a site of it: "the Evin prison", "Kilburn police station". */
+/** Lower-case nouns after a region's own name: "Anambra state", "Sindh province". */
+const LOWER_REGION_NOUNS = new Set(['state', 'province', 'county', 'prefecture', 'governorate']);
 const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);
 /** Compass words that make a region of a known place: "West Africa", "Greater Manchester". */
 const COMPASS = new Set([
@@ -254,7 +266,8 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     if (!isNameToken(tokens[i]!)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
-      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text)) out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
+      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1]))
+        out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
       continue;
     }
@@ -325,6 +338,12 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   return out;
 }
 
+/** "Hard-charging", "Cash-strapped": a capitalised compound of two lower-case English words, no name. */
+function isCommonCompound(word: string): boolean {
+  const m = /^(\p{Lu}\p{Ll}+)-(\p{Ll}+)$/u.exec(word);
+  return m !== null && isCommonWord(m[1]!) && isCommonWord(m[2]!);
+}
+
 function atSentenceStart(tokens: Token[], idx: number): boolean {
   for (let k = idx - 1; k >= 0; k--) {
     const t = tokens[k]!.text;
@@ -373,6 +392,11 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
   ) {
+    span = span.slice(1);
+    base++;
+  }
+  // "Hard-charging European Commission …": a compound adjective opening the sentence is no part of the name.
+  if (span.length > 1 && atSentenceStart(tokens, base) && isCommonCompound(span[0]!.text)) {
     span = span.slice(1);
     base++;
   }
@@ -647,7 +671,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
       : undefined;
   if (lowerBody) return [mention('institution', text, [...span, after!], b, sentence, { name: lowerBody.canonical, kind: lowerBody.kind })];
   // "London's Old Bailey court", "the Georgian Dream party": a lower-case institution word after the name.
-  if (after && !after.cap && /^(?:court|party|parties)$/.test(after.text) && !lookupPlace(s) && !span.every((t) => isDemonym(t.text))) {
+  if (after && !after.cap && /^(?:court|party|parties)$/.test(after.text) && !lookupPlace(s) && !isDemonym(s) && !span.every((t) => isDemonym(t.text))) {
     const kind = after.text === 'court' ? 'court' : 'party';
     // A single word may be a person's name ("the Smith court"): aliases.ts decides.
     if (span.length === 1)
@@ -687,6 +711,14 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   const tp = parseTitle(span);
   if (tp) {
     const res: RawMention[] = [];
+    // "governor of Kaduna State Ali Musa": "State" ends the state's name; it is not his title.
+    const site = tp.prefix.length > 0 && tp.title.length === 1 ? [tp.prefix[tp.prefix.length - 1]!, tp.title[0]!] : [];
+    if (site.length === 2 && site[0]!.cap && isSiteName(site)) {
+      const siteFirst = b + tp.prefix.length - 1;
+      res.push(mention('place', text, site, siteFirst, sentence, { modifier: true }));
+      res.push(mention(tp.name.length === 1 ? 'single' : 'person', text, tp.name, siteFirst + 2, sentence));
+      return res;
+    }
     const nameFirst = b + tp.prefix.length + tp.title.length;
     let owner: RawMention | null = null;
     if (tp.prefix.length > 0) {
@@ -701,8 +733,16 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
         if (p.category !== 'single' && p.category !== 'person') res.push(p);
       }
     }
-    const at = aliasTitle(tp.title);
+    // "Public Finance Management Act": a law's name, not a titled person.
+    if (tp.name.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()) || LAW_NOUNS.has(t.text))) return res;
     const nameText = textOf(text, tp.name);
+    // "CEO of the New York drug company": a place after the title, not a person's name.
+    const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;
+    if (placeName) {
+      res.push(mention('place', text, tp.name, nameFirst, sentence, { name: placeName, modifier: true }));
+      return res;
+    }
+    const at = aliasTitle(tp.title);
     const aliases = at ? [`${at.text} ${nameText}`] : [];
     const roleT = roleTitle(tp.title);
     const m = mention(tp.name.length === 1 ? 'single' : 'person', text, tp.name, nameFirst, sentence, {
@@ -724,6 +764,16 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const next = tokens[base + 1];
     const w = norm(t.text);
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text)) return [];
+    if (
+      !t.possessive &&
+      next &&
+      LOWER_REGION_NOUNS.has(next.text) &&
+      /^\p{Lu}\p{Ll}+$/u.test(t.text) && // not "South-eastern state"
+      !isCommonWord(t.text) &&
+      !isDemonym(t.text) &&
+      !isGivenName(t.text)
+    )
+      return [mention('place', text, span, base, sentence)];
     const siteEnd = !t.possessive && next && !next.cap ? lowerSiteEnd(tokens, base + 1) : -1;
     if (siteEnd > 0 && !isGivenName(t.text)) return [mention('place', text, tokens.slice(base, siteEnd + 1), base, sentence)];
     if (next && !next.cap && PERSON_BODY_NOUNS[next.text] && !t.possessive) {
@@ -734,7 +784,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
     const bodyContext = institutionContext(tokens, base, base); // "Paris-based Acme said": no person
     if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
-    const city = !common && !namesAnInstrument(tokens, base) ? cityCandidate(t, prev) : undefined;
+    // "offices in London, Leeds and Bradford": the next item of a list of places counts as after "in".
+    const listed = prev !== undefined && (prev.text === 'and' || prev.text === ',') && placeBefore(tokens, base - 2);
+    const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, listed ? undefined : prev, common, listed) : undefined;
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
     const evidence =
@@ -766,6 +818,11 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       }),
     ];
   }
+  // "of the Bureau Ravi Menon", "to Italian Businessman Ravi Menon": a body's head word or an English
+  // word left before a name of two or more words is no part of it.
+  const leftOver = INSTITUTION_SUFFIX[norm(span[0]!.text)] !== undefined || (isCommonWord(span[0]!.text) && !FUNCTION_WORDS.has(norm(span[0]!.text)));
+  if (span.length >= 3 && leftOver && span.slice(1).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text) && !isCommonWord(t.text)))
+    return fallback(text, tokens, base + 1, span.slice(1), sentence);
   const first = span[0]!;
   const lastIdx = base + span.length - 1;
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
@@ -789,7 +846,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     INSTRUMENT_NOUNS.has(span[k + 1]?.text.toLowerCase() ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx))
       ? undefined
       : lookupPlace(span[k]!.text);
-  if (span.some((t) => lookupPlace(t.text) || /^[A-Z]{2,}$/.test(t.text))) {
+  // "Credit Lyon First Boston (CLFB)": a name given an acronym is a body's, whatever words it holds.
+  if (span.length >= 2 && !acronymInside && acronymAfter(tokens, lastIdx) !== undefined && !lookupPlace(textOf(text, span)) && !span.every(isTitleWord))
+    return [mention('institution', text, span, base, sentence, { kind: 'other', acronym: acronymAfter(tokens, lastIdx)! })];
+  if (span.some((t, k) => lookupPlace(t.text) || (/^[A-Z]{2,}$/.test(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text))))) {
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
   if (span.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()))) return [];
@@ -809,26 +869,59 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     span.slice(1).every((t) => /^[A-Z][a-z]/.test(t.text) && !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text))
   )
     return [mention('person', text, span, base, sentence)];
-  const words = span.filter((t) => !NAME_PARTICLES.has(t.text));
-  if (words.length <= 4 && words.every((t) => !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text) && !/^[A-Z]{2,}$/.test(t.text))) {
+  // "Benigno Aquino III", "Ramon Revilla Jr.": a generation after a name is part of it, no acronym.
+  const words = span.filter((t, k) => !NAME_PARTICLES.has(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text)));
+  // "Uli Hoeness": a surname after the first word may end like "witness", an unknown noun can't.
+  const shapedLikeNoun = (t: Token, k: number): boolean => COMMON_SHAPE.test(t.text) && !(k > 0 && /ness$/.test(t.text));
+  if (words.length <= 4 && words.every((t, k) => !isCommonWord(t.text) && !shapedLikeNoun(t, k) && !/^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
   }
   return [];
 }
+
+/** Words for a number's size after an amount: "RM80 million", "N4 billion", "Rs 50 lakh". */
+const MAGNITUDES = new Set(['thousand', 'million', 'billion', 'trillion', 'mn', 'm', 'bn', 'b', 'k', 'lakh', 'lakhs', 'crore', 'crores']);
+
+/** "RM80 million", "N4bn": a currency sign glued to a number is an amount, not a body's acronym ("G20 summit" is one). */
+function isMoneyAmount(t: Token, next: Token | undefined): boolean {
+  const m = /^([A-Z][A-Za-z]{0,2})\d[\d.,]*([a-z]*)$/.exec(t.text);
+  if (!m) return false;
+  if (isCurrencyCode(m[1]!)) return true; // "ZAR30,000", "USD1"
+  return MAGNITUDES.has(m[2]!) || (m[2] === '' && next !== undefined && MAGNITUDES.has(next.text.toLowerCase()));
+}
+
+/** Prepositions of being somewhere (not "to", "from", which come before people too: "a letter from X"). */
+const STATIC_BEFORE = new Set(['in', 'at', 'near', 'outside']);
+/** A town that shares a name with people is a place after "in" only if this big. */
+const BIG_NAMESAKE_CITY = 100_000;
+/** … and if its name is also an English word ("Reading", "Mobile", "Nice" are not that big). */
+const BIG_COMMON_WORD_CITY = 500_000;
 
 /**
  * A single capitalised word that names a GeoNames town: after "in", "from" …, any town of
  * 15,000 or more; with no such word, only a capital or a city of a million. Words that are
  * English words or given names or surnames are left to the other evidence.
  */
-function cityCandidate(t: Token, prev: Token | undefined): string | undefined {
-  if (!isPlainCityName(t.text)) return undefined;
+function cityCandidate(t: Token, prev: Token | undefined, common: boolean, listed = false): string | undefined {
   const city = lookupCity(t.text);
   if (!city) return undefined;
-  const locative = prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase());
+  const locative = listed || (prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase()));
+  // A big city that is also a name or a word ("in Houston", "in Bradford") after "in", "at",
+  // "near", not possessive; aliases.ts still gives the word to a person of that name here.
+  if (common || !isPlainCityName(t.text)) {
+    const needed = common ? BIG_COMMON_WORD_CITY : BIG_NAMESAKE_CITY;
+    return !t.possessive && (listed || STATIC_BEFORE.has(prev?.text.toLowerCase() ?? '')) && city.population >= needed ? city.name : undefined;
+  }
   if (prev?.cap && !locative) return undefined; // "Indian Ocean", "Lake Charles": part of a longer name
   if (locative || (city.capital && city.population >= 100_000) || city.population >= 1_000_000) return city.name;
   return undefined;
+}
+
+/** A single-word place or town just before tokens[k + 1] ("London," in a list), written as a name. */
+function placeBefore(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.cap || t.possessive || tokens[k - 1]?.cap) return false;
+  return lookupPlace(t.text) !== undefined || (isPlainCityName(t.text) && lookupCity(t.text) !== undefined);
 }
 
 /** "Rupert and James Murdoch": the first name alone shares the surname that follows. */

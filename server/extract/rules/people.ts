@@ -188,7 +188,9 @@ export function parseTitle(span: Token[]): TitleParse | null {
       break;
     }
     const name = span.slice(j);
-    if (name.length > 0 && !name.some((t) => isTitleWord(t) || norm(t.text) === 'of')) {
+    // A title word last in a name of two or more words is a surname there ("Director Noordin Haji").
+    const titleInName = (t: Token, k: number): boolean => isTitleWord(t) && !(k > 0 && k === name.length - 1 && !PLURAL_TITLES.has(norm(t.text)));
+    if (name.length > 0 && !name.some((t, k) => titleInName(t, k) || norm(t.text) === 'of')) {
       return { prefix: span.slice(0, i), title: span.slice(i, j), name };
     }
     i = Math.max(j, i + 1);

@@ -159,6 +159,13 @@ for (const d of [
 ])
   DEMONYMS.add(d);
 
+/** ISO 4217 codes of the world's currencies ("USD", "ZAR"), from world-countries. */
+const CURRENCY_CODES = new Set(countries.flatMap((c) => Object.keys(c.currencies ?? {})));
+
+export function isCurrencyCode(word: string): boolean {
+  return CURRENCY_CODES.has(word);
+}
+
 export function lookupPlace(surface: string): string | undefined {
   const k = lowerKey(surface);
   if (DEMONYMS.has(k) && !countryNames.has(k)) return undefined;
