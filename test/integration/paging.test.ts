@@ -63,7 +63,7 @@ describe('paging a neighbourhood on the seed graph', () => {
   }
 
   it('gives disjoint pages in a stable order whose union is the unlimited neighbourhood, nodes and links', async () => {
-    await checkPages(BLINKEN, 3);
+    await checkPages(BLINKEN, 2);
   });
 
   it('brings the links between a page and the pages before it', async () => {
