@@ -14,7 +14,30 @@ import { CLAUSE_END, PREPOSITIONS, REPORTING_VERBS } from './words.js';
 
 /** Most words between the two names. */
 const MAX_GAP = 6;
-const BREAKS = new Set([...CLAUSE_END, ';', '(', ')', '“', '”', '"', 'and', 'or', 'but', 'who', 'which', 'after', 'before', 'when', 'while', 'because', 'if']);
+const BREAKS = new Set([
+  ...CLAUSE_END,
+  ';',
+  '(',
+  ')',
+  '“',
+  '”',
+  '"',
+  'and',
+  'or',
+  'but',
+  'who',
+  'which',
+  'after',
+  'before',
+  'when',
+  'while',
+  'because',
+  'if',
+  'yet',
+  'so',
+  'than',
+  ',',
+]);
 const NO_LINK = new Set(['be', 'have', 'say', 'tell', 'add', 'report', 'include', 'do', 'become', 'call', 'name']);
 
 export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Placed[], found: Interaction[]): Interaction[] {
@@ -41,7 +64,7 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       let broken = false;
       for (let t = a.last + 1; t < b.first && !broken; t++) {
         const low = toks[t]!.text.toLowerCase();
-        if (BREAKS.has(low) || (low === ',' && verb === undefined && t !== a.last + 1)) broken = true;
+        if (BREAKS.has(low)) broken = true;
         else if (verb === undefined && tags.pos[t] === 'VERB') verb = tags.lemma[t];
       }
       if (broken || !verb || NO_LINK.has(verb) || REPORTING_VERBS.has(verb)) continue;
