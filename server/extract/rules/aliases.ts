@@ -6,7 +6,7 @@
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
 import { isCommonWord } from './lexicons.js';
 import { isBodyWord, lookupInstitution } from './institutions.js';
-import { lookupPlace } from './places.js';
+import { isCountryName, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 
@@ -146,8 +146,29 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
+  // "Rodrigo Medina … Medina is being held": a lone surname of one person named in full is that
+  // person, though a gazetteer knows a town by it, unless a preposition of place comes before it.
+  const fullNameBySurname = new Map<string, string | null>();
+  for (const n of personNames) {
+    const ws = words(n);
+    if (ws.length < 2) continue;
+    const k = key(ws.at(-1)!);
+    const had = fullNameBySurname.get(k);
+    fullNameBySurname.set(k, had === undefined || had === n ? n : null);
+  }
+  const LOCATIVE = /^(?:in|at|from|to|into|near|across|outside|inside|of|around|toward|towards)$/i;
+  const surnameOwner = (m: RawMention): string | undefined => {
+    // A country is too often in the news to yield its name to a surname ("Jordan's king").
+    if (m.first !== m.last || isCountryName(m.name)) return undefined;
+    const owner = fullNameBySurname.get(key(m.name));
+    if (!owner) return undefined;
+    const before = tokens[m.sentence]?.[m.first - 1]?.text ?? '';
+    return LOCATIVE.test(before) ? undefined : owner;
+  };
   for (const m of raws) {
-    if (m.category === 'place') attach(get('place', m.name), m);
+    const owner = m.category === 'place' ? surnameOwner(m) : undefined;
+    if (owner) attach(byKey.get(`person:${key(owner)}`) ?? get('person', owner), m);
+    else if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
       const known = lookupInstitution(m.name);
       const e = get('institution', known ? known.name : m.name);

@@ -266,7 +266,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     if (!isNameToken(tokens[i]!)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
-      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1]))
+      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]))
         out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
       continue;
@@ -883,10 +883,12 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
 const MAGNITUDES = new Set(['thousand', 'million', 'billion', 'trillion', 'mn', 'm', 'bn', 'b', 'k', 'lakh', 'lakhs', 'crore', 'crores']);
 
 /** "RM80 million", "N4bn": a currency sign glued to a number is an amount, not a body's acronym ("G20 summit" is one). */
-function isMoneyAmount(t: Token, next: Token | undefined): boolean {
+function isMoneyAmount(t: Token, next: Token | undefined, next2?: Token): boolean {
   const m = /^([A-Z][A-Za-z]{0,2})\d[\d.,]*([a-z]*)$/.exec(t.text);
   if (!m) return false;
   if (isCurrencyCode(m[1]!)) return true; // "ZAR30,000", "USD1"
+  // "P60,000", "K6,000": a number written with a thousands comma is an amount whatever its sign.
+  if (m[2] === '' && next?.text === ',' && next.start === t.end && next2 && next2.start === next.end && /^\d{3}\b/.test(next2.text)) return true;
   return MAGNITUDES.has(m[2]!) || (m[2] === '' && next !== undefined && MAGNITUDES.has(next.text.toLowerCase()));
 }
 

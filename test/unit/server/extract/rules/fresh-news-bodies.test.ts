@@ -15,3 +15,26 @@ test("a company's legal form is no part of its initials nor of its name", () => 
     'HTB said it would appeal. Kestrel Bank for Farmers was also warned.';
   assert.deepEqual(institutionsWithAliases(text), ['Harbour Trust Bank Uganda Ltd | HTB', 'Kestrel Bank for Farmers Plc | KBF | Kestrel Bank for Farmers']);
 });
+
+test('a lone surname that a gazetteer knows as a town is the person named in full', () => {
+  const text = 'Prosecutors charged former mayor Tomas Medina with fraud. Medina is being held in a prison in Monterrey.';
+  const result = extract(text);
+  assert.deepEqual(
+    result.people.map((e) => [e.name, ...e.aliases].join(' | ')),
+    ['Tomas Medina | Medina'],
+  );
+  assert.deepEqual(
+    result.places.map((e) => e.name),
+    ['Monterrey'],
+  );
+  // After a preposition of place it stays the town.
+  const town = extract('Tomas Medina was born in Medina.');
+  assert.deepEqual(
+    town.places.map((e) => e.name),
+    ['Medina'],
+  );
+});
+
+test('a letter glued to a number with a thousands comma is an amount, not a body', () => {
+  assert.deepEqual(institutionsWithAliases('Bail was fixed at P60,000 by the court. The G20, meeting in Rome, agreed.'), ['G20']);
+});
