@@ -710,6 +710,16 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (span.some((t) => t.text === 'and' || t.text === ',')) return null; // "X and Y": two names
   const tp = parseTitle(span);
   if (tp) {
+    // "Chairman of the National Democratic Congress": what a title's "of" leads to is a body when it
+    // ends in a body's word, and no one's name follows the title.
+    const ofAt = tp.title.findIndex((t) => t.text === 'of');
+    if (ofAt >= 0) {
+      let bodyFirst = tp.prefix.length + ofAt + 1;
+      if (span[bodyFirst]?.text.toLowerCase() === 'the') bodyFirst++;
+      const body = span.slice(bodyFirst);
+      const bodyKind = body.length >= 2 ? institutionKind(body) : null;
+      if (bodyKind) return [mention('institution', text, body, b + bodyFirst, sentence, { kind: bodyKind })];
+    }
     const res: RawMention[] = [];
     // "governor of Kaduna State Ali Musa": "State" ends the state's name; it is not his title.
     const site = tp.prefix.length > 0 && tp.title.length === 1 ? [tp.prefix[tp.prefix.length - 1]!, tp.title[0]!] : [];

@@ -38,3 +38,21 @@ test('a lone surname that a gazetteer knows as a town is the person named in ful
 test('a letter glued to a number with a thousands comma is an amount, not a body', () => {
   assert.deepEqual(institutionsWithAliases('Bail was fixed at P60,000 by the court. The G20, meeting in Rome, agreed.'), ['G20']);
 });
+
+test('what a capitalised title\'s "of" leads to is a body, not a person', () => {
+  const text = 'Kwame Boateng, the National Chairman of the Progressive Unity Congress, spoke on Monday.';
+  const result = extract(text);
+  assert.deepEqual(
+    result.people.map((e) => e.name),
+    ['Kwame Boateng'],
+  );
+  assert.deepEqual(
+    result.institutions.map((e) => e.name),
+    ['Progressive Unity Congress'],
+  );
+  // A title with a domain is still a title: "Minister of Public Security X".
+  assert.deepEqual(
+    extract('Minister of Public Security Ali Musa spoke.').people.map((e) => e.name),
+    ['Ali Musa'],
+  );
+});
