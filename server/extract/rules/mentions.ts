@@ -426,6 +426,15 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     out.push(...whole);
     return;
   }
+  // "Prevention and Combating of Corruption Bureau (PCCB)": an acronym whose letters are the run's
+  // initials says where the body's name begins, whatever connectors it holds.
+  const acronym = acronymAfter(tokens, base + span.length - 1);
+  const placesOnly = span.every((t) => CONNECTORS.has(norm(t.text)) || lookupPlace(t.text) !== undefined); // "Trinidad and Tobago (TT)"
+  if (acronym && span.length >= 3 && span[0]!.cap && !placesOnly && acronym === runInitials(span)) {
+    const kind = institutionKind(span) ?? institutionKind(span.slice(-2)) ?? 'other';
+    out.push(mention('institution', text, span, base, sentence, { kind, acronym }));
+    return;
+  }
   // "University of Oxford and Harvard University": the parts joined by "and" are names of their own.
   const andAt = span.findIndex((t, k) => k > 0 && (t.text === 'and' || t.text === ','));
   if (andAt > 0 && andAt + 1 < span.length) {
@@ -597,6 +606,14 @@ function mention(category: MentionCategory, text: string, toks: Token[], firstId
     last: firstIdx + toks.length - 1,
     ...extra,
   };
+}
+
+/** The capitals of a run's words, connectors left out: "Prevention and Combating of Corruption Bureau" is PCCB. */
+function runInitials(span: Token[]): string {
+  return span
+    .filter((t) => !CONNECTORS.has(norm(t.text)))
+    .map((t) => t.text[0]!.toUpperCase())
+    .join('');
 }
 
 function acronymAfter(tokens: Token[], lastIdx: number): string | undefined {

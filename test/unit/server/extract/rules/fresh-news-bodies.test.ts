@@ -56,3 +56,31 @@ test('what a capitalised title\'s "of" leads to is a body, not a person', () => 
     ['Ali Musa'],
   );
 });
+
+test('an ombudsman is a title before a name, and the Office of the Ombudsman a body', () => {
+  const result = extract('Acting Ombudsman Maria Delos Santos ordered charges. The Office of the Ombudsman said the mayor failed to pay.');
+  assert.deepEqual(
+    result.people.map((e) => e.name),
+    ['Maria Delos Santos'],
+  );
+  assert.deepEqual(institutionsWithAliases('The Office of the Ombudsman filed charges. The Ombudsman said he failed to pay.'), [
+    'Office of the Ombudsman | Ombudsman',
+  ]);
+});
+
+test('a brand-shaped name someone speaks on is an outlet, not a person', () => {
+  const result = extract('"I did nothing wrong," Kofi Mensah said on KestrelNews on Thursday. He said on Christmas that he would appeal.');
+  assert.deepEqual(
+    result.people.map((e) => e.name),
+    ['Kofi Mensah'],
+  );
+  assert.deepEqual(
+    result.institutions.map((e) => [e.name, e.kind]),
+    [['KestrelNews', 'media']],
+  );
+});
+
+test("an acronym whose letters are the run's initials keeps the whole name of the body", () => {
+  const text = 'Amina Said, a director of the state-run Prevention and Combating of Smuggling Bureau (PCSB), told reporters.';
+  assert.deepEqual(institutionsWithAliases(text), ['Prevention and Combating of Smuggling Bureau | PCSB']);
+});
