@@ -430,7 +430,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   // initials says where the body's name begins, whatever connectors it holds.
   const acronym = acronymAfter(tokens, base + span.length - 1);
   const placesOnly = span.every((t) => CONNECTORS.has(norm(t.text)) || lookupPlace(t.text) !== undefined); // "Trinidad and Tobago (TT)"
-  if (acronym && span.length >= 3 && span[0]!.cap && !placesOnly && acronym === runInitials(span)) {
+  if (acronym && span.length >= 3 && span[0]!.cap && !placesOnly && !span.every(isTitleWord) && acronym === runInitials(span)) {
     const kind = institutionKind(span) ?? institutionKind(span.slice(-2)) ?? 'other';
     out.push(mention('institution', text, span, base, sentence, { kind, acronym }));
     return;
