@@ -621,6 +621,9 @@ function acronymAfter(tokens: Token[], lastIdx: number): string | undefined {
   const b = tokens[lastIdx + 2];
   const c = tokens[lastIdx + 3];
   if (a?.text === '(' && b && c?.text === ')' && isAcronymShape(b.text)) return b.text;
+  // "the Institutional Revolutionary Party, or PRI, said": an acronym set off by ", or".
+  const d = tokens[lastIdx + 4];
+  if (a?.text === ',' && b?.text === 'or' && c && /^[A-Z]{2,6}$/.test(c.text) && (!d || d.text === ',' || d.text === '.')) return c.text;
   return undefined;
 }
 

@@ -84,3 +84,8 @@ test("an acronym whose letters are the run's initials keeps the whole name of th
   const text = 'Amina Said, a director of the state-run Prevention and Combating of Smuggling Bureau (PCSB), told reporters.';
   assert.deepEqual(institutionsWithAliases(text), ['Prevention and Combating of Smuggling Bureau | PCSB']);
 });
+
+test('an acronym set off by ", or" after a body is its alias', () => {
+  const text = 'Tomas Medina, a member of the ruling Progressive Unity Party, or PUP, said he was innocent. The PUP denied it.';
+  assert.deepEqual(institutionsWithAliases(text), ['Progressive Unity Party | PUP']);
+});
