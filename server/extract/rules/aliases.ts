@@ -6,7 +6,7 @@
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
 import { isCommonWord } from './lexicons.js';
 import { isBodyWord, lookupInstitution } from './institutions.js';
-import { lookupPlace } from './places.js';
+import { isCountryName, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 
@@ -35,6 +35,8 @@ const keyUncached = (s: string): string =>
     .replace(/[’`]/g, "'")
     .replace(/^the\s+/, '')
     .replace(/\bcorp\.?$/, 'corporation')
+    // "Access Bank Plc" and "Access Bank" are one company: its legal form is no part of the key.
+    .replace(/(?<=\S\s+\S+)\s+(?:plc|ltd\.?|limited|inc\.?)$/, '')
     .replace(/\./g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -58,6 +60,19 @@ const initials = (s: string): string =>
     .filter((w) => !/^(of|and|the|for|&)$/i.test(w))
     .map((w) => w[0]!.toUpperCase())
     .join('');
+/** A company's legal form, which its initials leave out: "United Bank for Africa Plc" is the UBA. */
+const LEGAL_FORM = /\s+(?:Plc|PLC|Ltd\.?|Limited|Inc\.?|Corp\.?|Co\.|LLC|S\.?A\.?|AG|N\.?V\.?|Bhd|Berhad)$/;
+/**
+ * The initials a body may go by: of its whole name, without its legal form, and without a
+ * trailing country or place ("Diamond Trust Bank Kenya Ltd" is the DTB).
+ */
+const bodyInitials = (name: string): string[] => {
+  const bare = name.replace(LEGAL_FORM, '');
+  const ws = words(bare);
+  const last = ws.at(-1) ?? '';
+  const unplaced = ws.length > 2 && lookupPlace(last) ? ws.slice(0, -1).join(' ') : bare;
+  return [...new Set([initials(name), initials(bare), initials(unplaced)])];
+};
 
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-(?=\p{L})/u;
 /** A surname as written and without a glued Arabic article. */
@@ -131,8 +146,29 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
+  // "Rodrigo Medina … Medina is being held": a lone surname of one person named in full is that
+  // person, though a gazetteer knows a town by it, unless a preposition of place comes before it.
+  const fullNameBySurname = new Map<string, string | null>();
+  for (const n of personNames) {
+    const ws = words(n);
+    if (ws.length < 2) continue;
+    const k = key(ws.at(-1)!);
+    const had = fullNameBySurname.get(k);
+    fullNameBySurname.set(k, had === undefined || had === n ? n : null);
+  }
+  const LOCATIVE = /^(?:in|at|from|to|into|near|across|outside|inside|of|around|toward|towards)$/i;
+  const surnameOwner = (m: RawMention): string | undefined => {
+    // A country is too often in the news to yield its name to a surname ("Jordan's king").
+    if (m.first !== m.last || isCountryName(m.name)) return undefined;
+    const owner = fullNameBySurname.get(key(m.name));
+    if (!owner) return undefined;
+    const before = tokens[m.sentence]?.[m.first - 1]?.text ?? '';
+    return LOCATIVE.test(before) ? undefined : owner;
+  };
   for (const m of raws) {
-    if (m.category === 'place') attach(get('place', m.name), m);
+    const owner = m.category === 'place' ? surnameOwner(m) : undefined;
+    if (owner) attach(byKey.get(`person:${key(owner)}`) ?? get('person', owner), m);
+    else if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
       const known = lookupInstitution(m.name);
       const e = get('institution', known ? known.name : m.name);
@@ -190,7 +226,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const none: Entity[] = [];
   interface InstInfo {
     e: Entity;
-    initials: string;
+    initials: string[];
     first: string;
     last: string;
     multi: boolean;
@@ -207,7 +243,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const e = entities[instSeen]!;
       if (e.category !== 'institution') continue;
       const ws = words(e.name);
-      insts.push({ e, initials: initials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
+      insts.push({ e, initials: bodyInitials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
     }
     // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
     // But "according to ACC" after "Anti-Corruption Commission (ACC)" is that body, as defined.
@@ -224,15 +260,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
     if (/^[A-Z]{2,6}$/.test(w) && !outletAcronym) {
       // "Federal Capital Territory (FCT)": a place of several words may go by its initials too.
-      const placeHit = insts.some((x) => x.initials === w)
+      const placeHit = insts.some((x) => x.initials.includes(w))
         ? []
         : entities.filter((e) => e.category === 'place' && words(e.name).length > 1 && initials(e.name) === w);
       if (placeHit.length === 1) {
         attach(placeHit[0]!, m);
         continue;
       }
-      const hit = insts.filter((x) => x.initials === w);
-      const loose = hit.length ? hit : insts.filter((x) => x.initials.length >= 2 && w.length === x.initials.length + 1 && w.startsWith(x.initials));
+      const hit = insts.filter((x) => x.initials.includes(w));
+      const loose = hit.length
+        ? hit
+        : insts.filter((x) => x.initials[0]!.length >= 2 && w.length === x.initials[0]!.length + 1 && w.startsWith(x.initials[0]!));
       if (loose.length === 1) {
         attach(loose[0]!.e, m);
         continue;

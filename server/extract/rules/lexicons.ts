@@ -40,6 +40,7 @@ export const TITLE_WORDS = new Set([
   'counsel',
   'director',
   'commissioner',
+  'ombudsman',
   'assistant',
   'judge',
   'justice',

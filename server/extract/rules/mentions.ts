@@ -266,7 +266,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     if (!isNameToken(tokens[i]!)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
-      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1]))
+      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]))
         out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
       continue;
@@ -424,6 +424,15 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   const whole = classifySpan(text, tokens, base, span, sentence);
   if (whole) {
     out.push(...whole);
+    return;
+  }
+  // "Prevention and Combating of Corruption Bureau (PCCB)": an acronym whose letters are the run's
+  // initials says where the body's name begins, whatever connectors it holds.
+  const acronym = acronymAfter(tokens, base + span.length - 1);
+  const placesOnly = span.every((t) => CONNECTORS.has(norm(t.text)) || lookupPlace(t.text) !== undefined); // "Trinidad and Tobago (TT)"
+  if (acronym && span.length >= 3 && span[0]!.cap && !placesOnly && !span.every(isTitleWord) && acronym === runInitials(span)) {
+    const kind = institutionKind(span) ?? institutionKind(span.slice(-2)) ?? 'other';
+    out.push(mention('institution', text, span, base, sentence, { kind, acronym }));
     return;
   }
   // "University of Oxford and Harvard University": the parts joined by "and" are names of their own.
@@ -599,11 +608,22 @@ function mention(category: MentionCategory, text: string, toks: Token[], firstId
   };
 }
 
+/** The capitals of a run's words, connectors left out: "Prevention and Combating of Corruption Bureau" is PCCB. */
+function runInitials(span: Token[]): string {
+  return span
+    .filter((t) => !CONNECTORS.has(norm(t.text)))
+    .map((t) => t.text[0]!.toUpperCase())
+    .join('');
+}
+
 function acronymAfter(tokens: Token[], lastIdx: number): string | undefined {
   const a = tokens[lastIdx + 1];
   const b = tokens[lastIdx + 2];
   const c = tokens[lastIdx + 3];
   if (a?.text === '(' && b && c?.text === ')' && isAcronymShape(b.text)) return b.text;
+  // "the Institutional Revolutionary Party, or PRI, said": an acronym set off by ", or".
+  const d = tokens[lastIdx + 4];
+  if (a?.text === ',' && b?.text === 'or' && c && /^[A-Z]{2,6}$/.test(c.text) && (!d || d.text === ',' || d.text === '.')) return c.text;
   return undefined;
 }
 
@@ -710,6 +730,16 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (span.some((t) => t.text === 'and' || t.text === ',')) return null; // "X and Y": two names
   const tp = parseTitle(span);
   if (tp) {
+    // "Chairman of the National Democratic Congress": what a title's "of" leads to is a body when it
+    // ends in a body's word, and no one's name follows the title.
+    const ofAt = tp.title.findIndex((t) => t.text === 'of');
+    if (ofAt >= 0) {
+      let bodyFirst = tp.prefix.length + ofAt + 1;
+      if (span[bodyFirst]?.text.toLowerCase() === 'the') bodyFirst++;
+      const body = span.slice(bodyFirst);
+      const bodyKind = body.length >= 2 ? institutionKind(body) : null;
+      if (bodyKind) return [mention('institution', text, body, b + bodyFirst, sentence, { kind: bodyKind })];
+    }
     const res: RawMention[] = [];
     // "governor of Kaduna State Ali Musa": "State" ends the state's name; it is not his title.
     const site = tp.prefix.length > 0 && tp.title.length === 1 ? [tp.prefix[tp.prefix.length - 1]!, tp.title[0]!] : [];
@@ -883,10 +913,12 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
 const MAGNITUDES = new Set(['thousand', 'million', 'billion', 'trillion', 'mn', 'm', 'bn', 'b', 'k', 'lakh', 'lakhs', 'crore', 'crores']);
 
 /** "RM80 million", "N4bn": a currency sign glued to a number is an amount, not a body's acronym ("G20 summit" is one). */
-function isMoneyAmount(t: Token, next: Token | undefined): boolean {
+function isMoneyAmount(t: Token, next: Token | undefined, next2?: Token): boolean {
   const m = /^([A-Z][A-Za-z]{0,2})\d[\d.,]*([a-z]*)$/.exec(t.text);
   if (!m) return false;
   if (isCurrencyCode(m[1]!)) return true; // "ZAR30,000", "USD1"
+  // "P60,000", "K6,000": a number written with a thousands comma is an amount whatever its sign.
+  if (m[2] === '' && next?.text === ',' && next.start === t.end && next2 && next2.start === next.end && /^\d{3}\b/.test(next2.text)) return true;
   return MAGNITUDES.has(m[2]!) || (m[2] === '' && next !== undefined && MAGNITUDES.has(next.text.toLowerCase()));
 }
 

@@ -172,6 +172,11 @@ export function lookupPlace(surface: string): string | undefined {
   return places.get(k);
 }
 
+/** A country's common or official name ("Jordan", "Chad"), not a town or a region. */
+export function isCountryName(surface: string): boolean {
+  return countryNames.has(lowerKey(surface));
+}
+
 export const isDemonym = memo((word: string): boolean => {
   const w = word.toLowerCase();
   if (countryNames.has(w)) return false;
