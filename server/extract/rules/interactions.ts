@@ -306,18 +306,19 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
   for (let v = 0; v < c.toks.length; v++) {
     const rel = relationNounAt(c, v);
     if (!rel) continue;
-    const next = c.low[v + 1];
-    if (next === 'of' || next === 'for' || next === 'at') {
+    const of = ofAfterNoun(c, v);
+    if (of !== null) {
       // "a close ally of Russian President Vladimir Putin": the holder is the nearest free person before.
       // "X, the president of the court": a description stands for the body named before.
-      const described = c.low[v + 2] === 'the' ? definiteRef(c, mem, v + 3) : null;
-      const named = entityFrom(c, v + 2, 3);
+      const described = c.low[of + 1] === 'the' ? definiteRef(c, mem, of + 2) : null;
+      const named = entityFrom(c, of + 1, 3);
       // "leader of a European Union state": a name that modifies a noun is not the owner.
       const owner = described ?? (named && !beforeNoun(c, named.last + 1) ? named.entity.name : undefined);
       const holder =
         appositionHead(c, v) ??
         c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1) ??
-        namedAfter(c, v);
+        namedAfter(c, v) ??
+        frontedAs(c, v);
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
       if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(relationType(c, v)[0], holder.entity.name, owner);
       continue;
@@ -334,6 +335,32 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       else add(type, h.name, owner);
     }
   }
+}
+
+/**
+ * The preposition that gives a relation noun its owner: "president of X", "spokesman for X", and
+ * one shared by a coordinated title, "former CEO and controlling shareholder of X".
+ */
+function ofAfterNoun(c: Clause, v: number): number | null {
+  const next = c.low[v + 1];
+  if (next === 'of' || next === 'for' || next === 'at') return v + 1;
+  if (next !== 'and') return null;
+  for (let k = v + 2; k < c.toks.length && k <= v + 5; k++) {
+    if (c.low[k] === 'of') return k > v + 2 ? k : null;
+    if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!) || PREPOSITIONS.has(c.low[k]!)) return null;
+  }
+  return null;
+}
+
+/** "As chief executive of X, Y presided …": a fronted "as" phrase describes the name after its comma. */
+function frontedAs(c: Clause, v: number): Placed | undefined {
+  if (c.low[0] !== 'as' || v > 4) return undefined;
+  for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
+    if (c.low[k] !== ',') continue;
+    const m = startingAt(c, k + 1);
+    return m && m.entity.category === 'person' ? m : undefined;
+  }
+  return undefined;
 }
 
 /** The word at k is a lowercase noun that a name before it modifies ("a European Union state"). */
@@ -395,8 +422,11 @@ function relationNounAt(c: Clause, v: number): string | undefined {
  */
 function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean] {
   const noun = bareNoun(c.low[v]!);
-  const rel = RELATION_NOUNS[noun]!;
-  const former = c.low[v - 1] === 'former' || c.low[v - 1] === 'ex' || noun !== c.low[v];
+  // "chief executive" heads the body, as "CEO" does.
+  const chief = noun === 'executive' && c.low[v - 1] === 'chief';
+  const rel = chief ? 'leads' : RELATION_NOUNS[noun]!;
+  const before = c.low[chief ? v - 2 : v - 1];
+  const former = before === 'former' || before === 'ex' || noun !== c.low[v];
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }
