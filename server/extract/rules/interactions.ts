@@ -197,6 +197,7 @@ function claimRule(c: Clause, mem: Memory, v: number, add: Add): void {
 /** Interaction nouns: "meeting between A and B", "X's probe into Y", "the assurance from X to Y", "a meeting with Y, X …". */
 function nounRules(c: Clause, mem: Memory, add: Add): void {
   for (let v = 0; v < c.toks.length; v++) {
+    if (!c.at[v] && PAYMENT_NOUNS[c.low[v]!]) paymentRule(c, mem, v, PAYMENT_NOUNS[c.low[v]!]!, add);
     const type = c.at[v] ? undefined : INTERACTION_NOUNS[c.low[v]!];
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
@@ -230,6 +231,33 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     }
     if (actor) add(type, actor, patient);
     else if (prep === 'with' && type === 'met') add(type, firstFreeSubject(c, patient) ?? nearestPersonBefore(c, v, patient), patient);
+  }
+}
+
+/** Nouns of money handed over: "made payments to X", "offered bribes to X". */
+const PAYMENT_NOUNS: Record<string, string> = { payment: 'paid', payments: 'paid', bribe: 'bribed', bribes: 'bribed', kickbacks: 'bribed' };
+/** Verbs that hand over what a payment noun names. */
+const HANDING = /^(made|makes|make|making|offered|offers|offer|offering|paid|pays|pay|paying|funnelled|funneled|sent|sends|send)$/;
+
+/**
+ * "X made disguised payments totalling $5 million to Y", "X offered bribes to Y": the subject of
+ * the handing verb pays the one after "to".
+ */
+function paymentRule(c: Clause, mem: Memory, v: number, type: string, add: Add): void {
+  let verb = -1;
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    if (HANDING.test(c.low[k]!)) verb = k;
+    else if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!)) break;
+  }
+  if (verb < 0 || isPassive(c, verb)) return;
+  for (let k = v + 1; k < c.toks.length && k <= v + 6; k++) {
+    const w = c.low[k]!;
+    if (w === 'to') {
+      const to = entityFrom(c, k + 1, 2);
+      if (to) for (const payer of subjectOf(c, mem, verb)) add(type, payer, to.entity.name);
+      return;
+    }
+    if (CLAUSE_END.has(w) || c.at[k] || (PREPOSITIONS.has(w) && w !== 'of')) return;
   }
 }
 
