@@ -341,17 +341,21 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       const described = c.low[of + 1] === 'the' ? definiteRef(c, mem, of + 2) : null;
       const named = entityFrom(c, of + 1, 3);
       // "leader of a European Union state": a name that modifies a noun is not the owner.
-      const owner = described ?? (named && !beforeNoun(c, named.last + 1) ? named.entity.name : undefined);
+      // "head of the FBI office in X": a branch of a body is still that body.
+      const branch = named !== undefined && SUB_UNITS.has(c.low[named.last + 1]!);
+      const owner = described ?? (named && (branch || !beforeNoun(c, named.last + 1)) ? named.entity.name : undefined);
       const holder =
         appositionHead(c, v) ??
         c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1) ??
         namedAfter(c, v) ??
         frontedAs(c, v);
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
-      if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(relationType(c, v)[0], holder.entity.name, owner);
+      const type = branch && rel === 'leads' ? 'works_for' : relationType(c, v)[0];
+      if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(type, holder.entity.name, owner);
       continue;
     }
     const holders = holdersAfter(c, v);
+    if (holders.length === 0 && possessedApposition(c, mem, v, add)) continue;
     const owner = ownerBefore(c, mem, v, rel);
     if (owner && holders.length === 0) {
       // "Trump's lawyer" with no name yet: "the lawyer, Michael Cohen" may name him later.
@@ -389,6 +393,28 @@ function frontedAs(c: Clause, v: number): Placed | undefined {
     return m && m.entity.category === 'person' ? m : undefined;
   }
   return undefined;
+}
+
+/** Nouns for a branch of a body: the branch's staff work for the body. */
+const SUB_UNITS = new Set(['office', 'offices', 'branch', 'bureau', 'unit', 'division', 'department']);
+
+/**
+ * "said Y, his lawyer,", "Y, her spokesman, said": an apposition whose possessive pronoun points to
+ * the last other person (or, for "its", body) named before; Y holds the relation.
+ */
+function possessedApposition(c: Clause, mem: Memory, v: number, add: Add): boolean {
+  const pron = c.low[v - 1];
+  if (!(pron === 'his' || pron === 'her' || pron === 'its' || pron === 'their') || c.low[v - 2] !== ',') return false;
+  if (!/^[,.;]$/.test(c.low[v + 1] ?? '.')) return false;
+  const holder = endingAt(c, v - 3);
+  if (!holder || holder.entity.category !== 'person' || holder.possessive) return false;
+  const earlier = (category: string): string | null =>
+    c.ms.filter((m) => m.last < holder.first && m.entity.category === category && m.entity !== holder.entity).at(-1)?.entity.name ?? null;
+  const owner =
+    pron === 'its' ? (earlier('institution') ?? mem.lastCompany) : pron === 'their' ? earlier('institution') : (earlier('person') ?? mem.lastPerson);
+  if (!owner || owner === holder.entity.name) return false;
+  add(relationType(c, v)[0], holder.entity.name, owner);
+  return true;
 }
 
 /** The word at k is a lowercase noun that a name before it modifies ("a European Union state"). */
@@ -437,6 +463,8 @@ const bareNoun = (w: string): string => w.replace(/^(ex|former)-/, '');
 function relationNounAt(c: Clause, v: number): string | undefined {
   const w = c.low[v]!;
   // Called for every token: the table lookup comes first.
+  // "the agent in charge of X" works for X.
+  if (w === 'charge' && c.low[v - 1] === 'in' && c.low[v + 1] === 'of') return 'works_for';
   const rel = RELATION_NOUNS[w] ?? (w.includes('-') ? RELATION_NOUNS[bareNoun(w)] : undefined);
   if (!rel || c.at[v]) return undefined;
   const text = c.toks[v]!.text;
@@ -452,6 +480,7 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
   const noun = bareNoun(c.low[v]!);
   // "chief executive" heads the body, as "CEO" does.
   const chief = noun === 'executive' && c.low[v - 1] === 'chief';
+  if (noun === 'charge') return ['works_for', false];
   const rel = chief ? 'leads' : RELATION_NOUNS[noun]!;
   const before = c.low[chief ? v - 2 : v - 1];
   const former = before === 'former' || before === 'ex' || noun !== c.low[v];
