@@ -414,7 +414,8 @@ export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
     // A bare form after a plural noun has that noun as its subject: "its former directors deny".
     const afterPlural = w === lemma && /[a-z]s$/.test(p) && !VERB_PREFIX.has(p);
     // "Acme host Ann Lee": a job noun between a body and a person is a title, not a verb.
-    if (k === v - 1 && JOB_NOUNS.has(w) && startingAt(c, v + 1)?.entity.category === 'person' && endingAt(c, k)?.entity.category === 'institution') return false;
+    if (k === v - 1 && JOB_NOUNS.has(w) && startingAt(c, v + 1)?.entity.category === 'person' && endingAt(c, k)?.entity.category === 'institution')
+      return false;
     return afterPlural || VERB_PREFIX.has(p) || SUBJECT_PRONOUNS.has(p) || !!endingAt(c, k) || p === 'it' || p === 'they';
   }
   return true;
