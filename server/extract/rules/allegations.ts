@@ -52,6 +52,9 @@ import {
   wrongdoingTokens,
 } from './allegation-clause.js';
 import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
+import { TITLE_WORDS } from './lexicons.js';
+import { RELATION_NOUNS } from './vocabulary.js';
+import { DETERMINERS, JOB_NOUNS } from './words.js';
 
 /** How many of the latest claims a new sentence is compared with to find a retelling. */
 const RECENT = 8;
@@ -581,7 +584,26 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     const subject = c.ms.find((p) => !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name));
     if (subject) out.push(subject.entity.name);
   }
-  return [...new Set(out)];
+  return [...new Set(out.map((name) => titleHolderAfter(c, name) ?? name))];
+}
+
+/**
+ * "Louisiana congressman X", "the network's host X", "Acme's No. 2 executive, X": a body or place
+ * that only qualifies a title is not the one accused; the person holding the title is.
+ */
+function titleHolderAfter(c: Clause, name: string): string | null {
+  const m = c.ms.find((p) => p.entity.name === name);
+  if (!m || m.entity.category === 'person') return null;
+  let titled = false;
+  let k = m.last + 1;
+  for (; k < c.w.length && k <= m.last + 6; k++) {
+    const x = c.w[k]!;
+    if (TITLE_WORDS.has(x) || JOB_NOUNS.has(x) || RELATION_NOUNS[x]) titled = true;
+    else if (!/^([a-z-]+|no|\.|\d+|['’]s)$/.test(x) || c.inName.has(k) || DETERMINERS.has(x) || PREPOSITIONS.has(x) || BE.has(x)) break;
+  }
+  if (c.w[k] === ',') k++;
+  const holder = titled ? mentionStartingAt(c, k) : undefined;
+  return holder && holder.entity.category === 'person' ? holder.entity.name : null;
 }
 
 /**

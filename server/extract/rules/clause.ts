@@ -13,6 +13,7 @@ import {
   PASSIVE_AUX,
   PREPOSITIONS,
   QUOTES,
+  JOB_NOUNS,
   SUBJECT_PRONOUNS,
   VERB_PREFIX,
   isAdverb,
@@ -412,6 +413,9 @@ export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
     const p = c.low[k] ?? '';
     // A bare form after a plural noun has that noun as its subject: "its former directors deny".
     const afterPlural = w === lemma && /[a-z]s$/.test(p) && !VERB_PREFIX.has(p);
+    // "Acme host Ann Lee": a job noun between a body and a person is a title, not a verb.
+    if (k === v - 1 && JOB_NOUNS.has(w) && startingAt(c, v + 1)?.entity.category === 'person' && endingAt(c, k)?.entity.category === 'institution')
+      return false;
     return afterPlural || VERB_PREFIX.has(p) || SUBJECT_PRONOUNS.has(p) || !!endingAt(c, k) || p === 'it' || p === 'they';
   }
   return true;

@@ -197,6 +197,7 @@ function claimRule(c: Clause, mem: Memory, v: number, add: Add): void {
 /** Interaction nouns: "meeting between A and B", "X's probe into Y", "the assurance from X to Y", "a meeting with Y, X …". */
 function nounRules(c: Clause, mem: Memory, add: Add): void {
   for (let v = 0; v < c.toks.length; v++) {
+    if (!c.at[v] && PAYMENT_NOUNS[c.low[v]!]) paymentRule(c, mem, v, PAYMENT_NOUNS[c.low[v]!]!, add);
     const type = c.at[v] ? undefined : INTERACTION_NOUNS[c.low[v]!];
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
@@ -230,6 +231,33 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     }
     if (actor) add(type, actor, patient);
     else if (prep === 'with' && type === 'met') add(type, firstFreeSubject(c, patient) ?? nearestPersonBefore(c, v, patient), patient);
+  }
+}
+
+/** Nouns of money handed over: "made payments to X", "offered bribes to X". */
+const PAYMENT_NOUNS: Record<string, string> = { payment: 'paid', payments: 'paid', bribe: 'bribed', bribes: 'bribed', kickbacks: 'bribed' };
+/** Verbs that hand over what a payment noun names. */
+const HANDING = /^(made|makes|make|making|offered|offers|offer|offering|paid|pays|pay|paying|funnelled|funneled|sent|sends|send)$/;
+
+/**
+ * "X made disguised payments totalling $5 million to Y", "X offered bribes to Y": the subject of
+ * the handing verb pays the one after "to".
+ */
+function paymentRule(c: Clause, mem: Memory, v: number, type: string, add: Add): void {
+  let verb = -1;
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    if (HANDING.test(c.low[k]!)) verb = k;
+    else if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!)) break;
+  }
+  if (verb < 0 || isPassive(c, verb)) return;
+  for (let k = v + 1; k < c.toks.length && k <= v + 6; k++) {
+    const w = c.low[k]!;
+    if (w === 'to') {
+      const to = entityFrom(c, k + 1, 2);
+      if (to) for (const payer of subjectOf(c, mem, verb)) add(type, payer, to.entity.name);
+      return;
+    }
+    if (CLAUSE_END.has(w) || c.at[k] || (PREPOSITIONS.has(w) && w !== 'of')) return;
   }
 }
 
@@ -306,23 +334,28 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
   for (let v = 0; v < c.toks.length; v++) {
     const rel = relationNounAt(c, v);
     if (!rel) continue;
-    const next = c.low[v + 1];
-    if (next === 'of' || next === 'for' || next === 'at') {
+    const of = ofAfterNoun(c, v);
+    if (of !== null) {
       // "a close ally of Russian President Vladimir Putin": the holder is the nearest free person before.
       // "X, the president of the court": a description stands for the body named before.
-      const described = c.low[v + 2] === 'the' ? definiteRef(c, mem, v + 3) : null;
-      const named = entityFrom(c, v + 2, 3);
+      const described = c.low[of + 1] === 'the' ? definiteRef(c, mem, of + 2) : null;
+      const named = entityFrom(c, of + 1, 3);
       // "leader of a European Union state": a name that modifies a noun is not the owner.
-      const owner = described ?? (named && !beforeNoun(c, named.last + 1) ? named.entity.name : undefined);
+      // "head of the FBI office in X": a branch of a body is still that body.
+      const branch = named !== undefined && SUB_UNITS.has(c.low[named.last + 1]!);
+      const owner = described ?? (named && (branch || !beforeNoun(c, named.last + 1)) ? named.entity.name : undefined);
       const holder =
         appositionHead(c, v) ??
         c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1) ??
-        namedAfter(c, v);
+        namedAfter(c, v) ??
+        frontedAs(c, v);
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
-      if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(relationType(c, v)[0], holder.entity.name, owner);
+      const type = branch && rel === 'leads' ? 'works_for' : relationType(c, v)[0];
+      if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(type, holder.entity.name, owner);
       continue;
     }
     const holders = holdersAfter(c, v);
+    if (holders.length === 0 && possessedApposition(c, mem, v, add)) continue;
     const owner = ownerBefore(c, mem, v, rel);
     if (owner && holders.length === 0) {
       // "Trump's lawyer" with no name yet: "the lawyer, Michael Cohen" may name him later.
@@ -334,6 +367,54 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       else add(type, h.name, owner);
     }
   }
+}
+
+/**
+ * The preposition that gives a relation noun its owner: "president of X", "spokesman for X", and
+ * one shared by a coordinated title, "former CEO and controlling shareholder of X".
+ */
+function ofAfterNoun(c: Clause, v: number): number | null {
+  const next = c.low[v + 1];
+  if (next === 'of' || next === 'for' || next === 'at') return v + 1;
+  if (next !== 'and') return null;
+  for (let k = v + 2; k < c.toks.length && k <= v + 5; k++) {
+    if (c.low[k] === 'of') return k > v + 2 ? k : null;
+    if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!) || PREPOSITIONS.has(c.low[k]!)) return null;
+  }
+  return null;
+}
+
+/** "As chief executive of X, Y presided …": a fronted "as" phrase describes the name after its comma. */
+function frontedAs(c: Clause, v: number): Placed | undefined {
+  if (c.low[0] !== 'as' || v > 4) return undefined;
+  for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
+    if (c.low[k] !== ',') continue;
+    const m = startingAt(c, k + 1);
+    return m && m.entity.category === 'person' ? m : undefined;
+  }
+  return undefined;
+}
+
+/** Nouns for a branch of a body: the branch's staff work for the body. */
+const SUB_UNITS = new Set(['office', 'offices', 'branch', 'bureau', 'unit', 'division', 'department']);
+
+/**
+ * "said Y, his lawyer,", "Y, her spokesman, said": an apposition whose possessive pronoun points to
+ * the last other person (or, for "its", body) named before; Y holds the relation.
+ */
+function possessedApposition(c: Clause, mem: Memory, v: number, add: Add): boolean {
+  const pron = c.low[v - 1];
+  if (!(pron === 'his' || pron === 'her' || pron === 'its' || pron === 'their') || c.low[v - 2] !== ',') return false;
+  if (!/^[,.;]$/.test(c.low[v + 1] ?? '.')) return false;
+  const holder = endingAt(c, v - 3);
+  if (!holder || holder.entity.category !== 'person' || holder.possessive) return false;
+  const earlier = (category: string): string | null =>
+    c.ms.filter((m) => m.last < holder.first && m.entity.category === category && m.entity !== holder.entity).at(-1)?.entity.name ?? null;
+  const owner =
+    pron === 'its' ? (earlier('institution') ?? mem.lastCompany) : pron === 'their' ? earlier('institution') : (earlier('person') ?? mem.lastPerson);
+  if (!owner || owner === holder.entity.name) return false;
+  add(relationType(c, v)[0], holder.entity.name, owner);
+  return true;
 }
 
 /** The word at k is a lowercase noun that a name before it modifies ("a European Union state"). */
@@ -382,6 +463,8 @@ const bareNoun = (w: string): string => w.replace(/^(ex|former)-/, '');
 function relationNounAt(c: Clause, v: number): string | undefined {
   const w = c.low[v]!;
   // Called for every token: the table lookup comes first.
+  // "the agent in charge of X" works for X.
+  if (w === 'charge' && c.low[v - 1] === 'in' && c.low[v + 1] === 'of') return 'works_for';
   const rel = RELATION_NOUNS[w] ?? (w.includes('-') ? RELATION_NOUNS[bareNoun(w)] : undefined);
   if (!rel || c.at[v]) return undefined;
   const text = c.toks[v]!.text;
@@ -395,8 +478,12 @@ function relationNounAt(c: Clause, v: number): string | undefined {
  */
 function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean] {
   const noun = bareNoun(c.low[v]!);
-  const rel = RELATION_NOUNS[noun]!;
-  const former = c.low[v - 1] === 'former' || c.low[v - 1] === 'ex' || noun !== c.low[v];
+  // "chief executive" heads the body, as "CEO" does.
+  const chief = noun === 'executive' && c.low[v - 1] === 'chief';
+  if (noun === 'charge') return ['works_for', false];
+  const rel = chief ? 'leads' : RELATION_NOUNS[noun]!;
+  const before = c.low[chief ? v - 2 : v - 1];
+  const former = before === 'former' || before === 'ex' || noun !== c.low[v];
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }

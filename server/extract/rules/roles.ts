@@ -41,6 +41,40 @@ export function roleRules(c: Clause, mem: Memory, add: Add): void {
     bodyBeforeTitle(c, m, add);
     fromBody(c, m, add);
   }
+  ownershipNouns(c, add);
+}
+
+/** Nouns that tie one body to another: "X, the parent company of Y" (owns), "X, a unit of Y" (subsidiary_of). */
+const OWNER_NOUNS = new Set(['parent', 'owner', 'owners']);
+const OWNED_NOUNS = new Set(['subsidiary', 'unit', 'division', 'arm', 'affiliate', 'offshoot']);
+
+/**
+ * "Comcast, the parent company of MSNBC", "Acme, a subsidiary of Globex", "Acme is a unit of Globex":
+ * the body in apposition to (or the subject of "is") the description, and the body after "of".
+ */
+function ownershipNouns(c: Clause, add: Add): void {
+  for (let v = 1; v < c.toks.length; v++) {
+    const w = c.low[v]!;
+    const owner = OWNER_NOUNS.has(w);
+    if (!owner && !OWNED_NOUNS.has(w)) continue;
+    // "the parent company of", "the parent group of": the noun after "parent" names what kind of body.
+    const of = c.low[v + 1] === 'of' ? v + 1 : owner && c.low[v + 2] === 'of' && /^(company|group|firm)$/.test(c.low[v + 1]!) ? v + 2 : -1;
+    if (of < 0) continue;
+    const other = startingAt(c, of + 1) ?? (c.low[of + 1] === 'the' ? startingAt(c, of + 2) : undefined);
+    const head = describedBody(c, v);
+    if (!other || !head || other.possessive || other.entity.category !== 'institution' || head.entity === other.entity) continue;
+    if (owner) add('owns', head.entity.name, other.entity.name);
+    else add('subsidiary_of', head.entity.name, other.entity.name);
+  }
+}
+
+/** The body a description at v stands for: "X, the parent …" (apposition) or "X is a unit …" (copula). */
+function describedBody(c: Clause, v: number): Placed | undefined {
+  let k = v - 1;
+  while (k > 0 && k >= v - 3 && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !/^(is|was|are|were|becomes|became)$/.test(c.low[k]!)) k--;
+  if (c.low[k] !== ',' && !/^(is|was|are|were|becomes|became)$/.test(c.low[k]!)) return undefined;
+  const m = endingAt(c, k - 1);
+  return m && m.entity.category === 'institution' && !m.possessive ? m : undefined;
 }
 
 /** The institution named last whose name holds the body word of the title ("senator" -> "Senate of Kenya"). */
