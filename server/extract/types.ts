@@ -48,7 +48,7 @@ export interface ExtractedEntity {
 }
 
 export interface Interaction {
-  /** Lowercase verb from the documented vocabulary (interactions.ts): met, asked, warned, accused, … */
+  /** Lowercase type from the documented vocabulary (vocabulary.ts: met, asked, warned, accused, …) where one fits, else the verb's lemma ("collude_with"). */
   type: string;
   /** Canonical names of the actor and the one acted on. */
   source: string;
