@@ -7,7 +7,7 @@
  */
 import compromise from 'compromise';
 import type { Token } from './nlp.js';
-import { CLAUSE_END, DETERMINERS, PREPOSITIONS, isAdverb } from './words.js';
+import { AUXILIARIES, CLAUSE_END, DETERMINERS, PREPOSITIONS, isAdverb } from './words.js';
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -25,32 +25,6 @@ export interface Tags {
   lemma: string[];
 }
 
-const AUX = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'am',
-  'has',
-  'have',
-  'had',
-  'having',
-  'will',
-  'would',
-  'shall',
-  'should',
-  'can',
-  'could',
-  'may',
-  'might',
-  'must',
-  'do',
-  'does',
-  'did',
-]);
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 /** Adverbs without "-ly" that stand between a subject and its verb: "also imposed", "still denies". */
 const ADVERBS = new Set([
@@ -152,7 +126,7 @@ export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.tex
     else if (first >= 48 && first <= 57) tag = 'NUM';
     else if (CONJUNCTIONS.has(w)) tag = 'CCONJ';
     else if (ADVERBS.has(w)) tag = 'ADV';
-    else if (AUX.has(w)) tag = 'AUX';
+    else if (AUXILIARIES.has(w)) tag = 'AUX';
     else if (w === 'to' || w === 'not' || w === "n't") tag = 'PART';
     else if (DETERMINERS.has(w)) tag = 'DET';
     else if (PRONOUNS.has(w)) tag = 'PRON';

@@ -95,7 +95,8 @@ export const DETERMINERS = new Set([
   'each',
 ]);
 /** Words that may stand between a subject and its verb: auxiliaries, modals, negation, control verbs ("is set to"). */
-export const VERB_PREFIX = new Set([
+/** Auxiliary and modal verbs: they carry the tense, never the link. */
+export const AUXILIARIES = new Set([
   'is',
   'are',
   'was',
@@ -103,9 +104,11 @@ export const VERB_PREFIX = new Set([
   'be',
   'been',
   'being',
+  'am',
   'has',
   'have',
   'had',
+  'having',
   'will',
   'would',
   'shall',
@@ -118,6 +121,10 @@ export const VERB_PREFIX = new Set([
   'do',
   'does',
   'did',
+]);
+
+export const VERB_PREFIX = new Set([
+  ...AUXILIARIES,
   'not',
   'n’t',
   "n't",
