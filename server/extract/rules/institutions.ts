@@ -7,17 +7,16 @@
  * The only names held here are a few bodies that name shapes cannot find; compromise's lexicon
  * of organisations adds more.
  */
-import compromise from 'compromise';
 import countriesModule from 'world-countries';
 import type { Country } from 'world-countries';
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, isCommonWord } from './lexicons.js';
+import { FUNCTION_WORDS, isCommonWord, lex } from './lexicons.js';
 import { isDemonym, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
 import { isTitleWord } from './people.js';
+import { wordTable } from './words.js';
 
 const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
-const lex = (compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
 const lowerKey = (surface: string): string => {
   const k = surface.toLowerCase();
@@ -67,7 +66,7 @@ const KNOWN: KnownInstitution[] = [
 // ---------------------------------------------------------------- name shapes
 
 /** Last word of an institution's name -> its kind. */
-export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
+export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wordTable({
   ministry: 'government',
   department: 'government',
   government: 'government',
@@ -182,9 +181,9 @@ export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
   weekly: 'media',
   online: 'media',
   digital: 'media',
-};
+});
 /** Words that open an institution's name before "of", "for" or "on": "Ministry of …", "Conference on …". */
-export const INSTITUTION_HEAD: Record<string, InstitutionKind> = {
+export const INSTITUTION_HEAD: Readonly<Record<string, InstitutionKind>> = wordTable({
   ministry: 'government',
   department: 'government',
   government: 'government',
@@ -213,7 +212,7 @@ export const INSTITUTION_HEAD: Record<string, InstitutionKind> = {
   party: 'party',
   union: 'other',
   association: 'other',
-};
+});
 const knownBySurface = new Map<string, KnownInstitution>();
 for (const k of KNOWN) for (const s of [k.name, ...k.aliases]) knownBySurface.set(lowerKey(s), k);
 for (const [k, v] of Object.entries(lex)) {
@@ -232,13 +231,13 @@ export function lookupInstitution(surface: string): KnownInstitution | undefined
 }
 
 /** Lower-case nouns after a person's surname that name a body: "the Trump administration". */
-export const PERSON_BODY_NOUNS: Record<string, InstitutionKind> = {
+export const PERSON_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   administration: 'government',
   campaign: 'other',
   government: 'government',
   foundation: 'other',
   organization: 'other',
-};
+});
 /** Connectors that may follow an institution's head word inside its name. */
 const HEAD_CONNECTORS = new Set(['of', 'for', 'on']);
 /** Title words before "of" make a role, not a body: "Commissioner of Police". */
@@ -347,7 +346,7 @@ export const ALNUM_GROUP = /^[A-Z]{1,3}\d{1,2}$/;
 // ---------------------------------------------------------------- context
 
 /** Lower-case nouns that say what a name next to them is: "newspaper X", "the X law firm", "X, a rights group". */
-const BODY_NOUNS: Record<string, InstitutionKind> = {
+const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   newspaper: 'media',
   daily: 'media',
   tabloid: 'media',
@@ -392,7 +391,7 @@ const BODY_NOUNS: Record<string, InstitutionKind> = {
   party: 'party',
   ngo: 'other',
   charity: 'other',
-};
+});
 /** Lower-case words after a name that say it is an outlet: "a X report", "X journalist". */
 const MEDIA_AFTER = new Set([
   'report',
@@ -517,7 +516,12 @@ for (const c of countries) {
 }
 
 /** Bodies a country's name or demonym may stand before: "the Indian government", "Mexican Embassy". */
-const COUNTRY_BODIES: Record<string, string> = { government: 'Government', govt: 'Government', embassy: 'Embassy', consulate: 'Consulate' };
+const COUNTRY_BODIES: Readonly<Record<string, string>> = wordTable({
+  government: 'Government',
+  govt: 'Government',
+  embassy: 'Embassy',
+  consulate: 'Consulate',
+});
 export function isCountryBodyNoun(word: string): boolean {
   return COUNTRY_BODIES[word] !== undefined || COUNTRY_BODIES[word.toLowerCase()] !== undefined;
 }

@@ -74,6 +74,7 @@ import {
   STAND_INS,
   isAdverb,
   KIND_DESCRIPTIONS,
+  wordTable,
 } from './words.js';
 import { atOddsRule, clauseVerbRules } from './clause-verbs.js';
 import { classOf, tagSentence } from './pos.js';
@@ -235,7 +236,13 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
 }
 
 /** Nouns of money handed over: "made payments to X", "offered bribes to X". */
-const PAYMENT_NOUNS: Record<string, string> = { payment: 'paid', payments: 'paid', bribe: 'bribed', bribes: 'bribed', kickbacks: 'bribed' };
+const PAYMENT_NOUNS: Readonly<Record<string, string>> = wordTable({
+  payment: 'paid',
+  payments: 'paid',
+  bribe: 'bribed',
+  bribes: 'bribed',
+  kickbacks: 'bribed',
+});
 /** Verbs that hand over what a payment noun names. */
 const HANDING = /^(made|makes|make|making|offered|offers|offer|offering|paid|pays|pay|paying|funnelled|funneled|sent|sends|send)$/;
 

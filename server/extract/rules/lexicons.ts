@@ -4,14 +4,19 @@
  * places.ts).
  */
 import compromise from 'compromise';
+import { wordTable } from './words.js';
 
-export const lex = (compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+/** compromise's lexicon: word (lower case) to its tags. */
+export const lex = wordTable((compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon);
 
-/** compromise's lexicon tags of a word (lower-cased), none when it is not listed. */
-export function tagsOf(word: string): string[] {
-  const t = lex[word.toLowerCase()];
+/** compromise's lexicon tags of a lower-case word, none when it is not listed. */
+export function lexiconTags(lower: string): string[] {
+  const t = lex[lower];
   return t === undefined ? [] : Array.isArray(t) ? t : t.split(',');
 }
+
+/** compromise's lexicon tags of a word in any case. */
+export const tagsOf = (word: string): string[] => lexiconTags(word.toLowerCase());
 
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'rev', 'madam']);
 

@@ -7,6 +7,7 @@
  */
 import compromise from 'compromise';
 import type { Token } from './nlp.js';
+import { lexiconTags } from './lexicons.js';
 import { AUXILIARIES, CLAUSE_END, DETERMINERS, PREPOSITIONS, isAdverb } from './words.js';
 
 interface CompromiseModel {
@@ -64,17 +65,12 @@ export interface WordClass {
 const classCache = new Map<string, WordClass>();
 const CLASS_CACHE_MAX = 50_000;
 
-function tagsOf(w: string): string[] {
-  const t = model.one.lexicon[w];
-  return t === undefined ? [] : Array.isArray(t) ? t : t.split(',');
-}
-
 /** What a lowercase word can be, from the lexicon or, for words it lacks, from the ending. */
 export function classOf(w: string): WordClass {
   const cached = classCache.get(w);
   if (cached) return cached;
   if (classCache.size >= CLASS_CACHE_MAX) classCache.clear();
-  const tags = tagsOf(w);
+  const tags = lexiconTags(w);
   let verb = tags.some((t) => VERB_TAGS.has(t));
   let noun = tags.some((t) => NOUN_TAGS.has(t));
   const adjective = tags.includes('Adjective');
@@ -85,7 +81,7 @@ export function classOf(w: string): WordClass {
     if (/(ed|ing)$/.test(w)) verb = true;
     else if (/[^s]s$/.test(w)) {
       // "appeals", "sanctions": a noun or a verb, the word before decides.
-      verb = tagsOf(w.slice(0, -1)).includes('Infinitive');
+      verb = lexiconTags(w.slice(0, -1)).includes('Infinitive');
       noun = true;
     } else if (tags.length === 0) {
       // A word the lexicon lacks ("impeach", "contend"): either, the word before decides, unless

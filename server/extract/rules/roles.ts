@@ -10,10 +10,10 @@ import { type Add, type Clause, type Memory, endingAt, startingAt } from './clau
 import { TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
 import { RELATION_NOUNS } from './vocabulary.js';
-import { JOB_NOUNS } from './words.js';
+import { JOB_NOUNS, wordTable } from './words.js';
 
 /** Titles that name the body their holder sits in: "Senator X" -> the Senate named in the article. */
-const TITLE_BODIES: Record<string, string> = {
+const TITLE_BODIES: Readonly<Record<string, string>> = wordTable({
   senator: 'senate',
   congressman: 'congress',
   congresswoman: 'congress',
@@ -27,7 +27,7 @@ const TITLE_BODIES: Record<string, string> = {
   legislator: 'legislature',
   commissioner: 'commission',
   judge: 'court',
-};
+});
 
 export function roleRules(c: Clause, mem: Memory, add: Add): void {
   for (const m of c.ms) {

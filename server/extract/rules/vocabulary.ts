@@ -2,11 +2,13 @@
  * The interaction vocabulary: documented types and the verb lemmas, interaction nouns and relation
  * nouns that express them, with the small lemmatiser that maps inflected forms onto the lemmas.
  */
+import { wordTable } from './words.js';
+
 /**
  * The documented verb vocabulary: interaction type -> verb lemmas that express it. Inflected forms
  * ("met", "sought", "accusing", "sues") are reduced to these lemmas by `lemmaOf`.
  */
-export const INTERACTION_VERBS: Record<string, readonly string[]> = {
+export const INTERACTION_VERBS: Readonly<Record<string, readonly string[]>> = wordTable({
   met: ['meet', 'visit', 'host', 'receive'],
   spoke_with: ['speak', 'talk', 'discuss', 'phone', 'call'],
   asked: ['ask', 'seek', 'request', 'press'],
@@ -53,13 +55,13 @@ export const INTERACTION_VERBS: Record<string, readonly string[]> = {
   raided: ['raid'],
   bribed: ['bribe'],
   defrauded: ['defraud'],
-};
+});
 
 /**
  * Nouns that name an interaction; they need "between A and B", a possessor ("X's probe into Y")
  * or a preposition that introduces the other side, so a bare "sanctions" or "charges" gives nothing.
  */
-export const INTERACTION_NOUNS: Record<string, string> = {
+export const INTERACTION_NOUNS: Readonly<Record<string, string>> = wordTable({
   meeting: 'met',
   meetings: 'met',
   talks: 'met',
@@ -93,12 +95,12 @@ export const INTERACTION_NOUNS: Record<string, string> = {
   allegations: 'accused',
   invitation: 'invited',
   employment: 'employed',
-};
+});
 /** Prepositions that introduce the other side of an interaction noun ("probe into", "lawsuit against"). */
 export const NOUN_PATIENT_PREPS = new Set(['into', 'of', 'against', 'with', 'on', 'before']);
 
 /** Prepositions a verb type takes for its object, beyond a direct object ("met with X", "sought … from X"). */
-export const OBJECT_PREPS: Record<string, readonly string[]> = {
+export const OBJECT_PREPS: Readonly<Record<string, readonly string[]>> = wordTable({
   met: ['with'],
   spoke_with: ['with', 'to'],
   asked: ['from'],
@@ -110,10 +112,10 @@ export const OBJECT_PREPS: Record<string, readonly string[]> = {
   referred: ['to'],
   assured: ['to'],
   promised: ['to'],
-};
+});
 
 /** Relations stated with a noun: "X's lawyer Y", "an ally of X", "spokesman for X", "ORG bosses A and B". */
-export const RELATION_NOUNS: Record<string, string> = {
+export const RELATION_NOUNS: Readonly<Record<string, string>> = wordTable({
   lawyer: 'lawyer_for',
   attorney: 'lawyer_for',
   spokesman: 'spokesman_for',
@@ -165,7 +167,7 @@ export const RELATION_NOUNS: Record<string, string> = {
   player: 'member_of',
   judge: 'member_of',
   partner: 'partner_of',
-};
+});
 /**
  * Every type this extractor can give an interaction, for consumers that prepare per-type work (the
  * loader's typed statements). Types built at run time beyond these ("former_…") are still valid.
@@ -189,7 +191,7 @@ export const VERB_TYPE = new Map<string, string>();
 for (const [type, lemmas] of Object.entries(INTERACTION_VERBS)) for (const l of lemmas) VERB_TYPE.set(l, type);
 
 /** Irregular past forms of the vocabulary's verbs. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR: Readonly<Record<string, string>> = wordTable({
   met: 'meet',
   spoke: 'speak',
   spoken: 'speak',
@@ -198,7 +200,7 @@ const IRREGULAR: Record<string, string> = {
   paid: 'pay',
   lied: 'lie',
   lying: 'lie',
-};
+});
 
 export const HEDGES =
   /\b(allegedly|alleged|reportedly|purportedly|supposedly|supposed|apparently|suspected|said to|claims?|according to|suggesting|possible|possibly|may have|might have|arguably)\b/i;

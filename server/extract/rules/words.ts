@@ -2,6 +2,14 @@
  * General English word lists for clause-level rules (interactions, allegations): function words that
  * end a clause, introduce a phrase or stand between a subject and its verb. No domain vocabulary here.
  */
+/**
+ * A lookup table over article words, without a prototype: looked up with any word of a text, a plain
+ * object answers "constructor" or "toString" with Object's own members, and the extractor crashed on them.
+ */
+export function wordTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 /** Words that end a clause: a subject is never looked for across them. */
 export const CLAUSE_END = new Set([
   ';',
@@ -273,7 +281,7 @@ export const TIME_WORDS = new Set([
 export const STAND_INS = new Set(['he', 'she', 'they', 'him', 'her', 'his', 'them', 'their', 'it', 'two', 'duo', 'both']);
 
 /** Descriptions that stand for the last institution of a kind: "the company", "the paper". */
-export const KIND_DESCRIPTIONS: Record<string, string> = {
+export const KIND_DESCRIPTIONS: Readonly<Record<string, string>> = wordTable({
   company: 'company',
   firm: 'company',
   group: 'company',
@@ -284,7 +292,7 @@ export const KIND_DESCRIPTIONS: Record<string, string> = {
   party: 'party',
   court: 'court',
   tribunal: 'court',
-};
+});
 
 /**
  * Job nouns that a body's name may qualify before a name ("the club's defender", "Acme auditor X"),

@@ -7,6 +7,23 @@ test('empty text gives an empty result', () => {
   assert.deepEqual(r, { sentences: [], people: [], institutions: [], places: [], interactions: [], allegations: [] });
 });
 
+test("words that name Object's own members are ordinary words, not lookups that crash", () => {
+  // Every word of a text is looked up in word tables; a plain object would answer these with functions.
+  const words = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf', '__defineGetter__'];
+  for (const w of words) {
+    const text = `Mary Jones, the ${w} of Acme Holdings, met John Smith in London. The ${w} payments to Smith were a bribe, prosecutors alleged. ${w[0]!.toUpperCase()}${w.slice(1)} ${w}s ${w} Jones.`;
+    const r = ruleExtractor.extract(text);
+    assert.ok(
+      r.people.some((p) => p.name === 'Mary Jones'),
+      w,
+    );
+    assert.ok(
+      r.places.some((p) => p.name === 'London'),
+      w,
+    );
+  }
+});
+
 test('a meeting: two people, a place and a met interaction with evidence offsets', () => {
   const text = 'Secretary Blinken met Foreign Minister Wang Yi in Beijing. Antony Blinken left.';
   const r = ruleExtractor.extract(text);
