@@ -1,9 +1,8 @@
 import type { ApiError } from '../../common/api.js';
-import { toContractDocument, type ContractDocument } from '../extract/contract.js';
+import type { ContractDocument } from '../extract/contract.js';
 import { createExtractionPool, inOrder } from '../extract/pool.js';
 import { loadConfig } from '../config.js';
 import { articleFiles } from '../ingest/files.js';
-import { readArticleFile } from '../article/read.js';
 
 function summary(doc: ContractDocument): string {
   const names = (list: { name: string; aliases: string[]; kind?: string }[]) =>
@@ -25,9 +24,9 @@ function summary(doc: ContractDocument): string {
 }
 
 /**
- * Files are read in order, extracted on every core (extract/pool.ts) and written out in that same
- * order as they are done; at most a few per thread are in flight, so memory stays flat however many
- * files are given. A bad file is reported and skipped; the exit code is 1 if any was. A warning (a
+ * Files are read, extracted and serialised on every core (extract/pool.ts) and written out in the
+ * order given as they are done; at most a few per thread are in flight, so memory stays flat however
+ * many files are given. A bad file is reported and skipped; the exit code is 1 if any was. A warning (a
  * source URL that is not http(s), left out) is reported and the file still extracted.
  */
 export async function extractCommand(paths: string[], options: { json?: boolean }): Promise<void> {
@@ -39,30 +38,31 @@ export async function extractCommand(paths: string[], options: { json?: boolean 
   const pool = await createExtractionPool({ workers: loadConfig().extractWorkers, articles: files.length });
   let first = true;
   if (options.json) out.write('{"documents":[');
-  const work = async (file: string) => {
-    const read = await readArticleFile(file);
-    return read.ok ? { read, doc: toContractDocument(file, read.article.title, await pool.extract(read.article.text)) } : { read };
-  };
   try {
-    await inOrder(files, Math.max(2, pool.workers * 2), work, ({ read, doc }, file) => {
-      if (!read.ok) {
-        errors.push({ file, error: read.error.toJSON().error });
-        process.stderr.write(`newsgraph: warning[${read.error.code}]: ${read.error.message}\n`);
-        return;
-      }
-      for (const warning of read.article.warnings) {
-        const message = `${file}: ${warning}.`;
-        warnings.push({ file, warning: { code: 'BAD_INPUT', message } });
-        process.stderr.write(`newsgraph: warning[BAD_INPUT]: ${message}\n`);
-      }
-      if (!doc) return;
-      if (options.json) {
-        out.write(`${first ? '' : ','}\n${JSON.stringify(doc)}`);
-        first = false;
-      } else {
-        out.write(summary(doc));
-      }
-    });
+    // Four per thread in flight: a worker never waits for its next file while the others run.
+    await inOrder(
+      files,
+      Math.max(2, pool.workers * 4),
+      (file) => pool.extractFile(file),
+      (done, file) => {
+        if (!done.ok) {
+          errors.push({ file, error: done.error });
+          process.stderr.write(`newsgraph: warning[${done.error.code}]: ${done.error.message}\n`);
+          return;
+        }
+        for (const warning of done.warnings) {
+          const message = `${file}: ${warning}.`;
+          warnings.push({ file, warning: { code: 'BAD_INPUT', message } });
+          process.stderr.write(`newsgraph: warning[BAD_INPUT]: ${message}\n`);
+        }
+        if (options.json) {
+          out.write(`${first ? '' : ','}\n${done.json}`);
+          first = false;
+        } else {
+          out.write(summary(JSON.parse(done.json) as ContractDocument));
+        }
+      },
+    );
   } finally {
     await pool.close();
   }

@@ -3,24 +3,29 @@
  * goes about as many times faster as there are cores when each core runs its own copy in a worker
  * thread. Articles are handed to the least busy worker; `extract` resolves with that article's
  * result, so a caller that awaits in its own order (see `inOrder`) keeps the order of its input.
+ * `extractFile` hands the worker the file itself (file-job.ts): reading and serialising happen there
+ * too, so the caller's thread stays free.
  *
  * One worker costs a start-up (loading the language model, ~0.5–1 s) and ~150 MB, so for a handful
  * of articles, or on one core, `createExtractionPool` extracts in the caller's thread instead.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { extractFile, type FileExtraction } from './file-job.js';
 import type { DocumentExtraction } from './types.js';
 
-export interface PoolRequest {
-  id: number;
-  text: string;
-}
-export type PoolReply = { id: number; result: DocumentExtraction; error?: undefined } | { id: number; error: string; result?: undefined };
+export type PoolRequest = { id: number; text: string } | { id: number; file: string };
+export type PoolReply =
+  | { id: number; result: DocumentExtraction; file?: undefined; error?: undefined }
+  | { id: number; file: FileExtraction; result?: undefined; error?: undefined }
+  | { id: number; error: string; result?: undefined; file?: undefined };
 
 export interface ExtractionPool {
   /** How many threads extract (0: the caller's own thread). */
   readonly workers: number;
   extract(text: string): Promise<DocumentExtraction>;
+  /** One article file read, extracted and serialised (file-job.ts); a bad file resolves with its error. */
+  extractFile(file: string): Promise<FileExtraction>;
   close(): Promise<void>;
 }
 
@@ -44,12 +49,13 @@ async function inlinePool(): Promise<ExtractionPool> {
   return {
     workers: 0,
     extract: async (text) => defaultExtractor.extract(text),
+    extractFile: (file) => extractFile(file, defaultExtractor),
     close: async () => {},
   };
 }
 
 interface Pending {
-  resolve: (r: DocumentExtraction) => void;
+  resolve: (r: DocumentExtraction | FileExtraction) => void;
   reject: (e: Error) => void;
   worker: number;
 }
@@ -73,6 +79,14 @@ class WorkerPool implements ExtractionPool {
   }
 
   extract(text: string): Promise<DocumentExtraction> {
+    return this.send((id) => ({ id, text })) as Promise<DocumentExtraction>;
+  }
+
+  extractFile(file: string): Promise<FileExtraction> {
+    return this.send((id) => ({ id, file })) as Promise<FileExtraction>;
+  }
+
+  private send(request: (id: number) => PoolRequest): Promise<DocumentExtraction | FileExtraction> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     let worker = 0;
@@ -80,7 +94,7 @@ class WorkerPool implements ExtractionPool {
     this.busy[worker]!++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker });
-      this.threads[worker]!.postMessage({ id, text } satisfies PoolRequest);
+      this.threads[worker]!.postMessage(request(id));
     });
   }
 
@@ -94,7 +108,7 @@ class WorkerPool implements ExtractionPool {
     this.pending.delete(reply.id);
     this.busy[p.worker]!--;
     if (reply.error !== undefined) p.reject(new Error(reply.error));
-    else p.resolve(reply.result);
+    else p.resolve(reply.file ?? reply.result);
   }
 
   private fail(e: Error): void {

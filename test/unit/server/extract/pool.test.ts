@@ -3,6 +3,11 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { defaultExtractor } from '../../../../server/extract/index.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { toContractDocument } from '../../../../server/extract/contract.js';
+import { extractFile } from '../../../../server/extract/file-job.js';
 import { createExtractionPool, inOrder, MIN_ARTICLES_FOR_WORKERS } from '../../../../server/extract/pool.js';
 
 const texts = [
@@ -24,6 +29,48 @@ describe('the extraction pool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('reads, extracts and serialises whole files on the workers, as in this thread', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pool-'));
+    const files = texts.map((t, i) => {
+      const file = path.join(dir, `${i}.txt`);
+      writeFileSync(file, `title: Article ${i}\n\n${t}\n`);
+      return file;
+    });
+    const missing = path.join(dir, 'missing.txt');
+    for (const workers of [2, 0]) {
+      const pool = await createExtractionPool({ workers, articles: 100 });
+      try {
+        const done = await Promise.all([...files, missing].map((f) => pool.extractFile(f)));
+        done.slice(0, -1).forEach((d, i) => {
+          assert.ok(d.ok, JSON.stringify(d));
+          const expected = toContractDocument(files[i]!, `Article ${i}`, defaultExtractor.extract(readFileSync(files[i]!, 'utf8')));
+          assert.deepEqual(JSON.parse(d.json), JSON.parse(JSON.stringify(expected)));
+        });
+        const last = done.at(-1)!;
+        assert.ok(!last.ok && last.error.code === 'NOT_FOUND' && last.error.message.includes(missing), JSON.stringify(last));
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
+  it("reports an article the extractor fails on as that file's error, not a crash of the run", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pool-'));
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, texts[0]!);
+    const failing = {
+      name: 'failing',
+      extract: () => {
+        throw new Error('no verb here');
+      },
+    };
+    const done = await extractFile(file, failing);
+    assert.ok(
+      !done.ok && done.error.code === 'INTERNAL' && done.error.message.includes(file) && done.error.message.includes('no verb here'),
+      JSON.stringify(done),
+    );
   });
 
   it('stays in this thread for a few articles or when no workers are wanted', async () => {
