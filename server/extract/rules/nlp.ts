@@ -53,7 +53,11 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 function addLineSentences(line: string, offset: number, out: Sentence[]): void {
-  if (fastLineSentences(line, offset, out)) return;
+  if (!fastLineSentences(line, offset, out)) winkLineSentences(line, offset, out);
+}
+
+/** wink's own split of a line: what the fast path must always agree with (exported for that test). */
+export function winkLineSentences(line: string, offset: number, out: Sentence[]): void {
   const doc = nlp.readDoc(line);
   let cursor = 0;
   const pieces: string[] = [];
@@ -116,8 +120,38 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c ===
 const isPlainChar = (c: number): boolean =>
   c < 0x250 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2013 || c === 0x2014 || c === 0x20ac;
 
-/** Letters, digits and . ! ? ' ’ & - : a chunk wink sees without quotes or brackets. */
-const isChunkChar = (c: number): boolean => isAsciiAlnum(c) || c === 46 || c === 33 || c === 63 || c === 39 || c === 0x2019 || c === 38 || c === 45;
+/** Letters, digits, . ! ? ' ’ & - and quotation marks: a chunk wink sees without brackets. */
+const isChunkChar = (c: number): boolean =>
+  isAsciiAlnum(c) ||
+  c === 46 ||
+  c === 33 ||
+  c === 63 ||
+  c === 39 ||
+  c === 0x2019 ||
+  c === 38 ||
+  c === 45 ||
+  c === 34 ||
+  c === 0x201c ||
+  c === 0x201d ||
+  c === 0x2018;
+
+/** A plain word with its stop and quotation marks around either: `said."`, `"go".`, `it.”`. */
+const QUOTED_STOP = /^(["“‘']?)([A-Za-z0-9]{2,})(["”’']?)([.!?])(["”’']*)$/;
+/** A capitalised word, maybe after an opening quotation mark: `"We`, `“The`, `Police`. */
+const QUOTED_START = /^(["“‘']?)[A-Z][a-z]*$/;
+
+/**
+ * The chunks as wink's probe should see them. Around a stop after a word that ends a sentence
+ * plainly, wink's answer depends on the quotation marks only, so the word becomes one stand-in
+ * ("word") and so does the capitalised word after it ("The"): one probe per shape, not per pair
+ * of words. Anything else is probed as it is.
+ */
+function chunkShapes(chunk: string, next: string): [string, string] {
+  const q = QUOTED_STOP.exec(chunk);
+  if (!q || q[1]! + q[3]! + q[5]! === '' || !endsPlainly(q[2]!, q[4]!)) return [chunk, next];
+  const n = QUOTED_START.exec(next);
+  return [`${q[1]}word${q[3]}${q[4]}${q[5]}`, n ? `${n[1]}The` : next];
+}
 let pairCache = new Map<string, number>();
 
 /**
@@ -178,7 +212,7 @@ function fastLineSentences(line: string, offset: number, out: Sentence[]): boole
     let e2 = j;
     while (e2 < n && !isSpace(line.charCodeAt(e2))) e2++;
     for (let q = j; q < e2; q++) if (!isChunkChar(line.charCodeAt(q))) return false;
-    const brk = chunkBreak(line.slice(k, e), line.slice(j, e2));
+    const brk = chunkBreak(...chunkShapes(line.slice(k, e), line.slice(j, e2)));
     if (brk < 0) return false;
     if (brk === 1) ends.push(e);
     i = e - 1; // the chunk's other stops are decided with it
