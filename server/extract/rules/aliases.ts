@@ -367,7 +367,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         if (!e) {
           // "Kyoto Protocol", "the Minsk agreements": the place only names the instrument.
           let pl = lookupPlace(surface);
-          if (pl && (INSTRUMENT_NOUNS.has(toks[i + n]?.text.toLowerCase() ?? '') || insideLongerName(toks, i))) pl = undefined;
+          if (pl && (INSTRUMENT_NOUNS.has(toks[i + n]?.low ?? '') || insideLongerName(toks, i))) pl = undefined;
           const inst = n > 1 || /^[A-Z]{2,}$/.test(surface) ? lookupInstitution(surface) : undefined;
           if (pl) e = get('place', pl);
           else if (inst) {

@@ -168,7 +168,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
     const ms = (bySentence.get(s) ?? []).sort((a, b) => a.first - b.first);
-    const w = toks.map((t) => t.text.toLowerCase());
+    const w = toks.map((t) => t.low);
     const firstPerson = ms.find((m) => m.entity.category === 'person');
     const company = ms.findLast((m) => m.entity.kind === 'company');
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.

@@ -96,7 +96,7 @@ export function prepare(s: number, toks: Token[], placed: Placed[]): Clause {
     else if (t.text === '”' || t.text === '"') open = false;
     quoted.push(open);
   }
-  return { s, toks, low: toks.map((t) => t.text.toLowerCase()), at, ms, quoted };
+  return { s, toks, low: toks.map((t) => t.low), at, ms, quoted };
 }
 
 export const personOf = (name: string, c: Clause): boolean => c.ms.some((m) => m.entity.name === name && m.entity.category === 'person');

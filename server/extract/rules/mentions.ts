@@ -509,7 +509,7 @@ function lowerSiteEnd(tokens: Token[], k: number): number {
 /** A place word that only qualifies a treaty, plan or process: "Kyoto Protocol", "the Minsk agreements". */
 function namesAnInstrument(tokens: Token[], idx: number): boolean {
   const next = tokens[idx + 1];
-  return next !== undefined && INSTRUMENT_NOUNS.has(next.text.toLowerCase()) && !next.possessive;
+  return next !== undefined && INSTRUMENT_NOUNS.has(next.low) && !next.possessive;
 }
 
 /** A lower-case body noun right before the name ("the rights group X") or in an apposition after it ("X, a local charity"). */
@@ -540,12 +540,12 @@ const NAME_GOES_ON = new Set([
 /** The span continues a capitalised name before it: "Commission on the Mekong River Basin". */
 export function insideLongerName(tokens: Token[], first: number): boolean {
   let k = first - 1;
-  if (tokens[k]?.cap && COMPASS.has(tokens[k]!.text.toLowerCase())) k--; // "… of the South Pacific"
+  if (tokens[k]?.cap && COMPASS.has(tokens[k]!.low)) k--; // "… of the South Pacific"
   if (tokens[k]?.text === 'the') k--;
   const link = tokens[k]?.text;
   if (link !== 'on' && link !== 'of' && link !== 'for') return false;
   const head = tokens[k - 1];
-  return head !== undefined && head.cap && NAME_GOES_ON.has(head.text.toLowerCase());
+  return head !== undefined && head.cap && NAME_GOES_ON.has(head.low);
 }
 
 /** "Strait of Gibraltar", "Carnegie Hall", "West Africa": named sites and regions of known places. */
@@ -735,7 +735,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     const ofAt = tp.title.findIndex((t) => t.text === 'of');
     if (ofAt >= 0) {
       let bodyFirst = tp.prefix.length + ofAt + 1;
-      if (span[bodyFirst]?.text.toLowerCase() === 'the') bodyFirst++;
+      if (span[bodyFirst]?.low === 'the') bodyFirst++;
       const body = span.slice(bodyFirst);
       const bodyKind = body.length >= 2 ? institutionKind(body) : null;
       if (bodyKind) return [mention('institution', text, body, b + bodyFirst, sentence, { kind: bodyKind })];
@@ -764,7 +764,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
       }
     }
     // "Public Finance Management Act": a law's name, not a titled person.
-    if (tp.name.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()) || LAW_NOUNS.has(t.text))) return res;
+    if (tp.name.some((t) => INSTRUMENT_NOUNS.has(t.low) || LAW_NOUNS.has(t.text))) return res;
     const nameText = textOf(text, tp.name);
     // "CEO of the New York drug company": a place after the title, not a person's name.
     const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;
@@ -858,14 +858,14 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
   // "Lords Of The Deep": a capitalised "And", "Of", "In" goes on with a title in Title Case.
   const after = tokens[lastIdx + 1];
-  if (after?.cap && FUNCTION_WORDS.has(after.text.toLowerCase()) && after.text !== 'The') return [];
+  if (after?.cap && FUNCTION_WORDS.has(after.low) && after.text !== 'The') return [];
   // "rival newspaper Acme Daily", "owner of Acme Widgets": the context names a body.
   const ctx = institutionContext(tokens, base, lastIdx);
   if (ctx && !isGivenName(first.text)) return [mention('institution', text, span, base, sentence, { kind: ctx })];
   if (placeNounBefore(tokens, base) && !acronymInsideSpan(span)) return [mention('place', text, span, base, sentence)];
   // A town of several words; one that starts with a given name ("Benito Juárez") only after "in", "from" ….
   const city = lookupCity(textOf(text, span));
-  const locative = LOCATIVE_BEFORE.has(tokens[base - 1]?.text.toLowerCase() ?? '');
+  const locative = LOCATIVE_BEFORE.has(tokens[base - 1]?.low ?? '');
   if (city && (locative || !isGivenName(first.text)) && !namesAnInstrument(tokens, lastIdx))
     return [mention('place', text, span, base, sentence, { name: city.name })];
   // "Marcus DLX": an acronym after the first word makes a company's name, not a person's.
@@ -873,16 +873,14 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text))) return [mention('person', text, span, base, sentence)];
   // "Aarhus Convention": a place word before a capitalised instrument noun names the instrument.
   const placeAt = (k: number): string | undefined =>
-    INSTRUMENT_NOUNS.has(span[k + 1]?.text.toLowerCase() ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx))
-      ? undefined
-      : lookupPlace(span[k]!.text);
+    INSTRUMENT_NOUNS.has(span[k + 1]?.low ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx)) ? undefined : lookupPlace(span[k]!.text);
   // "Credit Lyon First Boston (CLFB)": a name given an acronym is a body's, whatever words it holds.
   if (span.length >= 2 && !acronymInside && acronymAfter(tokens, lastIdx) !== undefined && !lookupPlace(textOf(text, span)) && !span.every(isTitleWord))
     return [mention('institution', text, span, base, sentence, { kind: 'other', acronym: acronymAfter(tokens, lastIdx)! })];
   if (span.some((t, k) => lookupPlace(t.text) || (/^[A-Z]{2,}$/.test(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text))))) {
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
-  if (span.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()))) return [];
+  if (span.some((t) => INSTRUMENT_NOUNS.has(t.low))) return [];
   // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person.
   if (span.some((t) => NAME_PARTICLES.has(t.text) && !GERMANIC_ARABIC_PARTICLES.has(t.text))) return [];
   // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
@@ -919,7 +917,7 @@ function isMoneyAmount(t: Token, next: Token | undefined, next2?: Token): boolea
   if (isCurrencyCode(m[1]!)) return true; // "ZAR30,000", "USD1"
   // "P60,000", "K6,000": a number written with a thousands comma is an amount whatever its sign.
   if (m[2] === '' && next?.text === ',' && next.start === t.end && next2 && next2.start === next.end && /^\d{3}\b/.test(next2.text)) return true;
-  return MAGNITUDES.has(m[2]!) || (m[2] === '' && next !== undefined && MAGNITUDES.has(next.text.toLowerCase()));
+  return MAGNITUDES.has(m[2]!) || (m[2] === '' && next !== undefined && MAGNITUDES.has(next.low));
 }
 
 /** Prepositions of being somewhere (not "to", "from", which come before people too: "a letter from X"). */
@@ -937,12 +935,12 @@ const BIG_COMMON_WORD_CITY = 500_000;
 function cityCandidate(t: Token, prev: Token | undefined, common: boolean, listed = false): string | undefined {
   const city = lookupCity(t.text);
   if (!city) return undefined;
-  const locative = listed || (prev !== undefined && LOCATIVE_BEFORE.has(prev.text.toLowerCase()));
+  const locative = listed || (prev !== undefined && LOCATIVE_BEFORE.has(prev.low));
   // A big city that is also a name or a word ("in Houston", "in Bradford") after "in", "at",
   // "near", not possessive; aliases.ts still gives the word to a person of that name here.
   if (common || !isPlainCityName(t.text)) {
     const needed = common ? BIG_COMMON_WORD_CITY : BIG_NAMESAKE_CITY;
-    return !t.possessive && (listed || STATIC_BEFORE.has(prev?.text.toLowerCase() ?? '')) && city.population >= needed ? city.name : undefined;
+    return !t.possessive && (listed || STATIC_BEFORE.has(prev?.low ?? '')) && city.population >= needed ? city.name : undefined;
   }
   if (prev?.cap && !locative) return undefined; // "Indian Ocean", "Lake Charles": part of a longer name
   if (locative || (city.capital && city.population >= 100_000) || city.population >= 1_000_000) return city.name;

@@ -56,14 +56,14 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       if (a.entity === b.entity || a.possessive || b.first - a.last - 1 > MAX_GAP || b.first <= a.last) continue;
       // A name after a preposition is a circumstance ("met in Paris", "charged in Texas") or an object
       // the clause rules read with its verb; a name inside one ("the head of X") is no actor.
-      if (PREPOSITIONS.has(toks[b.first - 1]?.text.toLowerCase() ?? '') || PREPOSITIONS.has(toks[a.first - 1]?.text.toLowerCase() ?? '')) continue;
+      if (PREPOSITIONS.has(toks[b.first - 1]?.low ?? '') || PREPOSITIONS.has(toks[a.first - 1]?.low ?? '')) continue;
       const k = `${s}|${pair(a.entity.name, b.entity.name)}`;
       if (linked.has(k)) continue;
       tags ??= tagSentence(toks);
       let verb: string | undefined;
       let broken = false;
       for (let t = a.last + 1; t < b.first && !broken; t++) {
-        const low = toks[t]!.text.toLowerCase();
+        const low = toks[t]!.low;
         if (BREAKS.has(low)) broken = true;
         else if (verb === undefined && tags.pos[t] === 'VERB') verb = tags.lemma[t];
       }

@@ -14,6 +14,8 @@ const nlp = winkNLP(model, ['sbd']);
 
 export interface Token {
   text: string;
+  /** text in lower case, made once here: every rule looks words up by it. */
+  low: string;
   start: number;
   end: number;
   /** Index of the sentence in the document. */
@@ -344,5 +346,5 @@ export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
 }
 
 function mk(text: string, start: number, _s: Sentence, sentence: number, possessive: boolean): Token {
-  return { text, start, end: start + text.length, sentence, possessive, cap: isUpperStart(text) };
+  return { text, low: text.toLowerCase(), start, end: start + text.length, sentence, possessive, cap: isUpperStart(text) };
 }

@@ -108,7 +108,7 @@ function hasWordChar(w: string): boolean {
 }
 
 /** Tags for the tokens of one sentence; `low` holds their lowercase forms. */
-export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.text.toLowerCase())): Tags {
+export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.low)): Tags {
   const pos: string[] = [];
   const lemma: string[] = [];
   for (let k = 0; k < toks.length; k++) {
