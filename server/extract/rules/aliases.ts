@@ -29,14 +29,19 @@ export interface Placed {
   possessive: boolean;
 }
 
+// A lookbehind for the words before a legal form scanned back over the whole string at every
+// position: a 25,000-character token took seconds. The words are checked after a match instead.
+const LEGAL_FORM_KEY = /\s+(?:plc|ltd\.?|limited|inc\.?)$/;
+const TWO_WORDS_BEFORE = /\S\s+\S+$/;
 const keyUncached = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[’`]/g, "'")
     .replace(/^the\s+/, '')
     .replace(/\bcorp\.?$/, 'corporation')
-    // "Access Bank Plc" and "Access Bank" are one company: its legal form is no part of the key.
-    .replace(/(?<=\S\s+\S+)\s+(?:plc|ltd\.?|limited|inc\.?)$/, '')
+    // "Access Bank Plc" and "Access Bank" are one company: its legal form is no part of the key
+    // (after two words or more: "Limited" alone is a name).
+    .replace(LEGAL_FORM_KEY, (form, at: number, all: string) => (TWO_WORDS_BEFORE.test(all.slice(0, at)) ? '' : form))
     .replace(/\./g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -257,6 +257,13 @@ function institutionKind(toks: Token[]): InstitutionKind | null {
   return toks.length < 2 ? null : institutionKindOf(toks.map((t) => t.text));
 }
 
+/**
+ * The longest run of tokens read as one name. The longest names in news run to about ten words
+ * ("Office of the United Nations High Commissioner for Refugees"); past this a run is a list, and
+ * reading it whole costs time that grows with its square.
+ */
+const MAX_RUN_TOKENS = 16;
+
 /** Mentions in one sentence. `tokens` are that sentence's tokens. */
 export function findMentions(text: string, tokens: Token[], sentence: number): RawMention[] {
   const out: RawMention[] = [];
@@ -274,6 +281,14 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     // Build the longest run, allowing lower-case connectors between capitalised words.
     let j = i;
     while (j + 1 < tokens.length && !endsRun(text, tokens, j)) {
+      if (j - i + 1 >= MAX_RUN_TOKENS) {
+        // A list of names joined by "and" or commas, or a line in capitals, is no one name: cut it
+        // before its last connector, and the rest starts a run of its own.
+        let k = j;
+        while (k > i && isNameToken(tokens[k]!)) k--;
+        if (k > i) j = k - 1;
+        break;
+      }
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
       const gap = text.slice(tokens[j]!.end, next.start);

@@ -24,6 +24,16 @@ test("words that name Object's own members are ordinary words, not lookups that 
   }
 });
 
+test('a long list of names in one sentence is read as names, not as one name too deep to read', () => {
+  // A run of thousands of capitalised tokens once overflowed the stack while being split.
+  const list = Array.from({ length: 1500 }, (_, i) => `Anna Berg${i}`).join(' and ');
+  const r = ruleExtractor.extract(`Police questioned ${list} and Carl Dahl in Oslo.`);
+  assert.ok(r.places.some((p) => p.name === 'Oslo'));
+  assert.ok(r.people.length > 0);
+  const initials = ruleExtractor.extract('Mr. A. B. '.repeat(2000));
+  assert.ok(Array.isArray(initials.people));
+});
+
 test('a meeting: two people, a place and a met interaction with evidence offsets', () => {
   const text = 'Secretary Blinken met Foreign Minister Wang Yi in Beijing. Antony Blinken left.';
   const r = ruleExtractor.extract(text);
