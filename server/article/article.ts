@@ -9,6 +9,7 @@
  * Markdown and HTML offsets refer to the extracted visible text.
  */
 import { httpUrl } from '../../common/links.js';
+import { AppError } from '../errors.js';
 import { htmlToText } from './html.js';
 import { markdownToText } from './markdown.js';
 
@@ -85,15 +86,25 @@ function headline(body: string): string | null {
   return line;
 }
 
+const FORMAT_NAMES: Record<ArticleFormat, string> = { text: 'text', markdown: 'Markdown', html: 'HTML' };
+
+/** Throws a BAD_INPUT AppError, naming the file, when its markup cannot be read. */
 export function toArticle(fileName: string, content: string): Article {
   const format = formatOf(fileName, content);
-  if (format === 'html') {
-    const { title, text } = htmlToText(content);
-    return { format, title, url: null, text, warnings: [] };
+  try {
+    if (format === 'html') {
+      const { title, text } = htmlToText(content);
+      return { format, title, url: null, text, warnings: [] };
+    }
+    if (format === 'markdown') {
+      const { title, text } = markdownToText(content);
+      return { format, title, url: null, text, warnings: [] };
+    }
+    return plainText(content);
+  } catch (err) {
+    // A parser's own limit is the file's doing: marked recurses once per level of nesting, and a
+    // few thousand nested quotes or list items overflow the stack.
+    const why = err instanceof RangeError ? 'it nests too deeply' : err instanceof Error ? err.message : String(err);
+    throw new AppError('BAD_INPUT', `${fileName} skipped: its ${FORMAT_NAMES[format]} could not be read (${why}).`);
   }
-  if (format === 'markdown') {
-    const { title, text } = markdownToText(content);
-    return { format, title, url: null, text, warnings: [] };
-  }
-  return plainText(content);
 }

@@ -83,5 +83,10 @@ export function readArticleFileSync(file: string, maxBytes = MAX_ARTICLE_BYTES):
   if (bytes.length > maxBytes) return tooLarge('longer than its size said');
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fail('BAD_INPUT', `${file} skipped: ${decoded.reason}.`);
-  return { file, ok: true, article: toArticle(file, decoded.text), bytes: bytes.length };
+  try {
+    return { file, ok: true, article: toArticle(file, decoded.text), bytes: bytes.length };
+  } catch (err) {
+    if (err instanceof AppError) return { file, ok: false, error: err };
+    throw err;
+  }
 }

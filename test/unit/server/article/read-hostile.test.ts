@@ -60,6 +60,21 @@ describe('hostile article files', () => {
     assert.match(maps.error.message, /maps is longer than its size said, over the 0 MB limit/);
   });
 
+  it('refuses Markdown nested past what its parser can read, by name, as bad input', async () => {
+    // marked recurses once per level: 20,000 nested quotes or list items overflowed the stack, and the
+    // RangeError ended the whole run.
+    for (const [name, body] of [
+      ['quotes.md', `${'> '.repeat(20_000)}Antony Blinken met Wang Yi.`],
+      ['items.md', `${'- '.repeat(20_000)}Antony Blinken met Wang Yi.`],
+    ] as const) {
+      const file = path.join(temps.make(), name);
+      writeFileSync(file, body);
+      const read = await readArticleFile(file);
+      assert.ok(!read.ok && read.error.code === 'BAD_INPUT', JSON.stringify(read));
+      assert.match(read.error.message, new RegExp(`${name} skipped: its Markdown could not be read \\(it nests too deeply\\)`));
+    }
+  });
+
   it('newsgraph extract skips them in a folder walk and a glob, names each, and extracts the rest', bounded, async () => {
     for (const target of [dir, path.join(dir, '*.txt')]) {
       const run = runCli(['extract', '--json', target], process.env);
