@@ -125,6 +125,16 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
         if (before && before.file !== meta.file && !seen.has(meta.id)) renamed.push({ id: meta.id, file: meta.file });
         continue;
       }
+      let plan: DocumentPlan;
+      try {
+        plan = planDocument(meta, extractor.extract(meta.text), index);
+      } catch (err) {
+        // A bug met on one article must not stop a load of thousands: that file is reported, the rest go in.
+        const why = err instanceof Error ? err.message : String(err);
+        summary.documents.failed++;
+        summary.failures.push({ file: meta.file, code: 'INTERNAL', message: `${meta.file} skipped: the extractor failed on it (${why}); please report this.` });
+        continue;
+      }
       seen.add(meta.id);
       if (before) {
         replaced.push(meta.id);
@@ -132,7 +142,6 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
       } else {
         summary.documents.new++;
       }
-      const plan = planDocument(meta, extractor.extract(meta.text), index);
       summary.entitiesNew += plan.newEntities;
       summary.relationshipsPlanned +=
         plan.mentions.length + plan.interactions.length + plan.roles.length + plan.allegations.reduce((n, a) => n + a.links.length, 0);

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, symlinkSync, write
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { applySchema } from '../../server/db/schema.js';
-import type { Extractor } from '../../server/extract/index.js';
+import { defaultExtractor, type Extractor } from '../../server/extract/index.js';
 import { loadPaths, type LoadSummary } from '../../server/ingest/load.js';
 import { SEEDS_DIR } from '../../server/paths.js';
 import { writeCorpus } from '../../scripts/corpus.js';
@@ -163,6 +163,28 @@ describe('loading articles into a real Neo4j', () => {
       ).records.map((r) => r.toObject()),
     );
     assert.deepEqual(rels, [{ n: 2, s: ['Ann Lee interviewed Bo Chan.', 'Later, Ann Lee interviewed Bo Chan again.'] }]);
+  });
+
+  it('reports an article the extractor fails on and loads the rest of the batch', async () => {
+    const dir = tempDir();
+    copyFileSync(SEED_000, path.join(dir, 'good.txt'));
+    writeFileSync(path.join(dir, 'odd.txt'), 'An article the extractor trips over.');
+    const tripping: Extractor = {
+      name: 'tripping',
+      extract: (text) => {
+        if (text.includes('trips over')) throw new Error('no clause here');
+        return defaultExtractor.extract(text);
+      },
+    };
+    const summary = await loadPaths(db, [dir], { extractor: tripping });
+    assert.deepEqual(summary.documents, { new: 1, unchanged: 0, replaced: 0, failed: 1 });
+    assert.deepEqual(
+      summary.failures.map((f) => [path.basename(f.file), f.code]),
+      [['odd.txt', 'INTERNAL']],
+    );
+    assert.match(summary.failures[0]!.message, /odd\.txt skipped: the extractor failed on it \(no clause here\)/);
+    assert.equal(await count('MATCH (d:Document) RETURN count(d)'), 1);
+    assert.equal(await count("MATCH (p:Person {name: 'Antony Blinken'}) RETURN count(p)"), 1);
   });
 
   it('reports a bad file and loads the rest; a dry run writes nothing', async () => {
