@@ -94,21 +94,27 @@ export function winkLineSentences(line: string, offset: number, out: Sentence[])
 const PROBE_NEXT = ['The', 'President', 'He', 'Smith', 'I', 'Mr', 'New', 'In', 'But', 'It'];
 let plainEndCache = new Map<string, boolean>();
 
-/** `word` + `stop` ("." "!" "?") ends a sentence before any capitalised word, as wink sees it. */
+/**
+ * `word` + `stop` ("." "!" "?") ends a sentence before any capitalised word, as wink sees it. The
+ * probes go to wink as one text, a paragraph each (wink never joins sentences across a blank line):
+ * one call instead of ten, the same answers (checked on the ~1,000 sentence-final words of the corpora).
+ */
 function endsPlainly(word: string, stop: string): boolean {
   const k = word + stop;
   let v = plainEndCache.get(k);
   if (v === undefined) {
-    v = PROBE_NEXT.every((next) => {
-      const doc = nlp.readDoc(`a ${word}${stop} ${next} b`);
-      const toks: string[] = doc.tokens().out();
-      if (toks.length !== 5 || toks[1] !== word || toks[2] !== stop) return false;
-      const sents: string[] = [];
-      doc.sentences().each((x: { out(): string }) => {
-        sents.push(x.out());
-      });
-      return sents.length === 2 && sents[0] === `a ${word}${stop}` && sents[1] === `${next} b`;
+    const doc = nlp.readDoc(PROBE_NEXT.map((next) => `a ${word}${stop} ${next} b`).join('\n\n'));
+    const toks = (doc.tokens().out() as string[]).filter((t) => t.trim() !== '');
+    const sents: string[] = [];
+    doc.sentences().each((x: { out(): string }) => {
+      sents.push(x.out().trim());
     });
+    v =
+      toks.length === 5 * PROBE_NEXT.length &&
+      sents.length === 2 * PROBE_NEXT.length &&
+      PROBE_NEXT.every(
+        (next, i) => toks[5 * i + 1] === word && toks[5 * i + 2] === stop && sents[2 * i] === `a ${word}${stop}` && sents[2 * i + 1] === `${next} b`,
+      );
     if (plainEndCache.size >= 50_000) plainEndCache = new Map();
     plainEndCache.set(k, v);
   }
