@@ -15,11 +15,14 @@ import {
   QUOTES,
   JOB_NOUNS,
   SUBJECT_PRONOUNS,
+  TIME_WORDS,
   VERB_PREFIX,
   isAdverb,
   KIND_DESCRIPTIONS,
 } from './words.js';
 import { OBJECT_PREPS, RELATION_NOUNS } from './vocabulary.js';
+import { classOf } from './pos.js';
+import { TITLE_WORDS } from './lexicons.js';
 
 /** Lowercase words allowed inside a list of entities or before an object: "its former president, Dr. X". */
 export const LIST_GLUE = new Set([
@@ -65,6 +68,8 @@ export interface Clause {
   ms: Placed[];
   /** Token k is inside quotation marks. */
   quoted: boolean[];
+  /** A dash ("--", " - ", "—") stands right before token k; the tokenizer drops ASCII dashes. */
+  dash: boolean[];
 }
 
 /** What earlier sentences tell about the ones after them (pronouns, "the president", denials). */
@@ -84,7 +89,7 @@ export interface Memory {
   recent: Placed[];
 }
 
-export function prepare(s: number, toks: Token[], placed: Placed[]): Clause {
+export function prepare(s: number, toks: Token[], placed: Placed[], text = '', offset = 0): Clause {
   // A plural acronym ("MPs", "CEOs") is a description of people, never the institution it abbreviates.
   const ms = placed.filter((m) => !(m.first === m.last && /^[A-Z]{2,}s$/.test(toks[m.first]?.text ?? ''))).sort((a, b) => a.first - b.first);
   const at: (Placed | undefined)[] = new Array(toks.length);
@@ -96,7 +101,37 @@ export function prepare(s: number, toks: Token[], placed: Placed[]): Clause {
     else if (t.text === '”' || t.text === '"') open = false;
     quoted.push(open);
   }
-  return { s, toks, low: toks.map((t) => t.text.toLowerCase()), at, ms, quoted };
+  return { s, toks, low: toks.map((t) => t.text.toLowerCase()), at, ms, quoted, dash: dashes(toks, text, offset) };
+}
+
+const DASH_GAP = /(^|\s)(--?|—|–)(\s|$)/;
+
+/** Which tokens follow a dash: a dash token ("—") or ASCII dashes dropped between two tokens. */
+function dashes(toks: Token[], text: string, offset: number): boolean[] {
+  const out = new Array<boolean>(toks.length).fill(false);
+  if (!text.includes('-') && !text.includes('—') && !text.includes('–')) return out;
+  for (let k = 1; k < toks.length; k++) {
+    const w = toks[k - 1]!.text;
+    if (w === '—' || w === '–') out[k] = true;
+    else if (toks[k]!.start - toks[k - 1]!.end >= 2) out[k] = DASH_GAP.test(text.slice(toks[k - 1]!.end - offset, toks[k]!.start - offset));
+  }
+  return out;
+}
+
+const isDashToken = (w: string): boolean => w === '—' || w === '–';
+
+/**
+ * "X -- the country's regulator -- has charged Y": the verb at v follows a dashed apposition; the
+ * head is the entity right before the opening dash.
+ */
+function dashedSubject(c: Clause, close: number): string[] {
+  for (let j = close - 1; j > 0 && close - j <= 20; j--) {
+    if (c.low[j] === ';' || c.low[j] === '.') return [];
+    if (!c.dash[j]) continue;
+    const head = endingAt(c, isDashToken(c.low[j - 1]!) ? j - 2 : j - 1);
+    return head && !head.possessive && !inPrepPhrase(c, head) ? [...coordinatedBefore(c, head), head.entity.name] : [];
+  }
+  return [];
 }
 
 export const personOf = (name: string, c: Clause): boolean => c.ms.some((m) => m.entity.name === name && m.entity.category === 'person');
@@ -181,6 +216,7 @@ export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
   let k = v - 1;
   while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k) || QUOTES.has(c.low[k]!))) k--;
   if (k < 0) return [];
+  if (c.dash[k + 1] && !c.at[k]) return dashedSubject(c, k + 1);
   const w = c.low[k]!;
   if (SUBJECT_PRONOUNS.has(w)) {
     if (c.quoted[k]) return []; // "he" inside a quote is someone the speaker talks about
@@ -341,6 +377,30 @@ export function entityFrom(c: Clause, k: number, slack: number): Placed | undefi
   return undefined;
 }
 
+/** The word at k is a lowercase noun that a name before it modifies ("a European Union state"). */
+export function beforeNoun(c: Clause, k: number): boolean {
+  const w = c.low[k];
+  if (w === undefined || c.toks[k]!.cap || !/^[a-z]+$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w) || DETERMINERS.has(w) || w === 'and' || w === 'or')
+    return false;
+  if (TIME_WORDS.has(w) || isAdverb(w)) return false;
+  // A verb after "leader of X" agrees with "leader": "sues", "said", "is seeking"; a bare form is a noun.
+  const word = classOf(w);
+  return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && /s$/.test(w)) && !VERB_PREFIX.has(w);
+}
+
+/** Lowercase words from k on name a person's job, or lead to a person: "banker", "website editor Y". */
+export function qualifiesHolder(c: Clause, k: number): boolean {
+  let title = false;
+  for (let j = k; j < c.toks.length && j < k + 4; j++) {
+    const m = startingAt(c, j);
+    if (m) return m.entity.category === 'person';
+    const w = c.low[j]!;
+    if (c.toks[j]!.cap || !/^[a-z-]+$/.test(w) || !beforeNoun(c, j)) break;
+    if (JOB_NOUNS.has(w) || RELATION_NOUNS[w] || TITLE_WORDS.has(w)) title = true;
+  }
+  return title;
+}
+
 /** The object pronoun "him"/"her": the last person before it in the sentence who is not the subject, else the last subject. */
 export function objectPronoun(c: Clause, mem: Memory, k: number, subjects: string[]): string | null {
   const main = mainSubject(c, mem);
@@ -383,6 +443,12 @@ export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subje
         k = m.last;
         continue;
       } // "Trump's lawyer": the object is the lawyer
+      // "fined Acme banker X", "sued Acme website editor Y": a name that qualifies a person's title is not
+      // the object; one that qualifies a thing stands for its owner ("called the U.S. announcement …").
+      if (qualifiesHolder(c, m.last + 1)) {
+        k = m.last;
+        continue;
+      }
       return [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name);
     }
     if (w === 'including' || (w === 'such' && c.low[k + 1] === 'as')) {

@@ -32,6 +32,7 @@ import {
   type Clause,
   type Memory,
   agentsOf,
+  beforeNoun,
   endingAt,
   entityFrom,
   inPrepPhrase,
@@ -76,7 +77,7 @@ import {
   KIND_DESCRIPTIONS,
 } from './words.js';
 import { atOddsRule, clauseVerbRules } from './clause-verbs.js';
-import { classOf, tagSentence } from './pos.js';
+import { tagSentence } from './pos.js';
 import { roleRules } from './roles.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
@@ -95,7 +96,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   const mem: Memory = { lastPerson: null, titled: new Map(), owners: new Map(), lastAccuser: null, lastCompany: null, lastGroup: [], recent: [] };
 
   sentences.forEach((sent, s) => {
-    const c = prepare(s, tokens[s] ?? [], bySentence.get(s) ?? []);
+    const c = prepare(s, tokens[s] ?? [], bySentence.get(s) ?? [], sent.text, sent.start);
     // One interaction per type and pair: the first sentence that states it is its evidence.
     const add = (type: string, source: string | null, target: string | null): void => {
       if (!source || !target || source === target) return;
@@ -415,16 +416,6 @@ function possessedApposition(c: Clause, mem: Memory, v: number, add: Add): boole
   if (!owner || owner === holder.entity.name) return false;
   add(relationType(c, v)[0], holder.entity.name, owner);
   return true;
-}
-
-/** The word at k is a lowercase noun that a name before it modifies ("a European Union state"). */
-function beforeNoun(c: Clause, k: number): boolean {
-  const w = c.low[k];
-  if (w === undefined || c.toks[k]!.cap || !/^[a-z]+$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w) || DETERMINERS.has(w) || w === 'and' || w === 'or')
-    return false;
-  // A verb after "leader of X" agrees with "leader": "sues", "said", "is seeking"; a bare form is a noun.
-  const word = classOf(w);
-  return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && /s$/.test(w)) && !VERB_PREFIX.has(w);
 }
 
 /**
