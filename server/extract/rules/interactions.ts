@@ -347,7 +347,8 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       const owner = described ?? (named && (branch || !beforeNoun(c, named.last + 1)) ? named.entity.name : undefined);
       const holder =
         appositionHead(c, v) ??
-        c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1) ??
+        // "a job for the daughter of X": a relation noun inside a phrase describes someone unnamed.
+        (inPhrase(c, v) ? undefined : c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1)) ??
         namedAfter(c, v) ??
         frontedAs(c, v);
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
@@ -383,6 +384,16 @@ function ofAfterNoun(c: Clause, v: number): number | null {
     if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!) || PREPOSITIONS.has(c.low[k]!)) return null;
   }
   return null;
+}
+
+/** The noun at v follows a preposition other than "as" ("for the daughter of"), past determiners and modifiers. */
+function inPhrase(c: Clause, v: number): boolean {
+  for (let k = v - 1; k >= 0 && k >= v - 4; k--) {
+    const w = c.low[k]!;
+    if (PREPOSITIONS.has(w)) return w !== 'as';
+    if (c.at[k] || !/^[a-z-]+$/.test(w)) return false;
+  }
+  return false;
 }
 
 /** "As chief executive of X, Y presided …": a fronted "as" phrase describes the name after its comma. */
