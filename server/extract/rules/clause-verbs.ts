@@ -144,6 +144,7 @@ export function atOddsRule(c: Clause, mem: Memory, add: Add): void {
 /** Links found in one clause; the caller keeps one per pair. */
 export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): string[][] {
   const groups: string[][] = [];
+  let carried: { subjects: string[]; passive: boolean; end: number } | null = null;
   for (let v = 0; v < c.toks.length; v++) {
     if (tags.pos[v] !== 'VERB' || c.at[v] || c.quoted[v] || c.toks[v]!.cap) continue;
     const lemma = tags.lemma[v]!;
@@ -152,12 +153,20 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     const head = chainHead(c, tags, v);
     const subjects = subjectOf(c, mem, head);
     if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head), ...subordinateSubject(c, head));
+    let passive = isPassive(c, v);
+    // "X denied the charges and accused Y", "X was arrested and later charged by Y": a verb
+    // coordinated with the one before shares its subject (and its voice, for a participle).
+    if (subjects.length === 0 && carried && coordinatedWith(c, head, carried.end)) {
+      subjects.push(...carried.subjects);
+      passive ||= carried.passive && /(ed|en)$/.test(c.low[v]!) && agentsOf(c, v).length > 0;
+    }
     if (subjects.length === 0) continue;
+    carried = { subjects: [...subjects], passive, end: v };
     if (subjects.length > 1) groups.push(subjects);
     if (CLAIM_VERBS.has(lemma)) claimedAgainst(c, tags, v, subjects, add);
     if (REPORTING_VERBS.has(lemma)) blamedIn(c, v, subjects, add);
     if (EMPTY_VERBS.has(lemma) || REPORTING_VERBS.has(lemma) || takesClause(c, v)) continue;
-    if (isPassive(c, v)) {
+    if (passive) {
       const agents = agentsOf(c, v);
       const type = typeOf(c, lemma, v, v, '');
       for (const a of agents) for (const p of subjects) add(type, a, p);
@@ -177,6 +186,26 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
   }
   return groups;
 }
+
+/**
+ * The verb chain at head follows "and"/"but" (", and later") that joins it to the verb at prev, with
+ * no clause break, quote or other subject between them.
+ */
+function coordinatedWith(c: Clause, head: number, prev: number): boolean {
+  // "urged X to meet its obligations and arrest him": the doer of an infinitive is not its chain's subject.
+  if (c.low[prev - 1] === 'to') return false;
+  let k = head - 1;
+  while (k > prev && (isAdverbAt(c, k) || TIME_WORDS.has(c.low[k]!) || VERB_PREFIX.has(c.low[k]!) || c.low[k] === 'then')) k--;
+  if (c.low[k] !== 'and' && c.low[k] !== 'but') return false;
+  for (let j = prev + 1; j < k; j++) {
+    const w = c.low[j]!;
+    if (CLAUSE_END.has(w) || QUOTES.has(w) || c.low[j] === 'who' || SUBJECT_WORDS.has(w)) return false;
+  }
+  return true;
+}
+
+/** Words that open a new subject between two verbs: "X left and he said", "X left and it fell". */
+const SUBJECT_WORDS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which', 'whose']);
 
 /** Verbs that state a claim about the subject of the clause they take: "They contend X lost". */
 const CLAIM_VERBS = new Set(['allege', 'contend', 'claim', 'assert', 'accuse', 'charge']);

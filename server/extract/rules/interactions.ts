@@ -203,12 +203,15 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
     const actor = possessorOf(c, mem, v);
-    // "the assurance (reportedly given) from/by X to Y"
+    // "the assurance (reportedly given) from/by X to Y", "an investigation by X into Y"
     for (let k = v + 1; k < c.toks.length && k <= v + 4; k++) {
       if (c.low[k] !== 'from' && c.low[k] !== 'by') continue;
       const from = entityFrom(c, k + 1, 2);
-      const to = from && c.low[from.last + 1] === 'to' ? entityFrom(c, from.last + 2, 2) : undefined;
+      const next = from ? c.low[from.last + 1] : undefined;
+      const to = next === 'to' || (c.low[k] === 'by' && (next === 'into' || next === 'against')) ? entityFrom(c, from!.last + 2, 2) : undefined;
       if (from && to) add(type, from.entity.name, to.entity.name);
+      // "X is under investigation by Y": Y acts on the clause's subject.
+      else if (from && c.low[k] === 'by' && k === v + 1 && c.low[v - 1] === 'under') for (const x of subjectOf(c, mem, v - 1)) add(type, from.entity.name, x);
       break;
     }
     const prep = c.low[v + 1] ?? '';
