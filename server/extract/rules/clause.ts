@@ -14,6 +14,7 @@ import {
   PREPOSITIONS,
   QUOTES,
   JOB_NOUNS,
+  PERSON_DESCRIPTIONS,
   SUBJECT_PRONOUNS,
   TIME_WORDS,
   VERB_PREFIX,
@@ -158,14 +159,26 @@ export function rememberTitles(c: Clause, mem: Memory): void {
   for (const m of c.ms) {
     if (m.entity.category !== 'person') continue;
     for (let k = m.first - 1; k >= 0 && k >= m.first - 3 && c.toks[k]!.cap && !c.at[k]; k--) mem.titled.set(c.low[k]!, m.entity.name);
+    // "cyclist Iban Mayo", "team defender X": a lowercase job noun before the name is a title too.
+    const before = c.low[m.first - 1] ?? '';
+    if (!c.toks[m.first - 1]?.cap && (JOB_NOUNS.has(before) || PERSON_DESCRIPTIONS.has(before))) mem.titled.set(before, m.entity.name);
     for (const r of m.entity.roles) if (r.sentence === c.s) mem.titled.set(r.title.split(' ').at(-1)!.toLowerCase(), m.entity.name);
   }
 }
 
-/** "the president" / "the lawyer" at k..k+1 -> the person last named with that title. */
+/**
+ * "the president" / "the lawyer" at k..k+1 -> the person last named with that title; "the rider",
+ * "the suspect" -> the person the story was last about.
+ */
 export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
   if (c.low[k - 1] !== 'the') return null;
-  return mem.titled.get(c.low[k]!) ?? describedEntity(c, mem, k);
+  const w = c.low[k]!;
+  return mem.titled.get(w) ?? describedEntity(c, mem, k) ?? (PERSON_DESCRIPTIONS.has(w) && !c.toks[k]!.cap && !c.at[k] ? lastPersonBefore(c, mem, k) : null);
+}
+
+/** The person earlier sentences were about, else the last person named before k in this one. */
+function lastPersonBefore(c: Clause, mem: Memory, k: number): string | null {
+  return mem.lastPerson ?? c.ms.filter((m) => m.last < k && m.entity.category === 'person' && !m.possessive).at(-1)?.entity.name ?? null;
 }
 
 /**

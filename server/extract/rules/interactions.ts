@@ -70,6 +70,7 @@ import {
   VERB_PREFIX,
   OBJECT_PRONOUNS,
   PLACE_DESCRIPTIONS,
+  PERSON_DESCRIPTIONS,
   PREPOSITIONS,
   QUOTES,
   STAND_INS,
@@ -142,7 +143,11 @@ function mayLinkTwo(c: Clause): boolean {
   let slots = new Set(c.ms.map((m) => m.entity.name)).size;
   for (let k = 0; k < c.low.length && slots < 2; k++) {
     const w = c.low[k]!;
-    if (STAND_INS.has(w) || (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined))) slots++;
+    if (
+      STAND_INS.has(w) ||
+      (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || PERSON_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined))
+    )
+      slots++;
   }
   return slots >= 2;
 }

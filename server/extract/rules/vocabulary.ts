@@ -131,6 +131,12 @@ export const RELATION_NOUNS: Record<string, string> = {
   founder: 'leads',
   executive: 'works_for',
   director: 'works_for',
+  // Plurals introduce a list: "two of its top executives, A and B", "the company's lawyers, A and B".
+  executives: 'works_for',
+  directors: 'works_for',
+  employees: 'works_for',
+  lawyers: 'lawyer_for',
+  attorneys: 'lawyer_for',
   son: 'child_of',
   father: 'father_of',
   daughter: 'child_of',

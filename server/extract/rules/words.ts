@@ -318,3 +318,38 @@ export const JOB_NOUNS = new Set([
   'economist',
   'strategist',
 ]);
+
+/**
+ * Nouns that, after "the", stand for the person a story is about even when the text never put them
+ * before the name: "the rider", "the suspect", "the tycoon". Athletes, business people and the
+ * parties to a case; offices such as "the judge" or "the minister" are often someone unnamed.
+ */
+export const PERSON_DESCRIPTIONS = new Set([
+  'rider',
+  'cyclist',
+  'athlete',
+  'swimmer',
+  'sprinter',
+  'runner',
+  'boxer',
+  'golfer',
+  'cricketer',
+  'footballer',
+  'batsman',
+  'bowler',
+  'jockey',
+  'wrestler',
+  'defender',
+  'striker',
+  'midfielder',
+  'goalkeeper',
+  'executive',
+  'businessman',
+  'businesswoman',
+  'tycoon',
+  'billionaire',
+  'entrepreneur',
+  'whistleblower',
+  'defendant',
+  'suspect',
+]);
