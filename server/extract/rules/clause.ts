@@ -398,7 +398,8 @@ export function beforeNoun(c: Clause, k: number): boolean {
   if (TIME_WORDS.has(w) || isAdverb(w)) return false;
   // A verb after "leader of X" agrees with "leader": "sues", "said", "is seeking"; a bare form is a noun.
   const word = classOf(w);
-  return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun) && !VERB_PREFIX.has(w);
+  // A bare form is a noun ("a member state"); an inflected verb-only form ("sues", "said") is the verb.
+  return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && (/s$/.test(w) || word.lemma !== w)) && !VERB_PREFIX.has(w);
 }
 
 /** Lowercase words from k on name a person's job, or lead to a person: "banker", "website editor Y". */

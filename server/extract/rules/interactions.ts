@@ -67,7 +67,6 @@ import {
   BODY_DESCRIPTIONS,
   CLAUSE_END,
   DETERMINERS,
-  VERB_PREFIX,
   OBJECT_PRONOUNS,
   PLACE_DESCRIPTIONS,
   PERSON_DESCRIPTIONS,
@@ -396,6 +395,7 @@ function ofAfterNoun(c: Clause, v: number): number | null {
 
 /** The noun at v follows a preposition other than "as" ("for the daughter of"), past determiners and modifiers. */
 function inPhrase(c: Clause, v: number): boolean {
+  if (c.low[v] === 'charge') return false; // "the agent in charge of X"
   for (let k = v - 1; k >= 0 && k >= v - 4; k--) {
     const w = c.low[k]!;
     if (PREPOSITIONS.has(w)) return w !== 'as';

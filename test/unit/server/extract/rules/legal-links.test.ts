@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+const linked = (text: string, a: string, b: string): boolean =>
+  ruleExtractor.extract(text).interactions.some((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
+
+test('a subject before a dashed apposition acts on the object after it', () => {
+  const text = 'The Ontario Securities Commission -- the province’s market regulator -- has charged Harold Finch with fraud.';
+  assert.ok(pairs(text).includes('Ontario Securities Commission -charged-> Harold Finch'));
+  const dashes = 'The Ontario Securities Commission — the province’s market regulator — has charged Harold Finch with fraud.';
+  assert.ok(pairs(dashes).includes('Ontario Securities Commission -charged-> Harold Finch'));
+});
+
+test('a name that qualifies a person’s title is not the object; one that qualifies a thing stands for its owner', () => {
+  assert.ok(
+    !linked('The Ontario Securities Commission fined Globex Corporation banker Harold Finch on Monday.', 'Ontario Securities Commission', 'Globex Corporation'),
+  );
+  assert.ok(
+    linked('The Ontario Securities Commission fined Globex Corporation banker Harold Finch on Monday.', 'Ontario Securities Commission', 'Harold Finch'),
+  );
+});
+
+test('"X of <body>" and "A and B, both of <body>" state who works where', () => {
+  assert.ok(pairs('Maria Lopez of Globex Corporation said the deal was legal.').includes('Maria Lopez -works_for-> Globex Corporation'));
+  const both = pairs('Harold Finch and Maria Lopez, both of Globex Corporation, were charged on Monday.');
+  assert.ok(both.includes('Harold Finch -works_for-> Globex Corporation'));
+  assert.ok(both.includes('Maria Lopez -works_for-> Globex Corporation'));
+});
+
+test('a body is based where "of <city>" or ", based in <city>" says', () => {
+  assert.ok(pairs('Globex Corporation, based in Toronto, denied wrongdoing.').includes('Globex Corporation -based_in-> Toronto'));
+});
+
+test('a relation noun inside a phrase names no holder', () => {
+  const got = pairs('Harold Finch is accused of securing a job for the daughter of Maria Lopez, the former chairman of Globex Corporation.');
+  assert.ok(!got.some((x) => x.startsWith('Harold Finch -child_of->')));
+  assert.ok(got.includes('Maria Lopez -formerly_led-> Globex Corporation'));
+});
+
+test('"under investigation by X" and "an investigation by X into Y"', () => {
+  assert.ok(
+    pairs('Harold Finch is under investigation by the Ontario Securities Commission.').includes('Ontario Securities Commission -investigated-> Harold Finch'),
+  );
+  assert.ok(
+    pairs('An investigation by the Ontario Securities Commission into Globex Corporation began in May.').includes(
+      'Ontario Securities Commission -investigated-> Globex Corporation',
+    ),
+  );
+});
+
+test('a coordinated verb shares the subject of the verb before it', () => {
+  assert.ok(
+    pairs('Harold Finch was sacked by Globex Corporation in June and later joined Initech Inc. as an adviser.').includes('Harold Finch -join-> Initech Inc.'),
+  );
+  // "urged X to meet … and arrest him": the urger does not arrest.
+  const got = pairs('Maria Lopez urged the Kenyan government to meet its obligations and arrest Harold Finch.');
+  assert.ok(!got.some((x) => x.startsWith('Maria Lopez -arrested->')));
+});
+
+test('"the rider" and "the suspect" stand for the person the story is about', () => {
+  const text = 'On Monday, cyclist Marco Rossi tested positive. The Swiss Cycling Federation banned the rider for two years.';
+  assert.ok(pairs(text).includes('Swiss Cycling Federation -banned-> Marco Rossi'));
+});
+
+test('plural relation nouns introduce a list of holders', () => {
+  const got = pairs('Acme Corp and two of its top executives, Keith Brown, 66, and Steve Lee, 60, were convicted.');
+  assert.ok(got.includes('Keith Brown -works_for-> Acme Corp'));
+  assert.ok(got.includes('Steve Lee -works_for-> Acme Corp'));
+});
