@@ -22,6 +22,7 @@ import {
   inPrepPhrase,
   isAdverbAt,
   isPassive,
+  namedHolderAfter,
   objectPronoun,
   startingAt,
   subjectOf,
@@ -103,6 +104,23 @@ const PLACING_VERBS = new Set([
   'deport',
 ]);
 
+/** "arrested X in Toronto": a verb that places its patient puts its direct objects at the place after them. */
+function placeObjects(c: Clause, lemma: string, names: string[], at: number, add: Add): void {
+  if (names.length === 0 || !PLACING_VERBS.has(lemma)) return;
+  const place = placeAfterObjects(c, at);
+  if (place) for (const o of names) add(`${lemma}_in`, o, place);
+}
+
+/** "arrested X and Y in Toronto": the place after "in"/"at" that follows the objects starting at k. */
+function placeAfterObjects(c: Clause, k: number): string | null {
+  const first = startingAt(c, k);
+  if (!first || first.entity.category !== 'person') return null;
+  const end = [first, ...coordinatedAfter(c, first)].at(-1)!.last;
+  if (!PLACE_IN.has(c.low[end + 1] ?? '')) return null;
+  const place = startingAt(c, end + 2) ?? (c.low[end + 2] === 'the' ? startingAt(c, end + 3) : undefined);
+  return place && place.entity.category === 'place' && !place.possessive ? place.entity.name : null;
+}
+
 /** How far after a verb its object may be looked for, in tokens. */
 const OBJECT_REACH = 14;
 
@@ -160,7 +178,14 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
       subjects.push(...carried.subjects);
       passive ||= carried.passive && /(ed|en)$/.test(c.low[v]!) && agentsOf(c, v).length > 0;
     }
-    if (subjects.length === 0) continue;
+    if (subjects.length === 0) {
+      // "Police arrested X in Toronto": the place holds even when the arresting body is unnamed.
+      if (!passive && PLACING_VERBS.has(lemma)) {
+        const { names, prep, at } = objectsAfter(c, mem, tags, v, []);
+        if (!prep) placeObjects(c, lemma, names, at, add);
+      }
+      continue;
+    }
     carried = { subjects: [...subjects], passive, end: v };
     if (subjects.length > 1) groups.push(subjects);
     if (CLAIM_VERBS.has(lemma)) claimedAgainst(c, tags, v, subjects, add);
@@ -181,6 +206,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not whom.
     if (type === 'denied' && prep) continue;
     for (const s of subjects) for (const o of names) add(type, s, o);
+    if (!prep) placeObjects(c, lemma, names, at, add);
     // "A and B clashed", "A and B agreed to …": a reciprocal verb links the parties of its subject.
     if (names.length === 0 && RECIPROCAL_VERBS.has(lemma)) for (const other of subjects.slice(1)) add(type, subjects[0]!, other);
   }
@@ -305,6 +331,8 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
   const none = { names: [], prep: '', at: v };
   for (let j = v + 1; j < c.toks.length && j <= v + OBJECT_REACH; j++) {
     const w = c.low[j]!;
+    const holder = j <= v + 3 ? namedHolderAfter(c, j) : undefined;
+    if (holder) return { names: [holder, ...coordinatedAfter(c, holder)].map((x) => x.entity.name), prep, at: holder.first };
     if (OBJECT_PRONOUNS.has(w) && j <= v + 3) {
       const ref = objectPronoun(c, mem, j, subjects);
       return ref ? { names: [ref], prep, at: j } : none;

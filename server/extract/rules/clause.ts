@@ -402,6 +402,22 @@ export function beforeNoun(c: Clause, k: number): boolean {
   return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && (/s$/.test(w) || word.lemma !== w)) && !VERB_PREFIX.has(w);
 }
 
+/** "its manager, X", "his lawyer X": a possessive pronoun at k, a job or relation noun, then the person holding it. */
+export function namedHolderAfter(c: Clause, k: number): Placed | undefined {
+  if (!/^(its|his|her|their)$/.test(c.low[k] ?? '')) return undefined;
+  let title = false;
+  for (let j = k + 1; j < c.toks.length && j <= k + 4; j++) {
+    const w = c.low[j]!;
+    if (w === ',' && title) continue;
+    const m = startingAt(c, j);
+    if (m) return title && m.entity.category === 'person' && !m.possessive ? m : undefined;
+    if (c.toks[j]!.cap || !/^[a-z-]+$/.test(w)) return undefined;
+    if (JOB_NOUNS.has(w) || RELATION_NOUNS[w] || TITLE_WORDS.has(w)) title = true;
+    else if (title || !/^(former|then|new|longtime|own|chief|top|senior)$/.test(w)) return undefined;
+  }
+  return undefined;
+}
+
 /** Lowercase words from k on name a person's job, or lead to a person: "banker", "website editor Y". */
 export function qualifiesHolder(c: Clause, k: number): boolean {
   let title = false;
@@ -436,6 +452,9 @@ export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subje
   let owned = false;
   for (let k = v + 1; k < n && k <= v + 12; k++) {
     const w = c.low[k]!;
+    // "banned its manager, X": the one the possessed title names.
+    const holder = k <= v + 2 ? namedHolderAfter(c, k) : undefined;
+    if (holder) return [holder, ...coordinatedAfter(c, holder)].map((x) => x.entity.name);
     if (OBJECT_PRONOUNS.has(w) && k <= v + 2) {
       const ref = objectPronoun(c, mem, k, subjects);
       return ref ? [ref] : [];

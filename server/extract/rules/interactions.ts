@@ -206,6 +206,7 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     const type = c.at[v] ? undefined : INTERACTION_NOUNS[c.low[v]!];
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
+    if (broughtByRule(c, v, type, add)) continue;
     const actor = possessorOf(c, mem, v);
     // "the assurance (reportedly given) from/by X to Y", "an investigation by X into Y"
     for (let k = v + 1; k < c.toks.length && k <= v + 4; k++) {
@@ -269,8 +270,23 @@ function paymentRule(c: Clause, mem: Memory, v: number, type: string, add: Add):
   }
 }
 
+/**
+ * "X pleaded not guilty to charges brought by Y", "X settled a lawsuit filed by Y (against Z)": the
+ * one named after "by" acts on the one after "against", else on the clause's subject before the noun.
+ */
+function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
+  if (!BRINGING.test(c.low[v + 1] ?? '') || c.low[v + 2] !== 'by') return false;
+  const agent = entityFrom(c, v + 3, 2);
+  if (!agent) return false;
+  const against = c.low[agent.last + 1] === 'against' ? entityFrom(c, agent.last + 2, 2) : undefined;
+  const subject = c.ms.filter((m) => m.last < v && !m.possessive && !c.quoted[m.first] && !inPrepPhrase(c, m)).at(-1);
+  add(type, agent.entity.name, (against ?? subject)?.entity.name ?? null);
+  return true;
+}
+
 /** Verbs that bring a legal act: "filed a lawsuit", "brought charges", "opened an inquiry". */
-const BRINGING = /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues)$/;
+const BRINGING =
+  /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues|levelled|leveled)$/;
 
 /** The subject of a bringing verb at most three words before the noun at v ("filed criminal charges"). */
 function bringerOf(c: Clause, mem: Memory, v: number): string | null {

@@ -64,6 +64,8 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       const after = toks[b.last + 1];
       if (after && !after.cap && isJobWord(after.text.toLowerCase())) continue;
       tags ??= tagSentence(toks);
+      // "a Milan judge sent X": a name that qualifies the noun after it is not the actor.
+      if (tags.pos[a.last + 1] === 'NOUN' && !toks[a.last + 1]!.cap) continue;
       let verb: string | undefined;
       let broken = false;
       for (let t = a.last + 1; t < b.first && !broken; t++) {

@@ -69,3 +69,22 @@ test('plural relation nouns introduce a list of holders', () => {
   assert.ok(got.includes('Keith Brown -works_for-> Acme Corp'));
   assert.ok(got.includes('Steve Lee -works_for-> Acme Corp'));
 });
+
+test('a name before a job noun ("a Milan judge") is not the actor of the verb after it', () => {
+  assert.deepEqual(pairs('A Milan judge on Wednesday sent Globex Corporation and Initech Inc. to trial over the payments.'), []);
+});
+
+test('a verb that places its patient puts its object where "in" says, with or without a named actor', () => {
+  assert.ok(pairs('Police arrested Harold Finch in Toronto on Monday.').includes('Harold Finch -arrest_in-> Toronto'));
+});
+
+test('"charges brought by X" are X’s charges against the clause’s subject', () => {
+  const got = pairs('Globex Corporation agreed to pay $5 million to settle charges brought by the Securities and Exchange Commission.');
+  assert.ok(got.includes('Securities and Exchange Commission -charged-> Globex Corporation'));
+});
+
+test('"banned its manager, X" acts on X', () => {
+  const got = pairs('The Premier League fined Riverside United and banned its manager, Harold Finch, for six matches.');
+  assert.ok(got.includes('Premier League -banned-> Harold Finch'));
+  assert.ok(got.includes('Harold Finch -works_for-> Riverside United'));
+});
