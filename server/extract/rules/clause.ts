@@ -515,7 +515,8 @@ export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
     // "Acme host Ann Lee": a job noun between a body and a person is a title, not a verb.
     if (k === v - 1 && JOB_NOUNS.has(w) && startingAt(c, v + 1)?.entity.category === 'person' && endingAt(c, k)?.entity.category === 'institution')
       return false;
-    return afterPlural || VERB_PREFIX.has(p) || SUBJECT_PRONOUNS.has(p) || !!endingAt(c, k) || p === 'it' || p === 'they';
+    // "X, who heads Y": a relative pronoun is a subject too.
+    return afterPlural || VERB_PREFIX.has(p) || SUBJECT_PRONOUNS.has(p) || !!endingAt(c, k) || /^(it|they|who|which)$/.test(p);
   }
   return true;
 }

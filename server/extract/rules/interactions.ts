@@ -382,7 +382,10 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
     const holders = holdersAfter(c, v);
     if (holders.length === 0 && possessedApposition(c, mem, v, add)) continue;
     const owner = ownerBefore(c, mem, v, rel);
-    if (owner && holders.length === 0) {
+    // "X stepped down as Acme's chief executive", "X was named as the company's chairman".
+    const asHolder = owner && holders.length === 0 ? holderBeforeAs(c, v) : null;
+    if (asHolder) holders.push({ name: asHolder, noun: v });
+    else if (owner && holders.length === 0) {
       // "Trump's lawyer" with no name yet: "the lawyer, Michael Cohen" may name him later.
       mem.owners.set(c.low[v]!, owner);
     }
@@ -392,6 +395,20 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       else add(type, h.name, owner);
     }
   }
+}
+
+/** "X resigned as Acme's chief executive": the person heading the clause of an "as" phrase that holds the noun at v. */
+function holderBeforeAs(c: Clause, v: number): string | null {
+  for (let k = v - 1; k >= 0 && k >= v - 8; k--) {
+    const w = c.low[k]!;
+    if (w === 'as') {
+      const m = c.ms.filter((x) => x.last < k && x.entity.category === 'person' && !x.possessive && !c.quoted[x.first] && !inPrepPhrase(c, x)).at(-1);
+      return m ? m.entity.name : null;
+    }
+    if (!c.at[k] && !c.toks[k]!.possessive && !/^[a-z-]+$/.test(w)) return null;
+    if (PREPOSITIONS.has(w) || CLAUSE_END.has(w)) return null;
+  }
+  return null;
 }
 
 /**

@@ -159,7 +159,9 @@ export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.tex
       else if (prev === 'NOUN' && !c.noun) tag = 'VERB';
       else tag = c.noun ? 'NOUN' : 'ADJ';
       // "a Milan judge", "the Tokyo court host": a job noun after a determined name is the name's head noun.
-      if (tag === 'VERB' && prev === 'PROPN' && !t.cap && (JOB_NOUNS.has(w) || TITLE_WORDS.has(w)) && determinedName(pos, k - 1)) tag = 'NOUN';
+      // "Rovers midfielder Ann Lee": so is one between two names.
+      if (tag === 'VERB' && prev === 'PROPN' && !t.cap && (JOB_NOUNS.has(w) || TITLE_WORDS.has(w)) && (determinedName(pos, k - 1) || toks[k + 1]?.cap))
+        tag = 'NOUN';
       if (t.cap) tag = tag === 'VERB' ? 'VERB' : 'PROPN';
     }
     pos.push(tag);

@@ -88,3 +88,14 @@ test('"banned its manager, X" acts on X', () => {
   assert.ok(got.includes('Premier League -banned-> Harold Finch'));
   assert.ok(got.includes('Harold Finch -works_for-> Riverside United'));
 });
+
+test('a relative clause and an "as" phrase state who leads a body', () => {
+  assert.ok(pairs('Harold Finch, who heads Globex Corporation, denied the allegations.').includes('Harold Finch -leads-> Globex Corporation'));
+  assert.ok(pairs('Harold Finch stepped down as Globex Corporation’s chief executive last year.').includes('Harold Finch -leads-> Globex Corporation'));
+});
+
+test('a job noun between a club and a player is a title, not a verb that makes a claim', () => {
+  const got = pairs('The Football Association charged Riverside United midfielder Harold Finch with misconduct.');
+  assert.ok(got.includes('Football Association -charged-> Harold Finch'));
+  assert.ok(!got.some((x) => x.startsWith('Football Association') && x.endsWith('Riverside United')));
+});
