@@ -194,7 +194,9 @@ export function describedEntity(c: Clause, mem: Memory, k: number): string | nul
     if (PLACE_DESCRIPTIONS.has(noun)) return m.entity.category === 'place';
     if (m.entity.category !== 'institution') return false;
     // "the company" is the last company, "the paper" the last outlet, "the bureau" a name holding "bureau".
-    return (kind !== undefined && m.entity.kind === kind) || m.entity.name.toLowerCase().split(' ').includes(noun);
+    return (
+      (kind !== undefined && m.entity.kind !== undefined && kind.split('|').includes(m.entity.kind)) || m.entity.name.toLowerCase().split(' ').includes(noun)
+    );
   };
   if (!PLACE_DESCRIPTIONS.has(noun) && !BODY_DESCRIPTIONS.has(noun) && !kind) return null;
   const here = c.ms.filter((m) => m.last < k - 1 && fits(m)).at(-1);

@@ -213,6 +213,13 @@ export const BODY_DESCRIPTIONS = new Set([
   'police',
   'service',
   'union',
+  // Sport and regulation: "the federation", "the league", "the authority".
+  'authority',
+  'federation',
+  'association',
+  'league',
+  'university',
+  'foundation',
 ]);
 /** Descriptions of a place: "the country" is the last place named. */
 export const PLACE_DESCRIPTIONS = new Set(['country', 'nation', 'city', 'state', 'capital']);
@@ -284,6 +291,18 @@ export const KIND_DESCRIPTIONS: Record<string, string> = {
   party: 'party',
   court: 'court',
   tribunal: 'court',
+  // "the regulator fined …", "the lender denied …": the last body of that kind.
+  // A regulator is typed as an agency or as part of government, depending on its name.
+  regulator: 'agency|government',
+  watchdog: 'agency|government',
+  lender: 'company',
+  insurer: 'company',
+  airline: 'company',
+  carmaker: 'company',
+  automaker: 'company',
+  retailer: 'company',
+  conglomerate: 'company',
+  club: 'other',
 };
 
 /**

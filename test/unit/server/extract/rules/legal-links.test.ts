@@ -99,3 +99,9 @@ test('a job noun between a club and a player is a title, not a verb that makes a
   assert.ok(got.includes('Football Association -charged-> Harold Finch'));
   assert.ok(!got.some((x) => x.startsWith('Football Association') && x.endsWith('Riverside United')));
 });
+
+test('"the regulator" and "the club" stand for the last body of that kind', () => {
+  const text = 'The Financial Conduct Authority said it had fined Globex Corporation. The regulator also banned Harold Finch from the industry.';
+  assert.ok(pairs(text).includes('Financial Conduct Authority -banned-> Harold Finch'));
+  assert.ok(pairs('Riverside United signed Harold Finch in June. The club later sacked Maria Lopez.').includes('Riverside United -fired-> Maria Lopez'));
+});
