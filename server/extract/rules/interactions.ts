@@ -55,6 +55,7 @@ import {
   CLAIM_VERBS,
   HEDGES,
   INTERACTION_NOUNS,
+  INTERACTION_TYPES,
   NEEDS_POSSESSOR,
   NOUN_PATIENT_PREPS,
   RECIPROCAL,
@@ -86,6 +87,8 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   const out: Interaction[] = [];
   const seen = new Set<string>();
   const linkedPairs = new Set<string>();
+  /** Pairs linked anywhere in the document so far. */
+  const docPairs = new Set<string>();
   const bySentence = new Map<number, Placed[]>();
   for (const p of placed) {
     if (p.modifier) continue;
@@ -104,6 +107,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       if (seen.has(k)) return;
       seen.add(k);
       linkedPairs.add(`${s}|${pairKey(source, target)}`);
+      docPairs.add(pairKey(source, target));
       out.push({ type, source, target, sentence: s, evidence: { start: sent.start, end: sent.end, text: sent.text }, hedged: HEDGES.test(sent.text) });
       if (type === 'accused' || type === 'sued' || type === 'charged') mem.lastAccuser = source;
     };
@@ -114,6 +118,9 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     // The rules below read less of the sentence: they only add pairs not linked in it yet.
     const addNew: Add = (type, source, target) => {
       if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
+      // A verb outside the vocabulary ("decided", "upheld") adds little to a pair already linked in
+      // the document: one edge per such pair keeps the graph readable.
+      if (!KNOWN_TYPES.has(type) && docPairs.has(pairKey(source, target))) return;
       add(type, source, target);
     };
     nameShapeRules(c, addNew);
@@ -131,6 +138,9 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   });
   return out;
 }
+
+/** Types of the vocabulary and of relation nouns; other types are a verb's lemma. */
+const KNOWN_TYPES = new Set(INTERACTION_TYPES);
 
 /** How many entities "the court" or "the country" may look back over. */
 const RECENT_MAX = 40;

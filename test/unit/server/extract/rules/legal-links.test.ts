@@ -105,3 +105,9 @@ test('"the regulator" and "the club" stand for the last body of that kind', () =
   assert.ok(pairs(text).includes('Financial Conduct Authority -banned-> Harold Finch'));
   assert.ok(pairs('Riverside United signed Harold Finch in June. The club later sacked Maria Lopez.').includes('Riverside United -fired-> Maria Lopez'));
 });
+
+test('a verb outside the vocabulary adds no second edge to a pair the document already links', () => {
+  const text = 'The Court of Appeal fined Harold Finch in May. The Court of Appeal later upheld the ruling against Harold Finch.';
+  const got = pairs(text).filter((x) => x.includes('Harold Finch'));
+  assert.deepEqual(got, ['Court of Appeal -fined-> Harold Finch']);
+});
