@@ -523,9 +523,17 @@ export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
   return true;
 }
 
+/** A past participle: "-ed", "-en", "-t", or an irregular form whose lemma differs ("found", "held"). */
+function isParticiple(w: string): boolean {
+  if (/(ed|en|t)$/.test(w)) return true;
+  if (/(ing|s)$/.test(w)) return false;
+  const word = classOf(w);
+  return word.verb && word.lemma !== w;
+}
+
 /** "was arrested", "is assisted", "were charged": a participle after a form of "be". */
 export function isPassive(c: Clause, v: number): boolean {
-  if (!/(ed|en|t)$/.test(c.low[v]!)) return false;
+  if (!isParticiple(c.low[v]!)) return false;
   // "X accused of embezzling", "X charged with fraud": a headline's passive, with no object between.
   if (/ed$/.test(c.low[v]!) && /^(of|with)$/.test(c.low[v + 1] ?? '') && !startingAt(c, v + 2) && endingAt(c, v - 1)) return true;
   for (let k = v - 1; k >= 0 && k >= v - 3; k--) {

@@ -167,13 +167,18 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
   for (let v = 0; v < c.toks.length; v++) {
     const w = c.low[v]!;
     if (CLAIM_VERBS.has(w) && !c.at[v]) claimRule(c, mem, v, add);
-    const lemma = lemmaOf(w);
-    const type = lemma && VERB_TYPE.get(lemma);
-    if (!type || !lemma || !isVerbAt(c, v, lemma)) continue;
+    const idiom = IDIOMS.get(`${w} ${c.low[v + 1]} ${c.low[v + 2]}`);
+    const lemma = idiom ? w : lemmaOf(w);
+    const type = idiom ?? (lemma && VERB_TYPE.get(lemma));
+    if (!type || !lemma || !(idiom || isVerbAt(c, v, lemma))) continue;
     const subjects = subjectOf(c, mem, v);
     allSubjects.push(...subjects);
     if (isPassive(c, v)) {
-      for (const agent of agentsOf(c, v)) for (const patient of subjects) add(type, agent, patient);
+      const agents = agentsOf(c, v);
+      for (const agent of agents) for (const patient of subjects) add(type, agent, patient);
+      // "Police said X had been charged", "X was arrested, the agency said": an official body that
+      // reports an agentless legal act is taken as its actor.
+      if (agents.length === 0 && OFFICIAL_ACTS.has(type)) for (const body of officialReporter(c, mem, v)) for (const x of subjects) add(type, body, x);
       // "X was referred to Y": X is sent to Y even when no agent is named.
       if (type === 'referred') for (const to of objectsOf(c, mem, v, type, subjects)) for (const x of subjects) add('referred_to', x, to);
       continue;
@@ -187,6 +192,36 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
     if (type === 'denied' && objects.length === 0) denialRule(c, mem, v, subjects, add);
   }
   return allSubjects;
+}
+
+/** Set phrases of a legal act, read as a passive of the act: "X was taken into custody (by Y)". */
+const IDIOMS = new Map([
+  ['taken into custody', 'arrested'],
+  ['placed under arrest', 'arrested'],
+  ['put on trial', 'prosecuted'],
+]);
+
+/** Legal and official acts whose agent a reporting body may be. */
+const OFFICIAL_ACTS = new Set(['charged', 'arrested', 'investigated', 'prosecuted', 'summoned', 'questioned', 'fined', 'banned', 'sanctioned', 'raided']);
+/** Kinds of body that charge, arrest and fine. */
+const OFFICIAL_KINDS = new Set(['agency', 'government', 'court']);
+
+/** The official body reporting the clause of v: "X said (that) …" before it, or ", X said" / ", said X" after it. */
+function officialReporter(c: Clause, mem: Memory, v: number): string[] {
+  const official = (name: string): boolean =>
+    c.ms.some((m) => m.entity.name === name && m.entity.category === 'institution' && OFFICIAL_KINDS.has(m.entity.kind ?? ''));
+  const before = reporterOf(c, mem, v);
+  if (before.length > 0) return before.filter(official);
+  for (let k = v + 1; k < c.toks.length && k <= v + 25; k++) {
+    const w = c.low[k]!;
+    if (w === ';' || QUOTES.has(w)) return [];
+    if (w === 'said' || w === 'says') {
+      const after = startingAt(c, k + 1) ?? (c.low[k + 1] === 'the' ? startingAt(c, k + 2) : undefined);
+      const names = after ? [after.entity.name] : subjectOf(c, mem, k);
+      return names.filter(official);
+    }
+  }
+  return [];
 }
 
 /** A denial with no named target answers the last accuser; a speaker quoted with it ("…deny…," X said) denies too. */
@@ -393,7 +428,8 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
     if (holders.length === 0 && possessedApposition(c, mem, v, add)) continue;
     const owner = ownerBefore(c, mem, v, rel);
     // "X stepped down as Acme's chief executive", "X was named as the company's chairman".
-    const asHolder = owner && holders.length === 0 ? holderBeforeAs(c, v) : null;
+    // "X, Acme's former chief operating officer, was arrested": the person the description is in apposition to.
+    const asHolder = owner && holders.length === 0 ? (holderBeforeAs(c, v) ?? possessedAppositionHead(c, v)) : null;
     if (asHolder) holders.push({ name: asHolder, noun: v });
     else if (owner && holders.length === 0) {
       // "Trump's lawyer" with no name yet: "the lawyer, Michael Cohen" may name him later.
@@ -405,6 +441,19 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       else add(type, h.name, owner);
     }
   }
+}
+
+/** "X, Acme's chief executive," / "X, the company's lawyer.": the person right before the comma that opens the phrase at v. */
+function possessedAppositionHead(c: Clause, v: number): string | null {
+  if (!/^[,.;)]$/.test(c.low[v + 1] ?? '.')) return null;
+  for (let k = v - 1; k >= 1 && k >= v - 8; k--) {
+    if (c.low[k] === ',') {
+      const m = endingAt(c, k - 1);
+      return m && m.entity.category === 'person' && !m.possessive ? m.entity.name : null;
+    }
+    if (!c.at[k] && !c.toks[k]!.possessive && !/^[a-z-]+$/.test(c.low[k]!)) return null;
+  }
+  return null;
 }
 
 /** "X resigned as Acme's chief executive": the person heading the clause of an "as" phrase that holds the noun at v. */
@@ -535,8 +584,10 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
   const chief = noun === 'executive' && c.low[v - 1] === 'chief';
   if (noun === 'charge') return ['works_for', false];
   const rel = chief ? 'leads' : RELATION_NOUNS[noun]!;
-  const before = c.low[chief ? v - 2 : v - 1];
-  const former = before === 'former' || before === 'ex' || noun !== c.low[v];
+  // "former chief operating officer": "former" may stand a few title words before the noun.
+  let former = noun !== c.low[v];
+  for (let k = v - 1; k >= 0 && k >= v - 4 && !former && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !DETERMINERS.has(c.low[k]!); k--)
+    former = c.low[k] === 'former' || c.low[k] === 'ex';
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }
@@ -569,7 +620,8 @@ function holdersAfter(c: Clause, v: number): { name: string; noun: number }[] {
 
 /** Whose lawyer/boss/son: "X's lawyer", "ORG bosses", "his son" (the clause subject), "the lawyer" (named earlier). */
 function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | null {
-  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+  // "Acme's former chief operating officer": up to four words between the owner and the noun.
+  for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
     const m = endingAt(c, k);
     if (m) return m.possessive || (k === v - 1 && !NEEDS_POSSESSOR.has(rel)) ? m.entity.name : null;
     const w = c.low[k]!;

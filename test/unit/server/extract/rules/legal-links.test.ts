@@ -111,3 +111,24 @@ test('a verb outside the vocabulary adds no second edge to a pair the document a
   const got = pairs(text).filter((x) => x.includes('Harold Finch'));
   assert.deepEqual(got, ['Court of Appeal -fined-> Harold Finch']);
 });
+
+test('a participle coordinated with an irregular passive keeps its "by" agent', () => {
+  const got = pairs('Maria Lopez was found guilty of fraud and sentenced to four years in prison by the Seoul Central District Court.');
+  assert.ok(got.includes('Seoul Central District Court -sentenced-> Maria Lopez'));
+});
+
+test('"X, Acme’s former chief operating officer," formerly worked for Acme', () => {
+  const got = pairs('Harold Finch, Globex Corporation’s former chief operating officer, was arrested at his home in Sydney.');
+  assert.ok(got.includes('Harold Finch -formerly_worked_for-> Globex Corporation'));
+});
+
+test('an official body reporting an agentless legal act is its actor; an outlet is not', () => {
+  assert.ok(pairs('Harold Finch was arrested on Monday, the Australian Federal Police said.').includes('Australian Federal Police -arrested-> Harold Finch'));
+  assert.ok(
+    pairs('The Australian Federal Police said Harold Finch had been charged with bribery.').includes('Australian Federal Police -charged-> Harold Finch'),
+  );
+  assert.deepEqual(pairs('Harold Finch was charged on Monday, the Daily Courier said.'), []);
+  const custody = pairs('Maria Lopez and Harold Finch were taken into custody, the Serious Fraud Office said.');
+  assert.ok(custody.includes('Serious Fraud Office -arrested-> Maria Lopez'));
+  assert.ok(custody.includes('Serious Fraud Office -arrested-> Harold Finch'));
+});
