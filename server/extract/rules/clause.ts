@@ -106,11 +106,13 @@ export function prepare(s: number, toks: Token[], placed: Placed[], text = '', o
 }
 
 const DASH_GAP = /(^|\s)(--?|—|–)(\s|$)/;
+const DASH_ANYWHERE = /\s-|-\s|—|–/;
 
 /** Which tokens follow a dash: a dash token ("—") or ASCII dashes dropped between two tokens. */
 function dashes(toks: Token[], text: string, offset: number): boolean[] {
+  // Most sentences have none; their flags stay undefined (false).
+  if (!DASH_ANYWHERE.test(text)) return [];
   const out = new Array<boolean>(toks.length).fill(false);
-  if (!text.includes('-') && !text.includes('—') && !text.includes('–')) return out;
   for (let k = 1; k < toks.length; k++) {
     const w = toks[k - 1]!.text;
     if (w === '—' || w === '–') out[k] = true;

@@ -76,6 +76,7 @@ import {
   STAND_INS,
   isAdverb,
   KIND_DESCRIPTIONS,
+  dictionary,
 } from './words.js';
 import { atOddsRule, clauseVerbRules } from './clause-verbs.js';
 import { tagSentence } from './pos.js';
@@ -167,7 +168,7 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
   for (let v = 0; v < c.toks.length; v++) {
     const w = c.low[v]!;
     if (CLAIM_VERBS.has(w) && !c.at[v]) claimRule(c, mem, v, add);
-    const idiom = IDIOMS.get(`${w} ${c.low[v + 1]} ${c.low[v + 2]}`);
+    const idiom = IDIOM_HEADS.has(w) ? IDIOMS.get(`${w} ${c.low[v + 1]} ${c.low[v + 2]}`) : undefined;
     const lemma = idiom ? w : lemmaOf(w);
     const type = idiom ?? (lemma && VERB_TYPE.get(lemma));
     if (!type || !lemma || !(idiom || isVerbAt(c, v, lemma))) continue;
@@ -200,6 +201,9 @@ const IDIOMS = new Map([
   ['placed under arrest', 'arrested'],
   ['put on trial', 'prosecuted'],
 ]);
+
+/** First words of the idioms: the phrase is only built after one of them. */
+const IDIOM_HEADS = new Set([...IDIOMS.keys()].map((k) => k.split(' ')[0]!));
 
 /** Legal and official acts whose agent a reporting body may be. */
 const OFFICIAL_ACTS = new Set(['charged', 'arrested', 'investigated', 'prosecuted', 'summoned', 'questioned', 'fined', 'banned', 'sanctioned', 'raided']);
@@ -289,7 +293,7 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
 }
 
 /** Nouns of money handed over: "made payments to X", "offered bribes to X". */
-const PAYMENT_NOUNS: Record<string, string> = { payment: 'paid', payments: 'paid', bribe: 'bribed', bribes: 'bribed', kickbacks: 'bribed' };
+const PAYMENT_NOUNS: Record<string, string> = dictionary({ payment: 'paid', payments: 'paid', bribe: 'bribed', bribes: 'bribed', kickbacks: 'bribed' });
 /** Verbs that hand over what a payment noun names. */
 const HANDING = /^(made|makes|make|making|offered|offers|offer|offering|paid|pays|pay|paying|funnelled|funneled|sent|sends|send)$/;
 

@@ -1,3 +1,5 @@
+import { dictionary } from './words.js';
+
 /**
  * The interaction vocabulary: documented types and the verb lemmas, interaction nouns and relation
  * nouns that express them, with the small lemmatiser that maps inflected forms onto the lemmas.
@@ -59,7 +61,7 @@ export const INTERACTION_VERBS: Record<string, readonly string[]> = {
  * Nouns that name an interaction; they need "between A and B", a possessor ("X's probe into Y")
  * or a preposition that introduces the other side, so a bare "sanctions" or "charges" gives nothing.
  */
-export const INTERACTION_NOUNS: Record<string, string> = {
+export const INTERACTION_NOUNS: Record<string, string> = dictionary({
   meeting: 'met',
   meetings: 'met',
   talks: 'met',
@@ -93,7 +95,7 @@ export const INTERACTION_NOUNS: Record<string, string> = {
   allegations: 'accused',
   invitation: 'invited',
   employment: 'employed',
-};
+});
 /** Prepositions that introduce the other side of an interaction noun ("probe into", "lawsuit against"). */
 export const NOUN_PATIENT_PREPS = new Set(['into', 'of', 'against', 'with', 'on', 'before']);
 
@@ -113,7 +115,7 @@ export const OBJECT_PREPS: Record<string, readonly string[]> = {
 };
 
 /** Relations stated with a noun: "X's lawyer Y", "an ally of X", "spokesman for X", "ORG bosses A and B". */
-export const RELATION_NOUNS: Record<string, string> = {
+export const RELATION_NOUNS: Record<string, string> = dictionary({
   lawyer: 'lawyer_for',
   attorney: 'lawyer_for',
   spokesman: 'spokesman_for',
@@ -171,7 +173,7 @@ export const RELATION_NOUNS: Record<string, string> = {
   player: 'member_of',
   judge: 'member_of',
   partner: 'partner_of',
-};
+});
 /**
  * Every type this extractor can give an interaction, for consumers that prepare per-type work (the
  * loader's typed statements). Types built at run time beyond these ("former_…") are still valid.

@@ -279,8 +279,16 @@ export const TIME_WORDS = new Set([
 /** Pronouns and group words that may stand for an entity named before. */
 export const STAND_INS = new Set(['he', 'she', 'they', 'him', 'her', 'his', 'them', 'their', 'it', 'two', 'duo', 'both']);
 
+/**
+ * A word table without a prototype: a lookup of any token ("constructor", "toString") misses
+ * cleanly, and misses, which most tokens are, skip the prototype chain.
+ */
+export function dictionary<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 /** Descriptions that stand for the last institution of a kind: "the company", "the paper". */
-export const KIND_DESCRIPTIONS: Record<string, string> = {
+export const KIND_DESCRIPTIONS: Record<string, string> = dictionary({
   company: 'company',
   firm: 'company',
   group: 'company',
@@ -303,7 +311,7 @@ export const KIND_DESCRIPTIONS: Record<string, string> = {
   retailer: 'company',
   conglomerate: 'company',
   club: 'other',
-};
+});
 
 /**
  * Job nouns that a body's name may qualify before a name ("the club's defender", "Acme auditor X"),
