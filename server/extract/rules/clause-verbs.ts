@@ -170,7 +170,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     if (c.low[v - 1] === 'to' && c.low[v] !== lemma) continue;
     const head = chainHead(c, tags, v);
     const subjects = subjectOf(c, mem, head);
-    if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head), ...subordinateSubject(c, head));
+    if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head), ...subordinateSubject(c, head), ...documentAuthor(c, mem, tags, v));
     let passive = isPassive(c, v);
     // "X denied the charges and accused Y", "X was arrested and later charged by Y": a verb
     // coordinated with the one before shares its subject (and its voice, for a participle).
@@ -277,6 +277,24 @@ function subjectBeforePhrase(c: Clause, v: number): string[] {
       return m && !m.possessive && m.entity.category === 'person' && !inPrepPhrase(c, m) ? [m.entity.name] : [];
     }
     if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w) || /^\d/.test(w)) return [];
+  }
+  return [];
+}
+
+/** Documents whose "-ing" clause speaks for their author: "a report accusing X", "a lawsuit alleging …". */
+const DOCUMENTS = new Set(['report', 'statement', 'letter', 'complaint', 'lawsuit', 'suit', 'filing', 'petition', 'article', 'post', 'tweet', 'study']);
+
+/** "X published a report accusing Y": the "-ing" verb after a document noun has the author as its subject. */
+function documentAuthor(c: Clause, mem: Memory, tags: Tags, v: number): string[] {
+  if (!/ing$/.test(c.low[v]!) || !DOCUMENTS.has(c.low[v - 1] ?? '')) return [];
+  for (let k = v - 2; k >= 0 && k >= v - 5; k--) {
+    // "the senators' petition seeking …": a possessor is the author, named or not.
+    if (c.toks[k]!.possessive) {
+      const owner = endingAt(c, k);
+      return owner && owner.entity.category !== 'place' ? [owner.entity.name] : [];
+    }
+    if (tags.pos[k] === 'VERB' && !c.at[k]) return isPassive(c, k) ? [] : subjectOf(c, mem, chainHead(c, tags, k));
+    if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!) || PREPOSITIONS.has(c.low[k]!) || CLAUSE_END.has(c.low[k]!)) return [];
   }
   return [];
 }

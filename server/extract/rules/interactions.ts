@@ -329,13 +329,19 @@ function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
   if (!agent) return false;
   const against = c.low[agent.last + 1] === 'against' ? entityFrom(c, agent.last + 2, 2) : undefined;
   const subject = c.ms.filter((m) => m.last < v && !m.possessive && !c.quoted[m.first] && !inPrepPhrase(c, m)).at(-1);
-  add(type, agent.entity.name, (against ?? subject)?.entity.name ?? null);
+  const patient = (against ?? subject)?.entity.name ?? null;
+  add(type, agent.entity.name, patient);
+  // "X rejected the allegations made by Y": X also denies Y.
+  for (let k = v - 1; k >= 0 && k >= v - 3 && !against; k--) {
+    if (VERB_TYPE.get(lemmaOf(c.low[k]!) ?? '') === 'denied') add('denied', patient, agent.entity.name);
+    if (c.at[k]) break;
+  }
   return true;
 }
 
 /** Verbs that bring a legal act: "filed a lawsuit", "brought charges", "opened an inquiry". */
 const BRINGING =
-  /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues|levelled|leveled)$/;
+  /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues|levelled|leveled|made|raised)$/;
 
 /** The subject of a bringing verb at most three words before the noun at v ("filed criminal charges"). */
 function bringerOf(c: Clause, mem: Memory, v: number): string | null {

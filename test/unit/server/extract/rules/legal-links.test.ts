@@ -132,3 +132,15 @@ test('an official body reporting an agentless legal act is its actor; an outlet 
   assert.ok(custody.includes('Serious Fraud Office -arrested-> Maria Lopez'));
   assert.ok(custody.includes('Serious Fraud Office -arrested-> Harold Finch'));
 });
+
+test('"allegations made by Y" are Y’s; rejecting them denies Y', () => {
+  const got = pairs('Globex Corporation rejected the allegations made by Hindsight Partners, calling them baseless.');
+  assert.ok(got.includes('Hindsight Partners -accused-> Globex Corporation'));
+  assert.ok(got.includes('Globex Corporation -denied-> Hindsight Partners'));
+});
+
+test('a document’s "-ing" clause speaks for its author, or for no one when an unnamed possessor wrote it', () => {
+  assert.ok(pairs('The Daily Courier published a report accusing Globex Corporation of fraud.').includes('The Daily Courier -accused-> Globex Corporation'));
+  const got = pairs('The Court of Appeal refused to hear the senators’ petition seeking a ruling on Harold Finch.');
+  assert.ok(!got.some((x) => x.startsWith('Court of Appeal') && x.endsWith('Harold Finch')));
+});
