@@ -21,6 +21,7 @@ import {
   endingAt,
   inPrepPhrase,
   isAdverbAt,
+  isDashToken,
   isPassive,
   namedHolderAfter,
   objectPronoun,
@@ -399,6 +400,7 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
       continue;
     }
     if (w === 'including' || w === 'such' || w === 'as' || w === 'of' || QUOTES.has(w)) continue;
+    if (isDashToken(w) && startingAt(c, j + 1)) continue;
     if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w)) return none;
     if (tags.pos[j] === 'VERB' && j > v + 1 && tags.pos[j - 1] !== 'DET' && tags.pos[j - 1] !== 'ADP') return none;
   }

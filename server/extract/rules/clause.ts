@@ -121,7 +121,7 @@ function dashes(toks: Token[], text: string, offset: number): boolean[] {
   return out;
 }
 
-const isDashToken = (w: string): boolean => w === '—' || w === '–';
+export const isDashToken = (w: string): boolean => w === '—' || w === '–';
 
 /**
  * "X -- the country's regulator -- has charged Y": the verb at v follows a dashed apposition; the
@@ -330,6 +330,9 @@ function describedInPrepPhrase(c: Clause, k: number): boolean {
 export function coordinatedBefore(c: Clause, m: Placed): string[] {
   const out: string[] = [];
   let k = m.first - 1;
+  // "the Prudential Regulation Authority (PRA)": the list goes on before the name the acronym repeats.
+  const outer = c.low[k] === '(' && c.low[m.last + 1] === ')' ? endingAt(c, k - 1) : undefined;
+  if (outer) k = outer.first - 1;
   while (k >= 0) {
     let j = k;
     let joined = false;
@@ -337,7 +340,13 @@ export function coordinatedBefore(c: Clause, m: Placed): string[] {
       j >= 0 &&
       j > k - 5 &&
       !c.at[j] &&
-      (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || c.toks[j]!.cap || isDescriptionWord(c.low[j]!, joined))
+      (LIST_GLUE.has(c.low[j]!) ||
+        RELATION_NOUNS[c.low[j]!] ||
+        c.toks[j]!.cap ||
+        /\d/.test(c.low[j]!) ||
+        // "A (ACR) and B": the bracket around an acronym that names A
+        (c.low[j] === ')' && c.low[j - 2] === '(' && !!c.at[j - 1]) ||
+        isDescriptionWord(c.low[j]!, joined))
     ) {
       if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
       j--;
@@ -497,6 +506,8 @@ export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subje
       if (first) return [first, ...coordinatedAfter(c, first)].map((x) => x.entity.name);
       continue;
     }
+    // "charged three players — A, B and C — with …": a dash that opens a list of names.
+    if (isDashToken(w) && startingAt(c, k + 1)) continue;
     if (CLAUSE_END.has(w) || PREPOSITIONS.has(w) || QUOTES.has(w)) return [];
   }
   return [];

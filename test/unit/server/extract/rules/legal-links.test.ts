@@ -144,3 +144,16 @@ test('a document’s "-ing" clause speaks for its author, or for no one when an 
   const got = pairs('The Court of Appeal refused to hear the senators’ petition seeking a ruling on Harold Finch.');
   assert.ok(!got.some((x) => x.startsWith('Court of Appeal') && x.endsWith('Harold Finch')));
 });
+
+test('lists: subjects with acronyms in brackets or ages, objects after a dash', () => {
+  const got = pairs(
+    'The Financial Conduct Authority (FCA) and the Prudential Regulation Authority (PRA) fined Globex Bank chief executive Harold Finch £640,000 on Friday.',
+  );
+  assert.ok(got.includes('Financial Conduct Authority -fined-> Harold Finch'));
+  assert.ok(got.includes('Prudential Regulation Authority -fined-> Harold Finch'));
+  const dash = pairs('The International Cricket Council charged three players — Harold Finch, Maria Lopez and Tom Reed — with breaching its code.');
+  assert.equal(dash.filter((x) => x.startsWith('International Cricket Council -charged->')).length, 3);
+  const ages = pairs('Harold Finch, 48, and Maria Lopez, 52, were arrested in Munich on Tuesday.');
+  assert.ok(ages.includes('Harold Finch -arrest_in-> Munich'));
+  assert.ok(ages.includes('Maria Lopez -arrest_in-> Munich'));
+});
