@@ -31,6 +31,7 @@ import {
   type Add,
   type Clause,
   type Memory,
+  LIST_GLUE,
   agentsOf,
   beforeNoun,
   endingAt,
@@ -418,7 +419,13 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       // "a close ally of Russian President Vladimir Putin": the holder is the nearest free person before.
       // "X, the president of the court": a description stands for the body named before.
       const described = c.low[of + 1] === 'the' ? definiteRef(c, mem, of + 2) : null;
-      const named = entityFrom(c, of + 1, 3);
+      // "head of legal services X": a person past plain lowercase words is not the one "of" names
+      // (a body may be: "owner of telecoms company X").
+      const found = entityFrom(c, of + 1, 3);
+      const named =
+        found && (found.entity.category !== 'person' || c.low.slice(of + 1, found.first).every((w, i) => LIST_GLUE.has(w) || c.toks[of + 1 + i]!.cap))
+          ? found
+          : undefined;
       // "leader of a European Union state": a name that modifies a noun is not the owner.
       // "head of the FBI office in X": a branch of a body is still that body.
       const branch = named !== undefined && SUB_UNITS.has(c.low[named.last + 1]!);
@@ -432,6 +439,13 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
       const type = branch && rel === 'leads' ? 'works_for' : relationType(c, v)[0];
       if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(type, holder.entity.name, owner);
+      // "the force's former head of legal services X", "Acme's head of compliance X": the possessor
+      // owns a role whose "of" names a department, and the name after the phrase holds it.
+      else if (!owner) {
+        const head = personAfterPhrase(c, of + 1);
+        const possessor = head ? ownerBefore(c, mem, v, rel) : null;
+        if (head && possessor && !isPlace(c, mem, possessor)) add(type, head, possessor);
+      }
       continue;
     }
     const holders = holdersAfter(c, v);
@@ -462,6 +476,16 @@ function possessedAppositionHead(c: Clause, v: number): string | null {
       return m && m.entity.category === 'person' && !m.possessive ? m.entity.name : null;
     }
     if (!c.at[k] && !c.toks[k]!.possessive && !/^[a-z-]+$/.test(c.low[k]!)) return null;
+  }
+  return null;
+}
+
+/** "of legal services X": the person named right after a short lowercase phrase starting at k. */
+function personAfterPhrase(c: Clause, k: number): string | null {
+  for (let j = k; j < c.toks.length && j <= k + 4; j++) {
+    const m = startingAt(c, j);
+    if (m) return j > k && m.entity.category === 'person' && !m.possessive ? m.entity.name : null;
+    if (!/^[a-z-]+$/.test(c.low[j]!) || PREPOSITIONS.has(c.low[j]!) || DETERMINERS.has(c.low[j]!)) return null;
   }
   return null;
 }

@@ -311,6 +311,7 @@ export const KIND_DESCRIPTIONS: Record<string, string> = dictionary({
   retailer: 'company',
   conglomerate: 'company',
   club: 'other',
+  force: 'agency',
 });
 
 /**

@@ -157,3 +157,9 @@ test('lists: subjects with acronyms in brackets or ages, objects after a dash', 
   assert.ok(ages.includes('Harold Finch -arrest_in-> Munich'));
   assert.ok(ages.includes('Maria Lopez -arrest_in-> Munich'));
 });
+
+test('"the force’s former head of legal services X": the possessor owns the role the name after the phrase holds', () => {
+  const got = pairs('Sean Coyle, of Riverside Police, was suspended. The force’s head of legal services Jane Doe was also in custody.');
+  assert.ok(got.includes('Jane Doe -leads-> Riverside Police'));
+  assert.ok(!got.some((x) => x.endsWith('-> Jane Doe')));
+});
