@@ -442,9 +442,14 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       // "the force's former head of legal services X", "Acme's head of compliance X": the possessor
       // owns a role whose "of" names a department, and the name after the phrase holds it.
       else if (!owner) {
+        // Heading a department is working for the body that has it.
+        const dept = type === 'leads' ? 'works_for' : type === 'formerly_led' ? 'formerly_worked_for' : type;
         const head = personAfterPhrase(c, of + 1);
         const possessor = head ? ownerBefore(c, mem, v, rel) : null;
-        if (head && possessor && !isPlace(c, mem, possessor)) add(type, head, possessor);
+        if (head && possessor && !isPlace(c, mem, possessor)) add(dept, head, possessor);
+        // "X, head of legal affairs at Acme,": the body after "at" owns the role.
+        const body = head ? undefined : bodyAfterPhrase(c, of + 1);
+        if (body && holder) add(dept, holder.entity.name, body);
       }
       continue;
     }
@@ -486,6 +491,18 @@ function personAfterPhrase(c: Clause, k: number): string | null {
     const m = startingAt(c, j);
     if (m) return j > k && m.entity.category === 'person' && !m.possessive ? m.entity.name : null;
     if (!/^[a-z-]+$/.test(c.low[j]!) || PREPOSITIONS.has(c.low[j]!) || DETERMINERS.has(c.low[j]!)) return null;
+  }
+  return null;
+}
+
+/** "of legal affairs at Acme": the body after "at" that ends a short lowercase phrase starting at k. */
+function bodyAfterPhrase(c: Clause, k: number): string | null {
+  for (let j = k; j < c.toks.length && j <= k + 4; j++) {
+    if (c.low[j] === 'at' && j > k) {
+      const m = entityFrom(c, j + 1, 1);
+      return m && m.entity.category === 'institution' ? m.entity.name : null;
+    }
+    if (c.at[j] || !/^[a-z-]+$/.test(c.low[j]!) || PREPOSITIONS.has(c.low[j]!) || DETERMINERS.has(c.low[j]!)) return null;
   }
   return null;
 }

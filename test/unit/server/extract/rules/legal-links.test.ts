@@ -160,6 +160,10 @@ test('lists: subjects with acronyms in brackets or ages, objects after a dash', 
 
 test('"the force’s former head of legal services X": the possessor owns the role the name after the phrase holds', () => {
   const got = pairs('Sean Coyle, of Riverside Police, was suspended. The force’s head of legal services Jane Doe was also in custody.');
-  assert.ok(got.includes('Jane Doe -leads-> Riverside Police'));
+  assert.ok(got.includes('Jane Doe -works_for-> Riverside Police'));
   assert.ok(!got.some((x) => x.endsWith('-> Jane Doe')));
+});
+
+test('"X, head of legal affairs at Acme," works for Acme', () => {
+  assert.ok(pairs('Harold Finch, head of legal affairs at Globex Corporation, declined to comment.').includes('Harold Finch -works_for-> Globex Corporation'));
 });
