@@ -21,7 +21,9 @@ import {
   endingAt,
   inPrepPhrase,
   isAdverbAt,
+  isDashToken,
   isPassive,
+  namedHolderAfter,
   objectPronoun,
   startingAt,
   subjectOf,
@@ -103,6 +105,23 @@ const PLACING_VERBS = new Set([
   'deport',
 ]);
 
+/** "arrested X in Toronto": a verb that places its patient puts its direct objects at the place after them. */
+function placeObjects(c: Clause, lemma: string, names: string[], at: number, add: Add): void {
+  if (names.length === 0 || !PLACING_VERBS.has(lemma)) return;
+  const place = placeAfterObjects(c, at);
+  if (place) for (const o of names) add(`${lemma}_in`, o, place);
+}
+
+/** "arrested X and Y in Toronto": the place after "in"/"at" that follows the objects starting at k. */
+function placeAfterObjects(c: Clause, k: number): string | null {
+  const first = startingAt(c, k);
+  if (!first || first.entity.category !== 'person') return null;
+  const end = [first, ...coordinatedAfter(c, first)].at(-1)!.last;
+  if (!PLACE_IN.has(c.low[end + 1] ?? '')) return null;
+  const place = startingAt(c, end + 2) ?? (c.low[end + 2] === 'the' ? startingAt(c, end + 3) : undefined);
+  return place && place.entity.category === 'place' && !place.possessive ? place.entity.name : null;
+}
+
 /** How far after a verb its object may be looked for, in tokens. */
 const OBJECT_REACH = 14;
 
@@ -144,6 +163,7 @@ export function atOddsRule(c: Clause, mem: Memory, add: Add): void {
 /** Links found in one clause; the caller keeps one per pair. */
 export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): string[][] {
   const groups: string[][] = [];
+  let carried: { subjects: string[]; passive: boolean; end: number } | null = null;
   for (let v = 0; v < c.toks.length; v++) {
     if (tags.pos[v] !== 'VERB' || c.at[v] || c.quoted[v] || c.toks[v]!.cap) continue;
     const lemma = tags.lemma[v]!;
@@ -151,13 +171,28 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     if (c.low[v - 1] === 'to' && c.low[v] !== lemma) continue;
     const head = chainHead(c, tags, v);
     const subjects = subjectOf(c, mem, head);
-    if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head), ...subordinateSubject(c, head));
-    if (subjects.length === 0) continue;
+    if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head), ...subordinateSubject(c, head), ...documentAuthor(c, mem, tags, v));
+    let passive = isPassive(c, v);
+    // "X denied the charges and accused Y", "X was arrested and later charged by Y": a verb
+    // coordinated with the one before shares its subject (and its voice, for a participle).
+    if (subjects.length === 0 && carried && coordinatedWith(c, head, carried.end)) {
+      subjects.push(...carried.subjects);
+      passive ||= carried.passive && /(ed|en)$/.test(c.low[v]!) && agentsOf(c, v).length > 0;
+    }
+    if (subjects.length === 0) {
+      // "Police arrested X in Toronto": the place holds even when the arresting body is unnamed.
+      if (!passive && PLACING_VERBS.has(lemma)) {
+        const { names, prep, at } = objectsAfter(c, mem, tags, v, []);
+        if (!prep) placeObjects(c, lemma, names, at, add);
+      }
+      continue;
+    }
+    carried = { subjects: [...subjects], passive, end: v };
     if (subjects.length > 1) groups.push(subjects);
     if (CLAIM_VERBS.has(lemma)) claimedAgainst(c, tags, v, subjects, add);
     if (REPORTING_VERBS.has(lemma)) blamedIn(c, v, subjects, add);
     if (EMPTY_VERBS.has(lemma) || REPORTING_VERBS.has(lemma) || takesClause(c, v)) continue;
-    if (isPassive(c, v)) {
+    if (passive) {
       const agents = agentsOf(c, v);
       const type = typeOf(c, lemma, v, v, '');
       for (const a of agents) for (const p of subjects) add(type, a, p);
@@ -172,11 +207,32 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not whom.
     if (type === 'denied' && prep) continue;
     for (const s of subjects) for (const o of names) add(type, s, o);
+    if (!prep) placeObjects(c, lemma, names, at, add);
     // "A and B clashed", "A and B agreed to …": a reciprocal verb links the parties of its subject.
     if (names.length === 0 && RECIPROCAL_VERBS.has(lemma)) for (const other of subjects.slice(1)) add(type, subjects[0]!, other);
   }
   return groups;
 }
+
+/**
+ * The verb chain at head follows "and"/"but" (", and later") that joins it to the verb at prev, with
+ * no clause break, quote or other subject between them.
+ */
+function coordinatedWith(c: Clause, head: number, prev: number): boolean {
+  // "urged X to meet its obligations and arrest him": the doer of an infinitive is not its chain's subject.
+  if (c.low[prev - 1] === 'to') return false;
+  let k = head - 1;
+  while (k > prev && (isAdverbAt(c, k) || TIME_WORDS.has(c.low[k]!) || VERB_PREFIX.has(c.low[k]!) || c.low[k] === 'then')) k--;
+  if (c.low[k] !== 'and' && c.low[k] !== 'but') return false;
+  for (let j = prev + 1; j < k; j++) {
+    const w = c.low[j]!;
+    if (CLAUSE_END.has(w) || QUOTES.has(w) || c.low[j] === 'who' || SUBJECT_WORDS.has(w)) return false;
+  }
+  return true;
+}
+
+/** Words that open a new subject between two verbs: "X left and he said", "X left and it fell". */
+const SUBJECT_WORDS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which', 'whose']);
 
 /** Verbs that state a claim about the subject of the clause they take: "They contend X lost". */
 const CLAIM_VERBS = new Set(['allege', 'contend', 'claim', 'assert', 'accuse', 'charge']);
@@ -222,6 +278,24 @@ function subjectBeforePhrase(c: Clause, v: number): string[] {
       return m && !m.possessive && m.entity.category === 'person' && !inPrepPhrase(c, m) ? [m.entity.name] : [];
     }
     if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w) || /^\d/.test(w)) return [];
+  }
+  return [];
+}
+
+/** Documents whose "-ing" clause speaks for their author: "a report accusing X", "a lawsuit alleging …". */
+const DOCUMENTS = new Set(['report', 'statement', 'letter', 'complaint', 'lawsuit', 'suit', 'filing', 'petition', 'article', 'post', 'tweet', 'study']);
+
+/** "X published a report accusing Y": the "-ing" verb after a document noun has the author as its subject. */
+function documentAuthor(c: Clause, mem: Memory, tags: Tags, v: number): string[] {
+  if (!/ing$/.test(c.low[v]!) || !DOCUMENTS.has(c.low[v - 1] ?? '')) return [];
+  for (let k = v - 2; k >= 0 && k >= v - 5; k--) {
+    // "the senators' petition seeking …": a possessor is the author, named or not.
+    if (c.toks[k]!.possessive) {
+      const owner = endingAt(c, k);
+      return owner && owner.entity.category !== 'place' ? [owner.entity.name] : [];
+    }
+    if (tags.pos[k] === 'VERB' && !c.at[k]) return isPassive(c, k) ? [] : subjectOf(c, mem, chainHead(c, tags, k));
+    if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!) || PREPOSITIONS.has(c.low[k]!) || CLAUSE_END.has(c.low[k]!)) return [];
   }
   return [];
 }
@@ -276,6 +350,8 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
   const none = { names: [], prep: '', at: v };
   for (let j = v + 1; j < c.toks.length && j <= v + OBJECT_REACH; j++) {
     const w = c.low[j]!;
+    const holder = j <= v + 3 ? namedHolderAfter(c, j) : undefined;
+    if (holder) return { names: [holder, ...coordinatedAfter(c, holder)].map((x) => x.entity.name), prep, at: holder.first };
     if (OBJECT_PRONOUNS.has(w) && j <= v + 3) {
       const ref = objectPronoun(c, mem, j, subjects);
       return ref ? { names: [ref], prep, at: j } : none;
@@ -324,6 +400,7 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
       continue;
     }
     if (w === 'including' || w === 'such' || w === 'as' || w === 'of' || QUOTES.has(w)) continue;
+    if (isDashToken(w) && startingAt(c, j + 1)) continue;
     if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w)) return none;
     if (tags.pos[j] === 'VERB' && j > v + 1 && tags.pos[j - 1] !== 'DET' && tags.pos[j - 1] !== 'ADP') return none;
   }

@@ -14,12 +14,16 @@ import {
   PREPOSITIONS,
   QUOTES,
   JOB_NOUNS,
+  PERSON_DESCRIPTIONS,
   SUBJECT_PRONOUNS,
+  TIME_WORDS,
   VERB_PREFIX,
   isAdverb,
   KIND_DESCRIPTIONS,
 } from './words.js';
 import { OBJECT_PREPS, RELATION_NOUNS } from './vocabulary.js';
+import { classOf } from './pos.js';
+import { TITLE_WORDS } from './lexicons.js';
 
 /** Lowercase words allowed inside a list of entities or before an object: "its former president, Dr. X". */
 export const LIST_GLUE = new Set([
@@ -65,6 +69,8 @@ export interface Clause {
   ms: Placed[];
   /** Token k is inside quotation marks. */
   quoted: boolean[];
+  /** A dash ("--", " - ", "—") stands right before token k; the tokenizer drops ASCII dashes. */
+  dash: boolean[];
 }
 
 /** What earlier sentences tell about the ones after them (pronouns, "the president", denials). */
@@ -84,7 +90,7 @@ export interface Memory {
   recent: Placed[];
 }
 
-export function prepare(s: number, toks: Token[], placed: Placed[]): Clause {
+export function prepare(s: number, toks: Token[], placed: Placed[], text = '', offset = 0): Clause {
   // A plural acronym ("MPs", "CEOs") is a description of people, never the institution it abbreviates.
   const ms = placed.filter((m) => !(m.first === m.last && /^[A-Z]{2,}s$/.test(toks[m.first]?.text ?? ''))).sort((a, b) => a.first - b.first);
   const at: (Placed | undefined)[] = new Array(toks.length);
@@ -96,7 +102,39 @@ export function prepare(s: number, toks: Token[], placed: Placed[]): Clause {
     else if (t.text === '”' || t.text === '"') open = false;
     quoted.push(open);
   }
-  return { s, toks, low: toks.map((t) => t.low), at, ms, quoted };
+  return { s, toks, low: toks.map((t) => t.low), at, ms, quoted, dash: dashes(toks, text, offset) };
+}
+
+const DASH_GAP = /(^|\s)(--?|—|–)(\s|$)/;
+const DASH_ANYWHERE = /\s-|-\s|—|–/;
+
+/** Which tokens follow a dash: a dash token ("—") or ASCII dashes dropped between two tokens. */
+function dashes(toks: Token[], text: string, offset: number): boolean[] {
+  // Most sentences have none; their flags stay undefined (false).
+  if (!DASH_ANYWHERE.test(text)) return [];
+  const out = new Array<boolean>(toks.length).fill(false);
+  for (let k = 1; k < toks.length; k++) {
+    const w = toks[k - 1]!.text;
+    if (w === '—' || w === '–') out[k] = true;
+    else if (toks[k]!.start - toks[k - 1]!.end >= 2) out[k] = DASH_GAP.test(text.slice(toks[k - 1]!.end - offset, toks[k]!.start - offset));
+  }
+  return out;
+}
+
+export const isDashToken = (w: string): boolean => w === '—' || w === '–';
+
+/**
+ * "X -- the country's regulator -- has charged Y": the verb at v follows a dashed apposition; the
+ * head is the entity right before the opening dash.
+ */
+function dashedSubject(c: Clause, close: number): string[] {
+  for (let j = close - 1; j > 0 && close - j <= 20; j--) {
+    if (c.low[j] === ';' || c.low[j] === '.') return [];
+    if (!c.dash[j]) continue;
+    const head = endingAt(c, isDashToken(c.low[j - 1]!) ? j - 2 : j - 1);
+    return head && !head.possessive && !inPrepPhrase(c, head) ? [...coordinatedBefore(c, head), head.entity.name] : [];
+  }
+  return [];
 }
 
 export const personOf = (name: string, c: Clause): boolean => c.ms.some((m) => m.entity.name === name && m.entity.category === 'person');
@@ -123,14 +161,26 @@ export function rememberTitles(c: Clause, mem: Memory): void {
   for (const m of c.ms) {
     if (m.entity.category !== 'person') continue;
     for (let k = m.first - 1; k >= 0 && k >= m.first - 3 && c.toks[k]!.cap && !c.at[k]; k--) mem.titled.set(c.low[k]!, m.entity.name);
+    // "cyclist Iban Mayo", "team defender X": a lowercase job noun before the name is a title too.
+    const before = c.low[m.first - 1] ?? '';
+    if (!c.toks[m.first - 1]?.cap && (JOB_NOUNS.has(before) || PERSON_DESCRIPTIONS.has(before))) mem.titled.set(before, m.entity.name);
     for (const r of m.entity.roles) if (r.sentence === c.s) mem.titled.set(r.title.split(' ').at(-1)!.toLowerCase(), m.entity.name);
   }
 }
 
-/** "the president" / "the lawyer" at k..k+1 -> the person last named with that title. */
+/**
+ * "the president" / "the lawyer" at k..k+1 -> the person last named with that title; "the rider",
+ * "the suspect" -> the person the story was last about.
+ */
 export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
   if (c.low[k - 1] !== 'the') return null;
-  return mem.titled.get(c.low[k]!) ?? describedEntity(c, mem, k);
+  const w = c.low[k]!;
+  return mem.titled.get(w) ?? describedEntity(c, mem, k) ?? (PERSON_DESCRIPTIONS.has(w) && !c.toks[k]!.cap && !c.at[k] ? lastPersonBefore(c, mem, k) : null);
+}
+
+/** The person earlier sentences were about, else the last person named before k in this one. */
+function lastPersonBefore(c: Clause, mem: Memory, k: number): string | null {
+  return mem.lastPerson ?? c.ms.filter((m) => m.last < k && m.entity.category === 'person' && !m.possessive).at(-1)?.entity.name ?? null;
 }
 
 /**
@@ -146,7 +196,9 @@ export function describedEntity(c: Clause, mem: Memory, k: number): string | nul
     if (PLACE_DESCRIPTIONS.has(noun)) return m.entity.category === 'place';
     if (m.entity.category !== 'institution') return false;
     // "the company" is the last company, "the paper" the last outlet, "the bureau" a name holding "bureau".
-    return (kind !== undefined && m.entity.kind === kind) || m.entity.name.toLowerCase().split(' ').includes(noun);
+    return (
+      (kind !== undefined && m.entity.kind !== undefined && kind.split('|').includes(m.entity.kind)) || m.entity.name.toLowerCase().split(' ').includes(noun)
+    );
   };
   if (!PLACE_DESCRIPTIONS.has(noun) && !BODY_DESCRIPTIONS.has(noun) && !kind) return null;
   const here = c.ms.filter((m) => m.last < k - 1 && fits(m)).at(-1);
@@ -181,6 +233,7 @@ export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
   let k = v - 1;
   while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k) || QUOTES.has(c.low[k]!))) k--;
   if (k < 0) return [];
+  if (c.dash[k + 1] && !c.at[k]) return dashedSubject(c, k + 1);
   const w = c.low[k]!;
   if (SUBJECT_PRONOUNS.has(w)) {
     if (c.quoted[k]) return []; // "he" inside a quote is someone the speaker talks about
@@ -277,6 +330,9 @@ function describedInPrepPhrase(c: Clause, k: number): boolean {
 export function coordinatedBefore(c: Clause, m: Placed): string[] {
   const out: string[] = [];
   let k = m.first - 1;
+  // "the Prudential Regulation Authority (PRA)": the list goes on before the name the acronym repeats.
+  const outer = c.low[k] === '(' && c.low[m.last + 1] === ')' ? endingAt(c, k - 1) : undefined;
+  if (outer) k = outer.first - 1;
   while (k >= 0) {
     let j = k;
     let joined = false;
@@ -284,7 +340,13 @@ export function coordinatedBefore(c: Clause, m: Placed): string[] {
       j >= 0 &&
       j > k - 5 &&
       !c.at[j] &&
-      (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || c.toks[j]!.cap || isDescriptionWord(c.low[j]!, joined))
+      (LIST_GLUE.has(c.low[j]!) ||
+        RELATION_NOUNS[c.low[j]!] ||
+        c.toks[j]!.cap ||
+        /\d/.test(c.low[j]!) ||
+        // "A (ACR) and B": the bracket around an acronym that names A
+        (c.low[j] === ')' && c.low[j - 2] === '(' && !!c.at[j - 1]) ||
+        isDescriptionWord(c.low[j]!, joined))
     ) {
       if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
       j--;
@@ -341,6 +403,47 @@ export function entityFrom(c: Clause, k: number, slack: number): Placed | undefi
   return undefined;
 }
 
+/** The word at k is a lowercase noun that a name before it modifies ("a European Union state"). */
+export function beforeNoun(c: Clause, k: number): boolean {
+  const w = c.low[k];
+  if (w === undefined || c.toks[k]!.cap || !/^[a-z]+$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w) || DETERMINERS.has(w) || w === 'and' || w === 'or')
+    return false;
+  if (TIME_WORDS.has(w) || isAdverb(w)) return false;
+  // A verb after "leader of X" agrees with "leader": "sues", "said", "is seeking"; a bare form is a noun.
+  const word = classOf(w);
+  // A bare form is a noun ("a member state"); an inflected verb-only form ("sues", "said") is the verb.
+  return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && (/s$/.test(w) || word.lemma !== w)) && !VERB_PREFIX.has(w);
+}
+
+/** "its manager, X", "his lawyer X": a possessive pronoun at k, a job or relation noun, then the person holding it. */
+export function namedHolderAfter(c: Clause, k: number): Placed | undefined {
+  if (!/^(its|his|her|their)$/.test(c.low[k] ?? '')) return undefined;
+  let title = false;
+  for (let j = k + 1; j < c.toks.length && j <= k + 4; j++) {
+    const w = c.low[j]!;
+    if (w === ',' && title) continue;
+    const m = startingAt(c, j);
+    if (m) return title && m.entity.category === 'person' && !m.possessive ? m : undefined;
+    if (c.toks[j]!.cap || !/^[a-z-]+$/.test(w)) return undefined;
+    if (JOB_NOUNS.has(w) || RELATION_NOUNS[w] || TITLE_WORDS.has(w)) title = true;
+    else if (title || !/^(former|then|new|longtime|own|chief|top|senior)$/.test(w)) return undefined;
+  }
+  return undefined;
+}
+
+/** Lowercase words from k on name a person's job, or lead to a person: "banker", "website editor Y". */
+export function qualifiesHolder(c: Clause, k: number): boolean {
+  let title = false;
+  for (let j = k; j < c.toks.length && j < k + 4; j++) {
+    const m = startingAt(c, j);
+    if (m) return m.entity.category === 'person';
+    const w = c.low[j]!;
+    if (c.toks[j]!.cap || !/^[a-z-]+$/.test(w) || !beforeNoun(c, j)) break;
+    if (JOB_NOUNS.has(w) || RELATION_NOUNS[w] || TITLE_WORDS.has(w)) title = true;
+  }
+  return title;
+}
+
 /** The object pronoun "him"/"her": the last person before it in the sentence who is not the subject, else the last subject. */
 export function objectPronoun(c: Clause, mem: Memory, k: number, subjects: string[]): string | null {
   const main = mainSubject(c, mem);
@@ -362,6 +465,9 @@ export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subje
   let owned = false;
   for (let k = v + 1; k < n && k <= v + 12; k++) {
     const w = c.low[k]!;
+    // "banned its manager, X": the one the possessed title names.
+    const holder = k <= v + 2 ? namedHolderAfter(c, k) : undefined;
+    if (holder) return [holder, ...coordinatedAfter(c, holder)].map((x) => x.entity.name);
     if (OBJECT_PRONOUNS.has(w) && k <= v + 2) {
       const ref = objectPronoun(c, mem, k, subjects);
       return ref ? [ref] : [];
@@ -383,6 +489,12 @@ export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subje
         k = m.last;
         continue;
       } // "Trump's lawyer": the object is the lawyer
+      // "fined Acme banker X", "sued Acme website editor Y": a name that qualifies a person's title is not
+      // the object; one that qualifies a thing stands for its owner ("called the U.S. announcement …").
+      if (qualifiesHolder(c, m.last + 1)) {
+        k = m.last;
+        continue;
+      }
       return [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name);
     }
     if (w === 'including' || (w === 'such' && c.low[k + 1] === 'as')) {
@@ -394,6 +506,8 @@ export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subje
       if (first) return [first, ...coordinatedAfter(c, first)].map((x) => x.entity.name);
       continue;
     }
+    // "charged three players — A, B and C — with …": a dash that opens a list of names.
+    if (isDashToken(w) && startingAt(c, k + 1)) continue;
     if (CLAUSE_END.has(w) || PREPOSITIONS.has(w) || QUOTES.has(w)) return [];
   }
   return [];
@@ -416,14 +530,23 @@ export function isVerbAt(c: Clause, v: number, lemma: string): boolean {
     // "Acme host Ann Lee": a job noun between a body and a person is a title, not a verb.
     if (k === v - 1 && JOB_NOUNS.has(w) && startingAt(c, v + 1)?.entity.category === 'person' && endingAt(c, k)?.entity.category === 'institution')
       return false;
-    return afterPlural || VERB_PREFIX.has(p) || SUBJECT_PRONOUNS.has(p) || !!endingAt(c, k) || p === 'it' || p === 'they';
+    // "X, who heads Y": a relative pronoun is a subject too.
+    return afterPlural || VERB_PREFIX.has(p) || SUBJECT_PRONOUNS.has(p) || !!endingAt(c, k) || /^(it|they|who|which)$/.test(p);
   }
   return true;
 }
 
+/** A past participle: "-ed", "-en", "-t", or an irregular form whose lemma differs ("found", "held"). */
+function isParticiple(w: string): boolean {
+  if (/(ed|en|t)$/.test(w)) return true;
+  if (/(ing|s)$/.test(w)) return false;
+  const word = classOf(w);
+  return word.verb && word.lemma !== w;
+}
+
 /** "was arrested", "is assisted", "were charged": a participle after a form of "be". */
 export function isPassive(c: Clause, v: number): boolean {
-  if (!/(ed|en|t)$/.test(c.low[v]!)) return false;
+  if (!isParticiple(c.low[v]!)) return false;
   // "X accused of embezzling", "X charged with fraud": a headline's passive, with no object between.
   if (/ed$/.test(c.low[v]!) && /^(of|with)$/.test(c.low[v + 1] ?? '') && !startingAt(c, v + 2) && endingAt(c, v - 1)) return true;
   for (let k = v - 1; k >= 0 && k >= v - 3; k--) {

@@ -31,7 +31,9 @@ import {
   type Add,
   type Clause,
   type Memory,
+  LIST_GLUE,
   agentsOf,
+  beforeNoun,
   endingAt,
   entityFrom,
   inPrepPhrase,
@@ -54,6 +56,7 @@ import {
   CLAIM_VERBS,
   HEDGES,
   INTERACTION_NOUNS,
+  INTERACTION_TYPES,
   NEEDS_POSSESSOR,
   NOUN_PATIENT_PREPS,
   RECIPROCAL,
@@ -66,9 +69,9 @@ import {
   BODY_DESCRIPTIONS,
   CLAUSE_END,
   DETERMINERS,
-  VERB_PREFIX,
   OBJECT_PRONOUNS,
   PLACE_DESCRIPTIONS,
+  PERSON_DESCRIPTIONS,
   PREPOSITIONS,
   QUOTES,
   STAND_INS,
@@ -77,7 +80,7 @@ import {
   wordTable,
 } from './words.js';
 import { atOddsRule, clauseVerbRules } from './clause-verbs.js';
-import { classOf, tagSentence } from './pos.js';
+import { tagSentence } from './pos.js';
 import { roleRules } from './roles.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
@@ -86,6 +89,8 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   const out: Interaction[] = [];
   const seen = new Set<string>();
   const linkedPairs = new Set<string>();
+  /** Pairs linked anywhere in the document so far. */
+  const docPairs = new Set<string>();
   const bySentence = new Map<number, Placed[]>();
   for (const p of placed) {
     if (p.modifier) continue;
@@ -96,7 +101,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   const mem: Memory = { lastPerson: null, titled: new Map(), owners: new Map(), lastAccuser: null, lastCompany: null, lastGroup: [], recent: [] };
 
   sentences.forEach((sent, s) => {
-    const c = prepare(s, tokens[s] ?? [], bySentence.get(s) ?? []);
+    const c = prepare(s, tokens[s] ?? [], bySentence.get(s) ?? [], sent.text, sent.start);
     // One interaction per type and pair: the first sentence that states it is its evidence.
     const add = (type: string, source: string | null, target: string | null): void => {
       if (!source || !target || source === target) return;
@@ -104,6 +109,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       if (seen.has(k)) return;
       seen.add(k);
       linkedPairs.add(`${s}|${pairKey(source, target)}`);
+      docPairs.add(pairKey(source, target));
       out.push({ type, source, target, sentence: s, evidence: { start: sent.start, end: sent.end, text: sent.text }, hedged: HEDGES.test(sent.text) });
       if (type === 'accused' || type === 'sued' || type === 'charged') mem.lastAccuser = source;
     };
@@ -114,6 +120,9 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     // The rules below read less of the sentence: they only add pairs not linked in it yet.
     const addNew: Add = (type, source, target) => {
       if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
+      // A verb outside the vocabulary ("decided", "upheld") adds little to a pair already linked in
+      // the document: one edge per such pair keeps the graph readable.
+      if (!KNOWN_TYPES.has(type) && docPairs.has(pairKey(source, target))) return;
       add(type, source, target);
     };
     nameShapeRules(c, addNew);
@@ -132,6 +141,9 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   return out;
 }
 
+/** Types of the vocabulary and of relation nouns; other types are a verb's lemma. */
+const KNOWN_TYPES = new Set(INTERACTION_TYPES);
+
 /** How many entities "the court" or "the country" may look back over. */
 const RECENT_MAX = 40;
 
@@ -142,7 +154,11 @@ function mayLinkTwo(c: Clause): boolean {
   let slots = new Set(c.ms.map((m) => m.entity.name)).size;
   for (let k = 0; k < c.low.length && slots < 2; k++) {
     const w = c.low[k]!;
-    if (STAND_INS.has(w) || (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined))) slots++;
+    if (
+      STAND_INS.has(w) ||
+      (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || PERSON_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined))
+    )
+      slots++;
   }
   return slots >= 2;
 }
@@ -153,13 +169,18 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
   for (let v = 0; v < c.toks.length; v++) {
     const w = c.low[v]!;
     if (CLAIM_VERBS.has(w) && !c.at[v]) claimRule(c, mem, v, add);
-    const lemma = lemmaOf(w);
-    const type = lemma && VERB_TYPE.get(lemma);
-    if (!type || !lemma || !isVerbAt(c, v, lemma)) continue;
+    const idiom = IDIOM_HEADS.has(w) ? IDIOMS.get(`${w} ${c.low[v + 1]} ${c.low[v + 2]}`) : undefined;
+    const lemma = idiom ? w : lemmaOf(w);
+    const type = idiom ?? (lemma && VERB_TYPE.get(lemma));
+    if (!type || !lemma || !(idiom || isVerbAt(c, v, lemma))) continue;
     const subjects = subjectOf(c, mem, v);
     allSubjects.push(...subjects);
     if (isPassive(c, v)) {
-      for (const agent of agentsOf(c, v)) for (const patient of subjects) add(type, agent, patient);
+      const agents = agentsOf(c, v);
+      for (const agent of agents) for (const patient of subjects) add(type, agent, patient);
+      // "Police said X had been charged", "X was arrested, the agency said": an official body that
+      // reports an agentless legal act is taken as its actor.
+      if (agents.length === 0 && OFFICIAL_ACTS.has(type)) for (const body of officialReporter(c, mem, v)) for (const x of subjects) add(type, body, x);
       // "X was referred to Y": X is sent to Y even when no agent is named.
       if (type === 'referred') for (const to of objectsOf(c, mem, v, type, subjects)) for (const x of subjects) add('referred_to', x, to);
       continue;
@@ -173,6 +194,39 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
     if (type === 'denied' && objects.length === 0) denialRule(c, mem, v, subjects, add);
   }
   return allSubjects;
+}
+
+/** Set phrases of a legal act, read as a passive of the act: "X was taken into custody (by Y)". */
+const IDIOMS = new Map([
+  ['taken into custody', 'arrested'],
+  ['placed under arrest', 'arrested'],
+  ['put on trial', 'prosecuted'],
+]);
+
+/** First words of the idioms: the phrase is only built after one of them. */
+const IDIOM_HEADS = new Set([...IDIOMS.keys()].map((k) => k.split(' ')[0]!));
+
+/** Legal and official acts whose agent a reporting body may be. */
+const OFFICIAL_ACTS = new Set(['charged', 'arrested', 'investigated', 'prosecuted', 'summoned', 'questioned', 'fined', 'banned', 'sanctioned', 'raided']);
+/** Kinds of body that charge, arrest and fine. */
+const OFFICIAL_KINDS = new Set(['agency', 'government', 'court']);
+
+/** The official body reporting the clause of v: "X said (that) …" before it, or ", X said" / ", said X" after it. */
+function officialReporter(c: Clause, mem: Memory, v: number): string[] {
+  const official = (name: string): boolean =>
+    c.ms.some((m) => m.entity.name === name && m.entity.category === 'institution' && OFFICIAL_KINDS.has(m.entity.kind ?? ''));
+  const before = reporterOf(c, mem, v);
+  if (before.length > 0) return before.filter(official);
+  for (let k = v + 1; k < c.toks.length && k <= v + 25; k++) {
+    const w = c.low[k]!;
+    if (w === ';' || QUOTES.has(w)) return [];
+    if (w === 'said' || w === 'says') {
+      const after = startingAt(c, k + 1) ?? (c.low[k + 1] === 'the' ? startingAt(c, k + 2) : undefined);
+      const names = after ? [after.entity.name] : subjectOf(c, mem, k);
+      return names.filter(official);
+    }
+  }
+  return [];
 }
 
 /** A denial with no named target answers the last accuser; a speaker quoted with it ("…deny…," X said) denies too. */
@@ -202,13 +256,17 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     const type = c.at[v] ? undefined : INTERACTION_NOUNS[c.low[v]!];
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
+    if (broughtByRule(c, v, type, add)) continue;
     const actor = possessorOf(c, mem, v);
-    // "the assurance (reportedly given) from/by X to Y"
+    // "the assurance (reportedly given) from/by X to Y", "an investigation by X into Y"
     for (let k = v + 1; k < c.toks.length && k <= v + 4; k++) {
       if (c.low[k] !== 'from' && c.low[k] !== 'by') continue;
       const from = entityFrom(c, k + 1, 2);
-      const to = from && c.low[from.last + 1] === 'to' ? entityFrom(c, from.last + 2, 2) : undefined;
+      const next = from ? c.low[from.last + 1] : undefined;
+      const to = next === 'to' || (c.low[k] === 'by' && (next === 'into' || next === 'against')) ? entityFrom(c, from!.last + 2, 2) : undefined;
       if (from && to) add(type, from.entity.name, to.entity.name);
+      // "X is under investigation by Y": Y acts on the clause's subject.
+      else if (from && c.low[k] === 'by' && k === v + 1 && c.low[v - 1] === 'under') for (const x of subjectOf(c, mem, v - 1)) add(type, from.entity.name, x);
       break;
     }
     const prep = c.low[v + 1] ?? '';
@@ -268,8 +326,29 @@ function paymentRule(c: Clause, mem: Memory, v: number, type: string, add: Add):
   }
 }
 
+/**
+ * "X pleaded not guilty to charges brought by Y", "X settled a lawsuit filed by Y (against Z)": the
+ * one named after "by" acts on the one after "against", else on the clause's subject before the noun.
+ */
+function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
+  if (!BRINGING.test(c.low[v + 1] ?? '') || c.low[v + 2] !== 'by') return false;
+  const agent = entityFrom(c, v + 3, 2);
+  if (!agent) return false;
+  const against = c.low[agent.last + 1] === 'against' ? entityFrom(c, agent.last + 2, 2) : undefined;
+  const subject = c.ms.filter((m) => m.last < v && !m.possessive && !c.quoted[m.first] && !inPrepPhrase(c, m)).at(-1);
+  const patient = (against ?? subject)?.entity.name ?? null;
+  add(type, agent.entity.name, patient);
+  // "X rejected the allegations made by Y": X also denies Y.
+  for (let k = v - 1; k >= 0 && k >= v - 3 && !against; k--) {
+    if (VERB_TYPE.get(lemmaOf(c.low[k]!) ?? '') === 'denied') add('denied', patient, agent.entity.name);
+    if (c.at[k]) break;
+  }
+  return true;
+}
+
 /** Verbs that bring a legal act: "filed a lawsuit", "brought charges", "opened an inquiry". */
-const BRINGING = /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues)$/;
+const BRINGING =
+  /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues|levelled|leveled|made|raised)$/;
 
 /** The subject of a bringing verb at most three words before the noun at v ("filed criminal charges"). */
 function bringerOf(c: Clause, mem: Memory, v: number): string | null {
@@ -346,25 +425,48 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       // "a close ally of Russian President Vladimir Putin": the holder is the nearest free person before.
       // "X, the president of the court": a description stands for the body named before.
       const described = c.low[of + 1] === 'the' ? definiteRef(c, mem, of + 2) : null;
-      const named = entityFrom(c, of + 1, 3);
+      // "head of legal services X": a person past plain lowercase words is not the one "of" names
+      // (a body may be: "owner of telecoms company X").
+      const found = entityFrom(c, of + 1, 3);
+      const named =
+        found && (found.entity.category !== 'person' || c.low.slice(of + 1, found.first).every((w, i) => LIST_GLUE.has(w) || c.toks[of + 1 + i]!.cap))
+          ? found
+          : undefined;
       // "leader of a European Union state": a name that modifies a noun is not the owner.
       // "head of the FBI office in X": a branch of a body is still that body.
       const branch = named !== undefined && SUB_UNITS.has(c.low[named.last + 1]!);
       const owner = described ?? (named && (branch || !beforeNoun(c, named.last + 1)) ? named.entity.name : undefined);
       const holder =
         appositionHead(c, v) ??
-        c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1) ??
+        // "a job for the daughter of X": a relation noun inside a phrase describes someone unnamed.
+        (inPhrase(c, v) ? undefined : c.ms.filter((m) => m.last < v && m.entity.category === 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1)) ??
         namedAfter(c, v) ??
         frontedAs(c, v);
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
       const type = branch && rel === 'leads' ? 'works_for' : relationType(c, v)[0];
       if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(type, holder.entity.name, owner);
+      // "the force's former head of legal services X", "Acme's head of compliance X": the possessor
+      // owns a role whose "of" names a department, and the name after the phrase holds it.
+      else if (!owner) {
+        // Heading a department is working for the body that has it.
+        const dept = type === 'leads' ? 'works_for' : type === 'formerly_led' ? 'formerly_worked_for' : type;
+        const head = personAfterPhrase(c, of + 1);
+        const possessor = head ? ownerBefore(c, mem, v, rel) : null;
+        if (head && possessor && !isPlace(c, mem, possessor)) add(dept, head, possessor);
+        // "X, head of legal affairs at Acme,": the body after "at" owns the role.
+        const body = head ? undefined : bodyAfterPhrase(c, of + 1);
+        if (body && holder) add(dept, holder.entity.name, body);
+      }
       continue;
     }
     const holders = holdersAfter(c, v);
     if (holders.length === 0 && possessedApposition(c, mem, v, add)) continue;
     const owner = ownerBefore(c, mem, v, rel);
-    if (owner && holders.length === 0) {
+    // "X stepped down as Acme's chief executive", "X was named as the company's chairman".
+    // "X, Acme's former chief operating officer, was arrested": the person the description is in apposition to.
+    const asHolder = owner && holders.length === 0 ? (holderBeforeAs(c, v) ?? possessedAppositionHead(c, v)) : null;
+    if (asHolder) holders.push({ name: asHolder, noun: v });
+    else if (owner && holders.length === 0) {
       // "Trump's lawyer" with no name yet: "the lawyer, Michael Cohen" may name him later.
       mem.owners.set(c.low[v]!, owner);
     }
@@ -374,6 +476,55 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
       else add(type, h.name, owner);
     }
   }
+}
+
+/** "X, Acme's chief executive," / "X, the company's lawyer.": the person right before the comma that opens the phrase at v. */
+function possessedAppositionHead(c: Clause, v: number): string | null {
+  if (!/^[,.;)]$/.test(c.low[v + 1] ?? '.')) return null;
+  for (let k = v - 1; k >= 1 && k >= v - 8; k--) {
+    if (c.low[k] === ',') {
+      const m = endingAt(c, k - 1);
+      return m && m.entity.category === 'person' && !m.possessive ? m.entity.name : null;
+    }
+    if (!c.at[k] && !c.toks[k]!.possessive && !/^[a-z-]+$/.test(c.low[k]!)) return null;
+  }
+  return null;
+}
+
+/** "of legal services X": the person named right after a short lowercase phrase starting at k. */
+function personAfterPhrase(c: Clause, k: number): string | null {
+  for (let j = k; j < c.toks.length && j <= k + 4; j++) {
+    const m = startingAt(c, j);
+    if (m) return j > k && m.entity.category === 'person' && !m.possessive ? m.entity.name : null;
+    if (!/^[a-z-]+$/.test(c.low[j]!) || PREPOSITIONS.has(c.low[j]!) || DETERMINERS.has(c.low[j]!)) return null;
+  }
+  return null;
+}
+
+/** "of legal affairs at Acme": the body after "at" that ends a short lowercase phrase starting at k. */
+function bodyAfterPhrase(c: Clause, k: number): string | null {
+  for (let j = k; j < c.toks.length && j <= k + 4; j++) {
+    if (c.low[j] === 'at' && j > k) {
+      const m = entityFrom(c, j + 1, 1);
+      return m && m.entity.category === 'institution' ? m.entity.name : null;
+    }
+    if (c.at[j] || !/^[a-z-]+$/.test(c.low[j]!) || PREPOSITIONS.has(c.low[j]!) || DETERMINERS.has(c.low[j]!)) return null;
+  }
+  return null;
+}
+
+/** "X resigned as Acme's chief executive": the person heading the clause of an "as" phrase that holds the noun at v. */
+function holderBeforeAs(c: Clause, v: number): string | null {
+  for (let k = v - 1; k >= 0 && k >= v - 8; k--) {
+    const w = c.low[k]!;
+    if (w === 'as') {
+      const m = c.ms.filter((x) => x.last < k && x.entity.category === 'person' && !x.possessive && !c.quoted[x.first] && !inPrepPhrase(c, x)).at(-1);
+      return m ? m.entity.name : null;
+    }
+    if (!c.at[k] && !c.toks[k]!.possessive && !/^[a-z-]+$/.test(w)) return null;
+    if (PREPOSITIONS.has(w) || CLAUSE_END.has(w)) return null;
+  }
+  return null;
 }
 
 /**
@@ -389,6 +540,17 @@ function ofAfterNoun(c: Clause, v: number): number | null {
     if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!) || PREPOSITIONS.has(c.low[k]!)) return null;
   }
   return null;
+}
+
+/** The noun at v follows a preposition other than "as" ("for the daughter of"), past determiners and modifiers. */
+function inPhrase(c: Clause, v: number): boolean {
+  if (c.low[v] === 'charge') return false; // "the agent in charge of X"
+  for (let k = v - 1; k >= 0 && k >= v - 4; k--) {
+    const w = c.low[k]!;
+    if (PREPOSITIONS.has(w)) return w !== 'as';
+    if (c.at[k] || !/^[a-z-]+$/.test(w)) return false;
+  }
+  return false;
 }
 
 /** "As chief executive of X, Y presided …": a fronted "as" phrase describes the name after its comma. */
@@ -422,16 +584,6 @@ function possessedApposition(c: Clause, mem: Memory, v: number, add: Add): boole
   if (!owner || owner === holder.entity.name) return false;
   add(relationType(c, v)[0], holder.entity.name, owner);
   return true;
-}
-
-/** The word at k is a lowercase noun that a name before it modifies ("a European Union state"). */
-function beforeNoun(c: Clause, k: number): boolean {
-  const w = c.low[k];
-  if (w === undefined || c.toks[k]!.cap || !/^[a-z]+$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w) || DETERMINERS.has(w) || w === 'and' || w === 'or')
-    return false;
-  // A verb after "leader of X" agrees with "leader": "sues", "said", "is seeking"; a bare form is a noun.
-  const word = classOf(w);
-  return !/(ed|ing)$/.test(w) && !(word.verb && !word.noun && /s$/.test(w)) && !VERB_PREFIX.has(w);
 }
 
 /**
@@ -489,8 +641,10 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
   const chief = noun === 'executive' && c.low[v - 1] === 'chief';
   if (noun === 'charge') return ['works_for', false];
   const rel = chief ? 'leads' : RELATION_NOUNS[noun]!;
-  const before = c.low[chief ? v - 2 : v - 1];
-  const former = before === 'former' || before === 'ex' || noun !== c.low[v];
+  // "former chief operating officer": "former" may stand a few title words before the noun.
+  let former = noun !== c.low[v];
+  for (let k = v - 1; k >= 0 && k >= v - 4 && !former && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !DETERMINERS.has(c.low[k]!); k--)
+    former = c.low[k] === 'former' || c.low[k] === 'ex';
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }
@@ -523,7 +677,8 @@ function holdersAfter(c: Clause, v: number): { name: string; noun: number }[] {
 
 /** Whose lawyer/boss/son: "X's lawyer", "ORG bosses", "his son" (the clause subject), "the lawyer" (named earlier). */
 function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | null {
-  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+  // "Acme's former chief operating officer": up to four words between the owner and the noun.
+  for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
     const m = endingAt(c, k);
     if (m) return m.possessive || (k === v - 1 && !NEEDS_POSSESSOR.has(rel)) ? m.entity.name : null;
     const w = c.low[k]!;

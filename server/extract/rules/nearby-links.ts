@@ -9,8 +9,9 @@ import type { Interaction, Sentence } from '../types.js';
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import { tagSentence } from './pos.js';
-import { VERB_TYPE } from './vocabulary.js';
-import { CLAUSE_END, PREPOSITIONS, REPORTING_VERBS } from './words.js';
+import { RELATION_NOUNS, VERB_TYPE } from './vocabulary.js';
+import { CLAUSE_END, JOB_NOUNS, PREPOSITIONS, REPORTING_VERBS } from './words.js';
+import { TITLE_WORDS } from './lexicons.js';
 
 /** Most words between the two names. */
 const MAX_GAP = 6;
@@ -59,7 +60,12 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       if (PREPOSITIONS.has(toks[b.first - 1]?.low ?? '') || PREPOSITIONS.has(toks[a.first - 1]?.low ?? '')) continue;
       const k = `${s}|${pair(a.entity.name, b.entity.name)}`;
       if (linked.has(k)) continue;
+      // "fined Acme banker X": a name before a job noun describes the person the verb acts on.
+      const after = toks[b.last + 1];
+      if (after && !after.cap && isJobWord(after.text.toLowerCase())) continue;
       tags ??= tagSentence(toks);
+      // "a Milan judge sent X": a name that qualifies the noun after it is not the actor.
+      if (tags.pos[a.last + 1] === 'NOUN' && !toks[a.last + 1]!.cap) continue;
       let verb: string | undefined;
       let broken = false;
       for (let t = a.last + 1; t < b.first && !broken; t++) {
@@ -82,5 +88,7 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
   }
   return out;
 }
+
+const isJobWord = (w: string): boolean => JOB_NOUNS.has(w) || TITLE_WORDS.has(w) || RELATION_NOUNS[w] !== undefined;
 
 const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);

@@ -7,8 +7,8 @@
  */
 import compromise from 'compromise';
 import type { Token } from './nlp.js';
-import { lexiconTags } from './lexicons.js';
-import { AUXILIARIES, CLAUSE_END, DETERMINERS, PREPOSITIONS, isAdverb } from './words.js';
+import { lexiconTags, TITLE_WORDS } from './lexicons.js';
+import { AUXILIARIES, CLAUSE_END, DETERMINERS, JOB_NOUNS, PREPOSITIONS, isAdverb } from './words.js';
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
@@ -107,6 +107,12 @@ function hasWordChar(w: string): boolean {
   return false;
 }
 
+/** The run of proper nouns ending at k opens with "a", "an" or "the". */
+function determinedName(pos: string[], k: number): boolean {
+  while (k >= 0 && pos[k] === 'PROPN') k--;
+  return k >= 0 && pos[k] === 'DET';
+}
+
 /** Tags for the tokens of one sentence; `low` holds their lowercase forms. */
 export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.low)): Tags {
   const pos: string[] = [];
@@ -147,6 +153,10 @@ export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.low
       // "the court rejected": after a noun, a verb form that is no noun is the verb.
       else if (prev === 'NOUN' && !c.noun) tag = 'VERB';
       else tag = c.noun ? 'NOUN' : 'ADJ';
+      // "a Milan judge", "the Tokyo court host": a job noun after a determined name is the name's head noun.
+      // "Rovers midfielder Ann Lee": so is one between two names.
+      if (tag === 'VERB' && prev === 'PROPN' && !t.cap && (JOB_NOUNS.has(w) || TITLE_WORDS.has(w)) && (determinedName(pos, k - 1) || toks[k + 1]?.cap))
+        tag = 'NOUN';
       if (t.cap) tag = tag === 'VERB' ? 'VERB' : 'PROPN';
     }
     pos.push(tag);

@@ -6,7 +6,7 @@
  *   treasurer X" (works_for); a place before a title only qualifies it ("Mexico's President X");
  * - "X from the far-right Freedom Party": membership.
  */
-import { type Add, type Clause, type Memory, endingAt, startingAt } from './clause.js';
+import { type Add, type Clause, type Memory, beforeNoun, coordinatedBefore, endingAt, startingAt } from './clause.js';
 import { TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
 import { RELATION_NOUNS } from './vocabulary.js';
@@ -42,6 +42,7 @@ export function roleRules(c: Clause, mem: Memory, add: Add): void {
     fromBody(c, m, add);
   }
   ownershipNouns(c, add);
+  basedIn(c, add);
 }
 
 /** Nouns that tie one body to another: "X, the parent company of Y" (owns), "X, a unit of Y" (subsidiary_of). */
@@ -128,15 +129,43 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
 
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w) || w.split('-').some((part) => TITLE_WORDS.has(part));
 
-/** "X from the far-right Freedom Party", "X of the ruling party Y" is left to relation nouns. */
+/**
+ * "X from the far-right Freedom Party", "X of Greenberg Traurig": a person followed by a body after
+ * "from" or "of" belongs to it; "A and B, both of Acme": every person listed before "both of".
+ * A party makes its people members; any other body employs them.
+ */
 function fromBody(c: Clause, m: Placed, add: Add): void {
-  if (c.low[m.last + 1] !== 'from') return;
-  for (let k = m.last + 2; k < c.toks.length && k <= m.last + 5; k++) {
-    const body = startingAt(c, k);
+  let k = m.last + 1;
+  const both = c.low[k] === ',' && /^(both|all)$/.test(c.low[k + 1] ?? '') && c.low[k + 2] === 'of';
+  if (both) k += 2;
+  const prep = c.low[k];
+  if (prep !== 'from' && prep !== 'of') return;
+  for (let j = k + 1; j < c.toks.length && j <= k + 4; j++) {
+    const body = startingAt(c, j);
     if (body) {
-      if (body.entity.category === 'institution' && !body.possessive) add('member_of', m.entity.name, body.entity.name);
+      if (body.entity.category !== 'institution' || body.possessive) return;
+      // "of" takes the body itself, not a description of it ("of the party's youth wing" is no "of Acme").
+      if (prep === 'of' && (beforeNoun(c, body.last + 1) || j > k + 2)) return;
+      const type = prep === 'from' || body.entity.kind === 'party' ? 'member_of' : 'works_for';
+      for (const name of both ? [...coordinatedBefore(c, m), m.entity.name] : [m.entity.name]) add(type, name, body.entity.name);
       return;
     }
-    if (!/^[a-z-]+$/.test(c.low[k]!)) return;
+    if (!/^[a-z-]+$/.test(c.low[j]!)) return;
+  }
+}
+
+/**
+ * Where a body sits: "Acme Co of Azusa", "Acme, based in Leeds,", "the Leeds-based Acme". A person
+ * "of" a place is left alone (it is often only where they come from).
+ */
+export function basedIn(c: Clause, add: Add): void {
+  for (const m of c.ms) {
+    if (m.entity.category !== 'institution' || m.possessive) continue;
+    const k = m.last + 1;
+    let place: Placed | undefined;
+    if (c.low[k] === 'of') place = startingAt(c, k + 1);
+    else if (c.low[k] === ',' && c.low[k + 1] === 'based' && c.low[k + 2] === 'in')
+      place = startingAt(c, k + 3) ?? (c.low[k + 3] === 'the' ? startingAt(c, k + 4) : undefined);
+    if (place?.entity.category === 'place' && !place.possessive && !beforeNoun(c, place.last + 1)) add('based_in', m.entity.name, place.entity.name);
   }
 }

@@ -1,3 +1,4 @@
+
 /**
  * The interaction vocabulary: documented types and the verb lemmas, interaction nouns and relation
  * nouns that express them, with the small lemmatiser that maps inflected forms onto the lemmas.
@@ -133,6 +134,12 @@ export const RELATION_NOUNS: Readonly<Record<string, string>> = wordTable({
   founder: 'leads',
   executive: 'works_for',
   director: 'works_for',
+  // Plurals introduce a list: "two of its top executives, A and B", "the company's lawyers, A and B".
+  executives: 'works_for',
+  directors: 'works_for',
+  employees: 'works_for',
+  lawyers: 'lawyer_for',
+  attorneys: 'lawyer_for',
   son: 'child_of',
   father: 'father_of',
   daughter: 'child_of',

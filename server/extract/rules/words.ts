@@ -221,6 +221,13 @@ export const BODY_DESCRIPTIONS = new Set([
   'police',
   'service',
   'union',
+  // Sport and regulation: "the federation", "the league", "the authority".
+  'authority',
+  'federation',
+  'association',
+  'league',
+  'university',
+  'foundation',
 ]);
 /** Descriptions of a place: "the country" is the last place named. */
 export const PLACE_DESCRIPTIONS = new Set(['country', 'nation', 'city', 'state', 'capital']);
@@ -292,6 +299,19 @@ export const KIND_DESCRIPTIONS: Readonly<Record<string, string>> = wordTable({
   party: 'party',
   court: 'court',
   tribunal: 'court',
+  // "the regulator fined …", "the lender denied …": the last body of that kind.
+  // A regulator is typed as an agency or as part of government, depending on its name.
+  regulator: 'agency|government',
+  watchdog: 'agency|government',
+  lender: 'company',
+  insurer: 'company',
+  airline: 'company',
+  carmaker: 'company',
+  automaker: 'company',
+  retailer: 'company',
+  conglomerate: 'company',
+  club: 'other',
+  force: 'agency',
 });
 
 /**
@@ -325,4 +345,39 @@ export const JOB_NOUNS = new Set([
   'engineer',
   'economist',
   'strategist',
+]);
+
+/**
+ * Nouns that, after "the", stand for the person a story is about even when the text never put them
+ * before the name: "the rider", "the suspect", "the tycoon". Athletes, business people and the
+ * parties to a case; offices such as "the judge" or "the minister" are often someone unnamed.
+ */
+export const PERSON_DESCRIPTIONS = new Set([
+  'rider',
+  'cyclist',
+  'athlete',
+  'swimmer',
+  'sprinter',
+  'runner',
+  'boxer',
+  'golfer',
+  'cricketer',
+  'footballer',
+  'batsman',
+  'bowler',
+  'jockey',
+  'wrestler',
+  'defender',
+  'striker',
+  'midfielder',
+  'goalkeeper',
+  'executive',
+  'businessman',
+  'businesswoman',
+  'tycoon',
+  'billionaire',
+  'entrepreneur',
+  'whistleblower',
+  'defendant',
+  'suspect',
 ]);
