@@ -1,0 +1,13 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+// Entities in business, court, crime, media and sport news; the sentences and names are invented.
+const extract = (text: string) => ruleExtractor.extract(text);
+const people = (text: string): string[] => extract(text).people.map((p) => p.name);
+const places = (text: string): string[] => extract(text).places.map((p) => p.name);
+const institutions = (text: string): string[] => extract(text).institutions.map((p) => p.name);
+
+test('a surname that a lexicon lists as a person opens a sentence and stays in the name', () => {
+  assert.deepEqual(people('Lee Min-ho, the group vice chairman, denied the charges.'), ['Lee Min-ho']);
+});
