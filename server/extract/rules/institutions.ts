@@ -459,6 +459,25 @@ function appositionKind(tokens: Token[], last: number): InstitutionKind | undefi
 }
 
 const at = (tokens: Token[], k: number): string => tokens[k]?.text ?? '';
+
+/** Lower-case words that a body's initials leave out: "Competition Commission of India" is the CCI. */
+const INITIALS_SKIP = new Set(['of', 'and', 'the', 'for', 'on', '&']);
+
+/**
+ * "Cricket Ruritania (CR)", "Competition Commission of India (CCI)": the acronym in parentheses at
+ * tokens[first] spells the initials of the capitalised words just before it, so it abbreviates them
+ * and is no outlet credited at a dateline ("HANOI, Vietnam (NBC) –").
+ */
+function abbreviatesNameBefore(tokens: Token[], first: number): boolean {
+  const acronym = at(tokens, first);
+  let initials = '';
+  for (let k = first - 2; k >= 0 && initials.length < acronym.length; k--) {
+    const t = tokens[k]!;
+    if (t.cap) initials = t.text[0]!.toUpperCase() + initials;
+    else if (!INITIALS_SKIP.has(t.text)) break;
+  }
+  return initials.length >= 2 && initials === acronym.toUpperCase();
+}
 /** The token's text if it is lower case, else "". */
 const lowerAt = (tokens: Token[], k: number): string => (tokens[k] && !tokens[k].cap ? tokens[k].text : '');
 
@@ -495,7 +514,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   // Sources of news: "per the AP", "cited by X", "as reported by X".
   if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(tokens, b - 1)))) return 'media';
   // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".
-  if (at(tokens, first - 1) === '(' && first <= 8) {
+  if (at(tokens, first - 1) === '(' && first <= 8 && !abbreviatesNameBefore(tokens, first)) {
     const open = tokens[first - 2];
     if (!open || open.text === ',' || /\d/.test(open.text) || lookupPlace(open.text) || /^\p{Lu}+$/u.test(open.text)) return 'media';
   }

@@ -11,3 +11,9 @@ const institutions = (text: string): string[] => extract(text).institutions.map(
 test('a surname that a lexicon lists as a person opens a sentence and stays in the name', () => {
   assert.deepEqual(people('Lee Min-ho, the group vice chairman, denied the charges.'), ['Lee Min-ho']);
 });
+
+test('an acronym in parentheses that spells the name before it is that body, not an outlet credited at a dateline', () => {
+  const text = 'Cricket Ruritania (CR) has denied the claims. The Competition Commission of Ruritania (CCR) fined the firm.';
+  assert.deepEqual(institutions(text).sort(), ['Competition Commission of Ruritania', 'Cricket Ruritania']);
+  assert.equal(extract(text).institutions.find((i) => i.name === 'Cricket Ruritania')?.aliases.includes('CR'), true);
+});
