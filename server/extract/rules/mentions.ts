@@ -21,7 +21,7 @@ import {
   isPartyPlural,
   lookupInstitution,
 } from './institutions.js';
-import { isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
+import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
 import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
 
@@ -548,11 +548,18 @@ export function insideLongerName(tokens: Token[], first: number): boolean {
   return head !== undefined && head.cap && NAME_GOES_ON.has(head.text.toLowerCase());
 }
 
+/** Heads of administrative areas, which a country's name before them does not make a site of. */
+const ADMIN_HEADS = new Set(['district', 'region', 'province', 'county', 'territory', 'borough']);
+const textOfTokens = (toks: Token[]): string => toks.map((t) => t.text).join(' ');
+
 /** "Strait of Gibraltar", "Carnegie Hall", "West Africa": named sites and regions of known places. */
 function isSiteName(span: Token[]): boolean {
   if (span.length < 2 || isGivenName(span[0]!.text)) return false;
   const first = norm(span[0]!.text);
-  if (SITE_HEADS.has(norm(span[span.length - 1]!.text))) return true;
+  const head = norm(span[span.length - 1]!.text);
+  // "U.S. District Judge": a country's name before "District" or "Region" qualifies a title; it names no site.
+  if (ADMIN_HEADS.has(head) && isCountryName(lookupPlace(textOfTokens(span.slice(0, -1))) ?? '')) return false;
+  if (SITE_HEADS.has(head)) return true;
   if (SITE_HEADS.has(first) && span[1]!.text === 'of') return true;
   // "Kaduna State", "Shan State": a federal state named by one word that is no English word.
   if (span.length === 2 && norm(span[1]!.text) === 'state' && !isCommonWord(span[0]!.text) && !isDemonym(span[0]!.text)) return true;
@@ -879,6 +886,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // "Credit Lyon First Boston (CLFB)": a name given an acronym is a body's, whatever words it holds.
   if (span.length >= 2 && !acronymInside && acronymAfter(tokens, lastIdx) !== undefined && !lookupPlace(textOf(text, span)) && !span.every(isTitleWord))
     return [mention('institution', text, span, base, sentence, { kind: 'other', acronym: acronymAfter(tokens, lastIdx)! })];
+  // "Gaza City", "Kuwait City": a country or a capital before "City" names the town ("Leicester City" is a club).
+  if (span.length === 2 && span[1]!.text === 'City' && (isCountryName(span[0]!.text) || lookupCity(span[0]!.text)?.capital))
+    return [mention('place', text, span, base, sentence)];
+  if (namesBodyAroundPlace(tokens, base, span)) return [mention('institution', text, span, base, sentence, { kind: 'other' })];
   if (span.some((t, k) => lookupPlace(t.text) || (/^[A-Z]{2,}$/.test(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text))))) {
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
@@ -907,6 +918,32 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return [mention('person', text, span, base, sentence)];
   }
   return [];
+}
+
+/** Words after a place's name that make an event held there, not a body: "the Tokyo Olympics". */
+const EVENT_NOUNS = new Set(['olympics', 'games', 'marathon', 'summit', 'expo', 'festival', 'talks', 'conference', 'forum', 'open']);
+
+/** A place's name, or a hyphenated word holding one ("France-KLM"). */
+function holdsPlace(t: Token): boolean {
+  if (lookupPlace(t.text)) return true;
+  return t.text.includes('-') && t.text.split('-').some((part) => part.length > 1 && lookupPlace(part) !== undefined);
+}
+
+/**
+ * "Air Canada", "Cathay Pacific", "Real Madrid", "Manchester City", "LAN Chile": a place's name
+ * inside a longer proper name, next to capitalised words that are neither places, demonyms nor
+ * titles, names a company or a club; the place itself is not mentioned. (Towns of several words,
+ * "Mexico City", and regions, "West Africa", were looked up before.)
+ */
+function namesBodyAroundPlace(tokens: Token[], base: number, span: Token[]): boolean {
+  if (span.length < 2 || span.length > 4 || namesAnInstrument(tokens, base + span.length - 1)) return false;
+  const placeAt = span.map(holdsPlace);
+  if (placeAt.every(Boolean) || !placeAt.some(Boolean)) return false;
+  const lastWord = span[span.length - 1]!.text;
+  if (EVENT_NOUNS.has(lastWord.toLowerCase()) || INSTRUMENT_NOUNS.has(lastWord.toLowerCase()) || LAW_NOUNS.has(lastWord)) return false; // "Vienna Convention"
+  return span.every(
+    (t, k) => placeAt[k] || (/^\p{Lu}/u.test(t.text) && !isDemonym(t.text) && !isTitleWord(t) && !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase())),
+  );
 }
 
 /** Words for a number's size after an amount: "RM80 million", "N4 billion", "Rs 50 lakh". */

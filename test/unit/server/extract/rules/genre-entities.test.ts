@@ -17,3 +17,15 @@ test('an acronym in parentheses that spells the name before it is that body, not
   assert.deepEqual(institutions(text).sort(), ['Competition Commission of Ruritania', 'Cricket Ruritania']);
   assert.equal(extract(text).institutions.find((i) => i.name === 'Cricket Ruritania')?.aliases.includes('CR'), true);
 });
+
+test('a place inside a longer proper name names a company or club, not the place', () => {
+  const text = 'Shares in Air Canada fell after Cathay Pacific and Real Madrid cut ties with Air France-KLM.';
+  assert.deepEqual(institutions(text).sort(), ['Air Canada', 'Air France-KLM', 'Cathay Pacific', 'Real Madrid']);
+  assert.deepEqual(places(text), []);
+  assert.deepEqual(people(text), []);
+  // Towns and events keep their place.
+  assert.deepEqual(places('He moved from Mexico City to Gaza City before the Tokyo Olympics.').sort(), ['Gaza City', 'Mexico City', 'Tokyo']);
+  assert.deepEqual(institutions('The Vienna Convention was cited.'), []);
+  // A country before "District" qualifies the judge's title.
+  assert.deepEqual(places('U.S. District Judge Amy Berman ruled.'), ['United States']);
+});
