@@ -321,6 +321,20 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     e.names.set(m.name, 1);
     attach(e, m);
   }
+  /** The institution placed right before (", X" / "and X") or right after ("X and", "X,") a mention in one list. */
+  const LIST_SEPARATORS = new Set([',', 'and', 'or', '&']);
+  const listedInstitution = (m: RawMention): Entity | undefined => {
+    const toks = tokens[m.sentence] ?? [];
+    const before = toks[m.first - 1]?.text;
+    const after = toks[m.last + 1]?.text;
+    for (let k = placed.length - 1; k >= 0; k--) {
+      const p = placed[k]!;
+      if (p.sentence !== m.sentence || p.entity.category !== 'institution') continue;
+      if (before !== undefined && LIST_SEPARATORS.has(before) && p.last === m.first - 2) return p.entity;
+      if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && after !== ',') return p.entity;
+    }
+    return undefined;
+  };
   // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
   const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
   for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
@@ -336,6 +350,15 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
     // A town's name that no person here bears: a place ("in Eldoret").
     else if (m.city) attach(get('place', m.city), m);
+    else {
+      // "Air Canada, JAL, Martinair and Qantas": an unknown name listed with bodies is one too.
+      const listedWith = isCommonWord(m.name) ? undefined : listedInstitution(m);
+      if (listedWith) {
+        const inst = get('institution', m.name);
+        inst.kind ??= listedWith.kind === 'company' ? 'company' : 'other';
+        attach(inst, m);
+      }
+    }
   }
 
   // 4. Known names again everywhere (headlines, sentence starts we skipped).

@@ -29,3 +29,9 @@ test('a place inside a longer proper name names a company or club, not the place
   // A country before "District" qualifies the judge's title.
   assert.deepEqual(places('U.S. District Judge Amy Berman ruled.'), ['United States']);
 });
+
+test('an unknown name listed with bodies is a body', () => {
+  const text = 'Freight carrier Cargolux was fined, and Air Canada, Tarsenair and Volaris were also fined.';
+  assert.deepEqual(institutions(text).sort(), ['Air Canada', 'Cargolux', 'Tarsenair', 'Volaris']);
+  assert.deepEqual(people(text), []);
+});
