@@ -140,6 +140,7 @@ const SITE_HEADS = new Set([
   'borough',
   'district',
   'territory',
+  'area',
   'road',
   'street',
   'avenue',
@@ -477,7 +478,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
 function basedPlace(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): boolean {
   const last = run[run.length - 1]!;
   if (!/-based$/i.test(last.text)) return false;
-  for (let k = run.length - 1; k >= 0; k--) {
+  // The longest place first: "New York-based" is New York, not York.
+  for (let k = 0; k < run.length; k++) {
     const toks = run.slice(k);
     const surface = text.slice(toks[0]!.start, last.end - '-based'.length);
     const known = lookupPlace(surface) ?? lookupCity(surface)?.name;

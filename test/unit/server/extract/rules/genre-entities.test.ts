@@ -35,3 +35,11 @@ test('an unknown name listed with bodies is a body', () => {
   assert.deepEqual(institutions(text).sort(), ['Air Canada', 'Cargolux', 'Tarsenair', 'Volaris']);
   assert.deepEqual(people(text), []);
 });
+
+test('"X-based" is the longest place it ends with; "<Name> Area" is a place', () => {
+  assert.deepEqual(places('Stephen Marsh, a New York-based lawyer, said so.'), ['New York']);
+  assert.deepEqual(places('The offence was committed in Ikeru North Local Government Area of Ogun State.').sort(), [
+    'Ikeru North Local Government Area',
+    'Ogun State',
+  ]);
+});
