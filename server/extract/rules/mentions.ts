@@ -94,6 +94,12 @@ export const INSTRUMENT_NOUNS = new Set([
 ]);
 /** Capitalised last words of a law's name ("Public Finance Management Act"). */
 const LAW_NOUNS = new Set(['Act', 'Acts', 'Bill', 'Ordinance', 'Decree', 'Code']);
+/** Those that end a law's name whatever comes before ("Bill" may be a given name). */
+const LAW_NAME_ENDS = new Set(['Act', 'Acts', 'Ordinance', 'Decree']);
+/** "(CEMA)" right after "… Management Act": the acronym abbreviates a law. */
+function abbreviatesLaw(tokens: Token[], idx: number): boolean {
+  return tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && LAW_NAME_ENDS.has(tokens[idx - 2]?.text ?? '');
+}
 
 /** Particles that Dutch, German and Arabic names have and names of bodies hardly ever do. */
 const GERMANIC_ARABIC_PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'binti', 'bint']);
@@ -422,6 +428,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
   if (span.length === 0) return;
   // Split on connectors unless the whole run is a known or institution-shaped name.
+  // "Customs and Excise Management Act": a law's name, no body's (its acronym neither).
+  if (span.length >= 2 && LAW_NAME_ENDS.has(span[span.length - 1]!.text)) return;
   const whole = classifySpan(text, tokens, base, span, sentence);
   if (whole) {
     out.push(...whole);
@@ -851,7 +859,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         ...(evidence ? { personEvidence: true } : {}),
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
-        ...(abbreviatesCommonWords(tokens, base) ? { commonAbbreviation: true } : {}),
+        ...(abbreviatesCommonWords(tokens, base) || abbreviatesLaw(tokens, base) ? { commonAbbreviation: true } : {}),
         ...(city ? { city } : {}),
         ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
       }),

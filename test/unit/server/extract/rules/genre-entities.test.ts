@@ -43,3 +43,8 @@ test('"X-based" is the longest place it ends with; "<Name> Area" is a place', ()
     'Ogun State',
   ]);
 });
+
+test("a law's name and its acronym name no body", () => {
+  const text = 'The offences contradicted Section 11 of the Customs and Excise Management Act (CEMA), the prosecutor said.';
+  assert.deepEqual(institutions(text), []);
+});
