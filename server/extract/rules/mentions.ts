@@ -558,6 +558,17 @@ export function insideLongerName(tokens: Token[], first: number): boolean {
   return head !== undefined && head.cap && NAME_GOES_ON.has(head.text.toLowerCase());
 }
 
+/** Words for a state before "of" and its country's name: "Federation of Nigeria", "Kingdom of Spain". */
+const STATE_FORMS = new Set(['federation', 'republic', 'kingdom', 'commonwealth', 'union', 'state', 'states', 'principality', 'sultanate', 'emirate']);
+
+/** The country a long form that the gazetteer lacks stands for ("Federation of Nigeria" is Nigeria), if any. */
+function countryLongForm(span: Token[]): string | undefined {
+  if (span.length < 3 || !STATE_FORMS.has(span[0]!.text.toLowerCase()) || span[1]!.text !== 'of') return undefined;
+  const rest = span.slice(span[2]!.text.toLowerCase() === 'the' ? 3 : 2);
+  const country = rest.length > 0 ? lookupPlace(textOfTokens(rest)) : undefined;
+  return country && isCountryName(country) ? country : undefined;
+}
+
 /** Heads of administrative areas, which a country's name before them does not make a site of. */
 const ADMIN_HEADS = new Set(['district', 'region', 'province', 'county', 'territory', 'borough']);
 const textOfTokens = (toks: Token[]): string => toks.map((t) => t.text).join(' ');
@@ -717,7 +728,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
         : [mention('single', text, span, b, sentence, { institutionHint: kind })];
     return [mention('institution', text, span, b, sentence, { kind })];
   }
-  const place = lookupPlace(s);
+  const place = lookupPlace(s) ?? countryLongForm(span);
   if (place) return namesAnInstrument(tokens, lastIdx) ? [] : [mention('place', text, span, b, sentence, { name: place })];
   if (isSiteName(span) && !insideLongerName(tokens, b) && !institutionKind(span)) return [mention('place', text, span, b, sentence)];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".

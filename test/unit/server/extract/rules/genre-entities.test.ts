@@ -48,3 +48,9 @@ test("a law's name and its acronym name no body", () => {
   const text = 'The offences contradicted Section 11 of the Customs and Excise Management Act (CEMA), the prosecutor said.';
   assert.deepEqual(institutions(text), []);
 });
+
+test("a country's long form that the gazetteer lacks is the country", () => {
+  const text = 'It is punishable under the law of the Federation of Nigeria, the court heard.';
+  assert.deepEqual(places(text), ['Nigeria']);
+  assert.deepEqual(institutions(text), []);
+});
