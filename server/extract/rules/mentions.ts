@@ -821,7 +821,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const prev = tokens[base - 1];
     const next = tokens[base + 1];
     const w = norm(t.text);
-    if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text)) return [];
+    if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t)) return [];
     if (
       !t.possessive &&
       next &&
@@ -965,6 +965,16 @@ function namesBodyAroundPlace(tokens: Token[], base: number, span: Token[]): boo
   return span.every(
     (t, k) => placeAt[k] || (/^\p{Lu}/u.test(t.text) && !isDemonym(t.text) && !isTitleWord(t) && !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase())),
   );
+}
+
+/** "FHC/AB/15C/2023", "Ref. KE/45": a word glued by slashes to a chunk with digits is part of a case or file number. */
+function inCode(text: string, t: Token): boolean {
+  if (text[t.start - 1] !== '/' && text[t.end] !== '/') return false;
+  let a = t.start;
+  let b = t.end;
+  while (a > 0 && /\S/.test(text[a - 1]!)) a--;
+  while (b < text.length && /\S/.test(text[b]!)) b++;
+  return /\d/.test(text.slice(a, b));
 }
 
 /** Words for a number's size after an amount: "RM80 million", "N4 billion", "Rs 50 lakh". */

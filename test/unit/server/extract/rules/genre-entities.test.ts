@@ -54,3 +54,7 @@ test("a country's long form that the gazetteer lacks is the country", () => {
   assert.deepEqual(places(text), ['Nigeria']);
   assert.deepEqual(institutions(text), []);
 });
+
+test('letters inside a case number name no body', () => {
+  assert.deepEqual(institutions('In suit number FHC/KD/21C/2022, the prosecutor said the offences were committed in May.'), []);
+});
