@@ -292,6 +292,9 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     // "Acme Tobu and Globex Heavy Industries": a name of two or more uncommon words before "and" is
     // a body of its own ("Securities and Exchange Commission", "Trinidad and Tobago …" are one name).
     const left = written.slice(0, and);
+    // "The BBC and Sky News": an acronym or a known body before "and" is a name of its own.
+    const leftName = left[0] === 'The' ? left.slice(1) : left;
+    if (leftName.length > 0 && (/^[A-Z]{2,6}$/.test(leftName.join(' ')) || lookupInstitution(leftName.join(' '))) && shapedSide(written.slice(and + 1))) return null;
     const nameLike = left.length >= 2 && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
     if (nameLike && !lookupPlace(left.join(' ')) && shapedSide(written.slice(and + 1))) return null;
   }
@@ -413,6 +416,25 @@ const MEDIA_AFTER = new Set([
 ]);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
+/** What "X's" is followed by when X is a company: "Acme's chief executive", "Acme's board", "Acme's CEO". */
+const COMPANY_POSSESSIONS = new Set(['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'board', 'founder', 'co-founder', 'shares', 'shareholders', 'subsidiary']);
+function ownedByCompany(tokens: Token[], last: number): boolean {
+  const w = normWord(at(tokens, last + 1));
+  return COMPANY_POSSESSIONS.has(w) || (w === 'chief' && /^(?:executive|financial|operating)$/.test(at(tokens, last + 2)));
+}
+
+/**
+ * "Acme said it would appeal", "Acme said in a statement": a single name that says "it" or "its"
+ * of itself, or speaks in a statement, is a body; a person would be "he" or "she" and is named in full first.
+ */
+export function speaksAsBody(tokens: Token[], idx: number): boolean {
+  if (!/^(?:said|says|added|announced|confirmed|denied|stated)$/.test(at(tokens, idx + 1))) return false;
+  const a = at(tokens, idx + 2);
+  const b = at(tokens, idx + 3);
+  if (a === 'it' || a === 'its') return true;
+  return a === 'in' && (b === 'its' || (/^(?:a|an)$/.test(b) && /^(?:statement|filing|release)$/.test(at(tokens, idx + 4))));
+}
+
 /** "<title> of X": X is the body the title belongs to; these titles belong to companies. */
 const COMPANY_ROLES = new Set([
   'ceo',
@@ -497,6 +519,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
+  if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
   if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';
   // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.

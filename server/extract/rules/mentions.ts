@@ -15,6 +15,7 @@ import {
   institutionContext,
   isCountryBodyNoun,
   singleInstitutionHint,
+  speaksAsBody,
   institutionKindOf,
   isAcronymShape,
   isBodyWord,
@@ -181,7 +182,7 @@ const PLACE_NOUNS_BEFORE_OF = new Set([
 ]);
 /** Lower-case heads after a name that make a site of it: "the Evin prison", "Kilburn police station". */
 /** Lower-case nouns after a region's own name: "Anambra state", "Sindh province". */
-const LOWER_REGION_NOUNS = new Set(['state', 'province', 'county', 'prefecture', 'governorate']);
+const LOWER_REGION_NOUNS = new Set(['state', 'province', 'county', 'prefecture', 'governorate', 'district', 'region']);
 const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);
 /** Compass words that make a region of a known place: "West Africa", "Greater Manchester". */
 const COMPASS = new Set([
@@ -684,7 +685,14 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   const media = ctx === 'media' ? { kind: 'media' as const } : {};
   if (known0 && span[0]!.text === 'The')
     return [mention('institution', text, span, b, sentence, { name: withThe, kind: known0.kind, ...media, ...(acronym ? { acronym } : {}) })];
-  if (ctx === 'media' && span[0]!.text === 'The' && span.length >= 2 && !lookupPlace(withThe) && !lookupPlace(textOf(text, span.slice(1))))
+  if (
+    ctx === 'media' &&
+    span[0]!.text === 'The' &&
+    span.length >= 2 &&
+    !span.some((t) => t.text === 'and' || t.text === ',') &&
+    !lookupPlace(withThe) &&
+    !lookupPlace(textOf(text, span.slice(1)))
+  )
     return [mention('institution', text, span, b, sentence, { name: withThe, kind: 'media' })];
   if (norm(span[0]!.text) === 'the') {
     span = span.slice(1);
@@ -840,7 +848,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const start = atSentenceStart(tokens, base);
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
-    const bodyContext = institutionContext(tokens, base, base); // "Paris-based Acme said": no person
+    const statement = speaksAsBody(tokens, base);
+    const bodyContext = institutionContext(tokens, base, base) ?? (statement ? 'other' : undefined); // "Paris-based Acme said": no person
     if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
     // "offices in London, Leeds and Bradford": the next item of a list of places counts as after "in".
     const listed = prev !== undefined && (prev.text === 'and' || prev.text === ',') && placeBefore(tokens, base - 2);
@@ -864,7 +873,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
     const hint = evidence
       ? undefined
-      : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
+      : statement
+        ? (institutionContext(tokens, base, base) ?? 'other')
+        : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
     return [
       mention('single', text, span, base, sentence, {
         ...(evidence ? { personEvidence: true } : {}),
@@ -963,7 +974,9 @@ function namesBodyAroundPlace(tokens: Token[], base: number, span: Token[]): boo
   const lastWord = span[span.length - 1]!.text;
   if (EVENT_NOUNS.has(lastWord.toLowerCase()) || INSTRUMENT_NOUNS.has(lastWord.toLowerCase()) || LAW_NOUNS.has(lastWord)) return false; // "Vienna Convention"
   return span.every(
-    (t, k) => placeAt[k] || (/^\p{Lu}/u.test(t.text) && !isDemonym(t.text) && !isTitleWord(t) && !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase())),
+    (t, k) =>
+      placeAt[k] ||
+      (/^\p{Lu}/u.test(t.text) && !isDemonym(t.text) && !isTitleWord(t) && !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase())),
   );
 }
 

@@ -58,3 +58,18 @@ test("a country's long form that the gazetteer lacks is the country", () => {
 test('letters inside a case number name no body', () => {
   assert.deepEqual(institutions('In suit number FHC/KD/21C/2022, the prosecutor said the offences were committed in May.'), []);
 });
+
+test('a single name that a company owns or speaks of as "it" is a company', () => {
+  assert.deepEqual(institutions("Tarsen's chief executive, Mark Holloway, resigned on Tuesday."), ['Tarsen']);
+  assert.deepEqual(institutions('Velmora said in a statement that it would cooperate.'), ['Velmora']);
+  assert.deepEqual(institutions('On Monday, Kestrix said it would appeal the fine.'), ['Kestrix']);
+  assert.deepEqual(people('On Monday, Kestrix said he would appeal the fine.'), ['Kestrix']);
+});
+
+test('a lower-case "district" or "region" after a name makes a place of it', () => {
+  assert.deepEqual(places('Police in Thane district arrested the accused.'), ['Thane']);
+});
+
+test('"The X and Y" after which an outlet reports is two outlets when X is an acronym', () => {
+  assert.deepEqual(institutions('The BBC and Sky News reported that Chelsea FC had been fined.').sort(), ['BBC', 'Chelsea FC', 'Sky News']);
+});
