@@ -73,3 +73,9 @@ test('a lower-case "district" or "region" after a name makes a place of it', () 
 test('"The X and Y" after which an outlet reports is two outlets when X is an acronym', () => {
   assert.deepEqual(institutions('The BBC and Sky News reported that Chelsea FC had been fined.').sort(), ['BBC', 'Chelsea FC', 'Sky News']);
 });
+
+test("companies' legal forms and trades from outside the English-speaking world end a company's name", () => {
+  const text = 'Brakel Logistics SE and Orvano SpA were fined; Orvano said it would appeal.';
+  assert.deepEqual(institutions(text).sort(), ['Brakel Logistics SE', 'Orvano SpA']);
+  assert.deepEqual(people(text), []);
+});
