@@ -144,6 +144,20 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     );
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
   }
+  // "Dan Snyder" or "Joe Nacchio" after "Daniel Snyder", "Joseph Nacchio": a short form of the given
+  // name (its first three letters or more) with the same surname is the one person who has it in full.
+  for (const n of personNames) {
+    const ws = words(n);
+    if (ws.length < 2 || ws[0]!.length < 3 || longerName.has(key(n))) continue;
+    const short = ws[0]!.toLowerCase();
+    const rest = key(ws.slice(1).join(' '));
+    const fits = personNames.filter((o) => {
+      const os = words(o);
+      const given = os[0]!.toLowerCase();
+      return os.length === ws.length && given.length > short.length && given.startsWith(short) && key(os.slice(1).join(' ')) === rest;
+    });
+    if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
+  }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
   // "Rodrigo Medina … Medina is being held": a lone surname of one person named in full is that

@@ -79,3 +79,9 @@ test("companies' legal forms and trades from outside the English-speaking world 
   assert.deepEqual(institutions(text).sort(), ['Brakel Logistics SE', 'Orvano SpA']);
   assert.deepEqual(people(text), []);
 });
+
+test('a short given name with the same surname is the person named in full', () => {
+  assert.deepEqual(people('Daniel Korval sued the paper. Dan Korval said the story was false.'), ['Daniel Korval']);
+  // Two people whose given names only share letters stay two.
+  assert.deepEqual(people('Jon Korval met Joan Korval.').sort(), ['Joan Korval', 'Jon Korval']);
+});
