@@ -218,6 +218,18 @@ function isNameToken(t: Token): boolean {
   return true;
 }
 
+/**
+ * "the Sunday Times", "AS Monaco": a day's name before an outlet's head word, or a club's "AS" before
+ * a name, opens a name though neither is a name token alone.
+ */
+function opensLongerName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!next || !isNameToken(next) || !t.cap) return false;
+  if (t.text === 'AS') return true;
+  return MONTHS_DAYS.has(norm(t.text)) && /day$/i.test(t.text) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
+}
+
 /** "People's Party", "President's Office": a common word's possessive before an institution's head word stays inside. */
 function bodyAfter(tokens: Token[], k: number): boolean {
   const next = tokens[k + 1];
@@ -271,7 +283,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   if (isHeadline(tokens)) return out; // aliases.ts matches known names in headlines afterwards
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i]!)) {
+    if (!isNameToken(tokens[i]!) && !opensLongerName(tokens, i)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
       if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]))

@@ -85,3 +85,9 @@ test('a short given name with the same surname is the person named in full', () 
   // Two people whose given names only share letters stay two.
   assert.deepEqual(people('Jon Korval met Joan Korval.').sort(), ['Joan Korval', 'Jon Korval']);
 });
+
+test("a day's name before an outlet's head word, and a club's AS, open a name", () => {
+  assert.deepEqual(institutions('The interview ran in the Sunday Post on May 3.'), ['Sunday Post']);
+  assert.deepEqual(institutions('He was sold to AS Monaco last year.'), ['AS Monaco']);
+  assert.deepEqual(places('He was sold to AS Monaco last year.'), []);
+});
