@@ -224,10 +224,11 @@ function isNameToken(t: Token): boolean {
  */
 function opensLongerName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
+  if (!t.cap || (t.text !== 'AS' && !t.text.endsWith('day'))) return false; // most tokens stop here
   const next = tokens[i + 1];
-  if (!next || !isNameToken(next) || !t.cap) return false;
+  if (!next || !isNameToken(next)) return false;
   if (t.text === 'AS') return true;
-  return MONTHS_DAYS.has(norm(t.text)) && /day$/i.test(t.text) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
+  return MONTHS_DAYS.has(norm(t.text)) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
 }
 
 /** "People's Party", "President's Office": a common word's possessive before an institution's head word stays inside. */
