@@ -5,8 +5,8 @@
  */
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
 import { isCommonWord } from './lexicons.js';
-import { isBodyWord, lookupInstitution } from './institutions.js';
-import { isCountryName, lookupPlace } from './places.js';
+import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
+import { isCountryName, isDemonym, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 
@@ -29,17 +29,23 @@ export interface Placed {
   possessive: boolean;
 }
 
-const keyUncached = (s: string): string =>
-  s
+/** A company's legal form or "Group" after a name of two words or more. */
+const LEGAL_FORM_KEY = /(?<=\S\s+\S+)\s+(?:plc|ltd\.?|limited|inc\.?|co\.?|llc|ag|sa|se|spa|nv|bv|gmbh|group)$/;
+/** "Department of Justice" = "Justice Department": a body's head word before "of" and its domain. */
+const HEAD_OF_DOMAIN = /^(\p{L}+) of (?:the )?(\p{L}+(?: \p{L}+){0,2})$/u;
+const keyUncached = (s: string): string => {
+  let k = s
     .toLowerCase()
     .replace(/[’`]/g, "'")
     .replace(/^the\s+/, '')
-    .replace(/\bcorp\.?$/, 'corporation')
-    // "Access Bank Plc" and "Access Bank" are one company: its legal form is no part of the key.
-    .replace(/(?<=\S\s+\S+)\s+(?:plc|ltd\.?|limited|inc\.?)$/, '')
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/\bcorp\.?$/, 'corporation');
+  // "Access Bank Plc", "Goldman Sachs Group Inc" and "Access Bank", "Goldman Sachs" are one company:
+  // the legal form is no part of the key.
+  for (let legal = LEGAL_FORM_KEY.exec(k); legal; legal = LEGAL_FORM_KEY.exec(k)) k = k.slice(0, legal.index);
+  k = k.replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  const inverted = HEAD_OF_DOMAIN.exec(k);
+  return inverted && INSTITUTION_HEAD[inverted[1]!] !== undefined ? `${inverted[2]} ${inverted[1]}` : k;
+};
 // key() is pure and called for every capitalised n-gram: memoised, bounded.
 let keyCache = new Map<string, string>();
 const key = (s: string): string => {
@@ -71,7 +77,10 @@ const bodyInitials = (name: string): string[] => {
   const ws = words(bare);
   const last = ws.at(-1) ?? '';
   const unplaced = ws.length > 2 && lookupPlace(last) ? ws.slice(0, -1).join(' ') : bare;
-  return [...new Set([initials(name), initials(bare), initials(unplaced)])];
+  // "Ruritania Football Association" is also "the FA": a leading country or demonym may go unspelt.
+  const first = ws[0] ?? '';
+  const national = ws.length > 2 && (lookupPlace(first) || isDemonym(first)) ? ws.slice(1).join(' ') : bare;
+  return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national)])];
 };
 
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-(?=\p{L})/u;

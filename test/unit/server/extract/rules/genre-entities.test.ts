@@ -15,7 +15,12 @@ test('a surname that a lexicon lists as a person opens a sentence and stays in t
 test('an acronym in parentheses that spells the name before it is that body, not an outlet credited at a dateline', () => {
   const text = 'Cricket Ruritania (CR) has denied the claims. The Competition Commission of Ruritania (CCR) fined the firm.';
   assert.deepEqual(institutions(text).sort(), ['Competition Commission of Ruritania', 'Cricket Ruritania']);
-  assert.equal(extract(text).institutions.find((i) => i.name === 'Cricket Ruritania')?.aliases.includes('CR'), true);
+  assert.equal(
+    extract(text)
+      .institutions.find((i) => i.name === 'Cricket Ruritania')
+      ?.aliases.includes('CR'),
+    true,
+  );
 });
 
 test('a place inside a longer proper name names a company or club, not the place', () => {
@@ -90,4 +95,15 @@ test("a day's name before an outlet's head word, and a club's AS, open a name", 
   assert.deepEqual(institutions('The interview ran in the Sunday Post on May 3.'), ['Sunday Post']);
   assert.deepEqual(institutions('He was sold to AS Monaco last year.'), ['AS Monaco']);
   assert.deepEqual(places('He was sold to AS Monaco last year.'), []);
+});
+
+test('one body under two forms of its name is one entity', () => {
+  assert.deepEqual(institutions('The Department of Justice opened a probe. The Justice Department declined to comment.'), ['Department of Justice']);
+  assert.deepEqual(institutions('Kansai Electronics Co. said its profit fell. Kansai Electronics shares rose.'), ['Kansai Electronics Co.']);
+  assert.deepEqual(institutions('Goldman Sachs Group Inc agreed to pay. Goldman Sachs said it had cooperated.'), ['Goldman Sachs Group Inc']);
+  const fa = extract('The Ghana Football Association fined the club on Monday. The FA said the decision was final.').institutions;
+  assert.deepEqual(
+    fa.map((i) => [i.name, i.aliases.includes('FA')]),
+    [['Ghana Football Association', true]],
+  );
 });
