@@ -147,6 +147,11 @@ export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
   enterprises: 'company',
   brands: 'company',
   therapeutics: 'company',
+  productions: 'company',
+  pictures: 'company',
+  films: 'company',
+  records: 'company',
+  publishing: 'company',
   // Football clubs: "Blackburn Rovers", "Wigan Athletic".
   rovers: 'other',
   wanderers: 'other',
@@ -333,7 +338,8 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const left = written.slice(0, and);
     // "The BBC and Sky News": an acronym or a known body before "and" is a name of its own.
     const leftName = left[0] === 'The' ? left.slice(1) : left;
-    if (leftName.length > 0 && (/^[A-Z]{2,6}$/.test(leftName.join(' ')) || lookupInstitution(leftName.join(' '))) && shapedSide(written.slice(and + 1))) return null;
+    if (leftName.length > 0 && (/^[A-Z]{2,6}$/.test(leftName.join(' ')) || lookupInstitution(leftName.join(' '))) && shapedSide(written.slice(and + 1)))
+      return null;
     const nameLike = left.length >= 2 && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
     if (nameLike && !lookupPlace(left.join(' ')) && shapedSide(written.slice(and + 1))) return null;
   }

@@ -24,7 +24,7 @@ import {
 } from './institutions.js';
 import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
+import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle, titleLength } from './people.js';
 
 export type MentionCategory = 'person' | 'institution' | 'place' | 'single';
 
@@ -359,6 +359,18 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   return out;
 }
 
+/** "Striker", "Swimmer": a verb made a doer's noun ("-man" words are surnames as often: "Goldman"). */
+function isAgentNoun(word: string): boolean {
+  if (isGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const w = word.toLowerCase();
+  const agent = /^(\p{Ll}{3,}?)(\p{Ll})?(?:er|or|ist)$/u.exec(w);
+  if (!agent) return false;
+  const stem = agent[1]! + (agent[2] ?? '');
+  // "swimmer" doubles its consonant, "striker" drops an "e".
+  const forms = [stem, `${stem}e`, agent[2] && agent[2] === stem.at(-2) ? stem.slice(0, -1) : ''];
+  return forms.some((f) => f.length >= 3 && isCommonWord(f) && !isGivenName(f));
+}
+
 /** "Hard-charging", "Cash-strapped": a capitalised compound of two lower-case English words, no name. */
 function isCommonCompound(word: string): boolean {
   const m = /^(\p{Lu}\p{Ll}+)-(\p{Ll}+)$/u.exec(word);
@@ -408,11 +420,17 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !knownPrefix(span) &&
     !lookupPlace(span[0]!.text) &&
     !lookupInstitution(span[0]!.text) &&
-    !isTitleWord(span[0]!) &&
+    titleLength(span, 0) === 0 && // "Tan Sri Muhyiddin Yassin": "Tan" opens an honorific
     span[0]!.text !== 'The' &&
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
   ) {
+    span = span.slice(1);
+    base++;
+  }
+  // "Striker Ali Musa", "Swimmer Ana Petrova": a noun for what someone does, opening the sentence before a
+  // name of two words or more, is no part of the name.
+  if (span.length >= 3 && atSentenceStart(tokens, base) && isAgentNoun(span[0]!.text) && span.slice(1).every((t) => t.cap)) {
     span = span.slice(1);
     base++;
   }
@@ -480,7 +498,10 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   for (let k = 0; k <= span.length; k++) {
     const t = span[k];
     const isBreak =
-      !t || (CONNECTORS.has(norm(t.text)) && !NAME_PARTICLES.has(t.text) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) || t.text === ',';
+      // A particle joins a name in either case ("Rashid Al Maktoum", "Robert De Niro").
+      !t ||
+      (CONNECTORS.has(norm(t.text)) && !NAME_PARTICLES.has(norm(t.text)) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) ||
+      t.text === ',';
     if (!isBreak) continue;
     // "Secretary of State X": keep "of" inside title runs.
     if (t && norm(t.text) === 'the' && t.cap && k === start) {
@@ -940,7 +961,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   }
   if (span.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()))) return [];
   // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person.
-  if (span.some((t) => NAME_PARTICLES.has(t.text) && !GERMANIC_ARABIC_PARTICLES.has(t.text))) return [];
+  if (span.some((t) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)))) return [];
   // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
   if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];

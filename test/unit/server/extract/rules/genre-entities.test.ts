@@ -107,3 +107,12 @@ test('one body under two forms of its name is one entity', () => {
     [['Ghana Football Association', true]],
   );
 });
+
+test('particles in either case stay inside a name; honorifics and doers opening a sentence stay outside it', () => {
+  assert.deepEqual(people('Mohammed bin Rashid Al Maktoum attended the launch.'), ['Mohammed bin Rashid Al Maktoum']);
+  assert.deepEqual(people('The actor Robert De Niro was sued.'), ['Robert De Niro']);
+  assert.deepEqual(people('Tan Sri Muhyiddin Yassin was charged in Kuala Lumpur.'), ['Muhyiddin Yassin']);
+  assert.deepEqual(people('Striker Mohamed Salah scored twice.'), ['Mohamed Salah']);
+  assert.deepEqual(people('Swimmer Ana Petrova was cleared.'), ['Ana Petrova']);
+  assert.deepEqual(institutions('Goldman Sachs Group Inc agreed to pay.'), ['Goldman Sachs Group Inc']);
+});
