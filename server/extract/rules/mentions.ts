@@ -886,7 +886,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const bodyContext = institutionContext(tokens, base, base) ?? (statement ? 'other' : undefined); // "Paris-based Acme said": no person
     if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
     // "offices in London, Leeds and Bradford": the next item of a list of places counts as after "in".
-    const listed = prev !== undefined && (prev.text === 'and' || prev.text === ',') && placeBefore(tokens, base - 2);
+    // "in Gurugram and Noida": so does the next item of any one-word list after "in".
+    const listed = prev !== undefined && (prev.text === 'and' || prev.text === ',') && (placeBefore(tokens, base - 2) || locativeListStart(tokens, base - 2));
+    if (!common && !isGivenName(t.text) && placeByNeighbours(tokens, base)) return [mention('place', text, span, base, sentence)];
     const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, listed ? undefined : prev, common, listed) : undefined;
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
@@ -1069,6 +1071,36 @@ function placeBefore(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t?.cap || t.possessive || tokens[k - 1]?.cap) return false;
   return lookupPlace(t.text) !== undefined || (isPlainCityName(t.text) && lookupCity(t.text) !== undefined);
+}
+
+/** tokens[k] is one capitalised word right after "in", "at", "near" or "outside": the first item of a list of places. */
+function locativeListStart(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t?.cap && !t.possessive && !tokens[k - 1]?.cap && STATIC_BEFORE.has(tokens[k - 1]?.text.toLowerCase() ?? '');
+}
+
+/** A known place or town at tokens[k], written as one word, or a compass word or "near" before one. */
+function placeAhead(tokens: Token[], k: number): boolean {
+  let j = k;
+  if (/^(?:north|south|east|west|northern|southern|eastern|western|central|near|outside)$/i.test(tokens[j]?.text ?? '')) {
+    j++;
+    if (tokens[j]?.text === 'of') j++; // "south of Seoul"
+  }
+  const t = tokens[j];
+  if (!t?.cap || tokens[j + 1]?.cap) return false;
+  return lookupPlace(t.text) !== undefined || (isPlainCityName(t.text) && lookupCity(t.text) !== undefined);
+}
+
+/**
+ * "arrested in Chiswick, west London", "held in Limassol, Cyprus", "offices in Aschheim and Munich":
+ * an unknown word after "in" or "at" that a known place qualifies or follows in a list is a place.
+ */
+function placeByNeighbours(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.possessive || /^[A-Z]+$/.test(t.text) || !STATIC_BEFORE.has(tokens[k - 1]?.text.toLowerCase() ?? '') || tokens[k - 2]?.cap) return false;
+  const sep = tokens[k + 1]?.text;
+  if (sep === ',') return placeAhead(tokens, k + 2);
+  return sep === 'and' && placeAhead(tokens, k + 2);
 }
 
 /** "Rupert and James Murdoch": the first name alone shares the surname that follows. */

@@ -116,3 +116,11 @@ test('particles in either case stay inside a name; honorifics and doers opening 
   assert.deepEqual(people('Swimmer Ana Petrova was cleared.'), ['Ana Petrova']);
   assert.deepEqual(institutions('Goldman Sachs Group Inc agreed to pay.'), ['Goldman Sachs Group Inc']);
 });
+
+test('an unknown word after "in" that a known place qualifies or follows in a list is a place', () => {
+  assert.deepEqual(places('He was arrested at his home in Chiswick, west London.').sort(), ['Chiswick', 'London']);
+  assert.deepEqual(places('The factory in Hwaseong, south of Seoul, was searched.').sort(), ['Hwaseong', 'Seoul']);
+  assert.deepEqual(places('Officers seized documents in Gurugram and Noida.').sort(), ['Gurugram', 'Noida']);
+  // A stake in a company is no place.
+  assert.deepEqual(places('The fund holds a stake in Tesla and Ford.'), []);
+});
