@@ -293,7 +293,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const hit = insts.filter((x) => x.initials.includes(w));
       const loose = hit.length
         ? hit
-        : insts.filter((x) => x.initials[0]!.length >= 2 && w.length === x.initials[0]!.length + 1 && w.startsWith(x.initials[0]!));
+        : // "Pakistan Tehreek-e-Insaf" is the PTI: a hyphenated word may give two letters ("SAS" is no "Singapore Airlines").
+          insts.filter((x) => x.e.name.includes('-') && x.initials[0]!.length >= 2 && w.length === x.initials[0]!.length + 1 && w.startsWith(x.initials[0]!));
       if (loose.length === 1) {
         attach(loose[0]!.e, m);
         continue;
