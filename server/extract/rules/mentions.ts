@@ -430,7 +430,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
   // "Striker Ali Musa", "Swimmer Ana Petrova": a noun for what someone does, opening the sentence before a
   // name of two words or more, is no part of the name.
-  if (span.length >= 3 && atSentenceStart(tokens, base) && isAgentNoun(span[0]!.text) && span.slice(1).every((t) => t.cap)) {
+  if (span.length >= 3 && atSentenceStart(tokens, base) && !isTitleWord(span[0]!) && isAgentNoun(span[0]!.text) && span.slice(1).every((t) => t.cap)) {
     span = span.slice(1);
     base++;
   }

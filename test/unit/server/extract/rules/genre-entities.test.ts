@@ -114,6 +114,7 @@ test('particles in either case stay inside a name; honorifics and doers opening 
   assert.deepEqual(people('Tan Sri Muhyiddin Yassin was charged in Kuala Lumpur.'), ['Muhyiddin Yassin']);
   assert.deepEqual(people('Striker Mohamed Salah scored twice.'), ['Mohamed Salah']);
   assert.deepEqual(people('Swimmer Ana Petrova was cleared.'), ['Ana Petrova']);
+  assert.deepEqual(people('Inspector Maria Lopez Garcia said so.'), ['Maria Lopez Garcia']);
   assert.deepEqual(institutions('Goldman Sachs Group Inc agreed to pay.'), ['Goldman Sachs Group Inc']);
 });
 
