@@ -434,6 +434,13 @@ const BODY_NOUNS: Record<string, InstitutionKind> = {
   insurer: 'company',
   carrier: 'company',
   startup: 'company',
+  seller: 'company', // "short seller X"
+  fund: 'company',
+  auditor: 'company',
+  broker: 'company',
+  brokerage: 'company',
+  consultancy: 'company',
+  miner: 'company',
   subsidiary: 'company',
   group: 'other',
   club: 'other',
@@ -461,11 +468,52 @@ const MEDIA_AFTER = new Set([
 ]);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
+/** Verbs of running a business: "X, which owns …", "X, which makes …". */
+const BUSINESS_VERBS = new Set([
+  'owns',
+  'operates',
+  'runs',
+  'employs',
+  'makes',
+  'sells',
+  'produces',
+  'manufactures',
+  'publishes',
+  'supplies',
+  'builds',
+  'controls',
+]);
+/** "Torvane, which owns retail chains": what "which" (never "who") says a name does is a company's business. */
+function runsBusiness(tokens: Token[], last: number): boolean {
+  if (at(tokens, last + 1) !== ',' || at(tokens, last + 2) !== 'which') return false;
+  const k = /^(?:also|now|still)$/.test(at(tokens, last + 3)) ? last + 4 : last + 3;
+  return BUSINESS_VERBS.has(at(tokens, k));
+}
+
 /** What "X's" is followed by when X is a company: "Acme's chief executive", "Acme's board", "Acme's CEO". */
-const COMPANY_POSSESSIONS = new Set(['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'board', 'founder', 'co-founder', 'shares', 'shareholders', 'subsidiary']);
+const COMPANY_POSSESSIONS = new Set([
+  'ceo',
+  'cfo',
+  'coo',
+  'chairman',
+  'chairwoman',
+  'board',
+  'founder',
+  'co-founder',
+  'shares',
+  'shareholders',
+  'subsidiary',
+  'auditor',
+  'auditors',
+]);
 function ownedByCompany(tokens: Token[], last: number): boolean {
-  const w = normWord(at(tokens, last + 1));
-  return COMPANY_POSSESSIONS.has(w) || (w === 'chief' && /^(?:executive|financial|operating)$/.test(at(tokens, last + 2)));
+  let k = last + 1;
+  if (/^(?:former|new|interim|then)$/.test(at(tokens, k))) k++; // "Acme's former finance chief"
+  const w = normWord(at(tokens, k));
+  const next = at(tokens, k + 1);
+  return (
+    COMPANY_POSSESSIONS.has(w) || (w === 'chief' && /^(?:executive|financial|operating)$/.test(next)) || (w === 'finance' && /^(?:chief|director)$/.test(next))
+  );
 }
 
 /**
@@ -515,10 +563,12 @@ const PARTICIPLE = /ed$/;
 
 /** "Foro Verde, a local rights group, said": the head noun of an apposition after the name. */
 function appositionKind(tokens: Token[], last: number): InstitutionKind | undefined {
-  if (at(tokens, last + 1) !== ',' || !/^(?:a|an)$/.test(at(tokens, last + 2))) return undefined;
+  if (at(tokens, last + 1) !== ',' || !/^(?:a|an|the)$/.test(at(tokens, last + 2))) return undefined;
   let head = -1;
   for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {
     const t = tokens[k]!;
+    // "X, the German payments firm", "X, a Munich-based lender": a demonym or "-based" place qualifies the noun.
+    if (t.cap && (isDemonym(t.text) || /-based$/.test(t.text))) continue;
     if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text) || (head >= 0 && PARTICIPLE.test(t.text))) break;
     head = k;
   }
@@ -564,6 +614,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
+  if (runsBusiness(tokens, last)) return 'company';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
   if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';

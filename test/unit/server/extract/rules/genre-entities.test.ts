@@ -130,3 +130,12 @@ test('an acronym one letter longer than a plain name is no short form of it', ()
   const text = 'Singapore Airlines was fined €75 million and SAS €70 million; SAS said it would appeal.';
   assert.deepEqual(institutions(text).sort(), ['SAS', 'Singapore Airlines']);
 });
+
+test('a single name is a company by what is said of it around it', () => {
+  assert.deepEqual(institutions('Brakwell, the German payments firm, collapsed in June.'), ['Brakwell']);
+  assert.deepEqual(institutions("Vellmark's former finance chief was charged with fraud."), ['Vellmark']);
+  assert.deepEqual(institutions('Torvane, which owns retail chains in Europe, has denied wrongdoing.'), ['Torvane']);
+  assert.deepEqual(institutions('The short seller Kestrel Research accused the group of fraud.'), ['Kestrel Research']);
+  // "who" is a person's.
+  assert.deepEqual(institutions('Torvane, who owns a farm, denied it.'), []);
+});
