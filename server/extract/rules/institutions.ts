@@ -615,6 +615,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
   if (runsBusiness(tokens, last)) return 'company';
+  // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.
+  if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
   if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';

@@ -139,3 +139,8 @@ test('a single name is a company by what is said of it around it', () => {
   // "who" is a person's.
   assert.deepEqual(institutions('Torvane, who owns a farm, denied it.'), []);
 });
+
+test('one word with a spokesman is a body unless a person of the article bears it', () => {
+  assert.deepEqual(institutions('A spokesman for Vellmark said the company would cooperate.'), ['Vellmark']);
+  assert.deepEqual(people('Mark Vellmark was charged. A spokesman for Vellmark said he was innocent.'), ['Mark Vellmark']);
+});
