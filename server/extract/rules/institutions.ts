@@ -157,6 +157,8 @@ export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
   wanderers: 'other',
   athletic: 'other',
   albion: 'other',
+  racing: 'other', // "Red Bull Racing"
+  athletics: 'other', // "World Athletics"
   bhd: 'company',
   group: 'company',
   holdings: 'company',
@@ -340,8 +342,13 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const leftName = left[0] === 'The' ? left.slice(1) : left;
     if (leftName.length > 0 && (/^[A-Z]{2,6}$/.test(leftName.join(' ')) || lookupInstitution(leftName.join(' '))) && shapedSide(written.slice(and + 1)))
       return null;
-    const nameLike = left.length >= 2 && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
-    if (nameLike && !lookupPlace(left.join(' ')) && shapedSide(written.slice(and + 1))) return null;
+    // So is one such word before a body's name of three words or more ("Ferrari and Red Bull Racing";
+    // "Marks and Spencer Group", "Procter and Gamble Co" are one name).
+    const right = written.slice(and + 1);
+    const minLeft = right.length >= 3 ? 1 : 2;
+    const nameLike = left.length >= minLeft && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
+    const placeAcross = right.some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined); // "Bosnia and Herzegovina …"
+    if (nameLike && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
   }
   const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;

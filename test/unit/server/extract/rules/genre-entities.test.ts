@@ -144,3 +144,12 @@ test('one word with a spokesman is a body unless a person of the article bears i
   assert.deepEqual(institutions('A spokesman for Vellmark said the company would cooperate.'), ['Vellmark']);
   assert.deepEqual(people('Mark Vellmark was charged. A spokesman for Vellmark said he was innocent.'), ['Mark Vellmark']);
 });
+
+test('one uncommon word before "and" and a body of three words is a body of its own', () => {
+  assert.deepEqual(institutions('Ferrari and Red Bull Racing were fined by the FIA.').sort(), ['FIA', 'Ferrari', 'Red Bull Racing']);
+  assert.deepEqual(institutions('The Bosnia and Herzegovina Football Federation fined him.'), ['Bosnia and Herzegovina Football Federation']);
+  assert.deepEqual(institutions('The International Olympic Committee and World Athletics suspended him.').sort(), [
+    'International Olympic Committee',
+    'World Athletics',
+  ]);
+});
