@@ -326,6 +326,9 @@ export function institutionKindOf(written: string[]): InstitutionKind | null {
 }
 let kindCache = new Map<string, InstitutionKind | null>();
 
+/** Endings of adjectives that open a body's name before "and" ("Economic and …", "Federal and …"). */
+const ADJECTIVE_ENDING = /(?:ic|al|ive|ous|ary|ory|ern|ian|ese|ish|ful|less|able|ible|ant|ent)$/i;
+
 function institutionKindUncached(written: string[]): InstitutionKind | null {
   const words = written.map(normWord);
   // "Apple Inc and Microsoft Corp", "Oxford University and Harvard University": two bodies when
@@ -346,7 +349,8 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     // "Marks and Spencer Group", "Procter and Gamble Co" are one name).
     const right = written.slice(and + 1);
     const minLeft = right.length >= 3 ? 1 : 2;
-    const nameLike = left.length >= minLeft && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
+    const adjectiveLike = left.length === 1 && ADJECTIVE_ENDING.test(left[0]!); // "Economic and Financial Crimes Commission"
+    const nameLike = left.length >= minLeft && !adjectiveLike && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
     const placeAcross = right.some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined); // "Bosnia and Herzegovina …"
     if (nameLike && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
   }
