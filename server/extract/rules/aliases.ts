@@ -9,6 +9,7 @@ import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.
 import { isCountryName, isDemonym, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
+import { classOf } from './pos.js';
 
 export interface Entity {
   category: EntityCategory;
@@ -188,6 +189,28 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const before = tokens[m.sentence]?.[m.first - 1]?.text ?? '';
     return LOCATIVE.test(before) ? undefined : owner;
   };
+  /** A raw institution right before (", X", "and X") or after ("X and") a mention in one sentence. */
+  const listedWithBody = (m: RawMention): boolean => {
+    const toks = tokens[m.sentence] ?? [];
+    const before = toks[m.first - 1]?.text;
+    const after = toks[m.last + 1]?.text;
+    const sepBefore = before === 'and' || before === ',' || before === '&' || before === 'or';
+    const sepAfter = after === 'and' || after === '&' || after === 'or';
+    if ((!sepBefore && !sepAfter) || /^(?:who|whose)$/.test(after ?? '')) return false;
+    // "… and Acme News editor Jane Roe": a body before a lower-case noun qualifies it; it is no item of the list.
+    const qualifiesNoun = (r: RawMention): boolean => {
+      const next = toks[r.last + 1];
+      if (!next || next.cap || !/^\p{Ll}+$/u.test(next.text)) return false;
+      const c = classOf(next.text);
+      return c.noun && !c.verb;
+    };
+    return raws.some(
+      (r) =>
+        r.sentence === m.sentence &&
+        r.category === 'institution' &&
+        ((sepBefore && r.last === m.first - 2) || (sepAfter && r.first === m.last + 2 && !qualifiesNoun(r))),
+    );
+  };
   for (const m of raws) {
     const owner = m.category === 'place' ? surnameOwner(m) : undefined;
     if (owner) attach(byKey.get(`person:${key(owner)}`) ?? get('person', owner), m);
@@ -206,8 +229,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         attach(get('place', m.name), m);
         continue;
       }
-      // Likewise a name the article gives a body ("contractor X … X and Y declined"): no person's.
-      if (!m.personEvidence && institutionKeys.has(key(m.name))) {
+      // Likewise a name the article gives a body ("contractor X … X and Y declined"), or one listed
+      // with a body and nothing that says person ("Goldman Sachs and Morgan Stanley"): no person's.
+      if (!m.personEvidence && (institutionKeys.has(key(m.name)) || listedWithBody(m))) {
         attach(byKey.get(`institution:${key(m.name)}`) ?? get('institution', m.name), m);
         continue;
       }

@@ -158,6 +158,7 @@ export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
   athletic: 'other',
   albion: 'other',
   racing: 'other', // "Red Bull Racing"
+  watch: 'other', // "Human Rights Watch"
   athletics: 'other', // "World Athletics"
   bhd: 'company',
   group: 'company',

@@ -153,3 +153,12 @@ test('one uncommon word before "and" and a body of three words is a body of its 
     'World Athletics',
   ]);
 });
+
+test('a name listed with a body and nothing that says person is a body', () => {
+  assert.deepEqual(institutions('Goldman Sachs and Morgan Stanley advised on the deal.').sort(), ['Goldman Sachs', 'Morgan Stanley']);
+  assert.deepEqual(people('Goldman Sachs and Morgan Stanley advised on the deal.'), []);
+  // A body before a noun qualifies it; "who" says person.
+  assert.deepEqual(people('Zee Post editor Sudhir Rao and Zee Business editor Samir Ahluwalia were arrested.').sort(), ['Samir Ahluwalia', 'Sudhir Rao']);
+  assert.deepEqual(people('It thanked the African Union and Moussa Diallo who heads its commission.'), ['Moussa Diallo']);
+  assert.deepEqual(institutions('Human Rights Watch said the arrests were arbitrary.'), ['Human Rights Watch']);
+});
