@@ -30,8 +30,13 @@ export interface Placed {
   possessive: boolean;
 }
 
-/** A company's legal form or "Group" after a name of two words or more. */
-const LEGAL_FORM_KEY = /(?<=\S\s+\S+)\s+(?:plc|ltd\.?|limited|inc\.?|co\.?|llc|ag|sa|se|spa|nv|bv|gmbh|group)$/;
+/**
+ * A company's legal form or "Group" at the end of a name; dropped only after two words or more
+ * ("Limited" alone is a name). No lookbehind for those words: it scanned back over the whole string
+ * at every position, and a very long token took seconds.
+ */
+const LEGAL_FORM_KEY = /\s+(?:plc|ltd\.?|limited|inc\.?|co\.?|llc|ag|sa|se|spa|nv|bv|gmbh|group)$/;
+const TWO_WORDS_BEFORE = /\S\s+\S+$/;
 /** "Department of Justice" = "Justice Department": a body's head word before "of" and its domain. */
 const HEAD_OF_DOMAIN = /^(\p{L}+) of (?:the )?(\p{L}+(?: \p{L}+){0,2})$/u;
 const keyUncached = (s: string): string => {
@@ -42,7 +47,7 @@ const keyUncached = (s: string): string => {
     .replace(/\bcorp\.?$/, 'corporation');
   // "Access Bank Plc", "Goldman Sachs Group Inc" and "Access Bank", "Goldman Sachs" are one company:
   // the legal form is no part of the key.
-  for (let legal = LEGAL_FORM_KEY.exec(k); legal; legal = LEGAL_FORM_KEY.exec(k)) k = k.slice(0, legal.index);
+  for (let legal = LEGAL_FORM_KEY.exec(k); legal && TWO_WORDS_BEFORE.test(k.slice(0, legal.index)); legal = LEGAL_FORM_KEY.exec(k)) k = k.slice(0, legal.index);
   k = k.replace(/\./g, '').replace(/\s+/g, ' ').trim();
   const inverted = HEAD_OF_DOMAIN.exec(k);
   return inverted && INSTITUTION_HEAD[inverted[1]!] !== undefined ? `${inverted[2]} ${inverted[1]}` : k;

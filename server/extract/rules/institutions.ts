@@ -352,7 +352,8 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const minLeft = right.length >= 3 ? 1 : 2;
     const adjectiveLike = left.length === 1 && ADJECTIVE_ENDING.test(left[0]!); // "Economic and Financial Crimes Commission"
     const nameLike = left.length >= minLeft && !adjectiveLike && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
-    const placeAcross = right.some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined); // "Bosnia and Herzegovina …"
+    // "Bosnia and Herzegovina …": a place's name across "and" (of a few words: long runs stay linear).
+    const placeAcross = left.length <= 3 && right.slice(0, 3).some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined);
     if (nameLike && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
   }
   const of = words.indexOf('of');

@@ -361,7 +361,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
 
 /** "Striker", "Swimmer": a verb made a doer's noun ("-man" words are surnames as often: "Goldman"). */
 function isAgentNoun(word: string): boolean {
-  if (isGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (word.length > 16 || isGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const w = word.toLowerCase();
   const agent = /^(\p{Ll}{3,}?)(\p{Ll})?(?:er|or|ist)$/u.exec(w);
   if (!agent) return false;
@@ -1019,10 +1019,11 @@ function namesBodyAroundPlace(tokens: Token[], base: number, span: Token[]): boo
 /** "FHC/AB/15C/2023", "Ref. KE/45": a word glued by slashes to a chunk with digits is part of a case or file number. */
 function inCode(text: string, t: Token): boolean {
   if (text[t.start - 1] !== '/' && text[t.end] !== '/') return false;
+  // Case numbers are short: look at most 24 characters either way (a long slashed token stays linear).
   let a = t.start;
   let b = t.end;
-  while (a > 0 && /\S/.test(text[a - 1]!)) a--;
-  while (b < text.length && /\S/.test(text[b]!)) b++;
+  while (a > 0 && t.start - a < 24 && /\S/.test(text[a - 1]!)) a--;
+  while (b < text.length && b - t.end < 24 && /\S/.test(text[b]!)) b++;
   return /\d/.test(text.slice(a, b));
 }
 
