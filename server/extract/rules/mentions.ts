@@ -1094,14 +1094,18 @@ function placeAhead(tokens: Token[], k: number): boolean {
 
 /**
  * "arrested in Chiswick, west London", "held in Limassol, Cyprus", "offices in Aschheim and Munich":
- * an unknown word after "in" or "at" that a known place qualifies or follows in a list is a place.
+ * an unknown word after "in" or "at" (or ", of", ", from") that a known place qualifies or follows
+ * in a list is a place.
  */
 function placeByNeighbours(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
-  if (t.possessive || /^[A-Z]+$/.test(t.text) || !STATIC_BEFORE.has(tokens[k - 1]?.text.toLowerCase() ?? '') || tokens[k - 2]?.cap) return false;
+  const prep = tokens[k - 1]?.text.toLowerCase() ?? '';
+  if (t.possessive || /^[A-Z]+$/.test(t.text) || tokens[k - 2]?.cap) return false;
   const sep = tokens[k + 1]?.text;
-  if (sep === ',') return placeAhead(tokens, k + 2);
-  return sep === 'and' && placeAhead(tokens, k + 2);
+  // "John Roe, 45, of Kilburn, north London", "a man from Sale, Greater Manchester": after "of" or
+  // "from" only with the place that qualifies it.
+  if (sep === ',' && (STATIC_BEFORE.has(prep) || ((prep === 'of' || prep === 'from') && tokens[k - 2]?.text === ','))) return placeAhead(tokens, k + 2);
+  return sep === 'and' && STATIC_BEFORE.has(prep) && placeAhead(tokens, k + 2);
 }
 
 /** "Rupert and James Murdoch": the first name alone shares the surname that follows. */

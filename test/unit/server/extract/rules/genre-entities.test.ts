@@ -122,6 +122,7 @@ test('an unknown word after "in" that a known place qualifies or follows in a li
   assert.deepEqual(places('He was arrested at his home in Chiswick, west London.').sort(), ['Chiswick', 'London']);
   assert.deepEqual(places('The factory in Hwaseong, south of Seoul, was searched.').sort(), ['Hwaseong', 'Seoul']);
   assert.deepEqual(places('Officers seized documents in Gurugram and Noida.').sort(), ['Gurugram', 'Noida']);
+  assert.deepEqual(places('John Harlow, 45, of Kilburn, north London, was charged.').sort(), ['Kilburn', 'London']);
   // A stake in a company is no place.
   assert.deepEqual(places('The fund holds a stake in Tesla and Ford.'), []);
 });
