@@ -628,6 +628,10 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
   if (runsBusiness(tokens, last)) return 'company';
+  // "played for Galatasaray", "signed for Boca Juniors", "joined Zanthe from Orbitel": clubs and employers.
+  if (before === 'for' && /^(?:played|plays|playing|signed|signs|signing)$/.test(at(tokens, b - 1))) return 'other';
+  if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return 'other';
+  if (before === 'from' && /^(?:joined|joins|joining)$/.test(at(tokens, b - 2)) && tokens[b - 1]?.cap) return 'other';
   // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.
   if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';

@@ -163,3 +163,9 @@ test('a name listed with a body and nothing that says person is a body', () => {
   assert.deepEqual(people('It thanked the African Union and Moussa Diallo who heads its commission.'), ['Moussa Diallo']);
   assert.deepEqual(institutions('Human Rights Watch said the arrests were arbitrary.'), ['Human Rights Watch']);
 });
+
+test('a name one plays or signs for, or joins from another, is a club or employer', () => {
+  assert.deepEqual(institutions('He played for Galatasaray before moving on.'), ['Galatasaray']);
+  assert.deepEqual(institutions('She joined Zanthe from Orbitel in 2019.').sort(), ['Orbitel', 'Zanthe']);
+  assert.deepEqual(institutions('He joined Smith in calling for reform.'), []);
+});
