@@ -89,6 +89,14 @@ const bodyInitials = (name: string): string[] => {
   return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national)])];
 };
 
+/** Two words of one length that differ in one letter, not the last ("markus" and "marcus"; "maria" and "mario" are two people). */
+function oneLetterApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b || a.at(-1) !== b.at(-1)) return false;
+  let diff = 0;
+  for (let k = 0; k < a.length && diff < 2; k++) if (a[k] !== b[k]) diff++;
+  return diff === 1;
+}
+
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-(?=\p{L})/u;
 /** A surname as written and without a glued Arabic article. */
 const lastWordForms = (w: string): string[] => (ARTICLE_PREFIX.test(w) ? [w, w.replace(ARTICLE_PREFIX, '')] : [w]);
@@ -172,6 +180,21 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       return os.length === ws.length && given.length > short.length && given.startsWith(short) && key(os.slice(1).join(' ')) === rest;
     });
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
+  }
+  // "Marcus Roe" beside "Markus Roe": a given name of five letters or more spelt with one letter
+  // changed (not its last: "Maria", "Mario"), and the same surname, is the first spelling's person.
+  for (let i = 0; i < personNames.length && i < 200; i++) {
+    const n = personNames[i]!;
+    const ws = words(n);
+    if (ws.length < 2 || ws[0]!.length < 5 || longerName.has(key(n))) continue;
+    const rest = key(ws.slice(1).join(' '));
+    for (let j = 0; j < i; j++) {
+      const os = words(personNames[j]!);
+      if (os.length === ws.length && key(os.slice(1).join(' ')) === rest && oneLetterApart(os[0]!.toLowerCase(), ws[0]!.toLowerCase())) {
+        longerName.set(key(n), personNames[j]!);
+        break;
+      }
+    }
   }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));

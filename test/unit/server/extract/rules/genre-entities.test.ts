@@ -169,3 +169,8 @@ test('a name one plays or signs for, or joins from another, is a club or employe
   assert.deepEqual(institutions('She joined Zanthe from Orbitel in 2019.').sort(), ['Orbitel', 'Zanthe']);
   assert.deepEqual(institutions('He joined Smith in calling for reform.'), []);
 });
+
+test('a given name spelt with one letter changed is the same person; a changed ending is another', () => {
+  assert.deepEqual(people('Markus Jansen resigned. Marcus Jansen later denied it.'), ['Markus Jansen']);
+  assert.deepEqual(people('Maria Lopez met Mario Lopez.').sort(), ['Maria Lopez', 'Mario Lopez']);
+});
