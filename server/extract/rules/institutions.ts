@@ -135,8 +135,6 @@ export const INSTITUTION_SUFFIX: Record<string, InstitutionKind> = {
   telecoms: 'company',
   communications: 'company',
   electronics: 'company',
-  insurance: 'company',
-  securities: 'company',
   investments: 'company',
   entertainment: 'company',
   studios: 'company',

@@ -835,6 +835,9 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     }
     // "Public Finance Management Act": a law's name, not a titled person.
     if (tp.name.some((t) => INSTRUMENT_NOUNS.has(t.text.toLowerCase()) || LAW_NOUNS.has(t.text))) return res;
+    // "General Data Protection Regulation", "Wayne State University Law School": English words after a
+    // title word name a thing or a body, no person.
+    if (tp.name.length >= 2 && tp.name.every((t) => (isCommonWord(t.text) || COMMON_SHAPE.test(t.text)) && !isGivenName(t.text))) return res;
     const nameText = textOf(text, tp.name);
     // "CEO of the New York drug company": a place after the title, not a person's name.
     const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;

@@ -174,3 +174,8 @@ test('a given name spelt with one letter changed is the same person; a changed e
   assert.deepEqual(people('Markus Jansen resigned. Marcus Jansen later denied it.'), ['Markus Jansen']);
   assert.deepEqual(people('Maria Lopez met Mario Lopez.').sort(), ['Maria Lopez', 'Mario Lopez']);
 });
+
+test('"Securities and Exchange Commission" and "National Insurance" keep their meaning', () => {
+  assert.deepEqual(institutions('The U.S. Securities and Exchange Commission investigated 140 companies.'), ['U.S. Securities and Exchange Commission']);
+  assert.deepEqual(institutions('The fraud concerned income tax and National Insurance payments.'), []);
+});
