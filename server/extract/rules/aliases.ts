@@ -222,7 +222,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const toks = tokens[m.sentence] ?? [];
     const before = toks[m.first - 1]?.text;
     const after = toks[m.last + 1]?.text;
-    const sepBefore = before === 'and' || before === ',' || before === '&' || before === 'or';
+    // Not after a comma: "The chairman of Acme Holdings, Jane Roe, resigned" is an apposition.
+    const sepBefore = before === 'and' || before === '&' || before === 'or';
     const sepAfter = after === 'and' || after === '&' || after === 'or';
     if ((!sepBefore && !sepAfter) || /^(?:who|whose)$/.test(after ?? '')) return false;
     // "… and Acme News editor Jane Roe": a body before a lower-case noun qualifies it; it is no item of the list.
