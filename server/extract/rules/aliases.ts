@@ -402,8 +402,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const LIST_SEPARATORS = new Set([',', 'and', 'or', '&']);
   const listedInstitution = (m: RawMention): Entity | undefined => {
     const toks = tokens[m.sentence] ?? [];
-    const before = toks[m.first - 1]?.text;
+    let before = toks[m.first - 1]?.text;
     const after = toks[m.last + 1]?.text;
+    // After a comma only where the list goes on ("Acme Holdings, JAL, LAN …"): "Acme Holdings, Brown, said" is an apposition.
+    if (before === ',' && !(after === 'and' || after === 'or' || (after === ',' && toks[m.last + 2]?.cap))) before = undefined;
     for (let k = placed.length - 1; k >= 0; k--) {
       const p = placed[k]!;
       if (p.sentence !== m.sentence || p.entity.category !== 'institution') continue;

@@ -39,6 +39,8 @@ test('an unknown name listed with bodies is a body', () => {
   const text = 'Freight carrier Cargolux was fined, and Air Canada, Tarsenair and Volaris were also fined.';
   assert.deepEqual(institutions(text).sort(), ['Air Canada', 'Cargolux', 'Tarsenair', 'Volaris']);
   assert.deepEqual(people(text), []);
+  // A name after a body and a comma, with no list going on, is an apposition.
+  assert.deepEqual(institutions('The chairman of Acme Holdings, Brownlow, said he would resign.'), ['Acme Holdings']);
 });
 
 test('"X-based" is the longest place it ends with; "<Name> Area" is a place', () => {
