@@ -5,10 +5,11 @@
  */
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
 import { isCommonWord } from './lexicons.js';
-import { isBodyWord, lookupInstitution } from './institutions.js';
-import { isCountryName, lookupPlace } from './places.js';
+import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
+import { isCountryName, isDemonym, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
+import { classOf } from './pos.js';
 
 export interface Entity {
   category: EntityCategory;
@@ -29,22 +30,28 @@ export interface Placed {
   possessive: boolean;
 }
 
-// A lookbehind for the words before a legal form scanned back over the whole string at every
-// position: a 25,000-character token took seconds. The words are checked after a match instead.
-const LEGAL_FORM_KEY = /\s+(?:plc|ltd\.?|limited|inc\.?)$/;
+/**
+ * A company's legal form or "Group" at the end of a name; dropped only after two words or more
+ * ("Limited" alone is a name). No lookbehind for those words: it scanned back over the whole string
+ * at every position, and a very long token took seconds.
+ */
+const LEGAL_FORM_KEY = /\s+(?:plc|ltd\.?|limited|inc\.?|co\.?|llc|ag|sa|se|spa|nv|bv|gmbh|group)$/;
 const TWO_WORDS_BEFORE = /\S\s+\S+$/;
-const keyUncached = (s: string): string =>
-  s
+/** "Department of Justice" = "Justice Department": a body's head word before "of" and its domain. */
+const HEAD_OF_DOMAIN = /^(\p{L}+) of (?:the )?(\p{L}+(?: \p{L}+){0,2})$/u;
+const keyUncached = (s: string): string => {
+  let k = s
     .toLowerCase()
     .replace(/[’`]/g, "'")
     .replace(/^the\s+/, '')
-    .replace(/\bcorp\.?$/, 'corporation')
-    // "Access Bank Plc" and "Access Bank" are one company: its legal form is no part of the key
-    // (after two words or more: "Limited" alone is a name).
-    .replace(LEGAL_FORM_KEY, (form, at: number, all: string) => (TWO_WORDS_BEFORE.test(all.slice(0, at)) ? '' : form))
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/\bcorp\.?$/, 'corporation');
+  // "Access Bank Plc", "Goldman Sachs Group Inc" and "Access Bank", "Goldman Sachs" are one company:
+  // the legal form is no part of the key.
+  for (let legal = LEGAL_FORM_KEY.exec(k); legal && TWO_WORDS_BEFORE.test(k.slice(0, legal.index)); legal = LEGAL_FORM_KEY.exec(k)) k = k.slice(0, legal.index);
+  k = k.replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  const inverted = HEAD_OF_DOMAIN.exec(k);
+  return inverted && INSTITUTION_HEAD[inverted[1]!] !== undefined ? `${inverted[2]} ${inverted[1]}` : k;
+};
 // key() is pure and called for every capitalised n-gram: memoised, bounded.
 let keyCache = new Map<string, string>();
 const key = (s: string): string => {
@@ -76,8 +83,19 @@ const bodyInitials = (name: string): string[] => {
   const ws = words(bare);
   const last = ws.at(-1) ?? '';
   const unplaced = ws.length > 2 && lookupPlace(last) ? ws.slice(0, -1).join(' ') : bare;
-  return [...new Set([initials(name), initials(bare), initials(unplaced)])];
+  // "Ruritania Football Association" is also "the FA": a leading country or demonym may go unspelt.
+  const first = ws[0] ?? '';
+  const national = ws.length > 2 && (lookupPlace(first) || isDemonym(first)) ? ws.slice(1).join(' ') : bare;
+  return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national)])];
 };
+
+/** Two words of one length that differ in one letter, not the last ("markus" and "marcus"; "maria" and "mario" are two people). */
+function oneLetterApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b || a.at(-1) !== b.at(-1)) return false;
+  let diff = 0;
+  for (let k = 0; k < a.length && diff < 2; k++) if (a[k] !== b[k]) diff++;
+  return diff === 1;
+}
 
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-(?=\p{L})/u;
 /** A surname as written and without a glued Arabic article. */
@@ -149,6 +167,35 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     );
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
   }
+  // "Dan Snyder" or "Joe Nacchio" after "Daniel Snyder", "Joseph Nacchio": a short form of the given
+  // name (its first three letters or more) with the same surname is the one person who has it in full.
+  for (const n of personNames) {
+    const ws = words(n);
+    if (ws.length < 2 || ws[0]!.length < 3 || longerName.has(key(n))) continue;
+    const short = ws[0]!.toLowerCase();
+    const rest = key(ws.slice(1).join(' '));
+    const fits = personNames.filter((o) => {
+      const os = words(o);
+      const given = os[0]!.toLowerCase();
+      return os.length === ws.length && given.length > short.length && given.startsWith(short) && key(os.slice(1).join(' ')) === rest;
+    });
+    if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
+  }
+  // "Marcus Roe" beside "Markus Roe": a given name of five letters or more spelt with one letter
+  // changed (not its last: "Maria", "Mario"), and the same surname, is the first spelling's person.
+  for (let i = 0; i < personNames.length && i < 200; i++) {
+    const n = personNames[i]!;
+    const ws = words(n);
+    if (ws.length < 2 || ws[0]!.length < 5 || longerName.has(key(n))) continue;
+    const rest = key(ws.slice(1).join(' '));
+    for (let j = 0; j < i; j++) {
+      const os = words(personNames[j]!);
+      if (os.length === ws.length && key(os.slice(1).join(' ')) === rest && oneLetterApart(os[0]!.toLowerCase(), ws[0]!.toLowerCase())) {
+        longerName.set(key(n), personNames[j]!);
+        break;
+      }
+    }
+  }
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
   // "Rodrigo Medina … Medina is being held": a lone surname of one person named in full is that
@@ -170,6 +217,29 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const before = tokens[m.sentence]?.[m.first - 1]?.text ?? '';
     return LOCATIVE.test(before) ? undefined : owner;
   };
+  /** A raw institution right before (", X", "and X") or after ("X and") a mention in one sentence. */
+  const listedWithBody = (m: RawMention): boolean => {
+    const toks = tokens[m.sentence] ?? [];
+    const before = toks[m.first - 1]?.text;
+    const after = toks[m.last + 1]?.text;
+    // Not after a comma: "The chairman of Acme Holdings, Jane Roe, resigned" is an apposition.
+    const sepBefore = before === 'and' || before === '&' || before === 'or';
+    const sepAfter = after === 'and' || after === '&' || after === 'or';
+    if ((!sepBefore && !sepAfter) || /^(?:who|whose)$/.test(after ?? '')) return false;
+    // "… and Acme News editor Jane Roe": a body before a lower-case noun qualifies it; it is no item of the list.
+    const qualifiesNoun = (r: RawMention): boolean => {
+      const next = toks[r.last + 1];
+      if (!next || next.cap || !/^\p{Ll}+$/u.test(next.text)) return false;
+      const c = classOf(next.text);
+      return c.noun && !c.verb;
+    };
+    return raws.some(
+      (r) =>
+        r.sentence === m.sentence &&
+        r.category === 'institution' &&
+        ((sepBefore && r.last === m.first - 2) || (sepAfter && r.first === m.last + 2 && !qualifiesNoun(r))),
+    );
+  };
   for (const m of raws) {
     const owner = m.category === 'place' ? surnameOwner(m) : undefined;
     if (owner) attach(byKey.get(`person:${key(owner)}`) ?? get('person', owner), m);
@@ -188,8 +258,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         attach(get('place', m.name), m);
         continue;
       }
-      // Likewise a name the article gives a body ("contractor X … X and Y declined"): no person's.
-      if (!m.personEvidence && institutionKeys.has(key(m.name))) {
+      // Likewise a name the article gives a body ("contractor X … X and Y declined"), or one listed
+      // with a body and nothing that says person ("Goldman Sachs and Morgan Stanley"): no person's.
+      if (!m.personEvidence && (institutionKeys.has(key(m.name)) || listedWithBody(m))) {
         attach(byKey.get(`institution:${key(m.name)}`) ?? get('institution', m.name), m);
         continue;
       }
@@ -275,7 +346,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const hit = insts.filter((x) => x.initials.includes(w));
       const loose = hit.length
         ? hit
-        : insts.filter((x) => x.initials[0]!.length >= 2 && w.length === x.initials[0]!.length + 1 && w.startsWith(x.initials[0]!));
+        : // "Pakistan Tehreek-e-Insaf" is the PTI: a hyphenated word may give two letters ("SAS" is no "Singapore Airlines").
+          insts.filter((x) => x.e.name.includes('-') && x.initials[0]!.length >= 2 && w.length === x.initials[0]!.length + 1 && w.startsWith(x.initials[0]!));
       if (loose.length === 1) {
         attach(loose[0]!.e, m);
         continue;
@@ -326,6 +398,22 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     e.names.set(m.name, 1);
     attach(e, m);
   }
+  /** The institution placed right before (", X" / "and X") or right after ("X and", "X,") a mention in one list. */
+  const LIST_SEPARATORS = new Set([',', 'and', 'or', '&']);
+  const listedInstitution = (m: RawMention): Entity | undefined => {
+    const toks = tokens[m.sentence] ?? [];
+    let before = toks[m.first - 1]?.text;
+    const after = toks[m.last + 1]?.text;
+    // After a comma only where the list goes on ("Acme Holdings, JAL, LAN …"): "Acme Holdings, Brown, said" is an apposition.
+    if (before === ',' && !(after === 'and' || after === 'or' || (after === ',' && toks[m.last + 2]?.cap))) before = undefined;
+    for (let k = placed.length - 1; k >= 0; k--) {
+      const p = placed[k]!;
+      if (p.sentence !== m.sentence || p.entity.category !== 'institution') continue;
+      if (before !== undefined && LIST_SEPARATORS.has(before) && p.last === m.first - 2) return p.entity;
+      if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && after !== ',') return p.entity;
+    }
+    return undefined;
+  };
   // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
   const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
   for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
@@ -341,6 +429,15 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
     // A town's name that no person here bears: a place ("in Eldoret").
     else if (m.city) attach(get('place', m.city), m);
+    else {
+      // "Air Canada, JAL, Martinair and Qantas": an unknown name listed with bodies is one too.
+      const listedWith = isCommonWord(m.name) ? undefined : listedInstitution(m);
+      if (listedWith) {
+        const inst = get('institution', m.name);
+        inst.kind ??= listedWith.kind === 'company' ? 'company' : 'other';
+        attach(inst, m);
+      }
+    }
   }
 
   // 4. Known names again everywhere (headlines, sentence starts we skipped).

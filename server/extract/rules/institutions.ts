@@ -112,6 +112,51 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   sa: 'company',
   nv: 'company',
   gmbh: 'company',
+  // Legal forms of other countries: "Airbus SE", "Eni SpA", "Nokia Oyj", "BHP Pty", "Tata Pvt".
+  se: 'company',
+  spa: 'company',
+  bv: 'company',
+  oyj: 'company',
+  asa: 'company',
+  pty: 'company',
+  pvt: 'company',
+  jsc: 'company',
+  pjsc: 'company',
+  tbk: 'company',
+  srl: 'company',
+  sarl: 'company',
+  // Trades that end companies' names: "Brakel Logistics", "Kansai Electronics".
+  logistics: 'company',
+  mining: 'company',
+  resources: 'company',
+  petroleum: 'company',
+  telecom: 'company',
+  telecoms: 'company',
+  communications: 'company',
+  electronics: 'company',
+  investments: 'company',
+  entertainment: 'company',
+  studios: 'company',
+  foods: 'company',
+  shipping: 'company',
+  construction: 'company',
+  properties: 'company',
+  enterprises: 'company',
+  brands: 'company',
+  therapeutics: 'company',
+  productions: 'company',
+  pictures: 'company',
+  films: 'company',
+  records: 'company',
+  publishing: 'company',
+  // Football clubs: "Blackburn Rovers", "Wigan Athletic".
+  rovers: 'other',
+  wanderers: 'other',
+  athletic: 'other',
+  albion: 'other',
+  racing: 'other', // "Red Bull Racing"
+  watch: 'other', // "Human Rights Watch"
+  athletics: 'other', // "World Athletics"
   bhd: 'company',
   group: 'company',
   holdings: 'company',
@@ -279,6 +324,9 @@ export function institutionKindOf(written: string[]): InstitutionKind | null {
 }
 let kindCache = new Map<string, InstitutionKind | null>();
 
+/** Endings of adjectives that open a body's name before "and" ("Economic and …", "Federal and …"). */
+const ADJECTIVE_ENDING = /(?:ic|al|ive|ous|ary|ory|ern|ian|ese|ish|ful|less|able|ible|ant|ent)$/i;
+
 function institutionKindUncached(written: string[]): InstitutionKind | null {
   const words = written.map(normWord);
   // "Apple Inc and Microsoft Corp", "Oxford University and Harvard University": two bodies when
@@ -291,8 +339,19 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     // "Acme Tobu and Globex Heavy Industries": a name of two or more uncommon words before "and" is
     // a body of its own ("Securities and Exchange Commission", "Trinidad and Tobago …" are one name).
     const left = written.slice(0, and);
-    const nameLike = left.length >= 2 && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
-    if (nameLike && !lookupPlace(left.join(' ')) && shapedSide(written.slice(and + 1))) return null;
+    // "The BBC and Sky News": an acronym or a known body before "and" is a name of its own.
+    const leftName = left[0] === 'The' ? left.slice(1) : left;
+    if (leftName.length > 0 && (/^[A-Z]{2,6}$/.test(leftName.join(' ')) || lookupInstitution(leftName.join(' '))) && shapedSide(written.slice(and + 1)))
+      return null;
+    // So is one such word before a body's name of three words or more ("Ferrari and Red Bull Racing";
+    // "Marks and Spencer Group", "Procter and Gamble Co" are one name).
+    const right = written.slice(and + 1);
+    const minLeft = right.length >= 3 ? 1 : 2;
+    const adjectiveLike = left.length === 1 && ADJECTIVE_ENDING.test(left[0]!); // "Economic and Financial Crimes Commission"
+    const nameLike = left.length >= minLeft && !adjectiveLike && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
+    // "Bosnia and Herzegovina …": a place's name across "and" (of a few words: long runs stay linear).
+    const placeAcross = left.length <= 3 && right.slice(0, 3).some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined);
+    if (nameLike && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
   }
   const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
@@ -385,6 +444,13 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   insurer: 'company',
   carrier: 'company',
   startup: 'company',
+  seller: 'company', // "short seller X"
+  fund: 'company',
+  auditor: 'company',
+  broker: 'company',
+  brokerage: 'company',
+  consultancy: 'company',
+  miner: 'company',
   subsidiary: 'company',
   group: 'other',
   club: 'other',
@@ -412,6 +478,66 @@ const MEDIA_AFTER = new Set([
 ]);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
+/** Verbs of running a business: "X, which owns …", "X, which makes …". */
+const BUSINESS_VERBS = new Set([
+  'owns',
+  'operates',
+  'runs',
+  'employs',
+  'makes',
+  'sells',
+  'produces',
+  'manufactures',
+  'publishes',
+  'supplies',
+  'builds',
+  'controls',
+]);
+/** "Torvane, which owns retail chains": what "which" (never "who") says a name does is a company's business. */
+function runsBusiness(tokens: Token[], last: number): boolean {
+  if (at(tokens, last + 1) !== ',' || at(tokens, last + 2) !== 'which') return false;
+  const k = /^(?:also|now|still)$/.test(at(tokens, last + 3)) ? last + 4 : last + 3;
+  return BUSINESS_VERBS.has(at(tokens, k));
+}
+
+/** What "X's" is followed by when X is a company: "Acme's chief executive", "Acme's board", "Acme's CEO". */
+const COMPANY_POSSESSIONS = new Set([
+  'ceo',
+  'cfo',
+  'coo',
+  'chairman',
+  'chairwoman',
+  'board',
+  'founder',
+  'co-founder',
+  'shares',
+  'shareholders',
+  'subsidiary',
+  'auditor',
+  'auditors',
+]);
+function ownedByCompany(tokens: Token[], last: number): boolean {
+  let k = last + 1;
+  if (/^(?:former|new|interim|then)$/.test(at(tokens, k))) k++; // "Acme's former finance chief"
+  const w = normWord(at(tokens, k));
+  const next = at(tokens, k + 1);
+  return (
+    COMPANY_POSSESSIONS.has(w) || (w === 'chief' && /^(?:executive|financial|operating)$/.test(next)) || (w === 'finance' && /^(?:chief|director)$/.test(next))
+  );
+}
+
+/**
+ * "Acme said it would appeal", "Acme said in a statement": a single name that says "it" or "its"
+ * of itself, or speaks in a statement, is a body; a person would be "he" or "she" and is named in full first.
+ */
+export function speaksAsBody(tokens: Token[], idx: number): boolean {
+  if (!/^(?:said|says|added|announced|confirmed|denied|stated)$/.test(at(tokens, idx + 1))) return false;
+  const a = at(tokens, idx + 2);
+  const b = at(tokens, idx + 3);
+  if (a === 'it' || a === 'its') return true;
+  return a === 'in' && (b === 'its' || (/^(?:a|an)$/.test(b) && /^(?:statement|filing|release)$/.test(at(tokens, idx + 4))));
+}
+
 /** "<title> of X": X is the body the title belongs to; these titles belong to companies. */
 const COMPANY_ROLES = new Set([
   'ceo',
@@ -447,10 +573,12 @@ const PARTICIPLE = /ed$/;
 
 /** "Foro Verde, a local rights group, said": the head noun of an apposition after the name. */
 function appositionKind(tokens: Token[], last: number): InstitutionKind | undefined {
-  if (at(tokens, last + 1) !== ',' || !/^(?:a|an)$/.test(at(tokens, last + 2))) return undefined;
+  if (at(tokens, last + 1) !== ',' || !/^(?:a|an|the)$/.test(at(tokens, last + 2))) return undefined;
   let head = -1;
   for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {
     const t = tokens[k]!;
+    // "X, the German payments firm", "X, a Munich-based lender": a demonym or "-based" place qualifies the noun.
+    if (t.cap && (isDemonym(t.text) || /-based$/.test(t.text))) continue;
     if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text) || (head >= 0 && PARTICIPLE.test(t.text))) break;
     head = k;
   }
@@ -458,6 +586,25 @@ function appositionKind(tokens: Token[], last: number): InstitutionKind | undefi
 }
 
 const at = (tokens: Token[], k: number): string => tokens[k]?.text ?? '';
+
+/** Lower-case words that a body's initials leave out: "Competition Commission of India" is the CCI. */
+const INITIALS_SKIP = new Set(['of', 'and', 'the', 'for', 'on', '&']);
+
+/**
+ * "Cricket Ruritania (CR)", "Competition Commission of India (CCI)": the acronym in parentheses at
+ * tokens[first] spells the initials of the capitalised words just before it, so it abbreviates them
+ * and is no outlet credited at a dateline ("HANOI, Vietnam (NBC) –").
+ */
+function abbreviatesNameBefore(tokens: Token[], first: number): boolean {
+  const acronym = at(tokens, first);
+  let initials = '';
+  for (let k = first - 2; k >= 0 && initials.length < acronym.length; k--) {
+    const t = tokens[k]!;
+    if (t.cap) initials = t.text[0]!.toUpperCase() + initials;
+    else if (!INITIALS_SKIP.has(t.text)) break;
+  }
+  return initials.length >= 2 && initials === acronym.toUpperCase();
+}
 /** The token's text if it is lower case, else "". */
 const lowerAt = (tokens: Token[], k: number): string => (tokens[k] && !tokens[k].cap ? tokens[k].text : '');
 
@@ -477,6 +624,14 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
+  if (runsBusiness(tokens, last)) return 'company';
+  // "played for Galatasaray", "signed for Boca Juniors", "joined Zanthe from Orbitel": clubs and employers.
+  if (before === 'for' && /^(?:played|plays|playing|signed|signs|signing)$/.test(at(tokens, b - 1))) return 'other';
+  if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return 'other';
+  if (before === 'from' && /^(?:joined|joins|joining)$/.test(at(tokens, b - 2)) && tokens[b - 1]?.cap) return 'other';
+  // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.
+  if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
+  if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
   if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';
   // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.
@@ -494,7 +649,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   // Sources of news: "per the AP", "cited by X", "as reported by X".
   if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(tokens, b - 1)))) return 'media';
   // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".
-  if (at(tokens, first - 1) === '(' && first <= 8) {
+  if (at(tokens, first - 1) === '(' && first <= 8 && !abbreviatesNameBefore(tokens, first)) {
     const open = tokens[first - 2];
     if (!open || open.text === ',' || /\d/.test(open.text) || lookupPlace(open.text) || /^\p{Lu}+$/u.test(open.text)) return 'media';
   }

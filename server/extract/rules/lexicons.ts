@@ -226,7 +226,8 @@ export const FUNCTION_WORDS = new Set(
 );
 
 const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName']);
-const NOT_COMMON_TAGS = new Set([...NAME_TAGS, 'LastName', 'ProperNoun', 'Organization', 'City', 'Country', 'Place', 'Region', 'SportsTeam']);
+// "Person" holds single names too ("lee", "bhatt"): a sentence-initial "Lee Jae-yong" keeps its surname.
+const NOT_COMMON_TAGS = new Set([...NAME_TAGS, 'LastName', 'Person', 'ProperNoun', 'Organization', 'City', 'Country', 'Place', 'Region', 'SportsTeam']);
 
 /**
  * Memo for pure word -> answer functions over the static lexicons. Bounded: cleared when it

@@ -15,15 +15,16 @@ import {
   institutionContext,
   isCountryBodyNoun,
   singleInstitutionHint,
+  speaksAsBody,
   institutionKindOf,
   isAcronymShape,
   isBodyWord,
   isPartyPlural,
   lookupInstitution,
 } from './institutions.js';
-import { isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
+import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle } from './people.js';
+import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle, titleLength } from './people.js';
 
 export type MentionCategory = 'person' | 'institution' | 'place' | 'single';
 
@@ -94,6 +95,12 @@ export const INSTRUMENT_NOUNS = new Set([
 ]);
 /** Capitalised last words of a law's name ("Public Finance Management Act"). */
 const LAW_NOUNS = new Set(['Act', 'Acts', 'Bill', 'Ordinance', 'Decree', 'Code']);
+/** Those that end a law's name whatever comes before ("Bill" may be a given name). */
+const LAW_NAME_ENDS = new Set(['Act', 'Acts', 'Ordinance', 'Decree']);
+/** "(CEMA)" right after "… Management Act": the acronym abbreviates a law. */
+function abbreviatesLaw(tokens: Token[], idx: number): boolean {
+  return tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && LAW_NAME_ENDS.has(tokens[idx - 2]?.text ?? '');
+}
 
 /** Particles that Dutch, German and Arabic names have and names of bodies hardly ever do. */
 const GERMANIC_ARABIC_PARTICLES = new Set(['van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'binti', 'bint']);
@@ -140,6 +147,7 @@ const SITE_HEADS = new Set([
   'borough',
   'district',
   'territory',
+  'area',
   'road',
   'street',
   'avenue',
@@ -174,7 +182,7 @@ const PLACE_NOUNS_BEFORE_OF = new Set([
 ]);
 /** Lower-case heads after a name that make a site of it: "the Evin prison", "Kilburn police station". */
 /** Lower-case nouns after a region's own name: "Anambra state", "Sindh province". */
-const LOWER_REGION_NOUNS = new Set(['state', 'province', 'county', 'prefecture', 'governorate']);
+const LOWER_REGION_NOUNS = new Set(['state', 'province', 'county', 'prefecture', 'governorate', 'district', 'region']);
 const LOWER_SITE_HEADS = new Set(['prison', 'jail', 'airport', 'stadium', 'square']);
 /** Compass words that make a region of a known place: "West Africa", "Greater Manchester". */
 const COMPASS = new Set([
@@ -208,6 +216,19 @@ function isNameToken(t: Token): boolean {
   if (MONTHS_DAYS.has(w)) return false;
   if (FUNCTION_WORDS.has(w) && w !== 'the' && !t.text.includes('.')) return false; // "U.S." is no "us"
   return true;
+}
+
+/**
+ * "the Sunday Times", "AS Monaco": a day's name before an outlet's head word, or a club's "AS" before
+ * a name, opens a name though neither is a name token alone.
+ */
+function opensLongerName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.cap || (t.text !== 'AS' && !t.text.endsWith('day'))) return false; // most tokens stop here
+  const next = tokens[i + 1];
+  if (!next || !isNameToken(next)) return false;
+  if (t.text === 'AS') return true;
+  return MONTHS_DAYS.has(norm(t.text)) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
 }
 
 /** "People's Party", "President's Office": a common word's possessive before an institution's head word stays inside. */
@@ -270,7 +291,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   if (isHeadline(tokens)) return out; // aliases.ts matches known names in headlines afterwards
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i]!)) {
+    if (!isNameToken(tokens[i]!) && !opensLongerName(tokens, i)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
       if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]))
@@ -353,6 +374,18 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   return out;
 }
 
+/** "Striker", "Swimmer": a verb made a doer's noun ("-man" words are surnames as often: "Goldman"). */
+function isAgentNoun(word: string): boolean {
+  if (word.length > 16 || isGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const w = word.toLowerCase();
+  const agent = /^(\p{Ll}{3,}?)(\p{Ll})?(?:er|or|ist)$/u.exec(w);
+  if (!agent) return false;
+  const stem = agent[1]! + (agent[2] ?? '');
+  // "swimmer" doubles its consonant, "striker" drops an "e".
+  const forms = [stem, `${stem}e`, agent[2] && agent[2] === stem.at(-2) ? stem.slice(0, -1) : ''];
+  return forms.some((f) => f.length >= 3 && isCommonWord(f) && !isGivenName(f));
+}
+
 /** "Hard-charging", "Cash-strapped": a capitalised compound of two lower-case English words, no name. */
 function isCommonCompound(word: string): boolean {
   const m = /^(\p{Lu}\p{Ll}+)-(\p{Ll}+)$/u.exec(word);
@@ -402,11 +435,17 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !knownPrefix(span) &&
     !lookupPlace(span[0]!.text) &&
     !lookupInstitution(span[0]!.text) &&
-    !isTitleWord(span[0]!) &&
+    titleLength(span, 0) === 0 && // "Tan Sri Muhyiddin Yassin": "Tan" opens an honorific
     span[0]!.text !== 'The' &&
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
   ) {
+    span = span.slice(1);
+    base++;
+  }
+  // "Striker Ali Musa", "Swimmer Ana Petrova": a noun for what someone does, opening the sentence before a
+  // name of two words or more, is no part of the name.
+  if (span.length >= 3 && atSentenceStart(tokens, base) && !isTitleWord(span[0]!) && isAgentNoun(span[0]!.text) && span.slice(1).every((t) => t.cap)) {
     span = span.slice(1);
     base++;
   }
@@ -436,6 +475,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
   if (span.length === 0) return;
   // Split on connectors unless the whole run is a known or institution-shaped name.
+  // "Customs and Excise Management Act": a law's name, no body's (its acronym neither).
+  if (span.length >= 2 && LAW_NAME_ENDS.has(span[span.length - 1]!.text)) return;
   const whole = classifySpan(text, tokens, base, span, sentence);
   if (whole) {
     out.push(...whole);
@@ -472,7 +513,10 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   for (let k = 0; k <= span.length; k++) {
     const t = span[k];
     const isBreak =
-      !t || (CONNECTORS.has(norm(t.text)) && !NAME_PARTICLES.has(t.text) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) || t.text === ',';
+      // A particle joins a name in either case ("Rashid Al Maktoum", "Robert De Niro").
+      !t ||
+      (CONNECTORS.has(norm(t.text)) && !NAME_PARTICLES.has(norm(t.text)) && !(norm(t.text) === 'of' && k > 0 && isTitleWord(span[k - 1]!))) ||
+      t.text === ',';
     if (!isBreak) continue;
     // "Secretary of State X": keep "of" inside title runs.
     if (t && norm(t.text) === 'the' && t.cap && k === start) {
@@ -492,7 +536,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
 function basedPlace(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): boolean {
   const last = run[run.length - 1]!;
   if (!/-based$/i.test(last.text)) return false;
-  for (let k = run.length - 1; k >= 0; k--) {
+  // The longest place first: "New York-based" is New York, not York.
+  for (let k = 0; k < run.length; k++) {
     const toks = run.slice(k);
     const surface = text.slice(toks[0]!.start, last.end - '-based'.length);
     const known = lookupPlace(surface) ?? lookupCity(surface)?.name;
@@ -563,11 +608,29 @@ export function insideLongerName(tokens: Token[], first: number): boolean {
   return head !== undefined && head.cap && NAME_GOES_ON.has(head.low);
 }
 
+/** Words for a state before "of" and its country's name: "Federation of Nigeria", "Kingdom of Spain". */
+const STATE_FORMS = new Set(['federation', 'republic', 'kingdom', 'commonwealth', 'union', 'state', 'states', 'principality', 'sultanate', 'emirate']);
+
+/** The country a long form that the gazetteer lacks stands for ("Federation of Nigeria" is Nigeria), if any. */
+function countryLongForm(span: Token[]): string | undefined {
+  if (span.length < 3 || !STATE_FORMS.has(span[0]!.text.toLowerCase()) || span[1]!.text !== 'of') return undefined;
+  const rest = span.slice(span[2]!.text.toLowerCase() === 'the' ? 3 : 2);
+  const country = rest.length > 0 ? lookupPlace(textOfTokens(rest)) : undefined;
+  return country && isCountryName(country) ? country : undefined;
+}
+
+/** Heads of administrative areas, which a country's name before them does not make a site of. */
+const ADMIN_HEADS = new Set(['district', 'region', 'province', 'county', 'territory', 'borough']);
+const textOfTokens = (toks: Token[]): string => toks.map((t) => t.text).join(' ');
+
 /** "Strait of Gibraltar", "Carnegie Hall", "West Africa": named sites and regions of known places. */
 function isSiteName(span: Token[]): boolean {
   if (span.length < 2 || isGivenName(span[0]!.text)) return false;
   const first = norm(span[0]!.text);
-  if (SITE_HEADS.has(norm(span[span.length - 1]!.text))) return true;
+  const head = norm(span[span.length - 1]!.text);
+  // "U.S. District Judge": a country's name before "District" or "Region" qualifies a title; it names no site.
+  if (ADMIN_HEADS.has(head) && isCountryName(lookupPlace(textOfTokens(span.slice(0, -1))) ?? '')) return false;
+  if (SITE_HEADS.has(head)) return true;
   if (SITE_HEADS.has(first) && span[1]!.text === 'of') return true;
   // "Kaduna State", "Shan State": a federal state named by one word that is no English word.
   if (span.length === 2 && norm(span[1]!.text) === 'state' && !isCommonWord(span[0]!.text) && !isDemonym(span[0]!.text)) return true;
@@ -671,7 +734,14 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   const media = ctx === 'media' ? { kind: 'media' as const } : {};
   if (known0 && span[0]!.text === 'The')
     return [mention('institution', text, span, b, sentence, { name: withThe, kind: known0.kind, ...media, ...(acronym ? { acronym } : {}) })];
-  if (ctx === 'media' && span[0]!.text === 'The' && span.length >= 2 && !lookupPlace(withThe) && !lookupPlace(textOf(text, span.slice(1))))
+  if (
+    ctx === 'media' &&
+    span[0]!.text === 'The' &&
+    span.length >= 2 &&
+    !span.some((t) => t.text === 'and' || t.text === ',') &&
+    !lookupPlace(withThe) &&
+    !lookupPlace(textOf(text, span.slice(1)))
+  )
     return [mention('institution', text, span, b, sentence, { name: withThe, kind: 'media' })];
   if (norm(span[0]!.text) === 'the') {
     span = span.slice(1);
@@ -715,7 +785,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
         : [mention('single', text, span, b, sentence, { institutionHint: kind })];
     return [mention('institution', text, span, b, sentence, { kind })];
   }
-  const place = lookupPlace(s);
+  const place = lookupPlace(s) ?? countryLongForm(span);
   if (place) return namesAnInstrument(tokens, lastIdx) ? [] : [mention('place', text, span, b, sentence, { name: place })];
   if (isSiteName(span) && !insideLongerName(tokens, b) && !institutionKind(span)) return [mention('place', text, span, b, sentence)];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".
@@ -780,6 +850,9 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     }
     // "Public Finance Management Act": a law's name, not a titled person.
     if (tp.name.some((t) => INSTRUMENT_NOUNS.has(t.low) || LAW_NOUNS.has(t.text))) return res;
+    // "General Data Protection Regulation", "Wayne State University Law School": English words after a
+    // title word name a thing or a body, no person.
+    if (tp.name.length >= 2 && tp.name.every((t) => (isCommonWord(t.text) || COMMON_SHAPE.test(t.text)) && !isGivenName(t.text))) return res;
     const nameText = textOf(text, tp.name);
     // "CEO of the New York drug company": a place after the title, not a person's name.
     const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;
@@ -808,7 +881,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const prev = tokens[base - 1];
     const next = tokens[base + 1];
     const w = norm(t.text);
-    if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text)) return [];
+    if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t)) return [];
     if (
       !t.possessive &&
       next &&
@@ -827,10 +900,13 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const start = atSentenceStart(tokens, base);
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
-    const bodyContext = institutionContext(tokens, base, base); // "Paris-based Acme said": no person
+    const statement = speaksAsBody(tokens, base);
+    const bodyContext = institutionContext(tokens, base, base) ?? (statement ? 'other' : undefined); // "Paris-based Acme said": no person
     if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
     // "offices in London, Leeds and Bradford": the next item of a list of places counts as after "in".
-    const listed = prev !== undefined && (prev.text === 'and' || prev.text === ',') && placeBefore(tokens, base - 2);
+    // "in Gurugram and Noida": so does the next item of any one-word list after "in".
+    const listed = prev !== undefined && (prev.text === 'and' || prev.text === ',') && (placeBefore(tokens, base - 2) || locativeListStart(tokens, base - 2));
+    if (!common && !isGivenName(t.text) && placeByNeighbours(tokens, base)) return [mention('place', text, span, base, sentence)];
     const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, listed ? undefined : prev, common, listed) : undefined;
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
@@ -851,13 +927,15 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
     const hint = evidence
       ? undefined
-      : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
+      : statement
+        ? (institutionContext(tokens, base, base) ?? 'other')
+        : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
     return [
       mention('single', text, span, base, sentence, {
         ...(evidence ? { personEvidence: true } : {}),
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
-        ...(abbreviatesCommonWords(tokens, base) ? { commonAbbreviation: true } : {}),
+        ...(abbreviatesCommonWords(tokens, base) || abbreviatesLaw(tokens, base) ? { commonAbbreviation: true } : {}),
         ...(city ? { city } : {}),
         ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
       }),
@@ -892,12 +970,16 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // "Credit Lyon First Boston (CLFB)": a name given an acronym is a body's, whatever words it holds.
   if (span.length >= 2 && !acronymInside && acronymAfter(tokens, lastIdx) !== undefined && !lookupPlace(textOf(text, span)) && !span.every(isTitleWord))
     return [mention('institution', text, span, base, sentence, { kind: 'other', acronym: acronymAfter(tokens, lastIdx)! })];
+  // "Gaza City", "Kuwait City": a country or a capital before "City" names the town ("Leicester City" is a club).
+  if (span.length === 2 && span[1]!.text === 'City' && (isCountryName(span[0]!.text) || lookupCity(span[0]!.text)?.capital))
+    return [mention('place', text, span, base, sentence)];
+  if (namesBodyAroundPlace(tokens, base, span)) return [mention('institution', text, span, base, sentence, { kind: 'other' })];
   if (span.some((t, k) => lookupPlace(t.text) || (/^[A-Z]{2,}$/.test(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text))))) {
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
   if (span.some((t) => INSTRUMENT_NOUNS.has(t.low))) return [];
   // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person.
-  if (span.some((t) => NAME_PARTICLES.has(t.text) && !GERMANIC_ARABIC_PARTICLES.has(t.text))) return [];
+  if (span.some((t) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)))) return [];
   // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
   if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
@@ -920,6 +1002,45 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return [mention('person', text, span, base, sentence)];
   }
   return [];
+}
+
+/** Words after a place's name that make an event held there, not a body: "the Tokyo Olympics". */
+const EVENT_NOUNS = new Set(['olympics', 'games', 'marathon', 'summit', 'expo', 'festival', 'talks', 'conference', 'forum', 'open']);
+
+/** A place's name, or a hyphenated word holding one ("France-KLM"). */
+function holdsPlace(t: Token): boolean {
+  if (lookupPlace(t.text)) return true;
+  return t.text.includes('-') && t.text.split('-').some((part) => part.length > 1 && lookupPlace(part) !== undefined);
+}
+
+/**
+ * "Air Canada", "Cathay Pacific", "Real Madrid", "Manchester City", "LAN Chile": a place's name
+ * inside a longer proper name, next to capitalised words that are neither places, demonyms nor
+ * titles, names a company or a club; the place itself is not mentioned. (Towns of several words,
+ * "Mexico City", and regions, "West Africa", were looked up before.)
+ */
+function namesBodyAroundPlace(tokens: Token[], base: number, span: Token[]): boolean {
+  if (span.length < 2 || span.length > 4 || namesAnInstrument(tokens, base + span.length - 1)) return false;
+  const placeAt = span.map(holdsPlace);
+  if (placeAt.every(Boolean) || !placeAt.some(Boolean)) return false;
+  const lastWord = span[span.length - 1]!.text;
+  if (EVENT_NOUNS.has(lastWord.toLowerCase()) || INSTRUMENT_NOUNS.has(lastWord.toLowerCase()) || LAW_NOUNS.has(lastWord)) return false; // "Vienna Convention"
+  return span.every(
+    (t, k) =>
+      placeAt[k] ||
+      (/^\p{Lu}/u.test(t.text) && !isDemonym(t.text) && !isTitleWord(t) && !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase())),
+  );
+}
+
+/** "FHC/AB/15C/2023", "Ref. KE/45": a word glued by slashes to a chunk with digits is part of a case or file number. */
+function inCode(text: string, t: Token): boolean {
+  if (text[t.start - 1] !== '/' && text[t.end] !== '/') return false;
+  // Case numbers are short: look at most 24 characters either way (a long slashed token stays linear).
+  let a = t.start;
+  let b = t.end;
+  while (a > 0 && t.start - a < 24 && /\S/.test(text[a - 1]!)) a--;
+  while (b < text.length && b - t.end < 24 && /\S/.test(text[b]!)) b++;
+  return /\d/.test(text.slice(a, b));
 }
 
 /** Words for a number's size after an amount: "RM80 million", "N4 billion", "Rs 50 lakh". */
@@ -967,6 +1088,40 @@ function placeBefore(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t?.cap || t.possessive || tokens[k - 1]?.cap) return false;
   return lookupPlace(t.text) !== undefined || (isPlainCityName(t.text) && lookupCity(t.text) !== undefined);
+}
+
+/** tokens[k] is one capitalised word right after "in", "at", "near" or "outside": the first item of a list of places. */
+function locativeListStart(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t?.cap && !t.possessive && !tokens[k - 1]?.cap && STATIC_BEFORE.has(tokens[k - 1]?.text.toLowerCase() ?? '');
+}
+
+/** A known place or town at tokens[k], written as one word, or a compass word or "near" before one. */
+function placeAhead(tokens: Token[], k: number): boolean {
+  let j = k;
+  if (/^(?:north|south|east|west|northern|southern|eastern|western|central|near|outside)$/i.test(tokens[j]?.text ?? '')) {
+    j++;
+    if (tokens[j]?.text === 'of') j++; // "south of Seoul"
+  }
+  const t = tokens[j];
+  if (!t?.cap || tokens[j + 1]?.cap) return false;
+  return lookupPlace(t.text) !== undefined || (isPlainCityName(t.text) && lookupCity(t.text) !== undefined);
+}
+
+/**
+ * "arrested in Chiswick, west London", "held in Limassol, Cyprus", "offices in Aschheim and Munich":
+ * an unknown word after "in" or "at" (or ", of", ", from") that a known place qualifies or follows
+ * in a list is a place.
+ */
+function placeByNeighbours(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const prep = tokens[k - 1]?.text.toLowerCase() ?? '';
+  if (t.possessive || /^[A-Z]+$/.test(t.text) || tokens[k - 2]?.cap) return false;
+  const sep = tokens[k + 1]?.text;
+  // "John Roe, 45, of Kilburn, north London", "a man from Sale, Greater Manchester": after "of" or
+  // "from" only with the place that qualifies it.
+  if (sep === ',' && (STATIC_BEFORE.has(prep) || ((prep === 'of' || prep === 'from') && tokens[k - 2]?.text === ','))) return placeAhead(tokens, k + 2);
+  return sep === 'and' && STATIC_BEFORE.has(prep) && placeAhead(tokens, k + 2);
 }
 
 /** "Rupert and James Murdoch": the first name alone shares the surname that follows. */

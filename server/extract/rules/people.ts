@@ -112,7 +112,7 @@ export function isHonorific(t: Token): boolean {
 const TWO_WORD_HONORIFIC_STARTS = new Set([...WORLD_HONORIFICS].filter((h) => h.includes(' ')).map((h) => h.split(' ')[0]!));
 
 /** Tokens taken by a title word at span[i]: 2 for "Tan Sri", 1 for "Minister", 0 for none. */
-function titleLength(span: Token[], i: number): number {
+export function titleLength(span: Token[], i: number): number {
   const next = span[i + 1];
   const w = norm(span[i]!.text);
   if (next && TWO_WORD_HONORIFIC_STARTS.has(w) && WORLD_HONORIFICS.has(`${w} ${norm(next.text)}`)) return 2;
