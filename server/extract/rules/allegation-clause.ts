@@ -210,6 +210,9 @@ function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number):
   const out = [typeof last === 'string' ? last : last.entity.name];
   let k = lastFirst - 1;
   for (;;) {
+    // "Chelsea's John Terry and Liverpool's Luis Suarez": a possessor that qualifies a name is stepped over.
+    const owner = mentionEndingAt(c, k);
+    if (owner?.possessive) k = owner.first - 1;
     // Back over "and"/"," and a short description ("party deputy leader", "suspended fire chief,").
     let j = k;
     let joined = false;
@@ -351,6 +354,8 @@ export function isActive(c: Clause, k: number): boolean {
   if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
   // "X accused of embezzling", "X charged with fraud" (a headline's or a caption's passive): no object between.
   if (x.endsWith('ed') && /^(of|with)$/.test(c.w[k + 1] ?? '') && !mentionStartingAt(c, k + 2)) return false;
+  // "saw X banned for four games", "X fined over late filings": a name, the participle, its reason.
+  if (x.endsWith('ed') && /^(for|over)$/.test(c.w[k + 1] ?? '') && mentionEndingAt(c, k - 1)) return false;
   const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
   if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
   return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);

@@ -59,6 +59,9 @@ export const REPORTING = words(
   ['claims', 'reports', 'report'],
 );
 
+/** Verbs of a finding, an allegation when "that" and a word of wrongdoing follow: "the regulator found that X misled investors". */
+export const FINDING = words(['found', 'finds', 'concluded', 'concludes', 'determined', 'ruled', 'rules']);
+
 /** Actions that answer wrongdoing: "sanctions … for their role in a crackdown", "suspended for breaching rules". */
 export const SANCTION = words(
   verb('sanction'),

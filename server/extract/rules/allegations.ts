@@ -31,6 +31,7 @@ import {
   SUE,
   SUSPECT,
   WARRANT,
+  FINDING,
 } from './allegation-words.js';
 import {
   ACCUSING,
@@ -63,7 +64,7 @@ const SAME_CLAIM = 0.6;
 /** A node label: the claim is cut at a word boundary near this length. */
 const CLAIM_CHARS = 80;
 /** Verbs whose subject is the one making the claim. */
-const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING]);
+const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING, ...FINDING]);
 /** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
 const PASSIVE_ACCUSED = new Set([
   'accused',
@@ -117,6 +118,9 @@ const CUE_WORDS = new Set([
   'linking',
   'according',
   'heard',
+  'counts',
+  'count',
+  ...FINDING,
 ]);
 /** Cue words that need no word of wrongdoing beside them. */
 const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && (!SANCTION.has(x) || PENALTY.has(x))));
@@ -290,7 +294,7 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   const follows = (k: number, set: RegExp, within: number): boolean => w.slice(k + 1, k + 1 + within).some((x) => set.test(x));
   for (let k = 0; k < n; k++) {
     const x = w[k]!;
-    if (!CUE_WORDS.has(x) || c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd)) continue;
+    if (!CUE_WORDS.has(x) || c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd) || conditional(w, k)) continue;
     let kind: CueKind | null = null;
     if (ALLEGE.has(x) || ACCUSE.has(x) || INDICT.has(x) || CONVICT.has(x) || BLAME.has(x) || WARRANT.has(x)) kind = 'legal';
     else if (SUE.has(x) || (PROSECUTE.has(x) && (x !== 'prosecution' || FACE.has(w[k - 1] ?? '') || w[k + 1] === 'of'))) kind = 'legal';
@@ -300,6 +304,15 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (/^(trial|retrial)$/.test(x) && (/^(stand|face|faces|facing|on|to)$/.test(w[k - 1] ?? '') || /^(over|for)$/.test(w[k + 1] ?? ''))) kind = 'legal';
     else if (x === 'sentenced' && w.slice(k + 1, k + 6).includes('to')) kind = 'legal';
     else if (CHARGE.has(x) && !isOtherCharge(w, k)) kind = 'legal';
+    // "faces 12 counts of wire fraud", "charged with one count of bribery".
+    else if (
+      (x === 'counts' || x === 'count') &&
+      w[k + 1] === 'of' &&
+      /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|several|multiple|additional|more|new|criminal|federal)$/.test(w[k - 1] ?? '')
+    )
+      kind = 'legal';
+    // "The regulator found that X misled investors", "the inquiry concluded that …".
+    else if (FINDING.has(x) && w[k + 1] === 'that' && hasWrongdoing) kind = 'reporting';
     else if (
       INVESTIGATE.has(x) &&
       (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))
@@ -372,7 +385,7 @@ function refersBack(c: Clause, k: number, inDenial: boolean): boolean {
 const FAMILIES: [string, Set<string>][] = [
   ['allege', ALLEGE],
   ['accuse', ACCUSE],
-  ['charge', CHARGE],
+  ['charge', new Set([...CHARGE, 'count', 'counts'])],
   ['indict', INDICT],
   ['convict', CONVICT],
   ['sue', SUE],
@@ -388,6 +401,18 @@ function familyOf(word: string): string | null {
 const CUE_STRENGTH: Record<CueKind, number> = { legal: 0, hedge: 1, sanction: 2, reporting: 3 };
 function mainCue(cues: Cue[]): Cue {
   return cues.reduce((best, q) => (CUE_STRENGTH[q.kind] < CUE_STRENGTH[best.kind] ? q : best));
+}
+
+/**
+ * "could face ten years if convicted", "if found guilty, he faces a ban": a condition names what
+ * may follow a claim, not a claim; "if" a few words before the cue, within its clause.
+ */
+function conditional(w: string[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 3; j--) {
+    if (w[j] === 'if' || w[j] === 'unless') return true;
+    if (CLAUSE_BREAKS.has(w[j]!) || w[j] === ',') return false;
+  }
+  return false;
 }
 
 /** "in charge of", "free of charge", "took charge", "chargé d'affaires": charge in its other senses. */
@@ -416,7 +441,7 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
       const speech = REPORTING.has(x) ? speakers : parties;
       if (speech === parties || governsClaim(c, k, cues)) {
-        const subj = subjectBefore(c, k, 8);
+        const subj = participleSubject(c, k) ?? subjectBefore(c, k, 8);
         if (subj.length) speech.push(...subj);
         else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
           const after = mentionStartingAt(c, k + 1); // "…,” said X"
@@ -436,7 +461,17 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     let j = k - 1;
     if (w[j] === 'arrest') j--;
     if (w[j] === ')' && w[j - 2] === '(') j -= 3;
-    const before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
+    let before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
+    // "a Football Association (FA) misconduct charge", "an SEC fraud investigation": a body that
+    // brings the charge may name it before its offence; a person or a company there is its accused.
+    if (!before && LEGAL_NOUNS.has(x)) {
+      let b = j;
+      while (b >= 0 && j - b < 2 && /^[a-z][a-z-]*$/.test(w[b]!) && !c.inName.has(b) && !DETERMINERS.has(w[b]!) && !PREPOSITIONS.has(w[b]!) && !BE.has(w[b]!))
+        b--;
+      if (w[b] === ')' && w[b - 2] === '(') b -= 3;
+      const body = b < j ? mentionEndingAt(c, b) : undefined;
+      if (body && body.entity.category === 'institution' && body.entity.kind !== 'company' && !body.possessive) before = body;
+    }
     const ownable = (LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that');
     const owner = ownable ? before : undefined;
     if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
@@ -448,8 +483,9 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
       const m = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
       if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
-    // "X imposed sanctions", "X opened an investigation", "X filed a lawsuit", "X brought charges".
-    for (let v = k - 1; v >= 0 && k - v <= 3; v--) {
+    // "X imposed sanctions", "X opened an investigation", "X filed a $10 million lawsuit", "X brought charges".
+    for (let v = k - 1; v >= 0 && k - v <= 7; v--) {
+      if (k - v > 3 && !w.slice(v + 1, k).every((y) => /^([a-z-]+|\$|£|€|\d[\d.,]*)$/.test(y) && !PREPOSITIONS.has(y) && !CLAUSE_BREAKS.has(y))) break;
       if (
         /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced|announce|announces)$/.test(
           w[v]!,
@@ -461,6 +497,21 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     }
   }
   return { parties: [...new Set(parties)], speakers: [...new Set(speakers)] };
+}
+
+/**
+ * ", alleging that …", ", accusing it of …", ", saying …" after a comma: the participle's subject is
+ * that of the verb before the comma ("X sued Y on Monday, alleging that the company misled"), not
+ * the name nearest to it (Y, the object).
+ */
+function participleSubject(c: Clause, k: number): string[] | null {
+  const { w } = c;
+  if (!w[k]!.endsWith('ing') || w[k - 1] !== ',') return null;
+  for (let v = k - 2; v >= 0 && k - v <= 16; v--) {
+    if (CLAUSE_BREAKS.has(w[v]!)) return null;
+    if (ALLEGING.has(w[v]!) && !c.inName.has(v) && isActive(c, v)) return subjectBefore(c, v, 8);
+  }
+  return null;
 }
 
 /**
@@ -502,7 +553,7 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       if (pron) out.push(pron);
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
-    if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
+    if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with' || reducedPassive(c, k))) {
       const subject = subjectBefore(c, k, 12);
       out.push(...subject);
       // "it was sued by a rival", "it has been fined": a company is what "it" is accused as, in business news.
@@ -518,7 +569,10 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
     if ((x === 'allegedly' || kind === 'hedge') && wrongdoingIn(c, k, Math.min(w.length, k + 10))) out.push(...subjectBefore(c, k, 6));
     // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
-    if (((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) || (REPORTING.has(x) && wrongdoingOrLegalAfter(c, k, cues)))
+    if (
+      ((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) ||
+      ((REPORTING.has(x) || FINDING.has(x)) && wrongdoingOrLegalAfter(c, k, cues))
+    )
       out.push(...clauseSubjectAt(c, k + 1));
     // "investigating whether X moved money …"
     if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
@@ -626,6 +680,14 @@ function penalisedAfter(c: Clause, k: number): string[] {
     if (pron) out.push(pron);
   }
   return out;
+}
+
+/**
+ * "saw X banned for four games", "X fined over late filings": a penalty's participle right after
+ * a name, with its reason and no object between, is a passive without its "was".
+ */
+function reducedPassive(c: Clause, k: number): boolean {
+  return /^(for|over|from)$/.test(c.w[k + 1] ?? '') && mentionEndingAt(c, k - 1) !== undefined;
 }
 
 /** The verb of saying at k closes its sentence after a comma and a short subject: "…, police say." */
