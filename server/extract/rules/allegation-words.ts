@@ -190,11 +190,17 @@ export const DENY = words(
   verb('rebuff'),
 );
 /** Verbs that deny only when a claim is their object: "dismissed the claims", "rejected the report as …". */
-export const REJECT = words(verb('reject'), verb('dismiss', 'dismisses', 'dismissed', 'dismissing'), verb('dispute'), verb('contest'), verb('challenge'), [
-  'decry',
-  'decries',
-  'decried',
-]);
+export const REJECT = words(
+  verb('reject'),
+  verb('dismiss', 'dismisses', 'dismissed', 'dismissing'),
+  verb('dispute'),
+  verb('contest'),
+  verb('challenge'),
+  // "vowed to fight the charges", "disagreed with the findings"
+  verb('fight', 'fought', 'fighting'),
+  verb('disagree', 'disagreed', 'disagrees', 'disagreeing'),
+  ['decry', 'decries', 'decried'],
+);
 /** What one denies: the object after "rejected"/"dismissed" that makes them a denial. */
 export const CLAIM_NOUNS = words(
   ['allegation', 'allegations', 'accusation', 'accusations', 'claim', 'claims', 'charge', 'charges', 'report', 'reports'],
@@ -217,6 +223,11 @@ export const DENIAL_ADJECTIVES = words([
   'false',
   'frivolous',
   'meritless',
+  'malicious',
+  'unsubstantiated',
+  'inaccurate',
+  'erroneous',
+  'ridiculous',
 ]);
 
 export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);

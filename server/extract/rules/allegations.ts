@@ -357,8 +357,13 @@ function deniesNewClaim(c: Clause, denial: { at: number; objectEnd: number; by: 
     if (/^(the|these|those|such|all|any|its|his|her|their)$/.test(w[k]!)) return false;
     if (CHARGE.has(w[k]!) || ACCUSE.has(w[k]!) || ALLEGE.has(w[k]!)) return k > denial.at + 1 || w[k + 1] === 'of';
   }
-  return false;
+  // "X and Y denied conspiracy and securities fraud": the offence named as what is denied; not the
+  // general "denied wrongdoing", "denied any crime", which answer a claim told elsewhere.
+  const first = denial.at + 1;
+  return first <= denial.objectEnd && isWrongdoing(w[first]!) && !GENERAL_WRONGDOING.has(w[first]!) && !c.inName.has(first);
 }
+/** Words of wrongdoing that name no offence: a denial of them answers a claim, it does not state one. */
+const GENERAL_WRONGDOING = new Set(['wrongdoing', 'crime', 'crimes', 'criminal', 'illegal', 'unlawful', 'misconduct', 'breaching', 'violating']);
 /** Verbs that deny a claim named after them: "denied fraud charges", "denies accusations of bribery". */
 const DENY_VERBS = new Set(['denied', 'denies', 'deny', 'denying']);
 
