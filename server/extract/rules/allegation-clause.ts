@@ -176,7 +176,55 @@ export function pronounAt(c: Clause, k: number): string | null {
 /** Nouns that stand for the company named last: "the company", "the telecoms firm". */
 const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'lender', 'insurer', 'carrier', 'conglomerate', 'retailer', 'airline', 'manufacturer']);
 /** Nouns that stand for the person named last: "the former chief executive", "the tycoon". */
-const PERSON_NOUNS = new Set(['executive', 'businessman', 'businesswoman', 'tycoon', 'banker', 'mogul', 'officer', 'chairman', 'founder', 'financier']);
+const PERSON_NOUNS = new Set([
+  'executive',
+  'businessman',
+  'businesswoman',
+  'tycoon',
+  'banker',
+  'mogul',
+  'officer',
+  'chairman',
+  'founder',
+  'financier',
+  'host',
+  'anchor',
+  'presenter',
+  'reporter',
+  'journalist',
+  'player',
+  'midfielder',
+  'striker',
+  'defender',
+  'goalkeeper',
+  'athlete',
+  'coach',
+  'captain',
+  'commissioner',
+  'mayor',
+  'lawmaker',
+  'official',
+]);
+/** Nouns for people who work for or play in a body: "Acme executives", "two club officials" (the body only qualifies them). */
+export const MEMBER_NOUNS = new Set([
+  ...PERSON_NOUNS,
+  'executives',
+  'officials',
+  'officers',
+  'employees',
+  'staff',
+  'workers',
+  'directors',
+  'managers',
+  'players',
+  'members',
+  'agents',
+  'employee',
+  'director',
+  'manager',
+  'member',
+  'agent',
+]);
 
 /**
  * A definite description that ends at k and stands for a party named before: "the (telecoms)
@@ -189,7 +237,8 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
   if (!company && !PERSON_NOUNS.has(x)) return null;
   // "the chief executive of Y" is Y's, not the last person's.
   if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || c.toks[k]!.possessive || c.inName.has(k)) return null;
-  for (let j = k - 1; j >= 0 && k - j <= 3; j--) {
+  let qualifier: Placed | undefined;
+  for (let j = k - 1; j >= 0 && k - j <= 3 + (qualifier ? qualifier.last - qualifier.first + 1 : 0); j--) {
     if (c.w[j] === 'the') {
       // As a subject the description opens its clause: "On Monday the company was fined", not "sued the company, alleging".
       if (
@@ -198,7 +247,17 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
         !/^(,|and|;|:|“|"|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|then|now|today|yesterday)$/.test(c.w[j - 1]!)
       )
         return null;
-      return company ? (c.lastCompany ?? null) : c.lastPerson;
+      // The company named last, in this sentence before the description, else in the sentences before.
+      if (company) return c.ms.findLast((p) => p.last < j && p.entity.kind === 'company')?.entity.name ?? c.lastCompany ?? null;
+      // A person in this sentence may be the one who accuses the described: "X accused the executive of …".
+      return c.lastPerson;
+    }
+    // "the MSNBC host", "the Acme chief executive": one body may qualify a person's description.
+    const m = c.endAt[j];
+    if (m && !company && !qualifier && m.entity.category === 'institution' && !m.possessive) {
+      qualifier = m;
+      j = m.first;
+      continue;
     }
     if (!/^[a-z-]+$/.test(c.w[j]!) || c.inName.has(j)) return null;
   }
@@ -303,10 +362,17 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
         j = m.first;
         continue;
       }
+      // "Two former Acme executives have pleaded …": the subject is the executives, not Acme.
+      if (qualifiesMembers(c, m)) return [];
       return coordinatedBefore(c, m, m.first);
     }
   }
   return [];
+}
+
+/** A body that only qualifies the people after it: "Acme executives", "two club officials" (no name follows). */
+export function qualifiesMembers(c: Clause, m: Placed): boolean {
+  return m.entity.category === 'institution' && MEMBER_NOUNS.has(c.w[m.last + 1] ?? '') && !c.startAt[m.last + 2];
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   isWrongdoing,
   mentionEndingAt,
   mentionStartingAt,
+  qualifiesMembers,
   subjectBefore,
 } from './allegation-clause.js';
 
@@ -166,7 +167,7 @@ function companyBefore(c: Clause, k: number): string[] {
 
 /** The first party named before k: outside a prepositional phrase, or the one a spokesman or lawyer speaks "for". */
 function firstPartyBefore(c: Clause, k: number): string[] {
-  const before = c.ms.filter((p) => p.first < k && !isMedia(p));
+  const before = c.ms.filter((p) => p.first < k && !isMedia(p) && !qualifiesMembers(c, p));
   const free = before.find((p) => !inPrepPhrase(c, p));
   // "a lawyer for (Mr) Y", "a spokesman of Y".
   const represented = before.find((p) => {

@@ -48,6 +48,7 @@ import {
   mentionStartingAt,
   negated,
   pronounAt,
+  qualifiesMembers,
   subjectBefore,
   wrongdoingIn,
   wrongdoingTokens,
@@ -349,8 +350,9 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
  */
 function deniesNewClaim(c: Clause, denial: { at: number; objectEnd: number; by: string[] }): boolean {
   const { w } = c;
-  if (denial.by.length === 0) return false;
+  // A plea is a claim even when who pleads is only described: "Two former Acme executives pleaded not guilty to …".
   if (w[denial.at] === 'guilty' && w[denial.at - 1] === 'not' && /^(pleaded|pleads|plead|pled|pleading)$/.test(w[denial.at - 2] ?? '')) return true;
+  if (denial.by.length === 0) return false;
   if (w[denial.at] === 'not-guilty') return true;
   if (!DENY_VERBS.has(w[denial.at]!)) return false;
   for (let k = denial.at + 1; k <= denial.objectEnd; k++) {
@@ -551,9 +553,16 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       const obj = c.ms.find(
         (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
       );
-      if (obj) out.push(...coordinatedAfter(c, obj));
+      // "sued the network's host", "sued the MSNBC host": the body only qualifies the one accused.
+      const qualifier = obj && qualifiesMembers(c, obj) ? obj : undefined;
+      if (obj && !qualifier) out.push(...coordinatedAfter(c, obj));
       // "accused the (telecoms) company of …", "charged the former chief executive with …"
-      const described = w[k + 1] === 'the' && !obj ? (describedAt(c, k + 2, false) ?? describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false)) : null;
+      const described =
+        w[k + 1] === 'the' && (!obj || qualifier)
+          ? qualifier
+            ? describedAt(c, qualifier.last + 1, false)
+            : (describedAt(c, k + 2, false) ?? describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false))
+          : null;
       const pron = pronounAt(c, k + 1) ?? described;
       if (pron) out.push(pron);
     }
@@ -640,7 +649,10 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
   }
   if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
     // "The mayor … appeared in court on fraud charges": the one the charges are about.
-    const subject = c.ms.find((p) => !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name));
+    const subject = c.ms.find(
+      (p) =>
+        !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name) && !qualifiesMembers(c, p),
+    );
     if (subject) out.push(subject.entity.name);
   }
   return [...new Set(out.map((name) => titleHolderAfter(c, name) ?? name))];
