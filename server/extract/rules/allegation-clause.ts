@@ -400,6 +400,16 @@ function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
 export function clauseSubjectAt(c: Clause, k: number): string[] {
   let j = k;
   if (c.w[j] === 'that') j++;
+  // "alleged that in exchange for the bribes, X voted …", "said that during 2019, X …": a fronted phrase is skipped.
+  if (PREPOSITIONS.has(c.w[j] ?? '') || /^(after|before|since|between)$/.test(c.w[j] ?? '')) {
+    for (let e = j + 1; e < c.w.length && e - j <= 12; e++) {
+      if (c.w[e] === ',') {
+        j = e + 1;
+        break;
+      }
+      if (CLAUSE_BREAKS.has(c.w[e]!)) break;
+    }
+  }
   while (DETERMINERS.has(c.w[j] ?? '') && c.w[j] !== 'that') j++;
   const pron = pronounAt(c, j);
   if (pron) return [pron];

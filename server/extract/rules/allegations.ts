@@ -219,7 +219,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       if (denial && cues.length === 1 && cues[0]!.at === denial.at)
         against = denial.by.filter((n) => !ms.some((p) => p.entity.name === n && p.entity.category === 'place'));
       // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
-      if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length)))
+      if (against.length === 0 && (anaphoric || definiteWrongdoing(ctx) || (ctx.refersBack && !parties.length && !speakers.length)))
         against = [...lastAccused].filter((n) => !parties.includes(n));
       // "X's lawyer entered a not-guilty plea for him on a charge of …": who denies a claim in its own sentence is its accused.
       if (against.length === 0 && denial)
@@ -341,6 +341,18 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   }
   // A verb of saying carries a claim of wrongdoing; a word of wrongdoing on its own does not.
   return cues;
+}
+
+/**
+ * "the bribes were in exchange for …", "these kickbacks": wrongdoing named as already known points
+ * to the last claim's accused, unless what follows names its own doer ("the fraud at X", "the bribery by X").
+ */
+function definiteWrongdoing(c: Clause): boolean {
+  const { w } = c;
+  for (let k = 1; k < w.length; k++) {
+    if (c.wrong[k] && /^(the|these|those|such|this)$/.test(w[k - 1]!) && !/^(of|by|at|in|against)$/.test(w[k + 1] ?? '')) return true;
+  }
+  return false;
 }
 
 /**
