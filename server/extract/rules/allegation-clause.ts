@@ -370,9 +370,13 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
   return [];
 }
 
-/** A body that only qualifies the people after it: "Acme executives", "two club officials" (no name follows). */
+/**
+ * A company, outlet or club that only qualifies the people after it: "Acme executives", "two club
+ * officials" (no name follows). A state's officials or agents act for it ("US officials accuse …"): not these.
+ */
 export function qualifiesMembers(c: Clause, m: Placed): boolean {
-  return m.entity.category === 'institution' && MEMBER_NOUNS.has(c.w[m.last + 1] ?? '') && !c.startAt[m.last + 2];
+  const kind = m.entity.kind;
+  return (kind === 'company' || kind === 'media' || kind === 'other') && MEMBER_NOUNS.has(c.w[m.last + 1] ?? '') && !c.startAt[m.last + 2];
 }
 
 /**
@@ -414,6 +418,11 @@ export function clauseSubjectAt(c: Clause, k: number): string[] {
   const pron = pronounAt(c, j);
   if (pron) return [pron];
   const m = c.ms.find((p) => p.first >= j && p.first - j <= 2 && c.toks.slice(j, p.first).every((t) => t.cap));
+  // "alleges the Acme host lied": the one the body qualifies.
+  if (m && qualifiesMembers(c, m)) {
+    const described = describedAt(c, m.last + 1, false);
+    return described ? [described] : [];
+  }
   if (!m || isMedia(m)) return [];
   // "Ames said Norway was investigating …": Norway makes a claim of its own.
   for (let v = m.last + 1; v <= m.last + 3 && v < c.w.length; v++) if (ACCUSING.has(c.w[v]!) && isActive(c, v)) return [];

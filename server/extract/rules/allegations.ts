@@ -268,9 +268,11 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   for (const d of denials) {
     for (const a of kept) {
       const near = a.sentence <= d.sentence && d.sentence - a.sentence <= 2;
+      // A lawyer denying with the accused ("X's lawyer said he is innocent") answers every claim against him.
+      const forAccused = d.by.some((b) => a.against.includes(b));
       for (const b of d.by) {
         if (a.alleged_by.includes(b) || a.denied_by.includes(b)) continue;
-        if (a.against.includes(b) || near) a.denied_by.push(b);
+        if (a.against.includes(b) || near || forAccused) a.denied_by.push(b);
       }
     }
   }
@@ -427,7 +429,7 @@ function mainCue(cues: Cue[]): Cue {
  * may follow a claim, not a claim; "if" a few words before the cue, within its clause.
  */
 function conditional(w: string[], k: number): boolean {
-  for (let j = k - 1; j >= 0 && k - j <= 3; j--) {
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
     if (w[j] === 'if' || w[j] === 'unless') return true;
     if (CLAUSE_BREAKS.has(w[j]!) || w[j] === ',') return false;
   }
