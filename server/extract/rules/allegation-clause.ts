@@ -332,12 +332,20 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
       return ante && !isMedia(ante) ? [ante.entity.name] : [];
     }
     // "The Serious Fraud Office (SFO) said": the name before the bracketed acronym.
-    if (x === ')' && c.w[j - 2] === '(') {
-      // Only an acronym of the name before it: "BERLIN (Reuters)" is a dateline, not a subject.
-      const inner = mentionEndingAt(c, j - 1);
-      if (!inner || inner.entity !== mentionEndingAt(c, j - 3)?.entity) return [];
-      j -= 2;
-      reach += 3;
+    if (x === ')') {
+      // "(SFO)", "(“OANN”)": only an acronym of the name before it; "BERLIN (Reuters)" is a dateline, not a subject.
+      const open = c.w[j - 2] === '(' ? j - 2 : c.w[j - 4] === '(' && /^[“"]$/.test(c.w[j - 3]!) ? j - 4 : -1;
+      if (open < 0) return [];
+      const inner = mentionEndingAt(c, open === j - 2 ? j - 1 : j - 2);
+      const outer = mentionEndingAt(c, open - 1);
+      const acronym = c.toks[open + (open === j - 2 ? 1 : 2)]!.text;
+      const sameBody =
+        inner?.entity === outer?.entity ||
+        (outer && isAcronymOf(acronym, outer.entity.name)) ||
+        (outer?.entity.category === 'institution' && inner?.entity.category === 'institution');
+      if (!outer || !sameBody) return [];
+      reach += j - open + 1;
+      j = open;
       continue;
     }
     // "X, who has called it a smear, faces": the relative clause is skipped.
@@ -379,6 +387,17 @@ export function qualifiesMembers(c: Clause, m: Placed): boolean {
   return (kind === 'company' || kind === 'media' || kind === 'other') && MEMBER_NOUNS.has(c.w[m.last + 1] ?? '') && !c.startAt[m.last + 2];
 }
 
+/** "OANN" for "One America News Network", "SFO" for "Serious Fraud Office": the initials of the name's capitalised words. */
+function isAcronymOf(acronym: string, name: string): boolean {
+  if (!/^[A-Z]{2,6}$/.test(acronym)) return false;
+  const initials = name
+    .split(/[\s-]+/)
+    .filter((x) => /^[A-Z]/.test(x))
+    .map((x) => x[0])
+    .join('');
+  return initials === acronym;
+}
+
 /**
  * The person an apposition closed by the comma at k describes: "X, the former chief executive of
  * Y," or "X, a lawyer," — a description that opens with an article or "former" and holds no verb.
@@ -418,6 +437,11 @@ export function clauseSubjectAt(c: Clause, k: number): string[] {
   const pron = pronounAt(c, j);
   if (pron) return [pron];
   const m = c.ms.find((p) => p.first >= j && p.first - j <= 2 && c.toks.slice(j, p.first).every((t) => t.cap));
+  // "claims the company overstated its revenue", "alleges the former executive took": the party described.
+  if (!m && j > k) {
+    const described = describedAt(c, j, false) ?? describedAt(c, j + 1, false) ?? describedAt(c, j + 2, false);
+    if (described) return [described];
+  }
   // "alleges the Acme host lied": the one the body qualifies.
   if (m && qualifiesMembers(c, m)) {
     const described = describedAt(c, m.last + 1, false);

@@ -173,6 +173,7 @@ export const WRONGDOING_STEMS = [
   'discriminat',
   'ponzi',
   'insider',
+  'overstat',
 ];
 
 /** Heads of compounds that name wrongdoing only in the compound: "match-fixing", "price-fixing". */

@@ -128,17 +128,38 @@ const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HE
 /** Could this sentence make or deny a claim? A cheap test before the clause is read. */
 function mayAllege(w: string[]): boolean {
   let saying = false;
+  let publishing = false;
   for (const x of w) {
     const q = QUICK.get(x);
     if (q === 'plain') return true;
     if (q === 'saying') saying = true;
+    else if (q === 'publish') publishing = true;
   }
+  // "X published a report on Y": no claim yet, but who wrote the report is remembered (DOCUMENTS).
+  if (publishing && w.some((x) => DOCUMENTS.has(x))) return true;
   return saying && w.some(isWrongdoing);
 }
-/** One look-up per word for mayAllege: a plain cue or denial word, or a word that needs wrongdoing beside it. */
-const QUICK = new Map<string, 'plain' | 'saying'>();
+/** One look-up per word for mayAllege: a plain cue or denial word, a word that needs wrongdoing beside it, a verb of publishing. */
+const QUICK = new Map<string, 'plain' | 'saying' | 'publish'>();
+for (const x of ['published', 'publishes', 'released', 'releases', 'issued', 'issues', 'filed', 'files', 'wrote', 'authored']) QUICK.set(x, 'publish');
 for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
 for (const x of DENIAL_WORDS) QUICK.set(x, 'plain');
+/**
+ * Documents that make claims in their authors' name: "the lawsuit accuses X", "the report claims",
+ * "according to the indictment". Each maps to the kind of document its author is remembered under.
+ */
+const DOCUMENTS = new Map<string, string>([
+  ['lawsuit', 'suit'],
+  ['suit', 'suit'],
+  ['complaint', 'suit'],
+  ['petition', 'suit'],
+  ['report', 'report'],
+  ['study', 'report'],
+  ['indictment', 'indictment'],
+  ['filing', 'suit'],
+]);
+/** Verbs whose subject publishes or files a document: "X published a report", "X filed a lawsuit". */
+const PUBLISHING = new Set(['published', 'publishes', 'released', 'releases', 'issued', 'issues', 'filed', 'files', 'wrote', 'authored', 'brought']);
 /** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
 const FACE = new Set(['face', 'faces', 'faced', 'facing']);
 
@@ -169,6 +190,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   let lastCompany: string | null = null;
   let previousSources: string[] = [];
   const denials: Denial[] = [];
+  /** Who wrote or filed the last document of each kind ("suit", "report", "indictment"): what it claims, they claim. */
+  const authors = new Map<string, string[]>();
 
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
@@ -210,9 +233,13 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
 
+    rememberAuthors(ctx, authors);
     if (cues.length) {
       const { parties, speakers } = allegersIn(ctx, cues);
-      const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
+      // "The lawsuit further accuses …", "according to the report, …": the document's author, who
+      // is the accuser even when the claim quotes others' words.
+      const author = documentAuthor(ctx, authors);
+      const allegers = (author.length ? author : parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
       // A plea or a denial is made by a person or a body: a place named near it pleads nothing.
@@ -239,6 +266,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
         family !== null && a.family === family && !wrongdoingIn(ctx, 0, w.length) && against.length > 0 && against.every((n) => a.against.includes(n));
       // A retelling comes soon after what it retells: only the last few claims are compared.
       const repeated = out.slice(-RECENT).some((a) => !a.headline && (overlap(a.words, sentWords) >= SAME_CLAIM || retold(a)));
+      // Claims made in a document ("X filed a lawsuit alleging …") make its accusers its authors.
+      if (alleged_by.length) for (const x of w) if (DOCUMENTS.has(x)) authors.set(DOCUMENTS.get(x)!, alleged_by);
       if (!repeated) {
         out.push({
           claim: claimOf(ctx, sent, main, against, alleged_by),
@@ -343,6 +372,37 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   }
   // A verb of saying carries a claim of wrongdoing; a word of wrongdoing on its own does not.
   return cues;
+}
+
+/** "X published a 67-page report", "X filed a lawsuit": X is the author of the latest document of that kind. */
+function rememberAuthors(c: Clause, authors: Map<string, string[]>): void {
+  const { w } = c;
+  for (let k = 0; k < w.length; k++) {
+    const kind = DOCUMENTS.get(w[k]!);
+    if (!kind || c.inName.has(k)) continue;
+    for (let v = k - 1; v >= 0 && k - v <= 6; v--) {
+      if (!PUBLISHING.has(w[v]!)) continue;
+      const subject = subjectBefore(c, v, 6);
+      if (subject.length) authors.set(kind, subject);
+      break;
+    }
+  }
+}
+
+/**
+ * The author of a document that makes this claim: "the lawsuit (further) accuses", "the report
+ * claims", "according to the indictment", when that document's author was named before.
+ */
+function documentAuthor(c: Clause, authors: Map<string, string[]>): string[] {
+  const { w } = c;
+  for (let k = 1; k < w.length; k++) {
+    const kind = DOCUMENTS.get(w[k]!);
+    if (!kind || c.inName.has(k) || !/^(the|this|that|its|their)$/.test(w[k - 1]!)) continue;
+    const next = w[k + 1] === 'further' || w[k + 1] === 'also' ? w[k + 2] : w[k + 1];
+    const cited = w[k - 2] === 'to' && w[k - 3] === 'according';
+    if (cited || (next !== undefined && ALLEGING.has(next))) return authors.get(kind) ?? [];
+  }
+  return [];
 }
 
 /**
@@ -461,7 +521,9 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     if (!(ALLEGING.has(x) || LEGAL_NOUNS.has(x) || x === 'according' || x === 'per' || cueAt.has(k)) || c.inName.has(k)) continue;
     if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
       const speech = REPORTING.has(x) ? speakers : parties;
-      if (speech === parties || governsClaim(c, k, cues)) {
+      // "the lawsuit (further) accuses": a document is the subject, its author the accuser (documentAuthor).
+      const ofDocument = DOCUMENTS.has(w[k - 1] ?? '') || (/^(further|also)$/.test(w[k - 1] ?? '') && DOCUMENTS.has(w[k - 2] ?? ''));
+      if (!ofDocument && (speech === parties || governsClaim(c, k, cues))) {
         const subj = participleSubject(c, k) ?? subjectBefore(c, k, 8);
         if (subj.length) speech.push(...subj);
         else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
@@ -512,7 +574,12 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
           w[v]!,
         )
       ) {
-        parties.push(...subjectBefore(c, v, 6));
+        const subject = subjectBefore(c, v, 6);
+        // An outlet is a source when it reports, but a party when it files a lawsuit: "the network X (“XN”) filed …".
+        const outlet = subject.length
+          ? undefined
+          : (mentionEndingAt(c, v - 1) ?? (w[v - 1] === ')' ? mentionEndingAt(c, w.lastIndexOf('(', v - 1) - 1) : undefined));
+        parties.push(...(outlet && isMedia(outlet) && SUE.has(x) ? [outlet.entity.name] : subject));
         break;
       }
     }
