@@ -254,11 +254,17 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
       // reports a claim about himself is the accused ("X said he was being investigated").
       if (parties.length) against = against.filter((n) => !parties.includes(n));
-      const alleged_by = allegers.filter((n) => !against.includes(n));
+      const main = mainCue(cues);
+      let alleged_by = allegers.filter((n) => !against.includes(n));
+      // "The FA charged X with misconduct. X, accused of abusing an opponent, …": the claim told on,
+      // about the same accused in the next sentence, keeps its accuser when none is named anew.
+      const previous = out.at(-1);
+      if (alleged_by.length === 0 && against.length && previous && previous.sentence === s - 1 && previous.alleged_by.length && !denial)
+        if (against.some((n) => previous.against.includes(n)) && (ACCUSE.has(w[main.at]!) || ALLEGE.has(w[main.at]!)))
+          alleged_by = previous.alleged_by.filter((n) => !against.includes(n));
       const reported_by = sources.length ? sources : anaphoric ? previousSources : [];
       const sentWords = wordsOf(w);
       const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
-      const main = mainCue(cues);
       const family = familyOf(w[main.at]!);
       // The same legal act against the same party told again ("X was initially charged on …",
       // "the second time the leaders were indicted") with no new wrongdoing named is no new claim.
