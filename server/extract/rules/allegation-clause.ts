@@ -276,13 +276,21 @@ function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number):
     let j = k;
     let joined = false;
     let described = 0;
-    while (j >= 0 && !mentionEndingAt(c, j) && !pronounAt(c, j)) {
-      const x = c.w[j]!;
-      if (x === 'and' || x === ',') joined = true;
-      else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || ++described > 4) return out;
-      j--;
+    for (;;) {
+      while (j >= 0 && !mentionEndingAt(c, j) && !pronounAt(c, j)) {
+        const x = c.w[j]!;
+        if (x === 'and' || x === ',') joined = true;
+        // "the Social Democrats (SPOe) and NEOS": a bracketed acronym after a name is part of it.
+        else if (x === ')' && joined && c.w[j - 2] === '(') j -= 2;
+        else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || ++described > 4) return out;
+        j--;
+      }
+      // "Imran Khan and PTI vice-chairman X": a body naming the title is part of the description.
+      const body = !joined && described > 0 ? mentionEndingAt(c, j) : undefined;
+      if (!body || body.entity.category !== 'institution' || body.possessive) break;
+      j = body.first - 1;
     }
-    if (j < 0 || !joined || !/^(and|,)$/.test(c.w[j + 1] ?? '')) break;
+    if (j < 0 || !joined || !/^(and|,|\()$/.test(c.w[j + 1] ?? '')) break;
     const prev = mentionEndingAt(c, j);
     const pron = prev ? null : pronounAt(c, j);
     if (prev && !isMedia(prev) && !prev.possessive) {
