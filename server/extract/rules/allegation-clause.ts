@@ -378,12 +378,29 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
         j = m.first;
         continue;
       }
-      // "Two former Acme executives have pleaded …": the subject is the executives, not Acme.
+      // "Two former Acme executives have pleaded …": the subject is the executives, not Acme;
+      // "both PTI leaders", "the bank's executives" told before: the last claim's accused.
+      const group = definiteGroup(c, m);
+      if (group) return group;
       if (qualifiesMembers(c, m)) return [];
       return coordinatedBefore(c, m, m.first);
     }
   }
   return [];
+}
+
+/** Plural nouns for a group of people a body qualifies: "both X leaders", "the X executives". */
+const GROUP_NOUNS = new Set(['leaders', 'executives', 'officials', 'members', 'directors', 'officers', 'players', 'men', 'women', 'defendants']);
+
+/**
+ * "both PTI leaders pleaded not guilty", "the two Acme executives denied …": a definite group a
+ * body qualifies stands for the last claim's accused (when there is one), not for the body.
+ */
+export function definiteGroup(c: Clause, m: Placed): string[] | null {
+  if (m.entity.category !== 'institution' || !GROUP_NOUNS.has(c.w[m.last + 1] ?? '') || c.startAt[m.last + 2] || c.lastAccused.length < 2) return null;
+  const before = c.w.slice(Math.max(0, m.first - 3), m.first);
+  if (!before.some((x) => /^(the|both|these|those|all)$/.test(x))) return null;
+  return [...c.lastAccused];
 }
 
 /**

@@ -225,7 +225,10 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (denial && w[denial.at] !== 'politically') for (let k = denial.at; k <= denial.objectEnd; k++) ctx.wrong[k] = false;
     ctx.wrongBefore = [0];
     for (const x of ctx.wrong) ctx.wrongBefore.push(ctx.wrongBefore.at(-1)! + (x ? 1 : 0));
-    const cues = findCues(ctx, denial);
+    let cues = findCues(ctx, denial);
+    // "They said the indictment was illegal and they would challenge it", "“The report holds malicious
+    // accusations,” it said": who denies a claim and only speaks ill of it makes no new claim.
+    if (denial && denial.by.length && w[denial.at] !== 'politically' && cues.every((q) => q.kind === 'reporting')) cues = [];
     // "X pleaded not guilty to fraud charges", "X denied charges of bribery": the first word of the
     // claim is its denial. The denied claim is one, against the denier, unless one was made already.
     if (cues.length === 0 && denial && deniesNewClaim(ctx, denial) && !out.some((a) => !a.headline && denial.by.some((b) => a.against.includes(b))))
