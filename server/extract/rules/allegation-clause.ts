@@ -370,6 +370,9 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
     const pron = pronounAt(c, j) ?? describedAt(c, j, true);
     if (pron) return coordinatedBefore(c, pron, j);
+    // "The two men were charged": a definite group stands for the last claim's accused.
+    const group = groupAt(c, j);
+    if (group) return group;
     const m = mentionEndingAt(c, j);
     if (m) {
       // "Tokyo prosecutors", "the Munich prosecutor's office": a place that only describes the body.
@@ -396,6 +399,16 @@ const GROUP_NOUNS = new Set(['leaders', 'executives', 'officials', 'members', 'd
  * "both PTI leaders pleaded not guilty", "the two Acme executives denied …": a definite group a
  * body qualifies stands for the last claim's accused (when there is one), not for the body.
  */
+export function groupAt(c: Clause, k: number): string[] | null {
+  if (!GROUP_NOUNS.has(c.w[k] ?? '') || c.lastAccused.length < 2 || c.startAt[k + 1]) return null;
+  // "the four former executives", "both men", "the defendants": words of number and description only.
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    if (/^(the|both|these|those|all)$/.test(c.w[j]!)) return [...c.lastAccused];
+    if (!/^([a-z-]+|\d+)$/.test(c.w[j]!) || c.inName.has(j) || PREPOSITIONS.has(c.w[j]!) || BE.has(c.w[j]!)) return null;
+  }
+  return null;
+}
+
 export function definiteGroup(c: Clause, m: Placed): string[] | null {
   if (m.entity.category !== 'institution' || !GROUP_NOUNS.has(c.w[m.last + 1] ?? '') || c.startAt[m.last + 2] || c.lastAccused.length < 2) return null;
   const before = c.w.slice(Math.max(0, m.first - 3), m.first);
@@ -462,10 +475,15 @@ export function clauseSubjectAt(c: Clause, k: number): string[] {
   const pron = pronounAt(c, j);
   if (pron) return [pron];
   const m = c.ms.find((p) => p.first >= j && p.first - j <= 2 && c.toks.slice(j, p.first).every((t) => t.cap));
-  // "claims the company overstated its revenue", "alleges the former executive took": the party described.
+  // "claims the company overstated its revenue", "alleges the former executive took": the party described;
+  // "allege that the four former executives were …": the last claim's accused.
   if (!m && j > k) {
     const described = describedAt(c, j, false) ?? describedAt(c, j + 1, false) ?? describedAt(c, j + 2, false);
     if (described) return [described];
+    for (let g = j; g <= j + 3; g++) {
+      const group = groupAt(c, g);
+      if (group) return group;
+    }
   }
   // "alleges the Acme host lied": the one the body qualifies.
   if (m && qualifiesMembers(c, m)) {
