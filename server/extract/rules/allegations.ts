@@ -737,6 +737,13 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       out.push(...list.slice(0, w[k + 1] === 'between' ? 2 : 3).map((p) => p.entity.name));
     }
   }
+  // "X allegedly colluded with Y", "conspired with Y to …": the partner in the act is accused with X.
+  if (out.length)
+    for (let k = 0; k + 2 < w.length; k++) {
+      if (!c.wrong[k] || !/^(collu|conspir)/.test(w[k]!) || w[k + 1] !== 'with') continue;
+      const partner = mentionStartingAt(c, k + 2);
+      if (partner && !isMedia(partner) && partner.entity.category !== 'place') out.push(...coordinatedAfter(c, partner));
+    }
   if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
     // "The mayor … appeared in court on fraud charges": the one the charges are about.
     const subject = c.ms.find(
@@ -829,7 +836,9 @@ function sourcesIn(c: Clause): string[] {
       (before === 'by' && /^(cited|reported|report|published)$/.test(before2));
     const reporting =
       /^(reported|reports|report|said|says|wrote|writes|quoted|cited|reporting)$/.test(after) || (p.possessive && /^(report|reporting)$/.test(after));
-    if (cited || reporting) out.push(p.entity.name);
+    // A dateline's credit: "CINCINNATI (AP) —", "LONDON (Reuters) -" opening the sentence.
+    const dateline = before === '(' && after === ')' && at <= 4 && /^[—–-]$/.test(w[p.last + 2] ?? '');
+    if (cited || reporting || dateline) out.push(p.entity.name);
   }
   return [...new Set(out)];
 }
