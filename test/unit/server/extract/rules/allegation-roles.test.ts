@@ -1,0 +1,125 @@
+/**
+ * Roles of allegations in business, court, crime, media and sport news: who accuses, who is
+ * accused, who denies. Sentences written for these tests; names invented.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import type { Allegation } from '../../../../../server/extract/types.js';
+
+const allegations = (text: string): Allegation[] => ruleExtractor.extract(text).allegations;
+const only = (text: string): Allegation => {
+  const list = allegations(text);
+  assert.equal(list.length, 1, `${text}: ${JSON.stringify(list.map((a) => a.claim))}`);
+  return list[0]!;
+};
+
+test('"N counts of" is a charge against the one who faces it; "found that" is a finding by its subject', () => {
+  assert.deepEqual(only('Daniel Morgan faces 12 counts of wire fraud.').against, ['Daniel Morgan']);
+  const found = only('The Securities and Exchange Commission found that Norvex Holdings had misled investors.');
+  assert.deepEqual(found.alleged_by, ['Securities and Exchange Commission']);
+  assert.deepEqual(found.against, ['Norvex Holdings']);
+});
+
+test('a condition ("if convicted", "if they are found guilty") is no claim', () => {
+  assert.equal(allegations('Daniel Morgan could face ten years in prison if convicted.').length, 0);
+  assert.equal(allegations('If found guilty, Daniel Morgan faces a ban of five games.').length, 0);
+});
+
+test('a body named before an offence and its charge brings the charge', () => {
+  for (const text of [
+    'Daniel Morgan denied a Football Association misconduct charge.',
+    'Daniel Morgan pleaded not guilty to a Football Association (FA) misconduct charge on Friday.',
+  ]) {
+    const a = only(text);
+    assert.deepEqual(a.alleged_by, ['Football Association'], text);
+    assert.deepEqual(a.against, ['Daniel Morgan'], text);
+    assert.deepEqual(a.denied_by, ['Daniel Morgan'], text);
+  }
+});
+
+test('", alleging that …" is said by the one who sued, and "the company" is the one sued', () => {
+  const a = only('Anna Clarke sued Norvex Holdings in March, alleging that the company fired her for reporting fraud.');
+  assert.deepEqual(a.alleged_by, ['Anna Clarke']);
+  assert.deepEqual(a.against, ['Norvex Holdings']);
+});
+
+test('"saw X and Y banned for …" accuses both, past the clubs that qualify them', () => {
+  const a = only("The rule followed cases which saw Chelsea's John Terry and Liverpool's Luis Suarez banned for four games for racist abuse.");
+  assert.deepEqual(a.against, ['John Terry', 'Luis Suarez']);
+  assert.deepEqual(a.alleged_by, []);
+});
+
+test('denials: a lawyer, "it", "malicious accusations", "fight the charges", "disagreed with the findings"', () => {
+  const lawyer = only('Daniel Morgan was charged with bribery on Monday. His lawyer said the claims were baseless.');
+  assert.deepEqual(lawyer.denied_by, ['Daniel Morgan']);
+  for (const denial of [
+    'The company said it would fight the charges.',
+    'Norvex Holdings said it disagreed with the findings.',
+    '"The report contains errors of fact and malicious accusations against the company," it said.',
+  ]) {
+    const a = only(`Norvex Holdings was charged with fraud. ${denial}`);
+    assert.deepEqual(a.against, ['Norvex Holdings'], denial);
+    assert.deepEqual(a.denied_by, ['Norvex Holdings'], denial);
+  }
+  const attorney = only('Daniel Morgan was arrested for bribery. Defense attorney Anna Clarke says the evidence will show Morgan did not do anything wrong.');
+  assert.deepEqual(attorney.denied_by.sort(), ['Anna Clarke', 'Daniel Morgan']);
+});
+
+test('"X and Y denied conspiracy and fraud" states the claim it denies; a plea by people only described is still a claim', () => {
+  const a = only('Former finance chief Daniel Morgan and former sales manager Anna Clarke denied conspiracy and securities fraud.');
+  assert.deepEqual(a.against, ['Daniel Morgan', 'Anna Clarke']);
+  assert.deepEqual(a.denied_by, ['Daniel Morgan', 'Anna Clarke']);
+  const plea = only('Two former Norvex Holdings executives have pleaded not guilty to fraud charges.');
+  assert.deepEqual(plea.against, []);
+  assert.deepEqual(plea.denied_by, []);
+});
+
+test('"the <outlet> host" is the person named before, not the outlet', () => {
+  const a = only('Rachel Morgan hosts a show on Globex News. Norvex Holdings sued the Globex News host for defamation.');
+  assert.deepEqual(a.alleged_by, ['Norvex Holdings']);
+  assert.deepEqual(a.against, ['Rachel Morgan']);
+});
+
+test('a document accuses in its author’s name', () => {
+  const [, a] = allegations('Anna Clarke filed a lawsuit against Norvex Holdings in March. The lawsuit further accuses the company of defrauding customers.');
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Anna Clarke']);
+  assert.deepEqual(a.against, ['Norvex Holdings']);
+});
+
+test('the next sentence about the same accused keeps the accuser; a charge names none', () => {
+  const [, a] = allegations('The Football Association charged Daniel Morgan with misconduct. Morgan, accused of abusing a referee, has asked for a hearing.');
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Football Association']);
+  const [, b] = allegations('The Football Association charged Daniel Morgan with misconduct. Morgan was also charged with fraud in 2019.');
+  assert.ok(b);
+  assert.deepEqual(b.alleged_by, []);
+});
+
+test('"allege that in exchange for the bribes, X voted" and "the bribes were paid" point to the accused', () => {
+  const [, a, b] = allegations(
+    'Daniel Morgan was charged with bribery. Authorities allege that in exchange for the bribes, Morgan voted for lucrative contracts. Officials said the bribes were paid in cash.',
+  );
+  assert.ok(a && b);
+  assert.deepEqual(a.against, ['Daniel Morgan']);
+  assert.deepEqual(b.against, ['Daniel Morgan']);
+});
+
+test('"the two executives", "the defendants" stand for the accused named before', () => {
+  const [, a] = allegations('Daniel Morgan and Anna Clarke were arrested on suspicion of fraud on Monday. The two executives were charged on Friday.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Daniel Morgan', 'Anna Clarke']);
+});
+
+test('coordinated accusers and accused past an acronym or a body naming a title', () => {
+  const a = only('The opposition Social Democrats (SD) and the Green Party accused Daniel Morgan of lying to parliament.');
+  assert.deepEqual(a.alleged_by, ['Social Democrats', 'Green Party']);
+  const b = only('Former minister Daniel Morgan and Labour Party treasurer Anna Clarke were indicted by a special court.');
+  assert.deepEqual(b.against, ['Daniel Morgan', 'Anna Clarke']);
+});
+
+test('a dateline credit reports the claim of its sentence; "colluded with Y" accuses Y too', () => {
+  assert.deepEqual(only('LONDON (Reuters) — Daniel Morgan was charged with fraud on Monday.').reported_by, ['Reuters']);
+  assert.deepEqual(only('Daniel Morgan allegedly colluded with Anna Clarke to rig the tender.').against, ['Daniel Morgan', 'Anna Clarke']);
+});
