@@ -124,7 +124,7 @@ const CUE_WORDS = new Set([
   ...FINDING,
 ]);
 /** Cue words that need no word of wrongdoing beside them. */
-const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && (!SANCTION.has(x) || PENALTY.has(x))));
+const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && !FINDING.has(x) && (!SANCTION.has(x) || PENALTY.has(x))));
 /** Could this sentence make or deny a claim? A cheap test before the clause is read. */
 function mayAllege(w: string[]): boolean {
   let saying = false;
@@ -158,6 +158,7 @@ const DOCUMENTS = new Map<string, string>([
   ['indictment', 'indictment'],
   ['filing', 'suit'],
 ]);
+const AMOUNT_OR_WORD = /^([a-z-]+|\$|£|€|\d[\d.,]*)$/;
 /** Verbs whose subject publishes or files a document: "X published a report", "X filed a lawsuit". */
 const PUBLISHING = new Set(['published', 'publishes', 'released', 'releases', 'issued', 'issues', 'filed', 'files', 'wrote', 'authored', 'brought']);
 /** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
@@ -576,8 +577,12 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
       if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
     // "X imposed sanctions", "X opened an investigation", "X filed a $10 million lawsuit", "X brought charges".
+    // Beyond three words back, only amounts and plain words may stand between: "filed a $10 million lawsuit".
+    let plain = true;
     for (let v = k - 1; v >= 0 && k - v <= 7; v--) {
-      if (k - v > 3 && !w.slice(v + 1, k).every((y) => /^([a-z-]+|\$|£|€|\d[\d.,]*)$/.test(y) && !PREPOSITIONS.has(y) && !CLAUSE_BREAKS.has(y))) break;
+      const y = w[v + 1]!;
+      if (v + 1 < k) plain &&= AMOUNT_OR_WORD.test(y) && !PREPOSITIONS.has(y) && !CLAUSE_BREAKS.has(y);
+      if (k - v > 3 && !plain) break;
       if (
         /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced|announce|announces)$/.test(
           w[v]!,
