@@ -143,7 +143,9 @@ function mayAllege(w: string[]): boolean {
 const QUICK = new Map<string, 'plain' | 'saying' | 'publish'>();
 for (const x of ['published', 'publishes', 'released', 'releases', 'issued', 'issues', 'filed', 'files', 'wrote', 'authored']) QUICK.set(x, 'publish');
 for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
-for (const x of DENIAL_WORDS) QUICK.set(x, 'plain');
+// Common words that deny only beside a claim noun or a word of wrongdoing ("fight the charges",
+// "did not do anything wrong"), which lets the sentence through on its own.
+for (const x of DENIAL_WORDS) if (!/^(anything|fight|fights|fighting|fought)$/.test(x)) QUICK.set(x, 'plain');
 /**
  * Documents that make claims in their authors' name: "the lawsuit accuses X", "the report claims",
  * "according to the indictment". Each maps to the kind of document its author is remembered under.
