@@ -128,15 +128,16 @@ const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HE
 /** Could this sentence make or deny a claim? A cheap test before the clause is read. */
 function mayAllege(w: string[]): boolean {
   let saying = false;
-  let publishing = false;
-  for (const x of w) {
+  let published = -1;
+  for (let k = 0; k < w.length; k++) {
+    const x = w[k]!;
     const q = QUICK.get(x);
     if (q === 'plain') return true;
     if (q === 'saying') saying = true;
-    else if (q === 'publish') publishing = true;
+    else if (q === 'publish') published = k;
+    // "X published a 67-page report on Y": no claim yet, but who wrote the report is remembered (DOCUMENTS).
+    if (published >= 0 && k - published <= 6 && DOCUMENTS.has(x)) return true;
   }
-  // "X published a report on Y": no claim yet, but who wrote the report is remembered (DOCUMENTS).
-  if (publishing && w.some((x) => DOCUMENTS.has(x))) return true;
   return saying && w.some(isWrongdoing);
 }
 /** One look-up per word for mayAllege: a plain cue or denial word, a word that needs wrongdoing beside it, a verb of publishing. */
