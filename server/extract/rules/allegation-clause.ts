@@ -64,6 +64,8 @@ export const ACCUSING = new Set([
   ...SANCTION,
   'convicted',
   'arrested',
+  'rearrested',
+  're-arrested',
   'sentenced',
   'linking',
   'targeting',

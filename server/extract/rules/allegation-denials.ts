@@ -76,6 +76,8 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
     else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
       isDenial = true;
+    // "called the arrest outrageous", "calling the charges baseless"
+    else if (DENIAL_ADJECTIVES.has(x) && w[k - 2] === 'the' && /^(called|calling|calls|termed|described)$/.test(w[k - 3] ?? '')) isDenial = true;
     // "malicious accusations", "baseless claims", "and unfounded allegations": what the claim is called.
     else if (DENIAL_ADJECTIVES.has(x) && CLAIM_NOUNS.has(w[k + 1] ?? '') && /^[a-z]+s$/.test(w[k + 1]!) && w[k + 1] !== 'reports') isDenial = true;
     // "did not do anything wrong", "didn't do anything that warranted his arrest"

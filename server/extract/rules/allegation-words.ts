@@ -26,7 +26,7 @@ export const CHARGE = words(['charge', 'charges', 'charged', 'charging']);
 /** "investigated over", "a probe into", "an investigation against": legal when a target or an offence follows. */
 export const INVESTIGATE = words(verb('investigate'), verb('probe'), ['investigation', 'investigations', 'inquiry']);
 /** "arrested for", "detained over": legal when a reason follows. */
-export const ARREST = words(['arrested', 'arrest', 'arrests', 'detained', 'jailed']);
+export const ARREST = words(['arrested', 'arrest', 'arrests', 'detained', 'jailed', 'rearrested', 're-arrested']);
 /** Complaints and petitions: legal when they are filed against someone or challenge something. */
 export const COMPLAINT = words(['complaint', 'complaints', 'petition', 'petitions', 'case']);
 
@@ -229,6 +229,7 @@ export const DENIAL_ADJECTIVES = words([
   'inaccurate',
   'erroneous',
   'ridiculous',
+  'outrageous',
 ]);
 
 export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);

@@ -69,6 +69,8 @@ const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING, ...FINDING]);
 /** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
 const PASSIVE_ACCUSED = new Set([
   'accused',
+  'rearrested',
+  're-arrested',
   'charged',
   'indicted',
   'convicted',
@@ -685,7 +687,7 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       ((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) ||
       ((REPORTING.has(x) || FINDING.has(x)) && wrongdoingOrLegalAfter(c, k, cues))
     )
-      out.push(...clauseSubjectAt(c, k + 1));
+      out.push(...clauseSubjectAt(c, thatAfter(c, k) ?? k + 1));
     // "investigating whether X moved money …"
     if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
     // "saying that the rival state keeps bribing judges": the doer of the reported wrongdoing.
@@ -810,6 +812,17 @@ function penalisedAfter(c: Clause, k: number): string[] {
  */
 function reducedPassive(c: Clause, k: number): boolean {
   return /^(for|over|from)$/.test(c.w[k + 1] ?? '') && mentionEndingAt(c, k - 1) !== undefined;
+}
+
+/** "alleged in a lawsuit that …", "said in a statement on Monday that …": where the reported clause opens after a short phrase. */
+function thatAfter(c: Clause, k: number): number | null {
+  const { w } = c;
+  if (!PREPOSITIONS.has(w[k + 1] ?? '')) return null;
+  for (let j = k + 2; j < w.length && j - k <= 8; j++) {
+    if (w[j] === 'that') return j;
+    if (CLAUSE_BREAKS.has(w[j]!) || w[j] === ',' || c.startAt[j]) return null;
+  }
+  return null;
 }
 
 /** The verb of saying at k closes its sentence after a comma and a short subject: "…, police say." */
