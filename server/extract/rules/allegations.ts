@@ -308,6 +308,15 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   const body = out.filter((a) => !a.headline);
   const kept = body.length ? body : out;
 
+  // "A police captain has been arrested for …" and then "… said X is accused of …": a lead that
+  // describes its accused with "a"/"an" names them in the next claim, a sentence or two later.
+  kept.forEach((a, i) => {
+    const next = kept[i + 1];
+    if (a.against.length || !next || next.sentence - a.sentence > 2 || !next.against.length) return;
+    if (!/^\W*(?:[A-Z][A-Za-z.]*\s*(?:\([^)]*\)\s*)?[—–-]\s*)?(a|an)\s/i.test(a.evidence.text)) return;
+    a.against = next.against.filter((n) => !a.alleged_by.includes(n));
+  });
+
   // A denial answers every claim against the denier, and the claims just before it or in its sentence.
   for (const d of denials) {
     for (const a of kept) {
@@ -754,6 +763,8 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       const partner = mentionStartingAt(c, k + 2);
       if (partner && !isMedia(partner) && partner.entity.category !== 'place') out.push(...coordinatedAfter(c, partner));
     }
+  // "Other charges included fraud": the charges of the one accused before.
+  if (out.length === 0 && cues.some((q) => CHARGE.has(w[q.at]!) && /^(other|further|additional|more|new)$/.test(w[q.at - 1] ?? ''))) out.push(...c.lastAccused);
   if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
     // "The mayor … appeared in court on fraud charges": the one the charges are about.
     const subject = c.ms.find(

@@ -123,3 +123,25 @@ test('a dateline credit reports the claim of its sentence; "colluded with Y" acc
   assert.deepEqual(only('LONDON (Reuters) — Daniel Morgan was charged with fraud on Monday.').reported_by, ['Reuters']);
   assert.deepEqual(only('Daniel Morgan allegedly colluded with Anna Clarke to rig the tender.').against, ['Daniel Morgan', 'Anna Clarke']);
 });
+
+test('a lead that describes its accused ("A former executive …") names them in the next claim', () => {
+  const [lead, next] = allegations(
+    'SYDNEY (AP) — A former executive of a construction company has been arrested over bribes paid abroad. Police said Daniel Morgan, 63, is accused of conspiring to pay bribes. Morgan denies the charges.',
+  );
+  assert.ok(lead && next);
+  assert.deepEqual(lead.against, ['Daniel Morgan']);
+  assert.deepEqual(lead.denied_by, ['Daniel Morgan']);
+  assert.deepEqual(lead.reported_by, ['AP']);
+});
+
+test('"rearrested", "other charges", "alleged in a lawsuit that …" and "called the arrest outrageous"', () => {
+  const re = only('Prosecutors rearrested Daniel Morgan on suspicion of breach of trust. Morgan called the arrest outrageous.');
+  assert.deepEqual(re.against, ['Daniel Morgan']);
+  assert.deepEqual(re.denied_by, ['Daniel Morgan']);
+  const [, other] = allegations('Daniel Morgan was charged with bribery on Monday. Other charges included money laundering and perjury.');
+  assert.ok(other);
+  assert.deepEqual(other.against, ['Daniel Morgan']);
+  const suit = only('Norvex Holdings makes cars. Anna Clarke alleged in a lawsuit that the company rigged a marketing test.');
+  assert.deepEqual(suit.alleged_by, ['Anna Clarke']);
+  assert.deepEqual(suit.against, ['Norvex Holdings']);
+});
