@@ -32,11 +32,14 @@ export const DENIAL_WORDS = new Set([
   'evidence',
   'crime',
   'anything',
+  'by',
 ]);
 /** Words that stand for a party already named: "they", "both companies", "the bank". */
 const DESCRIBED_PARTIES = new Set([
   'they',
   'both',
+  'all',
+  'defendants',
   'company',
   'companies',
   'firm',
@@ -80,6 +83,13 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     else if (DENIAL_ADJECTIVES.has(x) && w[k - 2] === 'the' && /^(called|calling|calls|termed|described)$/.test(w[k - 3] ?? '')) isDenial = true;
     // "malicious accusations", "baseless claims", "and unfounded allegations": what the claim is called.
     else if (DENIAL_ADJECTIVES.has(x) && CLAIM_NOUNS.has(w[k + 1] ?? '') && /^[a-z]+s$/.test(w[k + 1]!) && w[k + 1] !== 'reports') isDenial = true;
+    // "The paper said it stood by its reporting": an outlet denies the claim against its story.
+    else if (
+      x === 'by' &&
+      /^(stand|stands|stood|standing)$/.test(w[k - 1] ?? '') &&
+      /^(reporting|story|stories|article|articles|report|coverage|journalism)$/.test(w[k + 2] ?? w[k + 1] ?? '')
+    )
+      isDenial = true;
     // "did not do anything wrong", "didn't do anything that warranted his arrest"
     else if (x === 'anything' && w[k - 1] === 'do' && /^(not|didn't|didn’t|never)$/.test(w[k - 2] ?? '')) isDenial = true;
     else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
@@ -159,9 +169,9 @@ function denierOf(c: Clause, k: number): string[] {
   return [...new Set([...(subject.length ? subject : it ? itSubject : firstPartyBefore(c, k)), ...speakers])];
 }
 
-/** What "it" stands for in a denial: the body named before it in the sentence, else the last company, else the last accused. */
+/** What "it" stands for in a denial: the body (an outlet too) named before it in the sentence, else the last company, else the last accused. */
 function companyBefore(c: Clause, k: number): string[] {
-  const body = c.ms.findLast((p) => p.last < k && p.entity.category === 'institution' && !isMedia(p) && !inPrepPhrase(c, p));
+  const body = c.ms.findLast((p) => p.last < k && p.entity.category === 'institution' && !inPrepPhrase(c, p));
   if (body) return [body.entity.name];
   if (c.lastCompany) return [c.lastCompany];
   return [...c.lastAccused];
@@ -169,7 +179,8 @@ function companyBefore(c: Clause, k: number): string[] {
 
 /** The first party named before k: outside a prepositional phrase, or the one a spokesman or lawyer speaks "for". */
 function firstPartyBefore(c: Clause, k: number): string[] {
-  const before = c.ms.filter((p) => p.first < k && !isMedia(p) && !qualifiesMembers(c, p));
+  // An outlet is a party when it speaks for itself: "the paper said the lawsuit was without merit".
+  const before = c.ms.filter((p) => p.first < k && (!isMedia(p) || /^(said|says)$/.test(c.w[p.last + 1] ?? '')) && !qualifiesMembers(c, p));
   const free = before.find((p) => !inPrepPhrase(c, p));
   // "a lawyer for (Mr) Y", "a spokesman of Y".
   const represented = before.find((p) => {

@@ -148,7 +148,9 @@ for (const x of ['published', 'publishes', 'released', 'releases', 'issued', 'is
 for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
 // Common words that deny only beside a claim noun or a word of wrongdoing ("fight the charges",
 // "did not do anything wrong"), which lets the sentence through on its own.
-for (const x of DENIAL_WORDS) if (!/^(anything|fight|fights|fighting|fought)$/.test(x)) QUICK.set(x, 'plain');
+for (const x of DENIAL_WORDS) if (!/^(anything|fight|fights|fighting|fought|by)$/.test(x)) QUICK.set(x, 'plain');
+// "The paper said it stood by its reporting": the denial's verb lets it through, not the common "by".
+for (const x of ['stood', 'stands']) QUICK.set(x, 'plain');
 /**
  * Documents that make claims in their authors' name: "the lawsuit accuses X", "the report claims",
  * "according to the indictment". Each maps to the kind of document its author is remembered under.
@@ -685,6 +687,8 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
         if (company) out.push(company);
       }
     }
+    // "The company is under investigation by …", "X is under criminal investigation for …".
+    if (INVESTIGATE.has(x) && (w[k - 1] === 'under' || w[k - 2] === 'under')) out.push(...subjectBefore(c, w.lastIndexOf('under', k), 6));
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
     // "X faces 12 charges", "facing accusations of …".

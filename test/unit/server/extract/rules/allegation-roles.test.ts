@@ -145,3 +145,17 @@ test('"rearrested", "other charges", "alleged in a lawsuit that …" and "called
   assert.deepEqual(suit.alleged_by, ['Anna Clarke']);
   assert.deepEqual(suit.against, ['Norvex Holdings']);
 });
+
+test('"all three deny", an outlet standing by its reporting, and "under investigation"', () => {
+  const three = only('The International Cricket Council charged Daniel Morgan, Anna Clarke and Tom Reyes under its code. All three deny the charges.');
+  assert.deepEqual(three.denied_by, ['Daniel Morgan', 'Anna Clarke', 'Tom Reyes']);
+  const paper = only(
+    'Daniel Morgan sued the Globex Courier for defamation over an article. In a statement, the Globex Courier said the lawsuit was without merit.',
+  );
+  assert.deepEqual(paper.against, ['Globex Courier']);
+  assert.deepEqual(paper.denied_by, ['Globex Courier']);
+  const probe = only('Norvex Holdings denied any wrongdoing on Monday. The company is under investigation by the Justice Department for bribery.');
+  assert.deepEqual(probe.alleged_by, ['Justice Department']);
+  assert.deepEqual(probe.against, ['Norvex Holdings']);
+  assert.deepEqual(probe.denied_by, ['Norvex Holdings']);
+});
