@@ -108,6 +108,8 @@ export interface Clause {
   refersBack?: boolean;
   /** The last company named before this sentence: "the company", "the telecoms firm" stand for it. */
   lastCompany?: string | null;
+  /** Regulators, courts and other bodies named before this sentence, latest last: "the regulator", "the court" stand for one. */
+  bodies?: { name: string; kind: string | undefined }[];
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -177,6 +179,22 @@ export function pronounAt(c: Clause, k: number): string | null {
 
 /** Nouns that stand for the company named last: "the company", "the telecoms firm". */
 const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'lender', 'insurer', 'carrier', 'conglomerate', 'retailer', 'airline', 'manufacturer']);
+/** Nouns that stand for the official body named last: "the regulator said", "the court found". */
+const BODY_NOUNS = new Set([
+  'regulator',
+  'watchdog',
+  'agency',
+  'authority',
+  'commission',
+  'court',
+  'tribunal',
+  'panel',
+  'federation',
+  'council',
+  'ministry',
+  'department',
+  'bureau',
+]);
 /** Nouns that stand for the person named last: "the former chief executive", "the tycoon". */
 const PERSON_NOUNS = new Set([
   'executive',
@@ -206,6 +224,19 @@ const PERSON_NOUNS = new Set([
   'mayor',
   'lawmaker',
   'official',
+  'heir',
+  'billionaire',
+  'magnate',
+  'entrepreneur',
+  'boss',
+  'chairwoman',
+  'owner',
+  'star',
+  'swimmer',
+  'cricketer',
+  'cyclist',
+  'sprinter',
+  'whistleblower',
 ]);
 /** Nouns for people who work for or play in a body: "Acme executives", "two club officials" (the body only qualifies them). */
 export const MEMBER_NOUNS = new Set([
@@ -236,7 +267,9 @@ export const MEMBER_NOUNS = new Set([
 export function describedAt(c: Clause, k: number, asSubject: boolean): string | null {
   const x = c.w[k] ?? '';
   const company = COMPANY_NOUNS.has(x);
-  if (!company && !PERSON_NOUNS.has(x)) return null;
+  const body = BODY_NOUNS.has(x);
+  // "the 64-year-old" stands for the person named before, as "the tycoon" does.
+  if (!company && !body && !PERSON_NOUNS.has(x) && !/^\d+-year-old$/.test(x)) return null;
   // "the chief executive of Y" is Y's, not the last person's.
   if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || c.toks[k]!.possessive || c.inName.has(k)) return null;
   let qualifier: Placed | undefined;
@@ -249,6 +282,16 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
         !/^(,|and|;|:|“|"|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|then|now|today|yesterday)$/.test(c.w[j - 1]!)
       )
         return null;
+      // "the regulator": the official body whose name holds the noun ("the court" for "the High Court"), else the last one.
+      if (body) {
+        // "the bureau" for the Federal Bureau of Investigation, or for an acronym holding its initial ("FBI").
+        const names = (name: string): boolean => name.toLowerCase().includes(x) || (/^[A-Z]{2,6}$/.test(name) && name.includes(x[0]!.toUpperCase()));
+        const named =
+          c.ms.findLast((p) => p.last < j && p.entity.category === 'institution' && names(p.entity.name))?.entity.name ??
+          c.bodies?.findLast((b) => names(b.name))?.name;
+        // Else the last state body; an NGO or a club is no "regulator".
+        return named ?? c.bodies?.findLast((b) => b.kind !== 'other')?.name ?? null;
+      }
       // The company named last, in this sentence before the description, else in the sentences before.
       if (company) return c.ms.findLast((p) => p.last < j && p.entity.kind === 'company')?.entity.name ?? c.lastCompany ?? null;
       // A person in this sentence may be the one who accuses the described: "X accused the executive of …".

@@ -58,6 +58,9 @@ import { TITLE_WORDS } from './lexicons.js';
 import { RELATION_NOUNS } from './vocabulary.js';
 import { DETERMINERS, JOB_NOUNS } from './words.js';
 
+/** A regulator, court, agency or governing body: what "the regulator", "the court" stand for. */
+const isOfficialBody = (p: Placed): boolean =>
+  p.entity.category === 'institution' && p.entity.kind !== 'company' && p.entity.kind !== 'media' && p.entity.kind !== 'party';
 /** How many of the latest claims a new sentence is compared with to find a retelling. */
 const RECENT = 8;
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
@@ -196,6 +199,12 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   }
   let lastPerson: string | null = null;
   let lastCompany: string | null = null;
+  /** Regulators, courts, agencies and other bodies named so far, latest last: "the regulator", "the bureau" stand for one. */
+  const bodies: { name: string; kind: string | undefined }[] = [];
+  const noteBodies = (ms: Placed[]): void => {
+    for (const m of ms) if (isOfficialBody(m)) bodies.push({ name: m.entity.name, kind: m.entity.kind });
+    if (bodies.length > 12) bodies.splice(0, bodies.length - 12);
+  };
   let previousSources: string[] = [];
   const denials: Denial[] = [];
   /** Who wrote or filed the last document of each kind ("suit", "report", "indictment"): what it claims, they claim. */
@@ -210,6 +219,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.
     if (!mayAllege(w)) {
       if (company) lastCompany = company.entity.name;
+      noteBodies(ms);
       previousSources = ms.some(isMedia)
         ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
         : [];
@@ -225,7 +235,21 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       endAt[p.last] ??= p;
       startAt[p.first] ??= p;
     }
-    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [], wrongBefore: [], endAt, startAt, hasWho: w.includes('who'), lastCompany };
+    const ctx: Clause = {
+      toks,
+      ms,
+      w,
+      inName,
+      lastPerson,
+      lastAccused,
+      wrong: [],
+      wrongBefore: [],
+      endAt,
+      startAt,
+      hasWho: w.includes('who'),
+      lastCompany,
+      bodies,
+    };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
     const denial = findDenial(ctx);
@@ -304,6 +328,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     previousSources = sources;
     if (firstPerson) lastPerson = firstPerson.entity.name;
     if (company) lastCompany = company.entity.name;
+    noteBodies(ms);
   });
 
   // A headline repeats the story's lead: keep it only when the body makes no allegation.

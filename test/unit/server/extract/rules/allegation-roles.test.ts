@@ -159,3 +159,22 @@ test('"all three deny", an outlet standing by its reporting, and "under investig
   assert.deepEqual(probe.against, ['Norvex Holdings']);
   assert.deepEqual(probe.denied_by, ['Norvex Holdings']);
 });
+
+test('"the regulator", "the court", "the bureau" stand for the body named before; "the 64-year-old", "the billionaire" for the person', () => {
+  const [regulator] = allegations(
+    'The Financial Conduct Authority fined Daniel Morgan on Friday. The regulator said Morgan had acted recklessly and breached its rules.',
+  );
+  assert.ok(regulator);
+  assert.deepEqual(regulator.alleged_by, ['Financial Conduct Authority']);
+  assert.deepEqual(regulator.against, ['Daniel Morgan']);
+  const [court] = allegations(
+    'The Court of Arbitration for Sport heard the appeal on Friday. The court found that Daniel Morgan had committed doping violations.',
+  );
+  assert.ok(court);
+  assert.deepEqual(court.alleged_by, ['Court of Arbitration for Sport']);
+  const [bureau] = allegations('The FBI opened a file on Monday. The bureau was investigating whether Daniel Morgan laundered money.');
+  assert.ok(bureau);
+  assert.deepEqual(bureau.alleged_by, ['FBI']);
+  assert.deepEqual(only('Daniel Morgan was questioned on Monday. The 64-year-old was charged with bribery on Friday.').against, ['Daniel Morgan']);
+  assert.deepEqual(only('Daniel Morgan runs Norvex Holdings. Prosecutors accused the billionaire of bribing officials.').against, ['Daniel Morgan']);
+});
