@@ -174,6 +174,8 @@ export const WRONGDOING_STEMS = [
   'ponzi',
   'insider',
   'overstat',
+  'inflated',
+  'inflating',
 ];
 
 /** Heads of compounds that name wrongdoing only in the compound: "match-fixing", "price-fixing". */

@@ -383,6 +383,8 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (SUE.has(x) || (PROSECUTE.has(x) && (x !== 'prosecution' || FACE.has(w[k - 1] ?? '') || w[k + 1] === 'of'))) kind = 'legal';
     else if (SUSPECT.has(x) && (w[k + 1] === 'of' || w[k - 1] === 'on')) kind = 'legal';
     else if (x === 'guilty' && /^(found|pleaded|pleads|plead|be)$/.test(w[k - 1] ?? '')) kind = 'legal';
+    // "A jury found X guilty of fraud"
+    else if (x === 'guilty' && w[k + 1] === 'of' && w.slice(Math.max(0, k - 5), k).includes('found')) kind = 'legal';
     // "stand trial over", "faces trial for", "on trial for", "sentenced to five years".
     else if (/^(trial|retrial)$/.test(x) && (/^(stand|face|faces|facing|on|to)$/.test(w[k - 1] ?? '') || /^(over|for)$/.test(w[k + 1] ?? ''))) kind = 'legal';
     else if (x === 'sentenced' && w.slice(k + 1, k + 6).includes('to')) kind = 'legal';
@@ -714,6 +716,16 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     }
     // "The company is under investigation by …", "X is under criminal investigation for …".
     if (INVESTIGATE.has(x) && (w[k - 1] === 'under' || w[k - 2] === 'under')) out.push(...subjectBefore(c, w.lastIndexOf('under', k), 6));
+    // "A jury found X guilty of fraud": the one found guilty.
+    if (x === 'guilty' && w[k - 1] !== 'found' && w.slice(Math.max(0, k - 5), k).includes('found')) {
+      const m = mentionEndingAt(c, k - 1);
+      if (m && !isMedia(m)) out.push(m.entity.name);
+    }
+    // "The Justice Department opened an investigation into X".
+    if (/^(investigation|investigations|probe|inquiry)$/.test(x) && w[k + 1] === 'into') {
+      const m = mentionStartingAt(c, k + 2) ?? (w[k + 2] === 'the' ? mentionStartingAt(c, k + 3) : undefined);
+      if (m && !isMedia(m) && m.entity.category !== 'place' && !m.possessive) out.push(...coordinatedAfter(c, m));
+    }
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
     // "X faces 12 charges", "facing accusations of …".
@@ -781,7 +793,10 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       if (m?.possessive && !isMedia(m)) out.push(m.entity.name);
     }
     if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
-      const list = c.ms.filter((p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p));
+      // "interference by X and Y", not "found guilty of fraud by a jury in Manhattan".
+      const list = c.ms.filter(
+        (p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p) && !(p.entity.category === 'place' && inPrepPhrase(c, p) && w[p.first - 1] !== 'by'),
+      );
       out.push(...list.slice(0, w[k + 1] === 'between' ? 2 : 3).map((p) => p.entity.name));
     }
   }

@@ -178,3 +178,10 @@ test('"the regulator", "the court", "the bureau" stand for the body named before
   assert.deepEqual(only('Daniel Morgan was questioned on Monday. The 64-year-old was charged with bribery on Friday.').against, ['Daniel Morgan']);
   assert.deepEqual(only('Daniel Morgan runs Norvex Holdings. Prosecutors accused the billionaire of bribing officials.').against, ['Daniel Morgan']);
 });
+
+test('"an investigation into X", "a jury found X guilty", and a place in "by a jury in <city>" is not accused', () => {
+  assert.deepEqual(only('The Justice Department has opened a criminal investigation into Norvex Holdings.').against, ['Norvex Holdings']);
+  assert.deepEqual(only('A jury found Daniel Morgan guilty of fraud on Friday.').against, ['Daniel Morgan']);
+  assert.deepEqual(only('Daniel Morgan was found guilty of fraud by a jury in Manhattan on Friday.').against, ['Daniel Morgan']);
+  assert.deepEqual(only('Daniel Morgan, who was arrested in June, allegedly inflated the balance sheet.').against, ['Daniel Morgan']);
+});
