@@ -94,6 +94,11 @@ const PASSIVE_ACCUSED = new Set([
   'sentenced',
   'blamed',
   'alleged',
+  'questioned',
+  'quizzed',
+  'grilled',
+  'interrogated',
+  'summoned',
 ]);
 /** Penalties that name their reason ("fined … for", "banned over"): no word of wrongdoing needed. */
 const PENALTY = new Set(['fined', 'banned', 'sanctioned', 'penalised', 'penalized']);

@@ -185,3 +185,8 @@ test('"an investigation into X", "a jury found X guilty", and a place in "by a j
   assert.deepEqual(only('Daniel Morgan was found guilty of fraud by a jury in Manhattan on Friday.').against, ['Daniel Morgan']);
   assert.deepEqual(only('Daniel Morgan, who was arrested in June, allegedly inflated the balance sheet.').against, ['Daniel Morgan']);
 });
+
+test('"X and Y are to be questioned over the fraud" accuses those questioned', () => {
+  const a = only('Daniel Morgan and Anna Clarke are set to be questioned by lawmakers over the fraud at the bank.');
+  assert.deepEqual(a.against, ['Daniel Morgan', 'Anna Clarke']);
+});
