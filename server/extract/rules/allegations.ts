@@ -145,20 +145,24 @@ function mayAllege(w: string[]): boolean {
     if (q === 'plain') return true;
     if (q === 'saying') saying = true;
     else if (q === 'publish') published = k;
+    // Common words that are cues only before one word: "counts of", "stood by".
+    else if (q === 'before-of' && w[k + 1] === 'of') return true;
+    else if (q === 'before-by' && w[k + 1] === 'by') return true;
     // "X published a 67-page report on Y": no claim yet, but who wrote the report is remembered (DOCUMENTS).
     if (published >= 0 && k - published <= 6 && DOCUMENTS.has(x)) return true;
   }
   return saying && w.some(isWrongdoing);
 }
 /** One look-up per word for mayAllege: a plain cue or denial word, a word that needs wrongdoing beside it, a verb of publishing. */
-const QUICK = new Map<string, 'plain' | 'saying' | 'publish'>();
+const QUICK = new Map<string, 'plain' | 'saying' | 'publish' | 'before-of' | 'before-by'>();
 for (const x of ['published', 'publishes', 'released', 'releases', 'issued', 'issues', 'filed', 'files', 'wrote', 'authored']) QUICK.set(x, 'publish');
 for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
 // Common words that deny only beside a claim noun or a word of wrongdoing ("fight the charges",
 // "did not do anything wrong"), which lets the sentence through on its own.
 for (const x of DENIAL_WORDS) if (!/^(anything|fight|fights|fighting|fought|by)$/.test(x)) QUICK.set(x, 'plain');
 // "The paper said it stood by its reporting": the denial's verb lets it through, not the common "by".
-for (const x of ['stood', 'stands']) QUICK.set(x, 'plain');
+for (const x of ['stood', 'stands', 'stand', 'standing']) QUICK.set(x, 'before-by');
+for (const x of ['count', 'counts']) QUICK.set(x, 'before-of');
 /**
  * Documents that make claims in their authors' name: "the lawsuit accuses X", "the report claims",
  * "according to the indictment". Each maps to the kind of document its author is remembered under.
@@ -273,12 +277,14 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
 
-    rememberAuthors(ctx, authors);
+    // Most sentences name no document: its author is looked for only when one is.
+    const document = w.some((x) => DOCUMENTS.has(x));
+    if (document) rememberAuthors(ctx, authors);
     if (cues.length) {
       const { parties, speakers } = allegersIn(ctx, cues);
       // "The lawsuit further accuses …", "according to the report, …": the document's author, who
       // is the accuser even when the claim quotes others' words.
-      const author = documentAuthor(ctx, authors);
+      const author = document ? documentAuthor(ctx, authors) : [];
       const allegers = (author.length ? author : parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
@@ -313,7 +319,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       // A retelling comes soon after what it retells: only the last few claims are compared.
       const repeated = out.slice(-RECENT).some((a) => !a.headline && (overlap(a.words, sentWords) >= SAME_CLAIM || retold(a)));
       // Claims made in a document ("X filed a lawsuit alleging …") make its accusers its authors.
-      if (alleged_by.length) for (const x of w) if (DOCUMENTS.has(x)) authors.set(DOCUMENTS.get(x)!, alleged_by);
+      if (alleged_by.length && document) for (const x of w) if (DOCUMENTS.has(x)) authors.set(DOCUMENTS.get(x)!, alleged_by);
       if (!repeated) {
         out.push({
           claim: claimOf(ctx, sent, main, against, alleged_by),
