@@ -160,7 +160,17 @@ function denierOf(c: Clause, k: number): string[] {
   }
   // "I am innocent", "we deny": the speaker.
   if (/^(i|we)$/.test(w[k - 1] ?? '') || /^(i|we)$/.test(w[k - 2] ?? '')) return speakers.length ? speakers : c.lastPerson ? [c.lastPerson] : [];
-  const subject = subjectBefore(c, k, 10);
+  let subject = subjectBefore(c, k, 10);
+  // "Prosecutor X said Y took bribes. He denied the charges.": "he" who denies is the one accused, not the accuser named first.
+  const pronoun = [w[k - 1], w[k - 2], w[k - 3]].find((x) => x === 'he' || x === 'she');
+  if (
+    pronoun &&
+    subject.length === 1 &&
+    c.lastAccused.length === 1 &&
+    !c.lastAccused.includes(subject[0]!) &&
+    !c.ms.some((p) => p.first < k && p.entity.name === subject[0])
+  )
+    subject = [...c.lastAccused];
   // "They deny …", "Both companies denied …", "The bank rejected the claims": the last accused.
   if (subject.length === 0 && !c.ms.some((p) => p.first < k) && w.slice(0, k).some((x) => DESCRIBED_PARTIES.has(x))) return [...c.lastAccused, ...speakers];
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');

@@ -190,3 +190,13 @@ test('"X and Y are to be questioned over the fraud" accuses those questioned', (
   const a = only('Daniel Morgan and Anna Clarke are set to be questioned by lawmakers over the fraud at the bank.');
   assert.deepEqual(a.against, ['Daniel Morgan', 'Anna Clarke']);
 });
+
+test('"he" who denies is the one accused, not the accuser named first in the sentence before', () => {
+  const [charged, said] = allegations(
+    'Daniel Morgan was charged with fraud on Monday. Prosecutor Anna Clarke said Morgan took bribes from a builder. He denied the charges.',
+  );
+  assert.ok(charged && said);
+  assert.deepEqual(charged.denied_by, ['Daniel Morgan']);
+  assert.deepEqual(said.denied_by, ['Daniel Morgan']);
+  assert.deepEqual(said.alleged_by, ['Anna Clarke']);
+});
