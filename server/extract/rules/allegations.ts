@@ -338,6 +338,13 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     }
     previousSources = sources;
     if (firstPerson) lastPerson = firstPerson.entity.name;
+    // "Prosecutor X said Y took bribes. He is also accused of …": after a claim its one accused
+    // person, not the accuser named first, is whom "he" and "the executive" stand for.
+    const claim = out.at(-1);
+    if (claim?.sentence === s && claim.against.length === 1 && claim.alleged_by.includes(lastPerson ?? '')) {
+      const accused = ms.find((p) => p.entity.name === claim.against[0] && p.entity.category === 'person');
+      if (accused) lastPerson = accused.entity.name;
+    }
     if (company) lastCompany = company.entity.name;
     noteBodies(ms);
   });

@@ -200,3 +200,9 @@ test('"he" who denies is the one accused, not the accuser named first in the sen
   assert.deepEqual(said.denied_by, ['Daniel Morgan']);
   assert.deepEqual(said.alleged_by, ['Anna Clarke']);
 });
+
+test('after a claim, "he" stands for its one accused, not for the accuser named first', () => {
+  const [, next] = allegations('Prosecutor Anna Clarke said Daniel Morgan took bribes from a builder. He is also accused of laundering the money.');
+  assert.ok(next);
+  assert.deepEqual(next.against, ['Daniel Morgan']);
+});
