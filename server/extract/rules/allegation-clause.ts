@@ -64,6 +64,8 @@ export const ACCUSING = new Set([
   ...SANCTION,
   'convicted',
   'arrested',
+  'rearrested',
+  're-arrested',
   'sentenced',
   'linking',
   'targeting',
@@ -106,6 +108,8 @@ export interface Clause {
   refersBack?: boolean;
   /** The last company named before this sentence: "the company", "the telecoms firm" stand for it. */
   lastCompany?: string | null;
+  /** Regulators, courts and other bodies named before this sentence, latest last: "the regulator", "the court" stand for one. */
+  bodies?: { name: string; kind: string | undefined }[];
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -175,8 +179,85 @@ export function pronounAt(c: Clause, k: number): string | null {
 
 /** Nouns that stand for the company named last: "the company", "the telecoms firm". */
 const COMPANY_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'lender', 'insurer', 'carrier', 'conglomerate', 'retailer', 'airline', 'manufacturer']);
+/** Nouns that stand for the official body named last: "the regulator said", "the court found". */
+const BODY_NOUNS = new Set([
+  'regulator',
+  'watchdog',
+  'agency',
+  'authority',
+  'commission',
+  'court',
+  'tribunal',
+  'panel',
+  'federation',
+  'council',
+  'ministry',
+  'department',
+  'bureau',
+]);
 /** Nouns that stand for the person named last: "the former chief executive", "the tycoon". */
-const PERSON_NOUNS = new Set(['executive', 'businessman', 'businesswoman', 'tycoon', 'banker', 'mogul', 'officer', 'chairman', 'founder', 'financier']);
+const PERSON_NOUNS = new Set([
+  'executive',
+  'businessman',
+  'businesswoman',
+  'tycoon',
+  'banker',
+  'mogul',
+  'officer',
+  'chairman',
+  'founder',
+  'financier',
+  'host',
+  'anchor',
+  'presenter',
+  'reporter',
+  'journalist',
+  'player',
+  'midfielder',
+  'striker',
+  'defender',
+  'goalkeeper',
+  'athlete',
+  'coach',
+  'captain',
+  'commissioner',
+  'mayor',
+  'lawmaker',
+  'official',
+  'heir',
+  'billionaire',
+  'magnate',
+  'entrepreneur',
+  'boss',
+  'chairwoman',
+  'owner',
+  'star',
+  'swimmer',
+  'cricketer',
+  'cyclist',
+  'sprinter',
+  'whistleblower',
+]);
+/** Nouns for people who work for or play in a body: "Acme executives", "two club officials" (the body only qualifies them). */
+export const MEMBER_NOUNS = new Set([
+  ...PERSON_NOUNS,
+  'executives',
+  'officials',
+  'officers',
+  'employees',
+  'staff',
+  'workers',
+  'directors',
+  'managers',
+  'players',
+  'members',
+  'agents',
+  'employee',
+  'director',
+  'manager',
+  'member',
+  'agent',
+]);
 
 /**
  * A definite description that ends at k and stands for a party named before: "the (telecoms)
@@ -186,10 +267,13 @@ const PERSON_NOUNS = new Set(['executive', 'businessman', 'businesswoman', 'tyco
 export function describedAt(c: Clause, k: number, asSubject: boolean): string | null {
   const x = c.w[k] ?? '';
   const company = COMPANY_NOUNS.has(x);
-  if (!company && !PERSON_NOUNS.has(x)) return null;
+  const body = BODY_NOUNS.has(x);
+  // "the 64-year-old" stands for the person named before, as "the tycoon" does.
+  if (!company && !body && !PERSON_NOUNS.has(x) && !/^\d+-year-old$/.test(x)) return null;
   // "the chief executive of Y" is Y's, not the last person's.
   if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || c.toks[k]!.possessive || c.inName.has(k)) return null;
-  for (let j = k - 1; j >= 0 && k - j <= 3; j--) {
+  let qualifier: Placed | undefined;
+  for (let j = k - 1; j >= 0 && k - j <= 3 + (qualifier ? qualifier.last - qualifier.first + 1 : 0); j--) {
     if (c.w[j] === 'the') {
       // As a subject the description opens its clause: "On Monday the company was fined", not "sued the company, alleging".
       if (
@@ -198,7 +282,27 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
         !/^(,|and|;|:|“|"|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday|later|then|now|today|yesterday)$/.test(c.w[j - 1]!)
       )
         return null;
-      return company ? (c.lastCompany ?? null) : c.lastPerson;
+      // "the regulator": the official body whose name holds the noun ("the court" for "the High Court"), else the last one.
+      if (body) {
+        // "the bureau" for the Federal Bureau of Investigation, or for an acronym holding its initial ("FBI").
+        const names = (name: string): boolean => name.toLowerCase().includes(x) || (/^[A-Z]{2,6}$/.test(name) && name.includes(x[0]!.toUpperCase()));
+        const named =
+          c.ms.findLast((p) => p.last < j && p.entity.category === 'institution' && names(p.entity.name))?.entity.name ??
+          c.bodies?.findLast((b) => names(b.name))?.name;
+        // Else the last state body; an NGO or a club is no "regulator".
+        return named ?? c.bodies?.findLast((b) => b.kind !== 'other')?.name ?? null;
+      }
+      // The company named last, in this sentence before the description, else in the sentences before.
+      if (company) return c.ms.findLast((p) => p.last < j && p.entity.kind === 'company')?.entity.name ?? c.lastCompany ?? null;
+      // A person in this sentence may be the one who accuses the described: "X accused the executive of …".
+      return c.lastPerson;
+    }
+    // "the MSNBC host", "the Acme chief executive": one body may qualify a person's description.
+    const m = c.endAt[j];
+    if (m && !company && !qualifier && m.entity.category === 'institution' && !m.possessive) {
+      qualifier = m;
+      j = m.first;
+      continue;
     }
     if (!/^[a-z-]+$/.test(c.w[j]!) || c.inName.has(j)) return null;
   }
@@ -210,17 +314,28 @@ function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number):
   const out = [typeof last === 'string' ? last : last.entity.name];
   let k = lastFirst - 1;
   for (;;) {
+    // "Chelsea's John Terry and Liverpool's Luis Suarez": a possessor that qualifies a name is stepped over.
+    const owner = mentionEndingAt(c, k);
+    if (owner?.possessive) k = owner.first - 1;
     // Back over "and"/"," and a short description ("party deputy leader", "suspended fire chief,").
     let j = k;
     let joined = false;
     let described = 0;
-    while (j >= 0 && !mentionEndingAt(c, j) && !pronounAt(c, j)) {
-      const x = c.w[j]!;
-      if (x === 'and' || x === ',') joined = true;
-      else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || ++described > 4) return out;
-      j--;
+    for (;;) {
+      while (j >= 0 && !mentionEndingAt(c, j) && !pronounAt(c, j)) {
+        const x = c.w[j]!;
+        if (x === 'and' || x === ',') joined = true;
+        // "the Social Democrats (SPOe) and NEOS": a bracketed acronym after a name is part of it.
+        else if (x === ')' && joined && c.w[j - 2] === '(') j -= 2;
+        else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || ++described > 4) return out;
+        j--;
+      }
+      // "Imran Khan and PTI vice-chairman X": a body naming the title is part of the description.
+      const body = !joined && described > 0 ? mentionEndingAt(c, j) : undefined;
+      if (!body || body.entity.category !== 'institution' || body.possessive) break;
+      j = body.first - 1;
     }
-    if (j < 0 || !joined || !/^(and|,)$/.test(c.w[j + 1] ?? '')) break;
+    if (j < 0 || !joined || !/^(and|,|\()$/.test(c.w[j + 1] ?? '')) break;
     const prev = mentionEndingAt(c, j);
     const pron = prev ? null : pronounAt(c, j);
     if (prev && !isMedia(prev) && !prev.possessive) {
@@ -270,12 +385,20 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
       return ante && !isMedia(ante) ? [ante.entity.name] : [];
     }
     // "The Serious Fraud Office (SFO) said": the name before the bracketed acronym.
-    if (x === ')' && c.w[j - 2] === '(') {
-      // Only an acronym of the name before it: "BERLIN (Reuters)" is a dateline, not a subject.
-      const inner = mentionEndingAt(c, j - 1);
-      if (!inner || inner.entity !== mentionEndingAt(c, j - 3)?.entity) return [];
-      j -= 2;
-      reach += 3;
+    if (x === ')') {
+      // "(SFO)", "(“OANN”)": only an acronym of the name before it; "BERLIN (Reuters)" is a dateline, not a subject.
+      const open = c.w[j - 2] === '(' ? j - 2 : c.w[j - 4] === '(' && /^[“"]$/.test(c.w[j - 3]!) ? j - 4 : -1;
+      if (open < 0) return [];
+      const inner = mentionEndingAt(c, open === j - 2 ? j - 1 : j - 2);
+      const outer = mentionEndingAt(c, open - 1);
+      const acronym = c.toks[open + (open === j - 2 ? 1 : 2)]!.text;
+      const sameBody =
+        inner?.entity === outer?.entity ||
+        (outer && isAcronymOf(acronym, outer.entity.name)) ||
+        (outer?.entity.category === 'institution' && inner?.entity.category === 'institution');
+      if (!outer || !sameBody) return [];
+      reach += j - open + 1;
+      j = open;
       continue;
     }
     // "X, who has called it a smear, faces": the relative clause is skipped.
@@ -292,6 +415,9 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
     const pron = pronounAt(c, j) ?? describedAt(c, j, true);
     if (pron) return coordinatedBefore(c, pron, j);
+    // "The two men were charged": a definite group stands for the last claim's accused.
+    const group = groupAt(c, j);
+    if (group) return group;
     const m = mentionEndingAt(c, j);
     if (m) {
       // "Tokyo prosecutors", "the Munich prosecutor's office": a place that only describes the body.
@@ -300,10 +426,59 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
         j = m.first;
         continue;
       }
+      // "Two former Acme executives have pleaded …": the subject is the executives, not Acme;
+      // "both PTI leaders", "the bank's executives" told before: the last claim's accused.
+      const group = definiteGroup(c, m);
+      if (group) return group;
+      if (qualifiesMembers(c, m)) return [];
       return coordinatedBefore(c, m, m.first);
     }
   }
   return [];
+}
+
+/** Plural nouns for a group of people a body qualifies: "both X leaders", "the X executives". */
+const GROUP_NOUNS = new Set(['leaders', 'executives', 'officials', 'members', 'directors', 'officers', 'players', 'men', 'women', 'defendants']);
+
+/**
+ * "both PTI leaders pleaded not guilty", "the two Acme executives denied …": a definite group a
+ * body qualifies stands for the last claim's accused (when there is one), not for the body.
+ */
+export function groupAt(c: Clause, k: number): string[] | null {
+  if (!GROUP_NOUNS.has(c.w[k] ?? '') || c.lastAccused.length < 2 || c.startAt[k + 1]) return null;
+  // "the four former executives", "both men", "the defendants": words of number and description only.
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    if (/^(the|both|these|those|all)$/.test(c.w[j]!)) return [...c.lastAccused];
+    if (!/^([a-z-]+|\d+)$/.test(c.w[j]!) || c.inName.has(j) || PREPOSITIONS.has(c.w[j]!) || BE.has(c.w[j]!)) return null;
+  }
+  return null;
+}
+
+export function definiteGroup(c: Clause, m: Placed): string[] | null {
+  if (m.entity.category !== 'institution' || !GROUP_NOUNS.has(c.w[m.last + 1] ?? '') || c.startAt[m.last + 2] || c.lastAccused.length < 2) return null;
+  const before = c.w.slice(Math.max(0, m.first - 3), m.first);
+  if (!before.some((x) => /^(the|both|these|those|all)$/.test(x))) return null;
+  return [...c.lastAccused];
+}
+
+/**
+ * A company, outlet or club that only qualifies the people after it: "Acme executives", "two club
+ * officials" (no name follows). A state's officials or agents act for it ("US officials accuse …"): not these.
+ */
+export function qualifiesMembers(c: Clause, m: Placed): boolean {
+  const kind = m.entity.kind;
+  return (kind === 'company' || kind === 'media' || kind === 'other') && MEMBER_NOUNS.has(c.w[m.last + 1] ?? '') && !c.startAt[m.last + 2];
+}
+
+/** "OANN" for "One America News Network", "SFO" for "Serious Fraud Office": the initials of the name's capitalised words. */
+function isAcronymOf(acronym: string, name: string): boolean {
+  if (!/^[A-Z]{2,6}$/.test(acronym)) return false;
+  const initials = name
+    .split(/[\s-]+/)
+    .filter((x) => /^[A-Z]/.test(x))
+    .map((x) => x[0])
+    .join('');
+  return initials === acronym;
 }
 
 /**
@@ -331,10 +506,35 @@ function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
 export function clauseSubjectAt(c: Clause, k: number): string[] {
   let j = k;
   if (c.w[j] === 'that') j++;
+  // "alleged that in exchange for the bribes, X voted …", "said that during 2019, X …": a fronted phrase is skipped.
+  if (PREPOSITIONS.has(c.w[j] ?? '') || /^(after|before|since|between)$/.test(c.w[j] ?? '')) {
+    for (let e = j + 1; e < c.w.length && e - j <= 12; e++) {
+      if (c.w[e] === ',') {
+        j = e + 1;
+        break;
+      }
+      if (CLAUSE_BREAKS.has(c.w[e]!)) break;
+    }
+  }
   while (DETERMINERS.has(c.w[j] ?? '') && c.w[j] !== 'that') j++;
   const pron = pronounAt(c, j);
   if (pron) return [pron];
   const m = c.ms.find((p) => p.first >= j && p.first - j <= 2 && c.toks.slice(j, p.first).every((t) => t.cap));
+  // "claims the company overstated its revenue", "alleges the former executive took": the party described;
+  // "allege that the four former executives were …": the last claim's accused.
+  if (!m && j > k) {
+    const described = describedAt(c, j, false) ?? describedAt(c, j + 1, false) ?? describedAt(c, j + 2, false);
+    if (described) return [described];
+    for (let g = j; g <= j + 3; g++) {
+      const group = groupAt(c, g);
+      if (group) return group;
+    }
+  }
+  // "alleges the Acme host lied": the one the body qualifies.
+  if (m && qualifiesMembers(c, m)) {
+    const described = describedAt(c, m.last + 1, false);
+    return described ? [described] : [];
+  }
   if (!m || isMedia(m)) return [];
   // "Ames said Norway was investigating …": Norway makes a claim of its own.
   for (let v = m.last + 1; v <= m.last + 3 && v < c.w.length; v++) if (ACCUSING.has(c.w[v]!) && isActive(c, v)) return [];
@@ -351,6 +551,8 @@ export function isActive(c: Clause, k: number): boolean {
   if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
   // "X accused of embezzling", "X charged with fraud" (a headline's or a caption's passive): no object between.
   if (x.endsWith('ed') && /^(of|with)$/.test(c.w[k + 1] ?? '') && !mentionStartingAt(c, k + 2)) return false;
+  // "saw X banned for four games", "X fined over late filings": a name, the participle, its reason.
+  if (x.endsWith('ed') && /^(for|over)$/.test(c.w[k + 1] ?? '') && mentionEndingAt(c, k - 1)) return false;
   const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
   if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
   return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);

@@ -12,6 +12,7 @@ import {
   isWrongdoing,
   mentionEndingAt,
   mentionStartingAt,
+  qualifiesMembers,
   subjectBefore,
 } from './allegation-clause.js';
 
@@ -30,11 +31,15 @@ export const DENIAL_WORDS = new Set([
   'wrong',
   'evidence',
   'crime',
+  'anything',
+  'by',
 ]);
 /** Words that stand for a party already named: "they", "both companies", "the bank". */
 const DESCRIBED_PARTIES = new Set([
   'they',
   'both',
+  'all',
+  'defendants',
   'company',
   'companies',
   'firm',
@@ -67,13 +72,26 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     if (DENY.has(x) && !DENIED_THINGS.has(w[k + 1] ?? '') && !DENIED_THINGS.has(w[k + 2] ?? '')) isDenial = true;
     else if (REJECT.has(x)) {
       const j = w.slice(k + 1, k + 5).findIndex((y) => CLAIM_NOUNS.has(y));
-      isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as');
+      isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as' && !(y === 'with' && x.startsWith('disagre')));
     } else if (x === 'guilty' && w[k - 1] === 'not') isDenial = true;
     // "entered a not-guilty plea for him"
     else if (x === 'not-guilty' && /^pleas?$/.test(w[k + 1] ?? '')) isDenial = true;
     else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
     else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
       isDenial = true;
+    // "called the arrest outrageous", "calling the charges baseless"
+    else if (DENIAL_ADJECTIVES.has(x) && w[k - 2] === 'the' && /^(called|calling|calls|termed|described)$/.test(w[k - 3] ?? '')) isDenial = true;
+    // "malicious accusations", "baseless claims", "and unfounded allegations": what the claim is called.
+    else if (DENIAL_ADJECTIVES.has(x) && CLAIM_NOUNS.has(w[k + 1] ?? '') && /^[a-z]+s$/.test(w[k + 1]!) && w[k + 1] !== 'reports') isDenial = true;
+    // "The paper said it stood by its reporting": an outlet denies the claim against its story.
+    else if (
+      x === 'by' &&
+      /^(stand|stands|stood|standing)$/.test(w[k - 1] ?? '') &&
+      /^(reporting|story|stories|article|articles|report|coverage|journalism)$/.test(w[k + 2] ?? w[k + 1] ?? '')
+    )
+      isDenial = true;
+    // "did not do anything wrong", "didn't do anything that warranted his arrest"
+    else if (x === 'anything' && w[k - 1] === 'do' && /^(not|didn't|didn’t|never)$/.test(w[k - 2] ?? '')) isDenial = true;
     else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
     // "without merit", "did nothing wrong"
     else if ((x === 'merit' && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
@@ -121,25 +139,58 @@ function denierOf(c: Clause, k: number): string[] {
     }
   }
   const speakers: string[] = [];
-  for (let j = k; j < w.length; j++) {
+  // A verdict ("the claims are baseless", "did not do anything wrong") is its speaker's denial too,
+  // when the verb of saying comes first ("Defense attorney X says Y did not do anything wrong");
+  // a denying verb ("X said Y denied …") is its subject's alone.
+  const verdict = !DENY.has(w[k]!) && !REJECT.has(w[k]!);
+  for (let j = verdict ? 0 : k; j < w.length; j++) {
     if (!/^(said|says|added|told)$/.test(w[j]!)) continue;
     const m = mentionEndingAt(c, j - 1);
     if (m && m.entity.category === 'person') speakers.push(m.entity.name);
-    const after = mentionStartingAt(c, j + 1);
+    const after = j > k ? mentionStartingAt(c, j + 1) : undefined;
     if (after && after.entity.category === 'person') speakers.push(after.entity.name);
+    // "…,” it said": the company.
+    if (w[j - 1] === 'it' && j > k) speakers.push(...companyBefore(c, k));
+    // "His lawyer said the claims were baseless": the one the lawyer speaks for.
+    const client = REPRESENTATIVES.has(w[j - 1] ?? '') ? w[j - 2] : REPRESENTATIVES.has(w[j - 2] ?? '') ? w[j - 3] : undefined;
+    if (client === 'his' || client === 'her') {
+      const person = c.ms.findLast((p) => p.last < j && p.entity.category === 'person')?.entity.name ?? c.lastPerson;
+      if (person) speakers.push(person);
+    } else if (client === 'its') speakers.push(...companyBefore(c, j));
   }
   // "I am innocent", "we deny": the speaker.
   if (/^(i|we)$/.test(w[k - 1] ?? '') || /^(i|we)$/.test(w[k - 2] ?? '')) return speakers.length ? speakers : c.lastPerson ? [c.lastPerson] : [];
-  const subject = subjectBefore(c, k, 10);
+  let subject = subjectBefore(c, k, 10);
+  // "Prosecutor X said Y took bribes. He denied the charges.": "he" who denies is the one accused, not the accuser named first.
+  const pronoun = [w[k - 1], w[k - 2], w[k - 3]].find((x) => x === 'he' || x === 'she');
+  if (
+    pronoun &&
+    subject.length === 1 &&
+    c.lastAccused.length === 1 &&
+    !c.lastAccused.includes(subject[0]!) &&
+    !c.ms.some((p) => p.first < k && p.entity.name === subject[0])
+  )
+    subject = [...c.lastAccused];
   // "They deny …", "Both companies denied …", "The bank rejected the claims": the last accused.
   if (subject.length === 0 && !c.ms.some((p) => p.first < k) && w.slice(0, k).some((x) => DESCRIBED_PARTIES.has(x))) return [...c.lastAccused, ...speakers];
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
-  return [...new Set([...(subject.length || it ? subject : firstPartyBefore(c, k)), ...speakers])];
+  // "X said it disagreed with the findings", "it rejected the claims": the body "it" stands for.
+  const itSubject = subject.length === 0 && (w[k - 1] === 'it' || w[k - 2] === 'it') ? companyBefore(c, k) : [];
+  return [...new Set([...(subject.length ? subject : it ? itSubject : firstPartyBefore(c, k)), ...speakers])];
+}
+
+/** What "it" stands for in a denial: the body (an outlet too) named before it in the sentence, else the last company, else the last accused. */
+function companyBefore(c: Clause, k: number): string[] {
+  const body = c.ms.findLast((p) => p.last < k && p.entity.category === 'institution' && !inPrepPhrase(c, p));
+  if (body) return [body.entity.name];
+  if (c.lastCompany) return [c.lastCompany];
+  return [...c.lastAccused];
 }
 
 /** The first party named before k: outside a prepositional phrase, or the one a spokesman or lawyer speaks "for". */
 function firstPartyBefore(c: Clause, k: number): string[] {
-  const before = c.ms.filter((p) => p.first < k && !isMedia(p));
+  // An outlet is a party when it speaks for itself: "the paper said the lawsuit was without merit".
+  const before = c.ms.filter((p) => p.first < k && (!isMedia(p) || /^(said|says)$/.test(c.w[p.last + 1] ?? '')) && !qualifiesMembers(c, p));
   const free = before.find((p) => !inPrepPhrase(c, p));
   // "a lawyer for (Mr) Y", "a spokesman of Y".
   const represented = before.find((p) => {

@@ -26,7 +26,7 @@ export const CHARGE = words(['charge', 'charges', 'charged', 'charging']);
 /** "investigated over", "a probe into", "an investigation against": legal when a target or an offence follows. */
 export const INVESTIGATE = words(verb('investigate'), verb('probe'), ['investigation', 'investigations', 'inquiry']);
 /** "arrested for", "detained over": legal when a reason follows. */
-export const ARREST = words(['arrested', 'arrest', 'arrests', 'detained', 'jailed']);
+export const ARREST = words(['arrested', 'arrest', 'arrests', 'detained', 'jailed', 'rearrested', 're-arrested']);
 /** Complaints and petitions: legal when they are filed against someone or challenge something. */
 export const COMPLAINT = words(['complaint', 'complaints', 'petition', 'petitions', 'case']);
 
@@ -58,6 +58,9 @@ export const REPORTING = words(
   verb('announce'),
   ['claims', 'reports', 'report'],
 );
+
+/** Verbs of a finding, an allegation when "that" and a word of wrongdoing follow: "the regulator found that X misled investors". */
+export const FINDING = words(['found', 'finds', 'concluded', 'concludes', 'determined', 'ruled', 'rules']);
 
 /** Actions that answer wrongdoing: "sanctions … for their role in a crackdown", "suspended for breaching rules". */
 export const SANCTION = words(
@@ -170,6 +173,9 @@ export const WRONGDOING_STEMS = [
   'discriminat',
   'ponzi',
   'insider',
+  'overstat',
+  'inflated',
+  'inflating',
 ];
 
 /** Heads of compounds that name wrongdoing only in the compound: "match-fixing", "price-fixing". */
@@ -187,11 +193,17 @@ export const DENY = words(
   verb('rebuff'),
 );
 /** Verbs that deny only when a claim is their object: "dismissed the claims", "rejected the report as …". */
-export const REJECT = words(verb('reject'), verb('dismiss', 'dismisses', 'dismissed', 'dismissing'), verb('dispute'), verb('contest'), verb('challenge'), [
-  'decry',
-  'decries',
-  'decried',
-]);
+export const REJECT = words(
+  verb('reject'),
+  verb('dismiss', 'dismisses', 'dismissed', 'dismissing'),
+  verb('dispute'),
+  verb('contest'),
+  verb('challenge'),
+  // "vowed to fight the charges", "disagreed with the findings"
+  verb('fight', 'fought', 'fighting'),
+  verb('disagree', 'disagreed', 'disagrees', 'disagreeing'),
+  ['decry', 'decries', 'decried'],
+);
 /** What one denies: the object after "rejected"/"dismissed" that makes them a denial. */
 export const CLAIM_NOUNS = words(
   ['allegation', 'allegations', 'accusation', 'accusations', 'claim', 'claims', 'charge', 'charges', 'report', 'reports'],
@@ -214,6 +226,12 @@ export const DENIAL_ADJECTIVES = words([
   'false',
   'frivolous',
   'meritless',
+  'malicious',
+  'unsubstantiated',
+  'inaccurate',
+  'erroneous',
+  'ridiculous',
+  'outrageous',
 ]);
 
 export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);

@@ -31,6 +31,7 @@ import {
   SUE,
   SUSPECT,
   WARRANT,
+  FINDING,
 } from './allegation-words.js';
 import {
   ACCUSING,
@@ -47,6 +48,7 @@ import {
   mentionStartingAt,
   negated,
   pronounAt,
+  qualifiesMembers,
   subjectBefore,
   wrongdoingIn,
   wrongdoingTokens,
@@ -56,6 +58,9 @@ import { TITLE_WORDS } from './lexicons.js';
 import { RELATION_NOUNS } from './vocabulary.js';
 import { DETERMINERS, JOB_NOUNS } from './words.js';
 
+/** A regulator, court, agency or governing body: what "the regulator", "the court" stand for. */
+const isOfficialBody = (p: Placed): boolean =>
+  p.entity.category === 'institution' && p.entity.kind !== 'company' && p.entity.kind !== 'media' && p.entity.kind !== 'party';
 /** How many of the latest claims a new sentence is compared with to find a retelling. */
 const RECENT = 8;
 /** Two sentences that share most words state the same claim (a lead repeating the headline). */
@@ -63,10 +68,12 @@ const SAME_CLAIM = 0.6;
 /** A node label: the claim is cut at a word boundary near this length. */
 const CLAIM_CHARS = 80;
 /** Verbs whose subject is the one making the claim. */
-const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING]);
+const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING, ...FINDING]);
 /** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
 const PASSIVE_ACCUSED = new Set([
   'accused',
+  'rearrested',
+  're-arrested',
   'charged',
   'indicted',
   'convicted',
@@ -87,6 +94,11 @@ const PASSIVE_ACCUSED = new Set([
   'sentenced',
   'blamed',
   'alleged',
+  'questioned',
+  'quizzed',
+  'grilled',
+  'interrogated',
+  'summoned',
 ]);
 /** Penalties that name their reason ("fined … for", "banned over"): no word of wrongdoing needed. */
 const PENALTY = new Set(['fined', 'banned', 'sanctioned', 'penalised', 'penalized']);
@@ -117,23 +129,57 @@ const CUE_WORDS = new Set([
   'linking',
   'according',
   'heard',
+  'counts',
+  'count',
+  ...FINDING,
 ]);
 /** Cue words that need no word of wrongdoing beside them. */
-const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && (!SANCTION.has(x) || PENALTY.has(x))));
+const PLAIN_CUES = new Set([...CUE_WORDS].filter((x) => !REPORTING.has(x) && !HEDGE_ADVERBS.has(x) && !FINDING.has(x) && (!SANCTION.has(x) || PENALTY.has(x))));
 /** Could this sentence make or deny a claim? A cheap test before the clause is read. */
 function mayAllege(w: string[]): boolean {
   let saying = false;
-  for (const x of w) {
+  let published = -1;
+  for (let k = 0; k < w.length; k++) {
+    const x = w[k]!;
     const q = QUICK.get(x);
     if (q === 'plain') return true;
     if (q === 'saying') saying = true;
+    else if (q === 'publish') published = k;
+    // Common words that are cues only before one word: "counts of", "stood by".
+    else if (q === 'before-of' && w[k + 1] === 'of') return true;
+    else if (q === 'before-by' && w[k + 1] === 'by') return true;
+    // "X published a 67-page report on Y": no claim yet, but who wrote the report is remembered (DOCUMENTS).
+    if (published >= 0 && k - published <= 6 && DOCUMENTS.has(x)) return true;
   }
   return saying && w.some(isWrongdoing);
 }
-/** One look-up per word for mayAllege: a plain cue or denial word, or a word that needs wrongdoing beside it. */
-const QUICK = new Map<string, 'plain' | 'saying'>();
+/** One look-up per word for mayAllege: a plain cue or denial word, a word that needs wrongdoing beside it, a verb of publishing. */
+const QUICK = new Map<string, 'plain' | 'saying' | 'publish' | 'before-of' | 'before-by'>();
+for (const x of ['published', 'publishes', 'released', 'releases', 'issued', 'issues', 'filed', 'files', 'wrote', 'authored']) QUICK.set(x, 'publish');
 for (const x of CUE_WORDS) QUICK.set(x, PLAIN_CUES.has(x) ? 'plain' : 'saying');
-for (const x of DENIAL_WORDS) QUICK.set(x, 'plain');
+// Common words that deny only beside a claim noun or a word of wrongdoing ("fight the charges",
+// "did not do anything wrong"), which lets the sentence through on its own.
+for (const x of DENIAL_WORDS) if (!/^(anything|fight|fights|fighting|fought|by)$/.test(x)) QUICK.set(x, 'plain');
+// "The paper said it stood by its reporting": the denial's verb lets it through, not the common "by".
+for (const x of ['stood', 'stands', 'stand', 'standing']) QUICK.set(x, 'before-by');
+for (const x of ['count', 'counts']) QUICK.set(x, 'before-of');
+/**
+ * Documents that make claims in their authors' name: "the lawsuit accuses X", "the report claims",
+ * "according to the indictment". Each maps to the kind of document its author is remembered under.
+ */
+const DOCUMENTS = new Map<string, string>([
+  ['lawsuit', 'suit'],
+  ['suit', 'suit'],
+  ['complaint', 'suit'],
+  ['petition', 'suit'],
+  ['report', 'report'],
+  ['study', 'report'],
+  ['indictment', 'indictment'],
+  ['filing', 'suit'],
+]);
+const AMOUNT_OR_WORD = /^([a-z-]+|\$|£|€|\d[\d.,]*)$/;
+/** Verbs whose subject publishes or files a document: "X published a report", "X filed a lawsuit". */
+const PUBLISHING = new Set(['published', 'publishes', 'released', 'releases', 'issued', 'issues', 'filed', 'files', 'wrote', 'authored', 'brought']);
 /** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
 const FACE = new Set(['face', 'faces', 'faced', 'facing']);
 
@@ -162,8 +208,16 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   }
   let lastPerson: string | null = null;
   let lastCompany: string | null = null;
+  /** Regulators, courts, agencies and other bodies named so far, latest last: "the regulator", "the bureau" stand for one. */
+  const bodies: { name: string; kind: string | undefined }[] = [];
+  const noteBodies = (ms: Placed[]): void => {
+    for (const m of ms) if (isOfficialBody(m)) bodies.push({ name: m.entity.name, kind: m.entity.kind });
+    if (bodies.length > 12) bodies.splice(0, bodies.length - 12);
+  };
   let previousSources: string[] = [];
   const denials: Denial[] = [];
+  /** Who wrote or filed the last document of each kind ("suit", "report", "indictment"): what it claims, they claim. */
+  const authors = new Map<string, string[]>();
 
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
@@ -174,6 +228,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.
     if (!mayAllege(w)) {
       if (company) lastCompany = company.entity.name;
+      noteBodies(ms);
       previousSources = ms.some(isMedia)
         ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
         : [];
@@ -189,7 +244,21 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       endAt[p.last] ??= p;
       startAt[p.first] ??= p;
     }
-    const ctx: Clause = { toks, ms, w, inName, lastPerson, lastAccused, wrong: [], wrongBefore: [], endAt, startAt, hasWho: w.includes('who'), lastCompany };
+    const ctx: Clause = {
+      toks,
+      ms,
+      w,
+      inName,
+      lastPerson,
+      lastAccused,
+      wrong: [],
+      wrongBefore: [],
+      endAt,
+      startAt,
+      hasWho: w.includes('who'),
+      lastCompany,
+      bodies,
+    };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
     const denial = findDenial(ctx);
@@ -197,7 +266,10 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (denial && w[denial.at] !== 'politically') for (let k = denial.at; k <= denial.objectEnd; k++) ctx.wrong[k] = false;
     ctx.wrongBefore = [0];
     for (const x of ctx.wrong) ctx.wrongBefore.push(ctx.wrongBefore.at(-1)! + (x ? 1 : 0));
-    const cues = findCues(ctx, denial);
+    let cues = findCues(ctx, denial);
+    // "They said the indictment was illegal and they would challenge it", "“The report holds malicious
+    // accusations,” it said": who denies a claim and only speaks ill of it makes no new claim.
+    if (denial && denial.by.length && w[denial.at] !== 'politically' && cues.every((q) => q.kind === 'reporting')) cues = [];
     // "X pleaded not guilty to fraud charges", "X denied charges of bribery": the first word of the
     // claim is its denial. The denied claim is one, against the denier, unless one was made already.
     if (cues.length === 0 && denial && deniesNewClaim(ctx, denial) && !out.some((a) => !a.headline && denial.by.some((b) => a.against.includes(b))))
@@ -205,16 +277,22 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const sources = sourcesIn(ctx);
     if (denial) denials.push({ by: denial.by, sentence: s });
 
+    // Most sentences name no document: its author is looked for only when one is.
+    const document = w.some((x) => DOCUMENTS.has(x));
+    if (document) rememberAuthors(ctx, authors);
     if (cues.length) {
       const { parties, speakers } = allegersIn(ctx, cues);
-      const allegers = (parties.length ? parties : speakers).filter((n) => !sources.includes(n));
+      // "The lawsuit further accuses …", "according to the report, …": the document's author, who
+      // is the accuser even when the claim quotes others' words.
+      const author = document ? documentAuthor(ctx, authors) : [];
+      const allegers = (author.length ? author : parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
       // A plea or a denial is made by a person or a body: a place named near it pleads nothing.
       if (denial && cues.length === 1 && cues[0]!.at === denial.at)
         against = denial.by.filter((n) => !ms.some((p) => p.entity.name === n && p.entity.category === 'place'));
       // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
-      if (against.length === 0 && (anaphoric || (ctx.refersBack && !parties.length && !speakers.length)))
+      if (against.length === 0 && (anaphoric || definiteWrongdoing(ctx) || (ctx.refersBack && !parties.length && !speakers.length)))
         against = [...lastAccused].filter((n) => !parties.includes(n));
       // "X's lawyer entered a not-guilty plea for him on a charge of …": who denies a claim in its own sentence is its accused.
       if (against.length === 0 && denial)
@@ -222,11 +300,17 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       // No one is accused by themselves. The one who sues or accuses stays the accuser; a speaker who
       // reports a claim about himself is the accused ("X said he was being investigated").
       if (parties.length) against = against.filter((n) => !parties.includes(n));
-      const alleged_by = allegers.filter((n) => !against.includes(n));
+      const main = mainCue(cues);
+      let alleged_by = allegers.filter((n) => !against.includes(n));
+      // "The FA charged X with misconduct. X, accused of abusing an opponent, …": the claim told on,
+      // about the same accused in the next sentence, keeps its accuser when none is named anew.
+      const previous = out.at(-1);
+      if (alleged_by.length === 0 && against.length && previous && previous.sentence === s - 1 && previous.alleged_by.length && !denial)
+        if (against.some((n) => previous.against.includes(n)) && (ACCUSE.has(w[main.at]!) || ALLEGE.has(w[main.at]!)))
+          alleged_by = previous.alleged_by.filter((n) => !against.includes(n));
       const reported_by = sources.length ? sources : anaphoric ? previousSources : [];
       const sentWords = wordsOf(w);
       const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
-      const main = mainCue(cues);
       const family = familyOf(w[main.at]!);
       // The same legal act against the same party told again ("X was initially charged on …",
       // "the second time the leaders were indicted") with no new wrongdoing named is no new claim.
@@ -234,6 +318,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
         family !== null && a.family === family && !wrongdoingIn(ctx, 0, w.length) && against.length > 0 && against.every((n) => a.against.includes(n));
       // A retelling comes soon after what it retells: only the last few claims are compared.
       const repeated = out.slice(-RECENT).some((a) => !a.headline && (overlap(a.words, sentWords) >= SAME_CLAIM || retold(a)));
+      // Claims made in a document ("X filed a lawsuit alleging …") make its accusers its authors.
+      if (alleged_by.length && document) for (const x of w) if (DOCUMENTS.has(x)) authors.set(DOCUMENTS.get(x)!, alleged_by);
       if (!repeated) {
         out.push({
           claim: claimOf(ctx, sent, main, against, alleged_by),
@@ -252,20 +338,39 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     }
     previousSources = sources;
     if (firstPerson) lastPerson = firstPerson.entity.name;
+    // "Prosecutor X said Y took bribes. He is also accused of …": after a claim its one accused
+    // person, not the accuser named first, is whom "he" and "the executive" stand for.
+    const claim = out.at(-1);
+    if (claim?.sentence === s && claim.against.length === 1 && claim.alleged_by.includes(lastPerson ?? '')) {
+      const accused = ms.find((p) => p.entity.name === claim.against[0] && p.entity.category === 'person');
+      if (accused) lastPerson = accused.entity.name;
+    }
     if (company) lastCompany = company.entity.name;
+    noteBodies(ms);
   });
 
   // A headline repeats the story's lead: keep it only when the body makes no allegation.
   const body = out.filter((a) => !a.headline);
   const kept = body.length ? body : out;
 
+  // "A police captain has been arrested for …" and then "… said X is accused of …": a lead that
+  // describes its accused with "a"/"an" names them in the next claim, a sentence or two later.
+  kept.forEach((a, i) => {
+    const next = kept[i + 1];
+    if (a.against.length || !next || next.sentence - a.sentence > 2 || !next.against.length) return;
+    if (!/^\W*(?:[A-Z][A-Za-z.]*\s*(?:\([^)]*\)\s*)?[—–-]\s*)?(a|an)\s/i.test(a.evidence.text)) return;
+    a.against = next.against.filter((n) => !a.alleged_by.includes(n));
+  });
+
   // A denial answers every claim against the denier, and the claims just before it or in its sentence.
   for (const d of denials) {
     for (const a of kept) {
       const near = a.sentence <= d.sentence && d.sentence - a.sentence <= 2;
+      // A lawyer denying with the accused ("X's lawyer said he is innocent") answers every claim against him.
+      const forAccused = d.by.some((b) => a.against.includes(b));
       for (const b of d.by) {
         if (a.alleged_by.includes(b) || a.denied_by.includes(b)) continue;
-        if (a.against.includes(b) || near) a.denied_by.push(b);
+        if (a.against.includes(b) || near || forAccused) a.denied_by.push(b);
       }
     }
   }
@@ -290,16 +395,27 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   const follows = (k: number, set: RegExp, within: number): boolean => w.slice(k + 1, k + 1 + within).some((x) => set.test(x));
   for (let k = 0; k < n; k++) {
     const x = w[k]!;
-    if (!CUE_WORDS.has(x) || c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd)) continue;
+    if (!CUE_WORDS.has(x) || c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd) || conditional(w, k)) continue;
     let kind: CueKind | null = null;
     if (ALLEGE.has(x) || ACCUSE.has(x) || INDICT.has(x) || CONVICT.has(x) || BLAME.has(x) || WARRANT.has(x)) kind = 'legal';
     else if (SUE.has(x) || (PROSECUTE.has(x) && (x !== 'prosecution' || FACE.has(w[k - 1] ?? '') || w[k + 1] === 'of'))) kind = 'legal';
     else if (SUSPECT.has(x) && (w[k + 1] === 'of' || w[k - 1] === 'on')) kind = 'legal';
     else if (x === 'guilty' && /^(found|pleaded|pleads|plead|be)$/.test(w[k - 1] ?? '')) kind = 'legal';
+    // "A jury found X guilty of fraud"
+    else if (x === 'guilty' && w[k + 1] === 'of' && w.slice(Math.max(0, k - 5), k).includes('found')) kind = 'legal';
     // "stand trial over", "faces trial for", "on trial for", "sentenced to five years".
     else if (/^(trial|retrial)$/.test(x) && (/^(stand|face|faces|facing|on|to)$/.test(w[k - 1] ?? '') || /^(over|for)$/.test(w[k + 1] ?? ''))) kind = 'legal';
     else if (x === 'sentenced' && w.slice(k + 1, k + 6).includes('to')) kind = 'legal';
     else if (CHARGE.has(x) && !isOtherCharge(w, k)) kind = 'legal';
+    // "faces 12 counts of wire fraud", "charged with one count of bribery".
+    else if (
+      (x === 'counts' || x === 'count') &&
+      w[k + 1] === 'of' &&
+      /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|several|multiple|additional|more|new|criminal|federal)$/.test(w[k - 1] ?? '')
+    )
+      kind = 'legal';
+    // "The regulator found that X misled investors", "the inquiry concluded that …".
+    else if (FINDING.has(x) && w[k + 1] === 'that' && hasWrongdoing) kind = 'reporting';
     else if (
       INVESTIGATE.has(x) &&
       (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))
@@ -329,6 +445,49 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   return cues;
 }
 
+/** "X published a 67-page report", "X filed a lawsuit": X is the author of the latest document of that kind. */
+function rememberAuthors(c: Clause, authors: Map<string, string[]>): void {
+  const { w } = c;
+  for (let k = 0; k < w.length; k++) {
+    const kind = DOCUMENTS.get(w[k]!);
+    if (!kind || c.inName.has(k)) continue;
+    for (let v = k - 1; v >= 0 && k - v <= 6; v--) {
+      if (!PUBLISHING.has(w[v]!)) continue;
+      const subject = subjectBefore(c, v, 6);
+      if (subject.length) authors.set(kind, subject);
+      break;
+    }
+  }
+}
+
+/**
+ * The author of a document that makes this claim: "the lawsuit (further) accuses", "the report
+ * claims", "according to the indictment", when that document's author was named before.
+ */
+function documentAuthor(c: Clause, authors: Map<string, string[]>): string[] {
+  const { w } = c;
+  for (let k = 1; k < w.length; k++) {
+    const kind = DOCUMENTS.get(w[k]!);
+    if (!kind || c.inName.has(k) || !/^(the|this|that|its|their)$/.test(w[k - 1]!)) continue;
+    const next = w[k + 1] === 'further' || w[k + 1] === 'also' ? w[k + 2] : w[k + 1];
+    const cited = w[k - 2] === 'to' && w[k - 3] === 'according';
+    if (cited || (next !== undefined && ALLEGING.has(next))) return authors.get(kind) ?? [];
+  }
+  return [];
+}
+
+/**
+ * "the bribes were in exchange for …", "these kickbacks": wrongdoing named as already known points
+ * to the last claim's accused, unless what follows names its own doer ("the fraud at X", "the bribery by X").
+ */
+function definiteWrongdoing(c: Clause): boolean {
+  const { w } = c;
+  for (let k = 1; k < w.length; k++) {
+    if (c.wrong[k] && /^(the|these|those|such|this)$/.test(w[k - 1]!) && !/^(of|by|at|in|against)$/.test(w[k + 1] ?? '')) return true;
+  }
+  return false;
+}
+
 /**
  * A denial that names its claim: a plea ("pleaded not guilty"), or a charge or a word of
  * wrongdoing in its object that does not point back ("denied criminal fraud charges", not "denied
@@ -336,16 +495,22 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
  */
 function deniesNewClaim(c: Clause, denial: { at: number; objectEnd: number; by: string[] }): boolean {
   const { w } = c;
-  if (denial.by.length === 0) return false;
+  // A plea is a claim even when who pleads is only described: "Two former Acme executives pleaded not guilty to …".
   if (w[denial.at] === 'guilty' && w[denial.at - 1] === 'not' && /^(pleaded|pleads|plead|pled|pleading)$/.test(w[denial.at - 2] ?? '')) return true;
+  if (denial.by.length === 0) return false;
   if (w[denial.at] === 'not-guilty') return true;
   if (!DENY_VERBS.has(w[denial.at]!)) return false;
   for (let k = denial.at + 1; k <= denial.objectEnd; k++) {
     if (/^(the|these|those|such|all|any|its|his|her|their)$/.test(w[k]!)) return false;
     if (CHARGE.has(w[k]!) || ACCUSE.has(w[k]!) || ALLEGE.has(w[k]!)) return k > denial.at + 1 || w[k + 1] === 'of';
   }
-  return false;
+  // "X and Y denied conspiracy and securities fraud": the offence named as what is denied; not the
+  // general "denied wrongdoing", "denied any crime", which answer a claim told elsewhere.
+  const first = denial.at + 1;
+  return first <= denial.objectEnd && isWrongdoing(w[first]!) && !GENERAL_WRONGDOING.has(w[first]!) && !c.inName.has(first);
 }
+/** Words of wrongdoing that name no offence: a denial of them answers a claim, it does not state one. */
+const GENERAL_WRONGDOING = new Set(['wrongdoing', 'crime', 'crimes', 'criminal', 'illegal', 'unlawful', 'misconduct', 'breaching', 'violating']);
 /** Verbs that deny a claim named after them: "denied fraud charges", "denies accusations of bribery". */
 const DENY_VERBS = new Set(['denied', 'denies', 'deny', 'denying']);
 
@@ -372,7 +537,7 @@ function refersBack(c: Clause, k: number, inDenial: boolean): boolean {
 const FAMILIES: [string, Set<string>][] = [
   ['allege', ALLEGE],
   ['accuse', ACCUSE],
-  ['charge', CHARGE],
+  ['charge', new Set([...CHARGE, 'count', 'counts'])],
   ['indict', INDICT],
   ['convict', CONVICT],
   ['sue', SUE],
@@ -388,6 +553,18 @@ function familyOf(word: string): string | null {
 const CUE_STRENGTH: Record<CueKind, number> = { legal: 0, hedge: 1, sanction: 2, reporting: 3 };
 function mainCue(cues: Cue[]): Cue {
   return cues.reduce((best, q) => (CUE_STRENGTH[q.kind] < CUE_STRENGTH[best.kind] ? q : best));
+}
+
+/**
+ * "could face ten years if convicted", "if found guilty, he faces a ban": a condition names what
+ * may follow a claim, not a claim; "if" a few words before the cue, within its clause.
+ */
+function conditional(w: string[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    if (w[j] === 'if' || w[j] === 'unless') return true;
+    if (CLAUSE_BREAKS.has(w[j]!) || w[j] === ',') return false;
+  }
+  return false;
 }
 
 /** "in charge of", "free of charge", "took charge", "chargé d'affaires": charge in its other senses. */
@@ -415,8 +592,10 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     if (!(ALLEGING.has(x) || LEGAL_NOUNS.has(x) || x === 'according' || x === 'per' || cueAt.has(k)) || c.inName.has(k)) continue;
     if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
       const speech = REPORTING.has(x) ? speakers : parties;
-      if (speech === parties || governsClaim(c, k, cues)) {
-        const subj = subjectBefore(c, k, 8);
+      // "the lawsuit (further) accuses": a document is the subject, its author the accuser (documentAuthor).
+      const ofDocument = DOCUMENTS.has(w[k - 1] ?? '') || (/^(further|also)$/.test(w[k - 1] ?? '') && DOCUMENTS.has(w[k - 2] ?? ''));
+      if (!ofDocument && (speech === parties || governsClaim(c, k, cues))) {
+        const subj = participleSubject(c, k) ?? subjectBefore(c, k, 8);
         if (subj.length) speech.push(...subj);
         else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
           const after = mentionStartingAt(c, k + 1); // "…,” said X"
@@ -436,7 +615,17 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
     let j = k - 1;
     if (w[j] === 'arrest') j--;
     if (w[j] === ')' && w[j - 2] === '(') j -= 3;
-    const before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
+    let before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
+    // "a Football Association (FA) misconduct charge", "an SEC fraud investigation": a body that
+    // brings the charge may name it before its offence; a person or a company there is its accused.
+    if (!before && LEGAL_NOUNS.has(x)) {
+      let b = j;
+      while (b >= 0 && j - b < 2 && /^[a-z][a-z-]*$/.test(w[b]!) && !c.inName.has(b) && !DETERMINERS.has(w[b]!) && !PREPOSITIONS.has(w[b]!) && !BE.has(w[b]!))
+        b--;
+      if (w[b] === ')' && w[b - 2] === '(') b -= 3;
+      const body = b < j ? mentionEndingAt(c, b) : undefined;
+      if (body && body.entity.category === 'institution' && body.entity.kind !== 'company' && !body.possessive) before = body;
+    }
     const ownable = (LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that');
     const owner = ownable ? before : undefined;
     if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
@@ -448,19 +637,44 @@ function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: stri
       const m = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
       if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
-    // "X imposed sanctions", "X opened an investigation", "X filed a lawsuit", "X brought charges".
-    for (let v = k - 1; v >= 0 && k - v <= 3; v--) {
+    // "X imposed sanctions", "X opened an investigation", "X filed a $10 million lawsuit", "X brought charges".
+    // Beyond three words back, only amounts and plain words may stand between: "filed a $10 million lawsuit".
+    let plain = true;
+    for (let v = k - 1; v >= 0 && k - v <= 7; v--) {
+      const y = w[v + 1]!;
+      if (v + 1 < k) plain &&= AMOUNT_OR_WORD.test(y) && !PREPOSITIONS.has(y) && !CLAUSE_BREAKS.has(y);
+      if (k - v > 3 && !plain) break;
       if (
         /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced|announce|announces)$/.test(
           w[v]!,
         )
       ) {
-        parties.push(...subjectBefore(c, v, 6));
+        const subject = subjectBefore(c, v, 6);
+        // An outlet is a source when it reports, but a party when it files a lawsuit: "the network X (“XN”) filed …".
+        const outlet = subject.length
+          ? undefined
+          : (mentionEndingAt(c, v - 1) ?? (w[v - 1] === ')' ? mentionEndingAt(c, w.lastIndexOf('(', v - 1) - 1) : undefined));
+        parties.push(...(outlet && isMedia(outlet) && SUE.has(x) ? [outlet.entity.name] : subject));
         break;
       }
     }
   }
   return { parties: [...new Set(parties)], speakers: [...new Set(speakers)] };
+}
+
+/**
+ * ", alleging that …", ", accusing it of …", ", saying …" after a comma: the participle's subject is
+ * that of the verb before the comma ("X sued Y on Monday, alleging that the company misled"), not
+ * the name nearest to it (Y, the object).
+ */
+function participleSubject(c: Clause, k: number): string[] | null {
+  const { w } = c;
+  if (!w[k]!.endsWith('ing') || w[k - 1] !== ',') return null;
+  for (let v = k - 2; v >= 0 && k - v <= 16; v--) {
+    if (CLAUSE_BREAKS.has(w[v]!)) return null;
+    if (ALLEGING.has(w[v]!) && !c.inName.has(v) && isActive(c, v)) return subjectBefore(c, v, 8);
+  }
+  return null;
 }
 
 /**
@@ -495,14 +709,21 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       const obj = c.ms.find(
         (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
       );
-      if (obj) out.push(...coordinatedAfter(c, obj));
+      // "sued the network's host", "sued the MSNBC host": the body only qualifies the one accused.
+      const qualifier = obj && qualifiesMembers(c, obj) ? obj : undefined;
+      if (obj && !qualifier) out.push(...coordinatedAfter(c, obj));
       // "accused the (telecoms) company of …", "charged the former chief executive with …"
-      const described = w[k + 1] === 'the' && !obj ? (describedAt(c, k + 2, false) ?? describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false)) : null;
+      const described =
+        w[k + 1] === 'the' && (!obj || qualifier)
+          ? qualifier
+            ? describedAt(c, qualifier.last + 1, false)
+            : (describedAt(c, k + 2, false) ?? describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false))
+          : null;
       const pron = pronounAt(c, k + 1) ?? described;
       if (pron) out.push(pron);
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
-    if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with')) {
+    if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with' || reducedPassive(c, k))) {
       const subject = subjectBefore(c, k, 12);
       out.push(...subject);
       // "it was sued by a rival", "it has been fined": a company is what "it" is accused as, in business news.
@@ -511,6 +732,18 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
         if (company) out.push(company);
       }
     }
+    // "The company is under investigation by …", "X is under criminal investigation for …".
+    if (INVESTIGATE.has(x) && (w[k - 1] === 'under' || w[k - 2] === 'under')) out.push(...subjectBefore(c, w.lastIndexOf('under', k), 6));
+    // "A jury found X guilty of fraud": the one found guilty.
+    if (x === 'guilty' && w[k - 1] !== 'found' && w.slice(Math.max(0, k - 5), k).includes('found')) {
+      const m = mentionEndingAt(c, k - 1);
+      if (m && !isMedia(m)) out.push(m.entity.name);
+    }
+    // "The Justice Department opened an investigation into X".
+    if (/^(investigation|investigations|probe|inquiry)$/.test(x) && w[k + 1] === 'into') {
+      const m = mentionStartingAt(c, k + 2) ?? (w[k + 2] === 'the' ? mentionStartingAt(c, k + 3) : undefined);
+      if (m && !isMedia(m) && m.entity.category !== 'place' && !m.possessive) out.push(...coordinatedAfter(c, m));
+    }
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
     // "X faces 12 charges", "facing accusations of …".
@@ -518,8 +751,11 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
     // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
     if ((x === 'allegedly' || kind === 'hedge') && wrongdoingIn(c, k, Math.min(w.length, k + 10))) out.push(...subjectBefore(c, k, 6));
     // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
-    if (((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) || (REPORTING.has(x) && wrongdoingOrLegalAfter(c, k, cues)))
-      out.push(...clauseSubjectAt(c, k + 1));
+    if (
+      ((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) ||
+      ((REPORTING.has(x) || FINDING.has(x)) && wrongdoingOrLegalAfter(c, k, cues))
+    )
+      out.push(...clauseSubjectAt(c, thatAfter(c, k) ?? k + 1));
     // "investigating whether X moved money …"
     if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
     // "saying that the rival state keeps bribing judges": the doer of the reported wrongdoing.
@@ -575,13 +811,28 @@ function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
       if (m?.possessive && !isMedia(m)) out.push(m.entity.name);
     }
     if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
-      const list = c.ms.filter((p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p));
+      // "interference by X and Y", not "found guilty of fraud by a jury in Manhattan".
+      const list = c.ms.filter(
+        (p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p) && !(p.entity.category === 'place' && inPrepPhrase(c, p) && w[p.first - 1] !== 'by'),
+      );
       out.push(...list.slice(0, w[k + 1] === 'between' ? 2 : 3).map((p) => p.entity.name));
     }
   }
+  // "X allegedly colluded with Y", "conspired with Y to …": the partner in the act is accused with X.
+  if (out.length)
+    for (let k = 0; k + 2 < w.length; k++) {
+      if (!c.wrong[k] || !/^(collu|conspir)/.test(w[k]!) || w[k + 1] !== 'with') continue;
+      const partner = mentionStartingAt(c, k + 2);
+      if (partner && !isMedia(partner) && partner.entity.category !== 'place') out.push(...coordinatedAfter(c, partner));
+    }
+  // "Other charges included fraud": the charges of the one accused before.
+  if (out.length === 0 && cues.some((q) => CHARGE.has(w[q.at]!) && /^(other|further|additional|more|new)$/.test(w[q.at - 1] ?? ''))) out.push(...c.lastAccused);
   if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
     // "The mayor … appeared in court on fraud charges": the one the charges are about.
-    const subject = c.ms.find((p) => !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name));
+    const subject = c.ms.find(
+      (p) =>
+        !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name) && !qualifiesMembers(c, p),
+    );
     if (subject) out.push(subject.entity.name);
   }
   return [...new Set(out.map((name) => titleHolderAfter(c, name) ?? name))];
@@ -628,6 +879,25 @@ function penalisedAfter(c: Clause, k: number): string[] {
   return out;
 }
 
+/**
+ * "saw X banned for four games", "X fined over late filings": a penalty's participle right after
+ * a name, with its reason and no object between, is a passive without its "was".
+ */
+function reducedPassive(c: Clause, k: number): boolean {
+  return /^(for|over|from)$/.test(c.w[k + 1] ?? '') && mentionEndingAt(c, k - 1) !== undefined;
+}
+
+/** "alleged in a lawsuit that …", "said in a statement on Monday that …": where the reported clause opens after a short phrase. */
+function thatAfter(c: Clause, k: number): number | null {
+  const { w } = c;
+  if (!PREPOSITIONS.has(w[k + 1] ?? '')) return null;
+  for (let j = k + 2; j < w.length && j - k <= 8; j++) {
+    if (w[j] === 'that') return j;
+    if (CLAUSE_BREAKS.has(w[j]!) || w[j] === ',' || c.startAt[j]) return null;
+  }
+  return null;
+}
+
 /** The verb of saying at k closes its sentence after a comma and a short subject: "…, police say." */
 function trailingAttribution(c: Clause, k: number): boolean {
   const { w } = c;
@@ -660,7 +930,9 @@ function sourcesIn(c: Clause): string[] {
       (before === 'by' && /^(cited|reported|report|published)$/.test(before2));
     const reporting =
       /^(reported|reports|report|said|says|wrote|writes|quoted|cited|reporting)$/.test(after) || (p.possessive && /^(report|reporting)$/.test(after));
-    if (cited || reporting) out.push(p.entity.name);
+    // A dateline's credit: "CINCINNATI (AP) —", "LONDON (Reuters) -" opening the sentence.
+    const dateline = before === '(' && after === ')' && at <= 4 && /^[—–-]$/.test(w[p.last + 2] ?? '');
+    if (cited || reporting || dateline) out.push(p.entity.name);
   }
   return [...new Set(out)];
 }

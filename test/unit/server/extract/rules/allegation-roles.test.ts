@@ -1,0 +1,208 @@
+/**
+ * Roles of allegations in business, court, crime, media and sport news: who accuses, who is
+ * accused, who denies. Sentences written for these tests; names invented.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import type { Allegation } from '../../../../../server/extract/types.js';
+
+const allegations = (text: string): Allegation[] => ruleExtractor.extract(text).allegations;
+const only = (text: string): Allegation => {
+  const list = allegations(text);
+  assert.equal(list.length, 1, `${text}: ${JSON.stringify(list.map((a) => a.claim))}`);
+  return list[0]!;
+};
+
+test('"N counts of" is a charge against the one who faces it; "found that" is a finding by its subject', () => {
+  assert.deepEqual(only('Daniel Morgan faces 12 counts of wire fraud.').against, ['Daniel Morgan']);
+  const found = only('The Securities and Exchange Commission found that Norvex Holdings had misled investors.');
+  assert.deepEqual(found.alleged_by, ['Securities and Exchange Commission']);
+  assert.deepEqual(found.against, ['Norvex Holdings']);
+});
+
+test('a condition ("if convicted", "if they are found guilty") is no claim', () => {
+  assert.equal(allegations('Daniel Morgan could face ten years in prison if convicted.').length, 0);
+  assert.equal(allegations('If found guilty, Daniel Morgan faces a ban of five games.').length, 0);
+});
+
+test('a body named before an offence and its charge brings the charge', () => {
+  for (const text of [
+    'Daniel Morgan denied a Football Association misconduct charge.',
+    'Daniel Morgan pleaded not guilty to a Football Association (FA) misconduct charge on Friday.',
+  ]) {
+    const a = only(text);
+    assert.deepEqual(a.alleged_by, ['Football Association'], text);
+    assert.deepEqual(a.against, ['Daniel Morgan'], text);
+    assert.deepEqual(a.denied_by, ['Daniel Morgan'], text);
+  }
+});
+
+test('", alleging that …" is said by the one who sued, and "the company" is the one sued', () => {
+  const a = only('Anna Clarke sued Norvex Holdings in March, alleging that the company fired her for reporting fraud.');
+  assert.deepEqual(a.alleged_by, ['Anna Clarke']);
+  assert.deepEqual(a.against, ['Norvex Holdings']);
+});
+
+test('"saw X and Y banned for …" accuses both, past the clubs that qualify them', () => {
+  const a = only("The rule followed cases which saw Chelsea's John Terry and Liverpool's Luis Suarez banned for four games for racist abuse.");
+  assert.deepEqual(a.against, ['John Terry', 'Luis Suarez']);
+  assert.deepEqual(a.alleged_by, []);
+});
+
+test('denials: a lawyer, "it", "malicious accusations", "fight the charges", "disagreed with the findings"', () => {
+  const lawyer = only('Daniel Morgan was charged with bribery on Monday. His lawyer said the claims were baseless.');
+  assert.deepEqual(lawyer.denied_by, ['Daniel Morgan']);
+  for (const denial of [
+    'The company said it would fight the charges.',
+    'Norvex Holdings said it disagreed with the findings.',
+    '"The report contains errors of fact and malicious accusations against the company," it said.',
+  ]) {
+    const a = only(`Norvex Holdings was charged with fraud. ${denial}`);
+    assert.deepEqual(a.against, ['Norvex Holdings'], denial);
+    assert.deepEqual(a.denied_by, ['Norvex Holdings'], denial);
+  }
+  const attorney = only('Daniel Morgan was arrested for bribery. Defense attorney Anna Clarke says the evidence will show Morgan did not do anything wrong.');
+  assert.deepEqual(attorney.denied_by.sort(), ['Anna Clarke', 'Daniel Morgan']);
+});
+
+test('"X and Y denied conspiracy and fraud" states the claim it denies; a plea by people only described is still a claim', () => {
+  const a = only('Former finance chief Daniel Morgan and former sales manager Anna Clarke denied conspiracy and securities fraud.');
+  assert.deepEqual(a.against, ['Daniel Morgan', 'Anna Clarke']);
+  assert.deepEqual(a.denied_by, ['Daniel Morgan', 'Anna Clarke']);
+  const plea = only('Two former Norvex Holdings executives have pleaded not guilty to fraud charges.');
+  assert.deepEqual(plea.against, []);
+  assert.deepEqual(plea.denied_by, []);
+});
+
+test('"the <outlet> host" is the person named before, not the outlet', () => {
+  const a = only('Rachel Morgan hosts a show on Globex News. Norvex Holdings sued the Globex News host for defamation.');
+  assert.deepEqual(a.alleged_by, ['Norvex Holdings']);
+  assert.deepEqual(a.against, ['Rachel Morgan']);
+});
+
+test('a document accuses in its author’s name', () => {
+  const [, a] = allegations('Anna Clarke filed a lawsuit against Norvex Holdings in March. The lawsuit further accuses the company of defrauding customers.');
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Anna Clarke']);
+  assert.deepEqual(a.against, ['Norvex Holdings']);
+});
+
+test('the next sentence about the same accused keeps the accuser; a charge names none', () => {
+  const [, a] = allegations('The Football Association charged Daniel Morgan with misconduct. Morgan, accused of abusing a referee, has asked for a hearing.');
+  assert.ok(a);
+  assert.deepEqual(a.alleged_by, ['Football Association']);
+  const [, b] = allegations('The Football Association charged Daniel Morgan with misconduct. Morgan was also charged with fraud in 2019.');
+  assert.ok(b);
+  assert.deepEqual(b.alleged_by, []);
+});
+
+test('"allege that in exchange for the bribes, X voted" and "the bribes were paid" point to the accused', () => {
+  const [, a, b] = allegations(
+    'Daniel Morgan was charged with bribery. Authorities allege that in exchange for the bribes, Morgan voted for lucrative contracts. Officials said the bribes were paid in cash.',
+  );
+  assert.ok(a && b);
+  assert.deepEqual(a.against, ['Daniel Morgan']);
+  assert.deepEqual(b.against, ['Daniel Morgan']);
+});
+
+test('"the two executives", "the defendants" stand for the accused named before', () => {
+  const [, a] = allegations('Daniel Morgan and Anna Clarke were arrested on suspicion of fraud on Monday. The two executives were charged on Friday.');
+  assert.ok(a);
+  assert.deepEqual(a.against, ['Daniel Morgan', 'Anna Clarke']);
+});
+
+test('coordinated accusers and accused past an acronym or a body naming a title', () => {
+  const a = only('The opposition Social Democrats (SD) and the Green Party accused Daniel Morgan of lying to parliament.');
+  assert.deepEqual(a.alleged_by, ['Social Democrats', 'Green Party']);
+  const b = only('Former minister Daniel Morgan and Labour Party treasurer Anna Clarke were indicted by a special court.');
+  assert.deepEqual(b.against, ['Daniel Morgan', 'Anna Clarke']);
+});
+
+test('a dateline credit reports the claim of its sentence; "colluded with Y" accuses Y too', () => {
+  assert.deepEqual(only('LONDON (Reuters) — Daniel Morgan was charged with fraud on Monday.').reported_by, ['Reuters']);
+  assert.deepEqual(only('Daniel Morgan allegedly colluded with Anna Clarke to rig the tender.').against, ['Daniel Morgan', 'Anna Clarke']);
+});
+
+test('a lead that describes its accused ("A former executive …") names them in the next claim', () => {
+  const [lead, next] = allegations(
+    'SYDNEY (AP) — A former executive of a construction company has been arrested over bribes paid abroad. Police said Daniel Morgan, 63, is accused of conspiring to pay bribes. Morgan denies the charges.',
+  );
+  assert.ok(lead && next);
+  assert.deepEqual(lead.against, ['Daniel Morgan']);
+  assert.deepEqual(lead.denied_by, ['Daniel Morgan']);
+  assert.deepEqual(lead.reported_by, ['AP']);
+});
+
+test('"rearrested", "other charges", "alleged in a lawsuit that …" and "called the arrest outrageous"', () => {
+  const re = only('Prosecutors rearrested Daniel Morgan on suspicion of breach of trust. Morgan called the arrest outrageous.');
+  assert.deepEqual(re.against, ['Daniel Morgan']);
+  assert.deepEqual(re.denied_by, ['Daniel Morgan']);
+  const [, other] = allegations('Daniel Morgan was charged with bribery on Monday. Other charges included money laundering and perjury.');
+  assert.ok(other);
+  assert.deepEqual(other.against, ['Daniel Morgan']);
+  const suit = only('Norvex Holdings makes cars. Anna Clarke alleged in a lawsuit that the company rigged a marketing test.');
+  assert.deepEqual(suit.alleged_by, ['Anna Clarke']);
+  assert.deepEqual(suit.against, ['Norvex Holdings']);
+});
+
+test('"all three deny", an outlet standing by its reporting, and "under investigation"', () => {
+  const three = only('The International Cricket Council charged Daniel Morgan, Anna Clarke and Tom Reyes under its code. All three deny the charges.');
+  assert.deepEqual(three.denied_by, ['Daniel Morgan', 'Anna Clarke', 'Tom Reyes']);
+  const paper = only(
+    'Daniel Morgan sued the Globex Courier for defamation over an article. In a statement, the Globex Courier said the lawsuit was without merit.',
+  );
+  assert.deepEqual(paper.against, ['Globex Courier']);
+  assert.deepEqual(paper.denied_by, ['Globex Courier']);
+  const probe = only('Norvex Holdings denied any wrongdoing on Monday. The company is under investigation by the Justice Department for bribery.');
+  assert.deepEqual(probe.alleged_by, ['Justice Department']);
+  assert.deepEqual(probe.against, ['Norvex Holdings']);
+  assert.deepEqual(probe.denied_by, ['Norvex Holdings']);
+});
+
+test('"the regulator", "the court", "the bureau" stand for the body named before; "the 64-year-old", "the billionaire" for the person', () => {
+  const [regulator] = allegations(
+    'The Financial Conduct Authority fined Daniel Morgan on Friday. The regulator said Morgan had acted recklessly and breached its rules.',
+  );
+  assert.ok(regulator);
+  assert.deepEqual(regulator.alleged_by, ['Financial Conduct Authority']);
+  assert.deepEqual(regulator.against, ['Daniel Morgan']);
+  const [court] = allegations(
+    'The Court of Arbitration for Sport heard the appeal on Friday. The court found that Daniel Morgan had committed doping violations.',
+  );
+  assert.ok(court);
+  assert.deepEqual(court.alleged_by, ['Court of Arbitration for Sport']);
+  const [bureau] = allegations('The FBI opened a file on Monday. The bureau was investigating whether Daniel Morgan laundered money.');
+  assert.ok(bureau);
+  assert.deepEqual(bureau.alleged_by, ['FBI']);
+  assert.deepEqual(only('Daniel Morgan was questioned on Monday. The 64-year-old was charged with bribery on Friday.').against, ['Daniel Morgan']);
+  assert.deepEqual(only('Daniel Morgan runs Norvex Holdings. Prosecutors accused the billionaire of bribing officials.').against, ['Daniel Morgan']);
+});
+
+test('"an investigation into X", "a jury found X guilty", and a place in "by a jury in <city>" is not accused', () => {
+  assert.deepEqual(only('The Justice Department has opened a criminal investigation into Norvex Holdings.').against, ['Norvex Holdings']);
+  assert.deepEqual(only('A jury found Daniel Morgan guilty of fraud on Friday.').against, ['Daniel Morgan']);
+  assert.deepEqual(only('Daniel Morgan was found guilty of fraud by a jury in Manhattan on Friday.').against, ['Daniel Morgan']);
+  assert.deepEqual(only('Daniel Morgan, who was arrested in June, allegedly inflated the balance sheet.').against, ['Daniel Morgan']);
+});
+
+test('"X and Y are to be questioned over the fraud" accuses those questioned', () => {
+  const a = only('Daniel Morgan and Anna Clarke are set to be questioned by lawmakers over the fraud at the bank.');
+  assert.deepEqual(a.against, ['Daniel Morgan', 'Anna Clarke']);
+});
+
+test('"he" who denies is the one accused, not the accuser named first in the sentence before', () => {
+  const [charged, said] = allegations(
+    'Daniel Morgan was charged with fraud on Monday. Prosecutor Anna Clarke said Morgan took bribes from a builder. He denied the charges.',
+  );
+  assert.ok(charged && said);
+  assert.deepEqual(charged.denied_by, ['Daniel Morgan']);
+  assert.deepEqual(said.denied_by, ['Daniel Morgan']);
+  assert.deepEqual(said.alleged_by, ['Anna Clarke']);
+});
+
+test('after a claim, "he" stands for its one accused, not for the accuser named first', () => {
+  const [, next] = allegations('Prosecutor Anna Clarke said Daniel Morgan took bribes from a builder. He is also accused of laundering the money.');
+  assert.ok(next);
+  assert.deepEqual(next.against, ['Daniel Morgan']);
+});
