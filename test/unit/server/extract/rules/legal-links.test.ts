@@ -175,3 +175,12 @@ test('a leading "It" before an act stands for the body that opened the sentence 
   const thing = pairs('A High Court judge ruled on Monday. It was also sent to Sky News and the Daily Courier.');
   assert.ok(!thing.some((x) => x.startsWith('High Court')));
 });
+
+test('a ban or a fine handed, imposed or slapped on someone is the body banning or fining them', () => {
+  assert.ok(
+    pairs('Maria Lopez was handed a four-year ban by the Court of Arbitration for Sport on Friday.').includes(
+      'Court of Arbitration for Sport -banned-> Maria Lopez',
+    ),
+  );
+  assert.ok(pairs('The Football Association imposed a six-match ban on Harold Finch.').includes('Football Association -banned-> Harold Finch'));
+});
