@@ -65,7 +65,24 @@ const EMPTY_VERBS = new Set([
 ]);
 
 /** Verbs whose meaning is in their object noun: "imposed sanctions on X", "launched a lawsuit against X". */
-const LIGHT_VERBS = new Set(['impose', 'launch', 'file', 'open', 'issue', 'bring', 'announce', 'hear', 'level', 'lodge', 'order', 'start', 'take']);
+const LIGHT_VERBS = new Set([
+  'impose',
+  'launch',
+  'file',
+  'open',
+  'issue',
+  'bring',
+  'announce',
+  'hear',
+  'level',
+  'lodge',
+  'order',
+  'start',
+  'take',
+  'hand',
+  'give',
+  'slap',
+]);
 
 /** Prepositions that introduce the other side of a verb ("colluded with X", "appeared before X"). */
 const OBJECT_PREPOSITIONS = new Set(['with', 'against', 'to', 'from', 'on', 'in', 'into', 'at', 'before', 'over', 'for']);
@@ -194,7 +211,9 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     if (EMPTY_VERBS.has(lemma) || REPORTING_VERBS.has(lemma) || takesClause(c, v)) continue;
     if (passive) {
       const agents = agentsOf(c, v);
-      const type = typeOf(c, lemma, v, v, '');
+      // "X was handed a two-year ban by Y": a light verb's noun stands before the agent.
+      const by = c.low.indexOf('by', v + 1);
+      const type = typeOf(c, lemma, v, by > v && by <= v + 8 ? by : v, '');
       for (const a of agents) for (const p of subjects) add(type, a, p);
       if (agents.length > 0) continue;
       const { names, prep } = objectsAfter(c, mem, tags, v, subjects);

@@ -84,6 +84,8 @@ export interface Memory {
   /** The last one who accused someone: a denial with no named target answers them. */
   lastAccuser: string | null;
   lastCompany: string | null;
+  /** The body that opened the sentence before as its subject: a leading "It" stands for it. */
+  lastBody?: string | null;
   /** The last subject made of two or more entities: "they", "the two", "the duo" stand for it. */
   lastGroup: string[];
   /** Entities in order of mention, most recent last: "the court", "the party" stand for the last fitting one. */
@@ -207,6 +209,27 @@ export function describedEntity(c: Clause, mem: Memory, k: number): string | nul
   return null;
 }
 
+/** Verbs that make a leading "it" an empty subject: "it is believed", "it emerged", "it seems". */
+const EXPLETIVE_VERBS = new Set([
+  'be',
+  'seem',
+  'appear',
+  'emerge',
+  'remain',
+  'become',
+  'take',
+  'mean',
+  'believe',
+  'understand',
+  'expect',
+  'say',
+  'report',
+  'think',
+  'know',
+  'matter',
+  'happen',
+]);
+
 /** "the two", "the duo", "both men": a group named just before. */
 function groupRef(c: Clause, mem: Memory, k: number): string[] {
   const w = c.low[k]!;
@@ -244,6 +267,10 @@ export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
   if (w === 'it' || w === 'they') {
     const inst = c.ms.filter((m) => m.last < k && m.entity.category !== 'person' && !m.possessive && !inPrepPhrase(c, m)).at(-1);
     if (inst) return [inst.entity.name];
+    // "It fined the bank": a sentence-initial "it" before an act stands for the body the last
+    // sentence was about; "it is unclear", "it emerged" are no one.
+    // A passive "it" is more often a thing ("It was sent to …").
+    if (w === 'it' && k === 0 && mem.lastBody && !EXPLETIVE_VERBS.has(classOf(c.low[v] ?? '').lemma) && !isPassive(c, v)) return [mem.lastBody];
     return w === 'they' && !c.quoted[k] ? groupRef(c, mem, k) : [];
   }
   const group = w === 'they' ? [] : groupRef(c, mem, k);

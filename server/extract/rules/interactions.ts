@@ -137,6 +137,10 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     const main = subjects.find((x) => personOf(x, c)) ?? mainSubject(c, mem) ?? c.ms.find((m) => m.entity.category === 'person')?.entity.name;
     if (main) mem.lastPerson = main;
     for (const m of c.ms) if (m.entity.kind === 'company') mem.lastCompany = m.entity.name;
+    const opener = c.ms[0];
+    // "A High Court judge ruled": a name that qualifies a noun does not open the sentence as its subject.
+    const opens = opener && opener.first <= 1 && opener.entity.category === 'institution' && !opener.possessive && !beforeNoun(c, opener.last + 1);
+    mem.lastBody = opens ? opener.entity.name : null;
   });
   return out;
 }

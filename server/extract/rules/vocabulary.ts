@@ -96,6 +96,11 @@ export const INTERACTION_NOUNS: Readonly<Record<string, string>> = wordTable({
   allegations: 'accused',
   invitation: 'invited',
   employment: 'employed',
+  ban: 'banned',
+  bans: 'banned',
+  suspension: 'banned',
+  fine: 'fined',
+  fines: 'fined',
 });
 /** Prepositions that introduce the other side of an interaction noun ("probe into", "lawsuit against"). */
 export const NOUN_PATIENT_PREPS = new Set(['into', 'of', 'against', 'with', 'on', 'before']);

@@ -167,3 +167,20 @@ test('"the force’s former head of legal services X": the possessor owns the ro
 test('"X, head of legal affairs at Acme," works for Acme', () => {
   assert.ok(pairs('Harold Finch, head of legal affairs at Globex Corporation, declined to comment.').includes('Harold Finch -works_for-> Globex Corporation'));
 });
+
+test('a leading "It" before an act stands for the body that opened the sentence before; an empty "it" does not', () => {
+  const acts = pairs('The Financial Conduct Authority opened an inquiry in March. It has fined Harold Finch £640,000.');
+  assert.ok(acts.includes('Financial Conduct Authority -fined-> Harold Finch'));
+  assert.deepEqual(pairs('The Financial Conduct Authority opened an inquiry in March. It is believed that Harold Finch will appeal.'), []);
+  const thing = pairs('A High Court judge ruled on Monday. It was also sent to Sky News and the Daily Courier.');
+  assert.ok(!thing.some((x) => x.startsWith('High Court')));
+});
+
+test('a ban or a fine handed, imposed or slapped on someone is the body banning or fining them', () => {
+  assert.ok(
+    pairs('Maria Lopez was handed a four-year ban by the Court of Arbitration for Sport on Friday.').includes(
+      'Court of Arbitration for Sport -banned-> Maria Lopez',
+    ),
+  );
+  assert.ok(pairs('The Football Association imposed a six-match ban on Harold Finch.').includes('Football Association -banned-> Harold Finch'));
+});
