@@ -7,6 +7,8 @@ import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import {
   ACCUSE,
+  ALLEGE,
+  FINDING,
   ACT_NOUNS,
   BE,
   BLAME,
@@ -556,4 +558,14 @@ export function isActive(c: Clause, k: number): boolean {
   const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
   if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
   return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);
+}
+
+/** Verbs whose subject is the one making the claim. */
+export const ALLEGING = new Set([...REPORTING, ...ALLEGE, ...ACCUSING, ...FINDING]);
+
+/** A word that makes a sentence a claim, and what kind of claim. */
+export type CueKind = 'legal' | 'hedge' | 'reporting' | 'sanction';
+export interface Cue {
+  at: number;
+  kind: CueKind;
 }

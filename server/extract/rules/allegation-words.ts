@@ -282,3 +282,59 @@ export const LEGAL_NOUNS = words(
 );
 /** Outlets' sources: "according to X", "as per X", "cited by X", "reports from X". */
 export const SOURCE_PREPOSITIONS = words(['per', 'from']);
+
+/** Legal participles whose passive subject is the accused: "X was charged", "who has been accused". */
+export const PASSIVE_ACCUSED = new Set([
+  'accused',
+  'rearrested',
+  're-arrested',
+  'charged',
+  'indicted',
+  'convicted',
+  'arrested',
+  'investigated',
+  'probed',
+  'sued',
+  'sanctioned',
+  'prosecuted',
+  'suspected',
+  'suspended',
+  'fined',
+  'detained',
+  'jailed',
+  'expelled',
+  'banned',
+  'impeached',
+  'sentenced',
+  'blamed',
+  'alleged',
+  'questioned',
+  'quizzed',
+  'grilled',
+  'interrogated',
+  'summoned',
+]);
+
+/** Penalties that name their reason ("fined … for", "banned over"): no word of wrongdoing needed. */
+export const PENALTY = new Set(['fined', 'banned', 'sanctioned', 'penalised', 'penalized']);
+
+/**
+ * Documents that make claims in their authors' name: "the lawsuit accuses X", "the report claims",
+ * "according to the indictment". Each maps to the kind of document its author is remembered under.
+ */
+export const DOCUMENTS = new Map<string, string>([
+  ['lawsuit', 'suit'],
+  ['suit', 'suit'],
+  ['complaint', 'suit'],
+  ['petition', 'suit'],
+  ['report', 'report'],
+  ['study', 'report'],
+  ['indictment', 'indictment'],
+  ['filing', 'suit'],
+]);
+
+/** Verbs whose subject publishes or files a document: "X published a report", "X filed a lawsuit". */
+export const PUBLISHING = new Set(['published', 'publishes', 'released', 'releases', 'issued', 'issues', 'filed', 'files', 'wrote', 'authored', 'brought']);
+
+/** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
+export const FACE = new Set(['face', 'faces', 'faced', 'facing']);

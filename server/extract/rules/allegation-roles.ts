@@ -1,0 +1,439 @@
+/**
+ * The roles of an allegation, from the clause around its cue words: who alleges it (a party of the
+ * legal act, a speaker, a document's author), against whom, and which outlet reports it. Split
+ * from allegations.ts, which finds the claims and calls these.
+ */
+import {
+  ACCUSE,
+  ALLEGE,
+  BE,
+  CHARGE,
+  CLAUSE_BREAKS,
+  INVESTIGATE,
+  LEGAL_NOUNS,
+  REPORTING,
+  SOURCE_PREPOSITIONS,
+  SUE,
+  WARRANT,
+  FINDING,
+} from './allegation-words.js';
+import {
+  ACCUSING,
+  type Clause,
+  PREPOSITIONS,
+  clauseSubjectAt,
+  coordinatedAfter,
+  describedAt,
+  inPrepPhrase,
+  isActive,
+  isMedia,
+  isWrongdoing,
+  mentionEndingAt,
+  mentionStartingAt,
+  negated,
+  pronounAt,
+  qualifiesMembers,
+  subjectBefore,
+  wrongdoingIn,
+} from './allegation-clause.js';
+import { TITLE_WORDS } from './lexicons.js';
+import { RELATION_NOUNS } from './vocabulary.js';
+import { DETERMINERS, JOB_NOUNS } from './words.js';
+
+import { ALLEGING, type Cue } from './allegation-clause.js';
+import { DOCUMENTS, FACE, PASSIVE_ACCUSED, PENALTY, PUBLISHING } from './allegation-words.js';
+
+const AMOUNT_OR_WORD = /^([a-z-]+|\$|£|€|\d[\d.,]*)$/;
+
+/** "X published a 67-page report", "X filed a lawsuit": X is the author of the latest document of that kind. */
+export function rememberAuthors(c: Clause, authors: Map<string, string[]>): void {
+  const { w } = c;
+  for (let k = 0; k < w.length; k++) {
+    const kind = DOCUMENTS.get(w[k]!);
+    if (!kind || c.inName.has(k)) continue;
+    for (let v = k - 1; v >= 0 && k - v <= 6; v--) {
+      if (!PUBLISHING.has(w[v]!)) continue;
+      const subject = subjectBefore(c, v, 6);
+      if (subject.length) authors.set(kind, subject);
+      break;
+    }
+  }
+}
+
+/**
+ * The author of a document that makes this claim: "the lawsuit (further) accuses", "the report
+ * claims", "according to the indictment", when that document's author was named before.
+ */
+export function documentAuthor(c: Clause, authors: Map<string, string[]>): string[] {
+  const { w } = c;
+  for (let k = 1; k < w.length; k++) {
+    const kind = DOCUMENTS.get(w[k]!);
+    if (!kind || c.inName.has(k) || !/^(the|this|that|its|their)$/.test(w[k - 1]!)) continue;
+    const next = w[k + 1] === 'further' || w[k + 1] === 'also' ? w[k + 2] : w[k + 1];
+    const cited = w[k - 2] === 'to' && w[k - 3] === 'according';
+    if (cited || (next !== undefined && ALLEGING.has(next))) return authors.get(kind) ?? [];
+  }
+  return [];
+}
+
+// ------------------------------------------------------------------ roles
+
+/**
+ * Who makes the claim. Named parties of the legal act come first: "X's accusation", "an X arrest
+ * warrant", "a complaint … by X", "X accused", "X imposed sanctions", "according to X". Only
+ * when there are none is the speaker the accuser ("The court says X is responsible for …").
+ */
+export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speakers: string[] } {
+  const parties: string[] = [];
+  const speakers: string[] = [];
+  const { w } = c;
+  const cueAt = new Set(cues.map((q) => q.at));
+  for (let k = 0; k < w.length; k++) {
+    const x = w[k]!;
+    if (!(ALLEGING.has(x) || LEGAL_NOUNS.has(x) || x === 'according' || x === 'per' || cueAt.has(k)) || c.inName.has(k)) continue;
+    if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
+      const speech = REPORTING.has(x) ? speakers : parties;
+      // "the lawsuit (further) accuses": a document is the subject, its author the accuser (documentAuthor).
+      const ofDocument = DOCUMENTS.has(w[k - 1] ?? '') || (/^(further|also)$/.test(w[k - 1] ?? '') && DOCUMENTS.has(w[k - 2] ?? ''));
+      if (!ofDocument && (speech === parties || governsClaim(c, k, cues))) {
+        const subj = participleSubject(c, k) ?? subjectBefore(c, k, 8);
+        if (subj.length) speech.push(...subj);
+        else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
+          const after = mentionStartingAt(c, k + 1); // "…,” said X"
+          if (after && !isMedia(after)) speech.push(after.entity.name);
+        }
+      }
+    }
+    // "The regulator fined X for …": who imposes a penalty for wrongdoing alleges it.
+    if (PENALTY.has(x) && cueAt.has(k) && isActive(c, k)) parties.push(...subjectBefore(c, k, 8));
+    // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
+    if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
+      const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
+      if (m && !isMedia(m)) parties.push(m.entity.name);
+    }
+    if (!LEGAL_NOUNS.has(x) && !cueAt.has(k)) continue;
+    // "X's accusation", "an X arrest warrant", "an International Court (IC) arrest warrant".
+    let j = k - 1;
+    if (w[j] === 'arrest') j--;
+    if (w[j] === ')' && w[j - 2] === '(') j -= 3;
+    let before = mentionEndingAt(c, j) ?? (mentionEndingAt(c, j - 1)?.possessive ? mentionEndingAt(c, j - 1) : undefined); // "X's broad probe"
+    // "a Football Association (FA) misconduct charge", "an SEC fraud investigation": a body that
+    // brings the charge may name it before its offence; a person or a company there is its accused.
+    if (!before && LEGAL_NOUNS.has(x)) {
+      let b = j;
+      while (b >= 0 && j - b < 2 && /^[a-z][a-z-]*$/.test(w[b]!) && !c.inName.has(b) && !DETERMINERS.has(w[b]!) && !PREPOSITIONS.has(w[b]!) && !BE.has(w[b]!))
+        b--;
+      if (w[b] === ')' && w[b - 2] === '(') b -= 3;
+      const body = b < j ? mentionEndingAt(c, b) : undefined;
+      if (body && body.entity.category === 'institution' && body.entity.kind !== 'company' && !body.possessive) before = body;
+    }
+    const ownable = (LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that');
+    const owner = ownable ? before : undefined;
+    if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
+    // "charged by X", "a complaint laid with police by X".
+    let by = -1;
+    for (let j = k + 1; j < w.length && j - k <= 6 && by < 0 && !CLAUSE_BREAKS.has(w[j]!); j++) if (w[j] === 'by') by = j;
+    if (by > k) {
+      // "sued by rival telecoms firm X": a few lowercase words may describe the party first.
+      const m = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
+      if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
+    }
+    // "X imposed sanctions", "X opened an investigation", "X filed a $10 million lawsuit", "X brought charges".
+    // Beyond three words back, only amounts and plain words may stand between: "filed a $10 million lawsuit".
+    let plain = true;
+    for (let v = k - 1; v >= 0 && k - v <= 7; v--) {
+      const y = w[v + 1]!;
+      if (v + 1 < k) plain &&= AMOUNT_OR_WORD.test(y) && !PREPOSITIONS.has(y) && !CLAUSE_BREAKS.has(y);
+      if (k - v > 3 && !plain) break;
+      if (
+        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|issued|issues|announced|announce|announces)$/.test(
+          w[v]!,
+        )
+      ) {
+        const subject = subjectBefore(c, v, 6);
+        // An outlet is a source when it reports, but a party when it files a lawsuit: "the network X (“XN”) filed …".
+        const outlet = subject.length
+          ? undefined
+          : (mentionEndingAt(c, v - 1) ?? (w[v - 1] === ')' ? mentionEndingAt(c, w.lastIndexOf('(', v - 1) - 1) : undefined));
+        parties.push(...(outlet && isMedia(outlet) && SUE.has(x) ? [outlet.entity.name] : subject));
+        break;
+      }
+    }
+  }
+  return { parties: [...new Set(parties)], speakers: [...new Set(speakers)] };
+}
+
+/**
+ * ", alleging that …", ", accusing it of …", ", saying …" after a comma: the participle's subject is
+ * that of the verb before the comma ("X sued Y on Monday, alleging that the company misled"), not
+ * the name nearest to it (Y, the object).
+ */
+function participleSubject(c: Clause, k: number): string[] | null {
+  const { w } = c;
+  if (!w[k]!.endsWith('ing') || w[k - 1] !== ',') return null;
+  for (let v = k - 2; v >= 0 && k - v <= 16; v--) {
+    if (CLAUSE_BREAKS.has(w[v]!)) return null;
+    if (ALLEGING.has(w[v]!) && !c.inName.has(v) && isActive(c, v)) return subjectBefore(c, v, 8);
+  }
+  return null;
+}
+
+/**
+ * A verb of saying makes its subject the accuser when the claim follows it in its clause
+ * ("X said Y took bribes") or when it closes a quote ("“… a conspiracy …”, it added").
+ */
+function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
+  const { w } = c;
+  // "“She lied to us …,” Governor X said": a quote closes within the few words before the verb.
+  for (let j = k - 1; j >= 0 && k - j <= 5; j--) if (/^[”"]$/.test(w[j]!) && (wrongdoingIn(c, 0, j) || cues.some((q) => q.at < j))) return true;
+  for (let j = k + 1; j < w.length; j++) {
+    if (j > k + 1 && CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that') return false;
+    if (c.wrong[j] || cues.some((q) => q.at === j && q.kind !== 'reporting')) return true;
+  }
+  return false;
+}
+
+/**
+ * Who is accused: the objects of an accusing verb ("accused Acme and its former chairman, X,
+ * of"), the subject of a passive or hedged one ("X was charged", "X allegedly took"), the subject of
+ * a reported clause ("prosecutors allege X received"), "charges against X", the owner of the act
+ * ("Ruritania's alleged attempts", "interference by Ruritania"), or, for a charge, the sentence's subject.
+ */
+export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] {
+  const out: string[] = [];
+  const { w } = c;
+  for (const { at: k, kind } of cues) {
+    const x = w[k]!;
+    // Objects of an active accusing verb.
+    if (ACCUSING.has(x) && isActive(c, k) && !/(ion|ions|ment|ments|suit|suits)$/.test(x)) {
+      // "sued the newspaper X", "arrested the former chief executive, X, on suspicion of …"
+      const obj = c.ms.find(
+        (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
+      );
+      // "sued the network's host", "sued the MSNBC host": the body only qualifies the one accused.
+      const qualifier = obj && qualifiesMembers(c, obj) ? obj : undefined;
+      if (obj && !qualifier) out.push(...coordinatedAfter(c, obj));
+      // "accused the (telecoms) company of …", "charged the former chief executive with …"
+      const described =
+        w[k + 1] === 'the' && (!obj || qualifier)
+          ? qualifier
+            ? describedAt(c, qualifier.last + 1, false)
+            : (describedAt(c, k + 2, false) ?? describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false))
+          : null;
+      const pron = pronounAt(c, k + 1) ?? described;
+      if (pron) out.push(pron);
+    }
+    // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
+    if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with' || reducedPassive(c, k))) {
+      const subject = subjectBefore(c, k, 12);
+      out.push(...subject);
+      // "it was sued by a rival", "it has been fined": a company is what "it" is accused as, in business news.
+      if (subject.length === 0 && (w[k - 2] === 'it' || w[k - 3] === 'it')) {
+        const company = c.ms.findLast((p) => p.last < k && (p.entity.kind === 'company' || p.entity.kind === 'other'))?.entity.name ?? c.lastCompany;
+        if (company) out.push(company);
+      }
+    }
+    // "The company is under investigation by …", "X is under criminal investigation for …".
+    if (INVESTIGATE.has(x) && (w[k - 1] === 'under' || w[k - 2] === 'under')) out.push(...subjectBefore(c, w.lastIndexOf('under', k), 6));
+    // "A jury found X guilty of fraud": the one found guilty.
+    if (x === 'guilty' && w[k - 1] !== 'found' && w.slice(Math.max(0, k - 5), k).includes('found')) {
+      const m = mentionEndingAt(c, k - 1);
+      if (m && !isMedia(m)) out.push(m.entity.name);
+    }
+    // "The Justice Department opened an investigation into X".
+    if (/^(investigation|investigations|probe|inquiry)$/.test(x) && w[k + 1] === 'into') {
+      const m = mentionStartingAt(c, k + 2) ?? (w[k + 2] === 'the' ? mentionStartingAt(c, k + 3) : undefined);
+      if (m && !isMedia(m) && m.entity.category !== 'place' && !m.possessive) out.push(...coordinatedAfter(c, m));
+    }
+    // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
+    if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
+    // "X faces 12 charges", "facing accusations of …".
+    for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!)) out.push(...subjectBefore(c, j));
+    // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
+    if ((x === 'allegedly' || kind === 'hedge') && wrongdoingIn(c, k, Math.min(w.length, k + 10))) out.push(...subjectBefore(c, k, 6));
+    // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
+    if (
+      ((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) ||
+      ((REPORTING.has(x) || FINDING.has(x)) && wrongdoingOrLegalAfter(c, k, cues))
+    )
+      out.push(...clauseSubjectAt(c, thatAfter(c, k) ?? k + 1));
+    // "investigating whether X moved money …"
+    if (INVESTIGATE.has(x) && w[k + 1] === 'whether') out.push(...clauseSubjectAt(c, k + 2));
+    // "saying that the rival state keeps bribing judges": the doer of the reported wrongdoing.
+    // "X stole from the club for years, police say": an attribution closing the sentence is about the clause before it.
+    if (kind === 'reporting' && trailingAttribution(c, k)) {
+      const comma = w.lastIndexOf(',', k);
+      const subject = c.ms.find((p) => p.last < comma && !p.possessive && !isMedia(p) && p.entity.category !== 'place' && !inPrepPhrase(c, p));
+      if (subject && wrongdoingIn(c, subject.last + 1, comma)) out.push(...subjectBefore(c, subject.last + 1, 1));
+    }
+    if (kind === 'reporting') {
+      for (let j = k + 1; j < w.length; j++) {
+        if (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j)) {
+          out.push(...subjectBefore(c, j, 4));
+          break;
+        }
+      }
+    }
+    // "arrest warrants were issued for X", "a warrant for the arrest of X".
+    if (WARRANT.has(x)) {
+      let j = k + 1;
+      while (j < w.length && j - k <= 5 && !CLAUSE_BREAKS.has(w[j]!) && w[j] !== 'for' && w[j] !== 'against') j++;
+      if (w[j] === 'for' || w[j] === 'against') {
+        if (w[j + 1] === 'the' && w[j + 2] === 'arrest' && w[j + 3] === 'of') j += 3;
+        const m = mentionStartingAt(c, j + 1) ?? mentionStartingAt(c, j + 2);
+        const pron = pronounAt(c, j + 1);
+        if (m && !isMedia(m)) out.push(...coordinatedAfter(c, m));
+        else if (pron) out.push(pron);
+      }
+    }
+    // "The regulator fined X and Y for …": the ones penalised.
+    if (kind === 'sanction' && PENALTY.has(x) && isActive(c, k)) out.push(...penalisedAfter(c, k));
+    if (x === 'linking' || x === 'linked') {
+      const m = c.ms.find((p) => p.first > k && p.first - k <= 2);
+      if (m && !isMedia(m)) out.push(m.entity.name);
+    }
+  }
+  let legalAgainst = false;
+  for (let k = 0; k < w.length; k++) {
+    // "charges against X", "an inquiry against my deputy, X, and against me".
+    if (w[k + 1] === 'against' && (LEGAL_NOUNS.has(w[k]!) || legalAgainst)) {
+      legalAgainst = true;
+      const next = w.indexOf('against', k + 2);
+      const m = c.ms.find((p) => p.first > k + 1 && p.first - k <= 10 && (next < 0 || p.first < next) && !isMedia(p));
+      // "against him", "against me", "a case against the officer" (the person named before).
+      const described = w[k + 2] === 'the' ? (describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false) ?? describedAt(c, k + 5, false)) : null;
+      const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null) ?? (m && m.first <= k + 5 ? null : described);
+      if (pron) out.push(pron);
+      else if (m) out.push(...coordinatedAfter(c, m));
+    }
+    // The owner of an alleged act: "Ruritania's alleged attempts", "the firm's fraud", "interference by X".
+    if (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k))) {
+      const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
+      if (m?.possessive && !isMedia(m)) out.push(m.entity.name);
+    }
+    if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
+      // "interference by X and Y", not "found guilty of fraud by a jury in Manhattan".
+      const list = c.ms.filter(
+        (p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p) && !(p.entity.category === 'place' && inPrepPhrase(c, p) && w[p.first - 1] !== 'by'),
+      );
+      out.push(...list.slice(0, w[k + 1] === 'between' ? 2 : 3).map((p) => p.entity.name));
+    }
+  }
+  // "X allegedly colluded with Y", "conspired with Y to …": the partner in the act is accused with X.
+  if (out.length)
+    for (let k = 0; k + 2 < w.length; k++) {
+      if (!c.wrong[k] || !/^(collu|conspir)/.test(w[k]!) || w[k + 1] !== 'with') continue;
+      const partner = mentionStartingAt(c, k + 2);
+      if (partner && !isMedia(partner) && partner.entity.category !== 'place') out.push(...coordinatedAfter(c, partner));
+    }
+  // "Other charges included fraud": the charges of the one accused before.
+  if (out.length === 0 && cues.some((q) => CHARGE.has(w[q.at]!) && /^(other|further|additional|more|new)$/.test(w[q.at - 1] ?? ''))) out.push(...c.lastAccused);
+  if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
+    // "The mayor … appeared in court on fraud charges": the one the charges are about.
+    const subject = c.ms.find(
+      (p) =>
+        !isMedia(p) && !p.possessive && p.entity.category !== 'place' && !inPrepPhrase(c, p) && !allegers.includes(p.entity.name) && !qualifiesMembers(c, p),
+    );
+    if (subject) out.push(subject.entity.name);
+  }
+  return [...new Set(out.map((name) => titleHolderAfter(c, name) ?? name))];
+}
+
+/**
+ * "Louisiana congressman X", "the network's host X", "Acme's No. 2 executive, X": a body or place
+ * that only qualifies a title is not the one accused; the person holding the title is.
+ */
+function titleHolderAfter(c: Clause, name: string): string | null {
+  const m = c.ms.find((p) => p.entity.name === name);
+  if (!m || m.entity.category === 'person') return null;
+  let titled = false;
+  let k = m.last + 1;
+  for (; k < c.w.length && k <= m.last + 6; k++) {
+    const x = c.w[k]!;
+    if (TITLE_WORDS.has(x) || JOB_NOUNS.has(x) || RELATION_NOUNS[x]) titled = true;
+    else if (!/^([a-z-]+|no|\.|\d+|['’]s)$/.test(x) || c.inName.has(k) || DETERMINERS.has(x) || PREPOSITIONS.has(x) || BE.has(x)) break;
+  }
+  if (c.w[k] === ',') k++;
+  const holder = titled ? mentionStartingAt(c, k) : undefined;
+  return holder && holder.entity.category === 'person' ? holder.entity.name : null;
+}
+
+/**
+ * Who an active penalty falls on: the names after the verb up to its reason ("for", "over"), each
+ * one directly or after a description ("fined the bank's former auditor, X, £9,900, and Y").
+ */
+function penalisedAfter(c: Clause, k: number): string[] {
+  const { w } = c;
+  const out: string[] = [];
+  for (let j = k + 1; j < w.length && j - k <= 30; j++) {
+    if (w[j] === 'for' || w[j] === 'over' || (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '-')) break;
+    const m = mentionStartingAt(c, j);
+    if (!m) continue;
+    // "the bank's former auditor": a possessor only describes the one penalised.
+    if (!m.possessive && !isMedia(m) && m.entity.category !== 'place') out.push(m.entity.name);
+    j = m.last;
+  }
+  if (out.length === 0) {
+    const pron = pronounAt(c, k + 1);
+    if (pron) out.push(pron);
+  }
+  return out;
+}
+
+/**
+ * "saw X banned for four games", "X fined over late filings": a penalty's participle right after
+ * a name, with its reason and no object between, is a passive without its "was".
+ */
+function reducedPassive(c: Clause, k: number): boolean {
+  return /^(for|over|from)$/.test(c.w[k + 1] ?? '') && mentionEndingAt(c, k - 1) !== undefined;
+}
+
+/** "alleged in a lawsuit that …", "said in a statement on Monday that …": where the reported clause opens after a short phrase. */
+function thatAfter(c: Clause, k: number): number | null {
+  const { w } = c;
+  if (!PREPOSITIONS.has(w[k + 1] ?? '')) return null;
+  for (let j = k + 2; j < w.length && j - k <= 8; j++) {
+    if (w[j] === 'that') return j;
+    if (CLAUSE_BREAKS.has(w[j]!) || w[j] === ',' || c.startAt[j]) return null;
+  }
+  return null;
+}
+
+/** The verb of saying at k closes its sentence after a comma and a short subject: "…, police say." */
+function trailingAttribution(c: Clause, k: number): boolean {
+  const { w } = c;
+  let end = k + 1;
+  while (end < w.length && /^[.!?”"’')]$/.test(w[end]!)) end++;
+  if (end < w.length) return false;
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (w[j] === ',') return j > 2;
+  return false;
+}
+
+function wrongdoingOrLegalAfter(c: Clause, k: number, cues: Cue[]): boolean {
+  return wrongdoingIn(c, k + 1, c.w.length) || cues.some((q) => q.at > k && q.kind === 'legal');
+}
+
+/** Outlets this sentence names as its source: "according to X", "X reported", "a X report", "per the X". */
+export function sourcesIn(c: Clause): string[] {
+  const out: string[] = [];
+  const { w } = c;
+  for (const p of c.ms) {
+    if (!isMedia(p)) continue;
+    const at = w[p.first - 1] === 'the' ? p.first - 1 : p.first;
+    const before = w[at - 1] ?? '';
+    const before2 = w[at - 2] ?? '';
+    const after = w[p.last + 1] ?? '';
+    // "according to X", "as per the X", "reports from X", "a report by X", "told X".
+    const cited =
+      SOURCE_PREPOSITIONS.has(before) ||
+      before === 'told' ||
+      (before === 'to' && before2 === 'according') ||
+      (before === 'by' && /^(cited|reported|report|published)$/.test(before2));
+    const reporting =
+      /^(reported|reports|report|said|says|wrote|writes|quoted|cited|reporting)$/.test(after) || (p.possessive && /^(report|reporting)$/.test(after));
+    // A dateline's credit: "CINCINNATI (AP) —", "LONDON (Reuters) -" opening the sentence.
+    const dateline = before === '(' && after === ')' && at <= 4 && /^[—–-]$/.test(w[p.last + 2] ?? '');
+    if (cited || reporting || dateline) out.push(p.entity.name);
+  }
+  return [...new Set(out)];
+}
