@@ -960,6 +960,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // "Gaza City", "Kuwait City": a country or a capital before "City" names the town ("Leicester City" is a club).
   if (span.length === 2 && span[1]!.text === 'City' && (isCountryName(span[0]!.text) || lookupCity(span[0]!.text)?.capital))
     return [mention('place', text, span, base, sentence)];
+  // "Jordan Bardella", "Kenya Mwangi": a place's name that is also a given name, before one uncommon word, is a person's.
+  if (span.length === 2 && lookupPlace(first.text) && looksLikeSurname(span[1]!.text)) return [mention('person', text, span, base, sentence)];
   if (namesBodyAroundPlace(tokens, base, span)) return [mention('institution', text, span, base, sentence, { kind: 'other' })];
   if (span.some((t, k) => lookupPlace(t.text) || (/^[A-Z]{2,}$/.test(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text))))) {
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
@@ -993,6 +995,22 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
 
 /** Words after a place's name that make an event held there, not a body: "the Tokyo Olympics". */
 const EVENT_NOUNS = new Set(['olympics', 'games', 'marathon', 'summit', 'expo', 'festival', 'talks', 'conference', 'forum', 'open']);
+
+/** A capitalised word that may be a surname: no English word, place, demonym, event or instrument ("Olympics", "Accord"). */
+function looksLikeSurname(word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    /^\p{Lu}\p{Ll}+$/u.test(word) &&
+    !isCommonWord(word) &&
+    !COMMON_SHAPE.test(word) &&
+    !isDemonym(word) &&
+    !lookupPlace(word) &&
+    !lookupCity(word) &&
+    !EVENT_NOUNS.has(w) &&
+    !INSTRUMENT_NOUNS.has(w) &&
+    !LAW_NOUNS.has(word)
+  );
+}
 
 /** A place's name, or a hyphenated word holding one ("France-KLM"). */
 function holdsPlace(t: Token): boolean {

@@ -31,6 +31,8 @@ test('a place inside a longer proper name names a company or club, not the place
   // Towns and events keep their place.
   assert.deepEqual(places('He moved from Mexico City to Gaza City before the Tokyo Olympics.').sort(), ['Gaza City', 'Mexico City', 'Tokyo']);
   assert.deepEqual(institutions('The Vienna Convention was cited.'), []);
+  // A country's name that is also a given name, before a surname, is a person's.
+  assert.deepEqual(people('Jordan Bardella won the vote and thanked Georgia Meloni.').sort(), ['Georgia Meloni', 'Jordan Bardella']);
   // A country before "District" qualifies the judge's title.
   assert.deepEqual(places('U.S. District Judge Amy Berman ruled.'), ['United States']);
 });
