@@ -131,7 +131,7 @@ test('an unknown word after "in" that a known place qualifies or follows in a li
   assert.deepEqual(places('The fund holds a stake in Tesla and Ford.'), []);
 });
 
-test('an acronym one letter longer than a plain name is no short form of it', () => {
+test('an acronym one letter longer than a name listed beside it in its sentence is no short form of it', () => {
   const text = 'Singapore Airlines was fined €75 million and SAS €70 million; SAS said it would appeal.';
   assert.deepEqual(institutions(text).sort(), ['SAS', 'Singapore Airlines']);
 });
