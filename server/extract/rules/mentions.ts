@@ -24,7 +24,7 @@ import {
 } from './institutions.js';
 import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle, titleLength } from './people.js';
+import { NAME_PARTICLES, PLURAL_TITLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle, titleLength } from './people.js';
 
 export type MentionCategory = 'person' | 'institution' | 'place' | 'single';
 
@@ -909,6 +909,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
+        // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
+        (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
         (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
     const hint = evidence
       ? undefined

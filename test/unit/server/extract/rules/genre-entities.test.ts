@@ -183,3 +183,7 @@ test('"Securities and Exchange Commission" and "National Insurance" keep their m
   assert.deepEqual(institutions('The U.S. Securities and Exchange Commission investigated 140 companies.'), ['U.S. Securities and Exchange Commission']);
   assert.deepEqual(institutions('The fraud concerned income tax and National Insurance payments.'), []);
 });
+
+test('both names after a plural title are people', () => {
+  assert.deepEqual(people('The suspects inflicted injuries on Messrs Joseph and Echem during the raid.').sort(), ['Echem', 'Joseph']);
+});
