@@ -346,8 +346,15 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const hit = insts.filter((x) => x.initials.includes(w));
       const loose = hit.length
         ? hit
-        : // "Pakistan Tehreek-e-Insaf" is the PTI: a hyphenated word may give two letters ("SAS" is no "Singapore Airlines").
-          insts.filter((x) => x.e.name.includes('-') && x.initials[0]!.length >= 2 && w.length === x.initials[0]!.length + 1 && w.startsWith(x.initials[0]!));
+        : // "Metropolitan Police" is the MPS: an acronym may spell one word more than the name. Not a name listed
+          // beside it in its own sentence ("Singapore Airlines €75 million, SAS €70 million").
+          insts.filter(
+            (x) =>
+              x.initials[0]!.length >= 2 &&
+              w.length === x.initials[0]!.length + 1 &&
+              w.startsWith(x.initials[0]!) &&
+              !x.e.mentions.some((mm) => mm.sentence === m.sentence),
+          );
       if (loose.length === 1) {
         attach(loose[0]!.e, m);
         continue;

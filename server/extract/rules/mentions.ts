@@ -24,7 +24,7 @@ import {
 } from './institutions.js';
 import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { NAME_PARTICLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle, titleLength } from './people.js';
+import { NAME_PARTICLES, PLURAL_TITLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle, titleLength } from './people.js';
 
 export type MentionCategory = 'person' | 'institution' | 'place' | 'single';
 
@@ -924,6 +924,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
+        // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
+        (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
         (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
     const hint = evidence
       ? undefined
@@ -973,6 +975,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // "Gaza City", "Kuwait City": a country or a capital before "City" names the town ("Leicester City" is a club).
   if (span.length === 2 && span[1]!.text === 'City' && (isCountryName(span[0]!.text) || lookupCity(span[0]!.text)?.capital))
     return [mention('place', text, span, base, sentence)];
+  // "Jordan Bardella", "Kenya Mwangi": a place's name that is also a given name, before one uncommon word, is a person's.
+  if (span.length === 2 && lookupPlace(first.text) && looksLikeSurname(span[1]!.text)) return [mention('person', text, span, base, sentence)];
   if (namesBodyAroundPlace(tokens, base, span)) return [mention('institution', text, span, base, sentence, { kind: 'other' })];
   if (span.some((t, k) => lookupPlace(t.text) || (/^[A-Z]{2,}$/.test(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text))))) {
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
@@ -1006,6 +1010,22 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
 
 /** Words after a place's name that make an event held there, not a body: "the Tokyo Olympics". */
 const EVENT_NOUNS = new Set(['olympics', 'games', 'marathon', 'summit', 'expo', 'festival', 'talks', 'conference', 'forum', 'open']);
+
+/** A capitalised word that may be a surname: no English word, place, demonym, event or instrument ("Olympics", "Accord"). */
+function looksLikeSurname(word: string): boolean {
+  const w = word.toLowerCase();
+  return (
+    /^\p{Lu}\p{Ll}+$/u.test(word) &&
+    !isCommonWord(word) &&
+    !COMMON_SHAPE.test(word) &&
+    !isDemonym(word) &&
+    !lookupPlace(word) &&
+    !lookupCity(word) &&
+    !EVENT_NOUNS.has(w) &&
+    !INSTRUMENT_NOUNS.has(w) &&
+    !LAW_NOUNS.has(word)
+  );
+}
 
 /** A place's name, or a hyphenated word holding one ("France-KLM"). */
 function holdsPlace(t: Token): boolean {

@@ -122,7 +122,7 @@ export function titleLength(span: Token[], i: number): number {
 /** Executive titles written as acronyms ("Zentrix CFO X"): titles, but job labels that give no alias. */
 const JOB_ACRONYMS = new Set(['cfo', 'coo', 'cto', 'cio', 'cmo', 'evp', 'svp']);
 /** Plural titles before several names: "Senators Ann Lee and Tom Hart". */
-const PLURAL_TITLES = new Set([
+export const PLURAL_TITLES = new Set([
   'senators',
   'sens',
   'reps',

@@ -31,6 +31,8 @@ test('a place inside a longer proper name names a company or club, not the place
   // Towns and events keep their place.
   assert.deepEqual(places('He moved from Mexico City to Gaza City before the Tokyo Olympics.').sort(), ['Gaza City', 'Mexico City', 'Tokyo']);
   assert.deepEqual(institutions('The Vienna Convention was cited.'), []);
+  // A country's name that is also a given name, before a surname, is a person's.
+  assert.deepEqual(people('Jordan Bardella won the vote and thanked Georgia Meloni.').sort(), ['Georgia Meloni', 'Jordan Bardella']);
   // A country before "District" qualifies the judge's title.
   assert.deepEqual(places('U.S. District Judge Amy Berman ruled.'), ['United States']);
 });
@@ -129,7 +131,7 @@ test('an unknown word after "in" that a known place qualifies or follows in a li
   assert.deepEqual(places('The fund holds a stake in Tesla and Ford.'), []);
 });
 
-test('an acronym one letter longer than a plain name is no short form of it', () => {
+test('an acronym one letter longer than a name listed beside it in its sentence is no short form of it', () => {
   const text = 'Singapore Airlines was fined €75 million and SAS €70 million; SAS said it would appeal.';
   assert.deepEqual(institutions(text).sort(), ['SAS', 'Singapore Airlines']);
 });
@@ -180,4 +182,8 @@ test('a given name spelt with one letter changed is the same person; a changed e
 test('"Securities and Exchange Commission" and "National Insurance" keep their meaning', () => {
   assert.deepEqual(institutions('The U.S. Securities and Exchange Commission investigated 140 companies.'), ['U.S. Securities and Exchange Commission']);
   assert.deepEqual(institutions('The fraud concerned income tax and National Insurance payments.'), []);
+});
+
+test('both names after a plural title are people', () => {
+  assert.deepEqual(people('The suspects inflicted injuries on Messrs Joseph and Echem during the raid.').sort(), ['Echem', 'Joseph']);
 });
