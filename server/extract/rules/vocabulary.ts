@@ -1,4 +1,3 @@
-
 /**
  * The interaction vocabulary: documented types and the verb lemmas, interaction nouns and relation
  * nouns that express them, with the small lemmatiser that maps inflected forms onto the lemmas.

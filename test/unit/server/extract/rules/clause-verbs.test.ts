@@ -76,5 +76,7 @@ test('a name ending in -ly is no adverb; a place inside a longer name is no obje
 
 test('"the paper" stands for the last outlet; a job "at" a body is work for it', () => {
   assert.ok(pairs("The Boston Globe published the report. The paper's editor Ben Carver defended it.").includes('Ben Carver -works_for-> Boston Globe'));
-  assert.ok(pairs('Daniel Marsh, a former finance director at Nordic Shipping Group, sued.').includes('Daniel Marsh -formerly_worked_for-> Nordic Shipping Group'));
+  assert.ok(
+    pairs('Daniel Marsh, a former finance director at Nordic Shipping Group, sued.').includes('Daniel Marsh -formerly_worked_for-> Nordic Shipping Group'),
+  );
 });
