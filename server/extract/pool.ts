@@ -10,6 +10,7 @@
  * of articles, or on one core, `createExtractionPool` extracts in the caller's thread instead.
  */
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { extractFile, type FileExtraction } from './file-job.js';
 import type { DocumentExtraction } from './types.js';
@@ -29,6 +30,19 @@ export interface ExtractionPool {
   close(): Promise<void>;
 }
 
+/**
+ * The extractor is some 8,000 lines of rules, most of them hot in every article, so a run of a few
+ * thousand files spends much of its time compiling: V8's optimiser inlines callees into callers and
+ * recompiles the large results, on background threads that take the second core from the other
+ * worker. Without inlining, 2,000 articles took 7.0–7.3 s of wall time in two workers against
+ * 8.1–8.3 s, and 9.5 s of CPU against 11 s in one thread; warm code runs as fast as with it
+ * (BENCHMARKS.md). The flag is V8's, so it holds for the whole process and every worker thread; set
+ * before any extractor code is optimised, it reaches all of it.
+ */
+function limitInlining(): void {
+  setFlagsFromString('--no-turbo-inlining');
+}
+
 /** Below this many articles a worker's start-up costs more than it saves. */
 export const MIN_ARTICLES_FOR_WORKERS = 8;
 
@@ -37,6 +51,7 @@ export const MIN_ARTICLES_FOR_WORKERS = 8;
  * known. Zero workers, one core, or fewer than MIN_ARTICLES_FOR_WORKERS articles extract inline.
  */
 export async function createExtractionPool(options: { workers?: number; articles?: number } = {}): Promise<ExtractionPool> {
+  limitInlining();
   const wanted = options.workers ?? availableParallelism();
   const few = options.articles !== undefined && options.articles < MIN_ARTICLES_FOR_WORKERS;
   if (wanted <= 1 || few) return inlinePool();
