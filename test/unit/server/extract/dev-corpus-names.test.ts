@@ -58,6 +58,7 @@ const PROVIDERS: Record<string, ((folded: string) => boolean) | null> = {
   'node:module': null,
   'node:os': null,
   'node:worker_threads': null,
+  'node:v8': null,
 };
 
 // ---------------------------------------------------------------- the extractor's sources
