@@ -10,23 +10,13 @@
 import countriesModule from 'world-countries';
 import type { Country } from 'world-countries';
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, isCommonWord, lex } from './lexicons.js';
+import { FUNCTION_WORDS, isCommonWord, lex, lowerKey } from './lexicons.js';
 import { isDemonym, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { isTitleWord } from './people.js';
+import { isTitleWord, norm } from './people.js';
 import { wordTable } from './words.js';
 
 const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
-
-const lowerKey = (surface: string): string => {
-  const k = surface.toLowerCase();
-  return k.includes('’') ? k.replace(/’/g, "'") : k;
-};
-/** Lower case without dots: "U.S." -> "us", "Corp." -> "corp". */
-const normWord = (w: string): string => {
-  const k = w.toLowerCase();
-  return k.includes('.') ? k.replace(/\./g, '') : k;
-};
 
 // ---------------------------------------------------------------- well-known bodies
 
@@ -328,7 +318,7 @@ let kindCache = new Map<string, InstitutionKind | null>();
 const ADJECTIVE_ENDING = /(?:ic|al|ive|ous|ary|ory|ern|ian|ese|ish|ful|less|able|ible|ant|ent)$/i;
 
 function institutionKindUncached(written: string[]): InstitutionKind | null {
-  const words = written.map(normWord);
+  const words = written.map(norm);
   // "Apple Inc and Microsoft Corp", "Oxford University and Harvard University": two bodies when
   // both sides are names of bodies ("Centers for Disease Control and Prevention" is one).
   const and = words.indexOf('and');
@@ -376,7 +366,7 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
 
 /** Whether a capitalised word is an institution's head on its own: "the Senate", "Parliament". */
 export function isBodyWord(word: string): boolean {
-  return BODY_WORDS.has(word) || BODY_WORDS.has(normWord(word));
+  return BODY_WORDS.has(word) || BODY_WORDS.has(norm(word));
 }
 /** Heads of legislatures and ministries that name one body alone; not "Office", "Committee" (one of many). */
 const BODY_WORDS = new Set(
@@ -519,7 +509,7 @@ const COMPANY_POSSESSIONS = new Set([
 function ownedByCompany(tokens: Token[], last: number): boolean {
   let k = last + 1;
   if (/^(?:former|new|interim|then)$/.test(at(tokens, k))) k++; // "Acme's former finance chief"
-  const w = normWord(at(tokens, k));
+  const w = norm(at(tokens, k));
   const next = at(tokens, k + 1);
   return (
     COMPANY_POSSESSIONS.has(w) || (w === 'chief' && /^(?:executive|financial|operating)$/.test(next)) || (w === 'finance' && /^(?:chief|director)$/.test(next))
@@ -633,7 +623,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
   if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
-  if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(normWord(at(tokens, b - 1)))) return 'company';
+  if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(norm(at(tokens, b - 1)))) return 'company';
   // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.
   if (!tokens[last]!.possessive) {
     for (let k = last + 1; k <= last + 2; k++) {

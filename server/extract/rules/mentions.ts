@@ -613,8 +613,8 @@ const STATE_FORMS = new Set(['federation', 'republic', 'kingdom', 'commonwealth'
 
 /** The country a long form that the gazetteer lacks stands for ("Federation of Nigeria" is Nigeria), if any. */
 function countryLongForm(span: Token[]): string | undefined {
-  if (span.length < 3 || !STATE_FORMS.has(span[0]!.text.toLowerCase()) || span[1]!.text !== 'of') return undefined;
-  const rest = span.slice(span[2]!.text.toLowerCase() === 'the' ? 3 : 2);
+  if (span.length < 3 || !STATE_FORMS.has(span[0]!.low) || span[1]!.text !== 'of') return undefined;
+  const rest = span.slice(span[2]!.low === 'the' ? 3 : 2);
   const country = rest.length > 0 ? lookupPlace(textOfTokens(rest)) : undefined;
   return country && isCountryName(country) ? country : undefined;
 }
@@ -1046,9 +1046,7 @@ function namesBodyAroundPlace(tokens: Token[], base: number, span: Token[]): boo
   const lastWord = span[span.length - 1]!.text;
   if (EVENT_NOUNS.has(lastWord.toLowerCase()) || INSTRUMENT_NOUNS.has(lastWord.toLowerCase()) || LAW_NOUNS.has(lastWord)) return false; // "Vienna Convention"
   return span.every(
-    (t, k) =>
-      placeAt[k] ||
-      (/^\p{Lu}/u.test(t.text) && !isDemonym(t.text) && !isTitleWord(t) && !COMPASS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase())),
+    (t, k) => placeAt[k] || (/^\p{Lu}/u.test(t.text) && !isDemonym(t.text) && !isTitleWord(t) && !COMPASS.has(t.low) && !CONNECTORS.has(t.low)),
   );
 }
 
@@ -1113,7 +1111,7 @@ function placeBefore(tokens: Token[], k: number): boolean {
 /** tokens[k] is one capitalised word right after "in", "at", "near" or "outside": the first item of a list of places. */
 function locativeListStart(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return !!t?.cap && !t.possessive && !tokens[k - 1]?.cap && STATIC_BEFORE.has(tokens[k - 1]?.text.toLowerCase() ?? '');
+  return !!t?.cap && !t.possessive && !tokens[k - 1]?.cap && STATIC_BEFORE.has(tokens[k - 1]?.low ?? '');
 }
 
 /** A known place or town at tokens[k], written as one word, or a compass word or "near" before one. */
@@ -1135,7 +1133,7 @@ function placeAhead(tokens: Token[], k: number): boolean {
  */
 function placeByNeighbours(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
-  const prep = tokens[k - 1]?.text.toLowerCase() ?? '';
+  const prep = tokens[k - 1]?.low ?? '';
   if (t.possessive || /^[A-Z]+$/.test(t.text) || tokens[k - 2]?.cap) return false;
   const sep = tokens[k + 1]?.text;
   // "John Roe, 45, of Kilburn, north London", "a man from Sale, Greater Manchester": after "of" or

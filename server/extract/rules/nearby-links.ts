@@ -62,7 +62,7 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       if (linked.has(k)) continue;
       // "fined Acme banker X": a name before a job noun describes the person the verb acts on.
       const after = toks[b.last + 1];
-      if (after && !after.cap && isJobWord(after.text.toLowerCase())) continue;
+      if (after && !after.cap && isJobWord(after.low)) continue;
       tags ??= tagSentence(toks);
       // "a Milan judge sent X": a name that qualifies the noun after it is not the actor.
       if (tags.pos[a.last + 1] === 'NOUN' && !toks[a.last + 1]!.cap) continue;
