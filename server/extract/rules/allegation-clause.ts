@@ -5,6 +5,7 @@
  */
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
+import { GROUP_NOUNS, GROUP_SIZES } from './groups.js';
 import {
   ACCUSE,
   ALLEGE,
@@ -112,6 +113,8 @@ export interface Clause {
   lastCompany?: string | null;
   /** Regulators, courts and other bodies named before this sentence, latest last: "the regulator", "the court" stand for one. */
   bodies?: { name: string; kind: string | undefined }[];
+  /** The last people named together before this sentence ("A and B were arrested"): "the two", "they". */
+  lastGroup?: string[];
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -439,28 +442,38 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
   return [];
 }
 
-/** Plural nouns for a group of people a body qualifies: "both X leaders", "the X executives". */
-const GROUP_NOUNS = new Set(['leaders', 'executives', 'officials', 'members', 'directors', 'officers', 'players', 'men', 'women', 'defendants']);
+/** The people a group word stands for: the last claim's accused, else the last people named together. */
+const groupOf = (c: Clause): string[] => (c.lastAccused.length >= 2 ? c.lastAccused : (c.lastGroup ?? []));
+
+/** Words that may follow "the two" when it is a group of people, not "the two countries". */
+const AFTER_COUNT = /^(had|have|has|will|would|could|did|also|later|then|were|are|was|allegedly|,)$/;
 
 /**
- * "both PTI leaders pleaded not guilty", "the two Acme executives denied …": a definite group a
- * body qualifies stands for the last claim's accused (when there is one), not for the body.
+ * "both PTI leaders pleaded not guilty", "the two Acme executives denied …", "the suspects were
+ * charged", "they were arraigned": a definite group stands for the last claim's accused (when there
+ * is one), else for the people last named together; not for a body that qualifies it.
  */
 export function groupAt(c: Clause, k: number): string[] | null {
-  if (!GROUP_NOUNS.has(c.w[k] ?? '') || c.lastAccused.length < 2 || c.startAt[k + 1]) return null;
+  const group = groupOf(c);
+  const x = c.w[k] ?? '';
+  if (group.length < 2 || c.startAt[k + 1] || c.inName.has(k)) return null;
+  if (x === 'they') return [...group];
+  const count = GROUP_SIZES[x] !== undefined && AFTER_COUNT.test(c.w[k + 1] ?? '');
+  if (!GROUP_NOUNS.has(x) && !count) return null;
   // "the four former executives", "both men", "the defendants": words of number and description only.
   for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
-    if (/^(the|both|these|those|all)$/.test(c.w[j]!)) return [...c.lastAccused];
+    if (/^(the|both|these|those|all)$/.test(c.w[j]!)) return [...group];
     if (!/^([a-z-]+|\d+)$/.test(c.w[j]!) || c.inName.has(j) || PREPOSITIONS.has(c.w[j]!) || BE.has(c.w[j]!)) return null;
   }
   return null;
 }
 
 export function definiteGroup(c: Clause, m: Placed): string[] | null {
-  if (m.entity.category !== 'institution' || !GROUP_NOUNS.has(c.w[m.last + 1] ?? '') || c.startAt[m.last + 2] || c.lastAccused.length < 2) return null;
+  const group = groupOf(c);
+  if (m.entity.category !== 'institution' || !GROUP_NOUNS.has(c.w[m.last + 1] ?? '') || c.startAt[m.last + 2] || group.length < 2) return null;
   const before = c.w.slice(Math.max(0, m.first - 3), m.first);
   if (!before.some((x) => /^(the|both|these|those|all)$/.test(x))) return null;
-  return [...c.lastAccused];
+  return [...group];
 }
 
 /**

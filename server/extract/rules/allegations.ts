@@ -9,6 +9,7 @@
 import type { Allegation, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
+import { peopleListed } from './groups.js';
 import { isHeadline } from './mentions.js';
 import {
   ACCUSE,
@@ -129,6 +130,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   }
   let lastPerson: string | null = null;
   let lastCompany: string | null = null;
+  let lastGroup: string[] = [];
   /** Regulators, courts, agencies and other bodies named so far, latest last: "the regulator", "the bureau" stand for one. */
   const bodies: { name: string; kind: string | undefined }[] = [];
   const noteBodies = (ms: Placed[]): void => {
@@ -146,6 +148,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const w = toks.map((t) => t.low);
     const firstPerson = ms.find((m) => m.entity.category === 'person');
     const company = ms.findLast((m) => m.entity.kind === 'company');
+    const listed = peopleListed(toks, ms);
+    const groupBefore = lastGroup;
+    if (listed.length) lastGroup = listed;
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.
     if (!mayAllege(w)) {
       if (company) lastCompany = company.entity.name;
@@ -179,6 +184,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       hasWho: w.includes('who'),
       lastCompany,
       bodies,
+      lastGroup: groupBefore,
     };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 

@@ -21,6 +21,7 @@ import {
   isAdverb,
   KIND_DESCRIPTIONS,
 } from './words.js';
+import { GROUP_NOUNS, GROUP_SIZES } from './groups.js';
 import { OBJECT_PREPS, RELATION_NOUNS } from './vocabulary.js';
 import { classOf } from './pos.js';
 import { TITLE_WORDS } from './lexicons.js';
@@ -230,13 +231,25 @@ const EXPLETIVE_VERBS = new Set([
   'happen',
 ]);
 
-/** "the two", "the duo", "both men": a group named just before. */
-function groupRef(c: Clause, mem: Memory, k: number): string[] {
+/**
+ * "they", "the two", "the suspects", "both men", "the three defendants": the group named just before
+ * (the last joint subject, or people listed together). A number must fit the group's size.
+ */
+export function groupRef(c: Clause, mem: Memory, k: number): string[] {
+  const group = mem.lastGroup;
+  if (group.length < 2) return [];
   const w = c.low[k]!;
-  if (mem.lastGroup.length < 2) return [];
-  if ((w === 'two' || w === 'duo' || w === 'pair') && c.low[k - 1] === 'the') return mem.lastGroup;
-  if (w === 'they' || w === 'both') return mem.lastGroup;
-  return [];
+  if (w === 'they' || w === 'them' || w === 'their' || w === 'both') return group;
+  if (c.toks[k]!.cap || c.at[k]) return [];
+  const before = c.low[k - 1] ?? '';
+  let size: number | undefined;
+  if (GROUP_NOUNS.has(w)) {
+    const counted = GROUP_SIZES[before] !== undefined && (before === 'both' || c.low[k - 2] === 'the');
+    if (before !== 'the' && before !== 'both' && !counted) return [];
+    size = counted ? GROUP_SIZES[before] : GROUP_SIZES[w];
+  } else if (GROUP_SIZES[w] !== undefined && before === 'the') size = GROUP_SIZES[w];
+  else return [];
+  return size === undefined || size === group.length ? group : [];
 }
 
 /** The person the sentence is about: a leading "He" is the last subject, else the first free person. */
@@ -499,6 +512,9 @@ export function objectsOf(c: Clause, mem: Memory, v: number, type: string, subje
       const ref = objectPronoun(c, mem, k, subjects);
       return ref ? [ref] : [];
     }
+    // "charged them", "arrested the two men": the group named before, less the subjects.
+    const group = k <= v + 3 ? groupRef(c, mem, k) : [];
+    if (group.length > 0 && w !== 'they') return group.filter((x) => !subjects.includes(x));
     if (w === ',' && owned) {
       const named = startingAt(c, k + 1);
       return named && named.entity.category === 'person' ? [named, ...coordinatedAfter(c, named)].map((x) => x.entity.name) : [];

@@ -26,6 +26,7 @@
 import type { Interaction, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
+import { peopleListed } from './groups.js';
 
 import {
   type Add,
@@ -51,6 +52,7 @@ import {
   definiteRef,
   describedEntity,
   personOf,
+  groupRef,
 } from './clause.js';
 import {
   CLAIM_VERBS,
@@ -132,6 +134,8 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       atOddsRule(c, mem, addNew);
       if (groups.length > 0) mem.lastGroup = groups.at(-1)!;
     }
+    const listed = peopleListed(c.toks, c.ms);
+    if (listed.length > 0) mem.lastGroup = listed;
     for (const m of c.ms) mem.recent.push(m);
     if (mem.recent.length > RECENT_MAX) mem.recent.splice(0, mem.recent.length - RECENT_MAX);
     const main = subjects.find((x) => personOf(x, c)) ?? mainSubject(c, mem) ?? c.ms.find((m) => m.entity.category === 'person')?.entity.name;
@@ -185,6 +189,9 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
       // "Police said X had been charged", "X was arrested, the agency said": an official body that
       // reports an agentless legal act is taken as its actor.
       if (agents.length === 0 && OFFICIAL_ACTS.has(type)) for (const body of officialReporter(c, mem, v)) for (const x of subjects) add(type, body, x);
+      // "X was arraigned before the High Court", "convicted in Y Court": the court acts.
+      const court = agents.length === 0 && COURT_ACTS.has(type) ? courtOf(c, v) : null;
+      if (court) for (const x of subjects) add(type, court, x);
       // "X was referred to Y": X is sent to Y even when no agent is named.
       if (type === 'referred') for (const to of objectsOf(c, mem, v, type, subjects)) for (const x of subjects) add('referred_to', x, to);
       continue;
@@ -212,6 +219,21 @@ const IDIOM_HEADS = new Set([...IDIOMS.keys()].map((k) => k.split(' ')[0]!));
 
 /** Legal and official acts whose agent a reporting body may be. */
 const OFFICIAL_ACTS = new Set(['charged', 'arrested', 'investigated', 'prosecuted', 'summoned', 'questioned', 'fined', 'banned', 'sanctioned', 'raided']);
+/** Acts of a court, whose passive names the court after "before", "in" or "at" rather than "by". */
+const COURT_ACTS = new Set(['arraigned', 'convicted', 'sentenced', 'acquitted']);
+
+/** The court a passive legal act at v happens before or in: "… before the Federal High Court". */
+function courtOf(c: Clause, v: number): string | null {
+  for (let k = v + 1; k < c.toks.length && k <= v + 8; k++) {
+    const w = c.low[k]!;
+    if (w === 'before' || w === 'in' || w === 'at') {
+      const m = entityFrom(c, k + 1, 2);
+      if (m?.entity.kind === 'court') return m.entity.name;
+    } else if (CLAUSE_END.has(w) || c.at[k]) return null;
+  }
+  return null;
+}
+
 /** Kinds of body that charge, arrest and fine. */
 const OFFICIAL_KINDS = new Set(['agency', 'government', 'court']);
 
@@ -465,7 +487,9 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
     }
     const holders = holdersAfter(c, v);
     if (holders.length === 0 && possessedApposition(c, mem, v, add)) continue;
-    const owner = ownerBefore(c, mem, v, rel);
+    const group = groupOwnerBefore(c, mem, v);
+    const owner = group.length > 0 ? null : ownerBefore(c, mem, v, rel);
+    if (group.length > 0) for (const h of holders) for (const o of group) add(relationType(c, h.noun)[0], h.name, o);
     // "X stepped down as Acme's chief executive", "X was named as the company's chairman".
     // "X, Acme's former chief operating officer, was arrested": the person the description is in apposition to.
     const asHolder = owner && holders.length === 0 ? (holderBeforeAs(c, v) ?? possessedAppositionHead(c, v)) : null;
@@ -680,6 +704,15 @@ function holdersAfter(c: Clause, v: number): { name: string; noun: number }[] {
 }
 
 /** Whose lawyer/boss/son: "X's lawyer", "ORG bosses", "his son" (the clause subject), "the lawyer" (named earlier). */
+/** "their lawyer, X": the group "their" stands for owns the role. */
+function groupOwnerBefore(c: Clause, mem: Memory, v: number): string[] {
+  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+    if (c.low[k] === 'their') return groupRef(c, mem, k);
+    if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!)) return [];
+  }
+  return [];
+}
+
 function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | null {
   // "Acme's former chief operating officer": up to four words between the owner and the noun.
   for (let k = v - 1; k >= 0 && k >= v - 5; k--) {

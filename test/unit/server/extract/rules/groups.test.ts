@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+
+test('"the suspects" and "they" stand for the people named together before', () => {
+  const got = pairs(
+    'Police arrested Ann Carter and Robert Millane on Monday.\nThe suspects were later charged by the Serious Fraud Office.\nThey were arraigned before the Leeds Crown Court on Tuesday.',
+  );
+  for (const x of ['Ann Carter', 'Robert Millane']) {
+    assert.ok(got.includes(`Serious Fraud Office -charged-> ${x}`), got.join('\n'));
+    assert.ok(got.includes(`Leeds Crown Court -arraigned-> ${x}`), got.join('\n'));
+  }
+});
+
+test('a counted group must have that many people', () => {
+  const text = 'Police arrested Ann Carter and Robert Millane on Monday.\nThe three men were charged by the Serious Fraud Office.';
+  assert.ok(!pairs(text).some((x) => x.startsWith('Serious Fraud Office -charged->')));
+  const two = 'Police arrested Ann Carter and Robert Millane on Monday.\nThe two men were charged by the Serious Fraud Office.';
+  assert.equal(pairs(two).filter((x) => x.startsWith('Serious Fraud Office -charged->')).length, 2);
+});
+
+test('"their lawyer, X" is the lawyer of each of them; "charged them" charges each', () => {
+  const got = pairs(
+    'Jorvik Mensah and Alan Pratt were convicted in the Accra High Court on Friday.\nTheir lawyer, Kofi Baidoo, said they would appeal.\nThe Economic Crimes Office had charged them in 2021.',
+  );
+  for (const x of ['Jorvik Mensah', 'Alan Pratt']) {
+    assert.ok(got.includes(`Accra High Court -convicted-> ${x}`), got.join('\n'));
+    assert.ok(got.includes(`Kofi Baidoo -lawyer_for-> ${x}`), got.join('\n'));
+    assert.ok(got.includes(`Economic Crimes Office -charged-> ${x}`), got.join('\n'));
+  }
+});
+
+test('the group of the last claim is who "the two" are accused of acting', () => {
+  const [claim] = ruleExtractor
+    .extract('Ann Carter and Robert Millane were arrested on Monday.\nProsecutors say the two had stolen millions from Harlow Systems.')
+    .allegations.filter((a) => a.sentence === 1);
+  assert.deepEqual([...(claim?.against ?? [])].sort(), ['Ann Carter', 'Robert Millane']);
+});
