@@ -4,6 +4,7 @@
  */
 import type { DocumentExtraction, ExtractedEntity, Extractor } from '../types.js';
 import { findAllegations } from './allegations.js';
+import { caseRoleLinks } from './case-roles.js';
 import { findInteractions } from './interactions.js';
 import { findMentions } from './mentions.js';
 import { nearbyLinks } from './nearby-links.js';
@@ -28,7 +29,9 @@ export function extract(text: string): DocumentExtraction {
   const interactions = [...found, ...nearbyLinks(sentences, tokens, placed, found)];
   const allegations = findAllegations(sentences, tokens, placed);
   const by = (c: string) => entities.filter((e) => e.category === c).map(toExtracted);
-  return { sentences, people: by('person'), institutions: by('institution'), places: by('place'), interactions, allegations };
+  const people = by('person');
+  interactions.push(...caseRoleLinks(text, sentences, people, allegations, interactions));
+  return { sentences, people, institutions: by('institution'), places: by('place'), interactions, allegations };
 }
 
 export const ruleExtractor: Extractor = { name: 'rules', extract };
