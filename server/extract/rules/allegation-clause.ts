@@ -298,7 +298,11 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
         return named ?? c.bodies?.findLast((b) => b.kind !== 'other')?.name ?? null;
       }
       // The company named last, in this sentence before the description, else in the sentences before.
-      if (company) return c.ms.findLast((p) => p.last < j && p.entity.kind === 'company')?.entity.name ?? c.lastCompany ?? null;
+      // Not the company that opens the sentence when the description is an object: "X alleged that the company …" is another.
+      if (company)
+        return (
+          c.ms.findLast((p) => p.last < j && p.entity.kind === 'company' && (asSubject || p !== c.ms[0] || p.first > 2))?.entity.name ?? c.lastCompany ?? null
+        );
       // A person in this sentence may be the one who accuses the described: "X accused the executive of …".
       return c.lastPerson;
     }

@@ -28,6 +28,7 @@ import {
   isActive,
   isMedia,
   isWrongdoing,
+  MEMBER_NOUNS,
   mentionEndingAt,
   mentionStartingAt,
   negated,
@@ -244,6 +245,9 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     if (/^(investigation|investigations|probe|inquiry)$/.test(x) && w[k + 1] === 'into') {
       const m = mentionStartingAt(c, k + 2) ?? (w[k + 2] === 'the' ? mentionStartingAt(c, k + 3) : undefined);
       if (m && !isMedia(m) && m.entity.category !== 'place' && !m.possessive) out.push(...coordinatedAfter(c, m));
+      // "an investigation into the company", "into the former chief executive".
+      const described = !m && w[k + 2] === 'the' ? (describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false)) : null;
+      if (described) out.push(described);
     }
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
@@ -336,26 +340,27 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     );
     if (subject) out.push(subject.entity.name);
   }
-  return [...new Set(out.map((name) => titleHolderAfter(c, name) ?? name))];
+  return [...new Set(out.flatMap((name) => titleHoldersAfter(c, name) ?? [name]))];
 }
 
 /**
  * "Louisiana congressman X", "the network's host X", "Acme's No. 2 executive, X": a body or place
- * that only qualifies a title is not the one accused; the person holding the title is.
+ * that only qualifies a title is not the one accused; the people holding the title are.
  */
-function titleHolderAfter(c: Clause, name: string): string | null {
+function titleHoldersAfter(c: Clause, name: string): string[] | null {
   const m = c.ms.find((p) => p.entity.name === name);
   if (!m || m.entity.category === 'person') return null;
   let titled = false;
   let k = m.last + 1;
   for (; k < c.w.length && k <= m.last + 6; k++) {
     const x = c.w[k]!;
-    if (TITLE_WORDS.has(x) || JOB_NOUNS.has(x) || RELATION_NOUNS[x]) titled = true;
+    // "Pakistan players A and B", "Acme executives A and B": a plural title qualified by the body.
+    if (TITLE_WORDS.has(x) || JOB_NOUNS.has(x) || RELATION_NOUNS[x] || MEMBER_NOUNS.has(x)) titled = true;
     else if (!/^([a-z-]+|no|\.|\d+|['’]s)$/.test(x) || c.inName.has(k) || DETERMINERS.has(x) || PREPOSITIONS.has(x) || BE.has(x)) break;
   }
   if (c.w[k] === ',') k++;
   const holder = titled ? mentionStartingAt(c, k) : undefined;
-  return holder && holder.entity.category === 'person' ? holder.entity.name : null;
+  return holder && holder.entity.category === 'person' ? coordinatedAfter(c, holder) : null;
 }
 
 /**

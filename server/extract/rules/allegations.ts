@@ -115,6 +115,9 @@ interface Denial {
   sentence: number;
 }
 
+/** A sentence that is only a dateline ends with its dash (nlp.ts splits datelines off). */
+const DATELINE_END = /(?:--?|—|–)$/;
+
 export function findAllegations(sentences: Sentence[], tokens: Token[][], placed: Placed[]): Allegation[] {
   const out: (Allegation & { headline: boolean; family: string | null; words: Set<string> })[] = [];
   const bySentence = new Map<number, Placed[]>();
@@ -138,6 +141,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (bodies.length > 12) bodies.splice(0, bodies.length - 12);
   };
   let previousSources: string[] = [];
+  let afterDateline: string[] = [];
   const denials: Denial[] = [];
   /** Who wrote or filed the last document of each kind ("suit", "report", "indictment"): what it claims, they claim. */
   const authors = new Map<string, string[]>();
@@ -155,6 +159,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (!mayAllege(w)) {
       if (company) lastCompany = company.entity.name;
       noteBodies(ms);
+      // "LONDON (Reuters) -": the credit of a dateline (split into a sentence of its own) reports the sentence after it.
+      const dateline = DATELINE_END.test(sent.text) && ms.some(isMedia);
+      afterDateline = dateline ? ms.filter(isMedia).map((m) => m.entity.name) : [];
       previousSources = ms.some(isMedia)
         ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
         : [];
@@ -235,7 +242,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       if (alleged_by.length === 0 && against.length && previous && previous.sentence === s - 1 && previous.alleged_by.length && !denial)
         if (against.some((n) => previous.against.includes(n)) && (ACCUSE.has(w[main.at]!) || ALLEGE.has(w[main.at]!)))
           alleged_by = previous.alleged_by.filter((n) => !against.includes(n));
-      const reported_by = sources.length ? sources : anaphoric ? previousSources : [];
+      const reported_by = sources.length ? sources : anaphoric ? previousSources : afterDateline;
       const sentWords = wordsOf(w);
       const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
       const family = familyOf(w[main.at]!);
@@ -264,6 +271,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       }
     }
     previousSources = sources;
+    afterDateline = [];
     if (firstPerson) lastPerson = firstPerson.entity.name;
     // "Prosecutor X said Y took bribes. He is also accused of …": after a claim its one accused
     // person, not the accuser named first, is whom "he" and "the executive" stand for.

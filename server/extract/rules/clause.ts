@@ -479,7 +479,8 @@ export function qualifiesHolder(c: Clause, k: number): boolean {
     if (m) return m.entity.category === 'person';
     const w = c.low[j]!;
     if (c.toks[j]!.cap || !/^[a-z-]+$/.test(w) || !beforeNoun(c, j)) break;
-    if (JOB_NOUNS.has(w) || RELATION_NOUNS[w] || TITLE_WORDS.has(w)) title = true;
+    // "Pakistan players A and B": a plural title too.
+    if (JOB_NOUNS.has(w) || RELATION_NOUNS[w] || TITLE_WORDS.has(w) || GROUP_NOUNS.has(w)) title = true;
   }
   return title;
 }

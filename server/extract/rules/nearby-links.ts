@@ -12,6 +12,7 @@ import { tagSentence } from './pos.js';
 import { RELATION_NOUNS, VERB_TYPE } from './vocabulary.js';
 import { CLAUSE_END, JOB_NOUNS, PREPOSITIONS, REPORTING_VERBS } from './words.js';
 import { TITLE_WORDS } from './lexicons.js';
+import { GROUP_NOUNS } from './groups.js';
 
 /** Most words between the two names. */
 const MAX_GAP = 6;
@@ -89,6 +90,6 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
   return out;
 }
 
-const isJobWord = (w: string): boolean => JOB_NOUNS.has(w) || TITLE_WORDS.has(w) || RELATION_NOUNS[w] !== undefined;
+const isJobWord = (w: string): boolean => JOB_NOUNS.has(w) || TITLE_WORDS.has(w) || RELATION_NOUNS[w] !== undefined || GROUP_NOUNS.has(w);
 
 const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);

@@ -46,6 +46,17 @@ export function splitSentences(text: string): Sentence[] {
       if (lineStart === titleAt && titleMatch) {
         body = line.slice(titleMatch[0].length);
         bodyStart += titleMatch[0].length;
+      } else {
+        // "LONDON (Reuters) - X sued Y": the dateline is a sentence of its own, so that its place is
+        // no subject and its dash no apposition.
+        const dateline = DATELINE.exec(body);
+        if (dateline) {
+          const head = dateline[0].trimEnd();
+          out.push({ start: bodyStart, end: bodyStart + head.length, text: head });
+          const rest = dateline[0].length + (body.length - dateline[0].length - body.slice(dateline[0].length).trimStart().length);
+          body = body.slice(rest);
+          bodyStart += rest;
+        }
       }
       addLineSentences(body, bodyStart, out);
     }
@@ -53,6 +64,14 @@ export function splitSentences(text: string): Sentence[] {
   }
   return out;
 }
+
+/**
+ * A dateline that opens a paragraph: a place in capitals, maybe its country or state, a date and an
+ * outlet's credit in parentheses, then a dash: "NEW YORK -", "HANOI, Vietnam (NBC) –",
+ * "LONDON, June 3 (Reuters) —". A capitalised sentence must follow.
+ */
+const DATELINE =
+  /^\p{Lu}[\p{Lu}.'’-]{2,}(?: \p{Lu}[\p{Lu}.'’-]*)*(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)?(?:, \p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: ?\([^()\n]{2,40}\))? ?(?:--?|—|–) ?(?=[\p{Lu}“"‘'])/u;
 
 function addLineSentences(line: string, offset: number, out: Sentence[]): void {
   if (!fastLineSentences(line, offset, out)) winkLineSentences(line, offset, out);

@@ -206,3 +206,23 @@ test('after a claim, "he" stands for its one accused, not for the accuser named 
   assert.ok(next);
   assert.deepEqual(next.against, ['Daniel Morgan']);
 });
+
+test('a dateline is no accuser, and its credit reports the claim after it', () => {
+  const [claim] = allegations('title: Miner sued\nLONDON, June 3 (Reuters) - Ann Carter on Monday sued Boreal Mining for fraud.');
+  assert.deepEqual(claim?.alleged_by, ['Ann Carter']);
+  assert.deepEqual(claim?.against, ['Boreal Mining']);
+  assert.deepEqual(claim?.reported_by, ['Reuters']);
+});
+
+test('"<country> players A and B" accuses the players, not the country', () => {
+  const claim = only('The International Cricket Council has charged Pakistan players Amir Khan and Salman Ali with spot-fixing.');
+  assert.deepEqual(claim.against, ['Amir Khan', 'Salman Ali']);
+});
+
+test('"the company" after "alleged that" or "an investigation into" is the company accused before, not the accuser', () => {
+  const list = allegations(
+    'title: Short seller targets miner\nGrayfox Research accused Boreal Mining of hiding debts.\nGrayfox Research alleged that the company had overstated its revenue.\nShares fell.\nThe Securities and Exchange Commission opened an investigation into the company.',
+  );
+  for (const a of list) assert.deepEqual(a.against, ['Boreal Mining'], a.claim);
+  assert.equal(list.length, 3);
+});

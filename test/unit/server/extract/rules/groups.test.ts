@@ -38,3 +38,10 @@ test('the group of the last claim is who "the two" are accused of acting', () =>
     .allegations.filter((a) => a.sentence === 1);
   assert.deepEqual([...(claim?.against ?? [])].sort(), ['Ann Carter', 'Robert Millane']);
 });
+
+test('a place before a plural title qualifies the people named after it: "charged Pakistan players A and B"', () => {
+  const got = pairs('title: Players charged\nThe International Cricket Council has charged Pakistan players Amir Khan and Salman Ali with spot-fixing.');
+  assert.ok(got.includes('International Cricket Council -charged-> Amir Khan'), got.join('\n'));
+  assert.ok(got.includes('International Cricket Council -charged-> Salman Ali'), got.join('\n'));
+  assert.ok(!got.some((x) => x.endsWith('-> Pakistan')), got.join('\n'));
+});

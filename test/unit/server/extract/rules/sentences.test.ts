@@ -42,3 +42,15 @@ for (const line of LINES) {
     assert.deepEqual(splitSentences(line), wink);
   });
 }
+
+test('a dateline that opens a paragraph is a sentence of its own', () => {
+  const text = (t: string) => splitSentences(t).map((s) => s.text);
+  assert.deepEqual(text('LONDON (Reuters) - The bank was fined on Monday.'), ['LONDON (Reuters) -', 'The bank was fined on Monday.']);
+  assert.deepEqual(text('HANOI, Vietnam (NBC) – Talks broke down.'), ['HANOI, Vietnam (NBC) –', 'Talks broke down.']);
+  assert.deepEqual(text('NEW YORK, June 3 — Shares fell.'), ['NEW YORK, June 3 —', 'Shares fell.']);
+  // Not a dateline: a short acronym before a dash, a lower-case word after it.
+  assert.deepEqual(text('US - China talks ended.'), ['US - China talks ended.']);
+  assert.deepEqual(text('LONDON - and elsewhere, prices rose.'), ['LONDON - and elsewhere, prices rose.']);
+  const s = splitSentences('LONDON (Reuters) - The bank was fined.');
+  assert.equal('LONDON (Reuters) - The bank was fined.'.slice(s[1]!.start, s[1]!.end), s[1]!.text);
+});
