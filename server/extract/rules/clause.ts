@@ -267,7 +267,7 @@ export function firstFreePerson(c: Clause): string | null {
 /** The entity heading the clause that ends just before token v, with entities coordinated with it. */
 export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
   let k = v - 1;
-  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k) || QUOTES.has(c.low[k]!))) k--;
+  while (k >= 0 && (VERB_PREFIX.has(c.low[k]!) || isAdverbAt(c, k) || QUOTES.has(c.low[k]!) || inTimePhrase(c, k))) k--;
   if (k < 0) return [];
   if (c.dash[k + 1] && !c.at[k]) return dashedSubject(c, k + 1);
   const w = c.low[k]!;
@@ -316,6 +316,10 @@ export function ownedDescriptionSubject(c: Clause, k: number): string[] {
   }
   return [];
 }
+
+/** "X on Friday fined Y", "X late Thursday charged Y": a time phrase between a subject and its verb. */
+const inTimePhrase = (c: Clause, k: number): boolean =>
+  !c.at[k] && (TIME_WORDS.has(c.low[k]!) || ((c.low[k] === 'on' || c.low[k] === 'late') && TIME_WORDS.has(c.low[k + 1] ?? '')));
 
 /** "the president" somewhere before k in this sentence. */
 export function titledBefore(c: Clause, mem: Memory, k: number): string | null {

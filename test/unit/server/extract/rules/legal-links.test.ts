@@ -184,3 +184,11 @@ test('a ban or a fine handed, imposed or slapped on someone is the body banning 
   );
   assert.ok(pairs('The Football Association imposed a six-match ban on Harold Finch.').includes('Football Association -banned-> Harold Finch'));
 });
+
+test('a time phrase between a subject and its verb: "X and Y on Friday fined Z"', () => {
+  const got = pairs(
+    'title: Fined\nThe Financial Conduct Authority and the Prudential Regulation Authority on Friday fined Northgate Bank chief executive Tom Ellery £640,000.',
+  );
+  assert.ok(got.includes('Financial Conduct Authority -fined-> Tom Ellery'), got.join('\n'));
+  assert.ok(got.includes('Prudential Regulation Authority -fined-> Tom Ellery'), got.join('\n'));
+});
