@@ -5,7 +5,7 @@
  */
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
-import { GROUP_NOUNS, GROUP_SIZES } from './groups.js';
+import { BODY_GROUP_NOUNS, GROUP_NOUNS, GROUP_SIZES, bodyGroup, type Lists } from './groups.js';
 import {
   ACCUSE,
   ALLEGE,
@@ -113,8 +113,8 @@ export interface Clause {
   lastCompany?: string | null;
   /** Regulators, courts and other bodies named before this sentence, latest last: "the regulator", "the court" stand for one. */
   bodies?: { name: string; kind: string | undefined }[];
-  /** The last people named together before this sentence ("A and B were arrested"): "the two", "they". */
-  lastGroup?: string[];
+  /** The last entities named together before this sentence, by kind ("A and B were arrested"): "the two", "they", "the companies". */
+  lists?: Lists;
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -447,7 +447,7 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
 }
 
 /** The people a group word stands for: the last claim's accused, else the last people named together. */
-const groupOf = (c: Clause): string[] => (c.lastAccused.length >= 2 ? c.lastAccused : (c.lastGroup ?? []));
+const groupOf = (c: Clause): string[] => (c.lastAccused.length >= 2 ? c.lastAccused : (c.lists?.person ?? []));
 
 /** Words that may follow "the two" when it is a group of people, not "the two countries". */
 const AFTER_COUNT = /^(had|have|has|will|would|could|did|also|later|then|were|are|was|allegedly|,)$/;
@@ -458,12 +458,13 @@ const AFTER_COUNT = /^(had|have|has|will|would|could|did|also|later|then|were|ar
  * is one), else for the people last named together; not for a body that qualifies it.
  */
 export function groupAt(c: Clause, k: number): string[] | null {
-  const group = groupOf(c);
   const x = c.w[k] ?? '';
+  const body = BODY_GROUP_NOUNS[x] !== undefined;
+  const group = body ? bodyGroup(x, c.lists ?? {}) : groupOf(c);
   if (group.length < 2 || c.startAt[k + 1] || c.inName.has(k)) return null;
   if (x === 'they') return [...group];
   const count = GROUP_SIZES[x] !== undefined && AFTER_COUNT.test(c.w[k + 1] ?? '');
-  if (!GROUP_NOUNS.has(x) && !count) return null;
+  if (!GROUP_NOUNS.has(x) && !body && !count) return null;
   // "the four former executives", "both men", "the defendants": words of number and description only.
   for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
     if (/^(the|both|these|those|all)$/.test(c.w[j]!)) return [...group];

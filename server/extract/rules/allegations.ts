@@ -9,7 +9,7 @@
 import type { Allegation, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
-import { peopleListed } from './groups.js';
+import { listsIn, rememberLists, type Lists } from './groups.js';
 import { isHeadline } from './mentions.js';
 import {
   ACCUSE,
@@ -133,7 +133,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   }
   let lastPerson: string | null = null;
   let lastCompany: string | null = null;
-  let lastGroup: string[] = [];
+  let lists: Lists = {};
   /** Regulators, courts, agencies and other bodies named so far, latest last: "the regulator", "the bureau" stand for one. */
   const bodies: { name: string; kind: string | undefined }[] = [];
   const noteBodies = (ms: Placed[]): void => {
@@ -152,9 +152,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const w = toks.map((t) => t.low);
     const firstPerson = ms.find((m) => m.entity.category === 'person');
     const company = ms.findLast((m) => m.entity.kind === 'company');
-    const listed = peopleListed(toks, ms);
-    const groupBefore = lastGroup;
-    if (listed.length) lastGroup = listed;
+    const listsBefore = lists;
+    lists = { ...lists };
+    rememberLists(listsIn(toks, ms), lists);
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.
     if (!mayAllege(w)) {
       if (company) lastCompany = company.entity.name;
@@ -191,7 +191,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       hasWho: w.includes('who'),
       lastCompany,
       bodies,
-      lastGroup: groupBefore,
+      lists: listsBefore,
     };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 

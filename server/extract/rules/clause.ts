@@ -21,7 +21,7 @@ import {
   isAdverb,
   KIND_DESCRIPTIONS,
 } from './words.js';
-import { GROUP_NOUNS, GROUP_SIZES } from './groups.js';
+import { BODY_GROUP_NOUNS, GROUP_NOUNS, GROUP_SIZES, bodyGroup, type Lists } from './groups.js';
 import { OBJECT_PREPS, RELATION_NOUNS } from './vocabulary.js';
 import { classOf } from './pos.js';
 import { TITLE_WORDS } from './lexicons.js';
@@ -89,6 +89,8 @@ export interface Memory {
   lastBody?: string | null;
   /** The last subject made of two or more entities: "they", "the two", "the duo" stand for it. */
   lastGroup: string[];
+  /** The last entities listed together, by kind: "the two companies", "both countries", "the two sides". */
+  lists: Lists;
   /** Entities in order of mention, most recent last: "the court", "the party" stand for the last fitting one. */
   recent: Placed[];
 }
@@ -236,14 +238,15 @@ const EXPLETIVE_VERBS = new Set([
  * (the last joint subject, or people listed together). A number must fit the group's size.
  */
 export function groupRef(c: Clause, mem: Memory, k: number): string[] {
-  const group = mem.lastGroup;
-  if (group.length < 2) return [];
   const w = c.low[k]!;
+  const body = BODY_GROUP_NOUNS[w] !== undefined;
+  const group = body ? bodyGroup(w, mem.lists) : mem.lastGroup;
+  if (group.length < 2) return [];
   if (w === 'they' || w === 'them' || w === 'their' || w === 'both') return group;
   if (c.toks[k]!.cap || c.at[k]) return [];
   const before = c.low[k - 1] ?? '';
   let size: number | undefined;
-  if (GROUP_NOUNS.has(w)) {
+  if (GROUP_NOUNS.has(w) || body) {
     const counted = GROUP_SIZES[before] !== undefined && (before === 'both' || c.low[k - 2] === 'the');
     if (before !== 'the' && before !== 'both' && !counted) return [];
     size = counted ? GROUP_SIZES[before] : GROUP_SIZES[w];

@@ -4,6 +4,7 @@
  * the allegation rules alike.
  */
 import type { Placed } from './aliases.js';
+import type { EntityCategory } from '../types.js';
 import type { Token } from './nlp.js';
 import { TITLE_WORDS } from './lexicons.js';
 import { RELATION_NOUNS } from './vocabulary.js';
@@ -39,27 +40,67 @@ export const GROUP_SIZES: Readonly<Record<string, number>> = wordTable({ two: 2,
 /** What may stand between two people of one list besides titles: "A, 45, and former director B". */
 const LIST_WORDS = /^(,|and|&|former|ex|then|fellow|his|her|their|wife|husband|son|daughter|brother|sister|\d+)$/;
 
-/** The last list of two or more people in a sentence ("arrested A, B and C"): what "the three" stands for later. */
-export function peopleListed(toks: Token[], ms: readonly Placed[]): string[] {
-  let out: string[] = [];
-  let run: string[] = [];
+/**
+ * Plural nouns for bodies or countries named together: "the two companies", "both countries",
+ * "the two sides" (any kind).
+ */
+export const BODY_GROUP_NOUNS: Readonly<Record<string, EntityCategory | 'any'>> = wordTable({
+  companies: 'institution',
+  firms: 'institution',
+  banks: 'institution',
+  lenders: 'institution',
+  insurers: 'institution',
+  airlines: 'institution',
+  clubs: 'institution',
+  teams: 'institution',
+  regulators: 'institution',
+  agencies: 'institution',
+  parties: 'institution',
+  countries: 'place',
+  nations: 'place',
+  neighbours: 'place',
+  neighbors: 'place',
+  sides: 'any',
+});
+
+/** The last list of two or more entities of each kind in a sentence ("arrested A, B and C", "India and Canada"). */
+export type Lists = Partial<Record<EntityCategory | 'any', string[]>>;
+
+/** The lists of a sentence, by kind: what "the three", "the two countries", "the two sides" stand for later. */
+export function listsIn(toks: Token[], ms: readonly Placed[]): Lists {
+  const out: Lists = {};
+  let run: Placed[] = [];
   const flush = (): void => {
-    if (run.length >= 2) out = run;
+    const names = [...new Set(run.map((m) => m.entity.name))];
+    if (names.length >= 2) {
+      out.any = names;
+      const kinds = new Set(run.map((m) => m.entity.category));
+      if (kinds.size === 1) out[run[0]!.entity.category] = names;
+    }
     run = [];
   };
-  let prev: Placed | undefined;
   for (const m of ms) {
-    if (m.entity.category !== 'person' || m.possessive) {
+    if (m.possessive) {
       flush();
-      prev = undefined;
       continue;
     }
+    const prev = run.at(-1);
     if (prev && !listedTogether(toks, prev.last + 1, m.first)) flush();
-    if (!run.includes(m.entity.name)) run.push(m.entity.name);
-    prev = m;
+    run.push(m);
   }
   flush();
   return out;
+}
+
+/** Keep what a sentence lists, kind by kind, over what earlier ones did. */
+export function rememberLists(lists: Lists, memory: Lists): void {
+  for (const [kind, names] of Object.entries(lists)) memory[kind as keyof Lists] = names;
+}
+
+/** The group a plural body noun at k stands for ("the two companies", "both countries"), by its kind. */
+export function bodyGroup(word: string, lists: Lists): string[] {
+  const kind = BODY_GROUP_NOUNS[word];
+  return kind ? (lists[kind] ?? []) : [];
 }
 
 function listedTogether(toks: Token[], from: number, to: number): boolean {

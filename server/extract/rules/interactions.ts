@@ -26,7 +26,7 @@
 import type { Interaction, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
-import { peopleListed } from './groups.js';
+import { listsIn, rememberLists } from './groups.js';
 
 import {
   type Add,
@@ -100,7 +100,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     if (list) list.push(p);
     else bySentence.set(p.sentence, [p]);
   }
-  const mem: Memory = { lastPerson: null, titled: new Map(), owners: new Map(), lastAccuser: null, lastCompany: null, lastGroup: [], recent: [] };
+  const mem: Memory = { lastPerson: null, titled: new Map(), owners: new Map(), lastAccuser: null, lastCompany: null, lastGroup: [], lists: {}, recent: [] };
 
   sentences.forEach((sent, s) => {
     const c = prepare(s, tokens[s] ?? [], bySentence.get(s) ?? [], sent.text, sent.start);
@@ -134,8 +134,9 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       atOddsRule(c, mem, addNew);
       if (groups.length > 0) mem.lastGroup = groups.at(-1)!;
     }
-    const listed = peopleListed(c.toks, c.ms);
-    if (listed.length > 0) mem.lastGroup = listed;
+    const lists = listsIn(c.toks, c.ms);
+    if (lists.person) mem.lastGroup = lists.person;
+    rememberLists(lists, mem.lists);
     for (const m of c.ms) mem.recent.push(m);
     if (mem.recent.length > RECENT_MAX) mem.recent.splice(0, mem.recent.length - RECENT_MAX);
     const main = subjects.find((x) => personOf(x, c)) ?? mainSubject(c, mem) ?? c.ms.find((m) => m.entity.category === 'person')?.entity.name;
@@ -201,7 +202,9 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
     if (objects.length === 0 && SPEECH_ACTS.has(type)) objects = reporterOf(c, mem, v);
     for (const subj of subjects) for (const obj of objects) add(type, subj, obj);
     // "Biden and Xi met": a reciprocal verb with a joint subject and no object links the subjects.
-    if (objects.length === 0 && RECIPROCAL.has(type)) for (let i = 1; i < subjects.length; i++) add(type, subjects[0]!, subjects[i]!);
+    // "India and Canada expelled each other's diplomats": so does a joint subject acting on "each other".
+    const mutual = (c.low[v + 1] === 'each' && c.low[v + 2] === 'other') || (c.low[v + 1] === 'one' && c.low[v + 2] === 'another');
+    if (objects.length === 0 && (RECIPROCAL.has(type) || mutual)) for (let i = 1; i < subjects.length; i++) add(type, subjects[0]!, subjects[i]!);
     if (type === 'denied' && objects.length === 0) denialRule(c, mem, v, subjects, add);
   }
   return allSubjects;

@@ -45,3 +45,14 @@ test('a place before a plural title qualifies the people named after it: "charge
   assert.ok(got.includes('International Cricket Council -charged-> Salman Ali'), got.join('\n'));
   assert.ok(!got.some((x) => x.endsWith('-> Pakistan')), got.join('\n'));
 });
+
+test('"the companies", "the two countries" stand for the bodies or places listed together; "each other" links a joint subject', () => {
+  const text =
+    'title: Trial\nA judge ordered Petrola Group and Marine Energy Corp to stand trial.\nProsecutors allege that the companies paid bribes to officials.\nIndia and Canada expelled each other’s diplomats on Monday.\nThe two countries have accused each other of interference.';
+  const { allegations, interactions } = ruleExtractor.extract(text);
+  const bribes = allegations.find((a) => a.claim.includes('bribes'));
+  assert.deepEqual(bribes?.against, ['Petrola Group', 'Marine Energy Corp']);
+  const got = interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+  assert.ok(got.includes('India -expelled-> Canada'), got.join('\n'));
+  assert.ok(got.includes('India -accused-> Canada'), got.join('\n'));
+});
