@@ -86,7 +86,9 @@ const bodyInitials = (name: string): string[] => {
   // "Ruritania Football Association" is also "the FA": a leading country or demonym may go unspelt.
   const first = ws[0] ?? '';
   const national = ws.length > 2 && (lookupPlace(first) || isDemonym(first)) ? ws.slice(1).join(' ') : bare;
-  return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national)])];
+  // "World Anti-Doping Agency" is WADA: the capitalised parts of a hyphenated word count too.
+  const hyphened = bare.includes('-') ? [initials(bare.replace(/-(?=\p{Lu})/gu, ' '))] : [];
+  return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national), ...hyphened])];
 };
 
 /** Two words of one length that differ in one letter, not the last ("markus" and "marcus"; "maria" and "mario" are two people). */

@@ -405,7 +405,8 @@ function deniesNewClaim(c: Clause, denial: { at: number; objectEnd: number; by: 
   if (w[denial.at] === 'not-guilty') return true;
   if (!DENY_VERBS.has(w[denial.at]!)) return false;
   for (let k = denial.at + 1; k <= denial.objectEnd; k++) {
-    if (/^(the|these|those|such|all|any|its|his|her|their)$/.test(w[k]!)) return false;
+    // "denied the allegations" answers a claim told elsewhere; "rejected the doping charge" names its offence.
+    if (/^(the|these|those|such|all|any|its|his|her|their)$/.test(w[k]!) && !(isWrongdoing(w[k + 1] ?? '') && CHARGE.has(w[k + 2] ?? ''))) return false;
     if (CHARGE.has(w[k]!) || ACCUSE.has(w[k]!) || ALLEGE.has(w[k]!)) return k > denial.at + 1 || w[k + 1] === 'of';
   }
   // "X and Y denied conspiracy and securities fraud": the offence named as what is denied; not the
@@ -415,8 +416,21 @@ function deniesNewClaim(c: Clause, denial: { at: number; objectEnd: number; by: 
 }
 /** Words of wrongdoing that name no offence: a denial of them answers a claim, it does not state one. */
 const GENERAL_WRONGDOING = new Set(['wrongdoing', 'crime', 'crimes', 'criminal', 'illegal', 'unlawful', 'misconduct', 'breaching', 'violating']);
-/** Verbs that deny a claim named after them: "denied fraud charges", "denies accusations of bribery". */
-const DENY_VERBS = new Set(['denied', 'denies', 'deny', 'denying']);
+/** Verbs that deny a claim named after them: "denied fraud charges", "rejects accusations of bribery". */
+const DENY_VERBS = new Set([
+  'denied',
+  'denies',
+  'deny',
+  'denying',
+  'rejected',
+  'rejects',
+  'reject',
+  'rejecting',
+  'contested',
+  'contests',
+  'disputed',
+  'disputes',
+]);
 
 /**
  * A claim noun that points back to a claim already made ("the charges were dropped", "these

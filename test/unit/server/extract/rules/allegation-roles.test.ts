@@ -226,3 +226,19 @@ test('"the company" after "alleged that" or "an investigation into" is the compa
   for (const a of list) assert.deepEqual(a.against, ['Boreal Mining'], a.claim);
   assert.equal(list.length, 3);
 });
+
+test('rejecting a charge named by its offence states the claim and denies it; "the allegations" only answers one', () => {
+  const claim = only('title: Swimmer\nLi Wen has rejected a doping charge brought by the World Anti-Doping Agency.');
+  assert.deepEqual(claim.alleged_by, ['World Anti-Doping Agency']);
+  assert.deepEqual(claim.against, ['Li Wen']);
+  assert.deepEqual(claim.denied_by, ['Li Wen']);
+  assert.deepEqual(allegations('title: Swimmer\nLi Wen rejected the allegations.'), []);
+});
+
+test('an acronym of a hyphenated name is that body: WADA', () => {
+  const { institutions } = ruleExtractor.extract('title: Ban\nThe World Anti-Doping Agency appealed on Monday.\nWADA said the ban was too short.');
+  assert.deepEqual(
+    institutions.map((i) => i.name),
+    ['World Anti-Doping Agency'],
+  );
+});
