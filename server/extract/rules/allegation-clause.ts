@@ -74,7 +74,7 @@ export const ACCUSING = new Set([
   'targeting',
 ]);
 /** Bodies a place may describe without being one ("Tokyo prosecutors", "local police"): the place is no accuser. */
-const LEGAL_BODIES = new Set([
+export const LEGAL_BODIES = new Set([
   'prosecutor',
   'prosecutors',
   'police',
@@ -87,6 +87,15 @@ const LEGAL_BODIES = new Set([
   'agents',
   'detectives',
   'magistrates',
+  'authority',
+  'agency',
+  'unit',
+  'squad',
+  'office',
+  'division',
+  'commission',
+  'bureau',
+  'watchdog',
 ]);
 export interface Clause {
   toks: Token[];
@@ -424,9 +433,10 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
     const pron = pronounAt(c, j) ?? describedAt(c, j, true);
     if (pron) return coordinatedBefore(c, pron, j);
-    // "The two men were charged": a definite group stands for the last claim's accused.
+    // "The two men were charged": a definite group stands for the last claim's accused; one after a
+    // preposition or a verb ("accusing the carriers of …") is no subject.
     const group = groupAt(c, j);
-    if (group) return group;
+    if (group) return opensClause(c, j) ? group : [];
     const m = mentionEndingAt(c, j);
     if (m) {
       // "Tokyo prosecutors", "the Munich prosecutor's office": a place that only describes the body.
@@ -447,7 +457,12 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
 }
 
 /** The people a group word stands for: the last claim's accused, else the last people named together. */
-const groupOf = (c: Clause): string[] => (c.lastAccused.length >= 2 ? c.lastAccused : (c.lists?.person ?? []));
+const groupOf = (c: Clause, size?: number): string[] => {
+  const people = c.lists?.person ?? [];
+  // "the four former executives": the group of that size, when the last claim's accused are fewer.
+  if (size !== undefined && c.lastAccused.length !== size && people.length === size) return people;
+  return c.lastAccused.length >= 2 ? c.lastAccused : people;
+};
 
 /** Words that may follow "the two" when it is a group of people, not "the two countries". */
 const AFTER_COUNT = /^(had|have|has|will|would|could|did|also|later|then|were|are|was|allegedly|,)$/;
@@ -467,15 +482,29 @@ export function groupAt(c: Clause, k: number): string[] | null {
   if (!GROUP_NOUNS.has(x) && !body && !count) return null;
   // "the four former executives", "both men", "the defendants": words of number and description only.
   for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
-    if (/^(the|both|these|those|all)$/.test(c.w[j]!)) return [...group];
+    if (/^(the|both|these|those|all)$/.test(c.w[j]!)) {
+      const size = [...c.w.slice(j, k + 1)].map((y) => GROUP_SIZES[y]).find((n) => n !== undefined);
+      return body || size === undefined ? [...group] : [...groupOf(c, size)];
+    }
     if (!/^([a-z-]+|\d+)$/.test(c.w[j]!) || c.inName.has(j) || PREPOSITIONS.has(c.w[j]!) || BE.has(c.w[j]!)) return null;
   }
   return null;
 }
 
+/** The phrase ending at k ("the two men", "both defendants") opens its clause. */
+function opensClause(c: Clause, k: number): boolean {
+  let d = k;
+  while (d > 0 && /^([a-z-]+|\d+)$/.test(c.w[d - 1]!) && !/^(the|both|these|those|all)$/.test(c.w[d]!)) d--;
+  const before = c.w[d - 1];
+  return before === undefined || /^(,|and|but|that|;|:|“|"|‘)$/.test(before) || TIME_WORDS_BEFORE_SUBJECT.test(before);
+}
+const TIME_WORDS_BEFORE_SUBJECT = /^(today|yesterday|now|then|later|earlier|meanwhile|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 export function definiteGroup(c: Clause, m: Placed): string[] | null {
   const group = groupOf(c);
-  if (m.entity.category !== 'institution' || !GROUP_NOUNS.has(c.w[m.last + 1] ?? '') || c.startAt[m.last + 2] || group.length < 2) return null;
+  const noun = c.w[m.last + 1] ?? '';
+  // "the Commission accused …": after a name, "accused" is the verb.
+  if (m.entity.category !== 'institution' || !GROUP_NOUNS.has(noun) || noun === 'accused' || c.startAt[m.last + 2] || group.length < 2) return null;
   const before = c.w.slice(Math.max(0, m.first - 3), m.first);
   if (!before.some((x) => /^(the|both|these|those|all)$/.test(x))) return null;
   return [...group];

@@ -28,6 +28,7 @@ import {
   isActive,
   isMedia,
   isWrongdoing,
+  LEGAL_BODIES,
   MEMBER_NOUNS,
   mentionEndingAt,
   mentionStartingAt,
@@ -311,7 +312,8 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       else if (m) out.push(...coordinatedAfter(c, m));
     }
     // The owner of an alleged act: "Ruritania's alleged attempts", "the firm's fraud", "interference by X".
-    if (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k))) {
+    // Not "Sweden's crime authority", "the country's fraud squad": a wrongdoing word that names a body's work.
+    if (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k) && !LEGAL_BODIES.has(w[k + 1] ?? ''))) {
       const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
       if (m?.possessive && !isMedia(m)) out.push(m.entity.name);
     }

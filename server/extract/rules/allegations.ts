@@ -353,7 +353,12 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (FINDING.has(x) && w[k + 1] === 'that' && hasWrongdoing) kind = 'reporting';
     else if (
       INVESTIGATE.has(x) &&
-      (follows(k, /^(over|for|into|against|whether|on)$/, 5) || c.ms.some((p) => p.first === k + 1) || wrongdoingIn(c, k + 1, k + 6))
+      (follows(k, /^(over|for|into|against|whether|on)$/, 5) ||
+        c.ms.some((p) => p.first === k + 1) ||
+        wrongdoingIn(c, k + 1, k + 6) ||
+        // "X is under (criminal) investigation by Y"
+        w[k - 1] === 'under' ||
+        w[k - 2] === 'under')
     )
       kind = 'legal';
     else if (ARREST.has(x) && (follows(k, /^suspicion$/, 16) || (follows(k, /^(for|over|on|after)$/, 10) && wrongdoingIn(c, k + 1, n)))) kind = 'legal';

@@ -51,6 +51,7 @@ export const BODY_GROUP_NOUNS: Readonly<Record<string, EntityCategory | 'any'>> 
   lenders: 'institution',
   insurers: 'institution',
   airlines: 'institution',
+  carriers: 'institution',
   clubs: 'institution',
   teams: 'institution',
   regulators: 'institution',

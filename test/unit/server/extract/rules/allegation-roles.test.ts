@@ -242,3 +242,22 @@ test('an acronym of a hyphenated name is that body: WADA', () => {
     ['World Anti-Doping Agency'],
   );
 });
+
+test('"<country>\'s crime authority" is a body at work, not a country accused', () => {
+  const list = allegations('title: Arrests\nSweden’s crime authority arrested two officials at Ericsson on suspicion of insider trading.');
+  assert.ok(list.length > 0);
+  for (const a of list) assert.ok(!a.against.includes('Sweden'), JSON.stringify(a));
+});
+
+test('"the four former executives" are the four named together, when the last claim accused fewer', () => {
+  const text =
+    'title: Executives charged\nProsecutors charged Mark Keller and Tim Rossi with fraud.\nThe indictment names Mark Keller, Tim Rossi, Ann Weber and Joe Bianchi.\nProsecutors allege that the four former executives booked fictitious rebates.';
+  const claim = allegations(text).find((a) => a.claim.includes('rebates'));
+  assert.deepEqual([...(claim?.against ?? [])].sort(), ['Ann Weber', 'Joe Bianchi', 'Mark Keller', 'Tim Rossi']);
+});
+
+test('"X is under investigation by Y" is Y’s claim against X', () => {
+  const probe = only('title: Probe\nSean Price is under investigation by the Independent Police Complaints Commission.');
+  assert.deepEqual(probe.against, ['Sean Price']);
+  assert.deepEqual(probe.alleged_by, ['Independent Police Complaints Commission']);
+});
