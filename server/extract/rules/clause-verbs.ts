@@ -27,6 +27,9 @@ import {
   objectPronoun,
   startingAt,
   subjectOf,
+  entityFrom,
+  isVerbAt,
+  objectsOf,
 } from './clause.js';
 import { TITLE_WORDS } from './lexicons.js';
 import { type Tags, classOf } from './pos.js';
@@ -464,4 +467,32 @@ function typeOf(c: Clause, lemma: string, v: number, objectAt: number, prep: str
   }
   const base = lemma.replace(/[^a-z]+/g, '_');
   return prep ? `${base}_${prep}` : base;
+}
+
+/** Legal acts whose reason may be a gerund naming what the accused did to someone. */
+const LEGAL_ACTS = new Set(['charged', 'accused', 'arrested', 'convicted', 'sentenced', 'prosecuted', 'investigated', 'sued', 'fined', 'banned']);
+
+/**
+ * "X was charged with defrauding Y", "indicted X, the heir to Z, on charges of bribing Y": the one
+ * a legal act falls on did to Y what the gerund of its reason says. The act may stand well before
+ * the gerund, past an apposition.
+ */
+export function gerundRule(c: Clause, mem: Memory, add: Add): void {
+  for (let g = 1; g < c.toks.length; g++) {
+    const w = c.low[g]!;
+    if (!w.endsWith('ing') || c.at[g] || !/^(of|with|for)$/.test(c.low[g - 1]!)) continue;
+    const word = classOf(w);
+    // The vocabulary's own lemma first: the lexicon does not know every "-ing" ("defrauding").
+    const act = lemmaOf(w) ?? (word.verb ? word.lemma : undefined);
+    const target = act ? entityFrom(c, g + 1, 3) : undefined;
+    if (!act || !target || target.possessive) continue;
+    for (let v = g - 2; v >= 0 && g - v <= 25; v--) {
+      const lemma = c.at[v] ? undefined : lemmaOf(c.low[v]!);
+      const type = lemma && VERB_TYPE.get(lemma);
+      if (!type || !LEGAL_ACTS.has(type) || !isVerbAt(c, v, lemma)) continue;
+      const accused = isPassive(c, v) ? subjectOf(c, mem, v) : objectsOf(c, mem, v, type, subjectOf(c, mem, v));
+      for (const a of accused) add(VERB_TYPE.get(act) ?? act, a, target.entity.name);
+      break;
+    }
+  }
 }

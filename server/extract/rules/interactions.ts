@@ -81,7 +81,7 @@ import {
   KIND_DESCRIPTIONS,
   wordTable,
 } from './words.js';
-import { atOddsRule, clauseVerbRules } from './clause-verbs.js';
+import { atOddsRule, clauseVerbRules, gerundRule } from './clause-verbs.js';
 import { tagSentence } from './pos.js';
 import { roleRules } from './roles.js';
 
@@ -130,6 +130,8 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     nameShapeRules(c, addNew);
     roleRules(c, mem, addNew);
     if (mayLinkTwo(c)) {
+      // A gerund's own verb names the act better than the looser verb rules do, so it goes first.
+      gerundRule(c, mem, addNew);
       const groups = clauseVerbRules(c, mem, tagSentence(c.toks, c.low), addNew);
       atOddsRule(c, mem, addNew);
       if (groups.length > 0) mem.lastGroup = groups.at(-1)!;

@@ -192,3 +192,11 @@ test('a time phrase between a subject and its verb: "X and Y on Friday fined Z"'
   assert.ok(got.includes('Financial Conduct Authority -fined-> Tom Ellery'), got.join('\n'));
   assert.ok(got.includes('Prudential Regulation Authority -fined-> Tom Ellery'), got.join('\n'));
 });
+
+test('the gerund of a legal act’s reason links the accused to whom it names, past an apposition', () => {
+  const got = pairs(
+    'title: Heir indicted\nProsecutors indicted Kim Dae-ho, the heir to the Hanbit Group conglomerate, on charges of bribing former president Choi Mi-ran.',
+  );
+  assert.ok(got.includes('Kim Dae-ho -bribed-> Choi Mi-ran'), got.join('\n'));
+  assert.ok(pairs('title: Fraud\nAnn Carter was charged with defrauding Harlow Systems.').includes('Ann Carter -defrauded-> Harlow Systems'));
+});
