@@ -86,3 +86,10 @@ test('a headline passive ("X accused of …") makes X no accuser', () => {
 test('a description opening the sentence is held by the one named in apposition after it', () => {
   assert.ok(pairs('The chairman of Brightwater Holdings, Bruno Castellani, resigned on Monday.').includes('Bruno Castellani -leads-> Brightwater Holdings'));
 });
+
+test('relation nouns of trust: "X\'s confidant, Y"', () => {
+  const got = ruleExtractor
+    .extract('title: Scandal\nThe money went to foundations run by Choi Mi-ran’s confidant, Yoon Seo-jin.')
+    .interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+  assert.ok(got.includes('Yoon Seo-jin -confidant_of-> Choi Mi-ran'), got.join('\n'));
+});
