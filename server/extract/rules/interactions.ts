@@ -726,6 +726,8 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
     const w = c.low[k]!;
     // "the paper's editor X", "the company's spokesman X": the description's entity owns the role.
     if (c.toks[k]!.possessive && c.low[k - 1] === 'the') return describedEntity(c, mem, k);
+    // Inside a quote "his" is someone the speaker talks about, not the speaker: no owner is sure.
+    if ((w === 'his' || w === 'her') && c.quoted[k]) return null;
     if (w === 'his' || w === 'her')
       return subjectOf(c, mem, k)[0] ?? c.ms.find((x) => x.last < k && x.entity.category === 'person')?.entity.name ?? mem.lastPerson;
     if (w === 'its') return c.ms.filter((x) => x.last < k && x.entity.category === 'institution').at(-1)?.entity.name ?? null;

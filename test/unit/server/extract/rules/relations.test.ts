@@ -93,3 +93,9 @@ test('relation nouns of trust: "X\'s confidant, Y"', () => {
     .interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
   assert.ok(got.includes('Yoon Seo-jin -confidant_of-> Choi Mi-ran'), got.join('\n'));
 });
+
+test('"his" inside a quote is not the speaker: "his brother X" names no owner', () => {
+  const got = pairs('title: Bribes\n“He tried to pay us through his brother Prithvi Roe,” Alok Verma told reporters.');
+  assert.ok(!got.some((x) => x.includes('-sibling_of->')), got.join('\n'));
+  assert.ok(pairs('title: Bribes\nAlok Verma and his brother Prithvi Verma were arrested.').some((x) => x.includes('-sibling_of->')));
+});
