@@ -596,7 +596,9 @@ export function clauseSubjectAt(c: Clause, k: number): string[] {
 export function isActive(c: Clause, k: number): boolean {
   const x = c.w[k]!;
   const prev = c.w[k - 1] ?? '';
-  if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || c.toks[k - 1]?.possessive || x.endsWith('ly')) return false;
+  // "preparing to charge X", "plans to sue Y": "to" before a bare verb marks an infinitive, not a preposition.
+  const infinitive = prev === 'to' && !/(ed|s|ion|ment|ly)$/.test(x);
+  if (DETERMINERS.has(prev) || (PREPOSITIONS.has(prev) && !infinitive) || c.toks[k - 1]?.possessive || x.endsWith('ly')) return false;
   if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
   // "X accused of embezzling", "X charged with fraud" (a headline's or a caption's passive): no object between.
   if (x.endsWith('ed') && /^(of|with)$/.test(c.w[k + 1] ?? '') && !mentionStartingAt(c, k + 2)) return false;

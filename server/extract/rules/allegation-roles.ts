@@ -224,6 +224,8 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
           : null;
       const pron = pronounAt(c, k + 1) ?? described;
       if (pron) out.push(pron);
+      // "arrested three former board members of X, including former chief executive Y": the named ones.
+      if (!obj && !pron) out.push(...includedAfter(c, k));
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
     if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with' || reducedPassive(c, k))) {
@@ -363,6 +365,18 @@ function titleHoldersAfter(c: Clause, name: string): string[] | null {
   if (c.w[k] === ',') k++;
   const holder = titled ? mentionStartingAt(c, k) : undefined;
   return holder && holder.entity.category === 'person' ? coordinatedAfter(c, holder) : null;
+}
+
+/** The people named after "including" in the object of the act at k: "…, including former chief executive Y and Z". */
+function includedAfter(c: Clause, k: number): string[] {
+  const { w } = c;
+  for (let j = k + 1; j < w.length && j - k <= 14; j++) {
+    if (CLAUSE_BREAKS.has(w[j]!) && w[j] !== ',') return [];
+    if (w[j] !== 'including') continue;
+    const m = c.ms.find((p) => p.first > j && p.first - j <= 5 && w.slice(j + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
+    return m && m.entity.category === 'person' ? coordinatedAfter(c, m) : [];
+  }
+  return [];
 }
 
 /**

@@ -361,7 +361,7 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
         w[k - 2] === 'under')
     )
       kind = 'legal';
-    else if (ARREST.has(x) && (follows(k, /^suspicion$/, 16) || (follows(k, /^(for|over|on|after)$/, 10) && wrongdoingIn(c, k + 1, n)))) kind = 'legal';
+    else if (ARREST.has(x) && (follows(k, /^suspicion$/, 24) || (follows(k, /^(for|over|on|after)$/, 10) && wrongdoingIn(c, k + 1, n)))) kind = 'legal';
     else if (COMPLAINT.has(x) && follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) && x !== 'case') kind = 'legal';
     else if (x === 'case' && w[k + 1] === 'against') kind = 'legal';
     else if (HEDGE_ADVERBS.has(x) && wrongdoingIn(c, k + 1, n)) kind = 'hedge';

@@ -261,3 +261,13 @@ test('"X is under investigation by Y" is Y’s claim against X', () => {
   assert.deepEqual(probe.against, ['Sean Price']);
   assert.deepEqual(probe.alleged_by, ['Independent Police Complaints Commission']);
 });
+
+test('"preparing to charge X" is active; "arrested three board members, including Y" accuses Y', () => {
+  const charge = only('title: Charges\nThe National Prosecuting Authority had been preparing to charge Marco Joost with 12 counts of fraud.');
+  assert.deepEqual(charge.against, ['Marco Joost']);
+  assert.deepEqual(charge.alleged_by, ['National Prosecuting Authority']);
+  const arrest = only(
+    'title: Arrests\nPolice arrested three former board members of Paycard Bank, including former chief executive Martin Brauer, on suspicion of fraud.',
+  );
+  assert.deepEqual(arrest.against, ['Martin Brauer']);
+});
