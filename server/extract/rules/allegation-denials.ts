@@ -33,7 +33,15 @@ export const DENIAL_WORDS = new Set([
   'crime',
   'anything',
   'by',
+  'foundation',
+  'acted',
+  'complied',
 ]);
+const COMPANY_WORDS = new Set(['company', 'firm', 'bank', 'group']);
+
+/** What one who "acted" says to deny wrongdoing: "lawfully", "properly", "in accordance with the law". */
+const LAWFUL = /^(lawfully|legally|properly|appropriately|in good faith|within the law|in accordance with)\b/;
+
 /** Words that stand for a party already named: "they", "both companies", "the bank". */
 const DESCRIBED_PARTIES = new Set([
   'they',
@@ -93,8 +101,11 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     // "did not do anything wrong", "didn't do anything that warranted his arrest"
     else if (x === 'anything' && w[k - 1] === 'do' && /^(not|didn't|didn’t|never)$/.test(w[k - 2] ?? '')) isDenial = true;
     else if (/^(didn't|didn’t)$/.test(x) && w[k + 1] === 'know') isDenial = true;
-    // "without merit", "did nothing wrong"
-    else if ((x === 'merit' && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
+    // "without merit", "without foundation", "did nothing wrong"
+    else if (((x === 'merit' || x === 'foundation') && /^(without|no)$/.test(w[k - 1] ?? '')) || (x === 'wrong' && w[k - 1] === 'nothing')) isDenial = true;
+    // "had always acted lawfully", "acted in accordance with the law", "complied with all regulations"
+    else if (x === 'acted' && LAWFUL.test(w.slice(k + 1, k + 5).join(' '))) isDenial = true;
+    else if (x === 'complied' && w[k + 1] === 'with' && /^(all|the|applicable|relevant)$/.test(w[k + 2] ?? '')) isDenial = true;
     else if (x === 'know' && w[k - 1] === 'not' && w[k - 2] === 'did') isDenial = true;
     // "contained no evidence of wrongdoing", "has committed no crime"
     else if (x === 'evidence' && (w[k - 1] === 'no' || w[k - 2] === 'no') && wrongdoingNear(c, k) > 0) isDenial = true;
@@ -172,7 +183,12 @@ function denierOf(c: Clause, k: number): string[] {
   )
     subject = [...c.lastAccused];
   // "They deny …", "Both companies denied …", "The bank rejected the claims": the last accused.
-  if (subject.length === 0 && !c.ms.some((p) => p.first < k) && w.slice(0, k).some((x) => DESCRIBED_PARTIES.has(x))) return [...c.lastAccused, ...speakers];
+  if (subject.length === 0 && !c.ms.some((p) => p.first < k) && w.slice(0, k).some((x) => DESCRIBED_PARTIES.has(x))) {
+    // "The company said it acted properly" when a person was accused: the company speaks for itself.
+    const companyWord = w.slice(0, k).some((x) => COMPANY_WORDS.has(x));
+    if (companyWord && c.lastCompany && !c.lastAccused.includes(c.lastCompany)) return [c.lastCompany, ...speakers];
+    return [...c.lastAccused, ...speakers];
+  }
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
   // "X said it disagreed with the findings", "it rejected the claims": the body "it" stands for.
   const itSubject = subject.length === 0 && (w[k - 1] === 'it' || w[k - 2] === 'it') ? companyBefore(c, k) : [];

@@ -232,6 +232,8 @@ export const DENIAL_ADJECTIVES = words([
   'erroneous',
   'ridiculous',
   'outrageous',
+  'smear',
+  'vendetta',
 ]);
 
 export const BE = words(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);

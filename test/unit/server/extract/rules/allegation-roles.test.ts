@@ -271,3 +271,14 @@ test('"preparing to charge X" is active; "arrested three board members, includin
   );
   assert.deepEqual(arrest.against, ['Martin Brauer']);
 });
+
+test('denials in business language: "acted in accordance with the law", "complied with all regulations", "without foundation"', () => {
+  const base = 'title: Charged\nProsecutors charged Tomas Weller, a former executive of Norvik Bank, with bribing officials.\n';
+  const deniers = (s: string): string[] => allegations(base + s).flatMap((a) => a.denied_by);
+  assert.deepEqual(deniers('Weller said he had always acted in accordance with the law.'), ['Tomas Weller']);
+  assert.deepEqual(deniers('Norvik Bank said it had complied with all applicable regulations.'), ['Norvik Bank']);
+  assert.deepEqual(deniers('Norvik Bank said the allegations were without foundation.'), ['Norvik Bank']);
+  // "the company" that denies, when a person was accused, is the company named before.
+  assert.deepEqual(deniers('The company said it acted properly.'), ['Norvik Bank']);
+  assert.deepEqual(deniers('He acted quickly to leave the country.'), []);
+});
