@@ -224,11 +224,24 @@ function isNameToken(t: Token): boolean {
  */
 function opensLongerName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
+  if (GIVEN_MONTHS.has(t.text) && givenNameMonth(tokens, i)) return true;
   if (!t.cap || (t.text !== 'AS' && !t.text.endsWith('day'))) return false; // most tokens stop here
   const next = tokens[i + 1];
   if (!next || !isNameToken(next)) return false;
   if (t.text === 'AS') return true;
   return MONTHS_DAYS.has(norm(t.text)) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
+}
+
+/** Months that are also given names: "Jan Marsal", "May Chen", "April Ryan". */
+const GIVEN_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August']);
+/** Words before a month that make it a date: "in May", "on Jan 3", "since June". */
+const BEFORE_DATE = /^(in|on|at|since|until|till|by|from|to|of|through|last|next|this|early|late|mid|during|before|after|between|and|or|\d+)$/;
+
+/** A month's name before a surname, with nothing around it that makes it a date, is a given name. */
+function givenNameMonth(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || !isNameToken(next) || next.text.endsWith('.') || /^\d/.test(tokens[i + 2]?.text ?? '')) return false;
+  return !BEFORE_DATE.test(tokens[i - 1]?.low ?? '');
 }
 
 /** "People's Party", "President's Office": a common word's possessive before an institution's head word stays inside. */

@@ -100,3 +100,10 @@ test('a company named before a corporate title or before "law firm" is no person
   assert.deepEqual(people(text).sort(), ['Laura Bevan', 'Omar Reid']);
   assert.deepEqual(institutions(text).sort(), ['Hallam Pryce', 'Zentrix']);
 });
+
+test('a month that is also a given name opens a name when nothing makes it a date', () => {
+  const people = (t: string): string[] => ruleExtractor.extract(`title: x\n${t}`).people.map((p) => p.name);
+  assert.deepEqual(people('The company’s former chief operating officer, Jan Marsal, is on the run.'), ['Jan Marsal']);
+  assert.deepEqual(people('Shares fell in May as Peter Ross resigned.'), ['Peter Ross']);
+  assert.deepEqual(people('On Jan 3 Peter Ross resigned.'), ['Peter Ross']);
+});
