@@ -261,7 +261,7 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
     if (
       ((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) ||
-      ((REPORTING.has(x) || FINDING.has(x)) && wrongdoingOrLegalAfter(c, k, cues))
+      ((REPORTING.has(x) || FINDING.has(x)) && wrongdoingOrLegalAfter(c, k, cues) && !victimClause(c, k))
     )
       out.push(...clauseSubjectAt(c, thatAfter(c, k) ?? k + 1));
     // "investigating whether X moved money …"
@@ -427,6 +427,17 @@ function trailingAttribution(c: Clause, k: number): boolean {
   while (end < w.length && /^[.!?”"’')]$/.test(w[end]!)) end++;
   if (end < w.length) return false;
   for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (w[j] === ',') return j > 2;
+  return false;
+}
+
+/** Participles whose subject suffered the wrong: "the bank had been deceived", "investors were misled". */
+const VICTIM_PARTICIPLES = new Set(['deceived', 'defrauded', 'misled', 'cheated', 'duped', 'robbed', 'hacked', 'blackmailed', 'extorted', 'swindled']);
+
+/** "X said the bank had been deceived": the reported clause names a victim, not an accused. */
+function victimClause(c: Clause, k: number): boolean {
+  for (let j = k + 1; j < c.w.length && j - k <= 12; j++) {
+    if (c.wrong[j]) return VICTIM_PARTICIPLES.has(c.w[j]!) && BE.has(c.w[j - 1] ?? '');
+  }
   return false;
 }
 

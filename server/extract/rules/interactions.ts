@@ -730,7 +730,9 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
     if ((w === 'his' || w === 'her') && c.quoted[k]) return null;
     if (w === 'his' || w === 'her')
       return subjectOf(c, mem, k)[0] ?? c.ms.find((x) => x.last < k && x.entity.category === 'person')?.entity.name ?? mem.lastPerson;
-    if (w === 'its') return c.ms.filter((x) => x.last < k && x.entity.category === 'institution').at(-1)?.entity.name ?? null;
+    // "Its chairman, X": at the start of a sentence, the body the last one opened with, else the last company.
+    if (w === 'its')
+      return c.ms.filter((x) => x.last < k && x.entity.category === 'institution').at(-1)?.entity.name ?? (k <= 1 ? (mem.lastBody ?? mem.lastCompany) : null);
     if (w === 'company') return mem.lastCompany;
     if (w === 'the') return mem.owners.get(c.low[v]!) ?? null;
     if (w !== 'former' && w !== 'ex' && !/^[a-z]+$/.test(w)) return null;

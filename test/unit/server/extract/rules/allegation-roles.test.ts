@@ -282,3 +282,8 @@ test('denials in business language: "acted in accordance with the law", "complie
   assert.deepEqual(deniers('The company said it acted properly.'), ['Norvik Bank']);
   assert.deepEqual(deniers('He acted quickly to leave the country.'), []);
 });
+
+test('a reported clause that names a victim accuses no one: "the bank had been deceived"', () => {
+  const list = allegations('title: x\nPaycard Bank said it was cooperating.\nIts chairman, Thomas Eichel, said the bank had been deceived by its auditors.');
+  for (const a of list) assert.deepEqual(a.against, [], JSON.stringify(a));
+});

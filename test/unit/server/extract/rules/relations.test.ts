@@ -99,3 +99,8 @@ test('"his" inside a quote is not the speaker: "his brother X" names no owner', 
   assert.ok(!got.some((x) => x.includes('-sibling_of->')), got.join('\n'));
   assert.ok(pairs('title: Bribes\nAlok Verma and his brother Prithvi Verma were arrested.').some((x) => x.includes('-sibling_of->')));
 });
+
+test('"Its chairman, X" at the start of a sentence holds the role at the body the last sentence opened with', () => {
+  const got = pairs('title: x\nPaycard Bank said it was cooperating with the investigation.\nIts chairman, Thomas Eichel, said the bank had been deceived.');
+  assert.ok(got.includes('Thomas Eichel -leads-> Paycard Bank'), got.join('\n'));
+});
