@@ -475,6 +475,8 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
         frontedAs(c, v);
       // "the president of Mexico": a place only qualifies an office; envoys and allies do belong to one.
       const type = branch && rel === 'leads' ? 'works_for' : relationType(c, v)[0];
+      // "board members of X, including Y", "two members of X, A and B,": the people listed after the owner.
+      if (owner && named && !holder && c.low[v]!.endsWith('s') && !isPlace(c, mem, owner)) for (const m of membersListedAfter(c, named)) add(type, m, owner);
       if (owner && holder && !(OFFICES.has(rel) && isPlace(c, mem, owner))) add(type, holder.entity.name, owner);
       // "the force's former head of legal services X", "Acme's head of compliance X": the possessor
       // owns a role whose "of" names a department, and the name after the phrase holds it.
@@ -631,6 +633,18 @@ function namedAfter(c: Clause, v: number): Placed | undefined {
     return m && m.entity.category === 'person' && c.low[m.last + 1] === ',' ? m : undefined;
   }
   return undefined;
+}
+
+/** "members of X, including Y and Z", "two members of X, A and B,": the people named right after the owner X. */
+function membersListedAfter(c: Clause, owner: Placed): string[] {
+  let k = owner.last + 1;
+  if (c.low[k] !== ',') return [];
+  k++;
+  if (c.low[k] === 'including') k++;
+  const first = entityFrom(c, k, 4);
+  return first && first.entity.category === 'person'
+    ? [first, ...coordinatedAfter(c, first)].filter((m) => m.entity.category === 'person').map((m) => m.entity.name)
+    : [];
 }
 
 /** "Y, owner of Z", "Y, the president of Z": the person right before the comma holds the relation, in any phrase. */

@@ -128,6 +128,7 @@ export const RELATION_NOUNS: Readonly<Record<string, string>> = wordTable({
   spokesperson: 'spokesman_for',
   ally: 'ally_of',
   member: 'member_of',
+  members: 'member_of',
   president: 'leads',
   chief: 'leads',
   bosses: 'leads',

@@ -104,3 +104,11 @@ test('"Its chairman, X" at the start of a sentence holds the role at the body th
   const got = pairs('title: x\nPaycard Bank said it was cooperating with the investigation.\nIts chairman, Thomas Eichel, said the bank had been deceived.');
   assert.ok(got.includes('Thomas Eichel -leads-> Paycard Bank'), got.join('\n'));
 });
+
+test('"members of X, including Y" and "two members of X, A and B," are members of X', () => {
+  const got = pairs(
+    'title: x\nPolice arrested three former board members of Paycard Bank, including former chief executive Martin Brauer, on suspicion of fraud.\nTwo members of the Senate Finance Committee, Ann Lee and Bob Roe, voted against.',
+  );
+  for (const x of ['Martin Brauer -member_of-> Paycard Bank', 'Ann Lee -member_of-> Senate Finance Committee', 'Bob Roe -member_of-> Senate Finance Committee'])
+    assert.ok(got.includes(x), got.join('\n'));
+});
