@@ -16,7 +16,9 @@ const MAX_ACCUSED = 4;
 
 export function caseRoleLinks(text: string, sentences: Sentence[], people: ExtractedEntity[], allegations: Allegation[], found: Interaction[]): Interaction[] {
   const personNames = new Set(people.map((p) => p.name));
-  const accused = [...new Set(allegations.flatMap((a) => a.against))].filter((n) => personNames.has(n));
+  // The case's accused are those of its first claim against people: later claims name others too
+  // (a witness, a lawyer quoted on a point of law).
+  const accused = allegations.map((a) => a.against.filter((n) => personNames.has(n))).find((list) => list.length > 0) ?? [];
   if (accused.length === 0 || accused.length > MAX_ACCUSED) return [];
   const linked = new Set(found.map((i) => pair(i.source, i.target)));
   const out: Interaction[] = [];
