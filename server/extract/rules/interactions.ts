@@ -284,6 +284,7 @@ function claimRule(c: Clause, mem: Memory, v: number, add: Add): void {
 function nounRules(c: Clause, mem: Memory, add: Add): void {
   for (let v = 0; v < c.toks.length; v++) {
     if (!c.at[v] && PAYMENT_NOUNS[c.low[v]!]) paymentRule(c, mem, v, PAYMENT_NOUNS[c.low[v]!]!, add);
+    if (!c.at[v] && PENALTY_NOUNS[c.low[v]!]) imposedRule(c, v, PENALTY_NOUNS[c.low[v]!]!, add);
     const type = c.at[v] ? undefined : INTERACTION_NOUNS[c.low[v]!];
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
@@ -322,6 +323,40 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     if (actor) add(type, actor, patient);
     else if (prep === 'with' && type === 'met') add(type, firstFreeSubject(c, patient) ?? nearestPersonBefore(c, v, patient), patient);
   }
+}
+
+/** Penalties one body lays on another: "a ban imposed by X on Y", "fines imposed on A and B by X". */
+const PENALTY_NOUNS: Readonly<Record<string, string>> = wordTable({
+  ban: 'banned',
+  bans: 'banned',
+  suspension: 'banned',
+  fine: 'fined',
+  fines: 'fined',
+  penalty: 'fined',
+  penalties: 'fined',
+  sanctions: 'sanctioned',
+});
+const IMPOSING = /^(imposed|levied|handed|issued|slapped)$/;
+
+/**
+ * "the challenge to a ban imposed by X on Y", "€790 million in fines imposed on A, B and C by X": who
+ * lays the penalty ("by") and on whom ("on"), after a participle of imposing right after the noun.
+ */
+function imposedRule(c: Clause, v: number, type: string, add: Add): void {
+  const imposing = IMPOSING.test(c.low[v + 1] ?? '') ? v + 1 : IMPOSING.test(c.low[v + 2] ?? '') && c.low[v + 1] === 'were' ? v + 2 : -1;
+  if (imposing < 0) return;
+  let by: Placed | undefined;
+  let on: Placed[] = [];
+  for (let k = imposing + 1; k < c.toks.length && k <= imposing + 25; k++) {
+    const w = c.low[k]!;
+    if (w === ';' || w === ':' || QUOTES.has(w)) break;
+    if (w === 'by' && !by) by = entityFrom(c, k + 1, 2);
+    else if (w === 'on' && on.length === 0) {
+      const first = entityFrom(c, k + 1, 2);
+      if (first) on = [first, ...coordinatedAfter(c, first)];
+    }
+  }
+  if (by && !by.possessive) for (const m of on) if (!m.possessive) add(type, by.entity.name, m.entity.name);
 }
 
 /** Nouns of money handed over: "made payments to X", "offered bribes to X". */

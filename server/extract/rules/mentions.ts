@@ -332,7 +332,8 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         j++;
         continue;
       }
-      const headOn = next.text === 'on' && INSTITUTION_HEAD[norm(tokens[j]!.text)] !== undefined; // "Conference on …"
+      // "Conference on …", but not "a ban imposed by the Federation on Karl Roe": a given name after "on" starts a person.
+      const headOn = next.text === 'on' && INSTITUTION_HEAD[norm(tokens[j]!.text)] !== undefined && !isGivenName(tokens[j + 2]?.text ?? '');
       // "News of the World", "Conference on the Great Lakes Region", "Republic of the Gambia".
       if (
         (next.text === 'of' || headOn) &&

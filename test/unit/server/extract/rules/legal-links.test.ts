@@ -200,3 +200,14 @@ test('the gerund of a legal act’s reason links the accused to whom it names, p
   assert.ok(got.includes('Kim Dae-ho -bribed-> Choi Mi-ran'), got.join('\n'));
   assert.ok(pairs('title: Fraud\nAnn Carter was charged with defrauding Harlow Systems.').includes('Ann Carter -defrauded-> Harlow Systems'));
 });
+
+test('a penalty "imposed by X on Y" (either order) links X to Y', () => {
+  assert.ok(
+    pairs('title: x\nThe court upheld a ban imposed by the Ruritanian Tennis Federation on Karl Mahler.').includes(
+      'Ruritanian Tennis Federation -banned-> Karl Mahler',
+    ),
+  );
+  const fines = pairs('title: x\nThe court overturned fines imposed on Northgate Bank and Harlow Systems by the European Commission in 2010.');
+  assert.ok(fines.includes('European Commission -fined-> Northgate Bank'), fines.join('\n'));
+  assert.ok(fines.includes('European Commission -fined-> Harlow Systems'), fines.join('\n'));
+});
