@@ -10,7 +10,7 @@ import { type Add, type Clause, type Memory, beforeNoun, coordinatedBefore, endi
 import { TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
 import { RELATION_NOUNS } from './vocabulary.js';
-import { JOB_NOUNS, wordTable } from './words.js';
+import { JOB_NOUNS, PREPOSITIONS, wordTable } from './words.js';
 
 /** Titles that name the body their holder sits in: "Senator X" -> the Senate named in the article. */
 const TITLE_BODIES: Readonly<Record<string, string>> = wordTable({
@@ -167,5 +167,15 @@ export function basedIn(c: Clause, add: Add): void {
     else if (c.low[k] === ',' && c.low[k + 1] === 'based' && c.low[k + 2] === 'in')
       place = startingAt(c, k + 3) ?? (c.low[k + 3] === 'the' ? startingAt(c, k + 4) : undefined);
     if (place?.entity.category === 'place' && !place.possessive && !beforeNoun(c, place.last + 1)) add('based_in', m.entity.name, place.entity.name);
+  }
+  // "London-based Acme", "the Leeds-based lender Acme", "X, a New York-based attorney,".
+  for (const p of c.ms) {
+    if (p.entity.category !== 'place' || !c.low[p.last]!.endsWith('-based')) continue;
+    let k = p.last + 1;
+    while (k < c.toks.length && k <= p.last + 3 && !c.at[k] && /^[a-z]+$/.test(c.low[k]!) && !PREPOSITIONS.has(c.low[k]!)) k++;
+    const after = startingAt(c, k);
+    const described = c.low[p.first - 1] === 'a' || c.low[p.first - 1] === 'an' ? c.low[p.first - 2] === ',' && endingAt(c, p.first - 3) : undefined;
+    const holder = after && after.entity.category !== 'place' ? after : described || undefined;
+    if (holder && holder.entity.category !== 'place' && !holder.possessive) add('based_in', holder.entity.name, p.entity.name);
   }
 }

@@ -211,3 +211,11 @@ test('a penalty "imposed by X on Y" (either order) links X to Y', () => {
   assert.ok(fines.includes('European Commission -fined-> Northgate Bank'), fines.join('\n'));
   assert.ok(fines.includes('European Commission -fined-> Harlow Systems'), fines.join('\n'));
 });
+
+test('"<place>-based" says where the one it describes is based', () => {
+  const got = pairs(
+    'title: x\nStephen Ascher, a New York-based criminal defense attorney, said the verdict was fair.\nThe Leeds-based lender Northgate Bank collapsed.',
+  );
+  assert.ok(got.includes('Stephen Ascher -based_in-> New York'), got.join('\n'));
+  assert.ok(got.includes('Northgate Bank -based_in-> Leeds'), got.join('\n'));
+});
