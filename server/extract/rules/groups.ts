@@ -8,7 +8,8 @@ import type { EntityCategory } from '../types.js';
 import type { Token } from './nlp.js';
 import { TITLE_WORDS } from './lexicons.js';
 import { RELATION_NOUNS } from './vocabulary.js';
-import { JOB_NOUNS, PERSON_DESCRIPTIONS, wordTable } from './words.js';
+import { classOf } from './pos.js';
+import { AUXILIARIES, JOB_NOUNS, PERSON_DESCRIPTIONS, PREPOSITIONS, wordTable } from './words.js';
 
 /**
  * Plural nouns that, after "the", "both" or a number, stand for people the story named together:
@@ -110,9 +111,18 @@ function listedTogether(toks: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = toks[k]!;
     if (t.low === ',' || t.low === 'and' || t.low === '&') joined = true;
-    else if (!LIST_WORDS.test(t.low) && !t.cap && !isTitle(t.low)) return false;
+    // "A and suspended police commissioner B": descriptive words may stand before the next name, a
+    // preposition or a verb may not ("A met B", "A of B").
+    else if (!LIST_WORDS.test(t.low) && !t.cap && !isTitle(t.low) && !(joined && isDescriptive(t.low))) return false;
   }
   return joined;
 }
 
 const isTitle = (w: string): boolean => JOB_NOUNS.has(w) || PERSON_DESCRIPTIONS.has(w) || TITLE_WORDS.has(w) || RELATION_NOUNS[w] !== undefined;
+
+/** A lower-case word that may describe a person in a list: no preposition, auxiliary, relative or verb-only form. */
+function isDescriptive(w: string): boolean {
+  if (!/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || AUXILIARIES.has(w) || /^(who|which|that|said|says)$/.test(w)) return false;
+  const c = classOf(w);
+  return c.noun || c.adjective || w.endsWith('ed');
+}

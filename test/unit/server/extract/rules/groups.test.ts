@@ -56,3 +56,20 @@ test('"the companies", "the two countries" stand for the bodies or places listed
   assert.ok(got.includes('India -expelled-> Canada'), got.join('\n'));
   assert.ok(got.includes('India -accused-> Canada'), got.join('\n'));
 });
+
+test('people listed with descriptions between them are one group: "A and suspended police commissioner B"', () => {
+  const got = pairs(
+    'title: x\nPolice charged former prime minister Ann Carter and suspended police commissioner Bob Lane with abuse of office.\nThey will appear in Suva Magistrates Court tomorrow.',
+  );
+  assert.ok(
+    got.some((x) => x.startsWith('Ann Carter -') && x.endsWith('-> Suva Magistrates Court')),
+    got.join('\n'),
+  );
+  assert.ok(
+    got.some((x) => x.startsWith('Bob Lane -') && x.endsWith('-> Suva Magistrates Court')),
+    got.join('\n'),
+  );
+  // A verb between two names makes no list: "Ann Carter met Bob Lane. They …" is not read as a group of two.
+  const met = pairs('title: x\nAnn Carter met Bob Lane on Monday.\nThey will appear in Suva Magistrates Court tomorrow.');
+  assert.ok(!met.some((x) => x.endsWith('-> Suva Magistrates Court')), met.join('\n'));
+});
