@@ -400,7 +400,12 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     pending.push(m);
   }
   // 3. Single words with their own evidence become people; the rest join them or are dropped.
-  for (const m of pending.filter((p) => p.personEvidence && !isCommonWord(p.name) && !lookupPlace(p.name))) {
+  // "Ahold's 2003 admission … Ahold shares": a possessive is all that says person, and elsewhere the
+  // context says body: the body it is. A person's name would have been written in full first.
+  const hinted = new Set(singles.filter((m) => m.institutionHint).map((m) => key(m.name)));
+  const strongPerson = new Set(singles.filter((m) => m.personEvidence && !m.possessiveOnly).map((m) => key(m.name)));
+  const personLike = (p: RawMention): boolean => !!p.personEvidence && !(p.possessiveOnly && hinted.has(key(p.name)) && !strongPerson.has(key(p.name)));
+  for (const m of pending.filter((p) => personLike(p) && !isCommonWord(p.name) && !lookupPlace(p.name))) {
     const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
     e.names.set(m.name, 1);
     attach(e, m);
@@ -424,14 +429,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
   const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
   for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
-  for (const m of pending.filter((p) => !p.personEvidence)) {
+  const bodyHint = (m: RawMention): InstitutionKind | undefined =>
+    m.institutionHint ?? (m.possessiveOnly ? singles.find((o) => o.institutionHint && key(o.name) === key(m.name))?.institutionHint : undefined);
+  for (const m of pending.filter((p) => !personLike(p))) {
     const e = byKey.get(`person:${key(m.name)}`);
+    const hint = bodyHint(m);
     if (e) attach(e, m);
-    else if (m.institutionHint && !lookupPlace(m.name) && !commonAbbreviations.has(m.name)) {
+    else if (hint && !lookupPlace(m.name) && !commonAbbreviations.has(m.name)) {
       // Not a person's name after all: the body its context says it is ("McClatchy reported").
       const same = byKey.get(`institution:${key(m.name)}`);
-      const inst = same && same.kind !== 'media' && m.institutionHint === 'media' ? outlet(m.name) : get('institution', m.name);
-      inst.kind = m.institutionHint === 'media' ? 'media' : (inst.kind ?? m.institutionHint);
+      const inst = same && same.kind !== 'media' && hint === 'media' ? outlet(m.name) : get('institution', m.name);
+      inst.kind = hint === 'media' ? 'media' : (inst.kind ?? hint);
       attach(inst, m);
     }
     // A town's name that no person here bears: a place ("in Eldoret").

@@ -48,6 +48,8 @@ export interface RawMention {
   personEvidence?: boolean;
   /** A place used only to qualify a title ("Shanghai Party Secretary"): not an actor. */
   modifier?: boolean;
+  /** Single words: the person evidence is only a possessive ("Acme's"), which bodies have too. */
+  possessiveOnly?: boolean;
   /** Single words: "the Met", "the Sacklers". */
   afterThe?: boolean;
   /** Name of an institution owning this mention ("the Met's Director …", "Police's Command"). */
@@ -910,6 +912,17 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, listed ? undefined : prev, common, listed) : undefined;
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
+    // "Chelsea's John Terry", "Vellmark's Jane Roe": what owns a person named in full is a body (or a
+    // place), not another person; a possessive before anything else says person only weakly.
+    const ownsNamedPerson = t.possessive && next !== undefined && next.cap && isGivenName(next.text) && !!tokens[base + 2]?.cap;
+    const strongEvidence =
+      (next !== undefined && SPEECH_AFTER.has(next.text)) ||
+      (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
+      (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
+      (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
+      // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
+      (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
+      (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? ''));
     const evidence =
       !bodyContext &&
       !start &&
@@ -919,22 +932,17 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       !isBodyWord(t.text) &&
       !afterPlace &&
       !/^[A-Z]+$/.test(t.text) &&
-      (t.possessive ||
-        (next !== undefined && SPEECH_AFTER.has(next.text)) ||
-        (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
-        (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
-        (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
-        // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
-        (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
-        (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
+      ((t.possessive && !ownsNamedPerson) || strongEvidence);
     const hint = evidence
       ? undefined
       : statement
         ? (institutionContext(tokens, base, base) ?? 'other')
-        : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
+        : (singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common }) ??
+          (ownsNamedPerson && !start && !common ? 'other' : undefined));
     return [
       mention('single', text, span, base, sentence, {
         ...(evidence ? { personEvidence: true } : {}),
+        ...(evidence && !strongEvidence ? { possessiveOnly: true } : {}),
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
         ...(abbreviatesCommonWords(tokens, base) || abbreviatesLaw(tokens, base) ? { commonAbbreviation: true } : {}),

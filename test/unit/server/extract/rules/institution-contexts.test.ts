@@ -1,0 +1,21 @@
+/** Institutions in business, court and sport news: context that says body, not person or place (sentences written for these tests). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const extracted = (text: string) => ruleExtractor.extract(text);
+const names = (xs: { name: string }[]): string[] => xs.map((x) => x.name).sort();
+
+test('a possessive alone yields to what other mentions say: the body its shares and parent role make it', () => {
+  const x = extracted(
+    'Regulators fined the retailer’s parent company Vantorix. The probe followed Vantorix’s 2019 restatement. Vantorix shares fell by a third.',
+  );
+  assert.deepEqual(names(x.institutions), ['Vantorix']);
+  assert.deepEqual(names(x.people), []);
+});
+
+test('what owns a person named in full is a body, not another person', () => {
+  const x = extracted('The panel banned Quillmere’s Daniel Okoro for six games after the match.');
+  assert.deepEqual(names(x.institutions), ['Quillmere']);
+  assert.deepEqual(names(x.people), ['Daniel Okoro']);
+});
