@@ -468,6 +468,30 @@ const MEDIA_AFTER = new Set([
 ]);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
+/**
+ * Lower-case nouns between a name and a person's name that make the first name a club's: "Castlebury
+ * striker Jane Roe", "Vellmark manager John Doe" (a country before them stays a place: "England captain").
+ */
+const CLUB_MEMBERS = new Set([
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'keeper',
+  'forward',
+  'winger',
+  'full-back',
+  'centre-back',
+  'center-back',
+  'playmaker',
+  'captain',
+  'skipper',
+  'manager',
+  'coach',
+  'boss',
+  'teammate',
+  'chairman',
+]);
 /** Verbs of running a business: "X, which owns …", "X, which makes …". */
 const BUSINESS_VERBS = new Set([
   'owns',
@@ -614,6 +638,11 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
+  // "Castlebury striker Jane Roe", "Hallam Pryce client Acme": what a named person or body is to the name before.
+  if (tokens[last + 2]?.cap && !tokens[last]!.possessive) {
+    if (CLUB_MEMBERS.has(after)) return 'other';
+    if (after === 'client') return 'company';
+  }
   if (runsBusiness(tokens, last)) return 'company';
   // "played for Galatasaray", "signed for Boca Juniors", "joined Zanthe from Orbitel": clubs and employers.
   if (before === 'for' && /^(?:played|plays|playing|signed|signs|signing)$/.test(at(tokens, b - 1))) return 'other';

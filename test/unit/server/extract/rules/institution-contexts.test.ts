@@ -19,3 +19,12 @@ test('what owns a person named in full is a body, not another person', () => {
   assert.deepEqual(names(x.institutions), ['Quillmere']);
   assert.deepEqual(names(x.people), ['Daniel Okoro']);
 });
+
+test('a name before a player’s or client’s role and a person’s name is a club or a firm; a country stays a place', () => {
+  const x = extracted(
+    'The panel punished Harrowgate striker Tomas Reyes. Pellbright Anstey client Corvane lost the case. The Wales captain Aled Morgan was cleared.',
+  );
+  assert.deepEqual(names(x.institutions), ['Harrowgate', 'Pellbright Anstey']);
+  assert.ok(names(x.places).includes('Wales'));
+  assert.ok(!names(x.people).includes('Pellbright Anstey'));
+});
