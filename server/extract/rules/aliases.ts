@@ -11,6 +11,9 @@ import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
 
+/** Last words of a football club's name after its town's: "Leeds United", "Derby County", "Bolton Wanderers". */
+const CLUB_ENDINGS = new Set(['united', 'city', 'town', 'county', 'rovers', 'wanderers', 'athletic', 'albion', 'rangers', 'hotspur', 'fc', 'afc', 'forest']);
+
 export interface Entity {
   category: EntityCategory;
   name: string;
@@ -240,9 +243,29 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         ((sepBefore && r.last === m.first - 2) || (sepAfter && r.first === m.last + 2 && !qualifiesNoun(r))),
     );
   };
+  // "Newcastle United … Newcastle's 2-0 loss": a club named after its town goes by the town's name alone.
+  const clubByTown = new Map<string, string>();
+  for (const m of raws) {
+    if (m.category !== 'institution') continue;
+    const ws = words(m.name);
+    if (ws.length === 2 && CLUB_ENDINGS.has(ws[1]!.toLowerCase()) && lookupPlace(ws[0]!) && !isCountryName(ws[0]!)) clubByTown.set(key(ws[0]!), m.name);
+  }
+  /** The club a town's name stands for here: not after a preposition of place, nor in a dateline ("LEEDS –"). */
+  const clubOf = (m: RawMention): string | undefined => {
+    if (clubByTown.size === 0 || m.first !== m.last) return undefined;
+    const club = clubByTown.get(key(text.slice(m.start, m.end)));
+    if (!club) return undefined;
+    const toks = tokens[m.sentence] ?? [];
+    const before = toks[m.first - 1]?.text ?? '';
+    const after = toks[m.last + 1]?.text ?? '';
+    if (LOCATIVE.test(before) || /^\p{Lu}{3,}$/u.test(toks[m.first]!.text) || /^[–—:-]$/.test(after)) return undefined;
+    return club;
+  };
   for (const m of raws) {
     const owner = m.category === 'place' ? surnameOwner(m) : undefined;
+    const club = m.category === 'place' ? clubOf(m) : undefined;
     if (owner) attach(byKey.get(`person:${key(owner)}`) ?? get('person', owner), m);
+    else if (club) attach(get('institution', club), m);
     else if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
       const known = lookupInstitution(m.name);
@@ -315,6 +338,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   for (const m of singles) {
     const w = m.name;
     const lw = w.toLowerCase();
+    const club = clubOf(m);
+    if (club) {
+      attach(get('institution', club), m);
+      continue;
+    }
+    // "LEEDS : …", "HANOI –": a town's name in capitals opening a sentence is a dateline, a place.
+    const dateline = m.first === 0 && /^\p{Lu}{3,}$/u.test(w) ? lookupPlace(w) : undefined;
+    if (dateline) {
+      attach(get('place', dateline), m);
+      continue;
+    }
     for (; instSeen < entities.length; instSeen++) {
       const e = entities[instSeen]!;
       if (e.category !== 'institution') continue;

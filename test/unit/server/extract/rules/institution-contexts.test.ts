@@ -28,3 +28,16 @@ test('a name before a player’s or client’s role and a person’s name is a c
   assert.ok(names(x.places).includes('Wales'));
   assert.ok(!names(x.people).includes('Pellbright Anstey'));
 });
+
+test('a club named after its town goes by the town’s name; after "in" the town is the place', () => {
+  const x = extracted('Leeds United sacked its coach on Monday. Leeds lost 3-0 at home on Saturday, and fans gathered in Leeds to protest.');
+  const club = x.institutions.find((i) => i.name === 'Leeds United');
+  assert.ok(club?.aliases.includes('Leeds'));
+  assert.deepEqual(names(x.places), ['Leeds']);
+  assert.equal(x.places[0]!.mentions.length, 1);
+});
+
+test('a town in capitals opening a sentence is a dateline place', () => {
+  const x = extracted('LAGOS : Police arrested three suspects on Monday.');
+  assert.deepEqual(names(x.places), ['Lagos']);
+});
