@@ -359,7 +359,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // But "according to ACC" after "Anti-Corruption Commission (ACC)" is that body, as defined.
     const inParens = tokens[m.sentence]?.[m.first - 1]?.text === '(';
     const outletAcronym = m.institutionHint === 'media' && /^[A-Z]{2,6}$/.test(w) && (inParens || !definedAcronyms.has(w));
-    const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
+    // "KTVX" after "KTVX-TV": a station's call sign without its band.
+    const station = /^[A-Z]{3,5}$/.test(w) ? ['tv', 'fm', 'am', 'dt'].map((band) => byKey.get(`institution:${lw}-${band}`)).find(Boolean) : undefined;
+    const exact = byKey.get(`institution:${key(w)}`) ?? station ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
     if (exact && !(outletAcronym && exact.category === 'institution' && exact.kind !== 'media')) {
       attach(exact, m);
       continue;
@@ -474,6 +476,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const same = byKey.get(`institution:${key(m.name)}`);
       const inst = same && same.kind !== 'media' && hint === 'media' ? outlet(m.name) : get('institution', m.name);
       inst.kind = hint === 'media' ? 'media' : (inst.kind ?? hint);
+      const callSign = /^([A-Z]{3,5})-(?:TV|FM|AM|DT)$/.exec(m.name);
+      if (callSign && !byKey.has(`institution:${key(callSign[1]!)}`)) byKey.set(`institution:${key(callSign[1]!)}`, inst);
       attach(inst, m);
     }
     // A town's name that no person here bears: a place ("in Eldoret").

@@ -791,6 +791,9 @@ export function singleInstitutionHint(
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
   if (common || isTitleWord(t)) return undefined;
   if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) ? undefined : 'other';
+  // A broadcaster's call sign: "KTVX-TV", "WJZY-FM" (not "US-UK": two places).
+  const callSign = /^[A-Z]{3,5}-(TV|FM|AM|DT)$/.exec(t.text);
+  if (callSign) return 'media';
   // "the Kremlin said", "according to the Pentagon": a name after "the" that speaks is a body (not
   // "the Danube", nor "The Hague": a capital "The" inside a sentence belongs to the name).
   const article = tokens[idx - 1]?.text;

@@ -862,6 +862,11 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
       res.push(mention('place', text, tp.name, nameFirst, sentence, { name: placeName, modifier: true }));
       return res;
     }
+    // "Former KTVX anchor Jane Roe": a word in capitals after the title is her employer, not a titled person.
+    if (tp.name.length === 1 && isAcronymOrCallSign(nameText)) {
+      res.push(...fallback(text, tokens, nameFirst, tp.name, sentence));
+      return res;
+    }
     const at = aliasTitle(tp.title);
     const aliases = at ? [`${at.text} ${nameText}`] : [];
     const roleT = roleTitle(tp.title);
@@ -874,6 +879,11 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     return res;
   }
   return null;
+}
+
+/** "CNN", "KTVX-TV": capitals only, two letters or more, one hyphen at most (no digits: "COVID-19"). */
+function isAcronymOrCallSign(word: string): boolean {
+  return /^[A-Z][A-Z&]{1,5}(?:-[A-Z]{1,4})?$/.test(word);
 }
 
 /** Spans that are neither known nor institution-shaped nor titled. */

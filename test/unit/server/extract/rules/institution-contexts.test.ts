@@ -41,3 +41,14 @@ test('a town in capitals opening a sentence is a dateline place', () => {
   const x = extracted('LAGOS : Police arrested three suspects on Monday.');
   assert.deepEqual(names(x.places), ['Lagos']);
 });
+
+test('a station’s call sign after a title is the employer, not a titled person; its bare letters are the same station', () => {
+  const x = extracted(
+    'Former WQRX-TV reporter Dana Pruitt sued the station on Monday. WQRX-TV said it would fight the suit. Pruitt worked at WQRX for ten years.',
+  );
+  assert.deepEqual(names(x.people), ['Dana Pruitt']);
+  assert.deepEqual(
+    x.institutions.map((i) => [i.name, i.kind]),
+    [['WQRX-TV', 'media']],
+  );
+});
