@@ -402,7 +402,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(byLast[0]!, m);
       continue;
     }
-    const prefixed = insts.filter((x) => x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw))));
+    const prefixed = insts.filter(
+      (x) => x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
+    );
     // "Acme" after "Acme Corp." and "Acme Task Force": the bare name is the company's own.
     const companies = prefixed.length > 1 ? prefixed.filter((x) => x.e.kind === 'company') : prefixed;
     if (companies.length === 1) {
@@ -410,8 +412,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       continue;
     }
     // "the Senate" after "Kenya's Senate": a body's head word alone names the one body it ends.
+    // Not one named beside it in the same sentence: "the Times, the Sunday Times" are two papers.
     if (m.afterThe || isBodyWord(w)) {
-      const heads = insts.filter((x) => x.multi && x.last === lw);
+      const heads = insts.filter((x) => x.multi && x.last === lw && !x.e.mentions.some((mm) => mm.sentence === m.sentence));
       if (heads.length === 1) {
         attach(heads[0]!.e, m);
         continue;
@@ -450,14 +453,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const LIST_SEPARATORS = new Set([',', 'and', 'or', '&']);
   const listedInstitution = (m: RawMention): Entity | undefined => {
     const toks = tokens[m.sentence] ?? [];
-    let before = toks[m.first - 1]?.text;
+    // "Sky News, LBC, the Guardian": an article may stand between the separator and the name.
+    const article = toks[m.first - 1]?.text === 'the' ? 1 : 0;
+    let before = toks[m.first - 1 - article]?.text;
     const after = toks[m.last + 1]?.text;
     // After a comma only where the list goes on ("Acme Holdings, JAL, LAN …"): "Acme Holdings, Brown, said" is an apposition.
-    if (before === ',' && !(after === 'and' || after === 'or' || (after === ',' && toks[m.last + 2]?.cap))) before = undefined;
+    const nextItem = toks[m.last + 2]?.text === 'the' ? toks[m.last + 3] : toks[m.last + 2];
+    if (before === ',' && !(after === 'and' || after === 'or' || (after === ',' && nextItem?.cap))) before = undefined;
     for (let k = placed.length - 1; k >= 0; k--) {
       const p = placed[k]!;
       if (p.sentence !== m.sentence || p.entity.category !== 'institution') continue;
-      if (before !== undefined && LIST_SEPARATORS.has(before) && p.last === m.first - 2) return p.entity;
+      if (before !== undefined && LIST_SEPARATORS.has(before) && p.last === m.first - 2 - article) return p.entity;
       if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && after !== ',') return p.entity;
     }
     return undefined;
@@ -484,10 +490,12 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     else if (m.city) attach(get('place', m.city), m);
     else {
       // "Air Canada, JAL, Martinair and Qantas": an unknown name listed with bodies is one too.
-      const listedWith = isCommonWord(m.name) ? undefined : listedInstitution(m);
+      // "the Guardian, the Times and …": among outlets, "the" and a common word name a paper too.
+      const listed = listedInstitution(m);
+      const listedWith = !isCommonWord(m.name) || (m.afterThe && listed?.kind === 'media') ? listed : undefined;
       if (listedWith) {
         const inst = get('institution', m.name);
-        inst.kind ??= listedWith.kind === 'company' ? 'company' : 'other';
+        inst.kind ??= listedWith.kind === 'company' || listedWith.kind === 'media' ? listedWith.kind : 'other';
         attach(inst, m);
       }
     }

@@ -52,3 +52,8 @@ test('a station’s call sign after a title is the employer, not a titled person
     [['WQRX-TV', 'media']],
   );
 });
+
+test('outlets listed with "the": each is a paper of its own, not a short form of another in the list', () => {
+  const x = extracted('The leaflet reached staff at Calder Radio, Harbour News, the Courier and the Sunday Courier.');
+  assert.deepEqual(names(x.institutions), ['Calder Radio', 'Courier', 'Harbour News', 'Sunday Courier']);
+});
