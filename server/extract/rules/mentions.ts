@@ -321,6 +321,19 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         j++;
         continue;
       }
+      // "Channel 4 News", "Radio 1 Newsroom": a number between a common word and a body's head word is inside the name.
+      const after2 = tokens[j + 2];
+      if (
+        /^\d{1,3}$/.test(next.text) &&
+        after2 !== undefined &&
+        isNameToken(after2) &&
+        INSTITUTION_SUFFIX[norm(after2.text)] !== undefined &&
+        isCommonWord(tokens[j]!.text) &&
+        spacedAfter(text, tokens, j + 1)
+      ) {
+        j += 2;
+        continue;
+      }
       const headOn = next.text === 'on' && INSTITUTION_HEAD[norm(tokens[j]!.text)] !== undefined; // "Conference on …"
       // "News of the World", "Conference on the Great Lakes Region", "Republic of the Gambia".
       if (

@@ -57,3 +57,9 @@ test('outlets listed with "the": each is a paper of its own, not a short form of
   const x = extracted('The leaflet reached staff at Calder Radio, Harbour News, the Courier and the Sunday Courier.');
   assert.deepEqual(names(x.institutions), ['Calder Radio', 'Courier', 'Harbour News', 'Sunday Courier']);
 });
+
+test('a number inside a body’s name stays in it ("Channel 9 News"), not in a score line', () => {
+  const x = extracted('The clip aired on Channel 9 News on Friday. Harrowgate 2 Wexley 1 was the final score.');
+  assert.ok(names(x.institutions).includes('Channel 9 News'));
+  assert.ok(!names(x.institutions).some((n) => /\d/.test(n) && n !== 'Channel 9 News'));
+});
