@@ -343,6 +343,9 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const placeAcross = left.length <= 3 && right.slice(0, 3).some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined);
     if (nameLike && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
   }
+  // "Southern District of Ohio": a federal court's district is named by its compass point and state.
+  if (words.length >= 4 && words[1] === 'district' && words[2] === 'of' && /^(?:northern|southern|eastern|western|central|middle)$/.test(words[0]!))
+    return 'court';
   const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
   // "Chief Clerk of the Ministry of Health", "Jane Roe of Acme Holdings Ltd": with no body word

@@ -63,3 +63,12 @@ test('a number inside a body’s name stays in it ("Channel 9 News"), not in a s
   assert.ok(names(x.institutions).includes('Channel 9 News'));
   assert.ok(!names(x.institutions).some((n) => /\d/.test(n) && n !== 'Channel 9 News'));
 });
+
+test('a federal court named by its compass point and state is one court, not a region and a state', () => {
+  const x = extracted('The complaint was filed in the Eastern District of Missouri on Tuesday.');
+  assert.deepEqual(
+    x.institutions.map((i) => [i.name, i.kind]),
+    [['Eastern District of Missouri', 'court']],
+  );
+  assert.deepEqual(names(x.places), []);
+});
