@@ -85,6 +85,7 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   guard: 'agency',
   unit: 'agency',
   prosecutors: 'agency',
+  prosecution: 'agency', // "Public Prosecution", "Crown Prosecution
   inspectorate: 'agency',
   court: 'court',
   courts: 'court',
@@ -115,7 +116,9 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   tbk: 'company',
   srl: 'company',
   sarl: 'company',
-  // Trades that end companies' names: "Brakel Logistics", "Kansai Electronics".
+  // Trades that end companies' names: "Brakel Logistics", "Kansai Electronics", "Harlow Analytics".
+  analytics: 'company',
+  research: 'company',
   logistics: 'company',
   mining: 'company',
   resources: 'company',
@@ -447,6 +450,7 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   subsidiary: 'company',
   group: 'other',
   club: 'other',
+  team: 'other', // "his then team Vellmark
   party: 'party',
   ngo: 'other',
   charity: 'other',

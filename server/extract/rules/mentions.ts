@@ -907,6 +907,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const next = tokens[base + 1];
     const w = norm(t.text);
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t)) return [];
+    // "AED 2,500", "USD 40 million": a currency's code before an amount.
+    if (isCurrencyCode(t.text) && /^\d/.test(next?.text ?? '')) return [];
     if (
       !t.possessive &&
       next &&

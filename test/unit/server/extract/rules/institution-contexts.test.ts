@@ -72,3 +72,11 @@ test('a federal court named by its compass point and state is one court, not a r
   );
   assert.deepEqual(names(x.places), []);
 });
+
+test('bodies by their last word or the noun before them: prosecution services, research firms, teams; no currency codes', () => {
+  const x = extracted(
+    'The Public Prosecution appealed. Grayling Analytics and Tern Research published reports. He rode for his former team Corvalis Bianchetti. He was accused of taking AED 40,000.',
+  );
+  assert.deepEqual(names(x.institutions), ['Corvalis Bianchetti', 'Grayling Analytics', 'Public Prosecution', 'Tern Research']);
+  assert.deepEqual(names(x.people), []);
+});
