@@ -243,6 +243,21 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         ((sepBefore && r.last === m.first - 2) || (sepAfter && r.first === m.last + 2 && !qualifiesNoun(r))),
     );
   };
+  // "the Lagos High Court … the High Court": a body's name without the place that opens it is that body,
+  // when one body alone has it.
+  const placedBody = new Map<string, string | null>();
+  for (const m of raws) {
+    if (m.category !== 'institution') continue;
+    const ws = words(m.name);
+    if (ws.length < 3) continue;
+    for (const n of [1, 2]) {
+      const rest = ws.slice(n);
+      if (rest.length < 2 || !(lookupPlace(ws.slice(0, n).join(' ')) || (n === 1 && isDemonym(ws[0]!)))) continue;
+      const k = key(rest.join(' '));
+      const had = placedBody.get(k);
+      placedBody.set(k, had === undefined || had === m.name ? m.name : null);
+    }
+  }
   // "Newcastle United … Newcastle's 2-0 loss": a club named after its town goes by the town's name alone.
   const clubByTown = new Map<string, string>();
   for (const m of raws) {
@@ -269,7 +284,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     else if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
       const known = lookupInstitution(m.name);
-      const e = get('institution', known ? known.name : m.name);
+      const longer = placedBody.get(key(m.name));
+      const e = longer ? get('institution', longer) : get('institution', known ? known.name : m.name);
       if (known) for (const a of known.aliases) byKey.set(`institution:${key(a)}`, e);
       // Context that says "outlet" ("X reported") outweighs a lexicon's default kind.
       e.kind = m.kind === 'media' ? 'media' : (e.kind ?? known?.kind ?? m.kind ?? 'other');

@@ -80,3 +80,8 @@ test('bodies by their last word or the noun before them: prosecution services, r
   assert.deepEqual(names(x.institutions), ['Corvalis Bianchetti', 'Grayling Analytics', 'Public Prosecution', 'Tern Research']);
   assert.deepEqual(names(x.people), []);
 });
+
+test('a body’s name without the town that opens it is the same body', () => {
+  const x = extracted('The Harare Court of Appeal freed the banker on Monday. Prosecutors had asked the Court of Appeal to keep him in custody.');
+  assert.deepEqual(names(x.institutions), ['Harare Court of Appeal']);
+});
