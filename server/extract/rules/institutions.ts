@@ -472,6 +472,13 @@ const MEDIA_AFTER = new Set([
   'website',
   'interview',
   'poll',
+  // "a Daily Herald article", "a Channel 9 documentary": what an outlet publishes or airs.
+  'article',
+  'articles',
+  'editorial',
+  'op-ed',
+  'documentary',
+  'broadcast',
 ]);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);

@@ -221,15 +221,17 @@ function isNameToken(t: Token): boolean {
 }
 
 /**
- * "the Sunday Times", "AS Monaco": a day's name before an outlet's head word, or a club's "AS" before
- * a name, opens a name though neither is a name token alone.
+ * "the Sunday Times", "AS Monaco", "One Nation": a day's name before an outlet's head word, a club's
+ * "AS" or a capital "One" inside a sentence before a name, opens a name though none is a name token alone.
  */
 function opensLongerName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!t.cap || (t.text !== 'AS' && !t.text.endsWith('day'))) return false; // most tokens stop here
+  if (!t.cap || (t.text !== 'AS' && t.text !== 'One' && !t.text.endsWith('day'))) return false; // most tokens stop here
   const next = tokens[i + 1];
   if (!next || !isNameToken(next)) return false;
   if (t.text === 'AS') return true;
+  // "the network One Vista News": a capital "One" inside a sentence opens a name.
+  if (t.text === 'One') return !atSentenceStart(tokens, i);
   return MONTHS_DAYS.has(norm(t.text)) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
 }
 
@@ -899,6 +901,9 @@ function isAcronymOrCallSign(word: string): boolean {
   return /^[A-Z][A-Z&]{1,5}(?:-[A-Z]{1,4})?$/.test(word);
 }
 
+/** Last words of the names of sporting events. */
+const SPORTING_EVENTS = new Set(['championships', 'games', 'olympics', 'paralympics']);
+
 /** Spans that are neither known nor institution-shaped nor titled. */
 function fallback(text: string, tokens: Token[], base: number, span: Token[], sentence: number): RawMention[] {
   if (span.length === 1) {
@@ -984,6 +989,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const first = span[0]!;
   const lastIdx = base + span.length - 1;
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
+  // "the 2023 World Championships", "the Commonwealth Games": a sporting event, no one and no body.
+  if (SPORTING_EVENTS.has(span[span.length - 1]!.low)) return [];
   // "Lords Of The Deep": a capitalised "And", "Of", "In" goes on with a title in Title Case.
   const after = tokens[lastIdx + 1];
   if (after?.cap && FUNCTION_WORDS.has(after.low) && after.text !== 'The') return [];

@@ -85,3 +85,14 @@ test('a body’s name without the town that opens it is the same body', () => {
   const x = extracted('The Harare Court of Appeal freed the banker on Monday. Prosecutors had asked the Court of Appeal to keep him in custody.');
   assert.deepEqual(names(x.institutions), ['Harare Court of Appeal']);
 });
+
+test('outlets by what they publish and a capital "One" opening a name; sporting events are no bodies', () => {
+  const x = extracted(
+    'The claim first ran in a Morning Lantern article last week. The channel One Vista News Network denied it. She won bronze at the 2022 World Championships.',
+  );
+  assert.deepEqual(x.institutions.map((i) => [i.name, i.kind]).sort(), [
+    ['Morning Lantern', 'media'],
+    ['One Vista News Network', 'media'],
+  ]);
+  assert.deepEqual(names(x.people), []);
+});
