@@ -782,10 +782,48 @@ const BODY_SPEECH = new Set(
   ),
 );
 
-/** "first information report (FIR)": an acronym defined by lower-case words names no body. */
+/** Lower-case head words of bodies that an acronym after them names: "the athletics federation (RFEA)". */
+const ACRONYM_BODY_HEADS = new Set(
+  Object.entries(INSTITUTION_SUFFIX)
+    .filter(
+      ([w, k]) =>
+        k !== 'media' &&
+        k !== 'company' &&
+        ![
+          'unit',
+          'group',
+          'force',
+          'service',
+          'guard',
+          'front',
+          'movement',
+          'command',
+          'watch',
+          'racing',
+          'athletic',
+          'athletics',
+          'united',
+          'league',
+          'club',
+        ].includes(w),
+    )
+    .map(([w]) => w),
+);
+
+/**
+ * "first information report (FIR)": an acronym defined by lower-case words names no body; but one
+ * after a body's head word names that body ("Spain's athletics federation (RFEA)", "the regulator (FCA)").
+ */
 export function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
+  const before = tokens[idx - 2];
   return (
-    tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && !!tokens[idx - 2] && !tokens[idx - 2]!.cap && /^\p{L}+$/u.test(tokens[idx - 2]!.text)
+    tokens[idx - 1]?.text === '(' &&
+    tokens[idx + 1]?.text === ')' &&
+    !!before &&
+    !before.cap &&
+    /^\p{L}+$/u.test(before.text) &&
+    !ACRONYM_BODY_HEADS.has(before.text) &&
+    !(BODY_NOUNS[before.text] !== undefined && BODY_NOUNS[before.text] !== 'media' && before.text !== 'group' && before.text !== 'fund')
   );
 }
 

@@ -96,3 +96,10 @@ test('outlets by what they publish and a capital "One" opening a name; sporting 
   ]);
   assert.deepEqual(names(x.people), []);
 });
+
+test('an acronym after a body’s lower-case head word names that body; after other lower-case words it names none', () => {
+  const x = extracted(
+    'Ruritania’s cycling federation (RCF) banned him. He filed a first information report (FIR) and was treated in the intensive care unit (ICU).',
+  );
+  assert.deepEqual(names(x.institutions), ['RCF']);
+});
