@@ -606,7 +606,7 @@ function appositionKind(tokens: Token[], last: number): InstitutionKind | undefi
   for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {
     const t = tokens[k]!;
     // "X, the German payments firm", "X, a Munich-based lender": a demonym or "-based" place qualifies the noun.
-    if (t.cap && (isDemonym(t.text) || /-based$/.test(t.text))) continue;
+    if (t.cap && (isDemonym(t.text) || /-(?:based|listed|headquartered|registered)$/.test(t.text))) continue;
     if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text) || (head >= 0 && PARTICIPLE.test(t.text))) break;
     head = k;
   }
@@ -665,7 +665,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.
   if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
-  if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
+  if (/-(?:based|listed|headquartered|registered)$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme", "Oslo-listed Acme"
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(norm(at(tokens, b - 1)))) return 'company';
   // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.
   if (!tokens[last]!.possessive) {

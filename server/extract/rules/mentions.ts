@@ -62,7 +62,8 @@ export interface RawMention {
   city?: string;
 }
 
-const BASED = /-based$/i;
+/** "London-based", "Toronto-listed", "Dublin-registered": where a company sits, lists or registers. */
+const BASED = /-(?:based|listed|headquartered|registered)$/i;
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', ...NAME_PARTICLES]);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
@@ -549,18 +550,19 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
 }
 
-/** "Lyon-based", "São Paulo-based": the place is mentioned; the rest of the run is not a name. */
+/** "Lyon-based", "São Paulo-based", "Toronto-listed": the place is mentioned; the rest of the run is not a name. */
 function basedPlace(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): boolean {
   const last = run[run.length - 1]!;
-  if (!/-based$/i.test(last.text)) return false;
+  const suffix = BASED.exec(last.text)?.[0];
+  if (!suffix) return false;
   // The longest place first: "New York-based" is New York, not York.
   for (let k = 0; k < run.length; k++) {
     const toks = run.slice(k);
-    const surface = text.slice(toks[0]!.start, last.end - '-based'.length);
+    const surface = text.slice(toks[0]!.start, last.end - suffix.length);
     const known = lookupPlace(surface) ?? lookupCity(surface)?.name;
     if (!known) continue;
     const m = mention('place', text, toks, offset + k, sentence, { name: known });
-    m.end = last.end - '-based'.length;
+    m.end = last.end - suffix.length;
     out.push(m);
     if (k > 0) classifyRun(text, tokens, offset, run.slice(0, k), sentence, out);
     return true;

@@ -103,3 +103,9 @@ test('an acronym after a body’s lower-case head word names that body; after ot
   );
   assert.deepEqual(names(x.institutions), ['RCF']);
 });
+
+test('"X-listed" names the place X, as "X-based" does, and the company after it', () => {
+  const x = extracted('The Oslo-listed Norvane said it would appeal. The Lima-listed Peruvian firm went bankrupt.');
+  assert.deepEqual(names(x.places), ['Lima', 'Oslo']);
+  assert.deepEqual(names(x.institutions), ['Norvane']);
+});
