@@ -294,7 +294,7 @@ const MAX_RUN_TOKENS = 16;
 export function findMentions(text: string, tokens: Token[], sentence: number): RawMention[] {
   const out: RawMention[] = [];
   if (isHeadline(tokens)) return out; // aliases.ts matches known names in headlines afterwards
-  let i = 0;
+  let i = datelineWithStops(text, tokens, sentence, out);
   while (i < tokens.length) {
     if (!isNameToken(tokens[i]!) && !opensLongerName(tokens, i)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
@@ -390,6 +390,22 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   }
   linkCoordinatedFirstNames(tokens, out);
   return out;
+}
+
+/**
+ * "ST. LOUIS, May 11 (…) –": a town in capitals opening a sentence, its abbreviation's full stop
+ * inside, is a dateline's place (the stop would split it into two acronyms). Returns the index of the
+ * first token after it, or 0.
+ */
+function datelineWithStops(text: string, tokens: Token[], sentence: number, out: RawMention[]): number {
+  if (tokens[1]?.text !== '.' || !/^[A-Z]{2,}$/.test(tokens[0]?.text ?? '')) return 0;
+  let k = 2;
+  while (k < tokens.length && /^(?:[A-Z]{2,}|\.)$/.test(tokens[k]!.text)) k++;
+  if (k === 2 || !/^[,(–—:-]$/.test(tokens[k]?.text ?? '')) return 0;
+  const city = lookupCity(textOf(text, tokens.slice(0, k)));
+  if (!city) return 0;
+  out.push(mention('place', text, tokens.slice(0, k), 0, sentence, { name: city.name }));
+  return k;
 }
 
 /** "Striker", "Swimmer": a verb made a doer's noun ("-man" words are surnames as often: "Goldman"). */

@@ -109,3 +109,10 @@ test('"X-listed" names the place X, as "X-based" does, and the company after it'
   assert.deepEqual(names(x.places), ['Lima', 'Oslo']);
   assert.deepEqual(names(x.institutions), ['Norvane']);
 });
+
+test('a dateline town in capitals with an abbreviation’s stop is one place, not two acronyms', () => {
+  const x = extracted('ST. PETERSBURG, June 3 (Wire) - A jury convicted the contractor on Friday.');
+  assert.deepEqual(names(x.places), ['ST. PETERSBURG']);
+  assert.ok(!names(x.institutions).includes('ST'));
+  assert.ok(!names(x.institutions).includes('PETERSBURG'));
+});
