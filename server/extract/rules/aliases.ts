@@ -457,9 +457,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // 3. Single words with their own evidence become people; the rest join them or are dropped.
   // "Ahold's 2003 admission … Ahold shares": a possessive is all that says person, and elsewhere the
   // context says body: the body it is. A person's name would have been written in full first.
-  const hinted = new Set(singles.filter((m) => m.institutionHint).map((m) => key(m.name)));
+  const hintByName = new Map<string, InstitutionKind>();
+  for (const o of singles) if (o.institutionHint && !hintByName.has(key(o.name))) hintByName.set(key(o.name), o.institutionHint);
   const strongPerson = new Set(singles.filter((m) => m.personEvidence && !m.possessiveOnly).map((m) => key(m.name)));
-  const personLike = (p: RawMention): boolean => !!p.personEvidence && !(p.possessiveOnly && hinted.has(key(p.name)) && !strongPerson.has(key(p.name)));
+  const personLike = (p: RawMention): boolean => !!p.personEvidence && !(p.possessiveOnly && hintByName.has(key(p.name)) && !strongPerson.has(key(p.name)));
   for (const m of pending.filter((p) => personLike(p) && !isCommonWord(p.name) && !lookupPlace(p.name))) {
     const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
     e.names.set(m.name, 1);
@@ -487,8 +488,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
   const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
   for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
-  const bodyHint = (m: RawMention): InstitutionKind | undefined =>
-    m.institutionHint ?? (m.possessiveOnly ? singles.find((o) => o.institutionHint && key(o.name) === key(m.name))?.institutionHint : undefined);
+  const bodyHint = (m: RawMention): InstitutionKind | undefined => m.institutionHint ?? (m.possessiveOnly ? hintByName.get(key(m.name)) : undefined);
   for (const m of pending.filter((p) => !personLike(p))) {
     const e = byKey.get(`person:${key(m.name)}`);
     const hint = bodyHint(m);
