@@ -679,6 +679,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   // One word shaped like a brand, camel-cased or an acronym ("said on Christmas", "spoke on Capitol Hill" are not).
   const brandShaped = first === last && /\p{Ll}\p{Lu}|^[A-Z]{2,6}$/u.test(at(tokens, first)) && !lookupPlace(at(tokens, first));
   if (brandShaped && before === 'on' && /^(?:said|says|speaking|spoke|appeared|appearing|interviewed)$/.test(lowerAt(tokens, b - 1) ?? '')) return 'media';
+  // "first reported in The Lantern", "an op-ed published in the Courier": where a story ran.
+  if (before === 'in' && /^(?:reported|published|appeared|printed|ran)$/.test(at(tokens, b - 1)) && !lookupPlace(at(tokens, first))) return 'media';
   // Sources of news: "per the AP", "cited by X", "as reported by X".
   if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(tokens, b - 1)))) return 'media';
   // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".

@@ -116,3 +116,12 @@ test('a dateline town in capitals with an abbreviation’s stop is one place, no
   assert.ok(!names(x.institutions).includes('ST'));
   assert.ok(!names(x.institutions).includes('PETERSBURG'));
 });
+
+test('where a story ran is an outlet: "first reported in The X"; a town there stays a place', () => {
+  const x = extracted('As first reported in The Quillon last week, the deal collapsed. It was also reported in Madrid on Monday.');
+  assert.deepEqual(
+    x.institutions.map((i) => [i.name, i.kind]),
+    [['The Quillon', 'media']],
+  );
+  assert.deepEqual(names(x.places), ['Madrid']);
+});
