@@ -455,6 +455,44 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   ngo: 'other',
   charity: 'other',
 });
+/** Plural nouns before a list of bodies of one trade: "banks such as X and Y", "the supermarkets: X, Y". */
+const PLURAL_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
+  companies: 'company',
+  firms: 'company',
+  banks: 'company',
+  lenders: 'company',
+  insurers: 'company',
+  airlines: 'company',
+  carriers: 'company',
+  retailers: 'company',
+  supermarkets: 'company',
+  chains: 'company',
+  brands: 'company',
+  carmakers: 'company',
+  automakers: 'company',
+  miners: 'company',
+  operators: 'company',
+  clubs: 'other',
+  teams: 'other',
+  broadcasters: 'media',
+  newspapers: 'media',
+  outlets: 'media',
+  publishers: 'media',
+  tabloids: 'media',
+});
+/**
+ * The kind a plural body noun before tokens[b] gives, across ":", "such as", "including", "like" and
+ * the list's earlier items ("retailers: X, Y and Z").
+ */
+function listOpenerKind(tokens: Token[], b: number): InstitutionKind | undefined {
+  let k = b;
+  for (let items = 0; items < 12 && k > 0 && (tokens[k]!.cap || /^(?:,|and|&)$/.test(tokens[k]!.text)); items++) k--;
+  if (/^(?::|including|like)$/.test(at(tokens, k))) k--;
+  else if (at(tokens, k) === 'as' && at(tokens, k - 1) === 'such') k -= 2;
+  if (at(tokens, k) === '”' || at(tokens, k) === '"') k--;
+  const t = tokens[k];
+  return t && (!t.cap || k === 0) ? PLURAL_BODY_NOUNS[t.text.toLowerCase()] : undefined;
+}
 /** Lower-case words after a name that say it is an outlet: "a X report", "X journalist". */
 const MEDIA_AFTER = new Set([
   'report',
@@ -648,6 +686,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const after = lowerAt(tokens, last + 1);
   const beforeKind = before ? nounKind(tokens, b) : undefined;
   if (beforeKind && !tokens[b]!.possessive) return beforeKind;
+  const listKind = listOpenerKind(tokens, first - 1);
+  if (listKind) return listKind;
   const apposed = appositionKind(tokens, last);
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';

@@ -125,3 +125,13 @@ test('where a story ran is an outlet: "first reported in The X"; a town there st
   );
   assert.deepEqual(names(x.places), ['Madrid']);
 });
+
+test('names opening a list after a plural trade noun are bodies of that trade', () => {
+  const x = extracted('The market is led by the big three retailers: Ollamere, Brisk and Kettleby. Broadcasters such as Corran were fined.');
+  assert.deepEqual(x.institutions.map((i) => [i.name, i.kind]).sort(), [
+    ['Brisk', 'company'],
+    ['Corran', 'media'],
+    ['Kettleby', 'company'],
+    ['Ollamere', 'company'],
+  ]);
+});
