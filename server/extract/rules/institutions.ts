@@ -544,6 +544,23 @@ const CLUB_MEMBERS = new Set([
   'teammate',
   'chairman',
 ]);
+/** Staff nouns after "ex-X": "an ex-Vantorix executive" (not "an ex-Trump aide"). */
+export const STAFF_AFTER_EX: ReadonlySet<string> = new Set([
+  'executive',
+  'executives',
+  'employee',
+  'employees',
+  'staffer',
+  'staffers',
+  'banker',
+  'bankers',
+  'trader',
+  'traders',
+  'manager',
+  'director',
+  'boss',
+  'chief',
+]);
 /** Verbs of running a business: "X, which owns …", "X, which makes …". */
 const BUSINESS_VERBS = new Set([
   'owns',
@@ -692,6 +709,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
+  // "the Helvor chief executive": a company's officer after its name.
+  if (after === 'chief' && /^(?:executive|financial|operating|technology)$/.test(at(tokens, last + 2))) return 'company';
   // "Castlebury striker Jane Roe", "Hallam Pryce client Acme": what a named person or body is to the name before.
   if (tokens[last + 2]?.cap && !tokens[last]!.possessive) {
     if (CLUB_MEMBERS.has(after)) return 'other';

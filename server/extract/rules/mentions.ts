@@ -8,6 +8,7 @@ import {
   ALNUM_GROUP,
   INSTITUTION_HEAD,
   INSTITUTION_SUFFIX,
+  STAFF_AFTER_EX,
   PERSON_BODY_NOUNS,
   abbreviatesCommonWords,
   countryBody,
@@ -962,6 +963,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
     // "Chelsea's John Terry", "Vellmark's Jane Roe": what owns a person named in full is a body (or a
     // place), not another person; a possessive before anything else says person only weakly.
+    // "an ex-Vantorix executive": the staff's former employer, a company; not "pro-Trump", "ex-Trump aide".
+    const exEmployer = /(?:^|[^\p{L}])ex-$/iu.test(text.slice(Math.max(0, t.start - 4), t.start)) && next !== undefined && STAFF_AFTER_EX.has(next.text);
     const ownsNamedPerson = t.possessive && next !== undefined && next.cap && isGivenName(next.text) && !!tokens[base + 2]?.cap;
     const strongEvidence =
       (next !== undefined && SPEECH_AFTER.has(next.text)) ||
@@ -970,7 +973,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
       // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
       (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
-      (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? ''));
+      (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '') && !exEmployer);
     const evidence =
       !bodyContext &&
       !start &&
@@ -986,7 +989,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       : statement
         ? (institutionContext(tokens, base, base) ?? 'other')
         : (singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common }) ??
-          (ownsNamedPerson && !start && !common ? 'other' : undefined));
+          (ownsNamedPerson && !start && !common ? 'other' : exEmployer ? 'company' : undefined));
     return [
       mention('single', text, span, base, sentence, {
         ...(evidence ? { personEvidence: true } : {}),

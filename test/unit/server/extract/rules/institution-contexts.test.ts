@@ -135,3 +135,9 @@ test('names opening a list after a plural trade noun are bodies of that trade', 
     ['Ollamere', 'company'],
   ]);
 });
+
+test('a company by its officers and former staff: "the X chief executive", "an ex-X executive" (not "an ex-X aide")', () => {
+  const x = extracted('An ex-Vantorix executive was arrested on Monday. The Helvor chief executive resigned. An ex-Mallory aide testified.');
+  assert.deepEqual(names(x.institutions), ['Helvor', 'Vantorix']);
+  assert.deepEqual(names(x.people), ['Mallory']);
+});
