@@ -145,6 +145,8 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   // Football clubs: "Blackburn Rovers", "Wigan Athletic".
   rovers: 'other',
   wanderers: 'other',
+  rangers: 'other',
+  town: 'other', // "Ipswich Town" (a town's own name, "Cape Town", is known as a place first)
   athletic: 'other',
   albion: 'other',
   racing: 'other', // "Red Bull Racing"
@@ -718,7 +720,11 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   }
   if (runsBusiness(tokens, last)) return 'company';
   // "played for Galatasaray", "signed for Boca Juniors", "joined Zanthe from Orbitel": clubs and employers.
-  if (before === 'for' && /^(?:played|plays|playing|signed|signs|signing)$/.test(at(tokens, b - 1))) return 'other';
+  if (
+    before === 'for' &&
+    /^(?:played|plays|playing|signed|signs|signing|swims|swam|swimming|rides|rode|riding|races|raced|competes|competed|competing)$/.test(at(tokens, b - 1))
+  )
+    return 'other';
   if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return 'other';
   if (before === 'from' && /^(?:joined|joins|joining)$/.test(at(tokens, b - 2)) && tokens[b - 1]?.cap) return 'other';
   // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.

@@ -141,3 +141,11 @@ test('a company by its officers and former staff: "the X chief executive", "an e
   assert.deepEqual(names(x.institutions), ['Helvor', 'Vantorix']);
   assert.deepEqual(names(x.people), ['Mallory']);
 });
+
+test('clubs by their endings and by whom an athlete competes for; towns stay places', () => {
+  const x = extracted(
+    'He left Bristow Athletic to join Morland Town. The Crestwood Rangers owner was fined. Kemp, who swims for Dellmont, denied it. She flew to Cape Town.',
+  );
+  assert.deepEqual(names(x.institutions), ['Bristow Athletic', 'Crestwood Rangers', 'Dellmont', 'Morland Town']);
+  assert.deepEqual(names(x.places), ['Cape Town']);
+});
