@@ -119,6 +119,20 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   // Trades that end companies' names: "Brakel Logistics", "Kansai Electronics", "Harlow Analytics".
   analytics: 'company',
   research: 'company',
+  oil: 'company', // "Harlan Oil", "Vessa Gas", "Norsk Steel"
+  gas: 'company',
+  steel: 'company',
+  chemicals: 'company',
+  cement: 'company',
+  insurance: 'company',
+  textiles: 'company',
+  tobacco: 'company',
+  software: 'company',
+  metals: 'company',
+  minerals: 'company',
+  semiconductor: 'company',
+  beverages: 'company',
+  breweries: 'company',
   logistics: 'company',
   mining: 'company',
   resources: 'company',
@@ -209,6 +223,11 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   television: 'media',
   telegraph: 'media',
   chronicle: 'media',
+  echo: 'media',
+  dispatch: 'media',
+  bulletin: 'media',
+  ledger: 'media',
+  enquirer: 'media',
   globe: 'media',
   mail: 'media',
   mirror: 'media',
@@ -745,7 +764,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const brandShaped = first === last && /\p{Ll}\p{Lu}|^[A-Z]{2,6}$/u.test(at(tokens, first)) && !lookupPlace(at(tokens, first));
   if (brandShaped && before === 'on' && /^(?:said|says|speaking|spoke|appeared|appearing|interviewed)$/.test(lowerAt(tokens, b - 1) ?? '')) return 'media';
   // "first reported in The Lantern", "an op-ed published in the Courier": where a story ran.
-  if (before === 'in' && /^(?:reported|published|appeared|printed|ran)$/.test(at(tokens, b - 1)) && !lookupPlace(at(tokens, first))) return 'media';
+  if (before === 'in' && /^(?:reported|published|appeared|printed|ran|writing|wrote)$/i.test(at(tokens, b - 1)) && !lookupPlace(at(tokens, first)))
+    return 'media';
   // Sources of news: "per the AP", "cited by X", "as reported by X".
   if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(tokens, b - 1)))) return 'media';
   // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".

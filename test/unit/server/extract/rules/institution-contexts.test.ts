@@ -149,3 +149,13 @@ test('clubs by their endings and by whom an athlete competes for; towns stay pla
   assert.deepEqual(names(x.institutions), ['Bristow Athletic', 'Crestwood Rangers', 'Dellmont', 'Morland Town']);
   assert.deepEqual(names(x.places), ['Cape Town']);
 });
+
+test('trades and papers by the last word of their names; a paper one writes in', () => {
+  const x = extracted('Regulators fined Harlan Oil on Friday. The claims ran in the Eastbridge Echo. Writing in the Halcyon Review, he disagreed.');
+  assert.deepEqual(x.institutions.map((i) => [i.name, i.kind]).sort(), [
+    ['Eastbridge Echo', 'media'],
+    ['Halcyon Review', 'media'],
+    ['Harlan Oil', 'company'],
+  ]);
+  assert.deepEqual(names(x.people), []);
+});
