@@ -6,7 +6,7 @@
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
 import { isCommonWord } from './lexicons.js';
 import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
-import { isCountryName, isDemonym, lookupPlace } from './places.js';
+import { isCountryName, isDemonym, lookupCity, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
@@ -264,6 +264,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (m.category !== 'institution') continue;
     const ws = words(m.name);
     if (ws.length === 2 && CLUB_ENDINGS.has(ws[1]!.toLowerCase()) && lookupPlace(ws[0]!) && !isCountryName(ws[0]!)) clubByTown.set(key(ws[0]!), m.name);
+    // "Leeds manager John Doe": a club the context named by its town alone.
+    else if (lookupCity(m.name) && !isCountryName(m.name) && !clubByTown.has(key(m.name))) clubByTown.set(key(m.name), m.name);
   }
   /** The club a town's name stands for here: not after a preposition of place, nor in a dateline ("LEEDS –"). */
   const clubOf = (m: RawMention): string | undefined => {

@@ -124,7 +124,6 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   steel: 'company',
   chemicals: 'company',
   cement: 'company',
-  insurance: 'company',
   textiles: 'company',
   tobacco: 'company',
   software: 'company',
@@ -582,6 +581,25 @@ export const STAFF_AFTER_EX: ReadonlySet<string> = new Set([
   'boss',
   'chief',
 ]);
+/**
+ * Words around tokens[first..last] that make the name a club's, even a town's name ("Leeds manager
+ * John Doe", "played for Leeds", "joined Leeds from Derby"): "X striker Jane Roe", "signed for X".
+ */
+export function clubContext(tokens: Token[], first: number, last: number): boolean {
+  const after = lowerAt(tokens, last + 1);
+  if (CLUB_MEMBERS.has(after) && tokens[last + 2]?.cap && !tokens[last]!.possessive) return true;
+  let b = first - 1;
+  if (at(tokens, b) === 'the') b--;
+  const before = lowerAt(tokens, b);
+  if (
+    before === 'for' &&
+    /^(?:played|plays|playing|signed|signs|signing|swims|swam|swimming|rides|rode|riding|races|raced|competes|competed|competing)$/.test(at(tokens, b - 1))
+  )
+    return true;
+  if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return true;
+  return before === 'from' && /^(?:joined|joins|joining)$/.test(at(tokens, b - 2)) && !!tokens[b - 1]?.cap;
+}
+
 /** Verbs of running a business: "X, which owns …", "X, which makes …". */
 const BUSINESS_VERBS = new Set([
   'owns',
@@ -732,20 +750,10 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (COMPANY_AFTER.has(after)) return 'company';
   // "the Helvor chief executive": a company's officer after its name.
   if (after === 'chief' && /^(?:executive|financial|operating|technology)$/.test(at(tokens, last + 2))) return 'company';
-  // "Castlebury striker Jane Roe", "Hallam Pryce client Acme": what a named person or body is to the name before.
-  if (tokens[last + 2]?.cap && !tokens[last]!.possessive) {
-    if (CLUB_MEMBERS.has(after)) return 'other';
-    if (after === 'client') return 'company';
-  }
+  if (after === 'client' && tokens[last + 2]?.cap && !tokens[last]!.possessive) return 'company'; // "Hallam Pryce client Acme"
+  if (clubContext(tokens, first, last)) return 'other';
   if (runsBusiness(tokens, last)) return 'company';
   // "played for Galatasaray", "signed for Boca Juniors", "joined Zanthe from Orbitel": clubs and employers.
-  if (
-    before === 'for' &&
-    /^(?:played|plays|playing|signed|signs|signing|swims|swam|swimming|rides|rode|riding|races|raced|competes|competed|competing)$/.test(at(tokens, b - 1))
-  )
-    return 'other';
-  if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return 'other';
-  if (before === 'from' && /^(?:joined|joins|joining)$/.test(at(tokens, b - 2)) && tokens[b - 1]?.cap) return 'other';
   // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.
   if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';

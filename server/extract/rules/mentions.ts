@@ -9,6 +9,7 @@ import {
   INSTITUTION_HEAD,
   INSTITUTION_SUFFIX,
   STAFF_AFTER_EX,
+  clubContext,
   PERSON_BODY_NOUNS,
   abbreviatesCommonWords,
   countryBody,
@@ -822,6 +823,9 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     return [mention('institution', text, span, b, sentence, { kind })];
   }
   const place = lookupPlace(s) ?? countryLongForm(span);
+  // "Leeds manager John Doe", "signed for Leeds": a town's name (not a nation's: "England captain") that a club goes by.
+  if (place && lookupCity(s) && !isCountryName(s) && clubContext(tokens, b, lastIdx))
+    return [mention('institution', text, span, b, sentence, { kind: 'other' })];
   if (place) return namesAnInstrument(tokens, lastIdx) ? [] : [mention('place', text, span, b, sentence, { name: place })];
   if (isSiteName(span) && !insideLongerName(tokens, b) && !institutionKind(span)) return [mention('place', text, span, b, sentence)];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".

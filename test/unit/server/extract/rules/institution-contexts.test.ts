@@ -159,3 +159,10 @@ test('trades and papers by the last word of their names; a paper one writes in',
   ]);
   assert.deepEqual(names(x.people), []);
 });
+
+test('a town’s name that a club goes by: "Leeds manager John Doe", then "Leeds lost"; "in Leeds" stays the place', () => {
+  const x = extracted('Leeds manager Jesse Marsh was sacked on Monday. Leeds lost 3-0 at home. Fans gathered in Leeds. He scored for England.');
+  const club = x.institutions.find((i) => i.name === 'Leeds');
+  assert.equal(club?.mentions.length, 2);
+  assert.deepEqual(names(x.places), ['England', 'Leeds']);
+});
