@@ -470,7 +470,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   }
   /** The institution placed right before (", X" / "and X") or right after ("X and", "X,") a mention in one list. */
   const LIST_SEPARATORS = new Set([',', 'and', 'or', '&']);
+  /** Set by listedInstitution: the name and the item before it both follow "the" ("the Guardian, the Times"). */
+  let listedAfterThe = false;
   const listedInstitution = (m: RawMention): Entity | undefined => {
+    listedAfterThe = false;
     const toks = tokens[m.sentence] ?? [];
     // "Sky News, LBC, the Guardian": an article may stand between the separator and the name.
     const article = toks[m.first - 1]?.text === 'the' ? 1 : 0;
@@ -482,7 +485,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     for (let k = placed.length - 1; k >= 0; k--) {
       const p = placed[k]!;
       if (p.sentence !== m.sentence || p.entity.category !== 'institution') continue;
-      if (before !== undefined && LIST_SEPARATORS.has(before) && p.last === m.first - 2 - article) return p.entity;
+      if (before !== undefined && LIST_SEPARATORS.has(before) && p.last === m.first - 2 - article) {
+        listedAfterThe = article === 1 && toks[p.first - 1]?.text === 'the';
+        return p.entity;
+      }
       if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && after !== ',') return p.entity;
     }
     return undefined;
@@ -508,9 +514,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     else if (m.city) attach(get('place', m.city), m);
     else {
       // "Air Canada, JAL, Martinair and Qantas": an unknown name listed with bodies is one too.
-      // "the Guardian, the Times and …": among outlets, "the" and a common word name a paper too.
+      // "the Guardian, the Times and …": among outlets, or after another "the X", "the" and a common word name a body too.
       const listed = listedInstitution(m);
-      const listedWith = !isCommonWord(m.name) || (m.afterThe && listed?.kind === 'media') ? listed : undefined;
+      const listedWith = !isCommonWord(m.name) || (m.afterThe && (listed?.kind === 'media' || listedAfterThe)) ? listed : undefined;
       if (listedWith) {
         const inst = get('institution', m.name);
         inst.kind ??= listedWith.kind === 'company' || listedWith.kind === 'media' ? listedWith.kind : 'other';

@@ -166,3 +166,8 @@ test('a town’s name that a club goes by: "Leeds manager John Doe", then "Leeds
   assert.equal(club?.mentions.length, 2);
   assert.deepEqual(names(x.places), ['England', 'Leeds']);
 });
+
+test('"the X, the Y": a common word after "the" in a list of "the" names is a body too', () => {
+  const x = extracted('Copies went to Calder Radio, the Lantern, the Beacon and the Sunday Courier.');
+  assert.deepEqual(names(x.institutions), ['Beacon', 'Calder Radio', 'Lantern', 'Sunday Courier']);
+});
