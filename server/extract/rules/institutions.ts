@@ -937,7 +937,9 @@ export function singleInstitutionHint(
   if (ctx) return ctx;
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
   if (common || isTitleWord(t)) return undefined;
-  if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) ? undefined : 'other';
+  // "tested positive for EPO": a substance, not a body.
+  const substance = at(tokens, idx - 1) === 'for' && /^(?:positive|negative)$/.test(at(tokens, idx - 2));
+  if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) || substance ? undefined : 'other';
   // A broadcaster's call sign: "KTVX-TV", "WJZY-FM" (not "US-UK": two places).
   const callSign = /^[A-Z]{3,5}-(TV|FM|AM|DT)$/.exec(t.text);
   if (callSign) return 'media';

@@ -301,7 +301,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     if (!isNameToken(tokens[i]!) && !opensLongerName(tokens, i)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
-      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]))
+      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]) && !isReferenceCode(tokens, i))
         out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
       continue;
@@ -392,6 +392,34 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   }
   linkCoordinatedFirstNames(tokens, out);
   return out;
+}
+
+/** Words that a code after them refers to a part of a text or a model: "Rule E3", "Cap C45", "Form S1". */
+const REFERENCE_WORDS = new Set([
+  'cap',
+  'chapter',
+  'section',
+  'article',
+  'rule',
+  'form',
+  'schedule',
+  'clause',
+  'regulation',
+  'paragraph',
+  'part',
+  'annex',
+  'appendix',
+  'exhibit',
+  'model',
+  'flight',
+  'route',
+  'no',
+]);
+/** "Rule E3", "Cap “C45”": letters and digits after a reference word are a code, not a group's name. */
+function isReferenceCode(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  if (/^[“"‘']$/.test(tokens[k]?.text ?? '')) k--;
+  return REFERENCE_WORDS.has((tokens[k]?.text ?? '').toLowerCase().replace(/\.$/, ''));
 }
 
 /**

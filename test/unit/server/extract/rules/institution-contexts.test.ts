@@ -171,3 +171,8 @@ test('"the X, the Y": a common word after "the" in a list of "the" names is a bo
   const x = extracted('Copies went to Calder Radio, the Lantern, the Beacon and the Sunday Courier.');
   assert.deepEqual(names(x.institutions), ['Beacon', 'Calder Radio', 'Lantern', 'Sunday Courier']);
 });
+
+test('a substance one tests positive for and a code after a reference word are no bodies', () => {
+  const x = extracted('The rider tested positive for EPO last year. He was charged under Rule E3 and Section K12 of the code. Rebels of the M23 advanced.');
+  assert.deepEqual(names(x.institutions), ['M23']);
+});
