@@ -369,6 +369,7 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   // "Southern District of Ohio": a federal court's district is named by its compass point and state.
   if (words.length >= 4 && words[1] === 'district' && words[2] === 'of' && /^(?:northern|southern|eastern|western|central|middle)$/.test(words[0]!))
     return 'court';
+  if (words.length === 2 && /^(?:league|division|formula)$/.test(words[0]!) && /^(?:one|two|three|four)$/.test(words[1]!)) return 'other'; // "League Two"
   const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
   // "Chief Clerk of the Ministry of Health", "Jane Roe of Acme Holdings Ltd": with no body word

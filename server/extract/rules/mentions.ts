@@ -326,6 +326,11 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         j++;
         continue;
       }
+      // "League Two", "Formula One": a series or division numbered in words.
+      if (/^(?:One|Two|Three|Four)$/.test(next.text) && NUMBERED_SERIES.has(tokens[j]!.text)) {
+        j++;
+        continue;
+      }
       // "Channel 4 News", "Radio 1 Newsroom": a number between a common word and a body's head word is inside the name.
       const after2 = tokens[j + 2];
       if (
@@ -394,6 +399,8 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   return out;
 }
 
+/** Series and divisions numbered in words after their name: "League Two", "Division One", "Formula One". */
+const NUMBERED_SERIES = new Set(['League', 'Division', 'Formula']);
 /** Words that a code after them refers to a part of a text or a model: "Rule E3", "Cap C45", "Form S1". */
 const REFERENCE_WORDS = new Set([
   'cap',

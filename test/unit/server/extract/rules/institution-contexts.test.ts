@@ -176,3 +176,8 @@ test('a substance one tests positive for and a code after a reference word are n
   const x = extracted('The rider tested positive for EPO last year. He was charged under Rule E3 and Section K12 of the code. Rebels of the M23 advanced.');
   assert.deepEqual(names(x.institutions), ['M23']);
 });
+
+test('a league or series numbered in words keeps its number', () => {
+  const x = extracted('The League Two club appealed. She raced in Formula Two last season. Two officials resigned.');
+  assert.deepEqual(names(x.institutions), ['Formula Two', 'League Two']);
+});
