@@ -469,6 +469,7 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   consultancy: 'company',
   miner: 'company',
   subsidiary: 'company',
+  client: 'company', // "the law firm's client Acme" (a person client is named in full first)
   group: 'other',
   club: 'other',
   team: 'other', // "his then team Vellmark

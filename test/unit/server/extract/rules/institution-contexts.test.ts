@@ -24,7 +24,7 @@ test('a name before a player’s or client’s role and a person’s name is a c
   const x = extracted(
     'The panel punished Harrowgate striker Tomas Reyes. Pellbright Anstey client Corvane lost the case. The Wales captain Aled Morgan was cleared.',
   );
-  assert.deepEqual(names(x.institutions), ['Harrowgate', 'Pellbright Anstey']);
+  assert.deepEqual(names(x.institutions), ['Corvane', 'Harrowgate', 'Pellbright Anstey']);
   assert.ok(names(x.places).includes('Wales'));
   assert.ok(!names(x.people).includes('Pellbright Anstey'));
 });
@@ -180,4 +180,10 @@ test('a substance one tests positive for and a code after a reference word are n
 test('a league or series numbered in words keeps its number', () => {
   const x = extracted('The League Two club appealed. She raced in Formula Two last season. Two officials resigned.');
   assert.deepEqual(names(x.institutions), ['Formula Two', 'League Two']);
+});
+
+test('"client X": a single name a firm acts for is a company; a person client is a person', () => {
+  const x = extracted('The firm acts for its client Corvane’s board. Joshua Penn spoke for his client Lisa Marr. His client Marr denies it.');
+  assert.deepEqual(names(x.institutions), ['Corvane']);
+  assert.deepEqual(names(x.people), ['Joshua Penn', 'Lisa Marr']);
 });
