@@ -6,10 +6,13 @@
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
 import { isCommonWord } from './lexicons.js';
 import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
-import { isCountryName, isDemonym, lookupPlace } from './places.js';
+import { isCountryName, isDemonym, lookupCity, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
+
+/** Last words of a football club's name after its town's: "Leeds United", "Derby County", "Bolton Wanderers". */
+const CLUB_ENDINGS = new Set(['united', 'city', 'town', 'county', 'rovers', 'wanderers', 'athletic', 'albion', 'rangers', 'hotspur', 'fc', 'afc', 'forest']);
 
 export interface Entity {
   category: EntityCategory;
@@ -242,13 +245,51 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         ((sepBefore && r.last === m.first - 2) || (sepAfter && r.first === m.last + 2 && !qualifiesNoun(r))),
     );
   };
+  // "the Lagos High Court … the High Court": a body's name without the place that opens it is that body,
+  // when one body alone has it.
+  const placedBody = new Map<string, string | null>();
+  for (const m of raws) {
+    if (m.category !== 'institution') continue;
+    const ws = words(m.name);
+    if (ws.length < 3) continue;
+    for (const n of [1, 2]) {
+      const rest = ws.slice(n);
+      if (rest.length < 2 || !(lookupPlace(ws.slice(0, n).join(' ')) || (n === 1 && isDemonym(ws[0]!)))) continue;
+      const k = key(rest.join(' '));
+      const had = placedBody.get(k);
+      placedBody.set(k, had === undefined || had === m.name ? m.name : null);
+    }
+  }
+  // "Newcastle United … Newcastle's 2-0 loss": a club named after its town goes by the town's name alone.
+  const clubByTown = new Map<string, string>();
+  for (const m of raws) {
+    if (m.category !== 'institution') continue;
+    const ws = words(m.name);
+    if (ws.length === 2 && CLUB_ENDINGS.has(ws[1]!.toLowerCase()) && lookupPlace(ws[0]!) && !isCountryName(ws[0]!)) clubByTown.set(key(ws[0]!), m.name);
+    // "Leeds manager John Doe": a club the context named by its town alone.
+    else if (lookupCity(m.name) && !isCountryName(m.name) && !clubByTown.has(key(m.name))) clubByTown.set(key(m.name), m.name);
+  }
+  /** The club a town's name stands for here: not after a preposition of place, nor in a dateline ("LEEDS –"). */
+  const clubOf = (m: RawMention): string | undefined => {
+    if (clubByTown.size === 0 || m.first !== m.last) return undefined;
+    const club = clubByTown.get(key(text.slice(m.start, m.end)));
+    if (!club) return undefined;
+    const toks = tokens[m.sentence] ?? [];
+    const before = toks[m.first - 1]?.text ?? '';
+    const after = toks[m.last + 1]?.text ?? '';
+    if (LOCATIVE.test(before) || /^\p{Lu}{3,}$/u.test(toks[m.first]!.text) || /^[–—:-]$/.test(after)) return undefined;
+    return club;
+  };
   for (const m of raws) {
     const owner = m.category === 'place' ? surnameOwner(m) : undefined;
+    const club = m.category === 'place' ? clubOf(m) : undefined;
     if (owner) attach(byKey.get(`person:${key(owner)}`) ?? get('person', owner), m);
+    else if (club) attach(get('institution', club), m);
     else if (m.category === 'place') attach(get('place', m.name), m);
     else if (m.category === 'institution') {
       const known = lookupInstitution(m.name);
-      const e = get('institution', known ? known.name : m.name);
+      const longer = placedBody.get(key(m.name));
+      const e = longer ? get('institution', longer) : get('institution', known ? known.name : m.name);
       if (known) for (const a of known.aliases) byKey.set(`institution:${key(a)}`, e);
       // Context that says "outlet" ("X reported") outweighs a lexicon's default kind.
       e.kind = m.kind === 'media' ? 'media' : (e.kind ?? known?.kind ?? m.kind ?? 'other');
@@ -317,6 +358,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   for (const m of singles) {
     const w = m.name;
     const lw = w.toLowerCase();
+    const club = clubOf(m);
+    if (club) {
+      attach(get('institution', club), m);
+      continue;
+    }
+    // "LEEDS : …", "HANOI –": a town's name in capitals opening a sentence is a dateline, a place.
+    const dateline = m.first === 0 && /^\p{Lu}{3,}$/u.test(w) ? lookupPlace(w) : undefined;
+    if (dateline) {
+      attach(get('place', dateline), m);
+      continue;
+    }
     for (; instSeen < entities.length; instSeen++) {
       const e = entities[instSeen]!;
       if (e.category !== 'institution') continue;
@@ -327,7 +379,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // But "according to ACC" after "Anti-Corruption Commission (ACC)" is that body, as defined.
     const inParens = tokens[m.sentence]?.[m.first - 1]?.text === '(';
     const outletAcronym = m.institutionHint === 'media' && /^[A-Z]{2,6}$/.test(w) && (inParens || !definedAcronyms.has(w));
-    const exact = byKey.get(`institution:${key(w)}`) ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
+    // "KTVX" after "KTVX-TV": a station's call sign without its band.
+    const station = /^[A-Z]{3,5}$/.test(w) ? ['tv', 'fm', 'am', 'dt'].map((band) => byKey.get(`institution:${lw}-${band}`)).find(Boolean) : undefined;
+    const exact = byKey.get(`institution:${key(w)}`) ?? station ?? byKey.get(`person:${key(w)}`) ?? byKey.get(`place:${key(w)}`);
     if (exact && !(outletAcronym && exact.category === 'institution' && exact.kind !== 'media')) {
       attach(exact, m);
       continue;
@@ -368,7 +422,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(byLast[0]!, m);
       continue;
     }
-    const prefixed = insts.filter((x) => x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw))));
+    const prefixed = insts.filter(
+      (x) => x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
+    );
     // "Acme" after "Acme Corp." and "Acme Task Force": the bare name is the company's own.
     const companies = prefixed.length > 1 ? prefixed.filter((x) => x.e.kind === 'company') : prefixed;
     if (companies.length === 1) {
@@ -376,8 +432,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       continue;
     }
     // "the Senate" after "Kenya's Senate": a body's head word alone names the one body it ends.
+    // Not one named beside it in the same sentence: "the Times, the Sunday Times" are two papers.
     if (m.afterThe || isBodyWord(w)) {
-      const heads = insts.filter((x) => x.multi && x.last === lw);
+      const heads = insts.filter((x) => x.multi && x.last === lw && !x.e.mentions.some((mm) => mm.sentence === m.sentence));
       if (heads.length === 1) {
         attach(heads[0]!.e, m);
         continue;
@@ -402,23 +459,38 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     pending.push(m);
   }
   // 3. Single words with their own evidence become people; the rest join them or are dropped.
-  for (const m of pending.filter((p) => p.personEvidence && !isCommonWord(p.name) && !lookupPlace(p.name))) {
+  // "Ahold's 2003 admission … Ahold shares": a possessive is all that says person, and elsewhere the
+  // context says body: the body it is. A person's name would have been written in full first.
+  const hintByName = new Map<string, InstitutionKind>();
+  for (const o of singles) if (o.institutionHint && !hintByName.has(key(o.name))) hintByName.set(key(o.name), o.institutionHint);
+  const strongPerson = new Set(singles.filter((m) => m.personEvidence && !m.possessiveOnly).map((m) => key(m.name)));
+  const personLike = (p: RawMention): boolean => !!p.personEvidence && !(p.possessiveOnly && hintByName.has(key(p.name)) && !strongPerson.has(key(p.name)));
+  for (const m of pending.filter((p) => personLike(p) && !isCommonWord(p.name) && !lookupPlace(p.name))) {
     const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
     e.names.set(m.name, 1);
     attach(e, m);
   }
   /** The institution placed right before (", X" / "and X") or right after ("X and", "X,") a mention in one list. */
   const LIST_SEPARATORS = new Set([',', 'and', 'or', '&']);
+  /** Set by listedInstitution: the name and the item before it both follow "the" ("the Guardian, the Times"). */
+  let listedAfterThe = false;
   const listedInstitution = (m: RawMention): Entity | undefined => {
+    listedAfterThe = false;
     const toks = tokens[m.sentence] ?? [];
-    let before = toks[m.first - 1]?.text;
+    // "Sky News, LBC, the Guardian": an article may stand between the separator and the name.
+    const article = toks[m.first - 1]?.text === 'the' ? 1 : 0;
+    let before = toks[m.first - 1 - article]?.text;
     const after = toks[m.last + 1]?.text;
     // After a comma only where the list goes on ("Acme Holdings, JAL, LAN …"): "Acme Holdings, Brown, said" is an apposition.
-    if (before === ',' && !(after === 'and' || after === 'or' || (after === ',' && toks[m.last + 2]?.cap))) before = undefined;
+    const nextItem = toks[m.last + 2]?.text === 'the' ? toks[m.last + 3] : toks[m.last + 2];
+    if (before === ',' && !(after === 'and' || after === 'or' || (after === ',' && nextItem?.cap))) before = undefined;
     for (let k = placed.length - 1; k >= 0; k--) {
       const p = placed[k]!;
       if (p.sentence !== m.sentence || p.entity.category !== 'institution') continue;
-      if (before !== undefined && LIST_SEPARATORS.has(before) && p.last === m.first - 2) return p.entity;
+      if (before !== undefined && LIST_SEPARATORS.has(before) && p.last === m.first - 2 - article) {
+        listedAfterThe = article === 1 && toks[p.first - 1]?.text === 'the';
+        return p.entity;
+      }
       if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && after !== ',') return p.entity;
     }
     return undefined;
@@ -426,24 +498,30 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
   const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
   for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
-  for (const m of pending.filter((p) => !p.personEvidence)) {
+  const bodyHint = (m: RawMention): InstitutionKind | undefined => m.institutionHint ?? (m.possessiveOnly ? hintByName.get(key(m.name)) : undefined);
+  for (const m of pending.filter((p) => !personLike(p))) {
     const e = byKey.get(`person:${key(m.name)}`);
+    const hint = bodyHint(m);
     if (e) attach(e, m);
-    else if (m.institutionHint && !lookupPlace(m.name) && !commonAbbreviations.has(m.name)) {
+    else if (hint && !lookupPlace(m.name) && !commonAbbreviations.has(m.name)) {
       // Not a person's name after all: the body its context says it is ("McClatchy reported").
       const same = byKey.get(`institution:${key(m.name)}`);
-      const inst = same && same.kind !== 'media' && m.institutionHint === 'media' ? outlet(m.name) : get('institution', m.name);
-      inst.kind = m.institutionHint === 'media' ? 'media' : (inst.kind ?? m.institutionHint);
+      const inst = same && same.kind !== 'media' && hint === 'media' ? outlet(m.name) : get('institution', m.name);
+      inst.kind = hint === 'media' ? 'media' : (inst.kind ?? hint);
+      const callSign = /^([A-Z]{3,5})-(?:TV|FM|AM|DT)$/.exec(m.name);
+      if (callSign && !byKey.has(`institution:${key(callSign[1]!)}`)) byKey.set(`institution:${key(callSign[1]!)}`, inst);
       attach(inst, m);
     }
     // A town's name that no person here bears: a place ("in Eldoret").
     else if (m.city) attach(get('place', m.city), m);
     else {
       // "Air Canada, JAL, Martinair and Qantas": an unknown name listed with bodies is one too.
-      const listedWith = isCommonWord(m.name) ? undefined : listedInstitution(m);
+      // "the Guardian, the Times and …": among outlets, or after another "the X", "the" and a common word name a body too.
+      const listed = listedInstitution(m);
+      const listedWith = !isCommonWord(m.name) || (m.afterThe && (listed?.kind === 'media' || listedAfterThe)) ? listed : undefined;
       if (listedWith) {
         const inst = get('institution', m.name);
-        inst.kind ??= listedWith.kind === 'company' ? 'company' : 'other';
+        inst.kind ??= listedWith.kind === 'company' || listedWith.kind === 'media' ? listedWith.kind : 'other';
         attach(inst, m);
       }
     }

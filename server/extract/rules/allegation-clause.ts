@@ -120,6 +120,8 @@ export interface Clause {
   refersBack?: boolean;
   /** The last company named before this sentence: "the company", "the telecoms firm" stand for it. */
   lastCompany?: string | null;
+  /** The last company a claim was against before this sentence. */
+  accusedCompany?: string | null;
   /** Regulators, courts and other bodies named before this sentence, latest last: "the regulator", "the court" stand for one. */
   bodies?: { name: string; kind: string | undefined }[];
   /** The last entities named together before this sentence, by kind ("A and B were arrested"): "the two", "they", "the companies". */
@@ -310,7 +312,10 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
       // Not the company that opens the sentence when the description is an object: "X alleged that the company …" is another.
       if (company)
         return (
-          c.ms.findLast((p) => p.last < j && p.entity.kind === 'company' && (asSubject || p !== c.ms[0] || p.first > 2))?.entity.name ?? c.lastCompany ?? null
+          c.ms.findLast((p) => p.last < j && p.entity.kind === 'company' && (asSubject || p !== c.ms[0] || p.first > 2))?.entity.name ??
+          (asSubject ? null : c.accusedCompany) ??
+          c.lastCompany ??
+          null
         );
       // A person in this sentence may be the one who accuses the described: "X accused the executive of …".
       return c.lastPerson;

@@ -133,6 +133,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   }
   let lastPerson: string | null = null;
   let lastCompany: string | null = null;
+  /** The last company a claim was against: "an investigation into the company" is most often about it. */
+  let accusedCompany: string | null = null;
+  const companies = new Set<string>();
   let lists: Lists = {};
   /** Regulators, courts, agencies and other bodies named so far, latest last: "the regulator", "the bureau" stand for one. */
   const bodies: { name: string; kind: string | undefined }[] = [];
@@ -190,6 +193,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       startAt,
       hasWho: w.includes('who'),
       lastCompany,
+      accusedCompany,
       bodies,
       lists: listsBefore,
     };
@@ -272,6 +276,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     }
     previousSources = sources;
     afterDateline = [];
+    for (const m of ms) if (m.entity.kind === 'company') companies.add(m.entity.name);
+    const claimed = out.at(-1);
+    if (claimed?.sentence === s) accusedCompany = claimed.against.findLast((n) => companies.has(n)) ?? accusedCompany;
     if (firstPerson) lastPerson = firstPerson.entity.name;
     // "Prosecutor X said Y took bribes. He is also accused of …": after a claim its one accused
     // person, not the accuser named first, is whom "he" and "the executive" stand for.

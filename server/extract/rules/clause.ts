@@ -84,6 +84,8 @@ export interface Memory {
   owners: Map<string, string>;
   /** The last one who accused someone: a denial with no named target answers them. */
   lastAccuser: string | null;
+  /** The last company a legal act or accusation fell on: "the company" later. */
+  accusedCompany?: string | null;
   lastCompany: string | null;
   /** The body that opened the sentence before as its subject: a leading "It" stands for it. */
   lastBody?: string | null;
@@ -206,8 +208,13 @@ export function describedEntity(c: Clause, mem: Memory, k: number): string | nul
     );
   };
   if (!PLACE_DESCRIPTIONS.has(noun) && !BODY_DESCRIPTIONS.has(noun) && !kind) return null;
-  const here = c.ms.filter((m) => m.last < k - 1 && fits(m)).at(-1);
+  // Not the body that opens the sentence when the description comes later in it: "X alleged that the
+  // company …", "X opened an investigation into the company" speak of another.
+  const opener = c.ms[0];
+  const here = c.ms.filter((m) => m.last < k - 1 && fits(m) && !(m === opener && m.first <= 2 && k > m.last + 3)).at(-1);
   if (here) return here.entity.name;
+  // Once a company was accused, "the company" after is most often that one.
+  if (kind?.split('|').includes('company') && mem.accusedCompany) return mem.accusedCompany;
   for (let i = mem.recent.length - 1; i >= 0; i--) if (fits(mem.recent[i]!)) return mem.recent[i]!.entity.name;
   return null;
 }

@@ -85,6 +85,7 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   guard: 'agency',
   unit: 'agency',
   prosecutors: 'agency',
+  prosecution: 'agency', // "Public Prosecution", "Crown Prosecution
   inspectorate: 'agency',
   court: 'court',
   courts: 'court',
@@ -115,7 +116,22 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   tbk: 'company',
   srl: 'company',
   sarl: 'company',
-  // Trades that end companies' names: "Brakel Logistics", "Kansai Electronics".
+  // Trades that end companies' names: "Brakel Logistics", "Kansai Electronics", "Harlow Analytics".
+  analytics: 'company',
+  research: 'company',
+  oil: 'company', // "Harlan Oil", "Vessa Gas", "Norsk Steel"
+  gas: 'company',
+  steel: 'company',
+  chemicals: 'company',
+  cement: 'company',
+  textiles: 'company',
+  tobacco: 'company',
+  software: 'company',
+  metals: 'company',
+  minerals: 'company',
+  semiconductor: 'company',
+  beverages: 'company',
+  breweries: 'company',
   logistics: 'company',
   mining: 'company',
   resources: 'company',
@@ -142,6 +158,8 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   // Football clubs: "Blackburn Rovers", "Wigan Athletic".
   rovers: 'other',
   wanderers: 'other',
+  rangers: 'other',
+  town: 'other', // "Ipswich Town" (a town's own name, "Cape Town", is known as a place first)
   athletic: 'other',
   albion: 'other',
   racing: 'other', // "Red Bull Racing"
@@ -204,6 +222,11 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   television: 'media',
   telegraph: 'media',
   chronicle: 'media',
+  echo: 'media',
+  dispatch: 'media',
+  bulletin: 'media',
+  ledger: 'media',
+  enquirer: 'media',
   globe: 'media',
   mail: 'media',
   mirror: 'media',
@@ -343,6 +366,10 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const placeAcross = left.length <= 3 && right.slice(0, 3).some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined);
     if (nameLike && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
   }
+  // "Southern District of Ohio": a federal court's district is named by its compass point and state.
+  if (words.length >= 4 && words[1] === 'district' && words[2] === 'of' && /^(?:northern|southern|eastern|western|central|middle)$/.test(words[0]!))
+    return 'court';
+  if (words.length === 2 && /^(?:league|division|formula)$/.test(words[0]!) && /^(?:one|two|three|four)$/.test(words[1]!)) return 'other'; // "League Two"
   const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
   // "Chief Clerk of the Ministry of Health", "Jane Roe of Acme Holdings Ltd": with no body word
@@ -442,12 +469,52 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   consultancy: 'company',
   miner: 'company',
   subsidiary: 'company',
+  client: 'company', // "the law firm's client Acme" (a person client is named in full first)
   group: 'other',
   club: 'other',
+  team: 'other', // "his then team Vellmark
   party: 'party',
   ngo: 'other',
   charity: 'other',
 });
+/** Plural nouns before a list of bodies of one trade: "banks such as X and Y", "the supermarkets: X, Y". */
+const PLURAL_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
+  companies: 'company',
+  firms: 'company',
+  banks: 'company',
+  lenders: 'company',
+  insurers: 'company',
+  airlines: 'company',
+  carriers: 'company',
+  retailers: 'company',
+  supermarkets: 'company',
+  chains: 'company',
+  brands: 'company',
+  carmakers: 'company',
+  automakers: 'company',
+  miners: 'company',
+  operators: 'company',
+  clubs: 'other',
+  teams: 'other',
+  broadcasters: 'media',
+  newspapers: 'media',
+  outlets: 'media',
+  publishers: 'media',
+  tabloids: 'media',
+});
+/**
+ * The kind a plural body noun before tokens[b] gives, across ":", "such as", "including", "like" and
+ * the list's earlier items ("retailers: X, Y and Z").
+ */
+function listOpenerKind(tokens: Token[], b: number): InstitutionKind | undefined {
+  let k = b;
+  for (let items = 0; items < 12 && k > 0 && (tokens[k]!.cap || /^(?:,|and|&)$/.test(tokens[k]!.text)); items++) k--;
+  if (/^(?::|including|like)$/.test(at(tokens, k))) k--;
+  else if (at(tokens, k) === 'as' && at(tokens, k - 1) === 'such') k -= 2;
+  if (at(tokens, k) === '”' || at(tokens, k) === '"') k--;
+  const t = tokens[k];
+  return t && (!t.cap || k === 0) ? PLURAL_BODY_NOUNS[t.text.toLowerCase()] : undefined;
+}
 /** Lower-case words after a name that say it is an outlet: "a X report", "X journalist". */
 const MEDIA_AFTER = new Set([
   'report',
@@ -465,9 +532,76 @@ const MEDIA_AFTER = new Set([
   'website',
   'interview',
   'poll',
+  // "a Daily Herald article", "a Channel 9 documentary": what an outlet publishes or airs.
+  'article',
+  'articles',
+  'editorial',
+  'op-ed',
+  'documentary',
+  'broadcast',
 ]);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
+/**
+ * Lower-case nouns between a name and a person's name that make the first name a club's: "Castlebury
+ * striker Jane Roe", "Vellmark manager John Doe" (a country before them stays a place: "England captain").
+ */
+const CLUB_MEMBERS = new Set([
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'keeper',
+  'forward',
+  'winger',
+  'full-back',
+  'centre-back',
+  'center-back',
+  'playmaker',
+  'captain',
+  'skipper',
+  'manager',
+  'coach',
+  'boss',
+  'teammate',
+  'chairman',
+]);
+/** Staff nouns after "ex-X": "an ex-Vantorix executive" (not "an ex-Trump aide"). */
+export const STAFF_AFTER_EX: ReadonlySet<string> = new Set([
+  'executive',
+  'executives',
+  'employee',
+  'employees',
+  'staffer',
+  'staffers',
+  'banker',
+  'bankers',
+  'trader',
+  'traders',
+  'manager',
+  'director',
+  'boss',
+  'chief',
+]);
+/**
+ * Words around tokens[first..last] that make the name a club's, even a town's name ("Leeds manager
+ * John Doe", "played for Leeds", "joined Leeds from Derby"): "X striker Jane Roe", "signed for X".
+ */
+export function clubContext(tokens: Token[], first: number, last: number): boolean {
+  const after = lowerAt(tokens, last + 1);
+  if (CLUB_MEMBERS.has(after) && tokens[last + 2]?.cap && !tokens[last]!.possessive) return true;
+  let b = first - 1;
+  if (at(tokens, b) === 'the') b--;
+  const before = lowerAt(tokens, b);
+  if (
+    before === 'for' &&
+    /^(?:played|plays|playing|signed|signs|signing|swims|swam|swimming|rides|rode|riding|races|raced|competes|competed|competing)$/.test(at(tokens, b - 1))
+  )
+    return true;
+  if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return true;
+  return before === 'from' && /^(?:joined|joins|joining)$/.test(at(tokens, b - 2)) && !!tokens[b - 1]?.cap;
+}
+
 /** Verbs of running a business: "X, which owns …", "X, which makes …". */
 const BUSINESS_VERBS = new Set([
   'owns',
@@ -568,7 +702,7 @@ function appositionKind(tokens: Token[], last: number): InstitutionKind | undefi
   for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {
     const t = tokens[k]!;
     // "X, the German payments firm", "X, a Munich-based lender": a demonym or "-based" place qualifies the noun.
-    if (t.cap && (isDemonym(t.text) || /-based$/.test(t.text))) continue;
+    if (t.cap && (isDemonym(t.text) || /-(?:based|listed|headquartered|registered)$/.test(t.text))) continue;
     if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text) || (head >= 0 && PARTICIPLE.test(t.text))) break;
     head = k;
   }
@@ -610,19 +744,22 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const after = lowerAt(tokens, last + 1);
   const beforeKind = before ? nounKind(tokens, b) : undefined;
   if (beforeKind && !tokens[b]!.possessive) return beforeKind;
+  const listKind = listOpenerKind(tokens, first - 1);
+  if (listKind) return listKind;
   const apposed = appositionKind(tokens, last);
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
+  // "the Helvor chief executive": a company's officer after its name.
+  if (after === 'chief' && /^(?:executive|financial|operating|technology)$/.test(at(tokens, last + 2))) return 'company';
+  if (after === 'client' && tokens[last + 2]?.cap && !tokens[last]!.possessive) return 'company'; // "Hallam Pryce client Acme"
+  if (clubContext(tokens, first, last)) return 'other';
   if (runsBusiness(tokens, last)) return 'company';
   // "played for Galatasaray", "signed for Boca Juniors", "joined Zanthe from Orbitel": clubs and employers.
-  if (before === 'for' && /^(?:played|plays|playing|signed|signs|signing)$/.test(at(tokens, b - 1))) return 'other';
-  if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return 'other';
-  if (before === 'from' && /^(?:joined|joins|joining)$/.test(at(tokens, b - 2)) && tokens[b - 1]?.cap) return 'other';
   // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.
   if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
-  if (/-based$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme"
+  if (/-(?:based|listed|headquartered|registered)$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme", "Oslo-listed Acme"
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(norm(at(tokens, b - 1)))) return 'company';
   // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.
   if (!tokens[last]!.possessive) {
@@ -636,6 +773,9 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   // One word shaped like a brand, camel-cased or an acronym ("said on Christmas", "spoke on Capitol Hill" are not).
   const brandShaped = first === last && /\p{Ll}\p{Lu}|^[A-Z]{2,6}$/u.test(at(tokens, first)) && !lookupPlace(at(tokens, first));
   if (brandShaped && before === 'on' && /^(?:said|says|speaking|spoke|appeared|appearing|interviewed)$/.test(lowerAt(tokens, b - 1) ?? '')) return 'media';
+  // "first reported in The Lantern", "an op-ed published in the Courier": where a story ran.
+  if (before === 'in' && /^(?:reported|published|appeared|printed|ran|writing|wrote)$/i.test(at(tokens, b - 1)) && !lookupPlace(at(tokens, first)))
+    return 'media';
   // Sources of news: "per the AP", "cited by X", "as reported by X".
   if (before === 'per' || (before === 'by' && /^(?:cited|reported|published|broadcast|aired)$/.test(at(tokens, b - 1)))) return 'media';
   // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".
@@ -739,10 +879,48 @@ const BODY_SPEECH = new Set(
   ),
 );
 
-/** "first information report (FIR)": an acronym defined by lower-case words names no body. */
+/** Lower-case head words of bodies that an acronym after them names: "the athletics federation (RFEA)". */
+const ACRONYM_BODY_HEADS = new Set(
+  Object.entries(INSTITUTION_SUFFIX)
+    .filter(
+      ([w, k]) =>
+        k !== 'media' &&
+        k !== 'company' &&
+        ![
+          'unit',
+          'group',
+          'force',
+          'service',
+          'guard',
+          'front',
+          'movement',
+          'command',
+          'watch',
+          'racing',
+          'athletic',
+          'athletics',
+          'united',
+          'league',
+          'club',
+        ].includes(w),
+    )
+    .map(([w]) => w),
+);
+
+/**
+ * "first information report (FIR)": an acronym defined by lower-case words names no body; but one
+ * after a body's head word names that body ("Spain's athletics federation (RFEA)", "the regulator (FCA)").
+ */
 export function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
+  const before = tokens[idx - 2];
   return (
-    tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && !!tokens[idx - 2] && !tokens[idx - 2]!.cap && /^\p{L}+$/u.test(tokens[idx - 2]!.text)
+    tokens[idx - 1]?.text === '(' &&
+    tokens[idx + 1]?.text === ')' &&
+    !!before &&
+    !before.cap &&
+    /^\p{L}+$/u.test(before.text) &&
+    !ACRONYM_BODY_HEADS.has(before.text) &&
+    !(BODY_NOUNS[before.text] !== undefined && BODY_NOUNS[before.text] !== 'media' && before.text !== 'group' && before.text !== 'fund')
   );
 }
 
@@ -761,7 +939,12 @@ export function singleInstitutionHint(
   if (ctx) return ctx;
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
   if (common || isTitleWord(t)) return undefined;
-  if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) ? undefined : 'other';
+  // "tested positive for EPO": a substance, not a body.
+  const substance = at(tokens, idx - 1) === 'for' && /^(?:positive|negative)$/.test(at(tokens, idx - 2));
+  if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) || substance ? undefined : 'other';
+  // A broadcaster's call sign: "KTVX-TV", "WJZY-FM" (not "US-UK": two places).
+  const callSign = /^[A-Z]{3,5}-(TV|FM|AM|DT)$/.exec(t.text);
+  if (callSign) return 'media';
   // "the Kremlin said", "according to the Pentagon": a name after "the" that speaks is a body (not
   // "the Danube", nor "The Hague": a capital "The" inside a sentence belongs to the name).
   const article = tokens[idx - 1]?.text;

@@ -100,6 +100,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     if (list) list.push(p);
     else bySentence.set(p.sentence, [p]);
   }
+  const companies = new Set(placed.filter((p) => p.entity.kind === 'company').map((p) => p.entity.name));
   const mem: Memory = { lastPerson: null, titled: new Map(), owners: new Map(), lastAccuser: null, lastCompany: null, lastGroup: [], lists: {}, recent: [] };
 
   sentences.forEach((sent, s) => {
@@ -114,6 +115,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       docPairs.add(pairKey(source, target));
       out.push({ type, source, target, sentence: s, evidence: { start: sent.start, end: sent.end, text: sent.text }, hedged: HEDGES.test(sent.text) });
       if (type === 'accused' || type === 'sued' || type === 'charged') mem.lastAccuser = source;
+      if (OFFICIAL_ACTS.has(type) || type === 'accused' || type === 'sued') if (companies.has(target)) mem.accusedCompany = target;
     };
     rememberTitles(c, mem);
     const subjects = verbRules(c, mem, add);

@@ -8,6 +8,8 @@ import {
   ALNUM_GROUP,
   INSTITUTION_HEAD,
   INSTITUTION_SUFFIX,
+  STAFF_AFTER_EX,
+  clubContext,
   PERSON_BODY_NOUNS,
   abbreviatesCommonWords,
   countryBody,
@@ -48,6 +50,8 @@ export interface RawMention {
   personEvidence?: boolean;
   /** A place used only to qualify a title ("Shanghai Party Secretary"): not an actor. */
   modifier?: boolean;
+  /** Single words: the person evidence is only a possessive ("Acme's"), which bodies have too. */
+  possessiveOnly?: boolean;
   /** Single words: "the Met", "the Sacklers". */
   afterThe?: boolean;
   /** Name of an institution owning this mention ("the Met's Director …", "Police's Command"). */
@@ -60,7 +64,8 @@ export interface RawMention {
   city?: string;
 }
 
-const BASED = /-based$/i;
+/** "London-based", "Toronto-listed", "Dublin-registered": where a company sits, lists or registers. */
+const BASED = /-(?:based|listed|headquartered|registered)$/i;
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', ...NAME_PARTICLES]);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
@@ -219,16 +224,18 @@ function isNameToken(t: Token): boolean {
 }
 
 /**
- * "the Sunday Times", "AS Monaco": a day's name before an outlet's head word, or a club's "AS" before
- * a name, opens a name though neither is a name token alone.
+ * "the Sunday Times", "AS Monaco", "One Nation": a day's name before an outlet's head word, a club's
+ * "AS" or a capital "One" inside a sentence before a name, opens a name though none is a name token alone.
  */
 function opensLongerName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (GIVEN_MONTHS.has(t.text) && givenNameMonth(tokens, i)) return true;
-  if (!t.cap || (t.text !== 'AS' && !t.text.endsWith('day'))) return false; // most tokens stop here
+  if (!t.cap || (t.text !== 'AS' && t.text !== 'One' && !t.text.endsWith('day'))) return false; // most tokens stop here
   const next = tokens[i + 1];
   if (!next || !isNameToken(next)) return false;
   if (t.text === 'AS') return true;
+  // "the network One Vista News": a capital "One" inside a sentence opens a name.
+  if (t.text === 'One') return !atSentenceStart(tokens, i);
   return MONTHS_DAYS.has(norm(t.text)) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
 }
 
@@ -263,6 +270,11 @@ function spacedAfter(text: string, tokens: Token[], k: number): boolean {
 }
 
 /** A line in Title Case: capitals there say nothing about names. */
+const endsWithDash = (text: string, tokens: Token[]): boolean => {
+  const last = tokens.at(-1);
+  return !!last && (/^[—–]$/.test(last.text) || /^\s*--?\s*$/.test(text.slice(last.end, last.end + 3).split('\n')[0]!));
+};
+
 export function isHeadline(tokens: Token[]): boolean {
   // Title Case capitalises ordinary words ("Plans To Charge … Over Alleged Spying"); prose does not.
   const lastTok = tokens[tokens.length - 1];
@@ -301,13 +313,15 @@ const MAX_RUN_TOKENS = 16;
 /** Mentions in one sentence. `tokens` are that sentence's tokens. */
 export function findMentions(text: string, tokens: Token[], sentence: number): RawMention[] {
   const out: RawMention[] = [];
-  if (isHeadline(tokens)) return out; // aliases.ts matches known names in headlines afterwards
-  let i = 0;
+  // aliases.ts matches known names in headlines afterwards; a dateline ("ST. PETERSBURG, June 3 (Wire) -",
+  // split off by nlp.ts) may look like one but names its place.
+  if (isHeadline(tokens) && !endsWithDash(text, tokens)) return out;
+  let i = datelineWithStops(text, tokens, sentence, out);
   while (i < tokens.length) {
     if (!isNameToken(tokens[i]!) && !opensLongerName(tokens, i)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
-      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]))
+      if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]) && !isReferenceCode(tokens, i))
         out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
       continue;
@@ -330,6 +344,24 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       if (next.text !== ',' && gap !== ' ' && !NAME_GAP.test(gap) && !/^(?:['’]s?)?\s+$/.test(gap)) break;
       if (isNameToken(next)) {
         j++;
+        continue;
+      }
+      // "League Two", "Formula One": a series or division numbered in words.
+      if (/^(?:One|Two|Three|Four)$/.test(next.text) && NUMBERED_SERIES.has(tokens[j]!.text)) {
+        j++;
+        continue;
+      }
+      // "Channel 4 News", "Radio 1 Newsroom": a number between a common word and a body's head word is inside the name.
+      const after2 = tokens[j + 2];
+      if (
+        /^\d{1,3}$/.test(next.text) &&
+        after2 !== undefined &&
+        isNameToken(after2) &&
+        INSTITUTION_SUFFIX[norm(after2.text)] !== undefined &&
+        isCommonWord(tokens[j]!.text) &&
+        spacedAfter(text, tokens, j + 1)
+      ) {
+        j += 2;
         continue;
       }
       // "Conference on …", but not "a ban imposed by the Federation on Karl Roe": a given name after "on" starts a person.
@@ -386,6 +418,52 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   }
   linkCoordinatedFirstNames(tokens, out);
   return out;
+}
+
+/** Series and divisions numbered in words after their name: "League Two", "Division One", "Formula One". */
+const NUMBERED_SERIES = new Set(['League', 'Division', 'Formula']);
+/** Words that a code after them refers to a part of a text or a model: "Rule E3", "Cap C45", "Form S1". */
+const REFERENCE_WORDS = new Set([
+  'cap',
+  'chapter',
+  'section',
+  'article',
+  'rule',
+  'form',
+  'schedule',
+  'clause',
+  'regulation',
+  'paragraph',
+  'part',
+  'annex',
+  'appendix',
+  'exhibit',
+  'model',
+  'flight',
+  'route',
+  'no',
+]);
+/** "Rule E3", "Cap “C45”": letters and digits after a reference word are a code, not a group's name. */
+function isReferenceCode(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  if (/^[“"‘']$/.test(tokens[k]?.text ?? '')) k--;
+  return REFERENCE_WORDS.has((tokens[k]?.text ?? '').toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * "ST. LOUIS, May 11 (…) –": a town in capitals opening a sentence, its abbreviation's full stop
+ * inside, is a dateline's place (the stop would split it into two acronyms). Returns the index of the
+ * first token after it, or 0.
+ */
+function datelineWithStops(text: string, tokens: Token[], sentence: number, out: RawMention[]): number {
+  if (tokens[1]?.text !== '.' || !/^[A-Z]{2,}$/.test(tokens[0]?.text ?? '')) return 0;
+  let k = 2;
+  while (k < tokens.length && /^(?:[A-Z]{2,}|\.)$/.test(tokens[k]!.text)) k++;
+  if (k === 2 || !/^[,(–—:-]$/.test(tokens[k]?.text ?? '')) return 0;
+  const city = lookupCity(textOf(text, tokens.slice(0, k)));
+  if (!city) return 0;
+  out.push(mention('place', text, tokens.slice(0, k), 0, sentence, { name: city.name }));
+  return k;
 }
 
 /** "Striker", "Swimmer": a verb made a doer's noun ("-man" words are surnames as often: "Goldman"). */
@@ -546,18 +624,19 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
 }
 
-/** "Lyon-based", "São Paulo-based": the place is mentioned; the rest of the run is not a name. */
+/** "Lyon-based", "São Paulo-based", "Toronto-listed": the place is mentioned; the rest of the run is not a name. */
 function basedPlace(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): boolean {
   const last = run[run.length - 1]!;
-  if (!/-based$/i.test(last.text)) return false;
+  const suffix = BASED.exec(last.text)?.[0];
+  if (!suffix) return false;
   // The longest place first: "New York-based" is New York, not York.
   for (let k = 0; k < run.length; k++) {
     const toks = run.slice(k);
-    const surface = text.slice(toks[0]!.start, last.end - '-based'.length);
+    const surface = text.slice(toks[0]!.start, last.end - suffix.length);
     const known = lookupPlace(surface) ?? lookupCity(surface)?.name;
     if (!known) continue;
     const m = mention('place', text, toks, offset + k, sentence, { name: known });
-    m.end = last.end - '-based'.length;
+    m.end = last.end - suffix.length;
     out.push(m);
     if (k > 0) classifyRun(text, tokens, offset, run.slice(0, k), sentence, out);
     return true;
@@ -800,6 +879,9 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     return [mention('institution', text, span, b, sentence, { kind })];
   }
   const place = lookupPlace(s) ?? countryLongForm(span);
+  // "Leeds manager John Doe", "signed for Leeds": a town's name (not a nation's: "England captain") that a club goes by.
+  if (place && lookupCity(s) && !isCountryName(s) && clubContext(tokens, b, lastIdx))
+    return [mention('institution', text, span, b, sentence, { kind: 'other' })];
   if (place) return namesAnInstrument(tokens, lastIdx) ? [] : [mention('place', text, span, b, sentence, { name: place })];
   if (isSiteName(span) && !insideLongerName(tokens, b) && !institutionKind(span)) return [mention('place', text, span, b, sentence)];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".
@@ -874,6 +956,11 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
       res.push(mention('place', text, tp.name, nameFirst, sentence, { name: placeName, modifier: true }));
       return res;
     }
+    // "Former KTVX anchor Jane Roe": a word in capitals after the title is her employer, not a titled person.
+    if (tp.name.length === 1 && isAcronymOrCallSign(nameText)) {
+      res.push(...fallback(text, tokens, nameFirst, tp.name, sentence));
+      return res;
+    }
     const at = aliasTitle(tp.title);
     const aliases = at ? [`${at.text} ${nameText}`] : [];
     const roleT = roleTitle(tp.title);
@@ -888,6 +975,14 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   return null;
 }
 
+/** "CNN", "KTVX-TV": capitals only, two letters or more, one hyphen at most (no digits: "COVID-19"). */
+function isAcronymOrCallSign(word: string): boolean {
+  return /^[A-Z][A-Z&]{1,5}(?:-[A-Z]{1,4})?$/.test(word);
+}
+
+/** Last words of the names of sporting events. */
+const SPORTING_EVENTS = new Set(['championships', 'games', 'olympics', 'paralympics']);
+
 /** Spans that are neither known nor institution-shaped nor titled. */
 function fallback(text: string, tokens: Token[], base: number, span: Token[], sentence: number): RawMention[] {
   if (span.length === 1) {
@@ -896,6 +991,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const next = tokens[base + 1];
     const w = norm(t.text);
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t)) return [];
+    // "AED 2,500", "USD 40 million": a currency's code before an amount.
+    if (isCurrencyCode(t.text) && /^\d/.test(next?.text ?? '')) return [];
     if (
       !t.possessive &&
       next &&
@@ -924,6 +1021,19 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, listed ? undefined : prev, common, listed) : undefined;
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
+    // "Chelsea's John Terry", "Vellmark's Jane Roe": what owns a person named in full is a body (or a
+    // place), not another person; a possessive before anything else says person only weakly.
+    // "an ex-Vantorix executive": the staff's former employer, a company; not "pro-Trump", "ex-Trump aide".
+    const exEmployer = /(?:^|[^\p{L}])ex-$/iu.test(text.slice(Math.max(0, t.start - 4), t.start)) && next !== undefined && STAFF_AFTER_EX.has(next.text);
+    const ownsNamedPerson = t.possessive && next !== undefined && next.cap && isGivenName(next.text) && !!tokens[base + 2]?.cap;
+    const strongEvidence =
+      (next !== undefined && SPEECH_AFTER.has(next.text)) ||
+      (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
+      (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
+      (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
+      // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
+      (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
+      (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '') && !exEmployer);
     const evidence =
       !bodyContext &&
       !start &&
@@ -933,22 +1043,17 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       !isBodyWord(t.text) &&
       !afterPlace &&
       !/^[A-Z]+$/.test(t.text) &&
-      (t.possessive ||
-        (next !== undefined && SPEECH_AFTER.has(next.text)) ||
-        (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
-        (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
-        (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
-        // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
-        (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
-        (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
+      ((t.possessive && !ownsNamedPerson) || strongEvidence);
     const hint = evidence
       ? undefined
       : statement
         ? (institutionContext(tokens, base, base) ?? 'other')
-        : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
+        : (singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common }) ??
+          (ownsNamedPerson && !start && !common ? 'other' : exEmployer ? 'company' : undefined));
     return [
       mention('single', text, span, base, sentence, {
         ...(evidence ? { personEvidence: true } : {}),
+        ...(evidence && !strongEvidence ? { possessiveOnly: true } : {}),
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
         ...(abbreviatesCommonWords(tokens, base) || abbreviatesLaw(tokens, base) ? { commonAbbreviation: true } : {}),
@@ -965,6 +1070,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const first = span[0]!;
   const lastIdx = base + span.length - 1;
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
+  // "the 2023 World Championships", "the Commonwealth Games": a sporting event, no one and no body.
+  if (SPORTING_EVENTS.has(span[span.length - 1]!.low)) return [];
   // "Lords Of The Deep": a capitalised "And", "Of", "In" goes on with a title in Title Case.
   const after = tokens[lastIdx + 1];
   if (after?.cap && FUNCTION_WORDS.has(after.low) && after.text !== 'The') return [];
