@@ -10,6 +10,7 @@ import { isCountryName, isDemonym, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
+import { shortFormOf } from './people.js';
 
 export interface Entity {
   category: EntityCategory;
@@ -167,17 +168,16 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     );
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
   }
-  // "Dan Snyder" or "Joe Nacchio" after "Daniel Snyder", "Joseph Nacchio": a short form of the given
-  // name (its first three letters or more) with the same surname is the one person who has it in full.
+  // "Dan Snyder", "Bernie Ebbers" or "Joe Nacchio" after "Daniel Snyder", "Bernard Ebbers", "Joseph
+  // Nacchio": a short or pet form of the given name with the same surname is the one person who has it in full.
   for (const n of personNames) {
     const ws = words(n);
-    if (ws.length < 2 || ws[0]!.length < 3 || longerName.has(key(n))) continue;
+    if (ws.length < 2 || ws[0]!.length < 2 || longerName.has(key(n))) continue;
     const short = ws[0]!.toLowerCase();
     const rest = key(ws.slice(1).join(' '));
     const fits = personNames.filter((o) => {
       const os = words(o);
-      const given = os[0]!.toLowerCase();
-      return os.length === ws.length && given.length > short.length && given.startsWith(short) && key(os.slice(1).join(' ')) === rest;
+      return os.length === ws.length && key(os.slice(1).join(' ')) === rest && shortFormOf(short, os[0]!.toLowerCase());
     });
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
   }
@@ -298,6 +298,15 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // No person entity is created and no name changes in this step: the people indexes hold
   // throughout. Institutions may be added ("the Sacklers"); `insts` follows `entities`.
   const byLastTok = indexPeople(lastTok);
+  const surnameSpeltLike = (w: string): Entity | undefined => {
+    let found: Entity | undefined;
+    for (const [surname, es] of byLastTok) {
+      if (!oneLetterApart(surname, w)) continue;
+      if (found || es.length > 1) return undefined;
+      found = es[0];
+    }
+    return found;
+  };
   const byFirstTok = indexPeople(firstTok);
   const none: Entity[] = [];
   interface InstInfo {
@@ -397,9 +406,20 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       }
       continue;
     }
+    // "Nocchio" in an article about Joseph Nacchio: a misspelt surname (one letter changed, not the
+    // last) of the one person who bears it, when no body or place has the word.
+    const misspelt = lw.length >= 5 && !m.institutionHint && !m.city ? surnameSpeltLike(lw) : undefined;
+    if (misspelt) {
+      attach(misspelt, m);
+      continue;
+    }
     pending.push(m);
   }
   // 3. Single words with their own evidence become people; the rest join them or are dropped.
+  // "parent company Acme … Acme's admission": a possessive is no evidence against what another
+  // mention's context says the word is.
+  const bodyHinted = new Set(singles.filter((m) => m.institutionHint && !m.personEvidence).map((m) => key(m.name)));
+  for (const m of pending) if (m.possessiveOnly && bodyHinted.has(key(m.name))) m.personEvidence = false;
   for (const m of pending.filter((p) => p.personEvidence && !isCommonWord(p.name) && !lookupPlace(p.name))) {
     const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
     e.names.set(m.name, 1);

@@ -48,6 +48,8 @@ export interface RawMention {
   personEvidence?: boolean;
   /** A place used only to qualify a title ("Shanghai Party Secretary"): not an actor. */
   modifier?: boolean;
+  /** Single words: the only person evidence is a possessive ("Acme's"), which bodies have too. */
+  possessiveOnly?: boolean;
   /** Single words: "the Met", "the Sacklers". */
   afterThe?: boolean;
   /** Name of an institution owning this mention ("the Met's Director …", "Police's Command"). */
@@ -61,6 +63,8 @@ export interface RawMention {
 }
 
 const BASED = /-based$/i;
+/** Words that date an office ("former chairman"), never the start of a name. */
+const TIME_LABELS = new Set(['former', 'ex', 'then']);
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', ...NAME_PARTICLES]);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
@@ -446,6 +450,12 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   // "Striker Ali Musa", "Swimmer Ana Petrova": a noun for what someone does, opening the sentence before a
   // name of two words or more, is no part of the name.
   if (span.length >= 3 && atSentenceStart(tokens, base) && !isTitleWord(span[0]!) && isAgentNoun(span[0]!.text) && span.slice(1).every((t) => t.cap)) {
+    span = span.slice(1);
+    base++;
+  }
+  // "Former Acme Inc. Chief Executive Jane Roe", "former Acme chairman": "former" qualifies the office
+  // that follows; it opens no name, and the word after it is not titled by it.
+  while (span.length > 1 && TIME_LABELS.has(norm(span[0]!.text))) {
     span = span.slice(1);
     base++;
   }
@@ -910,7 +920,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const city = !namesAnInstrument(tokens, base) ? cityCandidate(t, listed ? undefined : prev, common, listed) : undefined;
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
-    const evidence =
+    const possible =
       !bodyContext &&
       !start &&
       !common &&
@@ -918,23 +928,29 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       (!afterThe || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text))) &&
       !isBodyWord(t.text) &&
       !afterPlace &&
-      !/^[A-Z]+$/.test(t.text) &&
-      (t.possessive ||
-        (next !== undefined && SPEECH_AFTER.has(next.text)) ||
+      !/^[A-Z]+$/.test(t.text);
+    // "Acme's collapse" is said of bodies as much as of people: a possessive is weak evidence, and none
+    // before a name ("Rovers' Jane Roe": her club's, not a person's).
+    const possessiveEvidence = possible && t.possessive && !next?.cap;
+    const evidence =
+      possible &&
+      ((next !== undefined && SPEECH_AFTER.has(next.text)) ||
         (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
         // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
         (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
         (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '')));
-    const hint = evidence
-      ? undefined
-      : statement
-        ? (institutionContext(tokens, base, base) ?? 'other')
-        : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
+    const hint =
+      evidence || possessiveEvidence
+        ? undefined
+        : statement
+          ? (institutionContext(tokens, base, base) ?? 'other')
+          : singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common });
     return [
       mention('single', text, span, base, sentence, {
-        ...(evidence ? { personEvidence: true } : {}),
+        ...(evidence || possessiveEvidence ? { personEvidence: true } : {}),
+        ...(possessiveEvidence && !evidence ? { possessiveOnly: true } : {}),
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
         ...(abbreviatesCommonWords(tokens, base) || abbreviatesLaw(tokens, base) ? { commonAbbreviation: true } : {}),

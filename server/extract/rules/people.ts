@@ -217,3 +217,68 @@ export function roleTitle(title: Token[]): string {
     .map((t) => t.text)
     .join(' ');
 }
+
+/**
+ * English given names whose short forms are no prefix of them ("Joe" for Joseph, "Bill" for
+ * William). No npm data package of hypocorisms was found (searched: nickname, diminutive,
+ * hypocorism, given/first name; `name-match` keeps 40 such names inside code that needs
+ * `natural`), so this is a short hand list of the common ones. Short forms that begin like the
+ * full name ("Dan", "Bernie", "Kenny") need no entry: shortFormOf() derives them.
+ */
+const IRREGULAR_SHORT_FORMS: Record<string, string[]> = {
+  william: ['bill', 'billy', 'will', 'willie', 'liam'],
+  robert: ['bob', 'bobby', 'bert'],
+  richard: ['dick', 'rick', 'ricky', 'rich'],
+  james: ['jim', 'jimmy', 'jamie'],
+  joseph: ['joe', 'joey'],
+  john: ['jack', 'johnny'],
+  thomas: ['tom', 'tommy'],
+  edward: ['ed', 'eddie', 'ted', 'teddy', 'ned'],
+  charles: ['chuck', 'chas'],
+  henry: ['harry', 'hank', 'hal'],
+  michael: ['mike', 'mick', 'mickey'],
+  anthony: ['tony'],
+  stephen: ['steve', 'stevie'],
+  nicholas: ['nick', 'nicky'],
+  lawrence: ['larry'],
+  gerald: ['jerry', 'gerry'],
+  terence: ['terry'],
+  francis: ['frank', 'frankie'],
+  jacob: ['jake'],
+  alexander: ['sandy', 'sasha'],
+  margaret: ['peggy', 'meg', 'maggie', 'marge'],
+  elizabeth: ['liz', 'lizzie', 'beth', 'betty', 'bess'],
+  sarah: ['sally'],
+  mary: ['molly', 'polly'],
+  catherine: ['kate', 'katie', 'kathy', 'cathy'],
+  katherine: ['kate', 'kathy'],
+  patricia: ['patty', 'patsy', 'trish'],
+  susan: ['sue', 'susie'],
+  jennifer: ['jenny', 'jen'],
+};
+const SHORT_TO_FULL = new Map<string, Set<string>>();
+for (const [full, shorts] of Object.entries(IRREGULAR_SHORT_FORMS))
+  for (const s of shorts) {
+    const set = SHORT_TO_FULL.get(s) ?? new Set<string>();
+    set.add(full);
+    SHORT_TO_FULL.set(s, set);
+  }
+/** Endings of English pet forms: "Bernie", "Kenny", "Dave", "Mickey". */
+const PET_ENDING = /(?:ie|ey|y|e|i|o)$/;
+
+/**
+ * Whether given name `short` is a short or pet form of given name `full`, both lower-case:
+ * a prefix of three letters or more ("dan", "daniel"), a stem of three letters or more with a pet
+ * ending ("bernie", "bernard"; "kenny", "kenneth"; "dave", "david"), or a listed irregular one.
+ */
+export function shortFormOf(short: string, full: string): boolean {
+  if (short.length >= full.length) return false;
+  if (short.length >= 3 && full.startsWith(short)) return true;
+  if (SHORT_TO_FULL.get(short)?.has(full)) return true;
+  const pet = PET_ENDING.exec(short);
+  if (!pet) return false;
+  const stem = short.slice(0, pet.index);
+  // "kenny": the doubled consonant before the ending is one ("ken", as in "kenneth").
+  const undoubled = stem.length >= 2 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : stem;
+  return (stem.length >= 3 && full.startsWith(stem)) || (undoubled.length >= 3 && full.startsWith(undoubled));
+}

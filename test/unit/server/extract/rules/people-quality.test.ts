@@ -1,0 +1,52 @@
+/**
+ * People on news the extractor has not seen: bodies that look like people, one person under two
+ * forms of the name. Sentences invented for these tests.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { shortFormOf } from '../../../../../server/extract/rules/people.js';
+
+const people = (text: string): string[] =>
+  ruleExtractor
+    .extract(text)
+    .people.map((p) => p.name)
+    .sort();
+
+test('"former" dates an office; the word after it is no titled person', () => {
+  assert.deepEqual(people('Former Brixtell chairman Owen Marsh was charged on Monday.'), ['Owen Marsh']);
+  assert.deepEqual(people('Former Brixtell Inc. Chief Executive Owen Marsh denied the charges.'), ['Owen Marsh']);
+});
+
+test('a possessive is weak evidence: a body in its other mentions, or before a name, is no person', () => {
+  const text =
+    "Prosecutors charged two managers at the retailer's parent company Valdora. The inquiry into Valdora's 2019 accounts is closed. Valdora shares fell.";
+  assert.deepEqual(people(text), []);
+  assert.deepEqual(people("The panel banned Rovanto's Ian Keble for six games."), ['Ian Keble']);
+  // Alone, a possessive still says person.
+  assert.deepEqual(people("The offer was rejected, and Tiernan's lawyers will appeal."), ['Tiernan']);
+});
+
+test('a short or pet form of the given name with the same surname is the same person', () => {
+  const text = 'Bartholomew Quist pleaded not guilty. "We never doubted Bart Quist," his lawyer said. Joe Farrand and Joseph Farrand are one.';
+  assert.deepEqual(people(text), ['Bartholomew Quist', 'Joseph Farrand']);
+  assert.deepEqual(people('Kenneth Dorsay resigned. Kenny Dorsay had led the firm since 2001.'), ['Kenneth Dorsay']);
+  // Two given names that are not short forms of each other are two people.
+  assert.deepEqual(people('Mark Tillet and Mary Tillet were both charged.'), ['Mark Tillet', 'Mary Tillet']);
+});
+
+test('shortFormOf: prefixes, pet endings and common irregular forms', () => {
+  assert.ok(shortFormOf('dan', 'daniel'));
+  assert.ok(shortFormOf('bernie', 'bernard'));
+  assert.ok(shortFormOf('kenny', 'kenneth'));
+  assert.ok(shortFormOf('dave', 'david'));
+  assert.ok(shortFormOf('bill', 'william'));
+  assert.ok(!shortFormOf('jo', 'john'));
+  assert.ok(!shortFormOf('mary', 'mark'));
+  assert.ok(!shortFormOf('joseph', 'joe'));
+});
+
+test('a surname misspelt once is the one person who bears it', () => {
+  const text = 'A jury convicted Harold Penwarden on Tuesday. Prosecutors said Penwardan hid the losses.';
+  assert.deepEqual(people(text), ['Harold Penwarden']);
+});
