@@ -420,7 +420,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // mention's context says the word is.
   const bodyHinted = new Set(singles.filter((m) => m.institutionHint && !m.personEvidence).map((m) => key(m.name)));
   for (const m of pending) if (m.possessiveOnly && bodyHinted.has(key(m.name))) m.personEvidence = false;
-  for (const m of pending.filter((p) => p.personEvidence && !isCommonWord(p.name) && !lookupPlace(p.name))) {
+  for (const m of pending.filter((p) => p.namedPerson || (p.personEvidence && !isCommonWord(p.name) && !lookupPlace(p.name)))) {
     const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
     e.names.set(m.name, 1);
     attach(e, m);

@@ -48,6 +48,8 @@ export interface RawMention {
   personEvidence?: boolean;
   /** A place used only to qualify a title ("Shanghai Party Secretary"): not an actor. */
   modifier?: boolean;
+  /** Single words: the context names a person ("his wife, X", "surnamed X"), whatever else the word names. */
+  namedPerson?: boolean;
   /** Single words: the only person evidence is a possessive ("Acme's"), which bodies have too. */
   possessiveOnly?: boolean;
   /** Single words: "the Met", "the Sacklers". */
@@ -126,6 +128,9 @@ const SITE_HEADS = new Set([
   'river',
   'lake',
   'mountains',
+  'highlands',
+  'hills',
+  'heights',
   'mount',
   'valley',
   'desert',
@@ -730,8 +735,61 @@ function looseStart(sp: Token[]): boolean {
   return sp.length > 1 && !sp[1]!.cap && CONNECTORS.has(sp[1]!.text) && INSTITUTION_HEAD[norm(sp[0]!.text)] === undefined;
 }
 
+/** Nouns for kin and partners: the one word named right after one is a person ("his wife, Georgia"). */
+const KIN_NOUNS = new Set([
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'brother',
+  'sister',
+  'mother',
+  'father',
+  'widow',
+  'widower',
+  'girlfriend',
+  'boyfriend',
+  'fiancée',
+  'fiancee',
+  'fiancé',
+  'fiance',
+  'stepson',
+  'stepdaughter',
+  'grandson',
+  'granddaughter',
+  'nephew',
+  'niece',
+  'cousin',
+  'uncle',
+  'aunt',
+]);
+/** Words that say a name is a person's: "a man surnamed Liao", "née Smith". */
+const NAMING_WORDS = new Set(['surnamed', 'née', 'nee']);
+
+/** "his wife, Georgia", "with wife Linda", "a man surnamed Liao": what the word before says the name is. */
+function namedAsPerson(tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  const word = prev?.text === ',' ? tokens[first - 2] : prev;
+  if (!word || word.cap) return false;
+  return NAMING_WORDS.has(word.low) || (KIN_NOUNS.has(word.low) && !word.possessive);
+}
+
+/** Naming verbs before a quoted name: "who called him "Kenny Boy"", "dubbed "the Fixer"". */
+const NICKNAME_VERBS = /^(?:called|dubbed|nicknamed|known|styled|branded)$/;
+/** A nickname in quotes after a naming verb: no second person, but a name the text gives someone. */
+function quotedNickname(tokens: Token[], first: number): boolean {
+  if (!/^["“‘']$/.test(tokens[first - 1]?.text ?? '')) return false;
+  let k = first - 2;
+  if (/^(?:him|her|them|it|as|himself|herself)$/.test(tokens[k]?.low ?? '')) k--;
+  return NICKNAME_VERBS.test(tokens[k]?.low ?? '');
+}
+
 /** Whole-span classification; null when the span should be split at its connectors. */
 function classifySpan(text: string, tokens: Token[], base: number, span0: Token[], sentence: number): RawMention[] | null {
+  if (quotedNickname(tokens, base)) return [];
+  // A single word named as kin or by its surname is a person's name, even one a place has too.
+  if (span0.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(span0[0]!.text) && namedAsPerson(tokens, base))
+    return [mention('single', text, span0, base, sentence, { personEvidence: true, namedPerson: true })];
   let span = span0;
   let b = base;
   const lastIdx = base + span0.length - 1;

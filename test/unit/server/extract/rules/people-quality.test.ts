@@ -50,3 +50,14 @@ test('a surname misspelt once is the one person who bears it', () => {
   const text = 'A jury convicted Harold Penwarden on Tuesday. Prosecutors said Penwardan hid the losses.';
   assert.deepEqual(people(text), ['Harold Penwarden']);
 });
+
+test('a word named as kin or by its surname is a person, even a place name; a quoted nickname is nobody new', () => {
+  assert.deepEqual(people('Dorian Pell is accused of striking his wife, Florence, at their home.'), ['Dorian Pell', 'Florence']);
+  assert.deepEqual(people('He arrived with daughter Savannah beside him.'), ['Savannah']);
+  assert.deepEqual(people('Officers said the driver, surnamed Quan, was held overnight.'), ['Quan']);
+  assert.deepEqual(people('Colleagues who called her "Iron Maggie" were surprised when Margit Olund resigned.'), ['Margit Olund']);
+});
+
+test('a named upland is a place, not a person', () => {
+  assert.deepEqual(people('The ring went missing at a resort in Corvan Highlands last week.'), []);
+});
