@@ -196,6 +196,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       }
     }
   }
+  const workKeys = new Set(raws.filter((m) => m.work).map((m) => key(m.name)));
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
   // "Rodrigo Medina … Medina is being held": a lone surname of one person named in full is that
@@ -253,6 +254,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       if (m.acronym) alias(e, m.acronym);
       attach(e, m);
     } else if (m.category === 'person') {
+      // "the show Blue Peter … over Blue Peter blunder": the title of a work, here too.
+      if (workKeys.has(key(m.name))) continue;
       // A name the article also calls a place ("the city of X … in X") is that place.
       if (placeKeys.has(key(m.name))) {
         attach(get('place', m.name), m);
@@ -318,7 +321,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   }
   const insts: InstInfo[] = [];
   let instSeen = 0;
-  const singles = raws.filter((m) => m.category === 'single');
+  const singles = raws.filter((m) => m.category === 'single' && !m.work && !workKeys.has(key(m.name)));
   const definedAcronyms = new Set(raws.flatMap((m) => (m.category === 'institution' && m.acronym ? [m.acronym] : [])));
   const pending: RawMention[] = [];
   for (const m of singles) {

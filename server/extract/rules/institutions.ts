@@ -139,6 +139,13 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   films: 'company',
   records: 'company',
   publishing: 'company',
+  // Firms named for their trade: "Kestrel Analytics", "Orwell Research", "Dunmore Securities".
+  analytics: 'company',
+  research: 'company',
+  consulting: 'company',
+  securities: 'company',
+  chemicals: 'company',
+  solutions: 'company',
   // Football clubs: "Blackburn Rovers", "Wigan Athletic".
   rovers: 'other',
   wanderers: 'other',
@@ -444,6 +451,10 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   subsidiary: 'company',
   group: 'other',
   club: 'other',
+  // "his then team X", "Spanish outfit X": sports teams.
+  team: 'other',
+  outfit: 'other',
+  franchise: 'other',
   party: 'party',
   ngo: 'other',
   charity: 'other',

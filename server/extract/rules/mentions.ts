@@ -48,6 +48,8 @@ export interface RawMention {
   personEvidence?: boolean;
   /** A place used only to qualify a title ("Shanghai Party Secretary"): not an actor. */
   modifier?: boolean;
+  /** The title of a work ("the show X"): no entity, and its name is no person's elsewhere. */
+  work?: boolean;
   /** Single words: the context names a person ("his wife, X", "surnamed X"), whatever else the word names. */
   namedPerson?: boolean;
   /** Single words: the only person evidence is a possessive ("Acme's"), which bodies have too. */
@@ -784,9 +786,25 @@ function quotedNickname(tokens: Token[], first: number): boolean {
   return NICKNAME_VERBS.test(tokens[k]?.low ?? '');
 }
 
+/** Nouns for works, right before a work's title: "the documentary X", "her debut album X". */
+const WORK_NOUNS = new Set(['programme', 'program', 'series', 'documentary', 'film', 'movie', 'novel', 'album', 'sitcom', 'podcast', 'miniseries', 'drama']);
+/** Words before "show" that make it the noun ("children's show X", "TV show X"), not the verb ("records show X"). */
+const SHOW_KINDS = new Set(['tv', 'television', 'radio', 'talk', 'chat', 'game', 'quiz', 'hit', 'breakfast', 'morning', 'cookery', 'reality']);
+/** A title of a work right after its noun: works are no people (nor bodies). */
+function namesAWork(tokens: Token[], first: number): boolean {
+  const noun = tokens[first - 1];
+  if (!noun || noun.cap) return false;
+  if (WORK_NOUNS.has(noun.low)) return true;
+  if (noun.low !== 'show') return false;
+  const before = tokens[first - 2];
+  return !!before && (before.possessive || /['’]s?$/.test(before.text) || SHOW_KINDS.has(before.low));
+}
+
 /** Whole-span classification; null when the span should be split at its connectors. */
 function classifySpan(text: string, tokens: Token[], base: number, span0: Token[], sentence: number): RawMention[] | null {
   if (quotedNickname(tokens, base)) return [];
+  // Kept as a marker, so that the same title elsewhere (a headline) is no person either.
+  if (namesAWork(tokens, base)) return [mention('single', text, span0, base, sentence, { work: true })];
   // A single word named as kin or by its surname is a person's name, even one a place has too.
   if (span0.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(span0[0]!.text) && namedAsPerson(tokens, base))
     return [mention('single', text, span0, base, sentence, { personEvidence: true, namedPerson: true })];

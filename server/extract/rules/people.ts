@@ -174,8 +174,10 @@ export function parseTitle(span: Token[]): TitleParse | null {
         j += len;
         continue;
       }
-      // "Acting ACP Sakeo Vula": a rank's acronym inside a title run is part of the title.
-      if (j > i && ACRONYM.test(span[j]!.text) && span[j + 1]?.cap && !ACRONYM.test(span[j + 1]!.text)) {
+      // "Acting ACP Sakeo Vula": a rank's acronym inside a title run is part of the title. Two capitals
+      // before a lone surname are the person's initials ("Justice AB Okafor-Bello").
+      const initials = span[j]!.text.length === 2 && j + 2 === span.length;
+      if (j > i && ACRONYM.test(span[j]!.text) && span[j + 1]?.cap && !ACRONYM.test(span[j + 1]!.text) && !initials) {
         j++;
         continue;
       }

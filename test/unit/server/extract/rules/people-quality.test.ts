@@ -61,3 +61,21 @@ test('a word named as kin or by its surname is a person, even a place name; a qu
 test('a named upland is a place, not a person', () => {
   assert.deepEqual(people('The ring went missing at a resort in Corvan Highlands last week.'), []);
 });
+
+test('a team or a firm named for its trade is no person', () => {
+  assert.deepEqual(people('He was dropped by his then team Corvo Lanza in May.'), []);
+  assert.deepEqual(people('A report by Halvern Analytics questioned the accounts.'), []);
+});
+
+test('the title of a show is no person, in the headline either', () => {
+  assert.deepEqual(
+    people("Regulator fines broadcaster over Silver Kettle blunder\nThe watchdog fined it for a rigged vote on the children's show Silver Kettle."),
+    [],
+  );
+  assert.deepEqual(people('Records show Alan Brisk paid the fee.'), ['Alan Brisk']);
+});
+
+test('two capitals before a lone surname after a title are initials', () => {
+  assert.deepEqual(people('The counsel told Justice OK Adebayo-Lawal that the law was clear.'), ['OK Adebayo-Lawal']);
+  assert.deepEqual(people('Acting ACP Rupeni Tawake confirmed the arrest.'), ['Rupeni Tawake']);
+});
