@@ -7,7 +7,7 @@ import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '.
 import { isCommonWord } from './lexicons.js';
 import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
 import { isCountryName, isDemonym, lookupPlace } from './places.js';
-import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
+import { INSTRUMENT_NOUNS, KIN_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
 import { shortFormOf } from './people.js';
@@ -322,6 +322,19 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const insts: InstInfo[] = [];
   let instSeen = 0;
   const singles = raws.filter((m) => m.category === 'single' && !m.work && !workKeys.has(key(m.name)));
+  // "Roe's father, Frank Roe": the bare surname there is another person than the relative named in full.
+  const relativeOf = new Map<string, string>(); // surname -> key of the relative's full name
+  for (const m of singles) {
+    const toks = tokens[m.sentence] ?? [];
+    const kin = toks[m.last + 1];
+    if (!toks[m.last]?.possessive || !kin || !KIN_NOUNS.has(kin.low)) continue;
+    const at = toks[m.last + 2]?.text === ',' ? m.last + 3 : m.last + 2;
+    const relative = raws.find((r) => r.sentence === m.sentence && r.category === 'person' && r.first === at);
+    if (relative && key(surnameOf(relative.name)) === key(m.name)) {
+      relativeOf.set(key(m.name), key(relative.name));
+      m.personEvidence = true; // whose father it is: a person
+    }
+  }
   const definedAcronyms = new Set(raws.flatMap((m) => (m.category === 'institution' && m.acronym ? [m.acronym] : [])));
   const pending: RawMention[] = [];
   for (const m of singles) {
@@ -374,6 +387,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
     const byLast = byLastTok.get(lw) ?? none;
     if (byLast.length > 1) continue; // shared surname: belongs to neither
+    if (byLast.length === 1 && relativeOf.get(key(w)) === key(byLast[0]!.name)) {
+      pending.push(m);
+      continue;
+    }
     if (byLast.length === 1) {
       attach(byLast[0]!, m);
       continue;
@@ -483,7 +500,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     for (const a of e.aliases) lookup.set(key(a), e);
   }
   const surnameCount = indexPeople(lastTok);
-  for (const [t, es] of surnameCount) if (es.length === 1 && !lookup.has(t)) lookup.set(t, es[0]!);
+  for (const [t, es] of surnameCount) if (es.length === 1 && !lookup.has(t) && !relativeOf.has(t)) lookup.set(t, es[0]!);
   tokens.forEach((toks, s) => {
     const row = coveredTok[s]!;
     for (let i = 0; i < toks.length; i++) {

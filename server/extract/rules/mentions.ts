@@ -25,6 +25,7 @@ import {
 } from './institutions.js';
 import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
+import { classOf } from './pos.js';
 import {
   NAME_PARTICLES,
   PLURAL_TITLES,
@@ -453,7 +454,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
 
 /** "Striker", "Swimmer": a verb made a doer's noun ("-man" words are surnames as often: "Goldman"). */
 function isAgentNoun(word: string): boolean {
-  if (word.length > 16 || isGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (word.length > 16 || isGivenName(word) || isListedGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const w = word.toLowerCase();
   const agent = /^(\p{Ll}{3,}?)(\p{Ll})?(?:er|or|ist)$/u.exec(w);
   if (!agent) return false;
@@ -461,6 +462,14 @@ function isAgentNoun(word: string): boolean {
   // "swimmer" doubles its consonant, "striker" drops an "e".
   const forms = [stem, `${stem}e`, agent[2] && agent[2] === stem.at(-2) ? stem.slice(0, -1) : ''];
   return forms.some((f) => f.length >= 3 && isCommonWord(f) && !isGivenName(f));
+}
+
+/** Endings of nouns for what someone does: "Contractor", "Fundraiser", "Lobbyist", "Consultant". */
+const AGENT_SHAPE = /^\p{Lu}\p{Ll}{3,}(?:er|or|ist|ant)$/u;
+/** "Contractor Bobby Lane": a doer's noun that is no given name, before a listed given name. */
+function agentBeforeGivenName(span: Token[]): boolean {
+  const [noun, given] = span;
+  return AGENT_SHAPE.test(noun!.text) && !isListedGivenName(noun!.text) && !isGivenName(noun!.text) && isListedGivenName(given!.text);
 }
 
 /** "Hard-charging", "Cash-strapped": a capitalised compound of two lower-case English words, no name. */
@@ -523,7 +532,13 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
   // "Striker Ali Musa", "Swimmer Ana Petrova": a noun for what someone does, opening the sentence before a
   // name of two words or more, is no part of the name.
-  if (span.length >= 3 && atSentenceStart(tokens, base) && !isTitleWord(span[0]!) && isAgentNoun(span[0]!.text) && span.slice(1).every((t) => t.cap)) {
+  if (
+    span.length >= 3 &&
+    atSentenceStart(tokens, base) &&
+    !isTitleWord(span[0]!) &&
+    (isAgentNoun(span[0]!.text) || agentBeforeGivenName(span)) &&
+    span.slice(1).every((t) => t.cap)
+  ) {
     span = span.slice(1);
     base++;
   }
@@ -805,7 +820,7 @@ function looseStart(sp: Token[]): boolean {
 }
 
 /** Nouns for kin and partners: the one word named right after one is a person ("his wife, Georgia"). */
-const KIN_NOUNS = new Set([
+export const KIN_NOUNS = new Set([
   'wife',
   'husband',
   'son',
@@ -1006,6 +1021,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     // "General Data Protection Regulation", "Wayne State University Law School": English words after a
     // title word name a thing or a body, no person.
     if (tp.name.length >= 2 && tp.name.every((t) => (isCommonWord(t.text) || COMMON_SHAPE.test(t.text)) && !isGivenName(t.text))) return res;
+    // "Mayor Convicted Of Corruption", "Prime Minister Says …": a verb form after a title in a headline is no name.
+    if (tp.name.length === 1 && isVerbForm(tp.name[0]!.text)) return res;
     const nameText = textOf(text, tp.name);
     // "CEO of the New York drug company": a place after the title, not a person's name.
     const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;
@@ -1040,6 +1057,12 @@ function givenNameAndSurname(tokens: Token[], base: number, span: Token[]): bool
   if (!isCommonWord(surname.text)) return true;
   const before = tokens[base - 1];
   return !!before && !before.cap && (TITLE_WORDS.has(before.low) || JOB_NOUNS.has(before.low));
+}
+
+/** A word that can only be a verb ("Convicted", "Says", "Resigns"), and no given name. */
+function isVerbForm(word: string): boolean {
+  const c = classOf(word.toLowerCase());
+  return c.verb && !c.noun && !c.adjective && !isListedGivenName(word);
 }
 
 /** Spans that are neither known nor institution-shaped nor titled. */

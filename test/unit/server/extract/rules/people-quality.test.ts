@@ -93,3 +93,18 @@ test('a month is a name after a given name or before a surname, not after a date
   assert.deepEqual(people("The firm's lawyer, Jan Kowalczyk, said it would appeal on Jan 5."), ['Jan Kowalczyk']);
   assert.ok(!people('Since June Ferris has led the inquiry.').includes('June Ferris'));
 });
+
+test("a doer's noun opening the sentence before a given name is no part of the name", () => {
+  assert.deepEqual(people('Fundraiser Emma Delacourt said she paid him. Contractor Bobby Harwell was convicted.'), ['Bobby Harwell', 'Emma Delacourt']);
+});
+
+test('a verb form after a title in a headline is no name', () => {
+  assert.deepEqual(people('Ex-Mayor Convicted Of Fraud\nThe former mayor, Alma Quist, was convicted.'), ['Alma Quist']);
+  assert.deepEqual(people('Prime Minister Says No To Talks'), []);
+  assert.deepEqual(people('Mayor Bing spoke first.'), ['Bing']);
+});
+
+test('the bare surname whose relative is named in full is another person', () => {
+  const text = "Prosecutors accused Quenby of bribery. Quenby's father, Bernard Quenby, was convicted of a tax count.";
+  assert.deepEqual(people(text), ['Bernard Quenby', 'Quenby']);
+});
