@@ -139,11 +139,9 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   films: 'company',
   records: 'company',
   publishing: 'company',
-  // Firms named for their trade: "Kestrel Analytics", "Orwell Research", "Dunmore Securities".
+  // Firms named for their trade: "Kestrel Analytics", "Dunmore Consulting".
   analytics: 'company',
-  research: 'company',
   consulting: 'company',
-  securities: 'company',
   chemicals: 'company',
   solutions: 'company',
   // Football clubs: "Blackburn Rovers", "Wigan Athletic".
