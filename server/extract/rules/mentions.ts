@@ -4,7 +4,7 @@
  */
 import type { InstitutionKind } from '../types.js';
 import { FUNCTION_WORDS, MONTHS_DAYS, TITLE_WORDS, isCommonWord } from './lexicons.js';
-import { JOB_NOUNS } from './words.js';
+import { JOB_NOUNS, PERSON_DESCRIPTIONS } from './words.js';
 import {
   ALNUM_GROUP,
   INSTITUTION_HEAD,
@@ -847,6 +847,57 @@ export const KIN_NOUNS = new Set([
   'uncle',
   'aunt',
 ]);
+/** Head nouns of an apposition that describe a person ("X, a retired teacher,"), besides job and kin nouns. */
+const PERSON_NOUNS = new Set([
+  'man',
+  'woman',
+  'boy',
+  'girl',
+  'teacher',
+  'doctor',
+  'nurse',
+  'lawyer',
+  'resident',
+  'student',
+  'farmer',
+  'official',
+  'officer',
+  'politician',
+  'journalist',
+  'activist',
+  'businessman',
+  'businesswoman',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'director',
+  'chairman',
+  'chairwoman',
+  'founder',
+  'employee',
+  'worker',
+  'retiree',
+  'pensioner',
+  'victim',
+  'witness',
+]);
+const isPersonNoun = (w: string): boolean => PERSON_NOUNS.has(w) || JOB_NOUNS.has(w) || PERSON_DESCRIPTIONS.has(w) || KIN_NOUNS.has(w);
+
+/** "X, 42," and "X, a retired teacher,": an age, or a person's noun heading the apposition after the name. */
+function personApposition(tokens: Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',') return false;
+  const first = tokens[last + 2];
+  if (!first) return false;
+  if (/^\d{1,2}$/.test(first.text)) return /^[,.;)]$/.test(tokens[last + 3]?.text ?? '.');
+  if (!/^(?:a|an|the)$/.test(first.text)) return false;
+  for (let k = last + 3; k < last + 7 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.low)) return false;
+    if (isPersonNoun(t.low)) return true;
+  }
+  return false;
+}
+
 /** Words that say a name is a person's: "a man surnamed Liao", "née Smith". */
 const NAMING_WORDS = new Set(['surnamed', 'née', 'nee']);
 
@@ -1116,6 +1167,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const evidence =
       possible &&
       ((next !== undefined && SPEECH_AFTER.has(next.text)) ||
+        personApposition(tokens, base) ||
         (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
@@ -1162,7 +1214,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return [mention('place', text, span, base, sentence, { name: city.name })];
   // "Marcus DLX": an acronym after the first word makes a company's name, not a person's.
   const acronymInside = acronymInsideSpan(span);
-  if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text))) return [mention('person', text, span, base, sentence)];
+  if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.?$/.test(first.text))) return [mention('person', text, span, base, sentence)];
   // "Aarhus Convention": a place word before a capitalised instrument noun names the instrument.
   const placeAt = (k: number): string | undefined =>
     INSTRUMENT_NOUNS.has(span[k + 1]?.low ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx)) ? undefined : lookupPlace(span[k]!.text);

@@ -108,3 +108,12 @@ test('the bare surname whose relative is named in full is another person', () =>
   const text = "Prosecutors accused Quenby of bribery. Quenby's father, Bernard Quenby, was convicted of a tax count.";
   assert.deepEqual(people(text), ['Bernard Quenby', 'Quenby']);
 });
+
+test('an age or a person noun in apposition makes a lone surname a person; a body noun does not', () => {
+  assert.deepEqual(people('Prosecutors accused Quarmby, 42, of fraud. The court heard from Ellery, a retired teacher, on Monday.'), ['Ellery', 'Quarmby']);
+  assert.deepEqual(people('The deal with Velmar, a Swedish retailer, collapsed.'), []);
+});
+
+test('a single capital without a dot is an initial, no demonym', () => {
+  assert.deepEqual(people('He met S Okafor there.'), ['S Okafor']);
+});
