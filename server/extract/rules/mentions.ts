@@ -81,6 +81,10 @@ export interface RawMention {
 }
 
 const BASED = /-based$/i;
+/** "Trinidad & Tobago", "Antigua & Barbuda": a place on either side, or the pair one place's name. */
+const placePair = (a: string, b: string): boolean => [a, b, `${a} and ${b}`].some((w) => lookupPlace(w) !== undefined);
+/** The gap of "Marks & Spencer" between two tokens. */
+const AMPERSAND_GAP = /^\s*&\s*$/;
 /** Words that date an office ("former chairman"), never the start of a name. */
 const TIME_LABELS = new Set(['former', 'ex', 'then']);
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', ...NAME_PARTICLES]);
@@ -394,6 +398,17 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
       const gap = text.slice(tokens[j]!.end, next.start);
+      // "Marks & Spencer": the tokenizer leaves "&" out; it joins the two names (not two places,
+      // "Trinidad & Tobago", nor the last item of a comma list).
+      if (
+        AMPERSAND_GAP.test(gap) &&
+        nameAt(j + 1) &&
+        !placePair(tokens[j]!.text, next.text) &&
+        !tokens.slice(Math.max(0, i - 1), j).some((t) => t.text === ',')
+      ) {
+        j++;
+        continue;
+      }
       // A possessive inside a name ("People's Party") or a glued particle ("al-") keeps the run going.
       if (next.text !== ',' && gap !== ' ' && !NAME_GAP.test(gap) && !/^(?:['’]s?)?\s+$/.test(gap)) break;
       if (nameAt(j + 1)) {
@@ -573,6 +588,14 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     base++;
   }
   if (span.length === 0) return;
+  // "Johnson & Johnson", "Marks & Spencer", "Saatchi & Saatchi": names joined by "&" are a firm's, not two people.
+  const amp = span.findIndex((t, k) => k > 0 && AMPERSAND_GAP.test(text.slice(span[k - 1]!.end, t.start)));
+  if (amp > 0 && !span.some((t) => t.text === ',' || t.text === 'and') && !lookupPlace(textOf(text, span))) {
+    const whole = textOf(text, span);
+    const kind = lookupInstitution(whole)?.kind ?? institutionKind(span) ?? 'company';
+    out.push(mention('institution', text, span, base, sentence, { kind, ...acronymOf(tokens, base + span.length - 1) }));
+    return;
+  }
   // Split on connectors unless the whole run is a known or institution-shaped name.
   // "Customs and Excise Management Act": a law's name, no body's (its acronym neither).
   if (span.length >= 2 && LAW_NAME_ENDS.has(span[span.length - 1]!.text)) return;

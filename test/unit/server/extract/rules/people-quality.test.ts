@@ -117,3 +117,15 @@ test('an age or a person noun in apposition makes a lone surname a person; a bod
 test('a single capital without a dot is an initial, no demonym', () => {
   assert.deepEqual(people('He met S Okafor there.'), ['S Okafor']);
 });
+
+test('names joined by "&" are one firm, not two people; two places stay places', () => {
+  const got = ruleExtractor.extract('The bank hired Pellow & Barnes to audit it. Talks with Trinidad & Tobago went on.');
+  assert.deepEqual(
+    got.people.map((p) => p.name),
+    [],
+  );
+  assert.deepEqual(
+    got.institutions.map((i) => i.name),
+    ['Pellow & Barnes'],
+  );
+});
