@@ -1119,19 +1119,24 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
 }
 
 /**
- * "Christian Campbell", "website editor Paddy French": a listed given name, though an English word
- * too, before one capitalised word that is no English word, place or body word; or before any such
- * word when a role noun comes right before ("editor", "lawyer", "analyst").
+ * "Christian Campbell", "website editor Paddy French", "forward Raheem Sterling": a listed given
+ * name, though an English word too, before one capitalised word that is no English word, place or
+ * body word; or, with a role noun right before ("editor", "striker"), a first word that is no English
+ * word before any such second word.
  */
 function givenNameAndSurname(tokens: Token[], base: number, span: Token[]): boolean {
-  if (span.length !== 2 || !isListedGivenName(span[0]!.text)) return false;
-  const surname = span[1]!;
+  if (span.length !== 2) return false;
+  const [given, surname] = span as [Token, Token];
   if (!/^\p{Lu}\p{Ll}+$/u.test(surname.text) || COMMON_SHAPE.test(surname.text) || lookupPlace(surname.text) || INSTITUTION_SUFFIX[norm(surname.text)])
     return false;
-  if (!isCommonWord(surname.text)) return true;
   const before = tokens[base - 1];
-  return !!before && !before.cap && (TITLE_WORDS.has(before.low) || JOB_NOUNS.has(before.low));
+  const role = !!before && (!before.cap || atSentenceStart(tokens, base - 1)) && isRoleNoun(before.low);
+  // "Carson Block of Muddy Waters": a listed given name placed in a body by "of".
+  const affiliated = tokens[base + 2]?.text === 'of' && !!tokens[base + 3]?.cap;
+  if (isListedGivenName(given.text)) return !isCommonWord(surname.text) || role || affiliated;
+  return role && /^\p{Lu}\p{Ll}+$/u.test(given.text) && !isCommonWord(given.text) && !lookupPlace(given.text);
 }
+const isRoleNoun = (w: string): boolean => TITLE_WORDS.has(w) || JOB_NOUNS.has(w) || PERSON_DESCRIPTIONS.has(w);
 
 /** A word that can only be a verb ("Convicted", "Says", "Resigns"), and no given name. */
 function isVerbForm(word: string): boolean {

@@ -129,3 +129,9 @@ test('names joined by "&" are one firm, not two people; two places stay places',
     ['Pellow & Barnes'],
   );
 });
+
+test('a role noun before, or "of <body>" after, makes two capitalised words a person', () => {
+  assert.deepEqual(people('England forward Tariq Sterling scored twice.'), ['Tariq Sterling']);
+  assert.deepEqual(people('The takedown was led by Carson Block of Orwell Waters Research.'), ['Carson Block']);
+  assert.deepEqual(people('Fund manager Zentrix Capital said no.'), []);
+});
