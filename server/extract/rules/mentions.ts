@@ -83,6 +83,8 @@ export interface RawMention {
 const BASED = /-based$/i;
 /** "Trinidad & Tobago", "Antigua & Barbuda": a place on either side, or the pair one place's name. */
 const placePair = (a: string, b: string): boolean => [a, b, `${a} and ${b}`].some((w) => lookupPlace(w) !== undefined);
+/** Honours and offices written after a name. */
+const POST_NOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'JP']);
 /** The gap of "Marks & Spencer" between two tokens. */
 const AMPERSAND_GAP = /^\s*&\s*$/;
 /** Words that date an office ("former chairman"), never the start of a name. */
@@ -596,6 +598,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     out.push(mention('institution', text, span, base, sentence, { kind, ...acronymOf(tokens, base + span.length - 1) }));
     return;
   }
+  // "Jane Bell QC", "Tom Weld KC", "Ann Lee MP": letters after a name of two words or more are no part of it.
+  while (span.length >= 3 && POST_NOMINALS.has(span[span.length - 1]!.text) && span[span.length - 2]!.cap) span = span.slice(0, -1);
   // Split on connectors unless the whole run is a known or institution-shaped name.
   // "Customs and Excise Management Act": a law's name, no body's (its acronym neither).
   if (span.length >= 2 && LAW_NAME_ENDS.has(span[span.length - 1]!.text)) return;
@@ -1107,9 +1111,12 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     const at = aliasTitle(tp.title);
     const aliases = at ? [`${at.text} ${nameText}`] : [];
     const roleT = roleTitle(tp.title);
+    // "Lord Sugar", "Mr Black": after an honorific even an English word or a place's name is a person's.
+    const addressed = tp.name.length === 1 && tp.title.length > 0 && isHonorific(tp.title[tp.title.length - 1]!);
     const m = mention(tp.name.length === 1 ? 'single' : 'person', text, tp.name, nameFirst, sentence, {
       aliases,
       personEvidence: true,
+      ...(addressed ? { namedPerson: true } : {}),
       ...(roleT && !tp.title.every(isHonorific) ? { role: { title: roleT, institution: owner ? owner.name : null } } : {}),
     });
     res.push(m);

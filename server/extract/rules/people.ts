@@ -91,6 +91,12 @@ const WORLD_HONORIFICS = new Set([
   'mullah',
   'cllr',
   'coun',
+  // Peers: "Baroness Mone", "Lord Sugar".
+  'baroness',
+  'baron',
+  'viscount',
+  'countess',
+  'marquess',
   'hon',
   'barrister',
   'advocate',
@@ -134,11 +140,18 @@ export function titleLength(span: Token[], i: number): number {
   const next = span[i + 1];
   const w = norm(span[i]!.text);
   if (next && TWO_WORD_HONORIFIC_STARTS.has(w) && WORLD_HONORIFICS.has(`${w} ${norm(next.text)}`)) return 2;
+  // A rank's letters are a title only before a given name and a surname ("PC Tom Reilly", not "PC World").
+  if (RANK_TITLES.has(w)) return span.length - i >= 3 && next!.cap && span[i + 2]!.cap ? 1 : 0;
   return isTitleWord(span[i]!) ? 1 : 0;
 }
 
 /** Executive titles written as acronyms ("Zentrix CFO X"): titles, but job labels that give no alias. */
 const JOB_ACRONYMS = new Set(['cfo', 'coo', 'cto', 'cio', 'cmo', 'evp', 'svp']);
+/**
+ * British police ranks as written before a name ("DCI Mark Pearson", "PC Tom Reilly", "Det Supt
+ * Andy Hayes") and a court's "Recorder": titles.
+ */
+const RANK_TITLES = new Set(['pc', 'pcso', 'dc', 'ds', 'di', 'dci', 'dsi', 'dcs', 'supt', 'insp', 'det', 'cst', 'recorder']);
 /** Plural titles before several names: "Senators Ann Lee and Tom Hart". */
 export const PLURAL_TITLES = new Set([
   'senators',

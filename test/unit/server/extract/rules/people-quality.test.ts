@@ -135,3 +135,10 @@ test('a role noun before, or "of <body>" after, makes two capitalised words a pe
   assert.deepEqual(people('The takedown was led by Carson Block of Orwell Waters Research.'), ['Carson Block']);
   assert.deepEqual(people('Fund manager Zentrix Capital said no.'), []);
 });
+
+test('police ranks, peers and letters after a name', () => {
+  assert.deepEqual(people('DCI Mark Pelham led the inquiry. PC Tom Reaney was injured.'), ['Mark Pelham', 'Tom Reaney']);
+  assert.deepEqual(people('Recorder Jane Bellamy QC sentenced him, and Tom Weldon KC said so.'), ['Jane Bellamy', 'Tom Weldon']);
+  assert.deepEqual(people('Baroness Mallory denied it. Lord Sugar sued.'), ['Mallory', 'Sugar']);
+  assert.deepEqual(people('The DC office and PC World were closed.'), []);
+});
