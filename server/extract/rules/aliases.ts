@@ -158,6 +158,18 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const ends = personNames.filter((o, i) => o.length > n.length && (personKeys[i]!.endsWith(asEnd) || personKeys[i]!.startsWith(asStart)));
     if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
   }
+  // "Kwame Kilpatrick" beside "Kwame M. Kilpatrick", "Anna Lopez" beside "Anna Maria Lopez": the same
+  // first and last words with the middle name left out are the one person who has them all.
+  for (const n of personNames) {
+    const ws = words(n);
+    if (ws.length !== 2 || longerName.has(key(n))) continue;
+    const [first, last] = [key(ws[0]!), key(ws[1]!)];
+    const fits = personNames.filter((o) => {
+      const os = words(o);
+      return os.length > 2 && key(os[0]!) === first && key(os.at(-1)!) === last;
+    });
+    if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
+  }
   // "V. Kumar" or "V Kumar" after "Varinder Kumar": an initial for the one given name that fits.
   for (const n of personNames) {
     const initial = /^(\p{Lu})\.?\s+(.+)$/u.exec(n);

@@ -142,3 +142,8 @@ test('police ranks, peers and letters after a name', () => {
   assert.deepEqual(people('Baroness Mallory denied it. Lord Sugar sued.'), ['Mallory', 'Sugar']);
   assert.deepEqual(people('The DC office and PC World were closed.'), []);
 });
+
+test('a name without its middle name or initial is the one person who has it', () => {
+  assert.deepEqual(people('Kwabena M. Ashford was convicted. Kwabena Ashford appealed, and Ashford denied it.'), ['Kwabena M. Ashford']);
+  assert.deepEqual(people('Anna Maria Lopez testified. Anna Lopez said she was paid.'), ['Anna Maria Lopez']);
+});
