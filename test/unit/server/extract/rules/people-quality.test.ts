@@ -147,3 +147,7 @@ test('a name without its middle name or initial is the one person who has it', (
   assert.deepEqual(people('Kwabena M. Ashford was convicted. Kwabena Ashford appealed, and Ashford denied it.'), ['Kwabena M. Ashford']);
   assert.deepEqual(people('Anna Maria Lopez testified. Anna Lopez said she was paid.'), ['Anna Maria Lopez']);
 });
+
+test('court officers are titles, not parts of the name', () => {
+  assert.deepEqual(people('Chief Magistrate Olufemi Ade-Bello adjourned the case. Senior Coroner Jane Hollis ruled.'), ['Jane Hollis', 'Olufemi Ade-Bello']);
+});
