@@ -473,7 +473,8 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
 function isAgentNoun(word: string): boolean {
   if (word.length > 16 || isGivenName(word) || isListedGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const w = word.toLowerCase();
-  const agent = /^(\p{Ll}{3,}?)(\p{Ll})?(?:er|or|ist)$/u.exec(w);
+  // "Bowlers Umar Gul and …": the plural too.
+  const agent = /^(\p{Ll}{3,}?)(\p{Ll})?(?:er|or|ist)s?$/u.exec(w);
   if (!agent) return false;
   const stem = agent[1]! + (agent[2] ?? '');
   // "swimmer" doubles its consonant, "striker" drops an "e".
@@ -482,7 +483,7 @@ function isAgentNoun(word: string): boolean {
 }
 
 /** Endings of nouns for what someone does: "Contractor", "Fundraiser", "Lobbyist", "Consultant". */
-const AGENT_SHAPE = /^\p{Lu}\p{Ll}{3,}(?:er|or|ist|ant)$/u;
+const AGENT_SHAPE = /^\p{Lu}\p{Ll}{3,}(?:er|or|ist|ant)s?$/u;
 /** "Contractor Bobby Lane": a doer's noun that is no given name, before a listed given name. */
 function agentBeforeGivenName(span: Token[]): boolean {
   const [noun, given] = span;

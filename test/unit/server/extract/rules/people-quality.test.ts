@@ -151,3 +151,7 @@ test('a name without its middle name or initial is the one person who has it', (
 test('court officers are titles, not parts of the name', () => {
   assert.deepEqual(people('Chief Magistrate Olufemi Ade-Bello adjourned the case. Senior Coroner Jane Hollis ruled.'), ['Jane Hollis', 'Olufemi Ade-Bello']);
 });
+
+test("a plural doer's noun opening the sentence is no part of the first name", () => {
+  assert.deepEqual(people('Bowlers Umar Gulzar and Wahab Riazi were questioned.'), ['Umar Gulzar', 'Wahab Riazi']);
+});
