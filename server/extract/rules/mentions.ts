@@ -1102,6 +1102,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     if (tp.name.length >= 2 && tp.name.every((t) => (isCommonWord(t.text) || COMMON_SHAPE.test(t.text)) && !isGivenName(t.text))) return res;
     // "Mayor Convicted Of Corruption", "Prime Minister Says …": a verb form after a title in a headline is no name.
     if (tp.name.length === 1 && isVerbForm(tp.name[0]!.text)) return res;
+    // "the General Election", "Special Commission": an abstract noun after a title word is no surname.
+    if (tp.name.length === 1 && ABSTRACT_NOUN.test(tp.name[0]!.text) && !isListedGivenName(tp.name[0]!.text) && !tp.title.some(isHonorific)) return res;
     const nameText = textOf(text, tp.name);
     // "CEO of the New York drug company": a place after the title, not a person's name.
     const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;
@@ -1145,6 +1147,9 @@ function givenNameAndSurname(tokens: Token[], base: number, span: Token[]): bool
   return role && /^\p{Lu}\p{Ll}+$/u.test(given.text) && !isCommonWord(given.text) && !lookupPlace(given.text);
 }
 const isRoleNoun = (w: string): boolean => TITLE_WORDS.has(w) || JOB_NOUNS.has(w) || PERSON_DESCRIPTIONS.has(w);
+
+/** Endings of abstract nouns, which no surname has: "Election", "Investigation", "Settlement". */
+const ABSTRACT_NOUN = /^\p{Lu}\p{Ll}{3,}(?:tion|sion|ment|ness|ity)$/u;
 
 /** A word that can only be a verb ("Convicted", "Says", "Resigns"), and no given name. */
 function isVerbForm(word: string): boolean {

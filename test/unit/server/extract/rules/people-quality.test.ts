@@ -155,3 +155,7 @@ test('court officers are titles, not parts of the name', () => {
 test("a plural doer's noun opening the sentence is no part of the first name", () => {
   assert.deepEqual(people('Bowlers Umar Gulzar and Wahab Riazi were questioned.'), ['Umar Gulzar', 'Wahab Riazi']);
 });
+
+test('an abstract noun after a title word is no surname', () => {
+  assert.deepEqual(people('They hoped to win the General Election by a wide margin. Senator Sanders agreed.'), ['Sanders']);
+});
