@@ -249,6 +249,32 @@ function isNameToken(t: Token): boolean {
   return true;
 }
 
+const QUOTE = /["“”‘’']/;
+/**
+ * The index of the surname in "Given “Nick” Surname" or "Given 'Nick' Surname" (one to three
+ * capitalised words in quotes after a given name, a capitalised word after them), or -1. Quote
+ * marks may be tokens or, as plain ones often are, left out in the gaps between tokens.
+ */
+function nicknameInside(text: string, tokens: Token[], i: number): number {
+  const given = tokens[i]!;
+  const quoteAfter = (k: number): number => {
+    // k's closing quote: a quote token right after (its index), or one in the gap after k (k itself).
+    const next = tokens[k + 1];
+    if (next && QUOTE.test(next.text) && next.text.length === 1) return k + 1;
+    return next && QUOTE.test(text.slice(tokens[k]!.end, next.start)) ? k : -1;
+  };
+  const open = quoteAfter(i);
+  if (open < 0 || !(isGivenName(given.text) || isListedGivenName(given.text))) return -1;
+  for (let k = open + 1; k <= open + 3 && k + 1 < tokens.length; k++) {
+    if (!tokens[k]!.cap || QUOTE.test(tokens[k]!.text)) return -1;
+    const close = quoteAfter(k);
+    if (close < 0) continue;
+    const surname = tokens[close + 1];
+    return surname && /^\p{Lu}[\p{L}'’-]+$/u.test(surname.text) && !isCommonWord(surname.text) ? close + 1 : -1;
+  }
+  return -1;
+}
+
 /** Words before a month that make it a date: "in May", "since June", "last April". */
 const DATE_BEFORE = new Set([
   'in',
@@ -384,6 +410,18 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]))
         out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
+      continue;
+    }
+    // "Brian “BoMac” McIntyre": a nickname in quotes between a given name and a surname.
+    const nicknamed = nicknameInside(text, tokens, i);
+    if (nicknamed > 0) {
+      const given = tokens[i]!;
+      const surname = tokens[nicknamed]!;
+      const m = mention('person', text, [given, surname], i, sentence, { name: `${given.text} ${surname.text}` });
+      m.end = surname.end;
+      m.last = nicknamed;
+      out.push(m);
+      i = nicknamed + 1;
       continue;
     }
     // Build the longest run, allowing lower-case connectors between capitalised words.
@@ -1240,6 +1278,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return fallback(text, tokens, base + 1, span.slice(1), sentence);
   const first = span[0]!;
   const lastIdx = base + span.length - 1;
+  // "St Mellons", "St Joseph's": a saint's name names a place or a church, a school, a gym; no person.
+  if (/^(?:St\.?|Saint)$/.test(first.text)) return [mention('place', text, span, base, sentence)];
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
   // "Lords Of The Deep": a capitalised "And", "Of", "In" goes on with a title in Title Case.
   const after = tokens[lastIdx + 1];

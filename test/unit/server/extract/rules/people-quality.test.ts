@@ -159,3 +159,9 @@ test("a plural doer's noun opening the sentence is no part of the first name", (
 test('an abstract noun after a title word is no surname', () => {
   assert.deepEqual(people('They hoped to win the General Election by a wide margin. Senator Sanders agreed.'), ['Sanders']);
 });
+
+test("a nickname in quotes inside a name is left out of it; a saint's name is no person", () => {
+  assert.deepEqual(people('Boxing trainer Brian “BoMac” McIntosh was arrested. McIntosh, 53, denied it.'), ['Brian McIntosh']);
+  assert.deepEqual(people("Police hunted Joaquín 'El Gordo' Guzmán for years."), ['Joaquín Guzmán']);
+  assert.deepEqual(people('He trained at St Joseph’s gym in Old St Mellons.'), []);
+});
