@@ -319,6 +319,7 @@ function monthsAsNames(tokens: Token[]): ReadonlySet<number> {
     const given =
       next !== undefined &&
       !dated &&
+      !t.low.endsWith('day') && // "said Tuesday Smith …" is a date, though "Tuesday" is a given name
       isListedGivenName(t.text) &&
       /^\p{Lu}\p{Ll}+$/u.test(next.text) &&
       !MONTHS_DAYS.has(next.low) &&
