@@ -1313,8 +1313,13 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
   if (span.some((t) => INSTRUMENT_NOUNS.has(t.low))) return [];
-  // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person.
-  if (span.some((t) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)))) return [];
+  // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person,
+  // "Eamon de Valera" is (a listed given name, no English word, before the particle).
+  if (span.some((t) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)))) {
+    const particleAt = span.findIndex((t) => NAME_PARTICLES.has(norm(t.text)));
+    const givenFirst = particleAt >= 1 && isListedGivenName(first.text) && !isCommonWord(first.text) && span[particleAt + 1]?.cap === true;
+    return givenFirst ? [mention('person', text, span, base, sentence)] : [];
+  }
   // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
   if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];

@@ -165,3 +165,7 @@ test("a nickname in quotes inside a name is left out of it; a saint's name is no
   assert.deepEqual(people("Police hunted Joaquín 'El Gordo' Guzmán for years."), ['Joaquín Guzmán']);
   assert.deepEqual(people('He trained at St Joseph’s gym in Old St Mellons.'), []);
 });
+
+test("a listed given name opens a name with a Romance particle; a body's name stays no person", () => {
+  assert.deepEqual(people("Eamon de Varela's grandson spoke. Deposits at Banco de la Plata grew."), ['Eamon de Varela']);
+});
