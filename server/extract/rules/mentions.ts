@@ -84,7 +84,7 @@ const BASED = /-based$/i;
 /** "Trinidad & Tobago", "Antigua & Barbuda": a place on either side, or the pair one place's name. */
 const placePair = (a: string, b: string): boolean => [a, b, `${a} and ${b}`].some((w) => lookupPlace(w) !== undefined);
 /** Honours and offices written after a name. */
-const POST_NOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'JP']);
+const POST_NOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'JP', 'J.', 'CJ', 'LJ']);
 /** The gap of "Marks & Spencer" between two tokens. */
 const AMPERSAND_GAP = /^\s*&\s*$/;
 /** Words that date an office ("former chairman"), never the start of a name. */

@@ -140,6 +140,7 @@ test('police ranks, peers and letters after a name', () => {
   assert.deepEqual(people('DCI Mark Pelham led the inquiry. PC Tom Reaney was injured.'), ['Mark Pelham', 'Tom Reaney']);
   assert.deepEqual(people('Recorder Jane Bellamy QC sentenced him, and Tom Weldon KC said so.'), ['Jane Bellamy', 'Tom Weldon']);
   assert.deepEqual(people('Baroness Mallory denied it. Lord Sugar sued.'), ['Mallory', 'Sugar']);
+  assert.deepEqual(people('A bench of Arun Mehra J., held that detention served no purpose.'), ['Arun Mehra']);
   assert.deepEqual(people('The DC office and PC World were closed.'), []);
 });
 
