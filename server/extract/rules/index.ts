@@ -4,6 +4,7 @@
  */
 import type { DocumentExtraction, ExtractedEntity, Extractor } from '../types.js';
 import { findAllegations } from './allegations.js';
+import { allegationLinks } from './allegation-links.js';
 import { caseRoleLinks } from './case-roles.js';
 import { findInteractions } from './interactions.js';
 import { findMentions } from './mentions.js';
@@ -31,6 +32,7 @@ export function extract(text: string): DocumentExtraction {
   const by = (c: string) => entities.filter((e) => e.category === c).map(toExtracted);
   const people = by('person');
   interactions.push(...caseRoleLinks(text, sentences, people, allegations, interactions));
+  interactions.push(...allegationLinks(allegations, entities.map(toExtracted), interactions));
   return { sentences, people, institutions: by('institution'), places: by('place'), interactions, allegations };
 }
 
