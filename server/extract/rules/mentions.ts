@@ -415,6 +415,11 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
       }
     }
   }
+  // "Former Acme International chief executive X": "former" opens a title, never a name.
+  if (span.length > 1 && /^(Former|Ex)$/.test(span[0]!.text)) {
+    span = span.slice(1);
+    base++;
+  }
   // Leading words of an institution's name stay: "National Electoral Council", "African Union".
   const after = tokens[offset + run.length];
   const shaped =

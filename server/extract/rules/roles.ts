@@ -7,8 +7,9 @@
  * - "X from the far-right Freedom Party": membership.
  */
 import { type Add, type Clause, type Memory, beforeNoun, coordinatedBefore, endingAt, startingAt } from './clause.js';
-import { TITLE_WORDS } from './lexicons.js';
+import { HONORIFICS, TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
+import { impliedEmployer } from './employer.js';
 import { RELATION_NOUNS } from './vocabulary.js';
 import { JOB_NOUNS, wordTable } from './words.js';
 
@@ -40,6 +41,7 @@ export function roleRules(c: Clause, mem: Memory, add: Add): void {
     possessiveTitle(c, m, add);
     bodyBeforeTitle(c, m, add);
     fromBody(c, m, add);
+    impliedEmployer(c, mem, m, add);
   }
   ownershipNouns(c, add);
   basedIn(c, add);
@@ -106,6 +108,8 @@ function possessiveTitle(c: Clause, m: Placed, add: Add): void {
  */
 function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
   let k = m.first - 1;
+  // "Acme chief executive Mr X": an honorific outside the name stands between the title and the name.
+  if (HONORIFICS.has(c.low[k] ?? '')) k--;
   let head = '';
   let leads = false;
   while (k >= 0 && k >= m.first - 5 && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !c.toks[k]!.possessive) {
