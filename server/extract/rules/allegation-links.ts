@@ -8,7 +8,7 @@
  * Runs after the allegations.
  */
 import type { Allegation, ExtractedEntity, Interaction } from '../types.js';
-import { GROUP_NOUNS } from './groups.js';
+import { GROUP_NOUNS, GROUP_SIZES } from './groups.js';
 
 /** An allegation against more than this many is about a whole sector: each listed party is not singled out. */
 const MAX_ACCUSED = 4;
@@ -24,7 +24,13 @@ const ACTS: readonly [RegExp, string][] = [
 ];
 
 /** Words that stand for people named before: "he said", "the duo", "the three executives". */
-const STANDS_FOR_PEOPLE = new RegExp(`\\b(?:he|she|him|her|they|them|(?:the|both)(?: two| three| four)? (?:${[...GROUP_NOUNS].join('|')}))\\b`, 'i');
+const STANDS_FOR_PEOPLE = new RegExp(`\\b(?:he|she|him|her|they|them|(?:the|both)(?: (two|three|four))? (?:${[...GROUP_NOUNS].join('|')}))\\b`, 'i');
+
+/** The sentence stands for the accused with a word, and a number in it ("the three men") counts them right. */
+function standsFor(text: string, accused: number): boolean {
+  const m = STANDS_FOR_PEOPLE.exec(text);
+  return m !== null && (m[1] === undefined || GROUP_SIZES[m[1].toLowerCase()] === accused);
+}
 
 export function allegationLinks(allegations: Allegation[], entities: ExtractedEntity[], found: Interaction[]): Interaction[] {
   const linked = new Set(found.map((i) => pair(i.source, i.target)));
@@ -37,7 +43,7 @@ export function allegationLinks(allegations: Allegation[], entities: ExtractedEn
       for (const x of a.against) {
         if (by === x || linked.has(pair(by, x))) continue;
         // An accused carried over from earlier sentences must be named or stood for in this one.
-        if (!sentencesOf.get(x)?.has(a.sentence) && !STANDS_FOR_PEOPLE.test(a.evidence.text)) continue;
+        if (!sentencesOf.get(x)?.has(a.sentence) && !standsFor(a.evidence.text, a.against.length)) continue;
         linked.add(pair(by, x));
         out.push({ type, source: by, target: x, sentence: a.sentence, evidence: a.evidence, hedged: false });
       }

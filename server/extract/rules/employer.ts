@@ -10,10 +10,10 @@
 import { type Add, type Clause, type Memory, coordinatedAfter, endingAt } from './clause.js';
 import type { Placed } from './aliases.js';
 import { HONORIFICS } from './lexicons.js';
-import { BODY_DESCRIPTIONS } from './words.js';
+import { BODY_DESCRIPTIONS, wordTable } from './words.js';
 
 /** Title heads, right before the name or ending the apposition, and the link they state. */
-const HEADS: Readonly<Record<string, 'leads' | 'works_for' | 'member_of'>> = {
+const HEADS: Readonly<Record<string, 'leads' | 'works_for' | 'member_of'>> = wordTable({
   ceo: 'leads',
   executive: 'works_for',
   executives: 'works_for',
@@ -33,23 +33,23 @@ const HEADS: Readonly<Record<string, 'leads' | 'works_for' | 'member_of'>> = {
   treasurer: 'works_for',
   counsel: 'works_for',
   member: 'member_of',
-};
+});
 
 /** Heads that are company titles only with a word before them: "chief financial officer", "general counsel", "board member". */
-const NEEDS_BEFORE: Readonly<Record<string, RegExp>> = {
+const NEEDS_BEFORE: Readonly<Record<string, RegExp>> = wordTable({
   officer: /^(chief|financial|operating|technology|information|compliance|marketing|executive|commercial|risk)$/,
   counsel: /^(general|corporate)$/,
   member: /^board$/,
-};
+});
 
 /** Words a company title may be built of between "former" and its head. */
 const TITLE_PART =
   /^(former|ex|then|longtime|long-standing|chief|senior|executive|financial|operating|technology|information|compliance|marketing|commercial|risk|purchasing|sales|finance|managing|non-executive|independent|general|corporate|board|group|company|founding|co|deputy|vice|human|resources|top)$/;
 
 /** Lowercase words, or capitalised title words ("former Chief Financial Officer X"), from k back. */
-function titleStart(c: Clause, last: number, limit: number): number {
+function titleStart(c: Clause, m: Placed, last: number, limit: number): number {
   let k = last;
-  while (k >= 0 && k > last - limit && !c.at[k] && !c.toks[k]!.possessive && TITLE_PART.test(bare(c.low[k]!))) k--;
+  while (k >= 0 && k > last - limit && (!c.at[k] || c.at[k] === m) && !c.toks[k]!.possessive && TITLE_PART.test(bare(c.low[k]!))) k--;
   return k + 1;
 }
 
@@ -97,15 +97,17 @@ function companyAt(c: Clause, mem: Memory, m: Placed): string | null {
 export function impliedEmployer(c: Clause, mem: Memory, m: Placed, add: Add): void {
   if (m.possessive) return;
   // "former general counsel Mr X": the honorific stands between the title and the name.
-  const end = HONORIFICS.has(c.low[m.first - 1] ?? '') ? m.first - 2 : m.first - 1;
+  let end = HONORIFICS.has(c.low[m.first - 1] ?? '') ? m.first - 2 : m.first - 1;
+  // "former Chief Financial Officer X": a capitalised title the name's run took in ends at the last title word.
+  for (let k = m.first; k < m.last && (HEADS[bare(c.low[k]!)] || TITLE_PART.test(c.low[k]!)); k++) end = k;
   let rel = headAt(c, end);
   let from = -1;
   let to = end;
   if (rel) {
-    from = titleStart(c, end - 1, 5);
+    from = titleStart(c, m, end - 1, 5);
     // A body, a possessor or a possessive pronoun before the title says whose title it is: other rules read those.
     const before = from - 1;
-    if (before >= 0 && (endingAt(c, before) || c.toks[before]!.possessive || /^(his|her|its|their|of|at|for|from)$/.test(c.low[before]!))) return;
+    if (before >= 0 && (endingAt(c, before) || c.toks[before]!.possessive || /^(his|her|its|their)$/.test(c.low[before]!))) return;
   } else if (c.low[m.last + 1] === ',') {
     // "X, former chief corporate counsel, was charged": an apposition that is only the title.
     let k = m.last + 2;

@@ -166,6 +166,8 @@ export const RELATION_NOUNS: Readonly<Record<string, string>> = wordTable({
   governor: 'leads',
   mayor: 'leads',
   cfo: 'works_for',
+  controller: 'works_for',
+  treasurer: 'works_for',
   coo: 'works_for',
   manager: 'works_for',
   coach: 'works_for',

@@ -32,3 +32,11 @@ test('"Former" opens a title, not a company name, and an honorific may stand bet
   );
   assert.ok(x.interactions.some((i) => i.source === 'Dan Ferris' && i.type === 'formerly_led' && i.target === 'Halcyon Industries'));
 });
+
+test('a capitalised title the name took in, a controller, and a company named "Networks"', () => {
+  const got = pairs(
+    "Police searched the offices of Garnet Networks on Monday. Aside from former Chief Financial Officer Rita Moss, Ian Cole, Garnet's former corporate controller, was questioned.",
+  );
+  assert.ok(got.includes('Rita Moss -formerly_worked_for-> Garnet Networks'), got.join('\n'));
+  assert.ok(got.includes('Ian Cole -formerly_worked_for-> Garnet Networks'), got.join('\n'));
+});
