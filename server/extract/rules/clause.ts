@@ -423,12 +423,42 @@ export function coordinatedAfter(c: Clause, m: Placed): Placed[] {
       if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
       j++;
     }
-    const next = startingAt(c, j);
-    if (!joined || !next || next.possessive) break;
+    // "A, as well as B": a list goes on after "as well as".
+    if (c.low[j] === 'as' && c.low[j + 1] === 'well' && c.low[j + 2] === 'as') {
+      joined = true;
+      j += 3;
+    }
+    // "and former human resources vice president B", "as well as Acme's former finance chief B": a title
+    // of any words, or a body's title, before the next name.
+    const next = joined ? (titledPersonAt(c, j) ?? startingAt(c, j)) : undefined;
+    if (!next || next.possessive) break;
     out.push(next);
     k = next.last + 1;
   }
   return out;
+}
+
+/**
+ * The person named after a title phrase that starts at k: plain lowercase words with a title or job
+ * noun among them ("former human resources vice president X"), after a body's possessive if any
+ * ("Acme's former chief financial officer X"). Undefined when k starts no such phrase.
+ */
+export function titledPersonAt(c: Clause, k: number): Placed | undefined {
+  let j = k;
+  const owner = startingAt(c, j);
+  if (owner) {
+    if (!owner.possessive || owner.entity.category !== 'institution') return undefined;
+    j = owner.last + 1;
+  }
+  let title = false;
+  for (const start = j; j < c.toks.length && j <= start + 6; j++) {
+    const m = startingAt(c, j);
+    if (m) return title && m.entity.category === 'person' && !m.possessive ? m : undefined;
+    const w = c.low[j]!;
+    if (c.toks[j]!.cap || !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w) || VERB_PREFIX.has(w) || w === 'and' || w === 'or') return undefined;
+    if (TITLE_WORDS.has(w) || JOB_NOUNS.has(w) || RELATION_NOUNS[w] || PERSON_DESCRIPTIONS.has(w)) title = true;
+  }
+  return undefined;
 }
 
 /** The first entity from k on, past titles, determiners and numbers; possessives modify a noun, so they stop it. */

@@ -53,6 +53,7 @@ import {
   describedEntity,
   personOf,
   groupRef,
+  titledPersonAt,
 } from './clause.js';
 import {
   CLAIM_VERBS,
@@ -376,9 +377,9 @@ function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
 const BRINGING =
   /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues|levelled|leveled|made|raised)$/;
 
-/** The subject of a bringing verb at most three words before the noun at v ("filed criminal charges"). */
+/** The subject of a bringing verb at most five words before the noun at v ("filed criminal securities fraud charges"). */
 function bringerOf(c: Clause, mem: Memory, v: number): string | null {
-  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+  for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
     if (BRINGING.test(c.low[k]!)) return isPassive(c, k) ? null : (subjectOf(c, mem, k)[0] ?? null);
     if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!)) return null;
   }
@@ -387,6 +388,9 @@ function bringerOf(c: Clause, mem: Memory, v: number): string | null {
 
 /** The patient after an interaction noun's preposition; "into Russia's meddling" is about Russia. */
 function patientAfter(c: Clause, k: number): string | null {
+  // "charges against former chief executive X"
+  const titled = titledPersonAt(c, c.low[k] === 'both' ? k + 1 : k);
+  if (titled) return titled.entity.name;
   for (let j = k; j < c.toks.length && j <= k + 3; j++) {
     const m = startingAt(c, j);
     // "a meeting with Trump's lawyer" is not a meeting with Trump.
