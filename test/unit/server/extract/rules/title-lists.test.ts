@@ -12,7 +12,7 @@ test('names listed after long titles and "as well as" are all objects of the act
 });
 
 test('words after "and" that hold no title do not continue a list of objects', () => {
-  const got = pairs('The Markets Authority charged Jo Park and soon questioned Ali Khan.');
-  assert.ok(got.includes('Markets Authority -charged-> Jo Park'), got.join('\n'));
-  assert.ok(!got.includes('Markets Authority -charged-> Ali Khan'), got.join('\n'));
+  const got = pairs('Mayor Jo Park met Ann Lee and soon thanked Ali Khan.');
+  assert.ok(got.includes('Jo Park -met-> Ann Lee'), got.join('\n'));
+  assert.ok(!got.includes('Jo Park -met-> Ali Khan'), got.join('\n'));
 });
