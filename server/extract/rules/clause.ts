@@ -297,6 +297,11 @@ export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
     if (w === 'which' && antecedent?.entity.category === 'place' && inPrepPhrase(c, antecedent)) return [];
     return antecedent && !antecedent.possessive ? [antecedent.entity.name] : [];
   }
+  // "Moussa Faki who heads the Commission": a restrictive "who" right after a person's name.
+  if (w === 'who') {
+    const antecedent = endingAt(c, k - 1);
+    return antecedent && !antecedent.possessive && antecedent.entity.category === 'person' ? [antecedent.entity.name] : [];
+  }
   if (w === ',' || w === ')') return appositionSubject(c, mem, k);
   const m = endingAt(c, k);
   if (!m) return ownedDescriptionSubject(c, k);

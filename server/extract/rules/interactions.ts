@@ -358,6 +358,7 @@ function paymentRule(c: Clause, mem: Memory, v: number, type: string, add: Add):
  * one named after "by" acts on the one after "against", else on the clause's subject before the noun.
  */
 function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
+  if (imposedOnByRule(c, v, type, add)) return true;
   if (!BRINGING.test(c.low[v + 1] ?? '') || c.low[v + 2] !== 'by') return false;
   const agent = entityFrom(c, v + 3, 2);
   if (!agent) return false;
@@ -372,6 +373,30 @@ function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
   }
   return true;
 }
+
+/**
+ * "fines imposed on A, B and nine other airlines by the Commission", "charges levied against X by
+ * Y": the agent after "by" acts on every name listed after "on"/"against".
+ */
+function imposedOnByRule(c: Clause, v: number, type: string, add: Add): boolean {
+  if (!IMPOSED.test(c.low[v + 1] ?? '') || (c.low[v + 2] !== 'on' && c.low[v + 2] !== 'against')) return false;
+  const first = entityFrom(c, v + 3, 2);
+  if (!first) return false;
+  const patients = [first, ...coordinatedAfter(c, first)];
+  for (let k = patients.at(-1)!.last + 1; k < c.toks.length && k <= patients.at(-1)!.last + 6; k++) {
+    if (c.low[k] === 'by') {
+      const agent = entityFrom(c, k + 1, 2);
+      if (!agent) return false;
+      for (const p of patients) add(type, agent.entity.name, p.entity.name);
+      return true;
+    }
+    if (CLAUSE_END.has(c.low[k]!) || c.at[k]) return false;
+  }
+  return false;
+}
+
+/** Participles that put a penalty or a charge on someone: "imposed on", "levied against". */
+const IMPOSED = /^(imposed|levied|brought|filed|handed|laid|lodged|issued|slapped)$/;
 
 /** Verbs that bring a legal act: "filed a lawsuit", "brought charges", "opened an inquiry". */
 const BRINGING =

@@ -163,6 +163,7 @@ function fromBody(c: Clause, m: Placed, add: Add): void {
  * "of" a place is left alone (it is often only where they come from).
  */
 export function basedIn(c: Clause, add: Add): void {
+  hyphenBased(c, add);
   for (const m of c.ms) {
     if (m.entity.category !== 'institution' || m.possessive) continue;
     const k = m.last + 1;
@@ -171,5 +172,29 @@ export function basedIn(c: Clause, add: Add): void {
     else if (c.low[k] === ',' && c.low[k + 1] === 'based' && c.low[k + 2] === 'in')
       place = startingAt(c, k + 3) ?? (c.low[k + 3] === 'the' ? startingAt(c, k + 4) : undefined);
     if (place?.entity.category === 'place' && !place.possessive && !beforeNoun(c, place.last + 1)) add('based_in', m.entity.name, place.entity.name);
+  }
+}
+
+/**
+ * "Qatar-based broadcaster Al Jazeera", "Acme, a Leeds-based company,", "X, New York-based defence
+ * attorney,": the place before "-based" is where the body or person it describes sits, whether
+ * that one is named right after a few lowercase words or stands before the apposition.
+ */
+function hyphenBased(c: Clause, add: Add): void {
+  for (const p of c.ms) {
+    if (p.entity.category !== 'place' || !/-based$/i.test(c.toks[p.last]!.text)) continue;
+    let k = p.last + 1;
+    while (k < c.toks.length && k <= p.last + 3 && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!)) k++;
+    const after = startingAt(c, k);
+    if (after && after.entity.category !== 'place' && !after.possessive) {
+      add('based_in', after.entity.name, p.entity.name);
+      continue;
+    }
+    // The description is an apposition: "Acme, a San Jose-based company", "X, New York-based attorney,".
+    let j = p.first - 1;
+    if (/^(a|an|the)$/.test(c.low[j] ?? '')) j--;
+    if (c.low[j] !== ',') continue;
+    const head = endingAt(c, j - 1);
+    if (head && head.entity.category !== 'place' && !head.possessive) add('based_in', head.entity.name, p.entity.name);
   }
 }

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+
+test('"X-based" places the body or person it describes, named after it or before the apposition', () => {
+  const got = pairs(
+    'The claims were rejected by Dublin-based lender Harbour Bank. Regulators fined Norwood Mining, a Perth-based company, last week. Lena Ortiz, Chicago-based defence attorney, said so.',
+  );
+  for (const want of ['Harbour Bank -based_in-> Dublin', 'Norwood Mining -based_in-> Perth', 'Lena Ortiz -based_in-> Chicago'])
+    assert.ok(got.includes(want), `${want}\n--\n${got.join('\n')}`);
+});
+
+test('"fines imposed on A, B … by C": C fines everyone listed', () => {
+  const got = pairs('The tribunal upheld fines imposed on Marlow Shipping, Brook Freight Ltd and two other firms by the Maritime Authority in 2019.');
+  assert.ok(got.includes('Maritime Authority -fined-> Marlow Shipping'), got.join('\n'));
+  assert.ok(got.includes('Maritime Authority -fined-> Brook Freight Ltd'), got.join('\n'));
+});
+
+test('a "who" right after a name opens a clause about that person', () => {
+  assert.ok(pairs('The plan was backed by Ruth Kamau who heads the Tea Growers Association.').includes('Ruth Kamau -leads-> Tea Growers Association'));
+});
