@@ -33,7 +33,8 @@ function standsFor(text: string, accused: number): boolean {
 }
 
 export function allegationLinks(allegations: Allegation[], entities: ExtractedEntity[], found: Interaction[]): Interaction[] {
-  const linked = new Set(found.map((i) => pair(i.source, i.target)));
+  // A pair linked in the same sentence, or with the same type anywhere, is stated already.
+  const linked = new Set(found.flatMap((i) => [`${i.sentence}|${pair(i.source, i.target)}`, `${i.type}|${pair(i.source, i.target)}`]));
   const sentencesOf = new Map(entities.map((e) => [e.name, new Set(e.mentions.map((m) => m.sentence))]));
   const out: Interaction[] = [];
   for (const a of allegations) {
@@ -41,10 +42,10 @@ export function allegationLinks(allegations: Allegation[], entities: ExtractedEn
     const type = ACTS.find(([re]) => re.test(a.evidence.text))?.[1] ?? 'accused';
     for (const by of a.alleged_by) {
       for (const x of a.against) {
-        if (by === x || linked.has(pair(by, x))) continue;
+        if (by === x || linked.has(`${a.sentence}|${pair(by, x)}`) || linked.has(`${type}|${pair(by, x)}`)) continue;
         // An accused carried over from earlier sentences must be named or stood for in this one.
         if (!sentencesOf.get(x)?.has(a.sentence) && !standsFor(a.evidence.text, a.against.length)) continue;
-        linked.add(pair(by, x));
+        linked.add(`${a.sentence}|${pair(by, x)}`).add(`${type}|${pair(by, x)}`);
         out.push({ type, source: by, target: x, sentence: a.sentence, evidence: a.evidence, hedged: false });
       }
     }
