@@ -176,9 +176,25 @@ export function rememberTitles(c: Clause, mem: Memory): void {
  * "the suspect" -> the person the story was last about.
  */
 export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
-  if (c.low[k - 1] !== 'the') return null;
+  if (c.low[k - 1] !== 'the') return modifiedBodyRef(c, mem, k);
   const w = c.low[k]!;
   return mem.titled.get(w) ?? describedEntity(c, mem, k) ?? (PERSON_DESCRIPTIONS.has(w) && !c.toks[k]!.cap && !c.at[k] ? lastPersonBefore(c, mem, k) : null);
+}
+
+/**
+ * "the banking regulator", "the state-owned bank", "the Swiss bank": a body's description with one or
+ * two modifiers after "the" stands for the last body it fits, as the bare description does.
+ */
+function modifiedBodyRef(c: Clause, mem: Memory, k: number): string | null {
+  const w = c.low[k]!;
+  if (c.toks[k]!.cap || c.at[k] || (!BODY_DESCRIPTIONS.has(w) && KIND_DESCRIPTIONS[w] === undefined)) return null;
+  for (let j = k - 1; j >= k - 2 && j > 0; j--) {
+    const m = c.low[j]!;
+    if (c.at[j] || c.toks[j]!.possessive || !/^[a-z-]+$/.test(m) || PREPOSITIONS.has(m) || DETERMINERS.has(m) || VERB_PREFIX.has(m) || CLAUSE_END.has(m))
+      return null;
+    if (c.low[j - 1] === 'the') return describedEntity(c, mem, k);
+  }
+  return null;
 }
 
 /** The person earlier sentences were about, else the last person named before k in this one. */
@@ -445,8 +461,9 @@ export function coordinatedAfter(c: Clause, m: Placed): Placed[] {
 
 /**
  * The person named after a title phrase that starts at k: plain lowercase words with a title or job
- * noun among them ("former human resources vice president X"), after a body's possessive if any
- * ("Acme's former chief financial officer X"). Undefined when k starts no such phrase.
+ * noun among them ("former human resources vice president X", "former reporting officer, X"), after
+ * a body's possessive if any ("Acme's former chief financial officer X"). Undefined when k starts no
+ * such phrase.
  */
 export function titledPersonAt(c: Clause, k: number): Placed | undefined {
   let j = k;
@@ -460,7 +477,19 @@ export function titledPersonAt(c: Clause, k: number): Placed | undefined {
     const m = startingAt(c, j);
     if (m) return title && m.entity.category === 'person' && !m.possessive ? m : undefined;
     const w = c.low[j]!;
-    if (c.toks[j]!.cap || !/^[a-z-]+$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w) || VERB_PREFIX.has(w) || w === 'and' || w === 'or') return undefined;
+    // "the bank's former reporting officer, X": the name may follow the title after a comma.
+    if (w === ',' && title && startingAt(c, j + 1)) continue;
+    // A determiner inside ("and banned its manager, X") starts another phrase: a verb's object, no title.
+    if (
+      c.toks[j]!.cap ||
+      !/^[a-z-]+$/.test(w) ||
+      PREPOSITIONS.has(w) ||
+      CLAUSE_END.has(w) ||
+      VERB_PREFIX.has(w) ||
+      DETERMINERS.has(w) ||
+      /^(and|or|his|her|its|their)$/.test(w)
+    )
+      return undefined;
     if (TITLE_WORDS.has(w) || JOB_NOUNS.has(w) || RELATION_NOUNS[w] || PERSON_DESCRIPTIONS.has(w)) title = true;
   }
   return undefined;
