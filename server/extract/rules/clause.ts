@@ -663,6 +663,22 @@ export function isPassive(c: Clause, v: number): boolean {
   return false;
 }
 
+/** People who act for a body they are said to come from: "officers from X", "investigators of X". */
+const AGENT_STAFF = new Set([
+  'officers',
+  'officer',
+  'detectives',
+  'agents',
+  'investigators',
+  'officials',
+  'prosecutors',
+  'inspectors',
+  'staff',
+  'police',
+  'auditors',
+  'lawyers',
+]);
+
 /** The agent of a passive: the entity after "by" in the same clause ("by the CPIB", "by two prosecutors, Mr A and Mr B"). */
 export function agentsOf(c: Clause, v: number): string[] {
   for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
@@ -671,6 +687,11 @@ export function agentsOf(c: Clause, v: number): string[] {
       for (let j = k + 1; j < c.toks.length && j <= k + 7; j++) {
         const m = startingAt(c, j);
         if (m) return m.possessive ? [] : [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name);
+        // "by detectives from the National Crime Agency": the staff act for the body they come from.
+        if (/^(from|of|at|with)$/.test(c.low[j]!) && c.low.slice(k + 1, j).some((w) => AGENT_STAFF.has(w))) {
+          const body = entityFrom(c, j + 1, 2);
+          return body && body.entity.category === 'institution' ? [body.entity.name] : [];
+        }
         if (CLAUSE_END.has(c.low[j]!) || PREPOSITIONS.has(c.low[j]!)) return [];
       }
       return [];

@@ -169,6 +169,7 @@ export const RELATION_NOUNS: Readonly<Record<string, string>> = wordTable({
   mayor: 'leads',
   cfo: 'works_for',
   controller: 'works_for',
+  agent: 'works_for',
   treasurer: 'works_for',
   coo: 'works_for',
   manager: 'works_for',

@@ -29,3 +29,14 @@ test('"the banking regulator" stands for the last regulator; a verb series share
   assert.ok(got.includes('Financial Markets Authority -fined-> Kestrel Bank'), got.join('\n'));
   assert.ok(got.includes('Financial Markets Authority -fined-> Ann Vickers'), got.join('\n'));
 });
+
+test('"by detectives from X": the body the staff come from is the agent; an agent works for the one whose agent they are', () => {
+  assert.ok(
+    pairs('Paul Dorsey was arrested on Monday by detectives from the National Crime Agency.').includes('National Crime Agency -arrested-> Paul Dorsey'),
+  );
+  assert.ok(
+    pairs("Leon Baptiste was banned for two years. Baptiste's agent, Dele Hart, said the striker would appeal.").includes(
+      'Dele Hart -works_for-> Leon Baptiste',
+    ),
+  );
+});
