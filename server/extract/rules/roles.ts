@@ -117,7 +117,12 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
     if (isTitleWord(w) || JOB_NOUNS.has(w)) {
       head ||= w;
       if (RELATION_NOUNS[w] === 'leads' && !(w === 'chief' && head !== 'executive')) leads = true;
-    } else if (w !== 'and' && w !== 'chief' && !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant)$/.test(w)) return;
+    } else if (
+      w !== 'and' &&
+      w !== 'chief' &&
+      !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant|board|group|non-executive)$/.test(w)
+    )
+      return;
     k--;
   }
   const body = endingAt(c, k);

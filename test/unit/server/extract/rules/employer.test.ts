@@ -40,3 +40,9 @@ test('a capitalised title the name took in, a controller, and a company named "N
   assert.ok(got.includes('Rita Moss -formerly_worked_for-> Garnet Networks'), got.join('\n'));
   assert.ok(got.includes('Ian Cole -formerly_worked_for-> Garnet Networks'), got.join('\n'));
 });
+
+test('"Acme board chairman X" leads Acme', () => {
+  assert.ok(
+    pairs('Amid the turmoil, Kestrel Bank board chairman Lindsay Marsh announced that he would retire.').includes('Lindsay Marsh -leads-> Kestrel Bank'),
+  );
+});
