@@ -178,6 +178,7 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
   for (let v = 0; v < c.toks.length; v++) {
     const w = c.low[v]!;
     if (CLAIM_VERBS.has(w) && !c.at[v]) claimRule(c, mem, v, add);
+    if (FACE.test(w) && !c.at[v]) faceChargesRule(c, mem, v, add);
     const idiom = IDIOM_HEADS.has(w) ? IDIOMS.get(`${w} ${c.low[v + 1]} ${c.low[v + 2]}`) : undefined;
     const lemma = idiom ? w : lemmaOf(w);
     const type = idiom ?? (lemma && VERB_TYPE.get(lemma));
@@ -206,6 +207,25 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
     if (type === 'denied' && objects.length === 0) denialRule(c, mem, v, subjects, add);
   }
   return allSubjects;
+}
+
+/** Forms of "face" that take charges: "X faces charges", "A and B also face three counts". */
+const FACE = /^fac(?:e|es|ed|ing)$/;
+const CHARGE_NOUNS = /^(?:charges?|counts?)$/;
+
+/**
+ * "X faces seven counts", "A and B also face charges, the police said": facing a charge is being
+ * charged; the official body that reports it, or brought the charges ("brought by Y"), charged them.
+ */
+function faceChargesRule(c: Clause, mem: Memory, v: number, add: Add): void {
+  let k = v + 1;
+  while (k < c.toks.length && k <= v + 4 && !CHARGE_NOUNS.test(c.low[k]!) && !c.at[k] && /^([a-z-]+|\d+)$/.test(c.low[k]!) && !PREPOSITIONS.has(c.low[k]!)) k++;
+  if (!CHARGE_NOUNS.test(c.low[k] ?? '')) return;
+  const accused = subjectOf(c, mem, v);
+  if (accused.length === 0) return;
+  const broughtBy = BRINGING.test(c.low[k + 1] ?? '') && c.low[k + 2] === 'by' ? entityFrom(c, k + 3, 2)?.entity.name : undefined;
+  const bodies = broughtBy ? [broughtBy] : officialReporter(c, mem, v);
+  for (const body of bodies) for (const x of accused) add('charged', body, x);
 }
 
 /** Set phrases of a legal act, read as a passive of the act: "X was taken into custody (by Y)". */

@@ -40,3 +40,16 @@ test('"by detectives from X": the body the staff come from is the agent; an agen
     ),
   );
 });
+
+test('facing charges is being charged by whoever reports or brought them', () => {
+  const got = pairs(
+    'Dana Pruitt and Colin Moss also face charges, the Regional Crime Agency said. Ann Vey faces charges brought by the Securities Commission. Tom Rudd faces fraud charges, according to reports.',
+  );
+  for (const want of [
+    'Regional Crime Agency -charged-> Dana Pruitt',
+    'Regional Crime Agency -charged-> Colin Moss',
+    'Securities Commission -charged-> Ann Vey',
+  ])
+    assert.ok(got.includes(want), `${want}\n--\n${got.join('\n')}`);
+  assert.ok(!got.some((x) => x.endsWith('Tom Rudd')), got.join('\n'));
+});
