@@ -32,15 +32,23 @@ function standsFor(text: string, accused: number): boolean {
   return m !== null && (m[1] === undefined || GROUP_SIZES[m[1].toLowerCase()] === accused);
 }
 
+const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
+
 export function allegationLinks(allegations: Allegation[], entities: ExtractedEntity[], found: Interaction[]): Interaction[] {
   // A pair linked in the same sentence, or with the same type anywhere, is stated already.
   const linked = new Set(found.flatMap((i) => [`${i.sentence}|${pair(i.source, i.target)}`, `${i.type}|${pair(i.source, i.target)}`]));
   const sentencesOf = new Map(entities.map((e) => [e.name, new Set(e.mentions.map((m) => m.sentence))]));
+  // "quizzed by MPs", "CEOs said": a plural acronym describes people, it names no body that accuses.
+  const describedOnly = (name: string, s: number): boolean => {
+    const here = entities.find((e) => e.name === name)?.mentions.filter((m) => m.sentence === s) ?? [];
+    return here.length > 0 && here.every((m) => PLURAL_ACRONYM.test(m.surface));
+  };
   const out: Interaction[] = [];
   for (const a of allegations) {
     if (a.against.length > MAX_ACCUSED) continue;
     const type = ACTS.find(([re]) => re.test(a.evidence.text))?.[1] ?? 'accused';
     for (const by of a.alleged_by) {
+      if (describedOnly(by, a.sentence)) continue;
       for (const x of a.against) {
         if (by === x || linked.has(`${a.sentence}|${pair(by, x)}`) || linked.has(`${type}|${pair(by, x)}`)) continue;
         // An accused carried over from earlier sentences must be named or stood for in this one.
