@@ -663,6 +663,15 @@ export function isPassive(c: Clause, v: number): boolean {
   return false;
 }
 
+/** The person named after the lowercase title words from k on ("chief financial officer X"). */
+function personAfterTitle(c: Clause, k: number): Placed | undefined {
+  for (let j = k; j < c.toks.length && j < k + 5; j++) {
+    const m = startingAt(c, j);
+    if (m) return m.entity.category === 'person' ? m : undefined;
+  }
+  return undefined;
+}
+
 /** People who act for a body they are said to come from: "officers from X", "investigators of X". */
 const AGENT_STAFF = new Set([
   'officers',
@@ -685,7 +694,10 @@ export function agentsOf(c: Clause, v: number): string[] {
     const w = c.low[k]!;
     if (w === 'by') {
       for (let j = k + 1; j < c.toks.length && j <= k + 7; j++) {
-        const m = startingAt(c, j);
+        const found = startingAt(c, j);
+        // "replaced by Acme chief financial officer X": a body's title leads to the person who acts.
+        const m =
+          found && found.entity.category !== 'person' && !found.possessive && qualifiesHolder(c, found.last + 1) ? personAfterTitle(c, found.last + 1) : found;
         if (m) return m.possessive ? [] : [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name);
         // "by detectives from the National Crime Agency": the staff act for the body they come from.
         if (/^(from|of|at|with)$/.test(c.low[j]!) && c.low.slice(k + 1, j).some((w) => AGENT_STAFF.has(w))) {
