@@ -531,6 +531,9 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
         // "X, head of legal affairs at Acme,": the body after "at" owns the role.
         const body = head ? undefined : bodyAfterPhrase(c, of + 1);
         if (body && holder) add(dept, holder.entity.name, body);
+        // "X, the FCA's director of enforcement,": the possessor owns the role X holds.
+        const owning = head || body || !holder ? null : ownerBefore(c, mem, v, rel);
+        if (owning && holder && !isPlace(c, mem, owning)) add(dept, holder.entity.name, owning);
       }
       continue;
     }

@@ -46,3 +46,11 @@ test('"Acme board chairman X" leads Acme', () => {
     pairs('Amid the turmoil, Kestrel Bank board chairman Lindsay Marsh announced that he would retire.').includes('Lindsay Marsh -leads-> Kestrel Bank'),
   );
 });
+
+test('"X, the FCA\'s director of enforcement," works for the possessor; a place possessor owns no job', () => {
+  const got = pairs(
+    "Mark Stein, the FCA's director of enforcement and market oversight said that the fine was fair. Ann Roe, Kenya's minister of finance, resigned.",
+  );
+  assert.ok(got.includes('Mark Stein -works_for-> FCA'), got.join('\n'));
+  assert.ok(!got.some((x) => x.startsWith('Ann Roe')), got.join('\n'));
+});
