@@ -7,7 +7,7 @@
  * (not "president", "minister", "judge") and only companies: a political story's "director" or
  * "officer" has no company to fall back on.
  */
-import { type Add, type Clause, type Memory, coordinatedAfter, endingAt } from './clause.js';
+import { type Add, type Clause, type Memory, coordinatedAfter, endingAt, startingAt } from './clause.js';
 import type { Placed } from './aliases.js';
 import { HONORIFICS } from './lexicons.js';
 import { BODY_DESCRIPTIONS, wordTable } from './words.js';
@@ -121,6 +121,8 @@ export function impliedEmployer(c: Clause, mem: Memory, m: Placed, add: Add): vo
   } else return;
   // "the interior ministry said former director X": a body described in the sentence, not the story's company, may be the employer.
   if (c.low.some((w, k) => k < m.first && OTHER_BODIES.has(w) && !c.at[k] && !c.toks[k]!.cap)) return;
+  // "executive director Jane Roe of Amnesty": the body after the name is the employer, which other rules read.
+  if (/^(of|at|from)$/.test(c.low[m.last + 1] ?? '') && startingAt(c, m.last + 2)?.entity.category === 'institution') return;
   const company = companyAt(c, mem, m);
   if (!company) return;
   const type = TYPES[rel][isFormer(c, from, to) ? 1 : 0];

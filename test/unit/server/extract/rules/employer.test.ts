@@ -54,3 +54,9 @@ test('"X, the FCA\'s director of enforcement," works for the possessor; a place 
   assert.ok(got.includes('Mark Stein -works_for-> FCA'), got.join('\n'));
   assert.ok(!got.some((x) => x.startsWith('Ann Roe')), got.join('\n'));
 });
+
+test('a title whose holder is named "of" a body belongs to that body, not to the story\'s company', () => {
+  const got = pairs('Orion Bank was fined. Executive director Jane Roe of Amnesty International criticised the bank.');
+  assert.ok(got.includes('Jane Roe -works_for-> Amnesty International'), got.join('\n'));
+  assert.ok(!got.includes('Jane Roe -member_of-> Orion Bank'), got.join('\n'));
+});
