@@ -30,6 +30,7 @@ import {
   entityFrom,
   isVerbAt,
   objectsOf,
+  titledPersonAt,
 } from './clause.js';
 import { TITLE_WORDS } from './lexicons.js';
 import { type Tags, classOf } from './pos.js';
@@ -195,7 +196,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     let passive = isPassive(c, v);
     // "X denied the charges and accused Y", "X was arrested and later charged by Y": a verb
     // coordinated with the one before shares its subject (and its voice, for a participle).
-    if (subjects.length === 0 && carried && coordinatedWith(c, head, carried.end)) {
+    if (subjects.length === 0 && carried && coordinatedWith(c, tags, head, carried.end)) {
       subjects.push(...carried.subjects);
       passive ||= carried.passive && /(ed|en)$/.test(c.low[v]!) && agentsOf(c, v).length > 0;
     }
@@ -240,7 +241,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
  * The verb chain at head follows "and"/"but" (", and later") that joins it to the verb at prev, with
  * no clause break, quote or other subject between them.
  */
-function coordinatedWith(c: Clause, head: number, prev: number): boolean {
+function coordinatedWith(c: Clause, tags: Tags, head: number, prev: number): boolean {
   // "urged X to meet its obligations and arrest him": the doer of an infinitive is not its chain's subject.
   if (c.low[prev - 1] === 'to') return false;
   let k = head - 1;
@@ -248,7 +249,9 @@ function coordinatedWith(c: Clause, head: number, prev: number): boolean {
   if (c.low[k] !== 'and' && c.low[k] !== 'but') return false;
   for (let j = prev + 1; j < k; j++) {
     const w = c.low[j]!;
-    if (CLAUSE_END.has(w) || QUOTES.has(w) || c.low[j] === 'who' || SUBJECT_WORDS.has(w)) return false;
+    // "fined X, barred it from … and imposed …": "it" right after a verb is its object, no new subject.
+    const object = (w === 'it' || w === 'they') && tags.pos[j - 1] === 'VERB';
+    if (CLAUSE_END.has(w) || QUOTES.has(w) || c.low[j] === 'who' || (SUBJECT_WORDS.has(w) && !object)) return false;
   }
   return true;
 }
@@ -381,6 +384,9 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
     const ref = definiteRef(c, mem, j);
     if (ref) {
       // "fined the bank's former auditor, X": as with a named possessor, the bank only describes the object.
+      // "on the bank's former money laundering reporting officer, X"
+      const held = c.toks[j]!.possessive ? titledPersonAt(c, j + 1) : undefined;
+      if (held) return { names: [held, ...coordinatedAfter(c, held)].map((x) => x.entity.name), prep, at: held.first };
       const after = c.toks[j]!.possessive ? possessedBy(c, j + 1) : 'thing';
       if (after === 'holder') continue;
       if (after === 'title') return none;
@@ -395,6 +401,8 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
     const m = startingAt(c, j);
     if (m) {
       if (m.possessive) {
+        const held = titledPersonAt(c, m.last + 1);
+        if (held) return { names: [held, ...coordinatedAfter(c, held)].map((x) => x.entity.name), prep, at: held.first };
         const after = possessedBy(c, m.last + 1);
         if (after === 'holder') continue; // "Rwanda's envoy Vincent Karega": the envoy is the object
         if (after === 'title') return none; // "Georgia's interior minister": a person not named
@@ -423,6 +431,8 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
     }
     if (w === 'including' || w === 'such' || w === 'as' || w === 'of' || QUOTES.has(w)) continue;
     if (isDashToken(w) && startingAt(c, j + 1)) continue;
+    // "£9,000": a comma inside a number is no break.
+    if (w === ',' && /\d$/.test(c.low[j - 1]!) && /^\d/.test(c.low[j + 1] ?? '')) continue;
     if (CLAUSE_END.has(w) || w === ',' || PREPOSITIONS.has(w)) return none;
     if (tags.pos[j] === 'VERB' && j > v + 1 && tags.pos[j - 1] !== 'DET' && tags.pos[j - 1] !== 'ADP') return none;
   }

@@ -180,9 +180,25 @@ export function rememberTitles(c: Clause, mem: Memory): void {
  * "the suspect" -> the person the story was last about.
  */
 export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
-  if (c.low[k - 1] !== 'the') return null;
+  if (c.low[k - 1] !== 'the') return modifiedBodyRef(c, mem, k);
   const w = c.low[k]!;
   return mem.titled.get(w) ?? describedEntity(c, mem, k) ?? (PERSON_DESCRIPTIONS.has(w) && !c.toks[k]!.cap && !c.at[k] ? lastPersonBefore(c, mem, k) : null);
+}
+
+/**
+ * "the banking regulator", "the state-owned bank", "the Swiss bank": a body's description with one or
+ * two modifiers after "the" stands for the last body it fits, as the bare description does.
+ */
+function modifiedBodyRef(c: Clause, mem: Memory, k: number): string | null {
+  const w = c.low[k]!;
+  if (c.toks[k]!.cap || c.at[k] || (!BODY_DESCRIPTIONS.has(w) && KIND_DESCRIPTIONS[w] === undefined)) return null;
+  for (let j = k - 1; j >= k - 2 && j > 0; j--) {
+    const m = c.low[j]!;
+    if (c.at[j] || c.toks[j]!.possessive || !/^[a-z-]+$/.test(m) || PREPOSITIONS.has(m) || DETERMINERS.has(m) || VERB_PREFIX.has(m) || CLAUSE_END.has(m))
+      return null;
+    if (c.low[j - 1] === 'the') return describedEntity(c, mem, k);
+  }
+  return null;
 }
 
 /** The person earlier sentences were about, else the last person named before k in this one. */
@@ -306,6 +322,11 @@ export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
     // "testimony on Capitol Hill, which raised …": a place after a preposition is not what "which" stands for.
     if (w === 'which' && antecedent?.entity.category === 'place' && inPrepPhrase(c, antecedent)) return [];
     return antecedent && !antecedent.possessive ? [antecedent.entity.name] : [];
+  }
+  // "Moussa Faki who heads the Commission": a restrictive "who" right after a person's name.
+  if (w === 'who') {
+    const antecedent = endingAt(c, k - 1);
+    return antecedent && !antecedent.possessive && antecedent.entity.category === 'person' ? [antecedent.entity.name] : [];
   }
   if (w === ',' || w === ')') return appositionSubject(c, mem, k);
   const m = endingAt(c, k);
@@ -437,12 +458,55 @@ export function coordinatedAfter(c: Clause, m: Placed): Placed[] {
       if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
       j++;
     }
-    const next = startingAt(c, j);
-    if (!joined || !next || next.possessive) break;
+    // "A, as well as B": a list goes on after "as well as".
+    if (c.low[j] === 'as' && c.low[j + 1] === 'well' && c.low[j + 2] === 'as') {
+      joined = true;
+      j += 3;
+    }
+    // "and former human resources vice president B", "as well as Acme's former finance chief B": a title
+    // of any words, or a body's title, before the next name.
+    const next = joined ? (titledPersonAt(c, j) ?? startingAt(c, j)) : undefined;
+    if (!next || next.possessive) break;
     out.push(next);
     k = next.last + 1;
   }
   return out;
+}
+
+/**
+ * The person named after a title phrase that starts at k: plain lowercase words with a title or job
+ * noun among them ("former human resources vice president X", "former reporting officer, X"), after
+ * a body's possessive if any ("Acme's former chief financial officer X"). Undefined when k starts no
+ * such phrase.
+ */
+export function titledPersonAt(c: Clause, k: number): Placed | undefined {
+  let j = k;
+  const owner = startingAt(c, j);
+  if (owner) {
+    if (!owner.possessive || owner.entity.category !== 'institution') return undefined;
+    j = owner.last + 1;
+  }
+  let title = false;
+  for (const start = j; j < c.toks.length && j <= start + 6; j++) {
+    const m = startingAt(c, j);
+    if (m) return title && m.entity.category === 'person' && !m.possessive ? m : undefined;
+    const w = c.low[j]!;
+    // "the bank's former reporting officer, X": the name may follow the title after a comma.
+    if (w === ',' && title && startingAt(c, j + 1)) continue;
+    // A determiner inside ("and banned its manager, X") starts another phrase: a verb's object, no title.
+    if (
+      c.toks[j]!.cap ||
+      !/^[a-z-]+$/.test(w) ||
+      PREPOSITIONS.has(w) ||
+      CLAUSE_END.has(w) ||
+      VERB_PREFIX.has(w) ||
+      DETERMINERS.has(w) ||
+      /^(and|or|his|her|its|their)$/.test(w)
+    )
+      return undefined;
+    if (TITLE_WORDS.has(w) || JOB_NOUNS.has(w) || RELATION_NOUNS[w] || PERSON_DESCRIPTIONS.has(w)) title = true;
+  }
+  return undefined;
 }
 
 /** The first entity from k on, past titles, determiners and numbers; possessives modify a noun, so they stop it. */
@@ -614,14 +678,47 @@ export function isPassive(c: Clause, v: number): boolean {
   return false;
 }
 
+/** The person named after the lowercase title words from k on ("chief financial officer X"). */
+function personAfterTitle(c: Clause, k: number): Placed | undefined {
+  for (let j = k; j < c.toks.length && j < k + 5; j++) {
+    const m = startingAt(c, j);
+    if (m) return m.entity.category === 'person' ? m : undefined;
+  }
+  return undefined;
+}
+
+/** People who act for a body they are said to come from: "officers from X", "investigators of X". */
+const AGENT_STAFF = new Set([
+  'officers',
+  'officer',
+  'detectives',
+  'agents',
+  'investigators',
+  'officials',
+  'prosecutors',
+  'inspectors',
+  'staff',
+  'police',
+  'auditors',
+  'lawyers',
+]);
+
 /** The agent of a passive: the entity after "by" in the same clause ("by the CPIB", "by two prosecutors, Mr A and Mr B"). */
 export function agentsOf(c: Clause, v: number): string[] {
   for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
     const w = c.low[k]!;
     if (w === 'by') {
       for (let j = k + 1; j < c.toks.length && j <= k + 7; j++) {
-        const m = startingAt(c, j);
+        const found = startingAt(c, j);
+        // "replaced by Acme chief financial officer X": a body's title leads to the person who acts.
+        const m =
+          found && found.entity.category !== 'person' && !found.possessive && qualifiesHolder(c, found.last + 1) ? personAfterTitle(c, found.last + 1) : found;
         if (m) return m.possessive ? [] : [m, ...coordinatedAfter(c, m)].map((x) => x.entity.name);
+        // "by detectives from the National Crime Agency": the staff act for the body they come from.
+        if (/^(from|of|at|with)$/.test(c.low[j]!) && c.low.slice(k + 1, j).some((w) => AGENT_STAFF.has(w))) {
+          const body = entityFrom(c, j + 1, 2);
+          return body && body.entity.category === 'institution' ? [body.entity.name] : [];
+        }
         if (CLAUSE_END.has(c.low[j]!) || PREPOSITIONS.has(c.low[j]!)) return [];
       }
       return [];

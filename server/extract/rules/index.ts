@@ -4,6 +4,7 @@
  */
 import type { DocumentExtraction, ExtractedEntity, Extractor } from '../types.js';
 import { findAllegations } from './allegations.js';
+import { allegationLinks } from './allegation-links.js';
 import { caseRoleLinks } from './case-roles.js';
 import { findInteractions } from './interactions.js';
 import { findMentions } from './mentions.js';
@@ -30,8 +31,11 @@ export function extract(text: string): DocumentExtraction {
   const allegations = findAllegations(sentences, tokens, placed);
   const by = (c: string) => entities.filter((e) => e.category === c).map(toExtracted);
   const people = by('person');
+  const institutions = by('institution');
+  const places = by('place');
   interactions.push(...caseRoleLinks(text, sentences, people, allegations, interactions));
-  return { sentences, people, institutions: by('institution'), places: by('place'), interactions, allegations };
+  interactions.push(...allegationLinks(allegations, [...people, ...institutions, ...places], interactions));
+  return { sentences, people, institutions, places, interactions, allegations };
 }
 
 export const ruleExtractor: Extractor = { name: 'rules', extract };

@@ -184,6 +184,7 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   industries: 'company',
   technologies: 'company',
   systems: 'company',
+  networks: 'company',
   energy: 'company',
   capital: 'company',
   ventures: 'company',

@@ -53,6 +53,7 @@ import {
   describedEntity,
   personOf,
   groupRef,
+  titledPersonAt,
 } from './clause.js';
 import {
   CLAIM_VERBS,
@@ -182,6 +183,7 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
   for (let v = 0; v < c.toks.length; v++) {
     const w = c.low[v]!;
     if (CLAIM_VERBS.has(w) && !c.at[v]) claimRule(c, mem, v, add);
+    if (FACE.test(w) && !c.at[v]) faceChargesRule(c, mem, v, add);
     const idiom = IDIOM_HEADS.has(w) ? IDIOMS.get(`${w} ${c.low[v + 1]} ${c.low[v + 2]}`) : undefined;
     const lemma = idiom ? w : lemmaOf(w);
     const type = idiom ?? (lemma && VERB_TYPE.get(lemma));
@@ -212,6 +214,25 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
     if (type === 'denied' && objects.length === 0) denialRule(c, mem, v, subjects, add);
   }
   return allSubjects;
+}
+
+/** Forms of "face" that take charges: "X faces charges", "A and B also face three counts". */
+const FACE = /^fac(?:e|es|ed|ing)$/;
+const CHARGE_NOUNS = /^(?:charges?|counts?)$/;
+
+/**
+ * "X faces seven counts", "A and B also face charges, the police said": facing a charge is being
+ * charged; the official body that reports it, or brought the charges ("brought by Y"), charged them.
+ */
+function faceChargesRule(c: Clause, mem: Memory, v: number, add: Add): void {
+  let k = v + 1;
+  while (k < c.toks.length && k <= v + 4 && !CHARGE_NOUNS.test(c.low[k]!) && !c.at[k] && /^([a-z-]+|\d+)$/.test(c.low[k]!) && !PREPOSITIONS.has(c.low[k]!)) k++;
+  if (!CHARGE_NOUNS.test(c.low[k] ?? '')) return;
+  const accused = subjectOf(c, mem, v);
+  if (accused.length === 0) return;
+  const broughtBy = BRINGING.test(c.low[k + 1] ?? '') && c.low[k + 2] === 'by' ? entityFrom(c, k + 3, 2)?.entity.name : undefined;
+  const bodies = broughtBy ? [broughtBy] : officialReporter(c, mem, v);
+  for (const body of bodies) for (const x of accused) add('charged', body, x);
 }
 
 /** Set phrases of a legal act, read as a passive of the act: "X was taken into custody (by Y)". */
@@ -286,7 +307,6 @@ function claimRule(c: Clause, mem: Memory, v: number, add: Add): void {
 function nounRules(c: Clause, mem: Memory, add: Add): void {
   for (let v = 0; v < c.toks.length; v++) {
     if (!c.at[v] && PAYMENT_NOUNS[c.low[v]!]) paymentRule(c, mem, v, PAYMENT_NOUNS[c.low[v]!]!, add);
-    if (!c.at[v] && PENALTY_NOUNS[c.low[v]!]) imposedRule(c, v, PENALTY_NOUNS[c.low[v]!]!, add);
     const type = c.at[v] ? undefined : INTERACTION_NOUNS[c.low[v]!];
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
@@ -327,40 +347,6 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
   }
 }
 
-/** Penalties one body lays on another: "a ban imposed by X on Y", "fines imposed on A and B by X". */
-const PENALTY_NOUNS: Readonly<Record<string, string>> = wordTable({
-  ban: 'banned',
-  bans: 'banned',
-  suspension: 'banned',
-  fine: 'fined',
-  fines: 'fined',
-  penalty: 'fined',
-  penalties: 'fined',
-  sanctions: 'sanctioned',
-});
-const IMPOSING = /^(imposed|levied|handed|issued|slapped)$/;
-
-/**
- * "the challenge to a ban imposed by X on Y", "€790 million in fines imposed on A, B and C by X": who
- * lays the penalty ("by") and on whom ("on"), after a participle of imposing right after the noun.
- */
-function imposedRule(c: Clause, v: number, type: string, add: Add): void {
-  const imposing = IMPOSING.test(c.low[v + 1] ?? '') ? v + 1 : IMPOSING.test(c.low[v + 2] ?? '') && c.low[v + 1] === 'were' ? v + 2 : -1;
-  if (imposing < 0) return;
-  let by: Placed | undefined;
-  let on: Placed[] = [];
-  for (let k = imposing + 1; k < c.toks.length && k <= imposing + 25; k++) {
-    const w = c.low[k]!;
-    if (w === ';' || w === ':' || QUOTES.has(w)) break;
-    if (w === 'by' && !by) by = entityFrom(c, k + 1, 2);
-    else if (w === 'on' && on.length === 0) {
-      const first = entityFrom(c, k + 1, 2);
-      if (first) on = [first, ...coordinatedAfter(c, first)];
-    }
-  }
-  if (by && !by.possessive) for (const m of on) if (!m.possessive) add(type, by.entity.name, m.entity.name);
-}
-
 /** Nouns of money handed over: "made payments to X", "offered bribes to X". */
 const PAYMENT_NOUNS: Readonly<Record<string, string>> = wordTable({
   payment: 'paid',
@@ -399,6 +385,7 @@ function paymentRule(c: Clause, mem: Memory, v: number, type: string, add: Add):
  * one named after "by" acts on the one after "against", else on the clause's subject before the noun.
  */
 function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
+  if (imposedOnByRule(c, v, type, add)) return true;
   if (!BRINGING.test(c.low[v + 1] ?? '') || c.low[v + 2] !== 'by') return false;
   const agent = entityFrom(c, v + 3, 2);
   if (!agent) return false;
@@ -414,13 +401,46 @@ function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
   return true;
 }
 
+/**
+ * "fines imposed on A, B and nine other airlines by the Commission", "charges levied against X by
+ * Y", "a ban imposed by X on Y": the agent after "by" acts on every name listed after "on"/"against".
+ */
+function imposedOnByRule(c: Clause, v: number, type: string, add: Add): boolean {
+  if (!IMPOSED.test(c.low[v + 1] ?? '')) return false;
+  if (c.low[v + 2] === 'by') {
+    const agent = entityFrom(c, v + 3, 2);
+    const on = agent ? c.low[agent.last + 1] : undefined;
+    const first = agent && (on === 'on' || on === 'against') ? entityFrom(c, agent.last + 2, 2) : undefined;
+    if (!agent || !first) return false;
+    for (const p of [first, ...coordinatedAfter(c, first)]) add(type, agent.entity.name, p.entity.name);
+    return true;
+  }
+  if (c.low[v + 2] !== 'on' && c.low[v + 2] !== 'against') return false;
+  const first = entityFrom(c, v + 3, 2);
+  if (!first) return false;
+  const patients = [first, ...coordinatedAfter(c, first)];
+  for (let k = patients.at(-1)!.last + 1; k < c.toks.length && k <= patients.at(-1)!.last + 6; k++) {
+    if (c.low[k] === 'by') {
+      const agent = entityFrom(c, k + 1, 2);
+      if (!agent) return false;
+      for (const p of patients) add(type, agent.entity.name, p.entity.name);
+      return true;
+    }
+    if (CLAUSE_END.has(c.low[k]!) || c.at[k]) return false;
+  }
+  return false;
+}
+
+/** Participles that put a penalty or a charge on someone: "imposed on", "levied against". */
+const IMPOSED = /^(imposed|levied|brought|filed|handed|laid|lodged|issued|slapped)$/;
+
 /** Verbs that bring a legal act: "filed a lawsuit", "brought charges", "opened an inquiry". */
 const BRINGING =
   /^(filed|files|file|filing|brought|brings|bring|bringing|laid|lays|lodged|lodges|launched|launches|opened|opens|issued|issues|levelled|leveled|made|raised)$/;
 
-/** The subject of a bringing verb at most three words before the noun at v ("filed criminal charges"). */
+/** The subject of a bringing verb at most five words before the noun at v ("filed criminal securities fraud charges"). */
 function bringerOf(c: Clause, mem: Memory, v: number): string | null {
-  for (let k = v - 1; k >= 0 && k >= v - 3; k--) {
+  for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
     if (BRINGING.test(c.low[k]!)) return isPassive(c, k) ? null : (subjectOf(c, mem, k)[0] ?? null);
     if (c.at[k] || !/^[a-z-]+$/.test(c.low[k]!)) return null;
   }
@@ -429,6 +449,9 @@ function bringerOf(c: Clause, mem: Memory, v: number): string | null {
 
 /** The patient after an interaction noun's preposition; "into Russia's meddling" is about Russia. */
 function patientAfter(c: Clause, k: number): string | null {
+  // "charges against former chief executive X"
+  const titled = titledPersonAt(c, c.low[k] === 'both' ? k + 1 : k);
+  if (titled) return titled.entity.name;
   for (let j = k; j < c.toks.length && j <= k + 3; j++) {
     const m = startingAt(c, j);
     // "a meeting with Trump's lawyer" is not a meeting with Trump.
@@ -526,6 +549,9 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
         // "X, head of legal affairs at Acme,": the body after "at" owns the role.
         const body = head ? undefined : bodyAfterPhrase(c, of + 1);
         if (body && holder) add(dept, holder.entity.name, body);
+        // "X, the FCA's director of enforcement,": the possessor owns the role X holds.
+        const owning = head || body || !holder ? null : ownerBefore(c, mem, v, rel);
+        if (owning && holder && !isPlace(c, mem, owning)) add(dept, holder.entity.name, owning);
       }
       continue;
     }

@@ -635,6 +635,11 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
       }
     }
   }
+  // "Former Acme International chief executive X": "former" opens a title, never a name.
+  if (span.length > 1 && /^(Former|Ex)$/.test(span[0]!.text)) {
+    span = span.slice(1);
+    base++;
+  }
   // Leading words of an institution's name stay: "National Electoral Council", "African Union".
   const after = tokens[offset + run.length];
   const shaped =
@@ -1297,7 +1302,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const prev = tokens[base - 1];
     const next = tokens[base + 1];
     const w = norm(t.text);
-    if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t)) return [];
+    // "Former chief executive X": a word that dates an office is no name, though a title follows it.
+    if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t) || TIME_LABELS.has(w)) return [];
     // "AED 2,500", "USD 40 million": a currency's code before an amount.
     if (isCurrencyCode(t.text) && /^\d/.test(next?.text ?? '')) return [];
     if (

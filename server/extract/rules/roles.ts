@@ -7,10 +7,11 @@
  * - "X from the far-right Freedom Party": membership.
  */
 import { type Add, type Clause, type Memory, beforeNoun, coordinatedBefore, endingAt, startingAt } from './clause.js';
-import { TITLE_WORDS } from './lexicons.js';
+import { HONORIFICS, TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
+import { impliedEmployer } from './employer.js';
 import { RELATION_NOUNS } from './vocabulary.js';
-import { JOB_NOUNS, PREPOSITIONS, wordTable } from './words.js';
+import { JOB_NOUNS, wordTable } from './words.js';
 
 /** Titles that name the body their holder sits in: "Senator X" -> the Senate named in the article. */
 const TITLE_BODIES: Readonly<Record<string, string>> = wordTable({
@@ -40,6 +41,7 @@ export function roleRules(c: Clause, mem: Memory, add: Add): void {
     possessiveTitle(c, m, add);
     bodyBeforeTitle(c, m, add);
     fromBody(c, m, add);
+    impliedEmployer(c, mem, m, add);
   }
   ownershipNouns(c, add);
   basedIn(c, add);
@@ -106,6 +108,8 @@ function possessiveTitle(c: Clause, m: Placed, add: Add): void {
  */
 function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
   let k = m.first - 1;
+  // "Acme chief executive Mr X": an honorific outside the name stands between the title and the name.
+  if (HONORIFICS.has(c.low[k] ?? '')) k--;
   let head = '';
   let leads = false;
   while (k >= 0 && k >= m.first - 5 && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !c.toks[k]!.possessive) {
@@ -113,7 +117,12 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
     if (isTitleWord(w) || JOB_NOUNS.has(w)) {
       head ||= w;
       if (RELATION_NOUNS[w] === 'leads' && !(w === 'chief' && head !== 'executive')) leads = true;
-    } else if (w !== 'and' && w !== 'chief' && !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant)$/.test(w)) return;
+    } else if (
+      w !== 'and' &&
+      w !== 'chief' &&
+      !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant|board|group|non-executive)$/.test(w)
+    )
+      return;
     k--;
   }
   const body = endingAt(c, k);
@@ -159,6 +168,7 @@ function fromBody(c: Clause, m: Placed, add: Add): void {
  * "of" a place is left alone (it is often only where they come from).
  */
 export function basedIn(c: Clause, add: Add): void {
+  hyphenBased(c, add);
   for (const m of c.ms) {
     if (m.entity.category !== 'institution' || m.possessive) continue;
     const k = m.last + 1;
@@ -168,14 +178,28 @@ export function basedIn(c: Clause, add: Add): void {
       place = startingAt(c, k + 3) ?? (c.low[k + 3] === 'the' ? startingAt(c, k + 4) : undefined);
     if (place?.entity.category === 'place' && !place.possessive && !beforeNoun(c, place.last + 1)) add('based_in', m.entity.name, place.entity.name);
   }
-  // "London-based Acme", "the Leeds-based lender Acme", "X, a New York-based attorney,".
+}
+
+/**
+ * "Qatar-based broadcaster Al Jazeera", "Acme, a Leeds-based company,", "X, New York-based defence
+ * attorney,": the place before "-based" is where the body or person it describes sits, whether
+ * that one is named right after a few lowercase words or stands before the apposition.
+ */
+function hyphenBased(c: Clause, add: Add): void {
   for (const p of c.ms) {
-    if (p.entity.category !== 'place' || !c.low[p.last]!.endsWith('-based')) continue;
+    if (p.entity.category !== 'place' || !/-based$/i.test(c.toks[p.last]!.text)) continue;
     let k = p.last + 1;
-    while (k < c.toks.length && k <= p.last + 3 && !c.at[k] && /^[a-z]+$/.test(c.low[k]!) && !PREPOSITIONS.has(c.low[k]!)) k++;
+    while (k < c.toks.length && k <= p.last + 3 && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!)) k++;
     const after = startingAt(c, k);
-    const described = c.low[p.first - 1] === 'a' || c.low[p.first - 1] === 'an' ? c.low[p.first - 2] === ',' && endingAt(c, p.first - 3) : undefined;
-    const holder = after && after.entity.category !== 'place' ? after : described || undefined;
-    if (holder && holder.entity.category !== 'place' && !holder.possessive) add('based_in', holder.entity.name, p.entity.name);
+    if (after && after.entity.category !== 'place' && !after.possessive) {
+      add('based_in', after.entity.name, p.entity.name);
+      continue;
+    }
+    // The description is an apposition: "Acme, a San Jose-based company", "X, New York-based attorney,".
+    let j = p.first - 1;
+    if (/^(a|an|the)$/.test(c.low[j] ?? '')) j--;
+    if (c.low[j] !== ',') continue;
+    const head = endingAt(c, j - 1);
+    if (head && head.entity.category !== 'place' && !head.possessive) add('based_in', head.entity.name, p.entity.name);
   }
 }

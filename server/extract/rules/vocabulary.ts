@@ -100,6 +100,8 @@ export const INTERACTION_NOUNS: Readonly<Record<string, string>> = wordTable({
   suspension: 'banned',
   fine: 'fined',
   fines: 'fined',
+  penalty: 'fined',
+  penalties: 'fined',
 });
 /** Prepositions that introduce the other side of an interaction noun ("probe into", "lawsuit against"). */
 export const NOUN_PATIENT_PREPS = new Set(['into', 'of', 'against', 'with', 'on', 'before']);
@@ -167,6 +169,9 @@ export const RELATION_NOUNS: Readonly<Record<string, string>> = wordTable({
   governor: 'leads',
   mayor: 'leads',
   cfo: 'works_for',
+  controller: 'works_for',
+  agent: 'works_for',
+  treasurer: 'works_for',
   coo: 'works_for',
   manager: 'works_for',
   coach: 'works_for',
