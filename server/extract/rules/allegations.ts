@@ -156,8 +156,12 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const firstPerson = ms.find((m) => m.entity.category === 'person');
     const company = ms.findLast((m) => m.entity.kind === 'company');
     const listsBefore = lists;
-    lists = { ...lists };
-    rememberLists(listsIn(toks, ms), lists);
+    const listed = listsIn(toks, ms);
+    // A new object only when this sentence lists someone: the one before stays as the clause saw it.
+    if (Object.keys(listed).length) {
+      lists = { ...lists };
+      rememberLists(listed, lists);
+    }
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.
     if (!mayAllege(w)) {
       if (company) lastCompany = company.entity.name;

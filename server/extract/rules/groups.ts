@@ -70,6 +70,7 @@ export type Lists = Partial<Record<EntityCategory | 'any', string[]>>;
 
 /** The lists of a sentence, by kind: what "the three", "the two countries", "the two sides" stand for later. */
 export function listsIn(toks: Token[], ms: readonly Placed[]): Lists {
+  if (ms.length < 2) return NO_LISTS;
   const out: Lists = {};
   let run: Placed[] = [];
   const flush = (): void => {
@@ -93,6 +94,8 @@ export function listsIn(toks: Token[], ms: readonly Placed[]): Lists {
   flush();
   return out;
 }
+
+const NO_LISTS: Lists = Object.freeze({});
 
 /** Keep what a sentence lists, kind by kind, over what earlier ones did. */
 export function rememberLists(lists: Lists, memory: Lists): void {
