@@ -310,7 +310,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(e, m);
     } else if (m.category === 'person') {
       // "the show Blue Peter … over Blue Peter blunder": the title of a work, here too.
-      if (workKeys.has(key(m.name))) continue;
+      if (workKeys.size > 0 && workKeys.has(key(m.name))) continue;
       // A name the article also calls a place ("the city of X … in X") is that place.
       if (placeKeys.has(key(m.name))) {
         attach(get('place', m.name), m);
@@ -376,7 +376,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   }
   const insts: InstInfo[] = [];
   let instSeen = 0;
-  const singles = raws.filter((m) => m.category === 'single' && !m.work && !workKeys.has(key(m.name)));
+  const singles = raws.filter((m) => m.category === 'single' && !m.work && (workKeys.size === 0 || !workKeys.has(key(m.name))));
   // "Roe's father, Frank Roe": the bare surname there is another person than the relative named in full.
   const relativeOf = new Map<string, string>(); // surname -> key of the relative's full name
   for (const m of singles) {
