@@ -115,6 +115,9 @@ interface Denial {
   sentence: number;
 }
 
+/** Verbs of suing, whose subject is the author of the suit told of after. */
+const SUE_VERBS = new Set(['sued', 'sues', 'suing', 'sue']);
+
 /** A sentence that is only a dateline ends with its dash (nlp.ts splits datelines off). */
 const DATELINE_END = /(?:--?|—|–)$/;
 
@@ -261,7 +264,11 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       // A retelling comes soon after what it retells: only the last few claims are compared.
       const repeated = out.slice(-RECENT).some((a) => !a.headline && (overlap(a.words, sentWords) >= SAME_CLAIM || retold(a)));
       // Claims made in a document ("X filed a lawsuit alleging …") make its accusers its authors.
-      if (alleged_by.length && document) for (const x of w) if (DOCUMENTS.has(x)) authors.set(DOCUMENTS.get(x)!, alleged_by);
+      if (alleged_by.length && document)
+        for (const x of w)
+          if (DOCUMENTS.has(x)) authors.set(DOCUMENTS.get(x)!, alleged_by);
+          // "X has sued Y for …": what "the lawsuit" alleges later, X alleges.
+          else if (alleged_by.length && SUE_VERBS.has(w[main.at]!) && !authors.has('suit')) authors.set('suit', alleged_by);
       if (!repeated) {
         out.push({
           claim: claimOf(ctx, sent, main, against, alleged_by),

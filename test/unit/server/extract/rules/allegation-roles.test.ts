@@ -287,3 +287,13 @@ test('a reported clause that names a victim accuses no one: "the bank had been d
   const list = allegations('title: x\nPaycard Bank said it was cooperating.\nIts chairman, Thomas Eichel, said the bank had been deceived by its auditors.');
   for (const a of list) assert.deepEqual(a.against, [], JSON.stringify(a));
 });
+
+test('"the lawsuit alleges" after "X has sued Y" is X’s claim; "lodged charges against" is an act of the one who lodges them', () => {
+  const list = allegations(
+    'title: Anchor sues station\nFormer anchor Lisa Lake has sued McGraw-Hill Broadcasting for wrongful termination.\nThe lawsuit alleges the defendants acted maliciously.\nThe Securities and Exchange Commission simultaneously lodged civil charges against Mr Kozlowski and Mr Swartz.',
+  );
+  assert.deepEqual(
+    list.map((a) => a.alleged_by),
+    [['Lisa Lake'], ['Lisa Lake'], ['Securities and Exchange Commission']],
+  );
+});
