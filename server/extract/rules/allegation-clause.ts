@@ -488,7 +488,10 @@ export function groupAt(c: Clause, k: number): string[] | null {
   // "the four former executives", "both men", "the defendants": words of number and description only.
   for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
     if (/^(the|both|these|those|all)$/.test(c.w[j]!)) {
-      const size = [...c.w.slice(j, k + 1)].map((y) => GROUP_SIZES[y]).find((n) => n !== undefined);
+      const size = c.w
+        .slice(j, k + 1)
+        .map((y) => GROUP_SIZES[y])
+        .find((n) => n !== undefined);
       return body || size === undefined ? [...group] : [...groupOf(c, size)];
     }
     if (!/^([a-z-]+|\d+)$/.test(c.w[j]!) || c.inName.has(j) || PREPOSITIONS.has(c.w[j]!) || BE.has(c.w[j]!)) return null;

@@ -9,6 +9,7 @@
  */
 import type { Allegation, ExtractedEntity, Interaction } from '../types.js';
 import { GROUP_NOUNS, GROUP_SIZES } from './groups.js';
+import { pairKey } from './vocabulary.js';
 
 /** An allegation against more than this many is about a whole sector: each listed party is not singled out. */
 const MAX_ACCUSED = 4;
@@ -36,7 +37,7 @@ const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
 
 export function allegationLinks(allegations: Allegation[], entities: ExtractedEntity[], found: Interaction[]): Interaction[] {
   // A pair linked in the same sentence, or with the same type anywhere, is stated already.
-  const linked = new Set(found.flatMap((i) => [`${i.sentence}|${pair(i.source, i.target)}`, `${i.type}|${pair(i.source, i.target)}`]));
+  const linked = new Set(found.flatMap((i) => [`${i.sentence}|${pairKey(i.source, i.target)}`, `${i.type}|${pairKey(i.source, i.target)}`]));
   const sentencesOf = new Map(entities.map((e) => [e.name, new Set(e.mentions.map((m) => m.sentence))]));
   // "quizzed by MPs", "CEOs said": a plural acronym describes people, it names no body that accuses.
   const describedOnly = (name: string, s: number): boolean => {
@@ -50,15 +51,13 @@ export function allegationLinks(allegations: Allegation[], entities: ExtractedEn
     for (const by of a.alleged_by) {
       if (describedOnly(by, a.sentence)) continue;
       for (const x of a.against) {
-        if (by === x || linked.has(`${a.sentence}|${pair(by, x)}`) || linked.has(`${type}|${pair(by, x)}`)) continue;
+        if (by === x || linked.has(`${a.sentence}|${pairKey(by, x)}`) || linked.has(`${type}|${pairKey(by, x)}`)) continue;
         // An accused carried over from earlier sentences must be named or stood for in this one.
         if (!sentencesOf.get(x)?.has(a.sentence) && !standsFor(a.evidence.text, a.against.length)) continue;
-        linked.add(`${a.sentence}|${pair(by, x)}`).add(`${type}|${pair(by, x)}`);
+        linked.add(`${a.sentence}|${pairKey(by, x)}`).add(`${type}|${pairKey(by, x)}`);
         out.push({ type, source: by, target: x, sentence: a.sentence, evidence: a.evidence, hedged: false });
       }
     }
   }
   return out;
 }
-
-const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);

@@ -17,6 +17,8 @@ export const ACCUSE = words(verb('accuse'), ['accusation', 'accusations']);
 export const INDICT = words(verb('indict'), ['indictment', 'indictments']);
 export const CONVICT = words(['convicted', 'conviction', 'convictions']);
 export const SUSPECT = words(['suspected', 'suspicion']);
+/** The verb alone: its subject is the author of the suit told of after. */
+export const SUING = words(verb('sue'));
 export const SUE = words(verb('sue'), ['lawsuit', 'lawsuits']);
 export const PROSECUTE = words(['prosecuted', 'prosecuting', 'prosecutes', 'prosecution']);
 export const BLAME = words(verb('blame'));

@@ -37,7 +37,7 @@ import { type Clause, isMedia, isWrongdoing, mentionStartingAt, negated, pronoun
 import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
 import { accusedIn, allegersIn, documentAuthor, rememberAuthors, sourcesIn } from './allegation-roles.js';
 import type { Cue, CueKind } from './allegation-clause.js';
-import { DOCUMENTS, FACE, PENALTY } from './allegation-words.js';
+import { DOCUMENTS, FACE, PENALTY, SUING } from './allegation-words.js';
 
 /** A regulator, court, agency or governing body: what "the regulator", "the court" stand for. */
 const isOfficialBody = (p: Placed): boolean =>
@@ -114,9 +114,6 @@ interface Denial {
   by: string[];
   sentence: number;
 }
-
-/** Verbs of suing, whose subject is the author of the suit told of after. */
-const SUE_VERBS = new Set(['sued', 'sues', 'suing', 'sue']);
 
 /** A sentence that is only a dateline ends with its dash (nlp.ts splits datelines off). */
 const DATELINE_END = /(?:--?|—|–)$/;
@@ -268,7 +265,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
         for (const x of w)
           if (DOCUMENTS.has(x)) authors.set(DOCUMENTS.get(x)!, alleged_by);
           // "X has sued Y for …": what "the lawsuit" alleges later, X alleges.
-          else if (alleged_by.length && SUE_VERBS.has(w[main.at]!) && !authors.has('suit')) authors.set('suit', alleged_by);
+          else if (alleged_by.length && SUING.has(w[main.at]!) && !authors.has('suit')) authors.set('suit', alleged_by);
       if (!repeated) {
         out.push({
           claim: claimOf(ctx, sent, main, against, alleged_by),

@@ -5,6 +5,7 @@
  * defence counsel acts for them. Runs after the allegations, which say who is accused.
  */
 import type { Allegation, ExtractedEntity, Interaction, Sentence } from '../types.js';
+import { pairKey } from './vocabulary.js';
 
 /** Titles of the two sides of a case, right before a name or in an apposition after it. */
 const PROSECUTOR = /\bprosecutor$/;
@@ -20,7 +21,7 @@ export function caseRoleLinks(text: string, sentences: Sentence[], people: Extra
   // (a witness, a lawyer quoted on a point of law).
   const accused = allegations.map((a) => a.against.filter((n) => personNames.has(n))).find((list) => list.length > 0) ?? [];
   if (accused.length === 0 || accused.length > MAX_ACCUSED) return [];
-  const linked = new Set(found.map((i) => pair(i.source, i.target)));
+  const linked = new Set(found.map((i) => pairKey(i.source, i.target)));
   const out: Interaction[] = [];
   for (const p of people) {
     if (accused.includes(p.name)) continue;
@@ -29,8 +30,8 @@ export function caseRoleLinks(text: string, sentences: Sentence[], people: Extra
       if (!side) continue;
       const sent = sentences[m.sentence]!;
       for (const x of accused) {
-        if (linked.has(pair(p.name, x))) continue;
-        linked.add(pair(p.name, x));
+        if (linked.has(pairKey(p.name, x))) continue;
+        linked.add(pairKey(p.name, x));
         out.push({
           type: side,
           source: p.name,
@@ -60,5 +61,3 @@ function sideOf(text: string, start: number, end: number, titled: boolean): 'pro
   if (DEFENCE.test(after)) return 'lawyer_for';
   return null;
 }
-
-const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);

@@ -67,6 +67,7 @@ import {
   SPEECH_ACTS,
   VERB_TYPE,
   lemmaOf,
+  pairKey,
 } from './vocabulary.js';
 import {
   BODY_DESCRIPTIONS,
@@ -160,8 +161,6 @@ const KNOWN_TYPES = new Set(INTERACTION_TYPES);
 
 /** How many entities "the court" or "the country" may look back over. */
 const RECENT_MAX = 40;
-
-const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Two entities, or one and a pronoun or description that may stand for another: worth tagging. */
 function mayLinkTwo(c: Clause): boolean {

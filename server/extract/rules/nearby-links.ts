@@ -9,7 +9,7 @@ import type { Interaction, Sentence } from '../types.js';
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import { tagSentence } from './pos.js';
-import { RELATION_NOUNS, VERB_TYPE } from './vocabulary.js';
+import { RELATION_NOUNS, VERB_TYPE, pairKey } from './vocabulary.js';
 import { CLAUSE_END, JOB_NOUNS, PREPOSITIONS, REPORTING_VERBS } from './words.js';
 import { TITLE_WORDS } from './lexicons.js';
 import { GROUP_NOUNS } from './groups.js';
@@ -43,7 +43,7 @@ const BREAKS = new Set([
 const NO_LINK = new Set(['be', 'have', 'say', 'tell', 'add', 'report', 'include', 'do', 'become', 'call', 'name']);
 
 export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Placed[], found: Interaction[]): Interaction[] {
-  const linked = new Set(found.map((i) => `${i.sentence}|${pair(i.source, i.target)}`));
+  const linked = new Set(found.map((i) => `${i.sentence}|${pairKey(i.source, i.target)}`));
   const bySentence = new Map<number, Placed[]>();
   for (const p of placed) if (!p.modifier) (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
   const out: Interaction[] = [];
@@ -59,7 +59,7 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       // A name after a preposition is a circumstance ("met in Paris", "charged in Texas") or an object
       // the clause rules read with its verb; a name inside one ("the head of X") is no actor.
       if (PREPOSITIONS.has(toks[b.first - 1]?.low ?? '') || PREPOSITIONS.has(toks[a.first - 1]?.low ?? '')) continue;
-      const k = `${s}|${pair(a.entity.name, b.entity.name)}`;
+      const k = `${s}|${pairKey(a.entity.name, b.entity.name)}`;
       if (linked.has(k)) continue;
       // "fined Acme banker X": a name before a job noun describes the person the verb acts on.
       const after = toks[b.last + 1];
@@ -91,5 +91,3 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
 }
 
 const isJobWord = (w: string): boolean => JOB_NOUNS.has(w) || TITLE_WORDS.has(w) || RELATION_NOUNS[w] !== undefined || GROUP_NOUNS.has(w);
-
-const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);

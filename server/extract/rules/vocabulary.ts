@@ -280,3 +280,6 @@ export const RECIPROCAL = new Set(['met', 'spoke_with']);
 
 /** Acts done to someone who then reports them: "The president said Kim did promise to stop testing." */
 export const SPEECH_ACTS = new Set(['promised', 'assured', 'told']);
+
+/** One key for an unordered pair of endpoints: whether two entities are linked, in either direction. */
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
