@@ -6,6 +6,7 @@
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import { BODY_GROUP_NOUNS, GROUP_NOUNS, GROUP_SIZES, bodyGroup, type Lists } from './groups.js';
+import { PERSON_DESCRIPTIONS } from './words.js';
 import {
   ACCUSE,
   ALLEGE,
@@ -126,6 +127,8 @@ export interface Clause {
   bodies?: { name: string; kind: string | undefined }[];
   /** The last entities named together before this sentence, by kind ("A and B were arrested"): "the two", "they", "the companies". */
   lists?: Lists;
+  /** Title -> the person last named with it, from sentences before this one: "the former prime minister". */
+  titled?: ReadonlyMap<string, string>;
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -185,6 +188,9 @@ const REGION_WORDS =
 export const isMedia = (p: Placed): boolean => p.entity.kind === 'media';
 export const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.endAt[k];
 export const mentionStartingAt = (c: Clause, k: number): Placed | undefined => c.startAt[k];
+
+/** "India's Acme Group", "Germany's Paylux": a possessor named right before a name only qualifies it; the name is the party. */
+export const possessedBy = (c: Clause, m: Placed): Placed => (m.possessive && c.startAt[m.last + 1]) || m;
 
 /** "he"/"she" stand for the last person named: earlier in this sentence, else in the sentences before. */
 export function pronounAt(c: Clause, k: number): string | null {
@@ -284,8 +290,9 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
   const x = c.w[k] ?? '';
   const company = COMPANY_NOUNS.has(x);
   const body = BODY_NOUNS.has(x);
-  // "the 64-year-old" stands for the person named before, as "the tycoon" does.
-  if (!company && !body && !PERSON_NOUNS.has(x) && !/^\d+-year-old$/.test(x)) return null;
+  // "the former prime minister": the person named with that title before; "the 64-year-old", "the tycoon": the person named last.
+  const titled = company || body ? undefined : (c.titled?.get(`${c.w[k - 1]} ${x}`) ?? c.titled?.get(x));
+  if (!company && !body && !titled && !PERSON_NOUNS.has(x) && !PERSON_DESCRIPTIONS.has(x) && !/^\d+-year-old$/.test(x)) return null;
   // "the chief executive of Y" is Y's, not the last person's.
   if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || c.toks[k]!.possessive || c.inName.has(k)) return null;
   let qualifier: Placed | undefined;
@@ -312,13 +319,13 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
       // Not the company that opens the sentence when the description is an object: "X alleged that the company …" is another.
       if (company)
         return (
-          c.ms.findLast((p) => p.last < j && p.entity.kind === 'company' && (asSubject || p !== c.ms[0] || p.first > 2))?.entity.name ??
+          c.ms.findLast((p) => p.last < j && p.entity.kind === 'company' && (asSubject || ((p !== c.ms[0] || p.first > 2) && !speaks(c, p))))?.entity.name ??
           (asSubject ? null : c.accusedCompany) ??
           c.lastCompany ??
           null
         );
       // A person in this sentence may be the one who accuses the described: "X accused the executive of …".
-      return c.lastPerson;
+      return titled ?? c.lastPerson;
     }
     // "the MSNBC host", "the Acme chief executive": one body may qualify a person's description.
     const m = c.endAt[j];
@@ -331,6 +338,9 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
   }
   return null;
 }
+
+/** "In a report, X alleged that …": the mention is the subject of a verb of saying right after it. */
+const speaks = (c: Clause, m: Placed): boolean => ALLEGING.has(c.w[m.last + 1] ?? '') || ALLEGING.has(c.w[m.last + 2] ?? '');
 
 /** A mention with the ones coordinated to it by "and" or commas: "Ames and Boyd", "he and X". */
 function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number): string[] {
@@ -580,8 +590,12 @@ export function clauseSubjectAt(c: Clause, k: number): string[] {
   // "claims the company overstated its revenue", "alleges the former executive took": the party described;
   // "allege that the four former executives were …": the last claim's accused.
   if (!m && j > k) {
-    const described = describedAt(c, j, false) ?? describedAt(c, j + 1, false) ?? describedAt(c, j + 2, false);
-    if (described) return [described];
+    const described = describedAfter(c, j);
+    if (described) {
+      // "the former prime minister and finance minister took …": a second description joined by "and".
+      const next = c.w[described.at + 1] === 'and' ? titledAfter(c, described.at + 2) : null;
+      return next && next !== described.name ? [described.name, next] : [described.name];
+    }
     for (let g = j; g <= j + 3; g++) {
       const group = groupAt(c, g);
       if (group) return group;
@@ -598,6 +612,27 @@ export function clauseSubjectAt(c: Clause, k: number): string[] {
   // A possessor is the subject only of an act: "the mayor's claims are a fraud", not "Ames' detention".
   if (m.possessive && !ACT_NOUNS.has(c.w[m.last + 1] ?? '') && !isWrongdoing(c.w[m.last + 1] ?? '')) return [];
   return coordinatedAfter(c, m);
+}
+
+/** A description whose noun is one to three words from k: "[the] former chief executive". */
+function describedAfter(c: Clause, k: number): { name: string; at: number } | null {
+  for (let at = k; at <= k + 2; at++) {
+    const name = describedAt(c, at, false);
+    if (!name) continue;
+    // "prime minister": the description ends at its last word.
+    while (describedAt(c, at + 1, false) === name) at++;
+    return { name, at };
+  }
+  return null;
+}
+
+/** The person a bare title one to three words from k was given to: "[and] finance minister". */
+function titledAfter(c: Clause, k: number): string | null {
+  for (let at = k; at <= k + 2 && !c.inName.has(at); at++) {
+    const name = c.titled?.get(`${c.w[at]} ${c.w[at + 1]}`) ?? c.titled?.get(c.w[at]!);
+    if (name) return name;
+  }
+  return null;
 }
 
 /** An active use of the verb at k: not "was charged", not "the alleged", not "the accused". */

@@ -32,6 +32,7 @@ import {
   MEMBER_NOUNS,
   mentionEndingAt,
   mentionStartingAt,
+  possessedBy,
   negated,
   pronounAt,
   qualifiesMembers,
@@ -209,9 +210,10 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     // Objects of an active accusing verb.
     if (ACCUSING.has(x) && isActive(c, k) && !/(ion|ions|ment|ments|suit|suits)$/.test(x)) {
       // "sued the newspaper X", "arrested the former chief executive, X, on suspicion of …"
-      const obj = c.ms.find(
+      const found = c.ms.find(
         (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
       );
+      const obj = found && possessedBy(c, found);
       // "sued the network's host", "sued the MSNBC host": the body only qualifies the one accused.
       const qualifier = obj && qualifiesMembers(c, obj) ? obj : undefined;
       if (obj && !qualifier) out.push(...coordinatedAfter(c, obj));
@@ -306,7 +308,9 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     if (w[k + 1] === 'against' && (LEGAL_NOUNS.has(w[k]!) || legalAgainst)) {
       legalAgainst = true;
       const next = w.indexOf('against', k + 2);
-      const m = c.ms.find((p) => p.first > k + 1 && p.first - k <= 10 && (next < 0 || p.first < next) && !isMedia(p));
+      // An outlet is accused too when the case is against it ("a lawsuit against the weekly X"), not when it only reports.
+      const found = c.ms.find((p) => p.first > k + 1 && p.first - k <= 10 && (next < 0 || p.first < next) && (!isMedia(p) || p.first - k <= 4));
+      const m = found && possessedBy(c, found);
       // "against him", "against me", "a case against the officer" (the person named before).
       const described = w[k + 2] === 'the' ? (describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false) ?? describedAt(c, k + 5, false)) : null;
       const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null) ?? (m && m.first <= k + 5 ? null : described);
@@ -390,8 +394,9 @@ function penalisedAfter(c: Clause, k: number): string[] {
     if (w[j] === 'for' || w[j] === 'over' || (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '-')) break;
     const m = mentionStartingAt(c, j);
     if (!m) continue;
-    // "the bank's former auditor": a possessor only describes the one penalised.
-    if (!m.possessive && !isMedia(m) && m.entity.category !== 'place') out.push(m.entity.name);
+    // "the bank's former auditor", "the former chief executive of X, Y": the body only describes the one penalised.
+    const describes = m.possessive || (w[m.first - 1] === 'of' && w[m.last + 1] === ',' && mentionStartingAt(c, m.last + 2)?.entity.category === 'person');
+    if (!describes && !isMedia(m) && m.entity.category !== 'place') out.push(m.entity.name);
     j = m.last;
   }
   if (out.length === 0) {

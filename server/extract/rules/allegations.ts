@@ -11,6 +11,7 @@ import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
 import { listsIn, rememberLists, type Lists } from './groups.js';
 import { isHeadline } from './mentions.js';
+import { noteTitles } from './clause.js';
 import {
   ACCUSE,
   ALLEGE,
@@ -148,6 +149,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   const denials: Denial[] = [];
   /** Who wrote or filed the last document of each kind ("suit", "report", "indictment"): what it claims, they claim. */
   const authors = new Map<string, string[]>();
+  /** Title -> the person last named with it ("Prime Minister X"): "the prime minister" later is X. */
+  const titled = new Map<string, string>();
 
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
@@ -173,6 +176,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
         ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
         : [];
       if (firstPerson) lastPerson = firstPerson.entity.name;
+      noteTitles(s, toks, ms, (k) => ms.some((p) => p.first <= k && k <= p.last), titled);
       return;
     }
     const inName = new Set<number>();
@@ -200,6 +204,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       accusedCompany,
       bodies,
       lists: listsBefore,
+      titled,
     };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
@@ -297,6 +302,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     }
     if (company) lastCompany = company.entity.name;
     noteBodies(ms);
+    noteTitles(s, toks, ms, (k) => inName.has(k), titled);
   });
 
   // A headline repeats the story's lead: keep it only when the body makes no allegation.

@@ -165,14 +165,53 @@ export function inPrepPhrase(c: Clause, m: Placed): boolean {
 
 /** Sentence-level state: "President Trump" makes "the president" mean Trump from here on. */
 export function rememberTitles(c: Clause, mem: Memory): void {
-  for (const m of c.ms) {
+  noteTitles(c.s, c.toks, c.ms, (k) => c.at[k] !== undefined, mem.titled);
+}
+
+const TIME_OF_OFFICE = new Set(['former', 'then', 'ex', 'acting', 'interim', 'outgoing', 'incoming', 'late']);
+/** Other words for the same office: "Prime Minister X … the premier", "CEO X … the chief executive". */
+const SAME_OFFICE: Record<string, string[]> = {
+  'prime minister': ['premier'],
+  premier: ['prime minister'],
+  'foreign minister': ['diplomat'],
+  'foreign secretary': ['diplomat'],
+  ceo: ['executive', 'chief executive'],
+  'chief executive': ['ceo'],
+  cfo: ['financial officer'],
+  'financial officer': ['cfo'],
+};
+
+/**
+ * The titles this sentence gives its people, into `titled` (title word, and its last two words, ->
+ * person): capitalised title words before a name ("Prime Minister X"), a lowercase job noun
+ * ("cyclist X"), and the roles read from appositions ("X, the chief executive of Y").
+ */
+export function noteTitles(s: number, toks: Token[], ms: readonly Placed[], inName: (k: number) => boolean, titled: Map<string, string>): void {
+  for (const m of ms) {
     if (m.entity.category !== 'person') continue;
-    for (let k = m.first - 1; k >= 0 && k >= m.first - 3 && c.toks[k]!.cap && !c.at[k]; k--) mem.titled.set(c.low[k]!, m.entity.name);
-    // "cyclist Iban Mayo", "team defender X": a lowercase job noun before the name is a title too.
-    const before = c.low[m.first - 1] ?? '';
-    if (!c.toks[m.first - 1]?.cap && (JOB_NOUNS.has(before) || PERSON_DESCRIPTIONS.has(before))) mem.titled.set(before, m.entity.name);
-    for (const r of m.entity.roles) if (r.sentence === c.s) mem.titled.set(r.title.split(' ').at(-1)!.toLowerCase(), m.entity.name);
+    // "President X", "former foreign minister X", "cyclist X", "team defender X": capitalised title
+    // words, and lowercase titles or job nouns, right before the name.
+    for (let k = m.first - 1; k >= 0 && k >= m.first - 3 && !inName(k); k--) {
+      const w = toks[k]!.low;
+      if (!toks[k]!.cap && !TITLE_WORDS.has(w) && !JOB_NOUNS.has(w) && !PERSON_DESCRIPTIONS.has(w) && !TIME_OF_OFFICE.has(w)) break;
+      // "former" or "acting" belongs to every title: it tells no one apart.
+      if (TIME_OF_OFFICE.has(w)) continue;
+      setTitle(titled, w, m.entity.name);
+      // "the prime minister" is told apart from "the foreign minister" by the two words together.
+      if (k + 1 < m.first) setTitle(titled, `${w} ${toks[k + 1]!.low}`, m.entity.name);
+    }
+    for (const r of m.entity.roles) {
+      if (r.sentence !== s) continue;
+      const words = r.title.toLowerCase().split(' ');
+      setTitle(titled, words.at(-1)!, m.entity.name);
+      if (words.length > 1) setTitle(titled, words.slice(-2).join(' '), m.entity.name);
+    }
   }
+}
+
+function setTitle(titled: Map<string, string>, title: string, name: string): void {
+  titled.set(title, name);
+  for (const other of SAME_OFFICE[title] ?? []) titled.set(other, name);
 }
 
 /**

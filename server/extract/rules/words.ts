@@ -378,6 +378,8 @@ export const PERSON_DESCRIPTIONS = new Set([
   'billionaire',
   'entrepreneur',
   'whistleblower',
+  'champion',
+  'heir',
   'defendant',
   'suspect',
 ]);

@@ -268,3 +268,30 @@ test('a not-guilty plea entered by a lawyer is the client’s denial and makes h
   assert.ok(b);
   assert.deepEqual(b.against, ['Piet Oduya']);
 });
+
+test('a description names the person who held that title before: "the former prime minister", "the champion"', () => {
+  const text =
+    'Former prime minister Tomas Brandt and former finance minister Ilse Varga were indicted on Monday. ' +
+    'The indictment stated that the former prime minister and finance minister took bribes from a builder. ' +
+    'Swimmer Maren Holt was banned for four years. The agency had accused the three-time world champion of evading a test.';
+  const [, second, , fourth] = allegations(text);
+  assert.deepEqual(second?.against.slice().sort(), ['Ilse Varga', 'Tomas Brandt']);
+  assert.deepEqual(fourth?.against, ['Maren Holt']);
+});
+
+test('a possessor right before a name only qualifies it, and an outlet sued is accused', () => {
+  const [a] = allegations("Short seller Kestrel Research on Tuesday accused Norway's Fjell Group of accounting fraud.");
+  assert.deepEqual(a?.alleged_by, ['Kestrel Research']);
+  assert.deepEqual(a?.against, ['Fjell Group']);
+  const [b] = allegations('Former anchor Dana Price filed a lawsuit against broadcaster KXTV and its news director, Paul Hart, on Tuesday.');
+  assert.deepEqual(b?.against, ['KXTV', 'Paul Hart']);
+});
+
+test('"the group" in what a company alleges is the company it accused, and a penalty falls on the person, not the body in their title', () => {
+  const found = allegations(
+    'Kestrel Research accused Fjell Group of accounting fraud on Tuesday. In a report, Kestrel alleged that the group used shell companies to inflate its profits.',
+  );
+  assert.deepEqual(found[1]?.against, ['Fjell Group']);
+  const [fine] = allegations('The Financial Conduct Authority fined the former chief executive of Harbour Bank, James Ellery, for misconduct.');
+  assert.deepEqual(fine?.against, ['James Ellery']);
+});
