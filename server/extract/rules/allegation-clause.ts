@@ -360,7 +360,8 @@ function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number):
         if (x === 'and' || x === ',') joined = true;
         // "the Social Democrats (SPOe) and NEOS": a bracketed acronym after a name is part of it.
         else if (x === ')' && joined && c.w[j - 2] === '(') j -= 2;
-        else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || ++described > 4) return out;
+        // "A and B said X …": a verb of saying ends the description; what stands before it is its subject.
+        else if (PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x) || BE.has(x) || REPORTING.has(x) || ++described > 4) return out;
         j--;
       }
       // "Imran Khan and PTI vice-chairman X": a body naming the title is part of the description.
@@ -606,7 +607,8 @@ export function clauseSubjectAt(c: Clause, k: number): string[] {
     const described = describedAt(c, m.last + 1, false);
     return described ? [described] : [];
   }
-  if (!m || isMedia(m)) return [];
+  // An outlet is the subject of a claim only of its own wrongdoing: "claims the X defamed him".
+  if (!m || (isMedia(m) && !wrongdoingIn(c, m.last + 1, m.last + 3))) return [];
   // "Ames said Norway was investigating …": Norway makes a claim of its own.
   for (let v = m.last + 1; v <= m.last + 3 && v < c.w.length; v++) if (ACCUSING.has(c.w[v]!) && isActive(c, v)) return [];
   // A possessor is the subject only of an act: "the mayor's claims are a fraud", not "Ames' detention".

@@ -3,6 +3,7 @@
  * legal act, a speaker, a document's author), against whom, and which outlet reports it. Split
  * from allegations.ts, which finds the claims and calls these.
  */
+import type { Placed } from './aliases.js';
 import {
   ACCUSE,
   ALLEGE,
@@ -189,6 +190,8 @@ function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
   const { w } = c;
   // "“She lied to us …,” Governor X said": a quote closes within the few words before the verb.
   for (let j = k - 1; j >= 0 && k - j <= 5; j--) if (/^[”"]$/.test(w[j]!) && (wrongdoingIn(c, 0, j) || cues.some((q) => q.at < j))) return true;
+  // "X inflated its revenue, prosecutor Y said": an attribution closing the sentence governs the clause before it.
+  if (trailingAttribution(c, k) && wrongdoingIn(c, 0, w.lastIndexOf(',', k))) return true;
   for (let j = k + 1; j < w.length; j++) {
     if (j > k + 1 && CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that') return false;
     if (c.wrong[j] || cues.some((q) => q.at === j && q.kind !== 'reporting')) return true;
@@ -213,9 +216,11 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       const found = c.ms.find(
         (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
       );
-      const obj = found && possessedBy(c, found);
-      // "sued the network's host", "sued the MSNBC host": the body only qualifies the one accused.
-      const qualifier = obj && qualifiesMembers(c, obj) ? obj : undefined;
+      // "arrested the former chairman of carmaker X, Y, on suspicion …": the one named after the description.
+      const obj = (found && possessedBy(c, found)) ?? namedAfterDescription(c, k);
+      // "sued the network's host", "sued the MSNBC host", "charged three Ruritania players": the body or
+      // country only qualifies the ones accused.
+      const qualifier = obj && (qualifiesMembers(c, obj) || (obj.entity.category === 'place' && MEMBER_NOUNS.has(w[obj.last + 1] ?? ''))) ? obj : undefined;
       if (obj && !qualifier) out.push(...coordinatedAfter(c, obj));
       // "accused the (telecoms) company of …", "charged the former chief executive with …"
       const described =
@@ -371,6 +376,23 @@ function titleHoldersAfter(c: Clause, name: string): string[] | null {
   return holder && holder.entity.category === 'person' ? coordinatedAfter(c, holder) : null;
 }
 
+/**
+ * "the former chairman of carmaker X, Y, …": the person an object description that opens with "the"
+ * after the verb at k names after its comma. Only over words and names, with no clause between.
+ */
+function namedAfterDescription(c: Clause, k: number): Placed | undefined {
+  const { w } = c;
+  if (w[k + 1] !== 'the') return undefined;
+  for (let j = k + 2; j < w.length && j - k <= 12; j++) {
+    if (w[j] === ',') {
+      const m = mentionStartingAt(c, j + 1);
+      return m && m.entity.category === 'person' && /^(,|on|for|over|in|and)$/.test(w[m.last + 1] ?? '') ? m : undefined;
+    }
+    if (CLAUSE_BREAKS.has(w[j]!) || BE.has(w[j]!) || w[j] === 'who' || w[j] === 'which' || w[j] === 'that') return undefined;
+  }
+  return undefined;
+}
+
 /** The people named after "including" in the object of the act at k: "…, including former chief executive Y and Z". */
 function includedAfter(c: Clause, k: number): string[] {
   const { w } = c;
@@ -431,7 +453,11 @@ function trailingAttribution(c: Clause, k: number): boolean {
   let end = k + 1;
   while (end < w.length && /^[.!?”"’')]$/.test(w[end]!)) end++;
   if (end < w.length) return false;
-  for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (w[j] === ',') return j > 2;
+  // "…, police say", "…, the Munich prosecutor X said": a short subject, at most a description and a name.
+  for (let j = k - 1; j >= 0 && k - j <= 8; j--) {
+    if (w[j] === ',') return j > 2;
+    if (!/^([a-z-]+|[”"’])$/.test(w[j]!) && !c.inName.has(j)) return false;
+  }
   return false;
 }
 

@@ -295,3 +295,21 @@ test('"the group" in what a company alleges is the company it accused, and a pen
   const [fine] = allegations('The Financial Conduct Authority fined the former chief executive of Harbour Bank, James Ellery, for misconduct.');
   assert.deepEqual(fine?.against, ['James Ellery']);
 });
+
+test('two bodies that say it together both allege; an outlet is accused of its own wrongdoing; a closing "…, prosecutor X said" alleges', () => {
+  const [a] = allegations('Acme Corp and Bolt Corp said Jes Palmer had committed fraud.');
+  assert.deepEqual(a?.alleged_by, ['Acme Corp', 'Bolt Corp']);
+  assert.deepEqual(a?.against, ['Jes Palmer']);
+  const [b] = allegations('In the lawsuit, Greg Lowell claims the Harbor Times defamed him in a series of articles.');
+  assert.deepEqual(b?.against, ['Harbor Times']);
+  const [c] = allegations('Paylux AG inflated its revenue by billions of euros, the Munich prosecutor Anna Roth said.');
+  assert.deepEqual(c?.alleged_by, ['Anna Roth']);
+  assert.deepEqual(c?.against, ['Paylux AG']);
+});
+
+test('"arrested the former chairman of X, Y" accuses Y; players only qualified by their country do not make it the accused', () => {
+  const [a] = allegations('Prosecutors on Monday arrested the former chairman of carmaker Hoshida Motor, Kenji Ota, on suspicion of tax evasion.');
+  assert.deepEqual(a?.against, ['Kenji Ota']);
+  const [b] = allegations('The International Cricket Council has charged three Bangladesh players with corruption.');
+  assert.ok(!b?.against.includes('Bangladesh'));
+});
