@@ -194,6 +194,8 @@ function governsClaim(c: Clause, k: number, cues: Cue[]): boolean {
   if (trailingAttribution(c, k) && wrongdoingIn(c, 0, w.lastIndexOf(',', k))) return true;
   for (let j = k + 1; j < w.length; j++) {
     if (j > k + 1 && CLAUSE_BREAKS.has(w[j]!) && w[j] !== '“' && w[j] !== '”' && w[j] !== '"' && w[j] !== 'that') return false;
+    // "said he would resign following accusations that X …": the claim is the accusations', not the speaker's.
+    if (/^(accusations|allegations|claims)$/.test(w[j]!) && w[j + 1] === 'that') return false;
     if (c.wrong[j] || cues.some((q) => q.at === j && q.kind !== 'reporting')) return true;
   }
   return false;

@@ -150,7 +150,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   /** Who wrote or filed the last document of each kind ("suit", "report", "indictment"): what it claims, they claim. */
   const authors = new Map<string, string[]>();
   /** Title -> the person last named with it ("Prime Minister X"): "the prime minister" later is X. */
-  const titled = new Map<string, string>();
+  const titled = titlesHeldByOne(sentences, tokens, bySentence);
 
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
@@ -340,6 +340,26 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     evidence: a.evidence,
     hedge: a.hedge,
   }));
+}
+
+/**
+ * The titles that one person alone holds in the whole story. A lead often describes before it names
+ * ("Prosecutors arrested the former chief executive of X … Former CEO Y, 50, …"): such a title stands
+ * for its holder from the first sentence on, until another is named with it.
+ */
+function titlesHeldByOne(sentences: Sentence[], tokens: Token[][], bySentence: Map<number, Placed[]>): Map<string, string> {
+  const holders = new Map<string, string | null>();
+  const one = new Map<string, string>();
+  sentences.forEach((_, s) => {
+    const ms = bySentence.get(s);
+    if (!ms) return;
+    one.clear();
+    noteTitles(s, tokens[s] ?? [], ms, (k) => ms.some((p) => p.first <= k && k <= p.last), one);
+    for (const [title, name] of one) holders.set(title, holders.has(title) && holders.get(title) !== name ? null : name);
+  });
+  const out = new Map<string, string>();
+  for (const [title, name] of holders) if (name) out.set(title, name);
+  return out;
 }
 
 /** The words in this sentence that make it an allegation, with how strong each one is. */

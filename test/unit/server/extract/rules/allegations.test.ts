@@ -313,3 +313,13 @@ test('"arrested the former chairman of X, Y" accuses Y; players only qualified b
   const [b] = allegations('The International Cricket Council has charged three Bangladesh players with corruption.');
   assert.ok(!b?.against.includes('Bangladesh'));
 });
+
+test('a lead that describes before it names ("arrested the former chief executive of X") accuses the one named with that title later', () => {
+  const found = allegations(
+    'Prosecutors arrested the former chief executive of payments company Paylux on Wednesday on suspicion of fraud. Former CEO Anton Berger, 50, was released on bail.',
+  );
+  assert.deepEqual(found[0]?.against, ['Anton Berger']);
+  // Who says he will go "following accusations that …" does not make them.
+  const [a] = allegations('Karl Stenberg, the chief executive of Nordbank, said he would resign following accusations that the bank laundered money.');
+  assert.ok(!a?.alleged_by.includes('Karl Stenberg'));
+});
