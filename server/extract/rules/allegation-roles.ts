@@ -17,6 +17,7 @@ import {
   SUE,
   WARRANT,
   FINDING,
+  SETTLE,
 } from './allegation-words.js';
 import {
   ACCUSING,
@@ -264,7 +265,8 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
     // "X faces 12 charges", "facing accusations of …".
-    for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!)) out.push(...subjectBefore(c, j));
+    // "X paid $2bn to settle charges", "agreed to settle allegations that it …".
+    for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!) || SETTLE.has(w[j]!)) out.push(...subjectBefore(c, j));
     // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
     if ((x === 'allegedly' || kind === 'hedge') && wrongdoingIn(c, k, Math.min(w.length, k + 10))) out.push(...subjectBefore(c, k, 6));
     // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".

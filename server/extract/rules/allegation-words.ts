@@ -342,3 +342,5 @@ export const PUBLISHING = new Set(['published', 'publishes', 'released', 'releas
 
 /** "faces 12 charges", "facing accusations": the subject of "face" is the accused. */
 export const FACE = new Set(['face', 'faces', 'faced', 'facing']);
+/** "X paid $5m to settle charges": who settles a case is its accused. */
+export const SETTLE = new Set(['settle', 'settles', 'settled', 'settling']);

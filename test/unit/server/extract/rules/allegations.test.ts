@@ -323,3 +323,13 @@ test('a lead that describes before it names ("arrested the former chief executiv
   const [a] = allegations('Karl Stenberg, the chief executive of Nordbank, said he would resign following accusations that the bank laundered money.');
   assert.ok(!a?.alleged_by.includes('Karl Stenberg'));
 });
+
+test('who settles charges or allegations is their accused', () => {
+  const found = allegations(
+    'Acme Holdings paid $2.9 billion in 2020 to settle charges over its role in the scandal. Bolt Corp agreed to settle allegations that it misled investors.',
+  );
+  assert.deepEqual(
+    found.map((a) => a.against),
+    [['Acme Holdings'], ['Bolt Corp']],
+  );
+});
