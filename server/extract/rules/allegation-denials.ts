@@ -192,7 +192,27 @@ function denierOf(c: Clause, k: number): string[] {
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
   // "X said it disagreed with the findings", "it rejected the claims": the body "it" stands for.
   const itSubject = subject.length === 0 && (w[k - 1] === 'it' || w[k - 2] === 'it') ? companyBefore(c, k) : [];
-  return [...new Set([...(subject.length ? subject : it ? itSubject : firstPartyBefore(c, k)), ...speakers])];
+  const deniers = [...(subject.length ? subject : it ? itSubject : firstPartyBefore(c, k)), ...speakers];
+  return [...new Set([...deniers, ...deniers.flatMap((name) => clientOf(c, name))])];
+}
+
+/**
+ * "His lawyer, Y, said …", "Acme's spokeswoman Y said …": a representative who denies answers for the
+ * one they speak for, who denies too.
+ */
+function clientOf(c: Clause, name: string): string[] {
+  const m = c.ms.find((p) => p.entity.name === name && p.entity.category === 'person');
+  if (!m) return [];
+  const rep = c.w[m.first - 1] === ',' ? m.first - 2 : m.first - 1;
+  if (!REPRESENTATIVES.has(c.w[rep] ?? '')) return [];
+  const owner = c.w[rep - 1];
+  if (owner === 'his' || owner === 'her') {
+    const person = c.ms.findLast((p) => p.last < rep - 1 && p.entity.category === 'person')?.entity.name ?? c.lastPerson;
+    return person && person !== name ? [person] : [];
+  }
+  if (owner === 'its') return companyBefore(c, rep);
+  const possessor = mentionEndingAt(c, rep - 1);
+  return possessor?.possessive ? [possessor.entity.name] : [];
 }
 
 /** What "it" stands for in a denial: the body (an outlet too) named before it in the sentence, else the last company, else the last accused. */

@@ -333,3 +333,10 @@ test('who settles charges or allegations is their accused', () => {
     [['Acme Holdings'], ['Bolt Corp']],
   );
 });
+
+test('a lawyer or spokesman who denies answers for the one they speak for, on every claim against them', () => {
+  const found = allegations(
+    'Prosecutors charged Park Min-ho with bribery on Tuesday. Park is also accused of hiding assets abroad. His lawyer, Choi Dae-sung, said the charges were unfounded.',
+  );
+  for (const a of found) assert.deepEqual(a.denied_by.slice().sort(), ['Choi Dae-sung', 'Park Min-ho']);
+});
