@@ -18,6 +18,7 @@ import {
   WARRANT,
   FINDING,
   SETTLE,
+  SUING,
 } from './allegation-words.js';
 import {
   ACCUSING,
@@ -54,6 +55,12 @@ const AMOUNT_OR_WORD = /^([a-z-]+|\$|£|€|\d[\d.,]*)$/;
 export function rememberAuthors(c: Clause, authors: Map<string, string[]>): void {
   const { w } = c;
   for (let k = 0; k < w.length; k++) {
+    // "X is suing the station over …": what "the suit" alleges later, X alleges.
+    if (SUING.has(w[k]!) && isActive(c, k) && !c.inName.has(k)) {
+      const subject = subjectBefore(c, k, 6);
+      if (subject.length) authors.set('suit', subject);
+      continue;
+    }
     const kind = DOCUMENTS.get(w[k]!);
     if (!kind || c.inName.has(k)) continue;
     for (let v = k - 1; v >= 0 && k - v <= 6; v--) {

@@ -226,7 +226,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
 
     // Most sentences name no document: its author is looked for only when one is.
     const document = w.some((x) => DOCUMENTS.has(x));
-    if (document) rememberAuthors(ctx, authors);
+    // A headline's "X Sues Y" is told again, with its real subject, in the body.
+    const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
+    if (document || (w.some((x) => SUING.has(x)) && !headline)) rememberAuthors(ctx, authors);
     if (cues.length) {
       const { parties, speakers } = allegersIn(ctx, cues);
       // "The lawsuit further accuses …", "according to the report, …": the document's author, who
@@ -257,7 +259,6 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
           alleged_by = previous.alleged_by.filter((n) => !against.includes(n));
       const reported_by = sources.length ? sources : anaphoric ? previousSources : afterDateline;
       const sentWords = wordsOf(w);
-      const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
       const family = familyOf(w[main.at]!);
       // The same legal act against the same party told again ("X was initially charged on …",
       // "the second time the leaders were indicted") with no new wrongdoing named is no new claim.

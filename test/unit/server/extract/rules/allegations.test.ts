@@ -340,3 +340,9 @@ test('a lawyer or spokesman who denies answers for the one they speak for, on ev
   );
   for (const a of found) assert.deepEqual(a.denied_by.slice().sort(), ['Choi Dae-sung', 'Park Min-ho']);
 });
+
+test('"X is suing Y" makes X the author of what "the suit" alleges later', () => {
+  const found = allegations('Dana Price is suing the station over her dismissal. The suit alleges that Paul Hart harassed her for months.');
+  assert.deepEqual(found.at(-1)?.alleged_by, ['Dana Price']);
+  assert.deepEqual(found.at(-1)?.against, ['Paul Hart']);
+});
