@@ -447,6 +447,9 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
       if (head) return coordinatedBefore(c, head, head.first);
     }
     if (CLAUSE_BREAKS.has(x) || /^(said|says|say|told|stated|claimed|added)$/.test(x)) return [];
+    // "X announced that it has fined Y", "X said it would sue": "it" is the one who says so.
+    const verb = x === 'it' ? (c.w[j - 1] === 'that' ? j - 2 : j - 1) : -1;
+    if (verb >= 0 && REPORTING.has(c.w[verb] ?? '')) return subjectBefore(c, verb, reach);
     const pron = pronounAt(c, j) ?? describedAt(c, j, true);
     if (pron) return coordinatedBefore(c, pron, j);
     // "The two men were charged": a definite group stands for the last claim's accused; one after a

@@ -103,12 +103,15 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
   for (let k = 0; k < w.length; k++) {
     const x = w[k]!;
     if (!(ALLEGING.has(x) || LEGAL_NOUNS.has(x) || x === 'according' || x === 'per' || cueAt.has(k)) || c.inName.has(k)) continue;
+    // "fined X £5m and banned him": the second verb shares the first one's subject, not its object.
+    const first = w[k - 1] === 'and' ? w.findLastIndex((y, j) => j < k - 1 && (PENALTY.has(y) || ACCUSING.has(y)) && !c.inName.has(j)) : -1;
+    const verb = first >= 0 ? first : k;
     if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
       const speech = REPORTING.has(x) ? speakers : parties;
       // "the lawsuit (further) accuses": a document is the subject, its author the accuser (documentAuthor).
       const ofDocument = DOCUMENTS.has(w[k - 1] ?? '') || (/^(further|also)$/.test(w[k - 1] ?? '') && DOCUMENTS.has(w[k - 2] ?? ''));
       if (!ofDocument && (speech === parties || governsClaim(c, k, cues))) {
-        const subj = participleSubject(c, k) ?? subjectBefore(c, k, 8);
+        const subj = participleSubject(c, k) ?? subjectBefore(c, verb, 8);
         if (subj.length) speech.push(...subj);
         else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
           const after = mentionStartingAt(c, k + 1); // "…,” said X"
@@ -117,7 +120,7 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
       }
     }
     // "The regulator fined X for …": who imposes a penalty for wrongdoing alleges it.
-    if (PENALTY.has(x) && cueAt.has(k) && isActive(c, k)) parties.push(...subjectBefore(c, k, 8));
+    if (PENALTY.has(x) && cueAt.has(k) && isActive(c, k)) parties.push(...subjectBefore(c, verb, 8));
     // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
     if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
       const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
@@ -427,8 +430,8 @@ function penalisedAfter(c: Clause, k: number): string[] {
     if (w[j] === 'for' || w[j] === 'over' || (CLAUSE_BREAKS.has(w[j]!) && w[j] !== '-')) break;
     const m = mentionStartingAt(c, j);
     if (!m) continue;
-    // "the bank's former auditor", "the former chief executive of X, Y": the body only describes the one penalised.
-    const describes = m.possessive || (w[m.first - 1] === 'of' && w[m.last + 1] === ',' && mentionStartingAt(c, m.last + 2)?.entity.category === 'person');
+    // "the bank's former auditor", "the former chief executive of X, Y", "Y, former director of X": the body only describes the one penalised.
+    const describes = m.possessive || w[m.first - 1] === 'of';
     if (!describes && !isMedia(m) && m.entity.category !== 'place') out.push(m.entity.name);
     j = m.last;
   }

@@ -346,3 +346,11 @@ test('"X is suing Y" makes X the author of what "the suit" alleges later', () =>
   assert.deepEqual(found.at(-1)?.alleged_by, ['Dana Price']);
   assert.deepEqual(found.at(-1)?.against, ['Paul Hart']);
 });
+
+test("\"X announced that it has fined Y … and banned him\" is X's claim against Y, not a claim of Y's, and the body in Y's title is not fined", () => {
+  const [a] = allegations(
+    'The Financial Services Authority announced that it has fined Peter Cummings, former executive director of Halden Bank, £500,000 and banned him from holding any senior position, for actions that the regulator found amounted to a breach of its principles.',
+  );
+  assert.deepEqual(a?.alleged_by, ['Financial Services Authority']);
+  assert.deepEqual(a?.against, ['Peter Cummings']);
+});
