@@ -387,20 +387,31 @@ export function coordinatedAfter(c: Clause, first: Placed): string[] {
   const out = [first.entity.name];
   let k = first.last + 1;
   for (;;) {
-    // "X and Y", "X, Y and Z", "Acme and its former chairman, Dr. Jo Park,"
+    // "X and Y", "X, Y and Z", "Acme and its former chairman, Dr. Jo Park,", "X as well as Y"
     let j = k;
-    while (j < c.w.length && j - k <= 5 && /^(and|,|its|his|her|their|the|former|then)$/.test(c.w[j]!) === true) j++;
+    for (;;) {
+      if (c.w[j] === 'as' && c.w[j + 1] === 'well' && c.w[j + 2] === 'as') j += 3;
+      else if (j < c.w.length && j - k <= 5 && /^(and|,|its|his|her|their|the|former|then)$/.test(c.w[j]!)) j++;
+      else break;
+    }
     if (j === k) break;
-    const next =
+    let next =
       mentionStartingAt(c, j) ??
-      c.ms.find(
+      c.ms.find((p) => p.first > j && p.first - j <= 3 && !c.w.slice(j, p.first).some((x) => PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x)));
+    // "and former human resources vice president Y", "as well as Acme's former finance chief Y": a title
+    // of plain words, or a body's title, before the next person.
+    const from = next?.possessive ? next.last + 1 : j;
+    if (!next || next.possessive) {
+      const titled = c.ms.find(
         (p) =>
-          p.first > j &&
-          p.first - j <= 3 &&
-          c.toks.slice(j, p.first).every((t) => !t.cap || true) &&
-          !c.w.slice(j, p.first).some((x) => PREPOSITIONS.has(x) || CLAUSE_BREAKS.has(x)),
+          p.first >= from &&
+          p.first - from <= 6 &&
+          p.entity.category === 'person' &&
+          c.w.slice(from, p.first).every((y, i) => /^[a-z-]+$/.test(y) && !c.inName.has(from + i) && !PREPOSITIONS.has(y) && !BE.has(y)),
       );
-    if (!next || isMedia(next) || (!c.w.slice(k, j).includes('and') && !c.w.slice(k, j).includes(','))) break;
+      if (titled) next = titled;
+    }
+    if (!next || isMedia(next) || next.possessive || !c.w.slice(k, j).some((x) => x === 'and' || x === ',' || x === 'as')) break;
     out.push(next.entity.name);
     k = next.last + 1;
   }
@@ -576,6 +587,8 @@ function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
 /** The subject of a clause that starts at k ("said [that] X took", "alleges X received"). */
 export function clauseSubjectAt(c: Clause, k: number): string[] {
   let j = k;
+  // "…, authorities alleged, X hid millions": a parenthetical attribution before its clause.
+  if (c.w[j] === ',' && j > 1 && c.w.lastIndexOf(',', j - 1) >= 0) j++;
   if (c.w[j] === 'that') j++;
   // "alleged that in exchange for the bribes, X voted …", "said that during 2019, X …": a fronted phrase is skipped.
   if (PREPOSITIONS.has(c.w[j] ?? '') || /^(after|before|since|between)$/.test(c.w[j] ?? '')) {

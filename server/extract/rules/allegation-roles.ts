@@ -142,7 +142,8 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
       const body = b < j ? mentionEndingAt(c, b) : undefined;
       if (body && body.entity.category === 'institution' && body.entity.kind !== 'company' && !body.possessive) before = body;
     }
-    const ownable = (LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that');
+    // "X's indictment", "X's trial": the owner of what befalls the accused is no accuser.
+    const ownable = ((LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that')) && !SUFFERED.has(x);
     const owner = ownable ? before : undefined;
     if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
     // "charged by X", "a complaint laid with police by X".
@@ -336,6 +337,12 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       if (pron) out.push(pron);
       else if (m) out.push(...coordinatedAfter(c, m));
     }
+    // "Mr X's (earlier) indictment", "X's trial": the owner of what befalls the accused. Not "X's detention",
+    // which may itself be the wrong ("called X's detention a violation").
+    if (SUFFERED.has(w[k]!)) {
+      const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
+      if (m?.possessive && m.entity.category === 'person') out.push(m.entity.name);
+    }
     // The owner of an alleged act: "Ruritania's alleged attempts", "the firm's fraud", "interference by X".
     // Not "Sweden's crime authority", "the country's fraud squad": a wrongdoing word that names a body's work.
     if (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k) && !LEGAL_BODIES.has(w[k + 1] ?? ''))) {
@@ -369,6 +376,9 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
   }
   return [...new Set(out.flatMap((name) => titleHoldersAfter(c, name) ?? [name]))];
 }
+
+/** Legal acts that befall the accused: their possessor is the one accused ("X's indictment"), not the accuser. */
+const SUFFERED = new Set(['indictment', 'indictments', 'conviction', 'convictions', 'trial', 'sentencing']);
 
 /**
  * "Louisiana congressman X", "the network's host X", "Acme's No. 2 executive, X": a body or place

@@ -156,6 +156,7 @@ export const WRONGDOING_STEMS = [
   'coerc',
   'intimidat',
   'evasion',
+  'evad',
   'loot',
   'scam',
   'nepotism',

@@ -354,3 +354,15 @@ test("\"X announced that it has fined Y … and banned him\" is X's claim agains
   assert.deepEqual(a?.alleged_by, ['Financial Services Authority']);
   assert.deepEqual(a?.against, ['Peter Cummings']);
 });
+
+test('lists of the accused read across titles, "as well as" and ages; a parenthetical "authorities alleged," and "X\'s indictment" name the accused', () => {
+  const [a] = allegations(
+    'Federal prosecutors filed fraud charges against former chief executive Gregory Reyes and former human resources vice president Stephanie Jensen on Monday.',
+  );
+  assert.deepEqual(a?.against, ['Gregory Reyes', 'Stephanie Jensen']);
+  const [b] = allegations('From 2000 to 2004, authorities alleged, Brocade Communications hid millions of dollars in expenses from investors.');
+  assert.deepEqual(b?.against, ['Brocade Communications']);
+  const [c] = allegations("The charges add to Dennis Kozlowski's earlier indictment for allegedly evading sales tax on art purchases.");
+  assert.deepEqual(c?.against, ['Dennis Kozlowski']);
+  assert.deepEqual(c?.alleged_by, []);
+});
