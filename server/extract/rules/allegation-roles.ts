@@ -232,10 +232,12 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       );
       // "arrested the former chairman of carmaker X, Y, on suspicion …": the one named after the description.
       const obj = (found && possessedBy(c, found)) ?? namedAfterDescription(c, k);
-      // "sued the network's host", "sued the MSNBC host", "charged three Ruritania players": the body or
-      // country only qualifies the ones accused.
-      const qualifier = obj && (qualifiesMembers(c, obj) || (obj.entity.category === 'place' && MEMBER_NOUNS.has(w[obj.last + 1] ?? ''))) ? obj : undefined;
-      if (obj && !qualifier) out.push(...coordinatedAfter(c, obj));
+      // "sued the network's host", "sued the MSNBC host": the body only qualifies the one accused.
+      const qualifier = obj && qualifiesMembers(c, obj) ? obj : undefined;
+      // "charged Ruritania players A and B", "charged three Ruritania players": the country only
+      // qualifies the players, named or not.
+      if (obj?.entity.category === 'place' && MEMBER_NOUNS.has(w[obj.last + 1] ?? '')) out.push(...(titleHoldersAfter(c, obj.entity.name) ?? []));
+      else if (obj && !qualifier) out.push(...coordinatedAfter(c, obj));
       // "accused the (telecoms) company of …", "charged the former chief executive with …"
       const described =
         w[k + 1] === 'the' && (!obj || qualifier)
