@@ -6,7 +6,7 @@
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import { BODY_GROUP_NOUNS, GROUP_NOUNS, GROUP_SIZES, bodyGroup, type Lists } from './groups.js';
-import { PERSON_DESCRIPTIONS } from './words.js';
+import { JOB_NOUNS, PERSON_DESCRIPTIONS } from './words.js';
 import {
   ACCUSE,
   ALLEGE,
@@ -263,6 +263,8 @@ const PERSON_NOUNS = new Set([
 /** Nouns for people who work for or play in a body: "Acme executives", "two club officials" (the body only qualifies them). */
 export const MEMBER_NOUNS = new Set([
   ...PERSON_NOUNS,
+  ...PERSON_DESCRIPTIONS,
+  ...JOB_NOUNS,
   'executives',
   'officials',
   'officers',
@@ -449,7 +451,9 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     // "X, who has called it a smear, faces": the relative clause is skipped.
     if (x === ',' && j > 0 && c.hasWho) {
       const who = c.w.lastIndexOf('who', j - 1);
-      const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, who - 2) : undefined;
+      // "X, 38, who played for …": an age between the name and "who".
+      const end = /^\d+$/.test(c.w[who - 2] ?? '') && c.w[who - 3] === ',' ? who - 4 : who - 2;
+      const ante = who > 1 && c.w[who - 1] === ',' ? mentionEndingAt(c, end) : undefined;
       if (ante && !c.w.slice(who + 1, j).includes(',') && !isMedia(ante)) return [ante.entity.name];
     }
     // "X, the former chief executive of Y, has pleaded …": the apposition is stepped over to its head.

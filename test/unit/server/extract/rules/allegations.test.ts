@@ -366,3 +366,13 @@ test('lists of the accused read across titles, "as well as" and ages; a parenthe
   assert.deepEqual(c?.against, ['Dennis Kozlowski']);
   assert.deepEqual(c?.alleged_by, []);
 });
+
+test('"a former Premier League footballer" is no charge against the league, and "X, 38, who played …, is accused" accuses X', () => {
+  const found = allegations(
+    'A former Premier League footballer has been charged with fraud, police said. Daniel Okafor, 38, who played for three top-flight clubs, is accused of persuading former teammates to invest in developments that were never built.',
+  );
+  assert.deepEqual(
+    found.map((a) => a.against),
+    [['Daniel Okafor'], ['Daniel Okafor']],
+  );
+});
