@@ -510,6 +510,8 @@ export function groupAt(c: Clause, k: number): string[] | null {
   const x = c.w[k] ?? '';
   const body = BODY_GROUP_NOUNS[x] !== undefined;
   const group = body ? bodyGroup(x, c.lists ?? {}) : groupOf(c);
+  // "the accused" may be one: the last claim's one accused.
+  if (x === 'accused' && group.length < 2 && c.lastAccused.length === 1 && c.w[k - 1] === 'the' && !c.startAt[k + 1]) return [...c.lastAccused];
   if (group.length < 2 || c.startAt[k + 1] || c.inName.has(k)) return null;
   if (x === 'they') return [...group];
   const count = GROUP_SIZES[x] !== undefined && AFTER_COUNT.test(c.w[k + 1] ?? '');

@@ -156,7 +156,8 @@ function denierOf(c: Clause, k: number): string[] {
   const verdict = !DENY.has(w[k]!) && !REJECT.has(w[k]!);
   for (let j = verdict ? 0 : k; j < w.length; j++) {
     if (!/^(said|says|added|told)$/.test(w[j]!)) continue;
-    const m = mentionEndingAt(c, j - 1);
+    // "X said", "X's lawyer, Y, said": the speaker, also after an apposition's closing comma.
+    const m = mentionEndingAt(c, j - 1) ?? (w[j - 1] === ',' ? mentionEndingAt(c, j - 2) : undefined);
     if (m && m.entity.category === 'person') speakers.push(m.entity.name);
     const after = j > k ? mentionStartingAt(c, j + 1) : undefined;
     if (after && after.entity.category === 'person') speakers.push(after.entity.name);

@@ -376,3 +376,11 @@ test('"a former Premier League footballer" is no charge against the league, and 
     [['Daniel Okafor'], ['Daniel Okafor']],
   );
 });
+
+test('"the accused" is the one accused before, and a lawyer named in apposition who speaks a denial denies with the client', () => {
+  const found = allegations(
+    "Brian Molefe and three other former executives are accused of corruption. The investigators said the accused had colluded to inflate the value of the contract. Molefe's lawyer, Themba Langa, said his client would plead not guilty.",
+  );
+  assert.deepEqual(found[1]?.against, ['Brian Molefe']);
+  for (const a of found) assert.deepEqual(a.denied_by.slice().sort(), ['Brian Molefe', 'Themba Langa']);
+});
