@@ -191,6 +191,9 @@ function participleSubject(c: Clause, k: number): string[] | null {
     if (CLAUSE_BREAKS.has(w[v]!)) return null;
     if (ALLEGING.has(w[v]!) && !c.inName.has(v) && isActive(c, v)) return subjectBefore(c, v, 8);
   }
+  // "X appealed to the court, arguing that …": the name that opens the sentence, before its verb.
+  const head = c.ms[0];
+  if (head && head.first <= 1 && !head.possessive && !isMedia(head) && /^[a-z]+ed$/.test(w[head.last + 1] ?? '')) return coordinatedAfter(c, head);
   return null;
 }
 

@@ -384,3 +384,11 @@ test('"the accused" is the one accused before, and a lawyer named in apposition 
   assert.deepEqual(found[1]?.against, ['Brian Molefe']);
   for (const a of found) assert.deepEqual(a.denied_by.slice().sort(), ['Brian Molefe', 'Themba Langa']);
 });
+
+test('"X appealed …, arguing that Y violated …" is X\'s claim; concealing and under-reporting are wrongdoing', () => {
+  const [a] = allegations('The World Anti-Doping Agency appealed to the Court of Arbitration for Sport, arguing that Li Wen had violated anti-doping rules.');
+  assert.deepEqual(a?.alleged_by, ['World Anti-Doping Agency']);
+  assert.deepEqual(a?.against, ['Li Wen']);
+  const [b] = allegations('Nordvik Motors said that its former chairman, Lars Eide, had under-reported his pay for years.');
+  assert.deepEqual(b?.against, ['Lars Eide']);
+});
