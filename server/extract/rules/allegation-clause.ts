@@ -288,7 +288,7 @@ export const MEMBER_NOUNS = new Set([
  * company" for the last company, "the (former chief) executive" for the last person. Only with
  * "the" a word or three before, and only when the description names no one itself.
  */
-export function describedAt(c: Clause, k: number, asSubject: boolean): string | null {
+export function describedAt(c: Clause, k: number, asSubject: boolean, possessor = false): string | null {
   const x = c.w[k] ?? '';
   const company = COMPANY_NOUNS.has(x);
   const body = BODY_NOUNS.has(x);
@@ -296,7 +296,8 @@ export function describedAt(c: Clause, k: number, asSubject: boolean): string | 
   const titled = company || body ? undefined : (c.titled?.get(`${c.w[k - 1]} ${x}`) ?? c.titled?.get(x));
   if (!company && !body && !titled && !PERSON_NOUNS.has(x) && !PERSON_DESCRIPTIONS.has(x) && !/^\d+-year-old$/.test(x)) return null;
   // "the chief executive of Y" is Y's, not the last person's.
-  if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || c.toks[k]!.possessive || c.inName.has(k)) return null;
+  // "the former chairman's misconduct" only when asked for the possessor.
+  if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || (c.toks[k]!.possessive && !possessor) || c.inName.has(k)) return null;
   let qualifier: Placed | undefined;
   for (let j = k - 1; j >= 0 && k - j <= 3 + (qualifier ? qualifier.last - qualifier.first + 1 : 0); j--) {
     if (c.w[j] === 'the') {

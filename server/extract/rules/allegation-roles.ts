@@ -353,6 +353,11 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     if (w[k] === 'alleged' || (isWrongdoing(w[k]!) && !c.inName.has(k) && !LEGAL_BODIES.has(w[k + 1] ?? ''))) {
       const m = mentionEndingAt(c, k - 1) ?? mentionEndingAt(c, k - 2);
       if (m?.possessive && !isMedia(m)) out.push(m.entity.name);
+      // "the former chairman's misconduct": a described owner.
+      else if (!m && c.toks[k - 1]?.possessive) {
+        const owner = describedAt(c, k - 1, false, true);
+        if (owner) out.push(owner);
+      }
     }
     if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
       // "interference by X and Y", not "found guilty of fraud by a jury in Manhattan".

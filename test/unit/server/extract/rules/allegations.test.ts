@@ -392,3 +392,10 @@ test('"X appealed …, arguing that Y violated …" is X\'s claim; concealing an
   const [b] = allegations('Nordvik Motors said that its former chairman, Lars Eide, had under-reported his pay for years.');
   assert.deepEqual(b?.against, ['Lars Eide']);
 });
+
+test('"the former chairman\'s misconduct" is the misconduct of the one named with that title', () => {
+  const found = allegations(
+    "Former Hoshida Motor chairman Kenji Ota was arrested on Thursday on suspicion of breach of trust. Hoshida Motor has said the former chairman's misconduct was found by an internal investigation.",
+  );
+  assert.deepEqual(found[1]?.against, ['Kenji Ota']);
+});
