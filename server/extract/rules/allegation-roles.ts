@@ -402,12 +402,14 @@ function titleHoldersAfter(c: Clause, name: string): string[] | null {
   for (; k < c.w.length && k <= m.last + 6; k++) {
     const x = c.w[k]!;
     // "Pakistan players A and B", "Acme executives A and B": a plural title qualified by the body.
-    if (TITLE_WORDS.has(x) || JOB_NOUNS.has(x) || RELATION_NOUNS[x] || MEMBER_NOUNS.has(x)) titled = true;
+    if (TITLE_WORDS.has(x) || JOB_NOUNS.has(x) || RELATION_NOUNS[x] || MEMBER_NOUNS.has(x) || MEMBER_NOUNS.has(x.replace(/s$/, ''))) titled = true;
     else if (!/^([a-z-]+|no|\.|\d+|['’]s)$/.test(x) || c.inName.has(k) || DETERMINERS.has(x) || PREPOSITIONS.has(x) || BE.has(x)) break;
   }
   if (c.w[k] === ',') k++;
   const holder = titled ? mentionStartingAt(c, k) : undefined;
-  return holder && holder.entity.category === 'person' ? coordinatedAfter(c, holder) : null;
+  if (holder && holder.entity.category === 'person') return coordinatedAfter(c, holder);
+  // "Three Ruritania cricketers have been charged": a country that only qualifies unnamed people is not accused.
+  return titled && m.entity.category === 'place' ? [] : null;
 }
 
 /**
@@ -485,6 +487,8 @@ function thatAfter(c: Clause, k: number): number | null {
 function trailingAttribution(c: Clause, k: number): boolean {
   const { w } = c;
   let end = k + 1;
+  // "…, police said on Friday", "…, the regulator said in a statement": a short time or place of saying may follow.
+  while (end < w.length && end - k <= 4 && AFTER_SAYING.test(w[end]!)) end++;
   while (end < w.length && /^[.!?”"’')]$/.test(w[end]!)) end++;
   if (end < w.length) return false;
   // "…, police say", "…, the Munich prosecutor X said": a short subject, at most a description and a name.
@@ -494,6 +498,9 @@ function trailingAttribution(c: Clause, k: number): boolean {
   }
   return false;
 }
+
+const AFTER_SAYING =
+  /^(on|in|at|a|an|the|last|this|late|early|yesterday|today|tuesday|monday|wednesday|thursday|friday|saturday|sunday|week|month|night|morning|afternoon|evening|statement|interview)$/;
 
 /** Participles whose subject suffered the wrong: "the bank had been deceived", "investors were misled". */
 const VICTIM_PARTICIPLES = new Set(['deceived', 'defrauded', 'misled', 'cheated', 'duped', 'robbed', 'hacked', 'blackmailed', 'extorted', 'swindled']);

@@ -310,12 +310,13 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   const body = out.filter((a) => !a.headline);
   const kept = body.length ? body : out;
 
-  // "A police captain has been arrested for …" and then "… said X is accused of …": a lead that
-  // describes its accused with "a"/"an" names them in the next claim, a sentence or two later.
+  // "A police captain has been arrested for …", "Three cricketers have been charged …" and then "… said X
+  // is accused of …": a lead that describes its accused with "a" or a number names them in the next
+  // claim, a sentence or two later.
   kept.forEach((a, i) => {
     const next = kept[i + 1];
     if (a.against.length || !next || next.sentence - a.sentence > 2 || !next.against.length) return;
-    if (!/^\W*(?:[A-Z][A-Za-z.]*\s*(?:\([^)]*\)\s*)?[—–-]\s*)?(a|an)\s/i.test(a.evidence.text)) return;
+    if (!/^\W*(?:[A-Z][A-Za-z.]*\s*(?:\([^)]*\)\s*)?[—–-]\s*)?(a|an|two|three|four|five|six|seven|eight|nine|ten)\s/i.test(a.evidence.text)) return;
     a.against = next.against.filter((n) => !a.alleged_by.includes(n));
   });
 

@@ -399,3 +399,13 @@ test('"the former chairman\'s misconduct" is the misconduct of the one named wit
   );
   assert.deepEqual(found[1]?.against, ['Kenji Ota']);
 });
+
+test('a lead with a number ("Three … cricketers have been charged …, the CPS said on Friday") names its accused in the next claim, not their country', () => {
+  const [lead] = allegations(
+    'Three Bangladesh cricketers have been charged with conspiracy to accept corrupt payments, the Crown Prosecution Service said on Friday. ' +
+      'Former captain Rafiq Hasan and bowlers Imran Alam and Nasir Uddin will appear in court next month. ' +
+      'A newspaper alleged that Rafiq Hasan, Imran Alam and Nasir Uddin took bribes from a bookmaker.',
+  );
+  assert.deepEqual(lead?.alleged_by, ['Crown Prosecution Service']);
+  assert.deepEqual(lead?.against, ['Rafiq Hasan', 'Imran Alam', 'Nasir Uddin']);
+});
