@@ -85,7 +85,14 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     // "entered a not-guilty plea for him"
     else if (x === 'not-guilty' && /^pleas?$/.test(w[k + 1] ?? '')) isDenial = true;
     else if (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) isDenial = true;
-    else if (DENIAL_ADJECTIVES.has(x) && (BE.has(w[k - 1] ?? '') || x === 'innocence' || x === 'witch-hunt' || /^(as|them|it|[‘“"'])$/.test(w[k - 1] ?? '')))
+    else if (
+      DENIAL_ADJECTIVES.has(x) &&
+      (BE.has(w[k - 1] ?? '') ||
+        x === 'innocence' ||
+        x === 'witch-hunt' ||
+        /^(as|them|it)$/.test(w[k - 1] ?? '') ||
+        (/^[‘“"']$/.test(w[k - 1] ?? '') && !quotedBeforeNoun(w, k)))
+    )
       isDenial = true;
     // "called the arrest outrageous", "calling the charges baseless"
     else if (DENIAL_ADJECTIVES.has(x) && w[k - 2] === 'the' && /^(called|calling|calls|termed|described)$/.test(w[k - 3] ?? '')) isDenial = true;
@@ -119,6 +126,13 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     return { by, at: k, objectEnd };
   }
   return null;
+}
+
+/** "made “false and defamatory” statements": a quoted adjective that qualifies the noun after the quote describes, it does not deny. */
+function quotedBeforeNoun(w: string[], k: number): boolean {
+  const close = w.findIndex((y, j) => j > k && j - k <= 6 && /^[’”"']$/.test(y));
+  const next = close > 0 ? (w[close + 1] ?? '') : '';
+  return /^[a-z]+$/.test(next) && !PREPOSITIONS.has(next) && !BE.has(next) && !/^(and|or|but|said|says|he|she|it|they|we)$/.test(next);
 }
 
 /** Where a word of wrongdoing follows within a clause's few words: "no evidence of wrongdoing", "no evidence which links X to fraud"; else -1. */
@@ -193,9 +207,20 @@ function denierOf(c: Clause, k: number): string[] {
   const it = /^(it|they)$/.test(w[k - 1] ?? '') || /^(it|they)$/.test(w[k - 2] ?? '');
   // "X said it disagreed with the findings", "it rejected the claims": the body "it" stands for.
   const itSubject = subject.length === 0 && (w[k - 1] === 'it' || w[k - 2] === 'it') ? companyBefore(c, k) : [];
-  const deniers = [...(subject.length ? subject : it ? itSubject : firstPartyBefore(c, k)), ...speakers];
+  const deniers = [...(subject.length ? subject : it ? itSubject : firstPartyBefore(c, k)), ...speakers, ...outletDescribedBefore(c, k)];
   return [...new Set([...deniers, ...deniers.flatMap((name) => clientOf(c, name))])];
 }
+
+/** "X editor Y said the paper stood by its story": "the paper" (or station, network…) that denies is the outlet named before it. */
+function outletDescribedBefore(c: Clause, k: number): string[] {
+  for (let j = k - 1; j >= 1 && k - j <= 4; j--) {
+    if (!OUTLET_NOUNS.has(c.w[j]!) || c.w[j - 1] !== 'the') continue;
+    const outlet = c.ms.findLast((p) => p.last < j && isMedia(p));
+    return outlet ? [outlet.entity.name] : [];
+  }
+  return [];
+}
+const OUTLET_NOUNS = new Set(['paper', 'newspaper', 'station', 'network', 'broadcaster', 'magazine', 'channel', 'outlet', 'publication', 'website']);
 
 /**
  * "His lawyer, Y, said …", "Acme's spokeswoman Y said …": a representative who denies answers for the

@@ -146,9 +146,9 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     const ownable = ((LEGAL_NOUNS.has(x) && x !== 'claims') || (x === 'claims' && w[k + 1] === 'that')) && !SUFFERED.has(x);
     const owner = ownable ? before : undefined;
     if (owner && !isMedia(owner) && (owner.possessive || (LEGAL_NOUNS.has(x) && !c.toks[k]!.cap))) parties.push(owner.entity.name);
-    // "charged by X", "a complaint laid with police by X".
+    // "charged by X", "a complaint laid with police by X"; not "says the article by X …", whose author is no party.
     let by = -1;
-    for (let j = k + 1; j < w.length && j - k <= 6 && by < 0 && !CLAUSE_BREAKS.has(w[j]!); j++) if (w[j] === 'by') by = j;
+    if (!REPORTING.has(x)) for (let j = k + 1; j < w.length && j - k <= 6 && by < 0 && !CLAUSE_BREAKS.has(w[j]!); j++) if (w[j] === 'by') by = j;
     if (by > k) {
       // "sued by rival telecoms firm X": a few lowercase words may describe the party first.
       const m = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));

@@ -34,7 +34,7 @@ import {
   WARRANT,
   FINDING,
 } from './allegation-words.js';
-import { type Clause, isMedia, isWrongdoing, mentionStartingAt, negated, pronounAt, wrongdoingIn, wrongdoingTokens } from './allegation-clause.js';
+import { ALLEGING, type Clause, isMedia, isWrongdoing, mentionStartingAt, negated, pronounAt, wrongdoingIn, wrongdoingTokens } from './allegation-clause.js';
 import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
 import { accusedIn, allegersIn, documentAuthor, rememberAuthors, sourcesIn } from './allegation-roles.js';
 import type { Cue, CueKind } from './allegation-clause.js';
@@ -149,6 +149,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   const denials: Denial[] = [];
   /** Who wrote or filed the last document of each kind ("suit", "report", "indictment"): what it claims, they claim. */
   const authors = new Map<string, string[]>();
+  /** The kind of document that opened the sentence before ("The lawsuit, filed …"): a leading "It says" is it. */
+  let lastDocument: string | undefined;
   /** Title -> the person last named with it ("Prime Minister X"): "the prime minister" later is X. */
   const titled = titlesHeldByOne(sentences, tokens, bySentence);
 
@@ -176,6 +178,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
         ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
         : [];
       if (firstPerson) lastPerson = firstPerson.entity.name;
+      lastDocument = w[0] === 'the' ? DOCUMENTS.get(w[1] ?? '') : undefined;
       noteTitles(s, toks, ms, (k) => ms.some((p) => p.first <= k && k <= p.last), titled);
       return;
     }
@@ -233,7 +236,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       const { parties, speakers } = allegersIn(ctx, cues);
       // "The lawsuit further accuses …", "according to the report, …": the document's author, who
       // is the accuser even when the claim quotes others' words.
-      const author = document ? documentAuthor(ctx, authors) : [];
+      // "The lawsuit … seeks $2m. It says …": "it" opening the sentence after a document's sentence is that document.
+      const itDocument = w[0] === 'it' && ALLEGING.has(w[1] ?? '') && lastDocument ? (authors.get(lastDocument) ?? []) : [];
+      const author = document ? documentAuthor(ctx, authors) : itDocument;
       const allegers = (author.length ? author : parties.length ? parties : speakers).filter((n) => !sources.includes(n));
       const anaphoric = /^\W*(these|this|those|they|such)\b/i.test(sent.text);
       let against = accusedIn(ctx, cues, allegers);
@@ -304,6 +309,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (company) lastCompany = company.entity.name;
     noteBodies(ms);
     noteTitles(s, toks, ms, (k) => inName.has(k), titled);
+    lastDocument = w[0] === 'the' ? DOCUMENTS.get(w[1] ?? '') : undefined;
   });
 
   // A headline repeats the story's lead: keep it only when the body makes no allegation.

@@ -409,3 +409,17 @@ test('a lead with a number ("Three … cricketers have been charged …, the CPS
   assert.deepEqual(lead?.alleged_by, ['Crown Prosecution Service']);
   assert.deepEqual(lead?.against, ['Rafiq Hasan', 'Imran Alam', 'Nasir Uddin']);
 });
+
+test('a lawsuit against an outlet: "It says …" is the suit\'s claim, a quoted adjective before a noun is no denial, and "the paper stood by the story" is the paper\'s denial', () => {
+  const found = allegations(
+    'Greg Lowell has sued the weekly Harbor Times for defamation, claiming an article portrayed him as a fraud. ' +
+      'The lawsuit, filed in federal court, seeks $2 million in damages. ' +
+      'It says the article made "false and defamatory" statements about his business dealings. ' +
+      'Harbor Times editor Tom Reyes said the paper stood by the story.',
+  );
+  assert.equal(found.length, 2);
+  for (const a of found) {
+    assert.deepEqual(a.alleged_by, ['Greg Lowell']);
+    assert.deepEqual(a.denied_by.slice().sort(), ['Harbor Times', 'Tom Reyes']);
+  }
+});
