@@ -343,7 +343,7 @@ export function describedAt(c: Clause, k: number, asSubject: boolean, possessor 
 }
 
 /** "In a report, X alleged that …": the mention is the subject of a verb of saying right after it. */
-const speaks = (c: Clause, m: Placed): boolean => ALLEGING.has(c.w[m.last + 1] ?? '') || ALLEGING.has(c.w[m.last + 2] ?? '');
+const speaks = (c: Clause, m: Placed): boolean => !inPrepPhrase(c, m) && (ALLEGING.has(c.w[m.last + 1] ?? '') || ALLEGING.has(c.w[m.last + 2] ?? ''));
 
 /** A mention with the ones coordinated to it by "and" or commas: "Ames and Boyd", "he and X". */
 function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number): string[] {

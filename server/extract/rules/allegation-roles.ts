@@ -277,6 +277,8 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       // "an investigation into the company", "into the former chief executive".
       const described = !m && w[k + 2] === 'the' ? (describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false)) : null;
       if (described) out.push(described);
+      // "an investigation into the allegations": into the last claim, against its accused.
+      else if (!m && /^(the|these|those)$/.test(w[k + 2] ?? '') && /^(allegations|accusations|claims)$/.test(w[k + 3] ?? '')) out.push(...c.lastAccused);
     }
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));

@@ -320,9 +320,15 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   // is accused of …": a lead that describes its accused with "a" or a number names them in the next
   // claim, a sentence or two later.
   kept.forEach((a, i) => {
+    if (!INDEFINITE_LEAD.test(a.evidence.text)) return;
+    // "A former manager at X has accused the company of …" and then "Y, who was fired in March, …": the accuser is named next.
+    const cue = a.hedge?.toLowerCase() ?? '';
+    if (!a.alleged_by.length && (ACCUSE.has(cue) || SUING.has(cue))) {
+      const named = (bySentence.get(a.sentence + 1) ?? []).find((p) => p.entity.category === 'person' && !a.against.includes(p.entity.name));
+      if (named) a.alleged_by = [named.entity.name];
+    }
     const next = kept[i + 1];
     if (a.against.length || !next || next.sentence - a.sentence > 2 || !next.against.length) return;
-    if (!/^\W*(?:[A-Z][A-Za-z.]*\s*(?:\([^)]*\)\s*)?[—–-]\s*)?(a|an|two|three|four|five|six|seven|eight|nine|ten)\s/i.test(a.evidence.text)) return;
     a.against = next.against.filter((n) => !a.alleged_by.includes(n));
   });
 
@@ -349,6 +355,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     hedge: a.hedge,
   }));
 }
+
+/** A lead whose subject is described, not named: "A police captain …", "MUNICH (AP) — Three executives …". */
+const INDEFINITE_LEAD = /^\W*(?:[A-Z][A-Za-z.]*\s*(?:\([^)]*\)\s*)?[—–-]\s*)?(a|an|two|three|four|five|six|seven|eight|nine|ten)\s/i;
 
 /**
  * The titles that one person alone holds in the whole story. A lead often describes before it names

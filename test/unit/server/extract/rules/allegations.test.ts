@@ -423,3 +423,14 @@ test('a lawsuit against an outlet: "It says …" is the suit\'s claim, a quoted 
     assert.deepEqual(a.denied_by.slice().sort(), ['Harbor Times', 'Tom Reyes']);
   }
 });
+
+test('"A former manager at X has accused the company of …" names its accuser next; "an investigation into the allegations" is against the accused before', () => {
+  const found = allegations(
+    'A former finance manager at Brightwater Beverages has accused the company of rigging a marketing test, according to a lawsuit filed on Friday. ' +
+      'Matthew Whitlow, who was fired in March, is seeking $44 million in damages. ' +
+      'The Justice Department has opened an investigation into the allegations.',
+  );
+  assert.deepEqual(found[0]?.alleged_by, ['Matthew Whitlow']);
+  assert.deepEqual(found[0]?.against, ['Brightwater Beverages']);
+  assert.deepEqual(found.at(-1)?.against, ['Brightwater Beverages']);
+});
