@@ -652,7 +652,7 @@ function describedAfter(c: Clause, k: number): { name: string; at: number } | nu
 }
 
 /** The person a bare title one to three words from k was given to: "[and] finance minister". */
-function titledAfter(c: Clause, k: number): string | null {
+export function titledAfter(c: Clause, k: number): string | null {
   for (let at = k; at <= k + 2 && !c.inName.has(at); at++) {
     const name = c.titled?.get(`${c.w[at]} ${c.w[at + 1]}`) ?? c.titled?.get(c.w[at]!);
     if (name) return name;

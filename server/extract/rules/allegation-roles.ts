@@ -27,6 +27,7 @@ import {
   clauseSubjectAt,
   coordinatedAfter,
   describedAt,
+  titledAfter,
   inPrepPhrase,
   isActive,
   isMedia,
@@ -331,16 +332,19 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
   }
   let legalAgainst = false;
   for (let k = 0; k < w.length; k++) {
-    // "charges against X", "an inquiry against my deputy, X, and against me".
-    if (w[k + 1] === 'against' && (LEGAL_NOUNS.has(w[k]!) || legalAgainst)) {
+    // "charges against X", "an inquiry against my deputy, X, and against me", "sanctions on Thursday against X".
+    const a = w[k + 1] === 'against' ? k + 1 : w[k + 1] === 'on' && w[k + 3] === 'against' && /day$/.test(w[k + 2] ?? '') ? k + 3 : -1;
+    if (a > 0 && (LEGAL_NOUNS.has(w[k]!) || legalAgainst)) {
       legalAgainst = true;
-      const next = w.indexOf('against', k + 2);
+      const next = w.indexOf('against', a + 1);
       // An outlet is accused too when the case is against it ("a lawsuit against the weekly X"), not when it only reports.
-      const found = c.ms.find((p) => p.first > k + 1 && p.first - k <= 10 && (next < 0 || p.first < next) && (!isMedia(p) || p.first - k <= 4));
+      const found = c.ms.find((p) => p.first > a && p.first - a <= 9 && (next < 0 || p.first < next) && (!isMedia(p) || p.first - a <= 3));
+      // "sanctions against Ruritania's interior minister": the one named with that title in the story.
+      const holder = found?.possessive && found.first - a <= 2 && !c.startAt[found.last + 1] ? titledAfter(c, found.last + 1) : null;
       const m = found && possessedBy(c, found);
       // "against him", "against me", "a case against the officer" (the person named before).
-      const described = w[k + 2] === 'the' ? (describedAt(c, k + 3, false) ?? describedAt(c, k + 4, false) ?? describedAt(c, k + 5, false)) : null;
-      const pron = pronounAt(c, k + 2) ?? (w[k + 2] === 'me' ? c.lastPerson : null) ?? (m && m.first <= k + 5 ? null : described);
+      const described = w[a + 1] === 'the' ? (describedAt(c, a + 2, false) ?? describedAt(c, a + 3, false) ?? describedAt(c, a + 4, false)) : null;
+      const pron = holder ?? pronounAt(c, a + 1) ?? (w[a + 1] === 'me' ? c.lastPerson : null) ?? (m && m.first <= a + 4 ? null : described);
       if (pron) out.push(pron);
       else if (m) out.push(...coordinatedAfter(c, m));
     }

@@ -434,3 +434,10 @@ test('"A former manager at X has accused the company of …" names its accuser n
   assert.deepEqual(found[0]?.against, ['Brightwater Beverages']);
   assert.deepEqual(found.at(-1)?.against, ['Brightwater Beverages']);
 });
+
+test('"sanctions on Thursday against Ruritania\'s interior minister" are against the one the story names with that title', () => {
+  const [a] = allegations(
+    "Two governments imposed sanctions on Thursday against Ruritania's interior minister for his role in a violent crackdown on protesters. The measures include travel bans on Interior Minister Boris Vadek.",
+  );
+  assert.deepEqual(a?.against, ['Boris Vadek']);
+});
