@@ -19,6 +19,7 @@ import {
   FINDING,
   SETTLE,
   SUING,
+  VICTIM_PARTICIPLES,
 } from './allegation-words.js';
 import {
   ACCUSING,
@@ -194,7 +195,8 @@ function participleSubject(c: Clause, k: number): string[] | null {
   }
   // "X appealed to the court, arguing that …": the name that opens the sentence, before its verb.
   const head = c.ms[0];
-  if (head && head.first <= 1 && !head.possessive && !isMedia(head) && /^[a-z]+ed$/.test(w[head.last + 1] ?? '')) return coordinatedAfter(c, head);
+  const verb = /^(has|have|had|is|was|were|are|will|would)$/.test(w[head ? head.last + 1 : 0] ?? '') ? w[head!.last + 2] : w[head ? head.last + 1 : 0];
+  if (head && head.first <= 1 && !head.possessive && !isMedia(head) && /^[a-z]+ed$/.test(verb ?? '')) return coordinatedAfter(c, head);
   return null;
 }
 
@@ -507,9 +509,6 @@ function trailingAttribution(c: Clause, k: number): boolean {
 
 const AFTER_SAYING =
   /^(on|in|at|a|an|the|last|this|late|early|yesterday|today|tuesday|monday|wednesday|thursday|friday|saturday|sunday|week|month|night|morning|afternoon|evening|statement|interview)$/;
-
-/** Participles whose subject suffered the wrong: "the bank had been deceived", "investors were misled". */
-const VICTIM_PARTICIPLES = new Set(['deceived', 'defrauded', 'misled', 'cheated', 'duped', 'robbed', 'hacked', 'blackmailed', 'extorted', 'swindled']);
 
 /** "X said the bank had been deceived": the reported clause names a victim, not an accused. */
 function victimClause(c: Clause, k: number): boolean {

@@ -128,6 +128,8 @@ export const WRONGDOING_STEMS = [
   'abduct',
   'kidnap',
   'rape',
+  'assault',
+  'molest',
   'harass',
   'traffick',
   'smuggl',
@@ -183,6 +185,26 @@ export const WRONGDOING_STEMS = [
   'inflated',
   'inflating',
 ];
+
+/** Participles whose subject suffered the wrong: "the bank had been deceived", "journalists were assaulted". */
+export const VICTIM_PARTICIPLES = new Set([
+  'deceived',
+  'defrauded',
+  'misled',
+  'cheated',
+  'duped',
+  'robbed',
+  'hacked',
+  'blackmailed',
+  'extorted',
+  'swindled',
+  'assaulted',
+  'molested',
+  'harassed',
+  'abducted',
+  'kidnapped',
+  'tortured',
+]);
 
 /** Heads of compounds that name wrongdoing only in the compound: "match-fixing", "price-fixing". */
 export const WRONGDOING_COMPOUND_HEADS = ['fixing', 'dealing', 'washing'];

@@ -38,7 +38,7 @@ import { ALLEGING, type Clause, isMedia, isWrongdoing, mentionStartingAt, negate
 import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
 import { accusedIn, allegersIn, documentAuthor, rememberAuthors, sourcesIn } from './allegation-roles.js';
 import type { Cue, CueKind } from './allegation-clause.js';
-import { DOCUMENTS, FACE, PENALTY, SUING } from './allegation-words.js';
+import { DOCUMENTS, FACE, PENALTY, SUING, VICTIM_PARTICIPLES } from './allegation-words.js';
 
 /** A regulator, court, agency or governing body: what "the regulator", "the court" stand for. */
 const isOfficialBody = (p: Placed): boolean =>
@@ -422,7 +422,8 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     else if (ARREST.has(x) && (follows(k, /^suspicion$/, 24) || (follows(k, /^(for|over|on|after)$/, 10) && wrongdoingIn(c, k + 1, n)))) kind = 'legal';
     else if (COMPLAINT.has(x) && follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) && x !== 'case') kind = 'legal';
     else if (x === 'case' && w[k + 1] === 'against') kind = 'legal';
-    else if (HEDGE_ADVERBS.has(x) && wrongdoingIn(c, k + 1, n)) kind = 'hedge';
+    // Not "journalists have reportedly been assaulted": a victim told of, with no one accused.
+    else if (HEDGE_ADVERBS.has(x) && wrongdoingIn(c, k + 1, n) && !(BE.has(w[k + 1] ?? '') && VICTIM_PARTICIPLES.has(w[k + 2] ?? ''))) kind = 'hedge';
     else if (x === 'said' && w[k + 1] === 'to' && BE.has(w[k - 1] ?? '') && wrongdoingIn(c, k + 2, n)) kind = 'hedge';
     else if (x === 'linked' || x === 'linking') kind = hasWrongdoing && w.slice(k + 1, k + 6).includes('to') ? 'reporting' : null;
     else if ((REPORTING.has(x) || (x === 'according' && w[k + 1] === 'to')) && hasWrongdoing) kind = 'reporting';

@@ -441,3 +441,13 @@ test('"sanctions on Thursday against Ruritania\'s interior minister" are against
   );
   assert.deepEqual(a?.against, ['Boris Vadek']);
 });
+
+test('"X has filed a complaint against Y, accusing him of …" is X\'s claim against Y; assault is wrongdoing, a victim "reportedly assaulted" accuses no one', () => {
+  const [a] = allegations('Harbour Bank has filed a criminal complaint against its former chief executive, Jo Ellery, accusing him of embezzling $3 million.');
+  assert.deepEqual(a?.alleged_by, ['Harbour Bank']);
+  assert.deepEqual(a?.against, ['Jo Ellery']);
+  const [b] = allegations('In a complaint to police, actress Mira Stone said the producer Dan Hale had sexually assaulted her in 2015.');
+  assert.deepEqual(b?.alleged_by, ['Mira Stone']);
+  assert.deepEqual(b?.against, ['Dan Hale']);
+  assert.equal(allegations('Some demonstrators have reportedly been assaulted, often by masked gangs.').length, 0);
+});
