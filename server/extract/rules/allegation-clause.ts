@@ -156,6 +156,11 @@ const isWrongdoingUncached = (word: string): boolean => {
   return WRONGDOING_STEMS.some((stem) => head.startsWith(stem) || word.startsWith(stem));
 };
 
+/** Doping in plain words: "tested positive (for)", "a banned substance". */
+export const dopingAt = (w: readonly string[], k: number): boolean =>
+  (w[k] === 'positive' && /^(test|tests|tested|testing)$/.test(w[k - 1] ?? '')) ||
+  (/^substances?$/.test(w[k]!) && /^(banned|prohibited)$/.test(w[k - 1] ?? ''));
+
 /** A word of wrongdoing, not negated and not part of a name, in tokens [from, to). */
 export function wrongdoingIn(c: Clause, from: number, to: number): boolean {
   const n = c.wrong.length;
@@ -166,7 +171,12 @@ export function wrongdoingIn(c: Clause, from: number, to: number): boolean {
 
 /** Which tokens name wrongdoing: not negated, not inside a name; "politically motivated" too. */
 export function wrongdoingTokens(w: string[], inName: Set<number>, negatedAt: (k: number) => boolean): boolean[] {
-  return w.map((x, k) => (!inName.has(k) && isWrongdoing(x) && !negatedAt(k)) || (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')));
+  return w.map(
+    (x, k) =>
+      (!inName.has(k) && isWrongdoing(x) && !negatedAt(k)) ||
+      (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) ||
+      (dopingAt(w, k) && !negatedAt(k - 1) && !w.slice(Math.max(0, k - 7), k - 1).some((y) => NEGATIONS.has(y))),
+  );
 }
 
 // ------------------------------------------------------------------ subjects and objects
@@ -667,6 +677,8 @@ export function isActive(c: Clause, k: number): boolean {
   // "preparing to charge X", "plans to sue Y": "to" before a bare verb marks an infinitive, not a preposition.
   const infinitive = prev === 'to' && !/(ed|s|ion|ment|ly)$/.test(x);
   if (DETERMINERS.has(prev) || (PREPOSITIONS.has(prev) && !infinitive) || c.toks[k - 1]?.possessive || x.endsWith('ly')) return false;
+  // "a four-year ban", "a record fine": a noun after a determiner and its modifier.
+  if (DETERMINERS.has(c.w[k - 2] ?? '') && /^[a-z0-9]+-[a-z-]+$/.test(prev)) return false;
   if ((x === 'charge' || x === 'charges') && !mentionStartingAt(c, k + 1) && !/^(him|her|them|it)$/.test(c.w[k + 1] ?? '')) return false;
   // "X accused of embezzling", "X charged with fraud" (a headline's or a caption's passive): no object between.
   if (x.endsWith('ed') && /^(of|with)$/.test(c.w[k + 1] ?? '') && !mentionStartingAt(c, k + 2)) return false;

@@ -106,9 +106,15 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     const x = w[k]!;
     if (!(ALLEGING.has(x) || LEGAL_NOUNS.has(x) || x === 'according' || x === 'per' || cueAt.has(k)) || c.inName.has(k)) continue;
     // "fined X £5m and banned him": the second verb shares the first one's subject, not its object.
-    const first = w[k - 1] === 'and' ? w.findLastIndex((y, j) => j < k - 1 && (PENALTY.has(y) || ACCUSING.has(y)) && !c.inName.has(j)) : -1;
+    const first = w[k - 1] === 'and' ? w.findLastIndex((y, j) => j < k - 1 && (PENALTY.has(y) || ACCUSING.has(y) || FINDING.has(y)) && !c.inName.has(j)) : -1;
     const verb = first >= 0 ? first : k;
-    if (ALLEGING.has(x) && (REPORTING.has(x) || cueAt.has(k)) && isActive(c, k) && !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? ''))) {
+    if (
+      ALLEGING.has(x) &&
+      (REPORTING.has(x) || cueAt.has(k)) &&
+      isActive(c, k) &&
+      !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? '')) &&
+      givenAt(c, k) < 0
+    ) {
       const speech = REPORTING.has(x) ? speakers : parties;
       // "the lawsuit (further) accuses": a document is the subject, its author the accuser (documentAuthor).
       const ofDocument = DOCUMENTS.has(w[k - 1] ?? '') || (/^(further|also)$/.test(w[k - 1] ?? '') && DOCUMENTS.has(w[k - 2] ?? ''));
@@ -122,7 +128,10 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
       }
     }
     // "The regulator fined X for …": who imposes a penalty for wrongdoing alleges it.
-    if (PENALTY.has(x) && cueAt.has(k) && isActive(c, k)) parties.push(...subjectBefore(c, verb, 8));
+    // "The federation handed X a four-year ban": who hands the penalty imposes it; "X received a fine": not X.
+    const given = cueAt.has(k) ? givenAt(c, k) : -1;
+    if (PENALTY.has(x) && cueAt.has(k) && isActive(c, k) && given < 0) parties.push(...subjectBefore(c, verb, 8));
+    if (given >= 0 && /^(handed|given)$/.test(w[given]!) && !BE.has(w[given - 1] ?? '')) parties.push(...subjectBefore(c, given, 6));
     // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
     if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
       const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
@@ -286,6 +295,15 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     // "X pleaded guilty to …", "X was found guilty", "ordered X and Y to stand trial".
     if (x === 'guilty' || x === 'trial' || x === 'retrial') out.push(...subjectBefore(c, k, 6));
     // "X faces 12 charges", "facing accusations of …".
+    // "X was handed a four-year ban", "X received a fine of …": who is given a penalty is its accused.
+    // "The federation handed X a ban": the one it is handed to.
+    const given = kind === 'sanction' ? givenAt(c, k) : -1;
+    if (given >= 0) {
+      const to = mentionStartingAt(c, given + 1);
+      // "A Ruritania state-owned bank has been slapped with a fine": a place only qualifies the one penalised.
+      if (BE.has(w[given - 1] ?? '') || !/^(handed|given)$/.test(w[given]!)) out.push(...subjectBefore(c, given, 6).filter((n) => !isPlace(c, n)));
+      else if (to && to.entity.category !== 'place') out.push(to.entity.name);
+    }
     // "X paid $2bn to settle charges", "agreed to settle allegations that it …".
     for (let j = k - 1; j >= 0 && k - j <= 4; j--) if (FACE.has(w[j]!) || SETTLE.has(w[j]!)) out.push(...subjectBefore(c, j));
     // "X allegedly took", "X reportedly rigged": the subject of a hedged act of wrongdoing.
@@ -394,6 +412,16 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
   }
   return [...new Set(out.flatMap((name) => titleHoldersAfter(c, name) ?? [name]))];
 }
+
+const isPlace = (c: Clause, name: string): boolean => c.ms.some((p) => p.entity.name === name && p.entity.category === 'place');
+
+/** "handed X a ban", "was given a fine", "received a suspension": where the verb that gives the penalty at k stands, else -1. */
+function givenAt(c: Clause, k: number): number {
+  if (!PENALTY.has(c.w[k]!) && !SANCTION_NOUNS.has(c.w[k]!)) return -1;
+  for (let j = k - 1; j >= 0 && k - j <= 6; j--) if (/^(handed|given|received|receives|hit|slapped)$/.test(c.w[j]!)) return j;
+  return -1;
+}
+const SANCTION_NOUNS = new Set(['ban', 'fine', 'suspension', 'penalty', 'sanction', 'sanctions']);
 
 /** Legal acts that befall the accused: their possessor is the one accused ("X's indictment"), not the accuser. */
 const SUFFERED = new Set(['indictment', 'indictments', 'conviction', 'convictions', 'trial', 'sentencing']);

@@ -34,7 +34,18 @@ import {
   WARRANT,
   FINDING,
 } from './allegation-words.js';
-import { ALLEGING, type Clause, isMedia, isWrongdoing, mentionStartingAt, negated, pronounAt, wrongdoingIn, wrongdoingTokens } from './allegation-clause.js';
+import {
+  ALLEGING,
+  type Clause,
+  dopingAt,
+  isMedia,
+  isWrongdoing,
+  mentionStartingAt,
+  negated,
+  pronounAt,
+  wrongdoingIn,
+  wrongdoingTokens,
+} from './allegation-clause.js';
 import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
 import { accusedIn, allegersIn, documentAuthor, rememberAuthors, sourcesIn } from './allegation-roles.js';
 import type { Cue, CueKind } from './allegation-clause.js';
@@ -98,7 +109,7 @@ function mayAllege(w: string[]): boolean {
     // "X published a 67-page report on Y": no claim yet, but who wrote the report is remembered (DOCUMENTS).
     if (published >= 0 && k - published <= 6 && DOCUMENTS.has(x)) return true;
   }
-  return saying && w.some(isWrongdoing);
+  return saying && w.some((x, k) => isWrongdoing(x) || dopingAt(w, k));
 }
 /** One look-up per word for mayAllege: a plain cue or denial word, a word that needs wrongdoing beside it, a verb of publishing. */
 const QUICK = new Map<string, 'plain' | 'saying' | 'publish' | 'before-of' | 'before-by'>();
@@ -431,7 +442,12 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
     // A penalty may list who it falls on before its reason: "fined A, £9,900, and B, £4,000, for …".
     else if (
       SANCTION.has(x) &&
-      w.slice(k + 1, k + (PENALTY.has(x) ? 30 : 12)).some((y, j) => (y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n)))
+      w
+        .slice(k + 1, k + (PENALTY.has(x) ? 30 : 12))
+        // "banned for doping", "fined over late filings", "banned after testing positive".
+        .some(
+          (y, j) => ((y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n))) || (y === 'after' && wrongdoingIn(c, k + 2 + j, n)),
+        )
     )
       kind = 'sanction';
     if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) {

@@ -451,3 +451,18 @@ test('"X has filed a complaint against Y, accusing him of …" is X\'s claim aga
   assert.deepEqual(b?.against, ['Dan Hale']);
   assert.equal(allegations('Some demonstrators have reportedly been assaulted, often by masked gangs.').length, 0);
 });
+
+test('penalties handed, given or received: "X was handed a ban after testing positive", "the federation handed X a ban", "X received a record fine"', () => {
+  for (const text of [
+    'Cyclist Tom Vance was handed a four-year ban by the Cycling Federation after testing positive for EPO.',
+    'The Cycling Federation handed Tom Vance a four-year ban for doping.',
+  ]) {
+    const [a] = allegations(text);
+    assert.deepEqual(a?.alleged_by, ['Cycling Federation'], text);
+    assert.deepEqual(a?.against, ['Tom Vance'], text);
+  }
+  const [fine] = allegations('Halden Bank received a record fine for money laundering failures.');
+  assert.deepEqual(fine?.against, ['Halden Bank']);
+  assert.deepEqual(fine?.alleged_by, []);
+  assert.equal(allegations('Tom Vance has never tested positive for a banned substance, his lawyer said.').filter((a) => a.against.length).length, 0);
+});
