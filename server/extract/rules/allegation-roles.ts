@@ -511,6 +511,15 @@ function reducedPassive(c: Clause, k: number): boolean {
 /** "alleged in a lawsuit that …", "said in a statement on Monday that …": where the reported clause opens after a short phrase. */
 function thatAfter(c: Clause, k: number): number | null {
   const { w } = c;
+  // "told the BBC (on Monday) that …", "told reporters X …": the one told is no part of the claim.
+  if (/^(told|tells|tell|telling)$/.test(w[k]!)) {
+    const told = w[k + 1] === 'the' ? mentionStartingAt(c, k + 2) : mentionStartingAt(c, k + 1);
+    for (let j = k + 1; j < w.length && j - k <= 8; j++) {
+      if (w[j] === 'that') return j;
+      if (CLAUSE_BREAKS.has(w[j]!) || w[j] === ',') break;
+    }
+    return told ? told.last + 1 : /^(reporters|journalists|police|investigators|officials)$/.test(w[k + 1] ?? '') ? k + 2 : null;
+  }
   if (!PREPOSITIONS.has(w[k + 1] ?? '')) return null;
   for (let j = k + 2; j < w.length && j - k <= 8; j++) {
     if (w[j] === 'that') return j;

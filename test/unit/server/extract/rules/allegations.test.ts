@@ -466,3 +466,11 @@ test('penalties handed, given or received: "X was handed a ban after testing pos
   assert.deepEqual(fine?.alleged_by, []);
   assert.equal(allegations('Tom Vance has never tested positive for a banned substance, his lawyer said.').filter((a) => a.against.length).length, 0);
 });
+
+test('the one told ("told the BBC that …", "told reporters …") is no part of the claim', () => {
+  for (const text of ['Mira Stone told the BBC that Dan Hale had harassed her for years.', 'Mira Stone told reporters Dan Hale had harassed her for years.']) {
+    const [a] = allegations(text);
+    assert.deepEqual(a?.alleged_by, ['Mira Stone'], text);
+    assert.deepEqual(a?.against, ['Dan Hale'], text);
+  }
+});
