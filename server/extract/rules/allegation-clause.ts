@@ -342,6 +342,8 @@ export function describedAt(c: Clause, k: number, asSubject: boolean, possessor 
     }
     // "the MSNBC host", "the Acme chief executive": one body may qualify a person's description.
     const m = c.endAt[j];
+    // "California's attorney general": a place's title, held by the one the story names with it.
+    if (m?.possessive && m.entity.category === 'place' && !company && !body) return titled ?? null;
     if (m && !company && !qualifier && m.entity.category === 'institution' && !m.possessive) {
       qualifier = m;
       j = m.first;

@@ -474,3 +474,11 @@ test('the one told ("told the BBC that …", "told reporters …") is no part of
     assert.deepEqual(a?.against, ['Dan Hale'], text);
   }
 });
+
+test('"Oregon\'s attorney general … sued" is the attorney general the story names', () => {
+  const [a] = allegations(
+    "Oregon's attorney general on Monday sued the drug maker Acme Pharma, alleging it falsely promoted a painkiller. State Attorney General Xavier Vela said the company misled doctors.",
+  );
+  assert.deepEqual(a?.alleged_by, ['Xavier Vela']);
+  assert.deepEqual(a?.against, ['Acme Pharma']);
+});
