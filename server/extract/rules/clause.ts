@@ -24,7 +24,7 @@ import {
 import { BODY_GROUP_NOUNS, GROUP_NOUNS, GROUP_SIZES, bodyGroup, type Lists } from './groups.js';
 import { OBJECT_PREPS, RELATION_NOUNS } from './vocabulary.js';
 import { classOf } from './pos.js';
-import { TITLE_WORDS } from './lexicons.js';
+import { HONORIFICS, TITLE_WORDS } from './lexicons.js';
 
 /** Lowercase words allowed inside a list of entities or before an object: "its former president, Dr. X". */
 export const LIST_GLUE = new Set([
@@ -191,15 +191,21 @@ export function noteTitles(s: number, toks: Token[], ms: readonly Placed[], inNa
     if (m.entity.category !== 'person') continue;
     // "President X", "former foreign minister X", "cyclist X", "team defender X": capitalised title
     // words, and lowercase titles or job nouns, right before the name.
-    for (let k = m.first - 1; k >= 0 && k >= m.first - 3 && !inName(k); k--) {
+    const initials: string[] = [];
+    for (let k = m.first - 1; k >= 0 && k >= m.first - 6 && !inName(k); k--) {
       const w = toks[k]!.low;
+      // "Director of Public Prosecutions X": an "of" between capitalised title words.
+      if (w === 'of' && toks[k - 1]?.cap && toks[k + 1]?.cap) continue;
       if (!toks[k]!.cap && !TITLE_WORDS.has(w) && !JOB_NOUNS.has(w) && !PERSON_DESCRIPTIONS.has(w) && !TIME_OF_OFFICE.has(w)) break;
       // "former" or "acting" belongs to every title: it tells no one apart.
       if (TIME_OF_OFFICE.has(w)) continue;
+      if (toks[k]!.cap && !HONORIFICS.has(w.replace(/\.$/, ''))) initials.unshift(w[0]!);
       setTitle(titled, w, m.entity.name);
       // "the prime minister" is told apart from "the foreign minister" by the two words together.
       if (k + 1 < m.first) setTitle(titled, `${w} ${toks[k + 1]!.low}`, m.entity.name);
     }
+    // "the DPP" for the Director of Public Prosecutions named before.
+    if (initials.length >= 3) titled.set(initials.join(''), m.entity.name);
     for (const r of m.entity.roles) {
       if (r.sentence !== s) continue;
       const words = r.title.toLowerCase().split(' ');

@@ -482,3 +482,11 @@ test('"Oregon\'s attorney general … sued" is the attorney general the story na
   assert.deepEqual(a?.alleged_by, ['Xavier Vela']);
   assert.deepEqual(a?.against, ['Acme Pharma']);
 });
+
+test('"the DPP" is the Director of Public Prosecutions the story named', () => {
+  const found = allegations(
+    'The charges were sanctioned by the Director of Public Prosecutions Mr Christopher Pryde. The DPP says Tomas Brandt and Ilse Varga allegedly abused the authority of their offices.',
+  );
+  assert.deepEqual(found.at(-1)?.alleged_by, ['Christopher Pryde']);
+  assert.deepEqual(found.at(-1)?.against, ['Tomas Brandt', 'Ilse Varga']);
+});
