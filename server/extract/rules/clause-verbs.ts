@@ -28,6 +28,7 @@ import {
   startingAt,
   subjectOf,
   entityFrom,
+  groupRef,
   isVerbAt,
   objectsOf,
   titledPersonAt,
@@ -381,6 +382,9 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
       const ref = objectPronoun(c, mem, j, subjects);
       return ref ? { names: [ref], prep, at: j } : none;
     }
+    // "remanded the players on bail", "fined the two companies": the group named before, less the subjects.
+    const group = j <= v + 3 && w !== 'they' ? groupRef(c, mem, j) : [];
+    if (group.length > 0) return { names: group.filter((x) => !subjects.includes(x)), prep, at: j };
     const ref = definiteRef(c, mem, j);
     if (ref) {
       // "fined the bank's former auditor, X": as with a named possessor, the bank only describes the object.

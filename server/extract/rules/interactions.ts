@@ -26,7 +26,7 @@
 import type { Interaction, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
-import { listsIn, rememberLists } from './groups.js';
+import { GROUP_NOUNS, listsIn, rememberLists } from './groups.js';
 
 import {
   type Add,
@@ -70,6 +70,7 @@ import {
   pairKey,
 } from './vocabulary.js';
 import {
+  AUXILIARIES,
   BODY_DESCRIPTIONS,
   CLAUSE_END,
   DETERMINERS,
@@ -169,7 +170,8 @@ function mayLinkTwo(c: Clause): boolean {
     const w = c.low[k]!;
     if (
       STAND_INS.has(w) ||
-      (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || PERSON_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined))
+      (c.low[k - 1] === 'the' &&
+        (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || PERSON_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined || GROUP_NOUNS.has(w)))
     )
       slots++;
   }
@@ -577,8 +579,9 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
 
 /** "X, Acme's chief executive," / "X, the company's lawyer.": the person right before the comma that opens the phrase at v. */
 function possessedAppositionHead(c: Clause, v: number): string | null {
-  if (!/^[,.;)]$/.test(c.low[v + 1] ?? '.')) return null;
-  for (let k = v - 1; k >= 1 && k >= v - 8; k--) {
+  // "X, Acme's former finance chief and Y's top lieutenant, …": a second title may follow the first.
+  if (!/^([,.;)]|and)$/.test(c.low[v + 1] ?? '.')) return null;
+  for (let k = v - 1; k >= 1 && k >= v - 12; k--) {
     if (c.low[k] === ',') {
       const m = endingAt(c, k - 1);
       return m && m.entity.category === 'person' && !m.possessive ? m.entity.name : null;
@@ -692,9 +695,18 @@ function namedAfter(c: Clause, v: number): Placed | undefined {
   for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
     if (c.low[k] !== ',') continue;
     const m = startingAt(c, k + 1);
-    return m && m.entity.category === 'person' && c.low[m.last + 1] === ',' ? m : undefined;
+    return m && m.entity.category === 'person' && closesApposition(c, m.last + 1) ? m : undefined;
   }
   return undefined;
+}
+
+/**
+ * The name of an opening description ends at k: a comma, or (as papers often leave the comma out)
+ * the verb of the sentence, "The president of Acme, X has resigned"; not a list ("X and Y").
+ */
+function closesApposition(c: Clause, k: number): boolean {
+  const w = c.low[k] ?? '';
+  return w === ',' || AUXILIARIES.has(w) || (/^[a-z]+(ed|s)$/.test(w) && !c.at[k] && !PREPOSITIONS.has(w) && w !== 'was');
 }
 
 /** "members of X, including Y and Z", "two members of X, A and B,": the people named right after the owner X. */
@@ -811,7 +823,7 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
       return c.ms.filter((x) => x.last < k && x.entity.category === 'institution').at(-1)?.entity.name ?? (k <= 1 ? (mem.lastBody ?? mem.lastCompany) : null);
     if (w === 'company') return mem.lastCompany;
     if (w === 'the') return mem.owners.get(c.low[v]!) ?? null;
-    if (w !== 'former' && w !== 'ex' && !/^[a-z]+$/.test(w)) return null;
+    if (w !== 'former' && w !== 'ex' && !/^[a-z]+(-[a-z]+)?$/.test(w)) return null;
   }
   return null;
 }
@@ -828,7 +840,8 @@ function nameShapeRules(c: Clause, add: Add): void {
     const b = ms[k + 1]!;
     if (a.possessive && a.entity.category === 'institution' && b.first - a.last <= 6) {
       if (b.entity.category === 'institution') add('part_of', b.entity.name, a.entity.name);
-      if (b.entity.category === 'person') add('works_for', b.entity.name, a.entity.name);
+      // "Acme's chief X and Y's deputy": a person who owns the next noun is not Acme's.
+      if (b.entity.category === 'person' && !b.possessive) add('works_for', b.entity.name, a.entity.name);
     }
   }
   for (const m of ms) {
