@@ -84,6 +84,8 @@ export interface Memory {
   owners: Map<string, string>;
   /** The last one who accused someone: a denial with no named target answers them. */
   lastAccuser: string | null;
+  /** The last case brought: who sued or charged someone, and which act it was ("the defendants are …" later). */
+  lastCase?: { type: string; source: string } | null;
   /** The last company a legal act or accusation fell on: "the company" later. */
   accusedCompany?: string | null;
   lastCompany: string | null;

@@ -118,12 +118,14 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       docPairs.add(pairKey(source, target));
       out.push({ type, source, target, sentence: s, evidence: { start: sent.start, end: sent.end, text: sent.text }, hedged: HEDGES.test(sent.text) });
       if (type === 'accused' || type === 'sued' || type === 'charged') mem.lastAccuser = source;
+      if (type === 'sued' || type === 'charged') mem.lastCase = { type, source };
       if (OFFICIAL_ACTS.has(type) || type === 'accused' || type === 'sued') if (companies.has(target)) mem.accusedCompany = target;
     };
     rememberTitles(c, mem);
     const subjects = verbRules(c, mem, add);
     nounRules(c, mem, add);
     relationRules(c, mem, add);
+    defendantsRule(c, mem, add);
     // The rules below read less of the sentence: they only add pairs not linked in it yet.
     const addNew: Add = (type, source, target) => {
       if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
@@ -215,6 +217,29 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
     if (type === 'denied' && objects.length === 0) denialRule(c, mem, v, subjects, add);
   }
   return allSubjects;
+}
+
+/** What introduces a case's list of defendants: "the defendants are A, B and C", "lists the defendants as A and B". */
+const LISTS_DEFENDANTS = /^(are|were|include|includes|included|as|:)$/;
+
+/**
+ * "X sued Acme. The defendants are Acme, its owner Y and Z": a case's defendants, listed after it
+ * was brought, are what its plaintiff (or prosecutor) brought it against. The list runs to the end
+ * of the clause; places in it only say where a defendant is ("Y of Dallas").
+ */
+function defendantsRule(c: Clause, mem: Memory, add: Add): void {
+  if (!mem.lastCase) return;
+  for (let k = 1; k < c.toks.length - 2; k++) {
+    if (c.low[k] !== 'defendants' || c.low[k - 1] !== 'the' || !LISTS_DEFENDANTS.test(c.low[k + 1]!)) continue;
+    const { type, source } = mem.lastCase;
+    for (let j = k + 2; j < c.toks.length && !(CLAUSE_END.has(c.low[j]!) && c.low[j] !== ':'); j++) {
+      const m = startingAt(c, j);
+      if (!m) continue;
+      j = m.last;
+      if (m.entity.category !== 'place' && !m.possessive && !PREPOSITIONS.has(c.low[m.first - 1] ?? '')) add(type, source, m.entity.name);
+    }
+    return;
+  }
 }
 
 /** Forms of "face" that take charges: "X faces charges", "A and B also face three counts". */
