@@ -11,7 +11,7 @@ import { HONORIFICS, TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
 import { impliedEmployer } from './employer.js';
 import { RELATION_NOUNS } from './vocabulary.js';
-import { JOB_NOUNS, wordTable } from './words.js';
+import { JOB_NOUNS, PREPOSITIONS, wordTable } from './words.js';
 
 /** Titles that name the body their holder sits in: "Senator X" -> the Senate named in the article. */
 const TITLE_BODIES: Readonly<Record<string, string>> = wordTable({
@@ -41,6 +41,7 @@ export function roleRules(c: Clause, mem: Memory, add: Add): void {
     possessiveTitle(c, m, add);
     bodyBeforeTitle(c, m, add);
     fromBody(c, m, add);
+    jobAtBody(c, m, add);
     impliedEmployer(c, mem, m, add);
   }
   ownershipNouns(c, add);
@@ -161,6 +162,42 @@ function fromBody(c: Clause, m: Placed, add: Add): void {
     }
     if (!/^[a-z-]+$/.test(c.low[j]!)) return;
   }
+}
+
+/** Forms of "write" that, with "for", say whom a journalist works for. */
+const WRITES = /^(writes|wrote|writing|write)$/;
+
+/**
+ * "X was a reporter and anchor at Acme", "X is a partner at Acme", "X was also writing for Acme":
+ * a person said to hold a job at a body, or to write for it, works for it; "was" makes it a past job.
+ */
+function jobAtBody(c: Clause, m: Placed, add: Add): void {
+  if (m.possessive) return;
+  let k = m.last + 1;
+  const copula = c.low[k] ?? '';
+  if (!/^(is|was|are|were)$/.test(copula)) return;
+  k++;
+  if (c.low[k] === 'also') k++;
+  let job = false;
+  let former = copula === 'was' || copula === 'were';
+  if (WRITES.test(c.low[k] ?? '')) {
+    job = true;
+    former = false;
+    k++;
+  } else {
+    if (/^(a|an|the)$/.test(c.low[k] ?? '')) k++;
+    for (const end = k + 8; k < end && k < c.toks.length && !c.at[k]; k++) {
+      const w = c.low[k]!;
+      if (w === 'at' || w === 'for' || w === 'with') break;
+      if (isTitleWord(w) || JOB_NOUNS.has(w) || w.split('-').some((part) => JOB_NOUNS.has(part))) job = true;
+      else if (!/^([a-z-]+|,)$/.test(w) || PREPOSITIONS.has(w)) return;
+      if (w === 'former') former = true;
+    }
+  }
+  if (!job || !/^(at|for|with)$/.test(c.low[k] ?? '')) return;
+  const body = startingAt(c, k + 1) ?? (c.low[k + 1] === 'the' ? startingAt(c, k + 2) : undefined);
+  if (!body || body.entity.category !== 'institution' || body.possessive || beforeNoun(c, body.last + 1)) return;
+  add(former ? 'formerly_worked_for' : 'works_for', m.entity.name, body.entity.name);
 }
 
 /**
