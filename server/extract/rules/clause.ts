@@ -72,6 +72,8 @@ export interface Clause {
   quoted: boolean[];
   /** A dash ("--", " - ", "—") stands right before token k; the tokenizer drops ASCII dashes. */
   dash: boolean[];
+  /** Places that only qualify a title ("Ohio Governor X"): no endpoint of a verb, but they say whose office it is. */
+  modifiers?: Placed[];
 }
 
 /** What earlier sentences tell about the ones after them (pronouns, "the president", denials). */

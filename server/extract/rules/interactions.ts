@@ -97,8 +97,12 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   /** Pairs linked anywhere in the document so far. */
   const docPairs = new Set<string>();
   const bySentence = new Map<number, Placed[]>();
+  const modifiers = new Map<number, Placed[]>();
   for (const p of placed) {
-    if (p.modifier) continue;
+    if (p.modifier) {
+      modifiers.set(p.sentence, [...(modifiers.get(p.sentence) ?? []), p]);
+      continue;
+    }
     const list = bySentence.get(p.sentence);
     if (list) list.push(p);
     else bySentence.set(p.sentence, [p]);
@@ -108,6 +112,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
 
   sentences.forEach((sent, s) => {
     const c = prepare(s, tokens[s] ?? [], bySentence.get(s) ?? [], sent.text, sent.start);
+    c.modifiers = modifiers.get(s);
     // One interaction per type and pair: the first sentence that states it is its evidence.
     const add = (type: string, source: string | null, target: string | null): void => {
       if (!source || !target || source === target) return;

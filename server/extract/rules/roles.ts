@@ -42,6 +42,7 @@ export function roleRules(c: Clause, mem: Memory, add: Add): void {
     bodyBeforeTitle(c, m, add);
     fromBody(c, m, add);
     jobAtBody(c, m, add);
+    placeOffice(c, m, add);
     impliedEmployer(c, mem, m, add);
   }
   ownershipNouns(c, add);
@@ -162,6 +163,41 @@ function fromBody(c: Clause, m: Placed, add: Add): void {
     }
     if (!/^[a-z-]+$/.test(c.low[j]!)) return;
   }
+}
+
+/**
+ * Offices of a city, county or province, which its name before the title states: "Trenton Mayor X",
+ * "the Ohio governor, X", "X, a Dallas County commissioner". A country's name before "President" or
+ * "Prime Minister" only says which one it is, so national offices are not here.
+ */
+const LOCAL_OFFICES: Readonly<Record<string, string>> = wordTable({ mayor: 'leads', governor: 'leads', commissioner: 'member_of', sheriff: 'leads' });
+
+/** The local office whose last word is at k ("Chief Minister" ends at k too), and where its words start. */
+function localOfficeEndingAt(c: Clause, k: number): { type: string; first: number } | null {
+  const w = c.low[k] ?? '';
+  if (w === 'minister' && c.low[k - 1] === 'chief') return { type: 'leads', first: k - 1 };
+  const type = LOCAL_OFFICES[w];
+  if (!type) return null;
+  return { type, first: /^(deputy|vice|county|city)$/.test(c.low[k - 1] ?? '') && !c.at[k - 1] ? k - 1 : k };
+}
+
+/** "Trenton Mayor X", "Chicago's mayor X", "X, a Dallas County commissioner,": X holds an office of the place. */
+function placeOffice(c: Clause, m: Placed, add: Add): void {
+  if (m.possessive) return;
+  const before = HONORIFICS.has(c.low[m.first - 1] ?? '') ? m.first - 2 : m.first - 1;
+  let office = localOfficeEndingAt(c, before);
+  if (!office && c.low[m.last + 1] === ',' && /^(a|the)$/.test(c.low[m.last + 2] ?? '')) {
+    // The apposition: "X, a Dallas County commissioner," — the place opens it, the office closes it.
+    const place = startingAt(c, m.last + 3);
+    office = place && /^[,.;]$/.test(c.low[place.last + 2] ?? '.') ? localOfficeEndingAt(c, place.last + 1) : null;
+    if (office && place!.entity.category === 'place' && !place!.possessive) add(office.type, m.entity.name, place!.entity.name);
+    return;
+  }
+  if (!office) return;
+  // A place before a title is kept out of the clause's endpoints, as it only qualifies the title.
+  const end = office.first - 1;
+  const place = c.modifiers?.find((p) => p.last === end) ?? endingAt(c, end);
+  if (place?.entity.category === 'place') add(office.type, m.entity.name, place.entity.name);
 }
 
 /** Forms of "write" that, with "for", say whom a journalist works for. */
