@@ -336,7 +336,27 @@ export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
   const m = endingAt(c, k);
   if (!m) return ownedDescriptionSubject(c, k);
   if (m.possessive || inPrepPhrase(c, m)) return [];
-  return [...coordinatedBefore(c, m), m.entity.name];
+  const before = coordinatedBefore(c, m);
+  const pronoun = before.length === 0 ? pronounJoinedBefore(c, mem, m) : null;
+  return pronoun && pronoun !== m.entity.name ? [pronoun, m.entity.name] : [...before, m.entity.name];
+}
+
+/**
+ * "Today he and suspended police commissioner, X were charged": a subject pronoun joined to the
+ * name by "and" (past its title) is the person the story is about, and the two act together.
+ */
+function pronounJoinedBefore(c: Clause, mem: Memory, m: Placed): string | null {
+  for (let j = m.first - 1; j >= 1 && j >= m.first - 6; j--) {
+    const w = c.low[j]!;
+    if (w === 'and') {
+      const p = c.low[j - 1]!;
+      if ((p !== 'he' && p !== 'she') || c.quoted[j - 1]) return null;
+      const earlier = c.ms.filter((x) => x.last < j - 1 && x.entity.category === 'person' && !x.possessive && !inPrepPhrase(c, x)).at(-1);
+      return earlier?.entity.name ?? mem.lastPerson;
+    }
+    if (c.at[j] || !/^([a-z-]+|,)$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w)) return null;
+  }
+  return null;
 }
 
 /** "Purdue Pharma and its former directors deny": the named entity heads a subject its description is joined to. */
