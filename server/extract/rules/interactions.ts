@@ -296,13 +296,16 @@ function courtOf(c: Clause, v: number): string | null {
 /** Kinds of body that charge, arrest and fine. */
 const OFFICIAL_KINDS = new Set(['agency', 'government', 'court']);
 
+/** How far after an act its reporting verb may stand: a list of the accused with their titles is long. */
+const REPORTER_REACH = 40;
+
 /** The official body reporting the clause of v: "X said (that) …" before it, or ", X said" / ", said X" after it. */
 function officialReporter(c: Clause, mem: Memory, v: number): string[] {
   const official = (name: string): boolean =>
     c.ms.some((m) => m.entity.name === name && m.entity.category === 'institution' && OFFICIAL_KINDS.has(m.entity.kind ?? ''));
   const before = reporterOf(c, mem, v);
   if (before.length > 0) return before.filter(official);
-  for (let k = v + 1; k < c.toks.length && k <= v + 25; k++) {
+  for (let k = v + 1; k < c.toks.length && k <= v + REPORTER_REACH; k++) {
     const w = c.low[k]!;
     if (w === ';' || QUOTES.has(w)) return [];
     if (w === 'said' || w === 'says') {
