@@ -212,6 +212,7 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
       continue;
     }
     if (subjects.length === 0) continue;
+    if (lemma === 'receive' && receivedFrom(c, v, subjects, add)) continue;
     let objects = objectsOf(c, mem, v, type, subjects);
     if (objects.length === 0 && SPEECH_ACTS.has(type)) objects = reporterOf(c, mem, v);
     for (const subj of subjects) for (const obj of objects) add(type, subj, obj);
@@ -245,6 +246,25 @@ function defendantsRule(c: Clause, mem: Memory, add: Add): void {
     }
     return;
   }
+}
+
+/**
+ * "X received $283,000 in gifts from A and B": what is received comes from the ones after "from";
+ * without a "from" the verb hosts a visitor ("X received Y"), which the meeting rule reads.
+ */
+function receivedFrom(c: Clause, v: number, subjects: string[], add: Add): boolean {
+  // What was received may be a list: "$283,000 in gifts, including champagne, cigars, and jewelry, from X".
+  for (let k = v + 1; k < c.toks.length && k <= v + 20; k++) {
+    const w = c.low[k]!;
+    if (w === 'from') {
+      const first = titledPersonAt(c, k + 1) ?? entityFrom(c, k + 1, 3);
+      if (!first) return false;
+      for (const m of [first, ...coordinatedAfter(c, first)]) for (const x of subjects) add('received_from', x, m.entity.name);
+      return true;
+    }
+    if (c.at[k] || CLAUSE_END.has(w)) return false;
+  }
+  return false;
 }
 
 /** Forms of "face" that take charges: "X faces charges", "A and B also face three counts". */
@@ -802,6 +822,8 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }
+  // "Linklaters' client Acme": the owner is the one who acts for the holder.
+  if (noun === 'client' || noun === 'clients') return [rel, true];
   if (!former) return [rel, false];
   if (noun === 'president') return ['former_president_of', false];
   if (rel === 'leads') return ['formerly_led', false];
@@ -816,7 +838,9 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
 function holdersAfter(c: Clause, v: number): { name: string; noun: number }[] {
   const k = c.low[v + 1] === ',' ? v + 2 : v + 1;
   const m = startingAt(c, k) ?? (c.toks[k]?.cap && !c.at[k] ? startingAt(c, k + 1) : undefined);
-  if (!m || m.entity.category !== 'person') return [];
+  // A client may be a company ("Linklaters' client Acme"); other relation nouns name people.
+  const client = /^clients?$/.test(c.low[v]!) && m?.entity.category === 'institution' && !m.possessive;
+  if (!m || (m.entity.category !== 'person' && !client)) return [];
   const out = [{ name: m.entity.name, noun: v }];
   let prevEnd = m.last;
   for (const x of coordinatedAfter(c, m)) {
@@ -876,6 +900,8 @@ function nameShapeRules(c: Clause, add: Add): void {
       // "Acme's chief X and Y's deputy": a person who owns the next noun is not Acme's.
       if (b.entity.category === 'person' && !b.possessive) add('works_for', b.entity.name, a.entity.name);
     }
+    // "Kurz's People's Party": a person's party is the one they belong to.
+    if (a.possessive && a.entity.category === 'person' && b.entity.kind === 'party' && b.first - a.last <= 2) add('member_of', a.entity.name, b.entity.name);
   }
   for (const m of ms) {
     if (m.entity.category !== 'person') continue;

@@ -147,6 +147,9 @@ export const RELATION_NOUNS: Readonly<Record<string, string>> = wordTable({
   directors: 'works_for',
   employees: 'works_for',
   lawyers: 'lawyer_for',
+  // "Linklaters' client Acme", "the firm's client X": the owner acts for its client.
+  client: 'lawyer_for',
+  clients: 'lawyer_for',
   attorneys: 'lawyer_for',
   son: 'child_of',
   father: 'father_of',
