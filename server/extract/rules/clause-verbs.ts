@@ -221,6 +221,12 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
       const type = typeOf(c, lemma, v, by > v && by <= v + 8 ? by : v, '');
       for (const a of agents) for (const p of subjects) add(type, a, p);
       if (agents.length > 0) continue;
+      // "X was handed a two-year ban after the Court of Arbitration for Sport upheld …": the official body whose act follows.
+      const after = bodyActingAfter(c, v);
+      if (after) {
+        const penalty = typeOf(c, lemma, v, after.at, '');
+        if (PENALTIES.has(penalty)) for (const p of subjects) add(penalty, after.body, p);
+      }
       const { names, prep } = objectsAfter(c, mem, tags, v, subjects);
       if (!prep) continue; // "X was charged" names no one else
       for (const p of subjects) for (const o of names) add(`${lemma}_${prep}`, p, o);
@@ -467,6 +473,31 @@ function possessedBy(c: Clause, k: number): 'holder' | 'title' | 'thing' {
   }
   const w = c.low[k] ?? '';
   return TITLE_WORDS.has(w) || RELATION_NOUNS[w] || /^(former|top|chief|senior|deputy)$/.test(w) ? 'title' : 'thing';
+}
+
+/** Legal acts and penalties that an official body's later act may be the cause of. */
+const PENALTIES = new Set(['banned', 'fined', 'charged', 'sentenced', 'convicted', 'sanctioned', 'arrested']);
+/** Kinds of body that impose them. */
+const OFFICIAL_KINDS = new Set(['court', 'agency', 'government']);
+
+/**
+ * "… after the tribunal upheld an appeal", "… when the regulator found …": a court, agency or
+ * government that opens the "after"/"when" clause following the verb at v, with the clause's verb
+ * right after its name (an acronym in brackets between). `at` is where the clause starts.
+ */
+function bodyActingAfter(c: Clause, v: number): { body: string; at: number } | null {
+  for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
+    const w = c.low[k]!;
+    if (w === 'after' || w === 'when') {
+      const m = startingAt(c, k + 1) ?? (c.low[k + 1] === 'the' ? startingAt(c, k + 2) : undefined);
+      if (!m || m.possessive || m.entity.category !== 'institution' || !OFFICIAL_KINDS.has(m.entity.kind ?? '')) return null;
+      let j = m.last + 1;
+      if (c.low[j] === '(' && c.low[j + 2] === ')') j += 3;
+      return /^[a-z]+$/.test(c.low[j] ?? '') && !PREPOSITIONS.has(c.low[j]!) && !c.at[j] ? { body: m.entity.name, at: k } : null;
+    }
+    if (c.at[k] || CLAUSE_END.has(w) || w === ',') return null;
+  }
+  return null;
 }
 
 /** The vocabulary type of the verb, of the noun a light verb carries, or the lemma with its preposition. */

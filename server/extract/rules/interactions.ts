@@ -364,7 +364,7 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     const type = c.at[v] ? undefined : INTERACTION_NOUNS[c.low[v]!];
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
-    if (broughtByRule(c, v, type, add)) continue;
+    if (broughtByRule(c, mem, v, type, add)) continue;
     const actor = possessorOf(c, mem, v);
     // "the assurance (reportedly given) from/by X to Y", "an investigation by X into Y"
     for (let k = v + 1; k < c.toks.length && k <= v + 4; k++) {
@@ -438,8 +438,8 @@ function paymentRule(c: Clause, mem: Memory, v: number, type: string, add: Add):
  * "X pleaded not guilty to charges brought by Y", "X settled a lawsuit filed by Y (against Z)": the
  * one named after "by" acts on the one after "against", else on the clause's subject before the noun.
  */
-function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
-  if (imposedOnByRule(c, v, type, add)) return true;
+function broughtByRule(c: Clause, mem: Memory, v: number, type: string, add: Add): boolean {
+  if (imposedOnByRule(c, mem, v, type, add)) return true;
   if (!BRINGING.test(c.low[v + 1] ?? '') || c.low[v + 2] !== 'by') return false;
   const agent = entityFrom(c, v + 3, 2);
   if (!agent) return false;
@@ -459,13 +459,17 @@ function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
  * "fines imposed on A, B and nine other airlines by the Commission", "charges levied against X by
  * Y", "a ban imposed by X on Y": the agent after "by" acts on every name listed after "on"/"against".
  */
-function imposedOnByRule(c: Clause, v: number, type: string, add: Add): boolean {
+function imposedOnByRule(c: Clause, mem: Memory, v: number, type: string, add: Add): boolean {
   if (!IMPOSED.test(c.low[v + 1] ?? '')) return false;
   if (c.low[v + 2] === 'by') {
     const agent = entityFrom(c, v + 3, 2);
     const on = agent ? c.low[agent.last + 1] : undefined;
     const first = agent && (on === 'on' || on === 'against') ? entityFrom(c, agent.last + 2, 2) : undefined;
-    if (!agent || !first) return false;
+    // "dismissed the challenge to a ban imposed by the Integrity Unit": with no one named after "on",
+    // the ban is on the person the story is about, when the sentence names no other person.
+    const storyPerson = agent && !first && PERSONAL_PENALTIES.has(type) && !c.ms.some((m) => m.entity.category === 'person') ? mem.lastPerson : null;
+    if (storyPerson) add(type, agent!.entity.name, storyPerson);
+    if (!agent || !first) return !!storyPerson;
     for (const p of [first, ...coordinatedAfter(c, first)]) add(type, agent.entity.name, p.entity.name);
     return true;
   }
@@ -484,6 +488,9 @@ function imposedOnByRule(c: Clause, v: number, type: string, add: Add): boolean 
   }
   return false;
 }
+
+/** Penalties that fall on a person: a ban with no one named after it is on the one the story is about. */
+const PERSONAL_PENALTIES = new Set(['banned', 'fined']);
 
 /** Participles that put a penalty or a charge on someone: "imposed on", "levied against". */
 const IMPOSED = /^(imposed|levied|brought|filed|handed|laid|lodged|issued|slapped)$/;
@@ -867,7 +874,8 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
   // "Acme's former chief operating officer": up to four words between the owner and the noun.
   for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
     const m = endingAt(c, k);
-    if (m) return m.possessive || (k === v - 1 && !NEEDS_POSSESSOR.has(rel)) ? m.entity.name : null;
+    // "Acme lawyer X" may be Acme's own lawyer; "Linklaters client Acme" is the firm's client.
+    if (m) return m.possessive || (k === v - 1 && (!NEEDS_POSSESSOR.has(rel) || /^clients?$/.test(c.low[v]!))) ? m.entity.name : null;
     const w = c.low[k]!;
     // "the paper's editor X", "the company's spokesman X": the description's entity owns the role.
     if (c.toks[k]!.possessive && c.low[k - 1] === 'the') return describedEntity(c, mem, k);
