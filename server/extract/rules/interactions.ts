@@ -87,6 +87,7 @@ import {
 import { atOddsRule, clauseVerbRules, gerundRule } from './clause-verbs.js';
 import { tagSentence } from './pos.js';
 import { roleRules } from './roles.js';
+import { TITLE_WORDS } from './lexicons.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
 
@@ -853,7 +854,13 @@ function holdersAfter(c: Clause, v: number): { name: string; noun: number }[] {
   for (const x of coordinatedAfter(c, m)) {
     if (x.entity.category !== 'person') break;
     let noun = v;
-    for (let j = prevEnd + 1; j < x.first; j++) if (RELATION_NOUNS[c.low[j]!]) noun = j;
+    let ownTitle = false;
+    for (let j = prevEnd + 1; j < x.first; j++) {
+      if (RELATION_NOUNS[c.low[j]!] && !c.toks[j]!.cap) noun = j;
+      else if (TITLE_WORDS.has(c.low[j]!)) ownTitle = true;
+    }
+    // "Party leader A, Ohio Governor B and C": B holds an office of his own, not the party's lead.
+    if (ownTitle && noun === v) break;
     out.push({ name: x.entity.name, noun });
     prevEnd = x.last;
   }
