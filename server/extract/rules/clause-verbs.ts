@@ -234,8 +234,12 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     }
     const { names, prep, at } = objectsAfter(c, mem, tags, v, subjects);
     const type = typeOf(c, lemma, v, at, prep);
-    // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not whom.
-    if (type === 'denied' && prep) continue;
+    // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not
+    // whom; the one before whom it was denied is the judge or court the accused appeared before.
+    if (type === 'denied' && prep) {
+      if (prep === 'before') for (const s of subjects) for (const o of names) add('appeared_before', s, o);
+      continue;
+    }
     for (const s of subjects) for (const o of names) add(type, s, o);
     if (!prep) placeObjects(c, lemma, names, at, add);
     // "A and B clashed", "A and B agreed to …": a reciprocal verb links the parties of its subject.

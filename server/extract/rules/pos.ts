@@ -150,6 +150,8 @@ export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.low
       else if (!c.verb) tag = c.noun || !c.adjective ? 'NOUN' : 'ADJ';
       // Both: the word before decides. After a name, pronoun, auxiliary, "to" or adverb: a verb.
       else if (/^(PROPN|PRON|AUX|PART|ADV)$/.test(prev) && !toks[k - 1]?.possessive) tag = 'VERB';
+      // "Trippier, 29, joined Acme": after a name's age between commas, the verb of the name.
+      else if (low[k - 1] === ',' && pos[k - 2] === 'NUM' && low[k - 3] === ',') tag = 'VERB';
       // "the court rejected": after a noun, a verb form that is no noun is the verb.
       else if (prev === 'NOUN' && !c.noun) tag = 'VERB';
       else tag = c.noun ? 'NOUN' : 'ADJ';
