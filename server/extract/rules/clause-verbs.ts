@@ -34,7 +34,7 @@ import {
   titledPersonAt,
 } from './clause.js';
 import { TITLE_WORDS } from './lexicons.js';
-import { type Tags, classOf } from './pos.js';
+import { type Tags, classOf, pastTense } from './pos.js';
 import { INTERACTION_NOUNS, RELATION_NOUNS, VERB_TYPE, lemmaOf } from './vocabulary.js';
 import { CLAUSE_END, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, REPORTING_VERBS, TIME_WORDS, VERB_PREFIX } from './words.js';
 
@@ -131,7 +131,7 @@ const PLACING_VERBS = new Set([
 function placeObjects(c: Clause, lemma: string, names: string[], at: number, add: Add): void {
   if (names.length === 0 || !PLACING_VERBS.has(lemma)) return;
   const place = placeAfterObjects(c, at);
-  if (place) for (const o of names) add(`${lemma}_in`, o, place);
+  if (place) for (const o of names) add(`${pastTense(lemma)}_in`, o, place);
 }
 
 /** "arrested X and Y in Toronto": the place after "in"/"at" that follows the objects starting at k. */
@@ -229,7 +229,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
       }
       const { names, prep } = objectsAfter(c, mem, tags, v, subjects);
       if (!prep) continue; // "X was charged" names no one else
-      for (const p of subjects) for (const o of names) add(`${lemma}_${prep}`, p, o);
+      for (const p of subjects) for (const o of names) add(`${pastTense(lemma)}_${prep}`, p, o);
       continue;
     }
     const { names, prep, at } = objectsAfter(c, mem, tags, v, subjects);
@@ -514,7 +514,7 @@ function typeOf(c: Clause, lemma: string, v: number, objectAt: number, prep: str
       if (noun) return noun;
     }
   }
-  const base = lemma.replace(/[^a-z]+/g, '_');
+  const base = pastTense(lemma).replace(/[^a-z]+/g, '_');
   return prep ? `${base}_${prep}` : base;
 }
 

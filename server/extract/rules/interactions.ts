@@ -86,7 +86,7 @@ import {
 } from './words.js';
 import { atOddsRule, clauseVerbRules, gerundRule } from './clause-verbs.js';
 import { tagSentence } from './pos.js';
-import { roleRules } from './roles.js';
+import { SPORT_POSITIONS, roleRules } from './roles.js';
 import { TITLE_WORDS } from './lexicons.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
@@ -922,7 +922,7 @@ function nameShapeRules(c: Clause, add: Add): void {
     if (m.entity.category !== 'person') continue;
     for (const r of m.entity.roles) {
       if (r.sentence !== c.s || !r.institution) continue;
-      add('works_for', m.entity.name, r.institution);
+      add(SPORT_POSITIONS.has(r.title.split(' ').at(-1)!.toLowerCase()) ? 'member_of' : 'works_for', m.entity.name, r.institution);
       // "ORG Commissioner A and Assistant Commissioner B": B holds a title at the same ORG.
       for (const other of coordinatedAfter(c, m)) {
         if (other.entity.roles.some((o) => o.sentence === c.s && !o.institution)) add('works_for', other.entity.name, r.institution);

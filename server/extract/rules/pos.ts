@@ -14,10 +14,31 @@ interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
 }
 interface CompromiseMethods {
-  two: { transform: { verb: { toInfinitive: (word: string, model: CompromiseModel, tense?: string) => string } } };
+  two: {
+    transform: {
+      verb: {
+        toInfinitive: (word: string, model: CompromiseModel, tense?: string) => string;
+        conjugate: (word: string, model: CompromiseModel) => { PastTense?: string };
+      };
+    };
+  };
 }
 const model = compromise.model() as unknown as CompromiseModel;
-const toInfinitive = (compromise as unknown as { methods: () => CompromiseMethods }).methods().two.transform.verb.toInfinitive;
+const verbForms = (compromise as unknown as { methods: () => CompromiseMethods }).methods().two.transform.verb;
+const toInfinitive = verbForms.toInfinitive;
+
+const pastCache = new Map<string, string>();
+
+/** The past tense of a verb's lemma ("hold" -> "held", "collude" -> "colluded"): types of interactions are acts done. */
+export function pastTense(lemma: string): string {
+  let past = pastCache.get(lemma);
+  if (past === undefined) {
+    if (pastCache.size >= CLASS_CACHE_MAX) pastCache.clear();
+    past = /^[a-z]+$/.test(lemma) ? verbForms.conjugate(lemma, model).PastTense || lemma : lemma;
+    pastCache.set(lemma, past);
+  }
+  return past;
+}
 
 export interface Tags {
   /** Coarse tag of token k: VERB, AUX, NOUN, ADJ, ADV, DET, ADP, PART, PRON, PROPN, NUM, PUNCT. */

@@ -134,9 +134,14 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
   if (body.entity.kind === 'party') return add('member_of', m.entity.name, body.entity.name);
   // "former Acme chairman X": the "former" before the body belongs to the title.
   const former = /^(former|ex)$/.test(c.low[body.first - 1] ?? '');
+  // "Rovers defender X": a player is a member of the team.
+  if (SPORT_POSITIONS.has(head)) return add(former ? 'formerly_member_of' : 'member_of', m.entity.name, body.entity.name);
   if (leads) add(former ? 'formerly_led' : 'leads', m.entity.name, body.entity.name);
   else add(former ? 'formerly_worked_for' : 'works_for', m.entity.name, body.entity.name);
 }
+
+/** Places in a team: their holders are members of the club, not its staff. */
+export const SPORT_POSITIONS = new Set(['defender', 'goalkeeper', 'striker', 'midfielder', 'forward', 'winger', 'player', 'footballer', 'captain']);
 
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w) || w.split('-').some((part) => TITLE_WORDS.has(part));
 
