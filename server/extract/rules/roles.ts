@@ -193,7 +193,7 @@ function placeOffice(c: Clause, m: Placed, add: Add): void {
   let office = localOfficeEndingAt(c, before);
   if (!office && c.low[m.last + 1] === ',' && /^(a|the)$/.test(c.low[m.last + 2] ?? '')) {
     // The apposition: "X, a Dallas County commissioner," — the place opens it, the office closes it.
-    const place = startingAt(c, m.last + 3);
+    const place = c.modifiers?.find((p) => p.first === m.last + 3) ?? startingAt(c, m.last + 3);
     office = place && /^[,.;]$/.test(c.low[place.last + 2] ?? '.') ? localOfficeEndingAt(c, place.last + 1) : null;
     if (office && place!.entity.category === 'place' && !place!.possessive) add(office.type, m.entity.name, place!.entity.name);
     return;

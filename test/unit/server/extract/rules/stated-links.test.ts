@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+const linked = (text: string, a: string, b: string): boolean =>
+  ruleExtractor.extract(text).interactions.some((i) => (i.source === a && i.target === b) || (i.source === b && i.target === a));
+
+test('a group description after any verb stands for the people named together', () => {
+  const text = 'Harold Finch and Maria Lopez were charged with assault. District Judge Peter Gray remanded the pair on bail until June.';
+  const got = pairs(text);
+  assert.ok(got.includes('Peter Gray -remanded-> Harold Finch'), got.join('\n'));
+  assert.ok(got.includes('Peter Gray -remanded-> Maria Lopez'), got.join('\n'));
+});
+
+test('"he and X were charged": "they" later stands for both', () => {
+  const text =
+    'Harold Finch resigned on Monday. Today he and former treasurer, Maria Lopez were charged with fraud. They will appear in Leeds Crown Court tomorrow.';
+  const got = pairs(text);
+  assert.ok(got.includes('Harold Finch -appeared_in-> Leeds Crown Court'), got.join('\n'));
+  assert.ok(got.includes('Maria Lopez -appeared_in-> Leeds Crown Court'), got.join('\n'));
+});
+
+test('an opening "The president of X, Y" names Y without the closing comma', () => {
+  assert.ok(pairs('The president of Riverside Rovers, Omar Haddad has apologised for the statement.').includes('Omar Haddad -leads-> Riverside Rovers'));
+});
+
+test('a possessed apposition may hold two titles', () => {
+  const got = pairs('Prosecutors questioned Dana Fox, Globex Corporation’s former chief financial officer and Harold Finch’s top lieutenant, on Monday.');
+  assert.ok(got.includes('Dana Fox -formerly_worked_for-> Globex Corporation'), got.join('\n'));
+  assert.ok(got.includes('Dana Fox -works_for-> Harold Finch'), got.join('\n'));
+});
+
+test('"the defendants are A, B and C" after a suit names whom the plaintiff sued', () => {
+  const text =
+    'Maria Lopez has sued Northgate Media Group for wrongful dismissal. The defendants are Northgate Media Group, its owner Globex Corporation of Leeds and Peter Gray, the company’s news director.';
+  const got = pairs(text);
+  for (const x of ['Northgate Media Group', 'Globex Corporation', 'Peter Gray']) assert.ok(got.includes(`Maria Lopez -sued-> ${x}`), got.join('\n'));
+  assert.ok(!got.includes('Maria Lopez -sued-> Leeds'), got.join('\n'));
+});
+
+test('a job held at a body, or writing for it, is working for it', () => {
+  assert.ok(
+    pairs('Maria Lopez sued Northgate Media Group. Lopez was a reporter and anchor at Northgate Media Group for six years.').includes(
+      'Maria Lopez -formerly_worked_for-> Northgate Media Group',
+    ),
+  );
+  assert.ok(linked('Harold Finch was also writing for Northgate Media Group, the report said.', 'Harold Finch', 'Northgate Media Group'));
+});
+
+test('a city’s or county’s name before a local office is the place the holder serves; a country’s is not', () => {
+  const got = pairs('Harold Finch met Leeds Mayor Maria Lopez and Ohio Governor Peter Gray. Mexico’s President Omar Haddad was absent.');
+  assert.ok(got.includes('Maria Lopez -leads-> Leeds'), got.join('\n'));
+  assert.ok(got.includes('Peter Gray -leads-> Ohio'), got.join('\n'));
+  assert.ok(!got.some((x) => x.includes('Omar Haddad -leads->')), got.join('\n'));
+  assert.ok(pairs('Peter Gray, a Harris County commissioner, was indicted on Friday.').includes('Peter Gray -member_of-> Harris County'));
+});
+
+test('a later name in a list with its own title does not take the first one’s relation', () => {
+  const got = pairs('Harold Finch lobbied Labour Party leader Maria Lopez, Ohio Governor Peter Gray and others.');
+  assert.ok(!got.includes('Peter Gray -leads-> Labour Party'), got.join('\n'));
+});
+
+test('"received gifts from A and B"; "X’s People’s Party"; "Firm client Acme"', () => {
+  const got = pairs('Prosecutors say Harold Finch received $50,000 in gifts, including wine, cigars, and watches, from Maria Lopez and Peter Gray.');
+  assert.ok(got.includes('Harold Finch -received_from-> Maria Lopez'), got.join('\n'));
+  assert.ok(got.includes('Harold Finch -received_from-> Peter Gray'), got.join('\n'));
+  assert.ok(
+    linked('The retailers are advised by big firms, and Baker Lyle Partners client Globex Corporation is one.', 'Baker Lyle Partners', 'Globex Corporation'),
+  );
+});
+
+test('a penalty with no agent takes the official body whose act follows it; a ban imposed by X is on the story’s person', () => {
+  const got = pairs('Cyclist Marco Rossi was handed a two-year ban on Tuesday after the Court of Arbitration for Sport upheld an appeal.');
+  assert.ok(got.includes('Court of Arbitration for Sport -banned-> Marco Rossi'), got.join('\n'));
+  const ban = pairs('Tennis player Marco Rossi lost his appeal. The court dismissed the challenge to a ban imposed by the Tennis Integrity Unit.');
+  assert.ok(ban.includes('Tennis Integrity Unit -banned-> Marco Rossi'), ban.join('\n'));
+});
+
+test('a team position makes its holder a member of the club', () => {
+  assert.ok(pairs('Riverside Rovers defender Marco Rossi, 24, was charged.').includes('Marco Rossi -member_of-> Riverside Rovers'));
+});
