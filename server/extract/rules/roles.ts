@@ -11,7 +11,8 @@ import { HONORIFICS, TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
 import { impliedEmployer } from './employer.js';
 import { RELATION_NOUNS } from './vocabulary.js';
-import { JOB_NOUNS, PREPOSITIONS, wordTable } from './words.js';
+import { AUXILIARIES, DETERMINERS, JOB_NOUNS, PREPOSITIONS, wordTable } from './words.js';
+import { classOf } from './pos.js';
 
 /** Titles that name the body their holder sits in: "Senator X" -> the Senate named in the article. */
 const TITLE_BODIES: Readonly<Record<string, string>> = wordTable({
@@ -122,7 +123,8 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
     } else if (
       w !== 'and' &&
       w !== 'chief' &&
-      !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant|board|group|non-executive)$/.test(w)
+      !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant|board|group|non-executive)$/.test(w) &&
+      !(head && qualifiesJob(w))
     )
       return;
     k--;
@@ -142,6 +144,13 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
 
 /** Places in a team: their holders are members of the club, not its staff. */
 export const SPORT_POSITIONS = new Set(['defender', 'goalkeeper', 'striker', 'midfielder', 'forward', 'winger', 'player', 'footballer', 'captain']);
+
+/** A noun or adjective that narrows a job ("finance manager", "news director"), no verb form, preposition or determiner. */
+function qualifiesJob(w: string): boolean {
+  if (/(ed|ing)$/.test(w) || PREPOSITIONS.has(w) || DETERMINERS.has(w) || AUXILIARIES.has(w)) return false;
+  const word = classOf(w);
+  return (word.noun || word.adjective) && !(word.verb && !word.noun);
+}
 
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w) || w.split('-').some((part) => TITLE_WORDS.has(part));
 
