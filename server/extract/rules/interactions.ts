@@ -132,6 +132,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     nounRules(c, mem, add);
     relationRules(c, mem, add);
     defendantsRule(c, mem, add);
+    legalTeamRule(c, mem, add);
     // The rules below read less of the sentence: they only add pairs not linked in it yet.
     const addNew: Add = (type, source, target) => {
       if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
@@ -224,6 +225,28 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
     if (type === 'denied' && objects.length === 0) denialRule(c, mem, v, subjects, add);
   }
   return allSubjects;
+}
+
+/**
+ * "He arrived with his legal team, which includes Senior Counsel X", "Acme's defence team, led by
+ * X and Y": the lawyers named with a legal team act for its owner.
+ */
+function legalTeamRule(c: Clause, mem: Memory, add: Add): void {
+  for (let k = 2; k < c.toks.length - 2; k++) {
+    if (c.low[k] !== 'team' || !/^(legal|defence|defense)$/.test(c.low[k - 1]!)) continue;
+    const owner = ownerBefore(c, mem, k, 'lawyer_for');
+    if (!owner) return;
+    for (let j = k + 1; j < c.toks.length && j <= k + 6; j++) {
+      const first = titledPersonAt(c, j) ?? startingAt(c, j);
+      if (first) {
+        if (first.entity.category !== 'person' || first.possessive) return;
+        for (const m of [first, ...coordinatedAfter(c, first)]) if (m.entity.category === 'person') add('lawyer_for', m.entity.name, owner);
+        return;
+      }
+      if (!/^(,|which|that|includes|included|including|include|is|was|led|headed|by|of|senior|counsel|lawyer|lawyers|attorney|attorneys)$/.test(c.low[j]!) && !c.toks[j]!.cap) return;
+    }
+    return;
+  }
 }
 
 /** What introduces a case's list of defendants: "the defendants are A, B and C", "lists the defendants as A and B". */
