@@ -480,7 +480,7 @@ function possessedBy(c: Clause, k: number): 'holder' | 'title' | 'thing' {
 }
 
 /** Legal acts and penalties that an official body's later act may be the cause of. */
-const PENALTIES = new Set(['banned', 'fined', 'charged', 'sentenced', 'convicted', 'sanctioned', 'arrested']);
+const PENALTIES = new Set(['banned', 'suspended', 'fined', 'charged', 'indicted', 'sentenced', 'convicted', 'sanctioned', 'arrested']);
 /** Kinds of body that impose them. */
 const OFFICIAL_KINDS = new Set(['court', 'agency', 'government']);
 
@@ -519,7 +519,7 @@ function typeOf(c: Clause, lemma: string, v: number, objectAt: number, prep: str
 }
 
 /** Legal acts whose reason may be a gerund naming what the accused did to someone. */
-const LEGAL_ACTS = new Set(['charged', 'accused', 'arrested', 'convicted', 'sentenced', 'prosecuted', 'investigated', 'sued', 'fined', 'banned']);
+const LEGAL_ACTS = new Set(['charged', 'indicted', 'accused', 'arrested', 'convicted', 'sentenced', 'prosecuted', 'investigated', 'sued', 'fined', 'banned', 'suspended']);
 
 /**
  * "X was charged with defrauding Y", "indicted X, the heir to Z, on charges of bribing Y": the one

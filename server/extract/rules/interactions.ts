@@ -123,8 +123,8 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       linkedPairs.add(`${s}|${pairKey(source, target)}`);
       docPairs.add(pairKey(source, target));
       out.push({ type, source, target, sentence: s, evidence: { start: sent.start, end: sent.end, text: sent.text }, hedged: HEDGES.test(sent.text) });
-      if (type === 'accused' || type === 'sued' || type === 'charged') mem.lastAccuser = source;
-      if (type === 'sued' || type === 'charged') mem.lastCase = { type, source };
+      if (type === 'accused' || type === 'sued' || type === 'charged' || type === 'indicted') mem.lastAccuser = source;
+      if (type === 'sued' || type === 'charged' || type === 'indicted') mem.lastCase = { type, source };
       if (OFFICIAL_ACTS.has(type) || type === 'accused' || type === 'sued') if (companies.has(target)) mem.accusedCompany = target;
     };
     rememberTitles(c, mem);
@@ -249,7 +249,7 @@ function legalTeamRule(c: Clause, mem: Memory, add: Add): void {
   }
 }
 
-/** What introduces a case's list of defendants: "the defendants are A, B and C", "lists the defendants as A and B". */
+/** What introduces a case's list of defendants: "the defendants are A, B and C", "identified the suspects as A and B". */
 const LISTS_DEFENDANTS = /^(are|were|include|includes|included|as|:)$/;
 
 /**
@@ -260,7 +260,7 @@ const LISTS_DEFENDANTS = /^(are|were|include|includes|included|as|:)$/;
 function defendantsRule(c: Clause, mem: Memory, add: Add): void {
   if (!mem.lastCase) return;
   for (let k = 1; k < c.toks.length - 2; k++) {
-    if (c.low[k] !== 'defendants' || c.low[k - 1] !== 'the' || !LISTS_DEFENDANTS.test(c.low[k + 1]!)) continue;
+    if (!/^(defendants|suspects)$/.test(c.low[k]!) || c.low[k - 1] !== 'the' || !LISTS_DEFENDANTS.test(c.low[k + 1]!)) continue;
     const { type, source } = mem.lastCase;
     for (let j = k + 2; j < c.toks.length && !(CLAUSE_END.has(c.low[j]!) && c.low[j] !== ':'); j++) {
       const m = startingAt(c, j);
@@ -321,7 +321,20 @@ const IDIOMS = new Map([
 const IDIOM_HEADS = new Set([...IDIOMS.keys()].map((k) => k.split(' ')[0]!));
 
 /** Legal and official acts whose agent a reporting body may be. */
-const OFFICIAL_ACTS = new Set(['charged', 'arrested', 'investigated', 'prosecuted', 'summoned', 'questioned', 'fined', 'banned', 'sanctioned', 'raided']);
+const OFFICIAL_ACTS = new Set([
+  'charged',
+  'indicted',
+  'arrested',
+  'investigated',
+  'prosecuted',
+  'summoned',
+  'questioned',
+  'fined',
+  'banned',
+  'suspended',
+  'sanctioned',
+  'raided',
+]);
 /** Acts of a court, whose passive names the court after "before", "in" or "at" rather than "by". */
 const COURT_ACTS = new Set(['arraigned', 'convicted', 'sentenced', 'acquitted']);
 
@@ -514,7 +527,7 @@ function imposedOnByRule(c: Clause, mem: Memory, v: number, type: string, add: A
 }
 
 /** Penalties that fall on a person: a ban with no one named after it is on the one the story is about. */
-const PERSONAL_PENALTIES = new Set(['banned', 'fined']);
+const PERSONAL_PENALTIES = new Set(['banned', 'suspended', 'fined']);
 
 /** Participles that put a penalty or a charge on someone: "imposed on", "levied against". */
 const IMPOSED = /^(imposed|levied|brought|filed|handed|laid|lodged|issued|slapped)$/;
