@@ -519,7 +519,20 @@ function typeOf(c: Clause, lemma: string, v: number, objectAt: number, prep: str
 }
 
 /** Legal acts whose reason may be a gerund naming what the accused did to someone. */
-const LEGAL_ACTS = new Set(['charged', 'indicted', 'accused', 'arrested', 'convicted', 'sentenced', 'prosecuted', 'investigated', 'sued', 'fined', 'banned', 'suspended']);
+const LEGAL_ACTS = new Set([
+  'charged',
+  'indicted',
+  'accused',
+  'arrested',
+  'convicted',
+  'sentenced',
+  'prosecuted',
+  'investigated',
+  'sued',
+  'fined',
+  'banned',
+  'suspended',
+]);
 
 /**
  * "X was charged with defrauding Y", "indicted X, the heir to Z, on charges of bribing Y": the one

@@ -243,7 +243,11 @@ function legalTeamRule(c: Clause, mem: Memory, add: Add): void {
         for (const m of [first, ...coordinatedAfter(c, first)]) if (m.entity.category === 'person') add('lawyer_for', m.entity.name, owner);
         return;
       }
-      if (!/^(,|which|that|includes|included|including|include|is|was|led|headed|by|of|senior|counsel|lawyer|lawyers|attorney|attorneys)$/.test(c.low[j]!) && !c.toks[j]!.cap) return;
+      if (
+        !/^(,|which|that|includes|included|including|include|is|was|led|headed|by|of|senior|counsel|lawyer|lawyers|attorney|attorneys)$/.test(c.low[j]!) &&
+        !c.toks[j]!.cap
+      )
+        return;
     }
     return;
   }
@@ -731,6 +735,8 @@ function holderBeforeAs(c: Clause, v: number): string | null {
 function ofAfterNoun(c: Clause, v: number): number | null {
   const next = c.low[v + 1];
   if (next === 'of' || next === 'for' || next === 'at') return v + 1;
+  // "an adviser to Acme", "an aide to X".
+  if (next === 'to' && /^(adviser|advisor|aide|advisers|advisors|aides)$/.test(c.low[v]!)) return v + 1;
   if (next !== 'and') return null;
   for (let k = v + 2; k < c.toks.length && k <= v + 5; k++) {
     if (c.low[k] === 'of') return k > v + 2 ? k : null;

@@ -34,7 +34,10 @@ export function pastTense(lemma: string): string {
   let past = pastCache.get(lemma);
   if (past === undefined) {
     if (pastCache.size >= CLASS_CACHE_MAX) pastCache.clear();
-    past = /^[a-z]+$/.test(lemma) ? verbForms.conjugate(lemma, model).PastTense || lemma : lemma;
+    // A tagger's lemma may already be a past form ("left"): it stays as it is.
+    const base = /^[a-z]+$/.test(lemma) && !lemma.endsWith('ed') ? toInfinitive(lemma, model, 'PastTense') : '';
+    const already = base !== '' && base !== lemma && verbForms.conjugate(base, model).PastTense === lemma;
+    past = /^[a-z]+$/.test(lemma) && !already ? verbForms.conjugate(lemma, model).PastTense || lemma : lemma;
     pastCache.set(lemma, past);
   }
   return past;

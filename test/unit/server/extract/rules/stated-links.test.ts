@@ -80,3 +80,20 @@ test('a penalty with no agent takes the official body whose act follows it; a ba
 test('a team position makes its holder a member of the club', () => {
   assert.ok(pairs('Riverside Rovers defender Marco Rossi, 24, was charged.').includes('Marco Rossi -member_of-> Riverside Rovers'));
 });
+
+test('a legal team’s lawyers act for its owner; an adviser to a body works for it', () => {
+  const got = pairs('Harold Finch arrived at court on Monday. He came with his legal team, which includes Senior Counsel Maria Lopez, and did not comment.');
+  assert.ok(got.includes('Maria Lopez -lawyer_for-> Harold Finch'), got.join('\n'));
+  assert.ok(pairs('Tom Whitfield, an adviser to Unilever, was arrested.').includes('Tom Whitfield -works_for-> Unilever'));
+});
+
+test('a verb outside the vocabulary is typed by its past tense, an irregular one too', () => {
+  const got = pairs('Tom Whitfield left Unilever in 2019. Maria Lopez colluded with Harold Finch.');
+  assert.ok(got.includes('Tom Whitfield -left-> Unilever'), got.join('\n'));
+  assert.ok(got.includes('Maria Lopez -colluded_with-> Harold Finch'), got.join('\n'));
+});
+
+test('"indicted" and "suspended" are their own types', () => {
+  assert.ok(pairs('The Ruritania Athletics Federation suspended Marco Rossi on Monday.').includes('Ruritania Athletics Federation -suspended-> Marco Rossi'));
+  assert.ok(pairs('District Attorney Maria Lopez indicted Harold Finch on fraud charges.').includes('Maria Lopez -indicted-> Harold Finch'));
+});
