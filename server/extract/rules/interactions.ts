@@ -49,6 +49,7 @@ import {
   startingAt,
   subjectOf,
   coordinatedAfter,
+  coordinatedBefore,
   definiteRef,
   describedEntity,
   personOf,
@@ -665,8 +666,11 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
     // "X stepped down as Acme's chief executive", "X was named as the company's chairman".
     // "X, Acme's former chief operating officer, was arrested": the person the description is in apposition to.
     const asHolder = owner && holders.length === 0 ? (holderBeforeAs(c, v) ?? possessedAppositionHead(c, v)) : null;
-    if (asHolder) holders.push({ name: asHolder, noun: v });
-    else if (owner && holders.length === 0) {
+    if (asHolder) {
+      holders.push({ name: asHolder, noun: v });
+      // "A and B, both former Acme executives,": a plural title describes everyone listed before it.
+      if (/s$/.test(c.low[v]!)) for (const name of appositionListBefore(c, v, asHolder)) holders.push({ name, noun: v });
+    } else if (owner && holders.length === 0) {
       // "Trump's lawyer" with no name yet: "the lawyer, Michael Cohen" may name him later.
       mem.owners.set(c.low[v]!, owner);
     }
@@ -679,6 +683,16 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
 }
 
 /** "X, Acme's chief executive," / "X, the company's lawyer.": the person right before the comma that opens the phrase at v. */
+/** "A and B, both former Acme executives": the people listed before the one the apposition follows. */
+function appositionListBefore(c: Clause, v: number, head: string): string[] {
+  for (let k = v - 1; k >= 1 && k >= v - 12; k--) {
+    if (c.low[k] !== ',') continue;
+    const m = endingAt(c, k - 1);
+    return m && m.entity.name === head ? coordinatedBefore(c, m) : [];
+  }
+  return [];
+}
+
 function possessedAppositionHead(c: Clause, v: number): string | null {
   // "X, Acme's former finance chief and Y's top lieutenant, …": a second title may follow the first.
   if (!/^([,.;)]|and)$/.test(c.low[v + 1] ?? '.')) return null;
@@ -867,8 +881,16 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
   const rel = chief ? 'leads' : RELATION_NOUNS[noun]!;
   // "former chief operating officer": "former" may stand a few title words before the noun.
   let former = noun !== c.low[v];
-  for (let k = v - 1; k >= 0 && k >= v - 4 && !former && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !DETERMINERS.has(c.low[k]!); k--)
+  for (let k = v - 1; k >= 0 && k >= v - 4 && !former && /^[a-z-]+$/.test(c.low[k]!) && !DETERMINERS.has(c.low[k]!); k--) {
+    // "former Acme executives": the body's name may stand between "former" and the noun.
+    const m = c.at[k];
+    if (m) {
+      if (m.possessive || m.entity.category !== 'institution') break;
+      k = m.first;
+      continue;
+    }
     former = c.low[k] === 'former' || c.low[k] === 'ex';
+  }
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }
