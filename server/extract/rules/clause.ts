@@ -97,6 +97,8 @@ export interface Memory {
   lastGroup: string[];
   /** The last entities listed together, by kind: "the two companies", "both countries", "the two sides". */
   lists: Lists;
+  /** What the story called a body when it named it ("the domestic abuse charity Refuge"): "the club" is not it. */
+  descriptors?: Map<string, string>;
   /** Entities in order of mention, most recent last: "the court", "the party" stand for the last fitting one. */
   recent: Placed[];
 }
@@ -222,6 +224,9 @@ export function describedEntity(c: Clause, mem: Memory, k: number): string | nul
   const fits = (m: Placed): boolean => {
     if (PLACE_DESCRIPTIONS.has(noun)) return m.entity.category === 'place';
     if (m.entity.category !== 'institution') return false;
+    // A body introduced as "the charity X" is no "club", though both are of kind "other".
+    const called = mem.descriptors?.get(m.entity.name);
+    if (called && called !== noun && !(kind !== undefined && KIND_DESCRIPTIONS[called] === kind)) return false;
     // "the company" is the last company, "the paper" the last outlet, "the bureau" a name holding "bureau".
     return (
       (kind !== undefined && m.entity.kind !== undefined && kind.split('|').includes(m.entity.kind)) || m.entity.name.toLowerCase().split(' ').includes(noun)

@@ -129,6 +129,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       if (OFFICIAL_ACTS.has(type) || type === 'accused' || type === 'sued') if (companies.has(target)) mem.accusedCompany = target;
     };
     rememberTitles(c, mem);
+    rememberDescriptors(c, mem);
     const subjects = verbRules(c, mem, add);
     nounRules(c, mem, add);
     relationRules(c, mem, add);
@@ -165,6 +166,30 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     mem.lastBody = opens ? opener.entity.name : null;
   });
   return out;
+}
+
+/** Nouns that say what kind of body the name after them is: "the domestic abuse charity Refuge". */
+const DESCRIPTOR_NOUNS = new Set([
+  ...BODY_DESCRIPTIONS,
+  ...Object.keys(KIND_DESCRIPTIONS),
+  'charity',
+  'organisation',
+  'organization',
+  'campaign',
+  'institute',
+  'club',
+]);
+
+/** "the domestic abuse charity Refuge", "a local club X": what the story calls a body when naming it, kept for later descriptions. */
+function rememberDescriptors(c: Clause, mem: Memory): void {
+  for (const m of c.ms) {
+    const w = c.low[m.first - 1] ?? '';
+    if (m.entity.category !== 'institution' || c.toks[m.first - 1]?.cap || !DESCRIPTOR_NOUNS.has(w) || mem.descriptors?.has(m.entity.name)) continue;
+    let k = m.first - 2;
+    while (k >= 0 && k >= m.first - 4 && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !DETERMINERS.has(c.low[k]!)) k--;
+    if (!/^(the|a|an)$/.test(c.low[k] ?? '')) continue;
+    (mem.descriptors ??= new Map()).set(m.entity.name, w);
+  }
 }
 
 /** Types of the vocabulary and of relation nouns; other types are a verb's lemma. */

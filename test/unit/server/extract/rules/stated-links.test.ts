@@ -97,3 +97,16 @@ test('"indicted" and "suspended" are their own types', () => {
   assert.ok(pairs('The Ruritania Athletics Federation suspended Marco Rossi on Monday.').includes('Ruritania Athletics Federation -suspended-> Marco Rossi'));
   assert.ok(pairs('District Attorney Maria Lopez indicted Harold Finch on fraud charges.').includes('Maria Lopez -indicted-> Harold Finch'));
 });
+
+test('a plural apposition title describes everyone listed before it', () => {
+  const got = pairs('Tom Whitfield and Maria Lopez, both former Unilever executives, were charged.');
+  assert.ok(got.includes('Tom Whitfield -formerly_worked_for-> Unilever'), got.join('\n'));
+  assert.ok(got.includes('Maria Lopez -formerly_worked_for-> Unilever'), got.join('\n'));
+});
+
+test('a body the story introduced as a charity is not what "the club" stands for later', () => {
+  const text =
+    'Riverside Rovers defended its manager. Among the critics is the domestic abuse charity Haven Trust. The club’s president, Omar Haddad, apologised.';
+  const got = pairs(text);
+  assert.ok(!got.some((x) => x.startsWith('Omar Haddad') && x.endsWith('Haven Trust')), got.join('\n'));
+});
