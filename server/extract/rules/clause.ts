@@ -472,19 +472,36 @@ function isDescriptionWord(w: string, joined: boolean): boolean {
 export const isTitleOf = (c: Clause, j: number): boolean => c.low[j] === 'of' && !!c.toks[j - 1]?.cap && !!c.toks[j + 1]?.cap;
 
 /** Entities listed after m: "A, B, and C", "Purdue and its former president, Dr. Richard Sackler". */
+/** Words of "and two of its executives, A and B" between list items: a count, "of" after it, and the owner's pronoun. */
+const LIST_COUNTS = /^(one|two|three|four|five|six|several|some)$/;
+function partOfList(c: Clause, j: number): boolean {
+  const w = c.low[j]!;
+  if (w === 'of') return LIST_COUNTS.test(c.low[j - 1] ?? '');
+  if (/^(its|his|her|their)$/.test(w)) return c.low[j - 1] === 'of' && LIST_COUNTS.test(c.low[j - 2] ?? '');
+  return LIST_COUNTS.test(w);
+}
+
 export function coordinatedAfter(c: Clause, m: Placed): Placed[] {
   const out: Placed[] = [];
   let k = m.last + 1;
   while (k < c.toks.length) {
     let j = k;
     let joined = false;
+    let reach = 6;
     while (
       j < c.toks.length &&
-      j < k + 6 &&
+      j < k + reach &&
       !c.at[j] &&
-      (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || /\d/.test(c.low[j]!) || c.toks[j]!.cap || isTitleOf(c, j))
+      (LIST_GLUE.has(c.low[j]!) ||
+        RELATION_NOUNS[c.low[j]!] ||
+        /\d/.test(c.low[j]!) ||
+        c.toks[j]!.cap ||
+        isTitleOf(c, j) ||
+        // "Acme and two of its former executives, A and B": a counted part of the one before.
+        (joined && partOfList(c, j)))
     ) {
       if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
+      if (c.low[j] === 'of') reach = 10; // only after a count: see partOfList
       j++;
     }
     // "A, as well as B": a list goes on after "as well as".

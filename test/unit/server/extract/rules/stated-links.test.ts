@@ -110,3 +110,12 @@ test('a body the story introduced as a charity is not what "the club" stands for
   const got = pairs(text);
   assert.ok(!got.some((x) => x.startsWith('Omar Haddad') && x.endsWith('Haven Trust')), got.join('\n'));
 });
+
+test('"the company and two of its executives, A and B" lists A and B as objects too', () => {
+  const got = pairs('The Serious Fraud Office charged Unilever and two of its former executives, Tom Whitfield and Maria Lopez.');
+  for (const x of ['Unilever', 'Tom Whitfield', 'Maria Lopez']) assert.ok(got.includes(`Serious Fraud Office -charged-> ${x}`), got.join('\n'));
+  // "owner of" is no counted part: the list stops there.
+  assert.ok(
+    !pairs('Harold Finch colluded with Maria Lopez, owner of Northgate Media Group, to block the bill.').some((x) => x.includes('colluded_with-> Northgate')),
+  );
+});
