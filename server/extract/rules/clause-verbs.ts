@@ -234,6 +234,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     }
     const { names, prep, at } = objectsAfter(c, mem, tags, v, subjects);
     const type = typeOf(c, lemma, v, at, prep);
+    if (MOVING_VERBS.has(lemma) && names.length > 0) movedFrom(c, at, subjects, add);
     // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not
     // whom; the one before whom it was denied is the judge or court the accused appeared before.
     if (type === 'denied' && prep) {
@@ -477,6 +478,24 @@ function possessedBy(c: Clause, k: number): 'holder' | 'title' | 'thing' {
   }
   const w = c.low[k] ?? '';
   return TITLE_WORDS.has(w) || RELATION_NOUNS[w] || /^(former|top|chief|senior|deputy)$/.test(w) ? 'title' : 'thing';
+}
+
+/** Verbs of moving to a new club or employer: "joined X from Y", "signed for X in a move from Y". */
+const MOVING_VERBS = new Set(['join', 'sign', 'move', 'transfer']);
+
+/** "joined Acme in July in a $27 million move from Globex": the subject was with the body after "from". */
+function movedFrom(c: Clause, at: number, subjects: string[], add: Add): void {
+  for (let k = at + 1; k < c.toks.length && k <= at + 16; k++) {
+    const w = c.low[k]!;
+    if (w === 'from') {
+      const m = startingAt(c, k + 1) ?? (c.low[k + 1] === 'the' ? startingAt(c, k + 2) : undefined);
+      // A company employed its people; a club or party had them as members.
+      const type = m?.entity.kind === 'company' || m?.entity.kind === 'media' ? 'formerly_worked_for' : 'formerly_member_of';
+      if (m && m.entity.category === 'institution' && !m.possessive) for (const s of subjects) add(type, s, m.entity.name);
+      return;
+    }
+    if (CLAUSE_END.has(w) || w === ',' || QUOTES.has(w)) return;
+  }
 }
 
 /** Legal acts and penalties that an official body's later act may be the cause of. */

@@ -119,3 +119,10 @@ test('"the company and two of its executives, A and B" lists A and B as objects 
     !pairs('Harold Finch colluded with Maria Lopez, owner of Northgate Media Group, to block the bill.').some((x) => x.includes('colluded_with-> Northgate')),
   );
 });
+
+test('"joined X from Y": the one who moved was with Y before', () => {
+  const got = pairs('Marco Rossi, 27, joined Riverside Rovers in July in a $20 million move from Northgate Athletic.');
+  assert.ok(got.includes('Marco Rossi -joined-> Riverside Rovers'), got.join('\n'));
+  assert.ok(got.includes('Marco Rossi -formerly_member_of-> Northgate Athletic'), got.join('\n'));
+  assert.ok(pairs('Tom Whitfield joined Unilever from Procter & Gamble in 2019.').includes('Tom Whitfield -formerly_worked_for-> Procter & Gamble'));
+});
