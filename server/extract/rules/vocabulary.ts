@@ -58,6 +58,8 @@ export const INTERACTION_VERBS: Readonly<Record<string, readonly string[]>> = wo
   raided: ['raid'],
   bribed: ['bribe'],
   defrauded: ['defraud'],
+  // "X is represented by attorney Y", "Y, who represents X": in court news, a lawyer acting for a client.
+  lawyer_for: ['represent'],
 });
 
 /**

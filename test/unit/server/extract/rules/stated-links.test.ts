@@ -126,3 +126,7 @@ test('"joined X from Y": the one who moved was with Y before', () => {
   assert.ok(got.includes('Marco Rossi -formerly_member_of-> Northgate Athletic'), got.join('\n'));
   assert.ok(pairs('Tom Whitfield joined Unilever from Procter & Gamble in 2019.').includes('Tom Whitfield -formerly_worked_for-> Procter & Gamble'));
 });
+
+test('"represented by attorney Y" is a lawyer acting for a client', () => {
+  assert.ok(pairs('Lisa Marr is represented by attorney Joshua Gruen.').includes('Joshua Gruen -lawyer_for-> Lisa Marr'));
+});
