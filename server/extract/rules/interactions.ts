@@ -989,6 +989,26 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
   return null;
 }
 
+/** Titles of the head of a body: "Chief Executive", "Chairman", "Chief Constable", "Commissioner". */
+const HEAD_TITLES = /(^|\s)(ceo|chairman|chairwoman|chairperson|president|founder|commissioner|chief executive|chief constable|managing director)$/;
+
+/**
+ * The link a capitalised title at a body states: a head leads it (led it, with "former" before),
+ * a player is a member of the team, anyone else works for it.
+ */
+function roleType(c: Clause, m: Placed, title: string): string {
+  const t = title.toLowerCase();
+  if (SPORT_POSITIONS.has(t.split(' ').at(-1)!)) return 'member_of';
+  if (!HEAD_TITLES.test(t) || /\b(deputy|vice|assistant|acting)\b/.test(t)) return 'works_for';
+  // "former Acme Chief Executive X": "former" may stand before the body's name.
+  let former = false;
+  for (let k = m.first - 1; k >= 0 && k >= m.first - 8 && !former; k--) {
+    if (!c.toks[k]!.cap && !c.at[k] && !/^(former|ex)$/.test(c.low[k]!)) break;
+    former = /^(former|ex)$/.test(c.low[k]!);
+  }
+  return former ? 'formerly_led' : 'leads';
+}
+
 /**
  * Stated outright by the names' own shape: "Metropolitan Police's Counter Terrorism Command",
  * "the Met's Director … Dick Fedorcio", "Davinder Singh from Davinder Singh Chambers", and roles
@@ -1011,7 +1031,7 @@ function nameShapeRules(c: Clause, add: Add): void {
     if (m.entity.category !== 'person') continue;
     for (const r of m.entity.roles) {
       if (r.sentence !== c.s || !r.institution) continue;
-      add(SPORT_POSITIONS.has(r.title.split(' ').at(-1)!.toLowerCase()) ? 'member_of' : 'works_for', m.entity.name, r.institution);
+      add(roleType(c, m, r.title), m.entity.name, r.institution);
       // "ORG Commissioner A and Assistant Commissioner B": B holds a title at the same ORG.
       for (const other of coordinatedAfter(c, m)) {
         if (other.entity.roles.some((o) => o.sentence === c.s && !o.institution)) add('works_for', other.entity.name, r.institution);

@@ -119,7 +119,9 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
     const w = c.low[k]!;
     if (isTitleWord(w) || JOB_NOUNS.has(w)) {
       head ||= w;
-      if (RELATION_NOUNS[w] === 'leads' && !(w === 'chief' && head !== 'executive')) leads = true;
+      // "chief executive officer" leads as "chief executive" does.
+      const chiefExecutive = w === 'chief' && (head === 'executive' || c.low[k + 1] === 'executive');
+      if (RELATION_NOUNS[w] === 'leads' && (w !== 'chief' || chiefExecutive)) leads = true;
     } else if (
       w !== 'and' &&
       w !== 'chief' &&

@@ -130,3 +130,10 @@ test('"joined X from Y": the one who moved was with Y before', () => {
 test('"represented by attorney Y" is a lawyer acting for a client', () => {
   assert.ok(pairs('Lisa Marr is represented by attorney Joshua Gruen.').includes('Joshua Gruen -lawyer_for-> Lisa Marr'));
 });
+
+test('a head’s title leads the body it names; a deputy’s works for it', () => {
+  assert.ok(pairs('Westpac chief executive officer Brian Hale was given notice.').includes('Brian Hale -leads-> Westpac'));
+  const got = pairs('Former Unilever Chief Executive Tom Whitfield pleaded not guilty. Unilever Deputy Chairman John Hale left.');
+  assert.ok(got.includes('Tom Whitfield -formerly_led-> Unilever'), got.join('\n'));
+  assert.ok(got.includes('John Hale -works_for-> Unilever'), got.join('\n'));
+});
