@@ -87,7 +87,7 @@ import {
 } from './words.js';
 import { atOddsRule, clauseVerbRules, gerundRule } from './clause-verbs.js';
 import { tagSentence } from './pos.js';
-import { SPORT_POSITIONS, roleRules } from './roles.js';
+import { SPORT_POSITIONS, isHeadTitle, roleRules } from './roles.js';
 import { TITLE_WORDS } from './lexicons.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
@@ -989,9 +989,6 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
   return null;
 }
 
-/** Titles of the head of a body: "Chief Executive", "Chairman", "Chief Constable", "Commissioner". */
-const HEAD_TITLES = /(^|\s)(ceo|chairman|chairwoman|chairperson|president|founder|commissioner|chief executive|chief constable|managing director)$/;
-
 /**
  * The link a capitalised title at a body states: a head leads it (led it, with "former" before),
  * a player is a member of the team, anyone else works for it.
@@ -999,7 +996,7 @@ const HEAD_TITLES = /(^|\s)(ceo|chairman|chairwoman|chairperson|president|founde
 function roleType(c: Clause, m: Placed, title: string): string {
   const t = title.toLowerCase();
   if (SPORT_POSITIONS.has(t.split(' ').at(-1)!)) return 'member_of';
-  if (!HEAD_TITLES.test(t) || /\b(deputy|vice|assistant|acting)\b/.test(t)) return 'works_for';
+  if (!isHeadTitle(t)) return 'works_for';
   // "former Acme Chief Executive X": "former" may stand before the body's name.
   let former = false;
   for (let k = m.first - 1; k >= 0 && k >= m.first - 8 && !former; k--) {

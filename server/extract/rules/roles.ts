@@ -144,6 +144,12 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
   else add(former ? 'formerly_worked_for' : 'works_for', m.entity.name, body.entity.name);
 }
 
+/** Titles of the head of a body: "Chief Executive", "Chairman", "Chief Constable", "Commissioner". */
+const HEAD_TITLES = /(^|\s)(ceo|chairman|chairwoman|chairperson|president|founder|commissioner|chief executive|chief constable|managing director)$/;
+
+/** A lowercase title of the head of a body, not of a deputy: "chief constable", not "deputy chief constable". */
+export const isHeadTitle = (title: string): boolean => HEAD_TITLES.test(title) && !/\b(deputy|vice|assistant|acting)\b/.test(title);
+
 /** Places in a team: their holders are members of the club, not its staff. */
 export const SPORT_POSITIONS = new Set(['defender', 'goalkeeper', 'striker', 'midfielder', 'forward', 'winger', 'player', 'footballer', 'captain']);
 
@@ -173,8 +179,12 @@ function fromBody(c: Clause, m: Placed, add: Add): void {
       if (body.entity.category !== 'institution' || body.possessive) return;
       // "of" takes the body itself, not a description of it ("of the party's youth wing" is no "of Acme").
       if (prep === 'of' && (beforeNoun(c, body.last + 1) || j > k + 2)) return;
+      // "Chief Constable A and Deputy Chief Constable B, both of Y": the head leads Y.
+      const head = (x: string): boolean =>
+        c.ms.some((p) => p.entity.name === x && p.entity.roles.some((r) => r.sentence === c.s && !r.institution && isHeadTitle(r.title.toLowerCase())));
       const type = prep === 'from' || body.entity.kind === 'party' ? 'member_of' : 'works_for';
-      for (const name of both ? [...coordinatedBefore(c, m), m.entity.name] : [m.entity.name]) add(type, name, body.entity.name);
+      for (const name of both ? [...coordinatedBefore(c, m), m.entity.name] : [m.entity.name])
+        add(type === 'works_for' && head(name) ? 'leads' : type, name, body.entity.name);
       return;
     }
     if (!/^[a-z-]+$/.test(c.low[j]!)) return;

@@ -137,3 +137,9 @@ test('a head’s title leads the body it names; a deputy’s works for it', () =
   assert.ok(got.includes('Tom Whitfield -formerly_led-> Unilever'), got.join('\n'));
   assert.ok(got.includes('John Hale -works_for-> Unilever'), got.join('\n'));
 });
+
+test('"Chief Constable A and Deputy Chief Constable B, both of Y": the head leads Y, the deputy works for it', () => {
+  const got = pairs('Chief Constable Sean Prince and Deputy Chief Constable Derek Bonn, both of Cleveland Police, have been suspended.');
+  assert.ok(got.includes('Sean Prince -leads-> Cleveland Police'), got.join('\n'));
+  assert.ok(got.includes('Derek Bonn -works_for-> Cleveland Police'), got.join('\n'));
+});
