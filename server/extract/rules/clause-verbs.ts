@@ -221,7 +221,7 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
       const type = typeOf(c, lemma, v, by > v && by <= v + 8 ? by : v, '');
       for (const a of agents) for (const p of subjects) add(type, a, p);
       if (agents.length > 0) continue;
-      // "X was handed a two-year ban after the Court of Arbitration for Sport upheld …": the official body whose act follows.
+      // "X was handed a two-year ban after the sports tribunal upheld …": the official body whose act follows.
       const after = bodyActingAfter(c, v);
       if (after) {
         const penalty = typeOf(c, lemma, v, after.at, '');

@@ -97,7 +97,7 @@ export interface Memory {
   lastGroup: string[];
   /** The last entities listed together, by kind: "the two companies", "both countries", "the two sides". */
   lists: Lists;
-  /** What the story called a body when it named it ("the domestic abuse charity Refuge"): "the club" is not it. */
+  /** What the story called a body when it named it ("the housing charity Haven"): "the club" is not it. */
   descriptors?: Map<string, string>;
   /** Entities in order of mention, most recent last: "the court", "the party" stand for the last fitting one. */
   recent: Placed[];

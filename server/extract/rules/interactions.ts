@@ -168,7 +168,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   return out;
 }
 
-/** Nouns that say what kind of body the name after them is: "the domestic abuse charity Refuge". */
+/** Nouns that say what kind of body the name after them is: "the housing charity Haven". */
 const DESCRIPTOR_NOUNS = new Set([
   ...BODY_DESCRIPTIONS,
   ...Object.keys(KIND_DESCRIPTIONS),
@@ -180,7 +180,7 @@ const DESCRIPTOR_NOUNS = new Set([
   'club',
 ]);
 
-/** "the domestic abuse charity Refuge", "a local club X": what the story calls a body when naming it, kept for later descriptions. */
+/** "the housing charity Haven", "a local club X": what the story calls a body when naming it, kept for later descriptions. */
 function rememberDescriptors(c: Clause, mem: Memory): void {
   for (const m of c.ms) {
     const w = c.low[m.first - 1] ?? '';
@@ -285,7 +285,7 @@ const LISTS_DEFENDANTS = /^(are|were|include|includes|included|as|:)$/;
 /**
  * "X sued Acme. The defendants are Acme, its owner Y and Z": a case's defendants, listed after it
  * was brought, are what its plaintiff (or prosecutor) brought it against. The list runs to the end
- * of the clause; places in it only say where a defendant is ("Y of Dallas").
+ * of the clause; places in it only say where a defendant is ("Y of Leeds").
  */
 function defendantsRule(c: Clause, mem: Memory, add: Add): void {
   if (!mem.lastCase) return;
@@ -532,7 +532,7 @@ function imposedOnByRule(c: Clause, mem: Memory, v: number, type: string, add: A
     const agent = entityFrom(c, v + 3, 2);
     const on = agent ? c.low[agent.last + 1] : undefined;
     const first = agent && (on === 'on' || on === 'against') ? entityFrom(c, agent.last + 2, 2) : undefined;
-    // "dismissed the challenge to a ban imposed by the Integrity Unit": with no one named after "on",
+    // "dismissed the challenge to a ban imposed by the integrity panel": with no one named after "on",
     // the ban is on the person the story is about, when the sentence names no other person.
     const storyPerson = agent && !first && PERSONAL_PENALTIES.has(type) && !c.ms.some((m) => m.entity.category === 'person') ? mem.lastPerson : null;
     if (storyPerson) add(type, agent!.entity.name, storyPerson);
@@ -919,7 +919,7 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }
-  // "Linklaters' client Acme": the owner is the one who acts for the holder.
+  // "Baker Lane's client Acme": the owner is the one who acts for the holder.
   if (noun === 'client' || noun === 'clients') return [rel, true];
   if (!former) return [rel, false];
   if (noun === 'president') return ['former_president_of', false];
@@ -935,7 +935,7 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
 function holdersAfter(c: Clause, v: number): { name: string; noun: number }[] {
   const k = c.low[v + 1] === ',' ? v + 2 : v + 1;
   const m = startingAt(c, k) ?? (c.toks[k]?.cap && !c.at[k] ? startingAt(c, k + 1) : undefined);
-  // A client may be a company ("Linklaters' client Acme"); other relation nouns name people.
+  // A client may be a company ("Baker Lane's client Acme"); other relation nouns name people.
   const client = /^clients?$/.test(c.low[v]!) && m?.entity.category === 'institution' && !m.possessive;
   if (!m || (m.entity.category !== 'person' && !client)) return [];
   const out = [{ name: m.entity.name, noun: v }];
@@ -970,7 +970,7 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
   // "Acme's former chief operating officer": up to four words between the owner and the noun.
   for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
     const m = endingAt(c, k);
-    // "Acme lawyer X" may be Acme's own lawyer; "Linklaters client Acme" is the firm's client.
+    // "Acme lawyer X" may be Acme's own lawyer; "Baker Lane client Acme" is the firm's client.
     if (m) return m.possessive || (k === v - 1 && (!NEEDS_POSSESSOR.has(rel) || /^clients?$/.test(c.low[v]!))) ? m.entity.name : null;
     const w = c.low[k]!;
     // "the paper's editor X", "the company's spokesman X": the description's entity owns the role.
@@ -1021,7 +1021,7 @@ function nameShapeRules(c: Clause, add: Add): void {
       // "Acme's chief X and Y's deputy": a person who owns the next noun is not Acme's.
       if (b.entity.category === 'person' && !b.possessive) add('works_for', b.entity.name, a.entity.name);
     }
-    // "Kurz's People's Party": a person's party is the one they belong to.
+    // "Smith's Liberal Party": a person's party is the one they belong to.
     if (a.possessive && a.entity.category === 'person' && b.entity.kind === 'party' && b.first - a.last <= 2) add('member_of', a.entity.name, b.entity.name);
   }
   for (const m of ms) {

@@ -192,8 +192,8 @@ function fromBody(c: Clause, m: Placed, add: Add): void {
 }
 
 /**
- * Offices of a city, county or province, which its name before the title states: "Trenton Mayor X",
- * "the Ohio governor, X", "X, a Dallas County commissioner". A country's name before "President" or
+ * Offices of a city, county or province, which its name before the title states: "Leeds Mayor X",
+ * "the Ohio governor, X", "X, a Harris County commissioner". A country's name before "President" or
  * "Prime Minister" only says which one it is, so national offices are not here.
  */
 const LOCAL_OFFICES: Readonly<Record<string, string>> = wordTable({ mayor: 'leads', governor: 'leads', commissioner: 'member_of', sheriff: 'leads' });
@@ -207,13 +207,13 @@ function localOfficeEndingAt(c: Clause, k: number): { type: string; first: numbe
   return { type, first: /^(deputy|vice|county|city)$/.test(c.low[k - 1] ?? '') && !c.at[k - 1] ? k - 1 : k };
 }
 
-/** "Trenton Mayor X", "Chicago's mayor X", "X, a Dallas County commissioner,": X holds an office of the place. */
+/** "Leeds Mayor X", "Chicago's mayor X", "X, a Harris County commissioner,": X holds an office of the place. */
 function placeOffice(c: Clause, m: Placed, add: Add): void {
   if (m.possessive) return;
   const before = HONORIFICS.has(c.low[m.first - 1] ?? '') ? m.first - 2 : m.first - 1;
   let office = localOfficeEndingAt(c, before);
   if (!office && c.low[m.last + 1] === ',' && /^(a|the)$/.test(c.low[m.last + 2] ?? '')) {
-    // The apposition: "X, a Dallas County commissioner," — the place opens it, the office closes it.
+    // The apposition: "X, a Harris County commissioner," — the place opens it, the office closes it.
     const place = c.modifiers?.find((p) => p.first === m.last + 3) ?? startingAt(c, m.last + 3);
     office = place && /^[,.;]$/.test(c.low[place.last + 2] ?? '.') ? localOfficeEndingAt(c, place.last + 1) : null;
     if (office && place!.entity.category === 'place' && !place!.possessive) add(office.type, m.entity.name, place!.entity.name);

@@ -151,7 +151,7 @@ export const RELATION_NOUNS: Readonly<Record<string, string>> = wordTable({
   directors: 'works_for',
   employees: 'works_for',
   lawyers: 'lawyer_for',
-  // "Linklaters' client Acme", "the firm's client X": the owner acts for its client.
+  // "Baker Lane's client Acme", "the firm's client X": the owner acts for its client.
   client: 'lawyer_for',
   clients: 'lawyer_for',
   attorneys: 'lawyer_for',

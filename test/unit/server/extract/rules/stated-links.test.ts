@@ -71,10 +71,10 @@ test('"received gifts from A and B"; "X’s People’s Party"; "Firm client Acme
 });
 
 test('a penalty with no agent takes the official body whose act follows it; a ban imposed by X is on the story’s person', () => {
-  const got = pairs('Cyclist Marco Rossi was handed a two-year ban on Tuesday after the Court of Arbitration for Sport upheld an appeal.');
-  assert.ok(got.includes('Court of Arbitration for Sport -banned-> Marco Rossi'), got.join('\n'));
-  const ban = pairs('Tennis player Marco Rossi lost his appeal. The court dismissed the challenge to a ban imposed by the Tennis Integrity Unit.');
-  assert.ok(ban.includes('Tennis Integrity Unit -banned-> Marco Rossi'), ban.join('\n'));
+  const got = pairs('Cyclist Marco Rossi was handed a two-year ban on Tuesday after the Sports Appeals Tribunal upheld an appeal.');
+  assert.ok(got.includes('Sports Appeals Tribunal -banned-> Marco Rossi'), got.join('\n'));
+  const ban = pairs('Tennis player Marco Rossi lost his appeal. The court dismissed the challenge to a ban imposed by the Tennis Ethics Board.');
+  assert.ok(ban.includes('Tennis Ethics Board -banned-> Marco Rossi'), ban.join('\n'));
 });
 
 test('a team position makes its holder a member of the club', () => {
@@ -132,14 +132,14 @@ test('"represented by attorney Y" is a lawyer acting for a client', () => {
 });
 
 test('a head’s title leads the body it names; a deputy’s works for it', () => {
-  assert.ok(pairs('Westpac chief executive officer Brian Hale was given notice.').includes('Brian Hale -leads-> Westpac'));
+  assert.ok(pairs('Kestrel Bank chief executive officer Brian Hale was given notice.').includes('Brian Hale -leads-> Kestrel Bank'));
   const got = pairs('Former Unilever Chief Executive Tom Whitfield pleaded not guilty. Unilever Deputy Chairman John Hale left.');
   assert.ok(got.includes('Tom Whitfield -formerly_led-> Unilever'), got.join('\n'));
   assert.ok(got.includes('John Hale -works_for-> Unilever'), got.join('\n'));
 });
 
 test('"Chief Constable A and Deputy Chief Constable B, both of Y": the head leads Y, the deputy works for it', () => {
-  const got = pairs('Chief Constable Sean Prince and Deputy Chief Constable Derek Bonn, both of Cleveland Police, have been suspended.');
-  assert.ok(got.includes('Sean Prince -leads-> Cleveland Police'), got.join('\n'));
-  assert.ok(got.includes('Derek Bonn -works_for-> Cleveland Police'), got.join('\n'));
+  const got = pairs('Chief Constable Sean Prince and Deputy Chief Constable Derek Bonn, both of Northshire Police, have been suspended.');
+  assert.ok(got.includes('Sean Prince -leads-> Northshire Police'), got.join('\n'));
+  assert.ok(got.includes('Derek Bonn -works_for-> Northshire Police'), got.join('\n'));
 });
