@@ -16,10 +16,12 @@ const MAX_ACCUSED = 4;
 
 /** Legal acts an accuser performs, by the words that name them in the evidence sentence. */
 const ACTS: readonly [RegExp, string][] = [
-  [/\b(?:indict(?:s|ed|ment)?|charg(?:es|ed|ing))\b/i, 'charged'],
+  [/\b(?:indict(?:s|ed|ment)?)\b/i, 'indicted'],
+  [/\b(?:charg(?:es|ed|ing))\b/i, 'charged'],
   [/\b(?:fin(?:es|ed|ing)|penalty|penalised|penalized)\b/i, 'fined'],
   [/\b(?:sue[sd]?|suing|lawsuit)\b/i, 'sued'],
-  [/\b(?:ban(?:s|ned)?|suspend(?:s|ed)?)\b/i, 'banned'],
+  [/\b(?:suspend(?:s|ed)?|suspension)\b/i, 'suspended'],
+  [/\b(?:ban(?:s|ned)?)\b/i, 'banned'],
   [/\b(?:arrest(?:s|ed)?)\b/i, 'arrested'],
   [/\b(?:investigat(?:es|ed|ing|ion)|probe[sd]?)\b/i, 'investigated'],
 ];

@@ -28,12 +28,13 @@ import {
   startingAt,
   subjectOf,
   entityFrom,
+  groupRef,
   isVerbAt,
   objectsOf,
   titledPersonAt,
 } from './clause.js';
 import { TITLE_WORDS } from './lexicons.js';
-import { type Tags, classOf } from './pos.js';
+import { type Tags, classOf, pastTense } from './pos.js';
 import { INTERACTION_NOUNS, RELATION_NOUNS, VERB_TYPE, lemmaOf } from './vocabulary.js';
 import { CLAUSE_END, OBJECT_PRONOUNS, PREPOSITIONS, QUOTES, REPORTING_VERBS, TIME_WORDS, VERB_PREFIX } from './words.js';
 
@@ -130,7 +131,7 @@ const PLACING_VERBS = new Set([
 function placeObjects(c: Clause, lemma: string, names: string[], at: number, add: Add): void {
   if (names.length === 0 || !PLACING_VERBS.has(lemma)) return;
   const place = placeAfterObjects(c, at);
-  if (place) for (const o of names) add(`${lemma}_in`, o, place);
+  if (place) for (const o of names) add(`${pastTense(lemma)}_in`, o, place);
 }
 
 /** "arrested X and Y in Toronto": the place after "in"/"at" that follows the objects starting at k. */
@@ -220,15 +221,26 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
       const type = typeOf(c, lemma, v, by > v && by <= v + 8 ? by : v, '');
       for (const a of agents) for (const p of subjects) add(type, a, p);
       if (agents.length > 0) continue;
+      // "X was handed a two-year ban after the sports tribunal upheld …": the official body whose act follows.
+      const after = bodyActingAfter(c, v);
+      if (after) {
+        const penalty = typeOf(c, lemma, v, after.at, '');
+        if (PENALTIES.has(penalty)) for (const p of subjects) add(penalty, after.body, p);
+      }
       const { names, prep } = objectsAfter(c, mem, tags, v, subjects);
       if (!prep) continue; // "X was charged" names no one else
-      for (const p of subjects) for (const o of names) add(`${lemma}_${prep}`, p, o);
+      for (const p of subjects) for (const o of names) add(`${pastTense(lemma)}_${prep}`, p, o);
       continue;
     }
     const { names, prep, at } = objectsAfter(c, mem, tags, v, subjects);
     const type = typeOf(c, lemma, v, at, prep);
-    // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not whom.
-    if (type === 'denied' && prep) continue;
+    if (MOVING_VERBS.has(lemma) && names.length > 0) movedFrom(c, at, subjects, add);
+    // "denied the charges before Judge X", "denied charges filed in Y": where or before whom one denies is not
+    // whom; the one before whom it was denied is the judge or court the accused appeared before.
+    if (type === 'denied' && prep) {
+      if (prep === 'before') for (const s of subjects) for (const o of names) add('appeared_before', s, o);
+      continue;
+    }
     for (const s of subjects) for (const o of names) add(type, s, o);
     if (!prep) placeObjects(c, lemma, names, at, add);
     // "A and B clashed", "A and B agreed to …": a reciprocal verb links the parties of its subject.
@@ -381,6 +393,9 @@ function objectsAfter(c: Clause, mem: Memory, tags: Tags, v: number, subjects: s
       const ref = objectPronoun(c, mem, j, subjects);
       return ref ? { names: [ref], prep, at: j } : none;
     }
+    // "remanded the players on bail", "fined the two companies": the group named before, less the subjects.
+    const group = j <= v + 3 && w !== 'they' ? groupRef(c, mem, j) : [];
+    if (group.length > 0) return { names: group.filter((x) => !subjects.includes(x)), prep, at: j };
     const ref = definiteRef(c, mem, j);
     if (ref) {
       // "fined the bank's former auditor, X": as with a named possessor, the bank only describes the object.
@@ -465,6 +480,49 @@ function possessedBy(c: Clause, k: number): 'holder' | 'title' | 'thing' {
   return TITLE_WORDS.has(w) || RELATION_NOUNS[w] || /^(former|top|chief|senior|deputy)$/.test(w) ? 'title' : 'thing';
 }
 
+/** Verbs of moving to a new club or employer: "joined X from Y", "signed for X in a move from Y". */
+const MOVING_VERBS = new Set(['join', 'sign', 'move', 'transfer']);
+
+/** "joined Acme in July in a $27 million move from Globex": the subject was with the body after "from". */
+function movedFrom(c: Clause, at: number, subjects: string[], add: Add): void {
+  for (let k = at + 1; k < c.toks.length && k <= at + 16; k++) {
+    const w = c.low[k]!;
+    if (w === 'from') {
+      const m = startingAt(c, k + 1) ?? (c.low[k + 1] === 'the' ? startingAt(c, k + 2) : undefined);
+      // A company employed its people; a club or party had them as members.
+      const type = m?.entity.kind === 'company' || m?.entity.kind === 'media' ? 'formerly_worked_for' : 'formerly_member_of';
+      if (m && m.entity.category === 'institution' && !m.possessive) for (const s of subjects) add(type, s, m.entity.name);
+      return;
+    }
+    if (CLAUSE_END.has(w) || w === ',' || QUOTES.has(w)) return;
+  }
+}
+
+/** Legal acts and penalties that an official body's later act may be the cause of. */
+const PENALTIES = new Set(['banned', 'suspended', 'fined', 'charged', 'indicted', 'sentenced', 'convicted', 'sanctioned', 'arrested']);
+/** Kinds of body that impose them. */
+const OFFICIAL_KINDS = new Set(['court', 'agency', 'government']);
+
+/**
+ * "… after the tribunal upheld an appeal", "… when the regulator found …": a court, agency or
+ * government that opens the "after"/"when" clause following the verb at v, with the clause's verb
+ * right after its name (an acronym in brackets between). `at` is where the clause starts.
+ */
+function bodyActingAfter(c: Clause, v: number): { body: string; at: number } | null {
+  for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
+    const w = c.low[k]!;
+    if (w === 'after' || w === 'when') {
+      const m = startingAt(c, k + 1) ?? (c.low[k + 1] === 'the' ? startingAt(c, k + 2) : undefined);
+      if (!m || m.possessive || m.entity.category !== 'institution' || !OFFICIAL_KINDS.has(m.entity.kind ?? '')) return null;
+      let j = m.last + 1;
+      if (c.low[j] === '(' && c.low[j + 2] === ')') j += 3;
+      return /^[a-z]+$/.test(c.low[j] ?? '') && !PREPOSITIONS.has(c.low[j]!) && !c.at[j] ? { body: m.entity.name, at: k } : null;
+    }
+    if (c.at[k] || CLAUSE_END.has(w) || w === ',') return null;
+  }
+  return null;
+}
+
 /** The vocabulary type of the verb, of the noun a light verb carries, or the lemma with its preposition. */
 function typeOf(c: Clause, lemma: string, v: number, objectAt: number, prep: string): string {
   const own = VERB_TYPE.get(lemma) ?? VERB_TYPE.get(lemmaOf(c.low[v]!) ?? '');
@@ -475,12 +533,25 @@ function typeOf(c: Clause, lemma: string, v: number, objectAt: number, prep: str
       if (noun) return noun;
     }
   }
-  const base = lemma.replace(/[^a-z]+/g, '_');
+  const base = pastTense(lemma).replace(/[^a-z]+/g, '_');
   return prep ? `${base}_${prep}` : base;
 }
 
 /** Legal acts whose reason may be a gerund naming what the accused did to someone. */
-const LEGAL_ACTS = new Set(['charged', 'accused', 'arrested', 'convicted', 'sentenced', 'prosecuted', 'investigated', 'sued', 'fined', 'banned']);
+const LEGAL_ACTS = new Set([
+  'charged',
+  'indicted',
+  'accused',
+  'arrested',
+  'convicted',
+  'sentenced',
+  'prosecuted',
+  'investigated',
+  'sued',
+  'fined',
+  'banned',
+  'suspended',
+]);
 
 /**
  * "X was charged with defrauding Y", "indicted X, the heir to Z, on charges of bribing Y": the one

@@ -72,6 +72,8 @@ export interface Clause {
   quoted: boolean[];
   /** A dash ("--", " - ", "—") stands right before token k; the tokenizer drops ASCII dashes. */
   dash: boolean[];
+  /** Places that only qualify a title ("Ohio Governor X"): no endpoint of a verb, but they say whose office it is. */
+  modifiers?: Placed[];
 }
 
 /** What earlier sentences tell about the ones after them (pronouns, "the president", denials). */
@@ -84,6 +86,8 @@ export interface Memory {
   owners: Map<string, string>;
   /** The last one who accused someone: a denial with no named target answers them. */
   lastAccuser: string | null;
+  /** The last case brought: who sued or charged someone, and which act it was ("the defendants are …" later). */
+  lastCase?: { type: string; source: string } | null;
   /** The last company a legal act or accusation fell on: "the company" later. */
   accusedCompany?: string | null;
   lastCompany: string | null;
@@ -93,6 +97,8 @@ export interface Memory {
   lastGroup: string[];
   /** The last entities listed together, by kind: "the two companies", "both countries", "the two sides". */
   lists: Lists;
+  /** What the story called a body when it named it ("the housing charity Haven"): "the club" is not it. */
+  descriptors?: Map<string, string>;
   /** Entities in order of mention, most recent last: "the court", "the party" stand for the last fitting one. */
   recent: Placed[];
 }
@@ -263,6 +269,9 @@ export function describedEntity(c: Clause, mem: Memory, k: number): string | nul
   const fits = (m: Placed): boolean => {
     if (PLACE_DESCRIPTIONS.has(noun)) return m.entity.category === 'place';
     if (m.entity.category !== 'institution') return false;
+    // A body introduced as "the charity X" is no "club", though both are of kind "other".
+    const called = mem.descriptors?.get(m.entity.name);
+    if (called && called !== noun && !(kind !== undefined && KIND_DESCRIPTIONS[called] === kind)) return false;
     // "the company" is the last company, "the paper" the last outlet, "the bureau" a name holding "bureau".
     return (
       (kind !== undefined && m.entity.kind !== undefined && kind.split('|').includes(m.entity.kind)) || m.entity.name.toLowerCase().split(' ').includes(noun)
@@ -377,7 +386,27 @@ export function subjectOf(c: Clause, mem: Memory, v: number): string[] {
   const m = endingAt(c, k);
   if (!m) return ownedDescriptionSubject(c, k);
   if (m.possessive || inPrepPhrase(c, m)) return [];
-  return [...coordinatedBefore(c, m), m.entity.name];
+  const before = coordinatedBefore(c, m);
+  const pronoun = before.length === 0 ? pronounJoinedBefore(c, mem, m) : null;
+  return pronoun && pronoun !== m.entity.name ? [pronoun, m.entity.name] : [...before, m.entity.name];
+}
+
+/**
+ * "Today he and suspended police commissioner, X were charged": a subject pronoun joined to the
+ * name by "and" (past its title) is the person the story is about, and the two act together.
+ */
+function pronounJoinedBefore(c: Clause, mem: Memory, m: Placed): string | null {
+  for (let j = m.first - 1; j >= 1 && j >= m.first - 6; j--) {
+    const w = c.low[j]!;
+    if (w === 'and') {
+      const p = c.low[j - 1]!;
+      if ((p !== 'he' && p !== 'she') || c.quoted[j - 1]) return null;
+      const earlier = c.ms.filter((x) => x.last < j - 1 && x.entity.category === 'person' && !x.possessive && !inPrepPhrase(c, x)).at(-1);
+      return earlier?.entity.name ?? mem.lastPerson;
+    }
+    if (c.at[j] || !/^([a-z-]+|,)$/.test(w) || PREPOSITIONS.has(w) || CLAUSE_END.has(w)) return null;
+  }
+  return null;
 }
 
 /** "Purdue Pharma and its former directors deny": the named entity heads a subject its description is joined to. */
@@ -488,19 +517,36 @@ function isDescriptionWord(w: string, joined: boolean): boolean {
 export const isTitleOf = (c: Clause, j: number): boolean => c.low[j] === 'of' && !!c.toks[j - 1]?.cap && !!c.toks[j + 1]?.cap;
 
 /** Entities listed after m: "A, B, and C", "Purdue and its former president, Dr. Richard Sackler". */
+/** Words of "and two of its executives, A and B" between list items: a count, "of" after it, and the owner's pronoun. */
+const LIST_COUNTS = /^(one|two|three|four|five|six|several|some)$/;
+function partOfList(c: Clause, j: number): boolean {
+  const w = c.low[j]!;
+  if (w === 'of') return LIST_COUNTS.test(c.low[j - 1] ?? '');
+  if (/^(its|his|her|their)$/.test(w)) return c.low[j - 1] === 'of' && LIST_COUNTS.test(c.low[j - 2] ?? '');
+  return LIST_COUNTS.test(w);
+}
+
 export function coordinatedAfter(c: Clause, m: Placed): Placed[] {
   const out: Placed[] = [];
   let k = m.last + 1;
   while (k < c.toks.length) {
     let j = k;
     let joined = false;
+    let reach = 6;
     while (
       j < c.toks.length &&
-      j < k + 6 &&
+      j < k + reach &&
       !c.at[j] &&
-      (LIST_GLUE.has(c.low[j]!) || RELATION_NOUNS[c.low[j]!] || /\d/.test(c.low[j]!) || c.toks[j]!.cap || isTitleOf(c, j))
+      (LIST_GLUE.has(c.low[j]!) ||
+        RELATION_NOUNS[c.low[j]!] ||
+        /\d/.test(c.low[j]!) ||
+        c.toks[j]!.cap ||
+        isTitleOf(c, j) ||
+        // "Acme and two of its former executives, A and B": a counted part of the one before.
+        (joined && partOfList(c, j)))
     ) {
       if (c.low[j] === 'and' || c.low[j] === ',') joined = true;
+      if (c.low[j] === 'of') reach = 10; // only after a count: see partOfList
       j++;
     }
     // "A, as well as B": a list goes on after "as well as".

@@ -26,7 +26,7 @@
 import type { Interaction, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
-import { listsIn, rememberLists } from './groups.js';
+import { GROUP_NOUNS, listsIn, rememberLists } from './groups.js';
 
 import {
   type Add,
@@ -49,6 +49,7 @@ import {
   startingAt,
   subjectOf,
   coordinatedAfter,
+  coordinatedBefore,
   definiteRef,
   describedEntity,
   personOf,
@@ -70,6 +71,7 @@ import {
   pairKey,
 } from './vocabulary.js';
 import {
+  AUXILIARIES,
   BODY_DESCRIPTIONS,
   CLAUSE_END,
   DETERMINERS,
@@ -85,7 +87,8 @@ import {
 } from './words.js';
 import { atOddsRule, clauseVerbRules, gerundRule } from './clause-verbs.js';
 import { tagSentence } from './pos.js';
-import { roleRules } from './roles.js';
+import { SPORT_POSITIONS, isHeadTitle, roleRules } from './roles.js';
+import { TITLE_WORDS } from './lexicons.js';
 
 export { HEDGES, INTERACTION_TYPES, INTERACTION_VERBS, lemmaOf } from './vocabulary.js';
 
@@ -96,8 +99,12 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   /** Pairs linked anywhere in the document so far. */
   const docPairs = new Set<string>();
   const bySentence = new Map<number, Placed[]>();
+  const modifiers = new Map<number, Placed[]>();
   for (const p of placed) {
-    if (p.modifier) continue;
+    if (p.modifier) {
+      modifiers.set(p.sentence, [...(modifiers.get(p.sentence) ?? []), p]);
+      continue;
+    }
     const list = bySentence.get(p.sentence);
     if (list) list.push(p);
     else bySentence.set(p.sentence, [p]);
@@ -107,6 +114,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
 
   sentences.forEach((sent, s) => {
     const c = prepare(s, tokens[s] ?? [], bySentence.get(s) ?? [], sent.text, sent.start);
+    c.modifiers = modifiers.get(s);
     // One interaction per type and pair: the first sentence that states it is its evidence.
     const add = (type: string, source: string | null, target: string | null): void => {
       if (!source || !target || source === target) return;
@@ -116,13 +124,17 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
       linkedPairs.add(`${s}|${pairKey(source, target)}`);
       docPairs.add(pairKey(source, target));
       out.push({ type, source, target, sentence: s, evidence: { start: sent.start, end: sent.end, text: sent.text }, hedged: HEDGES.test(sent.text) });
-      if (type === 'accused' || type === 'sued' || type === 'charged') mem.lastAccuser = source;
+      if (type === 'accused' || type === 'sued' || type === 'charged' || type === 'indicted') mem.lastAccuser = source;
+      if (type === 'sued' || type === 'charged' || type === 'indicted') mem.lastCase = { type, source };
       if (OFFICIAL_ACTS.has(type) || type === 'accused' || type === 'sued') if (companies.has(target)) mem.accusedCompany = target;
     };
     rememberTitles(c, mem);
+    rememberDescriptors(c, mem);
     const subjects = verbRules(c, mem, add);
     nounRules(c, mem, add);
     relationRules(c, mem, add);
+    defendantsRule(c, mem, add);
+    legalTeamRule(c, mem, add);
     // The rules below read less of the sentence: they only add pairs not linked in it yet.
     const addNew: Add = (type, source, target) => {
       if (!source || !target || linkedPairs.has(`${s}|${pairKey(source, target)}`)) return;
@@ -156,6 +168,30 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
   return out;
 }
 
+/** Nouns that say what kind of body the name after them is: "the housing charity Haven". */
+const DESCRIPTOR_NOUNS = new Set([
+  ...BODY_DESCRIPTIONS,
+  ...Object.keys(KIND_DESCRIPTIONS),
+  'charity',
+  'organisation',
+  'organization',
+  'campaign',
+  'institute',
+  'club',
+]);
+
+/** "the housing charity Haven", "a local club X": what the story calls a body when naming it, kept for later descriptions. */
+function rememberDescriptors(c: Clause, mem: Memory): void {
+  for (const m of c.ms) {
+    const w = c.low[m.first - 1] ?? '';
+    if (m.entity.category !== 'institution' || c.toks[m.first - 1]?.cap || !DESCRIPTOR_NOUNS.has(w) || mem.descriptors?.has(m.entity.name)) continue;
+    let k = m.first - 2;
+    while (k >= 0 && k >= m.first - 4 && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !DETERMINERS.has(c.low[k]!)) k--;
+    if (!/^(the|a|an)$/.test(c.low[k] ?? '')) continue;
+    (mem.descriptors ??= new Map()).set(m.entity.name, w);
+  }
+}
+
 /** Types of the vocabulary and of relation nouns; other types are a verb's lemma. */
 const KNOWN_TYPES = new Set(INTERACTION_TYPES);
 
@@ -169,7 +205,8 @@ function mayLinkTwo(c: Clause): boolean {
     const w = c.low[k]!;
     if (
       STAND_INS.has(w) ||
-      (c.low[k - 1] === 'the' && (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || PERSON_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined))
+      (c.low[k - 1] === 'the' &&
+        (BODY_DESCRIPTIONS.has(w) || PLACE_DESCRIPTIONS.has(w) || PERSON_DESCRIPTIONS.has(w) || KIND_DESCRIPTIONS[w] !== undefined || GROUP_NOUNS.has(w)))
     )
       slots++;
   }
@@ -203,6 +240,7 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
       continue;
     }
     if (subjects.length === 0) continue;
+    if (lemma === 'receive' && receivedFrom(c, v, subjects, add)) continue;
     let objects = objectsOf(c, mem, v, type, subjects);
     if (objects.length === 0 && SPEECH_ACTS.has(type)) objects = reporterOf(c, mem, v);
     for (const subj of subjects) for (const obj of objects) add(type, subj, obj);
@@ -213,6 +251,74 @@ function verbRules(c: Clause, mem: Memory, add: Add): string[] {
     if (type === 'denied' && objects.length === 0) denialRule(c, mem, v, subjects, add);
   }
   return allSubjects;
+}
+
+/**
+ * "He arrived with his legal team, which includes Senior Counsel X", "Acme's defence team, led by
+ * X and Y": the lawyers named with a legal team act for its owner.
+ */
+function legalTeamRule(c: Clause, mem: Memory, add: Add): void {
+  for (let k = 2; k < c.toks.length - 2; k++) {
+    if (c.low[k] !== 'team' || !/^(legal|defence|defense)$/.test(c.low[k - 1]!)) continue;
+    const owner = ownerBefore(c, mem, k, 'lawyer_for');
+    if (!owner) return;
+    for (let j = k + 1; j < c.toks.length && j <= k + 6; j++) {
+      const first = titledPersonAt(c, j) ?? startingAt(c, j);
+      if (first) {
+        if (first.entity.category !== 'person' || first.possessive) return;
+        for (const m of [first, ...coordinatedAfter(c, first)]) if (m.entity.category === 'person') add('lawyer_for', m.entity.name, owner);
+        return;
+      }
+      if (
+        !/^(,|which|that|includes|included|including|include|is|was|led|headed|by|of|senior|counsel|lawyer|lawyers|attorney|attorneys)$/.test(c.low[j]!) &&
+        !c.toks[j]!.cap
+      )
+        return;
+    }
+    return;
+  }
+}
+
+/** What introduces a case's list of defendants: "the defendants are A, B and C", "identified the suspects as A and B". */
+const LISTS_DEFENDANTS = /^(are|were|include|includes|included|as|:)$/;
+
+/**
+ * "X sued Acme. The defendants are Acme, its owner Y and Z": a case's defendants, listed after it
+ * was brought, are what its plaintiff (or prosecutor) brought it against. The list runs to the end
+ * of the clause; places in it only say where a defendant is ("Y of Leeds").
+ */
+function defendantsRule(c: Clause, mem: Memory, add: Add): void {
+  if (!mem.lastCase) return;
+  for (let k = 1; k < c.toks.length - 2; k++) {
+    if (!/^(defendants|suspects)$/.test(c.low[k]!) || c.low[k - 1] !== 'the' || !LISTS_DEFENDANTS.test(c.low[k + 1]!)) continue;
+    const { type, source } = mem.lastCase;
+    for (let j = k + 2; j < c.toks.length && !(CLAUSE_END.has(c.low[j]!) && c.low[j] !== ':'); j++) {
+      const m = startingAt(c, j);
+      if (!m) continue;
+      j = m.last;
+      if (m.entity.category !== 'place' && !m.possessive && !PREPOSITIONS.has(c.low[m.first - 1] ?? '')) add(type, source, m.entity.name);
+    }
+    return;
+  }
+}
+
+/**
+ * "X received $283,000 in gifts from A and B": what is received comes from the ones after "from";
+ * without a "from" the verb hosts a visitor ("X received Y"), which the meeting rule reads.
+ */
+function receivedFrom(c: Clause, v: number, subjects: string[], add: Add): boolean {
+  // What was received may be a list: "$283,000 in gifts, including champagne, cigars, and jewelry, from X".
+  for (let k = v + 1; k < c.toks.length && k <= v + 20; k++) {
+    const w = c.low[k]!;
+    if (w === 'from') {
+      const first = titledPersonAt(c, k + 1) ?? entityFrom(c, k + 1, 3);
+      if (!first) return false;
+      for (const m of [first, ...coordinatedAfter(c, first)]) for (const x of subjects) add('received_from', x, m.entity.name);
+      return true;
+    }
+    if (c.at[k] || CLAUSE_END.has(w)) return false;
+  }
+  return false;
 }
 
 /** Forms of "face" that take charges: "X faces charges", "A and B also face three counts". */
@@ -245,7 +351,20 @@ const IDIOMS = new Map([
 const IDIOM_HEADS = new Set([...IDIOMS.keys()].map((k) => k.split(' ')[0]!));
 
 /** Legal and official acts whose agent a reporting body may be. */
-const OFFICIAL_ACTS = new Set(['charged', 'arrested', 'investigated', 'prosecuted', 'summoned', 'questioned', 'fined', 'banned', 'sanctioned', 'raided']);
+const OFFICIAL_ACTS = new Set([
+  'charged',
+  'indicted',
+  'arrested',
+  'investigated',
+  'prosecuted',
+  'summoned',
+  'questioned',
+  'fined',
+  'banned',
+  'suspended',
+  'sanctioned',
+  'raided',
+]);
 /** Acts of a court, whose passive names the court after "before", "in" or "at" rather than "by". */
 const COURT_ACTS = new Set(['arraigned', 'convicted', 'sentenced', 'acquitted']);
 
@@ -264,13 +383,16 @@ function courtOf(c: Clause, v: number): string | null {
 /** Kinds of body that charge, arrest and fine. */
 const OFFICIAL_KINDS = new Set(['agency', 'government', 'court']);
 
+/** How far after an act its reporting verb may stand: a list of the accused with their titles is long. */
+const REPORTER_REACH = 40;
+
 /** The official body reporting the clause of v: "X said (that) …" before it, or ", X said" / ", said X" after it. */
 function officialReporter(c: Clause, mem: Memory, v: number): string[] {
   const official = (name: string): boolean =>
     c.ms.some((m) => m.entity.name === name && m.entity.category === 'institution' && OFFICIAL_KINDS.has(m.entity.kind ?? ''));
   const before = reporterOf(c, mem, v);
   if (before.length > 0) return before.filter(official);
-  for (let k = v + 1; k < c.toks.length && k <= v + 25; k++) {
+  for (let k = v + 1; k < c.toks.length && k <= v + REPORTER_REACH; k++) {
     const w = c.low[k]!;
     if (w === ';' || QUOTES.has(w)) return [];
     if (w === 'said' || w === 'says') {
@@ -309,7 +431,7 @@ function nounRules(c: Clause, mem: Memory, add: Add): void {
     const type = c.at[v] ? undefined : INTERACTION_NOUNS[c.low[v]!];
     if (!type) continue;
     if (betweenRule(c, mem, v, type, add)) continue;
-    if (broughtByRule(c, v, type, add)) continue;
+    if (broughtByRule(c, mem, v, type, add)) continue;
     const actor = possessorOf(c, mem, v);
     // "the assurance (reportedly given) from/by X to Y", "an investigation by X into Y"
     for (let k = v + 1; k < c.toks.length && k <= v + 4; k++) {
@@ -383,8 +505,8 @@ function paymentRule(c: Clause, mem: Memory, v: number, type: string, add: Add):
  * "X pleaded not guilty to charges brought by Y", "X settled a lawsuit filed by Y (against Z)": the
  * one named after "by" acts on the one after "against", else on the clause's subject before the noun.
  */
-function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
-  if (imposedOnByRule(c, v, type, add)) return true;
+function broughtByRule(c: Clause, mem: Memory, v: number, type: string, add: Add): boolean {
+  if (imposedOnByRule(c, mem, v, type, add)) return true;
   if (!BRINGING.test(c.low[v + 1] ?? '') || c.low[v + 2] !== 'by') return false;
   const agent = entityFrom(c, v + 3, 2);
   if (!agent) return false;
@@ -404,13 +526,17 @@ function broughtByRule(c: Clause, v: number, type: string, add: Add): boolean {
  * "fines imposed on A, B and nine other airlines by the Commission", "charges levied against X by
  * Y", "a ban imposed by X on Y": the agent after "by" acts on every name listed after "on"/"against".
  */
-function imposedOnByRule(c: Clause, v: number, type: string, add: Add): boolean {
+function imposedOnByRule(c: Clause, mem: Memory, v: number, type: string, add: Add): boolean {
   if (!IMPOSED.test(c.low[v + 1] ?? '')) return false;
   if (c.low[v + 2] === 'by') {
     const agent = entityFrom(c, v + 3, 2);
     const on = agent ? c.low[agent.last + 1] : undefined;
     const first = agent && (on === 'on' || on === 'against') ? entityFrom(c, agent.last + 2, 2) : undefined;
-    if (!agent || !first) return false;
+    // "dismissed the challenge to a ban imposed by the integrity panel": with no one named after "on",
+    // the ban is on the person the story is about, when the sentence names no other person.
+    const storyPerson = agent && !first && PERSONAL_PENALTIES.has(type) && !c.ms.some((m) => m.entity.category === 'person') ? mem.lastPerson : null;
+    if (storyPerson) add(type, agent!.entity.name, storyPerson);
+    if (!agent || !first) return !!storyPerson;
     for (const p of [first, ...coordinatedAfter(c, first)]) add(type, agent.entity.name, p.entity.name);
     return true;
   }
@@ -429,6 +555,9 @@ function imposedOnByRule(c: Clause, v: number, type: string, add: Add): boolean 
   }
   return false;
 }
+
+/** Penalties that fall on a person: a ban with no one named after it is on the one the story is about. */
+const PERSONAL_PENALTIES = new Set(['banned', 'suspended', 'fined']);
 
 /** Participles that put a penalty or a charge on someone: "imposed on", "levied against". */
 const IMPOSED = /^(imposed|levied|brought|filed|handed|laid|lodged|issued|slapped)$/;
@@ -562,8 +691,11 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
     // "X stepped down as Acme's chief executive", "X was named as the company's chairman".
     // "X, Acme's former chief operating officer, was arrested": the person the description is in apposition to.
     const asHolder = owner && holders.length === 0 ? (holderBeforeAs(c, v) ?? possessedAppositionHead(c, v)) : null;
-    if (asHolder) holders.push({ name: asHolder, noun: v });
-    else if (owner && holders.length === 0) {
+    if (asHolder) {
+      holders.push({ name: asHolder, noun: v });
+      // "A and B, both former Acme executives,": a plural title describes everyone listed before it.
+      if (/s$/.test(c.low[v]!)) for (const name of appositionListBefore(c, v, asHolder)) holders.push({ name, noun: v });
+    } else if (owner && holders.length === 0) {
       // "Trump's lawyer" with no name yet: "the lawyer, Michael Cohen" may name him later.
       mem.owners.set(c.low[v]!, owner);
     }
@@ -576,9 +708,20 @@ function relationRules(c: Clause, mem: Memory, add: Add): void {
 }
 
 /** "X, Acme's chief executive," / "X, the company's lawyer.": the person right before the comma that opens the phrase at v. */
+/** "A and B, both former Acme executives": the people listed before the one the apposition follows. */
+function appositionListBefore(c: Clause, v: number, head: string): string[] {
+  for (let k = v - 1; k >= 1 && k >= v - 12; k--) {
+    if (c.low[k] !== ',') continue;
+    const m = endingAt(c, k - 1);
+    return m && m.entity.name === head ? coordinatedBefore(c, m) : [];
+  }
+  return [];
+}
+
 function possessedAppositionHead(c: Clause, v: number): string | null {
-  if (!/^[,.;)]$/.test(c.low[v + 1] ?? '.')) return null;
-  for (let k = v - 1; k >= 1 && k >= v - 8; k--) {
+  // "X, Acme's former finance chief and Y's top lieutenant, …": a second title may follow the first.
+  if (!/^([,.;)]|and)$/.test(c.low[v + 1] ?? '.')) return null;
+  for (let k = v - 1; k >= 1 && k >= v - 12; k--) {
     if (c.low[k] === ',') {
       const m = endingAt(c, k - 1);
       return m && m.entity.category === 'person' && !m.possessive ? m.entity.name : null;
@@ -631,6 +774,8 @@ function holderBeforeAs(c: Clause, v: number): string | null {
 function ofAfterNoun(c: Clause, v: number): number | null {
   const next = c.low[v + 1];
   if (next === 'of' || next === 'for' || next === 'at') return v + 1;
+  // "an adviser to Acme", "an aide to X".
+  if (next === 'to' && /^(adviser|advisor|aide|advisers|advisors|aides)$/.test(c.low[v]!)) return v + 1;
   if (next !== 'and') return null;
   for (let k = v + 2; k < c.toks.length && k <= v + 5; k++) {
     if (c.low[k] === 'of') return k > v + 2 ? k : null;
@@ -692,9 +837,18 @@ function namedAfter(c: Clause, v: number): Placed | undefined {
   for (let k = v + 1; k < c.toks.length && k <= v + 10; k++) {
     if (c.low[k] !== ',') continue;
     const m = startingAt(c, k + 1);
-    return m && m.entity.category === 'person' && c.low[m.last + 1] === ',' ? m : undefined;
+    return m && m.entity.category === 'person' && closesApposition(c, m.last + 1) ? m : undefined;
   }
   return undefined;
+}
+
+/**
+ * The name of an opening description ends at k: a comma, or (as papers often leave the comma out)
+ * the verb of the sentence, "The president of Acme, X has resigned"; not a list ("X and Y").
+ */
+function closesApposition(c: Clause, k: number): boolean {
+  const w = c.low[k] ?? '';
+  return w === ',' || AUXILIARIES.has(w) || (/^[a-z]+(ed|s)$/.test(w) && !c.at[k] && !PREPOSITIONS.has(w) && w !== 'was');
 }
 
 /** "members of X, including Y and Z", "two members of X, A and B,": the people named right after the owner X. */
@@ -752,11 +906,21 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
   const rel = chief ? 'leads' : RELATION_NOUNS[noun]!;
   // "former chief operating officer": "former" may stand a few title words before the noun.
   let former = noun !== c.low[v];
-  for (let k = v - 1; k >= 0 && k >= v - 4 && !former && !c.at[k] && /^[a-z-]+$/.test(c.low[k]!) && !DETERMINERS.has(c.low[k]!); k--)
+  for (let k = v - 1; k >= 0 && k >= v - 4 && !former && /^[a-z-]+$/.test(c.low[k]!) && !DETERMINERS.has(c.low[k]!); k--) {
+    // "former Acme executives": the body's name may stand between "former" and the noun.
+    const m = c.at[k];
+    if (m) {
+      if (m.possessive || m.entity.category !== 'institution') break;
+      k = m.first;
+      continue;
+    }
     former = c.low[k] === 'former' || c.low[k] === 'ex';
+  }
   if ((noun === 'son' || noun === 'daughter') && (c.low[v - 1] === 'his' || c.low[v - 1] === 'her')) {
     return [c.low[v - 1] === 'his' ? 'father_of' : 'mother_of', true];
   }
+  // "Baker Lane's client Acme": the owner is the one who acts for the holder.
+  if (noun === 'client' || noun === 'clients') return [rel, true];
   if (!former) return [rel, false];
   if (noun === 'president') return ['former_president_of', false];
   if (rel === 'leads') return ['formerly_led', false];
@@ -771,13 +935,21 @@ function relationType(c: Clause, v: number): [type: string, ownerFirst: boolean]
 function holdersAfter(c: Clause, v: number): { name: string; noun: number }[] {
   const k = c.low[v + 1] === ',' ? v + 2 : v + 1;
   const m = startingAt(c, k) ?? (c.toks[k]?.cap && !c.at[k] ? startingAt(c, k + 1) : undefined);
-  if (!m || m.entity.category !== 'person') return [];
+  // A client may be a company ("Baker Lane's client Acme"); other relation nouns name people.
+  const client = /^clients?$/.test(c.low[v]!) && m?.entity.category === 'institution' && !m.possessive;
+  if (!m || (m.entity.category !== 'person' && !client)) return [];
   const out = [{ name: m.entity.name, noun: v }];
   let prevEnd = m.last;
   for (const x of coordinatedAfter(c, m)) {
     if (x.entity.category !== 'person') break;
     let noun = v;
-    for (let j = prevEnd + 1; j < x.first; j++) if (RELATION_NOUNS[c.low[j]!]) noun = j;
+    let ownTitle = false;
+    for (let j = prevEnd + 1; j < x.first; j++) {
+      if (RELATION_NOUNS[c.low[j]!] && !c.toks[j]!.cap) noun = j;
+      else if (TITLE_WORDS.has(c.low[j]!)) ownTitle = true;
+    }
+    // "Party leader A, Ohio Governor B and C": B holds an office of his own, not the party's lead.
+    if (ownTitle && noun === v) break;
     out.push({ name: x.entity.name, noun });
     prevEnd = x.last;
   }
@@ -798,7 +970,8 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
   // "Acme's former chief operating officer": up to four words between the owner and the noun.
   for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
     const m = endingAt(c, k);
-    if (m) return m.possessive || (k === v - 1 && !NEEDS_POSSESSOR.has(rel)) ? m.entity.name : null;
+    // "Acme lawyer X" may be Acme's own lawyer; "Baker Lane client Acme" is the firm's client.
+    if (m) return m.possessive || (k === v - 1 && (!NEEDS_POSSESSOR.has(rel) || /^clients?$/.test(c.low[v]!))) ? m.entity.name : null;
     const w = c.low[k]!;
     // "the paper's editor X", "the company's spokesman X": the description's entity owns the role.
     if (c.toks[k]!.possessive && c.low[k - 1] === 'the') return describedEntity(c, mem, k);
@@ -811,9 +984,26 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
       return c.ms.filter((x) => x.last < k && x.entity.category === 'institution').at(-1)?.entity.name ?? (k <= 1 ? (mem.lastBody ?? mem.lastCompany) : null);
     if (w === 'company') return mem.lastCompany;
     if (w === 'the') return mem.owners.get(c.low[v]!) ?? null;
-    if (w !== 'former' && w !== 'ex' && !/^[a-z]+$/.test(w)) return null;
+    if (w !== 'former' && w !== 'ex' && !/^[a-z]+(-[a-z]+)?$/.test(w)) return null;
   }
   return null;
+}
+
+/**
+ * The link a capitalised title at a body states: a head leads it (led it, with "former" before),
+ * a player is a member of the team, anyone else works for it.
+ */
+function roleType(c: Clause, m: Placed, title: string): string {
+  const t = title.toLowerCase();
+  if (SPORT_POSITIONS.has(t.split(' ').at(-1)!)) return 'member_of';
+  if (!isHeadTitle(t)) return 'works_for';
+  // "former Acme Chief Executive X": "former" may stand before the body's name.
+  let former = false;
+  for (let k = m.first - 1; k >= 0 && k >= m.first - 8 && !former; k--) {
+    if (!c.toks[k]!.cap && !c.at[k] && !/^(former|ex)$/.test(c.low[k]!)) break;
+    former = /^(former|ex)$/.test(c.low[k]!);
+  }
+  return former ? 'formerly_led' : 'leads';
 }
 
 /**
@@ -828,14 +1018,17 @@ function nameShapeRules(c: Clause, add: Add): void {
     const b = ms[k + 1]!;
     if (a.possessive && a.entity.category === 'institution' && b.first - a.last <= 6) {
       if (b.entity.category === 'institution') add('part_of', b.entity.name, a.entity.name);
-      if (b.entity.category === 'person') add('works_for', b.entity.name, a.entity.name);
+      // "Acme's chief X and Y's deputy": a person who owns the next noun is not Acme's.
+      if (b.entity.category === 'person' && !b.possessive) add('works_for', b.entity.name, a.entity.name);
     }
+    // "Smith's Liberal Party": a person's party is the one they belong to.
+    if (a.possessive && a.entity.category === 'person' && b.entity.kind === 'party' && b.first - a.last <= 2) add('member_of', a.entity.name, b.entity.name);
   }
   for (const m of ms) {
     if (m.entity.category !== 'person') continue;
     for (const r of m.entity.roles) {
       if (r.sentence !== c.s || !r.institution) continue;
-      add('works_for', m.entity.name, r.institution);
+      add(roleType(c, m, r.title), m.entity.name, r.institution);
       // "ORG Commissioner A and Assistant Commissioner B": B holds a title at the same ORG.
       for (const other of coordinatedAfter(c, m)) {
         if (other.entity.roles.some((o) => o.sentence === c.s && !o.institution)) add('works_for', other.entity.name, r.institution);

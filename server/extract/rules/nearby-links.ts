@@ -8,7 +8,7 @@
 import type { Interaction, Sentence } from '../types.js';
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
-import { tagSentence } from './pos.js';
+import { pastTense, tagSentence } from './pos.js';
 import { RELATION_NOUNS, VERB_TYPE, pairKey } from './vocabulary.js';
 import { CLAUSE_END, JOB_NOUNS, PREPOSITIONS, REPORTING_VERBS } from './words.js';
 import { TITLE_WORDS } from './lexicons.js';
@@ -78,7 +78,7 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       linked.add(k);
       const sent = sentences[s]!;
       out.push({
-        type: VERB_TYPE.get(verb) ?? verb,
+        type: VERB_TYPE.get(verb) ?? pastTense(verb),
         source: a.entity.name,
         target: b.entity.name,
         sentence: s,

@@ -14,10 +14,34 @@ interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
 }
 interface CompromiseMethods {
-  two: { transform: { verb: { toInfinitive: (word: string, model: CompromiseModel, tense?: string) => string } } };
+  two: {
+    transform: {
+      verb: {
+        toInfinitive: (word: string, model: CompromiseModel, tense?: string) => string;
+        conjugate: (word: string, model: CompromiseModel) => { PastTense?: string };
+      };
+    };
+  };
 }
 const model = compromise.model() as unknown as CompromiseModel;
-const toInfinitive = (compromise as unknown as { methods: () => CompromiseMethods }).methods().two.transform.verb.toInfinitive;
+const verbForms = (compromise as unknown as { methods: () => CompromiseMethods }).methods().two.transform.verb;
+const toInfinitive = verbForms.toInfinitive;
+
+const pastCache = new Map<string, string>();
+
+/** The past tense of a verb's lemma ("hold" -> "held", "collude" -> "colluded"): types of interactions are acts done. */
+export function pastTense(lemma: string): string {
+  let past = pastCache.get(lemma);
+  if (past === undefined) {
+    if (pastCache.size >= CLASS_CACHE_MAX) pastCache.clear();
+    // A tagger's lemma may already be a past form ("left"): it stays as it is.
+    const base = /^[a-z]+$/.test(lemma) && !lemma.endsWith('ed') ? toInfinitive(lemma, model, 'PastTense') : '';
+    const already = base !== '' && base !== lemma && verbForms.conjugate(base, model).PastTense === lemma;
+    past = /^[a-z]+$/.test(lemma) && !already ? verbForms.conjugate(lemma, model).PastTense || lemma : lemma;
+    pastCache.set(lemma, past);
+  }
+  return past;
+}
 
 export interface Tags {
   /** Coarse tag of token k: VERB, AUX, NOUN, ADJ, ADV, DET, ADP, PART, PRON, PROPN, NUM, PUNCT. */
@@ -150,6 +174,8 @@ export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.low
       else if (!c.verb) tag = c.noun || !c.adjective ? 'NOUN' : 'ADJ';
       // Both: the word before decides. After a name, pronoun, auxiliary, "to" or adverb: a verb.
       else if (/^(PROPN|PRON|AUX|PART|ADV)$/.test(prev) && !toks[k - 1]?.possessive) tag = 'VERB';
+      // "Trippier, 29, joined Acme": after a name's age between commas, the verb of the name.
+      else if (low[k - 1] === ',' && pos[k - 2] === 'NUM' && low[k - 3] === ',') tag = 'VERB';
       // "the court rejected": after a noun, a verb form that is no noun is the verb.
       else if (prev === 'NOUN' && !c.noun) tag = 'VERB';
       else tag = c.noun ? 'NOUN' : 'ADJ';

@@ -11,7 +11,8 @@ import { HONORIFICS, TITLE_WORDS } from './lexicons.js';
 import type { Placed } from './aliases.js';
 import { impliedEmployer } from './employer.js';
 import { RELATION_NOUNS } from './vocabulary.js';
-import { JOB_NOUNS, wordTable } from './words.js';
+import { AUXILIARIES, DETERMINERS, JOB_NOUNS, PREPOSITIONS, wordTable } from './words.js';
+import { classOf } from './pos.js';
 
 /** Titles that name the body their holder sits in: "Senator X" -> the Senate named in the article. */
 const TITLE_BODIES: Readonly<Record<string, string>> = wordTable({
@@ -41,6 +42,8 @@ export function roleRules(c: Clause, mem: Memory, add: Add): void {
     possessiveTitle(c, m, add);
     bodyBeforeTitle(c, m, add);
     fromBody(c, m, add);
+    jobAtBody(c, m, add);
+    placeOffice(c, m, add);
     impliedEmployer(c, mem, m, add);
   }
   ownershipNouns(c, add);
@@ -116,11 +119,14 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
     const w = c.low[k]!;
     if (isTitleWord(w) || JOB_NOUNS.has(w)) {
       head ||= w;
-      if (RELATION_NOUNS[w] === 'leads' && !(w === 'chief' && head !== 'executive')) leads = true;
+      // "chief executive officer" leads as "chief executive" does.
+      const chiefExecutive = w === 'chief' && (head === 'executive' || c.low[k + 1] === 'executive');
+      if (RELATION_NOUNS[w] === 'leads' && (w !== 'chief' || chiefExecutive)) leads = true;
     } else if (
       w !== 'and' &&
       w !== 'chief' &&
-      !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant|board|group|non-executive)$/.test(w)
+      !/^(financial|operating|technology|compliance|general|managing|senior|vice|deputy|assistant|board|group|non-executive)$/.test(w) &&
+      !(head && qualifiesJob(w))
     )
       return;
     k--;
@@ -132,8 +138,26 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
   if (body.entity.kind === 'party') return add('member_of', m.entity.name, body.entity.name);
   // "former Acme chairman X": the "former" before the body belongs to the title.
   const former = /^(former|ex)$/.test(c.low[body.first - 1] ?? '');
+  // "Rovers defender X": a player is a member of the team.
+  if (SPORT_POSITIONS.has(head)) return add(former ? 'formerly_member_of' : 'member_of', m.entity.name, body.entity.name);
   if (leads) add(former ? 'formerly_led' : 'leads', m.entity.name, body.entity.name);
   else add(former ? 'formerly_worked_for' : 'works_for', m.entity.name, body.entity.name);
+}
+
+/** Titles of the head of a body: "Chief Executive", "Chairman", "Chief Constable", "Commissioner". */
+const HEAD_TITLES = /(^|\s)(ceo|chairman|chairwoman|chairperson|president|founder|commissioner|chief executive|chief constable|managing director)$/;
+
+/** A lowercase title of the head of a body, not of a deputy: "chief constable", not "deputy chief constable". */
+export const isHeadTitle = (title: string): boolean => HEAD_TITLES.test(title) && !/\b(deputy|vice|assistant|acting)\b/.test(title);
+
+/** Places in a team: their holders are members of the club, not its staff. */
+export const SPORT_POSITIONS = new Set(['defender', 'goalkeeper', 'striker', 'midfielder', 'forward', 'winger', 'player', 'footballer', 'captain']);
+
+/** A noun or adjective that narrows a job ("finance manager", "news director"), no verb form, preposition or determiner. */
+function qualifiesJob(w: string): boolean {
+  if (/(ed|ing)$/.test(w) || PREPOSITIONS.has(w) || DETERMINERS.has(w) || AUXILIARIES.has(w)) return false;
+  const word = classOf(w);
+  return (word.noun || word.adjective) && !(word.verb && !word.noun);
 }
 
 const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w) || w.split('-').some((part) => TITLE_WORDS.has(part));
@@ -155,12 +179,87 @@ function fromBody(c: Clause, m: Placed, add: Add): void {
       if (body.entity.category !== 'institution' || body.possessive) return;
       // "of" takes the body itself, not a description of it ("of the party's youth wing" is no "of Acme").
       if (prep === 'of' && (beforeNoun(c, body.last + 1) || j > k + 2)) return;
+      // "Chief Constable A and Deputy Chief Constable B, both of Y": the head leads Y.
+      const head = (x: string): boolean =>
+        c.ms.some((p) => p.entity.name === x && p.entity.roles.some((r) => r.sentence === c.s && !r.institution && isHeadTitle(r.title.toLowerCase())));
       const type = prep === 'from' || body.entity.kind === 'party' ? 'member_of' : 'works_for';
-      for (const name of both ? [...coordinatedBefore(c, m), m.entity.name] : [m.entity.name]) add(type, name, body.entity.name);
+      for (const name of both ? [...coordinatedBefore(c, m), m.entity.name] : [m.entity.name])
+        add(type === 'works_for' && head(name) ? 'leads' : type, name, body.entity.name);
       return;
     }
     if (!/^[a-z-]+$/.test(c.low[j]!)) return;
   }
+}
+
+/**
+ * Offices of a city, county or province, which its name before the title states: "Leeds Mayor X",
+ * "the Ohio governor, X", "X, a Harris County commissioner". A country's name before "President" or
+ * "Prime Minister" only says which one it is, so national offices are not here.
+ */
+const LOCAL_OFFICES: Readonly<Record<string, string>> = wordTable({ mayor: 'leads', governor: 'leads', commissioner: 'member_of', sheriff: 'leads' });
+
+/** The local office whose last word is at k ("Chief Minister" ends at k too), and where its words start. */
+function localOfficeEndingAt(c: Clause, k: number): { type: string; first: number } | null {
+  const w = c.low[k] ?? '';
+  if (w === 'minister' && c.low[k - 1] === 'chief') return { type: 'leads', first: k - 1 };
+  const type = LOCAL_OFFICES[w];
+  if (!type) return null;
+  return { type, first: /^(deputy|vice|county|city)$/.test(c.low[k - 1] ?? '') && !c.at[k - 1] ? k - 1 : k };
+}
+
+/** "Leeds Mayor X", "Chicago's mayor X", "X, a Harris County commissioner,": X holds an office of the place. */
+function placeOffice(c: Clause, m: Placed, add: Add): void {
+  if (m.possessive) return;
+  const before = HONORIFICS.has(c.low[m.first - 1] ?? '') ? m.first - 2 : m.first - 1;
+  let office = localOfficeEndingAt(c, before);
+  if (!office && c.low[m.last + 1] === ',' && /^(a|the)$/.test(c.low[m.last + 2] ?? '')) {
+    // The apposition: "X, a Harris County commissioner," — the place opens it, the office closes it.
+    const place = c.modifiers?.find((p) => p.first === m.last + 3) ?? startingAt(c, m.last + 3);
+    office = place && /^[,.;]$/.test(c.low[place.last + 2] ?? '.') ? localOfficeEndingAt(c, place.last + 1) : null;
+    if (office && place!.entity.category === 'place' && !place!.possessive) add(office.type, m.entity.name, place!.entity.name);
+    return;
+  }
+  if (!office) return;
+  // A place before a title is kept out of the clause's endpoints, as it only qualifies the title.
+  const end = office.first - 1;
+  const place = c.modifiers?.find((p) => p.last === end) ?? endingAt(c, end);
+  if (place?.entity.category === 'place') add(office.type, m.entity.name, place.entity.name);
+}
+
+/** Forms of "write" that, with "for", say whom a journalist works for. */
+const WRITES = /^(writes|wrote|writing|write)$/;
+
+/**
+ * "X was a reporter and anchor at Acme", "X is a partner at Acme", "X was also writing for Acme":
+ * a person said to hold a job at a body, or to write for it, works for it; "was" makes it a past job.
+ */
+function jobAtBody(c: Clause, m: Placed, add: Add): void {
+  if (m.possessive) return;
+  let k = m.last + 1;
+  const copula = c.low[k] ?? '';
+  if (!/^(is|was|are|were)$/.test(copula)) return;
+  k++;
+  if (c.low[k] === 'also') k++;
+  let job = false;
+  let former = copula === 'was' || copula === 'were';
+  if (WRITES.test(c.low[k] ?? '')) {
+    job = true;
+    former = false;
+    k++;
+  } else {
+    if (/^(a|an|the)$/.test(c.low[k] ?? '')) k++;
+    for (const end = k + 8; k < end && k < c.toks.length && !c.at[k]; k++) {
+      const w = c.low[k]!;
+      if (w === 'at' || w === 'for' || w === 'with') break;
+      if (isTitleWord(w) || JOB_NOUNS.has(w) || w.split('-').some((part) => JOB_NOUNS.has(part))) job = true;
+      else if (!/^([a-z-]+|,)$/.test(w) || PREPOSITIONS.has(w)) return;
+      if (w === 'former') former = true;
+    }
+  }
+  if (!job || !/^(at|for|with)$/.test(c.low[k] ?? '')) return;
+  const body = startingAt(c, k + 1) ?? (c.low[k + 1] === 'the' ? startingAt(c, k + 2) : undefined);
+  if (!body || body.entity.category !== 'institution' || body.possessive || beforeNoun(c, body.last + 1)) return;
+  add(former ? 'formerly_worked_for' : 'works_for', m.entity.name, body.entity.name);
 }
 
 /**

@@ -8,7 +8,7 @@ const pairs = (text: string): string[] => ruleExtractor.extract(text).interactio
 
 test('any verb links its subject to the entity after its preposition; an apposition states ownership', () => {
   const got = pairs('Governor Maria Lopez colluded with Richard Olsen, owner of Nordic Shipping Group, to block the bill.');
-  assert.ok(got.includes('Maria Lopez -collude_with-> Richard Olsen'));
+  assert.ok(got.includes('Maria Lopez -colluded_with-> Richard Olsen'));
   assert.ok(got.includes('Richard Olsen -owner_of-> Nordic Shipping Group'));
 });
 
@@ -18,7 +18,7 @@ test('a verb chain keeps its subject: "voted last week to impeach"', () => {
 
 test('"the court" stands for the court named before, "his" for the person', () => {
   const got = pairs('Carlos Mendes appeared before the Constitutional Court on Monday. Despite his pleas, the court rejected his appeals.');
-  assert.ok(got.includes('Carlos Mendes -appear_before-> Constitutional Court'));
+  assert.ok(got.includes('Carlos Mendes -appeared_before-> Constitutional Court'));
   assert.ok(got.includes('Constitutional Court -denied-> Carlos Mendes'));
 });
 
@@ -34,7 +34,7 @@ test('a reporting verb does not link its speaker to what is reported', () => {
 
 test('a place after "in" is linked only when the verb puts someone there', () => {
   assert.deepEqual(pairs('John Smith met Mary Jones in Berlin.'), ['John Smith -met-> Mary Jones']);
-  assert.deepEqual(pairs('Peter Hall was arrested in Lagos on Friday.'), ['Peter Hall -arrest_in-> Lagos']);
+  assert.deepEqual(pairs('Peter Hall was arrested in Lagos on Friday.'), ['Peter Hall -arrested_in-> Lagos']);
 });
 
 test('roles: a title names its body, a possessive owns a title, "from" a party is membership', () => {
@@ -67,7 +67,7 @@ test('business and court verbs map onto the vocabulary; an acronym is a relation
 
 test('a pair "at loggerheads" is in dispute; a reciprocal verb links the parties of its subject', () => {
   assert.deepEqual(pairs('Rwanda and Burundi have been at diplomatic loggerheads since May.'), ['Rwanda -dispute_with-> Burundi']);
-  assert.deepEqual(pairs('Paul Green and Sara White clashed over the budget.'), ['Paul Green -clash-> Sara White']);
+  assert.deepEqual(pairs('Paul Green and Sara White clashed over the budget.'), ['Paul Green -clashed-> Sara White']);
 });
 
 test('a name ending in -ly is no adverb; a place inside a longer name is no object', () => {

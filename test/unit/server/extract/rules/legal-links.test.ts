@@ -52,7 +52,7 @@ test('"under investigation by X" and "an investigation by X into Y"', () => {
 
 test('a coordinated verb shares the subject of the verb before it', () => {
   assert.ok(
-    pairs('Harold Finch was sacked by Globex Corporation in June and later joined Initech Inc. as an adviser.').includes('Harold Finch -join-> Initech Inc.'),
+    pairs('Harold Finch was sacked by Globex Corporation in June and later joined Initech Inc. as an adviser.').includes('Harold Finch -joined-> Initech Inc.'),
   );
   // "urged X to meet … and arrest him": the urger does not arrest.
   const got = pairs('Maria Lopez urged the Kenyan government to meet its obligations and arrest Harold Finch.');
@@ -75,7 +75,7 @@ test('a name before a job noun ("a Milan judge") is not the actor of the verb af
 });
 
 test('a verb that places its patient puts its object where "in" says, with or without a named actor', () => {
-  assert.ok(pairs('Police arrested Harold Finch in Toronto on Monday.').includes('Harold Finch -arrest_in-> Toronto'));
+  assert.ok(pairs('Police arrested Harold Finch in Toronto on Monday.').includes('Harold Finch -arrested_in-> Toronto'));
 });
 
 test('"charges brought by X" are X’s charges against the clause’s subject', () => {
@@ -154,8 +154,8 @@ test('lists: subjects with acronyms in brackets or ages, objects after a dash', 
   const dash = pairs('The International Cricket Council charged three players — Harold Finch, Maria Lopez and Tom Reed — with breaching its code.');
   assert.equal(dash.filter((x) => x.startsWith('International Cricket Council -charged->')).length, 3);
   const ages = pairs('Harold Finch, 48, and Maria Lopez, 52, were arrested in Munich on Tuesday.');
-  assert.ok(ages.includes('Harold Finch -arrest_in-> Munich'));
-  assert.ok(ages.includes('Maria Lopez -arrest_in-> Munich'));
+  assert.ok(ages.includes('Harold Finch -arrested_in-> Munich'));
+  assert.ok(ages.includes('Maria Lopez -arrested_in-> Munich'));
 });
 
 test('"the force’s former head of legal services X": the possessor owns the role the name after the phrase holds', () => {

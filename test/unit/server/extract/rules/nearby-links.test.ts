@@ -20,7 +20,7 @@ function nearby(text: string, alreadyLinked = false): string[] {
 }
 
 test('two names a few words apart with a verb between them are linked by that verb', () => {
-  assert.deepEqual(nearby('Tobias Brandt quietly wired Lena Morrow.'), ['Tobias Brandt -wire-> Lena Morrow']);
+  assert.deepEqual(nearby('Tobias Brandt quietly wired Lena Morrow.'), ['Tobias Brandt -wired-> Lena Morrow']);
 });
 
 test('a pair an earlier rule linked in the sentence is left alone', () => {
