@@ -38,9 +38,20 @@ export interface ExtractionPool {
  * 8.1–8.3 s, and 9.5 s of CPU against 11 s in one thread; warm code runs as fast as with it
  * (BENCHMARKS.md). The flag is V8's, so it holds for the whole process and every worker thread; set
  * before any extractor code is optimised, it reaches all of it.
+ *
+ * Nor is a function of more than 10,000 bytes of bytecode optimised: that is alias resolution's
+ * `resolve` alone (18,000 bytes; the next largest rule is 5,300). Each optimising compile of it took
+ * about half a second, and it was compiled four or five times over 1,000 articles, each time thrown
+ * away at the first document whose mentions had a new shape ("wrong map"); it runs as fast unoptimised.
+ * Without it, 2,000 articles took 15 s of CPU in two workers against 18 s (BENCHMARKS.md).
  */
 function limitInlining(): void {
   setFlagsFromString('--no-turbo-inlining');
+  setFlagsFromString('--max-optimized-bytecode-size=10000');
+  // A young generation of up to 32 MB semi-spaces instead of 16: an article makes about 1 MB of short-lived
+  // objects, and each scavenge copies the article in progress and the words newly cached. Scavenges went from
+  // 76 to 39 over 1,000 articles, their time from about 0.8 s to 0.4 s, for some 30 MB more per thread.
+  setFlagsFromString('--max-semi-space-size=32');
 }
 
 /** Below this many articles a worker's start-up costs more than it saves. */

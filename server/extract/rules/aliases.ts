@@ -155,6 +155,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const personNames = [...new Set(raws.filter((m) => m.category === 'person').map((m) => m.name))];
   const longerName = new Map<string, string>();
   const personKeys = personNames.map(key);
+  // The loops below compare every name with every other: each name's words and the key of all but
+  // its first word are made once here, not once per pair.
+  const personWords = personNames.map(words);
+  const personRestKeys = personWords.map((ws) => key(ws.slice(1).join(' ')));
   for (const n of personNames) {
     if (!n.includes(' ')) continue;
     const kn = key(n);
@@ -169,8 +173,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const ws = words(n);
     if (ws.length !== 2 || longerName.has(key(n))) continue;
     const [first, last] = [key(ws[0]!), key(ws[1]!)];
-    const fits = personNames.filter((o) => {
-      const os = words(o);
+    const fits = personNames.filter((o, i) => {
+      const os = personWords[i]!;
       return os.length > 2 && key(os[0]!) === first && key(os.at(-1)!) === last;
     });
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
@@ -180,8 +184,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const initial = /^(\p{Lu})\.?\s+(.+)$/u.exec(n);
     if (!initial) continue;
     const rest = ` ${key(initial[2]!)}`;
+    const wordCount = words(n).length;
     const fits = personNames.filter(
-      (o, i) => o !== n && o.startsWith(initial[1]!) && !/^\p{Lu}\.?\s/u.test(o) && personKeys[i]!.endsWith(rest) && words(o).length === words(n).length,
+      (o, i) => o !== n && o.startsWith(initial[1]!) && !/^\p{Lu}\.?\s/u.test(o) && personKeys[i]!.endsWith(rest) && personWords[i]!.length === wordCount,
     );
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
   }
@@ -192,9 +197,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (ws.length < 2 || ws[0]!.length < 2 || longerName.has(key(n))) continue;
     const short = ws[0]!.toLowerCase();
     const rest = key(ws.slice(1).join(' '));
-    const fits = personNames.filter((o) => {
-      const os = words(o);
-      return os.length === ws.length && key(os.slice(1).join(' ')) === rest && shortFormOf(short, os[0]!.toLowerCase());
+    const fits = personNames.filter((o, i) => {
+      const os = personWords[i]!;
+      return os.length === ws.length && personRestKeys[i] === rest && shortFormOf(short, os[0]!.toLowerCase());
     });
     if (new Set(fits.map(key)).size === 1) longerName.set(key(n), fits[0]!);
   }
@@ -206,8 +211,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (ws.length < 2 || ws[0]!.length < 5 || longerName.has(key(n))) continue;
     const rest = key(ws.slice(1).join(' '));
     for (let j = 0; j < i; j++) {
-      const os = words(personNames[j]!);
-      if (os.length === ws.length && key(os.slice(1).join(' ')) === rest && oneLetterApart(os[0]!.toLowerCase(), ws[0]!.toLowerCase())) {
+      const os = personWords[j]!;
+      if (os.length === ws.length && personRestKeys[j] === rest && oneLetterApart(os[0]!.toLowerCase(), ws[0]!.toLowerCase())) {
         longerName.set(key(n), personNames[j]!);
         break;
       }
