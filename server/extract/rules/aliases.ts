@@ -7,7 +7,7 @@ import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '.
 import { isCommonWord } from './lexicons.js';
 import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
 import { isCountryName, isDemonym, lookupCity, lookupPlace } from './places.js';
-import { INSTRUMENT_NOUNS, KIN_NOUNS, insideLongerName, type RawMention } from './mentions.js';
+import { INSTRUMENT_NOUNS, KIN_NOUNS, LAW_NAME_ENDS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
 import { shortFormOf } from './people.js';
@@ -76,6 +76,12 @@ const initials = (s: string): string =>
     .filter((w) => !/^(of|and|the|for|&)$/i.test(w))
     .map((w) => w[0]!.toUpperCase())
     .join('');
+/** Initials that spell "of" too: "Department of Justice" is the DOJ. */
+const initialsWithOf = (s: string): string =>
+  words(s)
+    .filter((w) => !/^(and|the|for|&)$/i.test(w))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
 /** A company's legal form, which its initials leave out: "United Bank for Africa Plc" is the UBA. */
 const LEGAL_FORM = /\s+(?:Plc|PLC|Ltd\.?|Limited|Inc\.?|Corp\.?|Co\.|LLC|S\.?A\.?|AG|N\.?V\.?|Bhd|Berhad)$/;
 /**
@@ -92,7 +98,11 @@ const bodyInitials = (name: string): string[] => {
   const national = ws.length > 2 && (lookupPlace(first) || isDemonym(first)) ? ws.slice(1).join(' ') : bare;
   // "World Anti-Doping Agency" is WADA: the capitalised parts of a hyphenated word count too.
   const hyphened = bare.includes('-') ? [initials(bare.replace(/-(?=\p{Lu})/gu, ' '))] : [];
-  return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national), ...hyphened])];
+  // "Department of Justice" is the DOJ, "Bank of Japan" the BOJ: US and central-bank usage spells the "of";
+  // "Justice Department" is the DOJ as well, its head word put before its domain.
+  const inverted = ws.length === 2 && INSTITUTION_HEAD[ws[1]!.toLowerCase()] !== undefined ? `${ws[1]} of ${ws[0]}` : bare;
+  const withOf = /\sof\s/i.test(inverted) ? [initialsWithOf(inverted)] : [];
+  return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national), ...hyphened, ...withOf])];
 };
 
 /** Two words of one length that differ in one letter, not the last ("markus" and "marcus"; "maria" and "mario" are two people). */
@@ -249,7 +259,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const next = toks[r.last + 1];
       if (!next || next.cap || !/^\p{Ll}+$/u.test(next.text)) return false;
       const c = classOf(next.text);
-      return c.noun && !c.verb;
+      // "Labour Party treasurer", "Acme spokesman": an agent noun is a noun here, though the tagger also knows it as a verb.
+      return c.noun && (!c.verb || /(?:er|or|man|woman|person|ist)$/.test(next.text));
     };
     return raws.some(
       (r) =>
@@ -540,13 +551,32 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         listedAfterThe = article === 1 && toks[p.first - 1]?.text === 'the';
         return p.entity;
       }
-      if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && after !== ',') return p.entity;
+      // "Enron, Adelphia Communications and Worldcom": after a comma only where the list goes on past the body.
+      const listGoesOn = after !== ',' || /^(?:,|and|or)$/.test(toks[p.last + 1]?.text ?? '');
+      if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && listGoesOn) return p.entity;
     }
     return undefined;
   };
   // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
   const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
   for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
+  // "Foreign Corrupt Practices Act … violating the FCPA": a law's initials name the law, no body.
+  for (const toks of tokens)
+    toks.forEach((t, k) => {
+      if (!LAW_NAME_ENDS.has(t.text)) return;
+      let from = k;
+      while (from > 0 && (toks[from - 1]!.cap || /^(?:of|and|the|on|for)$/.test(toks[from - 1]!.text))) from--;
+      while (from < k && !toks[from]!.cap) from++;
+      if (k - from >= 2)
+        commonAbbreviations.add(
+          initials(
+            toks
+              .slice(from, k + 1)
+              .map((x) => x.text)
+              .join(' '),
+          ),
+        );
+    });
   const bodyHint = (m: RawMention): InstitutionKind | undefined => m.institutionHint ?? (m.possessiveOnly ? hintByName.get(key(m.name)) : undefined);
   for (const m of pending.filter((p) => !personLike(p))) {
     const e = byKey.get(`person:${key(m.name)}`);
@@ -632,6 +662,22 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
   });
 
+  // 5. "DOJ" in a headline before "Department of Justice" in the text: an acronym that became a body of its
+  // own joins the one body of several words whose initials it spells (an outlet only an outlet).
+  const multiWordBodies = entities.filter((e) => e.category === 'institution' && e.mentions.length > 0 && words(e.name).length > 1);
+  for (const a of entities) {
+    if (a.category !== 'institution' || !/^[A-Z]{2,6}$/.test(a.name) || a.mentions.length === 0 || multiWordBodies.length === 0) continue;
+    const spelt = multiWordBodies.filter((e) => bodyInitials(e.name).includes(a.name) && (a.kind !== 'media' || e.kind === 'media'));
+    if (spelt.length !== 1) continue;
+    const into = spelt[0]!;
+    for (const s of [a.name, ...a.aliases]) into.aliases.add(s);
+    into.mentions.push(...a.mentions);
+    into.roles.push(...a.roles);
+    for (const p of placed) if (p.entity === a) p.entity = into;
+    a.mentions = [];
+    a.roles = [];
+  }
+
   // Canonical names: the fullest form used.
   for (const e of entities) {
     if (e.category === 'person' && e.names.size) {
@@ -647,7 +693,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (e.category === 'institution' && !e.name.endsWith(' family')) {
       // The fullest form written in the article, not the lexicon's spelling; acronyms only if nothing else.
       const used = [...new Set(e.mentions.map((m) => m.surface))];
-      const full = used.filter((u) => !/^[A-Z]{2,}$/.test(u));
+      // "The Enron collapse" at a sentence's start beside "Enron": "The" belongs to outlets' names only.
+      const full = used.filter((u) => !/^[A-Z]{2,}$/.test(u) && !(e.kind !== 'media' && u.startsWith('The ') && used.includes(u.slice(4))));
       const pool = full.length ? full : used;
       const best = pool.reduce(
         (a, b) => (words(b).length > words(a).length || (words(b).length === words(a).length && b.length > a.length) ? b : a),

@@ -368,7 +368,9 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const nameLike = left.length >= minLeft && !adjectiveLike && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
     // "Bosnia and Herzegovina …": a place's name across "and" (of a few words: long runs stay linear).
     const placeAcross = left.length <= 3 && right.slice(0, 3).some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined);
-    if (nameLike && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
+    // "Acme Sales and Support Inc." is one name: a common word with only a legal form or trade after it names no body alone.
+    const bareRight = right.length === 2 && isCommonWord(right[0]!) && suffixKind(right.map(norm)) === 'company';
+    if (nameLike && !bareRight && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
   }
   // "Southern District of Ohio": a federal court's district is named by its compass point and state.
   if (words.length >= 4 && words[1] === 'district' && words[2] === 'of' && /^(?:northern|southern|eastern|western|central|middle)$/.test(words[0]!))
@@ -547,6 +549,11 @@ const MEDIA_AFTER = new Set([
   'documentary',
   'broadcast',
 ]);
+/**
+ * Officers after a name that make it a company's: "the Helvor chairman and founder", "a Vantorix co-founder".
+ * Not before a name ("Leeds chairman Jane Roe" is a club's, as clubContext says).
+ */
+const COMPANY_OFFICERS_AFTER = new Set(['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'founder', 'co-founder', 'cofounder']);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
 /**
@@ -702,15 +709,21 @@ function nounKind(tokens: Token[], k: number): InstitutionKind | undefined {
 /** Words that end an apposition's noun phrase: "X, a telecoms company based in …". */
 const PARTICIPLE = /ed$/;
 
-/** "Foro Verde, a local rights group, said": the head noun of an apposition after the name. */
+/**
+ * "Foro Verde, a local rights group, said", "Acme, another Chinese firm", "Acme is the seventh listed company
+ * to …": the head noun of an apposition or of a predicate after the name.
+ */
 function appositionKind(tokens: Token[], last: number): InstitutionKind | undefined {
-  if (at(tokens, last + 1) !== ',' || !/^(?:a|an|the)$/.test(at(tokens, last + 2))) return undefined;
+  const link = at(tokens, last + 1);
+  if ((link !== ',' && !/^(?:is|was)$/.test(link)) || !/^(?:a|an|the|another)$/.test(at(tokens, last + 2))) return undefined;
   let head = -1;
   for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {
     const t = tokens[k]!;
     // "X, the German payments firm", "X, a Munich-based lender": a demonym or "-based" place qualifies the noun.
     if (t.cap && (isDemonym(t.text) || /-(?:based|listed|headquartered|registered)$/.test(t.text))) continue;
-    if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text) || (head >= 0 && PARTICIPLE.test(t.text))) break;
+    if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text)) break;
+    // "a telecoms company based in …" ends at the participle; "the seventh quoted company" goes on over it.
+    if (head >= 0 && PARTICIPLE.test(t.text) && nounKind(tokens, head)) break;
     head = k;
   }
   return head >= 0 ? nounKind(tokens, head) : undefined;
@@ -757,8 +770,9 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   if (COMPANY_AFTER.has(after)) return 'company';
-  // "the Helvor chief executive": a company's officer after its name.
+  // "the Helvor chief executive", "former Helvor chairman and founder Jane Roe": a company's officer after its name.
   if (after === 'chief' && /^(?:executive|financial|operating|technology)$/.test(at(tokens, last + 2))) return 'company';
+  if (COMPANY_OFFICERS_AFTER.has(after) && !tokens[last]!.possessive && !tokens[last + 2]?.cap) return 'company';
   if (after === 'client' && tokens[last + 2]?.cap && !tokens[last]!.possessive) return 'company'; // "Hallam Pryce client Acme"
   if (clubContext(tokens, first, last)) return 'other';
   if (runsBusiness(tokens, last)) return 'company';

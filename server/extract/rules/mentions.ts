@@ -127,7 +127,7 @@ export const INSTRUMENT_NOUNS = new Set([
 /** Capitalised last words of a law's name ("Public Finance Management Act"). */
 const LAW_NOUNS = new Set(['Act', 'Acts', 'Bill', 'Ordinance', 'Decree', 'Code']);
 /** Those that end a law's name whatever comes before ("Bill" may be a given name). */
-const LAW_NAME_ENDS = new Set(['Act', 'Acts', 'Ordinance', 'Decree']);
+export const LAW_NAME_ENDS: ReadonlySet<string> = new Set(['Act', 'Acts', 'Ordinance', 'Decree']);
 /** "(CEMA)" right after "… Management Act": the acronym abbreviates a law. */
 function abbreviatesLaw(tokens: Token[], idx: number): boolean {
   return tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && LAW_NAME_ENDS.has(tokens[idx - 2]?.text ?? '');

@@ -1,0 +1,55 @@
+/** Bodies told by general evidence: initials, laws' acronyms, predicates, officers, lists (sentences written for these tests). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const extract = (text: string) => ruleExtractor.extract(text);
+const institutionNames = (text: string): string[] => extract(text).institutions.map((i) => i.name);
+
+test('an acronym that spells "of" joins the body it abbreviates, even written first', () => {
+  const doc = extract('DOJ probe widens. The Department of Justice said on Monday that the Verlane unit had paid bribes.');
+  const bodies = doc.institutions.filter((i) => /Justice|DOJ/.test(i.name));
+  assert.equal(bodies.length, 1);
+  assert.ok(bodies[0]!.aliases.includes('DOJ'));
+  // "Justice Department" is the DOJ too: its head word after its domain.
+  const inverted = extract('The Justice Department charged two traders. The DOJ said more charges could follow.');
+  assert.equal(inverted.institutions.filter((i) => /Justice|DOJ/.test(i.name)).length, 1);
+});
+
+test("a law's initials name the law, not a body", () => {
+  const names = institutionNames('The Trade Secrets Protection Act was passed in 2004. Prosecutors said the firm broke the TSPA twice.');
+  assert.ok(!names.includes('TSPA'), names.join(', '));
+});
+
+test('"X is the fifth listed company …", "X, another Y firm": the predicate or apposition names a body', () => {
+  assert.ok(institutionNames('Dravotel is the fifth listed company to be fined by the regulator this year.').includes('Dravotel'));
+  assert.ok(institutionNames('Investors also targeted Quorvex, another mainland chemicals firm, last year.').includes('Quorvex'));
+});
+
+test('an officer after a name makes it a company: "former X chairman and founder"', () => {
+  const doc = extract('Former Pellmora chairman and founder Mr Oskar Brandt pleaded not guilty on Tuesday.');
+  assert.ok(doc.institutions.some((i) => i.name === 'Pellmora'));
+  assert.ok(doc.people.some((p) => p.name === 'Oskar Brandt'));
+});
+
+test('"The X collapse" at a sentence start is X, without "The"', () => {
+  const names = institutionNames('Former Pellmora chairman Oskar Brandt was charged. "The Pellmora collapse was a tragedy," he said.');
+  assert.ok(names.includes('Pellmora'), names.join(', '));
+  assert.ok(!names.includes('The Pellmora'));
+});
+
+test('a name first in a list of bodies is a body: "X, Acme Communications and Y"', () => {
+  const names = institutionNames('Regulators pursued fraud cases like those of Vortell, Harwick Communications and Brisbey.');
+  assert.ok(names.includes('Vortell'), names.join(', '));
+});
+
+test('a common word and a legal form after "and" end one company\'s name', () => {
+  const names = institutionNames('Dunmore Aviation Sales and Support Inc. paid $2 million to settle the case.');
+  assert.ok(names.includes('Dunmore Aviation Sales and Support Inc.'), names.join(', '));
+});
+
+test('a person before "and" a party officer is no body', () => {
+  const doc = extract('Former minister Daniel Morgan and Labour Party treasurer Anna Clarke were indicted by a special court.');
+  assert.ok(doc.people.some((p) => p.name === 'Daniel Morgan'));
+  assert.ok(!doc.institutions.some((i) => i.name === 'Daniel Morgan'));
+});
