@@ -421,7 +421,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const e = entities[instSeen]!;
       if (e.category !== 'institution') continue;
       const ws = words(e.name);
-      insts.push({ e, initials: bodyInitials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
+      // "Zhejiang Acme Steel Co." is "Acme" too: a company's name may open with its province or town.
+      const opener = ws.length >= 3 && e.kind === 'company' && lookupPlace(ws[0]!) ? ws[1]! : ws[0];
+      insts.push({ e, initials: bodyInitials(e.name), first: (opener ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
     }
     // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
     // But "according to ACC" after "Anti-Corruption Commission (ACC)" is that body, as defined.
@@ -662,6 +664,15 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
   });
 
+  /** Entity `a` was another name of `into`: its mentions and places move there (an entity left without mentions is dropped). */
+  const mergeInto = (a: Entity, into: Entity): void => {
+    for (const s of [a.name, ...a.aliases]) into.aliases.add(s);
+    into.mentions.push(...a.mentions);
+    into.roles.push(...a.roles);
+    for (const p of placed) if (p.entity === a) p.entity = into;
+    a.mentions = [];
+    a.roles = [];
+  };
   // 5. "DOJ" in a headline before "Department of Justice" in the text: an acronym that became a body of its
   // own joins the one body of several words whose initials it spells (an outlet only an outlet).
   const multiWordBodies = entities.filter((e) => e.category === 'institution' && e.mentions.length > 0 && words(e.name).length > 1);
@@ -669,13 +680,20 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (a.category !== 'institution' || !/^[A-Z]{2,6}$/.test(a.name) || a.mentions.length === 0 || multiWordBodies.length === 0) continue;
     const spelt = multiWordBodies.filter((e) => bodyInitials(e.name).includes(a.name) && (a.kind !== 'media' || e.kind === 'media'));
     if (spelt.length !== 1) continue;
-    const into = spelt[0]!;
-    for (const s of [a.name, ...a.aliases]) into.aliases.add(s);
-    into.mentions.push(...a.mentions);
-    into.roles.push(...a.roles);
-    for (const p of placed) if (p.entity === a) p.entity = into;
-    a.mentions = [];
-    a.roles = [];
+    mergeInto(a, spelt[0]!);
+  }
+
+  // "Acme", "Acme Steel" beside "Zhejiang Acme Steel Structure Co.": the opening words of one company's
+  // longer name, or those after its first word (a province or town it may open with), are that company.
+  const companies = entities.filter((e) => e.category === 'institution' && e.kind === 'company' && e.mentions.length > 0);
+  const companyWords = companies.map((e) => words(e.name.replace(LEGAL_FORM, '')).map((w) => key(w)));
+  for (const a of entities) {
+    if (a.category !== 'institution' || a.mentions.length === 0 || companies.length < 2) continue;
+    const aw = words(a.name).map((w) => key(w));
+    if (aw.length === 1 && (isCommonWord(a.name) || /^[A-Z]{2,6}$/.test(a.name) || lookupPlace(a.name))) continue;
+    const opens = (ew: string[], at: number): boolean => ew.length - at > aw.length && aw.every((w, k) => ew[at + k] === w);
+    const longer = companies.filter((e, i) => e !== a && words(e.name).length >= 3 && (opens(companyWords[i]!, 0) || opens(companyWords[i]!, 1)));
+    if (longer.length === 1) mergeInto(a, longer[0]!);
   }
 
   // Canonical names: the fullest form used.

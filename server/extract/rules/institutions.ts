@@ -665,6 +665,21 @@ function ownedByCompany(tokens: Token[], last: number): boolean {
 }
 
 /**
+ * "Acme was fined £90,000 and its former chief executive £10,000": a sentence's subject that "its" officer
+ * or board belongs to, with no other name between them, is a company (a person's would be "his" or "her").
+ */
+export function subjectOwnsOfficer(tokens: Token[], first: number, last: number): boolean {
+  const start = first === 0 || (first === 1 && /^the$/i.test(at(tokens, 0)));
+  if (!start || tokens[last]!.possessive) return false;
+  for (let k = last + 1; k < last + 16 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.cap || /^(?:[.;:]|he|she|his|her|they|their|who)$/.test(t.text)) return false;
+    if (t.text === 'its') return ownedByCompany(tokens, k);
+  }
+  return false;
+}
+
+/**
  * "Acme said it would appeal", "Acme said in a statement": a single name that says "it" or "its"
  * of itself, or speaks in a statement, is a body; a person would be "he" or "she" and is named in full first.
  */
@@ -780,6 +795,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.
   if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
+  if (subjectOwnsOfficer(tokens, first, last)) return 'company';
   if (/-(?:based|listed|headquartered|registered)$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme", "Oslo-listed Acme"
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(norm(at(tokens, b - 1)))) return 'company';
   // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.

@@ -16,6 +16,7 @@ import {
   countryBody,
   countryBodyAt,
   institutionContext,
+  subjectOwnsOfficer,
   isCountryBodyNoun,
   singleInstitutionHint,
   speaksAsBody,
@@ -651,9 +652,13 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     sp.some(
       (_, k) => k > 0 && (lookupPlace(textOf(text, sp.slice(0, k + 1))) !== undefined || lookupInstitution(textOf(text, sp.slice(0, k + 1))) !== undefined),
     );
+  // "Universal Salvage was fined … and its former chief executive …": common words that "its" officer
+  // belongs to are a company's name, kept whole.
+  const ownsOfficer = !shaped && span.length >= 2 && base === 0 && subjectOwnsOfficer(tokens, base, base + span.length - 1);
   // A shaped name keeps its leading words, except a common word before a lower-case connector
   // ("Later the Senate", "Members of the … party"); "Ministry of …" keeps its head.
   while (
+    !ownsOfficer &&
     span.length > 0 &&
     (!shaped || looseStart(span)) &&
     atSentenceStart(tokens, base) &&

@@ -53,3 +53,18 @@ test('a person before "and" a party officer is no body', () => {
   assert.ok(doc.people.some((p) => p.name === 'Daniel Morgan'));
   assert.ok(!doc.institutions.some((i) => i.name === 'Daniel Morgan'));
 });
+
+test('"X was fined … and its former chief executive …": the subject that owns the officer is a company', () => {
+  const names = institutionNames('Coastal Salvage was fined £90,000 and its former chief executive, Peter Hollis, £10,000.');
+  assert.ok(names.includes('Coastal Salvage'), names.join(', '));
+  assert.ok(!institutionNames('Peter Hollis was fined £9,000 and his lawyer said he would appeal.').includes('Peter Hollis'));
+});
+
+test("a company's short forms join its full name, which may open with its province", () => {
+  const doc = extract(
+    "Hunan Kelvaro Steel Structure Co., a builder, said it was fined. Kelvaro said it would appeal. The fine was twice Kelvaro Steel's profit.",
+  );
+  const bodies = doc.institutions.filter((i) => i.name.includes('Kelvaro'));
+  assert.equal(bodies.length, 1, bodies.map((b) => b.name).join(', '));
+  assert.equal(bodies[0]!.name, 'Hunan Kelvaro Steel Structure Co.');
+});
