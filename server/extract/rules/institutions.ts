@@ -87,6 +87,7 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   prosecutors: 'agency',
   prosecution: 'agency', // "Public Prosecution", "Crown Prosecution
   inspectorate: 'agency',
+  division: 'agency', // "Criminal Division", "Enforcement Division"
   court: 'court',
   courts: 'court',
   tribunal: 'court',
@@ -905,7 +906,7 @@ export function countryBodyAt(tokens: Token[], base: number, span: Token[]): boo
 // ---------------------------------------------------------------- single words
 
 /** Abbreviations of common nouns and titles, not of bodies. */
-const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM']);
+const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM', 'AIDS', 'PIN']);
 const COMPASS = /^(?:north|south|east|west)(?:ern)?$/i;
 /** Roles after "the X's" that make X a body: "the Kremlin's representative". */
 const BODY_ROLES = new Set('representative representatives spokesman spokeswoman spokesperson envoy envoys chief head director officials statement'.split(' '));
@@ -961,6 +962,19 @@ export function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
   );
 }
 
+/** Words written in capitals for emphasis, not as initials: "he did NOT", "ALL of them". */
+const EMPHASIS = new Set(['not', 'all', 'never', 'now', 'yes', 'must', 'any', 'only', 'very', 'more', 'most', 'stop', 'help', 'free', 'new', 'sale']);
+/**
+ * "The SEC said", "a former SEC attorney", "appealed to CAS": capitals that spell an English word ("sec",
+ * "cas") are initials when the words around are written in lower case (not in a headline in capitals).
+ */
+function acronymOfCommonWord(tokens: Token[], idx: number): boolean {
+  const w = at(tokens, idx);
+  if (!/^[A-Z]{3,5}$/.test(w) || GENERAL_ABBREVIATIONS.has(w) || EMPHASIS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase())) return false;
+  for (let k = Math.max(0, idx - 3); k <= idx + 3 && k < tokens.length; k++) if (k !== idx && /\p{Ll}/u.test(tokens[k]!.text)) return true;
+  return false;
+}
+
 /**
  * A single word (tokens[idx]) that is a body unless it turns out to be a person's name: an outlet or company
  * by its context, "the Senate", "the Kremlin" (an unknown name after "the"), an acronym.
@@ -975,7 +989,7 @@ export function singleInstitutionHint(
   const ctx = institutionContext(tokens, idx, idx);
   if (ctx) return ctx;
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
-  if (common || isTitleWord(t)) return undefined;
+  if ((common && !acronymOfCommonWord(tokens, idx)) || isTitleWord(t)) return undefined;
   // "tested positive for EPO": a substance, not a body.
   const substance = at(tokens, idx - 1) === 'for' && /^(?:positive|negative)$/.test(at(tokens, idx - 2));
   if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) || substance ? undefined : 'other';

@@ -489,9 +489,12 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       }
       // "Conference on …", but not "a ban imposed by the Federation on Karl Roe": a given name after "on" starts a person.
       const headOn = next.text === 'on' && INSTITUTION_HEAD[norm(tokens[j]!.text)] !== undefined && !isGivenName(tokens[j + 2]?.text ?? '');
-      // "News of the World", "Conference on the Great Lakes Region", "Republic of the Gambia".
+      // "News of the World", "Conference on the Great Lakes Region", "Republic of the Gambia"; "for the" after a
+      // body's head word: "District Court for the District of Columbia", "Office for the Coordination of …".
+      const headKind = INSTITUTION_HEAD[norm(tokens[j]!.text)];
+      const headFor = next.text === 'for' && headKind !== undefined && headKind !== 'company' && headKind !== 'media';
       if (
-        (next.text === 'of' || headOn) &&
+        (next.text === 'of' || headOn || headFor) &&
         tokens[j + 2]?.text === 'the' &&
         j + 3 < tokens.length &&
         nameAt(j + 3) &&
@@ -626,6 +629,19 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   let span = run;
   let base = offset;
   if (basedPlace(text, tokens, offset, run, sentence, out)) return;
+  // "Jane Roe of the Justice Department's Criminal Division": a body's name after a body's possessive is a
+  // body of its own (not "National Women's Rights Commission": no body's name before the possessive).
+  const owner = run.findIndex((t, k) => k > 0 && k < run.length - 2 && t.possessive && /['’]s$/i.test(text.slice(t.start, t.end)));
+  if (owner > 0 && institutionKind(run.slice(owner + 1)) !== null) {
+    const left = run.slice(0, owner + 1);
+    const of = left.map((t) => norm(t.text)).lastIndexOf('of');
+    const ownerBody = of >= 0 ? left.slice(left[of + 1] && norm(left[of + 1]!.text) === 'the' ? of + 2 : of + 1) : left;
+    if (ownerBody.length >= 2 && institutionKind(ownerBody) !== null) {
+      classifyRun(text, tokens, offset, left, sentence, out);
+      classifyRun(text, tokens, offset + owner + 1, run.slice(owner + 1), sentence, out);
+      return;
+    }
+  }
   // "Lao People's Democratic Republic": the possessive inside belongs to the long name.
   if (tokens[offset - 1]?.possessive) {
     for (let k = offset - 1; k >= Math.max(0, offset - 3) && tokens[k]!.cap; k--) {
@@ -1190,6 +1206,16 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     ];
   }
   if (span.some((t) => t.text === 'and' || t.text === ',')) return null; // "X and Y": two names
+  // "Jane Roe of the Justice Department": a given name and surname, then "of" and a body's name, are two names
+  // (a title word inside the body's name, "Justice", heads no name here).
+  const ofAt = span.findIndex((t) => t.text === 'of');
+  let titled = 0; // "Assistant Attorney General Jane Roe of the …": titles before the name
+  while (titled < ofAt && isTitleWord(span[titled]!)) titled++;
+  const nameWords = span.slice(titled, ofAt);
+  if (nameWords.length >= 2 && (isGivenName(nameWords[0]!.text) || !isCommonWord(nameWords[0]!.text)) && nameWords.every((t) => t.cap && !isTitleWord(t))) {
+    const bodyFirst = span[ofAt + 1]?.text === 'the' ? ofAt + 2 : ofAt + 1;
+    if (span.length - bodyFirst >= 2 && institutionKind(span.slice(bodyFirst)) !== null) return null;
+  }
   const tp = parseTitle(span);
   if (tp) {
     // "Chairman of the National Democratic Congress": what a title's "of" leads to is a body when it

@@ -68,3 +68,28 @@ test("a company's short forms join its full name, which may open with its provin
   assert.equal(bodies.length, 1, bodies.map((b) => b.name).join(', '));
   assert.equal(bodies[0]!.name, 'Hunan Kelvaro Steel Structure Co.');
 });
+
+test('"Jane Roe of the Justice Department\'s Criminal Division": a person, the body and its division', () => {
+  const doc = extract("Assistant Attorney General Mark Halden of the Justice Department's Criminal Division said so today.");
+  const names = doc.institutions.map((i) => i.name);
+  assert.ok(names.includes('Justice Department'), names.join(', '));
+  assert.ok(names.includes('Criminal Division'), names.join(', '));
+  assert.ok(doc.people.some((p) => p.name === 'Mark Halden'));
+  const plain = extract('Nora Delacroix of the Justice Department declined to comment.');
+  assert.ok(plain.people.some((p) => p.name === 'Nora Delacroix'));
+  assert.ok(plain.institutions.some((i) => i.name === 'Justice Department'));
+});
+
+test('a court\'s name goes on over "for the": "District Court for the District of Columbia"', () => {
+  const names = institutionNames('Charges were unsealed in the U.S. District Court for the District of Columbia on Monday.');
+  assert.ok(names.includes('U.S. District Court for the District of Columbia'), names.join(', '));
+  // Not after a company's name: "paid by Acme Holdings for the Kelvaro Group" is two.
+  const two = institutionNames('The fee was paid by Acme Holdings for the Kelvaro Group last year.');
+  assert.ok(two.includes('Acme Holdings') && two.includes('Kelvaro Group'), two.join(', '));
+});
+
+test('capitals that spell an English word are initials in lower-case text: "The SEC said"', () => {
+  const names = institutionNames('The SEC said on Monday that it had fined Acme Holdings. Jane Roe, a former SEC attorney, agreed.');
+  assert.ok(names.includes('SEC'), names.join(', '));
+  assert.ok(!institutionNames('He did NOT know about the payments, Jane Roe said.').includes('NOT'));
+});
