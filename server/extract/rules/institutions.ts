@@ -508,6 +508,9 @@ const PLURAL_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   teams: 'other',
   broadcasters: 'media',
   newspapers: 'media',
+  websites: 'media',
+  magazines: 'media',
+  channels: 'media',
   outlets: 'media',
   publishers: 'media',
   tabloids: 'media',
@@ -524,6 +527,18 @@ function listOpenerKind(tokens: Token[], b: number): InstitutionKind | undefined
   if (at(tokens, k) === '”' || at(tokens, k) === '"') k--;
   const t = tokens[k];
   return t && (!t.cap || k === 0) ? PLURAL_BODY_NOUNS[t.text.toLowerCase()] : undefined;
+}
+/**
+ * "the Press Gang and Cold Type websites", "the Acme and Globex banks": a plural body noun after two names
+ * joined by "and" says what both are.
+ */
+function coordinatedBodyKind(tokens: Token[], first: number, last: number): InstitutionKind | undefined {
+  if (tokens[last]!.possessive) return undefined;
+  if (at(tokens, first - 1) === 'and' && tokens[first - 2]?.cap) return PLURAL_BODY_NOUNS[lowerAt(tokens, last + 1)];
+  if (at(tokens, last + 1) !== 'and' || !tokens[last + 2]?.cap) return undefined;
+  let k = last + 2;
+  while (k < last + 7 && tokens[k]?.cap && !tokens[k]!.possessive) k++;
+  return tokens[k - 1]?.possessive ? undefined : PLURAL_BODY_NOUNS[lowerAt(tokens, k)];
 }
 /** Lower-case words after a name that say it is an outlet: "a X report", "X journalist". */
 const MEDIA_AFTER = new Set([
@@ -712,6 +727,25 @@ const COMPANY_ROLES = new Set([
   'executives',
   'employees',
 ]);
+/** Staff of a firm before "at" or "with" and its name: "a partner at X", "an analyst with X". */
+const STAFF_AT = new Set([
+  'partner',
+  'partners',
+  'analyst',
+  'analysts',
+  'economist',
+  'economists',
+  'strategist',
+  'strategists',
+  'associate',
+  'associates',
+  'consultant',
+  'consultants',
+  'banker',
+  'bankers',
+  'trader',
+  'traders',
+]);
 /** Nouns right after a name that make it a body only in that order ("the X law firm"), not before it. */
 const AFTER_ONLY = new Set(['group', 'firm', 'company', 'party', 'movement', 'alliance', 'coalition', 'organisation', 'organization']);
 
@@ -785,6 +819,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const apposed = appositionKind(tokens, last);
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
+  const coordinated = coordinatedBodyKind(tokens, first, last);
+  if (coordinated) return coordinated;
   if (COMPANY_AFTER.has(after)) return 'company';
   // "the Helvor chief executive", "former Helvor chairman and founder Jane Roe": a company's officer after its name.
   if (after === 'chief' && /^(?:executive|financial|operating|technology)$/.test(at(tokens, last + 2))) return 'company';
@@ -799,6 +835,9 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (subjectOwnsOfficer(tokens, first, last)) return 'company';
   if (/-(?:based|listed|headquartered|registered)$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme", "Oslo-listed Acme"
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(norm(at(tokens, b - 1)))) return 'company';
+  // "a partner at Hallam Pryce", "an analyst with Vantorix", "the law firm of Hallam Pryce": where staff work.
+  if ((before === 'at' || before === 'with') && STAFF_AT.has(norm(at(tokens, b - 1)))) return 'company';
+  if (before === 'of' && /^(?:firm|firms)$/.test(at(tokens, b - 1))) return 'company';
   // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.
   if (!tokens[last]!.possessive) {
     for (let k = last + 1; k <= last + 2; k++) {

@@ -93,3 +93,16 @@ test('capitals that spell an English word are initials in lower-case text: "The 
   assert.ok(names.includes('SEC'), names.join(', '));
   assert.ok(!institutionNames('He did NOT know about the payments, Jane Roe said.').includes('NOT'));
 });
+
+test('a plural body noun after two names joined by "and" types both: "the X and Y websites"', () => {
+  const names = institutionNames('The article ran on the Quillery and Brass Lantern websites last week.');
+  assert.ok(names.includes('Quillery') && names.includes('Brass Lantern'), names.join(', '));
+  const people = extract('Jane Roe and Mark Smith were charged on Monday.').institutions;
+  assert.equal(people.length, 0);
+});
+
+test('where staff work: "a partner at X", "an analyst with X", "the law firm of X"', () => {
+  const names = institutionNames('Anna Lee, an analyst at Kestrow, agreed. Tom Marsh, a partner at the law firm of Dellory Vance, said the case was weak.');
+  assert.ok(names.includes('Kestrow'), names.join(', '));
+  assert.ok(names.includes('Dellory Vance'), names.join(', '));
+});
