@@ -5,7 +5,7 @@
  */
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
 import { isCommonWord } from './lexicons.js';
-import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
+import { INSTITUTION_HEAD, isBodyWord, isSportsReport, lookupInstitution, teamContext } from './institutions.js';
 import { isCountryName, isDemonym, lookupCity, lookupPlace } from './places.js';
 import { INSTRUMENT_NOUNS, KIN_NOUNS, LAW_NAME_ENDS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
@@ -293,9 +293,22 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // "Leeds manager John Doe": a club the context named by its town alone.
     else if (lookupCity(m.name) && !isCountryName(m.name) && !clubByTown.has(key(m.name))) clubByTown.set(key(m.name), m.name);
   }
+  // In a sports report, "against Norwich", "Liverpool's Luis Suarez", "defeat by Arsenal": a town's name, or a
+  // single name with no person's evidence, that a team's context surrounds is a club's.
+  const teamTowns = new Set<string>(); // towns of several words a team's context names ("West Bromwich were …")
+  if (isSportsReport(tokens)) {
+    for (const m of raws) {
+      const toks = tokens[m.sentence] ?? [];
+      if (m.category === 'place' && !isCountryName(m.name) && lookupCity(m.name) && teamContext(toks, m.first, m.last)) {
+        if (!clubByTown.has(key(m.name))) clubByTown.set(key(m.name), m.name);
+        teamTowns.add(key(m.name));
+      } else if (m.category === 'single' && !m.personEvidence && !m.institutionHint && !isCountryName(m.name) && teamContext(toks, m.first, m.last))
+        m.institutionHint = 'other';
+    }
+  }
   /** The club a town's name stands for here: not after a preposition of place, nor in a dateline ("LEEDS –"). */
   const clubOf = (m: RawMention): string | undefined => {
-    if (clubByTown.size === 0 || m.first !== m.last) return undefined;
+    if (clubByTown.size === 0 || (m.first !== m.last && !teamTowns.has(key(m.name)))) return undefined;
     const club = clubByTown.get(key(text.slice(m.start, m.end)));
     if (!club) return undefined;
     const toks = tokens[m.sentence] ?? [];

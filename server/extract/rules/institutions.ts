@@ -1046,3 +1046,41 @@ export function singleInstitutionHint(
   }
   return undefined;
 }
+
+// ---------------------------------------------------------------- teams in sports reports
+
+/** Words only sports reports use much: a document with two of them is a match or a league's story. */
+const SPORTS_WORDS = new Set(
+  'football footballer footballers referee referees striker midfielder defender goalkeeper fixture fixtures relegation relegated promoted touchline cricket cricketer cricketers wicket wickets innings batsman bowler rugby midfield penalties semi-final quarter-final'.split(
+    ' ',
+  ),
+);
+/** Whether the sentences read as sports news: two different words of the game at least. */
+export function isSportsReport(tokens: Token[][]): boolean {
+  const seen = new Set<string>();
+  for (const toks of tokens) for (const t of toks) if (!t.cap && SPORTS_WORDS.has(t.text) && seen.add(t.text).size >= 2) return true;
+  return false;
+}
+/** Verbs and nouns of a result before "by", "over", "to", "with" and a team: "defeat by X", "win over X". */
+const RESULT_BEFORE: Readonly<Record<string, RegExp>> = {
+  by: /^(?:defeat|defeated|beaten|thrashed|held|knocked)$/,
+  over: /^(?:win|wins|victory|victories|triumph)$/,
+  to: /^(?:lost|lose|loses|losing|loss|defeat|defeats)$/,
+  with: /^(?:draw|drew|drawn|draws)$/,
+};
+/**
+ * In a sports report, what the words around tokens[first..last] say of a team: "against X", "defeat by X",
+ * "X were awarded a penalty", "X's John Terry", "X footballers". A town's or a given name there is a club's.
+ */
+export function teamContext(tokens: Token[], first: number, last: number): boolean {
+  const before = at(tokens, first - 1);
+  if (/^(?:against|beat|beating|beats|versus|vs)$/.test(before)) return true;
+  const result = RESULT_BEFORE[before];
+  if (result && result.test(at(tokens, first - 2))) return true;
+  const t = tokens[last]!;
+  const next = tokens[last + 1];
+  if (t.possessive) return !!next?.cap && !isTitleWord(next) && !next.possessive; // "Liverpool's Luis Suarez", "Everton's Moyes"
+  if (/^(?:footballers|players|cricketers|squad)$/.test(next?.text ?? '')) return true;
+  // "West Bromwich were awarded a penalty": British reports put a team's name with a plural verb.
+  return /^(?:were|have)$/.test(next?.text ?? '') && !!tokens[last + 2] && !tokens[last + 2]!.cap;
+}

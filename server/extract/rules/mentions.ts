@@ -1386,7 +1386,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       possible &&
       ((next !== undefined && SPEECH_AFTER.has(next.text)) ||
         personApposition(tokens, base) ||
-        (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
+        // "said Jones" is a person's; "said Acme's chief executive" is no evidence.
+        (prev !== undefined && (prev.text === 'said' || prev.text === 'says') && !t.possessive) ||
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
         // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.

@@ -106,3 +106,16 @@ test('where staff work: "a partner at X", "an analyst with X", "the law firm of 
   assert.ok(names.includes('Kestrow'), names.join(', '));
   assert.ok(names.includes('Dellory Vance'), names.join(', '));
 });
+
+test("in a sports report, a team's context makes a town or a given name a club", () => {
+  const doc = extract(
+    'The referee sent the striker off in the first half. Hollinsby were awarded a penalty after the break. ' +
+      "Dunmore's Harry Vale said he would appeal after the defeat by Kelbrook. The ban rules him out against Norwich.",
+  );
+  const names = doc.institutions.map((i) => i.name);
+  for (const club of ['Dunmore', 'Kelbrook', 'Norwich']) assert.ok(names.includes(club), `${club}: ${names.join(', ')}`);
+  assert.ok(doc.people.some((p) => p.name === 'Harry Vale'));
+  // Not in other news: "against Norwich" in a council story stays a place.
+  const council = extract('The council voted against Norwich on Monday, Jane Roe said.');
+  assert.ok(!council.institutions.some((i) => i.name === 'Norwich'));
+});
