@@ -425,7 +425,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       continue;
     }
     // "LEEDS : …", "HANOI –": a town's name in capitals opening a sentence is a dateline, a place.
-    const dateline = m.first === 0 && /^\p{Lu}{3,}$/u.test(w) ? lookupPlace(w) : undefined;
+    // So is one before a comma and its country in a credit line ("AP, PERTH, Australia").
+    const sentToks = tokens[m.sentence] ?? [];
+    const placeAfterComma = sentToks[m.last + 1]?.text === ',' && !!lookupPlace(sentToks[m.last + 2]?.text ?? '');
+    const dateline = (m.first === 0 || placeAfterComma) && /^\p{Lu}{3,}$/u.test(w) ? (lookupPlace(w) ?? (placeAfterComma ? m.city : undefined)) : undefined;
     if (dateline) {
       attach(get('place', dateline), m);
       continue;
@@ -489,8 +492,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(byLast[0]!, m);
       continue;
     }
+    // "the FA" beside "FA Commission": an acronym opening a body's name other than a company's or an outlet's is
+    // the parent body, not that commission or unit ("HSBC" is "HSBC Holdings", "CBS" is "CBS News").
+    const parentAcronym = /^[A-Z]{2,6}$/.test(w);
     const prefixed = insts.filter(
-      (x) => x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
+      (x) =>
+        x.multi &&
+        !(parentAcronym && x.e.kind !== 'company' && x.e.kind !== 'media') &&
+        (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
     );
     // "Acme" after "Acme Corp." and "Acme Task Force": the bare name is the company's own.
     const companies = prefixed.length > 1 ? prefixed.filter((x) => x.e.kind === 'company') : prefixed;

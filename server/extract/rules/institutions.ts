@@ -945,7 +945,35 @@ export function countryBodyAt(tokens: Token[], base: number, span: Token[]): boo
 // ---------------------------------------------------------------- single words
 
 /** Abbreviations of common nouns and titles, not of bodies. */
-const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM', 'AIDS', 'PIN']);
+const GENERAL_ABBREVIATIONS = new Set([
+  'PM',
+  'MP',
+  'CEO',
+  'CFO',
+  'COO',
+  'CTO',
+  'GDP',
+  'TV',
+  'AI',
+  'ID',
+  'DNA',
+  'HIV',
+  'VAT',
+  'IPO',
+  'OK',
+  'AM',
+  'AIDS',
+  'PIN',
+  'CCTV',
+  'GPS',
+  'SUV',
+  'ATM',
+  'PDF',
+  'SMS',
+  'USB',
+  'DVD',
+  'LED',
+]);
 const COMPASS = /^(?:north|south|east|west)(?:ern)?$/i;
 /** Roles after "the X's" that make X a body: "the Kremlin's representative". */
 const BODY_ROLES = new Set('representative representatives spokesman spokeswoman spokesperson envoy envoys chief head director officials statement'.split(' '));

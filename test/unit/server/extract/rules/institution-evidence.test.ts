@@ -119,3 +119,12 @@ test("in a sports report, a team's context makes a town or a given name a club",
   const council = extract('The council voted against Norwich on Monday, Jane Roe said.');
   assert.ok(!council.institutions.some((i) => i.name === 'Norwich'));
 });
+
+test('"the FA" beside "FA Commission" is the parent body; a town in capitals in a credit line is a place', () => {
+  const doc = extract('The FA charged the club. An FA Commission will hear the case in April, the FA said.');
+  const names = doc.institutions.map((i) => i.name);
+  assert.ok(names.includes('FA') && names.includes('FA Commission'), names.join(', '));
+  const credit = extract('AP, PERTH, Australia\nThe bank chief executive resigned on Tuesday.');
+  assert.ok(credit.places.some((p) => p.name.toLowerCase() === 'perth'));
+  assert.ok(!credit.institutions.some((i) => i.name === 'PERTH'));
+});
