@@ -727,6 +727,13 @@ const COMPANY_ROLES = new Set([
   'executives',
   'employees',
 ]);
+/** Roles of people set after a name: "X, founder of Acme", "X, the chairman of …". */
+const PERSON_ROLES_AFTER = new Set(['founder', 'co-founder', 'chairman', 'chairwoman', 'owner', 'director', 'president', 'chief', 'head', 'ceo', 'boss']);
+function personRoleAfter(tokens: Token[], last: number): boolean {
+  if (at(tokens, last + 1) !== ',') return false;
+  const k = /^(?:a|an|the|its|former)$/.test(at(tokens, last + 2)) ? last + 3 : last + 2;
+  return PERSON_ROLES_AFTER.has(lowerAt(tokens, k));
+}
 /** Staff of a firm before "at" or "with" and its name: "a partner at X", "an analyst with X". */
 const STAFF_AT = new Set([
   'partner',
@@ -833,7 +840,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
   if (subjectOwnsOfficer(tokens, first, last)) return 'company';
-  if (/-(?:based|listed|headquartered|registered)$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme", "Oslo-listed Acme"
+  // "Paris-based Acme", "Oslo-listed Acme" (not "Kerala-based MM Ramchandran, founder of …": a person's role follows).
+  if (/-(?:based|listed|headquartered|registered)$/i.test(at(tokens, first - 1)) && !personRoleAfter(tokens, last)) return 'company';
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(norm(at(tokens, b - 1)))) return 'company';
   // "a partner at Hallam Pryce", "an analyst with Vantorix", "the law firm of Hallam Pryce": where staff work.
   if ((before === 'at' || before === 'with') && STAFF_AT.has(norm(at(tokens, b - 1)))) return 'company';

@@ -340,12 +340,12 @@ function monthsAsNames(tokens: Token[]): ReadonlySet<number> {
  */
 function opensLongerName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!t.cap || (t.text !== 'AS' && t.text !== 'One' && !t.text.endsWith('day'))) return false; // most tokens stop here
+  if (!t.cap || (t.text !== 'AS' && t.text !== 'One' && t.text !== 'All' && !t.text.endsWith('day'))) return false; // most tokens stop here
   const next = tokens[i + 1];
   if (!next || !isNameToken(next)) return false;
   if (t.text === 'AS') return true;
-  // "the network One Vista News": a capital "One" inside a sentence opens a name.
-  if (t.text === 'One') return !atSentenceStart(tokens, i);
+  // "the network One Vista News", "the All India Trinamool Congress": a capital "One" or "All" inside a sentence opens a name.
+  if (t.text === 'One' || t.text === 'All') return !atSentenceStart(tokens, i);
   return MONTHS_DAYS.has(norm(t.text)) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
 }
 

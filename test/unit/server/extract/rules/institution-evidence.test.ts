@@ -128,3 +128,10 @@ test('"the FA" beside "FA Commission" is the parent body; a town in capitals in 
   assert.ok(credit.places.some((p) => p.name.toLowerCase() === 'perth'));
   assert.ok(!credit.institutions.some((i) => i.name === 'PERTH'));
 });
+
+test('a capital "All" inside a sentence opens a name; "X-based" before a person\'s role is no company', () => {
+  assert.ok(institutionNames('She founded the All Ruritania Farmers Party in 2010.').includes('All Ruritania Farmers Party'));
+  const doc = extract('Leeds-based Oskar Brandt, founder of Vellmark Jewellery group, was arrested on Monday.');
+  assert.ok(!doc.institutions.some((i) => i.name === 'Oskar Brandt'));
+  assert.ok(institutionNames('Munich-based Kelvaro, a payments firm, fell 5%.').includes('Kelvaro'));
+});
