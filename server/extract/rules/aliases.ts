@@ -41,6 +41,7 @@ export interface Placed {
  */
 const LEGAL_FORM_KEY = /\s+(?:plc|ltd\.?|limited|inc\.?|co\.?|llc|ag|sa|se|spa|nv|bv|gmbh|group)$/;
 const TWO_WORDS_BEFORE = /\S\s+\S+$/;
+const STRICT_LEGAL_FORM = /^\s+(?:plc|ltd\.?|inc\.?|llc)$/;
 /** "Department of Justice" = "Justice Department": a body's head word before "of" and its domain. */
 const HEAD_OF_DOMAIN = /^(\p{L}+) of (?:the )?(\p{L}+(?: \p{L}+){0,2})$/u;
 const keyUncached = (s: string): string => {
@@ -51,7 +52,13 @@ const keyUncached = (s: string): string => {
     .replace(/\bcorp\.?$/, 'corporation');
   // "Access Bank Plc", "Goldman Sachs Group Inc" and "Access Bank", "Goldman Sachs" are one company:
   // the legal form is no part of the key.
-  for (let legal = LEGAL_FORM_KEY.exec(k); legal && TWO_WORDS_BEFORE.test(k.slice(0, legal.index)); legal = LEGAL_FORM_KEY.exec(k)) k = k.slice(0, legal.index);
+  // "Pfizer Inc." and "Pfizer": after one word only the forms that are never a name's own word.
+  for (
+    let legal = LEGAL_FORM_KEY.exec(k);
+    legal && (TWO_WORDS_BEFORE.test(k.slice(0, legal.index)) || (STRICT_LEGAL_FORM.test(legal[0]) && /\S/.test(k.slice(0, legal.index))));
+    legal = LEGAL_FORM_KEY.exec(k)
+  )
+    k = k.slice(0, legal.index);
   k = k.replace(/\./g, '').replace(/\s+/g, ' ').trim();
   const inverted = HEAD_OF_DOMAIN.exec(k);
   return inverted && INSTITUTION_HEAD[inverted[1]!] !== undefined ? `${inverted[2]} ${inverted[1]}` : k;
@@ -73,7 +80,7 @@ const ODD_SPACE = /[^\S ]| {2}/;
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 const initials = (s: string): string =>
   words(s)
-    .filter((w) => !/^(of|and|the|for|&)$/i.test(w))
+    .filter((w) => !/^(of|and|the|for|to|&)$/i.test(w))
     .map((w) => w[0]!.toUpperCase())
     .join('');
 /** Initials that spell "of" too: "Department of Justice" is the DOJ. */

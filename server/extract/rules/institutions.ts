@@ -151,6 +151,9 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   enterprises: 'company',
   brands: 'company',
   therapeutics: 'company',
+  biotechnology: 'company',
+  biosciences: 'company',
+  laboratories: 'company',
   productions: 'company',
   pictures: 'company',
   films: 'company',
@@ -302,7 +305,7 @@ export const PERSON_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = word
   organization: 'other',
 });
 /** Connectors that may follow an institution's head word inside its name. */
-const HEAD_CONNECTORS = new Set(['of', 'for', 'on']);
+const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'to']); // "Committee to Protect Journalists"
 /** Title words before "of" make a role, not a body: "Commissioner of Police". */
 const ROLE_BEFORE_OF = new Set([
   'minister',
@@ -377,6 +380,13 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   if (words.length >= 4 && words[1] === 'district' && words[2] === 'of' && /^(?:northern|southern|eastern|western|central|middle)$/.test(words[0]!))
     return 'court';
   if (words.length === 2 && /^(?:league|division|formula)$/.test(words[0]!) && /^(?:one|two|three|four)$/.test(words[1]!)) return 'other'; // "League Two"
+  // "the Fourth Circuit", "the Federal Circuit": a US court of appeals named by its circuit.
+  if (
+    words.length === 2 &&
+    words[1] === 'circuit' &&
+    /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|federal|d\.?c\.?)$/.test(words[0]!)
+  )
+    return 'court';
   const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
   // "Chief Clerk of the Ministry of Health", "Jane Roe of Acme Holdings Ltd": with no body word
@@ -826,6 +836,13 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const apposed = appositionKind(tokens, last);
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
+  // "its Wyeth unit", "Acme's Globex subsidiary": a name between an owner and a part of a company.
+  const owned = at(tokens, first - 1) === 'its' || at(tokens, first - 1) === 'their' || !!tokens[first - 1]?.possessive;
+  // (Not "the ICC's Anti-Corruption unit": English words there describe the unit, they name no company.)
+  const properName = tokens.slice(first, last + 1).some((t) => !isCommonWord(t.text) && !/^(?:anti|pro|counter|non)-/i.test(t.text));
+  if (owned && properName && /^(?:unit|subsidiary|arm|affiliate|division|brand)$/.test(after) && !tokens[last]!.possessive) return 'company';
+  // "Puma Biotechnology, Inc.": a legal form after a comma.
+  if (at(tokens, last + 1) === ',' && /^(?:Inc|Inc\.|LLC|Ltd|Ltd\.|Corp|Corp\.|L\.P\.|LP|PLC|plc)$/.test(at(tokens, last + 2))) return 'company';
   const coordinated = coordinatedBodyKind(tokens, first, last);
   if (coordinated) return coordinated;
   if (COMPANY_AFTER.has(after)) return 'company';
@@ -1061,6 +1078,9 @@ export function singleInstitutionHint(
 ): InstitutionKind | undefined {
   const { afterThe, atStart, articleAtStart, common } = where;
   const t = tokens[idx]!;
+  // "Company executives said", "Bank shares fell": a noun for bodies, capitalised at a sentence's start, names none.
+  const lower = t.text.toLowerCase();
+  if (atStart && !afterThe && (BODY_NOUNS[lower] !== undefined || PLURAL_BODY_NOUNS[lower] !== undefined)) return undefined;
   const ctx = institutionContext(tokens, idx, idx);
   if (ctx) return ctx;
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
@@ -1068,6 +1088,8 @@ export function singleInstitutionHint(
   // "tested positive for EPO": a substance, not a body.
   const substance = at(tokens, idx - 1) === 'for' && /^(?:positive|negative)$/.test(at(tokens, idx - 2));
   if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) || substance ? undefined : 'other';
+  // "FinCEN", "FinRA": an abbreviation whose last letters are capitals.
+  if (/^[A-Z][a-z]{1,4}[A-Z]{2,5}$/.test(t.text) && !substance) return 'other';
   // A broadcaster's call sign: "KTVX-TV", "WJZY-FM" (not "US-UK": two places).
   const callSign = /^[A-Z]{3,5}-(TV|FM|AM|DT)$/.exec(t.text);
   if (callSign) return 'media';

@@ -510,7 +510,17 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         j += 3;
         continue;
       }
-      if ((CONNECTORS.has(next.text) || headOn) && j + 2 < tokens.length && nameAt(j + 2)) {
+      // "Committee to Protect Journalists", "Campaign to Stop …": a body's head word, "to" and a capitalised verb.
+      const headTo =
+        next.text === 'to' &&
+        headKind !== undefined &&
+        headKind !== 'company' &&
+        headKind !== 'media' &&
+        j + 2 < tokens.length &&
+        nameAt(j + 2) &&
+        !lookupPlace(tokens[j + 2]!.text) &&
+        classOf(tokens[j + 2]!.low).verb;
+      if ((CONNECTORS.has(next.text) || headOn || headTo) && j + 2 < tokens.length && nameAt(j + 2)) {
         // A particle joins names, not a plural or common word to a name ("Republicans do Smith …").
         if (NAME_PARTICLES.has(next.text) && isCommonWord(tokens[j]!.text) && !isGivenName(tokens[j]!.text)) break;
         j += 2;
@@ -959,7 +969,7 @@ function mention(category: MentionCategory, text: string, toks: Token[], firstId
 /** The capitals of a run's words, connectors left out: "Prevention and Combating of Corruption Bureau" is PCCB. */
 function runInitials(span: Token[]): string {
   return span
-    .filter((t) => !CONNECTORS.has(norm(t.text)))
+    .filter((t) => !CONNECTORS.has(norm(t.text)) && t.text !== 'to')
     .map((t) => t.text[0]!.toUpperCase())
     .join('');
 }

@@ -135,3 +135,21 @@ test('a capital "All" inside a sentence opens a name; "X-based" before a person\
   assert.ok(!doc.institutions.some((i) => i.name === 'Oskar Brandt'));
   assert.ok(institutionNames('Munich-based Kelvaro, a payments firm, fell 5%.').includes('Kelvaro'));
 });
+
+test('a company\'s unit, a legal form after a comma, a circuit court, camel-case initials, "Committee to …"', () => {
+  const names = institutionNames(
+    'Harlow Pharma lost a verdict over its Brenlow unit. Dorsey v. Quintara Biologics, Inc. was heard. ' +
+      'The Fourth Circuit affirmed. FinCEN fined the bank. The Committee to Protect Farmers (CPF) said so.',
+  );
+  for (const body of ['Brenlow', 'Quintara Biologics', 'Fourth Circuit', 'FinCEN', 'Committee to Protect Farmers'])
+    assert.ok(names.includes(body), `${body}: ${names.join(', ')}`);
+  assert.ok(!names.includes('CPF'), 'the acronym joins the committee');
+  // English words before "unit" describe it: "the ICC's Anti-Corruption unit" is no company.
+  assert.ok(!institutionNames("They referred it to the ICC's Anti-Corruption unit.").includes('Anti-Corruption'));
+});
+
+test('"Company executives" at a sentence start names no body; "Acme Inc." and "Acme" are one company', () => {
+  assert.ok(!institutionNames('Company executives gauge their standing from verdicts.').includes('Company'));
+  const doc = extract('Among the losers was Pellmora Inc. The drugmaker Pellmora lost two verdicts.');
+  assert.equal(doc.institutions.filter((i) => i.name.startsWith('Pellmora')).length, 1);
+});
