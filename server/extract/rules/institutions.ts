@@ -489,6 +489,10 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   client: 'company', // "the law firm's client Acme" (a person client is named in full first)
   group: 'other',
   club: 'other',
+  collective: 'other', // "hacking collective X"
+  consortium: 'company',
+  syndicate: 'other',
+  cartel: 'other',
   // "his then team X", "Spanish outfit X": sports teams.
   team: 'other',
   outfit: 'other',

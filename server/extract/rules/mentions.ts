@@ -1175,6 +1175,17 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
         )
       : undefined;
   if (lowerBody) return [mention('institution', text, [...span, after!], b, sentence, { name: lowerBody.canonical, kind: lowerBody.kind })];
+  // "Horseferry Road magistrates' court", "Southwark crown court": UK papers write a court's kind in lower case;
+  // the place or street before it names the court, and is no separate place.
+  const courtAt = tokens[lastIdx + 2];
+  if (
+    after &&
+    !after.cap &&
+    courtAt?.text === 'court' &&
+    /^(?:magistrates|crown|county|district|high|supreme|appeals|family|coroners?|sheriff|youth)$/.test(after.text) &&
+    !isDemonym(s)
+  )
+    return [mention('institution', text, [...span, after, courtAt], b, sentence, { kind: 'court' })];
   // "London's Old Bailey court", "the Georgian Dream party": a lower-case institution word after the name.
   if (after && !after.cap && /^(?:court|party|parties)$/.test(after.text) && !lookupPlace(s) && !isDemonym(s) && !span.every((t) => isDemonym(t.text))) {
     const kind = after.text === 'court' ? 'court' : 'party';

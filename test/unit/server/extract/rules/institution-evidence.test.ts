@@ -153,3 +153,11 @@ test('"Company executives" at a sentence start names no body; "Acme Inc." and "A
   const doc = extract('Among the losers was Pellmora Inc. The drugmaker Pellmora lost two verdicts.');
   assert.equal(doc.institutions.filter((i) => i.name.startsWith('Pellmora')).length, 1);
 });
+
+test('a court\'s kind in lower case after its place is one court: "Horseferry Road magistrates\' court"', () => {
+  const doc = extract("The two men appeared at Kelmscott Road magistrates' court today. He was jailed at Dunmore crown court.");
+  const names = doc.institutions.map((i) => i.name);
+  assert.ok(names.includes("Kelmscott Road magistrates' court"), names.join(', '));
+  assert.ok(names.includes('Dunmore crown court'), names.join(', '));
+  assert.ok(institutionNames('An offshoot of hacking collective Quorvane says the firm is a fraud.').includes('Quorvane'));
+});
