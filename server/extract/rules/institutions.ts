@@ -87,6 +87,11 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   prosecutors: 'agency',
   prosecution: 'agency', // "Public Prosecution", "Crown Prosecution
   inspectorate: 'agency',
+  regulator: 'agency', // "the Pensions Regulator"
+  secretariat: 'agency',
+  trust: 'other', // "Wellcome Trust", "an NHS trust"
+  fund: 'company', // "a pension fund" names none; "Acme Growth Fund" does
+  exchange: 'company', // "Shanghai Stock Exchange"
   division: 'agency', // "Criminal Division", "Enforcement Division"
   court: 'court',
   courts: 'court',
@@ -850,6 +855,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const coordinated = coordinatedBodyKind(tokens, first, last);
   if (coordinated) return coordinated;
   if (COMPANY_AFTER.has(after)) return 'company';
+  // "a Pellmora spokesman said": one whose spokesman speaks is a body (a person with one is named in full before).
+  if (/^(?:a|an)$/i.test(at(tokens, first - 1)) && /^spokes(?:man|woman|person)$/.test(after) && !tokens[last]!.possessive) return 'other';
   // "the Helvor chief executive", "former Helvor chairman and founder Jane Roe": a company's officer after its name.
   if (after === 'chief' && /^(?:executive|financial|operating|technology)$/.test(at(tokens, last + 2))) return 'company';
   if (COMPANY_OFFICERS_AFTER.has(after) && !tokens[last]!.possessive && !tokens[last + 2]?.cap) return 'company';

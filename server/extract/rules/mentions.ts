@@ -1182,7 +1182,8 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     after &&
     !after.cap &&
     courtAt?.text === 'court' &&
-    /^(?:magistrates|crown|county|district|high|supreme|appeals|family|coroners?|sheriff|youth)$/.test(after.text) &&
+    /^(?:magistrates|crown|coroners?)$/.test(after.text) && // not "a California appeals court": a description
+    !/^(?:a|an)$/i.test(tokens[b - 1]?.text ?? '') &&
     !isDemonym(s)
   )
     return [mention('institution', text, [...span, after, courtAt], b, sentence, { kind: 'court' })];

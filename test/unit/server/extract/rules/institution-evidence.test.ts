@@ -161,3 +161,11 @@ test('a court\'s kind in lower case after its place is one court: "Horseferry Ro
   assert.ok(names.includes('Dunmore crown court'), names.join(', '));
   assert.ok(institutionNames('An offshoot of hacking collective Quorvane says the firm is a fraud.').includes('Quorvane'));
 });
+
+test('"a X spokesman", "X Trust", "the Pensions Regulator" are bodies; "a California appeals court" is a description', () => {
+  const names = institutionNames('A Pellmora spokesman declined to comment. Marlowe Trust said it would cooperate. The Pensions Regulator fined it.');
+  for (const body of ['Pellmora', 'Marlowe Trust', 'Pensions Regulator']) assert.ok(names.includes(body), `${body}: ${names.join(', ')}`);
+  assert.ok(!institutionNames('A California appeals court overturned the verdict.').some((n) => n.includes('appeals court')));
+  const person = extract('Donald Trump left early. A Trump spokesman said he was tired.');
+  assert.ok(!person.institutions.some((i) => i.name === 'Trump'));
+});
