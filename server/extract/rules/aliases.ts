@@ -705,9 +705,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   // 5. "DOJ" in a headline before "Department of Justice" in the text: an acronym that became a body of its
   // own joins the one body of several words whose initials it spells (an outlet only an outlet).
   const multiWordBodies = entities.filter((e) => e.category === 'institution' && e.mentions.length > 0 && words(e.name).length > 1);
+  let initialsOf: string[][] | undefined; // computed once, and only when some acronym stands alone
   for (const a of entities) {
     if (a.category !== 'institution' || !/^[A-Z]{2,6}$/.test(a.name) || a.mentions.length === 0 || multiWordBodies.length === 0) continue;
-    const spelt = multiWordBodies.filter((e) => bodyInitials(e.name).includes(a.name) && (a.kind !== 'media' || e.kind === 'media'));
+    initialsOf ??= multiWordBodies.map((e) => bodyInitials(e.name));
+    const spelt = multiWordBodies.filter((e, i) => initialsOf![i]!.includes(a.name) && (a.kind !== 'media' || e.kind === 'media'));
     if (spelt.length !== 1) continue;
     mergeInto(a, spelt[0]!);
   }
