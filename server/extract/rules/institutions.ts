@@ -1150,6 +1150,8 @@ export function teamContext(tokens: Token[], first: number, last: number): boole
   const next = tokens[last + 1];
   if (t.possessive) return !!next?.cap && !isTitleWord(next) && !next.possessive; // "Liverpool's Luis Suarez", "Everton's Moyes"
   if (/^(?:footballers|players|cricketers|squad)$/.test(next?.text ?? '')) return true;
-  // "West Bromwich were awarded a penalty": British reports put a team's name with a plural verb.
+  // "West Bromwich were awarded a penalty": British reports put a team's name with a plural verb (not "fans in
+  // Leeds were arrested": a town after a preposition of place is the place).
+  if (/^(?:in|at|from|to|near|of|into|outside|around)$/i.test(before)) return false;
   return /^(?:were|have)$/.test(next?.text ?? '') && !!tokens[last + 2] && !tokens[last + 2]!.cap;
 }

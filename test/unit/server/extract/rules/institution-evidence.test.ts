@@ -115,6 +115,9 @@ test("in a sports report, a team's context makes a town or a given name a club",
   const names = doc.institutions.map((i) => i.name);
   for (const club of ['Dunmore', 'Kelbrook', 'Norwich']) assert.ok(names.includes(club), `${club}: ${names.join(', ')}`);
   assert.ok(doc.people.some((p) => p.name === 'Harry Vale'));
+  // A town after a preposition of place stays the place, even before a plural verb.
+  const fans = extract('The referee and the striker were praised. Fans in Leeds were arrested after the match.');
+  assert.ok(fans.places.some((p) => p.name === 'Leeds'));
   // Not in other news: "against Norwich" in a council story stays a place.
   const council = extract('The council voted against Norwich on Monday, Jane Roe said.');
   assert.ok(!council.institutions.some((i) => i.name === 'Norwich'));
