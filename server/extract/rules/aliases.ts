@@ -5,9 +5,9 @@
  */
 import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '../types.js';
 import { isCommonWord } from './lexicons.js';
-import { INSTITUTION_HEAD, isBodyWord, lookupInstitution } from './institutions.js';
+import { INSTITUTION_HEAD, isBodyWord, isSportsReport, lookupInstitution, teamContext } from './institutions.js';
 import { isCountryName, isDemonym, lookupCity, lookupPlace } from './places.js';
-import { INSTRUMENT_NOUNS, KIN_NOUNS, insideLongerName, type RawMention } from './mentions.js';
+import { INSTRUMENT_NOUNS, KIN_NOUNS, LAW_NAME_ENDS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
 import { shortFormOf } from './people.js';
@@ -41,6 +41,7 @@ export interface Placed {
  */
 const LEGAL_FORM_KEY = /\s+(?:plc|ltd\.?|limited|inc\.?|co\.?|llc|ag|sa|se|spa|nv|bv|gmbh|group)$/;
 const TWO_WORDS_BEFORE = /\S\s+\S+$/;
+const STRICT_LEGAL_FORM = /^\s+(?:plc|ltd\.?|inc\.?|llc)$/;
 /** "Department of Justice" = "Justice Department": a body's head word before "of" and its domain. */
 const HEAD_OF_DOMAIN = /^(\p{L}+) of (?:the )?(\p{L}+(?: \p{L}+){0,2})$/u;
 const keyUncached = (s: string): string => {
@@ -51,7 +52,13 @@ const keyUncached = (s: string): string => {
     .replace(/\bcorp\.?$/, 'corporation');
   // "Access Bank Plc", "Goldman Sachs Group Inc" and "Access Bank", "Goldman Sachs" are one company:
   // the legal form is no part of the key.
-  for (let legal = LEGAL_FORM_KEY.exec(k); legal && TWO_WORDS_BEFORE.test(k.slice(0, legal.index)); legal = LEGAL_FORM_KEY.exec(k)) k = k.slice(0, legal.index);
+  // "Pfizer Inc." and "Pfizer": after one word only the forms that are never a name's own word.
+  for (
+    let legal = LEGAL_FORM_KEY.exec(k);
+    legal && (TWO_WORDS_BEFORE.test(k.slice(0, legal.index)) || (STRICT_LEGAL_FORM.test(legal[0]) && /\S/.test(k.slice(0, legal.index))));
+    legal = LEGAL_FORM_KEY.exec(k)
+  )
+    k = k.slice(0, legal.index);
   k = k.replace(/\./g, '').replace(/\s+/g, ' ').trim();
   const inverted = HEAD_OF_DOMAIN.exec(k);
   return inverted && INSTITUTION_HEAD[inverted[1]!] !== undefined ? `${inverted[2]} ${inverted[1]}` : k;
@@ -73,7 +80,13 @@ const ODD_SPACE = /[^\S ]| {2}/;
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 const initials = (s: string): string =>
   words(s)
-    .filter((w) => !/^(of|and|the|for|&)$/i.test(w))
+    .filter((w) => !/^(of|and|the|for|to|&)$/i.test(w))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+/** Initials that spell "of" too: "Department of Justice" is the DOJ. */
+const initialsWithOf = (s: string): string =>
+  words(s)
+    .filter((w) => !/^(and|the|for|&)$/i.test(w))
     .map((w) => w[0]!.toUpperCase())
     .join('');
 /** A company's legal form, which its initials leave out: "United Bank for Africa Plc" is the UBA. */
@@ -92,7 +105,11 @@ const bodyInitials = (name: string): string[] => {
   const national = ws.length > 2 && (lookupPlace(first) || isDemonym(first)) ? ws.slice(1).join(' ') : bare;
   // "World Anti-Doping Agency" is WADA: the capitalised parts of a hyphenated word count too.
   const hyphened = bare.includes('-') ? [initials(bare.replace(/-(?=\p{Lu})/gu, ' '))] : [];
-  return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national), ...hyphened])];
+  // "Department of Justice" is the DOJ, "Bank of Japan" the BOJ: US and central-bank usage spells the "of";
+  // "Justice Department" is the DOJ as well, its head word put before its domain.
+  const inverted = ws.length === 2 && INSTITUTION_HEAD[ws[1]!.toLowerCase()] !== undefined ? `${ws[1]} of ${ws[0]}` : bare;
+  const withOf = /\sof\s/i.test(inverted) ? [initialsWithOf(inverted)] : [];
+  return [...new Set([initials(name), initials(bare), initials(unplaced), initials(national), ...hyphened, ...withOf])];
 };
 
 /** Two words of one length that differ in one letter, not the last ("markus" and "marcus"; "maria" and "mario" are two people). */
@@ -254,7 +271,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const next = toks[r.last + 1];
       if (!next || next.cap || !/^\p{Ll}+$/u.test(next.text)) return false;
       const c = classOf(next.text);
-      return c.noun && !c.verb;
+      // "Labour Party treasurer", "Acme spokesman": an agent noun is a noun here, though the tagger also knows it as a verb.
+      return c.noun && (!c.verb || /(?:er|or|man|woman|person|ist)$/.test(next.text));
     };
     return raws.some(
       (r) =>
@@ -287,9 +305,22 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // "Leeds manager John Doe": a club the context named by its town alone.
     else if (lookupCity(m.name) && !isCountryName(m.name) && !clubByTown.has(key(m.name))) clubByTown.set(key(m.name), m.name);
   }
+  // In a sports report, "against Norwich", "Liverpool's Luis Suarez", "defeat by Arsenal": a town's name, or a
+  // single name with no person's evidence, that a team's context surrounds is a club's.
+  const teamTowns = new Set<string>(); // towns of several words a team's context names ("West Bromwich were …")
+  if (isSportsReport(tokens)) {
+    for (const m of raws) {
+      const toks = tokens[m.sentence] ?? [];
+      if (m.category === 'place' && !isCountryName(m.name) && lookupCity(m.name) && teamContext(toks, m.first, m.last)) {
+        if (!clubByTown.has(key(m.name))) clubByTown.set(key(m.name), m.name);
+        teamTowns.add(key(m.name));
+      } else if (m.category === 'single' && !m.personEvidence && !m.institutionHint && !isCountryName(m.name) && teamContext(toks, m.first, m.last))
+        m.institutionHint = 'other';
+    }
+  }
   /** The club a town's name stands for here: not after a preposition of place, nor in a dateline ("LEEDS –"). */
   const clubOf = (m: RawMention): string | undefined => {
-    if (clubByTown.size === 0 || m.first !== m.last) return undefined;
+    if (clubByTown.size === 0 || (m.first !== m.last && !teamTowns.has(key(m.name)))) return undefined;
     const club = clubByTown.get(key(text.slice(m.start, m.end)));
     if (!club) return undefined;
     const toks = tokens[m.sentence] ?? [];
@@ -406,7 +437,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       continue;
     }
     // "LEEDS : …", "HANOI –": a town's name in capitals opening a sentence is a dateline, a place.
-    const dateline = m.first === 0 && /^\p{Lu}{3,}$/u.test(w) ? lookupPlace(w) : undefined;
+    // So is one before a comma and its country in a credit line ("AP, PERTH, Australia").
+    const sentToks = tokens[m.sentence] ?? [];
+    const placeAfterComma = sentToks[m.last + 1]?.text === ',' && !!lookupPlace(sentToks[m.last + 2]?.text ?? '');
+    const dateline = (m.first === 0 || placeAfterComma) && /^\p{Lu}{3,}$/u.test(w) ? (lookupPlace(w) ?? (placeAfterComma ? m.city : undefined)) : undefined;
     if (dateline) {
       attach(get('place', dateline), m);
       continue;
@@ -415,7 +449,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const e = entities[instSeen]!;
       if (e.category !== 'institution') continue;
       const ws = words(e.name);
-      insts.push({ e, initials: bodyInitials(e.name), first: (ws[0] ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
+      // "Zhejiang Acme Steel Co." is "Acme" too: a company's name may open with its province or town.
+      const opener = ws.length >= 3 && e.kind === 'company' && lookupPlace(ws[0]!) ? ws[1]! : ws[0];
+      insts.push({ e, initials: bodyInitials(e.name), first: (opener ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
     }
     // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
     // But "according to ACC" after "Anti-Corruption Commission (ACC)" is that body, as defined.
@@ -468,8 +504,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(byLast[0]!, m);
       continue;
     }
+    // "the FA" beside "FA Commission": an acronym opening a body's name other than a company's or an outlet's is
+    // the parent body, not that commission or unit ("HSBC" is "HSBC Holdings", "CBS" is "CBS News").
+    const parentAcronym = /^[A-Z]{2,6}$/.test(w);
     const prefixed = insts.filter(
-      (x) => x.multi && (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
+      (x) =>
+        x.multi &&
+        !(parentAcronym && x.e.kind !== 'company' && x.e.kind !== 'media') &&
+        (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
     );
     // "Acme" after "Acme Corp." and "Acme Task Force": the bare name is the company's own.
     const companies = prefixed.length > 1 ? prefixed.filter((x) => x.e.kind === 'company') : prefixed;
@@ -545,13 +587,32 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         listedAfterThe = article === 1 && toks[p.first - 1]?.text === 'the';
         return p.entity;
       }
-      if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && after !== ',') return p.entity;
+      // "Enron, Adelphia Communications and Worldcom": after a comma only where the list goes on past the body.
+      const listGoesOn = after !== ',' || /^(?:,|and|or)$/.test(toks[p.last + 1]?.text ?? '');
+      if (after !== undefined && LIST_SEPARATORS.has(after) && p.first === m.last + 2 && listGoesOn) return p.entity;
     }
     return undefined;
   };
   // Acronyms that abbreviate lower-case words or a title ("the DPP" after "Director of Public Prosecutions") name no body.
   const commonAbbreviations = new Set(singles.filter((m) => m.commonAbbreviation).map((m) => m.name));
   for (const m of raws) if (m.role && words(m.role.title).length > 1) commonAbbreviations.add(initials(m.role.title));
+  // "Foreign Corrupt Practices Act … violating the FCPA": a law's initials name the law, no body.
+  for (const toks of tokens)
+    toks.forEach((t, k) => {
+      if (!LAW_NAME_ENDS.has(t.text)) return;
+      let from = k;
+      while (from > 0 && (toks[from - 1]!.cap || /^(?:of|and|the|on|for)$/.test(toks[from - 1]!.text))) from--;
+      while (from < k && !toks[from]!.cap) from++;
+      if (k - from >= 2)
+        commonAbbreviations.add(
+          initials(
+            toks
+              .slice(from, k + 1)
+              .map((x) => x.text)
+              .join(' '),
+          ),
+        );
+    });
   const bodyHint = (m: RawMention): InstitutionKind | undefined => m.institutionHint ?? (m.possessiveOnly ? hintByName.get(key(m.name)) : undefined);
   for (const m of pending.filter((p) => !personLike(p))) {
     const e = byKey.get(`person:${key(m.name)}`);
@@ -637,6 +698,40 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
   });
 
+  /** Entity `a` was another name of `into`: its mentions and places move there (an entity left without mentions is dropped). */
+  const mergeInto = (a: Entity, into: Entity): void => {
+    for (const s of [a.name, ...a.aliases]) into.aliases.add(s);
+    into.mentions.push(...a.mentions);
+    into.roles.push(...a.roles);
+    for (const p of placed) if (p.entity === a) p.entity = into;
+    a.mentions = [];
+    a.roles = [];
+  };
+  // 5. "DOJ" in a headline before "Department of Justice" in the text: an acronym that became a body of its
+  // own joins the one body of several words whose initials it spells (an outlet only an outlet).
+  const multiWordBodies = entities.filter((e) => e.category === 'institution' && e.mentions.length > 0 && words(e.name).length > 1);
+  let initialsOf: string[][] | undefined; // computed once, and only when some acronym stands alone
+  for (const a of entities) {
+    if (a.category !== 'institution' || !/^[A-Z]{2,6}$/.test(a.name) || a.mentions.length === 0 || multiWordBodies.length === 0) continue;
+    initialsOf ??= multiWordBodies.map((e) => bodyInitials(e.name));
+    const spelt = multiWordBodies.filter((e, i) => initialsOf![i]!.includes(a.name) && (a.kind !== 'media' || e.kind === 'media'));
+    if (spelt.length !== 1) continue;
+    mergeInto(a, spelt[0]!);
+  }
+
+  // "Acme", "Acme Steel" beside "Zhejiang Acme Steel Structure Co.": the opening words of one company's
+  // longer name, or those after its first word (a province or town it may open with), are that company.
+  const companies = entities.filter((e) => e.category === 'institution' && e.kind === 'company' && e.mentions.length > 0);
+  const companyWords = companies.map((e) => words(e.name.replace(LEGAL_FORM, '')).map((w) => key(w)));
+  for (const a of entities) {
+    if (a.category !== 'institution' || a.mentions.length === 0 || companies.length < 2) continue;
+    const aw = words(a.name).map((w) => key(w));
+    if (aw.length === 1 && (isCommonWord(a.name) || /^[A-Z]{2,6}$/.test(a.name) || lookupPlace(a.name))) continue;
+    const opens = (ew: string[], at: number): boolean => ew.length - at > aw.length && aw.every((w, k) => ew[at + k] === w);
+    const longer = companies.filter((e, i) => e !== a && words(e.name).length >= 3 && (opens(companyWords[i]!, 0) || opens(companyWords[i]!, 1)));
+    if (longer.length === 1) mergeInto(a, longer[0]!);
+  }
+
   // Canonical names: the fullest form used.
   for (const e of entities) {
     if (e.category === 'person' && e.names.size) {
@@ -652,7 +747,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (e.category === 'institution' && !e.name.endsWith(' family')) {
       // The fullest form written in the article, not the lexicon's spelling; acronyms only if nothing else.
       const used = [...new Set(e.mentions.map((m) => m.surface))];
-      const full = used.filter((u) => !/^[A-Z]{2,}$/.test(u));
+      // "The Enron collapse" at a sentence's start beside "Enron": "The" belongs to outlets' names only.
+      const full = used.filter((u) => !/^[A-Z]{2,}$/.test(u) && !(e.kind !== 'media' && u.startsWith('The ') && used.includes(u.slice(4))));
       const pool = full.length ? full : used;
       const best = pool.reduce(
         (a, b) => (words(b).length > words(a).length || (words(b).length === words(a).length && b.length > a.length) ? b : a),

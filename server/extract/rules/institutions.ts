@@ -87,6 +87,12 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   prosecutors: 'agency',
   prosecution: 'agency', // "Public Prosecution", "Crown Prosecution
   inspectorate: 'agency',
+  regulator: 'agency', // "the Pensions Regulator"
+  secretariat: 'agency',
+  trust: 'other', // "Wellcome Trust", "an NHS trust"
+  fund: 'company', // "a pension fund" names none; "Acme Growth Fund" does
+  exchange: 'company', // "Shanghai Stock Exchange"
+  division: 'agency', // "Criminal Division", "Enforcement Division"
   court: 'court',
   courts: 'court',
   tribunal: 'court',
@@ -150,6 +156,9 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   enterprises: 'company',
   brands: 'company',
   therapeutics: 'company',
+  biotechnology: 'company',
+  biosciences: 'company',
+  laboratories: 'company',
   productions: 'company',
   pictures: 'company',
   films: 'company',
@@ -301,7 +310,7 @@ export const PERSON_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = word
   organization: 'other',
 });
 /** Connectors that may follow an institution's head word inside its name. */
-const HEAD_CONNECTORS = new Set(['of', 'for', 'on']);
+const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'to']); // "Committee to Protect Journalists"
 /** Title words before "of" make a role, not a body: "Commissioner of Police". */
 const ROLE_BEFORE_OF = new Set([
   'minister',
@@ -368,12 +377,21 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const nameLike = left.length >= minLeft && !adjectiveLike && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
     // "Bosnia and Herzegovina …": a place's name across "and" (of a few words: long runs stay linear).
     const placeAcross = left.length <= 3 && right.slice(0, 3).some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined);
-    if (nameLike && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
+    // "Acme Sales and Support Inc." is one name: a common word with only a legal form or trade after it names no body alone.
+    const bareRight = right.length === 2 && isCommonWord(right[0]!) && suffixKind(right.map(norm)) === 'company';
+    if (nameLike && !bareRight && !lookupPlace(left.join(' ')) && !placeAcross && shapedSide(right)) return null;
   }
   // "Southern District of Ohio": a federal court's district is named by its compass point and state.
   if (words.length >= 4 && words[1] === 'district' && words[2] === 'of' && /^(?:northern|southern|eastern|western|central|middle)$/.test(words[0]!))
     return 'court';
   if (words.length === 2 && /^(?:league|division|formula)$/.test(words[0]!) && /^(?:one|two|three|four)$/.test(words[1]!)) return 'other'; // "League Two"
+  // "the Fourth Circuit", "the Federal Circuit": a US court of appeals named by its circuit.
+  if (
+    words.length === 2 &&
+    words[1] === 'circuit' &&
+    /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|federal|d\.?c\.?)$/.test(words[0]!)
+  )
+    return 'court';
   const of = words.indexOf('of');
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
   // "Chief Clerk of the Ministry of Health", "Jane Roe of Acme Holdings Ltd": with no body word
@@ -476,6 +494,10 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   client: 'company', // "the law firm's client Acme" (a person client is named in full first)
   group: 'other',
   club: 'other',
+  collective: 'other', // "hacking collective X"
+  consortium: 'company',
+  syndicate: 'other',
+  cartel: 'other',
   // "his then team X", "Spanish outfit X": sports teams.
   team: 'other',
   outfit: 'other',
@@ -505,6 +527,9 @@ const PLURAL_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   teams: 'other',
   broadcasters: 'media',
   newspapers: 'media',
+  websites: 'media',
+  magazines: 'media',
+  channels: 'media',
   outlets: 'media',
   publishers: 'media',
   tabloids: 'media',
@@ -521,6 +546,18 @@ function listOpenerKind(tokens: Token[], b: number): InstitutionKind | undefined
   if (at(tokens, k) === '”' || at(tokens, k) === '"') k--;
   const t = tokens[k];
   return t && (!t.cap || k === 0) ? PLURAL_BODY_NOUNS[t.text.toLowerCase()] : undefined;
+}
+/**
+ * "the Press Gang and Cold Type websites", "the Acme and Globex banks": a plural body noun after two names
+ * joined by "and" says what both are.
+ */
+function coordinatedBodyKind(tokens: Token[], first: number, last: number): InstitutionKind | undefined {
+  if (tokens[last]!.possessive) return undefined;
+  if (at(tokens, first - 1) === 'and' && tokens[first - 2]?.cap) return PLURAL_BODY_NOUNS[lowerAt(tokens, last + 1)];
+  if (at(tokens, last + 1) !== 'and' || !tokens[last + 2]?.cap) return undefined;
+  let k = last + 2;
+  while (k < last + 7 && tokens[k]?.cap && !tokens[k]!.possessive) k++;
+  return tokens[k - 1]?.possessive ? undefined : PLURAL_BODY_NOUNS[lowerAt(tokens, k)];
 }
 /** Lower-case words after a name that say it is an outlet: "a X report", "X journalist". */
 const MEDIA_AFTER = new Set([
@@ -547,6 +584,11 @@ const MEDIA_AFTER = new Set([
   'documentary',
   'broadcast',
 ]);
+/**
+ * Officers after a name that make it a company's: "the Helvor chairman and founder", "a Vantorix co-founder".
+ * Not before a name ("Leeds chairman Jane Roe" is a club's, as clubContext says).
+ */
+const COMPANY_OFFICERS_AFTER = new Set(['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'founder', 'co-founder', 'cofounder']);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
 const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
 /**
@@ -658,6 +700,21 @@ function ownedByCompany(tokens: Token[], last: number): boolean {
 }
 
 /**
+ * "Acme was fined £90,000 and its former chief executive £10,000": a sentence's subject that "its" officer
+ * or board belongs to, with no other name between them, is a company (a person's would be "his" or "her").
+ */
+export function subjectOwnsOfficer(tokens: Token[], first: number, last: number): boolean {
+  const start = first === 0 || (first === 1 && /^the$/i.test(at(tokens, 0)));
+  if (!start || tokens[last]!.possessive) return false;
+  for (let k = last + 1; k < last + 16 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.cap || /^(?:[.;:]|he|she|his|her|they|their|who)$/.test(t.text)) return false;
+    if (t.text === 'its') return ownedByCompany(tokens, k);
+  }
+  return false;
+}
+
+/**
  * "Acme said it would appeal", "Acme said in a statement": a single name that says "it" or "its"
  * of itself, or speaks in a statement, is a body; a person would be "he" or "she" and is named in full first.
  */
@@ -689,6 +746,32 @@ const COMPANY_ROLES = new Set([
   'executives',
   'employees',
 ]);
+/** Roles of people set after a name: "X, founder of Acme", "X, the chairman of …". */
+const PERSON_ROLES_AFTER = new Set(['founder', 'co-founder', 'chairman', 'chairwoman', 'owner', 'director', 'president', 'chief', 'head', 'ceo', 'boss']);
+function personRoleAfter(tokens: Token[], last: number): boolean {
+  if (at(tokens, last + 1) !== ',') return false;
+  const k = /^(?:a|an|the|its|former)$/.test(at(tokens, last + 2)) ? last + 3 : last + 2;
+  return PERSON_ROLES_AFTER.has(lowerAt(tokens, k));
+}
+/** Staff of a firm before "at" or "with" and its name: "a partner at X", "an analyst with X". */
+const STAFF_AT = new Set([
+  'partner',
+  'partners',
+  'analyst',
+  'analysts',
+  'economist',
+  'economists',
+  'strategist',
+  'strategists',
+  'associate',
+  'associates',
+  'consultant',
+  'consultants',
+  'banker',
+  'bankers',
+  'trader',
+  'traders',
+]);
 /** Nouns right after a name that make it a body only in that order ("the X law firm"), not before it. */
 const AFTER_ONLY = new Set(['group', 'firm', 'company', 'party', 'movement', 'alliance', 'coalition', 'organisation', 'organization']);
 
@@ -702,15 +785,21 @@ function nounKind(tokens: Token[], k: number): InstitutionKind | undefined {
 /** Words that end an apposition's noun phrase: "X, a telecoms company based in …". */
 const PARTICIPLE = /ed$/;
 
-/** "Foro Verde, a local rights group, said": the head noun of an apposition after the name. */
+/**
+ * "Foro Verde, a local rights group, said", "Acme, another Chinese firm", "Acme is the seventh listed company
+ * to …": the head noun of an apposition or of a predicate after the name.
+ */
 function appositionKind(tokens: Token[], last: number): InstitutionKind | undefined {
-  if (at(tokens, last + 1) !== ',' || !/^(?:a|an|the)$/.test(at(tokens, last + 2))) return undefined;
+  const link = at(tokens, last + 1);
+  if ((link !== ',' && !/^(?:is|was)$/.test(link)) || !/^(?:a|an|the|another)$/.test(at(tokens, last + 2))) return undefined;
   let head = -1;
   for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {
     const t = tokens[k]!;
     // "X, the German payments firm", "X, a Munich-based lender": a demonym or "-based" place qualifies the noun.
     if (t.cap && (isDemonym(t.text) || /-(?:based|listed|headquartered|registered)$/.test(t.text))) continue;
-    if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text) || (head >= 0 && PARTICIPLE.test(t.text))) break;
+    if (t.cap || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || FUNCTION_WORDS.has(t.text)) break;
+    // "a telecoms company based in …" ends at the participle; "the seventh quoted company" goes on over it.
+    if (head >= 0 && PARTICIPLE.test(t.text) && nounKind(tokens, head)) break;
     head = k;
   }
   return head >= 0 ? nounKind(tokens, head) : undefined;
@@ -756,9 +845,21 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const apposed = appositionKind(tokens, last);
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
+  // "its Wyeth unit", "Acme's Globex subsidiary": a name between an owner and a part of a company.
+  const owned = at(tokens, first - 1) === 'its' || at(tokens, first - 1) === 'their' || !!tokens[first - 1]?.possessive;
+  // (Not "the ICC's Anti-Corruption unit": English words there describe the unit, they name no company.)
+  const properName = tokens.slice(first, last + 1).some((t) => !isCommonWord(t.text) && !/^(?:anti|pro|counter|non)-/i.test(t.text));
+  if (owned && properName && /^(?:unit|subsidiary|arm|affiliate|division|brand)$/.test(after) && !tokens[last]!.possessive) return 'company';
+  // "Puma Biotechnology, Inc.": a legal form after a comma.
+  if (at(tokens, last + 1) === ',' && /^(?:Inc|Inc\.|LLC|Ltd|Ltd\.|Corp|Corp\.|L\.P\.|LP|PLC|plc)$/.test(at(tokens, last + 2))) return 'company';
+  const coordinated = coordinatedBodyKind(tokens, first, last);
+  if (coordinated) return coordinated;
   if (COMPANY_AFTER.has(after)) return 'company';
-  // "the Helvor chief executive": a company's officer after its name.
+  // "a Pellmora spokesman said": one whose spokesman speaks is a body (a person with one is named in full before).
+  if (/^(?:a|an)$/i.test(at(tokens, first - 1)) && /^spokes(?:man|woman|person)$/.test(after) && !tokens[last]!.possessive) return 'other';
+  // "the Helvor chief executive", "former Helvor chairman and founder Jane Roe": a company's officer after its name.
   if (after === 'chief' && /^(?:executive|financial|operating|technology)$/.test(at(tokens, last + 2))) return 'company';
+  if (COMPANY_OFFICERS_AFTER.has(after) && !tokens[last]!.possessive && !tokens[last + 2]?.cap) return 'company';
   if (after === 'client' && tokens[last + 2]?.cap && !tokens[last]!.possessive) return 'company'; // "Hallam Pryce client Acme"
   if (clubContext(tokens, first, last)) return 'other';
   if (runsBusiness(tokens, last)) return 'company';
@@ -766,8 +867,13 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   // "a spokesman for Vellmark said": one word that has a spokesman and no person's name is a body.
   if (first === last && before === 'for' && /^spokes(?:man|woman|person)$/.test(at(tokens, b - 1))) return 'other';
   if (tokens[last]!.possessive && ownedByCompany(tokens, last)) return 'company';
-  if (/-(?:based|listed|headquartered|registered)$/i.test(at(tokens, first - 1))) return 'company'; // "Paris-based Acme", "Oslo-listed Acme"
+  if (subjectOwnsOfficer(tokens, first, last)) return 'company';
+  // "Paris-based Acme", "Oslo-listed Acme" (not "Kerala-based MM Ramchandran, founder of …": a person's role follows).
+  if (/-(?:based|listed|headquartered|registered)$/i.test(at(tokens, first - 1)) && !personRoleAfter(tokens, last)) return 'company';
   if ((before === 'of' || before === 'in') && COMPANY_ROLES.has(norm(at(tokens, b - 1)))) return 'company';
+  // "a partner at Hallam Pryce", "an analyst with Vantorix", "the law firm of Hallam Pryce": where staff work.
+  if ((before === 'at' || before === 'with') && STAFF_AT.has(norm(at(tokens, b - 1)))) return 'company';
+  if (before === 'of' && /^(?:firm|firms)$/.test(at(tokens, b - 1))) return 'company';
   // "the Hallam Pryce law firm", "the Kestrel militant group": a body noun after the name, one word between at most.
   if (!tokens[last]!.possessive) {
     for (let k = last + 1; k <= last + 2; k++) {
@@ -875,7 +981,35 @@ export function countryBodyAt(tokens: Token[], base: number, span: Token[]): boo
 // ---------------------------------------------------------------- single words
 
 /** Abbreviations of common nouns and titles, not of bodies. */
-const GENERAL_ABBREVIATIONS = new Set(['PM', 'MP', 'CEO', 'CFO', 'COO', 'CTO', 'GDP', 'TV', 'AI', 'ID', 'DNA', 'HIV', 'VAT', 'IPO', 'OK', 'AM']);
+const GENERAL_ABBREVIATIONS = new Set([
+  'PM',
+  'MP',
+  'CEO',
+  'CFO',
+  'COO',
+  'CTO',
+  'GDP',
+  'TV',
+  'AI',
+  'ID',
+  'DNA',
+  'HIV',
+  'VAT',
+  'IPO',
+  'OK',
+  'AM',
+  'AIDS',
+  'PIN',
+  'CCTV',
+  'GPS',
+  'SUV',
+  'ATM',
+  'PDF',
+  'SMS',
+  'USB',
+  'DVD',
+  'LED',
+]);
 const COMPASS = /^(?:north|south|east|west)(?:ern)?$/i;
 /** Roles after "the X's" that make X a body: "the Kremlin's representative". */
 const BODY_ROLES = new Set('representative representatives spokesman spokeswoman spokesperson envoy envoys chief head director officials statement'.split(' '));
@@ -931,6 +1065,19 @@ export function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
   );
 }
 
+/** Words written in capitals for emphasis, not as initials: "he did NOT", "ALL of them". */
+const EMPHASIS = new Set(['not', 'all', 'never', 'now', 'yes', 'must', 'any', 'only', 'very', 'more', 'most', 'stop', 'help', 'free', 'new', 'sale']);
+/**
+ * "The SEC said", "a former SEC attorney", "appealed to CAS": capitals that spell an English word ("sec",
+ * "cas") are initials when the words around are written in lower case (not in a headline in capitals).
+ */
+function acronymOfCommonWord(tokens: Token[], idx: number): boolean {
+  const w = at(tokens, idx);
+  if (!/^[A-Z]{3,5}$/.test(w) || GENERAL_ABBREVIATIONS.has(w) || EMPHASIS.has(w.toLowerCase()) || FUNCTION_WORDS.has(w.toLowerCase())) return false;
+  for (let k = Math.max(0, idx - 3); k <= idx + 3 && k < tokens.length; k++) if (k !== idx && /\p{Ll}/u.test(tokens[k]!.text)) return true;
+  return false;
+}
+
 /**
  * A single word (tokens[idx]) that is a body unless it turns out to be a person's name: an outlet or company
  * by its context, "the Senate", "the Kremlin" (an unknown name after "the"), an acronym.
@@ -942,13 +1089,18 @@ export function singleInstitutionHint(
 ): InstitutionKind | undefined {
   const { afterThe, atStart, articleAtStart, common } = where;
   const t = tokens[idx]!;
+  // "Company executives said", "Bank shares fell": a noun for bodies, capitalised at a sentence's start, names none.
+  const lower = t.text.toLowerCase();
+  if (atStart && !afterThe && (BODY_NOUNS[lower] !== undefined || PLURAL_BODY_NOUNS[lower] !== undefined)) return undefined;
   const ctx = institutionContext(tokens, idx, idx);
   if (ctx) return ctx;
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
-  if (common || isTitleWord(t)) return undefined;
+  if ((common && !acronymOfCommonWord(tokens, idx)) || isTitleWord(t)) return undefined;
   // "tested positive for EPO": a substance, not a body.
   const substance = at(tokens, idx - 1) === 'for' && /^(?:positive|negative)$/.test(at(tokens, idx - 2));
   if (/^[A-Z][A-Z&]{1,5}$/.test(t.text)) return GENERAL_ABBREVIATIONS.has(t.text) || abbreviatesCommonWords(tokens, idx) || substance ? undefined : 'other';
+  // "FinCEN", "FinRA": an abbreviation whose last letters are capitals.
+  if (/^[A-Z][a-z]{1,4}[A-Z]{2,5}$/.test(t.text) && !substance) return 'other';
   // A broadcaster's call sign: "KTVX-TV", "WJZY-FM" (not "US-UK": two places).
   const callSign = /^[A-Z]{3,5}-(TV|FM|AM|DT)$/.exec(t.text);
   if (callSign) return 'media';
@@ -962,4 +1114,44 @@ export function singleInstitutionHint(
     if (speaks || source) return 'other';
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------- teams in sports reports
+
+/** Words only sports reports use much: a document with two of them is a match or a league's story. */
+const SPORTS_WORDS = new Set(
+  'football footballer footballers referee referees striker midfielder defender goalkeeper fixture fixtures relegation relegated promoted touchline cricket cricketer cricketers wicket wickets innings batsman bowler rugby midfield penalties semi-final quarter-final'.split(
+    ' ',
+  ),
+);
+/** Whether the sentences read as sports news: two different words of the game at least. */
+export function isSportsReport(tokens: Token[][]): boolean {
+  const seen = new Set<string>();
+  for (const toks of tokens) for (const t of toks) if (!t.cap && SPORTS_WORDS.has(t.text) && seen.add(t.text).size >= 2) return true;
+  return false;
+}
+/** Verbs and nouns of a result before "by", "over", "to", "with" and a team: "defeat by X", "win over X". */
+const RESULT_BEFORE: Readonly<Record<string, RegExp>> = {
+  by: /^(?:defeat|defeated|beaten|thrashed|held|knocked)$/,
+  over: /^(?:win|wins|victory|victories|triumph)$/,
+  to: /^(?:lost|lose|loses|losing|loss|defeat|defeats)$/,
+  with: /^(?:draw|drew|drawn|draws)$/,
+};
+/**
+ * In a sports report, what the words around tokens[first..last] say of a team: "against X", "defeat by X",
+ * "X were awarded a penalty", "X's John Terry", "X footballers". A town's or a given name there is a club's.
+ */
+export function teamContext(tokens: Token[], first: number, last: number): boolean {
+  const before = at(tokens, first - 1);
+  if (/^(?:against|beat|beating|beats|versus|vs)$/.test(before)) return true;
+  const result = RESULT_BEFORE[before];
+  if (result && result.test(at(tokens, first - 2))) return true;
+  const t = tokens[last]!;
+  const next = tokens[last + 1];
+  if (t.possessive) return !!next?.cap && !isTitleWord(next) && !next.possessive; // "Liverpool's Luis Suarez", "Everton's Moyes"
+  if (/^(?:footballers|players|cricketers|squad)$/.test(next?.text ?? '')) return true;
+  // "West Bromwich were awarded a penalty": British reports put a team's name with a plural verb (not "fans in
+  // Leeds were arrested": a town after a preposition of place is the place).
+  if (/^(?:in|at|from|to|near|of|into|outside|around)$/i.test(before)) return false;
+  return /^(?:were|have)$/.test(next?.text ?? '') && !!tokens[last + 2] && !tokens[last + 2]!.cap;
 }

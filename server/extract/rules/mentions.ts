@@ -16,6 +16,7 @@ import {
   countryBody,
   countryBodyAt,
   institutionContext,
+  subjectOwnsOfficer,
   isCountryBodyNoun,
   singleInstitutionHint,
   speaksAsBody,
@@ -127,7 +128,7 @@ export const INSTRUMENT_NOUNS = new Set([
 /** Capitalised last words of a law's name ("Public Finance Management Act"). */
 const LAW_NOUNS = new Set(['Act', 'Acts', 'Bill', 'Ordinance', 'Decree', 'Code']);
 /** Those that end a law's name whatever comes before ("Bill" may be a given name). */
-const LAW_NAME_ENDS = new Set(['Act', 'Acts', 'Ordinance', 'Decree']);
+export const LAW_NAME_ENDS: ReadonlySet<string> = new Set(['Act', 'Acts', 'Ordinance', 'Decree']);
 /** "(CEMA)" right after "… Management Act": the acronym abbreviates a law. */
 function abbreviatesLaw(tokens: Token[], idx: number): boolean {
   return tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && LAW_NAME_ENDS.has(tokens[idx - 2]?.text ?? '');
@@ -339,12 +340,12 @@ function monthsAsNames(tokens: Token[]): ReadonlySet<number> {
  */
 function opensLongerName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!t.cap || (t.text !== 'AS' && t.text !== 'One' && !t.text.endsWith('day'))) return false; // most tokens stop here
+  if (!t.cap || (t.text !== 'AS' && t.text !== 'One' && t.text !== 'All' && !t.text.endsWith('day'))) return false; // most tokens stop here
   const next = tokens[i + 1];
   if (!next || !isNameToken(next)) return false;
   if (t.text === 'AS') return true;
-  // "the network One Vista News": a capital "One" inside a sentence opens a name.
-  if (t.text === 'One') return !atSentenceStart(tokens, i);
+  // "the network One Vista News", "the All India Trinamool Congress": a capital "One" or "All" inside a sentence opens a name.
+  if (t.text === 'One' || t.text === 'All') return !atSentenceStart(tokens, i);
   return MONTHS_DAYS.has(norm(t.text)) && INSTITUTION_SUFFIX[norm(next.text)] === 'media';
 }
 
@@ -488,9 +489,12 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
       }
       // "Conference on …", but not "a ban imposed by the Federation on Karl Roe": a given name after "on" starts a person.
       const headOn = next.text === 'on' && INSTITUTION_HEAD[norm(tokens[j]!.text)] !== undefined && !isGivenName(tokens[j + 2]?.text ?? '');
-      // "News of the World", "Conference on the Great Lakes Region", "Republic of the Gambia".
+      // "News of the World", "Conference on the Great Lakes Region", "Republic of the Gambia"; "for the" after a
+      // body's head word: "District Court for the District of Columbia", "Office for the Coordination of …".
+      const headKind = INSTITUTION_HEAD[norm(tokens[j]!.text)];
+      const headFor = next.text === 'for' && headKind !== undefined && headKind !== 'company' && headKind !== 'media';
       if (
-        (next.text === 'of' || headOn) &&
+        (next.text === 'of' || headOn || headFor) &&
         tokens[j + 2]?.text === 'the' &&
         j + 3 < tokens.length &&
         nameAt(j + 3) &&
@@ -506,7 +510,17 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
         j += 3;
         continue;
       }
-      if ((CONNECTORS.has(next.text) || headOn) && j + 2 < tokens.length && nameAt(j + 2)) {
+      // "Committee to Protect Journalists", "Campaign to Stop …": a body's head word, "to" and a capitalised verb.
+      const headTo =
+        next.text === 'to' &&
+        headKind !== undefined &&
+        headKind !== 'company' &&
+        headKind !== 'media' &&
+        j + 2 < tokens.length &&
+        nameAt(j + 2) &&
+        !lookupPlace(tokens[j + 2]!.text) &&
+        classOf(tokens[j + 2]!.low).verb;
+      if ((CONNECTORS.has(next.text) || headOn || headTo) && j + 2 < tokens.length && nameAt(j + 2)) {
         // A particle joins names, not a plural or common word to a name ("Republicans do Smith …").
         if (NAME_PARTICLES.has(next.text) && isCommonWord(tokens[j]!.text) && !isGivenName(tokens[j]!.text)) break;
         j += 2;
@@ -625,6 +639,19 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   let span = run;
   let base = offset;
   if (basedPlace(text, tokens, offset, run, sentence, out)) return;
+  // "Jane Roe of the Justice Department's Criminal Division": a body's name after a body's possessive is a
+  // body of its own (not "National Women's Rights Commission": no body's name before the possessive).
+  const owner = run.findIndex((t, k) => k > 0 && k < run.length - 2 && t.possessive && /['’]s$/i.test(text.slice(t.start, t.end)));
+  if (owner > 0 && institutionKind(run.slice(owner + 1)) !== null) {
+    const left = run.slice(0, owner + 1);
+    const of = left.map((t) => norm(t.text)).lastIndexOf('of');
+    const ownerBody = of >= 0 ? left.slice(left[of + 1] && norm(left[of + 1]!.text) === 'the' ? of + 2 : of + 1) : left;
+    if (ownerBody.length >= 2 && institutionKind(ownerBody) !== null) {
+      classifyRun(text, tokens, offset, left, sentence, out);
+      classifyRun(text, tokens, offset + owner + 1, run.slice(owner + 1), sentence, out);
+      return;
+    }
+  }
   // "Lao People's Democratic Republic": the possessive inside belongs to the long name.
   if (tokens[offset - 1]?.possessive) {
     for (let k = offset - 1; k >= Math.max(0, offset - 3) && tokens[k]!.cap; k--) {
@@ -651,9 +678,13 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     sp.some(
       (_, k) => k > 0 && (lookupPlace(textOf(text, sp.slice(0, k + 1))) !== undefined || lookupInstitution(textOf(text, sp.slice(0, k + 1))) !== undefined),
     );
+  // "Universal Salvage was fined … and its former chief executive …": common words that "its" officer
+  // belongs to are a company's name, kept whole.
+  const ownsOfficer = !shaped && span.length >= 2 && base === 0 && subjectOwnsOfficer(tokens, base, base + span.length - 1);
   // A shaped name keeps its leading words, except a common word before a lower-case connector
   // ("Later the Senate", "Members of the … party"); "Ministry of …" keeps its head.
   while (
+    !ownsOfficer &&
     span.length > 0 &&
     (!shaped || looseStart(span)) &&
     atSentenceStart(tokens, base) &&
@@ -938,7 +969,7 @@ function mention(category: MentionCategory, text: string, toks: Token[], firstId
 /** The capitals of a run's words, connectors left out: "Prevention and Combating of Corruption Bureau" is PCCB. */
 function runInitials(span: Token[]): string {
   return span
-    .filter((t) => !CONNECTORS.has(norm(t.text)))
+    .filter((t) => !CONNECTORS.has(norm(t.text)) && t.text !== 'to')
     .map((t) => t.text[0]!.toUpperCase())
     .join('');
 }
@@ -1144,6 +1175,18 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
         )
       : undefined;
   if (lowerBody) return [mention('institution', text, [...span, after!], b, sentence, { name: lowerBody.canonical, kind: lowerBody.kind })];
+  // "Horseferry Road magistrates' court", "Southwark crown court": UK papers write a court's kind in lower case;
+  // the place or street before it names the court, and is no separate place.
+  const courtAt = tokens[lastIdx + 2];
+  if (
+    after &&
+    !after.cap &&
+    courtAt?.text === 'court' &&
+    /^(?:magistrates|crown|coroners?)$/.test(after.text) && // not "a California appeals court": a description
+    !/^(?:a|an)$/i.test(tokens[b - 1]?.text ?? '') &&
+    !isDemonym(s)
+  )
+    return [mention('institution', text, [...span, after, courtAt], b, sentence, { kind: 'court' })];
   // "London's Old Bailey court", "the Georgian Dream party": a lower-case institution word after the name.
   if (after && !after.cap && /^(?:court|party|parties)$/.test(after.text) && !lookupPlace(s) && !isDemonym(s) && !span.every((t) => isDemonym(t.text))) {
     const kind = after.text === 'court' ? 'court' : 'party';
@@ -1185,6 +1228,16 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     ];
   }
   if (span.some((t) => t.text === 'and' || t.text === ',')) return null; // "X and Y": two names
+  // "Jane Roe of the Justice Department": a given name and surname, then "of" and a body's name, are two names
+  // (a title word inside the body's name, "Justice", heads no name here).
+  const ofAt = span.findIndex((t) => t.text === 'of');
+  let titled = 0; // "Assistant Attorney General Jane Roe of the …": titles before the name
+  while (titled < ofAt && isTitleWord(span[titled]!)) titled++;
+  const nameWords = span.slice(titled, ofAt);
+  if (nameWords.length >= 2 && (isGivenName(nameWords[0]!.text) || !isCommonWord(nameWords[0]!.text)) && nameWords.every((t) => t.cap && !isTitleWord(t))) {
+    const bodyFirst = span[ofAt + 1]?.text === 'the' ? ofAt + 2 : ofAt + 1;
+    if (span.length - bodyFirst >= 2 && institutionKind(span.slice(bodyFirst)) !== null) return null;
+  }
   const tp = parseTitle(span);
   if (tp) {
     // "Chairman of the National Democratic Congress": what a title's "of" leads to is a body when it
@@ -1355,7 +1408,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       possible &&
       ((next !== undefined && SPEECH_AFTER.has(next.text)) ||
         personApposition(tokens, base) ||
-        (prev !== undefined && (prev.text === 'said' || prev.text === 'says')) ||
+        // "said Jones" is a person's; "said Acme's chief executive" is no evidence.
+        (prev !== undefined && (prev.text === 'said' || prev.text === 'says') && !t.possessive) ||
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
         // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.
