@@ -7,6 +7,7 @@ import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import { BODY_GROUP_NOUNS, GROUP_NOUNS, GROUP_SIZES, bodyGroup, type Lists } from './groups.js';
 import { JOB_NOUNS, PERSON_DESCRIPTIONS } from './words.js';
+import { TITLE_WORDS } from './lexicons.js';
 import {
   ACCUSE,
   ALLEGE,
@@ -129,6 +130,8 @@ export interface Clause {
   lists?: Lists;
   /** Title -> the person last named with it, from sentences before this one: "the former prime minister". */
   titled?: ReadonlyMap<string, string>;
+  /** The person the story names most often: whom a lead's "a former executive" describes before naming. */
+  protagonist?: string | null;
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -304,12 +307,17 @@ export function describedAt(c: Clause, k: number, asSubject: boolean, possessor 
   const body = BODY_NOUNS.has(x);
   // "the former prime minister": the person named with that title before; "the 64-year-old", "the tycoon": the person named last.
   const titled = company || body ? undefined : (c.titled?.get(`${c.w[k - 1]} ${x}`) ?? c.titled?.get(x));
-  if (!company && !body && !titled && !PERSON_NOUNS.has(x) && !PERSON_DESCRIPTIONS.has(x) && !/^\d+-year-old$/.test(x)) return null;
+  // Before anyone is named, "the head of X's unit", "the chairman" can only be who the story goes on to name.
+  const lead = c.lastPerson === null && !company && !body && (TITLE_WORDS.has(x) || x === 'head');
+  if (!company && !body && !titled && !lead && !PERSON_NOUNS.has(x) && !PERSON_DESCRIPTIONS.has(x) && !/^\d+-year-old$/.test(x)) return null;
   // "the chief executive of Y" is Y's, not the last person's.
   // "the former chairman's misconduct" only when asked for the possessor.
-  if ((c.w[k + 1] === 'of' && c.startAt[k + 2]) || (c.toks[k]!.possessive && !possessor) || c.inName.has(k)) return null;
+  if ((c.w[k + 1] === 'of' && c.startAt[k + 2] && !lead) || (c.toks[k]!.possessive && !possessor) || c.inName.has(k)) return null;
   let qualifier: Placed | undefined;
   for (let j = k - 1; j >= 0 && k - j <= 3 + (qualifier ? qualifier.last - qualifier.first + 1 : 0); j--) {
+    // "A former energy executive must face charges …" before anyone is named: a lead that describes
+    // the story's main person before it names them.
+    if ((c.w[j] === 'a' || c.w[j] === 'an') && !company && !body) return c.lastPerson === null ? (titled ?? c.protagonist ?? null) : null;
     if (c.w[j] === 'the') {
       // As a subject the description opens its clause: "On Monday the company was fined", not "sued the company, alleging".
       if (
@@ -338,7 +346,7 @@ export function describedAt(c: Clause, k: number, asSubject: boolean, possessor 
           null
         );
       // A person in this sentence may be the one who accuses the described: "X accused the executive of …".
-      return titled ?? c.lastPerson;
+      return titled ?? c.lastPerson ?? c.protagonist ?? null;
     }
     // "the MSNBC host", "the Acme chief executive": one body may qualify a person's description.
     const m = c.endAt[j];
@@ -406,6 +414,9 @@ export function coordinatedAfter(c: Clause, first: Placed): string[] {
     let j = k;
     for (;;) {
       if (c.w[j] === 'as' && c.w[j + 1] === 'well' && c.w[j + 2] === 'as') j += 3;
+      // "A and B, alongside three companies, C and D", "along with", "together with".
+      else if (c.w[j] === 'alongside') j += 1;
+      else if ((c.w[j] === 'along' || c.w[j] === 'together') && c.w[j + 1] === 'with') j += 2;
       else if (j < c.w.length && j - k <= 5 && /^(and|,|its|his|her|their|the|former|then)$/.test(c.w[j]!)) j++;
       else break;
     }
@@ -426,7 +437,7 @@ export function coordinatedAfter(c: Clause, first: Placed): string[] {
       );
       if (titled) next = titled;
     }
-    if (!next || isMedia(next) || next.possessive || !c.w.slice(k, j).some((x) => x === 'and' || x === ',' || x === 'as')) break;
+    if (!next || isMedia(next) || next.possessive || !c.w.slice(k, j).some((x) => /^(and|,|as|alongside|with)$/.test(x))) break;
     out.push(next.entity.name);
     k = next.last + 1;
   }
@@ -442,7 +453,9 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     const x = c.w[j]!;
     if (x === 'who' || x === 'which') {
       const ante = mentionEndingAt(c, j - 1) ?? mentionEndingAt(c, j - 2);
-      return ante && !isMedia(ante) ? [ante.entity.name] : [];
+      // "a wealthy businessman who was alleged to …": a described antecedent.
+      const described = ante || x === 'which' ? null : describedAt(c, j - 1, false);
+      return ante && !isMedia(ante) ? [ante.entity.name] : described ? [described] : [];
     }
     // "The Serious Fraud Office (SFO) said": the name before the bracketed acronym.
     if (x === ')') {

@@ -275,6 +275,11 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
         if (company) out.push(company);
       }
     }
+    // "The accused are A, B and C", "the defendants include A and B".
+    if (/^(accused|defendants|suspects)$/.test(x) && w[k - 1] === 'the' && /^(are|were|include|included)$/.test(w[k + 1] ?? '')) {
+      const first = mentionStartingAt(c, k + 2);
+      if (first) out.push(...coordinatedAfter(c, first));
+    }
     // "The company is under investigation by …", "X is under criminal investigation for …".
     if (INVESTIGATE.has(x) && (w[k - 1] === 'under' || w[k - 2] === 'under')) out.push(...subjectBefore(c, w.lastIndexOf('under', k), 6));
     // "A jury found X guilty of fraud": the one found guilty.

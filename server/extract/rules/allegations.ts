@@ -164,6 +164,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   let lastDocument: string | undefined;
   /** Title -> the person last named with it ("Prime Minister X"): "the prime minister" later is X. */
   const titled = titlesHeldByOne(sentences, tokens, bySentence);
+  const protagonist = mostNamedPerson(placed);
 
   sentences.forEach((sent, s) => {
     const toks = tokens[s] ?? [];
@@ -188,7 +189,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       previousSources = ms.some(isMedia)
         ? sourcesIn({ toks, ms, w, inName: new Set(), lastPerson, lastAccused: [], wrong: [], wrongBefore: [0], endAt: [], startAt: [], hasWho: false })
         : [];
-      if (firstPerson) lastPerson = firstPerson.entity.name;
+      // A headline's people are named again in the lead: who "the head of X" is waits for the body.
+      if (firstPerson && !titleLine(toks, sent.text, s)) lastPerson = firstPerson.entity.name;
       lastDocument = w[0] === 'the' ? DOCUMENTS.get(w[1] ?? '') : undefined;
       noteTitles(s, toks, ms, (k) => ms.some((p) => p.first <= k && k <= p.last), titled);
       return;
@@ -219,6 +221,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       bodies,
       lists: listsBefore,
       titled,
+      protagonist,
     };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
@@ -241,7 +244,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     // Most sentences name no document: its author is looked for only when one is.
     const document = w.some((x) => DOCUMENTS.has(x));
     // A headline's "X Sues Y" is told again, with its real subject, in the body.
-    const headline = isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(sent.text));
+    const headline = titleLine(toks, sent.text, s);
     if (document || (w.some((x) => SUING.has(x)) && !headline)) rememberAuthors(ctx, authors);
     if (cues.length) {
       const { parties, speakers } = allegersIn(ctx, cues);
@@ -257,7 +260,10 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       if (denial && cues.length === 1 && cues[0]!.at === denial.at)
         against = denial.by.filter((n) => !ms.some((p) => p.entity.name === n && p.entity.category === 'place'));
       // "These payments allegedly …", "Two of the charges concern …": the last claim's accused.
-      if (against.length === 0 && (anaphoric || definiteWrongdoing(ctx) || (ctx.refersBack && !parties.length && !speakers.length)))
+      // "Millions were allegedly syphoned out …": a hedged act whose subject names no one is the last claim's, told on.
+      const hedge = cues.find((q) => q.kind === 'hedge' || w[q.at] === 'allegedly');
+      const unnamedHedge = hedge !== undefined && !ms.some((p) => p.first < hedge.at) && (out.at(-1)?.sentence ?? -9) >= s - 3;
+      if (against.length === 0 && (anaphoric || unnamedHedge || definiteWrongdoing(ctx) || (ctx.refersBack && !parties.length && !speakers.length)))
         against = [...lastAccused].filter((n) => !parties.includes(n));
       // "X's lawyer entered a not-guilty plea for him on a charge of …": who denies a claim in its own sentence is its accused.
       if (against.length === 0 && denial)
@@ -309,7 +315,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     for (const m of ms) if (m.entity.kind === 'company') companies.add(m.entity.name);
     const claimed = out.at(-1);
     if (claimed?.sentence === s) accusedCompany = claimed.against.findLast((n) => companies.has(n)) ?? accusedCompany;
-    if (firstPerson) lastPerson = firstPerson.entity.name;
+    if (firstPerson && !headline) lastPerson = firstPerson.entity.name;
     // "Prosecutor X said Y took bribes. He is also accused of …": after a claim its one accused
     // person, not the accuser named first, is whom "he" and "the executive" stand for.
     const claim = out.at(-1);
@@ -365,6 +371,18 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     evidence: a.evidence,
     hedge: a.hedge,
   }));
+}
+
+/** A headline: title case, or a first line with no closing punctuation. */
+const titleLine = (toks: Token[], text: string, s: number): boolean => isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(text));
+
+/** The person named most often in the story (at least twice; the first named wins a tie). */
+function mostNamedPerson(placed: readonly Placed[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of placed) if (p.entity.category === 'person' && !p.modifier) counts.set(p.entity.name, (counts.get(p.entity.name) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [name, n] of counts) if (n >= 2 && (best === null || n > counts.get(best)!)) best = name;
+  return best;
 }
 
 /** A lead whose subject is described, not named: "A police captain …", "MUNICH (AP) — Three executives …". */

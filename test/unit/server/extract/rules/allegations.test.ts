@@ -490,3 +490,34 @@ test('"the DPP" is the Director of Public Prosecutions the story named', () => {
   assert.deepEqual(found.at(-1)?.alleged_by, ['Christopher Pryde']);
   assert.deepEqual(found.at(-1)?.against, ['Tomas Brandt', 'Ilse Varga']);
 });
+
+test('a lead that describes before it names: "A former energy executive must face charges", "The head of X\'s unit was charged", "a businessman who was alleged to …"', () => {
+  const first = (text: string): Allegation | undefined => allegations(text)[0];
+  assert.deepEqual(
+    first(
+      'A former energy executive must face charges that he committed securities fraud. Richard Carter was chief executive of Volt Energy. Carter denies the charges.',
+    )?.against,
+    ['Richard Carter'],
+  );
+  assert.deepEqual(
+    first(
+      'Bank unit chief charged with bribery as Ivan Petrov urges freedom\nThe head of Nordbank’s Russian unit was charged with commercial bribery on Monday. Chief executive Oleg Marin faces seven years in prison if convicted. Marin denies any wrongdoing.',
+    )?.against,
+    ['Oleg Marin'],
+  );
+  assert.deepEqual(
+    first(
+      'The article criticised a wealthy businessman who was alleged to have bought homes meant as affordable housing. Businessman Steve Morgan sued. Morgan said the article was defamatory.',
+    )?.against,
+    ['Steve Morgan'],
+  );
+});
+
+test('"The accused are A, B and C, alongside two companies, D and E" lists every accused; "Millions were allegedly syphoned" tells on the last accused', () => {
+  const found = allegations(
+    'The accused are Tebogo Mokoena, Nothando Dube and Thabang Sithole, alongside two companies, Batsamai Holdings and Sevilex Holdings. Millions were allegedly stolen from public coffers.',
+  );
+  const all = ['Tebogo Mokoena', 'Nothando Dube', 'Thabang Sithole', 'Batsamai Holdings', 'Sevilex Holdings'];
+  assert.deepEqual(found[0]?.against, all);
+  assert.deepEqual(found[1]?.against, all);
+});
