@@ -977,8 +977,9 @@ function ownerBefore(c: Clause, mem: Memory, v: number, rel: string): string | n
     if (c.toks[k]!.possessive && c.low[k - 1] === 'the') return describedEntity(c, mem, k);
     // Inside a quote "his" is someone the speaker talks about, not the speaker: no owner is sure.
     if ((w === 'his' || w === 'her') && c.quoted[k]) return null;
+    // "his" is a person's: not the company that opens "Acme CEO X faces …, his lawyer, Y, said".
     if (w === 'his' || w === 'her')
-      return subjectOf(c, mem, k)[0] ?? c.ms.find((x) => x.last < k && x.entity.category === 'person')?.entity.name ?? mem.lastPerson;
+      return subjectOf(c, mem, k).find((n) => personOf(n, c)) ?? c.ms.find((x) => x.last < k && x.entity.category === 'person')?.entity.name ?? mem.lastPerson;
     // "Its chairman, X": at the start of a sentence, the body the last one opened with, else the last company.
     if (w === 'its')
       return c.ms.filter((x) => x.last < k && x.entity.category === 'institution').at(-1)?.entity.name ?? (k <= 1 ? (mem.lastBody ?? mem.lastCompany) : null);

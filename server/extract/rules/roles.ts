@@ -131,6 +131,8 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
       return;
     k--;
   }
+  // "Acme (ACME) chief executive X": a bracketed ticker or acronym after the body's name.
+  if (c.low[k] === ')' && c.low[k - 2] === '(') k -= 3;
   const body = endingAt(c, k);
   if (!head || !body || body.possessive || body.entity.category !== 'institution') return;
   // "Justice Department special counsel X": a counsel named after a body need not work for it.
@@ -145,7 +147,8 @@ function bodyBeforeTitle(c: Clause, m: Placed, add: Add): void {
 }
 
 /** Titles of the head of a body: "Chief Executive", "Chairman", "Chief Constable", "Commissioner". */
-const HEAD_TITLES = /(^|\s)(ceo|chairman|chairwoman|chairperson|president|founder|commissioner|chief executive|chief constable|managing director)$/;
+const HEAD_TITLES =
+  /(^|\s)(ceo|chairman|chairwoman|chairperson|president|founder|commissioner|chief executive|chief executive officer|chief constable|managing director)$/;
 
 /** A lowercase title of the head of a body, not of a deputy: "chief constable", not "deputy chief constable". */
 export const isHeadTitle = (title: string): boolean => HEAD_TITLES.test(title) && !/\b(deputy|vice|assistant|acting)\b/.test(title);

@@ -1,0 +1,19 @@
+/** Links read from a title before a name. Sentences written for these tests. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const links = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} ${i.type} ${i.target}`);
+
+test('a chief executive officer leads the body named before the title, also across a bracketed ticker', () => {
+  assert.deepEqual(links('Acme Corp Chief Executive Officer Jo Park resigned.'), ['Jo Park leads Acme Corp']);
+  assert.deepEqual(links('Nordvik Motors (NVM) chief executive officer Lars Eide resigned.'), ['Lars Eide leads Nordvik Motors']);
+});
+
+test('"his lawyer" is the lawyer of the person, not of the company that opens the sentence', () => {
+  assert.ok(
+    links('Nordvik Motors (NVM) Chief Executive Officer Lars Eide faces seven years in prison if convicted, his lawyer, Dmitry Orlov, said by phone.').includes(
+      'Dmitry Orlov lawyer_for Lars Eide',
+    ),
+  );
+});
