@@ -894,7 +894,9 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   // A credit in parentheses at a dateline: "HANOI, Vietnam (NBC) –", "31 (X) In …".
   if (at(tokens, first - 1) === '(' && first <= 8 && !abbreviatesNameBefore(tokens, first)) {
     const open = tokens[first - 2];
-    if (!open || open.text === ',' || /\d/.test(open.text) || lookupPlace(open.text) || /^\p{Lu}+$/u.test(open.text)) return 'media';
+    // Not a ticker after a company's legal form: "Acme SA (ACME)'s unit".
+    const ticker = !!open && (/^(?:SA|AG|NV|SE|PLC|LLC|INC|LTD|SPA|ASA|AB|OAO|PJSC)$/.test(open.text) || !!tokens[last + 1]?.possessive);
+    if (!ticker && (!open || open.text === ',' || /\d/.test(open.text) || lookupPlace(open.text) || /^\p{Lu}+$/u.test(open.text))) return 'media';
   }
   // "according to The Hill", "told CNN" (not "according to the FBI": "the" before an acronym is no outlet's).
   const outletShape = tokens[first]!.text === 'The' || (first === last && /^[A-Z]{2,6}$/.test(at(tokens, first)) && at(tokens, first - 1) !== 'the');

@@ -1,4 +1,4 @@
-/** Links read from a title before a name. Sentences written for these tests. */
+/** Companies in business copy: titles before a name, tickers in brackets. Sentences written for these tests. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
@@ -16,4 +16,10 @@ test('"his lawyer" is the lawyer of the person, not of the company that opens th
       'Dmitry Orlov lawyer_for Lars Eide',
     ),
   );
+});
+
+test('a ticker in brackets after a company is the company, not an outlet credited at a dateline', () => {
+  const bodies = (text: string): string[] => ruleExtractor.extract(text).institutions.map((e) => `${e.name}:${e.kind ?? ''}`);
+  assert.deepEqual(bodies("The head of Vantor Bank SA (VTB)'s Polish unit was charged. Shares of VTB fell 2 percent."), ['Vantor Bank SA:company']);
+  assert.ok(bodies('WARSAW (AFP) - The head of Vantor Bank SA was charged.').includes('AFP:media'));
 });
