@@ -804,11 +804,29 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     }
     if (k > start) {
       const sub = span.slice(start, k);
-      const res = classifySpan(text, tokens, base + start, sub, sentence) ?? fallback(text, tokens, base + start, sub, sentence);
+      const res = namesRegion(tokens, base + start, base + k - 1)
+        ? [mention('place', text, sub, base + start, sentence)]
+        : (classifySpan(text, tokens, base + start, sub, sentence) ?? fallback(text, tokens, base + start, sub, sentence));
       out.push(...res);
     }
     start = k + 1;
   }
+}
+
+/**
+ * "the Gauteng and North West provinces", "Limpopo and Mpumalanga provinces": names coordinated
+ * before a plural region noun are regions (the singular "Sindh province" is read in fallback).
+ */
+function namesRegion(tokens: Token[], first: number, last: number): boolean {
+  const nameLike = (k: number): boolean => /^\p{Lu}\p{Ll}+$/u.test(tokens[k]?.text ?? '') && !isCommonWord(tokens[k]!.text) && !isDemonym(tokens[k]!.text);
+  for (let k = first; k <= last; k++) if (!nameLike(k) && !/^(North|South|East|West|Central)$/.test(tokens[k]!.text)) return false;
+  let k = last + 1;
+  // "X and Y provinces": step over "and" and the next name.
+  if (tokens[k]?.text === 'and') {
+    k++;
+    while (tokens[k]?.cap) k++;
+  }
+  return /^(provinces|states|counties|regions|districts|prefectures)$/.test(tokens[k]?.text ?? '') && !tokens[last]!.possessive;
 }
 
 /** "Lyon-based", "São Paulo-based", "Toronto-listed": the place is mentioned; the rest of the run is not a name. */

@@ -1,4 +1,4 @@
-/** Companies in business copy: titles before a name, tickers in brackets. Sentences written for these tests. */
+/** Names in business and court copy: titles before a name, tickers in brackets, regions. Sentences written for these tests. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
@@ -22,4 +22,13 @@ test('a ticker in brackets after a company is the company, not an outlet credite
   const bodies = (text: string): string[] => ruleExtractor.extract(text).institutions.map((e) => `${e.name}:${e.kind ?? ''}`);
   assert.deepEqual(bodies("The head of Vantor Bank SA (VTB)'s Polish unit was charged. Shares of VTB fell 2 percent."), ['Vantor Bank SA:company']);
   assert.ok(bodies('WARSAW (AFP) - The head of Vantor Bank SA was charged.').includes('AFP:media'));
+});
+
+test('names coordinated before a plural region noun are regions: "the Gauteng and North West provinces"', () => {
+  const d = ruleExtractor.extract('They were arrested in the Gauteng and North West provinces late last week.');
+  assert.deepEqual(
+    d.places.map((p) => p.name),
+    ['Gauteng', 'North West'],
+  );
+  assert.deepEqual(d.people, []);
 });
