@@ -804,6 +804,12 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     }
     if (k > start) {
       const sub = span.slice(start, k);
+      // "NT$40 million", "HK$5 million", "US$3 million": a currency's prefix, not a body or a country.
+      const dollar = tokens[base + k];
+      if (sub.length === 1 && /^[A-Z]{1,3}$/.test(sub[0]!.text) && dollar?.text === '$' && dollar.start === sub[0]!.end) {
+        start = k + 1;
+        continue;
+      }
       const res = namesRegion(tokens, base + start, base + k - 1)
         ? [mention('place', text, sub, base + start, sentence)]
         : (classifySpan(text, tokens, base + start, sub, sentence) ?? fallback(text, tokens, base + start, sub, sentence));
