@@ -203,7 +203,7 @@ export const mentionEndingAt = (c: Clause, k: number): Placed | undefined => c.e
 export const mentionStartingAt = (c: Clause, k: number): Placed | undefined => c.startAt[k];
 
 /** "India's Acme Group", "Germany's Paylux": a possessor named right before a name only qualifies it; the name is the party. */
-export const possessedBy = (c: Clause, m: Placed): Placed => (m.possessive && c.startAt[m.last + 1]) || m;
+export const namedAfterPossessor = (c: Clause, m: Placed): Placed => (m.possessive && c.startAt[m.last + 1]) || m;
 
 /** "he"/"she" stand for the last person named: earlier in this sentence, else in the sentences before. */
 export function pronounAt(c: Clause, k: number): string | null {

@@ -37,7 +37,7 @@ import {
   MEMBER_NOUNS,
   mentionEndingAt,
   mentionStartingAt,
-  possessedBy,
+  namedAfterPossessor,
   negated,
   pronounAt,
   qualifiesMembers,
@@ -246,7 +246,7 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
         (p) => p.first > k && p.first - k <= 7 && !c.w.slice(k + 1, p.first).some((y) => PREPOSITIONS.has(y) || CLAUSE_BREAKS.has(y) || BE.has(y)),
       );
       // "arrested the former chairman of carmaker X, Y, on suspicion …": the one named after the description.
-      const obj = (found && possessedBy(c, found)) ?? namedAfterDescription(c, k);
+      const obj = (found && namedAfterPossessor(c, found)) ?? namedAfterDescription(c, k);
       // "sued the network's host", "sued the MSNBC host": the body only qualifies the one accused.
       const qualifier = obj && qualifiesMembers(c, obj) ? obj : undefined;
       // "charged Ruritania players A and B", "charged three Ruritania players": the country only
@@ -366,7 +366,7 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       const found = c.ms.find((p) => p.first > a && p.first - a <= 9 && (next < 0 || p.first < next) && (!isMedia(p) || p.first - a <= 3));
       // "sanctions against Ruritania's interior minister": the one named with that title in the story.
       const holder = found?.possessive && found.first - a <= 2 && !c.startAt[found.last + 1] ? titledAfter(c, found.last + 1) : null;
-      const m = found && possessedBy(c, found);
+      const m = found && namedAfterPossessor(c, found);
       // "against him", "against me", "a case against the officer" (the person named before).
       const described = w[a + 1] === 'the' ? (describedAt(c, a + 2, false) ?? describedAt(c, a + 3, false) ?? describedAt(c, a + 4, false)) : null;
       const pron = holder ?? pronounAt(c, a + 1) ?? (w[a + 1] === 'me' ? c.lastPerson : null) ?? (m && m.first <= a + 4 ? null : described);
