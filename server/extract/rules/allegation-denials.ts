@@ -16,8 +16,29 @@ import {
   subjectBefore,
 } from './allegation-clause.js';
 
+const APPEAL = new Set(['appeal', 'appeals', 'appealed', 'appealing']);
+/** Rulings one may appeal: "appealed against the ban", "will appeal the conviction". */
+const RULINGS = new Set([
+  'ban',
+  'bans',
+  'ruling',
+  'rulings',
+  'decision',
+  'conviction',
+  'convictions',
+  'verdict',
+  'sentence',
+  'suspension',
+  'charge',
+  'charges',
+]);
+
 /** Every word that can open a denial (findDenial). */
 export const DENIAL_WORDS = new Set([
+  'appeal',
+  'appeals',
+  'appealed',
+  'appealing',
   ...DENY,
   ...REJECT,
   ...DENIAL_ADJECTIVES,
@@ -70,14 +91,18 @@ const DESCRIBED_PARTIES = new Set([
  * "X called it politically motivated", "the denial of … by X". Who denies: the subject, the
  * one after "by", or the speaker of a quoted denial ("… ,” spokesman X said").
  */
-export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number } | null {
+export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: number; appeal?: boolean } | null {
   const { w } = c;
   for (let k = 0; k < w.length; k++) {
     const x = w[k]!;
     if (!DENIAL_WORDS.has(x) || c.inName.has(k)) continue;
     let isDenial = false;
     let objectEnd = k;
-    if (DENY.has(x) && !DENIED_THINGS.has(w[k + 1] ?? '') && !DENIED_THINGS.has(w[k + 2] ?? '')) isDenial = true;
+    // "appealed against the ban", "will appeal the conviction": who contests a ruling against them denies it.
+    // (Only as a denial of the claims against the appellant: a prosecutor or an agency appeals too.)
+    let appeal = false;
+    if (APPEAL.has(x) && w.slice(k + 1, k + 6).some((y) => RULINGS.has(y))) isDenial = appeal = true;
+    else if (DENY.has(x) && !DENIED_THINGS.has(w[k + 1] ?? '') && !DENIED_THINGS.has(w[k + 2] ?? '')) isDenial = true;
     else if (REJECT.has(x)) {
       const j = w.slice(k + 1, k + 5).findIndex((y) => CLAIM_NOUNS.has(y));
       isDenial = j >= 0 && !w.slice(k + 1, k + 1 + j).some((y) => PREPOSITIONS.has(y) && y !== 'as' && !(y === 'with' && x.startsWith('disagre')));
@@ -123,7 +148,7 @@ export function findDenial(c: Clause): { by: string[]; at: number; objectEnd: nu
     // "no evidence whatsoever which links X to securities fraud": the wrongdoing it denies is its object too.
     if (x === 'evidence') objectEnd = Math.max(objectEnd, wrongdoingNear(c, k));
     const by = denierOf(c, k);
-    return { by, at: k, objectEnd };
+    return { by, at: k, objectEnd, appeal };
   }
   return null;
 }

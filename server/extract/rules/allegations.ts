@@ -125,6 +125,8 @@ for (const x of ['count', 'counts']) QUICK.set(x, 'before-of');
 interface Denial {
   by: string[];
   sentence: number;
+  /** An appeal answers only the claims against the appellant, not every claim near it. */
+  appeal?: boolean;
 }
 
 /** A sentence that is only a dateline ends with its dash (nlp.ts splits datelines off). */
@@ -227,7 +229,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
 
     const denial = findDenial(ctx);
     // What a denial calls false is no claim ("said the claims were false"); "politically motivated" stays a claim about motives.
-    if (denial && w[denial.at] !== 'politically') for (let k = denial.at; k <= denial.objectEnd; k++) ctx.wrong[k] = false;
+    // An appeal's object is the claim itself ("appealed against his conviction for fraud"): it stays a claim.
+    if (denial && w[denial.at] !== 'politically' && !denial.appeal) for (let k = denial.at; k <= denial.objectEnd; k++) ctx.wrong[k] = false;
     ctx.wrongBefore = [0];
     for (const x of ctx.wrong) ctx.wrongBefore.push(ctx.wrongBefore.at(-1)! + (x ? 1 : 0));
     let cues = findCues(ctx, denial);
@@ -239,7 +242,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     if (cues.length === 0 && denial && deniesNewClaim(ctx, denial) && !out.some((a) => !a.headline && denial.by.some((b) => a.against.includes(b))))
       cues.push({ at: denial.at, kind: 'legal' });
     const sources = sourcesIn(ctx);
-    if (denial) denials.push({ by: denial.by, sentence: s });
+    if (denial) denials.push({ by: denial.by, sentence: s, appeal: denial.appeal });
 
     // Most sentences name no document: its author is looked for only when one is.
     const document = w.some((x) => DOCUMENTS.has(x));
@@ -352,7 +355,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   // A denial answers every claim against the denier, and the claims just before it or in its sentence.
   for (const d of denials) {
     for (const a of kept) {
-      const near = a.sentence <= d.sentence && d.sentence - a.sentence <= 2;
+      const near = !d.appeal && a.sentence <= d.sentence && d.sentence - a.sentence <= 2;
       // A lawyer denying with the accused ("X's lawyer said he is innocent") answers every claim against him.
       const forAccused = d.by.some((b) => a.against.includes(b));
       for (const b of d.by) {
@@ -409,7 +412,7 @@ function titlesHeldByOne(sentences: Sentence[], tokens: Token[][], bySentence: M
 }
 
 /** The words in this sentence that make it an allegation, with how strong each one is. */
-function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): Cue[] {
+function findCues(c: Clause, denial: { at: number; objectEnd: number; appeal?: boolean } | null): Cue[] {
   const { w } = c;
   const cues: Cue[] = [];
   const n = w.length;
@@ -417,7 +420,8 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number } | null): 
   const follows = (k: number, set: RegExp, within: number): boolean => w.slice(k + 1, k + 1 + within).some((x) => set.test(x));
   for (let k = 0; k < n; k++) {
     const x = w[k]!;
-    if (!CUE_WORDS.has(x) || c.inName.has(k) || negated(c, k) || (denial && k >= denial.at && k <= denial.objectEnd) || conditional(w, k)) continue;
+    if (!CUE_WORDS.has(x) || c.inName.has(k) || negated(c, k) || (denial && !denial.appeal && k >= denial.at && k <= denial.objectEnd) || conditional(w, k))
+      continue;
     let kind: CueKind | null = null;
     if (ALLEGE.has(x) || ACCUSE.has(x) || INDICT.has(x) || CONVICT.has(x) || BLAME.has(x) || WARRANT.has(x)) kind = 'legal';
     else if (SUE.has(x) || (PROSECUTE.has(x) && (x !== 'prosecution' || FACE.has(w[k - 1] ?? '') || w[k + 1] === 'of'))) kind = 'legal';

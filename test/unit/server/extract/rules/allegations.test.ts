@@ -521,3 +521,14 @@ test('"The accused are A, B and C, alongside two companies, D and E" lists every
   assert.deepEqual(found[0]?.against, all);
   assert.deepEqual(found[1]?.against, all);
 });
+
+test('who appeals a ruling against them denies the claims against them, and only those', () => {
+  const found = allegations('Swimmer Li Wen was banned for eight years for doping. Li appealed against the ban to the Swiss Federal Tribunal.');
+  assert.deepEqual(found[0]?.denied_by, ['Li Wen']);
+  const [claim] = allegations('Dana Whitfield was charged with fraud on Monday. The World Anti-Doping Agency appealed the decision to clear Li Wen of doping.');
+  assert.deepEqual(claim?.denied_by, []);
+  // The appeal's object stays a claim: against the appellant, who denies it.
+  const [conviction] = allegations('Dana Whitfield appealed against his conviction for fraud.');
+  assert.deepEqual(conviction?.against, ['Dana Whitfield']);
+  assert.deepEqual(conviction?.denied_by, ['Dana Whitfield']);
+});
