@@ -165,7 +165,11 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   /** The kind of document that opened the sentence before ("The lawsuit, filed …"): a leading "It says" is it. */
   let lastDocument: string | undefined;
   /** Title -> the person last named with it ("Prime Minister X"): "the prime minister" later is X. */
-  const titled = titlesHeldByOne(sentences, tokens, bySentence);
+  const titles = storyTitles(sentences, tokens, spans);
+  const titled = titles.held;
+  const noteSentenceTitles = (s: number): void => {
+    for (const [title, name] of titles.bySentence[s] ?? []) titled.set(title, name);
+  };
   const protagonist = mostNamedPerson(placed);
 
   sentences.forEach((sent, s) => {
@@ -194,7 +198,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       // A headline's people are named again in the lead: who "the head of X" is waits for the body.
       if (firstPerson && !titleLine(toks, sent.text, s)) lastPerson = firstPerson.entity.name;
       lastDocument = w[0] === 'the' ? DOCUMENTS.get(w[1] ?? '') : undefined;
-      noteTitles(s, toks, ms, (k) => ms.some((p) => p.first <= k && k <= p.last), titled);
+      noteSentenceTitles(s);
       return;
     }
     const inName = new Set<number>();
@@ -328,7 +332,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     }
     if (company) lastCompany = company.entity.name;
     noteBodies(ms);
-    noteTitles(s, toks, ms, (k) => inName.has(k), titled);
+    noteSentenceTitles(s);
     lastDocument = w[0] === 'the' ? DOCUMENTS.get(w[1] ?? '') : undefined;
   });
 
@@ -392,23 +396,26 @@ function mostNamedPerson(placed: readonly Placed[]): string | null {
 const INDEFINITE_LEAD = /^\W*(?:[A-Z][A-Za-z.]*\s*(?:\([^)]*\)\s*)?[—–-]\s*)?(a|an|two|three|four|five|six|seven|eight|nine|ten)\s/i;
 
 /**
- * The titles that one person alone holds in the whole story. A lead often describes before it names
- * ("Prosecutors arrested the former chief executive of X … Former CEO Y, 50, …"): such a title stands
- * for its holder from the first sentence on, until another is named with it.
+ * The titles each sentence gives its people, in order, and those that one person alone holds in the
+ * whole story. A lead often describes before it names ("Prosecutors arrested the former chief executive
+ * of X … Former CEO Y, 50, …"): such a title stands for its holder from the first sentence on, until
+ * another is named with it.
  */
-function titlesHeldByOne(sentences: Sentence[], tokens: Token[][], bySentence: Map<number, Placed[]>): Map<string, string> {
+function storyTitles(sentences: Sentence[], tokens: Token[][], spans: Map<number, Placed[]>): { held: Map<string, string>; bySentence: [string, string][][] } {
   const holders = new Map<string, string | null>();
+  const bySentence: [string, string][][] = [];
   const one = new Map<string, string>();
   sentences.forEach((_, s) => {
-    const ms = bySentence.get(s);
+    const ms = spans.get(s);
     if (!ms) return;
     one.clear();
     noteTitles(s, tokens[s] ?? [], ms, (k) => ms.some((p) => p.first <= k && k <= p.last), one);
+    bySentence[s] = [...one];
     for (const [title, name] of one) holders.set(title, holders.has(title) && holders.get(title) !== name ? null : name);
   });
-  const out = new Map<string, string>();
-  for (const [title, name] of holders) if (name) out.set(title, name);
-  return out;
+  const held = new Map<string, string>();
+  for (const [title, name] of holders) if (name) held.set(title, name);
+  return { held, bySentence };
 }
 
 /** The words in this sentence that make it an allegation, with how strong each one is. */
