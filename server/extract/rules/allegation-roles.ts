@@ -108,12 +108,14 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     // "fined X £5m and banned him": the second verb shares the first one's subject, not its object.
     const first = w[k - 1] === 'and' ? w.findLastIndex((y, j) => j < k - 1 && (PENALTY.has(y) || ACCUSING.has(y) || FINDING.has(y)) && !c.inName.has(j)) : -1;
     const verb = first >= 0 ? first : k;
+    // "The federation handed X a four-year ban": who hands the penalty imposes it; "X received a fine": not X.
+    const given = givenAt(c, k);
     if (
       ALLEGING.has(x) &&
       (REPORTING.has(x) || cueAt.has(k)) &&
       isActive(c, k) &&
       !(x.startsWith('call') && /^(on|for|upon)$/.test(w[k + 1] ?? '')) &&
-      givenAt(c, k) < 0
+      given < 0
     ) {
       const speech = REPORTING.has(x) ? speakers : parties;
       // "the lawsuit (further) accuses": a document is the subject, its author the accuser (documentAuthor).
@@ -128,10 +130,8 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
       }
     }
     // "The regulator fined X for …": who imposes a penalty for wrongdoing alleges it.
-    // "The federation handed X a four-year ban": who hands the penalty imposes it; "X received a fine": not X.
-    const given = cueAt.has(k) ? givenAt(c, k) : -1;
     if (PENALTY.has(x) && cueAt.has(k) && isActive(c, k) && given < 0) parties.push(...subjectBefore(c, verb, 8));
-    if (given >= 0 && /^(handed|given)$/.test(w[given]!) && !BE.has(w[given - 1] ?? '')) parties.push(...subjectBefore(c, given, 6));
+    if (given >= 0 && cueAt.has(k) && /^(handed|given)$/.test(w[given]!) && !BE.has(w[given - 1] ?? '')) parties.push(...subjectBefore(c, given, 6));
     // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
     if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
       const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
