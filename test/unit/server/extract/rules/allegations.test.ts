@@ -485,9 +485,9 @@ test('"Oregon\'s attorney general … sued" is the attorney general the story na
 
 test('"the DPP" is the Director of Public Prosecutions the story named', () => {
   const found = allegations(
-    'The charges were sanctioned by the Director of Public Prosecutions Mr Christopher Pryde. The DPP says Tomas Brandt and Ilse Varga allegedly abused the authority of their offices.',
+    'The charges were sanctioned by the Director of Public Prosecutions Mr Colin Hartwell. The DPP says Tomas Brandt and Ilse Varga allegedly abused the authority of their offices.',
   );
-  assert.deepEqual(found.at(-1)?.alleged_by, ['Christopher Pryde']);
+  assert.deepEqual(found.at(-1)?.alleged_by, ['Colin Hartwell']);
   assert.deepEqual(found.at(-1)?.against, ['Tomas Brandt', 'Ilse Varga']);
 });
 
@@ -495,9 +495,9 @@ test('a lead that describes before it names: "A former energy executive must fac
   const first = (text: string): Allegation | undefined => allegations(text)[0];
   assert.deepEqual(
     first(
-      'A former energy executive must face charges that he committed securities fraud. Richard Carter was chief executive of Volt Energy. Carter denies the charges.',
+      'A former energy executive must face charges that he committed securities fraud. Ronald Keane was chief executive of Volt Energy. Keane denies the charges.',
     )?.against,
-    ['Richard Carter'],
+    ['Ronald Keane'],
   );
   assert.deepEqual(
     first(
@@ -507,17 +507,17 @@ test('a lead that describes before it names: "A former energy executive must fac
   );
   assert.deepEqual(
     first(
-      'The article criticised a wealthy businessman who was alleged to have bought homes meant as affordable housing. Businessman Steve Morgan sued. Morgan said the article was defamatory.',
+      'The article criticised a wealthy businessman who was alleged to have bought homes meant as affordable housing. Businessman Gareth Lowndes sued. Lowndes said the article was defamatory.',
     )?.against,
-    ['Steve Morgan'],
+    ['Gareth Lowndes'],
   );
 });
 
 test('"The accused are A, B and C, alongside two companies, D and E" lists every accused; "Millions were allegedly syphoned" tells on the last accused', () => {
   const found = allegations(
-    'The accused are Tebogo Mokoena, Nothando Dube and Thabang Sithole, alongside two companies, Batsamai Holdings and Sevilex Holdings. Millions were allegedly stolen from public coffers.',
+    'The accused are Lerato Mokoena, Sizwe Ndlovu and Kagiso Sithole, alongside two companies, Kestrel Holdings and Orbis Holdings. Millions were allegedly stolen from public coffers.',
   );
-  const all = ['Tebogo Mokoena', 'Nothando Dube', 'Thabang Sithole', 'Batsamai Holdings', 'Sevilex Holdings'];
+  const all = ['Lerato Mokoena', 'Sizwe Ndlovu', 'Kagiso Sithole', 'Kestrel Holdings', 'Orbis Holdings'];
   assert.deepEqual(found[0]?.against, all);
   assert.deepEqual(found[1]?.against, all);
 });
