@@ -132,6 +132,8 @@ export interface Clause {
   titled?: ReadonlyMap<string, string>;
   /** The person the story names most often: whom a lead's "a former executive" describes before naming. */
   protagonist?: string | null;
+  /** People named in the sentences before this one, each once, the latest last. */
+  recentPeople?: readonly string[];
 }
 
 /** Negated within the two words before: "was not accused", "no charges", "not to interfere". */
@@ -521,6 +523,9 @@ const groupOf = (c: Clause, size?: number): string[] => {
   const people = c.lists?.person ?? [];
   // "the four former executives": the group of that size, when the last claim's accused are fewer.
   if (size !== undefined && c.lastAccused.length !== size && people.length === size) return people;
+  // "indicted the four aforementioned suspects", named one or two at a time before: the last four people named.
+  const recent = c.recentPeople ?? [];
+  if (size !== undefined && c.lastAccused.length !== size && people.length !== size && recent.length >= size) return recent.slice(-size);
   return c.lastAccused.length >= 2 ? c.lastAccused : people;
 };
 
@@ -538,8 +543,10 @@ export function groupAt(c: Clause, k: number): string[] | null {
   const group = body ? bodyGroup(x, c.lists ?? {}) : groupOf(c);
   // "the accused" may be one: the last claim's one accused.
   if (x === 'accused' && group.length < 2 && c.lastAccused.length === 1 && c.w[k - 1] === 'the' && !c.startAt[k + 1]) return [...c.lastAccused];
-  if (group.length < 2 || c.startAt[k + 1] || c.inName.has(k)) return null;
-  if (x === 'they') return [...group];
+  // A counted group ("the four suspects") may stand for people named one at a time, with no list before.
+  const counted = !body && (c.recentPeople?.length ?? 0) >= 2;
+  if ((group.length < 2 && !counted) || c.startAt[k + 1] || c.inName.has(k)) return null;
+  if (x === 'they') return group.length < 2 ? null : [...group];
   const count = GROUP_SIZES[x] !== undefined && AFTER_COUNT.test(c.w[k + 1] ?? '');
   if (!GROUP_NOUNS.has(x) && !body && !count) return null;
   // "the four former executives", "both men", "the defendants": words of number and description only.
@@ -549,7 +556,8 @@ export function groupAt(c: Clause, k: number): string[] | null {
         .slice(j, k + 1)
         .map((y) => GROUP_SIZES[y])
         .find((n) => n !== undefined);
-      return body || size === undefined ? [...group] : [...groupOf(c, size)];
+      const members = body || size === undefined ? group : groupOf(c, size);
+      return members.length < 2 ? null : [...members];
     }
     if (!/^([a-z-]+|\d+)$/.test(c.w[j]!) || c.inName.has(j) || PREPOSITIONS.has(c.w[j]!) || BE.has(c.w[j]!)) return null;
   }

@@ -39,6 +39,7 @@ import {
   mentionStartingAt,
   namedAfterPossessor,
   negated,
+  groupAt,
   pronounAt,
   qualifiesMembers,
   subjectBefore,
@@ -263,7 +264,7 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       const pron = pronounAt(c, k + 1) ?? described;
       if (pron) out.push(pron);
       // "arrested three former board members of X, including former chief executive Y": the named ones.
-      if (!obj && !pron) out.push(...includedAfter(c, k));
+      if (!obj && !pron) out.push(...(includedAfter(c, k).length ? includedAfter(c, k) : groupObject(c, k)));
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
     if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with' || reducedPassive(c, k))) {
@@ -416,6 +417,16 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     if (subject) out.push(subject.entity.name);
   }
   return [...new Set(out.flatMap((name) => titleHoldersAfter(c, name) ?? [name]))];
+}
+
+/** "indicted the four aforementioned suspects", "charged both men": the people a group object of the verb at k stands for. */
+function groupObject(c: Clause, k: number): string[] {
+  if (!/^(the|both|all|these|those)$/.test(c.w[k + 1] ?? '')) return [];
+  for (let g = k + 2; g <= k + 5; g++) {
+    const group = groupAt(c, g);
+    if (group) return group;
+  }
+  return [];
 }
 
 const isPlace = (c: Clause, name: string): boolean => c.ms.some((p) => p.entity.name === name && p.entity.category === 'place');

@@ -153,9 +153,17 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   let lists: Lists = {};
   /** Regulators, courts, agencies and other bodies named so far, latest last: "the regulator", "the bureau" stand for one. */
   const bodies: { name: string; kind: string | undefined }[] = [];
+  /** People named so far, each once, the latest last: whom "the four aforementioned suspects" counts back over. */
+  const recentPeople: string[] = [];
   const noteBodies = (ms: Placed[]): void => {
     for (const m of ms) if (isOfficialBody(m)) bodies.push({ name: m.entity.name, kind: m.entity.kind });
     if (bodies.length > 12) bodies.splice(0, bodies.length - 12);
+    for (const m of ms) {
+      if (m.entity.category !== 'person') continue;
+      const at = recentPeople.indexOf(m.entity.name);
+      if (at >= 0) recentPeople.splice(at, 1);
+      recentPeople.push(m.entity.name);
+    }
   };
   let previousSources: string[] = [];
   let afterDateline: string[] = [];
@@ -228,6 +236,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       lists: listsBefore,
       titled,
       protagonist,
+      recentPeople,
     };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 

@@ -36,7 +36,20 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Number words that count a group: "the three men" is a group of three. */
-export const GROUP_SIZES: Readonly<Record<string, number>> = wordTable({ two: 2, both: 2, pair: 2, duo: 2, couple: 2, three: 3, trio: 3, four: 4, five: 5 });
+export const GROUP_SIZES: Readonly<Record<string, number>> = wordTable({
+  two: 2,
+  both: 2,
+  pair: 2,
+  duo: 2,
+  couple: 2,
+  three: 3,
+  trio: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+});
 
 /** What may stand between two people of one list besides titles: "A, 45, and former director B". */
 const LIST_WORDS = /^(,|and|&|former|ex|then|fellow|his|her|their|wife|husband|son|daughter|brother|sister|\d+)$/;

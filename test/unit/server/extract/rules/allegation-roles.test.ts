@@ -256,6 +256,21 @@ test('"the four former executives" are the four named together, when the last cl
   assert.deepEqual([...(claim?.against ?? [])].sort(), ['Ann Weber', 'Joe Bianchi', 'Mark Keller', 'Tim Rossi']);
 });
 
+test('"indicted the four aforementioned suspects": the last four people named, one or two at a time', () => {
+  const text = [
+    'title: Land deal',
+    'Developer Karl Brenner said he had been pressed for money by councillor Otto Vance.',
+    'Vance had used an adviser, Lena Fisk, to pass on the demand.',
+    'Brenner told his deputy, Rudi Saal, to pay her.',
+    'Prosecutors on Monday indicted the four aforementioned suspects on corruption charges.',
+  ].join('\n');
+  const claim = allegations(text).find((a) => a.claim.includes('indicted'));
+  assert.deepEqual([...(claim?.against ?? [])].sort(), ['Karl Brenner', 'Lena Fisk', 'Otto Vance', 'Rudi Saal']);
+  // A count that does not fit the people named before stands for no one.
+  const five = allegations(text.replace('the four', 'the five')).find((a) => a.claim.includes('indicted'));
+  assert.deepEqual(five?.against ?? [], []);
+});
+
 test('"X is under investigation by Y" is Y’s claim against X', () => {
   const probe = only('title: Probe\nSean Price is under investigation by the Independent Police Complaints Commission.');
   assert.deepEqual(probe.against, ['Sean Price']);
