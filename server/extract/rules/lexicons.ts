@@ -3,11 +3,11 @@
  * words, and compromise's lexicon. Institutions and places have files of their own (institutions.ts,
  * places.ts).
  */
-import compromise from 'compromise';
+import { compromiseModel } from './compromise.js';
 import { wordTable } from './words.js';
 
 /** compromise's lexicon: word (lower case) to its tags. */
-export const lex = wordTable((compromise.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon);
+export const lex = wordTable(compromiseModel.one.lexicon);
 
 /** compromise's lexicon tags of a lower-case word, none when it is not listed. */
 export function lexiconTags(lower: string): string[] {

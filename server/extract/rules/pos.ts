@@ -5,26 +5,11 @@
  * determiner, an adjective, a number or a possessive. wink-nlp's tagger gives the same answers on
  * news clauses but costs about as much as the rest of the extractor, so it is not used here.
  */
-import compromise from 'compromise';
+import { compromiseModel as model, verbForms } from './compromise.js';
 import type { Token } from './nlp.js';
 import { lexiconTags, TITLE_WORDS } from './lexicons.js';
 import { AUXILIARIES, CLAUSE_END, DETERMINERS, JOB_NOUNS, PREPOSITIONS, isAdverb } from './words.js';
 
-interface CompromiseModel {
-  one: { lexicon: Record<string, string | string[]> };
-}
-interface CompromiseMethods {
-  two: {
-    transform: {
-      verb: {
-        toInfinitive: (word: string, model: CompromiseModel, tense?: string) => string;
-        conjugate: (word: string, model: CompromiseModel) => { PastTense?: string };
-      };
-    };
-  };
-}
-const model = compromise.model() as unknown as CompromiseModel;
-const verbForms = (compromise as unknown as { methods: () => CompromiseMethods }).methods().two.transform.verb;
 const toInfinitive = verbForms.toInfinitive;
 
 const pastCache = new Map<string, string>();

@@ -91,6 +91,13 @@ function regexAlternatives(source: string): string[] {
   return plain.split('|').filter((alt) => /^[\p{L}][\p{L}.' -]*$/u.test(alt));
 }
 
+/** The package a specifier loads from: "compromise/two" is compromise, "@scope/pkg/file" is @scope/pkg. */
+const packageOf = (specifier: string): string =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+
 function entriesOf(file: string): { entries: Entry[]; imports: string[] } {
   const rel = path.relative(PROJECT_ROOT, file);
   const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -100,6 +107,14 @@ function entriesOf(file: string): { entries: Entry[]; imports: string[] } {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!node.moduleSpecifier.text.startsWith('.')) imports.push(node.moduleSpecifier.text);
       return;
+    }
+    // `createRequire(import.meta.url)('compromise/two')` loads a package as an import does: its package counts.
+    if (ts.isCallExpression(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
+      const [arg] = node.arguments;
+      if (node.expression.expression.text === 'createRequire' && arg && ts.isStringLiteral(arg) && !arg.text.startsWith('.')) {
+        imports.push(packageOf(arg.text));
+        return;
+      }
     }
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       entries.push({ text: node.text, file: rel });
