@@ -31,23 +31,25 @@ export interface ExtractionPool {
 }
 
 /**
- * The extractor is some 8,000 lines of rules, most of them hot in every article, so a run of a few
- * thousand files spends much of its time compiling: V8's optimiser inlines callees into callers and
- * recompiles the large results, on background threads that take the second core from the other
- * worker. Without inlining, 2,000 articles took 7.0–7.3 s of wall time in two workers against
- * 8.1–8.3 s, and 9.5 s of CPU against 11 s in one thread; warm code runs as fast as with it
- * (BENCHMARKS.md). The flag is V8's, so it holds for the whole process and every worker thread; set
- * before any extractor code is optimised, it reaches all of it.
- *
- * Nor is a function of more than 10,000 bytes of bytecode optimised: that is alias resolution's
- * `resolve` alone (18,000 bytes; the next largest rule is 5,300). Each optimising compile of it took
- * about half a second, and it was compiled four or five times over 1,000 articles, each time thrown
- * away at the first document whose mentions had a new shape ("wrong map"); it runs as fast unoptimised.
- * Without it, 2,000 articles took 15 s of CPU in two workers against 18 s (BENCHMARKS.md).
+ * The extractor is some 12,000 lines of rules, most of them warm in every article but none very hot,
+ * so a run of a few thousand files spends much of its CPU in V8's optimising compiler, on background
+ * threads that take the second core from the other worker, and much of that code is thrown away at
+ * the next article whose objects have a new shape ("wrong map"). Optimised code runs the rules only
+ * a little faster than the baseline compiler's (`--no-opt` costs 2-3 % of wall time), so the flags
+ * below make V8 optimise less, later and smaller. Measured on 2,000 articles in two workers,
+ * interleaved runs of one build (BENCHMARKS.md):
+ * - no inlining: 7.0-7.3 s of wall time against 8.1-8.3 s (session 8);
+ * - no function of more than 3,000 bytes of bytecode optimised (alias resolution's `resolve` is
+ *   18,000, the largest of the others 5,300; an optimising compile of `resolve` took half a second and
+ *   was thrown away four or five times over 1,000 articles): 6.9 s against 7.3 s;
+ * - a function optimised after 300 KB of bytecode run instead of 132 KB, so rules warm only for a
+ *   few articles stay unoptimised: 7.5 s against 8.2 s.
+ * The flags are V8's, so they hold for the whole process and every worker thread started after them.
  */
-function limitInlining(): void {
+function tuneCompiler(): void {
   setFlagsFromString('--no-turbo-inlining');
-  setFlagsFromString('--max-optimized-bytecode-size=10000');
+  setFlagsFromString('--max-optimized-bytecode-size=3000');
+  setFlagsFromString('--interrupt-budget=300000');
   // A young generation of up to 32 MB semi-spaces instead of 16: an article makes about 1 MB of short-lived
   // objects, and each scavenge copies the article in progress and the words newly cached. Scavenges went from
   // 76 to 39 over 1,000 articles, their time from about 0.8 s to 0.4 s, for some 30 MB more per thread.
@@ -62,7 +64,7 @@ export const MIN_ARTICLES_FOR_WORKERS = 8;
  * known. Zero workers, one core, or fewer than MIN_ARTICLES_FOR_WORKERS articles extract inline.
  */
 export async function createExtractionPool(options: { workers?: number; articles?: number } = {}): Promise<ExtractionPool> {
-  limitInlining();
+  tuneCompiler();
   const wanted = options.workers ?? availableParallelism();
   const few = options.articles !== undefined && options.articles < MIN_ARTICLES_FOR_WORKERS;
   if (wanted <= 1 || few) return inlinePool();
