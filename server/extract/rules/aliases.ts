@@ -709,14 +709,33 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   };
   // 5. "DOJ" in a headline before "Department of Justice" in the text: an acronym that became a body of its
   // own joins the one body of several words whose initials it spells (an outlet only an outlet).
-  const multiWordBodies = entities.filter((e) => e.category === 'institution' && e.mentions.length > 0 && words(e.name).length > 1);
+  // "M&G" is the "Mail&Guardian", "AT&T" the "American Telephone & Telegraph": an ampersand joins two words.
+  const spaced = (s: string): string => s.replace(/&/g, ' & ');
+  const multiWordBodies = entities.filter(
+    (e) => e.category === 'institution' && e.mentions.length > 0 && /\p{Ll}/u.test(e.name) && words(spaced(e.name)).length > 1,
+  );
   let initialsOf: string[][] | undefined; // computed once, and only when some acronym stands alone
   for (const a of entities) {
-    if (a.category !== 'institution' || !/^[A-Z]{2,6}$/.test(a.name) || a.mentions.length === 0 || multiWordBodies.length === 0) continue;
-    initialsOf ??= multiWordBodies.map((e) => bodyInitials(e.name));
-    const spelt = multiWordBodies.filter((e, i) => initialsOf![i]!.includes(a.name) && (a.kind !== 'media' || e.kind === 'media'));
+    if (a.category !== 'institution' || !/^[A-Z](?:&?[A-Z]){1,5}$/.test(a.name) || a.mentions.length === 0 || multiWordBodies.length === 0) continue;
+    initialsOf ??= multiWordBodies.map((e) => bodyInitials(spaced(e.name)));
+    const letters = a.name.replace(/&/g, '');
+    const spelt = multiWordBodies.filter((e, i) => initialsOf![i]!.includes(letters) && (a.kind !== 'media' || e.kind === 'media'));
     if (spelt.length !== 1) continue;
     mergeInto(a, spelt[0]!);
+  }
+
+  // 6. "X, also known as Y", "X (alias Y)", "X aka Y": one person or body by two names.
+  for (const b of placed) {
+    const toks = tokens[b.sentence] ?? [];
+    let k = b.first - 1;
+    if (!/^(as|alias|aka|a\.k\.a\.?)$/.test(toks[k]?.low ?? '')) continue;
+    if (toks[k]!.low === 'as') {
+      if (toks[k - 1]?.low !== 'known') continue;
+      k -= /^(also|better|popularly|widely|commonly|locally|otherwise)$/.test(toks[k - 2]?.low ?? '') ? 2 : 1;
+    }
+    if (/^[,(]$/.test(toks[k - 1]?.low ?? '')) k--;
+    const a = placed.find((p) => p.sentence === b.sentence && p.last === k - 1);
+    if (a && a.entity !== b.entity && a.entity.category === b.entity.category && a.entity.category !== 'place') mergeInto(b.entity, a.entity);
   }
 
   // "Acme", "Acme Steel" beside "Zhejiang Acme Steel Structure Co.": the opening words of one company's

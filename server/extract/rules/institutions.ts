@@ -102,6 +102,7 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   corporation: 'company',
   co: 'company',
   ltd: 'company',
+  limited: 'company', // "Acme Freight Limited": as a name's last word, the legal form spelt out
   llc: 'company',
   llp: 'company',
   plc: 'company',
@@ -636,6 +637,17 @@ export const STAFF_AFTER_EX: ReadonlySet<string> = new Set([
  * Words around tokens[first..last] that make the name a club's, even a town's name ("Leeds manager
  * John Doe", "played for Leeds", "joined Leeds from Derby"): "X striker Jane Roe", "signed for X".
  */
+/** Results that a score is given for: "a 3-2 defeat at X". */
+const RESULTS = new Set(['win', 'victory', 'defeat', 'loss', 'draw', 'triumph', 'thrashing', 'drubbing']);
+const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
+
+/** "X's 3-2 defeat at Y", "a 2-0 win over Y": the sides of a match by its score, teams (a nation's are places, known first). */
+function scoreLine(tokens: Token[], first: number, last: number): boolean {
+  if (tokens[last]!.possessive && SCORE.test(at(tokens, last + 1)) && RESULTS.has(lowerAt(tokens, last + 2))) return true;
+  const b = at(tokens, first - 1) === 'the' ? first - 2 : first - 1;
+  return /^(?:at|to|against|over|with|by)$/.test(lowerAt(tokens, b)) && RESULTS.has(lowerAt(tokens, b - 1)) && SCORE.test(at(tokens, b - 2));
+}
+
 export function clubContext(tokens: Token[], first: number, last: number): boolean {
   const after = lowerAt(tokens, last + 1);
   if (CLUB_MEMBERS.has(after) && tokens[last + 2]?.cap && !tokens[last]!.possessive) return true;
@@ -840,6 +852,9 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const after = lowerAt(tokens, last + 1);
   const beforeKind = before ? nounKind(tokens, b) : undefined;
   if (beforeKind && !tokens[b]!.possessive) return beforeKind;
+  // "his club side Flamengo": the side is the club.
+  if (before === 'side' && lowerAt(tokens, b - 1) === 'club') return 'other';
+  if (scoreLine(tokens, first, last)) return 'other';
   const listKind = listOpenerKind(tokens, first - 1);
   if (listKind) return listKind;
   const apposed = appositionKind(tokens, last);
@@ -1056,15 +1071,24 @@ const ACRONYM_BODY_HEADS = new Set(
  */
 export function abbreviatesCommonWords(tokens: Token[], idx: number): boolean {
   const before = tokens[idx - 2];
+  if (tokens[idx - 1]?.text !== '(' || tokens[idx + 1]?.text !== ')' || !before || before.cap || !/^\p{L}+$/u.test(before.text)) return false;
+  // "superintendent of police (SP)": lower-case words that the letters spell, though one is a body's word.
+  if (lowerInitials(tokens, idx - 2, tokens[idx]!.text.length) === tokens[idx]!.text) return true;
   return (
-    tokens[idx - 1]?.text === '(' &&
-    tokens[idx + 1]?.text === ')' &&
-    !!before &&
-    !before.cap &&
-    /^\p{L}+$/u.test(before.text) &&
     !ACRONYM_BODY_HEADS.has(before.text) &&
     !(BODY_NOUNS[before.text] !== undefined && BODY_NOUNS[before.text] !== 'media' && before.text !== 'group' && before.text !== 'fund')
   );
+}
+
+/** The initials, in capitals, of the `count` lower-case words ending at `end` ("of", "and", "the", "for" unspelt). */
+function lowerInitials(tokens: Token[], end: number, count: number): string {
+  let out = '';
+  for (let k = end; k >= 0 && out.length < count; k--) {
+    const w = tokens[k]!.text;
+    if (!/^[a-z][a-z-]*$/.test(w)) return '';
+    if (!/^(of|and|the|for)$/.test(w)) out = w[0]!.toUpperCase() + out;
+  }
+  return out;
 }
 
 /** Words written in capitals for emphasis, not as initials: "he did NOT", "ALL of them". */

@@ -1012,13 +1012,22 @@ function roleType(c: Clause, m: Placed, title: string): string {
  * "the Met's Director … Dick Fedorcio", "Davinder Singh from Davinder Singh Chambers", and roles
  * ("Metropolitan Police Commissioner Sir Paul Stephenson") that mentions.ts attached to a person.
  */
+/** Nouns for a match or its result: "X's 2-1 loss to Y". */
+const MATCHES = /^(game|match|clash|tie|fixture|final|defeat|loss|win|victory|draw)$/;
+
 function nameShapeRules(c: Clause, add: Add): void {
   const { ms } = c;
   for (let k = 0; k + 1 < ms.length; k++) {
     const a = ms[k]!;
     const b = ms[k + 1]!;
     if (a.possessive && a.entity.category === 'institution' && b.first - a.last <= 6) {
-      if (b.entity.category === 'institution') add('part_of', b.entity.name, a.entity.name);
+      // Not "X's bid for Y": a preposition other than "of" puts Y outside X. "X's 2-1 loss to Y",
+      // "X's game against Y": the two played each other.
+      const between = c.low.slice(a.last + 1, b.first);
+      const inside = !between.some((w) => w !== 'of' && PREPOSITIONS.has(w));
+      if (b.entity.category === 'institution' && inside) add('part_of', b.entity.name, a.entity.name);
+      else if (b.entity.category === 'institution' && MATCHES.test(between.at(-2) ?? '') && /^(against|to|at|over|with|by)$/.test(between.at(-1) ?? ''))
+        add('played', a.entity.name, b.entity.name);
       // "Acme's chief X and Y's deputy": a person who owns the next noun is not Acme's.
       if (b.entity.category === 'person' && !b.possessive) add('works_for', b.entity.name, a.entity.name);
     }

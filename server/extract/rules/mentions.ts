@@ -1383,6 +1383,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t) || TIME_LABELS.has(w)) return [];
     // "AED 2,500", "USD 40 million": a currency's code before an amount.
     if (isCurrencyCode(t.text) && /^\d/.test(next?.text ?? '')) return [];
+    // "Jane Bell, SC, counsel for …", "Ann Lee, MP,": letters after a name set off by commas.
+    if (POST_NOMINALS.has(t.text) && prev?.text === ',' && tokens[base - 2]?.cap) return [];
     if (
       !t.possessive &&
       next &&

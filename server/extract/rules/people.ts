@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { HONORIFICS, LABEL_WORDS, TITLE_DOMAIN_WORDS, TITLE_WORDS, isFirstName, memo } from './lexicons.js';
 import type { Token } from './nlp.js';
+import { JOB_NOUNS } from './words.js';
 
 const DOTS = /\./g;
 const ACRONYM = /^[A-Z]{2,5}$/;
@@ -177,6 +178,9 @@ export const PLURAL_TITLES = new Set([
 export function isTitleWord(t: Token): boolean {
   const w = norm(t.text);
   if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || WORLD_HONORIFICS.has(w) || PLURAL_TITLES.has(w) || JOB_ACRONYMS.has(w)) return true;
+  // "Linesmen X and Y were banned", "Referees X and Y": the plural of a job before names labels them.
+  const one = w.endsWith('men') ? `${w.slice(0, -3)}man` : w.endsWith('s') ? w.slice(0, -1) : '';
+  if (one && JOB_NOUNS.has(one)) return true;
   // "Ex-spy", "ex-President": a hyphenated label is a title, not a name.
   const dash = w.indexOf('-');
   if (dash < 0) return false;

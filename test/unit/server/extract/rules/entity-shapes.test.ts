@@ -1,0 +1,69 @@
+/**
+ * Shapes of names in court, regulator and sport news that the rules read from the words around
+ * them: legal forms, second names, post-nominals, job labels, clubs by their results, initials of
+ * lower-case words. Sentences written for these tests; names invented.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const extract = (text: string) => ruleExtractor.extract(text);
+const names = (list: { name: string; aliases: string[] }[]): string[] => list.map((e) => e.name);
+
+test('"<Name> Limited" is a company, even after a given name', () => {
+  const d = extract('The court dismissed a contempt application by Andy Freight Limited against the regulator.');
+  assert.deepEqual(names(d.institutions), ['Andy Freight Limited']);
+  assert.deepEqual(names(d.people), []);
+  assert.deepEqual(names(extract('The offer was for a Limited time only.').institutions), []);
+});
+
+test('"X, also known as Y", "X (alias Y)", "X aka Y" are one person', () => {
+  for (const text of [
+    'Police said Ravi Menon, also known as Raju Menon, was arrested on Monday. Raju Menon denied the charge.',
+    'The gang leader Ravi Menon (alias Raju Menon) fled.',
+    'The rapper Ravi Menon aka Raju Menon was charged.',
+  ]) {
+    const d = extract(text);
+    assert.equal(d.people.length, 1, text);
+    assert.equal(d.people[0]!.name, 'Ravi Menon');
+    assert.ok(d.people[0]!.aliases.includes('Raju Menon'), text);
+  }
+});
+
+test('letters after a name set off by commas ("Jane Bell, SC,") are no body', () => {
+  const d = extract('Peter Vance, SC, counsel for the minister, argued the case.');
+  assert.deepEqual(names(d.people), ['Peter Vance']);
+  assert.deepEqual(names(d.institutions), []);
+});
+
+test('the plural of a job before names labels them: "Linesmen X and Y", "Referees X and Y"', () => {
+  assert.deepEqual(names(extract('Linesmen Omar Haddad and Karim Nassar were handed ten-year bans.').people), ['Omar Haddad', 'Karim Nassar']);
+  assert.deepEqual(names(extract('Referees Omar Haddad and Karim Nassar were suspended.').people), ['Omar Haddad', 'Karim Nassar']);
+});
+
+test('clubs by their side and their results; "X\'s 3-2 defeat at Y" is a match between them, not Y inside X', () => {
+  assert.deepEqual(names(extract('The striker returned to play for his club side Valverde.').institutions), ['Valverde']);
+  const d = extract("He scored in Valverde's 3-2 defeat at Marisco on Sunday.");
+  assert.deepEqual(names(d.institutions), ['Valverde', 'Marisco']);
+  assert.deepEqual(
+    d.interactions.map((i) => `${i.source} ${i.type} ${i.target}`),
+    ['Valverde played Marisco'],
+  );
+  // A nation's team is its country, a place.
+  assert.deepEqual(names(extract("Peru's 2-1 win over Brazil was a surprise.").places), ['Peru', 'Brazil']);
+});
+
+test('initials of lower-case words are no body, even with a body\'s word among them: "superintendent of police (SP)"', () => {
+  const d = extract('The district superintendent of police (SP) John Doe said the men apologised. The SP said more would be questioned.');
+  assert.deepEqual(names(d.institutions), []);
+  assert.deepEqual(names(d.people), ['John Doe']);
+  // A body's own name, capitalised, keeps its initials.
+  assert.deepEqual(names(extract('The Central Bureau of Investigation (CBI) filed a case.').institutions), ['Central Bureau of Investigation']);
+});
+
+test('initials joined by "&" stand for the name whose words they begin: "M&G" is the "Mail&Guardian"', () => {
+  const d = extract('She sued the Post&Courier newspaper. The P&C said it would appeal.');
+  assert.equal(d.institutions.length, 1);
+  assert.equal(d.institutions[0]!.name, 'Post&Courier');
+  assert.ok(d.institutions[0]!.aliases.includes('P&C'));
+});
