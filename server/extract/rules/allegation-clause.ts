@@ -21,6 +21,7 @@ import {
   INDICT,
   INVESTIGATE,
   NEGATIONS,
+  OUTLET_NOUNS,
   PROSECUTE,
   REPORTING,
   SANCTION,
@@ -132,6 +133,8 @@ export interface Clause {
   titled?: ReadonlyMap<string, string>;
   /** The person the story names most often: whom a lead's "a former executive" describes before naming. */
   protagonist?: string | null;
+  /** The last outlet named before this sentence: "the newspaper", "the broadcaster" stand for it. */
+  lastOutlet?: string | null;
   /** People named in the sentences before this one, each once, the latest last. */
   recentPeople?: readonly string[];
 }
@@ -305,6 +308,9 @@ export const MEMBER_NOUNS = new Set([
  */
 export function describedAt(c: Clause, k: number, asSubject: boolean, possessor = false): string | null {
   const x = c.w[k] ?? '';
+  // "sued the newspaper", "the broadcaster said": the outlet named last, in this sentence or before.
+  if (OUTLET_NOUNS.has(x) && c.w[k - 1] === 'the' && !c.startAt[k + 1] && !c.inName.has(k))
+    return c.ms.findLast((p) => p.last < k && isMedia(p))?.entity.name ?? c.lastOutlet ?? null;
   const company = COMPANY_NOUNS.has(x);
   const body = BODY_NOUNS.has(x);
   // "the former prime minister": the person named with that title before; "the 64-year-old", "the tycoon": the person named last.

@@ -2,7 +2,7 @@
  * Denials: "X denied …", "X rejected the claims", "X pleaded not guilty", "the claims are false",
  * "politically motivated". A denial is a role (denied_by) on the claims it answers, never a claim.
  */
-import { BE, CLAIM_NOUNS, CLAUSE_BREAKS, DENIAL_ADJECTIVES, DENIED_THINGS, DENY, REJECT } from './allegation-words.js';
+import { BE, CLAIM_NOUNS, CLAUSE_BREAKS, DENIAL_ADJECTIVES, DENIED_THINGS, DENY, OUTLET_NOUNS, REJECT } from './allegation-words.js';
 import {
   type Clause,
   PREPOSITIONS,
@@ -245,7 +245,6 @@ function outletDescribedBefore(c: Clause, k: number): string[] {
   }
   return [];
 }
-const OUTLET_NOUNS = new Set(['paper', 'newspaper', 'station', 'network', 'broadcaster', 'magazine', 'channel', 'outlet', 'publication', 'website']);
 
 /**
  * "His lawyer, Y, said …", "Acme's spokeswoman Y said …": a representative who denies answers for the

@@ -52,7 +52,7 @@ import { DETERMINERS, JOB_NOUNS } from './words.js';
 import { ALLEGING, type Cue } from './allegation-clause.js';
 import { DOCUMENTS, FACE, PASSIVE_ACCUSED, PENALTY, PUBLISHING } from './allegation-words.js';
 
-const AMOUNT_OR_WORD = /^([a-z-]+|\$|£|€|\d[\d.,]*)$/;
+const AMOUNT_OR_WORD = /^([a-z-]+|\$|£|€|\d[\d.,]*|[a-z]{0,3}\$?\d[\d.,]*(?:-?[a-z]+)?)$/; // "r3-million", "us$5m"
 
 /** "X published a 67-page report", "X filed a lawsuit": X is the author of the latest document of that kind. */
 export function rememberAuthors(c: Clause, authors: Map<string, string[]>): void {

@@ -30,7 +30,9 @@ export const INVESTIGATE = words(verb('investigate'), verb('probe'), ['investiga
 /** "arrested for", "detained over": legal when a reason follows. */
 export const ARREST = words(['arrested', 'arrest', 'arrests', 'detained', 'jailed', 'rearrested', 're-arrested']);
 /** Complaints and petitions: legal when they are filed against someone or challenge something. */
-export const COMPLAINT = words(['complaint', 'complaints', 'petition', 'petitions', 'case']);
+export const COMPLAINT = words(['complaint', 'complaints', 'petition', 'petitions', 'case', 'suit', 'suits', 'action', 'actions']);
+/** What makes "action" a suit: "legal action", "a defamation action", "a class action" (not "action against climate change"). */
+export const ACTION_KINDS = words(['legal', 'court', 'civil', 'libel', 'defamation', 'class', 'class-action', 'damages']);
 
 /** Hedges that present a report as a claim: an allegation when what they hedge is wrongdoing. */
 export const HEDGE_ADVERBS = words(['reportedly', 'purportedly', 'supposedly', 'apparently']);
@@ -304,11 +306,26 @@ export const ACT_NOUNS = words([
   'campaign',
   'claims',
 ]);
+/** What an outlet is called after its name: "the newspaper", "the broadcaster", "the weekly". */
+export const OUTLET_NOUNS = words([
+  'paper',
+  'newspaper',
+  'station',
+  'network',
+  'broadcaster',
+  'magazine',
+  'channel',
+  'outlet',
+  'publication',
+  'website',
+  'weekly',
+  'tabloid',
+]);
 /** Nouns of a legal action or claim, whose "against X", "by X" and possessor name its parties. */
 export const LEGAL_NOUNS = words(
   ['allegation', 'allegations', 'accusation', 'accusations', 'charge', 'charges', 'claims', 'lawsuit', 'lawsuits', 'case', 'cases'],
   ['complaint', 'complaints', 'petition', 'petitions', 'investigation', 'investigations', 'probe', 'inquiry', 'indictment', 'warrant'],
-  ['sanctions', 'proceedings', 'report', 'reports'],
+  ['sanctions', 'proceedings', 'report', 'reports', 'suit', 'suits', 'action'],
 );
 /** Outlets' sources: "according to X", "as per X", "cited by X", "reports from X". */
 export const SOURCE_PREPOSITIONS = words(['per', 'from']);

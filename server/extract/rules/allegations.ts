@@ -49,7 +49,7 @@ import {
 import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
 import { accusedIn, allegersIn, documentAuthor, rememberAuthors, sourcesIn } from './allegation-roles.js';
 import type { Cue, CueKind } from './allegation-clause.js';
-import { DOCUMENTS, FACE, PENALTY, SUING, VICTIM_PARTICIPLES } from './allegation-words.js';
+import { ACTION_KINDS, DOCUMENTS, FACE, PENALTY, SUING, VICTIM_PARTICIPLES } from './allegation-words.js';
 
 /** A regulator, court, agency or governing body: what "the regulator", "the court" stand for. */
 const isOfficialBody = (p: Placed): boolean =>
@@ -155,7 +155,9 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   const bodies: { name: string; kind: string | undefined }[] = [];
   /** People named so far, each once, the latest last: whom "the four aforementioned suspects" counts back over. */
   const recentPeople: string[] = [];
+  let lastOutlet: string | null = null;
   const noteBodies = (ms: Placed[]): void => {
+    lastOutlet = ms.findLast(isMedia)?.entity.name ?? lastOutlet;
     for (const m of ms) if (isOfficialBody(m)) bodies.push({ name: m.entity.name, kind: m.entity.kind });
     if (bodies.length > 12) bodies.splice(0, bodies.length - 12);
     for (const m of ms) {
@@ -237,6 +239,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       titled,
       protagonist,
       recentPeople,
+      lastOutlet,
     };
     ctx.wrong = wrongdoingTokens(w, inName, (k) => negated(ctx, k));
 
@@ -389,6 +392,13 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   }));
 }
 
+/** "urged X to take legal action against Y", "would take legal action": an action only meant, not brought. */
+function actionIntended(w: string[], k: number): boolean {
+  for (let j = k - 1; j >= 1 && k - j <= 5; j--)
+    if (/^(take|taking|bring|launch|file)$/.test(w[j]!)) return /^(to|will|would|could|may|might|should|'ll)$/.test(w[j - 1]!);
+  return false;
+}
+
 /** A headline: title case, or a first line with no closing punctuation. */
 const titleLine = (toks: Token[], text: string, s: number): boolean => isHeadline(toks) || (s === 0 && !/[.!?"”’)]$/.test(text));
 
@@ -469,7 +479,14 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number; appeal?: b
     )
       kind = 'legal';
     else if (ARREST.has(x) && (follows(k, /^suspicion$/, 24) || (follows(k, /^(for|over|on|after)$/, 10) && wrongdoingIn(c, k + 1, n)))) kind = 'legal';
-    else if (COMPLAINT.has(x) && follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) && x !== 'case') kind = 'legal';
+    else if (
+      COMPLAINT.has(x) &&
+      follows(k, /^(against|challenging|accusing|alleging|over|by|filed|laid|lodged)$/, 6) &&
+      x !== 'case' &&
+      (!/^actions?$/.test(x) || (ACTION_KINDS.has(w[k - 1] ?? '') && !actionIntended(w, k))) &&
+      !(x === 'suit' && /^follow/.test(w[k - 1] ?? '')) // "followed suit against …"
+    )
+      kind = 'legal';
     else if (x === 'case' && w[k + 1] === 'against') kind = 'legal';
     // Not "journalists have reportedly been assaulted": a victim told of, with no one accused.
     else if (HEDGE_ADVERBS.has(x) && wrongdoingIn(c, k + 1, n) && !(BE.has(w[k + 1] ?? '') && VICTIM_PARTICIPLES.has(w[k + 2] ?? ''))) kind = 'hedge';

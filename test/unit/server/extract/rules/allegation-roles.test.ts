@@ -312,3 +312,25 @@ test('"the lawsuit alleges" after "X has sued Y" is X’s claim; "lodged charges
     [['Lisa Lake'], ['Lisa Lake'], ['Securities and Exchange Commission']],
   );
 });
+
+test('a suit or a legal action against X is a claim by who brings it; "the newspaper" is the outlet named before', () => {
+  for (const text of [
+    'Jane Moyo filed a defamation suit against Acme Corp.',
+    'Jane Moyo brought a libel action against Acme Corp.',
+    'Jane Moyo launched legal action against Acme Corp.',
+  ]) {
+    const claim = only(text);
+    assert.deepEqual(claim.alleged_by, ['Jane Moyo'], text);
+    assert.deepEqual(claim.against, ['Acme Corp.'], text);
+  }
+  const described = allegations(
+    'The Daily Clarion newspaper published a report on the minister. Jane Moyo launched the R3-million defamation action against the newspaper in the High Court on Monday.',
+  );
+  assert.equal(described.length, 1);
+  assert.deepEqual(described[0]!.alleged_by, ['Jane Moyo']);
+  assert.deepEqual(described[0]!.against, ['The Daily Clarion']);
+  // Following suit, acting against a problem, or an action only urged is no claim.
+  assert.deepEqual(allegations("Players followed suit against the club's wishes, Tom Reed said."), []);
+  assert.deepEqual(allegations('The city took action against climate change, said Mayor Tom Reed.'), []);
+  assert.deepEqual(allegations('Ruritania urged the Valdorian government to take prompt legal action against the smugglers.'), []);
+});
