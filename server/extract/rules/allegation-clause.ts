@@ -70,6 +70,8 @@ export const ACCUSING = new Set([
   ...SANCTION,
   'convicted',
   'arrested',
+  'detained',
+  'detain',
   'rearrested',
   're-arrested',
   'sentenced',
@@ -713,6 +715,8 @@ export function isActive(c: Clause, k: number): boolean {
   if (x.endsWith('ed') && /^(of|with)$/.test(c.w[k + 1] ?? '') && !mentionStartingAt(c, k + 2)) return false;
   // "saw X banned for four games", "X fined over late filings": a name, the participle, its reason.
   if (x.endsWith('ed') && /^(for|over)$/.test(c.w[k + 1] ?? '') && mentionEndingAt(c, k - 1)) return false;
+  // "X and Y, banned after being convicted …": a participle after a name and a comma, with no object, describes them.
+  if (x.endsWith('ed') && prev === ',' && mentionEndingAt(c, k - 2) && !mentionStartingAt(c, k + 1) && !DETERMINERS.has(c.w[k + 1] ?? '')) return false;
   const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
   if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
   return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);

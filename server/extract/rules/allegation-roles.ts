@@ -359,8 +359,10 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
   let legalAgainst = false;
   for (let k = 0; k < w.length; k++) {
     // "charges against X", "an inquiry against my deputy, X, and against me", "sanctions on Thursday against X".
-    const a = w[k + 1] === 'against' ? k + 1 : w[k + 1] === 'on' && w[k + 3] === 'against' && /day$/.test(w[k + 2] ?? '') ? k + 3 : -1;
-    if (a > 0 && (LEGAL_NOUNS.has(w[k]!) || legalAgainst)) {
+    // "sanctions on X", "a ban on X", "a fine on X": a penalty laid on someone.
+    const penaltyOn = w[k + 1] === 'on' && PENALTY_NOUNS.test(w[k]!) && !/day$/.test(w[k + 2] ?? '');
+    const a = w[k + 1] === 'against' || penaltyOn ? k + 1 : w[k + 1] === 'on' && w[k + 3] === 'against' && /day$/.test(w[k + 2] ?? '') ? k + 3 : -1;
+    if (a > 0 && (LEGAL_NOUNS.has(w[k]!) || legalAgainst || penaltyOn)) {
       legalAgainst = true;
       const next = w.indexOf('against', a + 1);
       // An outlet is accused too when the case is against it ("a lawsuit against the weekly X"), not when it only reports.
@@ -428,6 +430,9 @@ function groupObject(c: Clause, k: number): string[] {
   }
   return [];
 }
+
+/** Penalties that are laid "on" someone. */
+const PENALTY_NOUNS = /^(sanctions|ban|bans|fine|fines|penalty|penalties|suspension|suspensions)$/;
 
 const isPlace = (c: Clause, name: string): boolean => c.ms.some((p) => p.entity.name === name && p.entity.category === 'place');
 

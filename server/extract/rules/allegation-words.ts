@@ -73,6 +73,7 @@ export const SANCTION = words(
   verb('suspend'),
   verb('fine'),
   verb('ban', 'banned', 'banning'),
+  ['disqualify', 'disqualifies', 'disqualified', 'disqualifying'],
   // Questioned, quizzed, summoned … over wrongdoing.
   verb('question'),
   verb('quiz', 'quizzed', 'quizzing'),

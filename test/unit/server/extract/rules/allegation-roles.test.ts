@@ -334,3 +334,17 @@ test('a suit or a legal action against X is a claim by who brings it; "the newsp
   assert.deepEqual(allegations('The city took action against climate change, said Mayor Tom Reed.'), []);
   assert.deepEqual(allegations('Ruritania urged the Valdorian government to take prompt legal action against the smugglers.'), []);
 });
+
+test('penalties laid "on" someone, disqualifications and detentions name their accused; "X, banned after …" describes X', () => {
+  const on = only('FIFA imposed sanctions on Omar Haddad for match-fixing.');
+  assert.deepEqual(on.alleged_by, ['FIFA']);
+  assert.deepEqual(on.against, ['Omar Haddad']);
+  const disqualified = only('The Capital Markets Authority disqualified Omar Haddad and Karim Nassar from serving as directors over fraud.');
+  assert.deepEqual(disqualified.alleged_by, ['Capital Markets Authority']);
+  assert.deepEqual(disqualified.against, ['Omar Haddad', 'Karim Nassar']);
+  assert.deepEqual(only('Police detained Omar Haddad on suspicion of fraud.').against, ['Omar Haddad']);
+  const described = only('FIFA widened the sanctions on Omar Haddad and Karim Nassar, banned after being convicted of match-fixing.');
+  assert.deepEqual(described.alleged_by, []);
+  assert.deepEqual(described.against, ['Omar Haddad', 'Karim Nassar']);
+  assert.deepEqual(allegations('The government lifted a ban on imports, Omar Haddad said.'), []);
+});
