@@ -312,6 +312,71 @@ export const PERSON_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = word
 });
 /** Connectors that may follow an institution's head word inside its name. */
 const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'to']); // "Committee to Protect Journalists"
+/** Head words that open bodies' names in French, Spanish, Italian and Portuguese, with and without accents. */
+const ROMANCE_HEADS: Readonly<Record<string, InstitutionKind>> = wordTable({
+  banco: 'company',
+  banque: 'company',
+  banca: 'company',
+  compagnie: 'company',
+  compañía: 'company',
+  compania: 'company',
+  companhia: 'company',
+  société: 'company',
+  societe: 'company',
+  sociedad: 'company',
+  società: 'company',
+  groupe: 'company',
+  grupo: 'company',
+  gruppo: 'company',
+  ministerio: 'government',
+  ministère: 'government',
+  ministere: 'government',
+  ministero: 'government',
+  ministério: 'government',
+  conseil: 'government',
+  consejo: 'government',
+  consiglio: 'government',
+  tribunal: 'court',
+  tribunale: 'court',
+  corte: 'court',
+  cour: 'court',
+  partido: 'party',
+  parti: 'party',
+  partito: 'party',
+  agence: 'agency',
+  agencia: 'agency',
+  agenzia: 'agency',
+  autorité: 'agency',
+  autorite: 'agency',
+  autoridad: 'agency',
+  autorità: 'agency',
+  comisión: 'agency',
+  comision: 'agency',
+  commissione: 'agency',
+  fédération: 'other',
+  federation: 'other',
+  federación: 'other',
+  federacion: 'other',
+  federazione: 'other',
+  federação: 'other',
+  confédération: 'other',
+  confederación: 'other',
+  confederação: 'other',
+  union: 'other',
+  unión: 'other',
+  unione: 'other',
+  comité: 'other',
+  comite: 'other',
+  comitato: 'other',
+  asociación: 'other',
+  asociacion: 'other',
+  associação: 'other',
+  associazione: 'other',
+  instituto: 'other',
+  institut: 'other',
+  istituto: 'other',
+});
+const ROMANCE_CONNECTORS = new Set(['de', 'del', 'des', 'du', 'di', 'della', 'do', 'da', 'dos', 'das']);
 /** Title words before "of" make a role, not a body: "Commissioner of Police". */
 const ROLE_BEFORE_OF = new Set([
   'minister',
@@ -406,6 +471,10 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     const arm = suffixKind(words.slice(0, -1));
     if (arm) return arm;
   }
+  // "Union Cycliste Internationale", "Banco Santander", "Ministerio de Hacienda": names in French, Spanish,
+  // Italian and Portuguese put the body's head word first, before a capitalised word or "de", "di", "du".
+  const romance = ROMANCE_HEADS[words[0]!];
+  if (romance && (/^\p{Lu}/u.test(written[1]!) || (ROMANCE_CONNECTORS.has(words[1]!) && /^\p{Lu}/u.test(written[2] ?? '')))) return romance;
   if (words.length < 3) return null;
   for (let k = 0; k + 2 < words.length; k++) {
     const kind = INSTITUTION_HEAD[words[k]!];

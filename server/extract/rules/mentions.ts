@@ -1372,6 +1372,10 @@ function isVerbForm(word: string): boolean {
   return c.verb && !c.noun && !c.adjective && !isListedGivenName(word);
 }
 
+/** Verbs that may follow a business named with its "'s" ("Sainsbury's said"); not "is" or "was" ("Smith's was the better goal"). */
+// Not participles that may be adjectives: "Putin's announced visit", "X's reported remarks".
+const NAME_WITH_S_VERBS = new Set(['said', 'says', 'fell', 'were', 'are', 'has', 'have', 'will', 'would']);
+
 /** Spans that are neither known nor institution-shaped nor titled. */
 function fallback(text: string, tokens: Token[], base: number, span: Token[], sentence: number): RawMention[] {
   if (span.length === 1) {
@@ -1383,6 +1387,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t) || TIME_LABELS.has(w)) return [];
     // "AED 2,500", "USD 40 million": a currency's code before an amount.
     if (isCurrencyCode(t.text) && /^\d/.test(next?.text ?? '')) return [];
+    // "Sainsbury's said", "Moody's cut its rating", "Tesco and Sainsbury's were fined": a verb right after
+    // the possessive form makes the "'s" the name's own, a business's (no possessive stands before a verb).
+    if (t.possessive && next && NAME_WITH_S_VERBS.has(next.low) && /^\p{Lu}\p{Ll}/u.test(t.text) && !isGivenName(t.text))
+      return [mention('institution', text, span, base, sentence, { kind: 'company' })];
     // "Jane Bell, SC, counsel for …", "Ann Lee, MP,": letters after a name set off by commas.
     if (POST_NOMINALS.has(t.text) && prev?.text === ',' && tokens[base - 2]?.cap) return [];
     if (

@@ -67,3 +67,23 @@ test('initials joined by "&" stand for the name whose words they begin: "M&G" is
   assert.equal(d.institutions[0]!.name, 'Post&Courier');
   assert.ok(d.institutions[0]!.aliases.includes('P&C'));
 });
+
+test('bodies named in French, Spanish, Italian or Portuguese open with their head word', () => {
+  assert.deepEqual(names(extract('The Union Cycliste Valdorienne banned the rider.').institutions), ['Union Cycliste Valdorienne']);
+  assert.deepEqual(names(extract('The Ministerio de Hacienda said it would appeal.').institutions), ['Ministerio de Hacienda']);
+  const bank = extract('Banco Rivadavia was fined by the regulator.');
+  assert.deepEqual(
+    bank.institutions.map((i) => [i.name, i.kind]),
+    [['Banco Rivadavia', 'company']],
+  );
+  assert.deepEqual(names(bank.people), []);
+});
+
+test('a business named with its "\'s" before a verb ("Sainsbury\'s said") is a company, not a possessive', () => {
+  assert.deepEqual(names(extract("Pellworth's said profits fell.").institutions), ['Pellworth']);
+  const pair = extract("Tesco and Pellworth's were fined by the regulator.");
+  assert.deepEqual(names(pair.institutions), ['Tesco', 'Pellworth']);
+  assert.deepEqual(names(pair.people), []);
+  // A participle after the possessive may be an adjective: "Putin's announced visit" stays his.
+  assert.deepEqual(names(extract("After Vance's announced visit, Ruritania recalled its ambassador.").institutions), []);
+});
