@@ -501,7 +501,11 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number; appeal?: b
         .slice(k + 1, k + (PENALTY.has(x) ? 30 : 12))
         // "banned for doping", "fined over late filings", "banned after testing positive".
         .some(
-          (y, j) => ((y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n))) || (y === 'after' && wrongdoingIn(c, k + 2 + j, n)),
+          (y, j) =>
+            ((y === 'for' || y === 'over') && (PENALTY.has(x) || wrongdoingIn(c, k + 2 + j, n))) ||
+            (y === 'after' && wrongdoingIn(c, k + 2 + j, n)) ||
+            // "suspended pending an investigation", "banned pending a disciplinary hearing".
+            (y === 'pending' && w.slice(k + 2 + j, k + 6 + j).some((z) => /^(investigation|inquiry|probe|hearing|review|outcome|trial)$/.test(z))),
         )
     )
       kind = 'sanction';

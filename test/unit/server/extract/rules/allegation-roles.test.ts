@@ -348,3 +348,10 @@ test('penalties laid "on" someone, disqualifications and detentions name their a
   assert.deepEqual(described.against, ['Omar Haddad', 'Karim Nassar']);
   assert.deepEqual(allegations('The government lifted a ban on imports, Omar Haddad said.'), []);
 });
+
+test('"suspended pending an investigation into …" is a claim against the suspended, by who suspends', () => {
+  const claim = only('Omar Haddad was suspended by Leeds United pending an investigation into allegations of misconduct.');
+  assert.deepEqual(claim.against, ['Omar Haddad']);
+  assert.deepEqual(claim.alleged_by, ['Leeds United']);
+  assert.deepEqual(allegations('The league suspended the season pending a review of safety rules.'), []);
+});
