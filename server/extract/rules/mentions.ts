@@ -1358,7 +1358,9 @@ function givenNameAndSurname(tokens: Token[], base: number, span: Token[]): bool
   const role = !!before && (!before.cap || atSentenceStart(tokens, base - 1)) && isRoleNoun(before.low);
   // "Carson Block of Muddy Waters": a listed given name placed in a body by "of".
   const affiliated = tokens[base + 2]?.text === 'of' && !!tokens[base + 3]?.cap;
-  if (isListedGivenName(given.text)) return !isCommonWord(surname.text) || role || affiliated;
+  // "Michal Dan, who lost an appeal": a listed given name, then ", who": a person.
+  const who = tokens[base + 2]?.text === ',' && tokens[base + 3]?.low === 'who';
+  if (isListedGivenName(given.text)) return !isCommonWord(surname.text) || role || affiliated || who;
   return role && /^\p{Lu}\p{Ll}+$/u.test(given.text) && !isCommonWord(given.text) && !lookupPlace(given.text);
 }
 const isRoleNoun = (w: string): boolean => TITLE_WORDS.has(w) || JOB_NOUNS.has(w) || PERSON_DESCRIPTIONS.has(w);

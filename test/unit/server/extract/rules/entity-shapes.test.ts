@@ -87,3 +87,7 @@ test('a business named with its "\'s" before a verb ("Sainsbury\'s said") is a c
   // A participle after the possessive may be an adjective: "Putin's announced visit" stays his.
   assert.deepEqual(names(extract("After Vance's announced visit, Ruritania recalled its ambassador.").institutions), []);
 });
+
+test('a listed given name before a common word is a person when ", who" follows: "Michal Dan, who lost an appeal"', () => {
+  assert.deepEqual(names(extract('Three players were banned, while Michal Dan, who lost an appeal, was barred for 18 months.').people), ['Michal Dan']);
+});
