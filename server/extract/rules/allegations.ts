@@ -247,8 +247,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     // What a denial calls false is no claim ("said the claims were false"); "politically motivated" stays a claim about motives.
     // An appeal's object is the claim itself ("appealed against his conviction for fraud"): it stays a claim.
     if (denial && w[denial.at] !== 'politically' && !denial.appeal) for (let k = denial.at; k <= denial.objectEnd; k++) ctx.wrong[k] = false;
-    ctx.wrongBefore = [0];
-    for (const x of ctx.wrong) ctx.wrongBefore.push(ctx.wrongBefore.at(-1)! + (x ? 1 : 0));
+    ctx.wrongBefore = runningCounts(ctx.wrong);
     let cues = findCues(ctx, denial);
     // "They said the indictment was illegal and they would challenge it", "“The report holds malicious
     // accusations,” it said": who denies a claim and only speaks ill of it makes no new claim.
@@ -390,6 +389,17 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     evidence: a.evidence,
     hedge: a.hedge,
   }));
+}
+
+/** counts[k]: how many of the first k flags are set (a small function of its own, which V8 optimises). */
+function runningCounts(flags: boolean[]): number[] {
+  const counts = [0];
+  let n = 0;
+  for (const f of flags) {
+    if (f) n++;
+    counts.push(n);
+  }
+  return counts;
 }
 
 /** "urged X to take legal action against Y", "would take legal action": an action only meant, not brought. */

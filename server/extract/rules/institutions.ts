@@ -299,8 +299,16 @@ for (const [k, v] of Object.entries(lex)) {
 }
 
 export function lookupInstitution(surface: string): KnownInstitution | undefined {
-  return knownBySurface.get(lowerKey(surface));
+  // Asked of most capitalised runs, several times each: cached by surface, which spares the lower-casing.
+  let hit = institutionCache.get(surface);
+  if (hit === undefined) {
+    hit = knownBySurface.get(lowerKey(surface)) ?? null;
+    if (institutionCache.size >= 50_000) institutionCache.clear();
+    institutionCache.set(surface, hit);
+  }
+  return hit ?? undefined;
 }
+const institutionCache = new Map<string, KnownInstitution | null>();
 
 /** Lower-case nouns after a person's surname that name a body: "the Trump administration". */
 export const PERSON_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
