@@ -317,7 +317,7 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     // "Prosecutors allege X received …", "The court says X is responsible for …", "accusation that X".
     if (
       ((ALLEGE.has(x) || ACCUSE.has(x)) && (isActive(c, k) || w[k + 1] === 'that')) ||
-      ((REPORTING.has(x) || FINDING.has(x)) && wrongdoingOrLegalAfter(c, k, cues) && !victimClause(c, k))
+      ((REPORTING.has(x) || FINDING.has(x)) && wrongdoingOrLegalAfter(c, k, cues) && !victimClause(c, k) && !talksAbout(c, k))
     )
       out.push(...clauseSubjectAt(c, thatAfter(c, k) ?? k + 1));
     // "investigating whether X moved money …"
@@ -332,7 +332,7 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     if (kind === 'reporting') {
       for (let j = k + 1; j < w.length; j++) {
         if (!c.inName.has(j) && isWrongdoing(w[j]!) && !negated(c, j)) {
-          out.push(...subjectBefore(c, j, 4));
+          if (!talksAbout(c, k)) out.push(...subjectBefore(c, j, 4));
           break;
         }
       }
@@ -429,6 +429,38 @@ function groupObject(c: Clause, k: number): string[] {
     if (group) return group;
   }
   return [];
+}
+
+/** Verbs whose object is a topic: "discussed the torture", "raised the abuse", "condemned the attack". */
+const TOPIC_VERBS = new Set([
+  'discussed',
+  'discuss',
+  'discusses',
+  'raised',
+  'raise',
+  'raises',
+  'mentioned',
+  'addressed',
+  'debated',
+  'condemned',
+  'condemns',
+  'denounced',
+  'investigated',
+  'investigating',
+  'probing',
+  'examined',
+  'examining',
+  'reported',
+  'highlighted',
+]);
+
+/** "said the two leaders discussed the torture of X": the reported clause only talks about a wrong; its subject is not the doer. */
+function talksAbout(c: Clause, k: number): boolean {
+  for (let j = k + 1; j < c.w.length && j <= k + 12; j++) {
+    if (TOPIC_VERBS.has(c.w[j]!)) return true;
+    if (c.wrong[j] || CLAUSE_BREAKS.has(c.w[j]!)) return false;
+  }
+  return false;
 }
 
 /** Penalties that are laid "on" someone. */

@@ -355,3 +355,10 @@ test('"suspended pending an investigation into …" is a claim against the suspe
   assert.deepEqual(claim.alleged_by, ['Leeds United']);
   assert.deepEqual(allegations('The league suspended the season pending a review of safety rules.'), []);
 });
+
+test('who is said to discuss or raise a wrong is not its doer', () => {
+  const text = 'title: Summit\nOmar Haddad met Karim Nassar in Hanoi. He said the two leaders discussed the torture of a detained student.';
+  for (const a of allegations(text)) assert.ok(!a.against.includes('Omar Haddad') && !a.against.includes('Karim Nassar'), JSON.stringify(a));
+  // The doer of a reported wrong is still its accused.
+  assert.deepEqual(only('Prosecutors said Omar Haddad tortured a detained student.').against, ['Omar Haddad']);
+});
