@@ -1393,6 +1393,11 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     // the possessive form makes the "'s" the name's own, a business's (no possessive stands before a verb).
     if (t.possessive && next && NAME_WITH_S_VERBS.has(next.low) && /^\p{Lu}\p{Ll}/u.test(t.text) && !isGivenName(t.text))
       return [mention('institution', text, span, base, sentence, { kind: 'company' })];
+    // "charged under IPC sections 120B and 34", "booked under the UAPA", "UAPA's Section 39": a law's initials.
+    const lawBefore = prev?.low === 'under' || (prev?.low === 'the' && tokens[base - 2]?.low === 'under');
+    // Not "under NAB investigation", "under EFCC custody": a body's act or hold.
+    const bodysHold = /^(investigation|probe|scrutiny|custody|pressure|control|supervision|review|watch|protection|guard)$/.test(next?.low ?? '');
+    if (/^[A-Z]{2,6}$/.test(t.text) && (/^sections?$/i.test(next?.text ?? '') || (lawBefore && !t.possessive && !next?.cap && !bodysHold))) return [];
     // "Jane Bell, SC, counsel for …", "Ann Lee, MP,": letters after a name set off by commas.
     if (POST_NOMINALS.has(t.text) && prev?.text === ',' && tokens[base - 2]?.cap) return [];
     if (

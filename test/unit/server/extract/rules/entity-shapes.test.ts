@@ -91,3 +91,9 @@ test('a business named with its "\'s" before a verb ("Sainsbury\'s said") is a c
 test('a listed given name before a common word is a person when ", who" follows: "Michal Dan, who lost an appeal"', () => {
   assert.deepEqual(names(extract('Three players were banned, while Michal Dan, who lost an appeal, was barred for 18 months.').people), ['Michal Dan']);
 });
+
+test('initials of a law ("under IPC sections", "booked under the UAPA") are no body; a body\'s hold ("under NAB investigation") keeps its initials', () => {
+  assert.deepEqual(names(extract("The journalists were charged under IPC sections 120B and 34 along with UAPA's Section 39.").institutions), []);
+  assert.deepEqual(names(extract('He was booked under the UAPA on Monday.').institutions), []);
+  assert.deepEqual(names(extract('Acme is under NAB investigation.').institutions), ['NAB']);
+});
