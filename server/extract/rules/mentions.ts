@@ -1226,6 +1226,11 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (place && lookupCity(s) && !isCountryName(s) && clubContext(tokens, b, lastIdx))
     return [mention('institution', text, span, b, sentence, { kind: 'other' })];
   if (place) return namesAnInstrument(tokens, lastIdx) ? [] : [mention('place', text, span, b, sentence, { name: place })];
+  // "Bade District of Taoyuan County", "Kitwe District of Copperbelt Province": two places, the first inside the
+  // second (not "District of Columbia", whose "District" alone names nothing).
+  const siteOf = span.findIndex((t) => t.text === 'of');
+  if (siteOf > 0 && isSiteName(span.slice(0, siteOf)) && isSiteName(span.slice(siteOf + 1)) && !insideLongerName(tokens, b))
+    return [mention('place', text, span.slice(0, siteOf), b, sentence), mention('place', text, span.slice(siteOf + 1), b + siteOf + 1, sentence)];
   if (isSiteName(span) && !insideLongerName(tokens, b) && !institutionKind(span)) return [mention('place', text, span, b, sentence)];
   // Leading demonyms qualify, they are not names: "Russian President Vladimir Putin".
   while (

@@ -97,3 +97,8 @@ test('initials of a law ("under IPC sections", "booked under the UAPA") are no b
   assert.deepEqual(names(extract('He was booked under the UAPA on Monday.').institutions), []);
   assert.deepEqual(names(extract('Acme is under NAB investigation.').institutions), ['NAB']);
 });
+
+test('"<Name> District of <Name> County" is two places; "District of Columbia" stays one', () => {
+  assert.deepEqual(names(extract('The land is in Bade District of Tarvo County, officials said.').places), ['Bade District', 'Tarvo County']);
+  assert.deepEqual(names(extract('He lives in the District of Columbia.').places), ['District of Columbia']);
+});
