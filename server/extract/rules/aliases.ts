@@ -75,6 +75,8 @@ const key = (s: string): string => {
   return k;
 };
 const WORD_START = /^[\p{L}\p{N}]/u;
+/** An administrative word ending a place's name: "North West Province", "Kaduna State". */
+const PLACE_HEAD = /\s+(province|state|region|county|district|territory|prefecture|governorate|oblast)$/i;
 /** Whitespace other than a lone space. */
 const ODD_SPACE = /[^\S ]| {2}/;
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
@@ -736,6 +738,18 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (/^[,(]$/.test(toks[k - 1]?.low ?? '')) k--;
     const a = placed.find((p) => p.sentence === b.sentence && p.last === k - 1);
     if (a && a.entity !== b.entity && a.entity.category === b.entity.category && a.entity.category !== 'place') mergeInto(b.entity, a.entity);
+  }
+
+  // 7. "North West Province" and "the Gauteng and North West provinces": one place, written once with its
+  // administrative word in lower case after it (not "Kaduna State" and "Kaduna", a state and its capital).
+  const placesByKey = new Map(entities.filter((e) => e.category === 'place' && e.mentions.length > 0).map((e) => [key(e.name), e]));
+  for (const e of placesByKey.values()) {
+    const bare = PLACE_HEAD.exec(e.name);
+    const short = bare ? placesByKey.get(key(e.name.slice(0, bare.index))) : undefined;
+    if (!short || short === e || short.mentions.length === 0) continue;
+    const head = bare![1]!.toLowerCase();
+    const headed = placed.filter((p) => p.entity === short).every((p) => tokens[p.sentence]?.[p.last + 1]?.low.startsWith(head));
+    if (headed) mergeInto(short, e);
   }
 
   // "Acme", "Acme Steel" beside "Zhejiang Acme Steel Structure Co.": the opening words of one company's

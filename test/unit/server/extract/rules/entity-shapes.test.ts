@@ -102,3 +102,10 @@ test('"<Name> District of <Name> County" is two places; "District of Columbia" s
   assert.deepEqual(names(extract('The land is in Bade District of Tarvo County, officials said.').places), ['Bade District', 'Tarvo County']);
   assert.deepEqual(names(extract('He lives in the District of Columbia.').places), ['District of Columbia']);
 });
+
+test('"the X and Y provinces" and "Y Province" are one place; a state and its capital of one name stay two', () => {
+  const d = extract('They were arrested in the Gauteng and North West provinces. The capital of North West Province is Mahikeng.');
+  assert.ok(names(d.places).includes('North West Province'));
+  assert.ok(!names(d.places).includes('North West'));
+  assert.deepEqual(names(extract('Kaduna State governor Nasir Ahmed said Kaduna was calm.').places), ['Kaduna State', 'Kaduna']);
+});
