@@ -36,6 +36,7 @@ export interface Tags {
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
+const SUBJECT_PRONOUNS = new Set(['who', 'he', 'she', 'they', 'it']);
 /** Adverbs without "-ly" that stand between a subject and its verb: "also imposed", "still denies". */
 const ADVERBS = new Set([
   'also',
@@ -156,7 +157,12 @@ export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.low
         tag = 'VERB';
         lem = w;
       } else if (c.verb && !c.noun && !c.adjective) tag = 'VERB';
-      else if (!c.verb) tag = c.noun || !c.adjective ? 'NOUN' : 'ADJ';
+      // "who plays for X", "he works with Y": after a subject pronoun, a plural noun's form before a preposition is
+      // the verb's third person (the lexicon files "plays" as a noun only).
+      else if (!c.verb && c.noun && SUBJECT_PRONOUNS.has(low[k - 1] ?? '') && /[^s]s$/.test(w) && PREPOSITIONS.has(low[k + 1] ?? '')) {
+        tag = 'VERB';
+        lem = w.slice(0, -1);
+      } else if (!c.verb) tag = c.noun || !c.adjective ? 'NOUN' : 'ADJ';
       // Both: the word before decides. After a name, pronoun, auxiliary, "to" or adverb: a verb.
       else if (/^(PROPN|PRON|AUX|PART|ADV)$/.test(prev) && !toks[k - 1]?.possessive) tag = 'VERB';
       // "Trippier, 29, joined Acme": after a name's age between commas, the verb of the name.

@@ -112,3 +112,9 @@ test('"members of X, including Y" and "two members of X, A and B," are members o
   for (const x of ['Martin Brauer -member_of-> Paycard Bank', 'Ann Lee -member_of-> Senate Finance Committee', 'Bob Roe -member_of-> Senate Finance Committee'])
     assert.ok(got.includes(x), got.join('\n'));
 });
+
+test('"X, who plays for Y": the present tense links a player to the club as the past tense does', () => {
+  const links = (text: string) => ruleExtractor.extract(text).interactions.map((i) => `${i.source} > ${i.target}`);
+  assert.deepEqual(links('Omar Haddad, who plays for Leeds United, scored twice.'), ['Omar Haddad > Leeds United']);
+  assert.deepEqual(links('Omar Haddad, who played for Leeds United, scored twice.'), ['Omar Haddad > Leeds United']);
+});
