@@ -202,6 +202,14 @@ export function inPrepPhrase(c: Clause, m: Placed): boolean {
   }
   return false;
 }
+/** "X and Y, both of lower-league club Z,": the body the ones before belong to, no subject of its own. */
+function sharedAffiliation(c: Clause, m: Placed): boolean {
+  for (let k = m.first - 1; k >= 1 && k >= m.first - 6; k--) {
+    if (c.w[k] === 'of') return /^(both|all|each|either)$/.test(c.w[k - 1]!);
+    if (c.startAt[k] || c.endAt[k] || CLAUSE_BREAKS.has(c.w[k]!) || c.w[k] === ',') return false;
+  }
+  return false;
+}
 const REGION_WORDS =
   /^(north|south|east|west|northern|southern|eastern|western|northwest|northeast|southwest|southeast|north-west|north-east|south-west|south-east|central|rural|downtown|neighbouring|neighboring)$/;
 
@@ -511,7 +519,7 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     if (m) {
       // "Tokyo prosecutors", "the Munich prosecutor's office": a place that only describes the body.
       const describes = m.entity.category === 'place' && LEGAL_BODIES.has(c.w[m.last + 1] ?? '');
-      if (isMedia(m) || m.possessive || inPrepPhrase(c, m) || describes) {
+      if (isMedia(m) || m.possessive || inPrepPhrase(c, m) || describes || sharedAffiliation(c, m)) {
         j = m.first;
         continue;
       }

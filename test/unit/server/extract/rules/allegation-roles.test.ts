@@ -362,3 +362,10 @@ test('who is said to discuss or raise a wrong is not its doer', () => {
   // The doer of a reported wrong is still its accused.
   assert.deepEqual(only('Prosecutors said Omar Haddad tortured a detained student.').against, ['Omar Haddad']);
 });
+
+test('"X and Y, both of club Z, banned after …": the club they belong to is not accused with them', () => {
+  const claim = only(
+    'FIFA widened the sanctions on Omar Haddad and Karim Nassar, both of southern English lower-league club Whitehawk FC, banned after being convicted of match-fixing.',
+  );
+  assert.deepEqual(claim.against, ['Omar Haddad', 'Karim Nassar']);
+});
