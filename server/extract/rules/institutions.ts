@@ -10,7 +10,7 @@
 import countriesModule from 'world-countries';
 import type { Country } from 'world-countries';
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, isCommonWord, lex, lowerKey } from './lexicons.js';
+import { FUNCTION_WORDS, isCommonWord, lex, lowerKey, memo } from './lexicons.js';
 import { isDemonym, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
 import { isTitleWord, norm } from './people.js';
@@ -298,17 +298,8 @@ for (const [k, v] of Object.entries(lex)) {
   }
 }
 
-export function lookupInstitution(surface: string): KnownInstitution | undefined {
-  // Asked of most capitalised runs, several times each: cached by surface, which spares the lower-casing.
-  let hit = institutionCache.get(surface);
-  if (hit === undefined) {
-    hit = knownBySurface.get(lowerKey(surface)) ?? null;
-    if (institutionCache.size >= 50_000) institutionCache.clear();
-    institutionCache.set(surface, hit);
-  }
-  return hit ?? undefined;
-}
-const institutionCache = new Map<string, KnownInstitution | null>();
+// Asked of most capitalised runs, several times each: memoised by surface, which spares the lower-casing.
+export const lookupInstitution = memo((surface: string): KnownInstitution | undefined => knownBySurface.get(lowerKey(surface)));
 
 /** Lower-case nouns after a person's surname that name a body: "the Trump administration". */
 export const PERSON_BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({

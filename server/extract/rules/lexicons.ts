@@ -238,17 +238,18 @@ const NOT_COMMON_TAGS = new Set([...NAME_TAGS, 'LastName', 'Person', 'ProperNoun
  * grows past `max` entries, so memory stays flat over any number of documents.
  */
 export function memo<T>(fn: (word: string) => T, max = 50_000): (word: string) => T {
-  let cache = new Map<string, T>();
+  // An answer of `undefined` ("no such place") is kept as NONE, so that a miss is one look-up, not two.
+  let cache = new Map<string, T | typeof NONE>();
   return (word: string): T => {
-    let v = cache.get(word);
-    if (v === undefined && !cache.has(word)) {
-      v = fn(word);
-      if (cache.size >= max) cache = new Map();
-      cache.set(word, v);
-    }
-    return v as T;
+    const hit = cache.get(word);
+    if (hit !== undefined) return (hit === NONE ? undefined : hit) as T;
+    const v = fn(word);
+    if (cache.size >= max) cache = new Map();
+    cache.set(word, v === undefined ? NONE : v);
+    return v;
   };
 }
+const NONE: unique symbol = Symbol('none');
 
 export const isFirstName = memo((word: string): boolean => tagsOf(word).some((t) => NAME_TAGS.has(t)));
 

@@ -167,18 +167,11 @@ export function isCurrencyCode(word: string): boolean {
   return CURRENCY_CODES.has(word);
 }
 
-export function lookupPlace(surface: string): string | undefined {
-  // Asked of most capitalised words, several times each: cached by surface, which spares the lower-casing.
-  let hit = placeCache.get(surface);
-  if (hit === undefined) {
-    const k = lowerKey(surface);
-    hit = (DEMONYMS.has(k) && !countryNames.has(k) ? undefined : places.get(k)) ?? null;
-    if (placeCache.size >= 50_000) placeCache.clear();
-    placeCache.set(surface, hit);
-  }
-  return hit ?? undefined;
-}
-const placeCache = new Map<string, string | null>();
+// Asked of most capitalised words, several times each: memoised by surface, which spares the lower-casing.
+export const lookupPlace = memo((surface: string): string | undefined => {
+  const k = lowerKey(surface);
+  return DEMONYMS.has(k) && !countryNames.has(k) ? undefined : places.get(k);
+});
 
 /** A country's common or official name ("Jordan", "Chad"), not a town or a region. */
 export function isCountryName(surface: string): boolean {
