@@ -360,7 +360,7 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
   for (let k = 0; k < w.length; k++) {
     // "charges against X", "an inquiry against my deputy, X, and against me", "sanctions on Thursday against X".
     // "sanctions on X", "a ban on X", "a fine on X": a penalty laid on someone.
-    const penaltyOn = w[k + 1] === 'on' && PENALTY_NOUNS.test(w[k]!) && !/day$/.test(w[k + 2] ?? '');
+    const penaltyOn = w[k + 1] === 'on' && SANCTION_NOUNS.has(w[k]!) && !/day$/.test(w[k + 2] ?? '');
     const a = w[k + 1] === 'against' || penaltyOn ? k + 1 : w[k + 1] === 'on' && w[k + 3] === 'against' && /day$/.test(w[k + 2] ?? '') ? k + 3 : -1;
     if (a > 0 && (LEGAL_NOUNS.has(w[k]!) || legalAgainst || penaltyOn)) {
       legalAgainst = true;
@@ -463,9 +463,6 @@ function talksAbout(c: Clause, k: number): boolean {
   return false;
 }
 
-/** Penalties that are laid "on" someone. */
-const PENALTY_NOUNS = /^(sanctions|ban|bans|fine|fines|penalty|penalties|suspension|suspensions)$/;
-
 const isPlace = (c: Clause, name: string): boolean => c.ms.some((p) => p.entity.name === name && p.entity.category === 'place');
 
 /** "handed X a ban", "was given a fine", "received a suspension": where the verb that gives the penalty at k stands, else -1. */
@@ -474,7 +471,8 @@ function givenAt(c: Clause, k: number): number {
   for (let j = k - 1; j >= 0 && k - j <= 6; j--) if (/^(handed|given|received|receives|hit|slapped)$/.test(c.w[j]!)) return j;
   return -1;
 }
-const SANCTION_NOUNS = new Set(['ban', 'fine', 'suspension', 'penalty', 'sanction', 'sanctions']);
+/** Penalties, as nouns: handed or given ("handed X a ban") or laid on someone ("sanctions on X"). */
+const SANCTION_NOUNS = new Set(['ban', 'bans', 'fine', 'fines', 'suspension', 'suspensions', 'penalty', 'penalties', 'sanction', 'sanctions']);
 
 /** Legal acts that befall the accused: their possessor is the one accused ("X's indictment"), not the accuser. */
 const SUFFERED = new Set(['indictment', 'indictments', 'conviction', 'convictions', 'trial', 'sentencing']);

@@ -156,16 +156,17 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   /** People named so far, each once, the latest last: whom "the four aforementioned suspects" counts back over. */
   const recentPeople: string[] = [];
   let lastOutlet: string | null = null;
-  const noteBodies = (ms: Placed[]): void => {
-    lastOutlet = ms.findLast(isMedia)?.entity.name ?? lastOutlet;
-    for (const m of ms) if (isOfficialBody(m)) bodies.push({ name: m.entity.name, kind: m.entity.kind });
-    if (bodies.length > 12) bodies.splice(0, bodies.length - 12);
+  /** What a sentence named, for the ones after it: official bodies, outlets and people. */
+  const noteNamed = (ms: Placed[]): void => {
     for (const m of ms) {
+      if (isOfficialBody(m)) bodies.push({ name: m.entity.name, kind: m.entity.kind });
+      if (isMedia(m)) lastOutlet = m.entity.name;
       if (m.entity.category !== 'person') continue;
       const at = recentPeople.indexOf(m.entity.name);
       if (at >= 0) recentPeople.splice(at, 1);
       recentPeople.push(m.entity.name);
     }
+    if (bodies.length > 12) bodies.splice(0, bodies.length - 12);
   };
   let previousSources: string[] = [];
   let afterDateline: string[] = [];
@@ -198,7 +199,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     // Most sentences hold no word that could make or deny a claim: they are passed over at once.
     if (!mayAllege(w)) {
       if (company) lastCompany = company.entity.name;
-      noteBodies(ms);
+      noteNamed(ms);
       // "LONDON (Reuters) -": the credit of a dateline (split into a sentence of its own) reports the sentence after it.
       const dateline = DATELINE_END.test(sent.text) && ms.some(isMedia);
       afterDateline = dateline ? ms.filter(isMedia).map((m) => m.entity.name) : [];
@@ -342,7 +343,7 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
       if (accused) lastPerson = accused.entity.name;
     }
     if (company) lastCompany = company.entity.name;
-    noteBodies(ms);
+    noteNamed(ms);
     noteSentenceTitles(s);
     lastDocument = w[0] === 'the' ? DOCUMENTS.get(w[1] ?? '') : undefined;
   });
