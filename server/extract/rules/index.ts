@@ -9,6 +9,7 @@ import { caseRoleLinks } from './case-roles.js';
 import { findInteractions } from './interactions.js';
 import { findMentions, type RawMention } from './mentions.js';
 import { nearbyLinks } from './nearby-links.js';
+import { candidatePairs, likelyLinks } from './likely-links.js';
 import { splitSentences, tokenize } from './nlp.js';
 import { resolve, type Entity } from './aliases.js';
 
@@ -21,7 +22,8 @@ function toExtracted(e: Entity): ExtractedEntity {
   return out;
 }
 
-export function extract(text: string): DocumentExtraction {
+/** Everything the rules find, before the likely-link model adds what they left unlinked. */
+export function ruleStages(text: string) {
   const sentences = splitSentences(text);
   const tokens = sentences.map((s, i) => tokenize(s, i));
   // A loop, not flatMap: V8's flatMap copies element by element through its generic path (1–2 % of the time here).
@@ -37,6 +39,12 @@ export function extract(text: string): DocumentExtraction {
   const places = by('place');
   interactions.push(...caseRoleLinks(text, sentences, people, allegations, interactions));
   interactions.push(...allegationLinks(allegations, [...people, ...institutions, ...places], interactions));
+  return { sentences, tokens, placed, people, institutions, places, interactions, allegations };
+}
+
+export function extract(text: string): DocumentExtraction {
+  const { sentences, tokens, placed, people, institutions, places, interactions, allegations } = ruleStages(text);
+  interactions.push(...likelyLinks(sentences, candidatePairs(tokens, placed, interactions)));
   return { sentences, people, institutions, places, interactions, allegations };
 }
 

@@ -86,7 +86,7 @@ import {
   wordTable,
 } from './words.js';
 import { atOddsRule, clauseVerbRules, gerundRule } from './clause-verbs.js';
-import { tagSentence } from './pos.js';
+import { tagsOf } from './pos.js';
 import { SPORT_POSITIONS, isHeadTitle, roleRules } from './roles.js';
 import { TITLE_WORDS } from './lexicons.js';
 
@@ -148,7 +148,7 @@ export function findInteractions(sentences: Sentence[], tokens: Token[][], place
     if (mayLinkTwo(c)) {
       // A gerund's own verb names the act better than the looser verb rules do, so it goes first.
       gerundRule(c, mem, addNew);
-      const groups = clauseVerbRules(c, mem, tagSentence(c.toks, c.low), addNew);
+      const groups = clauseVerbRules(c, mem, tagsOf(c.toks, c.low), addNew);
       atOddsRule(c, mem, addNew);
       if (groups.length > 0) mem.lastGroup = groups.at(-1)!;
     }

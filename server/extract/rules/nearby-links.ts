@@ -8,7 +8,7 @@
 import type { Interaction, Sentence } from '../types.js';
 import type { Placed } from './aliases.js';
 import type { Token } from './nlp.js';
-import { pastTense, tagSentence } from './pos.js';
+import { pastTense, tagsOf } from './pos.js';
 import { RELATION_NOUNS, VERB_TYPE, pairKey } from './vocabulary.js';
 import { CLAUSE_END, JOB_NOUNS, PREPOSITIONS, REPORTING_VERBS } from './words.js';
 import { TITLE_WORDS } from './lexicons.js';
@@ -51,7 +51,7 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
     if (ms.length < 2) continue;
     ms.sort((a, b) => a.first - b.first);
     const toks = tokens[s]!;
-    let tags: ReturnType<typeof tagSentence> | undefined;
+    let tags: ReturnType<typeof tagsOf> | undefined;
     for (let i = 0; i + 1 < ms.length; i++) {
       const a = ms[i]!;
       const b = ms[i + 1]!;
@@ -64,7 +64,7 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
       // "fined Acme banker X": a name before a job noun describes the person the verb acts on.
       const after = toks[b.last + 1];
       if (after && !after.cap && isJobWord(after.low)) continue;
-      tags ??= tagSentence(toks);
+      tags ??= tagsOf(toks);
       // "a Milan judge sent X": a name that qualifies the noun after it is not the actor.
       if (tags.pos[a.last + 1] === 'NOUN' && !toks[a.last + 1]!.cap) continue;
       let verb: string | undefined;

@@ -123,6 +123,14 @@ function determinedName(pos: string[], k: number): boolean {
   return k >= 0 && pos[k] === 'DET';
 }
 
+const tagged = new WeakMap<Token[], Tags>();
+/** A sentence's tags, made once however many rules read them (callers never change them). */
+export function tagsOf(toks: Token[], low?: string[]): Tags {
+  let tags = tagged.get(toks);
+  if (!tags) tagged.set(toks, (tags = tagSentence(toks, low)));
+  return tags;
+}
+
 /** Tags for the tokens of one sentence; `low` holds their lowercase forms. */
 export function tagSentence(toks: Token[], low: string[] = toks.map((t) => t.low)): Tags {
   const pos: string[] = [];

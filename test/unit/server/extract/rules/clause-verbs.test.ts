@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { ruleStages } from '../../../../../server/extract/rules/index.js';
 import { tagSentence } from '../../../../../server/extract/rules/pos.js';
 import { splitSentences, tokenize } from '../../../../../server/extract/rules/nlp.js';
 
-const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+// The clause rules alone: the likely-link model's additions are tested in likely-links.test.ts.
+const pairs = (text: string): string[] => ruleStages(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
 
 test('any verb links its subject to the entity after its preposition; an apposition states ownership', () => {
   const got = pairs('Governor Maria Lopez colluded with Richard Olsen, owner of Nordic Shipping Group, to block the bill.');

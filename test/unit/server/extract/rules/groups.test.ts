@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { ruleExtractor, ruleStages } from '../../../../../server/extract/rules/index.js';
 
-const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
+// The clause rules alone: the likely-link model's additions are tested in likely-links.test.ts.
+const pairs = (text: string): string[] => ruleStages(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
 
 test('"the suspects" and "they" stand for the people named together before', () => {
   const got = pairs(

@@ -1,0 +1,295 @@
+/**
+ * Links between two entities named in one sentence that no clause rule linked, chosen by a small
+ * logistic model over the sentence's shape: how far apart the names are and what stands between
+ * them (a verb, a list's commas, a clause break, a preposition), what kinds they are, where each sits
+ * (subject, object, after "of"/"in"). The rules miss many links whose words they do not read; a
+ * model over shape, not words, weighs the same evidence for every pair instead of a rule per
+ * construction. Its weights are fitted on annotated articles by `scripts/fit-links.ts`, written to
+ * `likely-link-weights.ts`, and hold no word of any article.
+ */
+import type { Interaction, Sentence } from '../types.js';
+import type { Placed } from './aliases.js';
+import type { Token } from './nlp.js';
+import { pastTense, tagsOf, type Tags } from './pos.js';
+import { LINK_THRESHOLD, LINK_WEIGHTS } from './likely-link-weights.js';
+import { RELATION_NOUNS, VERB_TYPE, pairKey } from './vocabulary.js';
+import { JOB_NOUNS, PREPOSITIONS, REPORTING_VERBS } from './words.js';
+import { TITLE_WORDS } from './lexicons.js';
+
+/** Two names of one sentence, in reading order, with the shape of what joins them. */
+export interface PairCandidate {
+  sentence: number;
+  a: Placed;
+  b: Placed;
+  /** Indices in FEATURES of the features that hold (each weighs 1). */
+  features: number[];
+  /** The first verb between the two names, when there is one. */
+  verb: string | undefined;
+}
+
+const BREAKS = new Set([
+  ';',
+  ':',
+  'but',
+  'who',
+  'which',
+  'whom',
+  'whose',
+  'while',
+  'because',
+  'although',
+  'though',
+  'when',
+  'after',
+  'before',
+  'since',
+  'if',
+  'whereas',
+]);
+const QUOTE_MARKS = new Set(['“', '”', '"']);
+const PREP_NAMES = ['none', 'other', 'of', 'in', 'at', 'to', 'with', 'against', 'from', 'by', 'for', 'on'];
+const KIND_PAIRS = ['ii', 'il', 'ip', 'll', 'lp', 'pp'];
+const KIND = { person: 'p', institution: 'i', place: 'l' } as const;
+const range = (name: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${name}${i}`);
+const FLAGS = [
+  'bias',
+  'reporting-between',
+  'known-verb-between',
+  'break-between',
+  'paren-between',
+  'quote-between',
+  'comma',
+  'commas',
+  'and-between',
+  'list',
+  'spans-first-verb',
+  'after-first-verb',
+  'no-verb',
+  'a-first-name',
+  'a-possessive',
+  'b-possessive',
+  'a-modifier',
+  'b-modifier',
+  'job-before-b',
+  'job-after-a',
+  'b-speaks',
+  'first-line',
+  'main-actor',
+  'rules-linked',
+] as const;
+const BASE = [
+  ...FLAGS,
+  ...KIND_PAIRS.map((k) => `kinds:${k}`),
+  ...range('gap', 5),
+  ...range('between', 3),
+  ...range('names', 3),
+  ...range('verbs', 3),
+  ...range('together', 3),
+  ...range('rarer-named', 3),
+  ...PREP_NAMES.map((p) => `prep-b:${p}`),
+  ...PREP_NAMES.map((p) => `prep-a:${p}`),
+];
+// The kinds of the two names change what the rest means: two people in a list are often
+// co-accused; a person and a place in a list are not linked at all.
+const CROSSED = BASE.filter((n) => /^(verbs|prep-b|gap|list|comma|break)/.test(n));
+/** Every feature's name: its index is its number in a candidate's `features`. */
+export const FEATURES: readonly string[] = [...BASE, ...KIND_PAIRS.flatMap((k) => CROSSED.map((x) => `kinds:${k}&${x}`))];
+const ID = new Map(FEATURES.map((n, i) => [n, i]));
+const id = (name: string): number => ID.get(name)!;
+const FLAG = Object.fromEntries(FLAGS.map((f) => [f, id(f)])) as Record<(typeof FLAGS)[number], number>;
+const [KINDS, GAP, BETWEEN, NAMES, VERBS, TOGETHER, RARER, PREP_B, PREP_A] = [
+  'kinds:ii',
+  'gap0',
+  'between0',
+  'names0',
+  'verbs0',
+  'together0',
+  'rarer-named0',
+  'prep-b:none',
+  'prep-a:none',
+].map(id) as [number, number, number, number, number, number, number, number, number];
+const CROSS_SLOT = BASE.map((n) => CROSSED.indexOf(n));
+
+/** Index of the bucket n falls in: edges are each bucket's greatest value. */
+const bucket = (n: number, edges: readonly number[]): number => {
+  let i = 0;
+  while (i < edges.length && n > edges[i]!) i++;
+  return i;
+};
+
+const isJobWord = (w: string): boolean => JOB_NOUNS.has(w) || TITLE_WORDS.has(w) || RELATION_NOUNS[w] !== undefined;
+
+/** Index in PREP_NAMES of the preposition before a name ("of the X", "with its X"), 0 for none. */
+function prepBefore(toks: Token[], first: number): number {
+  let k = first - 1;
+  const det = toks[k]?.low;
+  if (det === 'the' || det === 'a' || det === 'an' || det === 'its' || det === 'his' || det === 'her' || det === 'their') k--;
+  const w = toks[k]?.low ?? '';
+  if (!PREPOSITIONS.has(w)) return 0;
+  const i = PREP_NAMES.indexOf(w);
+  return i > 1 ? i : 1;
+}
+
+function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number, firstVerb: number): Pick<PairCandidate, 'features' | 'verb'> {
+  const a = ms[i]!;
+  const b = ms[j]!;
+  const f: number[] = [FLAG.bias];
+  const ka = KIND[a.entity.category];
+  const kb = KIND[b.entity.category];
+  const kinds = KIND_PAIRS.indexOf(ka < kb ? ka + kb : kb + ka);
+  f.push(KINDS + kinds);
+  const gap = b.first - a.last - 1;
+  f.push(GAP + bucket(gap, [0, 3, 8, 15]), BETWEEN + bucket(j - i - 1, [0, 1]), NAMES + bucket(ms.length, [2, 4]));
+  let verb: string | undefined;
+  let verbs = 0;
+  let commas = 0;
+  let ands = 0;
+  let reporting = false;
+  let known = false;
+  let broken = false;
+  let paren = false;
+  let quote = false;
+  for (let t = a.last + 1; t < b.first; t++) {
+    const low = toks[t]!.low;
+    if (tags.pos[t] === 'VERB') {
+      const lemma = tags.lemma[t]!;
+      verbs++;
+      verb ??= lemma;
+      reporting ||= REPORTING_VERBS.has(lemma);
+      known ||= VERB_TYPE.has(lemma);
+    }
+    if (low === ',') commas++;
+    else if (low === 'and' || low === 'or') ands++;
+    else if (BREAKS.has(low)) broken = true;
+    else if (low === '(' || low === ')') paren = true;
+    else if (QUOTE_MARKS.has(low)) quote = true;
+  }
+  if (reporting) f.push(FLAG['reporting-between']);
+  if (known) f.push(FLAG['known-verb-between']);
+  if (broken) f.push(FLAG['break-between']);
+  if (paren) f.push(FLAG['paren-between']);
+  if (quote) f.push(FLAG['quote-between']);
+  f.push(VERBS + bucket(verbs, [0, 1]));
+  if (commas) f.push(commas > 1 ? FLAG.commas : FLAG.comma);
+  if (ands) f.push(FLAG['and-between']);
+  if (ands && !verbs) f.push(FLAG.list);
+  f.push(PREP_B + prepBefore(toks, b.first), PREP_A + prepBefore(toks, a.first));
+  // Around the sentence's first verb: "A <verb> … B" is the clause's subject and what it acts on.
+  if (firstVerb >= 0) {
+    if (a.last < firstVerb && b.first > firstVerb) f.push(FLAG['spans-first-verb']);
+    else if (a.first > firstVerb) f.push(FLAG['after-first-verb']);
+  } else f.push(FLAG['no-verb']);
+  if (i === 0) f.push(FLAG['a-first-name']);
+  if (a.possessive) f.push(FLAG['a-possessive']);
+  if (b.possessive) f.push(FLAG['b-possessive']);
+  if (a.modifier) f.push(FLAG['a-modifier']);
+  if (b.modifier) f.push(FLAG['b-modifier']);
+  if (gap > 0 && isJobWord(toks[b.first - 1]!.low)) f.push(FLAG['job-before-b']);
+  if (isJobWord(toks[a.last + 1]?.low ?? '')) f.push(FLAG['job-after-a']);
+  if (toks[b.last + 1] && REPORTING_VERBS.has(tags.lemma[b.last + 1]!)) f.push(FLAG['b-speaks']);
+  if (a.sentence === 0) f.push(FLAG['first-line']);
+  const n = f.length;
+  for (let k = 0; k < n; k++) {
+    const slot = CROSS_SLOT[f[k]!]!;
+    if (slot >= 0) f.push(BASE.length + kinds * CROSSED.length + slot);
+  }
+  return { features: f, verb };
+}
+
+/** Every pair of distinct entities named in one sentence that `linked` (sentence|pair keys and pair keys) does not hold. */
+export function candidatePairs(tokens: Token[][], placed: Placed[], existing: Interaction[], withLinked = false): PairCandidate[] {
+  const linked = new Set(existing.map((x) => pairKey(x.source, x.target)));
+  const bySentence = new Map<number, Placed[]>();
+  for (const p of placed) (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
+  // How often each entity and each pair are named in the document: the story's main actors and the
+  // pairs named together again and again are the likeliest links.
+  const mentions = new Map<Placed['entity'], number>();
+  const together = new Map<string, number>();
+  for (const ms of bySentence.values()) {
+    const here = new Set(ms.map((m) => m.entity));
+    for (const e of here) mentions.set(e, (mentions.get(e) ?? 0) + 1);
+    const list = [...here];
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const k = pairKey(list[i]!.name, list[j]!.name);
+        together.set(k, (together.get(k) ?? 0) + 1);
+      }
+  }
+  const top = Math.max(0, ...mentions.values());
+  const out: PairCandidate[] = [];
+  for (const [s, ms] of bySentence) {
+    if (ms.length < 2) continue;
+    ms.sort((x, y) => x.first - y.first);
+    const toks = tokens[s]!;
+    let tags: Tags | undefined;
+    let firstVerb = -1;
+    const seen = new Set<string>();
+    for (let i = 0; i < ms.length; i++) {
+      for (let j = i + 1; j < ms.length; j++) {
+        const a = ms[i]!;
+        const b = ms[j]!;
+        if (a.entity === b.entity || b.first <= a.last) continue;
+        const k = pairKey(a.entity.name, b.entity.name);
+        if ((!withLinked && linked.has(k)) || seen.has(k)) continue;
+        seen.add(k);
+        if (!tags) {
+          tags = tagsOf(toks);
+          firstVerb = tags.pos.indexOf('VERB');
+        }
+        const c = { sentence: s, a, b, ...features(toks, tags, ms, i, j, firstVerb) };
+        const ma = mentions.get(a.entity)!;
+        const mb = mentions.get(b.entity)!;
+        c.features.push(TOGETHER + bucket(together.get(k)!, [1, 2]), RARER + bucket(Math.min(ma, mb), [1, 3]));
+        if (ma === top || mb === top) c.features.push(FLAG['main-actor']);
+        if (linked.has(k)) c.features.push(FLAG['rules-linked']);
+        out.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+/** Weights by feature name, as a vector by feature index (unknown names weigh nothing). */
+export function weightVector(weights: Readonly<Record<string, number>>): Float64Array {
+  const w = new Float64Array(FEATURES.length);
+  for (const [name, v] of Object.entries(weights)) if (ID.has(name)) w[ID.get(name)!] = v;
+  return w;
+}
+const FITTED = weightVector(LINK_WEIGHTS);
+
+/** The names of a candidate's features, to read or test them. */
+export const featureNames = (c: PairCandidate): string[] => c.features.map((f) => FEATURES[f]!);
+
+/** The model's probability that a candidate is a link. */
+export function linkProbability(c: PairCandidate, weights: Float64Array = FITTED): number {
+  let z = 0;
+  for (const f of c.features) z += weights[f]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The candidates the model rates at `threshold` or above, one link per pair (its likeliest
+ * sentence), typed by the verb between the names, else "associated_with".
+ */
+export function likelyLinks(sentences: Sentence[], candidates: PairCandidate[], weights = FITTED, threshold = LINK_THRESHOLD): Interaction[] {
+  const best = new Map<string, { c: PairCandidate; p: number }>();
+  for (const c of candidates) {
+    const p = linkProbability(c, weights);
+    if (p < threshold) continue;
+    const k = pairKey(c.a.entity.name, c.b.entity.name);
+    const prev = best.get(k);
+    if (!prev || p > prev.p) best.set(k, { c, p });
+  }
+  return [...best.values()].map(({ c }) => {
+    const sent = sentences[c.sentence]!;
+    const verb = c.verb && !REPORTING_VERBS.has(c.verb) ? (VERB_TYPE.get(c.verb) ?? pastTense(c.verb)) : undefined;
+    return {
+      type: verb ?? 'associated_with',
+      source: c.a.entity.name,
+      target: c.b.entity.name,
+      sentence: c.sentence,
+      evidence: { start: sent.start, end: sent.end, text: sent.text },
+      hedged: false,
+    };
+  });
+}
