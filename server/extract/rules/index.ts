@@ -10,6 +10,7 @@ import { findInteractions } from './interactions.js';
 import { findMentions, type RawMention } from './mentions.js';
 import { nearbyLinks } from './nearby-links.js';
 import { candidatePairs, likelyLinks } from './likely-links.js';
+import { accusedCandidates, withLikelyAccused } from './likely-accused.js';
 import { splitSentences, tokenize } from './nlp.js';
 import { resolve, type Entity } from './aliases.js';
 
@@ -45,7 +46,8 @@ export function ruleStages(text: string) {
 export function extract(text: string): DocumentExtraction {
   const { sentences, tokens, placed, people, institutions, places, interactions, allegations } = ruleStages(text);
   interactions.push(...likelyLinks(sentences, candidatePairs(tokens, placed, interactions)));
-  return { sentences, people, institutions, places, interactions, allegations };
+  const weighed = withLikelyAccused(allegations, accusedCandidates(tokens, placed, allegations));
+  return { sentences, people, institutions, places, interactions, allegations: weighed };
 }
 
 export const ruleExtractor: Extractor = { name: 'rules', extract };

@@ -15,13 +15,14 @@ import { LINK_THRESHOLD, LINK_WEIGHTS } from './likely-link-weights.js';
 import { RELATION_NOUNS, VERB_TYPE, pairKey } from './vocabulary.js';
 import { JOB_NOUNS, PREPOSITIONS, REPORTING_VERBS } from './words.js';
 import { TITLE_WORDS } from './lexicons.js';
+import { FeatureSpace, probability } from './logistic.js';
 
 /** Two names of one sentence, in reading order, with the shape of what joins them. */
 export interface PairCandidate {
   sentence: number;
   a: Placed;
   b: Placed;
-  /** Indices in FEATURES of the features that hold (each weighs 1). */
+  /** Numbers in LINK_FEATURES of the features that hold (each weighs 1). */
   features: number[];
   /** The first verb between the two names, when there is one. */
   verb: string | undefined;
@@ -93,9 +94,8 @@ const BASE = [
 // co-accused; a person and a place in a list are not linked at all.
 const CROSSED = BASE.filter((n) => /^(verbs|prep-b|gap|list|comma|break)/.test(n));
 /** Every feature's name: its index is its number in a candidate's `features`. */
-export const FEATURES: readonly string[] = [...BASE, ...KIND_PAIRS.flatMap((k) => CROSSED.map((x) => `kinds:${k}&${x}`))];
-const ID = new Map(FEATURES.map((n, i) => [n, i]));
-const id = (name: string): number => ID.get(name)!;
+export const LINK_FEATURES = new FeatureSpace([...BASE, ...KIND_PAIRS.flatMap((k) => CROSSED.map((x) => `kinds:${k}&${x}`))]);
+const id = (name: string): number => LINK_FEATURES.id(name);
 const FLAG = Object.fromEntries(FLAGS.map((f) => [f, id(f)])) as Record<(typeof FLAGS)[number], number>;
 const [KINDS, GAP, BETWEEN, NAMES, VERBS, TOGETHER, RARER, PREP_B, PREP_A] = [
   'kinds:ii',
@@ -249,23 +249,10 @@ export function candidatePairs(tokens: Token[][], placed: Placed[], existing: In
   return out;
 }
 
-/** Weights by feature name, as a vector by feature index (unknown names weigh nothing). */
-export function weightVector(weights: Readonly<Record<string, number>>): Float64Array {
-  const w = new Float64Array(FEATURES.length);
-  for (const [name, v] of Object.entries(weights)) if (ID.has(name)) w[ID.get(name)!] = v;
-  return w;
-}
-const FITTED = weightVector(LINK_WEIGHTS);
-
-/** The names of a candidate's features, to read or test them. */
-export const featureNames = (c: PairCandidate): string[] => c.features.map((f) => FEATURES[f]!);
+const FITTED = LINK_FEATURES.vector(LINK_WEIGHTS);
 
 /** The model's probability that a candidate is a link. */
-export function linkProbability(c: PairCandidate, weights: Float64Array = FITTED): number {
-  let z = 0;
-  for (const f of c.features) z += weights[f]!;
-  return 1 / (1 + Math.exp(-z));
-}
+export const linkProbability = (c: PairCandidate, weights: Float64Array = FITTED): number => probability(c.features, weights);
 
 /**
  * The candidates the model rates at `threshold` or above, one link per pair (its likeliest

@@ -2,15 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extract, ruleStages } from '../../../../../server/extract/rules/index.js';
-import {
-  FEATURES,
-  candidatePairs,
-  featureNames,
-  likelyLinks,
-  linkProbability,
-  weightVector,
-  type PairCandidate,
-} from '../../../../../server/extract/rules/likely-links.js';
+import { LINK_FEATURES, candidatePairs, likelyLinks, linkProbability, type PairCandidate } from '../../../../../server/extract/rules/likely-links.js';
 import { LINK_THRESHOLD, LINK_WEIGHTS } from '../../../../../server/extract/rules/likely-link-weights.js';
 
 function candidates(text: string, withLinked = false): { st: ReturnType<typeof ruleStages>; cs: PairCandidate[] } {
@@ -28,10 +20,10 @@ test('a candidate knows the shape of what joins the two names', () => {
   const { cs } = candidates('title: Court\nTobias Brandt and Lena Morrow appeared in court in Bristol on Monday.');
   const pair = cs.find((c) => named(c) === 'Tobias Brandt ~ Lena Morrow')!;
   for (const f of ['kinds:pp', 'list', 'verbs0', 'prep-b:none', 'a-first-name', 'kinds:pp&list'])
-    assert.ok(featureNames(pair).includes(f), `${f} in ${featureNames(pair).join(' ')}`);
+    assert.ok(LINK_FEATURES.namesOf(pair.features).includes(f), `${f} in ${LINK_FEATURES.namesOf(pair.features).join(' ')}`);
   const place = cs.find((c) => named(c) === 'Lena Morrow ~ Bristol')!;
   for (const f of ['kinds:lp', 'prep-b:in', 'verbs1', 'spans-first-verb'])
-    assert.ok(featureNames(place).includes(f), `${f} in ${featureNames(place).join(' ')}`);
+    assert.ok(LINK_FEATURES.namesOf(place.features).includes(f), `${f} in ${LINK_FEATURES.namesOf(place.features).join(' ')}`);
   assert.equal(place.verb, 'appear');
 });
 
@@ -39,36 +31,36 @@ test('pairs the rules linked are left to the rules, unless asked for (to fit the
   const text = 'title: Talks\nTobias Brandt met Lena Morrow in Bristol.';
   assert.ok(!candidates(text).cs.some((c) => named(c) === 'Tobias Brandt ~ Lena Morrow'));
   const all = candidates(text, true).cs.find((c) => named(c) === 'Tobias Brandt ~ Lena Morrow');
-  assert.ok(all && featureNames(all).includes('rules-linked'));
+  assert.ok(all && LINK_FEATURES.namesOf(all.features).includes('rules-linked'));
 });
 
 test('the probability is the logistic of the weights of the features that hold', () => {
   const { cs } = candidates('title: Court\nTobias Brandt and Lena Morrow appeared in court.');
   const c = cs[0]!;
-  assert.equal(linkProbability(c, weightVector({})), 0.5);
-  assert.ok(Math.abs(linkProbability(c, weightVector({ bias: Math.log(3) })) - 0.75) < 1e-9);
-  assert.ok(linkProbability(c, weightVector({ bias: 1, list: -5 })) < 0.05);
+  assert.equal(linkProbability(c, LINK_FEATURES.vector({})), 0.5);
+  assert.ok(Math.abs(linkProbability(c, LINK_FEATURES.vector({ bias: Math.log(3) })) - 0.75) < 1e-9);
+  assert.ok(linkProbability(c, LINK_FEATURES.vector({ bias: 1, list: -5 })) < 0.05);
 });
 
 test('one link per pair, from its likeliest sentence, typed by the verb between the names or "associated_with"', () => {
   const { st, cs } = candidates('title: Deal\nTobias Brandt and Lena Morrow were seen together.\nLater Tobias Brandt sat at dinner, waiting for Lena Morrow.');
-  const byVerb = likelyLinks(st.sentences, cs, weightVector({ bias: 1, verbs2: 2 }), 0.5);
+  const byVerb = likelyLinks(st.sentences, cs, LINK_FEATURES.vector({ bias: 1, verbs2: 2 }), 0.5);
   assert.deepEqual(
     byVerb.map((i) => [i.source, i.type, i.target, i.sentence]),
     [['Tobias Brandt', 'sat', 'Lena Morrow', 2]],
   );
-  const byList = likelyLinks(st.sentences, cs, weightVector({ bias: 1, list: 2 }), 0.5);
+  const byList = likelyLinks(st.sentences, cs, LINK_FEATURES.vector({ bias: 1, list: 2 }), 0.5);
   assert.deepEqual(
     byList.map((i) => [i.type, i.sentence]),
     [['associated_with', 1]],
   );
-  assert.deepEqual(likelyLinks(st.sentences, cs, weightVector({ bias: -3 }), 0.5), []);
+  assert.deepEqual(likelyLinks(st.sentences, cs, LINK_FEATURES.vector({ bias: -3 }), 0.5), []);
 });
 
 test('the fitted model holds weights of sentence shapes only, never a word of an article', () => {
-  const unknown = Object.keys(LINK_WEIGHTS).filter((k) => !FEATURES.includes(k));
+  const unknown = Object.keys(LINK_WEIGHTS).filter((k) => !LINK_FEATURES.has(k));
   assert.deepEqual(unknown, []);
-  for (const name of FEATURES) assert.match(name, /^[a-z-]+(:[a-z]+)?\d?(&[a-z-]+(:[a-z]+)?\d?)?$/, name);
+  for (const name of LINK_FEATURES.names) assert.match(name, /^[a-z-]+(:[a-z]+)?\d?(&[a-z-]+(:[a-z]+)?\d?)?$/, name);
   assert.ok(Object.keys(LINK_WEIGHTS).length > 20);
   assert.ok(LINK_THRESHOLD > 0 && LINK_THRESHOLD < 1);
 });

@@ -1,0 +1,214 @@
+/**
+ * Who an allegation is against, weighed for every entity of the article by a small logistic model
+ * over where and how the entity is named: in the claim's sentence (before or after its verb, after
+ * "against"/"of"/"by"), in the sentences just before, as the article's main actor, as the one other
+ * claims are against, in a list of people when the claim speaks of "they" or "the accused". The
+ * rules read who a claim names; when it names no one ("Millions were allegedly syphoned off"), the
+ * claim is most often against the ones the story accuses, and the model weighs that. Its weights
+ * are fitted by `npm run fit -- accused`, written to `likely-accused-weights.ts`, and hold no word
+ * of any article.
+ */
+import type { Allegation } from '../types.js';
+import type { Placed } from './aliases.js';
+import type { Token } from './nlp.js';
+import { isWrongdoing } from './allegation-clause.js';
+import { GROUP_NOUNS } from './groups.js';
+import { ACCUSED_THRESHOLD, ACCUSED_WEIGHTS } from './likely-accused-weights.js';
+import { FeatureSpace, probability } from './logistic.js';
+import { tagsOf } from './pos.js';
+import { PREPOSITIONS, STAND_INS } from './words.js';
+
+/** One entity of the article weighed as one allegation's accused. */
+export interface AccusedCandidate {
+  allegation: number;
+  entity: string;
+  /**
+   * The model may add this entity: the claim's sentence names wrongdoing, or it names no one but its
+   * accusers. A hedged ordinary act ("X allegedly asked Y for a meeting") accuses nobody.
+   */
+  open: boolean;
+  /** Numbers in ACCUSED_FEATURES of the features that hold. */
+  features: number[];
+}
+
+const KINDS = ['person', 'institution', 'place'] as const;
+const PREP_NAMES = ['none', 'other', 'against', 'of', 'by', 'in', 'to', 'with', 'for', 'from', 'on', 'at'];
+const range = (name: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${name}${i}`);
+const FLAGS = [
+  'bias',
+  'rule',
+  'rule-first',
+  'rule-other',
+  'rule-none',
+  'accuser',
+  'reporter',
+  'denier',
+  'in-sentence',
+  'before-verb',
+  'after-verb',
+  'possessive',
+  'modifier',
+  'first-in-sentence',
+  'near-pick-same-kind',
+  'prev-sentence',
+  'recent',
+  'in-title',
+  'accuser-elsewhere',
+  'stand-in',
+  'listed',
+  'listed&group',
+  'wrongdoing',
+] as const;
+const BASE = [
+  ...FLAGS,
+  ...KINDS.map((k) => `kind:${k}`),
+  ...PREP_NAMES.map((p) => `prep:${p}`),
+  ...range('accused-elsewhere', 3),
+  ...range('rank', 4),
+  ...range('named-others', 3),
+];
+// What the rest means depends on the kind ("the accused" are people), and on whether the claim
+// names anyone itself: a claim about "they" or no one at all is about the story's accused.
+const BY_KIND = BASE.filter((n) => /^(stand-in|named-others|rule-none|accused-elsewhere|rank|prev-sentence|recent|in-title)/.test(n));
+const ORPHANED = BASE.filter((n) => /^(accused-elsewhere|rank|prev-sentence|recent|in-sentence)/.test(n));
+export const ACCUSED_FEATURES = new FeatureSpace([...BASE, ...KINDS.flatMap((k) => BY_KIND.map((x) => `${k}&${x}`)), ...ORPHANED.map((x) => `orphan&${x}`)]);
+const id = (name: string): number => ACCUSED_FEATURES.id(name);
+const FLAG = Object.fromEntries(FLAGS.map((f) => [f, id(f)])) as Record<(typeof FLAGS)[number], number>;
+const [KIND, PREP, ACCUSED_ELSEWHERE, RANK, NAMED_OTHERS] = ['kind:person', 'prep:none', 'accused-elsewhere0', 'rank0', 'named-others0'].map(id) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+const BY_KIND_SLOT = ACCUSED_FEATURES.names.map((n) => BY_KIND.indexOf(n));
+const ORPHAN_SLOT = ACCUSED_FEATURES.names.map((n) => ORPHANED.indexOf(n));
+const ORPHAN_BASE = BASE.length + KINDS.length * BY_KIND.length;
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
+
+const bucket = (n: number, edges: readonly number[]): number => {
+  let i = 0;
+  while (i < edges.length && n > edges[i]!) i++;
+  return i;
+};
+
+function prepBefore(toks: Token[], first: number): number {
+  let k = first - 1;
+  if (DETERMINERS.has(toks[k]?.low ?? '')) k--;
+  const w = toks[k]?.low ?? '';
+  if (!PREPOSITIONS.has(w)) return 0;
+  const i = PREP_NAMES.indexOf(w);
+  return i > 1 ? i : 1;
+}
+
+/** People named next to another person with only commas, "and" and lower-case words between: a list. */
+function listedPeople(tokens: Token[][], bySentence: Map<number, Placed[]>): Set<string> {
+  const listed = new Set<string>();
+  for (const [s, ms] of bySentence) {
+    for (let i = 0; i + 1 < ms.length; i++) {
+      const [x, y] = [ms[i]!, ms[i + 1]!];
+      if (x.entity.category !== 'person' || y.entity.category !== 'person') continue;
+      const between = tokens[s]!.slice(x.last + 1, y.first);
+      if (between.length === 0 || between.length > 4 || between.some((t) => t.cap)) continue;
+      if (between.some((t) => t.low === ',' || t.low === 'and')) listed.add(x.entity.name).add(y.entity.name);
+    }
+  }
+  return listed;
+}
+
+/** Every entity of the article weighed for every allegation. */
+export function accusedCandidates(tokens: Token[][], placed: Placed[], allegations: Allegation[]): AccusedCandidate[] {
+  if (allegations.length === 0) return [];
+  const bySentence = new Map<number, Placed[]>();
+  for (const p of placed) (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
+  for (const ms of bySentence.values()) ms.sort((a, b) => a.first - b.first);
+  const entities = new Map<string, { category: (typeof KINDS)[number]; sentences: Set<number>; mentions: number }>();
+  for (const p of placed) {
+    const e = entities.get(p.entity.name) ?? { category: p.entity.category, sentences: new Set<number>(), mentions: 0 };
+    e.sentences.add(p.sentence);
+    e.mentions++;
+    entities.set(p.entity.name, e);
+  }
+  const ranked = [...entities.entries()].sort((a, b) => b[1].mentions - a[1].mentions).map(([n]) => n);
+  const count = (role: 'against' | 'alleged_by') => {
+    const m = new Map<string, number>();
+    for (const a of allegations) for (const n of a[role]) m.set(n, (m.get(n) ?? 0) + 1);
+    return m;
+  };
+  const accusedCount = count('against');
+  const accuserCount = count('alleged_by');
+  const listed = listedPeople(tokens, bySentence);
+  const out: AccusedCandidate[] = [];
+  allegations.forEach((a, ai) => {
+    const s = a.sentence;
+    const toks = tokens[s]!;
+    const tags = tagsOf(toks);
+    const firstVerb = tags.pos.indexOf('VERB');
+    const here = bySentence.get(s) ?? [];
+    const standIn = toks.some((t) => STAND_INS.has(t.low) || GROUP_NOUNS.has(t.low));
+    const group = toks.some((t) => GROUP_NOUNS.has(t.low) || t.low === 'they' || t.low === 'them');
+    const namedOthers = here.filter((p) => !a.alleged_by.includes(p.entity.name) && p.entity.category !== 'place').length;
+    const orphan = standIn || namedOthers === 0;
+    const wrong = toks.some((t) => isWrongdoing(t.low));
+    for (const [name, e] of entities) {
+      const f = [FLAG.bias, KIND + KINDS.indexOf(e.category)];
+      const rule = a.against.includes(name);
+      if (rule) f.push(FLAG.rule, a.against[0] === name ? FLAG['rule-first'] : FLAG['rule-other']);
+      else if (a.against.length === 0) f.push(FLAG['rule-none']);
+      if (a.alleged_by.includes(name)) f.push(FLAG.accuser);
+      if (a.reported_by.includes(name)) f.push(FLAG.reporter);
+      if (a.denied_by.includes(name)) f.push(FLAG.denier);
+      const p = here.find((m) => m.entity.name === name);
+      if (p) {
+        f.push(FLAG['in-sentence'], firstVerb >= 0 && p.last < firstVerb ? FLAG['before-verb'] : FLAG['after-verb'], PREP + prepBefore(toks, p.first));
+        if (p.possessive) f.push(FLAG.possessive);
+        if (p.modifier) f.push(FLAG.modifier);
+        if (here[0] === p) f.push(FLAG['first-in-sentence']);
+        if (!rule && here.some((q) => a.against.includes(q.entity.name) && q.entity.category === e.category && Math.abs(q.first - p.first) < 12))
+          f.push(FLAG['near-pick-same-kind']);
+      } else {
+        if (e.sentences.has(s - 1)) f.push(FLAG['prev-sentence']);
+        else if (e.sentences.has(s - 2) || e.sentences.has(s - 3)) f.push(FLAG.recent);
+        if (e.sentences.has(0)) f.push(FLAG['in-title']);
+      }
+      f.push(ACCUSED_ELSEWHERE + bucket((accusedCount.get(name) ?? 0) - (rule ? 1 : 0), [0, 1]));
+      if (accuserCount.has(name)) f.push(FLAG['accuser-elsewhere']);
+      f.push(RANK + bucket(ranked.indexOf(name), [0, 2, 5]));
+      if (standIn) f.push(FLAG['stand-in']);
+      f.push(NAMED_OTHERS + bucket(namedOthers, [0, 1]));
+      if (listed.has(name)) f.push(FLAG.listed, ...(group ? [FLAG['listed&group']] : []));
+      if (wrong) f.push(FLAG.wrongdoing);
+      const n = f.length;
+      const kind = KINDS.indexOf(e.category);
+      for (let k = 0; k < n; k++) {
+        const slot = BY_KIND_SLOT[f[k]!]!;
+        if (slot >= 0) f.push(BASE.length + kind * BY_KIND.length + slot);
+        const o = ORPHAN_SLOT[f[k]!]!;
+        if (orphan && o >= 0) f.push(ORPHAN_BASE + o);
+      }
+      out.push({ allegation: ai, entity: name, features: f, open: wrong || namedOthers === 0 });
+    }
+  });
+  return out;
+}
+
+const FITTED = ACCUSED_FEATURES.vector(ACCUSED_WEIGHTS);
+
+/**
+ * The allegations with the entities the model rates at `threshold` or above added to `against`
+ * after the rules' picks (which it never drops: they read the claim's own words), likeliest first,
+ * never one of the claim's accusers.
+ */
+export function withLikelyAccused(allegations: Allegation[], candidates: AccusedCandidate[], weights = FITTED, threshold = ACCUSED_THRESHOLD): Allegation[] {
+  const chosen = allegations.map(() => [] as { name: string; p: number }[]);
+  for (const c of candidates) {
+    const p = probability(c.features, weights);
+    if (c.open && p >= threshold && !allegations[c.allegation]!.alleged_by.includes(c.entity)) chosen[c.allegation]!.push({ name: c.entity, p });
+  }
+  return allegations.map((a, i) => {
+    const added = chosen[i]!.filter((k) => !a.against.includes(k.name))
+      .sort((x, y) => y.p - x.p)
+      .map((k) => k.name);
+    return added.length ? { ...a, against: [...a.against, ...added] } : a;
+  });
+}
