@@ -16,7 +16,7 @@ export const accusedModel: Model<AccusedDoc[]> = {
       const st = doc.stages;
       const matched = matchAllegations(doc);
       const against = matched.map((g) => new Set(g < 0 ? [] : doc.gold.allegations[g]!.against.map((n) => norm(n, true))));
-      const candidates = accusedCandidates(st.tokens, st.placed, st.allegations)
+      const candidates = accusedCandidates(st.tokens, st.placed, st.allegations, true)
         .filter((c) => matched[c.allegation]! >= 0)
         .map((c) => ({ ...c, label: against[c.allegation]!.has(doc.canon(c.entity)) }));
       return { doc, matched, candidates };

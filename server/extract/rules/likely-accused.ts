@@ -116,20 +116,12 @@ function listedPeople(tokens: Token[][], bySentence: Map<number, Placed[]>): Set
   return listed;
 }
 
-/** Every entity of the article weighed for every allegation. */
-export function accusedCandidates(tokens: Token[][], placed: Placed[], allegations: Allegation[]): AccusedCandidate[] {
+/** Every entity of the article weighed for every allegation the model may add to (every one, withClosed, to fit it). */
+export function accusedCandidates(tokens: Token[][], placed: Placed[], allegations: Allegation[], withClosed = false): AccusedCandidate[] {
   if (allegations.length === 0) return [];
   const bySentence = new Map<number, Placed[]>();
   for (const p of placed) (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
   for (const ms of bySentence.values()) ms.sort((a, b) => a.first - b.first);
-  const entities = new Map<string, { category: (typeof KINDS)[number]; sentences: Set<number>; mentions: number }>();
-  for (const p of placed) {
-    const e = entities.get(p.entity.name) ?? { category: p.entity.category, sentences: new Set<number>(), mentions: 0 };
-    e.sentences.add(p.sentence);
-    e.mentions++;
-    entities.set(p.entity.name, e);
-  }
-  const ranked = [...entities.entries()].sort((a, b) => b[1].mentions - a[1].mentions).map(([n]) => n);
   const count = (role: 'against' | 'alleged_by') => {
     const m = new Map<string, number>();
     for (const a of allegations) for (const n of a[role]) m.set(n, (m.get(n) ?? 0) + 1);
@@ -138,20 +130,42 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
   const accusedCount = count('against');
   const accuserCount = count('alleged_by');
   const listed = listedPeople(tokens, bySentence);
+  // What holds of an entity whatever the claim, worked out once.
+  const byName = new Map<string, { name: string; kind: number; sentences: Set<number>; mentions: number; fixed: number[] }>();
+  for (const p of placed) {
+    const e = byName.get(p.entity.name) ?? {
+      name: p.entity.name,
+      kind: KINDS.indexOf(p.entity.category),
+      sentences: new Set<number>(),
+      mentions: 0,
+      fixed: [],
+    };
+    e.sentences.add(p.sentence);
+    e.mentions++;
+    byName.set(p.entity.name, e);
+  }
+  const entities = [...byName.values()].sort((a, b) => b.mentions - a.mentions);
+  entities.forEach((e, rank) => {
+    e.fixed.push(FLAG.bias, KIND + e.kind, RANK + bucket(rank, [0, 2, 5]));
+    if (accuserCount.has(e.name)) e.fixed.push(FLAG['accuser-elsewhere']);
+    if (listed.has(e.name)) e.fixed.push(FLAG.listed);
+  });
   const out: AccusedCandidate[] = [];
   allegations.forEach((a, ai) => {
     const s = a.sentence;
     const toks = tokens[s]!;
-    const tags = tagsOf(toks);
-    const firstVerb = tags.pos.indexOf('VERB');
     const here = bySentence.get(s) ?? [];
+    const namedOthers = here.filter((p) => !a.alleged_by.includes(p.entity.name) && p.entity.category !== 'place').length;
+    const wrong = toks.some((t) => isWrongdoing(t.low));
+    const open = wrong || namedOthers === 0;
+    if (!open && !withClosed) return;
+    const firstVerb = tagsOf(toks).pos.indexOf('VERB');
     const standIn = toks.some((t) => STAND_INS.has(t.low) || GROUP_NOUNS.has(t.low));
     const group = toks.some((t) => GROUP_NOUNS.has(t.low) || t.low === 'they' || t.low === 'them');
-    const namedOthers = here.filter((p) => !a.alleged_by.includes(p.entity.name) && p.entity.category !== 'place').length;
     const orphan = standIn || namedOthers === 0;
-    const wrong = toks.some((t) => isWrongdoing(t.low));
-    for (const [name, e] of entities) {
-      const f = [FLAG.bias, KIND + KINDS.indexOf(e.category)];
+    for (const e of entities) {
+      const { name } = e;
+      const f = [...e.fixed];
       const rule = a.against.includes(name);
       if (rule) f.push(FLAG.rule, a.against[0] === name ? FLAG['rule-first'] : FLAG['rule-other']);
       else if (a.against.length === 0) f.push(FLAG['rule-none']);
@@ -164,7 +178,7 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
         if (p.possessive) f.push(FLAG.possessive);
         if (p.modifier) f.push(FLAG.modifier);
         if (here[0] === p) f.push(FLAG['first-in-sentence']);
-        if (!rule && here.some((q) => a.against.includes(q.entity.name) && q.entity.category === e.category && Math.abs(q.first - p.first) < 12))
+        if (!rule && here.some((q) => a.against.includes(q.entity.name) && q.entity.category === p.entity.category && Math.abs(q.first - p.first) < 12))
           f.push(FLAG['near-pick-same-kind']);
       } else {
         if (e.sentences.has(s - 1)) f.push(FLAG['prev-sentence']);
@@ -172,21 +186,18 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
         if (e.sentences.has(0)) f.push(FLAG['in-title']);
       }
       f.push(ACCUSED_ELSEWHERE + bucket((accusedCount.get(name) ?? 0) - (rule ? 1 : 0), [0, 1]));
-      if (accuserCount.has(name)) f.push(FLAG['accuser-elsewhere']);
-      f.push(RANK + bucket(ranked.indexOf(name), [0, 2, 5]));
       if (standIn) f.push(FLAG['stand-in']);
       f.push(NAMED_OTHERS + bucket(namedOthers, [0, 1]));
-      if (listed.has(name)) f.push(FLAG.listed, ...(group ? [FLAG['listed&group']] : []));
+      if (group && listed.has(name)) f.push(FLAG['listed&group']);
       if (wrong) f.push(FLAG.wrongdoing);
       const n = f.length;
-      const kind = KINDS.indexOf(e.category);
       for (let k = 0; k < n; k++) {
         const slot = BY_KIND_SLOT[f[k]!]!;
-        if (slot >= 0) f.push(BASE.length + kind * BY_KIND.length + slot);
+        if (slot >= 0) f.push(BASE.length + e.kind * BY_KIND.length + slot);
         const o = ORPHAN_SLOT[f[k]!]!;
         if (orphan && o >= 0) f.push(ORPHAN_BASE + o);
       }
-      out.push({ allegation: ai, entity: name, features: f, open: wrong || namedOthers === 0 });
+      out.push({ allegation: ai, entity: name, features: f, open });
     }
   });
   return out;

@@ -200,38 +200,50 @@ function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number,
 export function candidatePairs(tokens: Token[][], placed: Placed[], existing: Interaction[], withLinked = false): PairCandidate[] {
   const linked = new Set(existing.map((x) => pairKey(x.source, x.target)));
   const bySentence = new Map<number, Placed[]>();
-  for (const p of placed) (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
+  // Entities by number, so that a pair's key is a number: thousands of pairs, no strings built.
+  const number = new Map<Placed['entity'], number>();
+  for (const p of placed) {
+    (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
+    if (!number.has(p.entity)) number.set(p.entity, number.size);
+  }
+  const n = number.size;
+  const key = (a: Placed['entity'], b: Placed['entity']): number => {
+    const [x, y] = [number.get(a)!, number.get(b)!];
+    return x < y ? x * n + y : y * n + x;
+  };
   // How often each entity and each pair are named in the document: the story's main actors and the
   // pairs named together again and again are the likeliest links.
   const mentions = new Map<Placed['entity'], number>();
-  const together = new Map<string, number>();
+  const together = new Map<number, number>();
   for (const ms of bySentence.values()) {
-    const here = new Set(ms.map((m) => m.entity));
+    const here = [...new Set(ms.map((m) => m.entity))];
     for (const e of here) mentions.set(e, (mentions.get(e) ?? 0) + 1);
-    const list = [...here];
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) {
-        const k = pairKey(list[i]!.name, list[j]!.name);
+    for (let i = 0; i < here.length; i++)
+      for (let j = i + 1; j < here.length; j++) {
+        const k = key(here[i]!, here[j]!);
         together.set(k, (together.get(k) ?? 0) + 1);
       }
   }
   const top = Math.max(0, ...mentions.values());
   const out: PairCandidate[] = [];
+  const seen = new Set<number>();
   for (const [s, ms] of bySentence) {
     if (ms.length < 2) continue;
     ms.sort((x, y) => x.first - y.first);
     const toks = tokens[s]!;
     let tags: Tags | undefined;
     let firstVerb = -1;
-    const seen = new Set<string>();
+    seen.clear();
     for (let i = 0; i < ms.length; i++) {
       for (let j = i + 1; j < ms.length; j++) {
         const a = ms[i]!;
         const b = ms[j]!;
         if (a.entity === b.entity || b.first <= a.last) continue;
-        const k = pairKey(a.entity.name, b.entity.name);
-        if ((!withLinked && linked.has(k)) || seen.has(k)) continue;
+        const k = key(a.entity, b.entity);
+        if (seen.has(k)) continue;
         seen.add(k);
+        const ruled = linked.has(pairKey(a.entity.name, b.entity.name));
+        if (ruled && !withLinked) continue;
         if (!tags) {
           tags = tagsOf(toks);
           firstVerb = tags.pos.indexOf('VERB');
@@ -241,7 +253,7 @@ export function candidatePairs(tokens: Token[][], placed: Placed[], existing: In
         const mb = mentions.get(b.entity)!;
         c.features.push(TOGETHER + bucket(together.get(k)!, [1, 2]), RARER + bucket(Math.min(ma, mb), [1, 3]));
         if (ma === top || mb === top) c.features.push(FLAG['main-actor']);
-        if (linked.has(k)) c.features.push(FLAG['rules-linked']);
+        if (ruled) c.features.push(FLAG['rules-linked']);
         out.push(c);
       }
     }
