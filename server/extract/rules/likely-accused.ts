@@ -58,6 +58,7 @@ const FLAGS = [
   'listed',
   'listed&group',
   'wrongdoing',
+  'listed-with-accused',
 ] as const;
 const BASE = [
   ...FLAGS,
@@ -69,8 +70,8 @@ const BASE = [
 ];
 // What the rest means depends on the kind ("the accused" are people), and on whether the claim
 // names anyone itself: a claim about "they" or no one at all is about the story's accused.
-const BY_KIND = BASE.filter((n) => /^(stand-in|named-others|rule-none|accused-elsewhere|rank|prev-sentence|recent|in-title)/.test(n));
-const ORPHANED = BASE.filter((n) => /^(accused-elsewhere|rank|prev-sentence|recent|in-sentence)/.test(n));
+const BY_KIND = BASE.filter((n) => /^(stand-in|named-others|rule-none|accused-elsewhere|rank|prev-sentence|recent|in-title|listed-with-accused)/.test(n));
+const ORPHANED = BASE.filter((n) => /^(accused-elsewhere|rank|prev-sentence|recent|in-sentence|listed-with-accused)/.test(n));
 export const ACCUSED_FEATURES = new FeatureSpace([...BASE, ...KINDS.flatMap((k) => BY_KIND.map((x) => `${k}&${x}`)), ...ORPHANED.map((x) => `orphan&${x}`)]);
 const id = (name: string): number => ACCUSED_FEATURES.id(name);
 const FLAG = Object.fromEntries(FLAGS.map((f) => [f, id(f)])) as Record<(typeof FLAGS)[number], number>;
@@ -116,6 +117,37 @@ function listedPeople(tokens: Token[][], bySentence: Map<number, Placed[]>): Set
   return listed;
 }
 
+/**
+ * Names listed with one the rules accuse somewhere in the article: "A, B, C and D, alongside three
+ * companies, E and F" are most often accused together, though the rules read only some of them.
+ */
+function listedWithAccused(tokens: Token[][], bySentence: Map<number, Placed[]>, accused: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const [s, ms] of bySentence) {
+    let run: Placed[] = [];
+    const close = () => {
+      if (run.length > 1 && run.some((m) => accused.has(m.entity.name))) for (const m of run) out.add(m.entity.name);
+      run = [];
+    };
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i]!;
+      const prev = run.at(-1);
+      if (prev) {
+        const between = tokens[s]!.slice(prev.last + 1, m.first);
+        const listed =
+          between.length > 0 &&
+          between.length <= 6 &&
+          between.some((t) => t.low === ',' || t.low === 'and' || t.low === 'alongside') &&
+          !between.some((t) => t.cap || PREPOSITIONS.has(t.low));
+        if (!listed) close();
+      }
+      run.push(m);
+    }
+    close();
+  }
+  return out;
+}
+
 /** Every entity of the article weighed for every allegation the model may add to (every one, withClosed, to fit it). */
 export function accusedCandidates(tokens: Token[][], placed: Placed[], allegations: Allegation[], withClosed = false): AccusedCandidate[] {
   if (allegations.length === 0) return [];
@@ -130,6 +162,7 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
   const accusedCount = count('against');
   const accuserCount = count('alleged_by');
   const listed = listedPeople(tokens, bySentence);
+  const withAccused = listedWithAccused(tokens, bySentence, accusedCount);
   // What holds of an entity whatever the claim, worked out once.
   const byName = new Map<string, { name: string; kind: number; sentences: Set<number>; mentions: number; fixed: number[] }>();
   for (const p of placed) {
@@ -149,6 +182,7 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
     e.fixed.push(FLAG.bias, KIND + e.kind, RANK + bucket(rank, [0, 2, 5]));
     if (accuserCount.has(e.name)) e.fixed.push(FLAG['accuser-elsewhere']);
     if (listed.has(e.name)) e.fixed.push(FLAG.listed);
+    if (withAccused.has(e.name)) e.fixed.push(FLAG['listed-with-accused']);
   });
   const out: AccusedCandidate[] = [];
   allegations.forEach((a, ai) => {

@@ -29,6 +29,14 @@ test('every entity of the article is weighed for every claim, with where and how
   assert.ok(features(1, 'Bristol').includes('prep:in'));
 });
 
+test('names listed with one the rules accuse are marked as listed with the accused; a name after a preposition is no part of the list', () => {
+  const { features } = weigh(
+    'title: Court\nTobias Brandt, Lena Morrow and Karl Vance, alongside two companies, Globex Corporation and Acme Holdings, appeared in court in Bristol.\nTobias Brandt was charged with fraud.',
+  );
+  for (const name of ['Lena Morrow', 'Karl Vance', 'Globex Corporation', 'Acme Holdings']) assert.ok(features(0, name).includes('listed-with-accused'), name);
+  assert.ok(!features(0, 'Bristol').includes('listed-with-accused'));
+});
+
 test('the model adds after the rules’ picks, never drops them, and never names a claim’s accuser', () => {
   const { st, cs } = weigh(`${CASE}Millions were allegedly lost to fraud at the pension fund of Globex Corporation.`);
   const none = ACCUSED_FEATURES.vector({ bias: -10 });
