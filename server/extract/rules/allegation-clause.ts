@@ -394,11 +394,17 @@ function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number):
     // Back over "and"/"," and a short description ("party deputy leader", "suspended fire chief,").
     let j = k;
     let joined = false;
+    let asWellAs = false;
     let described = 0;
     for (;;) {
       while (j >= 0 && !mentionEndingAt(c, j) && !pronounAt(c, j)) {
         const x = c.w[j]!;
         if (x === 'and' || x === ',') joined = true;
+        // "X, the former head of Y, as well as Z"
+        else if (x === 'as' && c.w[j - 1] === 'well' && c.w[j - 2] === 'as') {
+          joined = asWellAs = true;
+          j -= 2;
+        }
         // "the Social Democrats (SPOe) and NEOS": a bracketed acronym after a name is part of it.
         else if (x === ')' && joined && c.w[j - 2] === '(') j -= 2;
         // "A and B said X …": a verb of saying ends the description; what stands before it is its subject.
@@ -410,9 +416,11 @@ function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number):
       if (!body || body.entity.category !== 'institution' || body.possessive) break;
       j = body.first - 1;
     }
-    if (j < 0 || !joined || !/^(and|,|\()$/.test(c.w[j + 1] ?? '')) break;
+    if (j < 0 || !joined || !/^(and|,|\(|as)$/.test(c.w[j + 1] ?? '')) break;
     const prev = mentionEndingAt(c, j);
     const pron = prev ? null : pronounAt(c, j);
+    // "X, the former head of Y, as well as Z": a name inside a description is no member of the list.
+    if (prev && asWellAs && inPrepPhrase(c, prev)) break;
     if (prev && !isMedia(prev) && !prev.possessive) {
       out.unshift(prev.entity.name);
       k = prev.first - 1;

@@ -370,3 +370,10 @@ test('"X and Y, both of club Z, banned after …": the club they belong to is no
   );
   assert.deepEqual(claim.against, ['Omar Haddad', 'Karim Nassar']);
 });
+
+test('"X, the former head of Y, as well as Z and W, had …": the list runs over "as well as", not into the description', () => {
+  const [claim] = ruleStages(
+    'title: Case\nProsecutors said Tobias Brandt, the former head of Globex Corporation, as well as lobbyist Karl Vance and Lena Morrow, had paid bribes.',
+  ).allegations;
+  assert.deepEqual(claim?.against, ['Tobias Brandt', 'Karl Vance', 'Lena Morrow']);
+});
