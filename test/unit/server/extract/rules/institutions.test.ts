@@ -117,3 +117,12 @@ test('a body typed by the noun before it or by an apposition after it', () => {
   assert.equal(found.get('Kazinform'), 'media');
   assert.ok(!found.has('Tom Rask'));
 });
+
+test('confederations, consortia, academies and centres are bodies by their last word', () => {
+  const found = institutions(
+    'The Northern Football Confederation banned three referees. The Harbour Transaction Reports and Analysis Centre sued Westpac. The Delta Dredging Consortium won the tender.',
+  );
+  assert.equal(found.get('Northern Football Confederation'), 'other');
+  assert.equal(found.get('Harbour Transaction Reports and Analysis Centre'), 'other');
+  assert.equal(found.get('Delta Dredging Consortium'), 'company');
+});
