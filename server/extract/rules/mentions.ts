@@ -125,13 +125,21 @@ export const INSTRUMENT_NOUNS = new Set([
   'format',
   'consensus',
 ]);
+/** Last words of a document's name, which an acronym may abbreviate too: "First Information Report (FIR)", "Corruption Perceptions Index (CPI)". */
+const DOCUMENT_NOUNS = new Set(['report', 'statement', 'notice', 'rules', 'regulations', 'guidelines', 'directive', 'manual', 'handbook', 'survey', 'index']);
 /** Capitalised last words of a law's name ("Public Finance Management Act"). */
 const LAW_NOUNS = new Set(['Act', 'Acts', 'Bill', 'Ordinance', 'Decree', 'Code']);
 /** Those that end a law's name whatever comes before ("Bill" may be a given name). */
 export const LAW_NAME_ENDS: ReadonlySet<string> = new Set(['Act', 'Acts', 'Ordinance', 'Decree']);
-/** "(CEMA)" right after "… Management Act": the acronym abbreviates a law. */
-function abbreviatesLaw(tokens: Token[], idx: number): boolean {
-  return tokens[idx - 1]?.text === '(' && tokens[idx + 1]?.text === ')' && LAW_NAME_ENDS.has(tokens[idx - 2]?.text ?? '');
+/** "(CEMA)" right after "… Management Act", "(FIR)" after "First Information Report": the acronym abbreviates a law or a document. */
+function abbreviatesInstrument(tokens: Token[], idx: number): boolean {
+  const before = tokens[idx - 2];
+  return (
+    tokens[idx - 1]?.text === '(' &&
+    tokens[idx + 1]?.text === ')' &&
+    before !== undefined &&
+    (LAW_NAME_ENDS.has(before.text) || (before.cap && DOCUMENT_NOUNS.has(before.low)))
+  );
 }
 
 /** Particles that Dutch, German and Arabic names have and names of bodies hardly ever do. */
@@ -765,7 +773,15 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   // initials says where the body's name begins, whatever connectors it holds.
   const acronym = acronymAfter(tokens, base + span.length - 1);
   const placesOnly = span.every((t) => CONNECTORS.has(norm(t.text)) || lookupPlace(t.text) !== undefined); // "Trinidad and Tobago (TT)"
-  if (acronym && span.length >= 3 && span[0]!.cap && !placesOnly && !span.every(isTitleWord) && acronym === runInitials(span)) {
+  if (
+    acronym &&
+    span.length >= 3 &&
+    span[0]!.cap &&
+    !placesOnly &&
+    !span.every(isTitleWord) &&
+    !DOCUMENT_NOUNS.has(span.at(-1)!.low) &&
+    acronym === runInitials(span)
+  ) {
     const kind = institutionKind(span) ?? institutionKind(span.slice(-2)) ?? 'other';
     out.push(mention('institution', text, span, base, sentence, { kind, acronym }));
     return;
@@ -1474,7 +1490,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         ...(possessiveEvidence && !evidence ? { possessiveOnly: true } : {}),
         ...(afterThe ? { afterThe: true } : {}),
         ...(hint ? { institutionHint: hint } : {}),
-        ...(abbreviatesCommonWords(tokens, base) || abbreviatesLaw(tokens, base) ? { commonAbbreviation: true } : {}),
+        ...(abbreviatesCommonWords(tokens, base) || abbreviatesInstrument(tokens, base) ? { commonAbbreviation: true } : {}),
         ...(city ? { city } : {}),
         ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
       }),
@@ -1511,7 +1527,14 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const placeAt = (k: number): string | undefined =>
     INSTRUMENT_NOUNS.has(span[k + 1]?.low ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx)) ? undefined : lookupPlace(span[k]!.text);
   // "Credit Lyon First Boston (CLFB)": a name given an acronym is a body's, whatever words it holds.
-  if (span.length >= 2 && !acronymInside && acronymAfter(tokens, lastIdx) !== undefined && !lookupPlace(textOf(text, span)) && !span.every(isTitleWord))
+  if (
+    span.length >= 2 &&
+    !acronymInside &&
+    acronymAfter(tokens, lastIdx) !== undefined &&
+    !lookupPlace(textOf(text, span)) &&
+    !span.every(isTitleWord) &&
+    !DOCUMENT_NOUNS.has(span.at(-1)!.low)
+  )
     return [mention('institution', text, span, base, sentence, { kind: 'other', acronym: acronymAfter(tokens, lastIdx)! })];
   // "Gaza City", "Kuwait City": a country or a capital before "City" names the town ("Leicester City" is a club).
   if (span.length === 2 && span[1]!.text === 'City' && (isCountryName(span[0]!.text) || lookupCity(span[0]!.text)?.capital))

@@ -126,3 +126,11 @@ test('confederations, consortia, academies and centres are bodies by their last 
   assert.equal(found.get('Harbour Transaction Reports and Analysis Centre'), 'other');
   assert.equal(found.get('Delta Dredging Consortium'), 'company');
 });
+
+test('a document named with its acronym is no body, nor is its acronym: "First Information Report (FIR)", "Corruption Perceptions Index (CPI)"', () => {
+  const found = institutions(
+    'The police filed a First Information Report (FIR) against the two editors. The FIR named both. The country fell in the Corruption Perceptions Index (CPI) this year.',
+  );
+  assert.deepEqual([...found.keys()], []);
+  assert.equal(institutions('The United Nations Development Programme (UNDP) funded the study.').size, 1);
+});
