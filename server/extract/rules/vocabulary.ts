@@ -226,6 +226,7 @@ export const INTERACTION_TYPES: readonly string[] = [
     'formerly_led',
     'formerly_worked_for',
     'allegedly_met',
+    'associated_with', // the likely-link model's pairs with no verb between them
   ]),
 ];
 
