@@ -14,7 +14,7 @@ import type { Token } from './nlp.js';
 import { isWrongdoing } from './allegation-clause.js';
 import { GROUP_NOUNS } from './groups.js';
 import { ACCUSED_THRESHOLD, ACCUSED_WEIGHTS } from './likely-accused-weights.js';
-import { FeatureSpace, probability } from './logistic.js';
+import { FeatureSpace, PREPOSITION_NAMES, bucket, numbered, prepositionBefore, probability } from './logistic.js';
 import { tagsOf } from './pos.js';
 import { PREPOSITIONS, STAND_INS } from './words.js';
 
@@ -32,8 +32,6 @@ export interface AccusedCandidate {
 }
 
 const KINDS = ['person', 'institution', 'place'] as const;
-const PREP_NAMES = ['none', 'other', 'against', 'of', 'by', 'in', 'to', 'with', 'for', 'from', 'on', 'at'];
-const range = (name: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${name}${i}`);
 const FLAGS = [
   'bias',
   'rule',
@@ -63,10 +61,10 @@ const FLAGS = [
 const BASE = [
   ...FLAGS,
   ...KINDS.map((k) => `kind:${k}`),
-  ...PREP_NAMES.map((p) => `prep:${p}`),
-  ...range('accused-elsewhere', 3),
-  ...range('rank', 4),
-  ...range('named-others', 3),
+  ...PREPOSITION_NAMES.map((p) => `prep:${p}`),
+  ...numbered('accused-elsewhere', 3),
+  ...numbered('rank', 4),
+  ...numbered('named-others', 3),
 ];
 // What the rest means depends on the kind ("the accused" are people), and on whether the claim
 // names anyone itself: a claim about "they" or no one at all is about the story's accused.
@@ -85,22 +83,6 @@ const [KIND, PREP, ACCUSED_ELSEWHERE, RANK, NAMED_OTHERS] = ['kind:person', 'pre
 const BY_KIND_SLOT = ACCUSED_FEATURES.names.map((n) => BY_KIND.indexOf(n));
 const ORPHAN_SLOT = ACCUSED_FEATURES.names.map((n) => ORPHANED.indexOf(n));
 const ORPHAN_BASE = BASE.length + KINDS.length * BY_KIND.length;
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
-
-const bucket = (n: number, edges: readonly number[]): number => {
-  let i = 0;
-  while (i < edges.length && n > edges[i]!) i++;
-  return i;
-};
-
-function prepBefore(toks: Token[], first: number): number {
-  let k = first - 1;
-  if (DETERMINERS.has(toks[k]?.low ?? '')) k--;
-  const w = toks[k]?.low ?? '';
-  if (!PREPOSITIONS.has(w)) return 0;
-  const i = PREP_NAMES.indexOf(w);
-  return i > 1 ? i : 1;
-}
 
 /** People named next to another person with only commas, "and" and lower-case words between: a list. */
 function listedPeople(tokens: Token[][], bySentence: Map<number, Placed[]>): Set<string> {
@@ -208,7 +190,7 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
       if (a.denied_by.includes(name)) f.push(FLAG.denier);
       const p = here.find((m) => m.entity.name === name);
       if (p) {
-        f.push(FLAG['in-sentence'], firstVerb >= 0 && p.last < firstVerb ? FLAG['before-verb'] : FLAG['after-verb'], PREP + prepBefore(toks, p.first));
+        f.push(FLAG['in-sentence'], firstVerb >= 0 && p.last < firstVerb ? FLAG['before-verb'] : FLAG['after-verb'], PREP + prepositionBefore(toks, p.first));
         if (p.possessive) f.push(FLAG.possessive);
         if (p.modifier) f.push(FLAG.modifier);
         if (here[0] === p) f.push(FLAG['first-in-sentence']);

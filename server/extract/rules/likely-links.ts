@@ -13,9 +13,9 @@ import type { Token } from './nlp.js';
 import { pastTense, tagsOf, type Tags } from './pos.js';
 import { LINK_THRESHOLD, LINK_WEIGHTS } from './likely-link-weights.js';
 import { RELATION_NOUNS, VERB_TYPE, pairKey } from './vocabulary.js';
-import { JOB_NOUNS, PREPOSITIONS, REPORTING_VERBS } from './words.js';
+import { JOB_NOUNS, REPORTING_VERBS } from './words.js';
 import { TITLE_WORDS } from './lexicons.js';
-import { FeatureSpace, probability } from './logistic.js';
+import { FeatureSpace, PREPOSITION_NAMES, bucket, numbered, prepositionBefore, probability } from './logistic.js';
 
 /** Two names of one sentence, in reading order, with the shape of what joins them. */
 export interface PairCandidate {
@@ -48,10 +48,8 @@ const BREAKS = new Set([
   'whereas',
 ]);
 const QUOTE_MARKS = new Set(['“', '”', '"']);
-const PREP_NAMES = ['none', 'other', 'of', 'in', 'at', 'to', 'with', 'against', 'from', 'by', 'for', 'on'];
 const KIND_PAIRS = ['ii', 'il', 'ip', 'll', 'lp', 'pp'];
 const KIND = { person: 'p', institution: 'i', place: 'l' } as const;
-const range = (name: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${name}${i}`);
 const FLAGS = [
   'bias',
   'reporting-between',
@@ -81,14 +79,14 @@ const FLAGS = [
 const BASE = [
   ...FLAGS,
   ...KIND_PAIRS.map((k) => `kinds:${k}`),
-  ...range('gap', 5),
-  ...range('between', 3),
-  ...range('names', 3),
-  ...range('verbs', 3),
-  ...range('together', 3),
-  ...range('rarer-named', 3),
-  ...PREP_NAMES.map((p) => `prep-b:${p}`),
-  ...PREP_NAMES.map((p) => `prep-a:${p}`),
+  ...numbered('gap', 5),
+  ...numbered('between', 3),
+  ...numbered('names', 3),
+  ...numbered('verbs', 3),
+  ...numbered('together', 3),
+  ...numbered('rarer-named', 3),
+  ...PREPOSITION_NAMES.map((p) => `prep-b:${p}`),
+  ...PREPOSITION_NAMES.map((p) => `prep-a:${p}`),
 ];
 // The kinds of the two names change what the rest means: two people in a list are often
 // co-accused; a person and a place in a list are not linked at all.
@@ -110,25 +108,7 @@ const [KINDS, GAP, BETWEEN, NAMES, VERBS, TOGETHER, RARER, PREP_B, PREP_A] = [
 ].map(id) as [number, number, number, number, number, number, number, number, number];
 const CROSS_SLOT = BASE.map((n) => CROSSED.indexOf(n));
 
-/** Index of the bucket n falls in: edges are each bucket's greatest value. */
-const bucket = (n: number, edges: readonly number[]): number => {
-  let i = 0;
-  while (i < edges.length && n > edges[i]!) i++;
-  return i;
-};
-
 const isJobWord = (w: string): boolean => JOB_NOUNS.has(w) || TITLE_WORDS.has(w) || RELATION_NOUNS[w] !== undefined;
-
-/** Index in PREP_NAMES of the preposition before a name ("of the X", "with its X"), 0 for none. */
-function prepBefore(toks: Token[], first: number): number {
-  let k = first - 1;
-  const det = toks[k]?.low;
-  if (det === 'the' || det === 'a' || det === 'an' || det === 'its' || det === 'his' || det === 'her' || det === 'their') k--;
-  const w = toks[k]?.low ?? '';
-  if (!PREPOSITIONS.has(w)) return 0;
-  const i = PREP_NAMES.indexOf(w);
-  return i > 1 ? i : 1;
-}
 
 function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number, firstVerb: number): Pick<PairCandidate, 'features' | 'verb'> {
   const a = ms[i]!;
@@ -173,7 +153,7 @@ function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number,
   if (commas) f.push(commas > 1 ? FLAG.commas : FLAG.comma);
   if (ands) f.push(FLAG['and-between']);
   if (ands && !verbs) f.push(FLAG.list);
-  f.push(PREP_B + prepBefore(toks, b.first), PREP_A + prepBefore(toks, a.first));
+  f.push(PREP_B + prepositionBefore(toks, b.first), PREP_A + prepositionBefore(toks, a.first));
   // Around the sentence's first verb: "A <verb> … B" is the clause's subject and what it acts on.
   if (firstVerb >= 0) {
     if (a.last < firstVerb && b.first > firstVerb) f.push(FLAG['spans-first-verb']);
