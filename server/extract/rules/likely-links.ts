@@ -73,6 +73,7 @@ const FLAGS = [
   'job-after-a',
   'b-speaks',
   'first-line',
+  'outlet',
   'main-actor',
   'rules-linked',
 ] as const;
@@ -129,12 +130,15 @@ function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number,
   let broken = false;
   let paren = false;
   let quote = false;
+  // Only a verb of the clause the first name opens names the link: not one after "that" or "who".
+  let subordinate = false;
   for (let t = a.last + 1; t < b.first; t++) {
     const low = toks[t]!.low;
+    subordinate ||= low === 'that' || BREAKS.has(low);
     if (tags.pos[t] === 'VERB') {
       const lemma = tags.lemma[t]!;
       verbs++;
-      verb ??= lemma;
+      if (!subordinate) verb ??= lemma;
       reporting ||= REPORTING_VERBS.has(lemma);
       known ||= VERB_TYPE.has(lemma);
     }
@@ -168,6 +172,8 @@ function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number,
   if (isJobWord(toks[a.last + 1]?.low ?? '')) f.push(FLAG['job-after-a']);
   if (toks[b.last + 1] && REPORTING_VERBS.has(tags.lemma[b.last + 1]!)) f.push(FLAG['b-speaks']);
   if (a.sentence === 0) f.push(FLAG['first-line']);
+  // An outlet is cited far more often than it acts.
+  if (a.entity.kind === 'media' || b.entity.kind === 'media') f.push(FLAG.outlet);
   const n = f.length;
   for (let k = 0; k < n; k++) {
     const slot = CROSS_SLOT[f[k]!]!;
@@ -243,27 +249,32 @@ export function candidatePairs(tokens: Token[][], placed: Placed[], existing: In
 
 const FITTED = LINK_FEATURES.vector(LINK_WEIGHTS);
 
+/** The link's type from the verb between the names, when one names it (a reporting verb does not). */
+const typeOf = (c: PairCandidate): string | undefined => (c.verb && !REPORTING_VERBS.has(c.verb) ? (VERB_TYPE.get(c.verb) ?? pastTense(c.verb)) : undefined);
+
 /** The model's probability that a candidate is a link. */
 export const linkProbability = (c: PairCandidate, weights: Float64Array = FITTED): number => probability(c.features, weights);
 
 /**
  * The candidates the model rates at `threshold` or above, one link per pair (its likeliest
- * sentence), typed by the verb between the names, else "associated_with".
+ * sentence), typed by the verb between the names, else "associated_with" (never for an outlet).
  */
 export function likelyLinks(sentences: Sentence[], candidates: PairCandidate[], weights = FITTED, threshold = LINK_THRESHOLD): Interaction[] {
   const best = new Map<string, { c: PairCandidate; p: number }>();
   for (const c of candidates) {
     const p = linkProbability(c, weights);
     if (p < threshold) continue;
+    // An outlet named with someone and no verb between them is that story's source, which its REPORTS
+    // links already say; such a link would tell an analyst nothing more.
+    if (!typeOf(c) && (c.a.entity.kind === 'media' || c.b.entity.kind === 'media')) continue;
     const k = pairKey(c.a.entity.name, c.b.entity.name);
     const prev = best.get(k);
     if (!prev || p > prev.p) best.set(k, { c, p });
   }
   return [...best.values()].map(({ c }) => {
     const sent = sentences[c.sentence]!;
-    const verb = c.verb && !REPORTING_VERBS.has(c.verb) ? (VERB_TYPE.get(c.verb) ?? pastTense(c.verb)) : undefined;
     return {
-      type: verb ?? 'associated_with',
+      type: typeOf(c) ?? 'associated_with',
       source: c.a.entity.name,
       target: c.b.entity.name,
       sentence: c.sentence,

@@ -76,3 +76,19 @@ test('extract adds the model’s links to the rules’ and never repeats a pair 
   assert.equal(new Set(added).size, added.length);
   for (const k of added) assert.ok(!rules.map(pair).includes(k), k);
 });
+
+test('only a verb of the clause the first name opens types the link, not one after "that" or "who"', () => {
+  const { cs } = candidates('title: X\nA source quoted by Globex Corporation claims that it was Tobias Brandt who raised the issue with Lena Morrow.');
+  const pair = cs.find((c) => named(c) === 'Globex Corporation ~ Lena Morrow');
+  assert.ok(pair);
+  assert.equal(pair.verb, undefined);
+});
+
+test('an outlet named with someone and no verb between them gets no link: it is the story’s source', () => {
+  const { st, cs } = candidates('title: X\nThe source cited by the Harbour Gazette claims that it was Tobias Brandt who raised the issue.');
+  const pair = cs.find((c) => named(c) === 'Harbour Gazette ~ Tobias Brandt');
+  assert.ok(pair && LINK_FEATURES.namesOf(pair.features).includes('outlet'));
+  assert.deepEqual(likelyLinks(st.sentences, cs, LINK_FEATURES.vector({ bias: 10 }), 0.5), []);
+  const { st: st2, cs: cs2 } = candidates('title: X\nThe source cited by Globex Corporation claims that it was Tobias Brandt who raised the issue.');
+  assert.equal(likelyLinks(st2.sentences, cs2, LINK_FEATURES.vector({ bias: 10 }), 0.5).length, 1);
+});
