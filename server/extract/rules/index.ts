@@ -1,6 +1,7 @@
 /**
  * The rule-based extractor: sentences -> name mentions -> entities -> interactions and
- * allegations. Pure: no I/O, the wink model is loaded once when nlp.ts is imported.
+ * allegations, then two small fitted models over what the rules found (likely-links.ts,
+ * likely-accused.ts). Pure: no I/O, the wink model is loaded once when nlp.ts is imported.
  */
 import type { DocumentExtraction, ExtractedEntity, Extractor } from '../types.js';
 import { findAllegations } from './allegations.js';
@@ -23,7 +24,7 @@ function toExtracted(e: Entity): ExtractedEntity {
   return out;
 }
 
-/** Everything the rules find, before the likely-link model adds what they left unlinked. */
+/** Everything the rules find, before the two models add links and accused the rules left out (the models are fitted on this). */
 export function ruleStages(text: string) {
   const sentences = splitSentences(text);
   const tokens = sentences.map((s, i) => tokenize(s, i));
@@ -43,6 +44,7 @@ export function ruleStages(text: string) {
   return { sentences, tokens, placed, people, institutions, places, interactions, allegations };
 }
 
+/** The rules, then the likely-link and likely-accused models over what they found. */
 export function extract(text: string): DocumentExtraction {
   const { sentences, tokens, placed, people, institutions, places, interactions, allegations } = ruleStages(text);
   interactions.push(...likelyLinks(sentences, candidatePairs(tokens, placed, interactions)));
