@@ -4,7 +4,7 @@
  * them (a verb, a list's commas, a clause break, a preposition), what kinds they are, where each sits
  * (subject, object, after "of"/"in"). The rules miss many links whose words they do not read; a
  * model over shape, not words, weighs the same evidence for every pair instead of a rule per
- * construction. Its weights are fitted on annotated articles by `scripts/fit-links.ts`, written to
+ * construction. Its weights are fitted on annotated articles by `npm run fit -- links`, written to
  * `likely-link-weights.ts`, and hold no word of any article.
  */
 import type { Interaction, Sentence } from '../types.js';
