@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArticleFile } from '../../server/article/read.js';
+import { AppError } from '../../server/errors.js';
 import { ruleStages } from '../../server/extract/rules/index.js';
 import { probability, type FeatureSpace } from '../../server/extract/rules/logistic.js';
 
@@ -76,10 +77,20 @@ export async function loadSets(specs: string[]): Promise<AnnotatedSet[]> {
   for (const spec of specs) {
     const judged = spec.startsWith('@');
     const [dir, goldFile, only] = spec.replace(/^@/, '').split(':');
-    if (!dir || !goldFile) throw new Error(`expected DIR:GOLD[:REGEX], got ${spec}`);
-    const filter = only ? new RegExp(only) : undefined;
+    if (!dir || !goldFile) throw new AppError('BAD_REQUEST', `expected DIR:GOLD[:FILE_REGEX], got "${spec}"`);
+    if (!existsSync(goldFile)) throw new AppError('NOT_FOUND', `${goldFile} (the gold of "${spec}") does not exist`);
+    if (!existsSync(dir)) throw new AppError('NOT_FOUND', `${dir} (the articles of "${spec}") does not exist`);
+    let filter: RegExp | undefined;
+    let golds: GoldDoc[];
+    try {
+      filter = only ? new RegExp(only) : undefined;
+      golds = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldDoc[];
+      if (!Array.isArray(golds)) throw new Error('it is not a list of documents');
+    } catch (err) {
+      throw new AppError('BAD_INPUT', `"${spec}": ${(err as Error).message.replace(/\s+/g, ' ')}`);
+    }
     const docs: Annotated[] = [];
-    for (const gold of JSON.parse(readFileSync(goldFile, 'utf8')) as GoldDoc[]) {
+    for (const gold of golds) {
       if (filter && !filter.test(gold.file)) continue;
       let file = join(dir, gold.file);
       if (!existsSync(file)) file = join('seeds', gold.file);

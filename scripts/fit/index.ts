@@ -4,6 +4,7 @@
  *
  *   npm run fit -- links|accused [--write] [@]DIR:GOLD[:FILE_REGEX] ...
  */
+import { AppError } from '../../server/errors.js';
 import { fitAndReport, loadSets, type AnnotatedSet } from './common.js';
 import { accusedModel } from './accused.js';
 import { linkModel } from './links.js';
@@ -14,9 +15,13 @@ const MODELS: Record<string, (sets: AnnotatedSet[], write: boolean) => void> = {
 };
 const [which, ...rest] = process.argv.slice(2);
 const model = MODELS[which ?? ''];
-if (!model || rest.length === 0) {
-  console.error(`usage: npm run fit -- ${Object.keys(MODELS).join('|')} [--write] [@]DIR:GOLD[:FILE_REGEX] ...`);
-  process.exit(2);
+try {
+  if (!model || rest.length === 0)
+    throw new AppError('BAD_REQUEST', `usage: npm run fit -- ${Object.keys(MODELS).join('|')} [--write] [@]DIR:GOLD[:FILE_REGEX] ...`);
+  model(await loadSets(rest.filter((a) => a !== '--write')), rest.includes('--write'));
+} catch (err) {
+  // Bad input is one line in the CLI's vocabulary; anything else is a bug and keeps its stack.
+  if (!(err instanceof AppError)) throw err;
+  process.stderr.write(`fit: error[${err.code}]: ${err.message}\n`);
+  process.exitCode = 2;
 }
-const write = rest.includes('--write');
-model(await loadSets(rest.filter((a) => a !== '--write')), write);
