@@ -1,27 +1,16 @@
 /** scripts/eval.ts run as a user runs it: bad input is one clear line and exit code 2; --only picks documents. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../../server/paths.js';
+import { assertOneLineError as assertScriptError, runScript, type ScriptRun } from '../../helpers/script.js';
 import { tempDirs } from '../../helpers/temp.js';
 
 const EVAL = path.join(PROJECT_ROOT, 'scripts', 'eval.ts');
 
-function evalRun(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', EVAL, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Exit code 2 and a single `eval: error[CODE]: …` line, no stack trace. */
-function assertOneLineError(run: ReturnType<typeof evalRun>, code: string, message: RegExp): void {
-  assert.equal(run.code, 2, run.stderr);
-  const lines = run.stderr.trim().split('\n');
-  assert.equal(lines.length, 1, run.stderr);
-  assert.match(lines[0]!, new RegExp(`^eval: error\\[${code}\\]: `));
-  assert.match(lines[0]!, message);
-}
+const evalRun = (args: string[]) => runScript(EVAL, args);
+const assertOneLineError = (run: ScriptRun, code: string, message: RegExp) => assertScriptError(run, 'eval', code, message);
 
 const entity = (name: string) => ({ name, aliases: [name] });
 const doc = (file: string, people: string[], places: string[]) => ({

@@ -1,26 +1,16 @@
 /** scripts/fit run as a user runs it: bad input is one clear line and exit code 2; a small set is fitted and reported. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../../server/paths.js';
+import { assertOneLineError as assertScriptError, runScript, type ScriptRun } from '../../helpers/script.js';
 import { tempDirs } from '../../helpers/temp.js';
 
 const FIT = path.join(PROJECT_ROOT, 'scripts', 'fit', 'index.ts');
 
-function fitRun(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', FIT, ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function assertOneLineError(run: ReturnType<typeof fitRun>, code: string, message: RegExp): void {
-  assert.equal(run.code, 2, run.stderr);
-  const lines = run.stderr.trim().split('\n');
-  assert.equal(lines.length, 1, run.stderr);
-  assert.match(lines[0]!, new RegExp(`^fit: error\\[${code}\\]: `));
-  assert.match(lines[0]!, message);
-}
+const fitRun = (args: string[]) => runScript(FIT, args);
+const assertOneLineError = (run: ScriptRun, code: string, message: RegExp) => assertScriptError(run, 'fit', code, message);
 
 describe('scripts/fit', () => {
   const temps = tempDirs('newsgraph-fit');
