@@ -18,35 +18,14 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import type { ContractDocument } from '../server/extract/contract.js';
 import { readArticleFile } from '../server/article/read.js';
 import { AppError } from '../server/errors.js';
 import { SEEDS_DIR } from '../server/paths.js';
-
-const goldEntity = z.object({ name: z.string(), aliases: z.array(z.string()), kind: z.string().optional() });
-const names = z.array(z.string());
-/** One document's annotations, in the form shared/dev-corpus/README.md documents ("gold.json"). */
-const goldDoc = z.object({
-  file: z.string().min(1),
-  people: z.array(goldEntity),
-  institutions: z.array(goldEntity),
-  places: z.array(goldEntity),
-  allegations: z.array(z.object({ claim: z.string(), alleged_by: names, against: names, reported_by: names, denied_by: names, sentence: z.string() })),
-  interactions: z.array(z.object({ a: z.string(), b: z.string(), type: z.string(), sentence: z.string() })),
-});
-type GoldEntity = z.infer<typeof goldEntity>;
-type GoldDoc = z.infer<typeof goldDoc>;
+import { canonicalName, goldDoc, matchAllegations, norm, resolver, type GoldDoc, type GoldEntity } from './gold.js';
 
 const CATEGORIES = ['people', 'institutions', 'places'] as const;
 const ROLES = ['alleged_by', 'against', 'reported_by', 'denied_by'] as const;
-
-/** Rule 1: trim, collapse spaces, ’ = ', no trailing possessive, case-insensitive; for relations also no leading "the" and no dots. */
-function norm(name: string, loose = false): string {
-  let n = name.trim().replace(/\s+/g, ' ').replace(/[’‘]/g, "'").replace(/'s$/i, '').toLowerCase();
-  if (loose) n = n.replace(/^the /, '').replace(/\./g, '');
-  return n;
-}
 
 class Tally {
   tp = 0;
@@ -69,13 +48,6 @@ class Tally {
     const { precision: p, recall: r } = this;
     return p + r === 0 ? 0 : (2 * p * r) / (p + r);
   }
-}
-
-/** Which gold entity (index) a name denotes, in one category or across all. */
-function resolver(entities: GoldEntity[], loose = false): (name: string) => number {
-  const index = new Map<string, number>();
-  entities.forEach((e, i) => [e.name, ...e.aliases].forEach((a) => index.set(norm(a, loose), i)));
-  return (name) => index.get(norm(name, loose)) ?? -1;
 }
 
 function scoreEntities(extracted: { name: string }[], gold: GoldEntity[], misses: string[]): Tally {
@@ -102,10 +74,6 @@ function scoreEntities(extracted: { name: string }[], gold: GoldEntity[], misses
   return t;
 }
 
-function words(s: string): string[] {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
 interface DocScore {
   entities: Record<(typeof CATEGORIES)[number], Tally>;
   interactions: Tally;
@@ -119,13 +87,7 @@ function scoreDocument(doc: ContractDocument, gold: GoldDoc): DocScore {
   const notes: string[] = [];
   const entities = Object.fromEntries(CATEGORIES.map((c) => [c, scoreEntities(doc[c], gold[c], notes)])) as DocScore['entities'];
 
-  const all = [...gold.people, ...gold.institutions, ...gold.places];
-  const resolveAny = resolver(all);
-  const resolveLoose = resolver(all, true);
-  const canon = (name: string) => {
-    const i = resolveAny(name) >= 0 ? resolveAny(name) : resolveLoose(name);
-    return i >= 0 ? norm(all[i]!.name, true) : norm(name, true);
-  };
+  const canon = canonicalName(gold);
 
   const interactions = new Tally();
   interactions.gold = gold.interactions.length;
@@ -154,20 +116,17 @@ function scoreDocument(doc: ContractDocument, gold: GoldDoc): DocScore {
   const allegations = new Tally();
   allegations.gold = gold.allegations.length;
   const roles = Object.fromEntries(ROLES.map((r) => [r, new Tally()])) as DocScore['roles'];
-  const usedA = new Set<number>();
-  for (const x of doc.allegations) {
-    const own = new Set(words(x.sentence || x.claim));
-    const g = gold.allegations.findIndex((ga, i) => {
-      if (usedA.has(i)) return false;
-      const gw = words(ga.sentence);
-      return gw.filter((w) => own.has(w)).length >= gw.length / 2;
-    });
+  const matched = matchAllegations(
+    doc.allegations.map((x) => x.sentence || x.claim),
+    gold.allegations,
+  );
+  for (const [k, x] of doc.allegations.entries()) {
+    const g = matched[k]!;
     if (g < 0) {
       allegations.fp++;
       notes.push(`  FP allegation "${x.claim}"`);
       continue;
     }
-    usedA.add(g);
     allegations.tp++;
     const ga = gold.allegations[g]!;
     for (const r of ROLES) {
@@ -182,6 +141,7 @@ function scoreDocument(doc: ContractDocument, gold: GoldDoc): DocScore {
       t.found += [...theirs].filter((n) => mine.has(n)).length;
     }
   }
+  const usedA = new Set(matched.filter((g) => g >= 0));
   allegations.found = usedA.size;
   gold.allegations.forEach((ga, i) => usedA.has(i) || notes.push(`  FN allegation "${ga.claim}"`));
   return { entities, interactions, interactionTypes, allegations, roles, notes };

@@ -1,6 +1,7 @@
 /** The likely-accused model (server/extract/rules/likely-accused.ts): each entity of an article, against each matched allegation or not. */
 import { ACCUSED_FEATURES, accusedCandidates, withLikelyAccused, type AccusedCandidate } from '../../server/extract/rules/likely-accused.js';
-import { matchAllegations, norm, prf, type Annotated, type AnnotatedSet, type Model, type Sample } from './common.js';
+import { matchAllegations, norm } from '../gold.js';
+import { prf, type Annotated, type AnnotatedSet, type Model, type Sample } from './common.js';
 
 interface AccusedDoc {
   doc: Annotated;
@@ -14,7 +15,10 @@ export const accusedModel: Model<AccusedDoc[]> = {
   samples: (set: AnnotatedSet) =>
     set.docs.map((doc) => {
       const st = doc.stages;
-      const matched = matchAllegations(doc);
+      const matched = matchAllegations(
+        st.allegations.map((a) => a.evidence.text || a.claim),
+        doc.gold.allegations,
+      );
       const against = matched.map((g) => new Set(g < 0 ? [] : doc.gold.allegations[g]!.against.map((n) => norm(n, true))));
       const candidates = accusedCandidates(st.tokens, st.placed, st.allegations, true)
         .filter((c) => matched[c.allegation]! >= 0)

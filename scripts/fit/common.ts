@@ -13,21 +13,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArticleFile } from '../../server/article/read.js';
 import { AppError } from '../../server/errors.js';
+import { canonicalName, type GoldDoc } from '../gold.js';
 import { ruleStages } from '../../server/extract/rules/index.js';
 import { probability, type FeatureSpace } from '../../server/extract/rules/logistic.js';
 
-export interface GoldEntity {
-  name: string;
-  aliases: string[];
-}
-export interface GoldDoc {
-  file: string;
-  people: GoldEntity[];
-  institutions: GoldEntity[];
-  places: GoldEntity[];
-  interactions: { a: string; b: string }[];
-  allegations: { sentence: string; against: string[] }[];
-}
 export interface Annotated {
   file: string;
   gold: GoldDoc;
@@ -44,32 +33,6 @@ export interface AnnotatedSet {
 export interface Sample {
   features: number[];
   label: boolean;
-}
-
-export const norm = (n: string, loose = false): string => {
-  let s = n.trim().replace(/\s+/g, ' ').replace(/[’‘]/g, "'").replace(/'s$/i, '').toLowerCase();
-  if (loose) s = s.replace(/^the /, '').replace(/\./g, '');
-  return s;
-};
-const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-function canonOf(gold: GoldDoc): (name: string) => string {
-  const all = [...gold.people, ...gold.institutions, ...gold.places];
-  const index = (loose: boolean) => new Map(all.flatMap((e) => [e.name, ...e.aliases].map((a) => [norm(a, loose), norm(e.name, true)] as const)));
-  const strict = index(false);
-  const loose = index(true);
-  return (name) => strict.get(norm(name)) ?? loose.get(norm(name, true)) ?? norm(name, true);
-}
-
-/** The gold allegation each extracted allegation matches, as scripts/eval.ts pairs them (index, or -1). */
-export function matchAllegations(doc: Annotated): number[] {
-  const used = new Set<number>();
-  return doc.stages.allegations.map((a) => {
-    const own = new Set(words(a.evidence.text || a.claim));
-    const g = doc.gold.allegations.findIndex((ga, i) => !used.has(i) && words(ga.sentence).filter((w) => own.has(w)).length >= words(ga.sentence).length / 2);
-    if (g >= 0) used.add(g);
-    return g;
-  });
 }
 
 export async function loadSets(specs: string[]): Promise<AnnotatedSet[]> {
@@ -96,7 +59,7 @@ export async function loadSets(specs: string[]): Promise<AnnotatedSet[]> {
       if (!existsSync(file)) file = join('seeds', gold.file);
       const read = await readArticleFile(file);
       if (!read.ok) continue;
-      docs.push({ file: gold.file, gold, stages: ruleStages(read.article.text), canon: canonOf(gold) });
+      docs.push({ file: gold.file, gold, stages: ruleStages(read.article.text), canon: canonicalName(gold) });
     }
     const name = `${judged ? '@' : ''}${dir.split('/').slice(-2, -1)[0]}${only ? `:${only}` : ''}`;
     sets.push({ spec, name, judged, docs });

@@ -1,7 +1,8 @@
 /** The likely-link model (server/extract/rules/likely-links.ts): pairs named in one sentence, linked or not in the gold. */
 import { LINK_FEATURES, candidatePairs, likelyLinks, type PairCandidate } from '../../server/extract/rules/likely-links.js';
 import type { Interaction } from '../../server/extract/types.js';
-import { norm, prf, type Annotated, type AnnotatedSet, type Model } from './common.js';
+import { norm } from '../gold.js';
+import { prf, type Annotated, type AnnotatedSet, type Model } from './common.js';
 
 interface LinkDoc {
   doc: Annotated;
