@@ -34,6 +34,14 @@ export interface Placed {
   possessive: boolean;
 }
 
+/** The placed mentions of each sentence, in reading order. */
+export function placedBySentence(placed: readonly Placed[]): Map<number, Placed[]> {
+  const out = new Map<number, Placed[]>();
+  for (const p of placed) (out.get(p.sentence) ?? out.set(p.sentence, []).get(p.sentence)!).push(p);
+  for (const ms of out.values()) ms.sort((a, b) => a.first - b.first);
+  return out;
+}
+
 /**
  * A company's legal form or "Group" at the end of a name; dropped only after two words or more
  * ("Limited" alone is a name). No lookbehind for those words: it scanned back over the whole string

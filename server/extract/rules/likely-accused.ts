@@ -9,7 +9,7 @@
  * of any article.
  */
 import type { Allegation } from '../types.js';
-import type { Placed } from './aliases.js';
+import { placedBySentence, type Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import { isWrongdoing } from './allegation-clause.js';
 import { GROUP_NOUNS } from './groups.js';
@@ -133,9 +133,7 @@ function listedWithAccused(tokens: Token[][], bySentence: Map<number, Placed[]>,
 /** Every entity of the article weighed for every allegation the model may add to (every one, withClosed, to fit it). */
 export function accusedCandidates(tokens: Token[][], placed: Placed[], allegations: Allegation[], withClosed = false): AccusedCandidate[] {
   if (allegations.length === 0) return [];
-  const bySentence = new Map<number, Placed[]>();
-  for (const p of placed) (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
-  for (const ms of bySentence.values()) ms.sort((a, b) => a.first - b.first);
+  const bySentence = placedBySentence(placed);
   const count = (role: 'against' | 'alleged_by') => {
     const m = new Map<string, number>();
     for (const a of allegations) for (const n of a[role]) m.set(n, (m.get(n) ?? 0) + 1);

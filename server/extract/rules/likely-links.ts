@@ -8,7 +8,7 @@
  * `likely-link-weights.ts`, and hold no word of any article.
  */
 import type { Interaction, Sentence } from '../types.js';
-import type { Placed } from './aliases.js';
+import { placedBySentence, type Placed } from './aliases.js';
 import type { Token } from './nlp.js';
 import { pastTense, tagsOf, type Tags } from './pos.js';
 import { LINK_THRESHOLD, LINK_WEIGHTS } from './likely-link-weights.js';
@@ -182,16 +182,13 @@ function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number,
   return { features: f, verb };
 }
 
-/** Every pair of distinct entities named in one sentence that `linked` (sentence|pair keys and pair keys) does not hold. */
+/** Every pair of distinct entities named in one sentence that the rules did not link (every pair, withLinked, to fit the model). */
 export function candidatePairs(tokens: Token[][], placed: Placed[], existing: Interaction[], withLinked = false): PairCandidate[] {
   const linked = new Set(existing.map((x) => pairKey(x.source, x.target)));
-  const bySentence = new Map<number, Placed[]>();
+  const bySentence = placedBySentence(placed);
   // Entities by number, so that a pair's key is a number: thousands of pairs, no strings built.
   const number = new Map<Placed['entity'], number>();
-  for (const p of placed) {
-    (bySentence.get(p.sentence) ?? bySentence.set(p.sentence, []).get(p.sentence)!).push(p);
-    if (!number.has(p.entity)) number.set(p.entity, number.size);
-  }
+  for (const p of placed) if (!number.has(p.entity)) number.set(p.entity, number.size);
   const n = number.size;
   const key = (a: Placed['entity'], b: Placed['entity']): number => {
     const [x, y] = [number.get(a)!, number.get(b)!];
@@ -215,7 +212,6 @@ export function candidatePairs(tokens: Token[][], placed: Placed[], existing: In
   const seen = new Set<number>();
   for (const [s, ms] of bySentence) {
     if (ms.length < 2) continue;
-    ms.sort((x, y) => x.first - y.first);
     const toks = tokens[s]!;
     let tags: Tags | undefined;
     let firstVerb = -1;
