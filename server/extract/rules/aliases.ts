@@ -7,10 +7,10 @@ import type { EntityCategory, InstitutionKind, Mention, Role, Sentence } from '.
 import { isCommonWord } from './lexicons.js';
 import { INSTITUTION_HEAD, isBodyWord, isSportsReport, lookupInstitution, teamContext } from './institutions.js';
 import { isCountryName, isDemonym, lookupCity, lookupPlace } from './places.js';
-import { INSTRUMENT_NOUNS, KIN_NOUNS, LAW_NAME_ENDS, insideLongerName, type RawMention } from './mentions.js';
+import { CURRENCY_WORDS, INSTRUMENT_NOUNS, KIN_NOUNS, LAW_NAME_ENDS, insideLongerName, type RawMention } from './mentions.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
-import { shortFormOf } from './people.js';
+import { shortFormOf, titleBeforeName } from './people.js';
 
 /** Last words of a football club's name after its town's: "Leeds United", "Derby County", "Bolton Wanderers". */
 const CLUB_ENDINGS = new Set(['united', 'city', 'town', 'county', 'rovers', 'wanderers', 'athletic', 'albion', 'rangers', 'hotspur', 'fc', 'afc', 'forest']);
@@ -291,6 +291,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
         ((sepBefore && r.last === m.first - 2) || (sepAfter && r.first === m.last + 2 && !qualifiesNoun(r))),
     );
   };
+  // "Toyo Setal and Samsung Heavy Industries declined … Julio Camargo of Toyo Setal": a name that one
+  // sentence lists with a body is a body's wherever else the article names it without a person's evidence.
+  for (const m of raws) if (m.category === 'person' && !m.personEvidence && listedWithBody(m)) institutionKeys.add(key(m.name));
   // "the Lagos High Court … the High Court": a body's name without the place that opens it is that body,
   // when one body alone has it.
   const placedBody = new Map<string, string | null>();
@@ -517,9 +520,12 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // "the FA" beside "FA Commission": an acronym opening a body's name other than a company's or an outlet's is
     // the parent body, not that commission or unit ("HSBC" is "HSBC Holdings", "CBS" is "CBS News").
     const parentAcronym = /^[A-Z]{2,6}$/.test(w);
+    // "Telenor" beside "Telenor Norway": a company's name before a country's is its national arm, not the group.
+    const nationalArm = (x: InstInfo): boolean => isCountryName(lookupPlace(x.e.name.slice(x.first.length + 1)) ?? '');
     const prefixed = insts.filter(
       (x) =>
         x.multi &&
+        !nationalArm(x) &&
         !(parentAcronym && x.e.kind !== 'company' && x.e.kind !== 'media') &&
         (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
     );
@@ -527,6 +533,14 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const companies = prefixed.length > 1 ? prefixed.filter((x) => x.e.kind === 'company') : prefixed;
     if (companies.length === 1) {
       attach(companies[0]!.e, m);
+      continue;
+    }
+    const arm = insts.find((x) => x.first === lw && nationalArm(x));
+    if (arm && !m.personEvidence && !isCommonWord(w) && !/(?:ers|ors|ists)$/.test(lw)) {
+      // not "Whistleblowers" of "Whistleblowers UK"
+      const group = get('institution', w);
+      group.kind ??= arm.e.kind;
+      attach(group, m);
       continue;
     }
     // "the Senate" after "Kenya's Senate": a body's head word alone names the one body it ends.
@@ -677,6 +691,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       for (let n = free; n >= 1; n--) {
         if (n > 1 && !WORD_START.test(toks[i + n - 1]!.text)) continue; // "Kremlin ." is no name, though its key is
         const surface = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
+        // "US$1.8 million", "U.S. dollars": the money, not the place, though the article names the place elsewhere.
+        if (CURRENCY_WORDS.has(toks[i + n]?.low ?? '') && lookupPlace(surface)) continue;
         let e = lookup.get(key(surface));
         if (!e) {
           // "Kyoto Protocol", "the Minsk agreements": the place only names the instrument.
@@ -700,6 +716,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
           first: i,
           last: i + n - 1,
         };
+        if (e.category === 'place' && titleBeforeName(toks, i + n)) m.modifier = true;
         attach(e, m);
         for (let d = 0; d < n; d++) row[i + d] = 1;
         i += n - 1;
@@ -801,7 +818,13 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     e.aliases.delete(e.name);
     e.mentions.sort((a, b) => a.start - b.start);
   }
-  const sentencesUsed = sentences.length;
-  void sentencesUsed;
-  return { entities: entities.filter((e) => e.mentions.length > 0), placed };
+  // "U.S. Attorney Jane Roe", "U.S. District Judge John Doe": a country's name that only ever qualifies a
+  // title stands where its demonym could ("the American attorney"); like a demonym, it names no place here.
+  // (A city's or a region's does: "Shanghai Party Secretary X" is Shanghai's.)
+  const titleOnly = new Set(entities.filter((e) => e.category === 'place' && isCountryName(e.name)));
+  for (const p of placed) if (!p.modifier) titleOnly.delete(p.entity);
+  return {
+    entities: entities.filter((e) => e.mentions.length > 0 && !titleOnly.has(e)),
+    placed: titleOnly.size ? placed.filter((p) => !titleOnly.has(p.entity)) : placed,
+  };
 }

@@ -61,6 +61,7 @@ export const TITLE_WORDS = new Set([
   'pope',
   'chairman',
   'chairwoman',
+  'chairperson',
   'chair',
   'ceo',
   'ambassador',

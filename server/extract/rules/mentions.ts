@@ -125,6 +125,8 @@ export const INSTRUMENT_NOUNS = new Set([
   'format',
   'consensus',
 ]);
+/** "U.S. dollars", "US$1.8 million": a country's name before its currency names the money, not the place. */
+export const CURRENCY_WORDS = new Set(['$', 'dollar', 'dollars']);
 /** Last words of a document's name, which an acronym may abbreviate too: "First Information Report (FIR)", "Corruption Perceptions Index (CPI)". */
 const DOCUMENT_NOUNS = new Set(['report', 'statement', 'notice', 'rules', 'regulations', 'guidelines', 'directive', 'manual', 'handbook', 'survey', 'index']);
 /** Capitalised last words of a law's name ("Public Finance Management Act"). */
@@ -798,7 +800,14 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     if (norm(span[k]!.text) !== 'of' || INSTITUTION_HEAD[norm(span[k - 1]!.text)] !== undefined) continue;
     const from = norm(span[k + 1]!.text) === 'the' ? k + 2 : k + 1;
     const body = span.slice(from);
-    const kind = body.length >= 2 ? institutionKind(body) : null;
+    // "CEO of Telenor Norway": what a company's officer is officer of is a company, whatever its name's shape.
+    const officerOf =
+      CORPORATE_TITLES.has(norm(span[k - 1]!.text)) &&
+      body.length >= 2 &&
+      !isGivenName(body[0]!.text) &&
+      !lookupPlace(textOf(text, body)) &&
+      body.some((t) => !isCommonWord(t.text) && !lookupPlace(t.text));
+    const kind = (body.length >= 2 ? institutionKind(body) : null) ?? (officerOf ? 'company' : null);
     if (!kind) continue;
     classifyRun(text, tokens, base, span.slice(0, k), sentence, out);
     out.push(mention('institution', text, body, base + from, sentence, { kind, ...acronymOf(tokens, base + span.length - 1) }));
@@ -889,7 +898,7 @@ function lowerSiteEnd(tokens: Token[], k: number): number {
 /** A place word that only qualifies a treaty, plan or process: "Kyoto Protocol", "the Minsk agreements". */
 function namesAnInstrument(tokens: Token[], idx: number): boolean {
   const next = tokens[idx + 1];
-  return next !== undefined && INSTRUMENT_NOUNS.has(next.low) && !next.possessive;
+  return next !== undefined && (INSTRUMENT_NOUNS.has(next.low) || CURRENCY_WORDS.has(next.low)) && !next.possessive;
 }
 
 /** A lower-case body noun right before the name ("the rights group X") or in an apposition after it ("X, a local charity"). */
@@ -950,6 +959,8 @@ function isSiteName(span: Token[]): boolean {
   const head = norm(span[span.length - 1]!.text);
   // "U.S. District Judge": a country's name before "District" or "Region" qualifies a title; it names no site.
   if (ADMIN_HEADS.has(head) && isCountryName(lookupPlace(textOfTokens(span.slice(0, -1))) ?? '')) return false;
+  // "Conference on the Great Lakes Region", "Bank of the West Coast": a body's name that ends in a site's.
+  if (span.some((t, k) => INSTITUTION_HEAD[norm(t.text)] !== undefined && /^(?:of|on|for)$/.test(span[k + 1]?.text ?? ''))) return false;
   if (SITE_HEADS.has(head)) return true;
   if (SITE_HEADS.has(first) && span[1]!.text === 'of') return true;
   // "Kaduna State", "Shan State": a federal state named by one word that is no English word.

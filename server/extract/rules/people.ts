@@ -188,6 +188,17 @@ export function isTitleWord(t: Token): boolean {
   return TITLE_WORDS.has(head) || LABEL_WORDS.has(head);
 }
 
+/** "U.S. District Judge Jane Roe", "UK Home Secretary John Doe": from tokens[k], capitalised words that end in a title, then a name. */
+export function titleBeforeName(tokens: Token[], k: number): boolean {
+  for (let j = k; j < k + 5 && j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.possessive || (!t.cap && t.low !== 'of')) return false;
+    const next = tokens[j + 1];
+    if (t.cap && isTitleWord(t) && next?.cap && !isTitleWord(next) && !TITLE_DOMAIN_WORDS.has(next.low)) return true;
+  }
+  return false;
+}
+
 export interface TitleParse {
   prefix: Token[];
   title: Token[];

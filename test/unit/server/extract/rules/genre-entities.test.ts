@@ -33,8 +33,12 @@ test('a place inside a longer proper name names a company or club, not the place
   assert.deepEqual(institutions('The Vienna Convention was cited.'), []);
   // A country's name that is also a given name, before a surname, is a person's.
   assert.deepEqual(people('Jordan Bardella won the vote and thanked Georgia Meloni.').sort(), ['Georgia Meloni', 'Jordan Bardella']);
-  // A country before "District" qualifies the judge's title.
-  assert.deepEqual(places('U.S. District Judge Amy Berman ruled.'), ['United States']);
+  // A country's name that only qualifies a title, or names its currency, stands where a demonym could: no place.
+  assert.deepEqual(places('U.S. District Judge Amy Berman ruled.'), []);
+  assert.deepEqual(places('U.S. Attorney Paul Roe said the firm paid US$1.8 million, or 2 million U.S. dollars.'), []);
+  assert.deepEqual(places('U.S. Attorney Paul Roe said the United States would appeal.'), ['United States']);
+  // A city's or a region's name before a title is that place's office.
+  assert.deepEqual(places('Shanghai Party Secretary Chen Jining met him.'), ['Shanghai']);
 });
 
 test('an unknown name listed with bodies is a body', () => {
@@ -186,4 +190,26 @@ test('"Securities and Exchange Commission" and "National Insurance" keep their m
 
 test('both names after a plural title are people', () => {
   assert.deepEqual(people('The suspects inflicted injuries on Messrs Joseph and Echem during the raid.').sort(), ['Echem', 'Joseph']);
+});
+
+test("a name listed with a body is a body wherever else the article names it without a person's evidence", () => {
+  const text = 'Jorge Prado of local contractor Velmora Setal paid kickbacks. Velmora Setal and Samsung Heavy Industries declined to comment.';
+  assert.deepEqual(people(text), ['Jorge Prado']);
+  assert.deepEqual(institutions(text).sort(), ['Samsung Heavy Industries', 'Velmora Setal']);
+  // A contractor named in full with a given name stays a person.
+  assert.deepEqual(people('The contractor John Smith said he was paid.'), ['John Smith']);
+});
+
+test('what a company officer heads is a company; its national arm is not the group', () => {
+  const text = 'Vantor abused its dominant position, the regulator said. "We disagree," Jane Roe, CEO of Vantor Norway, said. Vantor may appeal.';
+  assert.deepEqual(institutions(text).sort(), ['Vantor', 'Vantor Norway']);
+  assert.deepEqual(places(text), []);
+  // An agent noun of the arm's name is no group: "Whistleblowers UK … Whistleblowers play a role".
+  assert.deepEqual(institutions('Jane Roe of campaign group Whistleblowers UK spoke. Whistleblowers play an important role.'), ['Whistleblowers UK']);
+});
+
+test('a title before "of the" and a body\'s name that ends in a region is a body, no place', () => {
+  const text = 'Joao Lourenco, who chairs it, is Chairperson of the International Conference on the Great Lakes Region.';
+  assert.deepEqual(institutions(text), ['International Conference on the Great Lakes Region']);
+  assert.deepEqual(places(text), []);
 });
