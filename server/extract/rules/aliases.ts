@@ -765,6 +765,18 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (a && a.entity !== b.entity && a.entity.category === b.entity.category && a.entity.category !== 'place') mergeInto(b.entity, a.entity);
   }
 
+  // "the Guardians Council … an unelected Guardian Council": one body's name written with and without a plural "s".
+  const bodiesBySingular = new Map<string, Entity>();
+  for (const e of entities) {
+    if (e.category !== 'institution' || e.mentions.length === 0 || words(e.name).length < 2) continue;
+    const singular = words(e.name)
+      .map((w) => key(w).replace(/(?<=\p{L}{3})s$/u, ''))
+      .join(' ');
+    const other = bodiesBySingular.get(singular);
+    if (other) mergeInto(e, other);
+    else bodiesBySingular.set(singular, e);
+  }
+
   // 7. "North West Province" and "the Gauteng and North West provinces": one place, written once with its
   // administrative word in lower case after it (not "Kaduna State" and "Kaduna", a state and its capital).
   const placesByKey = new Map(entities.filter((e) => e.category === 'place' && e.mentions.length > 0).map((e) => [key(e.name), e]));

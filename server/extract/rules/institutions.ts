@@ -13,7 +13,7 @@ import type { InstitutionKind } from '../types.js';
 import { FUNCTION_WORDS, isCommonWord, lex, lowerKey, memo } from './lexicons.js';
 import { isDemonym, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
-import { isTitleWord, norm } from './people.js';
+import { isGivenName, isTitleWord, norm } from './people.js';
 import { wordTable } from './words.js';
 
 const countries: Country[] = Array.isArray(countriesModule) ? (countriesModule as Country[]) : (countriesModule as unknown as { default: Country[] }).default;
@@ -288,6 +288,14 @@ export const INSTITUTION_HEAD: Readonly<Record<string, InstitutionKind>> = wordT
   organization: 'other',
   organisation: 'other',
   conference: 'international',
+  // "Movement for Democratic Change", "Alliance for Democracy", "Detective Branch of the … Police".
+  movement: 'party',
+  alliance: 'party',
+  coalition: 'party',
+  front: 'party',
+  congress: 'party',
+  forum: 'other',
+  branch: 'agency',
   news: 'media',
   party: 'party',
   union: 'other',
@@ -1201,6 +1209,16 @@ export function singleInstitutionHint(
   const ctx = institutionContext(tokens, idx, idx);
   if (ctx) return ctx;
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
+  // "Treasury chief Sajid Javid", "Fed boss Jane Roe": what a named chief heads is a body.
+  if (
+    /^(?:chief|boss)$/.test(at(tokens, idx + 1)) &&
+    tokens[idx + 2]?.cap &&
+    !t.possessive &&
+    !/^(?:ex|former)-/i.test(t.text) &&
+    !isGivenName(t.text) &&
+    !lookupPlace(t.text)
+  )
+    return 'other';
   if ((common && !acronymOfCommonWord(tokens, idx)) || isTitleWord(t)) return undefined;
   // "tested positive for EPO": a substance, not a body.
   const substance = at(tokens, idx - 1) === 'for' && /^(?:positive|negative)$/.test(at(tokens, idx - 2));

@@ -3,7 +3,7 @@
  * place, or an unresolved single word that aliases.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, MONTHS_DAYS, TITLE_WORDS, isCommonWord } from './lexicons.js';
+import { FUNCTION_WORDS, HONORIFICS, MONTHS_DAYS, TITLE_WORDS, isCommonWord } from './lexicons.js';
 import { JOB_NOUNS, PERSON_DESCRIPTIONS } from './words.js';
 import {
   ALNUM_GROUP,
@@ -363,7 +363,10 @@ function opensLongerName(tokens: Token[], i: number): boolean {
 function bodyAfter(tokens: Token[], k: number): boolean {
   const next = tokens[k + 1];
   return (
-    !!next?.cap && INSTITUTION_SUFFIX[norm(next.text)] !== undefined && isCommonWord(tokens[k]!.text) && INSTITUTION_SUFFIX[norm(tokens[k]!.text)] === undefined // "the Treasury's Office …" is two bodies
+    !!next?.cap &&
+    INSTITUTION_SUFFIX[norm(next.text)] !== undefined &&
+    (isCommonWord(tokens[k]!.text) || TITLE_WORDS.has(norm(tokens[k]!.text))) && // "the Prosecutor's Office"
+    INSTITUTION_SUFFIX[norm(tokens[k]!.text)] === undefined // "the Treasury's Office …" is two bodies
   );
 }
 
@@ -1507,6 +1510,17 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       }),
     ];
   }
+  // "former Imo Governor, Emeka Ihedioha": a title that ends the run belongs to the name after the comma; the words
+  // before it qualify the office.
+  const endTitle = span.at(-1)!;
+  if (
+    span.length >= 2 &&
+    isTitleWord(endTitle) &&
+    !HONORIFICS.has(norm(endTitle.text)) &&
+    tokens[base + span.length]?.text === ',' &&
+    tokens[base + span.length + 1]?.cap
+  )
+    return fallback(text, tokens, base, span.slice(0, -1), sentence);
   // "of the Bureau Ravi Menon", "to Italian Businessman Ravi Menon": a body's head word or an English
   // word left before a name of two or more words is no part of it.
   const leftOver = INSTITUTION_SUFFIX[norm(span[0]!.text)] !== undefined || (isCommonWord(span[0]!.text) && !FUNCTION_WORDS.has(norm(span[0]!.text)));
@@ -1524,7 +1538,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   if (after?.cap && FUNCTION_WORDS.has(after.low) && after.text !== 'The') return [];
   // "rival newspaper Acme Daily", "owner of Acme Widgets": the context names a body.
   const ctx = institutionContext(tokens, base, lastIdx);
-  if (ctx && !isGivenName(first.text)) return [mention('institution', text, span, base, sentence, { kind: ctx })];
+  // "the Solomon Star newspaper": no person's name takes "the", though a given name opens it.
+  if (ctx && (!isGivenName(first.text) || tokens[base - 1]?.low === 'the')) return [mention('institution', text, span, base, sentence, { kind: ctx })];
   if (placeNounBefore(tokens, base) && !acronymInsideSpan(span)) return [mention('place', text, span, base, sentence)];
   // A town of several words; one that starts with a given name ("Benito Juárez") only after "in", "from" ….
   const city = lookupCity(textOf(text, span));

@@ -213,3 +213,20 @@ test('a title before "of the" and a body\'s name that ends in a region is a body
   assert.deepEqual(institutions(text), ['International Conference on the Great Lakes Region']);
   assert.deepEqual(places(text), []);
 });
+
+test('bodies named by a title\'s possessive, a head before "for", "the … newspaper" or their chief', () => {
+  assert.deepEqual(institutions("He is investigated by the Prosecutor's Office."), ["Prosecutor's Office"]);
+  assert.deepEqual(institutions('They claim the ruling Democratic Coalition for Change has lost faith in him.'), ['Democratic Coalition for Change']);
+  assert.deepEqual(institutions('The Detective Branch of Ruritania Police arrested him.'), ['Detective Branch of Ruritania Police']);
+  // No person's name takes "the", though a given name opens it.
+  assert.deepEqual(institutions('Jane Roe told the Solomon Star newspaper that they had quit.'), ['Solomon Star']);
+  assert.deepEqual(institutions('Treasury chief Sajid Javid backed him.'), ['Treasury']);
+  assert.deepEqual(institutions('Ex-finance chief Michael Resnick denied fraud.'), []);
+  // One body written with and without a plural "s".
+  assert.deepEqual(institutions('The Guardians Council cleared eight men. An unelected Guardian Council barred the rest.'), ['Guardians Council']);
+});
+
+test("a title that ends a run before a comma and a name is that name's; the words before it only qualify it", () => {
+  const text = 'The agency is investigating former Imo Governor, Emeka Ihedioha, over his tenure.';
+  assert.deepEqual(people(text), ['Emeka Ihedioha']);
+});
