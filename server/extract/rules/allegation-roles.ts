@@ -123,6 +123,9 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
       const ofDocument = DOCUMENTS.has(w[k - 1] ?? '') || (/^(further|also)$/.test(w[k - 1] ?? '') && DOCUMENTS.has(w[k - 2] ?? ''));
       if (!ofDocument && (speech === parties || governsClaim(c, k, cues))) {
         const subj = participleSubject(c, k) ?? subjectBefore(c, verb, 8);
+        // "Russia has denounced the move as a bid to … and accused the president of …": a second verb far
+        // from its subject shares the one that opens the sentence.
+        if (!subj.length && w[k - 1] === 'and') subj.push(...openingSubject(c, k));
         if (subj.length) speech.push(...subj);
         else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
           const after = mentionStartingAt(c, k + 1); // "…,” said X"
@@ -189,6 +192,14 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     }
   }
   return { parties: [...new Set(parties)], speakers: [...new Set(speakers)] };
+}
+
+/** The name that opens the sentence as its subject ("Russia has …", "The ministry said …"), when no clause break comes before k. */
+function openingSubject(c: Clause, k: number): string[] {
+  const m = c.ms.find((p) => p.first <= 1 && !p.possessive);
+  if (!m || isMedia(m) || c.toks[m.last + 1]?.cap || c.toks[m.last + 1]?.text === ',') return [];
+  for (let j = m.last + 1; j < k; j++) if (CLAUSE_BREAKS.has(c.w[j]!) || c.w[j] === 'that' || c.w[j] === 'who') return [];
+  return [m.entity.name];
 }
 
 /**

@@ -212,6 +212,18 @@ export function noteTitles(s: number, toks: Token[], ms: readonly Placed[], inNa
     }
     // "the DPP" for the Director of Public Prosecutions named before.
     if (initials.length >= 3) titled.set(initials.join(''), m.entity.name);
+    // "Moldova's pro-European president, Maia Sandu,", "the club's chairman, X": a title set off by a comma before the name.
+    const head = toks[m.first - 2]?.low ?? '';
+    if (toks[m.first - 1]?.text === ',' && !inName(m.first - 2) && (TITLE_WORDS.has(head) || JOB_NOUNS.has(head))) {
+      setTitle(titled, head, m.entity.name);
+      const before = toks[m.first - 3];
+      if (
+        before &&
+        !before.cap &&
+        (TITLE_WORDS.has(before.low) || /^(?:foreign|prime|finance|interior|defence|defense|justice|chief|deputy|vice)$/.test(before.low))
+      )
+        setTitle(titled, `${before.low} ${head}`, m.entity.name);
+    }
     for (const r of m.entity.roles) {
       if (r.sentence !== s) continue;
       const words = r.title.toLowerCase().split(' ');

@@ -563,7 +563,35 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     i = j + 1;
   }
   linkCoordinatedFirstNames(tokens, out);
+  personsBetweenPeople(text, tokens, out, sentence);
   return out;
+}
+
+/**
+ * "The accused are A, B, Sipho Levy Phiri, and C": capitalised words between two people of one list name a
+ * person too, though they hold an English word ("Levy") that kept them from reading as a name.
+ */
+function personsBetweenPeople(text: string, tokens: Token[], out: RawMention[], sentence: number): void {
+  const people = out.filter((m) => m.category === 'person');
+  if (people.length < 2) return;
+  const covered = new Set<number>();
+  for (const m of out) for (let k = m.first; k <= m.last; k++) covered.add(k);
+  for (const a of people) {
+    if (tokens[a.last + 1]?.text !== ',') continue;
+    const start = a.last + 2;
+    let end = start;
+    while (end < tokens.length && tokens[end]!.cap && !covered.has(end) && !tokens[end]!.possessive && /^\p{Lu}\p{Ll}+$/u.test(tokens[end]!.text)) end++;
+    if (end - start < 2 || end - start > 4) continue;
+    let j = end;
+    if (tokens[j]?.text === ',') j++;
+    if (tokens[j]?.text === 'and') j++;
+    const span = tokens.slice(start, end);
+    const name = textOf(text, span);
+    if (j === end || !people.some((b) => b.first === j) || lookupPlace(name) || lookupInstitution(name) || isTitleWord(span[0]!)) continue;
+    out.push(mention('person', text, span, start, sentence));
+    for (let k = start; k < end; k++) covered.add(k);
+  }
+  out.sort((x, y) => x.first - y.first);
 }
 
 /** Series and divisions numbered in words after their name: "League Two", "Division One", "Formula One". */

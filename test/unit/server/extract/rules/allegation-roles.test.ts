@@ -377,3 +377,11 @@ test('"X, the former head of Y, as well as Z and W, had …": the list runs over
   ).allegations;
   assert.deepEqual(claim?.against, ['Tobias Brandt', 'Karl Vance', 'Lena Morrow']);
 });
+
+test('"the president" after "Moldova\'s president, Maia Sandu," is her; a far second verb shares the opening subject', () => {
+  const text =
+    "Moldova's pro-European president, Maia Sandu, spoke on Wednesday. Russia has denounced the move as a bid to deny Moldovans access and accused the president of whipping up anti-Russian feeling.";
+  const [a] = ruleStages(text).allegations;
+  assert.deepEqual(a?.alleged_by, ['Russia']);
+  assert.deepEqual(a?.against, ['Maia Sandu']);
+});

@@ -230,3 +230,10 @@ test("a title that ends a run before a comma and a name is that name's; the word
   const text = 'The agency is investigating former Imo Governor, Emeka Ihedioha, over his tenure.';
   assert.deepEqual(people(text), ['Emeka Ihedioha']);
 });
+
+test('capitalised words between two people of one list name a person, though they hold an English word', () => {
+  const text = 'The accused are Tebogo van Wyk, Nothando Dube, Sipho Levy Phiri, and Thabang Mohlokoleng.';
+  assert.deepEqual(people(text), ['Tebogo van Wyk', 'Nothando Dube', 'Sipho Levy Phiri', 'Thabang Mohlokoleng']);
+  // Not a place or a body named between them.
+  assert.deepEqual(people('Jane Roe, New York City, and John Doe were named.').sort(), ['Jane Roe', 'John Doe']);
+});
