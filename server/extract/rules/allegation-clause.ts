@@ -417,10 +417,17 @@ function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number):
       j = body.first - 1;
     }
     if (j < 0 || !joined || !/^(and|,|\(|as)$/.test(c.w[j + 1] ?? '')) break;
-    const prev = mentionEndingAt(c, j);
+    let prev = mentionEndingAt(c, j);
     const pron = prev ? null : pronounAt(c, j);
-    // "X, the former head of Y, as well as Z": a name inside a description is no member of the list.
-    if (prev && asWellAs && inPrepPhrase(c, prev)) break;
+    // "X, the former head of Y, as well as Z", "X, the former head of Y, and Z": a name inside a description is
+    // no member of the list; the person before the description is.
+    if (prev && inPrepPhrase(c, prev)) {
+      if (c.w[j + 1] !== ',') break;
+      const open = c.w.lastIndexOf(',', prev.first - 1);
+      const item = open > 0 && prev.first - open <= 8 && /^(the|a|an)$/.test(c.w[open + 1] ?? '') ? mentionEndingAt(c, open - 1) : undefined;
+      if (!item || item.entity.category !== 'person') break;
+      prev = item;
+    }
     if (prev && !isMedia(prev) && !prev.possessive) {
       out.unshift(prev.entity.name);
       k = prev.first - 1;

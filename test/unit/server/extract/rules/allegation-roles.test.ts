@@ -385,3 +385,13 @@ test('"the president" after "Moldova\'s president, Maia Sandu," is her; a far se
   assert.deepEqual(a?.alleged_by, ['Russia']);
   assert.deepEqual(a?.against, ['Maia Sandu']);
 });
+
+test('in "X, the former head of Y, and Z", the accused are X and Z, not the body inside the description', () => {
+  for (const text of [
+    'Jane Roe, the former head of Acme Corp, and John Doe were charged with fraud.',
+    'Jane Roe, a director at Acme Corp, and John Doe allegedly stole millions.',
+  ]) {
+    const [a] = ruleStages(text).allegations;
+    assert.deepEqual(a?.against, ['Jane Roe', 'John Doe'], text);
+  }
+});
