@@ -421,7 +421,7 @@ function coordinatedBefore(c: Clause, last: Placed | string, lastFirst: number):
     const pron = prev ? null : pronounAt(c, j);
     // "X, the former head of Y, as well as Z", "X, the former head of Y, and Z": a name inside a description is
     // no member of the list; the person before the description is.
-    if (prev && inPrepPhrase(c, prev)) {
+    if (prev && inPrepPhrase(c, prev) && (asWellAs || c.w[j + 1] === ',')) {
       if (c.w[j + 1] !== ',') break;
       const open = c.w.lastIndexOf(',', prev.first - 1);
       const item = open > 0 && prev.first - open <= 8 && /^(the|a|an)$/.test(c.w[open + 1] ?? '') ? mentionEndingAt(c, open - 1) : undefined;
