@@ -179,12 +179,21 @@ export function wrongdoingIn(c: Clause, from: number, to: number): boolean {
   return c.wrongBefore[b]! - c.wrongBefore[a]! > 0;
 }
 
+/** "to fix matches", "fixed the tender", "rig bids": fixing what should be fair is wrongdoing; "fix the roads" is not. */
+const FIXED_THINGS = /^(?:matches|match|games|game|races|race|bouts|fights|results|prices|bids|tenders|tender|contracts|elections|election|votes)$/;
+function fixingAt(w: string[], k: number): boolean {
+  if (!/^(?:fix|fixes|fixed|fixing|rig|rigs)$/.test(w[k]!)) return false;
+  const next = /^(?:the|a|an|several|some)$/.test(w[k + 1] ?? '') ? w[k + 2] : w[k + 1];
+  return FIXED_THINGS.test(next ?? '');
+}
+
 /** Which tokens name wrongdoing: not negated, not inside a name; "politically motivated" too. */
 export function wrongdoingTokens(w: string[], inName: Set<number>, negatedAt: (k: number) => boolean): boolean[] {
   return w.map(
     (x, k) =>
       (!inName.has(k) && isWrongdoing(x) && !negatedAt(k)) ||
       (x === 'politically' && /^(motivated|driven)$/.test(w[k + 1] ?? '')) ||
+      fixingAt(w, k) ||
       (dopingAt(w, k) && !negatedAt(k - 1) && !w.slice(Math.max(0, k - 7), k - 1).some((y) => NEGATIONS.has(y))),
   );
 }

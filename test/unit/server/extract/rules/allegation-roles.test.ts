@@ -395,3 +395,10 @@ test('in "X, the former head of Y, and Z", the accused are X and Z, not the body
     assert.deepEqual(a?.against, ['Jane Roe', 'John Doe'], text);
   }
 });
+
+test('fixing matches, prices or bids names wrongdoing; fixing roads does not', () => {
+  const [a] = ruleStages('Daniel Koellerer allegedly "made invitations to other players to fix matches," the court said.').allegations;
+  assert.deepEqual(a?.against, ['Daniel Koellerer']);
+  const [b] = ruleStages('The mayor Daniel Koellerer allegedly promised to fix the roads.').allegations;
+  assert.deepEqual(b?.against ?? [], []);
+});

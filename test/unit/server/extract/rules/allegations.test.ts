@@ -1,7 +1,7 @@
 /** Allegations from ordinary legal and reporting language, each role right. Sentences written for these tests. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { ruleExtractor, ruleStages } from '../../../../../server/extract/rules/index.js';
 import type { Allegation } from '../../../../../server/extract/types.js';
 
 const allegations = (text: string): Allegation[] => ruleExtractor.extract(text).allegations;
@@ -274,7 +274,8 @@ test('a description names the person who held that title before: "the former pri
     'Former prime minister Tomas Brandt and former finance minister Ilse Varga were indicted on Monday. ' +
     'The indictment stated that the former prime minister and finance minister took bribes from a builder. ' +
     'Swimmer Maren Holt was banned for four years. The agency had accused the three-time world champion of evading a test.';
-  const [, second, , fourth] = allegations(text);
+  // The rules alone: the likely-accused model may add those accused elsewhere in the story.
+  const [, second, , fourth] = ruleStages(text).allegations;
   assert.deepEqual(second?.against.slice().sort(), ['Ilse Varga', 'Tomas Brandt']);
   assert.deepEqual(fourth?.against, ['Maren Holt']);
 });

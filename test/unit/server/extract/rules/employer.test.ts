@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+import { ruleExtractor, ruleStages } from '../../../../../server/extract/rules/index.js';
 
 const pairs = (text: string): string[] => ruleExtractor.extract(text).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
 
@@ -48,9 +48,10 @@ test('"Acme board chairman X" leads Acme', () => {
 });
 
 test('"X, the FCA\'s director of enforcement," works for the possessor; a place possessor owns no job', () => {
-  const got = pairs(
+  // The rules alone: the likely-links model may join any two names of one sentence.
+  const got = ruleStages(
     "Mark Stein, the FCA's director of enforcement and market oversight said that the fine was fair. Ann Roe, Kenya's minister of finance, resigned.",
-  );
+  ).interactions.map((i) => `${i.source} -${i.type}-> ${i.target}`);
   assert.ok(got.includes('Mark Stein -works_for-> FCA'), got.join('\n'));
   assert.ok(!got.some((x) => x.startsWith('Ann Roe')), got.join('\n'));
 });
