@@ -1209,6 +1209,14 @@ export function singleInstitutionHint(
   const ctx = institutionContext(tokens, idx, idx);
   if (ctx) return ctx;
   if (isBodyWord(t.text) && (!atStart || afterThe)) return 'government';
+  // "…, reports News24.": a name after "reports" that ends the sentence is the outlet reporting it.
+  if (
+    /^(?:reports|reported)$/.test(at(tokens, idx - 1)) &&
+    /^[,”"]$/.test(at(tokens, idx - 2)) &&
+    (idx === tokens.length - 1 || /^[.;]$/.test(at(tokens, idx + 1))) &&
+    !isGivenName(t.text)
+  )
+    return 'media';
   // "Treasury chief Sajid Javid", "Fed boss Jane Roe": what a named chief heads is a body.
   if (
     /^(?:chief|boss)$/.test(at(tokens, idx + 1)) &&

@@ -256,7 +256,8 @@ const COMPASS = new Set([
 
 function isNameToken(t: Token): boolean {
   if (!t.cap) return false;
-  if (/\d/.test(t.text)) return false;
+  // "News24", "Kanal7": a word with digits glued on is a brand's name; other digits are no name ("2019", "G20" aside).
+  if (/\d/.test(t.text)) return /^\p{Lu}\p{Ll}{2,}\d{1,3}$/u.test(t.text) && !/^covid/i.test(t.text);
   const w = norm(t.text);
   if (MONTHS_DAYS.has(w)) return false;
   if (FUNCTION_WORDS.has(w) && w !== 'the' && !t.text.includes('.')) return false; // "U.S." is no "us"

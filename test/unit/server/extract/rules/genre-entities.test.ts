@@ -237,3 +237,11 @@ test('capitalised words between two people of one list name a person, though the
   // Not a place or a body named between them.
   assert.deepEqual(people('Jane Roe, New York City, and John Doe were named.').sort(), ['Jane Roe', 'John Doe']);
 });
+
+test('", reports X." credits an outlet, and a word with digits glued on may be its name', () => {
+  assert.deepEqual(institutions('The four suspects were arrested at the airport, reports News24.'), ['News24']);
+  assert.deepEqual(
+    institutions('He reported Jones to the police.'),
+    ['police'].filter(() => false),
+  );
+});
