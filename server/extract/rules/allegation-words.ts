@@ -187,6 +187,23 @@ export const WRONGDOING_STEMS = [
   'overstat',
   'inflated',
   'inflating',
+  'swindl',
+  'racketeer',
+  'grop',
+  'falsif',
+  'fabricat',
+  'siphon',
+  'misstat',
+  'bully',
+  'bullied',
+  'blackmail',
+  'pilfer',
+  'mismanag',
+  'dishonest',
+  'unethical',
+  'illicit',
+  'impropr',
+  'wrongful',
 ];
 
 /** Participles whose subject suffered the wrong: "the bank had been deceived", "journalists were assaulted". */
