@@ -1549,7 +1549,7 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     tokens[base + span.length]?.text === ',' &&
     tokens[base + span.length + 1]?.cap
   )
-    return fallback(text, tokens, base, span.slice(0, -1), sentence);
+    return classifySpan(text, tokens, base, span.slice(0, -1), sentence) ?? fallback(text, tokens, base, span.slice(0, -1), sentence);
   // "of the Bureau Ravi Menon", "to Italian Businessman Ravi Menon": a body's head word or an English
   // word left before a name of two or more words is no part of it.
   const leftOver = INSTITUTION_SUFFIX[norm(span[0]!.text)] !== undefined || (isCommonWord(span[0]!.text) && !FUNCTION_WORDS.has(norm(span[0]!.text)));

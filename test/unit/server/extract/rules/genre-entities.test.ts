@@ -229,6 +229,9 @@ test('bodies named by a title\'s possessive, a head before "for", "the … newsp
 test("a title that ends a run before a comma and a name is that name's; the words before it only qualify it", () => {
   const text = 'The agency is investigating former Imo Governor, Emeka Ihedioha, over his tenure.';
   assert.deepEqual(people(text), ['Emeka Ihedioha']);
+  const state = 'The agency is investigating former Imo State Governor, Emeka Ihedioha, over his tenure.';
+  assert.deepEqual(people(state), ['Emeka Ihedioha']);
+  assert.deepEqual(places(state), ['Imo State']);
 });
 
 test('capitalised words between two people of one list name a person, though they hold an English word', () => {
