@@ -3,7 +3,7 @@
  * place, or an unresolved single word that aliases.ts may attach to a fuller name later.
  */
 import type { InstitutionKind } from '../types.js';
-import { FUNCTION_WORDS, HONORIFICS, MONTHS_DAYS, TITLE_WORDS, isCommonWord } from './lexicons.js';
+import { FUNCTION_WORDS, HONORIFICS, MONTHS_DAYS, TITLE_DOMAIN_WORDS, TITLE_WORDS, isCommonWord } from './lexicons.js';
 import { JOB_NOUNS, PERSON_DESCRIPTIONS } from './words.js';
 import {
   ALNUM_GROUP,
@@ -681,6 +681,12 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   let span = run;
   let base = offset;
   if (basedPlace(text, tokens, offset, run, sentence, out)) return;
+  // "the French foreign ministry", "Iraqi interior ministry officials": a ministry in lower case after its country's demonym.
+  const [domain, ministry] = [tokens[offset + 1], tokens[offset + 2]];
+  if (run.length === 1 && domain && !domain.cap && TITLE_DOMAIN_WORDS.has(domain.low) && ministry?.low === 'ministry' && isDemonym(run[0]!.text)) {
+    out.push(mention('institution', text, [run[0]!, domain, ministry], offset, sentence, { kind: 'government' }));
+    return;
+  }
   // "Jane Roe of the Justice Department's Criminal Division": a body's name after a body's possessive is a
   // body of its own (not "National Women's Rights Commission": no body's name before the possessive).
   const owner = run.findIndex((t, k) => k > 0 && k < run.length - 2 && t.possessive && /['’]s$/i.test(text.slice(t.start, t.end)));

@@ -246,3 +246,8 @@ test('", reports X." credits an outlet, and a word with digits glued on may be i
   // Not a person reported: no comma before "reported".
   assert.deepEqual(institutions('The clerk reported Jones.'), []);
 });
+
+test("a ministry written in lower case after its country's demonym is a body", () => {
+  assert.deepEqual(institutions('French foreign ministry spokesman Philippe Lalliot urged Iran to act.'), ['French foreign ministry']);
+  assert.deepEqual(institutions('The French foreign policy was unchanged.'), []);
+});
