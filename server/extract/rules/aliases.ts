@@ -765,6 +765,16 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (a && a.entity !== b.entity && a.entity.category === b.entity.category && a.entity.category !== 'place') mergeInto(b.entity, a.entity);
   }
 
+  // "The CMA Board disqualified them", "the Board of Acme Holdings": a body's board acts as that body.
+  const bodyByKey = new Map<string, Entity>();
+  for (const e of entities) if (e.category === 'institution' && e.mentions.length > 0) for (const n of [e.name, ...e.aliases]) bodyByKey.set(key(n), e);
+  for (const e of entities) {
+    if (e.category !== 'institution' || e.mentions.length === 0) continue;
+    const board = /^(.+) Board$/.exec(e.name)?.[1] ?? /^Board of (?:the )?(.+)$/.exec(e.name)?.[1];
+    const owner = board ? bodyByKey.get(key(board)) : undefined;
+    if (owner && owner !== e && owner.mentions.length > 0) mergeInto(e, owner);
+  }
+
   // "the Guardians Council … an unelected Guardian Council": one body's name written with and without a plural "s".
   const bodiesBySingular = new Map<string, Entity>();
   for (const e of entities) {

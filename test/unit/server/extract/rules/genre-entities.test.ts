@@ -251,3 +251,8 @@ test("a ministry written in lower case after its country's demonym is a body", (
   assert.deepEqual(institutions('French foreign ministry spokesman Philippe Lalliot urged Iran to act.'), ['French foreign ministry']);
   assert.deepEqual(institutions('The French foreign policy was unchanged.'), []);
 });
+
+test("a body's board is that body", () => {
+  const text = 'The Capital Markets Authority (CMA) fined Acme Holdings. The CMA Board disqualified its directors.';
+  assert.deepEqual(institutions(text).sort(), ['Acme Holdings', 'Capital Markets Authority']);
+});
