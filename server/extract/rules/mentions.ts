@@ -720,7 +720,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   const shaped =
     institutionKind(run) !== null ||
     isPartyPlural(run[run.length - 1]!.text) ||
-    (after !== undefined && !after.cap && (after.text === 'party' || after.text === 'parties'));
+    (after !== undefined && !after.cap && !run[run.length - 1]!.possessive && (after.text === 'party' || after.text === 'parties'));
   // Sentence-initial common words ("Both", "Prosecutors", "Court documents").
   const knownPrefix = (sp: Token[]): boolean =>
     sp.some(
@@ -1277,7 +1277,16 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   )
     return [mention('institution', text, [...span, after, courtAt], b, sentence, { kind: 'court' })];
   // "London's Old Bailey court", "the Georgian Dream party": a lower-case institution word after the name.
-  if (after && !after.cap && /^(?:court|party|parties)$/.test(after.text) && !lookupPlace(s) && !isDemonym(s) && !span.every((t) => isDemonym(t.text))) {
+  // (Not "Mr. Lee's party": his, not its name.)
+  if (
+    after &&
+    !after.cap &&
+    !last.possessive &&
+    /^(?:court|party|parties)$/.test(after.text) &&
+    !lookupPlace(s) &&
+    !isDemonym(s) &&
+    !span.every((t) => isDemonym(t.text))
+  ) {
     const kind = after.text === 'court' ? 'court' : 'party';
     // A single word may be a person's name ("the Smith court"): aliases.ts decides.
     if (span.length === 1)
@@ -1547,6 +1556,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   }
   // "former Imo Governor, Emeka Ihedioha": a title that ends the run belongs to the name after the comma; the words
   // before it qualify the office.
+  // "High Commissioner in Dhaka Robert Gibson": a place's name, then a person's.
+  const placeFirst = span.length >= 3 && LOCATIVE_BEFORE.has(tokens[base - 1]?.low ?? '') ? lookupPlace(span[0]!.text) : undefined;
+  if (placeFirst && isGivenName(span[1]!.text) && !lookupPlace(textOf(text, span.slice(0, 2))) && span.slice(1).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)))
+    return [mention('place', text, [span[0]!], base, sentence, { name: placeFirst }), mention('person', text, span.slice(1), base + 1, sentence)];
   const endTitle = span.at(-1)!;
   if (
     span.length >= 2 &&

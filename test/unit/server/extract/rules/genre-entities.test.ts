@@ -256,3 +256,10 @@ test("a body's board is that body", () => {
   const text = 'The Capital Markets Authority (CMA) fined Acme Holdings. The CMA Board disqualified its directors.';
   assert.deepEqual(institutions(text).sort(), ['Acme Holdings', 'Capital Markets Authority']);
 });
+
+test('"in <place> <given name> <surname>" is a place and a person; "Mr. Lee\'s party" names no party', () => {
+  const text = 'She sought a meeting with the British High Commissioner in Dhaka Robert Gibson.';
+  assert.deepEqual(places(text), ['Dhaka']);
+  assert.deepEqual(people(text), ['Robert Gibson']);
+  assert.deepEqual(institutions('Lee Jae-myung was indicted. Parliament, where Mr. Lee’s party holds a majority, voted down a motion.'), []);
+});
