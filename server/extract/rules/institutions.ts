@@ -679,7 +679,7 @@ const MEDIA_AFTER = new Set([
  */
 const COMPANY_OFFICERS_AFTER = new Set(['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'founder', 'co-founder', 'cofounder']);
 /** Lower-case words after a name that say it is a company: "X shares", "X's chief executive". */
-const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives']);
+const COMPANY_AFTER = new Set(['shares', 'stock', 'shareholders', 'subsidiary', 'executives', 'board']);
 /**
  * Lower-case nouns between a name and a person's name that make the first name a club's: "Castlebury
  * striker Jane Roe", "Vellmark manager John Doe" (a country before them stays a place: "England captain").

@@ -263,3 +263,7 @@ test('"in <place> <given name> <surname>" is a place and a person; "Mr. Lee\'s p
   assert.deepEqual(people(text), ['Robert Gibson']);
   assert.deepEqual(institutions('Lee Jae-myung was indicted. Parliament, where Mr. Lee’s party holds a majority, voted down a motion.'), []);
 });
+
+test('"the X board" makes X a company', () => {
+  assert.deepEqual(institutions('Munich prosecutors said the Wirecard board had lied.'), ['Wirecard']);
+});
