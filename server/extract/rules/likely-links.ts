@@ -132,8 +132,11 @@ function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number,
   let quote = false;
   // Only a verb of the clause the first name opens names the link: not one after "that" or "who".
   let subordinate = false;
+  // "Xi assured him that Beijing would refrain": past "that", the second name is no object of the verb before it.
+  let objectOfVerb = true;
   for (let t = a.last + 1; t < b.first; t++) {
     const low = toks[t]!.low;
+    if (verb !== undefined && (low === 'that' || BREAKS.has(low))) objectOfVerb = false;
     subordinate ||= low === 'that' || BREAKS.has(low);
     if (tags.pos[t] === 'VERB') {
       const lemma = tags.lemma[t]!;
@@ -179,7 +182,7 @@ function features(toks: Token[], tags: Tags, ms: Placed[], i: number, j: number,
     const slot = CROSS_SLOT[f[k]!]!;
     if (slot >= 0) f.push(BASE.length + kinds * CROSSED.length + slot);
   }
-  return { features: f, verb };
+  return { features: f, verb: objectOfVerb ? verb : undefined };
 }
 
 /** Every pair of distinct entities named in one sentence that the rules did not link (every pair, withLinked, to fit the model). */

@@ -92,3 +92,10 @@ test('an outlet named with someone and no verb between them gets no link: it is 
   const { st: st2, cs: cs2 } = candidates('title: X\nThe source cited by Globex Corporation claims that it was Tobias Brandt who raised the issue.');
   assert.equal(likelyLinks(st2.sentences, cs2, LINK_FEATURES.vector({ bias: 10 }), 0.5).length, 1);
 });
+
+test('a name past "that" is no object of the verb before it: such a link is "associated_with"', () => {
+  const { st, cs } = candidates('Tobias Brandt assured Lena Morrow that Norway would stay out.');
+  const all = likelyLinks(st.sentences, cs, LINK_FEATURES.vector({ bias: 5 }), 0.5);
+  const typeOf = (b: string) => all.find((i) => i.source === 'Tobias Brandt' && i.target === b)?.type;
+  assert.equal(typeOf('Norway'), 'associated_with');
+});
