@@ -422,6 +422,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     first: string;
     last: string;
     multi: boolean;
+    /** "Telenor Norway": a company's name before a country's, its national arm. */
+    arm: boolean;
   }
   const insts: InstInfo[] = [];
   let instSeen = 0;
@@ -464,7 +466,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const ws = words(e.name);
       // "Zhejiang Acme Steel Co." is "Acme" too: a company's name may open with its province or town.
       const opener = ws.length >= 3 && e.kind === 'company' && lookupPlace(ws[0]!) ? ws[1]! : ws[0];
-      insts.push({ e, initials: bodyInitials(e.name), first: (opener ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1 });
+      const arm = ws.length > 1 && isCountryName(lookupPlace(ws.slice(1).join(' ')) ?? '');
+      insts.push({ e, initials: bodyInitials(e.name), first: (opener ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1, arm });
     }
     // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
     // But "according to ACC" after "Anti-Corruption Commission (ACC)" is that body, as defined.
@@ -520,12 +523,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // "the FA" beside "FA Commission": an acronym opening a body's name other than a company's or an outlet's is
     // the parent body, not that commission or unit ("HSBC" is "HSBC Holdings", "CBS" is "CBS News").
     const parentAcronym = /^[A-Z]{2,6}$/.test(w);
-    // "Telenor" beside "Telenor Norway": a company's name before a country's is its national arm, not the group.
-    const nationalArm = (x: InstInfo): boolean => isCountryName(lookupPlace(x.e.name.slice(x.first.length + 1)) ?? '');
+    // "Telenor" beside "Telenor Norway": a national arm is not the group.
     const prefixed = insts.filter(
       (x) =>
         x.multi &&
-        !nationalArm(x) &&
+        !x.arm &&
         !(parentAcronym && x.e.kind !== 'company' && x.e.kind !== 'media') &&
         (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
     );
@@ -535,7 +537,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(companies[0]!.e, m);
       continue;
     }
-    const arm = insts.find((x) => x.first === lw && nationalArm(x));
+    const arm = insts.find((x) => x.arm && x.first === lw);
     if (arm && !m.personEvidence && !isCommonWord(w) && !/(?:ers|ors|ists)$/.test(lw)) {
       // not "Whistleblowers" of "Whistleblowers UK"
       const group = get('institution', w);
