@@ -1554,12 +1554,12 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       }),
     ];
   }
-  // "former Imo Governor, Emeka Ihedioha": a title that ends the run belongs to the name after the comma; the words
-  // before it qualify the office.
   // "High Commissioner in Dhaka Robert Gibson": a place's name, then a person's.
   const placeFirst = span.length >= 3 && LOCATIVE_BEFORE.has(tokens[base - 1]?.low ?? '') ? lookupPlace(span[0]!.text) : undefined;
   if (placeFirst && isGivenName(span[1]!.text) && !lookupPlace(textOf(text, span.slice(0, 2))) && span.slice(1).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)))
     return [mention('place', text, [span[0]!], base, sentence, { name: placeFirst }), mention('person', text, span.slice(1), base + 1, sentence)];
+  // "former Imo Governor, Emeka Ihedioha": a title that ends the run belongs to the name after the comma; the words
+  // before it qualify the office.
   const endTitle = span.at(-1)!;
   if (
     span.length >= 2 &&
