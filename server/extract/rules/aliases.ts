@@ -768,12 +768,10 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   }
 
   // "The CMA Board disqualified them", "the Board of Acme Holdings": a body's board acts as that body.
-  const bodyByKey = new Map<string, Entity>();
-  for (const e of entities) if (e.category === 'institution' && e.mentions.length > 0) for (const n of [e.name, ...e.aliases]) bodyByKey.set(key(n), e);
   for (const e of entities) {
     if (e.category !== 'institution' || e.mentions.length === 0) continue;
     const board = /^(.+) Board$/.exec(e.name)?.[1] ?? /^Board of (?:the )?(.+)$/.exec(e.name)?.[1];
-    const owner = board ? bodyByKey.get(key(board)) : undefined;
+    const owner = board ? byKey.get(`institution:${key(board)}`) : undefined;
     if (owner && owner !== e && owner.mentions.length > 0) mergeInto(e, owner);
   }
 
