@@ -577,6 +577,7 @@ function personsBetweenPeople(text: string, tokens: Token[], out: RawMention[], 
   if (people.length < 2) return;
   const covered = new Set<number>();
   for (const m of out) for (let k = m.first; k <= m.last; k++) covered.add(k);
+  const found = out.length;
   for (const a of people) {
     if (tokens[a.last + 1]?.text !== ',') continue;
     const start = a.last + 2;
@@ -592,7 +593,7 @@ function personsBetweenPeople(text: string, tokens: Token[], out: RawMention[], 
     out.push(mention('person', text, span, start, sentence));
     for (let k = start; k < end; k++) covered.add(k);
   }
-  out.sort((x, y) => x.first - y.first);
+  if (out.length > found) out.sort((x, y) => x.first - y.first);
 }
 
 /** Series and divisions numbered in words after their name: "League Two", "Division One", "Formula One". */
@@ -1550,7 +1551,6 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
         ...(hint ? { institutionHint: hint } : {}),
         ...(abbreviatesCommonWords(tokens, base) || abbreviatesInstrument(tokens, base) ? { commonAbbreviation: true } : {}),
         ...(city ? { city } : {}),
-        ...(/^[A-Z][A-Z&]{1,7}$/.test(t.text) && isCommonWord(w) === false ? {} : {}),
       }),
     ];
   }
