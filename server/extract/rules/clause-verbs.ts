@@ -191,6 +191,9 @@ export function clauseVerbRules(c: Clause, mem: Memory, tags: Tags, add: Add): s
     const lemma = tags.lemma[v]!;
     // "to shows such as …": after "to", only the bare form is a verb.
     if (c.low[v - 1] === 'to' && c.low[v] !== lemma) continue;
+    // "the Premier League club X", "state broadcaster X": a bare word between two names is a noun
+    // naming the second; news tells acts in the past or with "-s".
+    if (c.low[v] === lemma && c.at[v - 1] && c.at[v + 1] && c.at[v - 1] !== c.at[v + 1]) continue;
     const head = chainHead(c, tags, v);
     const subjects = subjectOf(c, mem, head);
     if (subjects.length === 0) subjects.push(...subjectBeforePhrase(c, head), ...subordinateSubject(c, head), ...documentAuthor(c, mem, tags, v));

@@ -244,6 +244,8 @@ function setTitle(titled: Map<string, string>, title: string, name: string): voi
  */
 export function definiteRef(c: Clause, mem: Memory, k: number): string | null {
   if (c.low[k - 1] !== 'the') return modifiedBodyRef(c, mem, k);
+  // "the Court of Arbitration for Sport": the word opens a name, which is no description.
+  if (c.at[k]) return null;
   const w = c.low[k]!;
   return mem.titled.get(w) ?? describedEntity(c, mem, k) ?? (PERSON_DESCRIPTIONS.has(w) && !c.toks[k]!.cap && !c.at[k] ? lastPersonBefore(c, mem, k) : null);
 }

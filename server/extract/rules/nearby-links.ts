@@ -75,12 +75,17 @@ export function nearbyLinks(sentences: Sentence[], tokens: Token[][], placed: Pl
         else if (verb === undefined && tags.pos[t] === 'VERB') verb = tags.lemma[t];
       }
       if (broken || !verb || NO_LINK.has(verb) || REPORTING_VERBS.has(verb)) continue;
+      // "the Premier League club X", "EU member Romania": a bare word alone between two names is a
+      // noun naming the second, which holds the relation it names, if any, to the first.
+      const noun = b.first === a.last + 2 && toks[a.last + 1]!.low === verb;
+      const relation = noun ? RELATION_NOUNS[verb] : undefined;
+      if (noun && !relation) continue;
       linked.add(k);
       const sent = sentences[s]!;
       out.push({
-        type: VERB_TYPE.get(verb) ?? pastTense(verb),
-        source: a.entity.name,
-        target: b.entity.name,
+        type: relation ?? VERB_TYPE.get(verb) ?? pastTense(verb),
+        source: (relation ? b : a).entity.name,
+        target: (relation ? a : b).entity.name,
         sentence: s,
         evidence: { start: sent.start, end: sent.end, text: sent.text },
         hedged: false,

@@ -23,6 +23,12 @@ test('"the court" stands for the court named before, "his" for the person', () =
   assert.ok(got.includes('Constitutional Court -denied-> Carlos Mendes'));
 });
 
+test('"the court" is no description where it opens a name: "the Court of Arbitration for Sport"', () => {
+  const got = pairs('Lawyers for Kestrel Mining said it would appeal to the Court of Appeal. WADA appealed to the Court of Arbitration for Sport.');
+  assert.ok(got.includes('WADA -appealed_to-> Court of Arbitration for Sport'), got.join('; '));
+  assert.ok(!got.includes('WADA -appealed_to-> Court of Appeal'), got.join('; '));
+});
+
 test('"they" stands for the group named before; a claim verb accuses the subject of the claim', () => {
   const got = pairs('Paul Green and opposition leader Sara White say they won. They contend Robert Black lost the vote.');
   assert.deepEqual(got.sort(), ['Paul Green -accused-> Robert Black', 'Sara White -accused-> Robert Black']);

@@ -36,3 +36,8 @@ test('no link across a clause break, over a reporting verb, over a long gap, or 
   ])
     assert.deepEqual(nearby(text), [], text);
 });
+
+test('a bare noun alone between two names names the second: no act, or the relation the noun states', () => {
+  assert.deepEqual(nearby('The Northern League club Ashford Rovers sacked its manager.'), []);
+  assert.deepEqual(nearby('He said NATO member Latvia would vote.'), ['Latvia -member_of-> NATO']);
+});
