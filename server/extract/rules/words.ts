@@ -388,4 +388,13 @@ export const PERSON_DESCRIPTIONS = new Set([
   'heir',
   'defendant',
   'suspect',
+  'politician',
+  'lawmaker',
+  'legislator',
+  'financier',
+  'banker',
+  'magnate',
+  'mogul',
+  'activist',
+  'journalist',
 ]);

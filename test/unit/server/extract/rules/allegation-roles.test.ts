@@ -402,3 +402,10 @@ test('fixing matches, prices or bids names wrongdoing; fixing roads does not', (
   const [b] = ruleStages('The mayor Daniel Koellerer allegedly promised to fix the roads.').allegations;
   assert.deepEqual(b?.against ?? [], []);
 });
+
+test('"the politician", "the financier": a person described by what they do stands for the person the story is about', () => {
+  for (const noun of ['politician', 'financier', 'banker']) {
+    const a = allegations(`The regulator banned Tom Hale, a former director of Boltron Ltd, last year. The watchdog said the ${noun} had misled investors.`).at(-1)!;
+    assert.deepEqual(a.against, ['Tom Hale'], noun);
+  }
+});
