@@ -177,7 +177,7 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
       if (v + 1 < k) plain &&= AMOUNT_OR_WORD.test(y) && !PREPOSITIONS.has(y) && !CLAUSE_BREAKS.has(y);
       if (k - v > 3 && !plain) break;
       if (
-        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|lodged|lodges|levelled|leveled|pressed|issued|issues|announced|announce|announces)$/.test(
+        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|lodged|lodges|levelled|leveled|pressed|issued|issues|issue|announced|announce|announces|sought|seeks|seek|requested|requests)$/.test(
           w[v]!,
         )
       ) {
@@ -355,7 +355,8 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       if (w[j] === 'for' || w[j] === 'against') {
         if (w[j + 1] === 'the' && w[j + 2] === 'arrest' && w[j + 3] === 'of') j += 3;
         const m = mentionStartingAt(c, j + 1) ?? mentionStartingAt(c, j + 2);
-        const pron = pronounAt(c, j + 1);
+        // "a warrant for the former president": the one the story gives that title.
+        const pron = pronounAt(c, j + 1) ?? (w[j + 1] === 'the' ? (describedAt(c, j + 2, false) ?? describedAt(c, j + 3, false)) : null);
         if (m && !isMedia(m)) out.push(...coordinatedAfter(c, m));
         else if (pron) out.push(pron);
       }
@@ -404,7 +405,9 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
         if (owner) out.push(owner);
       }
     }
-    if (isWrongdoing(w[k]!) && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
+    // Not "charged with corruption by the crime agency": there "by" names who charges.
+    const charge = (w[k - 1] === 'with' || w[k - 1] === 'of') && PASSIVE_ACCUSED.has(w[k - 2] ?? '');
+    if (isWrongdoing(w[k]!) && !charge && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
       // "interference by X and Y", not "found guilty of fraud by a jury in Manhattan".
       const list = c.ms.filter(
         (p) => p.first > k + 1 && p.first <= k + 8 && !isMedia(p) && !(p.entity.category === 'place' && inPrepPhrase(c, p) && w[p.first - 1] !== 'by'),
@@ -419,6 +422,10 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       const partner = mentionStartingAt(c, k + 2);
       if (partner && !isMedia(partner) && partner.entity.category !== 'place') out.push(...coordinatedAfter(c, partner));
     }
+  // "X was charged on Monday along with his business partner Y and Z": those named with the accused share the charge.
+  for (let k = 0; k < w.length && out.length; k++)
+    if ((w[k] === 'alongside' || ((w[k] === 'along' || w[k] === 'together') && w[k + 1] === 'with')) && c.ms.some((p) => p.last < k && out.includes(p.entity.name)))
+      out.push(...alongWith(c, k));
   // "Other charges included fraud": the charges of the one accused before.
   if (out.length === 0 && cues.some((q) => CHARGE.has(w[q.at]!) && /^(other|further|additional|more|new)$/.test(w[q.at - 1] ?? ''))) out.push(...c.lastAccused);
   if (out.length === 0 && cues.some((q) => q.kind === 'legal' && /(charges|warrant|indictment|case|trial)$/.test(w[q.at]!))) {
@@ -431,6 +438,23 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
   }
   return [...new Set(out.flatMap((name) => titleHoldersAfter(c, name) ?? [name]))];
 }
+
+/**
+ * Who "along with", "together with" or "alongside" at k names, past a title of plain words ("his
+ * business partner", "former finance chief"): not one who only stands with the accused ("alongside
+ * his lawyer").
+ */
+function alongWith(c: Clause, k: number): string[] {
+  const start = c.w[k] === 'alongside' ? k + 1 : k + 2;
+  for (let j = start; j < c.w.length && j - start <= 5; j++) {
+    const m = mentionStartingAt(c, j);
+    if (m) return isMedia(m) || m.possessive || m.entity.category === 'place' ? [] : coordinatedAfter(c, m).filter((n) => !isPlace(c, n));
+    const x = c.w[j]!;
+    if (!/^[a-z-]+$/.test(x) || PREPOSITIONS.has(x) || BE.has(x) || REPRESENTATIVES.has(x)) return [];
+  }
+  return [];
+}
+const REPRESENTATIVES = new Set(['lawyer', 'lawyers', 'attorney', 'attorneys', 'counsel', 'solicitor', 'solicitors', 'barrister', 'barristers', 'spokesman', 'spokeswoman']);
 
 /** "indicted the four aforementioned suspects", "charged both men": the people a group object of the verb at k stands for. */
 function groupObject(c: Clause, k: number): string[] {

@@ -409,3 +409,19 @@ test('"the politician", "the financier": a person described by what they do stan
     assert.deepEqual(a.against, ['Tom Hale'], noun);
   }
 });
+
+test('"along with his partner Y" shares the charge, "alongside his lawyer" does not; "by" after "charged with fraud" names who charges', () => {
+  assert.deepEqual(only('Tom Hale was charged with fraud on Monday along with his business partner Rita Voss and accountant Omar Khan.').against, [
+    'Tom Hale',
+    'Rita Voss',
+    'Omar Khan',
+  ]);
+  assert.deepEqual(only('Tom Hale appeared in court alongside his lawyer Rita Voss on fraud charges.').against, ['Tom Hale']);
+  assert.deepEqual(only('Seven former players were charged with corruption by Ruritania’s National Crime Agency.').against, []);
+});
+
+test('who seeks or asks for a warrant alleges; "a warrant for the former president" is against the one with that title', () => {
+  const a = allegations('Boltron president Juan Gomez was questioned last week. Prosecutor Alexandra Ladino has asked a judge to issue an arrest warrant for the former president.').at(-1)!;
+  assert.deepEqual(a.alleged_by, ['Alexandra Ladino']);
+  assert.deepEqual(a.against, ['Juan Gomez']);
+});
