@@ -390,7 +390,8 @@ const endsWithDash = (text: string, tokens: Token[]): boolean => {
 export function isHeadline(tokens: Token[]): boolean {
   // Title Case capitalises ordinary words ("Plans To Charge … Over Alleged Spying"); prose does not.
   const lastTok = tokens[tokens.length - 1];
-  if (lastTok && /^[.!?”"]$/.test(lastTok.text)) return false; // headlines carry no full stop
+  // Headlines carry no full stop, even one an initial keeps ("… Zone B.").
+  if (lastTok && (/^[.!?”"]$/.test(lastTok.text) || (lastTok.text.length <= 3 && lastTok.text.endsWith('.')))) return false;
   let commonCaps = 0;
   let lower = 0;
   tokens.forEach((t, i) => {
@@ -805,6 +806,14 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   // Split on connectors unless the whole run is a known or institution-shaped name.
   // "Customs and Excise Management Act": a law's name, no body's (its acronym neither).
   if (span.length >= 2 && LAW_NAME_ENDS.has(span[span.length - 1]!.text)) return;
+  // "First Vice President of the Confederation of X", "Member of the FIFA Council": an office in title
+  // case names no one; what follows "of" is read as a run of its own.
+  // Not "President of Russia Vladimir Putin", where a name follows the office.
+  const office = officeOf(span);
+  if (office > 0 && norm(span[office + 1]?.text ?? '') === 'the' && office + 2 < span.length) {
+    classifyRun(text, tokens, base + office + 2, span.slice(office + 2), sentence, out);
+    return;
+  }
   const whole = classifySpan(text, tokens, base, span, sentence);
   if (whole) {
     out.push(...whole);
@@ -882,6 +891,13 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     start = k + 1;
   }
 }
+
+/** Where "of" follows an office of title words only ("Vice President of"), or -1. */
+function officeOf(span: Token[]): number {
+  const of = span.findIndex((t) => t.text === 'of');
+  return of > 0 && span.slice(0, of).every((t) => isTitleWord(t) || OFFICE_RANKS.has(norm(t.text))) ? of : -1;
+}
+const OFFICE_RANKS = new Set(['first', 'second', 'third', 'deputy', 'vice', 'acting', 'senior', 'assistant', 'associate', 'executive']);
 
 /**
  * "the Gauteng and North West provinces", "Limpopo and Mpumalanga provinces": names coordinated

@@ -356,7 +356,11 @@ export function tokenize(s: Sentence, sentenceIndex: number): Token[] {
         stop = mk('.', start + word.length, s, sentenceIndex, false);
       }
     }
-    if (!word) continue;
+    if (!word) {
+      // A full stop on its own, after ")" or a closing quote: it still ends the sentence.
+      if (stop) tokens.push(stop);
+      continue;
+    }
     // "U.S.-North", "pro-Trump": the capitalised part after the hyphen is a name on its own.
     const hy = word.includes('-') ? HYPHEN_NAME.exec(word) : null;
     if (hy && hy[1] && hy[2] && (hy[1].endsWith('.') || LOWER_WORD.test(hy[1]))) {

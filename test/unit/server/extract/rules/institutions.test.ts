@@ -134,3 +134,11 @@ test('a document named with its acronym is no body, nor is its acronym: "First I
   assert.deepEqual([...found.keys()], []);
   assert.equal(institutions('The United Nations Development Programme (UNDP) funded the study.').size, 1);
 });
+
+test('an office in title case ("First Vice President of the …") names the body after it, in prose, not a headline', () => {
+  const found = institutions(
+    'Tom Hale was a Member of the Northern Rowing Council, First Vice President of the Confederation of Harbour Sailing (CHS) and President of the Coastal Rowing Union (CRU) Zone B.',
+  );
+  for (const name of ['Northern Rowing Council', 'Confederation of Harbour Sailing', 'Coastal Rowing Union']) assert.ok(found.has(name), `${name}: ${[...found.keys()]}`);
+  assert.deepEqual(ruleExtractor.extract('President of Ruritania Tom Hale spoke.').institutions, []);
+});

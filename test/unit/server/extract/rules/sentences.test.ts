@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { splitSentences, winkLineSentences } from '../../../../../server/extract/rules/nlp.js';
+import { splitSentences, tokenize, winkLineSentences } from '../../../../../server/extract/rules/nlp.js';
 import type { Sentence } from '../../../../../server/extract/types.js';
 
 const LINES = [
@@ -53,4 +53,11 @@ test('a dateline that opens a paragraph is a sentence of its own', () => {
   assert.deepEqual(text('LONDON - and elsewhere, prices rose.'), ['LONDON - and elsewhere, prices rose.']);
   const s = splitSentences('LONDON (Reuters) - The bank was fined.');
   assert.equal('LONDON (Reuters) - The bank was fined.'.slice(s[1]!.start, s[1]!.end), s[1]!.text);
+});
+
+test('a full stop after a bracket stays a token: it ends the sentence', () => {
+  for (const line of ['He heads the Harbour Sailing Confederation (HSC).', 'The bank (a unit of Acme) was fined.']) {
+    const [s] = splitSentences(line);
+    assert.equal(tokenize(s!, 0).at(-1)!.text, '.', line);
+  }
 });
