@@ -23,6 +23,8 @@ export interface Entity {
   kind?: InstitutionKind;
   roles: Role[];
   mentions: Mention[];
+  /** Named beside the group whose name it opens with ("Acme and Acme International"). */
+  sibling?: boolean;
 }
 
 export interface Placed {
@@ -171,6 +173,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     alias(e, surface);
     for (const a of m.aliases) alias(e, a);
     e.mentions.push({ start: m.start, end: m.end, surface, sentence: m.sentence });
+    if (m.sibling) e.sibling = true;
     if (m.role) e.roles.push({ ...m.role, sentence: m.sentence });
     const tok = tokens[m.sentence]?.[m.last];
     placed.push({ entity: e, sentence: m.sentence, first: m.first, last: m.last, modifier: !!m.modifier, possessive: !!tok?.possessive });
@@ -422,7 +425,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     first: string;
     last: string;
     multi: boolean;
-    /** "Telenor Norway": a company's name before a country's, its national arm. */
+    /** "Telenor Norway": a company's name before a country's, its national arm; or a sibling named beside it ("Acme International"). */
     arm: boolean;
   }
   const insts: InstInfo[] = [];
@@ -466,7 +469,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const ws = words(e.name);
       // "Zhejiang Acme Steel Co." is "Acme" too: a company's name may open with its province or town.
       const opener = ws.length >= 3 && e.kind === 'company' && lookupPlace(ws[0]!) ? ws[1]! : ws[0];
-      const arm = ws.length > 1 && isCountryName(lookupPlace(ws.slice(1).join(' ')) ?? '');
+      const arm = ws.length > 1 && (!!e.sibling || isCountryName(lookupPlace(ws.slice(1).join(' ')) ?? ''));
       insts.push({ e, initials: bodyInitials(e.name), first: (opener ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1, arm });
     }
     // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.

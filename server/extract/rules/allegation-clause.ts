@@ -655,11 +655,16 @@ function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
       open = j;
       break;
     }
-    // "the chairman and founder of Y" is one description; "the B, and C" a list.
-    if (CLAUSE_BREAKS.has(x) || BE.has(x) || x === 'who' || x === 'which' || (x === 'and' && (mentionStartingAt(c, j + 1) || c.w[j - 1] === ',')))
-      return undefined;
+    if (CLAUSE_BREAKS.has(x) || BE.has(x) || x === 'who' || x === 'which') return undefined;
   }
   if (open < 1 || !/^(the|a|an|former|ex|then)$/.test(c.w[open + 1] ?? '')) return undefined;
+  // "the chairman and founder of Y" is one description, and so is "the owner of Y and Z"; "the B, and C"
+  // and "the B and C" are a list.
+  for (let j = open + 2; j < k; j++) {
+    if (c.w[j] !== 'and') continue;
+    if (c.w[j - 1] === ',') return undefined;
+    if (mentionStartingAt(c, j + 1) && !c.w.slice(open + 2, j).some((y) => y === 'of' || y === 'at' || y === 'for')) return undefined;
+  }
   const head = mentionEndingAt(c, open - 1);
   return head && head.entity.category === 'person' && !head.possessive ? head : undefined;
 }

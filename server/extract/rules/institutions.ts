@@ -181,6 +181,7 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   bhd: 'company',
   group: 'company',
   holdings: 'company',
+  holding: 'company', // "Koc Holding"
   company: 'company',
   pharma: 'company',
   pharmaceuticals: 'company',
@@ -873,7 +874,10 @@ const STAFF_AT = new Set([
   'traders',
 ]);
 /** Nouns right after a name that make it a body only in that order ("the X law firm"), not before it. */
-const AFTER_ONLY = new Set(['group', 'firm', 'company', 'party', 'movement', 'alliance', 'coalition', 'organisation', 'organization']);
+const AFTER_ONLY = new Set(['group', 'firm', 'company', 'party', 'movement', 'alliance', 'coalition', 'organisation', 'organization', 'chain', 'conglomerate', 'lender', 'insurer', 'airline', 'broadcaster', 'newspaper', 'daily', 'weekly', 'tabloid', 'portal', 'outlet', 'site']);
+
+/** "the Sme daily", "the Kestrel law firm": a body noun right after the name makes "the" before it an article. */
+export const bodyNounAfter = (tokens: Token[], last: number): boolean => AFTER_ONLY.has(lowerAt(tokens, last + 1)) && !tokens[last]!.possessive;
 
 /** The kind a lower-case noun at tokens[k] names: "newspaper", "news agency", "drugmaker". */
 function nounKind(tokens: Token[], k: number): InstitutionKind | undefined {

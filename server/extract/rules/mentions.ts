@@ -12,6 +12,7 @@ import {
   STAFF_AFTER_EX,
   clubContext,
   PERSON_BODY_NOUNS,
+  bodyNounAfter,
   abbreviatesCommonWords,
   countryBody,
   countryBodyAt,
@@ -73,6 +74,8 @@ export interface RawMention {
   possessiveOnly?: boolean;
   /** Single words: "the Met", "the Sacklers". */
   afterThe?: boolean;
+  /** "Acme International" named beside "Acme" ("Acme and Acme International"): a body of its own, not the group. */
+  sibling?: boolean;
   /** Name of an institution owning this mention ("the Met's Director …", "Police's Command"). */
   ownerBefore?: RawMention;
   /** Single words: the context says this is a body of this kind unless it is a person's name. */
@@ -717,6 +720,12 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     span = span.slice(1);
     base++;
   }
+  // "The Sme daily reported": "The" is the noun's article, not the name's (but "The Daily Clarion newspaper",
+  // "The Namibian newspaper" may be named with it).
+  if (span.length === 2 && span[0]!.text === 'The' && !isDemonym(span[1]!.text) && !isCommonWord(span[1]!.text) && bodyNounAfter(tokens, offset + run.length - 1)) {
+    span = span.slice(1);
+    base++;
+  }
   // Leading words of an institution's name stay: "National Electoral Council", "African Union".
   const after = tokens[offset + run.length];
   const shaped =
@@ -812,6 +821,15 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   const office = officeOf(span);
   if (office > 0 && norm(span[office + 1]?.text ?? '') === 'the' && office + 2 < span.length) {
     classifyRun(text, tokens, base + office + 2, span.slice(office + 2), sentence, out);
+    return;
+  }
+  // "Acme and Acme International", "Getin Bank and Getin Holding": a name opening both sides of "and" is two bodies.
+  const and = span.findIndex((t, k) => k > 0 && t.text === 'and');
+  if (and > 0 && span[and + 1]?.text === span[0]!.text) {
+    classifyRun(text, tokens, base, span.slice(0, and), sentence, out);
+    const right = out.length;
+    classifyRun(text, tokens, base + and + 1, span.slice(and + 1), sentence, out);
+    for (const m of out.slice(right)) m.sibling = true;
     return;
   }
   const whole = classifySpan(text, tokens, base, span, sentence);

@@ -425,3 +425,8 @@ test('who seeks or asks for a warrant alleges; "a warrant for the former preside
   assert.deepEqual(a.alleged_by, ['Alexandra Ladino']);
   assert.deepEqual(a.against, ['Juan Gomez']);
 });
+
+test('"X, the owner of Y and Z, had accused W": the apposition names X, who accuses', () => {
+  const a = only('Tom Hale, the owner of Velmora Bank and Velmora Holding, had accused Rita Voss of demanding bribes.');
+  assert.deepEqual(a.alleged_by, ['Tom Hale']);
+});

@@ -142,3 +142,18 @@ test('an office in title case ("First Vice President of the …") names the body
   for (const name of ['Northern Rowing Council', 'Confederation of Harbour Sailing', 'Coastal Rowing Union']) assert.ok(found.has(name), `${name}: ${[...found.keys()]}`);
   assert.deepEqual(ruleExtractor.extract('President of Ruritania Tom Hale spoke.').institutions, []);
 });
+
+test('"X Holding", "the X supermarket chain", "the X daily", "X news site": companies and outlets by the noun after them', () => {
+  const found = institutions(
+    'A spokesman for Velmora Holding declined to comment. Its holdings include the Zentrix supermarket chain. The Brevko daily identified the players, Kastelo news site reported.',
+  );
+  assert.equal(found.get('Velmora Holding'), 'company');
+  assert.equal(found.get('Zentrix'), 'company');
+  assert.equal(found.get('Brevko'), 'media');
+  assert.equal(found.get('Kastelo'), 'media');
+});
+
+test('"Acme and Acme International" are two bodies, and the bare name stays the group', () => {
+  const found = institutions('Velmora-Kast was charged. Officials from Velmora-Kast and Velmora-Kast International will appear in court.');
+  assert.ok(found.has('Velmora-Kast') && found.has('Velmora-Kast International'), [...found.keys()].join('; '));
+});

@@ -61,3 +61,10 @@ test('a full stop after a bracket stays a token: it ends the sentence', () => {
     assert.equal(tokenize(s!, 0).at(-1)!.text, '.', line);
   }
 });
+
+test('a hyphen with no space on either side joins a name; it is no dateline dash', () => {
+  assert.deepEqual(
+    splitSentences('Velmora-Kast was charged.\nPARIS - Officials said so.').map((s) => s.text),
+    ['Velmora-Kast was charged.', 'PARIS -', 'Officials said so.'],
+  );
+});
