@@ -70,7 +70,7 @@ export function splitSentences(text: string): Sentence[] {
  * A dateline that opens a paragraph: a place in capitals, maybe its country or state, a date and an
  * outlet's credit in parentheses, then a dash: "NEW YORK -", "HANOI, Vietnam (NBC) –",
  * "LONDON, June 3 (Reuters) —". A capitalised sentence must follow. A hyphen with no space on
- * either side joins a name ("Coca-Cola was sued").
+ * either side joins a name ("Rolls-Royce was sued").
  */
 const DATELINE =
   /^\p{Lu}[\p{Lu}.'’-]{2,}(?: \p{Lu}[\p{Lu}.'’-]*)*(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)?(?:, \p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: ?\([^()\n]{2,40}\))?(?: ?(?:--|—|–) ?| - ?|- )(?=[\p{Lu}“"‘'])/u;
