@@ -108,6 +108,7 @@ function mayAllege(w: string[]): boolean {
     else if (q === 'before-by' && w[k + 1] === 'by') return true;
     // "X published a 67-page report on Y": no claim yet, but who wrote the report is remembered (DOCUMENTS).
     if (published >= 0 && k - published <= 6 && DOCUMENTS.has(x)) return true;
+    if (DISCIPLINARY.has(x) && DURATION.test(w[k - 1] ?? '')) return true; // "a 90-day ban"
   }
   return saying && w.some((x, k) => isWrongdoing(x) || dopingAt(w, k));
 }
@@ -449,6 +450,10 @@ function storyTitles(sentences: Sentence[], tokens: Token[][], spans: Map<number
 }
 
 /** The words in this sentence that make it an allegation, with how strong each one is. */
+const DISCIPLINARY = new Set(['ban', 'suspension']);
+const DURATION = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|life|lifetime)(?:-(?:day|week|month|year|match|game|race))?$/;
+const GIVEN = new Set(['handed', 'given', 'received', 'receives', 'slapped', 'hit', 'serving', 'serves']);
+
 function findCues(c: Clause, denial: { at: number; objectEnd: number; appeal?: boolean } | null): Cue[] {
   const { w } = c;
   const cues: Cue[] = [];
@@ -519,6 +524,10 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number; appeal?: b
             (y === 'pending' && w.slice(k + 2 + j, k + 6 + j).some((z) => /^(investigation|inquiry|probe|hearing|review|outcome|trial)$/.test(z))),
         )
     )
+      kind = 'sanction';
+    // "FIFA handed X a 90-day ban", "X received a four-year suspension": a penalty of a set length given to
+    // someone is a disciplinary sanction, reason told or not (not "a ten-year ban on fishing").
+    if (!kind && DISCIPLINARY.has(x) && DURATION.test(w[k - 1] ?? '') && w[k + 1] !== 'on' && w.slice(Math.max(0, k - 8), k).some((y) => GIVEN.has(y)))
       kind = 'sanction';
     if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) {
       kind = null;

@@ -430,3 +430,10 @@ test('"X, the owner of Y and Z, had accused W": the apposition names X, who accu
   const a = only('Tom Hale, the owner of Velmora Bank and Velmora Holding, had accused Rita Voss of demanding bribes.');
   assert.deepEqual(a.alleged_by, ['Tom Hale']);
 });
+
+test('a ban of a set length handed to someone is a sanction against them, reason told or not; a ban on an activity is not', () => {
+  const a = only('The Rowing Federation handed Tom Hale a 90-day ban.');
+  assert.deepEqual(a.against, ['Tom Hale']);
+  assert.deepEqual(a.alleged_by, ['Rowing Federation']);
+  assert.deepEqual(allegations('The ministry imposed a ten-year ban on fishing.'), []);
+});
