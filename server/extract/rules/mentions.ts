@@ -267,6 +267,21 @@ function isNameToken(t: Token): boolean {
   return true;
 }
 
+const SENTENCE_OPENERS =
+  /^(?:with|without|in|on|at|by|for|from|to|of|as|after|before|since|until|during|under|over|about|into|among|against|despite|and|but|or|nor|so|yet|if|when|while|because|although|though|once|then|now|also|all|both|each|every|some|any|no|this|that|these|those|there|here|it|he|she|they|we|i|you|his|her|their|our|its|my|what|which|who|where|how|why|the|a|an)$/;
+function functionWordInName(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  if (!t.cap || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || !FUNCTION_WORDS.has(t.low) || !next || !isNameToken(next) || FUNCTION_WORDS.has(next.low) || CONNECTORS.has(next.low))
+    return false;
+  if (!atSentenceStart(tokens, k)) return true;
+  // Opening a sentence ("Do Anh Dung, chairman of …"), only before two words that are no English ones, and
+  // not a word that opens sentences ("With Richard Carter serving as …").
+  if (SENTENCE_OPENERS.test(t.low)) return false;
+  const nameLike = (x: Token | undefined): boolean => !!x && isNameToken(x) && !isCommonWord(x.text) && !isDemonym(x.text) && !FUNCTION_WORDS.has(x.low);
+  return nameLike(next) && nameLike(tokens[k + 2]);
+}
+
 const QUOTE = /["“”‘’']/;
 /**
  * The index of the surname in "Given “Nick” Surname" or "Given 'Nick' Surname" (one to three
@@ -433,7 +448,8 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
   // split off by nlp.ts) may look like one but names its place.
   if (isHeadline(tokens) && !endsWithDash(text, tokens)) return out;
   const monthNames = monthsAsNames(tokens);
-  const nameAt = (k: number): boolean => isNameToken(tokens[k]!) || monthNames.has(k);
+  // "charged Do Anh Dung": a capitalised function word inside a sentence, before a name, is a name's first word.
+  const nameAt = (k: number): boolean => isNameToken(tokens[k]!) || monthNames.has(k) || functionWordInName(tokens, k);
   let i = datelineWithStops(text, tokens, sentence, out);
   while (i < tokens.length) {
     if (!nameAt(i) && !opensLongerName(tokens, i)) {
@@ -752,6 +768,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !lookupInstitution(span[0]!.text) &&
     titleLength(span, 0) === 0 && // "Tan Sri Muhyiddin Yassin": "Tan" opens an honorific
     !givenNameAndSurname(tokens, base, span) && // "Grant Halloway said": a given name, not an English word
+    !functionWordInName(tokens, base) && // "Do Anh Dung, chairman of …"
     span[0]!.text !== 'The' &&
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
@@ -1656,7 +1673,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   if (span.some((t) => INSTRUMENT_NOUNS.has(t.low))) return [];
   // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person,
   // "Eamon de Valera" is (a listed given name, no English word, before the particle).
-  if (span.some((t) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)))) {
+  // (Not a capitalised English word opening the name: "charged Do Anh Dung".)
+  if (span.some((t, k) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)) && !(k === 0 && t.cap && FUNCTION_WORDS.has(t.low)))) {
     const particleAt = span.findIndex((t) => NAME_PARTICLES.has(norm(t.text)));
     const givenFirst = particleAt >= 1 && isListedGivenName(first.text) && !isCommonWord(first.text) && span[particleAt + 1]?.cap === true;
     return givenFirst ? [mention('person', text, span, base, sentence)] : [];
@@ -1677,7 +1695,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return [mention('person', text, span, base, sentence)];
   if (givenNameAndSurname(tokens, base, span)) return [mention('person', text, span, base, sentence)];
   // "Benigno Aquino III", "Ramon Revilla Jr.": a generation after a name is part of it, no acronym.
-  const words = span.filter((t, k) => !NAME_PARTICLES.has(t.text) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text)));
+  // (A capitalised English word that opens it, "Do Anh Dung", is a name's part as a particle is.)
+  const words = span.filter(
+    (t, k) => !NAME_PARTICLES.has(t.text) && !(k === 0 && span.length >= 3 && FUNCTION_WORDS.has(t.low)) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text)),
+  );
   // "Uli Hoeness": a surname after the first word may end like "witness", an unknown noun can't.
   const shapedLikeNoun = (t: Token, k: number): boolean => COMMON_SHAPE.test(t.text) && !(k > 0 && /ness$/.test(t.text));
   if (words.length <= 4 && words.every((t, k) => !isCommonWord(t.text) && !shapedLikeNoun(t, k) && !/^[A-Z]{2,}$/.test(t.text))) {

@@ -170,3 +170,10 @@ test("a nickname in quotes inside a name is left out of it; a saint's name is no
 test("a listed given name opens a name with a Romance particle; a body's name stays no person", () => {
   assert.deepEqual(people("Eamon de Varela's grandson spoke. Deposits at Banco de la Plata grew."), ['Eamon de Varela']);
 });
+
+test('a name may open with a word that is also English ("Do Thi Lan"), but not after a sentence opener ("With Tom Hale …")', () => {
+  assert.deepEqual(people('Prosecutors charged Do Thi Lan with fraud.'), ['Do Thi Lan']);
+  assert.deepEqual(people('Do Thi Lan, chairwoman of the Zentrix Group, was charged with fraud.'), ['Do Thi Lan']);
+  assert.deepEqual(people('With Tom Hale serving as chairman, the firm grew.'), ['Tom Hale']);
+  assert.deepEqual(people('Do Americans care about it?'), []);
+});
