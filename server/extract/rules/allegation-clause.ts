@@ -657,7 +657,10 @@ function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
     }
     if (CLAUSE_BREAKS.has(x) || BE.has(x) || x === 'who' || x === 'which') return undefined;
   }
-  if (open < 1 || !/^(the|a|an|former|ex|then)$/.test(c.w[open + 1] ?? '')) return undefined;
+  // "X, the former chief executive of Y,", "X, chairman of Y,": an article or a title opens the apposition.
+  const opener = c.w[open + 1] ?? '';
+  if (open < 1 || !(/^(the|a|an|former|ex|then)$/.test(opener) || ((TITLE_WORDS.has(opener) || JOB_NOUNS.has(opener)) && !c.toks[open + 1]!.cap)))
+    return undefined;
   // "the chairman and founder of Y" is one description, and so is "the owner of Y and Z"; "the B, and C"
   // and "the B and C" are a list.
   for (let j = open + 2; j < k; j++) {

@@ -437,3 +437,7 @@ test('a ban of a set length handed to someone is a sanction against them, reason
   assert.deepEqual(a.alleged_by, ['Rowing Federation']);
   assert.deepEqual(allegations('The ministry imposed a ten-year ban on fishing.'), []);
 });
+
+test('"X, chairman of Y, is to be prosecuted": an apposition opened by a bare title names X alone', () => {
+  assert.deepEqual(only('Tom Hale, chairman of property developer Zentrix Group, is to be prosecuted for fraud.').against, ['Tom Hale']);
+});
