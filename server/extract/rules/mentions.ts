@@ -1674,13 +1674,19 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // Romance particles ("da", "de la") join a name only after a known given name: "Banco de la Nación" is no person,
   // "Eamon de Valera" is (a listed given name, no English word, before the particle).
   // (Not a capitalised English word opening the name: "charged Do Anh Dung".)
-  if (span.some((t, k) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)) && !(k === 0 && t.cap && FUNCTION_WORDS.has(t.low)))) {
+  // "Majid Al Refai": a capitalised "Al" between two names is an Arabic name's, whatever the given name.
+  const arabicAl = (t: Token, k: number): boolean => t.text === 'Al' && k > 0 && k < span.length - 1;
+  if (
+    span.some(
+      (t, k) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)) && !(k === 0 && t.cap && FUNCTION_WORDS.has(t.low)) && !arabicAl(t, k),
+    )
+  ) {
     const particleAt = span.findIndex((t) => NAME_PARTICLES.has(norm(t.text)));
     const givenFirst = particleAt >= 1 && isListedGivenName(first.text) && !isCommonWord(first.text) && span[particleAt + 1]?.cap === true;
     return givenFirst ? [mention('person', text, span, base, sentence)] : [];
   }
   // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
-  if (span.length <= 6 && span.some((t, k) => k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
+  if (span.length <= 6 && span.some((t, k) => (k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) || arabicAl(t, k)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
     return [mention('person', text, span, base, sentence)];
   }
   // "Hu Weiming", "Ma Ying": a short word that is also an English noun, capitalised mid-sentence before

@@ -177,3 +177,7 @@ test('a name may open with a word that is also English ("Do Thi Lan"), but not a
   assert.deepEqual(people('With Tom Hale serving as chairman, the firm grew.'), ['Tom Hale']);
   assert.deepEqual(people('Do Americans care about it?'), []);
 });
+
+test('a capitalised "Al" between two names is part of an Arabic name, whatever the given name', () => {
+  assert.deepEqual(people('He said Zayed Al Kharousi would appeal the verdict.'), ['Zayed Al Kharousi']);
+});
