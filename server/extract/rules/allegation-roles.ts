@@ -164,6 +164,8 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     // "charged by X", "a complaint laid with police by X"; not "says the article by X …", whose author is no party.
     let by = -1;
     if (!REPORTING.has(x)) for (let j = k + 1; j < w.length && j - k <= 6 && by < 0 && !CLAUSE_BREAKS.has(w[j]!); j++) if (w[j] === 'by') by = j;
+    // "alleged 58 offences committed by X": who does the wrong, not who alleges it.
+    if (by > k && DOING.has(w[by - 1]!)) by = -1;
     if (by > k) {
       // "sued by rival telecoms firm X": a few lowercase words may describe the party first.
       const m = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
@@ -278,7 +280,12 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
       if (!obj && !pron) out.push(...(includedAfter(c, k).length ? includedAfter(c, k) : groupObject(c, k)));
     }
     // Passive: "X was charged", "who has been accused", "Yesterday she and Y were charged".
-    if (PASSIVE_ACCUSED.has(x) && (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with' || reducedPassive(c, k))) {
+    // "X, the banker sentenced to four years …": a participle in an apposition describes its head.
+    const apposed = DETERMINERS.has(w[k - 2] ?? '') && w[k - 3] === ',' && !isActive(c, k);
+    if (
+      PASSIVE_ACCUSED.has(x) &&
+      (BE.has(w[k - 1] ?? '') || BE.has(w[k - 2] ?? '') || w[k + 1] === 'of' || w[k + 1] === 'with' || reducedPassive(c, k) || apposed)
+    ) {
       const subject = subjectBefore(c, k, 12);
       out.push(...subject);
       // "it was sued by a rival", "it has been fined": a company is what "it" is accused as, in business news.
@@ -407,6 +414,14 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     }
     // Not "charged with corruption by the crime agency": there "by" names who charges.
     const charge = (w[k - 1] === 'with' || w[k - 1] === 'of') && PASSIVE_ACCUSED.has(w[k - 2] ?? '');
+    // "offences committed by X", "the fraud perpetrated by X".
+    // "the fraud was perpetrated by X".
+    const d = BE.has(w[k + 1] ?? '') ? (BE.has(w[k + 2] ?? '') ? k + 3 : k + 2) : k + 1;
+    const done = DOING.has(w[d] ?? '') && w[d + 1] === 'by' && (isWrongdoing(w[k]!) || /^(offences|offenses|crimes|acts)$/.test(w[k]!));
+    if (done) {
+      const m = mentionStartingAt(c, d + 2) ?? mentionStartingAt(c, d + 3);
+      if (m && !isMedia(m) && m.entity.category !== 'place') out.push(...coordinatedAfter(c, m));
+    }
     if (isWrongdoing(w[k]!) && !charge && !c.inName.has(k) && !negated(c, k) && (w[k + 1] === 'by' || w[k + 1] === 'between')) {
       // "interference by X and Y", not "found guilty of fraud by a jury in Manhattan".
       const list = c.ms.filter(
@@ -454,6 +469,8 @@ function alongWith(c: Clause, k: number): string[] {
   }
   return [];
 }
+/** Verbs of doing a wrong: "committed by X" names its doer. */
+const DOING = new Set(['committed', 'perpetrated', 'orchestrated', 'masterminded', 'carried']);
 const REPRESENTATIVES = new Set(['lawyer', 'lawyers', 'attorney', 'attorneys', 'counsel', 'solicitor', 'solicitors', 'barrister', 'barristers', 'spokesman', 'spokeswoman']);
 
 /** "indicted the four aforementioned suspects", "charged both men": the people a group object of the verb at k stands for. */

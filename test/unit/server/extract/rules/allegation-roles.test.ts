@@ -441,3 +441,11 @@ test('a ban of a set length handed to someone is a sanction against them, reason
 test('"X, chairman of Y, is to be prosecuted": an apposition opened by a bare title names X alone', () => {
   assert.deepEqual(only('Tom Hale, chairman of property developer Zentrix Group, is to be prosecuted for fraud.').against, ['Tom Hale']);
 });
+
+test('"X, the banker sentenced to four years …" and "offences committed by X" are against X, who alleges nothing', () => {
+  const a = only('Tom Hale, the banker sentenced to four years in prison for embezzlement, is to fight the verdict.');
+  assert.deepEqual([a.alleged_by, a.against], [[], ['Tom Hale']]);
+  const b = only('An independent audit alleged 58 criminal offences committed by Tom Hale.');
+  assert.deepEqual([b.alleged_by, b.against], [[], ['Tom Hale']]);
+  assert.deepEqual(only('Police said the fraud was perpetrated by Tom Hale.').against, ['Tom Hale']);
+});
