@@ -425,7 +425,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     first: string;
     last: string;
     multi: boolean;
-    /** "Telenor Norway": a company's name before a country's, its national arm; or a sibling named beside it ("Acme International"). */
+    /** "Telenor Norway": a company's name before a country's, its national arm (as a sibling named beside it is, Entity.sibling). */
     arm: boolean;
   }
   const insts: InstInfo[] = [];
@@ -469,7 +469,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       const ws = words(e.name);
       // "Zhejiang Acme Steel Co." is "Acme" too: a company's name may open with its province or town.
       const opener = ws.length >= 3 && e.kind === 'company' && lookupPlace(ws[0]!) ? ws[1]! : ws[0];
-      const arm = ws.length > 1 && (!!e.sibling || isCountryName(lookupPlace(ws.slice(1).join(' ')) ?? ''));
+      const arm = ws.length > 1 && isCountryName(lookupPlace(ws.slice(1).join(' ')) ?? '');
       insts.push({ e, initials: bodyInitials(e.name), first: (opener ?? '').toLowerCase(), last: (ws.at(-1) ?? '').toLowerCase(), multi: ws.length > 1, arm });
     }
     // An acronym credited as an outlet ("(AFP) –") is not the police force it also abbreviates.
@@ -531,6 +531,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       (x) =>
         x.multi &&
         !x.arm &&
+        !x.e.sibling &&
         !(parentAcronym && x.e.kind !== 'company' && x.e.kind !== 'media') &&
         (x.first === lw || (m.afterThe && lw.length >= 3 && x.first.startsWith(lw) && !x.e.mentions.some((mm) => mm.sentence === m.sentence))),
     );
@@ -540,7 +541,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       attach(companies[0]!.e, m);
       continue;
     }
-    const arm = insts.find((x) => x.arm && x.first === lw);
+    const arm = insts.find((x) => (x.arm || x.e.sibling) && x.first === lw);
     if (arm && !m.personEvidence && !isCommonWord(w) && !/(?:ers|ors|ists)$/.test(lw)) {
       // not "Whistleblowers" of "Whistleblowers UK"
       const group = get('institution', w);
@@ -811,7 +812,8 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     const aw = words(a.name).map((w) => key(w));
     if (aw.length === 1 && (isCommonWord(a.name) || /^[A-Z]{2,6}$/.test(a.name) || lookupPlace(a.name))) continue;
     const opens = (ew: string[], at: number): boolean => ew.length - at > aw.length && aw.every((w, k) => ew[at + k] === w);
-    const longer = companies.filter((e, i) => e !== a && words(e.name).length >= 3 && (opens(companyWords[i]!, 0) || opens(companyWords[i]!, 1)));
+    // Not "Acme International" named beside "Acme" as a body of its own (Entity.sibling).
+    const longer = companies.filter((e, i) => e !== a && !e.sibling && words(e.name).length >= 3 && (opens(companyWords[i]!, 0) || opens(companyWords[i]!, 1)));
     if (longer.length === 1) mergeInto(a, longer[0]!);
   }
 
