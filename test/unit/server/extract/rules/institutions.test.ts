@@ -155,7 +155,7 @@ test('"X Holding", "the X supermarket chain", "the X daily", "X news site": comp
 
 test('"Acme and Acme International" are two bodies, and the bare name stays the group', () => {
   const found = institutions(
-    'Velmora-Kast was charged. Officials from Velmora-Kast and Velmora-Kast International will appear in court. Velmora-Kast International Inc. said it would plead not guilty.',
+    'Former Velmora-Kast vice-president Tom Hale and former Velmora-Kast International Inc. vice-president Rita Voss, along with Velmora-Kast, are charged with fraud. They will appear in court along with representatives from Velmora-Kast and Velmora-Kast International.',
   );
   assert.ok(found.has('Velmora-Kast') && found.has('Velmora-Kast International Inc.'), [...found.keys()].join('; '));
 });
