@@ -658,8 +658,11 @@ function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
     if (CLAUSE_BREAKS.has(x) || BE.has(x) || x === 'who' || x === 'which') return undefined;
   }
   // "X, the former chief executive of Y,", "X, chairman of Y,": an article or a title opens the apposition.
+  // "X, PEMEX chief from 2012 to 2018,": a body's title.
   const opener = c.w[open + 1] ?? '';
-  if (open < 1 || !(/^(the|a|an|former|ex|then)$/.test(opener) || ((TITLE_WORDS.has(opener) || JOB_NOUNS.has(opener)) && !c.toks[open + 1]!.cap)))
+  const titleAt = (j: number): boolean => (TITLE_WORDS.has(c.w[j] ?? '') || JOB_NOUNS.has(c.w[j] ?? '')) && !c.toks[j]!.cap;
+  const body = mentionStartingAt(c, open + 1);
+  if (open < 1 || !(/^(the|a|an|former|ex|then)$/.test(opener) || titleAt(open + 1) || (body && body.entity.category === 'institution' && titleAt(body.last + 1))))
     return undefined;
   // "the chairman and founder of Y" is one description, and so is "the owner of Y and Z"; "the B, and C"
   // and "the B and C" are a list.

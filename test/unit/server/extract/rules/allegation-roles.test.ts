@@ -440,6 +440,7 @@ test('a ban of a set length handed to someone is a sanction against them, reason
 
 test('"X, chairman of Y, is to be prosecuted": an apposition opened by a bare title names X alone', () => {
   assert.deepEqual(only('Tom Hale, chairman of property developer Zentrix Group, is to be prosecuted for fraud.').against, ['Tom Hale']);
+  assert.deepEqual(only('Tom Hale, Zentrix Group chief from 2012-18, is accused of accepting bribes.').against, ['Tom Hale']);
 });
 
 test('"X, the banker sentenced to four years …" and "offences committed by X" are against X, who alleges nothing', () => {
