@@ -9,7 +9,7 @@
 import type { Allegation, Sentence } from '../types.js';
 import type { Token } from './nlp.js';
 import type { Placed } from './aliases.js';
-import { listsIn, rememberLists, type Lists } from './groups.js';
+import { GROUP_NOUNS, GROUP_SIZES, listsIn, rememberLists, type Lists } from './groups.js';
 import { isHeadline } from './mentions.js';
 import { noteTitles } from './clause.js';
 import {
@@ -47,6 +47,7 @@ import {
   wrongdoingTokens,
 } from './allegation-clause.js';
 import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
+import { PREPOSITIONS } from './words.js';
 import { accusedIn, allegersIn, documentAuthor, rememberAuthors, sourcesIn } from './allegation-roles.js';
 import type { Cue, CueKind } from './allegation-clause.js';
 import { ACTION_KINDS, DOCUMENTS, FACE, PENALTY, SUING, VICTIM_PARTICIPLES } from './allegation-words.js';
@@ -369,6 +370,22 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     a.against = next.against.filter((n) => !a.alleged_by.includes(n));
   });
 
+  // "Seven players were charged …" and then "… named them as A, B, C, D, E, F and G": a claim against a
+  // counted group the story has not named yet is against the list of that many people that follows.
+  const accusers = new Set(kept.flatMap((a) => a.alleged_by));
+  for (const a of kept) {
+    if (a.against.length) continue;
+    const size = countedGroup(tokens[a.sentence]!);
+    if (!size) continue;
+    for (let s = a.sentence + 1; s <= a.sentence + 4 && s < tokens.length; s++) {
+      const people = listsIn(tokens[s]!, (bySentence.get(s) ?? []).sort((x, y) => x.first - y.first)).person ?? [];
+      if (people.length === size && !people.some((n) => accusers.has(n))) {
+        a.against = people;
+        break;
+      }
+    }
+  }
+
   // A denial answers every claim against the denier, and the claims just before it or in its sentence.
   for (const d of denials) {
     for (const a of kept) {
@@ -424,6 +441,20 @@ function mostNamedPerson(placed: readonly Placed[]): string | null {
 }
 
 /** A lead whose subject is described, not named: "A police captain …", "MUNICH (AP) — Three executives …". */
+/** The size of a counted group of people the sentence speaks of ("seven … players", "the three individuals"), or 0. */
+function countedGroup(toks: Token[]): number {
+  for (let k = 0; k < toks.length; k++) {
+    const n = GROUP_SIZES[toks[k]!.low] ?? (/^\d{1,2}$/.test(toks[k]!.text) ? Number(toks[k]!.text) : 0);
+    if (n < 2) continue;
+    for (let j = k + 1; j <= k + 6 && j < toks.length; j++) {
+      if (GROUP_NOUNS.has(toks[j]!.low) || COUNTED_PEOPLE.has(toks[j]!.low)) return n;
+      if (toks[j]!.cap || PREPOSITIONS.has(toks[j]!.low) || toks[j]!.low === ',') break;
+    }
+  }
+  return 0;
+}
+const COUNTED_PEOPLE = new Set(['individuals', 'people', 'persons', 'co-accused', 'others']);
+
 const INDEFINITE_LEAD = /^\W*(?:[A-Z][A-Za-z.]*\s*(?:\([^)]*\)\s*)?[—–-]\s*)?(a|an|two|three|four|five|six|seven|eight|nine|ten)\s/i;
 
 /**

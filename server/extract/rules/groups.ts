@@ -127,6 +127,15 @@ function listedTogether(toks: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = toks[k]!;
     if (t.low === ',' || t.low === 'and' || t.low === '&') joined = true;
+    // "A, B, C, along with active players D and E", "A as well as B".
+    else if (/^(along|together)$/.test(t.low) && toks[k + 1]?.low === 'with') {
+      joined = true;
+      k++;
+    } else if (t.low === 'alongside') joined = true;
+    else if (t.low === 'as' && toks[k + 1]?.low === 'well' && toks[k + 2]?.low === 'as') {
+      joined = true;
+      k += 2;
+    }
     // "A and suspended police commissioner B": descriptive words may stand before the next name, a
     // preposition or a verb may not ("A met B", "A of B").
     else if (!LIST_WORDS.test(t.low) && !t.cap && !isTitle(t.low) && !(joined && isDescriptive(t.low))) return false;

@@ -450,3 +450,13 @@ test('"X, the banker sentenced to four years …" and "offences committed by X" 
   assert.deepEqual([b.alleged_by, b.against], [[], ['Tom Hale']]);
   assert.deepEqual(only('Police said the fraud was perpetrated by Tom Hale.').against, ['Tom Hale']);
 });
+
+test('a claim against a counted group not named yet is against the list of that many people that follows', () => {
+  const [a] = allegations(
+    'Seven former league players were charged with corruption by the National Crime Agency. The agency named the suspects as Ivan Zorn, Robert Rada, Marian Dusek, along with active players Michal Dvor, Ivan Hlina, Tomas Hruby and Marek Bela.',
+  );
+  assert.deepEqual(a!.against, ['Ivan Zorn', 'Robert Rada', 'Marian Dusek', 'Michal Dvor', 'Ivan Hlina', 'Tomas Hruby', 'Marek Bela']);
+  // A list of another size is not the group (for the rules; the likely-accused model weighs such names on its own).
+  const [b] = ruleStages('Three former league players were charged with corruption. The agency named Ivan Zorn and Robert Rada as witnesses.').allegations;
+  assert.deepEqual(b!.against, []);
+});
