@@ -47,7 +47,8 @@ import {
   wrongdoingTokens,
 } from './allegation-clause.js';
 import { DENIAL_WORDS, findDenial } from './allegation-denials.js';
-import { PREPOSITIONS } from './words.js';
+import { JOB_NOUNS, PERSON_DESCRIPTIONS, PREPOSITIONS } from './words.js';
+import { TITLE_WORDS } from './lexicons.js';
 import { accusedIn, allegersIn, documentAuthor, rememberAuthors, sourcesIn } from './allegation-roles.js';
 import type { Cue, CueKind } from './allegation-clause.js';
 import { ACTION_KINDS, DOCUMENTS, FACE, PENALTY, SUING, VICTIM_PARTICIPLES } from './allegation-words.js';
@@ -358,6 +359,12 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
   // is accused of …": a lead that describes its accused with "a" or a number names them in the next
   // claim, a sentence or two later.
   kept.forEach((a, i) => {
+    // "charges against a major drinks tycoon" and then "X, the head of …": the same, told as an object.
+    const described = !a.against.length && indefinitePerson(tokens[a.sentence]!);
+    if (described) {
+      const opener = (bySentence.get(a.sentence + 1) ?? []).find((p) => p.first <= 1 && p.entity.category === 'person' && !p.possessive);
+      if (opener && !a.alleged_by.includes(opener.entity.name)) a.against = [opener.entity.name];
+    }
     if (!INDEFINITE_LEAD.test(a.evidence.text)) return;
     // "A former manager at X has accused the company of …" and then "Y, who was fired in March, …": the accuser is named next.
     const cue = a.hedge?.toLowerCase() ?? '';
@@ -441,6 +448,19 @@ function mostNamedPerson(placed: readonly Placed[]): string | null {
 }
 
 /** A lead whose subject is described, not named: "A police captain …", "MUNICH (AP) — Three executives …". */
+/** "against a major drinks tycoon", "arrested a former police chief": a person described, not named, as a claim's object. */
+function indefinitePerson(toks: Token[]): boolean {
+  for (let k = 1; k < toks.length; k++) {
+    if (!/^(a|an)$/.test(toks[k]!.low) || !/^(against|arrested|charged|indicted|detained|sued|accused|fined|banned)$/.test(toks[k - 1]!.low)) continue;
+    for (let j = k + 1; j <= k + 4 && j < toks.length; j++) {
+      const w = toks[j]!.low;
+      if (PERSON_DESCRIPTIONS.has(w) || JOB_NOUNS.has(w) || TITLE_WORDS.has(w)) return true;
+      if (toks[j]!.cap || PREPOSITIONS.has(w) || w === ',') break;
+    }
+  }
+  return false;
+}
+
 /** The size of a counted group of people the sentence speaks of ("seven … players", "the three individuals"), or 0. */
 function countedGroup(toks: Token[]): number {
   for (let k = 0; k < toks.length; k++) {

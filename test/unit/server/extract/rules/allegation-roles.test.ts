@@ -460,3 +460,10 @@ test('a claim against a counted group not named yet is against the list of that 
   const [b] = ruleStages('Three former league players were charged with corruption. The agency named Ivan Zorn and Robert Rada as witnesses.').allegations;
   assert.deepEqual(b!.against, []);
 });
+
+test('"charges against a major drinks tycoon", then "X, the head of …": the person described is the one named next', () => {
+  const [a] = ruleStages(
+    'Prosecutors announced charges against a major drinks tycoon on Friday, the latest in a wave of arrests. Tran Quy Bao, the head of Zentrix Group, is to be prosecuted along with his two daughters.',
+  ).allegations;
+  assert.deepEqual(a!.against, ['Tran Quy Bao']);
+});
