@@ -448,10 +448,13 @@ function mostNamedPerson(placed: readonly Placed[]): string | null {
 }
 
 /** A lead whose subject is described, not named: "A police captain …", "MUNICH (AP) — Three executives …". */
-/** "against a major drinks tycoon", "arrested a former police chief": a person described, not named, as a claim's object. */
+/** "against a major drinks tycoon", "arrested a former police chief", "Former chief executive of X …": a person described, not named. */
 function indefinitePerson(toks: Token[]): boolean {
-  for (let k = 1; k < toks.length; k++) {
-    if (!/^(a|an)$/.test(toks[k]!.low) || !/^(against|arrested|charged|indicted|detained|sued|accused|fined|banned)$/.test(toks[k - 1]!.low)) continue;
+  for (let k = 0; k < toks.length; k++) {
+    // "Former chief executive of X accused of corruption has been arrested": a lead that opens with an office.
+    const opening = k === 0 && /^(former|ex)$/.test(toks[0]!.low);
+    if (!opening && (!/^(a|an)$/.test(toks[k]!.low) || !/^(against|arrested|charged|indicted|detained|sued|accused|fined|banned)$/.test(toks[k - 1]?.low ?? '')))
+      continue;
     for (let j = k + 1; j <= k + 4 && j < toks.length; j++) {
       const w = toks[j]!.low;
       if (PERSON_DESCRIPTIONS.has(w) || JOB_NOUNS.has(w) || TITLE_WORDS.has(w)) return true;

@@ -466,4 +466,8 @@ test('"charges against a major drinks tycoon", then "X, the head of …": the pe
     'Prosecutors announced charges against a major drinks tycoon on Friday, the latest in a wave of arrests. Tran Quy Bao, the head of Zentrix Group, is to be prosecuted along with his two daughters.',
   ).allegations;
   assert.deepEqual(a!.against, ['Tran Quy Bao']);
+  const [b] = ruleStages(
+    'Former chief executive of Zentrix accused of corruption has been arrested in Spain, the attorney general said. Emilio Lopez, Zentrix chief from 2012-18, is accused of taking bribes.',
+  ).allegations;
+  assert.deepEqual(b!.against, ['Emilio Lopez']);
 });
