@@ -126,6 +126,8 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
         // "Russia has denounced the move as a bid to … and accused the president of …": a second verb far
         // from its subject shares the one that opens the sentence.
         if (!subj.length && w[k - 1] === 'and') subj.push(...openingSubject(c, k));
+        // "An independent report by X, an accounting firm, alleged …": the document's author.
+        if (!subj.length) subj.push(...authorOfDocumentBefore(c, verb));
         if (subj.length) speech.push(...subj);
         else if (/^(said|says|added|wrote|told)$/.test(x) && /^[,”"]$/.test(w[k - 1] ?? '')) {
           const after = mentionStartingAt(c, k + 1); // "…,” said X"
@@ -168,7 +170,9 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     if (by > k && DOING.has(w[by - 1]!)) by = -1;
     if (by > k) {
       // "sued by rival telecoms firm X": a few lowercase words may describe the party first.
-      const m = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
+      // "charged by Slovakia's National Crime Agency": the body the possessor names.
+      const first = c.ms.find((p) => p.first > by && p.first - by <= 5 && w.slice(by + 1, p.first).every((y) => /^[a-z-]+$/.test(y) && !PREPOSITIONS.has(y)));
+      const m = first && namedAfterPossessor(c, first);
       if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
     // "X imposed sanctions", "X opened an investigation", "X filed a $10 million lawsuit", "X brought charges".
@@ -194,6 +198,17 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     }
   }
   return { parties: [...new Set(parties)], speakers: [...new Set(speakers)] };
+}
+
+/** "A report by X (, an accounting firm,) alleged …": the author of a document that is the subject of the verb at k. */
+function authorOfDocumentBefore(c: Clause, k: number): string[] {
+  for (let j = k - 1; j > 0 && k - j <= 12; j--) {
+    if (CLAUSE_BREAKS.has(c.w[j]!) || BE.has(c.w[j]!)) return [];
+    if (c.w[j] !== 'by' || !DOCUMENTS.has(c.w[j - 1]!)) continue;
+    const m = mentionStartingAt(c, j + 1);
+    return m && !isMedia(m) && m.entity.category !== 'place' ? coordinatedAfter(c, m) : [];
+  }
+  return [];
 }
 
 /** The name that opens the sentence as its subject ("Russia has …", "The ministry said …"), when no clause break comes before k. */

@@ -471,3 +471,12 @@ test('"charges against a major drinks tycoon", then "X, the head of …": the pe
   ).allegations;
   assert.deepEqual(b!.against, ['Emilio Lopez']);
 });
+
+test('"a report by X, an accounting firm, alleged …" is X’s claim; "charged by Ruritania’s crime agency" the agency’s', () => {
+  assert.deepEqual(only('An independent report by Kestrel Audit Partners, another accounting firm, alleged 58 offences committed by Tom Hale.').alleged_by, [
+    'Kestrel Audit Partners',
+  ]);
+  assert.deepEqual(only('Seven former players were charged with corruption by Ruritania’s National Crime Agency (NKA) as part of a sting.').alleged_by, [
+    'National Crime Agency',
+  ]);
+});
