@@ -297,10 +297,14 @@ function nicknameInside(text: string, tokens: Token[], i: number): number {
     return next && QUOTE.test(text.slice(tokens[k]!.end, next.start)) ? k : -1;
   };
   const open = quoteAfter(i);
-  if (open < 0 || !(isGivenName(given.text) || isListedGivenName(given.text))) return -1;
+  const given_ = isGivenName(given.text) || isListedGivenName(given.text) || (/^\p{Lu}\p{Ll}+$/u.test(given.text) && !isCommonWord(given.text));
+  if (open < 0 || !given_) return -1;
   for (let k = open + 1; k <= open + 3 && k + 1 < tokens.length; k++) {
-    if (!tokens[k]!.cap || QUOTE.test(tokens[k]!.text)) return -1;
-    const close = quoteAfter(k);
+    const t = tokens[k]!;
+    // "Tamson ‘Fitty’ Hatuikulipi": the closing ’ may stay glued to the nickname.
+    const glued = t.text.length > 1 && /’$/.test(t.text);
+    if (!t.cap || (QUOTE.test(t.text) && !glued)) return -1;
+    const close = glued ? k : quoteAfter(k);
     if (close < 0) continue;
     const surname = tokens[close + 1];
     return surname && /^\p{Lu}[\p{L}'’-]+$/u.test(surname.text) && !isCommonWord(surname.text) ? close + 1 : -1;

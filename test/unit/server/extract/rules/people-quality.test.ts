@@ -181,3 +181,7 @@ test('a name may open with a word that is also English ("Do Thi Lan"), but not a
 test('a capitalised "Al" between two names is part of an Arabic name, whatever the given name', () => {
   assert.deepEqual(people('He said Zayed Al Kharousi would appeal the verdict.'), ['Zayed Al Kharousi']);
 });
+
+test('a nickname in single curly quotes between names, its closing quote glued on, is no part of the name', () => {
+  assert.deepEqual(people('The accused are Tamsin ‘Fitty’ Hakula, 38, and Pius ‘Taxa’ Mwatelo, 31.').sort(), ['Pius Mwatelo', 'Tamsin Hakula']);
+});
