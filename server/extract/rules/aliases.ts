@@ -842,6 +842,17 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
       e.aliases.add(e.name);
       e.name = best;
     }
+    // "Czech Republic" in the text, "Czechia" in the data: the article's own short form of two words names
+    // the place, and the data's stays an alias (other articles find it under that). Long official forms
+    // ("Republic of the Gambia") give way to the common name.
+    if (e.category === 'place') {
+      const used = [...new Set(e.mentions.map((m) => m.surface))];
+      const own = used.filter((u) => words(u).length === 2 && !u.includes('.') && !/^[A-Z]+$/.test(u.replace(/\s/g, '')));
+      if (own.length && !used.some((u) => key(u) === key(e.name))) {
+        e.aliases.add(e.name);
+        e.name = own.reduce((a, b) => (b.length > a.length ? b : a));
+      }
+    }
     e.aliases.delete(e.name);
     e.mentions.sort((a, b) => a.start - b.start);
   }

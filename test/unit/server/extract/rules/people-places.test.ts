@@ -45,6 +45,9 @@ test('country names: plural names, long official names, ambiguous short forms', 
   assert.equal(lookupPlace('Thai'), undefined);
   assert.deepEqual(places('Envoys from the Republic of the Gambia arrived.'), ['Gambia']);
   assert.deepEqual(places('The ship sank in the Indian Ocean.'), ['Indian Ocean']);
+  // A short form of two words that the article uses names the place; the data's common name stays an alias.
+  const czech = ruleExtractor.extract('Police in the Czech Republic arrested him.').places;
+  assert.deepEqual(czech.map((p) => [p.name, p.aliases.includes('Czechia')]), [['Czech Republic', true]]);
 });
 
 test('towns from GeoNames after "in", "from"; capitals alone; never a common word', () => {
