@@ -458,7 +458,11 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // So is one before a comma and its country in a credit line ("AP, PERTH, Australia").
     const sentToks = tokens[m.sentence] ?? [];
     const placeAfterComma = sentToks[m.last + 1]?.text === ',' && !!lookupPlace(sentToks[m.last + 2]?.text ?? '');
-    const dateline = (m.first === 0 || placeAfterComma) && /^\p{Lu}{3,}$/u.test(w) ? (lookupPlace(w) ?? (placeAfterComma ? m.city : undefined)) : undefined;
+    // A town in capitals alone before the dateline's dash ("RUSTENBURG –") is one the gazetteer knows in any case.
+    const dashAfter = m.first === 0 && /^[–—:-]$/.test(sentToks[m.last + 1]?.text ?? '');
+    const town = (): string | undefined => (dashAfter ? lookupCity(w.charAt(0) + w.slice(1).toLowerCase())?.name : undefined);
+    const dateline =
+      (m.first === 0 || placeAfterComma) && /^\p{Lu}{3,}$/u.test(w) ? (lookupPlace(w) ?? (placeAfterComma ? m.city : town())) : undefined;
     if (dateline) {
       attach(get('place', dateline), m);
       continue;

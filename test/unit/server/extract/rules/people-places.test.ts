@@ -45,6 +45,8 @@ test('country names: plural names, long official names, ambiguous short forms', 
   assert.equal(lookupPlace('Thai'), undefined);
   assert.deepEqual(places('Envoys from the Republic of the Gambia arrived.'), ['Gambia']);
   assert.deepEqual(places('The ship sank in the Indian Ocean.'), ['Indian Ocean']);
+  // A town in capitals alone before a dateline's dash.
+  assert.deepEqual(places('RUSTENBURG – Two former ministers were charged with fraud.'), ['Rustenburg']);
   // A short form of two words that the article uses names the place; the data's common name stays an alias.
   const czech = ruleExtractor.extract('Police in the Czech Republic arrested him.').places;
   assert.deepEqual(czech.map((p) => [p.name, p.aliases.includes('Czechia')]), [['Czech Republic', true]]);
