@@ -705,6 +705,11 @@ function atSentenceStart(tokens: Token[], idx: number): boolean {
 function classifyRun(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): void {
   let span = run;
   let base = offset;
+  // "…, the Namibian reported": a demonym after "the" that reports is a newspaper's name.
+  if (run.length === 1 && isDemonym(run[0]!.text) && tokens[offset - 1]?.low === 'the' && OUTLET_ACTS.test(tokens[offset + 1]?.text ?? '')) {
+    out.push(mention('institution', text, run, offset, sentence, { name: `The ${run[0]!.text}`, kind: 'media' }));
+    return;
+  }
   if (basedPlace(text, tokens, offset, run, sentence, out)) return;
   // "the French foreign ministry", "Iraqi interior ministry officials": a ministry in lower case after its country's demonym.
   const [domain, ministry] = [tokens[offset + 1], tokens[offset + 2]];
@@ -930,6 +935,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     start = k + 1;
   }
 }
+
+const OUTLET_ACTS = /^(?:reported|reports|revealed|reveals|wrote|writes|newspaper|daily|weekly|website)$/;
 
 /** Where "of" follows an office of title words only ("Vice President of"), or -1. */
 function officeOf(span: Token[]): number {

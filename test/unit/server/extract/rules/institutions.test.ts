@@ -159,3 +159,8 @@ test('"Acme and Acme International" are two bodies, and the bare name stays the 
   );
   assert.ok(found.has('Velmora-Kast') && found.has('Velmora-Kast International Inc.'), [...found.keys()].join('; '));
 });
+
+test('"the Namibian reported": a demonym after "the" that reports is a newspaper', () => {
+  assert.equal(institutions('They reserved their right to apply for bail, the Namibian reported.').get('Namibian'), 'media');
+  assert.equal(institutions('The suspect, a Namibian, was detained.').size, 0);
+});
