@@ -491,8 +491,18 @@ export function coordinatedAfter(c: Clause, first: Placed): string[] {
  * ("X, who has been accused" gives X), with the names coordinated to it.
  */
 export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
+  // "A and B and four co-accused – C, D, E and F – are accused": the people a dashed aside lists for a group.
+  const aside: string[] = [];
   for (let j = k - 1; j >= 0 && k - j <= reach; j--) {
     const x = c.w[j]!;
+    if ((x === '–' || x === '—') && j === k - 1 - countBe(c, j + 1, k)) {
+      const open = c.w.lastIndexOf(x, j - 1);
+      if (open > 0 && j - open <= 40 && (GROUP_NOUNS.has(c.w[open - 1]!) || /^(others|co-accused)$/.test(c.w[open - 1]!))) {
+        aside.push(...c.ms.filter((m) => m.first > open && m.last < j && m.entity.category === 'person' && !m.possessive).map((m) => m.entity.name));
+        const before = subjectBefore(c, open, 12);
+        return [...new Set([...before, ...aside])];
+      }
+    }
     if (x === 'who' || x === 'which') {
       const ante = mentionEndingAt(c, j - 1) ?? mentionEndingAt(c, j - 2);
       // "a wealthy businessman who was alleged to …": a described antecedent.
@@ -556,6 +566,13 @@ export function subjectBefore(c: Clause, k: number, reach = 8): string[] {
     }
   }
   return [];
+}
+
+/** How many words of "to be" stand from `from` up to `to` ("– are accused", "– have been charged"). */
+function countBe(c: Clause, from: number, to: number): number {
+  let n = 0;
+  for (let j = from; j < to && (BE.has(c.w[j]!) || /^(have|has|had)$/.test(c.w[j]!)); j++) n++;
+  return n;
 }
 
 /** The people a group word stands for: the last claim's accused, else the last people named together. */

@@ -480,3 +480,12 @@ test('"a report by X, an accounting firm, alleged …" is X’s claim; "charged 
     'National Crime Agency',
   ]);
 });
+
+test('"A and B and four co-accused – C, D, E and F – are accused": the people a dashed aside lists are accused too', () => {
+  assert.deepEqual(
+    only(
+      'Former ministers Bernd Esko and Sam Shala and four co-accused – former bank director Jim Hatu, 44, clients director Rico Gust, 44, his son-in-law Tam Hatu, 38, and Pius Mwata, 31, – are accused of taking bribes.',
+    ).against,
+    ['Bernd Esko', 'Sam Shala', 'Jim Hatu', 'Rico Gust', 'Tam Hatu', 'Pius Mwata'],
+  );
+});
