@@ -777,9 +777,10 @@ export function isActive(c: Clause, k: number): boolean {
   if (x.endsWith('ed') && /^(for|over)$/.test(c.w[k + 1] ?? '') && mentionEndingAt(c, k - 1)) return false;
   // "X and Y, banned after being convicted …": a participle after a name and a comma, with no object, describes them.
   if (x.endsWith('ed') && prev === ',' && mentionEndingAt(c, k - 2) && !mentionStartingAt(c, k + 1) && !DETERMINERS.has(c.w[k + 1] ?? '')) return false;
-  // "X, the banker sentenced to four years …", "a firm fined for …": a participle after "the"/"a" and a
-  // noun, with a preposition and no object after it, describes the noun.
-  if (x.endsWith('ed') && DETERMINERS.has(c.w[k - 2] ?? '') && /^[a-z]+$/.test(prev) && (PREPOSITIONS.has(c.w[k + 1] ?? '') || c.w[k + 1] === 'to')) return false;
+  // "X, the banker sentenced to four years …", "a firm fined for …", "among 10 people charged in …": a
+  // participle after "the", "a" or a number and a noun, with a preposition and no object after it, describes the noun.
+  const counted = DETERMINERS.has(c.w[k - 2] ?? '') || /^\d+$/.test(c.w[k - 2] ?? '');
+  if (x.endsWith('ed') && counted && /^[a-z]+$/.test(prev) && (PREPOSITIONS.has(c.w[k + 1] ?? '') || c.w[k + 1] === 'to' || k + 1 >= c.w.length)) return false;
   const participle = x.endsWith('ed') || /^(told|said|wrote|written)$/.test(x);
   if (participle && (BE.has(prev) || BE.has(c.w[k - 2] ?? ''))) return false;
   return !/(ion|ions|ment|ments|suit|suits|ies|cy)$/.test(x) || REPORTING.has(x);

@@ -309,6 +309,9 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
         if (company) out.push(company);
       }
     }
+    // "X was among 10 people charged in the case".
+    const among = PASSIVE_ACCUSED.has(x) ? w.lastIndexOf('among', k - 1) : -1;
+    if (among > 0 && k - among <= 4 && BE.has(w[among - 1] ?? '')) out.push(...subjectBefore(c, among - 1, 6));
     // "The accused are A, B and C", "the defendants include A and B".
     if (/^(accused|defendants|suspects)$/.test(x) && w[k - 1] === 'the' && /^(are|were|include|included)$/.test(w[k + 1] ?? '')) {
       const first = mentionStartingAt(c, k + 2);

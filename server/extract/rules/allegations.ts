@@ -91,6 +91,7 @@ const CUE_WORDS = new Set([
   'heard',
   'counts',
   'count',
+  'positive',
   ...FINDING,
 ]);
 /** Cue words that need no word of wrongdoing beside them. */
@@ -581,6 +582,10 @@ function findCues(c: Clause, denial: { at: number; objectEnd: number; appeal?: b
       kind = 'sanction';
     // "FIFA handed X a 90-day ban", "X received a four-year suspension": a penalty of a set length given to
     // someone is a disciplinary sanction, reason told or not (not "a ten-year ban on fishing").
+    // "X tested positive for …": the doping the test shows is X's.
+    if (!kind && x === 'positive' && dopingAt(w, k)) kind = 'hedge';
+    // "X and its founder were fined $2 million": a fine of an amount is a penalty for a wrong, reason told or not.
+    if (!kind && PENALTY.has(x) && w.slice(k + 1, k + 4).some((y) => /^[$£€¥₹]|^(?:us|hk|nt|a|c|s|r|rs|tk|n)?\$?\d/.test(y))) kind = 'sanction';
     if (!kind && DISCIPLINARY.has(x) && DURATION.test(w[k - 1] ?? '') && w[k + 1] !== 'on' && w.slice(Math.max(0, k - 8), k).some((y) => GIVEN.has(y)))
       kind = 'sanction';
     if (kind && kind !== 'reporting' && refersBack(c, k, denial !== null)) {

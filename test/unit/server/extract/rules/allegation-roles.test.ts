@@ -489,3 +489,10 @@ test('"A and B and four co-accused – C, D, E and F – are accused": the peopl
     ['Bernd Esko', 'Sam Shala', 'Jim Hatu', 'Rico Gust', 'Tam Hatu', 'Pius Mwata'],
   );
 });
+
+test('"was among 10 people charged", "tested positive", "were fined $2 million": claims against their subjects, who allege nothing', () => {
+  const among = only('Tom Hale was among 10 people charged in the case.');
+  assert.deepEqual([among.alleged_by, among.against], [[], ['Tom Hale']]);
+  assert.deepEqual(only('Tom Hale tested positive for a banned substance.').against, ['Tom Hale']);
+  assert.deepEqual(only('Boltron Ltd and its founder Tom Hale were fined $2 million.').against, ['Boltron Ltd', 'Tom Hale']);
+});
