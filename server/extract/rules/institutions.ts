@@ -359,6 +359,15 @@ const ROMANCE_HEADS: Readonly<Record<string, InstitutionKind>> = wordTable({
   partido: 'party',
   parti: 'party',
   partito: 'party',
+  // Clubs named in Spanish, Portuguese, French and Italian: "Real Betis", "Atlético Mineiro", "Olympique Lyon".
+  real: 'other',
+  atlético: 'other',
+  atletico: 'other',
+  deportivo: 'other',
+  sporting: 'other',
+  olympique: 'other',
+  dinamo: 'other',
+  dynamo: 'other',
   agence: 'agency',
   agencia: 'agency',
   agenzia: 'agency',
@@ -489,7 +498,8 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   }
   // "Union Cycliste Internationale", "Banco Santander", "Ministerio de Hacienda": names in French, Spanish,
   // Italian and Portuguese put the body's head word first, before a capitalised word or "de", "di", "du".
-  const romance = ROMANCE_HEADS[words[0]!];
+  // (Not across an English "and": "Real Betis and Valladolid" are two.)
+  const romance = and < 0 ? ROMANCE_HEADS[words[0]!] : undefined;
   if (romance && (/^\p{Lu}/u.test(written[1]!) || (ROMANCE_CONNECTORS.has(words[1]!) && /^\p{Lu}/u.test(written[2] ?? '')))) return romance;
   if (words.length < 3) return null;
   for (let k = 0; k + 2 < words.length; k++) {
@@ -749,8 +759,18 @@ export function clubContext(tokens: Token[], first: number, last: number): boole
   )
     return true;
   if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return true;
+  // "players of X", "fans of X", "the game between X and Y".
+  if (before === 'of' && /^(?:players|fans|supporters|squad)$/.test(lowerAt(tokens, b - 1))) return true;
+  if (before === 'between' && MATCH_WORDS.test(lowerAt(tokens, b - 1))) return true;
+  // "players of X and Y": the second of two names shares the first's context.
+  if (before === 'and' && tokens[b - 1]?.cap) {
+    let start = b - 1;
+    while (start > 0 && tokens[start - 1]!.cap) start--;
+    return clubContext(tokens, start, b - 1);
+  }
   return before === 'from' && /^(?:joined|joins|joining)$/.test(at(tokens, b - 2)) && !!tokens[b - 1]?.cap;
 }
+const MATCH_WORDS = /^(?:game|games|match|matches|fixture|fixtures|clash|tie|derby)$/;
 
 /** Verbs of running a business: "X, which owns …", "X, which makes …". */
 const BUSINESS_VERBS = new Set([

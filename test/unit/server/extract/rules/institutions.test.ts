@@ -164,3 +164,9 @@ test('"the Namibian reported": a demonym after "the" that reports is a newspaper
   assert.equal(institutions('They reserved their right to apply for bail, the Namibian reported.').get('Namibian'), 'media');
   assert.equal(institutions('The suspect, a Namibian, was detained.').size, 0);
 });
+
+test('clubs: a Spanish or French club word opens the name ("Real Betis"); "players of X and Y", "the game between X and Y" name clubs, towns or not', () => {
+  const found = institutions('He said payments were made to players of Real Betis and Valladolid. They fixed the league game between Levante and Zaragoza.');
+  for (const name of ['Real Betis', 'Valladolid', 'Levante', 'Zaragoza']) assert.equal(found.get(name), 'other', name);
+  assert.equal(institutions('He flew between Madrid and Paris. Real estate prices fell.').size, 0);
+});
