@@ -555,8 +555,12 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     }
     // "the Senate" after "Kenya's Senate": a body's head word alone names the one body it ends.
     // Not one named beside it in the same sentence: "the Times, the Sunday Times" are two papers.
-    if (m.afterThe || isBodyWord(w)) {
-      const heads = insts.filter((x) => x.multi && x.last === lw && !x.e.mentions.some((mm) => mm.sentence === m.sentence));
+    // "Rosbank" after "OAO Rosbank": a company's word names the company whose name it ends.
+    const companyWord = m.institutionHint === 'company';
+    if (m.afterThe || isBodyWord(w) || companyWord) {
+      const heads = insts.filter(
+        (x) => x.multi && x.last === lw && (!companyWord || x.e.kind === 'company') && !x.e.mentions.some((mm) => mm.sentence === m.sentence),
+      );
       if (heads.length === 1) {
         attach(heads[0]!.e, m);
         continue;

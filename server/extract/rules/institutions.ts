@@ -123,6 +123,8 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   tbk: 'company',
   srl: 'company',
   sarl: 'company',
+  sas: 'company', // "Airbus SAS"
+  kk: 'company',
   // Trades that end companies' names: "Brakel Logistics", "Kansai Electronics", "Harlow Analytics".
   analytics: 'company',
   research: 'company',
@@ -359,6 +361,12 @@ const ROMANCE_HEADS: Readonly<Record<string, InstitutionKind>> = wordTable({
   partido: 'party',
   parti: 'party',
   partito: 'party',
+  // Indonesian and Russian companies put their legal form first: "PT Garuda Indonesia", "OAO Rosbank".
+  pt: 'company',
+  oao: 'company',
+  ooo: 'company',
+  zao: 'company',
+  pao: 'company',
   // Clubs named in Spanish, Portuguese, French and Italian: "Real Betis", "Atlético Mineiro", "Olympique Lyon".
   real: 'other',
   atlético: 'other',

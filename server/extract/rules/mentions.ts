@@ -705,6 +705,14 @@ function atSentenceStart(tokens: Token[], idx: number): boolean {
 function classifyRun(text: string, tokens: Token[], offset: number, run: Token[], sentence: number, out: RawMention[]): void {
   let span = run;
   let base = offset;
+  // "retired employees of PT Garuda Indonesia Capt Agus Wahjudo": an abbreviated title inside a run opens a person's name.
+  const titled = run.findIndex((t, k) => k > 0 && INNER_TITLES.has(norm(t.text)) && !!run[k + 1]?.cap && !isTitleWord(run[k - 1]!));
+  // (Not "Director of Public Prosecutions Mr X": an office before the title is the person's too.)
+  if (titled > 0 && run.length - titled >= 3 && !isTitleWord(run[0]!) && !OFFICE_RANKS.has(norm(run[0]!.text))) {
+    classifyRun(text, tokens, offset, run.slice(0, titled), sentence, out);
+    classifyRun(text, tokens, offset + titled, run.slice(titled), sentence, out);
+    return;
+  }
   // "…, the Namibian reported": a demonym after "the" that reports is a newspaper's name.
   if (run.length === 1 && isDemonym(run[0]!.text) && tokens[offset - 1]?.low === 'the' && OUTLET_ACTS.test(tokens[offset + 1]?.text ?? '')) {
     out.push(mention('institution', text, run, offset, sentence, { name: `The ${run[0]!.text}`, kind: 'media' }));
@@ -935,6 +943,9 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     start = k + 1;
   }
 }
+
+/** Abbreviated titles that may stand inside a capitalised run, before a person's name. */
+const INNER_TITLES = new Set(['capt', 'gen', 'col', 'lt', 'sgt', 'maj', 'cmdr', 'supt', 'insp', 'dr', 'prof', 'mr', 'mrs', 'ms']);
 
 const OUTLET_ACTS = /^(?:reported|reports|revealed|reveals|wrote|writes|newspaper|daily|weekly|website)$/;
 
@@ -1522,6 +1533,14 @@ const NAME_WITH_S_VERBS = new Set(['said', 'says', 'fell', 'were', 'are', 'has',
 
 /** Spans that are neither known nor institution-shaped nor titled. */
 function fallback(text: string, tokens: Token[], base: number, span: Token[], sentence: number): RawMention[] {
+  // "J&F Investimentos", "AT&T": an ampersand inside a word names a firm, never a person; so does a word
+  // that ends in "bank" ("Denizbank", "Rabobank").
+  // (One word stays a single, for a longer name to take it: "Rosbank" is "OAO Rosbank".)
+  if (span.length === 1 && /^\p{Lu}\p{Ll}{2,}bank$/u.test(span[0]!.text)) return [mention('single', text, span, base, sentence, { institutionHint: 'company' })];
+  if (span.length > 1 && span.some((t) => /\p{L}&\p{L}/u.test(t.text))) {
+    const kind = institutionContext(tokens, base, base + span.length - 1) ?? institutionKind(span) ?? 'company';
+    return [mention('institution', text, span, base, sentence, { kind })];
+  }
   if (span.length === 1) {
     const t = span[0]!;
     const prev = tokens[base - 1];

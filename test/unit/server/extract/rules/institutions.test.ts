@@ -170,3 +170,14 @@ test('clubs: a Spanish or French club word opens the name ("Real Betis"); "playe
   for (const name of ['Real Betis', 'Valladolid', 'Levante', 'Zaragoza']) assert.equal(found.get(name), 'other', name);
   assert.equal(institutions('He flew between Madrid and Paris. Real estate prices fell.').size, 0);
 });
+
+test('legal forms first ("PT Garuda", "OAO Rosbank") or last ("Airbus SAS"); "J&F Investimentos" and "Denizbank" are firms; an abbreviated title inside a run opens a person', () => {
+  const found = institutions(
+    'They summoned retired employees of PT Kestrel Airways Capt Agus Wahyu and Dewi Haryanti from private sector. It bought engines from Velmora SAS. He bribed officials for his conglomerate, K&F Investimentos. Zentrabank fired the manager.',
+  );
+  for (const name of ['PT Kestrel Airways', 'Velmora SAS', 'K&F Investimentos', 'Zentrabank']) assert.equal(found.get(name), 'company', `${name}: ${[...found.keys()]}`);
+  assert.equal(found.size, 4);
+  const merged = institutions('OAO Velbank fired its chief executive. Velbank said it would appeal.');
+  assert.deepEqual([...merged.keys()], ['OAO Velbank']);
+  assert.deepEqual(ruleExtractor.extract('Director of Public Prosecutions Mr Christopher Hale said so.').institutions, []);
+});
