@@ -598,7 +598,18 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
   const hintByName = new Map<string, InstitutionKind>();
   for (const o of singles) if (o.institutionHint && !hintByName.has(key(o.name))) hintByName.set(key(o.name), o.institutionHint);
   const strongPerson = new Set(singles.filter((m) => m.personEvidence && !m.possessiveOnly).map((m) => key(m.name)));
-  const personLike = (p: RawMention): boolean => !!p.personEvidence && !(p.possessiveOnly && hintByName.has(key(p.name)) && !strongPerson.has(key(p.name)));
+  // "the cement giant Lafarge", "Lafarge chief executive X", "… Lafarge said": a word the article gives a
+  // body's context more often than a person's is a body ("X said" is said of firms too).
+  const tally = (f: (m: RawMention) => boolean): Map<string, number> => {
+    const n = new Map<string, number>();
+    for (const m of singles) if (f(m)) n.set(key(m.name), (n.get(key(m.name)) ?? 0) + 1);
+    return n;
+  };
+  const hinted = tally((m) => !!m.institutionHint && !m.personEvidence);
+  const evidenced = tally((m) => !!m.personEvidence && !m.namedPerson);
+  const mostlyBody = (name: string): boolean => (hinted.get(key(name)) ?? 0) >= 2 && (hinted.get(key(name)) ?? 0) > (evidenced.get(key(name)) ?? 0);
+  const personLike = (p: RawMention): boolean =>
+    !!p.personEvidence && !(p.possessiveOnly && hintByName.has(key(p.name)) && !strongPerson.has(key(p.name))) && (!!p.namedPerson || !mostlyBody(p.name));
   for (const m of pending.filter((p) => p.namedPerson || (personLike(p) && !isCommonWord(p.name) && !lookupPlace(p.name)))) {
     const e = byKey.get(`person:${key(m.name)}`) ?? get('person', m.name);
     e.names.set(m.name, 1);

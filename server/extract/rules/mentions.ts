@@ -947,6 +947,9 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
 /** Abbreviated titles that may stand inside a capitalised run, before a person's name. */
 const INNER_TITLES = new Set(['capt', 'gen', 'col', 'lt', 'sgt', 'maj', 'cmdr', 'supt', 'insp', 'dr', 'prof', 'mr', 'mrs', 'ms']);
 
+/** What may follow the name in an attribution "…, said X": the sentence's end, a comma, a time or place. */
+const ATTRIBUTION_END = /^(?:[.,;:!?)”’]|on|in|at|yesterday|today|tonight|last|this|earlier|later|when|after|before|as|who)$/;
+
 const OUTLET_ACTS = /^(?:reported|reports|revealed|reveals|wrote|writes|newspaper|daily|weekly|website)$/;
 
 /** Where "of" follows an office of title words only ("Vice President of"), or -1. */
@@ -1602,7 +1605,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       (!afterThe || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text))) &&
       !isBodyWord(t.text) &&
       !afterPlace &&
-      !/^[A-Z]+$/.test(t.text);
+      !/^[A-Z]+$/.test(t.text) &&
+      // A capital inside the word ("LafargeHolcim", "BlackRock", "OxyContin") is a brand's, not "McCarthy", "DeSantis".
+      !(/^\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}+$/u.test(t.text) && !/^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)\p{Lu}/u.test(t.text));
     // "Acme's collapse" is said of bodies as much as of people: a possessive is weak evidence, and none
     // before a name ("Rovers' Jane Roe": her club's, not a person's).
     const possessiveEvidence = possible && t.possessive && !next?.cap;
@@ -1611,7 +1616,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       ((next !== undefined && SPEECH_AFTER.has(next.text)) ||
         personApposition(tokens, base) ||
         // "said Jones" is a person's; "said Acme's chief executive" is no evidence.
-        (prev !== undefined && (prev.text === 'said' || prev.text === 'says') && !t.possessive) ||
+        // (Not "Acme said Globex “will appeal”": there "said" opens a clause whose subject is the name.)
+        (prev !== undefined && (prev.text === 'said' || prev.text === 'says') && !t.possessive && ATTRIBUTION_END.test(next?.text ?? '.')) ||
         (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text)) ||
         (prev !== undefined && /^(?:pro|anti)$/.test(prev.text)) ||
         // "Messrs Joseph and Echem", "Senators Lee and Hart": the second of two names after a plural title.

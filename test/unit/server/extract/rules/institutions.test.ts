@@ -181,3 +181,11 @@ test('legal forms first ("PT Garuda", "OAO Rosbank") or last ("Airbus SAS"); "J&
   assert.deepEqual([...merged.keys()], ['OAO Velbank']);
   assert.deepEqual(ruleExtractor.extract('Director of Public Prosecutions Mr Christopher Hale said so.').institutions, []);
 });
+
+test('a word the article gives a body’s context more often than a person’s is a body; a capital inside a word is no person’s name', () => {
+  const text =
+    'The cement giant Kalvex has been placed under formal investigation. Kalvex is suspected of paying armed groups. Bruno Lafitte, Kalvex chief executive from 2007 to 2015, was charged. In a statement, VelmoHolcor said Kalvex "will appeal" the charges.';
+  const d = ruleExtractor.extract(text);
+  assert.ok(d.institutions.some((i) => i.name === 'Kalvex'), d.institutions.map((i) => i.name).join('; '));
+  assert.deepEqual(d.people.map((p) => p.name), ['Bruno Lafitte']);
+});
