@@ -586,6 +586,7 @@ const BODY_NOUNS: Readonly<Record<string, InstitutionKind>> = wordTable({
   chain: 'company',
   giant: 'company',
   conglomerate: 'company',
+  business: 'company', // "X, a business listed on the Milan stock exchange"
   retailer: 'company',
   lender: 'company',
   insurer: 'company',
@@ -923,6 +924,15 @@ const PARTICIPLE = /ed$/;
  */
 function appositionKind(tokens: Token[], last: number): InstitutionKind | undefined {
   const link = at(tokens, last + 1);
+  // "X, one of 12 leading European clubs": the plural noun after "one of" names what X is.
+  if (link === ',' && at(tokens, last + 2) === 'one' && at(tokens, last + 3) === 'of') {
+    for (let k = last + 4; k < last + 9 && k < tokens.length; k++) {
+      const kind = PLURAL_BODY_NOUNS[lowerAt(tokens, k)];
+      if (kind) return kind;
+      if (FUNCTION_WORDS.has(at(tokens, k)) && at(tokens, k) !== 'the') break;
+    }
+    return undefined;
+  }
   if ((link !== ',' && !/^(?:is|was)$/.test(link)) || !/^(?:a|an|the|another)$/.test(at(tokens, last + 2))) return undefined;
   let head = -1;
   for (let k = last + 3; k < last + 9 && k < tokens.length; k++) {

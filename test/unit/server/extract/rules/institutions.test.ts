@@ -189,3 +189,9 @@ test('a word the article gives a body’s context more often than a person’s i
   assert.ok(d.institutions.some((i) => i.name === 'Kalvex'), d.institutions.map((i) => i.name).join('; '));
   assert.deepEqual(d.people.map((p) => p.name), ['Bruno Lafitte']);
 });
+
+test('"X, one of 12 leading European clubs", "X, a business listed on …": appositions that make X a body', () => {
+  const found = institutions('Kalvora, one of 12 leading European clubs, failed. Velmont, a business listed on the stock exchange, fell.');
+  assert.equal(found.get('Kalvora'), 'other');
+  assert.equal(found.get('Velmont'), 'company');
+});
