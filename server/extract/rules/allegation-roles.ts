@@ -140,8 +140,10 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     if (given >= 0 && cueAt.has(k) && /^(handed|given)$/.test(w[given]!) && !BE.has(w[given - 1] ?? '')) parties.push(...subjectBefore(c, given, 6));
     // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
     if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
-      const m = c.ms.find((p) => p.first > k && p.first - k <= 3);
-      if (m && !isMedia(m)) parties.push(m.entity.name);
+      // "according to Turkey's state-run Anadolu Agency": the body the possessor qualifies.
+      const first = c.ms.find((p) => p.first > k && p.first - k <= 3);
+      const m = first?.possessive ? c.ms.find((p) => p.first > first.last && p.first - first.last <= 4) : first;
+      if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
     if (!LEGAL_NOUNS.has(x) && !cueAt.has(k)) continue;
     // "X's accusation", "an X arrest warrant", "an International Court (IC) arrest warrant".

@@ -496,3 +496,8 @@ test('"was among 10 people charged", "tested positive", "were fined $2 million":
   assert.deepEqual(only('Tom Hale tested positive for a banned substance.').against, ['Tom Hale']);
   assert.deepEqual(only('Boltron Ltd and its founder Tom Hale were fined $2 million.').against, ['Boltron Ltd', 'Tom Hale']);
 });
+
+test('"according to Ruritania’s anti-graft commission chief X": the one the possessor qualifies, never the place', () => {
+  const [a] = allegations('Tom Hale embezzled funds, according to Ruritania’s anti-graft commission chief Rita Voss.');
+  assert.deepEqual(a!.alleged_by, ['Rita Voss']);
+});
