@@ -458,8 +458,9 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // So is one before a comma and its country in a credit line ("AP, PERTH, Australia").
     const sentToks = tokens[m.sentence] ?? [];
     const placeAfterComma = sentToks[m.last + 1]?.text === ',' && !!lookupPlace(sentToks[m.last + 2]?.text ?? '');
-    // A town in capitals alone before the dateline's dash ("RUSTENBURG –") is one the gazetteer knows in any case.
-    const dashAfter = m.first === 0 && /^[–—:-]$/.test(sentToks[m.last + 1]?.text ?? '');
+    // A town in capitals alone before the dateline's dash or credit ("RUSTENBURG –", "SYDNEY (AP) —") is one the
+    // gazetteer knows in any case.
+    const dashAfter = m.first === 0 && /^[–—:(-]$/.test(sentToks[m.last + 1]?.text ?? ''); // "SYDNEY (AP) —" too
     const town = (): string | undefined => (dashAfter ? lookupCity(w.charAt(0) + w.slice(1).toLowerCase())?.name : undefined);
     const dateline =
       (m.first === 0 || placeAfterComma) && /^\p{Lu}{3,}$/u.test(w) ? (lookupPlace(w) ?? (placeAfterComma ? m.city : town())) : undefined;

@@ -144,7 +144,7 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
   const listed = listedPeople(tokens, bySentence);
   const withAccused = listedWithAccused(tokens, bySentence, accusedCount);
   // What holds of an entity whatever the claim, worked out once.
-  const byName = new Map<string, { name: string; kind: number; sentences: Set<number>; mentions: number; fixed: number[] }>();
+  const byName = new Map<string, { name: string; kind: number; sentences: Set<number>; mentions: number; fixed: number[]; eligible: boolean }>();
   for (const p of placed) {
     const e = byName.get(p.entity.name) ?? {
       name: p.entity.name,
@@ -152,11 +152,17 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
       sentences: new Set<number>(),
       mentions: 0,
       fixed: [],
+      // An outlet is accused when it is sued, which the rules read; a place written only in capitals is a
+      // dateline's. Neither is the model's to add.
+      eligible: p.entity.kind !== 'media',
     };
     e.sentences.add(p.sentence);
     e.mentions++;
     byName.set(p.entity.name, e);
   }
+  const capitalsOnly = new Set(placed.filter((p) => p.entity.category === 'place').map((p) => p.entity.name));
+  for (const p of placed) if (p.entity.category === 'place' && /\p{Ll}/u.test(p.entity.mentions.find((m) => m.sentence === p.sentence)?.surface ?? 'x')) capitalsOnly.delete(p.entity.name);
+  for (const name of capitalsOnly) byName.get(name)!.eligible = false;
   const entities = [...byName.values()].sort((a, b) => b.mentions - a.mentions);
   entities.forEach((e, rank) => {
     e.fixed.push(FLAG.bias, KIND + e.kind, RANK + bucket(rank, [0, 2, 5]));
@@ -211,7 +217,7 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
         const o = ORPHAN_SLOT[f[k]!]!;
         if (orphan && o >= 0) f.push(ORPHAN_BASE + o);
       }
-      out.push({ allegation: ai, entity: name, features: f, open });
+      out.push({ allegation: ai, entity: name, features: f, open: open && e.eligible && !a.reported_by.includes(name) });
     }
   });
   return out;

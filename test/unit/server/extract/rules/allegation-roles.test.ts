@@ -405,7 +405,7 @@ test('fixing matches, prices or bids names wrongdoing; fixing roads does not', (
 
 test('"the politician", "the financier": a person described by what they do stands for the person the story is about', () => {
   for (const noun of ['politician', 'financier', 'banker']) {
-    const a = allegations(`The regulator banned Tom Hale, a former director of Boltron Ltd, last year. The watchdog said the ${noun} had misled investors.`).at(-1)!;
+    const a = ruleStages(`The regulator banned Tom Hale, a former director of Boltron Ltd, last year. The watchdog said the ${noun} had misled investors.`).allegations.at(-1)!;
     assert.deepEqual(a.against, ['Tom Hale'], noun);
   }
 });

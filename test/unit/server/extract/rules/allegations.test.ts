@@ -5,6 +5,8 @@ import { ruleExtractor, ruleStages } from '../../../../../server/extract/rules/i
 import type { Allegation } from '../../../../../server/extract/types.js';
 
 const allegations = (text: string): Allegation[] => ruleExtractor.extract(text).allegations;
+// The rules alone, before the likely-accused model adds whom it rates likely (tested in likely-accused.test.ts).
+const ruleAllegations = (text: string): Allegation[] => ruleStages(text).allegations;
 
 test('legal language makes an allegation against the one charged, with no accuser when none is named', () => {
   for (const text of [
@@ -194,10 +196,10 @@ test('an arrest warrant is against the one it is issued for', () => {
 });
 
 test('"the company" and "the former chief executive" stand for the company and the person named before', () => {
-  const [a] = allegations('Brightwater Holdings was once worth billions. Regulators accused the shipping company of hiding losses.');
+  const [a] = ruleAllegations('Brightwater Holdings was once worth billions. Regulators accused the shipping company of hiding losses.');
   assert.ok(a);
   assert.deepEqual(a.against, ['Brightwater Holdings']);
-  const [b] = allegations('Kenneth Marlow ran Brightwater Holdings for a decade. On Monday the former chief executive was charged with fraud.');
+  const [b] = ruleAllegations('Kenneth Marlow ran Brightwater Holdings for a decade. On Monday the former chief executive was charged with fraud.');
   assert.ok(b);
   assert.deepEqual(b.against, ['Kenneth Marlow']);
   // An object description is no subject: the one who sues is not "the company" sued.
@@ -316,7 +318,7 @@ test('"arrested the former chairman of X, Y" accuses Y; players only qualified b
 });
 
 test('a lead that describes before it names ("arrested the former chief executive of X") accuses the one named with that title later', () => {
-  const found = allegations(
+  const found = ruleAllegations(
     'Prosecutors arrested the former chief executive of payments company Paylux on Wednesday on suspicion of fraud. Former CEO Anton Berger, 50, was released on bail.',
   );
   assert.deepEqual(found[0]?.against, ['Anton Berger']);
@@ -379,7 +381,7 @@ test('"a former Premier League footballer" is no charge against the league, and 
 });
 
 test('"the accused" is the one accused before, and a lawyer named in apposition who speaks a denial denies with the client', () => {
-  const found = allegations(
+  const found = ruleAllegations(
     "Brian Molefe and three other former executives are accused of corruption. The investigators said the accused had colluded to inflate the value of the contract. Molefe's lawyer, Themba Langa, said his client would plead not guilty.",
   );
   assert.deepEqual(found[1]?.against, ['Brian Molefe']);
