@@ -906,7 +906,10 @@ const STAFF_AT = new Set([
 const AFTER_ONLY = new Set(['group', 'firm', 'company', 'party', 'movement', 'alliance', 'coalition', 'organisation', 'organization', 'chain', 'conglomerate', 'lender', 'insurer', 'airline', 'broadcaster', 'newspaper', 'daily', 'weekly', 'tabloid', 'portal', 'outlet', 'site']);
 
 /** "the Sme daily", "the Kestrel law firm": a body noun right after the name makes "the" before it an article. */
-export const bodyNounAfter = (tokens: Token[], last: number): boolean => AFTER_ONLY.has(lowerAt(tokens, last + 1)) && !tokens[last]!.possessive;
+export const bodyNounAfter = (tokens: Token[], last: number): boolean =>
+  (AFTER_ONLY.has(lowerAt(tokens, last + 1)) || WORK_AFTER.has(lowerAt(tokens, last + 1))) && !tokens[last]!.possessive;
+/** What an outlet publishes, after its name: "the Rappler report", "the Kestrel article". */
+const WORK_AFTER = new Set(['report', 'article', 'story', 'editorial', 'documentary', 'investigation']);
 
 /** The kind a lower-case noun at tokens[k] names: "newspaper", "news agency", "drugmaker". */
 function nounKind(tokens: Token[], k: number): InstitutionKind | undefined {

@@ -857,6 +857,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     classifyRun(text, tokens, base + office + 2, span.slice(office + 2), sentence, out);
     return;
   }
+  // "Executive Director of Finance and Accounts": an office of plain words names no body.
+  if (office > 0 && span.slice(office + 1).every((t) => CONNECTORS.has(norm(t.text)) || isCommonWord(t.text))) return;
   // "Acme and Acme International", "Getin Bank and Getin Holding": a name opening both sides of "and" is two bodies.
   const and = span.findIndex((t, k) => k > 0 && t.text === 'and');
   if (and > 0 && span[and + 1]?.text === span[0]!.text) {
@@ -943,6 +945,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     start = k + 1;
   }
 }
+
+const COMMON_AMPERSANDS = new Set(['R&D', 'M&A', 'Q&A', 'P&L', 'B&B', 'R&B']);
 
 /** Abbreviated titles that may stand inside a capitalised run, before a person's name. */
 const INNER_TITLES = new Set(['capt', 'gen', 'col', 'lt', 'sgt', 'maj', 'cmdr', 'supt', 'insp', 'dr', 'prof', 'mr', 'mrs', 'ms']);
@@ -1144,7 +1148,8 @@ function acronymAfter(tokens: Token[], lastIdx: number): string | undefined {
   const a = tokens[lastIdx + 1];
   const b = tokens[lastIdx + 2];
   const c = tokens[lastIdx + 3];
-  if (a?.text === '(' && b && c?.text === ')' && isAcronymShape(b.text)) return b.text;
+  // Not "(SEPs)", "(NGOs)": a plural acronym names things of a kind, no one body.
+  if (a?.text === '(' && b && c?.text === ')' && isAcronymShape(b.text) && !/[A-Z]s$/.test(b.text)) return b.text;
   // "the Institutional Revolutionary Party, or PRI, said": an acronym set off by ", or".
   const d = tokens[lastIdx + 4];
   if (a?.text === ',' && b?.text === 'or' && c && /^[A-Z]{2,6}$/.test(c.text) && (!d || d.text === ',' || d.text === '.')) return c.text;
@@ -1283,6 +1288,8 @@ function namesAWork(tokens: Token[], first: number): boolean {
 /** Whole-span classification; null when the span should be split at its connectors. */
 function classifySpan(text: string, tokens: Token[], base: number, span0: Token[], sentence: number): RawMention[] | null {
   if (quotedNickname(tokens, base)) return [];
+  // "R&D", "M&A", "Q&A": English abbreviations, no body.
+  if (span0.length === 1 && COMMON_AMPERSANDS.has(span0[0]!.text)) return [];
   // Kept as a marker, so that the same title elsewhere (a headline) is no person either.
   if (namesAWork(tokens, base)) return [mention('single', text, span0, base, sentence, { work: true })];
   // A single word named as kin or by its surname is a person's name, even one a place has too.

@@ -195,3 +195,9 @@ test('"X, one of 12 leading European clubs", "X, a business listed on …": appo
   assert.equal(found.get('Kalvora'), 'other');
   assert.equal(found.get('Velmont'), 'company');
 });
+
+test('no body: a plural acronym "(SEPs)", "R&D", an office of plain words; "the Rappler report" names "Rappler"', () => {
+  assert.equal(institutions('It owns Standard Essential Patents (SEPs) and spends on R&D.').size, 0);
+  assert.equal(institutions('The indictment names Ben Otti, a former group Executive Director of Finance and Accounts.').size, 0);
+  assert.equal(institutions('The Kestrelo report written by Reynaldo Santos was cited.').get('Kestrelo'), 'media');
+});
