@@ -361,6 +361,16 @@ const ROMANCE_HEADS: Readonly<Record<string, InstitutionKind>> = wordTable({
   partido: 'party',
   parti: 'party',
   partito: 'party',
+  // Police, prosecutors and leagues: "Guardia di Finanza", "Policía Nacional", "Procura di Milano", "Serie A".
+  guardia: 'agency',
+  polizia: 'agency',
+  policía: 'agency',
+  policia: 'agency',
+  polícia: 'agency',
+  procura: 'agency',
+  fiscalía: 'agency',
+  fiscalia: 'agency',
+  serie: 'other',
   // Indonesian and Russian companies put their legal form first: "PT Garuda Indonesia", "OAO Rosbank".
   pt: 'company',
   oao: 'company',

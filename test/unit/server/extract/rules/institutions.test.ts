@@ -201,3 +201,9 @@ test('no body: a plural acronym "(SEPs)", "R&D", an office of plain words; "the 
   assert.equal(institutions('The indictment names Ben Otti, a former group Executive Director of Finance and Accounts.').size, 0);
   assert.equal(institutions('The Kestrelo report written by Reynaldo Santos was cited.').get('Kestrelo'), 'media');
 });
+
+test('Romance heads of police and prosecution bodies: "Guardia di Finanza", "Policía Nacional"', () => {
+  const found = institutions('Prosecutors said the Guardia di Finanza searched the offices. The Policía Nacional arrested two men.');
+  assert.equal(found.get('Guardia di Finanza'), 'agency');
+  assert.equal(found.get('Policía Nacional'), 'agency');
+});
