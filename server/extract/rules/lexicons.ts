@@ -267,17 +267,19 @@ function isCommonWordUncached(word: string): boolean {
   const forms = [
     w,
     w.replace(/s$/, ''),
-    w.replace(/es$/, ''),
+    w.replace(/(s|x|z|ch|sh|o)es$/, '$1'), // "boxes", "goes"; not "Ates" as "at"
     w.replace(/ies$/, 'y'),
     w.replace(/ed$/, ''),
     w.replace(/ed$/, 'e'),
     w.replace(/ing$/, ''),
     w.replace(/ly$/, ''),
   ];
-  for (const f of forms) {
+  for (const [i, f] of forms.entries()) {
     if (f.length < 2) continue;
     const tags = tagsOf(f);
     if (tags.length === 0) continue;
+    // An ending stripped off a past form made no English word ("Ates" is no "ate" + s).
+    if (i > 0 && tags.every((t) => t === 'PastTense' || t === 'Participle')) continue;
     if (tags.some((t) => NOT_COMMON_TAGS.has(t))) return false;
     return true;
   }

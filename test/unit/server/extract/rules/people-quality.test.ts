@@ -185,3 +185,7 @@ test('a capitalised "Al" between two names is part of an Arabic name, whatever t
 test('a nickname in single curly quotes between names, its closing quote glued on, is no part of the name', () => {
   assert.deepEqual(people('The accused are Tamsin ‘Fitty’ Hakula, 38, and Pius ‘Taxa’ Mwatelo, 31.').sort(), ['Pius Mwatelo', 'Tamsin Hakula']);
 });
+
+test('an ending stripped off a past form or after a plain consonant makes no English word: "Ates" is a surname', () => {
+  assert.deepEqual(people('Prosecutors are seeking 240 years for Kemal Ates, the chief executive of the bank.'), ['Kemal Ates']);
+});
