@@ -784,7 +784,8 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !lookupPlace(span[0]!.text) &&
     !lookupInstitution(span[0]!.text) &&
     titleLength(span, 0) === 0 && // "Tan Sri Muhyiddin Yassin": "Tan" opens an honorific
-    !givenNameAndSurname(tokens, base, span) && // "Grant Halloway said": a given name, not an English word
+    // "Grant Halloway said", "Joy Sakari and X told": a given name, not an English word.
+    !givenNameAndSurname(tokens, base, span.length > 2 && /^(?:and|,)$/.test(span[2]!.text) ? span.slice(0, 2) : span) &&
     !functionWordInName(tokens, base) && // "Do Anh Dung, chairman of …"
     span[0]!.text !== 'The' &&
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&

@@ -189,3 +189,7 @@ test('a nickname in single curly quotes between names, its closing quote glued o
 test('an ending stripped off a past form or after a plain consonant makes no English word: "Ates" is a surname', () => {
   assert.deepEqual(people('Prosecutors are seeking 240 years for Kemal Ates, the chief executive of the bank.'), ['Kemal Ates']);
 });
+
+test('a listed given name opening a sentence and a list keeps its surname: "Joy Sakari and X told …"', () => {
+  assert.deepEqual(people('Joy Sakari and Francisca Koki Manunga told reporters they were asked for a bribe.').sort(), ['Francisca Koki Manunga', 'Joy Sakari']);
+});
