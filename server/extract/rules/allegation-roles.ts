@@ -471,7 +471,12 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     );
     if (subject) out.push(subject.entity.name);
   }
-  return [...new Set(out.flatMap((name) => titleHoldersAfter(c, name) ?? [name]))];
+  // "the Toronto-listed company": a place that only qualifies a body is never its accused.
+  const qualifierOnly = (name: string): boolean => {
+    const here = c.ms.filter((p) => p.entity.name === name);
+    return here.length > 0 && here.every((p) => p.entity.category === 'place' && /-(?:based|listed|headquartered|registered)$/i.test(c.toks[p.last]!.text));
+  };
+  return [...new Set(out.flatMap((name) => titleHoldersAfter(c, name) ?? [name]))].filter((n) => !qualifierOnly(n));
 }
 
 /**

@@ -1590,7 +1590,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const start = atSentenceStart(tokens, base);
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
-    const statement = speaksAsBody(tokens, base);
+    // "Prosecutors said in a statement": an English plural opening the sentence speaks as no body of that name.
+    const statement = speaksAsBody(tokens, base) && !(common && start);
     const bodyContext = institutionContext(tokens, base, base) ?? (statement ? 'other' : undefined); // "Paris-based Acme said": no person
     if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
     // "offices in London, Leeds and Bradford": the next item of a list of places counts as after "in".

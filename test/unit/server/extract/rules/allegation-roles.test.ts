@@ -501,3 +501,9 @@ test('"according to Ruritania’s anti-graft commission chief X": the one the po
   const [a] = allegations('Tom Hale embezzled funds, according to Ruritania’s anti-graft commission chief Rita Voss.');
   assert.deepEqual(a!.alleged_by, ['Rita Voss']);
 });
+
+test('"the Toronto-listed company": a place that only qualifies a body is never accused; "Prosecutors said in a statement" names no body', () => {
+  const [a] = ruleStages('Zentrix Corp accused Kestrel Research of alleging that the Toronto-listed company had inflated its assets.').allegations;
+  assert.ok(!a!.against.includes('Toronto'), a!.against.join('; '));
+  assert.deepEqual(ruleStages('Prosecutors said in a statement that the firm had given false information.').institutions, []);
+});
