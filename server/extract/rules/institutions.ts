@@ -508,6 +508,8 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   if (of > 0 && !words.slice(0, of).some((w) => INSTITUTION_HEAD[w] !== undefined || INSTITUTION_SUFFIX[w] !== undefined)) return null;
   const bySuffix = suffixKind(words);
   if (bySuffix) return bySuffix;
+  // "Herald Sun", "Tribune Review": a newspaper's head word need not end its name.
+  if (words.length <= 3 && words.some((w) => NEWSPAPER_HEADS.has(w))) return 'media';
   // "Acme Bank UK", "Globex Corp USA": a country's short code after the name marks a national arm.
   const code = written[written.length - 1]!;
   if (words.length >= 3 && /^[A-Z]{2,3}$/.test(code) && lookupPlace(code)) {
@@ -526,6 +528,8 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   }
   return null;
 }
+
+const NEWSPAPER_HEADS = new Set(['herald', 'gazette', 'tribune', 'chronicle']);
 
 /** Whether a capitalised word is an institution's head on its own: "the Senate", "Parliament". */
 export function isBodyWord(word: string): boolean {

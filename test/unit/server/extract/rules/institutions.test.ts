@@ -207,3 +207,7 @@ test('Romance heads of police and prosecution bodies: "Guardia di Finanza", "Pol
   assert.equal(found.get('Guardia di Finanza'), 'agency');
   assert.equal(found.get('Policía Nacional'), 'agency');
 });
+
+test('a newspaper’s head word need not end its name: "Melbourne’s Herald Sun"', () => {
+  assert.equal(institutions('Melbourne’s Herald Sun has only run the story once.').get('Herald Sun'), 'media');
+});
