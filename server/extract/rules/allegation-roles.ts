@@ -185,7 +185,7 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
       if (v + 1 < k) plain &&= AMOUNT_OR_WORD.test(y) && !PREPOSITIONS.has(y) && !CLAUSE_BREAKS.has(y);
       if (k - v > 3 && !plain) break;
       if (
-        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|laid|lays|lodged|lodges|levelled|leveled|pressed|issued|issues|issue|announced|announce|announces|sought|seeks|seek|requested|requests)$/.test(
+        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|bring|laid|lays|lodged|lodges|levelled|leveled|pressed|issued|issues|issue|announced|announce|announces|sought|seeks|seek|requested|requests)$/.test(
           w[v]!,
         )
       ) {

@@ -507,3 +507,9 @@ test('"the Toronto-listed company": a place that only qualifies a body is never 
   assert.ok(!a!.against.includes('Toronto'), a!.against.join('; '));
   assert.deepEqual(ruleStages('Prosecutors said in a statement that the firm had given false information.').institutions, []);
 });
+
+test('"X is expected to bring charges against …": X alleges and is not accused', () => {
+  const a = only('The Justice Department is expected to bring federal corruption charges against as many as 14 members of the federation on Wednesday.');
+  assert.deepEqual(a.alleged_by, ['Justice Department']);
+  assert.ok(!a.against.includes('Justice Department'));
+});
