@@ -462,8 +462,7 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     // gazetteer knows in any case.
     const dashAfter = m.first === 0 && /^[–—:(-]$/.test(sentToks[m.last + 1]?.text ?? ''); // "SYDNEY (AP) —" too
     const town = (): string | undefined => (dashAfter ? lookupCity(w.charAt(0) + w.slice(1).toLowerCase())?.name : undefined);
-    const dateline =
-      (m.first === 0 || placeAfterComma) && /^\p{Lu}{3,}$/u.test(w) ? (lookupPlace(w) ?? (placeAfterComma ? m.city : town())) : undefined;
+    const dateline = (m.first === 0 || placeAfterComma) && /^\p{Lu}{3,}$/u.test(w) ? (lookupPlace(w) ?? (placeAfterComma ? m.city : town())) : undefined;
     if (dateline) {
       attach(get('place', dateline), m);
       continue;

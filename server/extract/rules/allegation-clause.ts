@@ -679,7 +679,10 @@ function appositionHeadBefore(c: Clause, k: number): Placed | undefined {
   const opener = c.w[open + 1] ?? '';
   const titleAt = (j: number): boolean => (TITLE_WORDS.has(c.w[j] ?? '') || JOB_NOUNS.has(c.w[j] ?? '')) && !c.toks[j]!.cap;
   const body = mentionStartingAt(c, open + 1);
-  if (open < 1 || !(/^(the|a|an|former|ex|then)$/.test(opener) || titleAt(open + 1) || (body && body.entity.category === 'institution' && titleAt(body.last + 1))))
+  if (
+    open < 1 ||
+    !(/^(the|a|an|former|ex|then)$/.test(opener) || titleAt(open + 1) || (body && body.entity.category === 'institution' && titleAt(body.last + 1)))
+  )
     return undefined;
   // "the chairman and founder of Y" is one description, and so is "the owner of Y and Z"; "the B, and C"
   // and "the B and C" are a list.

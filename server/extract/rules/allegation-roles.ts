@@ -459,7 +459,10 @@ export function accusedIn(c: Clause, cues: Cue[], allegers: string[]): string[] 
     }
   // "X was charged on Monday along with his business partner Y and Z": those named with the accused share the charge.
   for (let k = 0; k < w.length && out.length; k++)
-    if ((w[k] === 'alongside' || ((w[k] === 'along' || w[k] === 'together') && w[k + 1] === 'with')) && c.ms.some((p) => p.last < k && out.includes(p.entity.name)))
+    if (
+      (w[k] === 'alongside' || ((w[k] === 'along' || w[k] === 'together') && w[k + 1] === 'with')) &&
+      c.ms.some((p) => p.last < k && out.includes(p.entity.name))
+    )
       out.push(...alongWith(c, k));
   // "Other charges included fraud": the charges of the one accused before.
   if (out.length === 0 && cues.some((q) => CHARGE.has(w[q.at]!) && /^(other|further|additional|more|new)$/.test(w[q.at - 1] ?? ''))) out.push(...c.lastAccused);
@@ -496,7 +499,19 @@ function alongWith(c: Clause, k: number): string[] {
 }
 /** Verbs of doing a wrong: "committed by X" names its doer. */
 const DOING = new Set(['committed', 'perpetrated', 'orchestrated', 'masterminded', 'carried']);
-const REPRESENTATIVES = new Set(['lawyer', 'lawyers', 'attorney', 'attorneys', 'counsel', 'solicitor', 'solicitors', 'barrister', 'barristers', 'spokesman', 'spokeswoman']);
+const REPRESENTATIVES = new Set([
+  'lawyer',
+  'lawyers',
+  'attorney',
+  'attorneys',
+  'counsel',
+  'solicitor',
+  'solicitors',
+  'barrister',
+  'barristers',
+  'spokesman',
+  'spokeswoman',
+]);
 
 /** "indicted the four aforementioned suspects", "charged both men": the people a group object of the verb at k stands for. */
 function groupObject(c: Clause, k: number): string[] {

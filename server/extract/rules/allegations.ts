@@ -386,7 +386,11 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const size = countedGroup(tokens[a.sentence]!);
     if (!size) continue;
     for (let s = a.sentence + 1; s <= a.sentence + 4 && s < tokens.length; s++) {
-      const people = listsIn(tokens[s]!, (bySentence.get(s) ?? []).sort((x, y) => x.first - y.first)).person ?? [];
+      const people =
+        listsIn(
+          tokens[s]!,
+          (bySentence.get(s) ?? []).sort((x, y) => x.first - y.first),
+        ).person ?? [];
       if (people.length === size && !people.some((n) => accusers.has(n))) {
         a.against = people;
         break;
@@ -454,7 +458,10 @@ function indefinitePerson(toks: Token[]): boolean {
   for (let k = 0; k < toks.length; k++) {
     // "Former chief executive of X accused of corruption has been arrested": a lead that opens with an office.
     const opening = k === 0 && /^(former|ex)$/.test(toks[0]!.low);
-    if (!opening && (!/^(a|an)$/.test(toks[k]!.low) || !/^(against|arrested|charged|indicted|detained|sued|accused|fined|banned)$/.test(toks[k - 1]?.low ?? '')))
+    if (
+      !opening &&
+      (!/^(a|an)$/.test(toks[k]!.low) || !/^(against|arrested|charged|indicted|detained|sued|accused|fined|banned)$/.test(toks[k - 1]?.low ?? ''))
+    )
       continue;
     for (let j = k + 1; j <= k + 4 && j < toks.length; j++) {
       const w = toks[j]!.low;

@@ -917,7 +917,30 @@ const STAFF_AT = new Set([
   'traders',
 ]);
 /** Nouns right after a name that make it a body only in that order ("the X law firm"), not before it. */
-const AFTER_ONLY = new Set(['group', 'firm', 'company', 'party', 'movement', 'alliance', 'coalition', 'organisation', 'organization', 'chain', 'conglomerate', 'lender', 'insurer', 'airline', 'broadcaster', 'newspaper', 'daily', 'weekly', 'tabloid', 'portal', 'outlet', 'site']);
+const AFTER_ONLY = new Set([
+  'group',
+  'firm',
+  'company',
+  'party',
+  'movement',
+  'alliance',
+  'coalition',
+  'organisation',
+  'organization',
+  'chain',
+  'conglomerate',
+  'lender',
+  'insurer',
+  'airline',
+  'broadcaster',
+  'newspaper',
+  'daily',
+  'weekly',
+  'tabloid',
+  'portal',
+  'outlet',
+  'site',
+]);
 
 /** "the Sme daily", "the Kestrel law firm": a body noun right after the name makes "the" before it an article. */
 export const bodyNounAfter = (tokens: Token[], last: number): boolean =>

@@ -161,7 +161,9 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
     byName.set(p.entity.name, e);
   }
   const capitalsOnly = new Set(placed.filter((p) => p.entity.category === 'place').map((p) => p.entity.name));
-  for (const p of placed) if (p.entity.category === 'place' && /\p{Ll}/u.test(p.entity.mentions.find((m) => m.sentence === p.sentence)?.surface ?? 'x')) capitalsOnly.delete(p.entity.name);
+  for (const p of placed)
+    if (p.entity.category === 'place' && /\p{Ll}/u.test(p.entity.mentions.find((m) => m.sentence === p.sentence)?.surface ?? 'x'))
+      capitalsOnly.delete(p.entity.name);
   for (const name of capitalsOnly) byName.get(name)!.eligible = false;
   const entities = [...byName.values()].sort((a, b) => b.mentions - a.mentions);
   entities.forEach((e, rank) => {

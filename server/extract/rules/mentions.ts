@@ -272,7 +272,15 @@ const SENTENCE_OPENERS =
 function functionWordInName(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   const next = tokens[k + 1];
-  if (!t.cap || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || !FUNCTION_WORDS.has(t.low) || !next || !isNameToken(next) || FUNCTION_WORDS.has(next.low) || CONNECTORS.has(next.low))
+  if (
+    !t.cap ||
+    !/^\p{Lu}\p{Ll}+$/u.test(t.text) ||
+    !FUNCTION_WORDS.has(t.low) ||
+    !next ||
+    !isNameToken(next) ||
+    FUNCTION_WORDS.has(next.low) ||
+    CONNECTORS.has(next.low)
+  )
     return false;
   if (!atSentenceStart(tokens, k)) return true;
   // Opening a sentence ("Do Anh Dung, chairman of …"), only before two words that are no English ones, and
@@ -755,7 +763,13 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
   // "The Sme daily reported": "The" is the noun's article, not the name's (but "The Daily Clarion newspaper",
   // "The Namibian newspaper" may be named with it).
-  if (span.length === 2 && span[0]!.text === 'The' && !isDemonym(span[1]!.text) && !isCommonWord(span[1]!.text) && bodyNounAfter(tokens, offset + run.length - 1)) {
+  if (
+    span.length === 2 &&
+    span[0]!.text === 'The' &&
+    !isDemonym(span[1]!.text) &&
+    !isCommonWord(span[1]!.text) &&
+    bodyNounAfter(tokens, offset + run.length - 1)
+  ) {
     span = span.slice(1);
     base++;
   }
@@ -1547,7 +1561,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // "J&F Investimentos", "AT&T": an ampersand inside a word names a firm, never a person; so does a word
   // that ends in "bank" ("Denizbank", "Rabobank").
   // (One word stays a single, for a longer name to take it: "Rosbank" is "OAO Rosbank".)
-  if (span.length === 1 && /^\p{Lu}\p{Ll}{2,}bank$/u.test(span[0]!.text)) return [mention('single', text, span, base, sentence, { institutionHint: 'company' })];
+  if (span.length === 1 && /^\p{Lu}\p{Ll}{2,}bank$/u.test(span[0]!.text))
+    return [mention('single', text, span, base, sentence, { institutionHint: 'company' })];
   if (span.length > 1 && span.some((t) => /\p{L}&\p{L}/u.test(t.text))) {
     const kind = institutionContext(tokens, base, base + span.length - 1) ?? institutionKind(span) ?? 'company';
     return [mention('institution', text, span, base, sentence, { kind })];
@@ -1723,7 +1738,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const arabicAl = (t: Token, k: number): boolean => t.text === 'Al' && k > 0 && k < span.length - 1;
   if (
     span.some(
-      (t, k) => NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)) && !(k === 0 && t.cap && FUNCTION_WORDS.has(t.low)) && !arabicAl(t, k),
+      (t, k) =>
+        NAME_PARTICLES.has(norm(t.text)) && !GERMANIC_ARABIC_PARTICLES.has(norm(t.text)) && !(k === 0 && t.cap && FUNCTION_WORDS.has(t.low)) && !arabicAl(t, k),
     )
   ) {
     const particleAt = span.findIndex((t) => NAME_PARTICLES.has(norm(t.text)));
@@ -1731,7 +1747,11 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     return givenFirst ? [mention('person', text, span, base, sentence)] : [];
   }
   // "Pieter van der Meer": "van", "bin" … between capitalised words are a person's name even where those words are also English ones.
-  if (span.length <= 6 && span.some((t, k) => (k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) || arabicAl(t, k)) && !span.some((t) => /^[A-Z]{2,}$/.test(t.text))) {
+  if (
+    span.length <= 6 &&
+    span.some((t, k) => (k > 0 && GERMANIC_ARABIC_PARTICLES.has(t.text)) || arabicAl(t, k)) &&
+    !span.some((t) => /^[A-Z]{2,}$/.test(t.text))
+  ) {
     return [mention('person', text, span, base, sentence)];
   }
   // "Hu Weiming", "Ma Ying": a short word that is also an English noun, capitalised mid-sentence before
@@ -1748,7 +1768,10 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // "Benigno Aquino III", "Ramon Revilla Jr.": a generation after a name is part of it, no acronym.
   // (A capitalised English word that opens it, "Do Anh Dung", is a name's part as a particle is.)
   const words = span.filter(
-    (t, k) => !NAME_PARTICLES.has(t.text) && !(k === 0 && span.length >= 3 && FUNCTION_WORDS.has(t.low)) && !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text)),
+    (t, k) =>
+      !NAME_PARTICLES.has(t.text) &&
+      !(k === 0 && span.length >= 3 && FUNCTION_WORDS.has(t.low)) &&
+      !(k >= 2 && k === span.length - 1 && GENERATION.test(t.text)),
   );
   // "Uli Hoeness": a surname after the first word may end like "witness", an unknown noun can't.
   const shapedLikeNoun = (t: Token, k: number): boolean => COMMON_SHAPE.test(t.text) && !(k > 0 && /ness$/.test(t.text));

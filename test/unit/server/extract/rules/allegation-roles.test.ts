@@ -405,7 +405,9 @@ test('fixing matches, prices or bids names wrongdoing; fixing roads does not', (
 
 test('"the politician", "the financier": a person described by what they do stands for the person the story is about', () => {
   for (const noun of ['politician', 'financier', 'banker']) {
-    const a = ruleStages(`The regulator banned Tom Hale, a former director of Boltron Ltd, last year. The watchdog said the ${noun} had misled investors.`).allegations.at(-1)!;
+    const a = ruleStages(
+      `The regulator banned Tom Hale, a former director of Boltron Ltd, last year. The watchdog said the ${noun} had misled investors.`,
+    ).allegations.at(-1)!;
     assert.deepEqual(a.against, ['Tom Hale'], noun);
   }
 });
@@ -421,7 +423,9 @@ test('"along with his partner Y" shares the charge, "alongside his lawyer" does 
 });
 
 test('who seeks or asks for a warrant alleges; "a warrant for the former president" is against the one with that title', () => {
-  const a = allegations('Boltron president Juan Gomez was questioned last week. Prosecutor Alexandra Ladino has asked a judge to issue an arrest warrant for the former president.').at(-1)!;
+  const a = allegations(
+    'Boltron president Juan Gomez was questioned last week. Prosecutor Alexandra Ladino has asked a judge to issue an arrest warrant for the former president.',
+  ).at(-1)!;
   assert.deepEqual(a.alleged_by, ['Alexandra Ladino']);
   assert.deepEqual(a.against, ['Juan Gomez']);
 });

@@ -139,7 +139,8 @@ test('an office in title case ("First Vice President of the …") names the body
   const found = institutions(
     'Tom Hale was a Member of the Northern Rowing Council, First Vice President of the Confederation of Harbour Sailing (CHS) and President of the Coastal Rowing Union (CRU) Zone B.',
   );
-  for (const name of ['Northern Rowing Council', 'Confederation of Harbour Sailing', 'Coastal Rowing Union']) assert.ok(found.has(name), `${name}: ${[...found.keys()]}`);
+  for (const name of ['Northern Rowing Council', 'Confederation of Harbour Sailing', 'Coastal Rowing Union'])
+    assert.ok(found.has(name), `${name}: ${[...found.keys()]}`);
   assert.deepEqual(ruleExtractor.extract('President of Ruritania Tom Hale spoke.').institutions, []);
 });
 
@@ -175,7 +176,8 @@ test('legal forms first ("PT Garuda", "OAO Rosbank") or last ("Airbus SAS"); "J&
   const found = institutions(
     'They summoned retired employees of PT Kestrel Airways Capt Agus Wahyu and Dewi Haryanti from private sector. It bought engines from Velmora SAS. He bribed officials for his conglomerate, K&F Investimentos. Zentrabank fired the manager.',
   );
-  for (const name of ['PT Kestrel Airways', 'Velmora SAS', 'K&F Investimentos', 'Zentrabank']) assert.equal(found.get(name), 'company', `${name}: ${[...found.keys()]}`);
+  for (const name of ['PT Kestrel Airways', 'Velmora SAS', 'K&F Investimentos', 'Zentrabank'])
+    assert.equal(found.get(name), 'company', `${name}: ${[...found.keys()]}`);
   assert.equal(found.size, 4);
   const merged = institutions('OAO Velbank fired its chief executive. Velbank said it would appeal.');
   assert.deepEqual([...merged.keys()], ['OAO Velbank']);
@@ -186,8 +188,14 @@ test('a word the article gives a body’s context more often than a person’s i
   const text =
     'The cement giant Kalvex has been placed under formal investigation. Kalvex is suspected of paying armed groups. Bruno Lafitte, Kalvex chief executive from 2007 to 2015, was charged. In a statement, VelmoHolcor said Kalvex "will appeal" the charges.';
   const d = ruleExtractor.extract(text);
-  assert.ok(d.institutions.some((i) => i.name === 'Kalvex'), d.institutions.map((i) => i.name).join('; '));
-  assert.deepEqual(d.people.map((p) => p.name), ['Bruno Lafitte']);
+  assert.ok(
+    d.institutions.some((i) => i.name === 'Kalvex'),
+    d.institutions.map((i) => i.name).join('; '),
+  );
+  assert.deepEqual(
+    d.people.map((p) => p.name),
+    ['Bruno Lafitte'],
+  );
 });
 
 test('"X, one of 12 leading European clubs", "X, a business listed on …": appositions that make X a body', () => {

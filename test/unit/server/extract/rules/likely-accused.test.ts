@@ -71,7 +71,9 @@ test('the fitted model holds weights of features only, never a word of an articl
 });
 
 test('the model may not add an outlet, the claim’s source or a dateline’s place, however likely it rates them', () => {
-  const { cs } = weigh('PERTH (Wire Daily) — A former executive was arrested over bribes paid abroad, the Harbour Gazette reported. Police said Daniel Morgan, 63, is accused of conspiring to pay bribes.');
+  const { cs } = weigh(
+    'PERTH (Wire Daily) — A former executive was arrested over bribes paid abroad, the Harbour Gazette reported. Police said Daniel Morgan, 63, is accused of conspiring to pay bribes.',
+  );
   const open = new Set(cs.filter((c) => c.open).map((c) => c.entity));
   assert.ok(open.has('Daniel Morgan'), [...open].join('; '));
   for (const name of ['Perth', 'Wire Daily', 'Harbour Gazette']) assert.ok(!open.has(name), `${name}: ${[...open]}`);

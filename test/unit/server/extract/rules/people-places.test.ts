@@ -49,7 +49,10 @@ test('country names: plural names, long official names, ambiguous short forms', 
   assert.deepEqual(places('RUSTENBURG – Two former ministers were charged with fraud.'), ['Rustenburg']);
   // A short form of two words that the article uses names the place; the data's common name stays an alias.
   const czech = ruleExtractor.extract('Police in the Czech Republic arrested him.').places;
-  assert.deepEqual(czech.map((p) => [p.name, p.aliases.includes('Czechia')]), [['Czech Republic', true]]);
+  assert.deepEqual(
+    czech.map((p) => [p.name, p.aliases.includes('Czechia')]),
+    [['Czech Republic', true]],
+  );
 });
 
 test('towns from GeoNames after "in", "from"; capitals alone; never a common word', () => {

@@ -191,5 +191,8 @@ test('an ending stripped off a past form or after a plain consonant makes no Eng
 });
 
 test('a listed given name opening a sentence and a list keeps its surname: "Joy Sakari and X told …"', () => {
-  assert.deepEqual(people('Joy Sakari and Francisca Koki Manunga told reporters they were asked for a bribe.').sort(), ['Francisca Koki Manunga', 'Joy Sakari']);
+  assert.deepEqual(people('Joy Sakari and Francisca Koki Manunga told reporters they were asked for a bribe.').sort(), [
+    'Francisca Koki Manunga',
+    'Joy Sakari',
+  ]);
 });
