@@ -305,8 +305,8 @@ function nicknameInside(text: string, tokens: Token[], i: number): number {
     return next && QUOTE.test(text.slice(tokens[k]!.end, next.start)) ? k : -1;
   };
   const open = quoteAfter(i);
-  const given_ = isGivenName(given.text) || isListedGivenName(given.text) || (/^\p{Lu}\p{Ll}+$/u.test(given.text) && !isCommonWord(given.text));
-  if (open < 0 || !given_) return -1;
+  if (open < 0) return -1;
+  if (!(isGivenName(given.text) || isListedGivenName(given.text) || (/^\p{Lu}\p{Ll}+$/u.test(given.text) && !isCommonWord(given.text)))) return -1;
   for (let k = open + 1; k <= open + 3 && k + 1 < tokens.length; k++) {
     const t = tokens[k]!;
     // "Tamson ‘Fitty’ Hatuikulipi": the closing ’ may stay glued to the nickname.
