@@ -386,11 +386,8 @@ export function findAllegations(sentences: Sentence[], tokens: Token[][], placed
     const size = countedGroup(tokens[a.sentence]!);
     if (!size) continue;
     for (let s = a.sentence + 1; s <= a.sentence + 4 && s < tokens.length; s++) {
-      const people =
-        listsIn(
-          tokens[s]!,
-          (bySentence.get(s) ?? []).sort((x, y) => x.first - y.first),
-        ).person ?? [];
+      // (The main pass above has sorted every sentence's mentions.)
+      const people = listsIn(tokens[s]!, bySentence.get(s) ?? []).person ?? [];
       if (people.length === size && !people.some((n) => accusers.has(n))) {
         a.against = people;
         break;

@@ -154,17 +154,12 @@ export function accusedCandidates(tokens: Token[][], placed: Placed[], allegatio
       fixed: [],
       // An outlet is accused when it is sued, which the rules read; a place written only in capitals is a
       // dateline's. Neither is the model's to add.
-      eligible: p.entity.kind !== 'media',
+      eligible: p.entity.kind !== 'media' && !(p.entity.category === 'place' && p.entity.mentions.every((m) => !/\p{Ll}/u.test(m.surface))),
     };
     e.sentences.add(p.sentence);
     e.mentions++;
     byName.set(p.entity.name, e);
   }
-  const capitalsOnly = new Set(placed.filter((p) => p.entity.category === 'place').map((p) => p.entity.name));
-  for (const p of placed)
-    if (p.entity.category === 'place' && /\p{Ll}/u.test(p.entity.mentions.find((m) => m.sentence === p.sentence)?.surface ?? 'x'))
-      capitalsOnly.delete(p.entity.name);
-  for (const name of capitalsOnly) byName.get(name)!.eligible = false;
   const entities = [...byName.values()].sort((a, b) => b.mentions - a.mentions);
   entities.forEach((e, rank) => {
     e.fixed.push(FLAG.bias, KIND + e.kind, RANK + bucket(rank, [0, 2, 5]));
