@@ -55,6 +55,35 @@ const KNOWN: KnownInstitution[] = [
 
 // ---------------------------------------------------------------- name shapes
 
+/** Trade words that end firms' names only after a name of their own ("Kestrel Securities"). */
+const PLAIN_TRADES = new Set([
+  'securities',
+  'markets',
+  'trading',
+  'finance',
+  'insurance',
+  'assurance',
+  'reinsurance',
+  'management',
+  'advisors',
+  'advisers',
+  'brokers',
+  'brokerage',
+  'leasing',
+  'payments',
+  'realty',
+  'retail',
+  'stores',
+  'airline',
+  'hotels',
+  'resorts',
+  'aerospace',
+  'automotive',
+  'engineering',
+  'manufacturing',
+  'healthcare',
+]);
+
 /** Last word of an institution's name -> its kind. */
 export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wordTable({
   ministry: 'government',
@@ -170,6 +199,33 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   // Firms named for their trade: "Dunmore Consulting".
   consulting: 'company',
   solutions: 'company',
+  // Finance, insurance and trade: "Kestrel Securities", "Orlin Assurance", "Vantor Asset Management".
+  securities: 'company',
+  markets: 'company',
+  trading: 'company',
+  finance: 'company',
+  bancorp: 'company',
+  insurance: 'company',
+  assurance: 'company',
+  reinsurance: 'company',
+  management: 'company',
+  advisors: 'company',
+  advisers: 'company',
+  brokers: 'company',
+  brokerage: 'company',
+  leasing: 'company',
+  payments: 'company',
+  realty: 'company',
+  retail: 'company',
+  stores: 'company',
+  airline: 'company',
+  hotels: 'company',
+  resorts: 'company',
+  aerospace: 'company',
+  automotive: 'company',
+  engineering: 'company',
+  manufacturing: 'company',
+  healthcare: 'company',
   // Football clubs: "Blackburn Rovers", "Wigan Athletic".
   rovers: 'other',
   wanderers: 'other',
@@ -303,6 +359,23 @@ export const INSTITUTION_HEAD: Readonly<Record<string, InstitutionKind>> = wordT
   party: 'party',
   union: 'other',
   association: 'other',
+  // "Confederation of African Football", "House of Lords", "Directorate for Priority Crime Investigation".
+  confederation: 'other',
+  house: 'government',
+  authority: 'government',
+  administration: 'government',
+  assembly: 'government',
+  chamber: 'other',
+  directorate: 'agency',
+  inspectorate: 'agency',
+  secretariat: 'agency',
+  tribunal: 'court',
+  society: 'other',
+  academy: 'other',
+  foundation: 'other',
+  college: 'other',
+  fund: 'other',
+  service: 'agency',
 });
 const knownBySurface = new Map<string, KnownInstitution>();
 for (const k of KNOWN) for (const s of [k.name, ...k.aliases]) knownBySurface.set(lowerKey(s), k);
@@ -441,7 +514,16 @@ const ROLE_BEFORE_OF = new Set([
 ]);
 
 function suffixKind(words: string[]): InstitutionKind | undefined {
-  return words.length >= 2 ? INSTITUTION_SUFFIX[words[words.length - 1]!] : undefined;
+  if (words.length < 2) return undefined;
+  const last = words[words.length - 1]!;
+  // "U.S. Securities and …", "National Insurance": a trade word after places and English words only names no firm.
+  if (PLAIN_TRADES.has(last)) {
+    const named = words
+      .slice(0, -1)
+      .some((w) => !isCommonWord(w) && !/(?:al|ic|ive|ous|ary)$/.test(w) && lookupPlace(w) === undefined && !isDemonym(w) && !FUNCTION_WORDS.has(w));
+    if (!named) return undefined;
+  }
+  return INSTITUTION_SUFFIX[last];
 }
 
 /** The kind an institution's name shape gives, or null. `words` as written. */
@@ -464,6 +546,15 @@ const ADJECTIVE_ENDING = /(?:ic|al|ive|ous|ary|ory|ern|ian|ese|ish|ful|less|able
 
 function institutionKindUncached(written: string[]): InstitutionKind | null {
   const words = written.map(norm);
+  // "Newcastle United, Portsmouth and Rangers": a list of names, whatever head word the last one has
+  // (not "Culture, Media and Sport Committee": a list of plain words inside one name).
+  const comma = words.indexOf(',');
+  const andAfter = comma > 0 ? words.indexOf('and', comma) : -1;
+  if (andAfter > comma + 1) {
+    const next = words.slice(comma + 1, andAfter);
+    const second = next.includes(',') ? next.slice(0, next.indexOf(',')) : next;
+    if (second.length > 1 || !isCommonWord(second[0]!)) return null;
+  }
   // "Apple Inc and Microsoft Corp", "Oxford University and Harvard University": two bodies when
   // both sides are names of bodies ("Centers for Disease Control and Prevention" is one).
   const and = words.indexOf('and');
@@ -505,7 +596,9 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   if (of > 0 && ROLE_BEFORE_OF.has(words[of - 1]!)) return null;
   // "Chief Clerk of the Ministry of Health", "Jane Roe of Acme Holdings Ltd": with no body word
   // before "of", the body is only what follows it; the words before are a person or a role.
-  if (of > 0 && !words.slice(0, of).some((w) => INSTITUTION_HEAD[w] !== undefined || INSTITUTION_SUFFIX[w] !== undefined)) return null;
+  // ("City of London Police", "County of Kent Council": a place's long name before the body's head word is the body's.)
+  const placeOf = of === 1 && PLACE_FORMS.has(words[0]!) && of + 2 < words.length && words.lastIndexOf('of') === of;
+  if (of > 0 && !placeOf && !words.slice(0, of).some((w) => INSTITUTION_HEAD[w] !== undefined || INSTITUTION_SUFFIX[w] !== undefined)) return null;
   const bySuffix = suffixKind(words);
   if (bySuffix) return bySuffix;
   // "Herald Sun", "Tribune Review": a newspaper's head word need not end its name.
@@ -528,6 +621,9 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   }
   return null;
 }
+
+/** Words that open a place's long name before "of": "City of London", "County of Kent". */
+const PLACE_FORMS = new Set(['city', 'county', 'borough', 'province', 'municipality', 'state', 'district']);
 
 const NEWSPAPER_HEADS = new Set(['herald', 'gazette', 'tribune', 'chronicle']);
 
@@ -987,6 +1083,23 @@ function appositionKind(tokens: Token[], last: number): InstitutionKind | undefi
   return head >= 0 ? nounKind(tokens, head) : undefined;
 }
 
+/**
+ * "He sold the marketing company, Bonus Sports Marketing, to …", "its lender, Vantor Bank.": a name set off by
+ * commas right after a body's noun that an article or possessive opens is that body.
+ */
+function nounBeforeComma(tokens: Token[], first: number, last: number): InstitutionKind | undefined {
+  const noun = tokens[first - 2];
+  if (at(tokens, first - 1) !== ',' || !noun || noun.cap || !/^[,.;)]$/.test(at(tokens, last + 1) || '.')) return undefined;
+  const kind = nounKind(tokens, first - 2);
+  if (!kind) return undefined;
+  for (let k = first - 3; k >= Math.max(0, first - 5); k--) {
+    const w = at(tokens, k).toLowerCase();
+    if (/^(?:the|a|an|its|their|his|her)$/.test(w)) return kind;
+    if (!w || tokens[k]!.cap || FUNCTION_WORDS.has(w)) return undefined;
+  }
+  return undefined;
+}
+
 const at = (tokens: Token[], k: number): string => tokens[k]?.text ?? '';
 
 /** Lower-case words that a body's initials leave out: "Competition Commission of India" is the CCI. */
@@ -1027,7 +1140,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (scoreLine(tokens, first, last)) return 'other';
   const listKind = listOpenerKind(tokens, first - 1);
   if (listKind) return listKind;
-  const apposed = appositionKind(tokens, last);
+  const apposed = appositionKind(tokens, last) ?? nounBeforeComma(tokens, first, last);
   if (apposed) return apposed;
   if (MEDIA_AFTER.has(after) && !tokens[last]!.possessive) return 'media';
   // "its Wyeth unit", "Acme's Globex subsidiary": a name between an owner and a part of a company.

@@ -27,7 +27,7 @@ import {
   isPartyPlural,
   lookupInstitution,
 } from './institutions.js';
-import { isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
+import { isAltSpellingOnly, isCountryName, isCurrencyCode, isDemonym, isPlainCityName, lookupCity, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
 import { classOf } from './pos.js';
 import {
@@ -801,6 +801,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     // "Grant Halloway said", "Joy Sakari and X told": a given name, not an English word.
     !givenNameAndSurname(tokens, base, span.length > 2 && /^(?:and|,)$/.test(span[2]!.text) ? span.slice(0, 2) : span) &&
     !functionWordInName(tokens, base) && // "Do Anh Dung, chairman of …"
+    !(span.length === 2 && isAltSpellingOnly(span[1]!.text)) && // "Credit Suisse said"
     span[0]!.text !== 'The' &&
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
@@ -1518,6 +1519,9 @@ function isAcronymOrCallSign(word: string): boolean {
   return /^[A-Z][A-Z&]{1,5}(?:-[A-Z]{1,4})?$/.test(word);
 }
 
+/** Police ranks written as initials before a surname ("ASP Musa", "DCP Sharma"): titles, no firm's initials. */
+const RANK_ABBREVIATIONS = new Set(['ACP', 'ASP', 'SSP', 'DSP', 'DCP', 'IGP', 'DIG', 'AIG', 'CSP', 'ADCP', 'DGP']);
+
 /** Last words of the names of sporting events. */
 const SPORTING_EVENTS = new Set(['championships', 'games', 'olympics', 'paralympics']);
 
@@ -1711,6 +1715,18 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   // "Aarhus Convention": a place word before a capitalised instrument noun names the instrument.
   const placeAt = (k: number): string | undefined =>
     INSTRUMENT_NOUNS.has(span[k + 1]?.low ?? '') || (k === span.length - 1 && namesAnInstrument(tokens, lastIdx)) ? undefined : lookupPlace(span[k]!.text);
+  // "BNP Paribas", "ABC Learning": an acronym of three letters or more before words that are no English ones is a firm's name.
+  if (
+    span.length <= 3 &&
+    /^[A-Z]{3,5}$/.test(first.text) &&
+    !lookupPlace(first.text) &&
+    !RANK_ABBREVIATIONS.has(first.text) &&
+    span.slice(1).every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !lookupPlace(t.text) && !isGivenName(t.text))
+  )
+    return [mention('institution', text, span, base, sentence, { kind: 'company' })];
+  // "Credit Suisse", "Nippon Life": a country's name in another tongue, inside a name of capitalised words, is a firm's.
+  if (span.length <= 3 && span.some((t) => isAltSpellingOnly(t.text)) && span.every((t) => /^\p{Lu}/u.test(t.text) && !isGivenName(t.text)))
+    return [mention('institution', text, span, base, sentence, { kind: 'company' })];
   // "Credit Lyon First Boston (CLFB)": a name given an acronym is a body's, whatever words it holds.
   if (
     span.length >= 2 &&

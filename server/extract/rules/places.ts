@@ -40,12 +40,24 @@ for (const c of countries) {
   addPlace(name, name);
   for (const w of new Set(`${name} ${c.name.official}`.toLowerCase().split(/[\s,]+/))) countryWordCount.set(w, (countryWordCount.get(w) ?? 0) + 1);
 }
+/** One-word spellings known only from the data's other spellings ("Suisse", "Nippon", "Emirates"). */
+const altSpellingOnly = new Set<string>();
+/**
+ * Whether a word names a country only in another language or an old form: inside a longer name
+ * ("Credit Suisse", "Nippon Life", "Emirates Airline") it is a part of that name, no place.
+ */
+export const isAltSpellingOnly = (word: string): boolean => altSpellingOnly.has(word.toLowerCase());
+
 // Official names and other spellings only after every common name, so that no long form
 // ("Republic of Guinea") takes the place of another country's common name.
 for (const c of countries) {
   const name = c.name.common;
   addPlace(c.name.official, name);
-  for (const alt of c.altSpellings) if (isUsableAltSpelling(alt)) addPlace(alt, name);
+  for (const alt of c.altSpellings) {
+    if (!isUsableAltSpelling(alt)) continue;
+    if (!alt.includes(' ') && !places.has(alt.toLowerCase())) altSpellingOnly.add(alt.toLowerCase());
+    addPlace(alt, name);
+  }
   for (const cap of c.capital ?? []) addPlace(cap.replace(/\s+D\.C\.$/, ''), cap.replace(/\s+D\.C\.$/, ''));
   const dem = c.demonyms?.eng;
   if (dem) {

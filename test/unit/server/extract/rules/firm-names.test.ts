@@ -1,0 +1,50 @@
+/** Names of firms and public bodies in business, court and sport copy. Sentences written for these tests. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ruleExtractor } from '../../../../../server/extract/rules/index.js';
+
+const bodies = (text: string): string[] =>
+  ruleExtractor
+    .extract(text)
+    .institutions.map((e) => e.name)
+    .sort();
+const places = (text: string): string[] => ruleExtractor.extract(text).places.map((e) => e.name);
+
+test("a trade word ends a firm's name after a name of its own, not after places or plain words", () => {
+  assert.deepEqual(bodies('The regulator fined Kestrel Asset Management and Orlin Assurance on Monday.'), ['Kestrel Asset Management', 'Orlin Assurance']);
+  assert.deepEqual(bodies('He joined Vantor Capital Markets in 2004.'), ['Vantor Capital Markets']);
+  assert.deepEqual(bodies('The fraud concerned income tax and National Insurance payments.'), []);
+});
+
+test('a list of names before "and" is several bodies, a list of plain words inside one name is one', () => {
+  assert.deepEqual(bodies('Kestrel United, Vantor and Orlin Rovers are believed to be the three clubs involved.').includes('Kestrel United'), true);
+  assert.ok(!bodies('Kestrel United, Vantor and Orlin Rovers are believed to be involved.').some((b) => b.includes(',')));
+  assert.deepEqual(bodies('The Culture, Media and Sport Committee met on Monday.'), ['Culture, Media and Sport Committee']);
+});
+
+test("a country named in another tongue inside a name is part of a firm's name, no place", () => {
+  assert.deepEqual(bodies('Shares in Credit Suisse fell on Monday.'), ['Credit Suisse']);
+  assert.deepEqual(places('Credit Suisse said it would appeal.'), []);
+  assert.deepEqual(bodies('Nippon Life said it would appeal.'), ['Nippon Life']);
+});
+
+test('an acronym before a word that is no English one names a firm; a police rank before a surname does not', () => {
+  assert.deepEqual(bodies('Regulators fined BNP Paribas on Monday.'), ['BNP Paribas']);
+  assert.deepEqual(bodies('ASP Musa said the suspects were in custody.'), []);
+});
+
+test('a body\'s head word before "of" or "for" opens its name', () => {
+  assert.deepEqual(bodies('Lawyers for the Confederation of Nordic Football said it was over.'), ['Confederation of Nordic Football']);
+  assert.deepEqual(bodies('The House of Lords allowed his appeal.'), ['House of Lords']);
+  assert.deepEqual(bodies('Officers of the Directorate for Priority Crime Investigation arrested him.'), ['Directorate for Priority Crime Investigation']);
+  assert.deepEqual(bodies('He watched House of Cards all night.'), []);
+});
+
+test('"City of X Police" is one body', () => {
+  assert.deepEqual(bodies('A City of Kestrel Police spokesman said the raid was over.'), ['City of Kestrel Police']);
+});
+
+test("a name set off by commas after a body's noun is that body", () => {
+  assert.deepEqual(bodies('He sold the marketing company, Bonus Sports Marketing, to a friend.'), ['Bonus Sports Marketing']);
+  assert.deepEqual(bodies('He sold the firm, Vantor Widgets, to a friend.'), ['Vantor Widgets']);
+});
