@@ -573,7 +573,9 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
     // "Marks and Spencer Group", "Procter and Gamble Co" are one name).
     const right = written.slice(and + 1);
     const minLeft = right.length >= 3 ? 1 : 2;
-    const adjectiveLike = left.length === 1 && ADJECTIVE_ENDING.test(left[0]!); // "Economic and Financial Crimes Commission"
+    // "Economic and Financial Crimes Commission", "Radio and Television Supreme Council": an adjective or a
+    // body's own head word alone before "and" opens one name.
+    const adjectiveLike = left.length === 1 && (ADJECTIVE_ENDING.test(left[0]!) || INSTITUTION_SUFFIX[norm(left[0]!)] !== undefined);
     const nameLike = left.length >= minLeft && !adjectiveLike && left.every((w) => /^\p{Lu}/u.test(w) && !isCommonWord(w) && !isDemonym(w) && !lookupPlace(w));
     // "Bosnia and Herzegovina …": a place's name across "and" (of a few words: long runs stay linear).
     const placeAcross = left.length <= 3 && right.slice(0, 3).some((_, k) => lookupPlace([...left, 'and', ...right.slice(0, k + 1)].join(' ')) !== undefined);
@@ -1176,7 +1178,7 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (!tokens[last]!.possessive) {
     for (let k = last + 1; k <= last + 2; k++) {
       const w = lowerAt(tokens, k);
-      if (!w || FUNCTION_WORDS.has(w) || PARTICIPLE.test(w)) break;
+      if (!w || FUNCTION_WORDS.has(w) || PARTICIPLE.test(w) || !/^\p{L}/u.test(w)) break; // not over "X, company director"
       if (AFTER_ONLY.has(w) && at(tokens, k + 1) !== 'of') return BODY_NOUNS[w];
     }
   }

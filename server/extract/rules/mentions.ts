@@ -735,12 +735,17 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
   // "Jane Roe of the Justice Department's Criminal Division": a body's name after a body's possessive is a
   // body of its own (not "National Women's Rights Commission": no body's name before the possessive).
-  const owner = run.findIndex((t, k) => k > 0 && k < run.length - 2 && t.possessive && /['’]s$/i.test(text.slice(t.start, t.end)));
+  const owner = run.findIndex(
+    (t, k) => k > 0 && k < run.length - 2 && t.possessive && (/['’]s$/i.test(text.slice(t.start, t.end)) || /^s['’]/.test(text.slice(t.end - 1, t.end + 1))),
+  );
   if (owner > 0 && institutionKind(run.slice(owner + 1)) !== null) {
     const left = run.slice(0, owner + 1);
     const of = left.map((t) => norm(t.text)).lastIndexOf('of');
     const ownerBody = of >= 0 ? left.slice(left[of + 1] && norm(left[of + 1]!.text) === 'the' ? of + 2 : of + 1) : left;
-    if (ownerBody.length >= 2 && institutionKind(ownerBody) !== null) {
+    // "the United States' Drug Enforcement Administration": a country's plural possessive before a body too.
+    const ownerPlace =
+      text[left.at(-1)!.end] !== undefined && /['’]/.test(text[left.at(-1)!.end]!) && isCountryName(lookupPlace(textOf(text, left).replace(/^The /, '')) ?? '');
+    if ((ownerBody.length >= 2 && institutionKind(ownerBody) !== null) || ownerPlace) {
       classifyRun(text, tokens, offset, left, sentence, out);
       classifyRun(text, tokens, offset + owner + 1, run.slice(owner + 1), sentence, out);
       return;
@@ -761,13 +766,13 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     span = span.slice(1);
     base++;
   }
-  // "The Sme daily reported": "The" is the noun's article, not the name's (but "The Daily Clarion newspaper",
+  // "The Sme daily reported", "The Thanh Nien newspaper said": "The" is the noun's article, not the name's (but "The Daily Clarion newspaper",
   // "The Namibian newspaper" may be named with it).
   if (
-    span.length === 2 &&
+    span.length >= 2 &&
+    span.length <= 4 &&
     span[0]!.text === 'The' &&
-    !isDemonym(span[1]!.text) &&
-    !isCommonWord(span[1]!.text) &&
+    span.slice(1).every((t) => !isDemonym(t.text) && !isCommonWord(t.text)) &&
     bodyNounAfter(tokens, offset + run.length - 1)
   ) {
     span = span.slice(1);
@@ -802,6 +807,7 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
     !givenNameAndSurname(tokens, base, span.length > 2 && /^(?:and|,)$/.test(span[2]!.text) ? span.slice(0, 2) : span) &&
     !functionWordInName(tokens, base) && // "Do Anh Dung, chairman of …"
     !(span.length === 2 && isAltSpellingOnly(span[1]!.text)) && // "Credit Suisse said"
+    !(base === 0 && span.every((t) => /^\p{Lu}{2,}$/u.test(t.text)) && lookupCity(textOf(text, span))) && // "PETALING JAYA: …"
     span[0]!.text !== 'The' &&
     !(SITE_HEADS.has(norm(span[0]!.text)) && span[1]?.text === 'of') &&
     (isCommonWord(span[0]!.text) || (shaped && COMMON_SHAPE.test(span[0]!.text)))
@@ -962,6 +968,30 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
   }
 }
 
+/** Time zones and "HQ": capitals that name no body ("23:00 GMT", "raid HQ"). */
+const CLOCK_AND_PLACE_ABBREVIATIONS = new Set([
+  'GMT',
+  'UTC',
+  'BST',
+  'CET',
+  'CEST',
+  'EST',
+  'EDT',
+  'CST',
+  'CDT',
+  'PST',
+  'PDT',
+  'AEST',
+  'AEDT',
+  'JST',
+  'KST',
+  'HKT',
+  'SGT',
+  'WAT',
+  'SAST',
+  'MSK',
+  'HQ',
+]);
 const COMMON_AMPERSANDS = new Set(['R&D', 'M&A', 'Q&A', 'P&L', 'B&B', 'R&B']);
 
 /** Abbreviated titles that may stand inside a capitalised run, before a person's name. */
@@ -1304,8 +1334,8 @@ function namesAWork(tokens: Token[], first: number): boolean {
 /** Whole-span classification; null when the span should be split at its connectors. */
 function classifySpan(text: string, tokens: Token[], base: number, span0: Token[], sentence: number): RawMention[] | null {
   if (quotedNickname(tokens, base)) return [];
-  // "R&D", "M&A", "Q&A": English abbreviations, no body.
-  if (span0.length === 1 && COMMON_AMPERSANDS.has(span0[0]!.text)) return [];
+  // "R&D", "M&A", "Q&A", "23:00 GMT", "raid HQ": English abbreviations, no body.
+  if (span0.length === 1 && (COMMON_AMPERSANDS.has(span0[0]!.text) || CLOCK_AND_PLACE_ABBREVIATIONS.has(span0[0]!.text))) return [];
   // Kept as a marker, so that the same title elsewhere (a headline) is no person either.
   if (namesAWork(tokens, base)) return [mention('single', text, span0, base, sentence, { work: true })];
   // A single word named as kin or by its surname is a person's name, even one a place has too.
@@ -1371,7 +1401,7 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     after &&
     !after.cap &&
     courtAt?.text === 'court' &&
-    /^(?:magistrates|crown|coroners?)$/.test(after.text) && // not "a California appeals court": a description
+    /^(?:magistrates|crown|coroners?|regional|district|provincial|municipal)$/.test(after.text) && // not "a California appeals court": a description
     !/^(?:a|an)$/i.test(tokens[b - 1]?.text ?? '') &&
     !isDemonym(s)
   )
@@ -1578,6 +1608,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const w = norm(t.text);
     // "Former chief executive X": a word that dates an office is no name, though a title follows it.
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t) || TIME_LABELS.has(w)) return [];
+    // "— the CEO —", "the former CEO of the bank": a title in capitals alone names no one and no body.
+    if (/^[A-Z]{2,4}$/.test(t.text) && isTitleWord(t)) return [];
     // "AED 2,500", "USD 40 million": a currency's code before an amount.
     if (isCurrencyCode(t.text) && /^\d/.test(next?.text ?? '')) return [];
     // "Sainsbury's said", "Moody's cut its rating", "Tesco and Sainsbury's were fined": a verb right after

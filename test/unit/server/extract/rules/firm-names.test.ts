@@ -48,3 +48,45 @@ test("a name set off by commas after a body's noun is that body", () => {
   assert.deepEqual(bodies('He sold the marketing company, Bonus Sports Marketing, to a friend.'), ['Bonus Sports Marketing']);
   assert.deepEqual(bodies('He sold the firm, Vantor Widgets, to a friend.'), ['Vantor Widgets']);
 });
+
+test("a country's plural possessive before a body's name is the place, and the body is named without it", () => {
+  const d = ruleExtractor.extract("He was arrested after pressure by the United States' Drug Enforcement Administration.");
+  assert.deepEqual(
+    d.institutions.map((e) => e.name),
+    ['Drug Enforcement Administration'],
+  );
+  assert.deepEqual(
+    d.places.map((e) => e.name),
+    ['United States'],
+  );
+});
+
+test('a court written in lower case after its town is that court', () => {
+  assert.deepEqual(bodies('The group appeared in the Kestrel Ridge regional court on Thursday.'), ['Kestrel Ridge regional court']);
+});
+
+test('time zones, "HQ" and a title in capitals alone name no body', () => {
+  assert.deepEqual(bodies('Police arrived at about 7am (23:00 GMT on Wednesday) and raided the HQ.'), []);
+  assert.deepEqual(bodies('Amid reports, Jana Veld — the CEO — sought to play down the concerns.'), []);
+});
+
+test('"Radio and Television Supreme Council": a head word alone before "and" opens one name', () => {
+  assert.deepEqual(bodies('The Radio and Television Supreme Council has imposed fines.'), ['Radio and Television Supreme Council']);
+});
+
+test('"the X newspaper": the article is the noun\'s, not the name\'s', () => {
+  assert.deepEqual(bodies('The Thanh Nien newspaper said 84 defendants were sentenced.'), ['Thanh Nien']);
+});
+
+test('a town in capitals opening a dateline with a colon is a place, though its first word ends in "-ing"', () => {
+  assert.deepEqual(
+    places('PETALING JAYA: The regulator fined two banks.').map((p) => p.toLowerCase()),
+    ['petaling jaya'],
+  );
+});
+
+test('"X, company director for Y": the noun after the comma is his job, not a body\'s name', () => {
+  const d = ruleExtractor.extract('Three men were charged - Pita Vanua, company director for Kestrel Holdings Ltd, and Josefa Tapa.');
+  assert.ok(d.people.some((p) => p.name === 'Pita Vanua'));
+  assert.ok(!d.institutions.some((e) => e.name === 'Pita Vanua'));
+});
