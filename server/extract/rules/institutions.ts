@@ -1117,10 +1117,16 @@ function abbreviatesNameBefore(tokens: Token[], first: number): boolean {
   let initials = '';
   for (let k = first - 2; k >= 0 && initials.length < acronym.length; k--) {
     const t = tokens[k]!;
-    if (t.cap) initials = t.text[0]!.toUpperCase() + initials;
+    // "Anti-Doping Agency of Kenya (ADAK)": each part of a hyphenated word gives its letter.
+    if (t.cap)
+      initials =
+        t.text
+          .split('-')
+          .map((p) => p.charAt(0).toUpperCase())
+          .join('') + initials;
     else if (!INITIALS_SKIP.has(t.text)) break;
   }
-  return initials.length >= 2 && initials === acronym.toUpperCase();
+  return initials.length >= 2 && initials.endsWith(acronym.toUpperCase());
 }
 /** The token's text if it is lower case, else "". */
 const lowerAt = (tokens: Token[], k: number): string => (tokens[k] && !tokens[k].cap ? tokens[k].text : '');
@@ -1156,7 +1162,8 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   if (coordinated) return coordinated;
   if (COMPANY_AFTER.has(after)) return 'company';
   // "a Pellmora spokesman said": one whose spokesman speaks is a body (a person with one is named in full before).
-  if (/^(?:a|an)$/i.test(at(tokens, first - 1)) && /^spokes(?:man|woman|person)$/.test(after) && !tokens[last]!.possessive) return 'other';
+  // So is one that issues "a Kremlin statement".
+  if (/^(?:a|an)$/i.test(at(tokens, first - 1)) && /^(?:spokes(?:man|woman|person)|statement)$/.test(after) && !tokens[last]!.possessive) return 'other';
   // "the Helvor chief executive", "former Helvor chairman and founder Jane Roe": a company's officer after its name.
   if (after === 'chief' && /^(?:executive|financial|operating|technology)$/.test(at(tokens, last + 2))) return 'company';
   if (COMPANY_OFFICERS_AFTER.has(after) && !tokens[last]!.possessive && !tokens[last + 2]?.cap) return 'company';
@@ -1202,6 +1209,14 @@ export function institutionContext(tokens: Token[], first: number, last: number)
   const outletShape = tokens[first]!.text === 'The' || (first === last && /^[A-Z]{2,6}$/.test(at(tokens, first)) && at(tokens, first - 1) !== 'the');
   if (!outletShape) return undefined;
   if ((before === 'to' && /^according$/i.test(at(tokens, b - 1))) || before === 'told') return 'media';
+  // "The Sun published allegations", "The Clarion reported": a "The" name that publishes, no body word or title in it.
+  const named = tokens.slice(first + 1, last + 1);
+  if (
+    /^(?:reported|published|revealed|wrote|reports|publishes|reveals|writes)$/.test(lowerAt(tokens, last + 1)) &&
+    named.length > 0 &&
+    named.every((t) => INSTITUTION_SUFFIX[norm(t.text)] === undefined && INSTITUTION_HEAD[norm(t.text)] === undefined && !isTitleWord(t) && !isDemonym(t.text))
+  )
+    return 'media';
   return undefined;
 }
 

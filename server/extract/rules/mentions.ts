@@ -1610,6 +1610,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     if (t.text.length < 2 || /^[A-Z]{2,}s$/.test(t.text) || inCode(text, t) || TIME_LABELS.has(w)) return [];
     // "— the CEO —", "the former CEO of the bank": a title in capitals alone names no one and no body.
     if (/^[A-Z]{2,4}$/.test(t.text) && isTitleWord(t)) return [];
+    // "Carter's, Inc.": a legal form set off by a comma belongs to the name before it; alone it names nothing.
+    if (prev?.text === ',' && /^(?:Inc|Ltd|LLC|LLP|Corp|Co|PLC|plc|NA|SA|AG|NV)\.?$/.test(t.text)) return [];
     // "AED 2,500", "USD 40 million": a currency's code before an amount.
     if (isCurrencyCode(t.text) && /^\d/.test(next?.text ?? '')) return [];
     // "Sainsbury's said", "Moody's cut its rating", "Tesco and Sainsbury's were fined": a verb right after
@@ -1753,7 +1755,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     /^[A-Z]{3,5}$/.test(first.text) &&
     !lookupPlace(first.text) &&
     !RANK_ABBREVIATIONS.has(first.text) &&
-    span.slice(1).every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !lookupPlace(t.text) && !isGivenName(t.text))
+    span
+      .slice(1)
+      .every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !COMMON_SHAPE.test(t.text) && !lookupPlace(t.text) && !isGivenName(t.text))
   )
     return [mention('institution', text, span, base, sentence, { kind: 'company' })];
   // "Credit Suisse", "Nippon Life": a country's name in another tongue, inside a name of capitalised words, is a firm's.

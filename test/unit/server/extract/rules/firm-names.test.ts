@@ -90,3 +90,24 @@ test('"X, company director for Y": the noun after the comma is his job, not a bo
   assert.ok(d.people.some((p) => p.name === 'Pita Vanua'));
   assert.ok(!d.institutions.some((e) => e.name === 'Pita Vanua'));
 });
+
+test('"The X published" names an outlet; a body word or title after "The" does not', () => {
+  assert.deepEqual(bodies('The Clarion published allegations of bribe-taking against him.'), ['The Clarion']);
+  assert.deepEqual(bodies('The Government published a report.'), []);
+});
+
+test('"a Kremlin statement": what issues a statement is a body', () => {
+  assert.deepEqual(bodies('The claims are lies, read a Kestrelgrad statement issued today.'), ['Kestrelgrad']);
+});
+
+test('a legal form set off by a comma names nothing alone', () => {
+  assert.deepEqual(bodies("The fraud at Vantor's, Inc., cost investors millions."), ['Vantor']);
+});
+
+test('an acronym before an abstract noun ("SDT Decision") names no firm', () => {
+  assert.ok(!bodies('In March the federation appealed the SDT Decision.').includes('SDT Decision'));
+});
+
+test('an acronym in brackets after a name with hyphenated words abbreviates that name, no outlet', () => {
+  assert.deepEqual(bodies('The Anti-Doping Agency of Kestrel (ADAK) joined the appeal.'), ['Anti-Doping Agency of Kestrel']);
+});
