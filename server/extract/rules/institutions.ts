@@ -312,6 +312,7 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   mail: 'media',
   mirror: 'media',
   courier: 'media',
+  express: 'media', // "Daily Express", "Financial Express"
   inquirer: 'media',
   examiner: 'media',
   sentinel: 'media',
@@ -361,6 +362,7 @@ export const INSTITUTION_HEAD: Readonly<Record<string, InstitutionKind>> = wordT
   association: 'other',
   // "Confederation of African Football", "House of Lords", "Directorate for Priority Crime Investigation".
   confederation: 'other',
+  courts: 'court', // "Royal Courts of Justice"
   house: 'government',
   authority: 'government',
   administration: 'government',
