@@ -113,6 +113,7 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   force: 'agency',
   guard: 'agency',
   unit: 'agency',
+  squad: 'agency', // "Serious Fraud Squad", "Flying Squad"
   prosecutors: 'agency',
   prosecution: 'agency', // "Public Prosecution", "Crown Prosecution
   inspectorate: 'agency',

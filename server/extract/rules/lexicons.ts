@@ -127,6 +127,8 @@ export const TITLE_WORDS = new Set([
   'treasurer',
   'envoy',
   'consul',
+  'editor', // "Deputy Chief Editor X", "Editor-in-Chief X"
+  'editor-in-chief',
 ]);
 /** Party labels before a name are titles that are not used as part of an alias. */
 export const LABEL_WORDS = new Set(['democrat', 'republican', 'former', 'ex', 'acting', 'interim']);

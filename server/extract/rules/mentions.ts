@@ -1664,7 +1664,8 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
       !start &&
       !common &&
       // "the Kremlin's", "the Bundesrat said": a person is no "the" (but "the Mueller probe" is his).
-      (!afterThe || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text))) &&
+      // (Not "the Hawks investigation": a plural after "the" names a group.)
+      (!afterThe || (next !== undefined && !next.cap && PERSON_NOUNS_AFTER.has(next.text) && !/[^s]s$/.test(t.text))) &&
       !isBodyWord(t.text) &&
       !afterPlace &&
       !/^[A-Z]+$/.test(t.text) &&

@@ -25,7 +25,7 @@ function addPlace(surface: string, canonical: string): void {
 
 /** Native or foreign spellings that are also English words, names or demonyms ("Island", "Mann", "Thai"). */
 function isUsableAltSpelling(alt: string): boolean {
-  if (alt.length <= 3) return ['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK'].includes(alt); // "IN", "IT" are words
+  if (alt.length <= 3) return ['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK', 'NZ'].includes(alt); // "IN", "IT" are words
   if (alt.includes(' ')) return true;
   if ((countryWordCount.get(alt.toLowerCase()) ?? 0) > 1) return false; // "Korea", "Guinea": which one?
   const tags = tagsOf(alt);

@@ -112,3 +112,21 @@ test('an acronym in brackets after a name with hyphenated words abbreviates that
   // A country before the brackets looks like a dateline's credit ("HANOI, Vietnam (NBC)").
   assert.deepEqual(bodies('The club appealed. The Anti-Doping Agency of Norway (ADAN) and the club joined the appeal.'), ['Anti-Doping Agency of Norway']);
 });
+
+test('"Royal Courts of Justice", "Daily Express", "Serious Fraud Squad": head words of courts, outlets and police units', () => {
+  assert.deepEqual(bodies('The two men met in the Royal Courts of Justice yesterday.'), ['Royal Courts of Justice']);
+  assert.deepEqual(bodies('He is the publisher of the Daily Express.'), ['Daily Express']);
+  assert.deepEqual(bodies("Police studied them with the help of NZ's Serious Fraud Squad."), ['Serious Fraud Squad']);
+  assert.deepEqual(places("Police studied them with the help of NZ's Serious Fraud Squad."), ['New Zealand']);
+});
+
+test("an editor's title before a name is no part of it", () => {
+  const people = ruleExtractor
+    .extract('The paper confirmed Editor-in-Chief Ryan Lau and Deputy Chief Editor Chan Puiman had been arrested.')
+    .people.map((p) => p.name);
+  assert.deepEqual(people.sort(), ['Chan Puiman', 'Ryan Lau']);
+});
+
+test('"the Hawks investigation": a plural after "the" names a group, no person', () => {
+  assert.deepEqual(ruleExtractor.extract('These are the first arrests since the Hawks investigation started.').people, []);
+});
