@@ -291,6 +291,8 @@ function isCommonWordUncached(word: string): boolean {
 const RIGHT_QUOTE = /’/g;
 /** Lower-case lookup key; ’ and ' are the same. */
 export const lowerKey = (surface: string): string => {
-  const k = surface.toLowerCase();
+  let k = surface.toLowerCase();
+  // "İstanbul": the Turkish dotted capital lower-cases to "i" and a combining dot.
+  if (k.includes('\u0307')) k = k.replace(/\u0307/g, '');
   return k.includes('’') ? k.replace(RIGHT_QUOTE, "'") : k;
 };

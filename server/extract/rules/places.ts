@@ -151,6 +151,27 @@ for (const [k, v] of Object.entries(lex)) {
   }
   if (tags.includes('Demonym')) DEMONYMS.add(k);
 }
+/**
+ * First-level divisions of every country (provinces, states, counties: "Limpopo", "Hebei", "Akwa Ibom") from
+ * the country-region-data package, read like compromise's other places: one word only where the context says so.
+ */
+function addRegions(): void {
+  let data: { regions: { name: string }[] }[];
+  try {
+    data = createRequire(import.meta.url)('country-region-data/data.json') as typeof data;
+  } catch {
+    return; // without the data package the extractor still works, with fewer places
+  }
+  for (const c of data)
+    for (const { name } of c.regions) {
+      if (/[,/()]/.test(name) || name.length <= 3) continue;
+      const k = name.toLowerCase();
+      if (places.has(k) || minorPlaces.has(k)) continue;
+      if (!k.includes(' ')) minorPlaces.set(k, name);
+      else if (!k.split(' ').every((w) => isCommonWord(w))) addPlace(name, name);
+    }
+}
+addRegions();
 for (const d of [
   'north korean',
   'south korean',

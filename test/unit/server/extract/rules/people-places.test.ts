@@ -115,3 +115,16 @@ test('a month that is also a given name opens a name when nothing makes it a dat
   assert.deepEqual(people('Shares fell in May as Peter Ross resigned.'), ['Peter Ross']);
   assert.deepEqual(people('On Jan 3 Peter Ross resigned.'), ['Peter Ross']);
 });
+
+test('first-level divisions come from general data and read as places where the context says so', () => {
+  const places = (text: string): string[] => ruleExtractor.extract(text).places.map((p) => p.name);
+  assert.deepEqual(places('Its executives looted money from elderly people in Limpopo.'), ['Limpopo']);
+  assert.deepEqual(places('He lives in Akwa Ibom.'), ['Akwa Ibom']);
+});
+
+test('a Turkish dotted capital "İ" reads as "I" in the gazetteer', () => {
+  assert.deepEqual(
+    ruleExtractor.extract('Their questioning by an İstanbul prosecutor ended.').places.map((p) => p.name),
+    ['Istanbul'],
+  );
+});
