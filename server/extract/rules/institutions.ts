@@ -11,7 +11,7 @@ import countriesModule from 'world-countries';
 import type { Country } from 'world-countries';
 import type { InstitutionKind } from '../types.js';
 import { FUNCTION_WORDS, isCommonWord, lex, lowerKey, memo } from './lexicons.js';
-import { isDemonym, lookupPlace } from './places.js';
+import { isCountryName, isDemonym, lookupPlace } from './places.js';
 import type { Token } from './nlp.js';
 import { isGivenName, isTitleWord, norm } from './people.js';
 import { wordTable } from './words.js';
@@ -838,6 +838,18 @@ const CLUB_MEMBERS = new Set([
   'boss',
   'teammate',
   'chairman',
+  // Baseball's, cricket's and American football's positions: "Brother Elephants pitcher X".
+  'pitcher',
+  'catcher',
+  'outfielder',
+  'infielder',
+  'shortstop',
+  'batter',
+  'quarterback',
+  'batsman',
+  'bowler',
+  'wicketkeeper',
+  'player',
 ]);
 /** Staff nouns after "ex-X": "an ex-Vantorix executive" (not "an ex-Trump aide"). */
 export const STAFF_AFTER_EX: ReadonlySet<string> = new Set([
@@ -883,6 +895,9 @@ export function clubContext(tokens: Token[], first: number, last: number): boole
   )
     return true;
   if (/^(?:joined|joins|joining)$/.test(before) && at(tokens, last + 1) === 'from') return true;
+  // "pitcher for the NC Dinos", "striker for X", "under contract with the X".
+  if (before === 'for' && CLUB_MEMBERS.has(lowerAt(tokens, b - 1)) && !isCountryName(at(tokens, first))) return true;
+  if (before === 'with' && lowerAt(tokens, b - 1) === 'contract') return true;
   // "players of X", "fans of X", "the game between X and Y".
   if (before === 'of' && /^(?:players|fans|supporters|squad)$/.test(lowerAt(tokens, b - 1))) return true;
   if (before === 'between' && MATCH_WORDS.test(lowerAt(tokens, b - 1))) return true;
@@ -1467,7 +1482,7 @@ export function singleInstitutionHint(
 
 /** Words only sports reports use much: a document with two of them is a match or a league's story. */
 const SPORTS_WORDS = new Set(
-  'football footballer footballers referee referees striker midfielder defender goalkeeper fixture fixtures relegation relegated promoted touchline cricket cricketer cricketers wicket wickets innings batsman bowler rugby midfield penalties semi-final quarter-final'.split(
+  'football footballer footballers referee referees striker midfielder defender goalkeeper fixture fixtures relegation relegated promoted touchline cricket cricketer cricketers wicket wickets innings batsman bowler rugby midfield penalties semi-final quarter-final baseball pitcher pitchers inning basketball hockey umpire quarterback'.split(
     ' ',
   ),
 );

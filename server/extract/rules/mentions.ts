@@ -1549,6 +1549,29 @@ function isAcronymOrCallSign(word: string): boolean {
   return /^[A-Z][A-Z&]{1,5}(?:-[A-Z]{1,4})?$/.test(word);
 }
 
+/** Plurals that end names of leaks, documents, events and prizes, no team's or group's. */
+const NOT_GROUP_PLURALS = new Set([
+  'papers',
+  'files',
+  'leaks',
+  'documents',
+  'tapes',
+  'letters',
+  'minutes',
+  'games',
+  'talks',
+  'accords',
+  'awards',
+  'prizes',
+  'rules',
+  'regulations',
+  'guidelines',
+  'points',
+  'championships',
+  'olympics',
+  'paralympics',
+]);
+
 /** Police ranks written as initials before a surname ("ASP Musa", "DCP Sharma"): titles, no firm's initials. */
 const RANK_ABBREVIATIONS = new Set(['ACP', 'ASP', 'SSP', 'DSP', 'DCP', 'IGP', 'DIG', 'AIG', 'CSP', 'ADCP', 'DGP']);
 
@@ -1744,6 +1767,16 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   const locative = LOCATIVE_BEFORE.has(tokens[base - 1]?.low ?? '');
   if (city && (locative || !isGivenName(first.text)) && !namesAnInstrument(tokens, lastIdx))
     return [mention('place', text, span, base, sentence, { name: city.name })];
+  // "of the Sinon Bulls", "against the Kia Tigers": a name after "the" that ends in a plural is a team's or a group's, no person's.
+  // (Not "the Panama Papers", "the Tokyo Games": leaks, documents and events.)
+  if (
+    span.length >= 2 &&
+    tokens[base - 1]?.low === 'the' &&
+    /^\p{Lu}\p{Ll}+[^su]s$/u.test(span.at(-1)!.text) &&
+    !NOT_GROUP_PLURALS.has(span.at(-1)!.low) &&
+    !lookupPlace(textOf(text, span))
+  )
+    return [mention('institution', text, span, base, sentence, { kind: 'other' })];
   // "Marcus DLX": an acronym after the first word makes a company's name, not a person's.
   const acronymInside = acronymInsideSpan(span);
   if (!acronymInside && (isGivenName(first.text) || /^[A-Z]\.?$/.test(first.text))) return [mention('person', text, span, base, sentence)];
@@ -1870,7 +1903,9 @@ function namesBodyAroundPlace(tokens: Token[], base: number, span: Token[]): boo
   const placeAt = span.map(holdsPlace);
   if (placeAt.every(Boolean) || !placeAt.some(Boolean)) return false;
   const lastWord = span[span.length - 1]!.text;
-  if (EVENT_NOUNS.has(lastWord.toLowerCase()) || INSTRUMENT_NOUNS.has(lastWord.toLowerCase()) || LAW_NOUNS.has(lastWord)) return false; // "Vienna Convention"
+  // "Vienna Convention", "Panama Papers": an event, an instrument or a leak named for a place.
+  const low = lastWord.toLowerCase();
+  if (EVENT_NOUNS.has(low) || INSTRUMENT_NOUNS.has(low) || LAW_NOUNS.has(lastWord) || NOT_GROUP_PLURALS.has(low)) return false;
   return span.every(
     (t, k) => placeAt[k] || (/^\p{Lu}/u.test(t.text) && !isDemonym(t.text) && !isTitleWord(t) && !COMPASS.has(t.low) && !CONNECTORS.has(t.low)),
   );

@@ -203,7 +203,9 @@ export function isCurrencyCode(word: string): boolean {
 // Asked of most capitalised words, several times each: memoised by surface, which spares the lower-casing.
 export const lookupPlace = memo((surface: string): string | undefined => {
   const k = lowerKey(surface);
-  return DEMONYMS.has(k) && !countryNames.has(k) ? undefined : places.get(k);
+  const found = DEMONYMS.has(k) && !countryNames.has(k) ? undefined : places.get(k);
+  // "İstanbul": a name found only by folding the dotted capital keeps the text's spelling.
+  return found !== undefined && surface.includes('İ') ? surface : found;
 });
 
 /** A country's common or official name ("Jordan", "Chad"), not a town or a region. */

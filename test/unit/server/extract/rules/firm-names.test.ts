@@ -130,3 +130,20 @@ test("an editor's title before a name is no part of it", () => {
 test('"the Hawks investigation": a plural after "the" names a group, no person', () => {
   assert.deepEqual(ruleExtractor.extract('These are the first arrests since the Hawks investigation started.').people, []);
 });
+
+test('teams: "pitcher for the X", "X pitcher Jane Roe", "of the X" with a plural name', () => {
+  assert.deepEqual(bodies('Lee Tae-yang, pitcher for the NC Dinos, has been indicted.'), ['NC Dinos']);
+  assert.deepEqual(bodies('Prosecutors said Brother Elephants pitcher Tsao Chin-hui was charged.'), ['Brother Elephants']);
+  assert.deepEqual(bodies('The six others are Hsieh Chia-hsien of the Sinon Bulls, Wang Chun-tai and Liu Yu-chan.'), ['Sinon Bulls']);
+  assert.deepEqual(
+    ruleExtractor
+      .extract('The six others are Hsieh Chia-hsien of the Sinon Bulls, Wang Chun-tai and Liu Yu-chan.')
+      .people.map((p) => p.name)
+      .sort(),
+    ['Hsieh Chia-hsien', 'Liu Yu-chan', 'Wang Chun-tai'],
+  );
+});
+
+test('"the Panama Papers": a leak named with a plural is no team and no body', () => {
+  assert.deepEqual(bodies('Police raided the bank over the Panama Papers on Tuesday.'), []);
+});

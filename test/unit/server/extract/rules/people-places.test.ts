@@ -122,9 +122,9 @@ test('first-level divisions come from general data and read as places where the 
   assert.deepEqual(places('He lives in Akwa Ibom.'), ['Akwa Ibom']);
 });
 
-test('a Turkish dotted capital "İ" reads as "I" in the gazetteer', () => {
+test('a Turkish dotted capital "İ" reads as "I" in the gazetteer, and the place keeps the text\'s spelling', () => {
   assert.deepEqual(
     ruleExtractor.extract('Their questioning by an İstanbul prosecutor ended.').places.map((p) => p.name),
-    ['Istanbul'],
+    ['İstanbul'],
   );
 });
