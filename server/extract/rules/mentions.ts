@@ -761,8 +761,9 @@ function classifyRun(text: string, tokens: Token[], offset: number, run: Token[]
       }
     }
   }
-  // "Former Acme International chief executive X": "former" opens a title, never a name.
-  if (span.length > 1 && /^(Former|Ex)$/.test(span[0]!.text)) {
+  // "Former Acme International chief executive X": "former" opens a title, never a name; "Copyright Agence
+  // France-Presse, 2010": a credit line's first word is no part of the name either.
+  if (span.length > 1 && /^(Former|Ex|Copyright)$/.test(span[0]!.text)) {
     span = span.slice(1);
     base++;
   }
@@ -1549,6 +1550,9 @@ function isAcronymOrCallSign(word: string): boolean {
   return /^[A-Z][A-Z&]{1,5}(?:-[A-Z]{1,4})?$/.test(word);
 }
 
+/** Nouns for what both firms and people are: "its auditor KPMG", "former auditor Hideo Yamada". */
+const DUAL_NOUNS = new Set(['auditor', 'broker', 'client', 'seller', 'adviser', 'advisor', 'consultant']);
+
 /** Plurals that end names of leaks, documents, events and prizes, no team's or group's. */
 const NOT_GROUP_PLURALS = new Set([
   'papers',
@@ -1667,7 +1671,9 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
     const common = isCommonWord(t.text) || COMMON_SHAPE.test(t.text);
     const afterThe = prev !== undefined && norm(prev.text) === 'the';
     // "Prosecutors said in a statement": an English plural opening the sentence speaks as no body of that name.
-    const statement = speaksAsBody(tokens, base) && !(common && start);
+    // (Nor "Prosecutors said": a title's plural opening the sentence names people of an office, no body.)
+    const titlePlural = start && /[^s]s$/.test(w) && TITLE_WORDS.has(w.slice(0, -1));
+    const statement = speaksAsBody(tokens, base) && !(common && start) && !titlePlural;
     const bodyContext = institutionContext(tokens, base, base) ?? (statement ? 'other' : undefined); // "Paris-based Acme said": no person
     if (placeNounBefore(tokens, base) && !common) return [mention('place', text, span, base, sentence)];
     // "offices in London, Leeds and Bradford": the next item of a list of places counts as after "in".
@@ -1759,8 +1765,16 @@ function fallback(text: string, tokens: Token[], base: number, span: Token[], se
   if (after?.cap && FUNCTION_WORDS.has(after.low) && after.text !== 'The') return [];
   // "rival newspaper Acme Daily", "owner of Acme Widgets": the context names a body.
   const ctx = institutionContext(tokens, base, lastIdx);
+  // "former auditor Hideo Yamada": a noun that firms and people share, before a name of two or three plain
+  // capitalised words, leaves the name to the person rules below.
+  const sharedNoun =
+    DUAL_NOUNS.has(tokens[base - 1]?.low ?? '') &&
+    span.length <= 3 &&
+    span.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)?$/u.test(t.text)) &&
+    !institutionKind(span);
   // "the Solomon Star newspaper": no person's name takes "the", though a given name opens it.
-  if (ctx && (!isGivenName(first.text) || tokens[base - 1]?.low === 'the')) return [mention('institution', text, span, base, sentence, { kind: ctx })];
+  if (ctx && !sharedNoun && (!isGivenName(first.text) || tokens[base - 1]?.low === 'the'))
+    return [mention('institution', text, span, base, sentence, { kind: ctx })];
   if (placeNounBefore(tokens, base) && !acronymInsideSpan(span)) return [mention('place', text, span, base, sentence)];
   // A town of several words; one that starts with a given name ("Benito Juárez") only after "in", "from" ….
   const city = lookupCity(textOf(text, span));

@@ -147,3 +147,14 @@ test('teams: "pitcher for the X", "X pitcher Jane Roe", "of the X" with a plural
 test('"the Panama Papers": a leak named with a plural is no team and no body', () => {
   assert.deepEqual(bodies('Police raided the bank over the Panama Papers on Tuesday.'), []);
 });
+
+test('"former auditor Hideo Yamada": a noun firms and people share leaves a plain two-word name to the person rules', () => {
+  const d = ruleExtractor.extract('The firm charged its ex-chairman Tsuyoshi Kikukawa and former auditor Hideo Yamada with fraud.');
+  assert.deepEqual(d.people.map((p) => p.name).sort(), ['Hideo Yamada', 'Tsuyoshi Kikukawa']);
+  assert.deepEqual(d.institutions, []);
+});
+
+test('"Prosecutors said" names no body; "Copyright X, 2010" credits X', () => {
+  assert.deepEqual(bodies('Prosecutors said they have telephone records.'), []);
+  assert.deepEqual(bodies('Copyright Agence France-Presse, 2010'), ['Agence France-Presse']);
+});
