@@ -437,6 +437,7 @@ const ROMANCE_HEADS: Readonly<Record<string, InstitutionKind>> = wordTable({
   partido: 'party',
   parti: 'party',
   partito: 'party',
+  club: 'other', // "Club América", "Club Brugge"
   // Police, prosecutors and leagues: "Guardia di Finanza", "Policía Nacional", "Procura di Milano", "Serie A".
   guardia: 'agency',
   polizia: 'agency',

@@ -127,6 +127,8 @@ export const INSTRUMENT_NOUNS = new Set([
   'communiqué',
   'format',
   'consensus',
+  'regulation', // "General Data Protection Regulation"
+  'directive',
 ]);
 /** "U.S. dollars", "US$1.8 million": a country's name before its currency names the money, not the place. */
 export const CURRENCY_WORDS = new Set(['$', 'dollar', 'dollars']);
@@ -476,12 +478,23 @@ export function findMentions(text: string, tokens: Token[], sentence: number): R
     const nicknamed = nicknameInside(text, tokens, i);
     if (nicknamed > 0) {
       const given = tokens[i]!;
-      const surname = tokens[nicknamed]!;
-      const m = mention('person', text, [given, surname], i, sentence, { name: `${given.text} ${surname.text}` });
-      m.end = surname.end;
-      m.last = nicknamed;
+      // "Guillermo “Billy” Álvarez Cuevas": a second surname goes with the first.
+      let last = nicknamed;
+      while (
+        last - nicknamed < 2 &&
+        tokens[last + 1] &&
+        /^\p{Lu}\p{Ll}+$/u.test(tokens[last + 1]!.text) &&
+        !isCommonWord(tokens[last + 1]!.text) &&
+        !lookupPlace(tokens[last + 1]!.text) &&
+        text.slice(tokens[last]!.end, tokens[last + 1]!.start) === ' '
+      )
+        last++;
+      const surname = tokens.slice(nicknamed, last + 1);
+      const m = mention('person', text, [given, ...surname], i, sentence, { name: [given, ...surname].map((t) => t.text).join(' ') });
+      m.end = surname.at(-1)!.end;
+      m.last = last;
       out.push(m);
-      i = nicknamed + 1;
+      i = last + 1;
       continue;
     }
     // Build the longest run, allowing lower-case connectors between capitalised words.
@@ -1512,8 +1525,9 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
     // "General Data Protection Regulation", "Wayne State University Law School": English words after a
     // title word name a thing or a body, no person.
     if (tp.name.length >= 2 && tp.name.every((t) => (isCommonWord(t.text) || COMMON_SHAPE.test(t.text)) && !isGivenName(t.text))) return res;
-    // "Mayor Convicted Of Corruption", "Prime Minister Says …": a verb form after a title in a headline is no name.
-    if (tp.name.length === 1 && isVerbForm(tp.name[0]!.text)) return res;
+    // "Mayor Convicted Of Corruption", "Prime Minister Says …": a verb form after a title in a headline is no name;
+    // nor is an event after one ("the National Senior Championships").
+    if (tp.name.length === 1 && (isVerbForm(tp.name[0]!.text) || SPORTING_EVENTS.has(tp.name[0]!.low))) return res;
     // "the General Election", "Special Commission": an abstract noun after a title word is no surname.
     if (tp.name.length === 1 && ABSTRACT_NOUN.test(tp.name[0]!.text) && !isListedGivenName(tp.name[0]!.text) && !tp.title.some(isHonorific)) return res;
     const nameText = textOf(text, tp.name);

@@ -158,3 +158,13 @@ test('"Prosecutors said" names no body; "Copyright X, 2010" credits X', () => {
   assert.deepEqual(bodies('Prosecutors said they have telephone records.'), []);
   assert.deepEqual(bodies('Copyright Agence France-Presse, 2010'), ['Agence France-Presse']);
 });
+
+test('a nickname in double quotes inside a name of two surnames; "Club X"; a regulation or an event after a title word', () => {
+  assert.deepEqual(
+    ruleExtractor.extract('Former team president Guillermo "Billy" Álvarez Cuevas was arrested on Thursday.').people.map((p) => p.name),
+    ['Guillermo Álvarez Cuevas'],
+  );
+  assert.deepEqual(bodies('It played the final against Club Kestrel in May.'), ['Club Kestrel']);
+  const d = ruleExtractor.extract('The regulator said the firm breached the General Data Protection Regulation at the National Senior Championships.');
+  assert.deepEqual([...d.people, ...d.places], []);
+});
