@@ -141,7 +141,8 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
     // "according to X", "as per X" (outlets are sources, handled by sourcesIn).
     if ((x === 'according' && w[k + 1] === 'to') || (x === 'per' && k > 0)) {
       // "according to Turkey's state-run Anadolu Agency": the body the possessor qualifies.
-      const first = c.ms.find((p) => p.first > k && p.first - k <= 3);
+      // "according to Prosecutor General Jane Roe": capitalised title words may stand before the name.
+      const first = c.ms.find((p) => p.first > k && (p.first - k <= 3 || (p.first - k <= 6 && c.toks.slice(k + 2, p.first).every((t) => t.cap))));
       const m = first?.possessive ? c.ms.find((p) => p.first > first.last && p.first - first.last <= 4) : first;
       if (m && !isMedia(m) && m.entity.category !== 'place') parties.push(m.entity.name);
     }
@@ -185,7 +186,7 @@ export function allegersIn(c: Clause, cues: Cue[]): { parties: string[]; speaker
       if (v + 1 < k) plain &&= AMOUNT_OR_WORD.test(y) && !PREPOSITIONS.has(y) && !CLAUSE_BREAKS.has(y);
       if (k - v > 3 && !plain) break;
       if (
-        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|bring|laid|lays|lodged|lodges|levelled|leveled|pressed|issued|issues|issue|announced|announce|announces|sought|seeks|seek|requested|requests)$/.test(
+        /^(imposed|imposes|impose|imposing|opened|opens|open|filed|files|file|launched|launches|brought|brings|bring|laid|lays|lodged|lodges|levelled|leveled|pressed|issued|issues|issue|announced|announce|announces|sought|seeks|seek|requested|requests|pursued|pursuing|pursues|pursue)$/.test(
           w[v]!,
         )
       ) {

@@ -14,7 +14,7 @@ const words = (...lists: string[][]): Set<string> => new Set(lists.flat());
 /** Words that always present a claim of wrongdoing: "alleges", "accused of", "indicted". */
 export const ALLEGE = words(verb('allege'), ['allegedly', 'allegation', 'allegations']);
 export const ACCUSE = words(verb('accuse'), ['accusation', 'accusations']);
-export const INDICT = words(verb('indict'), ['indictment', 'indictments']);
+export const INDICT = words(verb('indict'), ['indictment', 'indictments'], verb('arraign'), ['re-arraigned', 'rearraigned']); // "X arraigned Y": charges read out in court
 export const CONVICT = words(['convicted', 'conviction', 'convictions']);
 export const SUSPECT = words(['suspected', 'suspicion']);
 /** The verb alone: its subject is the author of the suit told of after. */

@@ -517,3 +517,21 @@ test('"X is expected to bring charges against …": X alleges and is not accused
   assert.deepEqual(a.alleged_by, ['Justice Department']);
   assert.ok(!a.against.includes('Justice Department'));
 });
+
+test('"X arraigned Y": who arraigns alleges, who is arraigned is accused, with words between', () => {
+  const a = only('The Economic and Financial Crimes Commission on Wednesday arraigned Umar Bida at the Federal High Court on charges of fraud.');
+  assert.deepEqual(a.alleged_by, ['Economic and Financial Crimes Commission']);
+  assert.deepEqual(a.against, ['Umar Bida']);
+});
+
+test('"according to Prosecutor General X": the titled speaker alleges and is not accused', () => {
+  const a = only('According to Prosecutor General Nestor Mendez, Anna Ricaurte was arrested on four charges of corruption.');
+  assert.deepEqual(a.alleged_by, ['Nestor Mendez']);
+  assert.ok(!a.against.includes('Nestor Mendez'));
+});
+
+test('"X was pursuing charges against Y": X alleges', () => {
+  const a = only('The European Commission was pursuing three antitrust charges against Kestrel Holdings.');
+  assert.deepEqual(a.alleged_by, ['European Commission']);
+  assert.deepEqual(a.against, ['Kestrel Holdings']);
+});
