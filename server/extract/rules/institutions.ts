@@ -55,6 +55,9 @@ const KNOWN: KnownInstitution[] = [
 
 // ---------------------------------------------------------------- name shapes
 
+/** Legal forms that end a company's name. */
+const LEGAL_FORMS = new Set(['inc', 'co', 'corp', 'ltd', 'llc', 'llp', 'plc', 'ag', 'sa', 'nv', 'gmbh', 'spa', 'bv', 'pte', 'bhd', 'limited']);
+
 /** Trade words that end firms' names only after a name of their own ("Kestrel Securities"). */
 const PLAIN_TRADES = new Set([
   'securities',
@@ -238,6 +241,8 @@ export const INSTITUTION_SUFFIX: Readonly<Record<string, InstitutionKind>> = wor
   watch: 'other', // "Human Rights Watch"
   athletics: 'other', // "World Athletics"
   bhd: 'company',
+  berhad: 'company', // "Acme Holdings Berhad"
+  pte: 'company', // "Acme (Singapore) Pte"
   group: 'company',
   holdings: 'company',
   holding: 'company', // "Koc Holding"
@@ -553,6 +558,10 @@ function institutionKindUncached(written: string[]): InstitutionKind | null {
   // "Newcastle United, Portsmouth and Rangers": a list of names, whatever head word the last one has
   // (not "Culture, Media and Sport Committee": a list of plain words inside one name).
   const comma = words.indexOf(',');
+  // "Jiangsu Acme Bank Co., Jiangsu Globex Bank Co.": a legal form ends one name; another after the comma is another
+  // body (not "Sony Co., Ltd.": a second legal form after the comma).
+  for (let k = words.indexOf(','); k > 0; k = words.indexOf(',', k + 1))
+    if (LEGAL_FORMS.has(words[k - 1]!) && words[k + 1] !== undefined && !LEGAL_FORMS.has(words[k + 1]!) && k + 2 < words.length) return null;
   const andAfter = comma > 0 ? words.indexOf('and', comma) : -1;
   if (andAfter > comma + 1) {
     const next = words.slice(comma + 1, andAfter);

@@ -1410,16 +1410,18 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
   if (lowerBody) return [mention('institution', text, [...span, after!], b, sentence, { name: lowerBody.canonical, kind: lowerBody.kind })];
   // "Horseferry Road magistrates' court", "Southwark crown court": UK papers write a court's kind in lower case;
   // the place or street before it names the court, and is no separate place.
-  const courtAt = tokens[lastIdx + 2];
+  // "the Durban high court", "in Manhattan federal court", "the Durban specialised commercial crimes court": up to three
+  // lower-case words of a court's kind.
+  let courtAt = lastIdx + 1;
+  while (courtAt - lastIdx <= 3 && !tokens[courtAt]?.cap && COURT_KINDS.has(tokens[courtAt]?.text ?? '')) courtAt++;
   if (
-    after &&
-    !after.cap &&
-    courtAt?.text === 'court' &&
-    /^(?:magistrates|crown|coroners?|regional|district|provincial|municipal)$/.test(after.text) && // not "a California appeals court": a description
-    !/^(?:a|an)$/i.test(tokens[b - 1]?.text ?? '') &&
-    !isDemonym(s)
+    courtAt > lastIdx + 1 &&
+    tokens[courtAt]?.text === 'court' &&
+    !/^(?:a|an)$/i.test(tokens[b - 1]?.text ?? '') && // not "a California appeals court": a description
+    !isDemonym(s) &&
+    !last.possessive
   )
-    return [mention('institution', text, [...span, after, courtAt], b, sentence, { kind: 'court' })];
+    return [mention('institution', text, tokens.slice(b, courtAt + 1), b, sentence, { kind: 'court' })];
   // "London's Old Bailey court", "the Georgian Dream party": a lower-case institution word after the name.
   // (Not "Mr. Lee's party": his, not its name.)
   if (
@@ -1563,6 +1565,29 @@ function classifySpan(text: string, tokens: Token[], base: number, span0: Token[
 function isAcronymOrCallSign(word: string): boolean {
   return /^[A-Z][A-Z&]{1,5}(?:-[A-Z]{1,4})?$/.test(word);
 }
+
+/** Lower-case words of a court's kind after its town: "the Durban high court", "Manhattan federal court". */
+const COURT_KINDS = new Set([
+  'magistrates',
+  'crown',
+  'coroner',
+  'coroners',
+  'regional',
+  'district',
+  'provincial',
+  'municipal',
+  'high',
+  'federal',
+  'state',
+  'supreme',
+  'specialised',
+  'specialized',
+  'commercial',
+  'crimes',
+  'criminal',
+  'civil',
+  'sessions',
+]);
 
 /** Nouns for what both firms and people are: "its auditor KPMG", "former auditor Hideo Yamada". */
 const DUAL_NOUNS = new Set(['auditor', 'broker', 'client', 'seller', 'adviser', 'advisor', 'consultant']);

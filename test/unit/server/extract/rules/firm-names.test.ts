@@ -168,3 +168,18 @@ test('a nickname in double quotes inside a name of two surnames; "Club X"; a reg
   const d = ruleExtractor.extract('The regulator said the firm breached the General Data Protection Regulation at the National Senior Championships.');
   assert.deepEqual([...d.people, ...d.places], []);
 });
+
+test('a court written in lower case after its town, with up to three words of its kind', () => {
+  assert.deepEqual(bodies('The case will proceed to the Kestrel high court in September.'), ['Kestrel high court']);
+  assert.deepEqual(bodies('They appeared in the Kestrel specialised commercial crimes court on Monday.'), ['Kestrel specialised commercial crimes court']);
+  assert.deepEqual(bodies('She sued the firm in a California federal court.'), []);
+});
+
+test('a legal form, a comma, then another name: two companies ("Sony Co., Ltd." stays one)', () => {
+  assert.deepEqual(bodies('He manipulated the shares of three companies, Kestrel Rural Bank Co., Vantor Rural Bank Co. and Orlin Steel Co.'), [
+    'Kestrel Rural Bank Co.',
+    'Orlin Steel Co.',
+    'Vantor Rural Bank Co.',
+  ]);
+  assert.deepEqual(bodies('Shares of Kestrel Co., Ltd. fell.'), ['Kestrel Co.']);
+});
