@@ -51,6 +51,19 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
     return best;
   }
 
+  it('submits on Enter in a field once both ends are chosen, as a form does', async () => {
+    const { from, to } = await farApart();
+    await withExplorerPage(explorer, '/', async (page) => {
+      await page.getByRole('button', { name: 'Paths', exact: true }).click();
+      await page.getByRole('form', { name: 'Find a path' }).waitFor();
+      await pick(page, 'From', from.label);
+      await pick(page, 'To', to.label);
+      assert.equal(await page.locator('#graph[data-path]').count(), 0, 'no path before Enter');
+      await page.getByRole('combobox', { name: 'To', exact: true }).press('Enter');
+      await page.locator('#graph[data-path]').waitFor({ timeout: 15_000 });
+    });
+  });
+
   it('finds the path picked in the form, highlights it in order, lists each hop with its evidence, and clears it', async () => {
     const { from, to, result } = await farApart();
     await withExplorerPage(explorer, '/', async (page) => {

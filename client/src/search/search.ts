@@ -80,6 +80,8 @@ export function mountSearch(input: HTMLInputElement, list: HTMLUListElement, onC
       active = (active + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length;
       render();
     } else if (event.key === 'Enter') {
+      // With no suggestions open, Enter is the form's: the Paths form submits as a form should.
+      if (!hits.length) return;
       event.preventDefault();
       choose(active);
     } else if (event.key === 'Escape') {
