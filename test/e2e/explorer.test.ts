@@ -61,6 +61,25 @@ describe('explorer: search, entity panel and evidence in Chromium', () => {
     });
   });
 
+  it("keeps the keyboard in the panel: Enter on a link or on Back moves the focus to the new view's heading", async () => {
+    await withExplorerPage(explorer, '/', async (page) => {
+      const panel = await openEntityBySearch(page, 'Blinken', 'Antony Blinken');
+      const focusedInPanel = () => page.evaluate(() => !!document.activeElement?.closest('[aria-label="Details"]'));
+      const connections = panel.getByRole('region', { name: 'Connections' });
+      await connections.getByRole('button', { name: 'Wang Yi', exact: true }).first().focus();
+      await page.keyboard.press('Enter');
+      await panel.getByRole('list', { name: 'Evidence' }).waitFor({ timeout: 10_000 });
+      assert.ok(await focusedInPanel(), 'after the evidence opens, the focus is still in the panel');
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H2');
+      await page.keyboard.press('Tab');
+      assert.ok(await focusedInPanel(), 'Tab goes on from the heading inside the panel');
+      await panel.getByRole('button', { name: '← Back' }).focus();
+      await page.keyboard.press('Enter');
+      await panel.getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 10_000 });
+      assert.ok(await focusedInPanel(), 'after Back, the focus is in the panel');
+    });
+  });
+
   it('reads a document from an evidence sentence, the sentence highlighted, and shows markup in it as inert text', async () => {
     await withExplorerPage(explorer, '/', async (page) => {
       const panel = await openEntityBySearch(page, 'Blinken', 'Antony Blinken', { pick: 'click' });

@@ -185,8 +185,15 @@ export class Panel {
 
   /** Shows `children` as the panel's content (features such as paths show their own views here). */
   render(children: HTMLElement[]): void {
+    // A keyboard user who followed a link in the panel stays in it: the button that had the focus is
+    // gone with the old view, so the new view's heading takes the focus instead of the page.
+    const hadFocus = this.root.contains(document.activeElement);
     this.root.replaceChildren(...children);
     this.root.hidden = false;
+    if (!hadFocus) return;
+    const heading = this.root.querySelector<HTMLElement>('h2') ?? this.root;
+    heading.tabIndex = -1;
+    heading.focus();
   }
 }
 
