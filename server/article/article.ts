@@ -5,8 +5,9 @@
  * an http(s) URL is dropped with a warning). Those lines are
  * blanked out in place (replaced by spaces) rather than cut, so character offsets into `text`
  * stay offsets into the original file; the title itself stays, since names in a headline count.
- * Without a title line, a short first line is taken as the headline (see `headline`).
- * Markdown and HTML offsets refer to the extracted visible text.
+ * Without a title line, a short first line is taken as the headline (see `headline`); without a
+ * headline in any format, the lead's first sentence, cut at a word (see `leadTitle`): readers see words
+ * of the article, never a file path or an id. Markdown and HTML offsets refer to the extracted visible text.
  */
 import { httpUrl } from '../../common/links.js';
 import { AppError } from '../errors.js';
@@ -17,6 +18,7 @@ export type ArticleFormat = 'text' | 'markdown' | 'html';
 
 export interface Article {
   format: ArticleFormat;
+  /** The headline, else the lead's first words; null only for an article with no words. */
   title: string | null;
   url: string | null;
   text: string;
@@ -86,10 +88,39 @@ function headline(body: string): string | null {
   return line;
 }
 
+/** Longest title made from an article's lead. */
+const LEAD_TITLE_MAX = 90;
+
+/**
+ * An article with no headline is titled by its lead's first sentence ("In a reported exchange during
+ * high-profile discussions in California last November…"): a leading date line and an outlet's credit in
+ * brackets are skipped, and a sentence longer than 90 characters is cut at a word, with "…".
+ */
+export function leadTitle(text: string): string | null {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  let lead = line
+    .trim()
+    .replace(/^date\s+\d{4}-\d{2}-\d{2}\s*/i, '')
+    .replace(/^\([^)]{1,40}\)\s*[-–—]?\s*/, '')
+    .trim();
+  // The first sentence: a full stop after a small letter or a digit ("U.S. politics" goes on).
+  const end = lead.search(/[\p{Ll}\d][.!?](?=\s|$)/u);
+  if (end >= 0) lead = lead.slice(0, end + 2);
+  if (!lead) return null;
+  if (lead.length <= LEAD_TITLE_MAX) return lead;
+  const cut = lead.slice(0, LEAD_TITLE_MAX + 1).replace(/\s+\S*$/, '');
+  return `${cut.replace(/[,;:–—-]$/, '')}…`;
+}
+
 const FORMAT_NAMES: Record<ArticleFormat, string> = { text: 'text', markdown: 'Markdown', html: 'HTML' };
 
 /** Throws a BAD_INPUT AppError, naming the file, when its markup cannot be read. */
 export function toArticle(fileName: string, content: string): Article {
+  const article = readArticle(fileName, content);
+  return article.title === null ? { ...article, title: leadTitle(article.text) } : article;
+}
+
+function readArticle(fileName: string, content: string): Article {
   const format = formatOf(fileName, content);
   try {
     if (format === 'html') {

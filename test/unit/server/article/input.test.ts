@@ -40,9 +40,19 @@ describe('article text', () => {
       'Tensions simmer over election claims.',
     );
     assert.equal(toArticle('a.txt', '\n\nBlinken in Beijing\r\n\r\nBlinken met Wang Yi.').title, 'Blinken in Beijing');
-    assert.equal(toArticle('a.txt', 'Blinken met Wang Yi in Beijing.').title, null, 'a one-line article has no headline');
-    assert.equal(toArticle('a.txt', ` date 2024-01-31 (MENAFN) In a reported exchange\nmore`).title, null, 'a dateline is not a headline');
-    assert.equal(toArticle('a.txt', `${'word '.repeat(40)}\nmore`).title, null, 'a paragraph is not a headline');
+  });
+
+  it('titles an article without a headline by its lead: the first sentence, a date line and a credit skipped, cut at a word', () => {
+    assert.equal(toArticle('a.txt', 'Blinken met Wang Yi in Beijing. They talked.').title, 'Blinken met Wang Yi in Beijing.', 'a one-line article');
+    assert.equal(
+      toArticle('a.txt', ` date 2024-01-31 (MENAFN) In a reported exchange, Biden asked Xi.\nmore`).title,
+      'In a reported exchange, Biden asked Xi.',
+    );
+    assert.equal(toArticle('a.txt', 'The U.S. envoy met Wang Yi. Then he left.').title, 'The U.S. envoy met Wang Yi.', 'an abbreviation ends no sentence');
+    const long = toArticle('a.txt', `${'word '.repeat(40)}\nmore`).title!;
+    assert.ok(long.length <= 91 && long.endsWith('word…'), long);
+    assert.equal(toArticle('a.txt', '   \n').title, null, 'no words, no title');
+    assert.equal(toArticle('a.html', '<html><body><p>Blinken met Wang Yi.</p></body></html>').title, 'Blinken met Wang Yi.', 'HTML with no title or h1');
   });
 
   it('reads source and title lines of a plain-text article without moving offsets', () => {
