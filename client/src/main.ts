@@ -100,7 +100,7 @@ document.addEventListener('keydown', (event) => {
 
 mountFilters(canvas, document.getElementById('filters-button') as HTMLButtonElement, document.getElementById('filters')!);
 mountLegend(canvas, container.parentElement!);
-mountExport(canvas, mountViewControls(canvas), { lastQuery: () => queryConsole.lastQuery() });
+mountExport(canvas, mountViewControls(canvas), { lastQuery: () => queryConsole.lastQuery(), lastQueryValuesOnly: () => queryConsole.lastQueryValuesOnly() });
 const queryConsole = mountConsole(document.getElementById('query') as HTMLButtonElement, container.parentElement!, canvas, (id) => void openEntity(id));
 mountSearch(
   document.getElementById('search') as HTMLInputElement,

@@ -75,4 +75,35 @@ describe('export dialog in Chromium', () => {
       { expectedErrors: /status of 404/ },
     );
   });
+
+  it('offers no export of a query that returned values only, and says why; a query with nodes is offered', async () => {
+    await withExplorerPage(explorer, '/', async (page) => {
+      await page.getByRole('button', { name: 'Query', exact: true }).click();
+      const consolePane = page.getByRole('region', { name: 'Cypher console' });
+      await consolePane.getByRole('textbox', { name: 'Cypher query' }).waitFor({ timeout: 15_000 });
+      const table = consolePane.getByRole('table', { name: 'Query result' });
+      const run = async (query: string) => {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(query);
+        await page.keyboard.press('Control+Enter');
+        await table.filter({ hasText: /./ }).waitFor({ timeout: 15_000 });
+      };
+      const lastQuery = async () => {
+        await page.getByRole('button', { name: /^Export/ }).click();
+        const dialog = page.getByRole('dialog', { name: 'Export' });
+        const radio = dialog.getByRole('radio', { name: /^Last query/ });
+        const state = { enabled: await radio.isEnabled(), text: (await dialog.getByRole('group', { name: 'Scope' }).textContent()) ?? '' };
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+        return state;
+      };
+      await run('MATCH (p:Person) RETURN count(p) AS people');
+      const values = await lastQuery();
+      assert.equal(values.enabled, false, 'a count has no graph to export');
+      assert.match(values.text, /values only/);
+      await consolePane.getByRole('textbox', { name: 'Cypher query' }).click();
+      await run('MATCH (p:Person) RETURN p LIMIT 3');
+      assert.equal((await lastQuery()).enabled, true, 'nodes can be exported');
+    });
+  });
 });

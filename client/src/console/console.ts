@@ -144,6 +144,8 @@ function table(result: CypherResult, open: (id: string) => void): HTMLTableEleme
 export interface ConsoleControl {
   /** The last query that ran without error in this page, for the export dialog; null before one has. */
   lastQuery(): string | null;
+  /** Whether that query returned values only (no node): the export dialog has no graph to send for it. */
+  lastQueryValuesOnly(): boolean;
 }
 
 export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canvas: Canvas, open: (id: string) => void): ConsoleControl {
@@ -157,6 +159,7 @@ export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canv
   let editor: Promise<QueryEditor> | undefined;
   let running = false;
   let lastRun: string | null = null;
+  let lastValuesOnly = false;
   /** The highlight this console set, so that it only ever clears its own. */
   let ours: Highlight | null = null;
 
@@ -261,6 +264,7 @@ export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canv
     try {
       const result = await busy(ui.run, runCypher(query));
       lastRun = query;
+      lastValuesOnly = result.graph.nodes.length === 0;
       clearResult();
       const drawn = draw(result);
       ui.summary.textContent = `${summaryOf(result)}.${drawn}`;
@@ -347,5 +351,5 @@ export function mountConsole(toggle: HTMLButtonElement, stage: HTMLElement, canv
       void run();
     }
   });
-  return { lastQuery: () => lastRun };
+  return { lastQuery: () => lastRun, lastQueryValuesOnly: () => lastValuesOnly };
 }

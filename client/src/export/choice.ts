@@ -26,6 +26,8 @@ export interface ExportContext {
   path: { from: Named; to: Named; hops: number } | null;
   /** The last query the console ran without error. */
   query: string | null;
+  /** That query returned values only (counts, names, dates): no node, so no graph to export. */
+  queryValuesOnly?: boolean;
 }
 
 export interface FormatInfo {
@@ -75,7 +77,7 @@ export function queryPreview(query: string, max = 70): string {
 }
 
 export function scopeOptions(context: ExportContext): ScopeOption[] {
-  const { visible, focus, path, query } = context;
+  const { visible, focus, path, query, queryValuesOnly = false } = context;
   const shown = visible.ids.length;
   return [
     {
@@ -99,8 +101,12 @@ export function scopeOptions(context: ExportContext): ScopeOption[] {
     {
       value: 'query',
       label: 'Last query',
-      detail: query ? queryPreview(query) : 'Run a query in the console first (Query, in the top bar)',
-      enabled: query !== null,
+      detail: !query
+        ? 'Run a query in the console first (Query, in the top bar)'
+        : queryValuesOnly
+          ? 'It returned values only, no nodes: nothing to export as a graph (its table stays in the console)'
+          : queryPreview(query),
+      enabled: query !== null && !queryValuesOnly,
     },
     { value: 'all', label: 'Whole graph', detail: 'Every node and relationship, documents and mentions included', enabled: true },
   ];

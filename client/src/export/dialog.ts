@@ -45,6 +45,8 @@ export function download(blob: Blob, fileName: string): void {
 export interface ExportSources {
   /** The console's last query run without error, if any. */
   lastQuery(): string | null;
+  /** Whether it returned values only (no node). */
+  lastQueryValuesOnly(): boolean;
 }
 
 interface Choice {
@@ -175,6 +177,7 @@ export function mountExport(canvas: Canvas, toolbar: HTMLElement, sources: Expor
       focus: focus ? { id: focus, name: nameOf(focus) } : null,
       path: pathOf(container.dataset.path, nameOf),
       query: sources.lastQuery(),
+      queryValuesOnly: sources.lastQueryValuesOnly(),
     };
     for (const option of scopeOptions(context)) {
       const item = scopes.get(option.value)!;

@@ -93,6 +93,13 @@ describe('the export dialog’s choices', () => {
     assert.equal(pathOf('', String), null);
   });
 
+  it('offers no query export when the last query returned values only, and says why', () => {
+    const valuesOnly = scopeOptions({ ...nothing, query: 'MATCH (p:Person) RETURN count(p)', queryValuesOnly: true }).find((o) => o.value === 'query')!;
+    assert.equal(valuesOnly.enabled, false);
+    assert.match(valuesOnly.detail, /values only, no nodes/);
+    assert.equal(scopeOptions({ ...nothing, query: 'MATCH (p:Person) RETURN p', queryValuesOnly: false }).find((o) => o.value === 'query')!.enabled, true);
+  });
+
   it('cuts a long query to one line', () => {
     assert.equal(queryPreview('  MATCH (n) RETURN n  '), 'MATCH (n) RETURN n');
     const long = `MATCH (n) WHERE n.name = '${'x'.repeat(100)}' RETURN n`;
