@@ -16,6 +16,16 @@ export interface NodeAttributes {
   [extra: string]: unknown;
 }
 
+/**
+ * How many distinct documents, and distinct outlets among them, back a relationship: computed by the
+ * server from the evidence it stores, never stored itself. An outlet is the host of a document's source
+ * URL; a document without one adds to `documents` only, so `outlets` never counts what it cannot tell apart.
+ */
+export interface Corroboration {
+  documents: number;
+  outlets: number;
+}
+
 export interface EdgeAttributes {
   /**
    * Neo4j relationship type, e.g. MET or ALLEGES. Not named `type`: sigma reads an edge's `type`
@@ -23,7 +33,15 @@ export interface EdgeAttributes {
    */
   relType: string;
   properties: Record<string, unknown>;
+  /** On every relationship of every API graph and export (see Corroboration). */
+  corroboration: Corroboration;
   [extra: string]: unknown;
+}
+
+/** The documents a relationship's evidence cites (`evDocs`), each once; none when it keeps no evidence list. */
+export function evidenceDocuments(properties: Record<string, unknown>): string[] {
+  const docs = properties.evDocs;
+  return Array.isArray(docs) ? [...new Set(docs.filter((d): d is string => typeof d === 'string'))] : [];
 }
 
 export interface SerializedNode {

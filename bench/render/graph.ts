@@ -156,7 +156,11 @@ export function benchGraph(nodes: number, edges: number, seed = 20261123): Seria
       key: `e${e}`,
       source: `n${source}`,
       target: `n${target}`,
-      attributes: { relType: types[Math.floor(random() * types.length)]!, properties: random() < 0.05 ? { hedged: true } : {} },
+      attributes: {
+        relType: types[Math.floor(random() * types.length)]!,
+        properties: random() < 0.05 ? { hedged: true } : {},
+        corroboration: { documents: 1, outlets: 1 },
+      },
     });
   }
   return { attributes: {}, options: GRAPH_OPTIONS, nodes: serializedNodes, edges: serializedEdges };

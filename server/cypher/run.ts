@@ -100,7 +100,7 @@ export async function runReadOnly(db: Database, query: string, params: Record<st
             slice = Date.now();
           }
         }
-        return { columns, rows, graph: graph.build({ scope: 'cypher' }), truncated };
+        return { columns, rows, graph: await graph.finish(tx, { scope: 'cypher' }), truncated };
       } catch (err) {
         // Converted here, inside the transaction's work, so that the driver retries none of them.
         throw toQueryError(err, db.uri);

@@ -1,7 +1,7 @@
 /**
  * Graph elements as flat rows of typed columns, for the formats whose attributes are flat (GraphML,
  * GEXF): a node's label, kind and labels, then each Neo4j property under its own name; an edge's
- * relationship type, then its properties. A property whose name a column already has (institutions
+ * relationship type and corroboration, then its properties. A property whose name a column already has (institutions
  * have a `kind` property) is written as `property.<name>`. Lists are written as JSON text.
  */
 import type { SerializedEdge, SerializedNode } from '../../common/graph.js';
@@ -65,6 +65,9 @@ export function edgeColumns(schema: PropertySchema): Column<SerializedEdge>[] {
     { name: 'relType', type: 'string', read: (e) => e.attributes.relType },
     // Gephi and yEd show an edge's `label`.
     { name: 'label', type: 'string', read: (e) => e.attributes.relType },
+    // Derived, not stored: how many distinct documents and outlets back the link (graph/corroboration.ts).
+    { name: 'corroboration.documents', type: 'long', read: (e) => e.attributes.corroboration?.documents },
+    { name: 'corroboration.outlets', type: 'long', read: (e) => e.attributes.corroboration?.outlets },
   ];
   return [...meta, ...propertyColumns<SerializedEdge>(schema.edge, new Set(meta.map((c) => c.name)))];
 }

@@ -11,6 +11,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { neighbourhood } from '../graph/entity.js';
 import { shortestPaths } from '../graph/paths.js';
+import { corroborateEdge, readOutlets, type OutletsByDocument } from '../graph/corroboration.js';
 import { GraphBuilder, serializeNode } from '../graph/serialize.js';
 import { addSchemaRow, emptySchema, schemaOf, type PropertySchema } from './schema.js';
 
@@ -91,11 +92,13 @@ const NODES_STATEMENT = `
   RETURN nodes, rels`;
 
 async function nodesGraph(db: Database, ids: string[]): Promise<SerializedGraph> {
-  const record = await db.read(async (tx) => (await tx.run(NODES_STATEMENT, { ids })).records[0]);
-  const builder = new GraphBuilder();
-  for (const node of (record?.get('nodes') as Node[] | undefined) ?? []) builder.addNode(node);
-  for (const rel of (record?.get('rels') as Relationship[] | undefined) ?? []) builder.addRelationship(rel);
-  const graph = builder.build();
+  const graph = await db.read(async (tx) => {
+    const record = (await tx.run(NODES_STATEMENT, { ids })).records[0];
+    const builder = new GraphBuilder();
+    for (const node of (record?.get('nodes') as Node[] | undefined) ?? []) builder.addNode(node);
+    for (const rel of (record?.get('rels') as Relationship[] | undefined) ?? []) builder.addRelationship(rel);
+    return builder.finish(tx);
+  });
   if (graph.nodes.length === 0) throw new AppError('NOT_FOUND', `None of the ${ids.length} node ids given is in the graph.`);
   return graph;
 }
@@ -208,7 +211,7 @@ async function* gathered<T>(records: AsyncIterable<Neo4jRecord>, add: (record: N
   if (batch.length > 0) yield batch;
 }
 
-function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals: ExportSource['totals']): ExportSource {
+function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals: ExportSource['totals'], outlets: OutletsByDocument): ExportSource {
   const statements = allStatements(graphSchema);
   const nodeKeys = statements.nodes.parameters.keys;
   const { keysByType } = graphSchema;
@@ -234,12 +237,13 @@ function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals
         const [source, target] = [record.get(2) as string, record.get(3) as string];
         if (!exported.has(source) || !exported.has(target)) return;
         const relType = record.get(1) as string;
-        into.push({
+        const edge = {
           key: record.get(0) as string,
           source,
           target,
           attributes: { relType, properties: propertiesOf(keysByType[relType], record.get(4) as unknown[]) },
-        });
+        };
+        into.push(corroborateEdge(edge, outlets));
       }),
     documents: (ids) => readDocuments(tx, ids),
   };
@@ -267,6 +271,8 @@ export async function withSource<T>(db: Database, scope: ServerScope, write: (so
     // relationships' count is an upper bound (it takes those from our nodes to any), fine for progress.
     const nodes = (await tx.run('MATCH (n:Newsgraph) RETURN count(n) AS n')).records[0]?.get('n');
     const edges = (await tx.run('MATCH (:Newsgraph)-[r]->() RETURN count(r) AS n')).records[0]?.get('n');
-    return write(streamedSource(tx, schema, { nodes: Number(nodes ?? 0), edges: Number(edges ?? 0) }));
+    // Documents are few beside relationships: their outlets are held, and each edge counts its own.
+    const outlets = await readOutlets(tx);
+    return write(streamedSource(tx, schema, { nodes: Number(nodes ?? 0), edges: Number(edges ?? 0) }, outlets));
   });
 }

@@ -161,26 +161,27 @@ export async function neighbourhood(db: Database, id: string, options: Neighbour
   const depth = options.depth ?? 1;
   const offset = options.offset ?? 0;
   if (offset > 0 && depth !== 1) throw new AppError('BAD_REQUEST', 'offset pages the direct neighbours only: use it with depth=1.');
-  const record = await db.read(async (tx) => {
-    const result = await tx.run(NEIGHBOURHOOD_STATEMENT, neighbourhoodParameters(id, options));
-    return result.records[0];
-  });
-  if (!record) throw new AppError('NOT_FOUND', `No entity or allegation with id ${id}.`);
-  const counts = new Map((record.get('hidden') as [string, number, number][]).map(([key, left, around]) => [key, { left, around }]));
-  const builder = new GraphBuilder();
-  for (const node of record.get('nodes') as Node[]) {
-    const count = counts.get(node.elementId);
-    builder.addNode(node, { hiddenNeighbours: count?.left ?? 0, neighbourCount: count?.around ?? 0 });
-  }
-  for (const rel of record.get('rels') as Relationship[]) builder.addRelationship(rel);
   const limit = options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT;
-  return builder.build({
-    scope: 'neighbourhood',
-    center: id,
-    depth,
-    offset,
-    limit,
-    neighbours: record.get('neighbours') as number,
-    page: record.get('page') as string[],
+  const graph = await db.read(async (tx) => {
+    const record = (await tx.run(NEIGHBOURHOOD_STATEMENT, neighbourhoodParameters(id, options))).records[0];
+    if (!record) return undefined;
+    const counts = new Map((record.get('hidden') as [string, number, number][]).map(([key, left, around]) => [key, { left, around }]));
+    const builder = new GraphBuilder();
+    for (const node of record.get('nodes') as Node[]) {
+      const count = counts.get(node.elementId);
+      builder.addNode(node, { hiddenNeighbours: count?.left ?? 0, neighbourCount: count?.around ?? 0 });
+    }
+    for (const rel of record.get('rels') as Relationship[]) builder.addRelationship(rel);
+    return builder.finish(tx, {
+      scope: 'neighbourhood',
+      center: id,
+      depth,
+      offset,
+      limit,
+      neighbours: record.get('neighbours') as number,
+      page: record.get('page') as string[],
+    });
   });
+  if (!graph) throw new AppError('NOT_FOUND', `No entity or allegation with id ${id}.`);
+  return graph;
 }

@@ -29,6 +29,6 @@ export async function graphOverview(db: Database, limit = OVERVIEW_DEFAULT_LIMIT
     const record = result.records[0];
     for (const node of (record?.get('nodes') as Node[] | undefined) ?? []) builder.addNode(node);
     for (const rel of (record?.get('rels') as Relationship[] | undefined) ?? []) builder.addRelationship(rel);
-    return builder.build({ scope: 'overview', limit });
+    return builder.finish(tx, { scope: 'overview', limit });
   });
 }

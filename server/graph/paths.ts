@@ -30,7 +30,7 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
       if (!self) throw new AppError('NOT_FOUND', `No entity with id ${from}.`);
       const graph = new GraphBuilder();
       graph.addNode(self.get('a') as Node);
-      return { found: true, paths: [[]], graph: graph.build({ scope: 'paths', from, to }) };
+      return { found: true, paths: [[]], graph: await graph.finish(tx, { scope: 'paths', from, to }) };
     }
     const record = (await tx.run(SHORTEST_BY_LENGTH[maxLength - 1]!, { from, to })).records[0];
     if (!record) {
@@ -66,6 +66,6 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
         };
       });
     });
-    return { found: hops.length > 0, paths: hops, graph: graph.build({ scope: 'paths', from, to }) };
+    return { found: hops.length > 0, paths: hops, graph: await graph.finish(tx, { scope: 'paths', from, to }) };
   });
 }

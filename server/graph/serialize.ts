@@ -1,5 +1,6 @@
 /** Neo4j nodes and relationships → graphology's serialized JSON, the one wire format for graphs. */
-import type { Node, Relationship } from 'neo4j-driver';
+import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
+import { corroborateEdge, documentsOf, readOutlets, type OutletsByDocument } from './corroboration.js';
 import { GRAPH_OPTIONS, kindOf, type SerializedEdge, type SerializedGraph, type SerializedNode } from '../../common/graph.js';
 
 /** What a node is serialized from: a driver Node, or the same three fields read apart (the whole-graph export). */
@@ -50,18 +51,26 @@ export class GraphBuilder {
     return this;
   }
 
-  build(attributes: Record<string, unknown> = {}): SerializedGraph {
+  /** The graph as the API serves it: `build` with the outlets of the relationships' documents, read in `tx`. */
+  async finish(tx: ManagedTransaction, attributes: Record<string, unknown> = {}): Promise<SerializedGraph> {
+    const documents = new Set<string>();
+    for (const rel of this.pending) {
+      const target = this.keysByElementId.get(rel.endNodeElementId);
+      if (target !== undefined) for (const id of documentsOf(rel.type, rel.properties, target)) documents.add(id);
+    }
+    return this.build(attributes, await readOutlets(tx, [...documents]));
+  }
+
+  /** Every relationship counts its corroboration with `outlets` (document id → outlet). */
+  build(attributes: Record<string, unknown> = {}, outlets: OutletsByDocument = new Map()): SerializedGraph {
     for (const rel of this.pending) {
       const source = this.keysByElementId.get(rel.startNodeElementId);
       const target = this.keysByElementId.get(rel.endNodeElementId);
       if (source === undefined || target === undefined || this.edges.has(rel.elementId)) continue;
-      this.edges.set(rel.elementId, {
-        key: rel.elementId,
-        source,
-        target,
-        attributes: { relType: rel.type, properties: { ...rel.properties } },
-      });
+      const edge = { key: rel.elementId, source, target, attributes: { relType: rel.type, properties: { ...rel.properties } } };
+      this.edges.set(rel.elementId, corroborateEdge(edge, outlets));
     }
+    this.pending.length = 0;
     return { attributes, options: GRAPH_OPTIONS, nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
   }
 }

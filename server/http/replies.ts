@@ -26,7 +26,22 @@ export const GraphReply = z
     attributes: z.record(z.string(), z.unknown()),
     options: z.object({ type: z.literal('directed'), multi: z.literal(true), allowSelfLoops: z.literal(true) }),
     nodes: z.array(z.object({ key: z.string(), attributes: z.record(z.string(), z.unknown()) })),
-    edges: z.array(z.object({ key: z.string(), source: z.string(), target: z.string(), attributes: z.record(z.string(), z.unknown()) })),
+    edges: z.array(
+      z.object({
+        key: z.string(),
+        source: z.string(),
+        target: z.string(),
+        attributes: z
+          .object({
+            relType: z.string(),
+            properties: z.record(z.string(), z.unknown()),
+            corroboration: z
+              .object({ documents: z.int().min(0), outlets: z.int().min(0) })
+              .meta({ description: 'How many distinct documents, and distinct outlets among them (known from a source URL), back the relationship' }),
+          })
+          .loose(),
+      }),
+    ),
   })
   .meta({ description: "graphology's serialized JSON" });
 

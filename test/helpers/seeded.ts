@@ -48,15 +48,15 @@ export interface ApiSuite {
 }
 
 /**
- * The API alone (no client) over the seed graph, for an integration file's `describe`: registers the
+ * The API alone (no client) over the seed graph (and any `graph` options), for an integration file's `describe`: registers the
  * `before` that loads and serves it and the `after` that closes it. A file's own `before` hooks run after it.
  */
-export function apiSuite(): ApiSuite {
+export function apiSuite(graph: GraphOptions = {}): ApiSuite {
   const db = testDatabase();
   const suite = { db } as ApiSuite;
   let close: (() => void) | undefined;
   before(async () => {
-    await loadGraph(db);
+    await loadGraph(db, graph);
     const server = createApp({ db, logger: createLogger('silent') }).listen(0, '127.0.0.1');
     close = () => server.close();
     await once(server, 'listening');

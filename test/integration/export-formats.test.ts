@@ -254,6 +254,10 @@ describe('export formats read back', () => {
     assert.ok(nodesCsv.includes(`'=person:formula,`), 'an id that starts like a formula is written with a quote');
     assert.ok(nodesCsv.includes(`"'${FORMULA.replace(/"/g, '""')}"`), 'so is a name');
 
+    const relationshipsCsv = readFileSync(path.join(dir, 'relationships.csv'), 'utf8');
+    assert.match(relationshipsCsv.split('\n', 1)[0]!, /^:START_ID,:END_ID,:TYPE,corroborationDocuments:IGNORE,corroborationOutlets:IGNORE,/);
+    assert.match(relationshipsCsv.split('\n')[1]!, /^[^,]+,[^,]+,[^,]+,[1-9]\d*,\d+,/, 'each relationship says how many documents back it');
+
     await resetGraph(targetDb);
     await loadCsv(targetDb, dir);
     await sameGraph({ keepVolatile: true, emptyListsAsAbsent: true });
@@ -294,7 +298,8 @@ async function loadCsv(db: Database, dir: string): Promise<void> {
   const field = (name: string) => recipe.replaceAll('field', `row[${JSON.stringify(name)}]`);
   const setters = (file: string, variable: string) =>
     columns(readFileSync(path.join(dir, file), 'utf8').split('\n', 1)[0]!)
-      .filter((c) => c.name !== '')
+      // neo4j-admin skips a column typed IGNORE, and an empty name is an :ID, :LABEL or :TYPE column.
+      .filter((c) => c.name !== '' && c.type !== 'IGNORE')
       .map((c) => {
         const cell = field(c.field);
         const value = c.list ? `[x IN split(${cell}, ${JSON.stringify(ARRAY_DELIMITER)}) | ${conversion(c.type, 'x')}]` : conversion(c.type, cell);

@@ -5,6 +5,7 @@
  * graph is never touched: the reducers hide what fails. No DOM here, so it is tested in node.
  */
 import type { DocumentSummary } from '../../../common/api.js';
+import { evidenceDocuments as documentsCited } from '../../../common/graph.js';
 import { KIND_COLORS } from '../graph/style.js';
 import type { ViewEdge, ViewGraph } from '../graph/model.js';
 import type { EdgeFilter, NodeFilter, ViewState } from '../graph/state.js';
@@ -44,8 +45,7 @@ function countsOf(counts: Map<string, number>, hidden: ReadonlySet<string>, orde
 
 /** The ids of the documents an edge's evidence sentences come from, each once. */
 export function evidenceDocuments(data: ViewEdge): string[] {
-  const docs = data.properties.evDocs;
-  return Array.isArray(docs) ? [...new Set(docs.filter((d): d is string => typeof d === 'string'))] : [];
+  return documentsCited(data.properties);
 }
 
 export function kindCounts(graph: ViewGraph, hidden: ReadonlySet<string> = new Set()): Count[] {

@@ -45,6 +45,9 @@ function cell(value: unknown, list: boolean): string {
   return typeof value === 'string' ? csvText(value) : csvField(text(value));
 }
 
+/** Derived columns written after :TYPE, for readers of the file; an import skips them (see the README below). */
+const CORROBORATION_HEADER = ['corroborationDocuments:IGNORE', 'corroborationOutlets:IGNORE'];
+
 function header(properties: Map<string, PropertyType>): [string[], string[]] {
   const names = [...properties.keys()].sort();
   return [names, names.map((n) => `${n}:${ADMIN_TYPES[properties.get(n)!.type]}${properties.get(n)!.list ? '[]' : ''}`)];
@@ -70,6 +73,10 @@ never prefixed. To take the ' off, with LOAD CSV:
 and after neo4j-admin import, for each text property p (here of nodes):
 
   MATCH (n) WHERE n.p =~ "(?s)'+[=+@\\t\\r-].*" SET n.p = substring(n.p, 1)
+
+corroborationDocuments and corroborationOutlets (in relationships.csv) count the distinct documents, and
+outlets, behind each relationship when it was exported. newsgraph does not store them (it counts them
+afresh from the evidence), so their type is IGNORE: neo4j-admin skips them, and so should a LOAD CSV.
 `;
 
 async function writeEntry(archive: ZipArchive, name: string, fill: (sink: TextSink) => Promise<void>, onFirstWrite: () => void): Promise<void> {
@@ -113,7 +120,7 @@ export const writeCsvZip: FormatWriter = async (source, out, context) => {
       archive,
       'relationships.csv',
       async (sink) => {
-        await sink.write(`${[':START_ID', ':END_ID', ':TYPE', ...edgeHeader].map(csvText).join(',')}\n`);
+        await sink.write(`${[':START_ID', ':END_ID', ':TYPE', ...CORROBORATION_HEADER, ...edgeHeader].map(csvText).join(',')}\n`);
         for await (const batch of source.edges()) {
           for (const edge of batch) {
             const p = edge.attributes.properties;
@@ -121,6 +128,8 @@ export const writeCsvZip: FormatWriter = async (source, out, context) => {
               csvText(edge.source),
               csvText(edge.target),
               csvText(edge.attributes.relType),
+              String(edge.attributes.corroboration?.documents ?? ''),
+              String(edge.attributes.corroboration?.outlets ?? ''),
               ...edgeKeys.map((k) => cell(p[k], source.schema.edge.get(k)!.list)),
             ];
             sink.push(`${row.join(',')}\n`);

@@ -5,6 +5,9 @@
  * One statement a line (line breaks in text are written as \n), each its own transaction of up to
  * BATCH rows: nodes by label set, then relationships by type. Nodes are matched up through a temporary
  * label and key, as APOC's export does, which the script's last statements remove.
+ *
+ * Corroboration is the one edge attribute it leaves out: it is counted from the evidence, which the script
+ * re-creates, and a stored copy would go stale at the next load.
  */
 import type { Point } from 'neo4j-driver';
 import type { SerializedNode } from '../../../common/graph.js';

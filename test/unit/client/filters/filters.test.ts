@@ -92,7 +92,13 @@ describe('filters: what the canvas holds', () => {
   });
 
   it('reads evidence documents defensively', () => {
-    const attrs = (properties: Record<string, unknown>) => ({ relType: 'MET', properties, size: 1, color: '#000' });
+    const attrs = (properties: Record<string, unknown>) => ({
+      relType: 'MET',
+      properties,
+      corroboration: { documents: 1, outlets: 0 },
+      size: 1,
+      color: '#000',
+    });
     assert.deepEqual(evidenceDocuments(attrs({ evDocs: ['a', 'b', 'a'] })), ['a', 'b']);
     assert.deepEqual(evidenceDocuments(attrs({})), []);
     assert.deepEqual(evidenceDocuments(attrs({ evDocs: 'a' })), []);

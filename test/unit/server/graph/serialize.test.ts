@@ -36,7 +36,12 @@ describe('GraphBuilder', () => {
       .addRelationship(rel('5:x:2', '4:x:1', outside.elementId, 'VISITED'))
       .build();
     assert.deepEqual(graph.edges, [
-      { key: '5:x:1', source: 'person:antony-blinken', target: 'person:wang-yi', attributes: { relType: 'MET', properties: { documents: 2 } } },
+      {
+        key: '5:x:1',
+        source: 'person:antony-blinken',
+        target: 'person:wang-yi',
+        attributes: { relType: 'MET', properties: { documents: 2 }, corroboration: { documents: 0, outlets: 0 } },
+      },
     ]);
   });
 
