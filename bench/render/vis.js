@@ -8,7 +8,7 @@
  */
 import { DataSet, Network } from 'vis-network/standalone';
 import { colorOf, sizeOf } from '../../client/src/graph/style.js';
-import { shortLabel } from '../../client/src/graph/view.js';
+import { shortLabel } from '../../client/src/graph/wording.js';
 import { emptyPointAmong, exposeCamera, painted, params, report, timedDraw, webglRenderer } from './harness.js';
 
 const bench = report('vis-network');

@@ -7,6 +7,7 @@ import { mountConsole } from './console/console.js';
 import { mountExport } from './export/dialog.js';
 import { mountFilters } from './filters/filters.js';
 import { mountViewControls } from './layout/controls.js';
+import { linkSentence, shortLabel } from './graph/wording.js';
 import { mountLegend } from './legend/legend.js';
 import { mountPaging } from './paging/paging.js';
 import { Panel } from './panel/panel.js';
@@ -22,6 +23,7 @@ const redoButton = document.getElementById('redo') as HTMLButtonElement;
 const canvas = new Canvas(container, {
   open: (id) => void openEntity(id),
   expand: (id) => void expand(id),
+  openEdge: (edge) => openEdge(edge),
   changed,
 });
 const paging = mountPaging(canvas);
@@ -40,7 +42,9 @@ function show(id: 'empty' | 'failure'): void {
 /** The status line and the history buttons follow every change of the canvas. */
 function changed(what?: string): void {
   const { graph, history } = canvas;
-  status.textContent = `${what ? `${what}: ` : ''}${graph.order} nodes, ${graph.size} links`;
+  // An allegation is named by its claim: the line keeps its first words, its title the whole.
+  status.textContent = `${what ? `${shortLabel(what, 40)}: ` : ''}${graph.order} nodes, ${graph.size} links`;
+  status.title = what ?? '';
   undoButton.disabled = !history.canUndo;
   redoButton.disabled = !history.canRedo;
 }
@@ -69,6 +73,18 @@ async function openEntity(id: string, { focus = false } = {}): Promise<void> {
     status.textContent = `Could not open ${id}`;
     toast(`Could not open ${id}: ${errorText(err)}`, 'error');
   }
+}
+
+/** A link clicked on the canvas: its evidence in the panel, read the way it points; Back returns to the entity in view. */
+function openEdge(edge: string): void {
+  const { graph } = canvas;
+  if (!graph.hasEdge(edge)) return;
+  const [source, target] = graph.extremities(edge);
+  const { relType, corroboration } = graph.getEdgeAttributes(edge);
+  const sentence = linkSentence(graph.getNodeAttribute(source, 'label'), relType, graph.getNodeAttribute(target, 'label'));
+  container.parentElement!.classList.add('with-panel');
+  const back = container.dataset.focus ?? source;
+  void panel.showEvidence(edge, sentence, () => void openEntity(back), corroboration);
 }
 
 /** Adds a node's neighbours to the canvas where they are, keeping every position. */

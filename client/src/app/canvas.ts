@@ -15,6 +15,8 @@ export interface CanvasEvents {
   open(id: string): void;
   /** A node was double-clicked. */
   expand(id: string): void;
+  /** A link was clicked. */
+  openEdge(edge: string): void;
   /** The graph changed (loaded, merged, undone…), with a word on what happened. */
   changed(what?: string): void;
 }
@@ -37,6 +39,7 @@ export class Canvas {
     if (!this.renderer) {
       const renderer = renderGraph(this.graph, this.container, this.state);
       renderer.on('clickNode', ({ node }) => this.events.open(node));
+      renderer.on('clickEdge', ({ edge }) => this.events.openEdge(edge));
       renderer.on('doubleClickNode', (event) => {
         // Double-click expands; sigma would zoom in otherwise.
         event.preventSigmaDefault();

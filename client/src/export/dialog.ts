@@ -10,7 +10,7 @@ import { ApiRequestError, exportFile } from '../api.js';
 import type { Canvas } from '../app/canvas.js';
 import { button, el } from '../app/dom.js';
 import { busy, errorText, toast } from '../app/toast.js';
-import { shortLabel } from '../graph/view.js';
+import { shortLabel } from '../graph/wording.js';
 import {
   exportRequest,
   FORMATS,

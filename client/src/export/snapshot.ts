@@ -4,12 +4,15 @@
  */
 import type Sigma from 'sigma';
 import type { ViewEdge, ViewNode } from '../graph/model.js';
+import type { LabelProbe } from '../graph/view.js';
 import { PINNED_NODE_TYPE } from '../layout/pinned.js';
 import type { SvgEdge, SvgNode, SvgView } from './svg.js';
 
 export function snapshotOf(sigma: Sigma<ViewNode, ViewEdge>): SvgView {
   const graph = sigma.getGraph();
-  const labelled = sigma.getNodeDisplayedLabels();
+  // The labels on screen: those placed clear of the others (graph/labels.ts), else sigma's own choice.
+  const probe = (sigma.getContainer() as LabelProbe).drawnLabels?.();
+  const labelled = probe ? new Set(probe.labels.map((l) => l.node)) : sigma.getNodeDisplayedLabels();
   const minEdgeThickness = sigma.getSetting('minEdgeThickness');
   const nodes: (SvgNode & { z: number })[] = [];
   graph.forEachNode((key) => {

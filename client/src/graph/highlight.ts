@@ -46,6 +46,7 @@ function baseNodeStyle(graph: ViewGraph, node: string, data: ViewNode, state: Vi
 export function edgeStyle(graph: ViewGraph, edge: string, data: ViewEdge, state: ViewState): EdgeLook {
   if (!state.edgeShown(graph, edge, data)) return { ...data, hidden: true };
   const { hovered, highlight } = state;
+  if (state.hoveredEdge === edge) return { ...data, color: HIGHLIGHT_EDGE, size: Math.max(2.5, data.size), zIndex: 2 };
   if (hovered && !graph.hasExtremity(edge, hovered)) return { ...data, hidden: true };
   if (!hovered && highlight) {
     if (!highlight.edges.has(edge)) return { ...data, color: FADED, zIndex: 0 };

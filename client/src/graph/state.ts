@@ -17,6 +17,8 @@ export interface Highlight {
 
 export class ViewState {
   hovered: string | null = null;
+  /** The link under the pointer: drawn dark and labelled with its type. */
+  hoveredEdge: string | null = null;
   /** Nodes and edges picked out (a path, a query result): everything else fades. */
   highlight: Highlight | null = null;
   /** Filters by owner ("kind", "degree"…): a node or edge is drawn when every one lets it through. */

@@ -21,6 +21,8 @@ import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import { toast } from '../app/toast.js';
 import { edgeStyle, nodeStyle } from './highlight.js';
+import { LabelPlacement, overlayBoxes, placedLabelDrawer, type Box } from './labels.js';
+import { phraseOf, shortLabel } from './wording.js';
 import { viewGraphOf, type ViewEdge, type ViewGraph, type ViewNode } from './model.js';
 import type { ViewState } from './state.js';
 
@@ -31,11 +33,6 @@ export function toViewGraph(data: SerializedGraph): ViewGraph {
   const graph = viewGraphOf(data);
   if (graph.order > 1) forceAtlas2.assign(graph, { iterations: 150, settings: forceAtlas2.inferSettings(graph) });
   return graph;
-}
-
-/** Allegations are labelled by their claim, a whole clause: the canvas shows its start, the data keeps it all. */
-export function shortLabel(label: string, max = 48): string {
-  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
 /**
@@ -55,6 +52,11 @@ export const renderTuning = {
   quietMotion: true,
   /** Edges get arrowheads (two GL programs each) up to this many edges; past it, direction is unreadable anyway. */
   arrowEdgeLimit: 2_000,
+  /**
+   * Links can be hovered and clicked, and are labelled, up to this many edges: sigma then draws every edge
+   * a second time into its picking buffer, and past it links are too dense to point at anyway.
+   */
+  edgeEventLimit: 2_000,
   /** How edges past `arrowEdgeLimit` are drawn: `thin` is 1-px GL lines, the cheapest; `quad` is sigma's default, quads of the edge's width. */
   largeEdgeProgram: 'thin' as 'thin' | 'quad',
   /**
@@ -75,6 +77,17 @@ export const renderTuning = {
 };
 
 type Renderer = Sigma<ViewNode, ViewEdge>;
+
+/** The labels drawn in the last frame and the overlays they keep clear of, for tests and scripts (`#graph`). */
+export type LabelProbe = HTMLElement & { drawnLabels?: () => { labels: (Box & { node: string })[]; overlays: Box[] } };
+
+/** Below this camera ratio (zoomed in) every drawn link is labelled with its type. */
+export const EDGE_LABEL_ZOOM = 0.45;
+
+/** "lawyer for", "met (hedged)": the words drawn along a link; its arrowhead gives the direction. */
+export function edgeLabel(data: ViewEdge): string {
+  return `${phraseOf(data.relType)}${data.properties.hedged === true ? ' (hedged)' : ''}`;
+}
 
 /**
  * Sigma's own test for "the camera is moving" (render() hides edges on it), but a drag counts only while
@@ -225,11 +238,22 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
   // The level of detail is decided for the whole graph at once, after a load or merge has finished adding to it.
   const arrowsFor = () => graph.size <= renderTuning.arrowEdgeLimit;
   const nodeScaleFor = () => Math.min(1, Math.sqrt(renderTuning.fullSizeNodes / Math.max(1, graph.order)));
+  const edgeEventsFor = () => graph.size <= renderTuning.edgeEventLimit;
   const lightFor = () => renderTuning.hideOnMove === 'sigma' || (renderTuning.hideOnMove === 'edges' && graph.size > renderTuning.hideOnMoveAbove);
   let arrows = arrowsFor();
   let nodeScale = nodeScaleFor();
   let light = lightFor();
-  const renderer = new Sigma<ViewNode, ViewEdge>(graph, container, {
+  let edgeEvents = edgeEventsFor();
+  /**
+   * A link says what it is when it is pointed at, when one of its ends is, or once the view is zoomed in
+   * far enough that labels have room (ratio below EDGE_LABEL_ZOOM).
+   */
+  let zoomedIn = false;
+  const edgeLabelled = (edge: string): boolean => zoomedIn || state.hoveredEdge === edge || (state.hovered !== null && graph.hasExtremity(edge, state.hovered));
+  // Each frame places labels afresh, clear of each other and of what lies over the canvas (labels.ts).
+  const placements = new WeakMap<CanvasRenderingContext2D, LabelPlacement>();
+  const renderer: Renderer = new Sigma<ViewNode, ViewEdge>(graph, container, {
+    defaultDrawNodeLabel: placedLabelDrawer(placements),
     // The node reducer finishes the object the shared style returns (a new one): a second copy per node
     // would cost time at 20,000 nodes. Features may add attributes their node programs read (a ring colour).
     nodeReducer: (node, data) => {
@@ -243,6 +267,7 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     edgeReducer: (edge, data) => {
       const look = edgeStyle(graph, edge, data, state);
       const size = look.size ?? data.size;
+      const labelled = edgeEvents && !look.hidden && edgeLabelled(edge);
       return {
         color: look.color ?? data.color,
         size,
@@ -250,16 +275,18 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
         type: arrows || size > 1 ? 'arrow' : 'line',
         hidden: look.hidden ?? false,
         zIndex: look.zIndex ?? 0,
-        label: '',
-        forceLabel: false,
+        label: labelled ? edgeLabel(data) : '',
+        forceLabel: labelled,
       };
     },
-    renderEdgeLabels: false,
+    renderEdgeLabels: edgeEvents,
+    edgeLabelSize: 11,
+    edgeLabelColor: { color: '#39404d' },
     labelRenderedSizeThreshold: 6,
     labelDensity: 0.7,
     defaultEdgeType: 'arrow',
     zIndex: true,
-    enableEdgeEvents: false,
+    enableEdgeEvents: edgeEvents,
     hideEdgesOnMove: renderTuning.hideOnMove === 'sigma',
     hideLabelsOnMove: light,
     nodeProgramClasses: { circle: NodeProgram },
@@ -277,6 +304,11 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
       levelCheck = false;
       if (killed) return;
       const [nextArrows, nextScale, nextLight] = [arrowsFor(), nodeScaleFor(), lightFor()];
+      if (edgeEventsFor() !== edgeEvents) {
+        edgeEvents = !edgeEvents;
+        renderer.setSetting('enableEdgeEvents', edgeEvents);
+        renderer.setSetting('renderEdgeLabels', edgeEvents);
+      }
       if (nextLight !== light) {
         light = nextLight;
         lightInMotion.set(renderer, light);
@@ -334,6 +366,14 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     });
   };
   const unsubscribe = state.onChange(restyle);
+  const labelContext = renderer.getCanvases().labels!.getContext('2d')!;
+  const newFrame = () => void placements.set(labelContext, new LabelPlacement(overlayBoxes(container)));
+  newFrame();
+  renderer.on('beforeRender', newFrame);
+  (container as LabelProbe).drawnLabels = () => {
+    const placement = placements.get(labelContext)!;
+    return { labels: [...placement.placed], overlays: [...placement.blocked] };
+  };
   const hover = (node: string | null) => {
     state.hovered = node;
     container.dataset.hover = node ?? '';
@@ -346,6 +386,22 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
   mouse.on('mouseup', afterDrag);
   renderer.on('enterNode', ({ node }) => hover(node));
   renderer.on('leaveNode', () => hover(null));
+  const hoverEdge = (edge: string | null) => {
+    state.hoveredEdge = edge;
+    container.dataset.hoverEdge = edge ?? '';
+    state.changed();
+  };
+  // Links are labelled once zoomed in: crossing that zoom re-styles, as the reducers read the ratio.
+  const camera = renderer.getCamera();
+  zoomedIn = camera.ratio < EDGE_LABEL_ZOOM;
+  const onCamera = () => {
+    if (camera.ratio < EDGE_LABEL_ZOOM === zoomedIn) return;
+    zoomedIn = !zoomedIn;
+    restyle();
+  };
+  camera.on('updated', onCamera);
+  renderer.on('enterEdge', ({ edge }) => hoverEdge(edge));
+  renderer.on('leaveEdge', () => hoverEdge(null));
   const unwatch = watchContexts(renderer, container);
   renderer.once('kill', () => {
     killed = true;
@@ -353,6 +409,7 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     unsubscribe();
     unwatch();
     mouse.off('mouseup', afterDrag);
+    camera.off('updated', onCamera);
     for (const event of LEVEL_EVENTS) graph.removeListener(event, checkLevel);
   });
   return renderer;

@@ -1,44 +1,60 @@
 /**
- * The side panel: an entity's details and its connections listed by relationship type, and the
- * evidence of a link. Everything from the graph (names, sentences, titles) goes in as text, never as
+ * The side panel: an entity's details and its connections in plain words, grouped by relationship type
+ * and direction, and the evidence of a link. Everything from the graph (names, sentences, titles) goes in as text, never as
  * HTML: an article may hold markup.
  */
 import type { EdgeEvidence, EntityDetails, EvidenceItem } from '../../../common/api.js';
-import type { SerializedGraph } from '../../../common/graph.js';
+import type { Corroboration, SerializedGraph } from '../../../common/graph.js';
 import { fetchDocument, fetchEvidence } from '../api.js';
 import { renderDocument, type Span } from './reader.js';
 import { el } from '../app/dom.js';
+import { corroborationText, groupHeading, linkSentence, singleSource } from '../graph/wording.js';
 import { httpUrl } from '../../../common/links.js';
 
 export interface Connection {
   edge: string;
   relType: string;
   /** The entity at the other end. */
-  other: { key: string; label: string };
+  other: { key: string; label: string; kind: string };
   outgoing: boolean;
   hedged: boolean;
+  corroboration: Corroboration | undefined;
 }
 
-/** The links of `center` in a neighbourhood, grouped by relationship type, names sorted. */
-export function connectionsOf(center: string, graph: SerializedGraph): Map<string, Connection[]> {
-  const labels = new Map(graph.nodes.map((n) => [n.key, n.attributes.label]));
-  const byType = new Map<string, Connection[]>();
+/** The links of one type and one direction around an entity. */
+export interface ConnectionGroup {
+  relType: string;
+  outgoing: boolean;
+  connections: Connection[];
+}
+
+/**
+ * The links of `center` in a neighbourhood, grouped by relationship type and direction (the links it
+ * makes first), names sorted: "Donald Trump → met →" and "→ lawyer for → Donald Trump" are different groups.
+ */
+export function connectionsOf(center: string, graph: SerializedGraph): ConnectionGroup[] {
+  const nodes = new Map(graph.nodes.map((n) => [n.key, n.attributes]));
+  const groups = new Map<string, ConnectionGroup>();
   for (const e of graph.edges) {
     if (e.source !== center && e.target !== center) continue;
     const outgoing = e.source === center;
     const otherKey = outgoing ? e.target : e.source;
-    const list = byType.get(e.attributes.relType) ?? [];
-    list.push({
+    const other = nodes.get(otherKey);
+    const { relType, properties, corroboration } = e.attributes;
+    const id = `${outgoing ? 0 : 1}${relType}`;
+    const group = groups.get(id) ?? { relType, outgoing, connections: [] };
+    group.connections.push({
       edge: e.key,
-      relType: e.attributes.relType,
-      other: { key: otherKey, label: labels.get(otherKey) ?? otherKey },
+      relType,
+      other: { key: otherKey, label: other?.label ?? otherKey, kind: other?.kind ?? 'Node' },
       outgoing,
-      hedged: e.attributes.properties.hedged === true,
+      hedged: properties.hedged === true,
+      corroboration,
     });
-    byType.set(e.attributes.relType, list);
+    groups.set(id, group);
   }
-  for (const list of byType.values()) list.sort((a, b) => a.other.label.localeCompare(b.other.label));
-  return new Map([...byType].sort(([a], [b]) => a.localeCompare(b)));
+  for (const group of groups.values()) group.connections.sort((a, b) => a.other.label.localeCompare(b.other.label));
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([, group]) => group);
 }
 
 function backButton(back: () => void): HTMLButtonElement {
@@ -93,28 +109,16 @@ export class Panel {
       for (const r of entity.roles) roles.append(el('li', `${r.title}, ${r.institution.name}`));
       body.push(roles);
     }
-    const connections = connectionsOf(entity.id, neighbourhood);
+    const groups = connectionsOf(entity.id, neighbourhood);
     const section = el('section');
     section.setAttribute('aria-label', 'Connections');
     section.append(el('h3', 'Connections'));
-    if (connections.size === 0) section.append(el('p', 'No links to other entities.', 'muted'));
-    for (const [type, list] of connections) {
-      section.append(el('h4', type));
+    if (groups.length === 0) section.append(el('p', 'No links to other entities.', 'muted'));
+    const back = () => this.showEntity(entity, neighbourhood);
+    for (const group of groups) {
+      section.append(el('h4', groupHeading(group.relType, group.outgoing, entity)));
       const ul = el('ul', undefined, 'connections');
-      for (const c of list) {
-        const item = el('li');
-        const link = el('button', c.other.label, c.hedged ? 'link hedged' : 'link');
-        link.type = 'button';
-        const title = c.outgoing ? `${entity.name} ${type} ${c.other.label}` : `${c.other.label} ${type} ${entity.name}`;
-        link.title = `Evidence: ${title}`;
-        link.addEventListener('click', () => void this.showEvidence(c.edge, title, () => this.showEntity(entity, neighbourhood)));
-        const open = el('button', '→', 'open');
-        open.type = 'button';
-        open.setAttribute('aria-label', `Open ${c.other.label}`);
-        open.addEventListener('click', () => this.actions.open(c.other.key));
-        item.append(link, open);
-        ul.append(item);
-      }
+      for (const c of group.connections) ul.append(this.connectionItem(entity, c, back));
       section.append(ul);
     }
     body.push(section);
@@ -134,7 +138,33 @@ export class Panel {
     this.render(body);
   }
 
-  async showEvidence(edgeKey: string, title: string, back: () => void): Promise<void> {
+  /**
+   * One link: the name at the other end (an allegation's whole claim) opens the
+   * evidence; beside it, how many documents back it, whether the text hedges it, and → to open the other end.
+   */
+  private connectionItem(entity: EntityDetails, c: Connection, back: () => void): HTMLLIElement {
+    const item = el('li');
+    const sentence = c.outgoing ? linkSentence(entity.name, c.relType, c.other.label) : linkSentence(c.other.label, c.relType, entity.name);
+    const link = el('button', c.other.label, c.hedged ? 'link hedged' : 'link');
+    link.type = 'button';
+    link.title = `Evidence: ${sentence}`;
+    link.addEventListener('click', () => void this.showEvidence(c.edge, sentence, back, c.corroboration));
+    item.append(link);
+    // Marked in words, not by colour alone: a hedged link ("reportedly met") and a link on one source.
+    if (c.hedged) item.append(el('span', 'hedged', 'tag hedged'));
+    const single = singleSource(c.corroboration);
+    const count = el('span', single ? 'single source' : corroborationText(c.corroboration), single ? 'corroboration single' : 'corroboration');
+    count.title = single ? `${corroborationText(c.corroboration)}: no other document reports this link` : `Backed by ${corroborationText(c.corroboration)}`;
+    item.append(count);
+    const open = el('button', '→', 'open');
+    open.type = 'button';
+    open.setAttribute('aria-label', `Open ${c.other.label}`);
+    open.addEventListener('click', () => this.actions.open(c.other.key));
+    item.append(open);
+    return item;
+  }
+
+  async showEvidence(edgeKey: string, title: string, back: () => void, corroboration?: Corroboration): Promise<void> {
     this.render([el('p', 'Loading the evidence…', 'muted')]);
     let evidence: EdgeEvidence;
     try {
@@ -144,7 +174,9 @@ export class Panel {
       return;
     }
     const body: HTMLElement[] = [backButton(back), el('p', 'Link', 'kind'), el('h2', title)];
-    body.push(this.evidenceList(evidence.evidence, () => void this.showEvidence(edgeKey, title, back)));
+    if (corroboration)
+      body.push(el('p', `Backed by ${corroborationText(corroboration)}${singleSource(corroboration) ? ': a single source' : ''}.`, 'corroboration-line'));
+    body.push(this.evidenceList(evidence.evidence, () => void this.showEvidence(edgeKey, title, back, corroboration)));
     this.render(body);
   }
 

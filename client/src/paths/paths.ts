@@ -10,7 +10,7 @@ import { fetchPaths } from '../api.js';
 import type { Canvas } from '../app/canvas.js';
 import { busy, errorText, toast } from '../app/toast.js';
 import type { Highlight } from '../graph/state.js';
-import { shortLabel } from '../graph/view.js';
+import { shortLabel } from '../graph/wording.js';
 import type { Panel } from '../panel/panel.js';
 import { mountSearch } from '../search/search.js';
 import { DEFAULT_HOPS, frame, highlightOf, hopText, MAX_HOPS, placeAlong, walk, type Point } from './model.js';

@@ -1,0 +1,71 @@
+/**
+ * Labels that never overlap. Sigma picks labels per grid cell, so two neighbours across a cell border
+ * still print over each other ("Paul Stephenson" over "Metropolitan Police"); here each label is drawn
+ * only if its box is clear of the labels already drawn in this frame and of the overlays on top of the
+ * canvas (toolbar, legend, filters). Sigma offers labels larger nodes first, so those win.
+ */
+import { drawDiscNodeLabel, type NodeLabelDrawingFunction } from 'sigma/rendering';
+import type { Attributes } from 'graphology-types';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Where sigma's disc label drawer puts a label's text: right of the node, centred on it. */
+export function labelBox(data: { x: number; y: number; size: number }, textWidth: number, fontSize: number): Box {
+  return { x: data.x + data.size + 3, y: data.y - (fontSize * 2) / 3, width: textWidth, height: fontSize + 2 };
+}
+
+/** The labels of one frame: `place` accepts a box that overlaps nothing placed or blocked. Pure. */
+export class LabelPlacement {
+  readonly placed: (Box & { node: string })[] = [];
+  constructor(readonly blocked: readonly Box[] = []) {}
+
+  place(node: string, box: Box): boolean {
+    if (this.blocked.some((b) => overlaps(b, box)) || this.placed.some((b) => overlaps(b, box))) return false;
+    this.placed.push({ ...box, node });
+    return true;
+  }
+}
+
+/**
+ * A label drawer for sigma's `defaultDrawNodeLabel` that asks the frame's placement before drawing. A
+ * placement belongs to the canvas drawn on: the renderer starts a new one for its own each frame
+ * (`placements.set`), and a copy of the renderer (the PNG export's) gets one of its own.
+ * Hovered nodes are drawn by the hover drawer, on their own layer, and always show.
+ */
+export function placedLabelDrawer<N extends Attributes, E extends Attributes>(
+  placements: WeakMap<CanvasRenderingContext2D, LabelPlacement>,
+): NodeLabelDrawingFunction<N, E> {
+  return (context, data, settings) => {
+    if (!data.label) return;
+    let placement = placements.get(context);
+    if (!placement) placements.set(context, (placement = new LabelPlacement()));
+    context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+    const box = labelBox(data, context.measureText(data.label).width, settings.labelSize);
+    if (placement.place(data.key, box)) drawDiscNodeLabel(context, data, settings);
+  };
+}
+
+/** The boxes of the elements laid over `container` (toolbar, legend, open panels), in its coordinates. */
+export function overlayBoxes(container: HTMLElement): Box[] {
+  const stage = container.parentElement;
+  if (!stage) return [];
+  const origin = container.getBoundingClientRect();
+  const boxes: Box[] = [];
+  for (const child of stage.children) {
+    if (child === container || !(child instanceof HTMLElement) || child.hidden) continue;
+    const r = child.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const box = { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+    if (overlaps(box, { x: 0, y: 0, width: origin.width, height: origin.height })) boxes.push(box);
+  }
+  return boxes;
+}
