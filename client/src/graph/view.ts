@@ -22,6 +22,7 @@ import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import { toast } from '../app/toast.js';
 import { edgeStyle, nodeStyle } from './highlight.js';
 import { viewGraphOf, type ViewEdge, type ViewGraph, type ViewNode } from './model.js';
+import { watchAddedLinks } from './restyle.js';
 import type { ViewState } from './state.js';
 
 export type { ViewEdge, ViewGraph, ViewNode } from './model.js';
@@ -334,6 +335,10 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     });
   };
   const unsubscribe = state.onChange(restyle);
+  // A node's look counts its links (the "+N" badge, the degree filter), and sigma does not restyle a node that gains one.
+  const unwatchLinks = watchAddedLinks(graph, (nodes) => {
+    if (!killed) renderer.refresh({ partialGraph: { nodes }, schedule: true });
+  });
   const hover = (node: string | null) => {
     state.hovered = node;
     container.dataset.hover = node ?? '';
@@ -354,6 +359,7 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     unwatch();
     mouse.off('mouseup', afterDrag);
     for (const event of LEVEL_EVENTS) graph.removeListener(event, checkLevel);
+    unwatchLinks();
   });
   return renderer;
 }
