@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { SerializedGraph } from '../../common/graph.js';
 import { SCREENSHOTS } from '../helpers/browser.js';
-import { detailsPanel, explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
+import { detailsPanel, drawnLabels, explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
 
 const BLINKEN = 'person:antony-blinken';
 /** Small pages on the small seed graph, so Blinken's neighbourhood takes several. */
@@ -12,6 +12,15 @@ const PAGE = 2;
 
 const ids = async (page: Page) => ((await page.getAttribute('#graph', 'data-node-ids')) ?? '').split(' ').filter(Boolean).sort();
 const changedFrom = (page: Page, n: number) => page.locator(`#graph:not([data-node-count="${n}"])`).waitFor({ timeout: 10_000 });
+/** A label as it should be drawn: the name, then "+N" when N of the node's neighbours are not on the canvas. */
+const badged = (name: string, hidden: number) => (hidden > 0 ? `${name} +${hidden}` : name);
+/** `name`'s label as the canvas draws it, badge included. */
+async function drawnLabel(page: Page, name: string): Promise<string> {
+  const labels = await drawnLabels(page);
+  const mine = labels.filter((l) => l === name || l.startsWith(`${name} +`));
+  assert.equal(mine.length, 1, `${name} is drawn with its label: ${labels.join(' | ')}`);
+  return mine[0]!;
+}
 
 describe('explorer: "+N more" paging and collapse', () => {
   const explorer = explorerSuite();
@@ -33,6 +42,7 @@ describe('explorer: "+N more" paging and collapse', () => {
       assert.equal(await paging.getAttribute('data-hidden'), String(total - PAGE));
       const more = panel.getByRole('button', { name: new RegExp(`^Show ${PAGE} more of the ${total - PAGE} neighbours`) });
       assert.equal(await more.textContent(), `Show ${PAGE} more`);
+      assert.equal(await drawnLabel(page, 'Antony Blinken'), badged('Antony Blinken', total - PAGE), 'his badge counts the neighbours not shown');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'paging-capped.png') });
 
       // Page by page until none is left; each click one page more.
@@ -45,8 +55,11 @@ describe('explorer: "+N more" paging and collapse', () => {
       await page.getByRole('button', { name: 'Undo' }).click();
       assert.equal(await nodeCount(page), before, 'undo takes the page back');
       assert.equal(await paging.getAttribute('data-hidden'), String(total - PAGE), 'and the count with it');
+      // Undo rebuilds the canvas: the badge is what is hidden then, not all his neighbours.
+      assert.equal(await drawnLabel(page, 'Antony Blinken'), badged('Antony Blinken', total - PAGE), 'and the badge with it');
       await page.getByRole('button', { name: 'Redo' }).click();
       assert.equal(await nodeCount(page), afterOne);
+      assert.equal(await drawnLabel(page, 'Antony Blinken'), badged('Antony Blinken', total - 2 * PAGE), 'redo brings the page and its badge back');
 
       const showMore = panel.getByRole('button', { name: /^Show \d+ more/ });
       for (let clicks = 0; (await showMore.count()) > 0 && (await showMore.isVisible()); clicks++) {
@@ -104,6 +117,12 @@ describe('explorer: "+N more" paging and collapse', () => {
       const full = await ids(page);
       assert.deepEqual(full, [...around.keys()].sort(), 'the default page holds both seed neighbourhoods whole');
 
+      const expandedName = whole.nodes.find((n) => n.key === EXPANDED)!.attributes.label as string;
+      // Its neighbours that Blinken's neighbourhood lacks: what its badge counts once its expansion is undone.
+      const onlyExpanded = expanded.nodes.filter((n) => n.key !== EXPANDED && n.attributes.kind !== 'Document' && !whole.nodes.some((w) => w.key === n.key));
+      assert.ok(onlyExpanded.length > 0);
+      assert.equal(await drawnLabel(page, 'Antony Blinken'), 'Antony Blinken', 'all his neighbours are shown: no badge');
+
       const collapse = panel.getByRole('button', { name: /^Collapse/ });
       await collapse.click();
       await changedFrom(page, full.length);
@@ -115,6 +134,7 @@ describe('explorer: "+N more" paging and collapse', () => {
       );
       assert.ok(collapsed.includes(EXPANDED));
       assert.equal(await panel.locator('.paging').getAttribute('data-hidden'), String(leaves.length), 'and counted as not shown');
+      assert.equal(await drawnLabel(page, 'Antony Blinken'), badged('Antony Blinken', leaves.length), 'his badge counts them');
       assert.ok(await collapse.isDisabled(), 'nothing more to collapse');
       assert.match(page.url(), /&collapse=person:antony-blinken$/);
       await page.waitForTimeout(400); // the camera's fit to what is left
@@ -124,6 +144,16 @@ describe('explorer: "+N more" paging and collapse', () => {
       assert.deepEqual(await ids(page), full, 'undo restores the leaves');
       await page.waitForURL((url) => !url.searchParams.has('collapse'), { timeout: 5_000 });
       assert.ok(await collapse.isEnabled());
+      assert.equal(await drawnLabel(page, 'Antony Blinken'), 'Antony Blinken', 'undoing the collapse takes his badge away');
+
+      // Undo the expansion: Blinken's neighbourhood alone, badges counting what is hidden now, not every neighbour.
+      await page.keyboard.press('Control+Z');
+      assert.deepEqual(await ids(page), whole.nodes.map((n) => n.key).sort(), 'undo takes the expansion back');
+      assert.equal(await drawnLabel(page, 'Antony Blinken'), 'Antony Blinken', 'he still has every neighbour shown');
+      assert.equal(await drawnLabel(page, expandedName), badged(expandedName, onlyExpanded.length), `${expandedName}'s badge counts the neighbours undone`);
+      await page.keyboard.press('Control+Shift+Z');
+      assert.deepEqual(await ids(page), full, 'redo expands again');
+      assert.equal(await drawnLabel(page, expandedName), expandedName);
 
       // "Show more" after a collapse brings them back.
       await page.keyboard.press('Control+Shift+Z');

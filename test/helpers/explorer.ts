@@ -1,6 +1,8 @@
 /** The explorer in Chromium for the e2e files: one served explorer and browser per file, pages opened ready to use. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
+import { DOMParser } from '@xmldom/xmldom';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Database } from '../../server/db/database.js';
 import { launchBrowser, newPage, serveExplorer } from './browser.js';
@@ -89,3 +91,19 @@ export async function openEntityBySearch(page: Page, query: string, name: string
 
 /** How many nodes the canvas holds, as #graph reports it. */
 export const nodeCount = async (page: Page): Promise<number> => Number(await page.getAttribute('#graph', 'data-node-count'));
+
+/**
+ * The node labels as the canvas draws them, "+N" badges included: the view exported as SVG through the
+ * Export dialog, which writes each label as sigma last worked it out, not as the graph's data would give it.
+ * Labels the canvas leaves out for want of room are not there.
+ */
+export async function drawnLabels(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: /^Export/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: /^Visible graph/ }).check();
+  await dialog.getByRole('radio', { name: 'SVG image', exact: true }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  await dialog.waitFor({ state: 'hidden' });
+  const svg = new DOMParser().parseFromString(readFileSync(await download.path(), 'utf8'), 'image/svg+xml');
+  return Array.from(svg.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+}

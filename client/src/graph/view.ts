@@ -24,6 +24,7 @@ import { edgeStyle, nodeStyle } from './highlight.js';
 import { LabelPlacement, overlayBoxes, placedLabelDrawer, type Box } from './labels.js';
 import { phraseOf, shortLabel } from './wording.js';
 import { viewGraphOf, type ViewEdge, type ViewGraph, type ViewNode } from './model.js';
+import { watchAddedLinks } from './restyle.js';
 import type { ViewState } from './state.js';
 
 export type { ViewEdge, ViewGraph, ViewNode } from './model.js';
@@ -374,6 +375,10 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     const placement = placements.get(labelContext)!;
     return { labels: [...placement.placed], overlays: [...placement.blocked] };
   };
+  // A node's look counts its links (the "+N" badge, the degree filter), and sigma does not restyle a node that gains one.
+  const unwatchLinks = watchAddedLinks(graph, (nodes) => {
+    if (!killed) renderer.refresh({ partialGraph: { nodes }, schedule: true });
+  });
   const hover = (node: string | null) => {
     state.hovered = node;
     container.dataset.hover = node ?? '';
@@ -411,6 +416,7 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     mouse.off('mouseup', afterDrag);
     camera.off('updated', onCamera);
     for (const event of LEVEL_EVENTS) graph.removeListener(event, checkLevel);
+    unwatchLinks();
   });
   return renderer;
 }
