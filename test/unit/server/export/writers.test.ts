@@ -108,7 +108,7 @@ describe('columns and types', () => {
     );
     assert.deepEqual(
       edgeColumns(schema).map((c) => c.name),
-      ['relType', 'label', 'property.label'],
+      ['relType', 'label', 'corroboration.documents', 'corroboration.outlets', 'property.label'],
     );
     const aliases = nodeColumns(schema, false).find((c) => c.name === 'aliases')!;
     assert.equal(aliases.read({ key: 'k', attributes: { label: 'l', labels: [], kind: 'k', properties: { aliases: ['a', 'b, c'] } } }), '["a","b, c"]');
