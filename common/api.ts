@@ -167,11 +167,19 @@ export interface CypherNodeValue {
 export interface CypherRelationshipValue {
   relationship: string;
   type: string;
+  /** The keys of the nodes it points from and to, whether or not the result returns those nodes. */
+  start: string;
+  end: string;
   properties: Record<string, unknown>;
 }
 export interface CypherPathValue {
   /** The keys of the path's nodes, in walking order. */
   path: string[];
+  /**
+   * `relationships[i]` joins `path[i]` and `path[i + 1]`; it points the way the path walks when its
+   * `start` is `path[i]`, and against it otherwise (a path may follow a relationship backwards).
+   */
+  relationships: CypherRelationshipValue[];
 }
 
 /** GET and POST /api/session: who the explorer acts for. */

@@ -46,6 +46,11 @@ export class GraphBuilder {
     return this;
   }
 
+  /** The key of a node added so far, by its Neo4j element id. */
+  keyOf(elementId: string): string | undefined {
+    return this.keysByElementId.get(elementId);
+  }
+
   addRelationship(rel: Relationship): this {
     this.pending.push(rel);
     return this;

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import type {
+  CypherNodeValue as CypherNodeValueType,
+  CypherPathValue as CypherPathValueType,
+  CypherRelationshipValue as CypherRelationshipValueType,
   CypherResult,
   DocumentDetails,
   DocumentSummary,
@@ -117,7 +120,34 @@ export const DocumentReply = DocumentSummaryReply.extend({
   mentions: z.array(z.object({ entity: z.string(), name: z.string(), kind: z.string(), start: z.number(), end: z.number() })),
 });
 
-export const CypherReply = z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.unknown())), graph: GraphReply, truncated: z.boolean() });
+const CypherNodeValue = z
+  .object({ node: z.string(), labels: z.array(z.string()), properties: z.record(z.string(), z.unknown()) })
+  .meta({ description: 'A node; `node` is its key in `graph`' });
+const CypherRelationshipValue = z
+  .object({
+    relationship: z.string(),
+    type: z.string(),
+    start: z.string().meta({ description: 'The key of the node it points from, also when the result does not return that node' }),
+    end: z.string().meta({ description: 'The key of the node it points to' }),
+    properties: z.record(z.string(), z.unknown()),
+  })
+  .meta({ description: 'A relationship; `relationship` is its edge key in `graph` when both its ends are there' });
+const CypherPathValue = z
+  .object({
+    path: z.array(z.string()).meta({ description: "The keys of the path's nodes, in walking order" }),
+    relationships: z.array(CypherRelationshipValue).meta({
+      description: 'The i-th joins path[i] and path[i+1]: walked forwards when its start is path[i], backwards otherwise',
+    }),
+  })
+  .meta({ description: 'A path' });
+
+export const CypherReply = z.object({
+  columns: z.array(z.string()),
+  // Any JSON value can be a plain result: the graph values are listed for the reader, not to narrow it.
+  rows: z.array(z.array(z.union([CypherNodeValue, CypherRelationshipValue, CypherPathValue, z.unknown()]))),
+  graph: GraphReply,
+  truncated: z.boolean(),
+});
 
 /** `true` when every value of the type the route sends is one the schema accepts. */
 type Fits<T, S extends z.ZodType> = [T] extends [z.output<S>] ? true : false;
@@ -132,6 +162,9 @@ const fits: [
   Fits<{ total: number; documents: DocumentSummary[] }, typeof DocumentsReply>,
   Fits<DocumentDetails, typeof DocumentReply>,
   Fits<CypherResult, typeof CypherReply>,
+  Fits<CypherNodeValueType, typeof CypherNodeValue>,
+  Fits<CypherRelationshipValueType, typeof CypherRelationshipValue>,
+  Fits<CypherPathValueType, typeof CypherPathValue>,
   Fits<SessionInfo, typeof SessionReply>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void fits;

@@ -2,12 +2,16 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import type { Locator } from 'playwright-core';
 import type { CypherResult } from '../../common/api.js';
 import { EXAMPLES } from '../../client/src/console/history.js';
 import { SCREENSHOTS } from '../helpers/browser.js';
 import { detailsPanel, explorerSuite, nodeCount, withExplorerPage } from '../helpers/explorer.js';
 
 const BLINKEN = "MATCH (a:Person {name:'Antony Blinken'})-[r]-(b:Person) RETURN a, r, b";
+const OUTGOING = "MATCH (a:Person {name:'Antony Blinken'})-[r]->(b) RETURN a, r, b LIMIT 3";
+/** A path that walks from whom Blinken met back to him, against the relationship. */
+const BACKWARDS = "MATCH p = (b)<-[:MET]-(:Person {name:'Antony Blinken'}) RETURN p LIMIT 1";
 const WRITE = 'CREATE (n:X) RETURN n';
 /** Chromium logs every 4xx reply as a console error; a refused query is one, and is what the test asks for. */
 const REFUSAL_LOG = /Failed to load resource: the server responded with a status of 403/;
@@ -147,6 +151,36 @@ describe('Cypher console in Chromium', () => {
         await toggle.click();
         await history.getByRole('heading', { name: 'History' }).waitFor({ timeout: 10_000 });
         assert.equal(await history.getByRole('listitem').first().textContent(), "MATCH (p:Person {name: 'Xi Jinping'})-[r]-(q) RETURN p, r, q");
+
+        // A relationship reads the way it points, its ends by name; a path's arrows point the way each relationship does.
+        await editor.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(OUTGOING);
+        await page.keyboard.press('Control+Enter');
+        await table.locator('td .cell-rel').first().waitFor({ timeout: 15_000 });
+        // A node cell is its name, then its kind in a span of its own.
+        const nameIn = async (cell: Locator) => {
+          const [text, kind] = await Promise.all([cell.locator('.cell-node').textContent(), cell.locator('.kind').textContent()]);
+          return text!.slice(0, text!.length - kind!.length).trimEnd();
+        };
+        const directed = [];
+        for (const row of await table.locator('tbody tr').all()) {
+          const cells = row.locator('td');
+          directed.push({ a: await nameIn(cells.nth(0)), r: (await cells.nth(1).textContent())!, b: await nameIn(cells.nth(2)) });
+        }
+        assert.ok(directed.length > 0 && directed.length <= 3, JSON.stringify(directed));
+        for (const { a, r, b } of directed) {
+          assert.equal(a, 'Antony Blinken');
+          assert.ok(b.length > 0);
+          assert.ok(r.startsWith('Antony Blinken —') && r.endsWith(`→ ${b}`), `"${r}" runs from ${a} to ${b}`);
+        }
+        await editor.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(BACKWARDS);
+        await page.keyboard.press('Control+Enter');
+        const walked = table.locator('td .cell-path');
+        await walked.first().waitFor({ timeout: 15_000 });
+        assert.match((await walked.first().textContent())!, /^\S.* ←MET— Antony Blinken$/, 'the path walks against the MET it follows');
 
         // Rows past the server's cap are announced; a result without nodes leaves the canvas alone.
         const overview = await nodeCount(page);

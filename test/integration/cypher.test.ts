@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import type { CypherNodeValue, CypherPathValue, CypherRelationshipValue } from '../../common/api.js';
 import type { CypherResult } from '../../server/cypher/run.js';
 import { applySchema } from '../../server/db/schema.js';
 import { createApp } from '../../server/http/app.js';
@@ -161,6 +162,46 @@ describe('POST /api/cypher', () => {
     const neighbours = await cypher(LEGITIMATE[2]![0]);
     assert.ok(neighbours.body.graph.nodes.some((n) => n.attributes.label === 'Wang Yi'));
     assert.deepEqual((await cypher('UNWIND [1, 2, 3] AS x RETURN x * 2 AS y')).body.rows, [[2], [4], [6]]);
+  });
+
+  it('gives each relationship its ends by key, and each path its relationships, so the way they point can be read', async () => {
+    type Rel = CypherRelationshipValue;
+    type Node = CypherNodeValue;
+    const blinken = "MATCH (a:Person {name: 'Antony Blinken'})";
+    // The relationship comes before its nodes in the row: its ends are keyed all the same.
+    const rows = (await cypher(`${blinken}-[r]->(b) RETURN r, a, b ORDER BY b.name LIMIT 3`)).body;
+    assert.ok(rows.rows.length > 0);
+    for (const [r, a, b] of rows.rows as [Rel, Node, Node][]) {
+      assert.equal(r.start, a.node);
+      assert.equal(r.end, b.node);
+      const edge = rows.graph.edges.find((e) => e.key === r.relationship);
+      assert.deepEqual([edge?.source, edge?.target], [r.start, r.end], 'the same ends as the edge in the graph');
+    }
+    // Without its nodes in the result, a relationship still names its ends, by the keys the rest of the API uses.
+    const alone = (await cypher(`${blinken}-[r]->(b) RETURN r ORDER BY b.name LIMIT 3`)).body;
+    assert.equal(alone.graph.nodes.length, 0);
+    assert.deepEqual(
+      (alone.rows as [Rel][]).map(([r]) => [r.start, r.end]),
+      (rows.rows as [Rel, Node, Node][]).map(([, a, b]) => [a.node, b.node]),
+    );
+    const [[listed]] = (await cypher(`${blinken}-[r]->(b) RETURN collect(r)[0..1] AS rs`)).body.rows as [[Rel[]]];
+    assert.equal(listed![0]!.start, 'person:antony-blinken', 'inside a list too');
+
+    // A path walked against a relationship: the path says where it walks, the relationship where it points.
+    const walked = (await cypher("MATCH p = (b)<-[:MET]-(:Person {name: 'Antony Blinken'}) RETURN p, b LIMIT 1")).body;
+    const [path, b] = walked.rows[0] as [CypherPathValue, Node];
+    assert.deepEqual(path.path, [b.node, 'person:antony-blinken']);
+    assert.equal(path.relationships.length, 1);
+    assert.deepEqual([path.relationships[0]!.type, path.relationships[0]!.start, path.relationships[0]!.end], ['MET', 'person:antony-blinken', b.node]);
+    const forwards = (await cypher(LEGITIMATE[4]![0])).body.rows[0]![0] as CypherPathValue;
+    assert.equal(forwards.relationships.length, forwards.path.length - 1);
+    forwards.relationships.forEach((rel, i) => {
+      const hop = [forwards.path[i], forwards.path[i + 1]];
+      assert.ok(
+        (rel.start === hop[0] && rel.end === hop[1]) || (rel.start === hop[1] && rel.end === hop[0]),
+        `relationship ${i} joins path nodes ${i} and ${i + 1}`,
+      );
+    });
   });
 
   it('caps rows and says so', async () => {

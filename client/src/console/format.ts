@@ -20,11 +20,20 @@ function isNode(value: unknown): value is CypherNodeValue {
 }
 
 function isRelationship(value: unknown): value is CypherRelationshipValue {
-  return isRecord(value) && typeof value.relationship === 'string' && typeof value.type === 'string' && isRecord(value.properties);
+  return (
+    isRecord(value) &&
+    typeof value.relationship === 'string' &&
+    typeof value.type === 'string' &&
+    typeof value.start === 'string' &&
+    typeof value.end === 'string' &&
+    isRecord(value.properties)
+  );
 }
 
 function isPath(value: unknown): value is CypherPathValue {
-  return isRecord(value) && Object.keys(value).length === 1 && Array.isArray(value.path) && value.path.every((k) => typeof k === 'string');
+  if (!isRecord(value) || Object.keys(value).length !== 2 || !Array.isArray(value.path) || !Array.isArray(value.relationships)) return false;
+  const { path, relationships } = value as { path: unknown[]; relationships: unknown[] };
+  return path.length === relationships.length + 1 && path.every((k) => typeof k === 'string') && relationships.every(isRelationship);
 }
 
 /** Node key → the name the canvas shows for it, from the result's graph. */
@@ -38,16 +47,28 @@ function nodeName(value: CypherNodeValue, names: ReadonlyMap<string, string>): s
   return names.get(value.node) ?? (typeof own === 'string' ? own : value.node);
 }
 
+const nameOf = (key: string, names: ReadonlyMap<string, string>) => names.get(key) ?? key;
+
+/** "Michael Cohen —LAWYER_FOR→ Donald Trump": the way it points, its ends by name. */
+function relationshipText(value: CypherRelationshipValue, names: ReadonlyMap<string, string>): string {
+  return `${nameOf(value.start, names)} —${value.type}→ ${nameOf(value.end, names)}`;
+}
+
+/** Hop by hop in walking order, each arrow the way its relationship points: "A —MET→ B ←ACCUSED— C". */
 function pathText(value: CypherPathValue, names: ReadonlyMap<string, string>): string {
-  // A path's relationships may point either way: the dash says "linked", not a direction.
-  return value.path.map((key) => names.get(key) ?? key).join(' – ');
+  let text = nameOf(value.path[0]!, names);
+  value.relationships.forEach((rel, i) => {
+    const to = nameOf(value.path[i + 1]!, names);
+    text += rel.start === value.path[i] ? ` —${rel.type}→ ${to}` : ` ←${rel.type}— ${to}`;
+  });
+  return text;
 }
 
 /** A value as text; inside lists and maps, strings are quoted so that `["a, b"]` does not read as two items. */
 function text(value: unknown, names: ReadonlyMap<string, string>, nested: boolean): string {
   if (value === null || value === undefined) return 'null';
   if (isNode(value)) return nodeName(value, names);
-  if (isRelationship(value)) return `:${value.type}`;
+  if (isRelationship(value)) return relationshipText(value, names);
   if (isPath(value)) return pathText(value, names);
   if (Array.isArray(value)) return `[${value.map((v) => text(v, names, true)).join(', ')}]`;
   if (isRecord(value))
@@ -63,7 +84,7 @@ export function cellOf(value: unknown, names: ReadonlyMap<string, string>): Cell
   if (isNode(value)) {
     return { kind: 'node', text: nodeName(value, names), detail: kindOf(value.labels), entity: value.labels.includes('Entity') ? value.node : null };
   }
-  if (isRelationship(value)) return { kind: 'relationship', text: value.type };
+  if (isRelationship(value)) return { kind: 'relationship', text: relationshipText(value, names) };
   if (isPath(value)) return { kind: 'path', text: pathText(value, names) };
   return { kind: 'value', text: text(value, names, false) };
 }

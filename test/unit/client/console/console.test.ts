@@ -34,12 +34,30 @@ describe('console cells', () => {
     assert.equal(bare.text, '4:abc:9', 'a node without a name shows its key');
   });
 
-  it('shows a relationship by its type and a path by its node names', () => {
-    assert.deepEqual(cellOf({ relationship: '5:abc:1', type: 'MET', properties: { documents: 2 } }, names), { kind: 'relationship', text: 'MET' });
-    assert.deepEqual(cellOf({ path: ['person:antony-blinken', 'person:wang-yi', 'place:x'] }, names), {
-      kind: 'path',
-      text: 'Antony Blinken – Wang Yi – place:x',
-    });
+  const met = (start: string, end: string, relationship = '5:abc:1') => ({ relationship, type: 'MET', start, end, properties: { documents: 2 } });
+
+  it('shows a relationship the way it points, its ends by name, or by key when the result lacks them', () => {
+    assert.deepEqual(cellOf(met('person:antony-blinken', 'person:wang-yi'), names), { kind: 'relationship', text: 'Antony Blinken —MET→ Wang Yi' });
+    assert.equal(cellOf(met('person:wang-yi', 'person:antony-blinken'), names).text, 'Wang Yi —MET→ Antony Blinken');
+    assert.equal(cellOf(met('person:antony-blinken', 'person:xi-jinping'), names).text, 'Antony Blinken —MET→ person:xi-jinping');
+    assert.equal(cellOf(met('person:wang-yi', 'person:wang-yi'), names).text, 'Wang Yi —MET→ Wang Yi', 'a loop');
+  });
+
+  it('shows a path hop by hop, each arrow the way its relationship points', () => {
+    const path = {
+      path: ['person:antony-blinken', 'person:wang-yi', 'place:x'],
+      relationships: [met('person:antony-blinken', 'person:wang-yi'), { ...met('place:x', 'person:wang-yi', '5:abc:2'), type: 'VISITED' }],
+    };
+    assert.deepEqual(cellOf(path, names), { kind: 'path', text: 'Antony Blinken —MET→ Wang Yi ←VISITED— place:x' });
+    const backwards = { path: ['person:wang-yi', 'person:antony-blinken'], relationships: [met('person:antony-blinken', 'person:wang-yi')] };
+    assert.equal(cellOf(backwards, names).text, 'Wang Yi ←MET— Antony Blinken');
+    assert.equal(cellOf({ path: ['person:wang-yi'], relationships: [] }, names).text, 'Wang Yi', 'the empty path is its one node');
+  });
+
+  it('shows relationships and paths inside lists and maps the same way', () => {
+    assert.equal(cellOf([met('person:antony-blinken', 'person:wang-yi')], names).text, '[Antony Blinken —MET→ Wang Yi]');
+    const path = { path: ['person:wang-yi', 'person:antony-blinken'], relationships: [met('person:antony-blinken', 'person:wang-yi')] };
+    assert.equal(cellOf({ p: path }, names).text, '{p: Wang Yi ←MET— Antony Blinken}');
   });
 
   it('shows plain values as text, lists and maps with their nodes named', () => {
@@ -53,9 +71,13 @@ describe('console cells', () => {
     assert.equal(cellOf('2024-01-01T00:00:00Z', names).text, '2024-01-01T00:00:00Z');
   });
 
-  it('does not take a map that only looks a little like a path for one', () => {
-    assert.equal(cellOf({ path: ['a'], length: 1 }, names).kind, 'value');
-    assert.equal(cellOf({ path: 'a' }, names).kind, 'value');
+  it('does not take a map that only looks a little like a path or a relationship for one', () => {
+    assert.equal(cellOf({ path: ['a'], relationships: [], length: 1 }, names).kind, 'value');
+    assert.equal(cellOf({ path: 'a', relationships: [] }, names).kind, 'value');
+    assert.equal(cellOf({ path: ['a'] }, names).kind, 'value');
+    assert.equal(cellOf({ path: ['a', 'b'], relationships: [] }, names).kind, 'value', 'a hop without its relationship');
+    assert.equal(cellOf({ path: ['a', 'b'], relationships: [{ type: 'MET' }] }, names).kind, 'value');
+    assert.equal(cellOf({ relationship: 'r', type: 'MET', properties: {} }, names).kind, 'value', 'a relationship without its ends');
   });
 });
 
