@@ -9,6 +9,7 @@ import { mountFilters } from './filters/filters.js';
 import { mountViewControls } from './layout/controls.js';
 import { linkSentence, shortLabel } from './graph/wording.js';
 import { mountLegend } from './legend/legend.js';
+import { mountOverview } from './overview/overview.js';
 import { mountPaging } from './paging/paging.js';
 import { Panel } from './panel/panel.js';
 import { mountPaths } from './paths/paths.js';
@@ -34,6 +35,14 @@ const panel = new Panel(document.getElementById('panel')!, {
   path: (end, entity) => paths.fill(end, entity),
 });
 const paths = mountPaths(document.getElementById('paths')!, { canvas, panel });
+const overview = mountOverview(canvas, container.parentElement!, document.getElementById('overview') as HTMLButtonElement, {
+  open: (id) => void openEntity(id, { focus: true }),
+  list: (title, items) => {
+    container.parentElement!.classList.add('with-panel');
+    panel.showList(title, items);
+  },
+  status,
+});
 
 function show(id: 'empty' | 'failure'): void {
   document.getElementById(id)!.hidden = false;
@@ -143,7 +152,7 @@ async function start(): Promise<boolean> {
       show('empty');
       return true;
     }
-    canvas.loaded(data);
+    overview.show(data, { replace: false });
     container.dataset.state = 'ready';
     return true;
   } catch (err) {

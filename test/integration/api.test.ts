@@ -70,6 +70,19 @@ describe('HTTP API on a real Neo4j', () => {
     assert.equal(graph.size, 2);
   });
 
+  it('counts and names the entities linked to nothing instead of drawing them in the overview', async () => {
+    await db.write((tx) =>
+      tx.run("MATCH (d:Document {id: 'doc:1'}) CREATE (:Newsgraph:Entity:Place {id: 'place:nowhere', name: 'Nowhere'})-[:MENTIONED_IN {count: 1}]->(d)"),
+    );
+    try {
+      const body = (await (await fetch(`${base}/api/graph?limit=10`)).json()) as SerializedGraph;
+      assert.ok(!body.nodes.some((n) => n.key === 'place:nowhere'), 'not drawn');
+      assert.deepEqual(body.attributes.unlinked, { total: 1, entities: [{ id: 'place:nowhere', name: 'Nowhere', kind: 'Place' }] });
+    } finally {
+      await db.write((tx) => tx.run("MATCH (n {id: 'place:nowhere'}) DETACH DELETE n"));
+    }
+  });
+
   it('caps the overview at the limit, best-connected first', async () => {
     const body = (await (await fetch(`${base}/api/graph?limit=1`)).json()) as SerializedGraph;
     assert.deepEqual(

@@ -8,6 +8,7 @@ import type Sigma from 'sigma';
 import type { SerializedGraph } from '../../../common/graph.js';
 import { History, mergeNeighbourhood } from '../graph/expand.js';
 import { ViewState } from '../graph/state.js';
+import { fitCamera, inView } from '../layout/camera.js';
 import { renderGraph, toViewGraph, type ViewEdge, type ViewGraph, type ViewNode } from '../graph/view.js';
 
 export interface CanvasEvents {
@@ -68,8 +69,18 @@ export class Canvas {
     this.history.record(this.graph);
     this.graph.clear();
     this.graph.import(toViewGraph(data).export());
-    this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1 });
+    // Reported first: the overlays that follow the graph (the legend, the overview's hint) take their place before the framing measures them.
     this.report(what);
+    this.frame();
+  }
+
+  /** Frames a new graph in the part of the canvas that nothing lies over (layout/camera.ts). */
+  private frame(): void {
+    const sigma = this.sigma;
+    sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    sigma.resize();
+    sigma.refresh();
+    void fitCamera(sigma, [], { duration: 0 });
   }
 
   /** Adds what is not on screen yet around `center`, keeping every position (undoable); returns the nodes added. */
@@ -88,17 +99,21 @@ export class Canvas {
     if (this.history.redo(this.graph)) this.report('Redone');
   }
 
-  /** Moves the camera to a node if it is drawn. */
+  /**
+   * Moves the camera to a node if it is drawn out of sight (off the canvas, or under the toolbar or the
+   * legend): a node the user can see stays where it is, as does everything around it.
+   */
   centreOn(id: string): void {
     this.sigma.resize();
     // A graph just replaced or merged is drawn on the next frame: where the node lands must be worked out now.
     this.sigma.refresh();
     const shown = this.sigma.getNodeDisplayData(id);
-    if (shown) void this.sigma.getCamera().animate({ x: shown.x, y: shown.y }, { duration: 300 });
+    if (shown && !inView(this.sigma, id)) void this.sigma.getCamera().animate({ x: shown.x, y: shown.y }, { duration: 300 });
   }
 
   /** Counts on the container for tests and scripts, then the listeners; features that change the graph in place call it when done. */
   report(what?: string): void {
+    this.state.graphVersion++;
     this.container.dataset.nodeCount = String(this.graph.order);
     this.container.dataset.edgeCount = String(this.graph.size);
     this.events.changed(what);
@@ -114,7 +129,7 @@ export class Canvas {
   /** Tells listeners about a change made outside these methods (the first load). */
   loaded(data: SerializedGraph): void {
     this.graph.import(toViewGraph(data).export());
-    void this.sigma;
     this.report();
+    this.frame();
   }
 }

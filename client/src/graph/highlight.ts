@@ -5,6 +5,7 @@
  * hedges, are drawn apart from reported facts.
  */
 import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
+import { edgeWidth, nodeColor, nodeSize } from './appearance.js';
 import type { ViewState } from './state.js';
 import { isPinned, PIN_RING, PIN_RING_FADED, PIN_RING_WIDTH, PINNED_NODE_TYPE } from '../layout/pinned.js';
 import { withBadge } from '../paging/badge.js';
@@ -32,8 +33,18 @@ export function nodeStyle(graph: ViewGraph, node: string, data: ViewNode, state:
   return { ...look, type: PINNED_NODE_TYPE, size: (look.size ?? data.size) + PIN_RING_WIDTH, ringColor: look.color === FADED ? PIN_RING_FADED : PIN_RING };
 }
 
-function baseNodeStyle(graph: ViewGraph, node: string, data: ViewNode, state: ViewState): NodeLook {
-  if (!state.nodeShown(graph, node, data)) return { ...data, hidden: true };
+/** The node's colour and size by the attributes the user chose to show (appearance.ts). */
+function styledNode(graph: ViewGraph, node: string, data: ViewNode, state: ViewState): ViewNode {
+  const { color, size } = state.appearance;
+  if (color === 'kind' && size === 'degree') return data;
+  const metrics = state.metrics(graph);
+  const facts = { kind: data.kind, degree: graph.degree(node), community: metrics.communities.get(node), centrality: metrics.centrality.get(node) };
+  return { ...data, color: nodeColor(facts, color), size: nodeSize(facts, size) };
+}
+
+function baseNodeStyle(graph: ViewGraph, node: string, raw: ViewNode, state: ViewState): NodeLook {
+  if (!state.nodeShown(graph, node, raw)) return { ...raw, hidden: true };
+  const data = styledNode(graph, node, raw, state);
   const { hovered, highlight } = state;
   if (hovered) {
     if (node === hovered || graph.areNeighbors(node, hovered)) return { ...data, zIndex: 1 };
@@ -43,8 +54,11 @@ function baseNodeStyle(graph: ViewGraph, node: string, data: ViewNode, state: Vi
   return { ...data, zIndex: 0 };
 }
 
-export function edgeStyle(graph: ViewGraph, edge: string, data: ViewEdge, state: ViewState): EdgeLook {
-  if (!state.edgeShown(graph, edge, data)) return { ...data, hidden: true };
+export function edgeStyle(graph: ViewGraph, edge: string, raw: ViewEdge, state: ViewState): EdgeLook {
+  if (!state.edgeShown(graph, edge, raw)) return { ...raw, hidden: true };
+  const width = edgeWidth(raw.corroboration, state.appearance.width);
+  // Most links rest on one document: their data is drawn as it is, with no copy per frame.
+  const data = width === raw.size ? raw : { ...raw, size: width };
   const { hovered, highlight } = state;
   if (state.hoveredEdge === edge) return { ...data, color: HIGHLIGHT_EDGE, size: Math.max(2.5, data.size), zIndex: 2 };
   if (hovered && !graph.hasExtremity(edge, hovered)) return { ...data, hidden: true };

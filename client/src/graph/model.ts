@@ -4,27 +4,24 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes, NodeAttributes, SerializedGraph } from '../../../common/graph.js';
+import { communitiesOf, communityPositions } from './metrics.js';
 import { colorOf, sizeOf } from './style.js';
 
 export type ViewNode = NodeAttributes & { x: number; y: number; size: number; color: string };
 export type ViewEdge = EdgeAttributes & { size: number; color: string };
 export type ViewGraph = MultiDirectedGraph<ViewNode, ViewEdge>;
 
-/** The serialized graph with drawing attributes, nodes on a circle (view.ts lays them out). */
+/**
+ * The serialized graph with drawing attributes (view.ts lays it out). Each community starts on a circle
+ * of its own (metrics.ts), so ForceAtlas2 unfolds the same way on every load and keeps the groups apart.
+ */
 export function viewGraphOf(data: SerializedGraph): ViewGraph {
   const graph: ViewGraph = new MultiDirectedGraph<ViewNode, ViewEdge>({ allowSelfLoops: true });
   graph.import(data as unknown as Parameters<ViewGraph['import']>[0]);
-  // Start on a circle so ForceAtlas2 unfolds the same way on every load.
-  const n = graph.order;
-  let i = 0;
+  const start = communityPositions(communitiesOf(graph));
   graph.forEachNode((node, attrs) => {
-    const angle = (2 * Math.PI * i++) / Math.max(n, 1);
-    graph.mergeNodeAttributes(node, {
-      x: 100 * Math.cos(angle),
-      y: 100 * Math.sin(angle),
-      size: sizeOf(graph.degree(node)),
-      color: colorOf(attrs.kind),
-    });
+    const { x, y } = start.get(node)!;
+    graph.mergeNodeAttributes(node, { x, y, size: sizeOf(graph.degree(node)), color: colorOf(attrs.kind) });
   });
   graph.forEachEdge((edge) => graph.mergeEdgeAttributes(edge, { size: 1, color: '#c5c9d2' }));
   return graph;

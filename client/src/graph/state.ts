@@ -3,7 +3,16 @@
  * query's result) and the filters in force. Sigma's reducers read it on every frame; a change calls
  * `changed()` and the renderer refreshes. The graph itself is never touched for styling.
  */
+import { DEFAULT_APPEARANCE, type Appearance } from './appearance.js';
+import { centralityOf, communitiesOf } from './metrics.js';
 import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
+
+/** Communities and centrality of the graph as it was at `version`. */
+export interface GraphMetrics {
+  version: number;
+  communities: ReadonlyMap<string, number>;
+  centrality: ReadonlyMap<string, number>;
+}
 
 /** True when the node may be drawn. */
 export type NodeFilter = (graph: ViewGraph, node: string, data: ViewNode) => boolean;
@@ -24,7 +33,20 @@ export class ViewState {
   /** Filters by owner ("kind", "degree"…): a node or edge is drawn when every one lets it through. */
   readonly nodeFilters = new Map<string, NodeFilter>();
   readonly edgeFilters = new Map<string, EdgeFilter>();
+  /** What colour, size and width stand for (appearance.ts). */
+  appearance: Appearance = { ...DEFAULT_APPEARANCE };
+  /** Bumped by the canvas at every change of the graph: metrics computed before it are stale. */
+  graphVersion = 0;
+  private cachedMetrics: GraphMetrics | null = null;
   private readonly listeners = new Set<() => void>();
+
+  /** The graph's communities and centrality, worked out once per change of the graph (metrics.ts). */
+  metrics(graph: ViewGraph): GraphMetrics {
+    if (this.cachedMetrics?.version !== this.graphVersion) {
+      this.cachedMetrics = { version: this.graphVersion, communities: communitiesOf(graph), centrality: centralityOf(graph) };
+    }
+    return this.cachedMetrics;
+  }
 
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GRAPH_OPTIONS, type SerializedGraph } from '../../../../common/graph.js';
-import { connectionsOf } from '../../../../client/src/panel/panel.js';
+import { connectionsOf } from '../../../../client/src/panel/connections.js';
 
 const node = (key: string, label: string, kind = 'Person') => ({ key, attributes: { label, kind, labels: [kind], properties: {} } });
 const edge = (key: string, source: string, relType: string, target: string, documents = 1) => ({
