@@ -5,6 +5,7 @@ import type { SerializedGraph } from '../../../../common/graph.js';
 import {
   applyChoices,
   documentCounts,
+  type Choices,
   drawnKinds,
   evidenceDocuments,
   filtersOf,
@@ -159,7 +160,22 @@ describe('filters: choices as view state predicates', () => {
     assert.deepEqual(shown(), ['e2', 'e3', 'e4'], 'e2 has d2 too; e4 has no evidence documents');
     applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(['d1', 'd2']), minDegree: 0 });
     assert.deepEqual(shown(), ['e4']);
-    assert.equal(visibleNodes(graph, state).length, graph.order, 'edge filters hide no node');
+  });
+
+  it('hides a node whose every link an edge filter hides, and counts it out; a node that never had a link stays', () => {
+    const graph = sample();
+    const state = new ViewState();
+    const choose = (hidden: Partial<Choices>) =>
+      applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(), minDegree: 0, ...hidden });
+    choose({ hiddenDocuments: new Set(['d1']) });
+    assert.equal(visibleNodes(graph, state).length, graph.order, 'every node keeps a link: e2 has d2 too, e4 cites nothing');
+    choose({ hiddenDocuments: new Set(['d1', 'd2']) });
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['paris', 'wang', 'xi'], 'only e4 is left; paris never had a link');
+    assert.equal(state.edgeShown(graph, 'e4', graph.getEdgeAttributes('e4')), true);
+    choose({ hiddenRelTypes: new Set(['MET']) });
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['beijing', 'blinken', 'claim', 'paris'], 'any edge filter: wang and xi met only');
+    choose({});
+    assert.equal(visibleNodes(graph, state).length, graph.order);
   });
 
   it('keeps the choices apart from the data and from other features’ filters, and reports every change', () => {
@@ -178,9 +194,9 @@ describe('filters: choices as view state predicates', () => {
     choices.setShown(choices.hiddenRelTypes, ['MET'], false);
     choices.setMinDegree(1);
     assert.equal(choices.active, 3);
-    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim', 'wang']);
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim'], 'wang only met: with MET hidden it has no link left');
     choices.setShown(choices.hiddenKinds, ['Place'], true);
-    assert.deepEqual(visibleNodes(graph, state).sort(), ['beijing', 'blinken', 'claim', 'wang'], 'a kind ticked again comes back');
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['beijing', 'blinken', 'claim'], 'a kind ticked again comes back');
     assert.deepEqual(visibleNodes(graph, state).includes('paris'), false, 'paris has no link: the minimum degree still hides it');
 
     choices.clear();
