@@ -120,7 +120,7 @@ export interface Choices {
   hiddenKinds: ReadonlySet<string>;
   hiddenRelTypes: ReadonlySet<string>;
   hiddenDocuments: ReadonlySet<string>;
-  /** Nodes with fewer links on the canvas are hidden; 0 hides none. */
+  /** Nodes with fewer links drawn (passing the edge filters) are hidden; 0 hides none. */
   minDegree: number;
 }
 
@@ -128,8 +128,23 @@ export function kindFilter(hidden: ReadonlySet<string>): NodeFilter {
   return (_graph, _node, data) => !hidden.has(data.kind);
 }
 
-export function degreeFilter(min: number): NodeFilter {
-  return (graph, node) => graph.degree(node) >= min;
+/**
+ * How many of a node's links the edge filters let through (a self-loop counts twice, as in graph.degree),
+ * stopping once `enough` are found.
+ */
+export function keptDegree(graph: ViewGraph, state: ViewState, node: string, enough = Infinity): number {
+  if (state.edgeFilters.size === 0) return graph.degree(node);
+  let count = 0;
+  graph.someEdge(node, (edge, data, source, target) => {
+    if (state.edgeKept(graph, edge, data)) count += source === target ? 2 : 1;
+    return count >= enough;
+  });
+  return count;
+}
+
+/** Counts only the links drawn: a node whose links a type or document filter hid is no hub any more. */
+export function degreeFilter(min: number, state: ViewState): NodeFilter {
+  return (graph, node) => keptDegree(graph, state, node, min) >= min;
 }
 
 export function relTypeFilter(hidden: ReadonlySet<string>): EdgeFilter {
@@ -151,7 +166,7 @@ export function applyChoices(state: ViewState, choices: Choices): void {
     else map.delete(key);
   };
   set(state.nodeFilters, FILTER_KEYS.kind, choices.hiddenKinds.size > 0, () => kindFilter(new Set(choices.hiddenKinds)));
-  set(state.nodeFilters, FILTER_KEYS.degree, choices.minDegree > 0, () => degreeFilter(choices.minDegree));
+  set(state.nodeFilters, FILTER_KEYS.degree, choices.minDegree > 0, () => degreeFilter(choices.minDegree, state));
   set(state.edgeFilters, FILTER_KEYS.relType, choices.hiddenRelTypes.size > 0, () => relTypeFilter(new Set(choices.hiddenRelTypes)));
   set(state.edgeFilters, FILTER_KEYS.document, choices.hiddenDocuments.size > 0, () => documentFilter(new Set(choices.hiddenDocuments)));
 }

@@ -10,6 +10,7 @@ import {
   evidenceDocuments,
   filtersOf,
   groupByOutlet,
+  keptDegree,
   kindCounts,
   maxDegree,
   relTypeCounts,
@@ -160,6 +161,20 @@ describe('filters: choices as view state predicates', () => {
     assert.deepEqual(shown(), ['e2', 'e3', 'e4'], 'e2 has d2 too; e4 has no evidence documents');
     applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(['d1', 'd2']), minDegree: 0 });
     assert.deepEqual(shown(), ['e4']);
+  });
+
+  it('counts only the links the edge filters let through for the minimum degree', () => {
+    const graph = sample();
+    const state = new ViewState();
+    const none = { hiddenKinds: new Set<string>(), hiddenDocuments: new Set<string>() };
+    applyChoices(state, { ...none, hiddenRelTypes: new Set(), minDegree: 3 });
+    assert.deepEqual(visibleNodes(graph, state), ['blinken']);
+    applyChoices(state, { ...none, hiddenRelTypes: new Set(['VISITED']), minDegree: 3 });
+    assert.deepEqual(visibleNodes(graph, state), [], 'blinken has two links left in view');
+    applyChoices(state, { ...none, hiddenRelTypes: new Set(['VISITED']), minDegree: 2 });
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'wang']);
+    assert.equal(keptDegree(graph, state, 'blinken'), 2);
+    assert.equal(keptDegree(graph, new ViewState(), 'blinken'), 3);
   });
 
   it('hides a node whose every link an edge filter hides, and counts it out; a node that never had a link stays', () => {
