@@ -1,7 +1,8 @@
 /**
- * The Filters panel: which kinds, relationship types and evidence documents to draw, and a minimum
- * number of links. It lists what the canvas holds now (after a search, an expansion, an undo…) with
- * counts, and turns ticks into ViewState filters (model.ts); the data is never changed.
+ * The Filters panel: which kinds, relationship types and evidence documents to draw, a minimum number
+ * of links per node and of documents behind a link. It lists what the canvas holds now (after a search,
+ * an expansion, an undo…) with counts, and turns ticks into ViewState filters (model.ts); the data is
+ * never changed.
  */
 import type { Canvas } from '../app/canvas.js';
 import { errorText, toast } from '../app/toast.js';
@@ -14,6 +15,7 @@ import {
   groupByOutlet,
   kindCounts,
   maxDegree,
+  maxDocuments,
   relTypeCounts,
   visibleNodes,
   type Count,
@@ -40,6 +42,27 @@ function option(choice: Choice, value: string, name: string, count: number, onTo
   row.title = name;
   row.append(box, text, el('span', String(count), 'filter-count'));
   return row;
+}
+
+/** A slider for a minimum, labelled, with its value shown beside the label. */
+function minimum(
+  id: string,
+  label: string,
+  min: number,
+  onInput: (value: number) => void,
+): { slider: HTMLInputElement; value: HTMLOutputElement; row: HTMLLabelElement } {
+  const slider = el('input');
+  slider.type = 'range';
+  slider.id = id;
+  slider.min = String(min);
+  slider.step = '1';
+  slider.addEventListener('input', () => onInput(Number(slider.value)));
+  const row = el('label', undefined, 'filters-minimum-label');
+  row.htmlFor = id;
+  const value = el('output', undefined, 'filters-minimum-value');
+  value.htmlFor.add(id);
+  row.append(`${label} `, value);
+  return { slider, value, row };
 }
 
 function group(title: string, ...content: Node[]): HTMLFieldSetElement {
@@ -72,23 +95,15 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
   shownLine.setAttribute('aria-live', 'polite');
   const lists = el('div', undefined, 'filters-lists');
 
-  const slider = el('input');
-  slider.type = 'range';
-  slider.id = 'filters-min-degree';
-  slider.min = '0';
-  slider.step = '1';
-  const sliderLabel = el('label', undefined, 'filters-degree-label');
-  sliderLabel.htmlFor = slider.id;
-  const sliderValue = el('output', undefined, 'filters-degree-value');
-  sliderValue.htmlFor.add(slider.id);
-  sliderLabel.append('Minimum links per node ', sliderValue);
-  slider.addEventListener('input', () => choices.setMinDegree(Number(slider.value)));
-  const degree = group('Links', sliderLabel, slider);
+  const degree = minimum('filters-min-degree', 'Minimum links per node', 0, (n) => choices.setMinDegree(n));
+  // Corroboration: a link one article reports against one several back (common/graph.ts, Corroboration).
+  const backing = minimum('filters-min-documents', 'Minimum documents per link', 1, (n) => choices.setMinDocuments(n));
+  const links = group('Links', degree.row, degree.slider, backing.row, backing.slider);
 
   const clear = el('button', 'Clear filters', 'filters-clear');
   clear.type = 'button';
   clear.addEventListener('click', () => choices.clear());
-  panel.replaceChildren(header, shownLine, lists, degree, clear);
+  panel.replaceChildren(header, shownLine, lists, links, clear);
 
   /** The lists as the canvas holds them now; rebuilt on a change of the canvas or of the document titles. */
   const render = () => {
@@ -119,7 +134,7 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
     const focused = document.activeElement instanceof HTMLInputElement && lists.contains(document.activeElement) ? document.activeElement.dataset : undefined;
     lists.replaceChildren(...parts);
     if (focused) lists.querySelector<HTMLInputElement>(`input[data-choice="${focused.choice}"][data-value="${CSS.escape(focused.value ?? '')}"]`)?.focus();
-    slider.max = String(Math.max(maxDegree(graph), choices.minDegree, 1));
+    setMaxima();
     sync();
     catalogue.lookUp(new Set(cited.flat())).then(
       (learnt) => {
@@ -133,7 +148,13 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
     );
   };
 
-  /** Ticks, the slider, the counts and the button follow the choices without rebuilding (a drag goes on). */
+  /** The sliders reach what the canvas holds, and the choice in force even when the canvas no longer does. */
+  const setMaxima = () => {
+    degree.slider.max = String(Math.max(maxDegree(canvas.graph), choices.minDegree, 1));
+    backing.slider.max = String(Math.max(maxDocuments(canvas.graph), choices.minDocuments, 1));
+  };
+
+  /** Ticks, the sliders, the counts and the button follow the choices without rebuilding (a drag goes on). */
   const sync = () => {
     const sets = { kind: choices.hiddenKinds, relType: choices.hiddenRelTypes, document: choices.hiddenDocuments };
     for (const box of lists.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
@@ -147,9 +168,12 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
         box.checked = !sets[choice].has(box.dataset.value ?? '');
       }
     }
-    slider.value = String(choices.minDegree);
-    sliderValue.textContent = String(choices.minDegree);
-    slider.setAttribute('aria-valuetext', choices.minDegree ? `at least ${choices.minDegree} links` : 'no minimum');
+    degree.slider.value = String(choices.minDegree);
+    degree.value.textContent = String(choices.minDegree);
+    degree.slider.setAttribute('aria-valuetext', choices.minDegree ? `at least ${choices.minDegree} links` : 'no minimum');
+    backing.slider.value = String(choices.minDocuments);
+    backing.value.textContent = String(choices.minDocuments);
+    backing.slider.setAttribute('aria-valuetext', choices.minDocuments > 1 ? `links backed by at least ${choices.minDocuments} documents` : 'every link');
     clear.disabled = choices.active === 0;
     button.textContent = choices.active ? `Filters (${choices.active})` : 'Filters';
     button.classList.toggle('active', choices.active > 0);
@@ -193,7 +217,7 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
   canvas.onChange(() => {
     if (!panel.hidden) render();
     else {
-      slider.max = String(Math.max(maxDegree(canvas.graph), choices.minDegree, 1));
+      setMaxima();
       sync();
     }
   });

@@ -10,9 +10,11 @@ import {
   evidenceDocuments,
   filtersOf,
   groupByOutlet,
+  documentsBehind,
   keptDegree,
   kindCounts,
   maxDegree,
+  maxDocuments,
   relTypeCounts,
   UNKNOWN_OUTLET,
   visibleNodes,
@@ -21,11 +23,23 @@ import { viewGraphOf } from '../../../../client/src/graph/model.js';
 import { ViewState } from '../../../../client/src/graph/state.js';
 
 const node = (key: string, kind: string) => ({ key, attributes: { label: key, labels: ['Entity', kind], kind, properties: {} } });
-const edge = (key: string, source: string, target: string, relType: string, evDocs?: unknown) => ({
+/** An edge without evidence documents carries no corroboration either, as one kept from before the server counted. */
+const edge = (key: string, source: string, target: string, relType: string, evDocs?: string[]) => ({
   key,
   source,
   target,
-  attributes: { relType, properties: evDocs === undefined ? {} : { evDocs } },
+  attributes:
+    evDocs === undefined ? { relType, properties: {} } : { relType, properties: { evDocs }, corroboration: { documents: new Set(evDocs).size, outlets: 0 } },
+});
+
+/** The choices given, nothing hidden otherwise. */
+const picked = (choices: Partial<Choices> = {}): Choices => ({
+  hiddenKinds: new Set(),
+  hiddenRelTypes: new Set(),
+  hiddenDocuments: new Set(),
+  minDegree: 0,
+  minDocuments: 1,
+  ...choices,
 });
 
 /**
@@ -141,12 +155,12 @@ describe('filters: choices as view state predicates', () => {
   it('hides a kind, and a minimum degree hides the nodes with fewer links on the canvas', () => {
     const graph = sample();
     const state = new ViewState();
-    applyChoices(state, { hiddenKinds: new Set(['Place']), hiddenRelTypes: new Set(), hiddenDocuments: new Set(), minDegree: 0 });
+    applyChoices(state, picked({ hiddenKinds: new Set(['Place']) }));
     assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim', 'wang', 'xi']);
     assert.deepEqual(drawnKinds(graph, state), ['Person', 'Allegation']);
     assert.equal(state.edgeShown(graph, 'e3', graph.getEdgeAttributes('e3')), false, 'a link to a hidden node goes with it');
 
-    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(), minDegree: 2 });
+    applyChoices(state, picked({ minDegree: 2 }));
     assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'wang']);
     assert.deepEqual([...state.nodeFilters.keys()], ['degree'], 'the kind filter went when nothing was hidden');
   });
@@ -155,41 +169,58 @@ describe('filters: choices as view state predicates', () => {
     const graph = sample();
     const state = new ViewState();
     const shown = () => graph.filterEdges((e, a) => state.edgeShown(graph, e, a)).sort();
-    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(['MET']), hiddenDocuments: new Set(), minDegree: 0 });
+    applyChoices(state, picked({ hiddenRelTypes: new Set(['MET']) }));
     assert.deepEqual(shown(), ['e2', 'e3']);
-    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(['d1']), minDegree: 0 });
+    applyChoices(state, picked({ hiddenDocuments: new Set(['d1']) }));
     assert.deepEqual(shown(), ['e2', 'e3', 'e4'], 'e2 has d2 too; e4 has no evidence documents');
-    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(['d1', 'd2']), minDegree: 0 });
+    applyChoices(state, picked({ hiddenDocuments: new Set(['d1', 'd2']) }));
     assert.deepEqual(shown(), ['e4']);
   });
 
   it('counts only the links the edge filters let through for the minimum degree', () => {
     const graph = sample();
     const state = new ViewState();
-    const none = { hiddenKinds: new Set<string>(), hiddenDocuments: new Set<string>() };
-    applyChoices(state, { ...none, hiddenRelTypes: new Set(), minDegree: 3 });
+    applyChoices(state, picked({ minDegree: 3 }));
     assert.deepEqual(visibleNodes(graph, state), ['blinken']);
-    applyChoices(state, { ...none, hiddenRelTypes: new Set(['VISITED']), minDegree: 3 });
+    applyChoices(state, picked({ hiddenRelTypes: new Set(['VISITED']), minDegree: 3 }));
     assert.deepEqual(visibleNodes(graph, state), [], 'blinken has two links left in view');
-    applyChoices(state, { ...none, hiddenRelTypes: new Set(['VISITED']), minDegree: 2 });
+    applyChoices(state, picked({ hiddenRelTypes: new Set(['VISITED']), minDegree: 2 }));
     assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'wang']);
     assert.equal(keptDegree(graph, state, 'blinken'), 2);
     assert.equal(keptDegree(graph, new ViewState(), 'blinken'), 3);
   });
 
+  it('hides links backed by fewer documents than asked, and the nodes left with none; a link that does not say counts as one', () => {
+    const graph = sample();
+    const state = new ViewState();
+    const shown = () => graph.filterEdges((e, a) => state.edgeShown(graph, e, a)).sort();
+    assert.deepEqual(
+      graph.mapEdges((_, a) => documentsBehind(a)),
+      [1, 2, 1, 1],
+      'e2 cites d1 and d2; e4 carries no corroboration',
+    );
+    assert.equal(maxDocuments(graph), 2);
+    applyChoices(state, picked({ minDocuments: 1 }));
+    assert.equal(state.edgeFilters.size, 0, 'one document is every link: no filter');
+    applyChoices(state, picked({ minDocuments: 2 }));
+    assert.deepEqual(shown(), ['e2']);
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim', 'paris']);
+    applyChoices(state, picked({ minDocuments: 3 }));
+    assert.deepEqual(shown(), []);
+    assert.deepEqual(visibleNodes(graph, state), ['paris']);
+  });
+
   it('hides a node whose every link an edge filter hides, and counts it out; a node that never had a link stays', () => {
     const graph = sample();
     const state = new ViewState();
-    const choose = (hidden: Partial<Choices>) =>
-      applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(), minDegree: 0, ...hidden });
-    choose({ hiddenDocuments: new Set(['d1']) });
+    applyChoices(state, picked({ hiddenDocuments: new Set(['d1']) }));
     assert.equal(visibleNodes(graph, state).length, graph.order, 'every node keeps a link: e2 has d2 too, e4 cites nothing');
-    choose({ hiddenDocuments: new Set(['d1', 'd2']) });
+    applyChoices(state, picked({ hiddenDocuments: new Set(['d1', 'd2']) }));
     assert.deepEqual(visibleNodes(graph, state).sort(), ['paris', 'wang', 'xi'], 'only e4 is left; paris never had a link');
     assert.equal(state.edgeShown(graph, 'e4', graph.getEdgeAttributes('e4')), true);
-    choose({ hiddenRelTypes: new Set(['MET']) });
+    applyChoices(state, picked({ hiddenRelTypes: new Set(['MET']) }));
     assert.deepEqual(visibleNodes(graph, state).sort(), ['beijing', 'blinken', 'claim', 'paris'], 'any edge filter: wang and xi met only');
-    choose({});
+    applyChoices(state, picked({}));
     assert.equal(visibleNodes(graph, state).length, graph.order);
   });
 
@@ -208,6 +239,11 @@ describe('filters: choices as view state predicates', () => {
     choices.setShown(choices.hiddenKinds, ['Place'], false);
     choices.setShown(choices.hiddenRelTypes, ['MET'], false);
     choices.setMinDegree(1);
+    choices.setMinDocuments(2);
+    assert.equal(choices.active, 4);
+    assert.deepEqual([...state.edgeFilters.keys()].sort(), ['corroboration', 'relType']);
+    choices.setMinDocuments(Number.NaN);
+    assert.equal(choices.minDocuments, 1, 'what is not a number shows every link');
     assert.equal(choices.active, 3);
     assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim'], 'wang only met: with MET hidden it has no link left');
     choices.setShown(choices.hiddenKinds, ['Place'], true);
@@ -218,8 +254,9 @@ describe('filters: choices as view state predicates', () => {
     assert.equal(choices.active, 0);
     assert.deepEqual([...state.nodeFilters.keys()], ['query'], 'clearing leaves the other feature’s filter alone');
     assert.equal(state.edgeFilters.size, 0);
-    assert.equal(told, 5);
-    assert.equal(refreshed, 5, 'every change refreshes the renderer');
+    assert.equal(choices.minDocuments, 1);
+    assert.equal(told, 7);
+    assert.equal(refreshed, 7, 'every change refreshes the renderer');
     assert.equal(JSON.stringify(graph.export()), before, 'the graph data is untouched');
   });
 });
