@@ -26,21 +26,47 @@ import { el } from '../app/dom.js';
 /** Which set of hidden values a checkbox stands for; an outlet's box stands for all its documents. */
 type Choice = 'kind' | 'relType' | 'document' | 'outlet';
 
-/** A checkbox row: the box, an optional colour swatch, the name and how many of it the canvas holds. */
-function option(choice: Choice, value: string, name: string, count: number, onToggle: (shown: boolean) => void, swatch?: string): HTMLLabelElement {
-  const row = el('label', undefined, 'filter-option');
+/** A button in the lists, named for what it does; `key` finds it again after the lists are rebuilt. */
+function action(text: string, label: string, key: string, onClick: () => void, className = 'filter-action'): HTMLButtonElement {
+  const b = el('button', text, className);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  b.setAttribute('aria-label', label);
+  b.dataset.key = key;
+  return b;
+}
+
+/**
+ * A checkbox row: the box, an optional colour swatch, the name and how many of it the canvas holds,
+ * then a button that shows this value alone (outside the label, so it is not part of the box's name).
+ */
+function option(
+  choice: Choice,
+  value: string,
+  name: string,
+  count: number,
+  on: { toggle(shown: boolean): void; only(): void },
+  swatch?: string,
+): HTMLDivElement {
+  const label = el('label', undefined, 'filter-option');
   const box = el('input');
   box.type = 'checkbox';
   box.dataset.choice = choice;
   box.dataset.value = value;
-  box.addEventListener('change', () => onToggle(box.checked));
+  box.dataset.key = `${choice}:${value}`;
+  box.addEventListener('change', () => on.toggle(box.checked));
   const text = el('span', name, 'filter-name');
   if (swatch) {
     text.classList.add('swatch');
     text.style.setProperty('--swatch', swatch);
   }
-  row.title = name;
-  row.append(box, text, el('span', String(count), 'filter-count'));
+  label.title = name;
+  label.append(box, text, el('span', String(count), 'filter-count'));
+  const row = el('div', undefined, 'filter-row');
+  row.append(
+    label,
+    action('only', `Show only ${name}`, `only:${choice}:${value}`, () => on.only(), 'filter-only'),
+  );
   return row;
 }
 
@@ -69,6 +95,17 @@ function group(title: string, ...content: Node[]): HTMLFieldSetElement {
   const set = el('fieldset', undefined, 'filter-group');
   set.append(el('legend', title), ...content);
   return set;
+}
+
+/** A group of checkboxes, with All and None over them when it has any; `noun` names its values. */
+function choiceGroup(title: string, noun: string, on: { all(): void; none(): void } | null, content: Node[]): HTMLFieldSetElement {
+  if (!on) return group(title, ...content);
+  const actions = el('div', undefined, 'filter-group-actions');
+  actions.append(
+    action('All', `Show all ${noun}`, `all:${noun}`, () => on.all()),
+    action('None', `Hide all ${noun}`, `none:${noun}`, () => on.none()),
+  );
+  return group(title, actions, ...content);
 }
 
 /**
@@ -111,29 +148,40 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
     const kinds = kindCounts(graph, choices.hiddenKinds);
     const types = relTypeCounts(graph, choices.hiddenRelTypes);
     const docs = documentCounts(graph, choices.hiddenDocuments);
-    const toggle = (set: Set<string>, values: string[]) => (shown: boolean) => choices.setShown(set, values, shown);
-    const rows = (choice: Choice, counts: Count[], set: Set<string>, colour?: (value: string) => string) =>
-      counts.map(({ value, count }) => option(choice, value, value, count, toggle(set, [value]), colour?.(value)));
-    const parts: HTMLElement[] = [];
-    parts.push(group('Kinds', ...(kinds.length ? rows('kind', kinds, choices.hiddenKinds, colorOf) : [el('p', 'No nodes on the canvas.', 'muted')])));
-    parts.push(group('Relationships', ...(types.length ? rows('relType', types, choices.hiddenRelTypes) : [el('p', 'No links on the canvas.', 'muted')])));
+    /** What a row or a group's buttons do to `set`, whose group lists `counts`. */
+    const handlers = (set: Set<string>, counts: Count[], listed = counts.map((c) => c.value)) => ({
+      row: (values: string[]) => ({ toggle: (shown: boolean) => choices.setShown(set, values, shown), only: () => choices.showOnly(set, listed, values) }),
+      group: listed.length ? { all: () => choices.showOnly(set, listed, listed), none: () => choices.showOnly(set, listed, []) } : null,
+    });
+    const simpleGroup = (title: string, noun: string, choice: Choice, counts: Count[], set: Set<string>, empty: string, colour?: (value: string) => string) => {
+      const on = handlers(set, counts);
+      const rows = counts.map(({ value, count }) => option(choice, value, value, count, on.row([value]), colour?.(value)));
+      return choiceGroup(title, noun, on.group, rows.length ? rows : [el('p', empty, 'muted')]);
+    };
+    const parts: HTMLElement[] = [
+      simpleGroup('Kinds', 'kinds', 'kind', kinds, choices.hiddenKinds, 'No nodes on the canvas.', colorOf),
+      simpleGroup('Relationships', 'relationship types', 'relType', types, choices.hiddenRelTypes, 'No links on the canvas.'),
+    ];
     const cited = citations(graph);
+    const onDocs = handlers(choices.hiddenDocuments, docs);
     const outlets = groupByOutlet(docs, catalogue.known, cited).map(({ outlet, count, documents }) => {
       const ids = documents.map((d) => d.value);
-      const all = option('outlet', outlet, outlet, count, toggle(choices.hiddenDocuments, ids));
+      const all = option('outlet', outlet, outlet, count, onDocs.row(ids));
       all.classList.add('filter-outlet');
       all.querySelector('input')!.dataset.documents = JSON.stringify(ids);
       const inner = el('div', undefined, 'filter-documents');
-      inner.append(...documents.map((d) => option('document', d.value, d.label, d.count, toggle(choices.hiddenDocuments, [d.value]))));
+      inner.append(...documents.map((d) => option('document', d.value, d.label, d.count, onDocs.row([d.value]))));
       const block = el('div', undefined, 'filter-outlet-group');
       block.append(all, inner);
       return block;
     });
-    parts.push(group('Documents cited', ...(outlets.length ? outlets : [el('p', 'No evidence documents behind these links.', 'muted')])));
+    parts.push(
+      choiceGroup('Documents cited', 'documents', onDocs.group, outlets.length ? outlets : [el('p', 'No evidence documents behind these links.', 'muted')]),
+    );
     // Keep the place of whoever is using the keyboard in the lists.
-    const focused = document.activeElement instanceof HTMLInputElement && lists.contains(document.activeElement) ? document.activeElement.dataset : undefined;
+    const focused = document.activeElement instanceof HTMLElement && lists.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
     lists.replaceChildren(...parts);
-    if (focused) lists.querySelector<HTMLInputElement>(`input[data-choice="${focused.choice}"][data-value="${CSS.escape(focused.value ?? '')}"]`)?.focus();
+    if (focused !== undefined) lists.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`)?.focus();
     setMaxima();
     sync();
     catalogue.lookUp(new Set(cited.flat())).then(

@@ -174,6 +174,17 @@ export function documentFilter(hidden: ReadonlySet<string>): EdgeFilter {
   };
 }
 
+/**
+ * The hidden set once, of the values a group lists, `shown` alone is in view: the group's All (shown =
+ * listed), None (shown empty) and Only (one value, or an outlet's documents). Hidden values the group
+ * does not list stay hidden; values it does not list yet (a later search) show, as for any choice.
+ */
+export function showingOnly(hidden: ReadonlySet<string>, listed: Iterable<string>, shown: Iterable<string>): Set<string> {
+  const next = new Set([...hidden, ...listed]);
+  for (const value of shown) next.delete(value);
+  return next;
+}
+
 /** Links backed by at least `min` distinct documents: one report against several. */
 export function corroborationFilter(min: number): EdgeFilter {
   return (_graph, _edge, data) => documentsBehind(data) >= min;
@@ -235,6 +246,14 @@ export class FilterChoices implements Choices {
       if (shown) set.delete(value);
       else set.add(value);
     }
+    this.commit();
+  }
+
+  /** All, None or Only over a group (showingOnly): one change, one refresh. */
+  showOnly(set: Set<string>, listed: Iterable<string>, shown: Iterable<string>): void {
+    const hidden = showingOnly(set, listed, shown);
+    set.clear();
+    for (const value of hidden) set.add(value);
     this.commit();
   }
 

@@ -16,6 +16,7 @@ import {
   maxDegree,
   maxDocuments,
   relTypeCounts,
+  showingOnly,
   UNKNOWN_OUTLET,
   visibleNodes,
 } from '../../../../client/src/filters/model.js';
@@ -148,6 +149,35 @@ describe('filters: what the canvas holds', () => {
         [UNKNOWN_OUTLET, 1, ['003_b1eed.txt', 'd5']],
       ],
     );
+  });
+});
+
+describe('filters: All, None and Only over a group', () => {
+  const listed = ['Person', 'Place', 'Allegation'];
+  const sorted = (set: Set<string>) => [...set].sort();
+
+  it('shows every listed value, none of them, or one alone, leaving what the group does not list as it was', () => {
+    const hidden = new Set(['Place', 'Institution']);
+    assert.deepEqual(sorted(showingOnly(hidden, listed, listed)), ['Institution'], 'All');
+    assert.deepEqual(sorted(showingOnly(hidden, listed, [])), ['Allegation', 'Institution', 'Person', 'Place'], 'None');
+    assert.deepEqual(sorted(showingOnly(hidden, listed, ['Place'])), ['Allegation', 'Institution', 'Person'], 'Only Place, hidden before');
+    assert.deepEqual(sorted(hidden), ['Institution', 'Place'], 'the set given is not changed');
+  });
+
+  it('shows an outlet’s documents alone, and applies as one change on the canvas', () => {
+    const graph = sample();
+    const state = new ViewState();
+    const choices = filtersOf(state);
+    let told = 0;
+    choices.onChange(() => told++);
+    choices.showOnly(choices.hiddenDocuments, ['d1', 'd2', 'd3'], ['d2', 'd3']);
+    assert.deepEqual(sorted(choices.hiddenDocuments), ['d1']);
+    assert.equal(told, 1);
+    choices.showOnly(choices.hiddenKinds, listed, ['Person']);
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'wang', 'xi'], 'Only Person');
+    choices.showOnly(choices.hiddenKinds, listed, listed);
+    assert.equal(choices.hiddenKinds.size, 0);
+    assert.equal(choices.active, 1, 'the documents stay as they were');
   });
 });
 
