@@ -123,6 +123,36 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
       await unnamed.check();
       assert.equal(await visible(page, 'edges', overview.edges.length), overview.edges.length);
 
+      // Links backed by two documents or more: some the seeds and the wire story both report.
+      const backed = (e: SerializedEdge) => e.attributes.corroboration.documents >= 2;
+      const corroborated = overview.edges.filter(backed).length;
+      assert.ok(corroborated > 0 && corroborated < overview.edges.length, `${corroborated} corroborated links`);
+      const sources = filters.getByRole('slider', { name: /Minimum documents per link/ });
+      assert.equal(await sources.getAttribute('aria-valuetext'), 'every link');
+      await sources.focus();
+      await sources.press('ArrowRight');
+      assert.equal(await sources.getAttribute('aria-valuetext'), 'links backed by at least 2 documents');
+      assert.equal(await visible(page, 'edges', corroborated), corroborated);
+      const corroboratedNodes = nodesKept(overview, backed);
+      assert.equal(await visible(page, 'nodes', corroboratedNodes), corroboratedNodes);
+      await filters.getByText(`${corroboratedNodes} of ${total} nodes shown`).waitFor();
+      assert.equal(await filtersButton.textContent(), 'Filters (1)');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'filters-corroborated.png') });
+      await filters.getByRole('button', { name: 'Clear filters' }).click();
+      assert.equal(await visible(page, 'edges', overview.edges.length), overview.edges.length);
+      assert.equal(await sources.inputValue(), '1');
+
+      // One kind alone, then all of them again, from the buttons beside the ticks.
+      const people = overview.nodes.filter((n) => n.attributes.kind === 'Person').length;
+      await kinds.getByRole('button', { name: 'Show only Person' }).click();
+      assert.equal(await visible(page, 'nodes', people), people);
+      assert.ok(await kinds.getByRole('checkbox', { name: /Person/ }).isChecked());
+      assert.ok(!(await place.isChecked()));
+      assert.deepEqual(await legend.getByRole('button', { name: /^(Person|Institution|Place|Allegation)$/ }).allTextContents(), ['Person']);
+      await kinds.getByRole('button', { name: 'Show all kinds' }).click();
+      assert.equal(await visible(page, 'nodes', total), total);
+      assert.ok(await place.isChecked());
+
       // Escape closes the panel and gives the focus back to its button.
       await unnamed.focus();
       await page.keyboard.press('Escape');
