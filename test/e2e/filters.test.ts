@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { SerializedGraph } from '../../common/graph.js';
+import type { SerializedEdge, SerializedGraph } from '../../common/graph.js';
 import { SCREENSHOTS } from '../helpers/browser.js';
 import { detailsPanel, explorerSuite, nodeCount, withExplorerPage } from '../helpers/explorer.js';
 
@@ -16,6 +16,13 @@ async function visible(page: Page, attribute: 'nodes' | 'edges', expected?: numb
       .catch(() => undefined);
   }
   return Number(await page.getAttribute(selector, `data-visible-${attribute}`));
+}
+
+/** How many nodes stay when only the links `kept` lets through are: those with one of them, and those that never had a link. */
+function nodesKept(graph: SerializedGraph, kept: (edge: SerializedEdge) => boolean): number {
+  const linked = new Set(graph.edges.flatMap((e) => [e.source, e.target]));
+  const keptLinked = new Set(graph.edges.filter(kept).flatMap((e) => [e.source, e.target]));
+  return graph.nodes.filter((n) => !linked.has(n.key) || keptLinked.has(n.key)).length;
 }
 
 describe('explorer: filters and a legend that follows the view, in Chromium', () => {
@@ -107,10 +114,44 @@ describe('explorer: filters and a legend that follows the view, in Chromium', ()
       const unnamed = documents.getByRole('checkbox', { name: /Outlet not recorded/ });
       await unnamed.uncheck();
       assert.equal(await visible(page, 'edges', cited), cited);
-      assert.equal(await visible(page, 'nodes'), total, 'a link filter hides no node');
+      // The nodes whose every link went go too (the count says so); a node that never had a link stays.
+      const kept = nodesKept(overview, (e) => (e.attributes.properties.evDocs as string[]).includes(wireDoc));
+      assert.ok(kept < total);
+      assert.equal(await visible(page, 'nodes', kept), kept);
+      await filters.getByText(`${kept} of ${total} nodes shown`).waitFor();
       await page.screenshot({ path: path.join(SCREENSHOTS, 'filters-documents.png') });
       await unnamed.check();
       assert.equal(await visible(page, 'edges', overview.edges.length), overview.edges.length);
+
+      // Links backed by two documents or more: some the seeds and the wire story both report.
+      const backed = (e: SerializedEdge) => e.attributes.corroboration.documents >= 2;
+      const corroborated = overview.edges.filter(backed).length;
+      assert.ok(corroborated > 0 && corroborated < overview.edges.length, `${corroborated} corroborated links`);
+      const sources = filters.getByRole('slider', { name: /Minimum documents per link/ });
+      assert.equal(await sources.getAttribute('aria-valuetext'), 'every link');
+      await sources.focus();
+      await sources.press('ArrowRight');
+      assert.equal(await sources.getAttribute('aria-valuetext'), 'links backed by at least 2 documents');
+      assert.equal(await visible(page, 'edges', corroborated), corroborated);
+      const corroboratedNodes = nodesKept(overview, backed);
+      assert.equal(await visible(page, 'nodes', corroboratedNodes), corroboratedNodes);
+      await filters.getByText(`${corroboratedNodes} of ${total} nodes shown`).waitFor();
+      assert.equal(await filtersButton.textContent(), 'Filters (1)');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'filters-corroborated.png') });
+      await filters.getByRole('button', { name: 'Clear filters' }).click();
+      assert.equal(await visible(page, 'edges', overview.edges.length), overview.edges.length);
+      assert.equal(await sources.inputValue(), '1');
+
+      // One kind alone, then all of them again, from the buttons beside the ticks.
+      const people = overview.nodes.filter((n) => n.attributes.kind === 'Person').length;
+      await kinds.getByRole('button', { name: 'Show only Person' }).click();
+      assert.equal(await visible(page, 'nodes', people), people);
+      assert.ok(await kinds.getByRole('checkbox', { name: /Person/ }).isChecked());
+      assert.ok(!(await place.isChecked()));
+      assert.deepEqual(await legend.getByRole('button', { name: /^(Person|Institution|Place|Allegation)$/ }).allTextContents(), ['Person']);
+      await kinds.getByRole('button', { name: 'Show all kinds' }).click();
+      assert.equal(await visible(page, 'nodes', total), total);
+      assert.ok(await place.isChecked());
 
       // Escape closes the panel and gives the focus back to its button.
       await unnamed.focus();

@@ -1,7 +1,8 @@
 /**
- * The Filters panel: which kinds, relationship types and evidence documents to draw, and a minimum
- * number of links. It lists what the canvas holds now (after a search, an expansion, an undo…) with
- * counts, and turns ticks into ViewState filters (model.ts); the data is never changed.
+ * The Filters panel: which kinds, relationship types and evidence documents to draw, a minimum number
+ * of links per node and of documents behind a link. It lists what the canvas holds now (after a search,
+ * an expansion, an undo…) with counts, and turns ticks into ViewState filters (model.ts); the data is
+ * never changed.
  */
 import type { Canvas } from '../app/canvas.js';
 import { errorText, toast } from '../app/toast.js';
@@ -14,6 +15,7 @@ import {
   groupByOutlet,
   kindCounts,
   maxDegree,
+  maxDocuments,
   relTypeCounts,
   visibleNodes,
   type Count,
@@ -24,28 +26,86 @@ import { el } from '../app/dom.js';
 /** Which set of hidden values a checkbox stands for; an outlet's box stands for all its documents. */
 type Choice = 'kind' | 'relType' | 'document' | 'outlet';
 
-/** A checkbox row: the box, an optional colour swatch, the name and how many of it the canvas holds. */
-function option(choice: Choice, value: string, name: string, count: number, onToggle: (shown: boolean) => void, swatch?: string): HTMLLabelElement {
-  const row = el('label', undefined, 'filter-option');
+/** A button in the lists, named for what it does; `key` finds it again after the lists are rebuilt. */
+function action(text: string, label: string, key: string, onClick: () => void, className = 'filter-action'): HTMLButtonElement {
+  const b = el('button', text, className);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  b.setAttribute('aria-label', label);
+  b.dataset.key = key;
+  return b;
+}
+
+/**
+ * A checkbox row: the box, an optional colour swatch, the name and how many of it the canvas holds,
+ * then a button that shows this value alone (outside the label, so it is not part of the box's name).
+ */
+function option(
+  choice: Choice,
+  value: string,
+  name: string,
+  count: number,
+  on: { toggle(shown: boolean): void; only(): void },
+  swatch?: string,
+): HTMLDivElement {
+  const label = el('label', undefined, 'filter-option');
   const box = el('input');
   box.type = 'checkbox';
   box.dataset.choice = choice;
   box.dataset.value = value;
-  box.addEventListener('change', () => onToggle(box.checked));
+  box.dataset.key = `${choice}:${value}`;
+  box.addEventListener('change', () => on.toggle(box.checked));
   const text = el('span', name, 'filter-name');
   if (swatch) {
     text.classList.add('swatch');
     text.style.setProperty('--swatch', swatch);
   }
-  row.title = name;
-  row.append(box, text, el('span', String(count), 'filter-count'));
+  label.title = name;
+  label.append(box, text, el('span', String(count), 'filter-count'));
+  const row = el('div', undefined, 'filter-row');
+  row.append(
+    label,
+    action('only', `Show only ${name}`, `only:${choice}:${value}`, () => on.only(), 'filter-only'),
+  );
   return row;
+}
+
+/** A slider for a minimum, labelled, with its value shown beside the label. */
+function minimum(
+  id: string,
+  label: string,
+  min: number,
+  onInput: (value: number) => void,
+): { slider: HTMLInputElement; value: HTMLOutputElement; row: HTMLLabelElement } {
+  const slider = el('input');
+  slider.type = 'range';
+  slider.id = id;
+  slider.min = String(min);
+  slider.step = '1';
+  slider.addEventListener('input', () => onInput(Number(slider.value)));
+  const row = el('label', undefined, 'filters-minimum-label');
+  row.htmlFor = id;
+  const value = el('output', undefined, 'filters-minimum-value');
+  value.htmlFor.add(id);
+  row.append(`${label} `, value);
+  return { slider, value, row };
 }
 
 function group(title: string, ...content: Node[]): HTMLFieldSetElement {
   const set = el('fieldset', undefined, 'filter-group');
   set.append(el('legend', title), ...content);
   return set;
+}
+
+/** A group of checkboxes, with All and None over them when it has any; `noun` names its values. */
+function choiceGroup(title: string, noun: string, on: { all(): void; none(): void } | null, content: Node[]): HTMLFieldSetElement {
+  if (!on) return group(title, ...content);
+  const actions = el('div', undefined, 'filter-group-actions');
+  actions.append(
+    action('All', `Show all ${noun}`, `all:${noun}`, () => on.all()),
+    action('None', `Hide all ${noun}`, `none:${noun}`, () => on.none()),
+  );
+  return group(title, actions, ...content);
 }
 
 /**
@@ -72,23 +132,15 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
   shownLine.setAttribute('aria-live', 'polite');
   const lists = el('div', undefined, 'filters-lists');
 
-  const slider = el('input');
-  slider.type = 'range';
-  slider.id = 'filters-min-degree';
-  slider.min = '0';
-  slider.step = '1';
-  const sliderLabel = el('label', undefined, 'filters-degree-label');
-  sliderLabel.htmlFor = slider.id;
-  const sliderValue = el('output', undefined, 'filters-degree-value');
-  sliderValue.htmlFor.add(slider.id);
-  sliderLabel.append('Minimum links per node ', sliderValue);
-  slider.addEventListener('input', () => choices.setMinDegree(Number(slider.value)));
-  const degree = group('Links', sliderLabel, slider);
+  const degree = minimum('filters-min-degree', 'Minimum links per node', 0, (n) => choices.setMinDegree(n));
+  // Corroboration: a link one article reports against one several back (common/graph.ts, Corroboration).
+  const backing = minimum('filters-min-documents', 'Minimum documents per link', 1, (n) => choices.setMinDocuments(n));
+  const links = group('Links', degree.row, degree.slider, backing.row, backing.slider);
 
   const clear = el('button', 'Clear filters', 'filters-clear');
   clear.type = 'button';
   clear.addEventListener('click', () => choices.clear());
-  panel.replaceChildren(header, shownLine, lists, degree, clear);
+  panel.replaceChildren(header, shownLine, lists, links, clear);
 
   /** The lists as the canvas holds them now; rebuilt on a change of the canvas or of the document titles. */
   const render = () => {
@@ -96,30 +148,41 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
     const kinds = kindCounts(graph, choices.hiddenKinds);
     const types = relTypeCounts(graph, choices.hiddenRelTypes);
     const docs = documentCounts(graph, choices.hiddenDocuments);
-    const toggle = (set: Set<string>, values: string[]) => (shown: boolean) => choices.setShown(set, values, shown);
-    const rows = (choice: Choice, counts: Count[], set: Set<string>, colour?: (value: string) => string) =>
-      counts.map(({ value, count }) => option(choice, value, value, count, toggle(set, [value]), colour?.(value)));
-    const parts: HTMLElement[] = [];
-    parts.push(group('Kinds', ...(kinds.length ? rows('kind', kinds, choices.hiddenKinds, colorOf) : [el('p', 'No nodes on the canvas.', 'muted')])));
-    parts.push(group('Relationships', ...(types.length ? rows('relType', types, choices.hiddenRelTypes) : [el('p', 'No links on the canvas.', 'muted')])));
+    /** What a row or a group's buttons do to `set`, whose group lists `counts`. */
+    const handlers = (set: Set<string>, counts: Count[], listed = counts.map((c) => c.value)) => ({
+      row: (values: string[]) => ({ toggle: (shown: boolean) => choices.setShown(set, values, shown), only: () => choices.showOnly(set, listed, values) }),
+      group: listed.length ? { all: () => choices.showOnly(set, listed, listed), none: () => choices.showOnly(set, listed, []) } : null,
+    });
+    const simpleGroup = (title: string, noun: string, choice: Choice, counts: Count[], set: Set<string>, empty: string, colour?: (value: string) => string) => {
+      const on = handlers(set, counts);
+      const rows = counts.map(({ value, count }) => option(choice, value, value, count, on.row([value]), colour?.(value)));
+      return choiceGroup(title, noun, on.group, rows.length ? rows : [el('p', empty, 'muted')]);
+    };
+    const parts: HTMLElement[] = [
+      simpleGroup('Kinds', 'kinds', 'kind', kinds, choices.hiddenKinds, 'No nodes on the canvas.', colorOf),
+      simpleGroup('Relationships', 'relationship types', 'relType', types, choices.hiddenRelTypes, 'No links on the canvas.'),
+    ];
     const cited = citations(graph);
+    const onDocs = handlers(choices.hiddenDocuments, docs);
     const outlets = groupByOutlet(docs, catalogue.known, cited).map(({ outlet, count, documents }) => {
       const ids = documents.map((d) => d.value);
-      const all = option('outlet', outlet, outlet, count, toggle(choices.hiddenDocuments, ids));
+      const all = option('outlet', outlet, outlet, count, onDocs.row(ids));
       all.classList.add('filter-outlet');
       all.querySelector('input')!.dataset.documents = JSON.stringify(ids);
       const inner = el('div', undefined, 'filter-documents');
-      inner.append(...documents.map((d) => option('document', d.value, d.label, d.count, toggle(choices.hiddenDocuments, [d.value]))));
+      inner.append(...documents.map((d) => option('document', d.value, d.label, d.count, onDocs.row([d.value]))));
       const block = el('div', undefined, 'filter-outlet-group');
       block.append(all, inner);
       return block;
     });
-    parts.push(group('Documents cited', ...(outlets.length ? outlets : [el('p', 'No evidence documents behind these links.', 'muted')])));
+    parts.push(
+      choiceGroup('Documents cited', 'documents', onDocs.group, outlets.length ? outlets : [el('p', 'No evidence documents behind these links.', 'muted')]),
+    );
     // Keep the place of whoever is using the keyboard in the lists.
-    const focused = document.activeElement instanceof HTMLInputElement && lists.contains(document.activeElement) ? document.activeElement.dataset : undefined;
+    const focused = document.activeElement instanceof HTMLElement && lists.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
     lists.replaceChildren(...parts);
-    if (focused) lists.querySelector<HTMLInputElement>(`input[data-choice="${focused.choice}"][data-value="${CSS.escape(focused.value ?? '')}"]`)?.focus();
-    slider.max = String(Math.max(maxDegree(graph), choices.minDegree, 1));
+    if (focused !== undefined) lists.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+    setMaxima();
     sync();
     catalogue.lookUp(new Set(cited.flat())).then(
       (learnt) => {
@@ -133,7 +196,13 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
     );
   };
 
-  /** Ticks, the slider, the counts and the button follow the choices without rebuilding (a drag goes on). */
+  /** The sliders reach what the canvas holds, and the choice in force even when the canvas no longer does. */
+  const setMaxima = () => {
+    degree.slider.max = String(Math.max(maxDegree(canvas.graph), choices.minDegree, 1));
+    backing.slider.max = String(Math.max(maxDocuments(canvas.graph), choices.minDocuments, 1));
+  };
+
+  /** Ticks, the sliders, the counts and the button follow the choices without rebuilding (a drag goes on). */
   const sync = () => {
     const sets = { kind: choices.hiddenKinds, relType: choices.hiddenRelTypes, document: choices.hiddenDocuments };
     for (const box of lists.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
@@ -147,9 +216,12 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
         box.checked = !sets[choice].has(box.dataset.value ?? '');
       }
     }
-    slider.value = String(choices.minDegree);
-    sliderValue.textContent = String(choices.minDegree);
-    slider.setAttribute('aria-valuetext', choices.minDegree ? `at least ${choices.minDegree} links` : 'no minimum');
+    degree.slider.value = String(choices.minDegree);
+    degree.value.textContent = String(choices.minDegree);
+    degree.slider.setAttribute('aria-valuetext', choices.minDegree ? `at least ${choices.minDegree} links` : 'no minimum');
+    backing.slider.value = String(choices.minDocuments);
+    backing.value.textContent = String(choices.minDocuments);
+    backing.slider.setAttribute('aria-valuetext', choices.minDocuments > 1 ? `links backed by at least ${choices.minDocuments} documents` : 'every link');
     clear.disabled = choices.active === 0;
     button.textContent = choices.active ? `Filters (${choices.active})` : 'Filters';
     button.classList.toggle('active', choices.active > 0);
@@ -193,7 +265,7 @@ export function mountFilters(canvas: Canvas, button: HTMLButtonElement, panel: H
   canvas.onChange(() => {
     if (!panel.hidden) render();
     else {
-      slider.max = String(Math.max(maxDegree(canvas.graph), choices.minDegree, 1));
+      setMaxima();
       sync();
     }
   });

@@ -1,8 +1,8 @@
 /**
- * Filters as data: what the canvas holds (kinds, relationship types, evidence documents, degrees, with
- * counts) and the user's choices turned into ViewState predicates. Choices are kept as what is hidden,
- * so a kind or type that arrives later (a search, an expansion) shows until the user hides it. The
- * graph is never touched: the reducers hide what fails. No DOM here, so it is tested in node.
+ * Filters as data: what the canvas holds (kinds, relationship types, evidence documents, degrees,
+ * corroboration, with counts) and the user's choices turned into ViewState predicates. Choices are kept
+ * as what is hidden, so a kind or type that arrives later (a search, an expansion) shows until the user
+ * hides it. The graph is never touched: the reducers hide what fails. No DOM here, so it is tested in node.
  */
 import type { DocumentSummary } from '../../../common/api.js';
 import { evidenceDocuments as documentsCited } from '../../../common/graph.js';
@@ -16,7 +16,7 @@ export interface Count {
 }
 
 /** The keys this feature owns in ViewState's filter maps. */
-export const FILTER_KEYS = { kind: 'kind', degree: 'degree', relType: 'relType', document: 'document' } as const;
+export const FILTER_KEYS = { kind: 'kind', degree: 'degree', relType: 'relType', document: 'document', corroboration: 'corroboration' } as const;
 
 const KNOWN_KINDS = Object.keys(KIND_COLORS);
 
@@ -70,6 +70,19 @@ export function maxDegree(graph: ViewGraph): number {
   return graph.reduceNodes((max, node) => Math.max(max, graph.degree(node)), 0);
 }
 
+/**
+ * How many distinct documents back an edge. One when the edge does not say: a graph kept from before
+ * the server counted (an undo step, an old export) still shows every link at the default minimum.
+ */
+export function documentsBehind(data: ViewEdge): number {
+  const documents = (data.corroboration as Partial<ViewEdge['corroboration']> | undefined)?.documents;
+  return typeof documents === 'number' && Number.isFinite(documents) ? documents : 1;
+}
+
+export function maxDocuments(graph: ViewGraph): number {
+  return graph.reduceEdges((max, _edge, data) => Math.max(max, documentsBehind(data)), 0);
+}
+
 export interface DocumentEntry extends Count {
   /** Title, else file name, else id. */
   label: string;
@@ -120,16 +133,33 @@ export interface Choices {
   hiddenKinds: ReadonlySet<string>;
   hiddenRelTypes: ReadonlySet<string>;
   hiddenDocuments: ReadonlySet<string>;
-  /** Nodes with fewer links on the canvas are hidden; 0 hides none. */
+  /** Nodes with fewer links drawn (passing the edge filters) are hidden; 0 hides none. */
   minDegree: number;
+  /** Links backed by fewer distinct documents are hidden; 1 hides none. */
+  minDocuments: number;
 }
 
 export function kindFilter(hidden: ReadonlySet<string>): NodeFilter {
   return (_graph, _node, data) => !hidden.has(data.kind);
 }
 
-export function degreeFilter(min: number): NodeFilter {
-  return (graph, node) => graph.degree(node) >= min;
+/**
+ * How many of a node's links the edge filters let through (a self-loop counts twice, as in graph.degree),
+ * stopping once `enough` are found.
+ */
+export function keptDegree(graph: ViewGraph, state: ViewState, node: string, enough = Infinity): number {
+  if (state.edgeFilters.size === 0) return graph.degree(node);
+  let count = 0;
+  graph.someEdge(node, (edge, data, source, target) => {
+    if (state.edgeKept(graph, edge, data)) count += source === target ? 2 : 1;
+    return count >= enough;
+  });
+  return count;
+}
+
+/** Counts only the links drawn: a node whose links a type or document filter hid is no hub any more. */
+export function degreeFilter(min: number, state: ViewState): NodeFilter {
+  return (graph, node) => keptDegree(graph, state, node, min) >= min;
 }
 
 export function relTypeFilter(hidden: ReadonlySet<string>): EdgeFilter {
@@ -144,6 +174,22 @@ export function documentFilter(hidden: ReadonlySet<string>): EdgeFilter {
   };
 }
 
+/**
+ * The hidden set once, of the values a group lists, `shown` alone is in view: the group's All (shown =
+ * listed), None (shown empty) and Only (one value, or an outlet's documents). Hidden values the group
+ * does not list stay hidden; values it does not list yet (a later search) show, as for any choice.
+ */
+export function showingOnly(hidden: ReadonlySet<string>, listed: Iterable<string>, shown: Iterable<string>): Set<string> {
+  const next = new Set([...hidden, ...listed]);
+  for (const value of shown) next.delete(value);
+  return next;
+}
+
+/** Links backed by at least `min` distinct documents: one report against several. */
+export function corroborationFilter(min: number): EdgeFilter {
+  return (_graph, _edge, data) => documentsBehind(data) >= min;
+}
+
 /** Puts the choices into the view state's filter maps; a filter that hides nothing is taken out. */
 export function applyChoices(state: ViewState, choices: Choices): void {
   const set = <F>(map: Map<string, F>, key: string, active: boolean, make: () => F) => {
@@ -151,9 +197,10 @@ export function applyChoices(state: ViewState, choices: Choices): void {
     else map.delete(key);
   };
   set(state.nodeFilters, FILTER_KEYS.kind, choices.hiddenKinds.size > 0, () => kindFilter(new Set(choices.hiddenKinds)));
-  set(state.nodeFilters, FILTER_KEYS.degree, choices.minDegree > 0, () => degreeFilter(choices.minDegree));
+  set(state.nodeFilters, FILTER_KEYS.degree, choices.minDegree > 0, () => degreeFilter(choices.minDegree, state));
   set(state.edgeFilters, FILTER_KEYS.relType, choices.hiddenRelTypes.size > 0, () => relTypeFilter(new Set(choices.hiddenRelTypes)));
   set(state.edgeFilters, FILTER_KEYS.document, choices.hiddenDocuments.size > 0, () => documentFilter(new Set(choices.hiddenDocuments)));
+  set(state.edgeFilters, FILTER_KEYS.corroboration, choices.minDocuments > 1, () => corroborationFilter(choices.minDocuments));
 }
 
 /** Nodes that every node filter in force lets through (this feature's and any other's). */
@@ -179,13 +226,14 @@ export class FilterChoices implements Choices {
   hiddenRelTypes = new Set<string>();
   hiddenDocuments = new Set<string>();
   minDegree = 0;
+  minDocuments = 1;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly state: ViewState) {}
 
   /** How many kinds of choice hide something: a count for the Filters button. */
   get active(): number {
-    return [this.hiddenKinds.size, this.hiddenRelTypes.size, this.hiddenDocuments.size, this.minDegree].filter((n) => n > 0).length;
+    return [this.hiddenKinds.size, this.hiddenRelTypes.size, this.hiddenDocuments.size, this.minDegree, this.minDocuments - 1].filter((n) => n > 0).length;
   }
 
   onChange(listener: () => void): () => void {
@@ -201,8 +249,22 @@ export class FilterChoices implements Choices {
     this.commit();
   }
 
+  /** All, None or Only over a group (showingOnly): one change, one refresh. */
+  showOnly(set: Set<string>, listed: Iterable<string>, shown: Iterable<string>): void {
+    const hidden = showingOnly(set, listed, shown);
+    set.clear();
+    for (const value of hidden) set.add(value);
+    this.commit();
+  }
+
   setMinDegree(min: number): void {
     this.minDegree = Math.max(0, Math.floor(min));
+    this.commit();
+  }
+
+  /** Anything below 2, or not a number, shows every link. */
+  setMinDocuments(min: number): void {
+    this.minDocuments = Number.isFinite(min) ? Math.max(1, Math.floor(min)) : 1;
     this.commit();
   }
 
@@ -211,6 +273,7 @@ export class FilterChoices implements Choices {
     this.hiddenRelTypes.clear();
     this.hiddenDocuments.clear();
     this.minDegree = 0;
+    this.minDocuments = 1;
     this.commit();
   }
 

@@ -57,13 +57,25 @@ export class ViewState {
     for (const listener of this.listeners) listener();
   }
 
+  /**
+   * A node is drawn when every node filter lets it through and, while an edge filter is in force, one of
+   * its links does too: a node whose links were all filtered away would stand alone on the canvas as if
+   * unconnected, and the count of nodes shown would not move. A node that never had a link stays.
+   */
   nodeShown(graph: ViewGraph, node: string, data: ViewNode): boolean {
     for (const keep of this.nodeFilters.values()) if (!keep(graph, node, data)) return false;
+    if (this.edgeFilters.size === 0 || graph.degree(node) === 0) return true;
+    return graph.someEdge(node, (edge, attributes) => this.edgeKept(graph, edge, attributes));
+  }
+
+  /** True when every edge filter lets the edge through, whatever becomes of its ends. */
+  edgeKept(graph: ViewGraph, edge: string, data: ViewEdge): boolean {
+    for (const keep of this.edgeFilters.values()) if (!keep(graph, edge, data)) return false;
     return true;
   }
 
   edgeShown(graph: ViewGraph, edge: string, data: ViewEdge): boolean {
-    for (const keep of this.edgeFilters.values()) if (!keep(graph, edge, data)) return false;
+    if (!this.edgeKept(graph, edge, data)) return false;
     const [source, target] = graph.extremities(edge);
     return this.nodeShown(graph, source, graph.getNodeAttributes(source)) && this.nodeShown(graph, target, graph.getNodeAttributes(target));
   }

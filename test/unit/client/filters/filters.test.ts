@@ -5,13 +5,18 @@ import type { SerializedGraph } from '../../../../common/graph.js';
 import {
   applyChoices,
   documentCounts,
+  type Choices,
   drawnKinds,
   evidenceDocuments,
   filtersOf,
   groupByOutlet,
+  documentsBehind,
+  keptDegree,
   kindCounts,
   maxDegree,
+  maxDocuments,
   relTypeCounts,
+  showingOnly,
   UNKNOWN_OUTLET,
   visibleNodes,
 } from '../../../../client/src/filters/model.js';
@@ -19,11 +24,23 @@ import { viewGraphOf } from '../../../../client/src/graph/model.js';
 import { ViewState } from '../../../../client/src/graph/state.js';
 
 const node = (key: string, kind: string) => ({ key, attributes: { label: key, labels: ['Entity', kind], kind, properties: {} } });
-const edge = (key: string, source: string, target: string, relType: string, evDocs?: unknown) => ({
+/** An edge without evidence documents carries no corroboration either, as one kept from before the server counted. */
+const edge = (key: string, source: string, target: string, relType: string, evDocs?: string[]) => ({
   key,
   source,
   target,
-  attributes: { relType, properties: evDocs === undefined ? {} : { evDocs } },
+  attributes:
+    evDocs === undefined ? { relType, properties: {} } : { relType, properties: { evDocs }, corroboration: { documents: new Set(evDocs).size, outlets: 0 } },
+});
+
+/** The choices given, nothing hidden otherwise. */
+const picked = (choices: Partial<Choices> = {}): Choices => ({
+  hiddenKinds: new Set(),
+  hiddenRelTypes: new Set(),
+  hiddenDocuments: new Set(),
+  minDegree: 0,
+  minDocuments: 1,
+  ...choices,
 });
 
 /**
@@ -135,16 +152,45 @@ describe('filters: what the canvas holds', () => {
   });
 });
 
+describe('filters: All, None and Only over a group', () => {
+  const listed = ['Person', 'Place', 'Allegation'];
+  const sorted = (set: Set<string>) => [...set].sort();
+
+  it('shows every listed value, none of them, or one alone, leaving what the group does not list as it was', () => {
+    const hidden = new Set(['Place', 'Institution']);
+    assert.deepEqual(sorted(showingOnly(hidden, listed, listed)), ['Institution'], 'All');
+    assert.deepEqual(sorted(showingOnly(hidden, listed, [])), ['Allegation', 'Institution', 'Person', 'Place'], 'None');
+    assert.deepEqual(sorted(showingOnly(hidden, listed, ['Place'])), ['Allegation', 'Institution', 'Person'], 'Only Place, hidden before');
+    assert.deepEqual(sorted(hidden), ['Institution', 'Place'], 'the set given is not changed');
+  });
+
+  it('shows an outlet’s documents alone, and applies as one change on the canvas', () => {
+    const graph = sample();
+    const state = new ViewState();
+    const choices = filtersOf(state);
+    let told = 0;
+    choices.onChange(() => told++);
+    choices.showOnly(choices.hiddenDocuments, ['d1', 'd2', 'd3'], ['d2', 'd3']);
+    assert.deepEqual(sorted(choices.hiddenDocuments), ['d1']);
+    assert.equal(told, 1);
+    choices.showOnly(choices.hiddenKinds, listed, ['Person']);
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'wang', 'xi'], 'Only Person');
+    choices.showOnly(choices.hiddenKinds, listed, listed);
+    assert.equal(choices.hiddenKinds.size, 0);
+    assert.equal(choices.active, 1, 'the documents stay as they were');
+  });
+});
+
 describe('filters: choices as view state predicates', () => {
   it('hides a kind, and a minimum degree hides the nodes with fewer links on the canvas', () => {
     const graph = sample();
     const state = new ViewState();
-    applyChoices(state, { hiddenKinds: new Set(['Place']), hiddenRelTypes: new Set(), hiddenDocuments: new Set(), minDegree: 0 });
+    applyChoices(state, picked({ hiddenKinds: new Set(['Place']) }));
     assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim', 'wang', 'xi']);
     assert.deepEqual(drawnKinds(graph, state), ['Person', 'Allegation']);
     assert.equal(state.edgeShown(graph, 'e3', graph.getEdgeAttributes('e3')), false, 'a link to a hidden node goes with it');
 
-    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(), minDegree: 2 });
+    applyChoices(state, picked({ minDegree: 2 }));
     assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'wang']);
     assert.deepEqual([...state.nodeFilters.keys()], ['degree'], 'the kind filter went when nothing was hidden');
   });
@@ -153,13 +199,59 @@ describe('filters: choices as view state predicates', () => {
     const graph = sample();
     const state = new ViewState();
     const shown = () => graph.filterEdges((e, a) => state.edgeShown(graph, e, a)).sort();
-    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(['MET']), hiddenDocuments: new Set(), minDegree: 0 });
+    applyChoices(state, picked({ hiddenRelTypes: new Set(['MET']) }));
     assert.deepEqual(shown(), ['e2', 'e3']);
-    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(['d1']), minDegree: 0 });
+    applyChoices(state, picked({ hiddenDocuments: new Set(['d1']) }));
     assert.deepEqual(shown(), ['e2', 'e3', 'e4'], 'e2 has d2 too; e4 has no evidence documents');
-    applyChoices(state, { hiddenKinds: new Set(), hiddenRelTypes: new Set(), hiddenDocuments: new Set(['d1', 'd2']), minDegree: 0 });
+    applyChoices(state, picked({ hiddenDocuments: new Set(['d1', 'd2']) }));
     assert.deepEqual(shown(), ['e4']);
-    assert.equal(visibleNodes(graph, state).length, graph.order, 'edge filters hide no node');
+  });
+
+  it('counts only the links the edge filters let through for the minimum degree', () => {
+    const graph = sample();
+    const state = new ViewState();
+    applyChoices(state, picked({ minDegree: 3 }));
+    assert.deepEqual(visibleNodes(graph, state), ['blinken']);
+    applyChoices(state, picked({ hiddenRelTypes: new Set(['VISITED']), minDegree: 3 }));
+    assert.deepEqual(visibleNodes(graph, state), [], 'blinken has two links left in view');
+    applyChoices(state, picked({ hiddenRelTypes: new Set(['VISITED']), minDegree: 2 }));
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'wang']);
+    assert.equal(keptDegree(graph, state, 'blinken'), 2);
+    assert.equal(keptDegree(graph, new ViewState(), 'blinken'), 3);
+  });
+
+  it('hides links backed by fewer documents than asked, and the nodes left with none; a link that does not say counts as one', () => {
+    const graph = sample();
+    const state = new ViewState();
+    const shown = () => graph.filterEdges((e, a) => state.edgeShown(graph, e, a)).sort();
+    assert.deepEqual(
+      graph.mapEdges((_, a) => documentsBehind(a)),
+      [1, 2, 1, 1],
+      'e2 cites d1 and d2; e4 carries no corroboration',
+    );
+    assert.equal(maxDocuments(graph), 2);
+    applyChoices(state, picked({ minDocuments: 1 }));
+    assert.equal(state.edgeFilters.size, 0, 'one document is every link: no filter');
+    applyChoices(state, picked({ minDocuments: 2 }));
+    assert.deepEqual(shown(), ['e2']);
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim', 'paris']);
+    applyChoices(state, picked({ minDocuments: 3 }));
+    assert.deepEqual(shown(), []);
+    assert.deepEqual(visibleNodes(graph, state), ['paris']);
+  });
+
+  it('hides a node whose every link an edge filter hides, and counts it out; a node that never had a link stays', () => {
+    const graph = sample();
+    const state = new ViewState();
+    applyChoices(state, picked({ hiddenDocuments: new Set(['d1']) }));
+    assert.equal(visibleNodes(graph, state).length, graph.order, 'every node keeps a link: e2 has d2 too, e4 cites nothing');
+    applyChoices(state, picked({ hiddenDocuments: new Set(['d1', 'd2']) }));
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['paris', 'wang', 'xi'], 'only e4 is left; paris never had a link');
+    assert.equal(state.edgeShown(graph, 'e4', graph.getEdgeAttributes('e4')), true);
+    applyChoices(state, picked({ hiddenRelTypes: new Set(['MET']) }));
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['beijing', 'blinken', 'claim', 'paris'], 'any edge filter: wang and xi met only');
+    applyChoices(state, picked({}));
+    assert.equal(visibleNodes(graph, state).length, graph.order);
   });
 
   it('keeps the choices apart from the data and from other features’ filters, and reports every change', () => {
@@ -177,18 +269,24 @@ describe('filters: choices as view state predicates', () => {
     choices.setShown(choices.hiddenKinds, ['Place'], false);
     choices.setShown(choices.hiddenRelTypes, ['MET'], false);
     choices.setMinDegree(1);
+    choices.setMinDocuments(2);
+    assert.equal(choices.active, 4);
+    assert.deepEqual([...state.edgeFilters.keys()].sort(), ['corroboration', 'relType']);
+    choices.setMinDocuments(Number.NaN);
+    assert.equal(choices.minDocuments, 1, 'what is not a number shows every link');
     assert.equal(choices.active, 3);
-    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim', 'wang']);
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['blinken', 'claim'], 'wang only met: with MET hidden it has no link left');
     choices.setShown(choices.hiddenKinds, ['Place'], true);
-    assert.deepEqual(visibleNodes(graph, state).sort(), ['beijing', 'blinken', 'claim', 'wang'], 'a kind ticked again comes back');
+    assert.deepEqual(visibleNodes(graph, state).sort(), ['beijing', 'blinken', 'claim'], 'a kind ticked again comes back');
     assert.deepEqual(visibleNodes(graph, state).includes('paris'), false, 'paris has no link: the minimum degree still hides it');
 
     choices.clear();
     assert.equal(choices.active, 0);
     assert.deepEqual([...state.nodeFilters.keys()], ['query'], 'clearing leaves the other feature’s filter alone');
     assert.equal(state.edgeFilters.size, 0);
-    assert.equal(told, 5);
-    assert.equal(refreshed, 5, 'every change refreshes the renderer');
+    assert.equal(choices.minDocuments, 1);
+    assert.equal(told, 7);
+    assert.equal(refreshed, 7, 'every change refreshes the renderer');
     assert.equal(JSON.stringify(graph.export()), before, 'the graph data is untouched');
   });
 });
