@@ -6,17 +6,7 @@
  */
 import { drawDiscNodeLabel, type NodeLabelDrawingFunction } from 'sigma/rendering';
 import type { Attributes } from 'graphology-types';
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
+import { overlaps, type Box } from './overlays.js';
 
 /** Where sigma's disc label drawer puts a label's text: right of the node, centred on it. */
 export function labelBox(data: { x: number; y: number; size: number }, textWidth: number, fontSize: number): Box {
@@ -41,9 +31,7 @@ export class LabelPlacement {
  * (`placements.set`), and a copy of the renderer (the PNG export's) gets one of its own.
  * Hovered nodes are drawn by the hover drawer, on their own layer, and always show.
  */
-export function placedLabelDrawer<N extends Attributes, E extends Attributes>(
-  placements: WeakMap<CanvasRenderingContext2D, LabelPlacement>,
-): NodeLabelDrawingFunction<N, E> {
+export function placedLabelDrawer<N extends Attributes, E extends Attributes>(placements: WeakMap<object, LabelPlacement>): NodeLabelDrawingFunction<N, E> {
   return (context, data, settings) => {
     if (!data.label) return;
     let placement = placements.get(context);
@@ -52,20 +40,4 @@ export function placedLabelDrawer<N extends Attributes, E extends Attributes>(
     const box = labelBox(data, context.measureText(data.label).width, settings.labelSize);
     if (placement.place(data.key, box)) drawDiscNodeLabel(context, data, settings);
   };
-}
-
-/** The boxes of the elements laid over `container` (toolbar, legend, open panels), in its coordinates. */
-export function overlayBoxes(container: HTMLElement): Box[] {
-  const stage = container.parentElement;
-  if (!stage) return [];
-  const origin = container.getBoundingClientRect();
-  const boxes: Box[] = [];
-  for (const child of stage.children) {
-    if (child === container || !(child instanceof HTMLElement) || child.hidden) continue;
-    const r = child.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    const box = { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
-    if (overlaps(box, { x: 0, y: 0, width: origin.width, height: origin.height })) boxes.push(box);
-  }
-  return boxes;
 }

@@ -5,9 +5,21 @@
  * Pure, and seeded, so the same graph gives the same groups and the same layout on every load.
  */
 import { UndirectedGraph } from 'graphology';
-import type Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
-import pagerank from 'graphology-metrics/centrality/pagerank.js';
+import type { AbstractGraph } from 'graphology-types';
+import louvainExport from 'graphology-communities-louvain';
+import pagerankExport from 'graphology-metrics/centrality/pagerank.js';
+
+/**
+ * A CommonJS package's function as the module system hands it over: the bundler and Node give the
+ * function itself, while TypeScript's NodeNext typing (the server-side check of the unit tests) sees `{ default }`.
+ */
+function commonJs<T>(m: T | { default: T }): T {
+  return typeof m === 'function' ? (m as T) : (m as { default: T }).default;
+}
+const louvain = commonJs(louvainExport);
+const pagerank = commonJs(pagerankExport);
+
+type Graph = AbstractGraph;
 
 /** The links of `graph` as one weighted undirected edge per pair of nodes, self-loops dropped. */
 export function simpleUndirected(graph: Graph): UndirectedGraph<Record<string, never>, { weight: number }> {

@@ -21,7 +21,8 @@ import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import { toast } from '../app/toast.js';
 import { edgeStyle, nodeStyle } from './highlight.js';
-import { LabelPlacement, overlayBoxes, placedLabelDrawer, type Box } from './labels.js';
+import { LabelPlacement, placedLabelDrawer } from './labels.js';
+import { overlayBoxes, type Box } from './overlays.js';
 import { phraseOf, shortLabel } from './wording.js';
 import { viewGraphOf, type ViewEdge, type ViewGraph, type ViewNode } from './model.js';
 import { watchAddedLinks } from './restyle.js';
@@ -252,7 +253,7 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
   let zoomedIn = false;
   const edgeLabelled = (edge: string): boolean => zoomedIn || state.hoveredEdge === edge || (state.hovered !== null && graph.hasExtremity(edge, state.hovered));
   // Each frame places labels afresh, clear of each other and of what lies over the canvas (labels.ts).
-  const placements = new WeakMap<CanvasRenderingContext2D, LabelPlacement>();
+  const placements = new WeakMap<object, LabelPlacement>();
   const renderer: Renderer = new Sigma<ViewNode, ViewEdge>(graph, container, {
     defaultDrawNodeLabel: placedLabelDrawer(placements),
     // The node reducer finishes the object the shared style returns (a new one): a second copy per node

@@ -6,7 +6,7 @@
  * coordinates, the graph's extent (or a custom box) scaled into [0, 1]; the camera lives in the latter.
  */
 import type Sigma from 'sigma';
-import { overlayBoxes, type Box } from '../graph/labels.js';
+import { overlayBoxes, type Box } from '../graph/overlays.js';
 import type { ViewEdge, ViewNode } from '../graph/model.js';
 
 type Renderer = Sigma<ViewNode, ViewEdge>;

@@ -46,6 +46,8 @@ describe('view controls', () => {
     } as unknown as SerializedGraph);
     graph.setNodeAttribute('c', 'fixed', true);
     const state = new ViewState();
+    // Sized by links, the data's own size: the ring adds its width to it.
+    state.appearance = { color: 'kind', size: 'degree', width: 'uniform' };
     const pinned = nodeStyle(graph, 'c', graph.getNodeAttributes('c'), state);
     assert.equal(pinned.type, PINNED_NODE_TYPE);
     assert.equal(pinned.ringColor, PIN_RING);
