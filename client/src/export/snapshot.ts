@@ -4,14 +4,14 @@
  */
 import type Sigma from 'sigma';
 import type { ViewEdge, ViewNode } from '../graph/model.js';
-import type { LabelProbe } from '../graph/view.js';
+import type { ProbedElement } from '../graph/view.js';
 import { PINNED_NODE_TYPE } from '../layout/pinned.js';
 import type { SvgEdge, SvgNode, SvgView } from './svg.js';
 
 export function snapshotOf(sigma: Sigma<ViewNode, ViewEdge>): SvgView {
   const graph = sigma.getGraph();
   // The labels on screen: those placed clear of the others (graph/labels.ts), else sigma's own choice.
-  const probe = (sigma.getContainer() as LabelProbe).drawnLabels?.();
+  const probe = (sigma.getContainer() as ProbedElement).newsgraphView?.drawnLabels();
   const labelled = probe ? new Set(probe.labels.map((l) => l.node)) : sigma.getNodeDisplayedLabels();
   const minEdgeThickness = sigma.getSetting('minEdgeThickness');
   const nodes: (SvgNode & { z: number })[] = [];

@@ -13,13 +13,21 @@ export function labelBox(data: { x: number; y: number; size: number }, textWidth
   return { x: data.x + data.size + 3, y: data.y - (fontSize * 2) / 3, width: textWidth, height: fontSize + 2 };
 }
 
-/** The labels of one frame: `place` accepts a box that overlaps nothing placed or blocked. Pure. */
+/**
+ * The labels of one frame: `place` accepts a box inside `bounds` (the canvas: a label cut at its edge is
+ * not read) that overlaps nothing placed or blocked. Pure.
+ */
 export class LabelPlacement {
   readonly placed: (Box & { node: string })[] = [];
-  constructor(readonly blocked: readonly Box[] = []) {}
+  constructor(
+    readonly blocked: readonly Box[] = [],
+    readonly bounds: Box | null = null,
+  ) {}
 
   place(node: string, box: Box): boolean {
-    if (this.blocked.some((b) => overlaps(b, box)) || this.placed.some((b) => overlaps(b, box))) return false;
+    const b = this.bounds;
+    if (b && (box.x < b.x || box.y < b.y || box.x + box.width > b.x + b.width || box.y + box.height > b.y + b.height)) return false;
+    if (this.blocked.some((o) => overlaps(o, box)) || this.placed.some((p) => overlaps(p, box))) return false;
     this.placed.push({ ...box, node });
     return true;
   }

@@ -76,16 +76,22 @@ export function centralityOf(graph: Graph): Map<string, number> {
  * Starting places that keep communities apart: each on its own circle, the circles along a sunflower
  * spiral, largest at the centre. ForceAtlas2 then settles each group without pulling them into one ball.
  */
+/** A community's circle grows with the square root of its members: its area with their number. */
+const RADIUS_PER_NODE = 10;
+
 export function communityPositions(communities: ReadonlyMap<string, number>): Map<string, { x: number; y: number }> {
   const groups = new Map<number, string[]>();
   for (const [node, c] of communities) groups.set(c, [...(groups.get(c) ?? []), node]);
   const positions = new Map<string, { x: number; y: number }>();
   const golden = Math.PI * (3 - Math.sqrt(5));
+  // A sunflower spiral packs discs of the average community's size with little room wasted.
+  const mean = communities.size / Math.max(1, groups.size);
+  const step = 2 * RADIUS_PER_NODE * Math.sqrt(mean);
   for (const [c, nodes] of groups) {
-    const spread = 60 * Math.sqrt(c);
+    const spread = step * Math.sqrt(c);
     const cx = spread * Math.cos(c * golden);
     const cy = spread * Math.sin(c * golden);
-    const radius = 4 * Math.sqrt(nodes.length);
+    const radius = RADIUS_PER_NODE * Math.sqrt(nodes.length);
     nodes.forEach((node, i) => {
       const angle = (2 * Math.PI * i) / nodes.length;
       positions.set(node, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) });

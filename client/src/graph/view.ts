@@ -30,12 +30,22 @@ import type { ViewState } from './state.js';
 
 export type { ViewEdge, ViewGraph, ViewNode } from './model.js';
 
-/** The serialized graph ready to draw, laid out with ForceAtlas2 from a circle, so the same on every load. */
+/**
+ * The serialized graph ready to draw, laid out with ForceAtlas2 from its communities' circles, so the
+ * same on every load. Node sizes count (adjustSizes) so that the members of a tight group sit side by
+ * side rather than on top of each other.
+ */
 export function toViewGraph(data: SerializedGraph): ViewGraph {
   const graph = viewGraphOf(data);
-  if (graph.order > 1) forceAtlas2.assign(graph, { iterations: 150, settings: forceAtlas2.inferSettings(graph) });
+  if (graph.order > 1) {
+    const settings = { ...forceAtlas2.inferSettings(graph), adjustSizes: graph.order <= ADJUST_SIZES_UP_TO };
+    forceAtlas2.assign(graph, { iterations: 150, settings });
+  }
   return graph;
 }
+
+/** Size-aware layout costs a test per pair of nodes without Barnes-Hut; past this many nodes, overlap is a lesser evil. */
+const ADJUST_SIZES_UP_TO = 2_000;
 
 /**
  * How the renderer saves work. Read when a renderer is made and on every frame; the render bench
@@ -80,8 +90,15 @@ export const renderTuning = {
 
 type Renderer = Sigma<ViewNode, ViewEdge>;
 
-/** The labels drawn in the last frame and the overlays they keep clear of, for tests and scripts (`#graph`). */
-export type LabelProbe = HTMLElement & { drawnLabels?: () => { labels: (Box & { node: string })[]; overlays: Box[] } };
+/**
+ * What the canvas drew, read off `#graph` by tests and scripts as they read its data attributes: the labels
+ * of the last frame with the overlays they kept clear of, and where a node is on screen (CSS pixels).
+ */
+export interface ViewProbe {
+  drawnLabels(): { labels: (Box & { node: string })[]; overlays: Box[] };
+  positionOf(node: string): { x: number; y: number } | null;
+}
+export type ProbedElement = HTMLElement & { newsgraphView?: ViewProbe };
 
 /** Below this camera ratio (zoomed in) every drawn link is labelled with its type. */
 export const EDGE_LABEL_ZOOM = 0.45;
@@ -369,12 +386,21 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
   };
   const unsubscribe = state.onChange(restyle);
   const labelContext = renderer.getCanvases().labels!.getContext('2d')!;
-  const newFrame = () => void placements.set(labelContext, new LabelPlacement(overlayBoxes(container)));
+  const newFrame = () => {
+    const { width, height } = renderer.getDimensions();
+    placements.set(labelContext, new LabelPlacement(overlayBoxes(container), { x: 0, y: 0, width, height }));
+  };
   newFrame();
   renderer.on('beforeRender', newFrame);
-  (container as LabelProbe).drawnLabels = () => {
-    const placement = placements.get(labelContext)!;
-    return { labels: [...placement.placed], overlays: [...placement.blocked] };
+  (container as ProbedElement).newsgraphView = {
+    drawnLabels: () => {
+      const placement = placements.get(labelContext)!;
+      return { labels: [...placement.placed], overlays: [...placement.blocked] };
+    },
+    positionOf: (node) => {
+      const shown = renderer.getNodeDisplayData(node);
+      return shown ? renderer.framedGraphToViewport(shown) : null;
+    },
   };
   // A node's look counts its links (the "+N" badge, the degree filter), and sigma does not restyle a node that gains one.
   const unwatchLinks = watchAddedLinks(graph, (nodes) => {

@@ -14,6 +14,8 @@ type Renderer = Sigma<ViewNode, ViewEdge>;
 /** Pixels kept clear around fitted nodes: room for their discs and the start of their labels. */
 const FIT_MARGIN = 48;
 const CAMERA_DURATION = 250;
+/** Pixels kept on the right of fitted nodes for the start of their labels, which run rightwards. */
+const LABEL_ROOM = 120;
 
 export interface Extent {
   width: number;
@@ -86,7 +88,9 @@ export function fitCamera(sigma: Renderer, nodes: readonly string[], { duration 
   const unit = sigma.framedGraphToViewport({ x: 1, y: 0 });
   const pixelsPerUnit = Math.hypot(unit.x - origin.x, unit.y - origin.y) * ratio;
   const viewport = sigma.getDimensions();
+  // Labels run to the right of their nodes: keep them some room on that side.
   const insets = insetsOf(overlayBoxes(sigma.getContainer()), viewport);
+  insets.right += LABEL_ROOM;
   const fitted = fittingRatio({ width: maxX - minX, height: maxY - minY }, viewport, pixelsPerUnit, FIT_MARGIN, insets) ?? ratio;
   // The box's middle goes to the middle of the free area: the camera looks at the point that, framed
   // on the box's middle, sits as far from the viewport's middle as the free area's middle, mirrored.
