@@ -24,7 +24,7 @@ try {
     .getByRole('option', { name: /Antony Blinken/ })
     .first()
     .click();
-  await page.getByRole('heading', { name: 'Antony Blinken' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: 'Antony Blinken', level: 2 }).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1200);
   const out = path.join(PROJECT_ROOT, 'docs', 'explorer.png');
   await page.screenshot({ path: out });

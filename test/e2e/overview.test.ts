@@ -5,13 +5,14 @@
  * each other or what lies over the canvas; and no serious accessibility fault on the main views (axe-core).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS } from '../helpers/browser.js';
 import { detailsPanel, explorerSuite, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
+import { DEV_CORPUS } from '../helpers/seeded.js';
 
 /** A second outlet reporting the seeds' meeting, and a place mentioned with nothing linked to it. */
 const ARTICLES = {
@@ -32,20 +33,26 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 /** The labels drawn on the canvas (from the canvas's own record) and the boxes of what lies over it (from the page's layout). */
 async function labelsAndOverlays(page: Page): Promise<{ labels: (Box & { node: string })[]; overlays: Box[] }> {
   await page.waitForTimeout(400);
-  return page.evaluate(() => {
-    const graph = document.getElementById('graph') as HTMLElement & { newsgraphView: { drawnLabels(): { labels: (Box & { node: string })[] } } };
+  // Run in the page, as text: these tests type-check without the DOM's types.
+  return page.evaluate(`(() => {
+    const graph = document.getElementById('graph');
     const origin = graph.getBoundingClientRect();
-    const overlays = [...graph.parentElement!.children]
-      .filter((e): e is HTMLElement => e !== graph && e instanceof HTMLElement && !e.hidden && e.getClientRects().length > 0)
+    const overlays = [...graph.parentElement.children]
+      .filter((e) => e !== graph && !e.hidden && e.getClientRects().length > 0)
       .map((e) => e.getBoundingClientRect())
       .map((r) => ({ x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height }))
       .filter((b) => b.width > 0 && b.height > 0);
     return { labels: graph.newsgraphView.drawnLabels().labels, overlays };
-  });
+  })()`);
 }
 
-function assertClear({ labels, overlays }: Awaited<ReturnType<typeof labelsAndOverlays>>, where: string): void {
-  assert.ok(labels.length > 3, `${where}: labels are drawn (${labels.length})`);
+/** Where the canvas drew a node, in its own pixels. */
+async function positionOf(page: Page, node: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(`document.getElementById('graph').newsgraphView.positionOf(${JSON.stringify(node)})`);
+}
+
+function assertClear({ labels, overlays }: Awaited<ReturnType<typeof labelsAndOverlays>>, where: string, atLeast = 4): void {
+  assert.ok(labels.length >= atLeast, `${where}: labels are drawn (${labels.length})`);
   for (const [i, a] of labels.entries()) {
     for (const b of labels.slice(i + 1)) assert.ok(!overlaps(a, b), `${where}: the labels of ${a.node} and ${b.node} overlap`);
     for (const o of overlays) assert.ok(!overlaps(a, o), `${where}: the label of ${a.node} lies under an overlay at ${JSON.stringify(o)}`);
@@ -57,12 +64,7 @@ async function accessibilityFaults(page: Page): Promise<string[]> {
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated through the debugging protocol: the explorer's Content Security Policy rightly refuses inline scripts.
   await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
+  const violations: { id: string; impact: string; nodes: { target: string[] }[] }[] = await page.evaluate('axe.run(document).then((r) => r.violations)');
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -124,10 +126,7 @@ describe('explorer: the overview, links in plain words, and a view that keeps cl
     await withExplorerPage(explorer, '/', async (page) => {
       await openEntityBySearch(page, 'Blinken', 'Antony Blinken');
       await page.waitForTimeout(500);
-      const [from, to] = await page.evaluate(() => {
-        const view = (document.getElementById('graph') as HTMLElement & { newsgraphView: { positionOf(n: string): { x: number; y: number } } }).newsgraphView;
-        return [view.positionOf('person:antony-blinken'), view.positionOf('person:chen-jining')];
-      });
+      const [from, to] = [await positionOf(page, 'person:antony-blinken'), await positionOf(page, 'person:chen-jining')];
       const box = (await page.locator('#graph').boundingBox())!;
       const middle = { x: box.x + (from.x + to.x) / 2, y: box.y + (from.y + to.y) / 2 };
       await page.mouse.move(middle.x + 30, middle.y + 30);
@@ -139,6 +138,54 @@ describe('explorer: the overview, links in plain words, and a view that keeps cl
       await panel.getByRole('heading', { name: 'Antony Blinken → met → Chen Jining', level: 2 }).waitFor({ timeout: 10_000 });
       assert.match((await panel.locator('.corroboration-line').textContent())!, /Backed by 1 document: a single source/);
       assert.ok((await panel.getByRole('list', { name: 'Evidence' }).locator('blockquote').count()) > 0);
+    });
+  });
+});
+
+describe('explorer on the dev corpus (30 real articles and the seeds)', { skip: existsSync(DEV_CORPUS) ? false : `no dev corpus at ${DEV_CORPUS}` }, () => {
+  const explorer = explorerSuite({ extraPaths: [DEV_CORPUS] });
+
+  it('keeps every label clear on the first screen, the Blinken view, an allegation and a path', async () => {
+    await withExplorerPage(explorer, '/', async (page) => {
+      assertClear(await labelsAndOverlays(page), 'the overview');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'corpus-overview.png') });
+      assert.deepEqual(await accessibilityFaults(page), [], 'the overview');
+
+      const panel = await openEntityBySearch(page, 'Blinken', 'Antony Blinken');
+      assertClear(await labelsAndOverlays(page), 'Blinken');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'corpus-blinken.png') });
+
+      // An allegation, from the panel of someone it is made against.
+      await openEntityBySearch(page, 'Donald Trump', 'Donald Trump');
+      const against = panel.getByRole('region', { name: 'Connections' }).getByRole('heading', { name: 'Allegations against it', level: 4 });
+      await against
+        .locator('xpath=following-sibling::ul[1]/li[1]')
+        .getByRole('button', { name: /^Open / })
+        .click();
+      await panel.getByText('Allegation', { exact: true }).waitFor();
+      await panel.getByRole('heading', { name: 'Against', level: 4 }).waitFor();
+      assertClear(await labelsAndOverlays(page), 'an allegation');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'corpus-allegation.png') });
+      assert.deepEqual(await accessibilityFaults(page), [], 'an allegation');
+
+      // A path, from the Paths form.
+      await page.getByRole('button', { name: 'Paths', exact: true }).click();
+      for (const [label, name] of [
+        ['From', 'Antony Blinken'],
+        ['To', 'Joe Biden'],
+      ] as const) {
+        await page.getByRole('combobox', { name: label, exact: true }).fill(name);
+        await page
+          .getByRole('listbox', { name: `${label} suggestions` })
+          .getByRole('option', { name: new RegExp(`^${name}`) })
+          .first()
+          .click({ timeout: 10_000 });
+      }
+      await page.getByRole('combobox', { name: 'To', exact: true }).press('Enter');
+      await panel.getByRole('list', { name: 'Hops' }).waitFor({ timeout: 10_000 });
+      // A path fades all but its own nodes, and only theirs are labelled.
+      assertClear(await labelsAndOverlays(page), 'a path', 2);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'corpus-path.png') });
     });
   });
 });

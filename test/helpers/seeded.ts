@@ -10,6 +10,9 @@ import { createApp } from '../../server/http/app.js';
 import { loadPaths } from '../../server/ingest/load.js';
 import { createLogger } from '../../server/logger.js';
 import { SEEDS_DIR } from '../../server/paths.js';
+
+/** The dev corpus's articles (shared/dev-corpus), which sit beside the project in CI; tests that need them skip without. */
+export const DEV_CORPUS = path.resolve(SEEDS_DIR, '../../shared/dev-corpus/articles');
 import { resetGraph, testDatabase } from './neo4j.js';
 import { tempDirs } from './temp.js';
 
@@ -20,13 +23,15 @@ export interface GraphOptions {
   /** The seed articles; false leaves the database empty (with its schema), for the explorer's empty state. */
   seeds?: boolean;
   extraArticles?: Articles;
+  /** Folders or files of articles to load as well (the dev corpus beside the project). */
+  extraPaths?: string[];
 }
 
 /** Empties the database and loads the articles asked for: each file starts from a graph it knows. */
-export async function loadGraph(db: Database, { seeds = true, extraArticles }: GraphOptions = {}): Promise<void> {
+export async function loadGraph(db: Database, { seeds = true, extraArticles, extraPaths = [] }: GraphOptions = {}): Promise<void> {
   await resetGraph(db);
   await applySchema(db);
-  const paths = seeds ? [SEEDS_DIR] : [];
+  const paths = [...(seeds ? [SEEDS_DIR] : []), ...extraPaths];
   // Only the loader reads the files (the graph keeps the text), so they can go as soon as it is done.
   const temp = tempDirs('newsgraph-articles');
   try {

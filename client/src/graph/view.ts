@@ -109,6 +109,20 @@ export function edgeLabel(data: ViewEdge): string {
 }
 
 /**
+ * The label of all the links between two nodes, either way, drawn on the first of them alone ("met,
+ * asked (hedged)"): parallel links lie on one line, and their labels would print over each other.
+ * Empty for the others.
+ */
+export function pairLabel(graph: ViewGraph, edge: string): string {
+  const [source, target] = graph.extremities(edge);
+  const pair = source === target ? graph.edges(source, source) : [...graph.edges(source, target), ...graph.edges(target, source)];
+  if (pair.length === 1) return edgeLabel(graph.getEdgeAttributes(edge));
+  pair.sort();
+  if (pair[0] !== edge) return '';
+  return [...new Set(pair.map((e) => edgeLabel(graph.getEdgeAttributes(e))))].join(', ');
+}
+
+/**
  * Sigma's own test for "the camera is moving" (render() hides edges on it), but a drag counts only while
  * the button is down: sigma keeps counting it until after the click that ends it, which must pick a node.
  * (`isMoving` alone lapses 100 ms after the last mouse move, which a slow frame outlasts mid-drag.)
@@ -294,7 +308,8 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
         type: arrows || size > 1 ? 'arrow' : 'line',
         hidden: look.hidden ?? false,
         zIndex: look.zIndex ?? 0,
-        label: labelled ? edgeLabel(data) : '',
+        // A hovered link says what it alone is; otherwise one label speaks for the links between two nodes.
+        label: !labelled ? '' : state.hoveredEdge === edge ? edgeLabel(data) : pairLabel(graph, edge),
         forceLabel: labelled,
       };
     },

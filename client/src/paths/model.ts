@@ -3,6 +3,7 @@
  * words, where nodes new to the canvas go, and the camera frame around it. Pure functions, no DOM, so
  * they run under node:test.
  */
+import { phraseOf } from '../graph/wording.js';
 import type { Hop } from '../../../common/api.js';
 import type { Highlight } from '../graph/state.js';
 
@@ -31,7 +32,9 @@ export function highlightOf(from: string, hops: readonly Hop[]): Highlight {
 export function hopText(here: string, hop: Hop, labelOf: (id: string) => string): string {
   const forward = hop.source === here;
   const there = forward ? hop.target : hop.source;
-  return forward ? `${labelOf(here)} —${hop.relType}→ ${labelOf(there)}` : `${labelOf(here)} ←${hop.relType}— ${labelOf(there)}`;
+  // In plain words, the arrows pointing the way the link does: "Wang Yi ← accused ← Xi Jinping".
+  const words = phraseOf(hop.relType);
+  return forward ? `${labelOf(here)} → ${words} → ${labelOf(there)}` : `${labelOf(here)} ← ${words} ← ${labelOf(there)}`;
 }
 
 export interface Point {

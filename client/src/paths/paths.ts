@@ -10,7 +10,7 @@ import { fetchPaths } from '../api.js';
 import type { Canvas } from '../app/canvas.js';
 import { busy, errorText, toast } from '../app/toast.js';
 import type { Highlight } from '../graph/state.js';
-import { shortLabel } from '../graph/wording.js';
+import { corroborationText, shortLabel, singleSource } from '../graph/wording.js';
 import type { Panel } from '../panel/panel.js';
 import { mountSearch } from '../search/search.js';
 import { DEFAULT_HOPS, frame, highlightOf, hopText, MAX_HOPS, placeAlong, walk, type Point } from './model.js';
@@ -247,10 +247,17 @@ export function mountPaths(host: HTMLElement, { canvas, panel }: { canvas: Canva
     section.append(summary);
     const list = el('ol', undefined, 'hops');
     list.setAttribute('aria-label', 'Hops');
+    const edges = new Map(result.graph.edges.map((e) => [e.key, e.attributes]));
     path.forEach((hop: Hop, i) => {
       const text = hopText(order[i]!, hop, labelOf);
       const item = el('li');
-      item.append(el('h3', text));
+      const heading = el('h3', text);
+      // Marked in words, as in the entity panel: a hedged or alleged hop, and what backs it.
+      const edge = edges.get(hop.edge);
+      const alleged = [hop.source, hop.target].some((n) => result.graph.nodes.find((x) => x.key === n)?.attributes.kind === 'Allegation');
+      if (edge?.properties.hedged === true || alleged) heading.append(' ', el('span', alleged ? 'alleged' : 'hedged', 'tag hedged'));
+      if (edge) heading.append(' ', el('span', singleSource(edge.corroboration) ? 'single source' : corroborationText(edge.corroboration), 'corroboration'));
+      item.append(heading);
       if (hop.evidence.length) item.append(panel.evidenceList(hop.evidence, () => renderPanel(current), `Evidence: ${text}`));
       else item.append(el('p', 'No evidence sentence recorded for this link.', 'muted'));
       list.append(item);

@@ -20,8 +20,8 @@ describe('a path as the user reads it', () => {
   });
 
   it('words each hop in walking order, the arrow keeping the relationship’s direction', () => {
-    assert.equal(hopText('a', hop('ab', 'a', 'b'), labelOf), 'Antony Blinken —MET→ Wang Yi');
-    assert.equal(hopText('b', hop('cb', 'c', 'b', 'ACCUSED'), labelOf), 'Wang Yi ←ACCUSED— Xi Jinping');
+    assert.equal(hopText('a', hop('ab', 'a', 'b'), labelOf), 'Antony Blinken → met → Wang Yi');
+    assert.equal(hopText('b', hop('cb', 'c', 'b', 'ACCUSED'), labelOf), 'Wang Yi ← accused ← Xi Jinping');
   });
 
   it('lays new nodes along the path between the ones already placed, and on past the last one', () => {
