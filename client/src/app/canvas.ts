@@ -8,6 +8,7 @@ import type Sigma from 'sigma';
 import type { SerializedGraph } from '../../../common/graph.js';
 import { History, mergeNeighbourhood } from '../graph/expand.js';
 import { ViewState } from '../graph/state.js';
+import { toast } from './toast.js';
 import { fitCamera, inView } from '../layout/camera.js';
 import { renderGraph, toViewGraph, type ViewEdge, type ViewGraph, type ViewNode } from '../graph/view.js';
 
@@ -38,7 +39,7 @@ export class Canvas {
   /** The renderer, made on first use: sigma measures the container when it is created. */
   get sigma(): Sigma<ViewNode, ViewEdge> {
     if (!this.renderer) {
-      const renderer = renderGraph(this.graph, this.container, this.state);
+      const renderer = renderGraph(this.graph, this.container, this.state, toast);
       renderer.on('clickNode', ({ node }) => this.events.open(node));
       renderer.on('clickEdge', ({ edge }) => this.events.openEdge(edge));
       renderer.on('doubleClickNode', (event) => {

@@ -5,7 +5,7 @@
 import type Sigma from 'sigma';
 import type { ViewEdge, ViewNode } from '../graph/model.js';
 import type { ProbedElement } from '../graph/view.js';
-import { PINNED_NODE_TYPE } from '../layout/pinned.js';
+import { PINNED_NODE_TYPE } from '../graph/pinned.js';
 import type { SvgEdge, SvgNode, SvgView } from './svg.js';
 
 export function snapshotOf(sigma: Sigma<ViewNode, ViewEdge>): SvgView {

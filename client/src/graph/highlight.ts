@@ -7,8 +7,8 @@
 import type { ViewEdge, ViewGraph, ViewNode } from './model.js';
 import { edgeWidth, nodeColor, nodeSize } from './appearance.js';
 import type { ViewState } from './state.js';
-import { isPinned, PIN_RING, PIN_RING_FADED, PIN_RING_WIDTH, PINNED_NODE_TYPE } from '../layout/pinned.js';
-import { withBadge } from '../paging/badge.js';
+import { isPinned, PIN_RING, PIN_RING_FADED, PIN_RING_WIDTH, PINNED_NODE_TYPE } from './pinned.js';
+import { withBadge } from './badge.js';
 
 export const FADED = '#e4e6eb';
 /** Links into or out of an allegation, and hedged interactions ("allegedly", "reportedly"). */

@@ -19,8 +19,8 @@ import {
 } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
-import { toast } from '../app/toast.js';
 import { edgeStyle, nodeStyle } from './highlight.js';
+import { LABEL_MAX } from './badge.js';
 import { LabelPlacement, placedLabelDrawer } from './labels.js';
 import { overlayBoxes, type Box } from './overlays.js';
 import { phraseOf, shortLabel } from './wording.js';
@@ -266,8 +266,20 @@ interface SigmaInternals {
 
 type NodeDisplay = ReturnType<typeof nodeStyle> & Partial<NodeDisplayData>;
 
+/**
+ * What the renderer has to tell the user (a lost graphics context, and its return): the app shell shows
+ * it (as a toast); the core shows nothing itself. Returns a handle to take the notice back.
+ */
+export type Notify = (message: string, kind?: 'info' | 'error') => { remove(): void };
+
+/** Without an app shell (the render bench), notices go to the console. */
+const consoleNotice: Notify = (message) => {
+  console.warn(message);
+  return { remove: () => undefined };
+};
+
 /** Sigma over the graph, styled by reducers that read `state`; a change of state refreshes the drawing. */
-export function renderGraph(graph: ViewGraph, container: HTMLElement, state: ViewState): Sigma<ViewNode, ViewEdge> {
+export function renderGraph(graph: ViewGraph, container: HTMLElement, state: ViewState, notify: Notify = consoleNotice): Sigma<ViewNode, ViewEdge> {
   // The level of detail is decided for the whole graph at once, after a load or merge has finished adding to it.
   const arrowsFor = () => graph.size <= renderTuning.arrowEdgeLimit;
   const nodeScaleFor = () => Math.min(1, Math.sqrt(renderTuning.fullSizeNodes / Math.max(1, graph.order)));
@@ -292,7 +304,8 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     nodeReducer: (node, data) => {
       const look: NodeDisplay = nodeStyle(graph, node, data, state);
       look.size = (look.size ?? data.size) * nodeScale;
-      if (look.label) look.label = shortLabel(look.label);
+      // Cut to the length the badge allows for (badge.ts), so a badge already on the label survives.
+      if (look.label) look.label = shortLabel(look.label, LABEL_MAX);
       return look;
     },
     // An edge is drawn from these fields alone, in an object of one fixed shape: sigma's copy of all the
@@ -449,7 +462,7 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
   camera.on('updated', onCamera);
   renderer.on('enterEdge', ({ edge }) => hoverEdge(edge));
   renderer.on('leaveEdge', () => hoverEdge(null));
-  const unwatch = watchContexts(renderer, container);
+  const unwatch = watchContexts(renderer, container, notify);
   renderer.once('kill', () => {
     killed = true;
     cancelAnimationFrame(frame);
@@ -470,13 +483,13 @@ export const CONTEXT_RESTORE_GRACE_MS = 1500;
  * Keeps drawing through a lost WebGL context (a GPU reset, a driver crash, the browser reclaiming
  * contexts). The browser is asked to restore it; when it does, sigma's GL state is rebuilt in place,
  * so every listener and feature attached to the renderer carries on. Until then, and for good if it
- * never comes back, a toast says so. `#graph[data-webgl]` reads `lost` or `ok` for tests.
+ * never comes back, a notice says so. `#graph[data-webgl]` reads `lost` or `ok` for tests.
  */
-function watchContexts(renderer: Renderer, container: HTMLElement): () => void {
+function watchContexts(renderer: Renderer, container: HTMLElement, toast: Notify): () => void {
   const internals = renderer as unknown as SigmaInternals;
   const canvases = renderer.getCanvases();
   const lost = new Set<string>();
-  let notice: HTMLElement | null = null;
+  let notice: { remove(): void } | null = null;
   let timer = 0;
   const listeners: [HTMLCanvasElement, string, (e: Event) => void][] = [];
 

@@ -8,7 +8,7 @@ import type Sigma from 'sigma';
 import type { Canvas } from '../app/canvas.js';
 import type { ViewEdge, ViewNode } from '../graph/model.js';
 import { holdFrame, releaseFrame } from './camera.js';
-import { isPinned } from './pinned.js';
+import { isPinned } from '../graph/pinned.js';
 
 /** Pixels the pointer must travel, button down, before a press on a node becomes a drag. */
 const DRAG_THRESHOLD = 4;

@@ -10,7 +10,7 @@ import type Sigma from 'sigma';
 import type { Canvas } from '../app/canvas.js';
 import type { ViewEdge, ViewGraph, ViewNode } from '../graph/model.js';
 import { releaseFrame } from './camera.js';
-import { isPinned } from './pinned.js';
+import { isPinned } from '../graph/pinned.js';
 
 export class ForceLayout {
   private supervisor: FA2Layout<ViewNode, ViewEdge> | null = null;

@@ -2,7 +2,7 @@
 import { createNodeBorderProgram } from '@sigma/node-border';
 import type Sigma from 'sigma';
 import type { ViewEdge, ViewNode } from '../graph/model.js';
-import { PIN_RING, PIN_RING_WIDTH, PINNED_NODE_TYPE } from './pinned.js';
+import { PIN_RING, PIN_RING_WIDTH, PINNED_NODE_TYPE } from '../graph/pinned.js';
 
 const PinnedNodeProgram = createNodeBorderProgram<ViewNode, ViewEdge>({
   borders: [

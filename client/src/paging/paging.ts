@@ -13,7 +13,7 @@ import { busy, errorText, toast } from '../app/toast.js';
 import { parseViewUrl, recordFocus, recordStep } from '../app/url.js';
 import { collapseLeaves, leavesOf } from '../graph/expand.js';
 import { fitCamera } from '../layout/camera.js';
-import { hiddenCount } from './badge.js';
+import { hiddenCount } from '../graph/badge.js';
 import { combinePages, nextOffset, pageOffset } from './pages.js';
 
 /** Neighbours per page: enough to see who matters around a hub, few enough to lay out at once. */

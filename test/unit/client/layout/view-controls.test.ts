@@ -5,7 +5,7 @@ import { FADED, nodeStyle } from '../../../../client/src/graph/highlight.js';
 import { viewGraphOf } from '../../../../client/src/graph/model.js';
 import { ViewState } from '../../../../client/src/graph/state.js';
 import { fittingRatio } from '../../../../client/src/layout/camera.js';
-import { PIN_RING, PIN_RING_FADED, PIN_RING_WIDTH, PINNED_NODE_TYPE } from '../../../../client/src/layout/pinned.js';
+import { PIN_RING, PIN_RING_FADED, PIN_RING_WIDTH, PINNED_NODE_TYPE } from '../../../../client/src/graph/pinned.js';
 import { viewActionFor } from '../../../../client/src/layout/shortcuts.js';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({

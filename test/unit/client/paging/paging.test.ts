@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { SerializedGraph } from '../../../../common/graph.js';
 import { collapseLeaves, mergeNeighbourhood } from '../../../../client/src/graph/expand.js';
 import { viewGraphOf } from '../../../../client/src/graph/model.js';
-import { badgeLabel, hiddenCount, LABEL_MAX, withBadge } from '../../../../client/src/paging/badge.js';
+import { badgeLabel, hiddenCount, LABEL_MAX, withBadge } from '../../../../client/src/graph/badge.js';
 import { combinePages, nextOffset, pageOffset } from '../../../../client/src/paging/pages.js';
 
 const node = (key: string, extra: Record<string, unknown> = {}, kind = 'Person') => ({

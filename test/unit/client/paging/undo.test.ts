@@ -11,7 +11,7 @@ import type { SerializedGraph } from '../../../../common/graph.js';
 import { collapseLeaves, History, leavesOf, mergeNeighbourhood } from '../../../../client/src/graph/expand.js';
 import { viewGraphOf, type ViewEdge, type ViewGraph, type ViewNode } from '../../../../client/src/graph/model.js';
 import { watchAddedLinks } from '../../../../client/src/graph/restyle.js';
-import { badgeLabel, hiddenCount, withBadge } from '../../../../client/src/paging/badge.js';
+import { badgeLabel, hiddenCount, withBadge } from '../../../../client/src/graph/badge.js';
 import { nextOffset, pageOffset } from '../../../../client/src/paging/pages.js';
 
 /** Each node's label as sigma would draw it now, kept as sigma keeps it. */

@@ -3,7 +3,8 @@
  * from what the canvas holds now, not from the reply that brought the node, so it stays true through
  * merges, pages, collapses and undo. Pure functions over the graph, run by the node reducer.
  */
-import type { ViewGraph, ViewNode } from '../graph/model.js';
+import type { ViewGraph, ViewNode } from './model.js';
+import { shortLabel } from './wording.js';
 
 /** Longest label the canvas draws (view.ts cuts longer ones): the badge must survive that cut. */
 export const LABEL_MAX = 48;
@@ -28,8 +29,7 @@ export function hiddenCount(graph: ViewGraph, node: string): number {
 export function badgeLabel(label: string, hidden: number, max = LABEL_MAX): string {
   if (hidden <= 0) return label;
   const badge = ` +${hidden}`;
-  if (label.length + badge.length <= max) return `${label}${badge}`;
-  return `${label.slice(0, Math.max(1, max - badge.length - 1)).trimEnd()}…${badge}`;
+  return `${shortLabel(label, max - badge.length)}${badge}`;
 }
 
 /** A node's look with the badge on its label, when the label is drawn at all (faded nodes have none). */
