@@ -3,6 +3,7 @@
  * reducers styled it (filters, highlight, pins), at its place on screen, in drawing order.
  */
 import type Sigma from 'sigma';
+import { CLAIM_NODE_TYPE } from '../graph/highlight.js';
 import type { ViewEdge, ViewNode } from '../graph/model.js';
 import type { ProbedElement } from '../graph/view.js';
 import { PINNED_NODE_TYPE } from '../graph/pinned.js';
@@ -19,13 +20,15 @@ export function snapshotOf(sigma: Sigma<ViewNode, ViewEdge>): SvgView {
     const shown = sigma.getNodeDisplayData(key);
     if (!shown) return;
     const { x, y } = sigma.framedGraphToViewport(shown);
-    const ring = shown.type === PINNED_NODE_TYPE ? (shown as { ringColor?: string }).ringColor : undefined;
+    // A pinned node's ring is its own colour; an allegation is a ring of its colour around white.
+    const claim = shown.type === CLAIM_NODE_TYPE;
+    const ring = claim ? shown.color : shown.type === PINNED_NODE_TYPE ? (shown as { ringColor?: string }).ringColor : undefined;
     nodes.push({
       key,
       x,
       y,
       radius: sigma.scaleSize(shown.size),
-      color: shown.color,
+      color: claim ? '#ffffff' : shown.color,
       ...(shown.label && labelled.has(key) ? { label: shown.label } : {}),
       ...(ring ? { ring } : {}),
       hidden: shown.hidden,

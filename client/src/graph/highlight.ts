@@ -25,11 +25,17 @@ export function isAlleged(graph: ViewGraph, edge: string, data: ViewEdge): boole
 type NodeLook = Partial<ViewNode> & { zIndex?: number; hidden?: boolean; highlighted?: boolean };
 type EdgeLook = Partial<ViewEdge> & { zIndex?: number; hidden?: boolean };
 
+/**
+ * An allegation is drawn as a ring, hollow, where a person, an institution or a place is a disc: a claim
+ * and the links into it read apart from reported facts by shape, not by colour alone.
+ */
+export const CLAIM_NODE_TYPE = 'claim';
+
 export function nodeStyle(graph: ViewGraph, node: string, data: ViewNode, state: ViewState): NodeLook {
-  // Its label says how many of its neighbours are not on the canvas yet ("Name +12", paging/badge.ts).
+  // Its label says how many of its neighbours are not on the canvas yet ("Name +12", badge.ts).
   const look = withBadge(graph, node, baseNodeStyle(graph, node, data, state));
-  // A node the user dragged into place wears a ring (layout/pinned.ts), faded with the node when it is.
-  if (!isPinned(data) || look.hidden) return look;
+  // A node the user dragged into place wears a ring (pinned.ts), faded with the node when it is.
+  if (!isPinned(data) || look.hidden) return data.kind === 'Allegation' && !look.hidden ? { ...look, type: CLAIM_NODE_TYPE } : look;
   return { ...look, type: PINNED_NODE_TYPE, size: (look.size ?? data.size) + PIN_RING_WIDTH, ringColor: look.color === FADED ? PIN_RING_FADED : PIN_RING };
 }
 

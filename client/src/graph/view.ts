@@ -19,7 +19,8 @@ import {
 } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
-import { edgeStyle, nodeStyle } from './highlight.js';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import { CLAIM_NODE_TYPE, edgeStyle, nodeStyle } from './highlight.js';
 import { LABEL_MAX } from './badge.js';
 import { LabelPlacement, placedLabelDrawer } from './labels.js';
 import { overlayBoxes, type Box } from './overlays.js';
@@ -197,6 +198,14 @@ class NodeProgram extends NodeCircleProgram<ViewNode, ViewEdge> {
   }
 }
 
+/** An allegation: a ring of its colour around a white middle (highlight.ts CLAIM_NODE_TYPE). */
+const ClaimProgram = createNodeBorderProgram<ViewNode, ViewEdge>({
+  borders: [
+    { size: { value: 0.38 }, color: { attribute: 'color' } },
+    { size: { fill: true }, color: { value: '#ffffff' } },
+  ],
+});
+
 type EdgeProgramClass = EdgeProgramType<ViewNode, ViewEdge>;
 
 /**
@@ -336,7 +345,7 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     enableEdgeEvents: edgeEvents,
     hideEdgesOnMove: renderTuning.hideOnMove === 'sigma',
     hideLabelsOnMove: light,
-    nodeProgramClasses: { circle: NodeProgram },
+    nodeProgramClasses: { circle: NodeProgram, [CLAIM_NODE_TYPE]: ClaimProgram },
     edgeProgramClasses: edgePrograms(),
   });
   const internals = renderer as unknown as SigmaInternals;

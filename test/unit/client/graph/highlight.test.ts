@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SerializedGraph } from '../../../../common/graph.js';
-import { ALLEGED_EDGE, edgeStyle, FADED, HIGHLIGHT_EDGE, nodeStyle } from '../../../../client/src/graph/highlight.js';
+import { communityColor, edgeWidth } from '../../../../client/src/graph/appearance.js';
+import { ALLEGED_EDGE, CLAIM_NODE_TYPE, edgeStyle, FADED, HIGHLIGHT_EDGE, nodeStyle } from '../../../../client/src/graph/highlight.js';
+import { KIND_COLORS } from '../../../../client/src/graph/style.js';
 import { viewGraphOf } from '../../../../client/src/graph/model.js';
 import { ViewState } from '../../../../client/src/graph/state.js';
 
@@ -54,5 +56,33 @@ describe('hover and allegation styling (sigma reducers)', () => {
     assert.equal(nodeStyle(graph, 'c', graph.getNodeAttributes('c'), state).color, FADED);
     assert.equal(edgeStyle(graph, 'ab', graph.getEdgeAttributes('ab'), state).color, HIGHLIGHT_EDGE);
     assert.equal(edgeStyle(graph, 'bc', graph.getEdgeAttributes('bc'), state).color, FADED);
+  });
+});
+
+describe('styling by attribute (appearance.ts through the reducers)', () => {
+  const styled = (appearance: Partial<ViewState['appearance']>) =>
+    Object.assign(new ViewState(), { appearance: { ...new ViewState().appearance, ...appearance } });
+
+  it('draws an allegation as a ring, by shape and not by colour alone', () => {
+    assert.equal(nodeStyle(graph, 'x', graph.getNodeAttributes('x'), new ViewState()).type, CLAIM_NODE_TYPE);
+    assert.equal(nodeStyle(graph, 'a', graph.getNodeAttributes('a'), new ViewState()).type, undefined);
+  });
+
+  it('colours by community when asked, the two ends of a lone link alike', () => {
+    const state = styled({ color: 'community' });
+    const colour = (n: string) => nodeStyle(graph, n, graph.getNodeAttributes(n), state).color;
+    assert.equal(colour('b'), colour('c'));
+    assert.equal(colour('a'), communityColor(state.metrics(graph).communities.get('a')));
+    assert.equal(nodeStyle(graph, 'a', graph.getNodeAttributes('a'), styled({ color: 'kind' })).color, KIND_COLORS.Person);
+  });
+
+  it('sizes by centrality, the most central node largest, and a link by the documents behind it', () => {
+    const state = styled({ size: 'centrality' });
+    const size = (n: string) => nodeStyle(graph, n, graph.getNodeAttributes(n), state).size!;
+    assert.ok(size('a') > size('x') && size('b') > size('c'));
+    const wide = { ...graph.getEdgeAttributes('ab'), corroboration: { documents: 4, outlets: 2 } };
+    assert.equal(edgeStyle(graph, 'ab', wide, styled({ width: 'corroboration' })).size, edgeWidth(wide.corroboration, 'corroboration'));
+    assert.ok(edgeWidth({ documents: 4, outlets: 2 }, 'corroboration') > edgeWidth({ documents: 1, outlets: 1 }, 'corroboration'));
+    assert.equal(edgeStyle(graph, 'ab', wide, styled({ width: 'uniform' })).size, 1);
   });
 });
