@@ -74,8 +74,10 @@ export interface HtmlText {
   text: string;
 }
 
-/** What both readings collect: the text pieces, and the <title> and first <h1> text. */
+/** What both readings collect: the text pieces, and the first <h1>, the og:title and the <title> text. */
 class Collector {
+  /** A page's own headline for sharing (`<meta property="og:title">`): without the site name <title> often adds. */
+  ogTitle = '';
   readonly out: string[] = [];
   private hiddenDepth = 0;
   private inTitle = false;
@@ -111,7 +113,13 @@ class Collector {
       .replace(/ *\n[ \n]*/g, (m) => (m.split('\n').length > 2 ? '\n\n' : '\n'))
       .trim();
     const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-    return { title: clean(this.h1) || clean(this.title) || null, text };
+    return { title: clean(this.h1) || clean(this.ogTitle) || clean(this.title) || null, text };
+  }
+
+  /** A <meta> element's attributes: the og:title, when it is one. */
+  meta(attributes: Record<string, string>): void {
+    const key = attributes.property ?? attributes.name;
+    if (key?.toLowerCase() === 'og:title' && !this.ogTitle) this.ogTitle = attributes.content ?? '';
   }
 }
 
@@ -125,6 +133,9 @@ function structuredText(html: string): HtmlText {
       onopentagname(name) {
         if (++depth > MAX_HTML_DEPTH) throw new TooDeep();
         collect.open(name);
+      },
+      onopentag(name, attributes) {
+        if (name === 'meta') collect.meta(attributes);
       },
       onclosetag(name) {
         depth--;
@@ -162,15 +173,21 @@ function flatText(html: string): HtmlText {
     collect.close(name);
   };
   let tag = '';
+  let attribute = '';
+  let value = '';
+  let attributes: Record<string, string> = {};
   const noop = () => {};
   const tokenizer = new Tokenizer(
     { decodeEntities: true },
     {
       onopentagname(start, end) {
         tag = html.slice(start, end).toLowerCase();
+        attributes = {};
         open(tag);
       },
-      onopentagend: noop,
+      onopentagend() {
+        if (tag === 'meta') collect.meta(attributes);
+      },
       // <svg/> and the like: a hidden element that closes itself.
       onselfclosingtag() {
         if (HIDDEN.has(tag)) close(tag);
@@ -181,10 +198,20 @@ function flatText(html: string): HtmlText {
       },
       ontext: (start, end) => collect.text(html.slice(start, end)),
       ontextentity: (codepoint) => collect.text(String.fromCodePoint(codepoint)),
-      onattribdata: noop,
-      onattribentity: noop,
-      onattribend: noop,
-      onattribname: noop,
+      // Attributes are read for <meta> alone (its og:title).
+      onattribname(start, end) {
+        attribute = html.slice(start, end).toLowerCase();
+        value = '';
+      },
+      onattribdata(start, end) {
+        if (tag === 'meta') value += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        if (tag === 'meta') value += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (tag === 'meta') attributes[attribute] = value;
+      },
       oncdata: noop,
       oncomment: noop,
       ondeclaration: noop,

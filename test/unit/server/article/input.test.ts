@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toArticle } from '../../../../server/article/article.js';
 import { decodeText } from '../../../../server/article/decode.js';
-import { htmlToText } from '../../../../server/article/html.js';
+import { flatHtmlText, htmlToText } from '../../../../server/article/html.js';
 import { markdownToText } from '../../../../server/article/markdown.js';
 
 describe('article text', () => {
@@ -24,6 +24,15 @@ describe('article text', () => {
       <p>Beijing denied it.<img src=x onerror="alert(1)"></p></body></html>`);
     assert.equal(title, 'Blinken in Beijing');
     assert.equal(text, 'Blinken in Beijing\n\nSecretary Blinken met Wang Yi & Chen Jining.\n\nBeijing denied it.');
+  });
+
+  it('titles an HTML page by its headline, else its og:title, else its <title>, both readings alike', () => {
+    const page = (body: string) =>
+      `<html><head><title>Blinken meets Wang | The Daily Example</title><meta property="og:title" content="Blinken meets Wang &amp; Chen"></head><body>${body}</body></html>`;
+    assert.equal(htmlToText(page('<h1>Blinken in Beijing</h1><p>Text.</p>')).title, 'Blinken in Beijing');
+    assert.equal(htmlToText(page('<p>Text.</p>')).title, 'Blinken meets Wang & Chen');
+    assert.equal(flatHtmlText(page('<p>Text.</p>')).title, 'Blinken meets Wang & Chen');
+    assert.equal(htmlToText('<html><head><title>Blinken meets Wang</title></head><body><p>Text.</p></body></html>').title, 'Blinken meets Wang');
   });
 
   it('keeps the prose of Markdown, not its markup or link targets', () => {
