@@ -132,6 +132,7 @@ describe('explorer: the overview, links in plain words, and a view that keeps cl
       await page.mouse.move(middle.x + 30, middle.y + 30);
       await page.mouse.move(middle.x, middle.y, { steps: 4 });
       await page.locator('#graph:not([data-hover-edge=""])[data-hover-edge]').waitFor({ timeout: 5_000 });
+      assert.equal(await page.getAttribute('#graph', 'title'), 'Antony Blinken → met → Chen Jining', 'the tooltip reads the link as a sentence');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'edge-hover.png') });
       await page.mouse.click(middle.x, middle.y);
       const panel = detailsPanel(page);

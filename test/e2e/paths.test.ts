@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { PathsResult } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
+import { phraseOf } from '../../client/src/graph/wording.js';
 import { SCREENSHOTS } from '../helpers/browser.js';
 import { detailsPanel, explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
 
@@ -104,10 +105,13 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
       const hops = view.getByRole('list', { name: 'Hops' }).locator(':scope > li');
       assert.equal(await hops.count(), first.length);
       const titles = await hops.locator('h3').allTextContents();
-      assert.match(titles[0]!, new RegExp(`^${escape(from.label)} (—\\w+→|←\\w+—) `), titles[0]);
-      assert.match(titles.at(-1)!, new RegExp(` (—\\w+→|←\\w+—) ${escape(to.label)}$`), titles.at(-1));
+      // Each hop in plain words, the arrows the way its link points, then what backs it ("single source", "2 documents").
+      const arrow = '(→ [a-z ]+ →|← [a-z ]+ ←)';
+      assert.match(titles[0]!, new RegExp(`^${escape(from.label)} ${arrow} `), titles[0]);
+      assert.match(titles.at(-1)!, new RegExp(` ${arrow} ${escape(to.label)}( (hedged|alleged))? (single source|\\d+ documents)`), titles.at(-1));
       for (const [i, title] of titles.entries()) {
-        assert.ok(title.includes(first[i]!.relType), `${title} names ${first[i]!.relType}`);
+        const words = phraseOf(first[i]!.relType);
+        assert.ok(title.includes(` ${words} `), `${title} names ${words}`);
         const sentences = (await hops.nth(i).locator('blockquote').allTextContents()).filter((s) => s.trim());
         assert.ok(sentences.length > 0, `${title} has an evidence sentence`);
         assert.ok(
@@ -129,7 +133,7 @@ describe('explorer: the shortest path between two entities, hop by hop with evid
         const secondTitles = await hops.locator('h3').allTextContents();
         assert.ok(JSON.stringify([second, secondTitles]) !== JSON.stringify([shown, titles]), 'another path is shown');
         for (const [i, title] of secondTitles.entries())
-          assert.ok(title.includes(result.paths[1]![i]!.relType), `${title} names ${result.paths[1]![i]!.relType}`);
+          assert.ok(title.includes(` ${phraseOf(result.paths[1]![i]!.relType)} `), `${title} names ${phraseOf(result.paths[1]![i]!.relType)}`);
         await view.getByRole('button', { name: 'Previous path' }).click();
         assert.deepEqual((await graph.getAttribute('data-path'))!.split(' '), shown);
         assert.deepEqual(await hops.locator('h3').allTextContents(), titles);

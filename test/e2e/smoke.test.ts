@@ -48,7 +48,9 @@ describe('explorer page in Chromium', () => {
       ),
     );
     await withExplorerPage(explorer, '/', async (page) => {
-      assert.equal(await page.getAttribute('#graph', 'data-node-count'), '14');
+      // Persons 1, 10 and 11 are linked to nothing: counted in one group, not drawn.
+      assert.equal(await page.getAttribute('#graph', 'data-node-count'), '11');
+      assert.equal(await page.getByRole('button', { name: /without links/ }).textContent(), '3 entities without links');
       assert.equal((await page.locator('#graph canvas').count()) > 0, true);
       // Give sigma a frame to draw, then look at what is on screen.
       await page.waitForTimeout(500);

@@ -24,7 +24,7 @@ import { CLAIM_NODE_TYPE, edgeStyle, nodeStyle } from './highlight.js';
 import { LABEL_MAX } from './badge.js';
 import { LabelPlacement, placedLabelDrawer } from './labels.js';
 import { overlayBoxes, type Box } from './overlays.js';
-import { phraseOf, shortLabel } from './wording.js';
+import { linkSentence, phraseOf, shortLabel } from './wording.js';
 import { viewGraphOf, type ViewEdge, type ViewGraph, type ViewNode } from './model.js';
 import { watchAddedLinks } from './restyle.js';
 import type { ViewState } from './state.js';
@@ -443,9 +443,12 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
   const unwatchLinks = watchAddedLinks(graph, (nodes) => {
     if (!killed) renderer.refresh({ partialGraph: { nodes }, schedule: true });
   });
+  // The browser's tooltip says in full what the canvas shortens: an allegation's whole claim, a link as a sentence.
+  const tooltip = (text: string) => (container.title = text);
   const hover = (node: string | null) => {
     state.hovered = node;
     container.dataset.hover = node ?? '';
+    tooltip(node && graph.hasNode(node) ? graph.getNodeAttribute(node, 'label') : '');
     state.changed();
   };
   // The end of a drag draws what was hidden: sigma itself renders again only if the camera still moves.
@@ -458,6 +461,10 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
   const hoverEdge = (edge: string | null) => {
     state.hoveredEdge = edge;
     container.dataset.hoverEdge = edge ?? '';
+    if (edge && graph.hasEdge(edge)) {
+      const [source, target] = graph.extremities(edge);
+      tooltip(linkSentence(graph.getNodeAttribute(source, 'label'), graph.getEdgeAttribute(edge, 'relType'), graph.getNodeAttribute(target, 'label')));
+    } else tooltip('');
     state.changed();
   };
   // Links are labelled once zoomed in: crossing that zoom re-styles, as the reducers read the ratio.
