@@ -64,9 +64,10 @@ export function fittingRatio(box: Extent, viewport: Extent, pixelsPerUnit: numbe
 
 /**
  * Animates the camera so that `nodes` fill the part of the viewport nothing lies over; with no nodes, all
- * of them. `duration` 0 jumps (a new graph is framed before it is first seen).
+ * of them. `duration` 0 jumps (a new graph is framed before it is first seen); `closest` is the nearest
+ * ratio it zooms to.
  */
-export function fitCamera(sigma: Renderer, nodes: readonly string[], { duration = CAMERA_DURATION } = {}): Promise<void> {
+export function fitCamera(sigma: Renderer, nodes: readonly string[], { duration = CAMERA_DURATION, closest = 0 } = {}): Promise<void> {
   const camera = sigma.getCamera();
   if (nodes.length === 0) nodes = sigma.getGraph().nodes();
   let minX = Infinity;
@@ -91,7 +92,8 @@ export function fitCamera(sigma: Renderer, nodes: readonly string[], { duration 
   // Labels run to the right of their nodes: keep them some room on that side.
   const insets = insetsOf(overlayBoxes(sigma.getContainer()), viewport);
   insets.right += LABEL_ROOM;
-  const fitted = fittingRatio({ width: maxX - minX, height: maxY - minY }, viewport, pixelsPerUnit, FIT_MARGIN, insets) ?? ratio;
+  // `closest`: a few nodes close together are framed no nearer than this ratio, where nodes keep their size.
+  const fitted = Math.max(closest, fittingRatio({ width: maxX - minX, height: maxY - minY }, viewport, pixelsPerUnit, FIT_MARGIN, insets) ?? ratio);
   // The box's middle goes to the middle of the free area: the camera looks at the point that, framed
   // on the box's middle, sits as far from the viewport's middle as the free area's middle, mirrored.
   const centred = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: fitted, angle: 0 };

@@ -83,19 +83,6 @@ export function placeAlong(order: readonly string[], known: ReadonlyMap<string, 
   return placed;
 }
 
-/**
- * The camera around points in sigma's framed coordinates (the whole graph fits in 0..1 at ratio 1):
- * their centre, zoomed so that they take most of the view, never closer than `closest`.
- */
-export function frame(points: readonly Point[], closest = 0.15): Point & { ratio: number } {
-  if (points.length === 0) return { x: 0.5, y: 0.5, ratio: 1 };
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const extent = Math.max(maxX - minX, maxY - minY);
-  return { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.min(1, Math.max(closest, extent * 1.6)) };
-}
-
 export type End = 'from' | 'to';
 
 export interface Entity {

@@ -5,6 +5,7 @@
  * `data-path`, in walking order. The state and its words are model.ts's; this file wires the DOM, the
  * canvas and the server to them.
  */
+import { fitCamera } from '../layout/camera.js';
 import type { PathsResult } from '../../../common/api.js';
 import { fetchPaths } from '../api.js';
 import type { Canvas } from '../app/canvas.js';
@@ -110,8 +111,8 @@ export function mountPaths(host: HTMLElement, { canvas, panel }: { canvas: Canva
     const { sigma } = canvas;
     sigma.resize();
     sigma.refresh();
-    const points = order.flatMap((id) => sigma.getNodeDisplayData(id) ?? []);
-    void sigma.getCamera().animate(model.frame(points), { duration: 400 });
+    // Framed beside the toolbar and the legend, as Fit does, and never so close that a short path fills the screen.
+    void fitCamera(sigma, order, { duration: 400, closest: 0.3 });
   }
 
   /** A document opened from the panel's evidence comes back to this same path. */

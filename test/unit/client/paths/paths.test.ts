@@ -8,7 +8,6 @@ import {
   current,
   failure,
   focusOnOpen,
-  frame,
   highlightOf,
   hopText,
   intact,
@@ -62,23 +61,6 @@ describe('a path as the user reads it', () => {
     assert.ok(
       [...alone.values()].every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
       'a path with no placed node still gets positions',
-    );
-  });
-
-  it('frames the path: its centre, zoomed in but never closer than the limit nor further than the whole graph', () => {
-    const f = frame([
-      { x: 0.2, y: 0.4 },
-      { x: 0.4, y: 0.5 },
-    ]);
-    assert.ok(Math.abs(f.x - 0.3) < 1e-9 && Math.abs(f.y - 0.45) < 1e-9);
-    assert.ok(f.ratio > 0.2 && f.ratio < 1);
-    assert.equal(frame([{ x: 0.5, y: 0.5 }]).ratio, 0.15);
-    assert.equal(
-      frame([
-        { x: 0, y: 0 },
-        { x: 1, y: 1 },
-      ]).ratio,
-      1,
     );
   });
 });
