@@ -23,7 +23,7 @@ import {
   type ExportRequest,
   type FormatChoice,
   type ScopeChoice,
-} from './choice.js';
+} from './model.js';
 import { snapshotOf } from './snapshot.js';
 import { viewToSvg } from './svg.js';
 import { positionsOf, visibleNodes } from './view.js';
