@@ -1,12 +1,13 @@
 /**
  * Filters as data: what the canvas holds (kinds, relationship types, evidence documents, degrees,
- * corroboration, with counts) and the user's choices turned into ViewState predicates. Choices are kept
- * as what is hidden, so a kind or type that arrives later (a search, an expansion) shows until the user
- * hides it. The graph is never touched: the reducers hide what fails. No DOM here, so it is tested in node.
+ * corroboration, with counts), the user's choices turned into ViewState predicates, and what the panel
+ * shows of both (its lists, ticks, sliders, the Filters button's count). Choices are kept as what is
+ * hidden, so a kind or type that arrives later (a search, an expansion) shows until the user hides it.
+ * The graph is never touched: the reducers hide what fails. No DOM here, so it is tested in node.
  */
 import type { DocumentSummary } from '../../../common/api.js';
 import { evidenceDocuments as documentsCited } from '../../../common/graph.js';
-import { KIND_COLORS } from '../graph/style.js';
+import { colorOf, KIND_COLORS } from '../graph/style.js';
 import type { ViewEdge, ViewGraph } from '../graph/model.js';
 import type { EdgeFilter, NodeFilter, ViewState } from '../graph/state.js';
 
@@ -217,6 +218,12 @@ export function drawnKinds(graph: ViewGraph, state: ViewState): string[] {
   return [...kinds].sort(byKind);
 }
 
+/** How many kinds of choice hide something: a count for the Filters button. */
+export function activeCount(choices: Choices): number {
+  const { hiddenKinds, hiddenRelTypes, hiddenDocuments, minDegree, minDocuments } = choices;
+  return [hiddenKinds.size, hiddenRelTypes.size, hiddenDocuments.size, minDegree, minDocuments - 1].filter((n) => n > 0).length;
+}
+
 /**
  * The user's choices and who listens to them. One per view state, shared by the filters panel and the
  * legend (a click on a legend kind hides it), so both always agree.
@@ -231,9 +238,8 @@ export class FilterChoices implements Choices {
 
   constructor(private readonly state: ViewState) {}
 
-  /** How many kinds of choice hide something: a count for the Filters button. */
   get active(): number {
-    return [this.hiddenKinds.size, this.hiddenRelTypes.size, this.hiddenDocuments.size, this.minDegree, this.minDocuments - 1].filter((n) => n > 0).length;
+    return activeCount(this);
   }
 
   onChange(listener: () => void): () => void {
@@ -291,4 +297,107 @@ export function filtersOf(state: ViewState): FilterChoices {
   let choices = choicesByState.get(state);
   if (!choices) choicesByState.set(state, (choices = new FilterChoices(state)));
   return choices;
+}
+
+/** A list in the panel, by the set of hidden values it acts on. */
+export type ListName = 'kind' | 'relType' | 'document';
+
+export const HIDDEN_SET = { kind: 'hiddenKinds', relType: 'hiddenRelTypes', document: 'hiddenDocuments' } as const satisfies Record<ListName, keyof Choices>;
+
+/** A checkbox row in the panel's lists. */
+export interface OptionRow {
+  /** Its list, or 'outlet' for the box over an outlet's documents. */
+  choice: ListName | 'outlet';
+  value: string;
+  name: string;
+  /** How many nodes or links on the canvas it stands for. */
+  count: number;
+  /** The kind's colour, beside its name. */
+  swatch?: string;
+  /** What the box and its Only button show or hide: its own value, or all of an outlet's documents. */
+  values: string[];
+  /** An outlet's documents, each a row of its own under the outlet's. */
+  documents?: OptionRow[];
+}
+
+export interface ListGroup {
+  list: ListName;
+  title: string;
+  /** Names the values in All's and None's accessible names ("Show all kinds"). */
+  noun: string;
+  /** Every value the group lists: what All, None and Only act over. */
+  listed: string[];
+  rows: OptionRow[];
+  /** Said in place of the rows when there are none. */
+  empty: string;
+}
+
+function simpleList(list: ListName, title: string, noun: string, counts: Count[], empty: string, swatch?: (value: string) => string): ListGroup {
+  const rows = counts.map(({ value, count }) => ({ choice: list, value, name: value, count, values: [value], swatch: swatch?.(value) }));
+  return { list, title, noun, listed: counts.map((c) => c.value), rows, empty };
+}
+
+/** The panel's lists as the canvas holds them now, hidden values included; documents named from `known`. */
+export function listsOf(graph: ViewGraph, choices: Choices, known: ReadonlyMap<string, DocumentSummary>): ListGroup[] {
+  const documents = documentCounts(graph, choices.hiddenDocuments);
+  const outlets = groupByOutlet(documents, known, citations(graph)).map((group): OptionRow => ({
+    choice: 'outlet',
+    value: group.outlet,
+    name: group.outlet,
+    count: group.count,
+    values: group.documents.map((d) => d.value),
+    documents: group.documents.map((d) => ({ choice: 'document', value: d.value, name: d.label, count: d.count, values: [d.value] })),
+  }));
+  return [
+    simpleList('kind', 'Kinds', 'kinds', kindCounts(graph, choices.hiddenKinds), 'No nodes on the canvas.', colorOf),
+    simpleList('relType', 'Relationships', 'relationship types', relTypeCounts(graph, choices.hiddenRelTypes), 'No links on the canvas.'),
+    {
+      list: 'document',
+      title: 'Documents cited',
+      noun: 'documents',
+      listed: documents.map((d) => d.value),
+      rows: outlets,
+      empty: 'No evidence documents behind these links.',
+    },
+  ];
+}
+
+/** A row's box: ticked while all it stands for shows; an outlet with only some of its documents hidden is neither. */
+export function tickOf(choices: Choices, row: Pick<OptionRow, 'choice' | 'values'>): { checked: boolean; indeterminate: boolean } {
+  const set = choices[HIDDEN_SET[row.choice === 'outlet' ? 'document' : row.choice]];
+  const hidden = row.values.filter((value) => set.has(value)).length;
+  return { checked: hidden === 0, indeterminate: hidden > 0 && hidden < row.values.length };
+}
+
+export interface Minimum {
+  value: number;
+  max: number;
+  /** What a screen reader says for the value. */
+  valueText: string;
+}
+
+/** The sliders reach what the canvas holds, and the choice in force even when the canvas no longer does. */
+export function minimaOf(graph: ViewGraph, choices: Choices): { degree: Minimum; documents: Minimum } {
+  const { minDegree, minDocuments } = choices;
+  return {
+    degree: { value: minDegree, max: Math.max(maxDegree(graph), minDegree, 1), valueText: minDegree ? `at least ${minDegree} links` : 'no minimum' },
+    documents: {
+      value: minDocuments,
+      max: Math.max(maxDocuments(graph), minDocuments, 1),
+      valueText: minDocuments > 1 ? `links backed by at least ${minDocuments} documents` : 'every link',
+    },
+  };
+}
+
+/** The Filters button: how many kinds of choice hide something, when any does. */
+export function badgeOf(choices: Choices): { text: string; active: boolean } {
+  const active = activeCount(choices);
+  return { text: active ? `Filters (${active})` : 'Filters', active: active > 0 };
+}
+
+/** What every filter in force (this feature's and any other's) lets through, and the panel's line saying so. */
+export function shownOf(graph: ViewGraph, state: ViewState): { nodes: number; edges: number; text: string } {
+  const nodes = visibleNodes(graph, state).length;
+  const edges = graph.filterEdges((edge, data) => state.edgeShown(graph, edge, data)).length;
+  return { nodes, edges, text: `${nodes} of ${graph.order} nodes shown` };
 }

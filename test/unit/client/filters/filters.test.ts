@@ -4,6 +4,7 @@ import type { DocumentSummary } from '../../../../common/api.js';
 import type { SerializedGraph } from '../../../../common/graph.js';
 import {
   applyChoices,
+  badgeOf,
   documentCounts,
   type Choices,
   drawnKinds,
@@ -13,14 +14,19 @@ import {
   documentsBehind,
   keptDegree,
   kindCounts,
+  listsOf,
   maxDegree,
   maxDocuments,
+  minimaOf,
   relTypeCounts,
   showingOnly,
+  shownOf,
+  tickOf,
   UNKNOWN_OUTLET,
   visibleNodes,
 } from '../../../../client/src/filters/model.js';
 import { viewGraphOf } from '../../../../client/src/graph/model.js';
+import { colorOf } from '../../../../client/src/graph/style.js';
 import { ViewState } from '../../../../client/src/graph/state.js';
 
 const node = (key: string, kind: string) => ({ key, attributes: { label: key, labels: ['Entity', kind], kind, properties: {} } });
@@ -288,5 +294,97 @@ describe('filters: choices as view state predicates', () => {
     assert.equal(told, 7);
     assert.equal(refreshed, 7, 'every change refreshes the renderer');
     assert.equal(JSON.stringify(graph.export()), before, 'the graph data is untouched');
+  });
+});
+
+describe('filters: what the panel shows', () => {
+  const known = new Map([
+    ['d1', doc('d1', 'Blinken in Beijing', 'Reuters')],
+    ['d2', doc('d2', 'Xinhua on the visit', 'Xinhua')],
+  ]);
+
+  it('lists kinds with their colours, relationship types, and documents under their outlets, hidden values included', () => {
+    const graph = sample();
+    const [kinds, types, documents] = listsOf(graph, picked({ hiddenRelTypes: new Set(['DENIES']) }), known);
+    assert.deepEqual(
+      [kinds, types, documents].map((g) => [g!.list, g!.title, g!.noun]),
+      [
+        ['kind', 'Kinds', 'kinds'],
+        ['relType', 'Relationships', 'relationship types'],
+        ['document', 'Documents cited', 'documents'],
+      ],
+    );
+    assert.deepEqual(kinds!.rows[0], { choice: 'kind', value: 'Person', name: 'Person', count: 3, values: ['Person'], swatch: colorOf('Person') });
+    assert.deepEqual(types!.listed, ['ALLEGES', 'DENIES', 'MET', 'VISITED'], 'a hidden type stays listed, at 0');
+    assert.equal(types!.rows[0]!.swatch, undefined, 'only kinds have a colour');
+    assert.deepEqual(documents!.listed, ['d1', 'd2']);
+    assert.deepEqual(
+      documents!.rows.map((r) => [r.choice, r.name, r.count, r.values, r.documents!.map((d) => [d.choice, d.value, d.name, d.count])]),
+      [
+        ['outlet', 'Reuters', 2, ['d1'], [['document', 'd1', 'Blinken in Beijing', 2]]],
+        ['outlet', 'Xinhua', 2, ['d2'], [['document', 'd2', 'Xinhua on the visit', 2]]],
+      ],
+    );
+  });
+
+  it('says so when the canvas holds nothing to list', () => {
+    const empty = viewGraphOf({
+      attributes: {},
+      options: { type: 'directed', multi: true, allowSelfLoops: true },
+      nodes: [],
+      edges: [],
+    } as unknown as SerializedGraph);
+    const groups = listsOf(empty, picked(), new Map());
+    assert.deepEqual(
+      groups.map((g) => [g.rows.length, g.listed.length, g.empty]),
+      [
+        [0, 0, 'No nodes on the canvas.'],
+        [0, 0, 'No links on the canvas.'],
+        [0, 0, 'No evidence documents behind these links.'],
+      ],
+    );
+  });
+
+  it('ticks what shows; an outlet with some of its documents hidden is neither ticked nor unticked', () => {
+    const choices = picked({ hiddenKinds: new Set(['Place']), hiddenDocuments: new Set(['d1']) });
+    assert.deepEqual(tickOf(choices, { choice: 'kind', values: ['Place'] }), { checked: false, indeterminate: false });
+    assert.deepEqual(tickOf(choices, { choice: 'kind', values: ['Person'] }), { checked: true, indeterminate: false });
+    assert.deepEqual(tickOf(choices, { choice: 'relType', values: ['Place'] }), { checked: true, indeterminate: false }, 'each list has its own set');
+    assert.deepEqual(tickOf(choices, { choice: 'document', values: ['d1'] }), { checked: false, indeterminate: false });
+    assert.deepEqual(tickOf(choices, { choice: 'outlet', values: ['d1', 'd2'] }), { checked: false, indeterminate: true });
+    assert.deepEqual(tickOf(choices, { choice: 'outlet', values: ['d1'] }), { checked: false, indeterminate: false });
+    assert.deepEqual(tickOf(choices, { choice: 'outlet', values: ['d2', 'd3'] }), { checked: true, indeterminate: false });
+  });
+
+  it('sets the sliders to the choices, reaching what the canvas holds or the choice in force, and words their values', () => {
+    const graph = sample();
+    assert.deepEqual(minimaOf(graph, picked()), {
+      degree: { value: 0, max: 3, valueText: 'no minimum' },
+      documents: { value: 1, max: 2, valueText: 'every link' },
+    });
+    assert.deepEqual(minimaOf(graph, picked({ minDegree: 5, minDocuments: 4 })), {
+      degree: { value: 5, max: 5, valueText: 'at least 5 links' },
+      documents: { value: 4, max: 4, valueText: 'links backed by at least 4 documents' },
+    });
+    const lone = viewGraphOf({
+      attributes: {},
+      options: { type: 'directed', multi: true, allowSelfLoops: true },
+      nodes: [node('paris', 'Place')],
+      edges: [],
+    } as unknown as SerializedGraph);
+    assert.deepEqual([minimaOf(lone, picked()).degree.max, minimaOf(lone, picked()).documents.max], [1, 1], 'a slider always has room to move');
+  });
+
+  it('counts the choices in force on the Filters button', () => {
+    assert.deepEqual(badgeOf(picked()), { text: 'Filters', active: false });
+    assert.deepEqual(badgeOf(picked({ hiddenKinds: new Set(['Place', 'Person']), minDocuments: 2 })), { text: 'Filters (2)', active: true });
+  });
+
+  it('says how many nodes and links every filter lets through', () => {
+    const graph = sample();
+    const state = new ViewState();
+    assert.deepEqual(shownOf(graph, state), { nodes: 6, edges: 4, text: '6 of 6 nodes shown' });
+    applyChoices(state, picked({ hiddenKinds: new Set(['Place']) }));
+    assert.deepEqual(shownOf(graph, state), { nodes: 4, edges: 3, text: '4 of 6 nodes shown' });
   });
 });

@@ -1,8 +1,9 @@
 /**
- * What the export dialog offers and what a choice in it asks for, as pure functions (no DOM): the
- * scopes the explorer's state allows (a focused entity, a path on show, a query run), the formats and
- * what opens each, and the request a choice makes — an image drawn in the browser, or a file the
- * server writes (POST /api/export).
+ * The export dialog as data, with pure functions (no DOM, no fetch): the scopes the explorer's state
+ * allows (a focused entity, a path on show, a query run), the formats and what opens each, what the
+ * dialog holds (the choices, an export under way, why the last one failed) and how each step changes
+ * it, and the request a choice makes — an image drawn in the browser, or a file the server writes
+ * (POST /api/export).
  */
 import { EXPORT_FILES, exportFileName, type ExportFormatName, type ExportScope } from '../../../common/export.js';
 
@@ -164,4 +165,84 @@ export function pathOf(walk: string | undefined, nameOf: (id: string) => string)
   if (ids.length < 2) return null;
   const [from, to] = [ids[0]!, ids[ids.length - 1]!];
   return { from: { id: from, name: nameOf(from) }, to: { id: to, name: nameOf(to) }, hops: ids.length - 1 };
+}
+
+/** The explorer before the dialog first opens: nothing to offer but the whole graph. */
+export const NO_CONTEXT: ExportContext = { visible: { ids: [], positions: () => ({}) }, focus: null, path: null, query: null };
+
+/** The dialog: what the explorer held when it opened, what is chosen, and how the export goes. */
+export interface DialogState {
+  context: ExportContext;
+  scope: ScopeChoice;
+  format: FormatChoice;
+  depth: Depth;
+  /** An export is under way: Export does nothing until it ends. */
+  running: boolean;
+  /** Why the last try failed, for the dialog's alert; empty once the user opens the dialog or changes a choice. */
+  error: string;
+}
+
+export const INITIAL_DIALOG: DialogState = { context: NO_CONTEXT, scope: 'visible', format: 'json', depth: 1, running: false, error: '' };
+
+/** Images draw the canvas, which shows the visible graph only. */
+export const imagesAllowed = (scope: ScopeChoice): boolean => scope === 'visible';
+
+/** An image chosen before its scope went falls back to JSON, a format every scope allows. */
+function withAllowedFormat(state: DialogState): DialogState {
+  return isImage(state.format) && !imagesAllowed(state.scope) ? { ...state, format: 'json' } : state;
+}
+
+/**
+ * The dialog opens on what the explorer holds now. The choices of the last opening stay, except a scope
+ * it no longer offers: that gives way to the visible graph, or to the whole graph when nothing is shown.
+ */
+export function opened(state: DialogState, context: ExportContext): DialogState {
+  const offered = scopeOptions(context).find((o) => o.value === state.scope)!.enabled;
+  const scope = offered ? state.scope : context.visible.ids.length ? 'visible' : 'all';
+  return withAllowedFormat({ ...state, context, scope, error: '' });
+}
+
+/** The user picks a scope, a format or a depth: the last failure no longer applies. */
+export function chosen(state: DialogState, choice: Partial<Pick<DialogState, 'scope' | 'format' | 'depth'>>): DialogState {
+  return withAllowedFormat({ ...state, ...choice, error: '' });
+}
+
+/**
+ * Export pressed: the request to send, with the export marked under way; or no request, with the reason
+ * when the choice cannot be made now. A second press while one runs is ignored.
+ */
+export function submitted(state: DialogState, at = new Date()): { state: DialogState; request: ExportRequest | null } {
+  if (state.running) return { state, request: null };
+  try {
+    const request = exportRequest(state.scope, state.format, state.depth, state.context, at);
+    return { state: { ...state, running: true, error: '' }, request };
+  } catch (err) {
+    return { state: { ...state, error: err instanceof Error ? err.message : String(err) }, request: null };
+  }
+}
+
+/** The export ended with a file, or was stopped by closing the dialog: nobody waits for why it failed. */
+export function finished(state: DialogState): DialogState {
+  return { ...state, running: false };
+}
+
+/** The export failed for `reason` (the server's words, or the error's), shown in the dialog, which stays open. */
+export function failed(state: DialogState, reason: string): DialogState {
+  return { ...state, running: false, error: `Could not export: ${reason}` };
+}
+
+export interface FormatOption extends FormatInfo {
+  enabled: boolean;
+}
+
+/** What the dialog shows for `state`: each scope and format, offered or not, with the depth and the image hint that go with them. */
+export function dialogView(state: DialogState): { scopes: ScopeOption[]; formats: FormatOption[]; depthEnabled: boolean; imageHint: boolean } {
+  const scopes = scopeOptions(state.context);
+  const images = imagesAllowed(state.scope);
+  return {
+    scopes,
+    formats: FORMATS.map((format) => ({ ...format, enabled: images || !format.image })),
+    depthEnabled: scopes.find((o) => o.value === 'neighbourhood')!.enabled,
+    imageHint: !images,
+  };
 }

@@ -1,7 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { contentDispositionName } from '../../../../client/src/api.js';
-import { exportRequest, FORMATS, IMAGE_HINT, pathOf, queryPreview, scopeOptions, type ExportContext } from '../../../../client/src/export/choice.js';
+import {
+  chosen,
+  dialogView,
+  exportRequest,
+  failed,
+  finished,
+  FORMATS,
+  IMAGE_HINT,
+  INITIAL_DIALOG,
+  NO_CONTEXT,
+  opened,
+  pathOf,
+  queryPreview,
+  scopeOptions,
+  submitted,
+  type ExportContext,
+} from '../../../../client/src/export/model.js';
 
 const at = new Date(2025, 2, 4, 9, 5);
 const nothing: ExportContext = { visible: { ids: [], positions: () => ({}) }, focus: null, path: null, query: null };
@@ -114,5 +130,72 @@ describe('the export dialog’s choices', () => {
     assert.equal(contentDispositionName(`attachment; filename="fallback.csv.zip"; filename*=UTF-8''%E0%A4%A`), 'fallback.csv.zip');
     assert.equal(contentDispositionName('attachment'), null);
     assert.equal(contentDispositionName(null), null);
+  });
+});
+
+describe('the export dialog’s state', () => {
+  const onlyFocus: ExportContext = { ...nothing, focus: everything.focus };
+
+  it('opens on the visible graph as JSON, and keeps the last choices while the explorer still offers them', () => {
+    const first = opened(INITIAL_DIALOG, everything);
+    assert.deepEqual([first.scope, first.format, first.depth, first.error], ['visible', 'json', 1, '']);
+    const picked = chosen(chosen(first, { scope: 'neighbourhood' }), { format: 'gexf', depth: 3 });
+    const again = opened(picked, everything);
+    assert.deepEqual([again.scope, again.format, again.depth], ['neighbourhood', 'gexf', 3]);
+  });
+
+  it('falls back to the visible graph, or the whole graph when nothing is shown, once a scope is no longer offered', () => {
+    const path = chosen(opened(INITIAL_DIALOG, everything), { scope: 'path' });
+    assert.equal(opened(path, { ...everything, path: null }).scope, 'visible');
+    assert.equal(opened(path, onlyFocus).scope, 'all');
+    assert.equal(opened(INITIAL_DIALOG, NO_CONTEXT).scope, 'all');
+  });
+
+  it('offers images with the visible graph only, and a chosen image gives way to JSON when the scope changes', () => {
+    const svg = chosen(opened(INITIAL_DIALOG, everything), { format: 'svg' });
+    const images = (state: typeof svg) =>
+      dialogView(state)
+        .formats.filter((f) => f.enabled)
+        .some((f) => f.image);
+    assert.equal(images(svg), true);
+    assert.equal(dialogView(svg).imageHint, false);
+    const all = chosen(svg, { scope: 'all' });
+    assert.equal(all.format, 'json');
+    assert.equal(images(all), false);
+    assert.equal(dialogView(all).imageHint, true);
+    assert.equal(opened(svg, onlyFocus).format, 'json', 'nothing shown: the whole graph, as JSON');
+    assert.equal(chosen(all, { scope: 'visible' }).format, 'json', 'the image is not chosen again by itself');
+  });
+
+  it('offers the depth with a focused entity only', () => {
+    assert.equal(dialogView(opened(INITIAL_DIALOG, everything)).depthEnabled, true);
+    assert.equal(dialogView(opened(INITIAL_DIALOG, nothing)).depthEnabled, false);
+    assert.deepEqual(
+      dialogView(opened(INITIAL_DIALOG, onlyFocus)).scopes.map((o) => o.enabled),
+      [false, true, false, false, true],
+    );
+  });
+
+  it('sends the request chosen once, and shows why a failure or a refused choice did not export', () => {
+    const state = chosen(opened(INITIAL_DIALOG, everything), { scope: 'neighbourhood', format: 'graphml', depth: 2 });
+    const sent = submitted(state, at);
+    assert.deepEqual(sent.request, exportRequest('neighbourhood', 'graphml', 2, everything, at));
+    assert.equal(sent.state.running, true);
+    assert.deepEqual(submitted(sent.state), { state: sent.state, request: null }, 'a second press while it runs does nothing');
+
+    const refused = failed(sent.state, 'No entity or allegation with id person:antony-blinken');
+    assert.equal(refused.running, false);
+    assert.equal(refused.error, 'Could not export: No entity or allegation with id person:antony-blinken');
+    assert.equal(chosen(refused, { format: 'gexf' }).error, '', 'a new choice clears it');
+    assert.equal(opened(refused, everything).error, '', 'so does opening the dialog again');
+    assert.equal(submitted(refused, at).state.error, '', 'and trying again');
+    assert.equal(finished(sent.state).running, false);
+    assert.equal(finished(sent.state).error, '');
+
+    // The explorer changed while the dialog stayed open: the last guard says why, nothing is sent.
+    const stale = submitted({ ...state, context: nothing }, at);
+    assert.equal(stale.request, null);
+    assert.match(stale.state.error, /Open an entity/);
+    assert.equal(stale.state.running, false);
   });
 });
