@@ -129,9 +129,14 @@ describe('explorer: the overview, links in plain words, and a view that keeps cl
       const [from, to] = [await positionOf(page, 'person:antony-blinken'), await positionOf(page, 'person:chen-jining')];
       const box = (await page.locator('#graph').boundingBox())!;
       const middle = { x: box.x + (from.x + to.x) / 2, y: box.y + (from.y + to.y) / 2 };
-      await page.mouse.move(middle.x + 30, middle.y + 30);
-      await page.mouse.move(middle.x, middle.y, { steps: 4 });
-      await page.locator('#graph:not([data-hover-edge=""])[data-hover-edge]').waitFor({ timeout: 5_000 });
+      // The pointer comes in from aside so sigma notices; on a busy machine a frame can lag the move, so a few tries.
+      const hovered = async () => ((await page.getAttribute('#graph', 'data-hover-edge')) ?? '') !== '';
+      for (let i = 0; i < 10 && !(await hovered()); i++) {
+        await page.mouse.move(middle.x + 30, middle.y + 30);
+        await page.mouse.move(middle.x, middle.y, { steps: 4 });
+        await page.waitForTimeout(250);
+      }
+      assert.ok(await hovered(), 'the link under the pointer is hovered');
       assert.equal(await page.getAttribute('#graph', 'title'), 'Antony Blinken → met → Chen Jining', 'the tooltip reads the link as a sentence');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'edge-hover.png') });
       await page.mouse.click(middle.x, middle.y);
