@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS } from '../helpers/browser.js';
-import { detailsPanel, explorerSuite, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
+import { detailsPanel, explorerSuite, exportedSvg, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
 import { DEV_CORPUS } from '../helpers/seeded.js';
 
 /** A second outlet reporting the seeds' meeting, and a place mentioned with nothing linked to it. */
@@ -117,6 +117,18 @@ describe('explorer: the overview, links in plain words, and a view that keeps cl
       const chen = items.filter({ has: page.getByRole('button', { name: 'Chen Jining', exact: true }) });
       assert.equal(await chen.locator('.corroboration').textContent(), 'single source');
       assertClear(await labelsAndOverlays(page), "Blinken's neighbourhood");
+      // What rests on someone's word is dashed and an allegation is a ring: by pattern and shape, not colour alone.
+      const svg = await exportedSvg(page);
+      const lines = svg.match(/<line [^>]*>/g) ?? [];
+      assert.ok(
+        lines.some((l) => l.includes('stroke-dasharray')),
+        'the links into his allegations and his hedged links are dashed',
+      );
+      assert.ok(
+        lines.some((l) => !l.includes('stroke-dasharray')),
+        'reported links are not',
+      );
+      assert.ok((svg.match(/class="ring"/g) ?? []).length >= 2, 'his two allegations are rings');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'panel-directions.png') });
       assert.deepEqual(await accessibilityFaults(page), [], "Blinken's panel");
     });

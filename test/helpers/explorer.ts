@@ -98,12 +98,17 @@ export const nodeCount = async (page: Page): Promise<number> => Number(await pag
  * Labels the canvas leaves out for want of room are not there.
  */
 export async function drawnLabels(page: Page): Promise<string[]> {
+  const svg = new DOMParser().parseFromString(await exportedSvg(page), 'image/svg+xml');
+  return Array.from(svg.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+}
+
+/** The canvas as the Export dialog's SVG image of the visible graph: what the canvas drew, as text. */
+export async function exportedSvg(page: Page): Promise<string> {
   await page.getByRole('button', { name: /^Export/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('radio', { name: /^Visible graph/ }).check();
   await dialog.getByRole('radio', { name: 'SVG image', exact: true }).check();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   await dialog.waitFor({ state: 'hidden' });
-  const svg = new DOMParser().parseFromString(readFileSync(await download.path(), 'utf8'), 'image/svg+xml');
-  return Array.from(svg.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+  return readFileSync(await download.path(), 'utf8');
 }

@@ -41,7 +41,8 @@ export function snapshotOf(sigma: Sigma<ViewNode, ViewEdge>): SvgView {
     if (!shown) return;
     // As the shaders draw: no thinner than minEdgeThickness; `line` is the 1-px program of large graphs.
     const width = shown.type === 'line' ? 1 : Math.max(sigma.scaleSize(shown.size), minEdgeThickness);
-    edges.push({ key, source, target, color: shown.color, width, arrow: shown.type === 'arrow', hidden: shown.hidden, z: shown.zIndex });
+    const dashed = shown.type === 'dashed';
+    edges.push({ key, source, target, color: shown.color, width, arrow: shown.type === 'arrow' || dashed, dashed, hidden: shown.hidden, z: shown.zIndex });
   });
   // Sigma draws by zIndex (a path's or a result's items over the faded rest); sort is stable within a level.
   const byZ = (a: { z: number }, b: { z: number }) => a.z - b.z;

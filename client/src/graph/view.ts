@@ -20,7 +20,8 @@ import {
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import { createNodeBorderProgram } from '@sigma/node-border';
-import { CLAIM_NODE_TYPE, edgeStyle, nodeStyle } from './highlight.js';
+import { dashedEdges } from './dashed.js';
+import { CLAIM_NODE_TYPE, edgeStyle, isAlleged, nodeStyle } from './highlight.js';
 import { LABEL_MAX } from './badge.js';
 import { LabelPlacement, placedLabelDrawer } from './labels.js';
 import { overlayBoxes, type Box } from './overlays.js';
@@ -256,6 +257,7 @@ function edgePrograms(): Record<string, EdgeProgramClass> {
   const head = EdgeArrowHeadProgram as unknown as EdgeProgramClass;
   return {
     arrow: stillOnly(createEdgeCompoundProgram([flatEdges(clamped), flatEdges(head)])),
+    dashed: stillOnly(createEdgeCompoundProgram([flatEdges(dashedEdges(clamped)), flatEdges(head)])),
     line: stillOnly(renderTuning.largeEdgeProgram === 'thin' ? EdgeLineProgram<ViewNode, ViewEdge> : flatEdges(EdgeRectangleProgram<ViewNode, ViewEdge>)),
   };
 }
@@ -326,8 +328,9 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
       return {
         color: look.color ?? data.color,
         size,
-        // A highlighted edge (a path) keeps its weight and arrowhead however large the graph.
-        type: arrows || size > 1 ? 'arrow' : 'line',
+        // A highlighted edge (a path) keeps its weight and arrowhead however large the graph; one on
+        // someone's word is dashed.
+        type: arrows || size > 1 ? (isAlleged(graph, edge, data) ? 'dashed' : 'arrow') : 'line',
         hidden: look.hidden ?? false,
         zIndex: look.zIndex ?? 0,
         // A hovered link says what it alone is; otherwise one label speaks for the links between two nodes.

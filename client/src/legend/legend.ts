@@ -124,7 +124,7 @@ export function mountLegend(canvas: Canvas, container: HTMLElement): HTMLElement
           return item;
         });
     if (byCommunity && graph.order > communities.reduce((n, c) => n + c.size, 0)) items.push(swatch('smaller groups', OTHER_COMMUNITY));
-    items.push(swatch('alleged or hedged link', ALLEGED_EDGE, 'edge'));
+    items.push(swatch('alleged or hedged link', ALLEGED_EDGE, 'edge dashed'));
     if (state.appearance.width === 'corroboration') items.push(swatch('wider: on more documents', '#8f96a3', 'edge wide'));
     if (hidden.length) {
       const restore = document.createElement('button');
