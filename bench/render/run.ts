@@ -26,7 +26,7 @@
  *   reads, e.g. `--variant plain=size=degree,labels=sigma` (no PageRank, sigma's own labels, as before session 16).
  *   --vis-variant NAME=OPTIONS (repeatable): another vis-network runner, OPTIONS as bench/render/vis.js reads
  *   them, e.g. `--vis-variant plain=labels=0,arrows=0` or `--vis-variant degree=size=degree`.  --no-vis  --no-build
- *   --no-warmup (skip the unmeasured first load of each runner per size).
+ *   --no-warmup (skip the unmeasured first load of each runner per graph).
  *
  * The overview of the dev corpus (bench/results/corpus-overview.json, what the explorer's first screen loads):
  * `npm run build`, then start a server on an empty data folder, which loads the seeds into its embedded Neo4j,
@@ -54,7 +54,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '2000x10000,20000x100000' },
     graph: { type: 'string', multiple: true, default: [] },
     rounds: { type: 'string', default: '4' },
-    warmup: { type: 'boolean', default: true },
+    // Spelled out as its own flag: parseArgs takes `--no-X` for a boolean only from Node 22.4 (allowNegative), and the project supports 20.
+    'no-warmup': { type: 'boolean', default: false },
     pan: { type: 'string', default: '3' },
     zoom: { type: 'string', default: '3' },
     gl: { type: 'string', default: 'swiftshader' },
@@ -377,7 +378,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       // One unmeasured load per runner first: the first page a fresh browser opens pays for the GPU
       // process's start and SwiftShader's first shader compiles, whichever library it is.
-      if (values.warmup) for (const runner of runners) await (await open(browser, server.base, runner, scenario)).close();
+      if (!values['no-warmup']) for (const runner of runners) await (await open(browser, server.base, runner, scenario)).close();
       for (let r = 0; r < rounds; r++) {
         // ABBA: every runner goes first as often as last.
         const order = r % 2 === 0 ? runners : [...runners].reverse();
