@@ -29,12 +29,15 @@
  *   --no-warmup (skip the unmeasured first load of each runner per graph).
  *
  * The overview of the dev corpus (bench/results/corpus-overview.json, what the explorer's first screen loads):
- * `npm run build`, then start a server on an empty data folder, which loads the seeds into its embedded Neo4j,
- *   D=$(mktemp -d); NEWSGRAPH_DATA=$D PORT=4200 NEO4J_BOLT_PORT=7711 NEO4J_URI= setsid node bin/newsgraph.js serve &
- * load the corpus through it and take the overview,
+ * `npm run build`, then start a server on an empty data folder, which loads the seeds into its embedded Neo4j
+ * (in a subshell setsid need not fork, so the pid it leaves is its new process group's),
+ *   D=$(mktemp -d)
+ *   (NEWSGRAPH_DATA=$D PORT=4200 NEO4J_BOLT_PORT=7711 NEO4J_URI= setsid node bin/newsgraph.js serve > $D/serve.log 2>&1 & echo $! > $D/serve.pid)
+ * wait for "is ready" in $D/serve.log, load the corpus through it and take the overview,
  *   NEWSGRAPH_DATA=$D NEO4J_BOLT_PORT=7711 node bin/newsgraph.js load /work/shared/dev-corpus/articles
  *   curl 'http://127.0.0.1:4200/api/graph?limit=300' > bench/results/corpus-overview.json
- * then stop the server and its Neo4j with SIGINT to the process group (`kill -INT -- -PGID`), and
+ * then stop the server with SIGINT to its process group (it stops its Neo4j as it exits), and draw the file:
+ *   kill -INT -- -$(cat $D/serve.pid)
  *   npm run bench:render -- --graph bench/results/corpus-overview.json
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
