@@ -1,7 +1,7 @@
 // @ts-check
 /* global window, document, location, performance, fetch, requestAnimationFrame, URLSearchParams */
 /**
- * What both bench pages share: loading the generated graph, counting drawn frames, timing the first
+ * What both bench pages share: loading the graph (generated, or a real one laid out by run.ts), counting drawn frames, timing the first
  * painted frame, and the report the driver (bench/render/run.ts) reads from `window.bench`.
  *
  * The pages are JavaScript checked by bench/render/tsconfig.json: the project's root tsconfig covers
@@ -43,9 +43,13 @@ export function exposeCamera(camera) {
   Object.assign(window, { benchCamera: camera });
 }
 
-/** @returns {Promise<import('../../common/graph.js').SerializedGraph>} */
+/**
+ * The graph the driver named in `graph`: a file beside the page, with every node's position in `bx`/`by`.
+ * @returns {Promise<import('../../common/graph.js').SerializedGraph>}
+ */
 export async function loadGraph() {
-  const response = await fetch(`graph-${params.get('nodes')}-${params.get('edges')}.json`);
+  const response = await fetch(params.get('graph') ?? '');
+  if (!response.ok) throw new Error(`no graph at ${params.get('graph')}: ${response.status}`);
   return response.json();
 }
 

@@ -4,7 +4,12 @@
  * The explorer's renderer on the bench graph, through the client's own modules: viewGraphOf builds
  * the graphology graph and renderGraph draws it with a fresh ViewState, as the Canvas store does.
  * The `tuning` parameter (e.g. `hideOnMove=0,arrowEdgeLimit=Infinity`) turns tunings off to measure them.
+ * It also takes what is not a tuning but costs time, to see what each costs: the style (`size=degree`
+ * spares the PageRank and Louvain runs the default `centrality` needs; `color`, `width` as appearance.ts
+ * names them) and `labels=sigma`, sigma's own label drawer instead of the one that never overlaps. Sigma
+ * draws its first frame as it is made, so with `labels=sigma` the first frame is drawn twice: read its fps.
  */
+import { drawDiscNodeLabel } from 'sigma/rendering';
 import { viewGraphOf } from '../../client/src/graph/model.js';
 import { ViewState } from '../../client/src/graph/state.js';
 import { renderGraph, renderTuning } from '../../client/src/graph/view.js';
@@ -14,8 +19,19 @@ const bench = report('sigma');
 bench.webgl = webglRenderer();
 /** @type {Record<string, unknown>} */
 const tuning = renderTuning;
+const state = new ViewState();
+const appearance = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (state.appearance));
+let ownLabels = false;
 for (const pair of (params.get('tuning') ?? '').split(',').filter(Boolean)) {
   const [key = '', value = ''] = pair.split('=');
+  if (key in appearance) {
+    appearance[key] = value;
+    continue;
+  }
+  if (key === 'labels') {
+    ownLabels = value === 'sigma';
+    continue;
+  }
   if (!(key in tuning)) throw new Error(`no tuning named ${key}`);
   const current = tuning[key];
   tuning[key] = typeof current === 'boolean' ? value === '1' || value === 'true' : typeof current === 'number' ? Number(value) : value;
@@ -32,7 +48,9 @@ function draw(data) {
   const graph = viewGraphOf(data);
   // viewGraphOf starts every node on a circle for ForceAtlas2; the bench's positions replace the layout.
   graph.updateEachNodeAttributes((_node, attrs) => ({ ...attrs, x: Number(attrs['bx']), y: Number(attrs['by']) }), { attributes: ['x', 'y'] });
-  return { graph, renderer: renderGraph(graph, container, new ViewState()) };
+  const renderer = renderGraph(graph, container, state);
+  if (ownLabels) renderer.setSetting('defaultDrawNodeLabel', drawDiscNodeLabel);
+  return { graph, renderer };
 }
 
 const {

@@ -2,12 +2,18 @@
 /* global document, performance, requestAnimationFrame */
 /**
  * The baseline: vis-network on the same graph, positions given and physics off so that it only draws.
- * Colours, radii and labels as the explorer's; straight edges with arrowheads; its defaults otherwise.
- * The `vis` parameter changes that for comparison: `labels=0` (no labels), `arrows=0` (plain edges),
- * `hide=1` (vis-network's own hideEdgesOnDrag and hideEdgesOnZoom).
+ * The explorer's picture in its default style: node colours and radii as appearance.ts gives them (radii
+ * by PageRank, worked out here as the explorer does, since an app showing them would have to), links as
+ * wide as the documents behind them and tinted when alleged or hedged, its short labels; straight edges
+ * with arrowheads; vis-network's defaults otherwise. The `vis` parameter changes that for comparison:
+ * `labels=0` (no labels), `arrows=0` (plain edges), `hide=1` (vis-network's own hideEdgesOnDrag and
+ * hideEdgesOnZoom), `size=degree` (radii by degree, no PageRank: the picture of sessions before 16).
  */
+import { MultiDirectedGraph } from 'graphology';
 import { DataSet, Network } from 'vis-network/standalone';
-import { colorOf, sizeOf } from '../../client/src/graph/style.js';
+import { DEFAULT_APPEARANCE, edgeWidth, nodeColor, nodeSize } from '../../client/src/graph/appearance.js';
+import { ALLEGED_EDGE } from '../../client/src/graph/highlight.js';
+import { centralityOf, communitiesOf } from '../../client/src/graph/metrics.js';
 import { shortLabel } from '../../client/src/graph/wording.js';
 import { emptyPointAmong, exposeCamera, painted, params, report, timedDraw, webglRenderer } from './harness.js';
 
@@ -21,6 +27,7 @@ const options = new Map(
 const labels = options.get('labels') !== '0';
 const arrows = options.get('arrows') !== '0';
 const hide = options.get('hide') === '1';
+const appearance = { ...DEFAULT_APPEARANCE, ...(options.get('size') === 'degree' ? { size: /** @type {const} */ ('degree') } : {}) };
 bench.webgl = webglRenderer();
 const container = /** @type {HTMLElement} */ (document.getElementById('graph'));
 
@@ -32,22 +39,42 @@ const container = /** @type {HTMLElement} */ (document.getElementById('graph'));
 function draw(data) {
   /** @type {Map<string, number>} */
   const degree = new Map();
+  /** @type {Map<string, string>} */
+  const kind = new Map(data.nodes.map((n) => [n.key, n.attributes.kind]));
   for (const e of data.edges) {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
+  // The metrics read links only, so a bare graph of keys gives the explorer's figures without copying attributes.
+  const needsGraph = appearance.size === 'centrality' || appearance.color === 'community';
+  const bare = new MultiDirectedGraph({ allowSelfLoops: true });
+  if (needsGraph) {
+    for (const n of data.nodes) bare.addNode(n.key);
+    for (const e of data.edges) bare.addEdge(e.source, e.target);
+  }
+  const centrality = appearance.size === 'centrality' ? centralityOf(bare) : new Map();
+  const communities = appearance.color === 'community' ? communitiesOf(bare) : new Map();
   const nodes = new DataSet(
-    data.nodes.map((n) => ({
-      id: n.key,
-      ...(labels ? { label: shortLabel(n.attributes.label) } : {}),
-      x: Number(n.attributes['bx']),
-      y: Number(n.attributes['by']),
-      size: sizeOf(degree.get(n.key) ?? 0),
-      color: colorOf(n.attributes.kind),
-      shape: 'dot',
-    })),
+    data.nodes.map((n) => {
+      const facts = { kind: n.attributes.kind, degree: degree.get(n.key) ?? 0, community: communities.get(n.key), centrality: centrality.get(n.key) };
+      return {
+        id: n.key,
+        ...(labels ? { label: shortLabel(n.attributes.label) } : {}),
+        x: Number(n.attributes['bx']),
+        y: Number(n.attributes['by']),
+        size: nodeSize(facts, appearance.size),
+        color: nodeColor(facts, appearance.color),
+        shape: 'dot',
+      };
+    }),
   );
-  const edges = new DataSet(data.edges.map((e) => ({ id: e.key, from: e.source, to: e.target })));
+  const edges = new DataSet(
+    data.edges.map((e) => {
+      const alleged = e.attributes.properties['hedged'] === true || kind.get(e.source) === 'Allegation' || kind.get(e.target) === 'Allegation';
+      const width = edgeWidth(e.attributes.corroboration, appearance.width);
+      return { id: e.key, from: e.source, to: e.target, ...(width !== 1 ? { width } : {}), ...(alleged ? { color: ALLEGED_EDGE } : {}) };
+    }),
+  );
   const network = new Network(
     container,
     { nodes, edges },
