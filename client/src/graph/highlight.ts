@@ -43,8 +43,12 @@ export function nodeStyle(graph: ViewGraph, node: string, data: ViewNode, state:
 function styledNode(graph: ViewGraph, node: string, data: ViewNode, state: ViewState): ViewNode {
   const { color, size } = state.appearance;
   if (color === 'kind' && size === 'degree') return data;
-  const metrics = state.metrics(graph);
-  const facts = { kind: data.kind, degree: graph.degree(node), community: metrics.communities.get(node), centrality: metrics.centrality.get(node) };
+  const facts = {
+    kind: data.kind,
+    degree: graph.degree(node),
+    community: color === 'community' ? state.communities(graph).get(node) : undefined,
+    centrality: size === 'centrality' ? state.centrality(graph).get(node) : undefined,
+  };
   return { ...data, color: nodeColor(facts, color), size: nodeSize(facts, size) };
 }
 

@@ -22,7 +22,7 @@ export interface CommunityEntry {
 
 /** The communities drawn with a colour of their own, largest first, each named after its most central member. */
 export function communityEntries(graph: ViewGraph, state: ViewState): CommunityEntry[] {
-  const { communities, centrality } = state.metrics(graph);
+  const [communities, centrality] = [state.communities(graph), state.centrality(graph)];
   const best = new Map<number, { node: string; score: number; size: number }>();
   graph.forEachNode((node, data) => {
     const c = communities.get(node);

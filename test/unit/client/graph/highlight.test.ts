@@ -72,7 +72,7 @@ describe('styling by attribute (appearance.ts through the reducers)', () => {
     const state = styled({ color: 'community' });
     const colour = (n: string) => nodeStyle(graph, n, graph.getNodeAttributes(n), state).color;
     assert.equal(colour('b'), colour('c'));
-    assert.equal(colour('a'), communityColor(state.metrics(graph).communities.get('a')));
+    assert.equal(colour('a'), communityColor(state.communities(graph).get('a')));
     assert.equal(nodeStyle(graph, 'a', graph.getNodeAttributes('a'), styled({ color: 'kind' })).color, KIND_COLORS.Person);
   });
 
