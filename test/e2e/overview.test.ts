@@ -87,6 +87,20 @@ describe('explorer: the overview, links in plain words, and a view that keeps cl
       await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png') });
       assert.deepEqual(await accessibilityFaults(page), [], 'the overview');
 
+      // The views over the overview: the filters, the export dialog and the query console.
+      await page.getByRole('button', { name: 'Filters', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Filters' }).waitFor();
+      assert.deepEqual(await accessibilityFaults(page), [], 'the filters');
+      await page.getByRole('button', { name: 'Filters', exact: true }).click();
+      await page.getByRole('button', { name: /^Export/ }).click();
+      await page.getByRole('dialog', { name: 'Export' }).waitFor();
+      assert.deepEqual(await accessibilityFaults(page), [], 'the export dialog');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Query', exact: true }).click();
+      await page.getByRole('region', { name: 'Cypher console' }).getByRole('textbox', { name: 'Cypher query' }).waitFor();
+      assert.deepEqual(await accessibilityFaults(page), [], 'the query console');
+      await page.getByRole('button', { name: 'Query', exact: true }).click();
+
       await group.click();
       const panel = detailsPanel(page);
       await panel.getByRole('heading', { name: `${unlinked} ${unlinked === 1 ? 'entity' : 'entities'} without links`, level: 2 }).waitFor();
@@ -138,15 +152,20 @@ describe('explorer: the overview, links in plain words, and a view that keeps cl
     await withExplorerPage(explorer, '/', async (page) => {
       await openEntityBySearch(page, 'Blinken', 'Antony Blinken');
       await page.waitForTimeout(500);
-      const [from, to] = [await positionOf(page, 'person:antony-blinken'), await positionOf(page, 'person:chen-jining')];
       const box = (await page.locator('#graph').boundingBox())!;
-      const middle = { x: box.x + (from.x + to.x) / 2, y: box.y + (from.y + to.y) / 2 };
-      // The pointer comes in from aside so sigma notices; on a busy machine a frame can lag the move, so a few tries.
+      const middleOfLink = async () => {
+        const [from, to] = [await positionOf(page, 'person:antony-blinken'), await positionOf(page, 'person:chen-jining')];
+        return { x: box.x + (from.x + to.x) / 2, y: box.y + (from.y + to.y) / 2 };
+      };
+      // The pointer comes in from aside so sigma notices. On a busy machine a frame can lag the move, or the
+      // camera still be settling: a few tries, each aimed at where the link is drawn now.
       const hovered = async () => ((await page.getAttribute('#graph', 'data-hover-edge')) ?? '') !== '';
-      for (let i = 0; i < 10 && !(await hovered()); i++) {
+      let middle = await middleOfLink();
+      for (let i = 0; i < 12 && !(await hovered()); i++) {
+        middle = await middleOfLink();
         await page.mouse.move(middle.x + 30, middle.y + 30);
         await page.mouse.move(middle.x, middle.y, { steps: 4 });
-        await page.waitForTimeout(250);
+        await page.waitForTimeout(300);
       }
       assert.ok(await hovered(), 'the link under the pointer is hovered');
       assert.equal(await page.getAttribute('#graph', 'title'), 'Antony Blinken → met → Chen Jining', 'the tooltip reads the link as a sentence');

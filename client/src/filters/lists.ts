@@ -82,7 +82,7 @@ export function choiceGroup(list: ListGroup, on: GroupActions, boxes: Boxes): HT
   const actions = el('div', undefined, 'filter-group-actions');
   actions.append(
     action('All', `Show all ${list.noun}`, `all:${list.noun}`, () => on.all()),
-    action('None', `Hide all ${list.noun}`, `none:${list.noun}`, () => on.none()),
+    action('None', `None: hide all ${list.noun}`, `none:${list.noun}`, () => on.none()),
   );
   return group(list.title, actions, ...rows);
 }

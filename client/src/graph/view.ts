@@ -328,9 +328,9 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
       return {
         color: look.color ?? data.color,
         size,
-        // A highlighted edge (a path) keeps its weight and arrowhead however large the graph; one on
-        // someone's word is dashed.
-        type: arrows || size > 1 ? (isAlleged(graph, edge, data) ? 'dashed' : 'arrow') : 'line',
+        // A highlighted edge (a path, the hovered link: drawn above the rest) keeps its arrowhead however large
+        // the graph, not one merely wider for its documents; one on someone's word is dashed.
+        type: arrows || (look.zIndex ?? 0) > 0 ? (isAlleged(graph, edge, data) ? 'dashed' : 'arrow') : 'line',
         hidden: look.hidden ?? false,
         zIndex: look.zIndex ?? 0,
         // A hovered link says what it alone is; otherwise one label speaks for the links between two nodes.
