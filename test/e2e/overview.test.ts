@@ -153,20 +153,23 @@ describe('explorer: the overview, links in plain words, and a view that keeps cl
       await openEntityBySearch(page, 'Blinken', 'Antony Blinken');
       await page.waitForTimeout(500);
       const box = (await page.locator('#graph').boundingBox())!;
-      const middleOfLink = async () => {
+      // A point of the link as drawn now, `t` of the way from Blinken to Chen Jining.
+      const alongLink = async (t: number) => {
         const [from, to] = [await positionOf(page, 'person:antony-blinken'), await positionOf(page, 'person:chen-jining')];
-        return { x: box.x + (from.x + to.x) / 2, y: box.y + (from.y + to.y) / 2 };
+        return { x: box.x + from.x + (to.x - from.x) * t, y: box.y + from.y + (to.y - from.y) * t };
       };
       // The pointer comes in from aside so sigma notices. On a busy machine a frame can lag the move, or the
-      // camera still be settling: a few tries, each aimed at where the link is drawn now.
+      // camera still be settling, and a label or another node may lie over part of the link: a few tries,
+      // at several points along it, each aimed at where the link is drawn now.
       const hovered = async () => ((await page.getAttribute('#graph', 'data-hover-edge')) ?? '') !== '';
-      let middle = await middleOfLink();
-      for (let i = 0; i < 12 && !(await hovered()); i++) {
-        middle = await middleOfLink();
+      let middle = await alongLink(0.5);
+      for (let i = 0; i < 15 && !(await hovered()); i++) {
+        middle = await alongLink([0.5, 0.4, 0.6, 0.3, 0.7][i % 5]!);
         await page.mouse.move(middle.x + 30, middle.y + 30);
         await page.mouse.move(middle.x, middle.y, { steps: 4 });
         await page.waitForTimeout(300);
       }
+      if (!(await hovered())) await page.screenshot({ path: path.join(SCREENSHOTS, 'edge-hover-missed.png') });
       assert.ok(await hovered(), 'the link under the pointer is hovered');
       assert.equal(await page.getAttribute('#graph', 'title'), 'Antony Blinken → met → Chen Jining', 'the tooltip reads the link as a sentence');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'edge-hover.png') });

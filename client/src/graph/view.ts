@@ -102,6 +102,9 @@ export interface ViewProbe {
 }
 export type ProbedElement = HTMLElement & { newsgraphView?: ViewProbe };
 
+/** How long after a frame in motion to check that the motion has ended (sigma's mouse counts as moving for 100 ms). */
+const MOTION_SETTLE_MS = 120;
+
 /** Below this camera ratio (zoomed in) every drawn link is labelled with its type. */
 export const EDGE_LABEL_ZOOM = 0.45;
 
@@ -459,6 +462,20 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
   const mouse = renderer.getMouseCaptor();
   const afterDrag = () => void setTimeout(() => killed || renderer.scheduleRender(), 0);
   mouse.on('mouseup', afterDrag);
+  // A frame drawn in motion leaves the picking textures as they were (quietMotion), and nothing may draw
+  // again once the motion ends (a camera animation's last frame still counts as moving): without one more,
+  // still frame, hovering and clicking would read the positions from before the move.
+  let settle = 0;
+  const afterMotion = () => {
+    if (!renderTuning.quietMotion || !cameraMoving(renderer)) return;
+    clearTimeout(settle);
+    settle = window.setTimeout(function again() {
+      if (killed) return;
+      if (cameraMoving(renderer)) settle = window.setTimeout(again, MOTION_SETTLE_MS);
+      else renderer.scheduleRender();
+    }, MOTION_SETTLE_MS);
+  };
+  renderer.on('afterRender', afterMotion);
   renderer.on('enterNode', ({ node }) => hover(node));
   renderer.on('leaveNode', () => hover(null));
   const hoverEdge = (edge: string | null) => {
@@ -488,6 +505,7 @@ export function renderGraph(graph: ViewGraph, container: HTMLElement, state: Vie
     unsubscribe();
     unwatch();
     mouse.off('mouseup', afterDrag);
+    clearTimeout(settle);
     camera.off('updated', onCamera);
     for (const event of LEVEL_EVENTS) graph.removeListener(event, checkLevel);
     unwatchLinks();
