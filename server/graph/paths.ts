@@ -66,6 +66,8 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
         };
       });
     });
-    return { found: hops.length > 0, paths: hops, graph: await graph.finish(tx, { scope: 'paths', from, to }) };
+    // The documents read for the hops' evidence carry their outlets: corroboration needs no second look-up.
+    const outlets = new Map([...docs].map(([id, d]) => [id, d.outlet]));
+    return { found: hops.length > 0, paths: hops, graph: graph.build({ scope: 'paths', from, to }, outlets) };
   });
 }

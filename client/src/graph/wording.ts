@@ -75,6 +75,11 @@ export function corroborationText(c: Corroboration | undefined): string {
   return `${documents}, ${c.outlets} outlet${c.outlets === 1 ? '' : 's'}`;
 }
 
+/** What a list says beside a link: "single source", or how many documents and outlets back it. */
+export function corroborationLabel(c: Corroboration | undefined): string {
+  return singleSource(c) ? 'single source' : corroborationText(c);
+}
+
 /** One document, or none: what an analyst should check before relying on the link. */
 export function singleSource(c: Corroboration | undefined): boolean {
   return (c?.documents ?? 1) <= 1;

@@ -9,7 +9,7 @@ import { connectionsOf, type Connection } from './connections.js';
 import { fetchDocument, fetchEvidence } from '../api.js';
 import { renderDocument, type Span } from './reader.js';
 import { el } from '../app/dom.js';
-import { corroborationText, groupHeading, linkSentence, singleSource } from '../graph/wording.js';
+import { corroborationLabel, corroborationText, groupHeading, linkSentence, singleSource } from '../graph/wording.js';
 import { httpUrl } from '../../../common/links.js';
 
 function backButton(back: () => void): HTMLButtonElement {
@@ -108,7 +108,7 @@ export class Panel {
     // Marked in words, not by colour alone: a hedged link ("reportedly met") and a link on one source.
     if (c.hedged) item.append(el('span', 'hedged', 'tag hedged'));
     const single = singleSource(c.corroboration);
-    const count = el('span', single ? 'single source' : corroborationText(c.corroboration), single ? 'corroboration single' : 'corroboration');
+    const count = el('span', corroborationLabel(c.corroboration), single ? 'corroboration single' : 'corroboration');
     count.title = single ? `${corroborationText(c.corroboration)}: no other document reports this link` : `Backed by ${corroborationText(c.corroboration)}`;
     item.append(count);
     const open = el('button', '→', 'open');

@@ -4,7 +4,7 @@
  * words, where nodes new to the canvas go, and the camera frame around it. Pure functions over plain
  * data, no DOM, so they run under node:test; paths.ts does the fetching and the drawing.
  */
-import { corroborationText, phraseOf, shortLabel, singleSource } from '../graph/wording.js';
+import { corroborationLabel, phraseOf, shortLabel } from '../graph/wording.js';
 import type { EvidenceItem, Hop, PathsResult } from '../../../common/api.js';
 import type { Highlight } from '../graph/state.js';
 
@@ -212,7 +212,7 @@ export function listing(shown: Shown): Listing {
     // Marked in words, as in the entity panel: a hop to or from an allegation is alleged.
     const alleged = [hop.source, hop.target].some((n) => nodes.get(n)?.kind === 'Allegation');
     const tag = alleged ? 'alleged' : edge?.properties.hedged === true ? 'hedged' : null;
-    const corroboration = edge ? (singleSource(edge.corroboration) ? 'single source' : corroborationText(edge.corroboration)) : null;
+    const corroboration = edge ? corroborationLabel(edge.corroboration) : null;
     return { text: hopText(order[i]!, hop, labelOf), tag, corroboration, evidence: hop.evidence };
   });
   const position = result.paths.length > 1 ? `Path ${index + 1} of ${result.paths.length}` : null;
