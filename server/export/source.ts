@@ -82,11 +82,11 @@ function memorySource(db: Database, graph: SerializedGraph, positions?: Map<stri
 /** One index lookup per id (entities, allegations and documents share the id constraint), then the links among the nodes. */
 const NODES_STATEMENT = `
   UNWIND $ids AS id
-  MATCH (n:Newsgraph {id: id})
+  MATCH (n:Newsgraph {id: id}) WHERE NOT n:NewsgraphRejected
   WITH collect(DISTINCT n) AS nodes
   CALL (nodes) {
     UNWIND nodes AS a
-    MATCH (a)-[r]->(b) WHERE b IN nodes
+    MATCH (a)-[r]->(b) WHERE b IN nodes AND r.rejected IS NULL
     RETURN collect(r) AS rels
   }
   RETURN nodes, rels`;
@@ -130,7 +130,7 @@ async function subgraph(db: Database, scope: Exclude<ServerScope, { kind: 'all' 
  * decodes a map key by key through Object.defineProperty, and a key string per value, which was half of
  * its time on 500k relationships; Neo4j builds each map once either way (bench:export).
  */
-const ALL_NODES = `MATCH (n:Newsgraph) WITH n, properties(n) AS p
+const ALL_NODES = `MATCH (n:Newsgraph) WHERE NOT n:NewsgraphRejected WITH n, properties(n) AS p
   RETURN elementId(n) AS elementId, labels(n) AS labels, [k IN $keys | p[k]] AS values`;
 /** A node's key as serializeNode gives it (nodeKey): its own string id, else Neo4j's element id. */
 const keyOf = (n: string) => `coalesce(CASE WHEN ${n}.id IS :: STRING THEN ${n}.id END, elementId(${n}))`;
@@ -139,7 +139,7 @@ const keyOf = (n: string) => `coalesce(CASE WHEN ${n}.id IS :: STRING THEN ${n}.
  * ids and numeric ids the driver would decode for nothing; its ends by key, as the node records carry them.
  * A type the schema did not list (created since it was read) comes without properties.
  */
-const ALL_EDGES = `MATCH (a:Newsgraph)-[r]->(b:Newsgraph) WITH a, r, b, properties(r) AS p
+const ALL_EDGES = `MATCH (a:Newsgraph)-[r]->(b:Newsgraph) WHERE r.rejected IS NULL AND NOT a:NewsgraphRejected AND NOT b:NewsgraphRejected WITH a, r, b, properties(r) AS p
   RETURN elementId(r) AS key, type(r) AS type, ${keyOf('a')} AS source, ${keyOf('b')} AS target,
          [k IN coalesce($keysByType[type(r)], []) | p[k]] AS values`;
 

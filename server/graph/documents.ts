@@ -26,7 +26,7 @@ export async function documentDetails(db: Database, id: string): Promise<Documen
         await tx.run(
           `MATCH (d:Newsgraph:Document {id: $id})
          CALL (d) {
-           OPTIONAL MATCH (e:Newsgraph:Entity)-[m:MENTIONED_IN]->(d)
+           OPTIONAL MATCH (e:Newsgraph:Entity)-[m:MENTIONED_IN]->(d) WHERE NOT e:NewsgraphRejected
            UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(m.starts) - 1) END AS i
            RETURN collect({entity: e.id, name: e.name, kind: [l IN labels(e) WHERE l IN ['Person', 'Institution', 'Place']][0], start: m.starts[i], end: m.ends[i]}) AS mentions
          }

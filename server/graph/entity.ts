@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { evidenceOf } from './evidence.js';
 import { GraphBuilder } from './serialize.js';
+import { shownNode, shownRel } from './visible.js';
 
 /**
  * The node an entity route names: an entity, or an allegation (a node of its own, opened and expanded
@@ -20,7 +21,7 @@ export async function entityDetails(db: Database, id: string): Promise<EntityDet
     const result = await tx.run(
       `${ENTITY_OR_ALLEGATION}
        CALL (e) {
-         OPTIONAL MATCH (e)-[h:HOLDS_ROLE]->(i:Newsgraph:Entity)
+         OPTIONAL MATCH (e)-[h:HOLDS_ROLE]->(i:Newsgraph:Entity) WHERE ${shownNode('i')} AND ${shownRel('h')}
          RETURN [x IN collect({title: h.title, institution: {id: i.id, name: i.name}}) WHERE x.title IS NOT NULL] AS roles
        }
        CALL (e) {
@@ -28,7 +29,7 @@ export async function entityDetails(db: Database, id: string): Promise<EntityDet
          RETURN [x IN collect({id: d.id, title: d.title, outlet: d.outlet, mentions: m.count}) WHERE x.id IS NOT NULL] AS documents
        }
        CALL (e) {
-         OPTIONAL MATCH (e)-[r]-(:Newsgraph) WHERE NOT r:MENTIONED_IN
+         OPTIONAL MATCH (e)-[r]-(x:Newsgraph) WHERE NOT r:MENTIONED_IN AND ${shownNode('x')} AND ${shownRel('r')}
          WITH type(r) AS type, count(r) AS n WHERE type IS NOT NULL
          RETURN collect([type, n]) AS degree
        }
@@ -59,7 +60,7 @@ export const NEIGHBOURHOOD_MAX_OFFSET = 1_000_000;
 
 /** A hop from `m` over a link the neighbourhood follows: not into documents, and of the types asked for. */
 const HOP = `MATCH (m)-[r]-(n:Newsgraph)
-    WHERE NOT r:MENTIONED_IN AND NOT n:Document AND n <> e AND (size($types) = 0 OR type(r) IN $types)`;
+    WHERE NOT r:MENTIONED_IN AND NOT n:Document AND n <> e AND ${shownNode('n')} AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)`;
 
 /**
  * The nodes of the rings, nearest first, then best-connected (links to documents aside), then by key:
@@ -114,18 +115,18 @@ export const NEIGHBOURHOOD_STATEMENT = `
     CALL (found, earlier) {
       WITH found, earlier WHERE size(earlier) > 0
       UNWIND found AS a
-      MATCH (a)-[r]-(b) WHERE b IN earlier AND NOT r:MENTIONED_IN AND (size($types) = 0 OR type(r) IN $types)
+      MATCH (a)-[r]-(b) WHERE b IN earlier AND NOT r:MENTIONED_IN AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)
       RETURN collect(DISTINCT b) AS linked
     }
     WITH [e] + found + linked AS nodes, found, size(ring1) AS neighbours
     CALL (nodes) {
       UNWIND nodes AS a
-      MATCH (a)-[r]->(b) WHERE b IN nodes AND NOT r:MENTIONED_IN AND (size($types) = 0 OR type(r) IN $types)
+      MATCH (a)-[r]->(b) WHERE b IN nodes AND NOT r:MENTIONED_IN AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)
       RETURN collect(DISTINCT r) AS rels
     }
     CALL (nodes) {
       UNWIND nodes AS a
-      OPTIONAL MATCH (a)-[r]-(x:Newsgraph) WHERE x <> a AND NOT x:Document AND (size($types) = 0 OR type(r) IN $types)
+      OPTIONAL MATCH (a)-[r]-(x:Newsgraph) WHERE x <> a AND NOT x:Document AND ${shownNode('x')} AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)
       WITH a, count(DISTINCT x) AS around, count(DISTINCT CASE WHEN x IN nodes THEN null ELSE x END) AS left
       RETURN collect([elementId(a), left, around]) AS hidden
     }

@@ -2,6 +2,7 @@ import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import { kindOf, type SerializedGraph } from '../../common/graph.js';
 import type { Database } from '../db/database.js';
 import { GraphBuilder } from './serialize.js';
+import { shownNode, shownRel } from './visible.js';
 
 export const OVERVIEW_DEFAULT_LIMIT = 300;
 export const OVERVIEW_MAX_LIMIT = 5_000;
@@ -23,13 +24,13 @@ export interface UnlinkedEntities {
 export async function graphOverview(db: Database, limit = OVERVIEW_DEFAULT_LIMIT): Promise<SerializedGraph> {
   return db.read(async (tx) => {
     const result = await tx.run(
-      `MATCH (n:Newsgraph) WHERE NOT n:Document
-       WITH n, COUNT { (n)--(m:Newsgraph) WHERE NOT m:Document } AS degree WHERE degree > 0
+      `MATCH (n:Newsgraph) WHERE NOT n:Document AND ${shownNode('n')}
+       WITH n, COUNT { (n)-[r]-(m:Newsgraph) WHERE NOT m:Document AND ${shownNode('m')} AND ${shownRel('r')} } AS degree WHERE degree > 0
        WITH n ORDER BY degree DESC, n.name LIMIT $limit
        WITH collect(n) AS nodes
        CALL (nodes) {
          UNWIND nodes AS a
-         MATCH (a)-[r]->(b) WHERE b IN nodes
+         MATCH (a)-[r]->(b) WHERE b IN nodes AND ${shownRel('r')}
          RETURN collect(r) AS rels
        }
        RETURN nodes, rels`,
@@ -41,7 +42,8 @@ export async function graphOverview(db: Database, limit = OVERVIEW_DEFAULT_LIMIT
     for (const node of (record?.get('nodes') as Node[] | undefined) ?? []) builder.addNode(node);
     for (const rel of (record?.get('rels') as Relationship[] | undefined) ?? []) builder.addRelationship(rel);
     const unlinked = await tx.run(
-      `MATCH (n:Newsgraph) WHERE NOT n:Document AND NOT EXISTS { (n)--(m:Newsgraph) WHERE NOT m:Document }
+      `MATCH (n:Newsgraph) WHERE NOT n:Document AND ${shownNode('n')}
+         AND NOT EXISTS { (n)-[r]-(m:Newsgraph) WHERE NOT m:Document AND ${shownNode('m')} AND ${shownRel('r')} }
        WITH n ORDER BY coalesce(n.name, n.claim, n.id)
        WITH count(n) AS total, collect({id: n.id, name: coalesce(n.name, n.claim, n.id), labels: labels(n)})[..$listed] AS entities
        RETURN total, entities`,

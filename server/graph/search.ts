@@ -35,7 +35,7 @@ export function luceneQuery(text: string): string | null {
  */
 export const SEARCH_STATEMENT = `
   CALL db.index.fulltext.queryNodes($index, $query, {limit: $fetch}) YIELD node, score
-  WHERE node:Entity AND ($kind IS NULL OR $kind IN labels(node))
+  WHERE node:Entity AND NOT node:NewsgraphRejected AND ($kind IS NULL OR $kind IN labels(node))
   RETURN node.id AS id, node.name AS name, [l IN labels(node) WHERE l IN ['Person', 'Institution', 'Place']][0] AS kind,
          coalesce(node.aliases, []) AS aliases, score
   ORDER BY score DESC, size(node.name)

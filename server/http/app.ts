@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import { hostCheck, identify, requireRole } from './access.js';
 import { answerClientError, errorHandler, methodNotAllowed, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { curateRoutes } from './routes/curate.js';
 import { cypherRoutes } from './routes/cypher.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
@@ -54,6 +55,7 @@ export function apiRouter(
   api.use(sessionRoutes(db, { auth }));
   api.use(requireRole('reader'));
   api.use(graphRoutes(db));
+  api.use(curateRoutes(db));
   api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
   api.use(exportRoutes(db, { perMinute: exportPerMinute }));
   api.use(methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api'));

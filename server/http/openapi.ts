@@ -10,7 +10,11 @@ import { EXPORT_FILES } from '../../common/export.js';
 import { AppError } from '../errors.js';
 import { packageVersion } from '../paths.js';
 import {
+  CorrectionLogReply,
+  CorrectionReply,
   CypherReply,
+  EntityCorrectionReply,
+  SplitReply,
   DocumentReply,
   DocumentsReply,
   EntityReply,
@@ -23,6 +27,7 @@ import {
   StatsReply,
 } from './replies.js';
 import { SignIn } from './routes/session.js';
+import { CorrectionParams, CorrectionsQuery, DistinctBody, EditBody, EntityIdParams, MergeBody, RejectBody, RevertBody, SplitBody } from './routes/curate.js';
 import { CypherBody } from './routes/cypher.js';
 import { ExportBody, ExportQuery } from './routes/export.js';
 import { DocumentParams, DocumentsQuery, EdgeParams, EntityParams, NeighbourhoodQuery, OverviewQuery, PathsQuery, SearchQuery } from './routes/graph.js';
@@ -170,6 +175,71 @@ function build(): Record<string, unknown> {
           summary: 'An entity: aliases, roles, documents, degree by relationship type',
           path: EntityParams,
           ok: ok('the entity', inputSchema(EntityReply)),
+          errors: [404, ...NEO4J],
+        }),
+        patch: operation({
+          summary: "Edit an entity's canonical name, category or institution kind; needs the editor role",
+          path: EntityIdParams,
+          body: EditBody,
+          ok: ok('the entity and the correction', inputSchema(EntityCorrectionReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/entities/merge': {
+        post: operation({
+          summary: 'Merge entities of one kind into the first: every name, mention and link with its evidence kept; needs the editor role',
+          body: MergeBody,
+          ok: ok('the merged entity and the correction', inputSchema(EntityCorrectionReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/entities/{id}/split': {
+        post: operation({
+          summary: 'Split names off an entity into a new one, with the mentions and evidence written with them; needs the editor role',
+          path: EntityIdParams,
+          body: SplitBody,
+          ok: ok('both entities and the correction', inputSchema(SplitReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/reject': {
+        post: operation({
+          summary: 'Reject a false entity, allegation or link: hidden from the graph, never deleted; needs the editor role',
+          body: RejectBody,
+          ok: ok('the correction', inputSchema(CorrectionReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/restore': {
+        post: operation({
+          summary: 'Undo the reject of an entity, allegation or link; needs the editor role',
+          body: RejectBody,
+          ok: ok('the reverted correction', inputSchema(CorrectionReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/duplicates/distinct': {
+        post: operation({
+          summary: 'Two entities are not the same: the pair is never suggested again; needs the editor role',
+          body: DistinctBody,
+          ok: ok('the correction', inputSchema(CorrectionReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/corrections': {
+        get: operation({
+          summary: 'The corrections log, newest first: merges, splits, edits, rejects, "not the same", each with who, when, why',
+          query: CorrectionsQuery,
+          ok: ok('a page of the log', inputSchema(CorrectionLogReply)),
+          errors: NEO4J,
+        }),
+      },
+      '/api/corrections/{id}/revert': {
+        post: operation({
+          summary: 'Revert a correction: the graph as if it had not been made; it stays in the log, marked; needs the editor role',
+          path: CorrectionParams,
+          body: RevertBody,
+          ok: ok('the reverted correction', inputSchema(CorrectionReply)),
           errors: [404, ...NEO4J],
         }),
       },

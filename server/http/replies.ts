@@ -20,6 +20,7 @@ import type {
   Stats,
 } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
+import type { Correction, CorrectionLog } from '../../common/curate.js';
 
 const nullableText = z.string().nullable();
 const counts = z.record(z.string(), z.number());
@@ -149,6 +150,23 @@ export const CypherReply = z.object({
   truncated: z.boolean(),
 });
 
+const Authorship = { by: z.string(), at: z.string() };
+
+export const CorrectionSchema = z
+  .object({
+    id: z.string(),
+    change: z.object({ action: z.enum(['merge', 'split', 'edit', 'reject', 'distinct']) }).loose(),
+    reason: z.string(),
+    ...Authorship,
+    reverted: z.object({ ...Authorship, reason: z.string() }).nullable(),
+  })
+  .meta({ description: 'A correction: what changed (change.action and its details), who, when and why; reverted once undone' });
+
+export const CorrectionReply = z.object({ correction: CorrectionSchema });
+export const CorrectionLogReply = z.object({ total: z.int().min(0), corrections: z.array(CorrectionSchema) });
+export const EntityCorrectionReply = z.object({ entity: EntityReply, correction: CorrectionSchema });
+export const SplitReply = z.object({ entities: z.tuple([EntityReply, EntityReply]), correction: CorrectionSchema });
+
 /** `true` when every value of the type the route sends is one the schema accepts. */
 type Fits<T, S extends z.ZodType> = [T] extends [z.output<S>] ? true : false;
 const fits: [
@@ -166,5 +184,7 @@ const fits: [
   Fits<CypherRelationshipValueType, typeof CypherRelationshipValue>,
   Fits<CypherPathValueType, typeof CypherPathValue>,
   Fits<SessionInfo, typeof SessionReply>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Fits<{ correction: Correction }, typeof CorrectionReply>,
+  Fits<CorrectionLog, typeof CorrectionLogReply>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void fits;

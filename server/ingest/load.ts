@@ -9,6 +9,7 @@ import { defaultExtractor, type Extractor } from '../extract/index.js';
 import { articleFiles, type ArticleFile } from './files.js';
 import { documentMeta, planDocument, type DocumentMeta, type DocumentPlan } from './plan.js';
 import { readArticleFile } from '../article/read.js';
+import { reapplyCorrections } from '../curate/reapply.js';
 import { EntityIndex } from './entity-index.js';
 import { readEntityIndex, readStoredDocuments, renameDocuments, writePlans, type StoredDocument, type WriteCounts } from './write.js';
 
@@ -83,7 +84,7 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
   const files: ArticleFile[] = [];
   for await (const f of articleFiles(paths)) files.push(f);
 
-  const index = new EntityIndex(await db.read(readEntityIndex));
+  let index = new EntityIndex(await db.read(readEntityIndex));
   const summary: LoadSummary = {
     dryRun: options.dryRun ?? false,
     documents: { new: 0, unchanged: 0, replaced: 0, failed: 0 },
@@ -149,7 +150,13 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
     }
     if (renamed.length && !summary.dryRun) await db.write((tx) => renameDocuments(tx, renamed));
     if (plans.length && !summary.dryRun) {
-      const counts = await db.write((tx) => writePlans(tx, plans, replaced));
+      const counts = await db.write(async (tx) => {
+        const written = await writePlans(tx, plans, replaced);
+        // Analysts' corrections hold over whatever the batch wrote anew; the names they moved are
+        // where the next batch must find them.
+        if (await reapplyCorrections(tx)) index = new EntityIndex(await readEntityIndex(tx));
+        return written;
+      });
       summary.nodesCreated += counts.nodesCreated;
       summary.relationshipsCreated += counts.relationshipsCreated;
       summary.nodesDeleted += counts.nodesDeleted;
