@@ -69,7 +69,12 @@ export interface SplitInput {
 
 type Side = 'from' | 'into';
 
-/** Whether a mention's text names one side: the whole of one of its names, or a name inside it ("Minister X"). */
+/** A name that is also a part of one of the other side's names ("Volkov", beside "Sergey Volkov") tells neither side. */
+function telling(names: Set<string>, others: Set<string>): Set<string> {
+  return new Set([...names].filter((n) => ![...others].some((o) => o !== n && ` ${o} `.includes(` ${n} `))));
+}
+
+/** Whether a mention's text names one side: the whole of one of its telling names, or one inside it ("Minister X"). */
 function sideOfSurface(surface: string, intoNames: Set<string>, fromNames: Set<string>): Side | null {
   const key = formKey(surface);
   if (intoNames.has(key)) return 'into';
@@ -93,7 +98,9 @@ interface DocumentSides {
  * side; one that could be either (a surname) goes with the document's majority, so that an article
  * that only ever wrote the split-off spelling goes whole to the new entity. Ties stay.
  */
-function documentSides(mentions: StoredRelationship[], intoNames: Set<string>, fromNames: Set<string>): Map<string, DocumentSides> {
+function documentSides(mentions: StoredRelationship[], intoKeys: Set<string>, fromKeys: Set<string>): Map<string, DocumentSides> {
+  const intoNames = telling(intoKeys, fromKeys);
+  const fromNames = telling(fromKeys, intoKeys);
   const byDoc = new Map<string, DocumentSides>();
   for (const m of mentions) {
     const spans = mentionSpans(m.props);
