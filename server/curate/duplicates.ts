@@ -75,6 +75,26 @@ const MAX_FORMS = 12;
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'madam', 'mme', 'mlle', 'herr', 'frau']);
 /** Words an acronym usually leaves out. */
 const MINOR_WORDS = new Set(['of', 'and', '&', 'the', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'del', 'der', 'di']);
+/** Words that say a company is one, at the end of its name: "X Group", "X Co. Ltd". */
+const DESIGNATORS = new Set([
+  'group',
+  'co',
+  'company',
+  'corp',
+  'corporation',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'plc',
+  'llc',
+  'lp',
+  'ag',
+  'sa',
+  'nv',
+  'gmbh',
+  'holdings',
+]);
 /** Words that may follow a place's name without making it another place ("X City", "Republic of X"). */
 const PLACE_WORDS = new Set([
   'city',
@@ -112,6 +132,11 @@ interface Form {
   acronym: string | null;
   /** The initials of its words (all of them, and the major ones), for forms of two words or more. */
   initials: string[];
+  /**
+   * A form derived from a written one, for institutions: without a company designator ("X Group" → "X"),
+   * or "A of B" as "B A" ("Ministry of Health" → "Health Ministry").
+   */
+  variant?: 'designator' | 'inverted';
 }
 
 interface Prepared {
@@ -171,12 +196,17 @@ function parseForm(text: string, alias: boolean, category: EntityCategory): Form
     .toLowerCase()
     .replace(/^the\s+/, '')
     .replace(/\./g, '');
+  return fromWords(text, alias, lower, words, acronym);
+}
+
+function fromWords(text: string, alias: boolean, lower: string, words: string[], acronym: string | null, variant?: Form['variant']): Form {
   const major = words.filter((w) => !MINOR_WORDS.has(w));
   const folded = words.map(foldWord);
   const initials = words.length > 1 ? [...new Set([words.map((w) => w[0]).join(''), major.map((w) => w[0]).join('')])] : [];
   return {
     text,
     alias,
+    variant,
     lower,
     plain: stripDiacritics(lower),
     words,
@@ -191,6 +221,19 @@ function parseForm(text: string, alias: boolean, category: EntityCategory): Form
 function prepare(entity: EntitySummary): Prepared {
   const texts = [entity.name, ...entity.aliases.filter((a) => a !== entity.name).slice(0, MAX_FORMS)];
   const forms = texts.map((t, i) => parseForm(t, i > 0, entity.category)).filter((f) => f.words.length > 0);
+  if (entity.category === 'institution') {
+    for (const form of [...forms]) {
+      let end = form.words.length;
+      while (end > 1 && DESIGNATORS.has(form.words[end - 1]!)) end--;
+      const core = form.words.slice(0, end);
+      if (end < form.words.length) forms.push(fromWords(form.text, form.alias, core.join(' '), core, null, 'designator'));
+      const of = core.indexOf('of');
+      if (of === 1 && core.lastIndexOf('of') === 1 && core.length > 2) {
+        const inverted = [...core.slice(2), core[0]!];
+        forms.push(fromWords(form.text, form.alias, inverted.join(' '), inverted, null, 'inverted'));
+      }
+    }
+  }
   return { entity, forms, neighbours: new Set(entity.neighbours) };
 }
 
@@ -235,7 +278,19 @@ interface Found {
   code: Exclude<Code, 'shared-neighbours'>;
   a: Form;
   b: Form;
-  note?: string;
+  note?: 'acronym' | 'designator' | 'inverted';
+}
+
+/** What a match between forms is worth, and says: one found through a derived form says less. */
+function weightOf(found: Found): number {
+  if (found.note === 'inverted') return 0.85;
+  if (found.note === 'designator') return 0.75;
+  return WEIGHT[found.code];
+}
+
+/** Evidence that rests on an acronym alone, which two different bodies may share. */
+function viaAcronym(found: Found): boolean {
+  return found.note === 'acronym' || ((found.code === 'shared-alias' || found.code === 'same-name') && (found.a.acronym !== null || found.b.acronym !== null));
 }
 
 /** Words of one name that line up with the other's in order, the first and last words of both matching. */
@@ -315,13 +370,18 @@ function compareForms(a: Form, b: Form, category: EntityCategory, uniqueContaine
     if (extra.every((w) => PLACE_WORDS.has(w))) return { code: 'contained-name', a: short, b: long };
     return null;
   }
-  // An institution: one of two words or more inside a longer name, or a one-word name inside exactly one.
-  if (short.words.filter((w) => !MINOR_WORDS.has(w)).length >= 2 || uniqueContainer(short.joined)) return { code: 'contained-name', a: short, b: long };
+  // An institution: the longer name with words before it ("UK X Service" / "X Service"); words after it
+  // name another body more often than not ("X Police Authority", "X Union Commission"). Never a one-word
+  // name: "Senate" or "Democrats" inside a longer name is as often another body ("Social Democrats").
+  if (at + short.words.length !== long.words.length) return null;
+  if (short.words.filter((w) => !MINOR_WORDS.has(w)).length >= 2) return { code: 'contained-name', a: short, b: long };
   return null;
 }
 
 function reasonText(found: Found): string {
   const pair = `${found.a.text} / ${found.b.text}`;
+  if (found.note === 'designator') return `${pair}: the same name but for a company designator (Group, Co., Ltd…)`;
+  if (found.note === 'inverted') return `${pair}: the same words in another order`;
   switch (found.code) {
     case 'same-name':
       return `${found.a.text}: the same name`;
@@ -471,12 +531,26 @@ function comparePair(a: Prepared, b: Prepared, containers: Map<string, Set<strin
   for (const fa of a.forms) {
     for (const fb of b.forms) {
       const f = compareForms(fa, fb, category, uniqueContainer);
-      if (f) found.push(f);
+      if (!f) continue;
+      const variant = fa.variant ?? fb.variant;
+      if (variant && f.note !== 'acronym') {
+        f.note = variant;
+        if (variant === 'designator') f.code = 'contained-name';
+        else if (f.code !== 'contained-name') f.code = 'same-name';
+      }
+      found.push(f);
     }
+  }
+  if (category !== 'person') {
+    // An acronym two bodies of different full names share ("ICC"), or a body of another kind, is no evidence.
+    const named = (p: Prepared) => p.forms[0]!.words.length >= 2 && p.forms[0]!.acronym === null;
+    const kinds = [a.entity.kind, b.entity.kind];
+    const otherKind = category === 'institution' && kinds.every((k) => k && k !== 'other') && kinds[0] !== kinds[1];
+    if ((named(a) && named(b)) || otherKind) found.splice(0, found.length, ...found.filter((f) => !viaAcronym(f)));
   }
   if (!found.length) return null;
   // The strongest evidence leads; each other kind of evidence is listed once.
-  found.sort((x, y) => WEIGHT[y.code] - WEIGHT[x.code] || Number(x.a.alias || x.b.alias) - Number(y.a.alias || y.b.alias));
+  found.sort((x, y) => weightOf(y) - weightOf(x) || Number(x.a.alias || x.b.alias) - Number(y.a.alias || y.b.alias));
   const reasons: DuplicateReason[] = [];
   const codes = new Set<Code>();
   for (const f of found) {
@@ -484,7 +558,17 @@ function comparePair(a: Prepared, b: Prepared, containers: Map<string, Set<strin
     codes.add(f.code);
     reasons.push({ code: f.code, text: reasonText(f) });
   }
-  let score = WEIGHT[found[0]!.code];
+  let score = weightOf(found[0]!);
+  if (
+    category === 'institution' &&
+    a.entity.kind &&
+    b.entity.kind &&
+    a.entity.kind !== 'other' &&
+    b.entity.kind !== 'other' &&
+    a.entity.kind !== b.entity.kind
+  ) {
+    score -= 0.1;
+  }
   // Each further kind of name evidence adds a little.
   score += 0.02 * (codes.size - 1);
   const { shared, union } = sharedNeighbours(a, b);

@@ -73,6 +73,10 @@ describe('suggested duplicates: the signals', () => {
   it('an institution named with or without more words', () => {
     const inst = (name: string) => entity(name, { category: 'institution' });
     assert.deepEqual(codesFor(inst('Transport Ministry'), inst('Ruritania Transport Ministry')), ['contained-name']);
+    assert.deepEqual(codesFor(inst('Norvale'), inst('Norvale Group')), ['contained-name']);
+    assert.deepEqual(codesFor(inst('Norvale Shipping Co. Ltd'), inst('Norvale Shipping')), ['contained-name']);
+    assert.deepEqual(codesFor(inst('Ministry of Transport'), inst('Transport Ministry')), ['same-name']);
+    assert.deepEqual(codesFor(inst('Ministry of Transport'), inst('Ruritania Transport Ministry')), ['contained-name']);
     const place = (name: string) => entity(name, { category: 'place' });
     assert.deepEqual(codesFor(place('Port Elsmere'), place('Port Elsmere City')), ['contained-name']);
     assert.equal(codesFor(place('Elsmere'), place('North Elsmere')), null);
@@ -126,9 +130,19 @@ describe('suggested duplicates: what must not be suggested', () => {
     assert.equal(suggestDuplicates([a, b], [[b.id, a.id]]).length, 0);
   });
 
-  it('a one-word institution that several longer names contain', () => {
+  it('an institution inside a longer name that names another body', () => {
     const inst = (name: string) => entity(name, { category: 'institution' });
-    assert.equal(codesFor(inst('Senate'), inst('Ruritanian Senate'), [inst('Senate of Westmark')]), null);
+    assert.equal(codesFor(inst('Senate'), inst('Ruritanian Senate')), null);
+    assert.equal(codesFor(inst('Liberals'), inst('Young Liberals')), null);
+    assert.equal(codesFor(inst('Harbour Police'), inst('Harbour Police Authority')), null);
+    assert.equal(codesFor(inst('Pacific Union'), inst('Pacific Union Commission')), null);
+    assert.equal(codesFor(inst('Norvale'), inst('Norvale Shipping')), null);
+  });
+
+  it('two bodies whose full names share an acronym, or of different kinds', () => {
+    const inst = (name: string, kind: string | null, aliases: string[] = []) => entity(name, { category: 'institution', kind, aliases });
+    assert.equal(codesFor(inst('Western Rowing Federation', 'other', ['WRF']), inst('World Relief Foundation', 'other', ['WRF'])), null);
+    assert.equal(codesFor(inst('WRF', 'court'), inst('World Relief Foundation', 'company')), null);
   });
 });
 
