@@ -12,6 +12,7 @@ import { hostCheck, identify, requireRole } from './access.js';
 import { answerClientError, errorHandler, methodNotAllowed, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { cypherRoutes } from './routes/cypher.js';
+import { duplicateRoutes } from './routes/duplicates.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
@@ -54,6 +55,7 @@ export function apiRouter(
   api.use(sessionRoutes(db, { auth }));
   api.use(requireRole('reader'));
   api.use(graphRoutes(db));
+  api.use(duplicateRoutes(db));
   api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
   api.use(exportRoutes(db, { perMinute: exportPerMinute }));
   api.use(methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api'));
