@@ -150,6 +150,103 @@ They reach Neo4j as the other commands do: the running newsgraph's embedded Neo4
     .argument('<id>', "the token's id, from `tokens list`")
     .action(async (id: string) => (await import('./tokens.js')).revokeTokenCommand(id));
 
+  const curate = program
+    .command('curate')
+    .description('correct the graph: merge, split, edit, reject and restore entities and links; every correction is logged and kept across reloads')
+    .addHelpText(
+      'after',
+      `
+Entities are named by id (person:sergei-lavrov) or by a name as written ("Sergei Lavrov"). Every
+correction needs --reason, is recorded with who made it and when, and is applied again by every load.
+They reach Neo4j as the other commands do: the running newsgraph's embedded Neo4j, or NEO4J_URI.
+
+Examples:
+  newsgraph curate duplicates --category person
+  newsgraph curate merge "Sergei Lavrov" "Sergey Lavrov" --reason "one minister, two spellings"
+  newsgraph curate split person:sergei-lavrov --alias "Sergey Lavrov" --reason "two people after all"
+  newsgraph curate reject place:unknown --reason "not a place"
+  newsgraph curate log
+  newsgraph curate revert c-1a2b3c4d5e6f --reason "merged by mistake"`,
+    );
+  const reason = () => new Option('--reason <text>', 'why: kept in the corrections log').makeOptionMandatory();
+  curate
+    .command('duplicates')
+    .description('suggested duplicates: entities of one kind likely the same, best first, with the reasons')
+    .addOption(new Option('--category <category>', 'only this kind').choices(['person', 'institution', 'place']))
+    .option('--limit <n>', 'suggestions at most (default 50)', positiveInteger)
+    .option('--json', 'print {"suggestions":[…]} as JSON')
+    .action(async (options: { category?: 'person' | 'institution' | 'place'; limit?: number; json?: boolean }) =>
+      (await import('./curate.js')).duplicatesCommand(options),
+    );
+  curate
+    .command('merge')
+    .description('merge entities of one kind into the first: every name, mention and link with its evidence kept')
+    .argument('<entities...>', 'two or more ids or names')
+    .addOption(reason())
+    .option('--name <name>', "the merged entity's name (default: the first one's)")
+    .option('--json', 'print the correction as JSON')
+    .action(async (entities: string[], options: { reason: string; name?: string; json?: boolean }) =>
+      (await import('./curate.js')).mergeCommand(entities, options),
+    );
+  curate
+    .command('split')
+    .description('split names off an entity into a new one, with the mentions and evidence written with them')
+    .argument('<entity>', 'id or name')
+    .addOption(new Option('--alias <name...>', 'a name that leaves (repeatable)').makeOptionMandatory())
+    .addOption(reason())
+    .option('--name <name>', "the new entity's name (default: the first alias)")
+    .option('--json', 'print the correction as JSON')
+    .action(async (entity: string, options: { alias: string[]; reason: string; name?: string; json?: boolean }) =>
+      (await import('./curate.js')).splitCommand(entity, options),
+    );
+  curate
+    .command('edit')
+    .description("change an entity's canonical name, category or institution kind")
+    .argument('<entity>', 'id or name')
+    .option('--name <name>', 'the new canonical name (the old one stays as an alias)')
+    .addOption(new Option('--category <category>', 'person, institution or place').choices(['person', 'institution', 'place']))
+    .option('--kind <kind>', "an institution's kind; an empty string clears it")
+    .addOption(reason())
+    .option('--json', 'print the correction as JSON')
+    .action(async (entity: string, options: { name?: string; category?: 'person' | 'institution' | 'place'; kind?: string; reason: string; json?: boolean }) =>
+      (await import('./curate.js')).editCommand(entity, options),
+    );
+  curate
+    .command('reject')
+    .description('hide a false entity, allegation or link from the graph (never deleted; `restore` brings it back)')
+    .argument('<target>', "an entity's id or name, an allegation's id, or a link's key from the API")
+    .addOption(reason())
+    .option('--json', 'print the correction as JSON')
+    .action(async (target: string, options: { reason: string; json?: boolean }) => (await import('./curate.js')).rejectCommand(target, options));
+  curate
+    .command('restore')
+    .description('undo the reject of an entity, allegation or link')
+    .argument('<target>', 'as for reject')
+    .addOption(reason())
+    .option('--json', 'print the correction as JSON')
+    .action(async (target: string, options: { reason: string; json?: boolean }) => (await import('./curate.js')).restoreCommand(target, options));
+  curate
+    .command('distinct')
+    .description('two entities are not the same: the pair is never suggested again')
+    .argument('<a>', 'id or name')
+    .argument('<b>', 'id or name')
+    .addOption(reason())
+    .option('--json', 'print the correction as JSON')
+    .action(async (a: string, b: string, options: { reason: string; json?: boolean }) => (await import('./curate.js')).distinctCommand(a, b, options));
+  curate
+    .command('log')
+    .description('the corrections, newest first: id, when, who, what, why')
+    .option('--limit <n>', 'corrections at most (default 50)', positiveInteger, 50)
+    .option('--json', 'print {"total","corrections":[…]} as JSON')
+    .action(async (options: { limit: number; json?: boolean }) => (await import('./curate.js')).logCommand(options));
+  curate
+    .command('revert')
+    .description('revert a correction: the graph as if it had not been made (it stays in the log, marked)')
+    .argument('<id>', "the correction's id, from `curate log`")
+    .addOption(reason())
+    .option('--json', 'print the correction as JSON')
+    .action(async (id: string, options: { reason: string; json?: boolean }) => (await import('./curate.js')).revertCommand(id, options));
+
   return program;
 }
 

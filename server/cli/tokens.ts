@@ -1,19 +1,8 @@
 /** `newsgraph tokens create|list|revoke`: the access tokens of a server with NEWSGRAPH_AUTH=on. */
 import type { Role } from '../auth/roles.js';
 import { createToken, listTokens, revokeToken, type TokenInfo } from '../auth/store.js';
-import { loadConfig } from '../config.js';
-import { connect } from '../db/connect.js';
-import type { Database } from '../db/database.js';
+import { withDatabase } from './database.js';
 import { progress } from './output.js';
-
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  const connection = await connect(loadConfig(), progress);
-  try {
-    return await work(connection.db);
-  } finally {
-    await connection.close();
-  }
-}
 
 export async function createTokenCommand(options: { role: Role; name?: string; json?: boolean }): Promise<void> {
   const made = await withDatabase((db) => createToken(db, { role: options.role, name: options.name }));
