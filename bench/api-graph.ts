@@ -7,8 +7,13 @@
  * floats, hence toInteger); ids and names are assembled by the server from them, which keeps Bolt
  * encoding from dominating a build of a million nodes.
  */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import type { Database } from '../server/db/database.js';
+import { Database } from '../server/db/database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/db/embedded.js';
+import { applySchema } from '../server/db/schema.js';
+import { PROJECT_ROOT } from '../server/paths.js';
 import { rng } from '../scripts/corpus.js';
 
 export interface ApiGraphScale {
@@ -162,4 +167,38 @@ export async function buildApiGraph(
   }
   await flush(true, scale.documents - 1);
   return { nodes, relationships };
+}
+
+/** Bump when the generator changes, so a cached store of the old shape is not reused. */
+const GRAPH_VERSION = 1;
+
+/**
+ * The embedded Neo4j holding the graph at this scale: the store cached under bench/.cache/ when a
+ * build finished there before (`fresh` builds it anew), else built now (about 250 s at the default scale).
+ */
+export async function openApiGraph(
+  scale: ApiGraphScale,
+  { fresh = false, log }: { fresh?: boolean; log: (message: string) => void },
+): Promise<{ neo4j: EmbeddedNeo4j; db: Database; built: { nodes: number; relationships: number; seconds: number } }> {
+  const home = path.join(PROJECT_ROOT, 'bench', '.cache', `api-graph-v${GRAPH_VERSION}-${scale.entities}-${scale.documents}`);
+  const complete = path.join(home, 'complete.json');
+  if (fresh || !existsSync(complete)) rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  const neo4j = await startEmbeddedNeo4j({ home, boltPort: 0, heap: '2g', pageCache: '2g', onProgress: log });
+  const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, embedded: true });
+  await applySchema(db);
+  if (existsSync(complete)) {
+    const built = JSON.parse(readFileSync(complete, 'utf8')) as { nodes: number; relationships: number; seconds: number };
+    log(`Reusing the graph in ${home} (${built.nodes} nodes, ${built.relationships} relationships).`);
+    return { neo4j, db, built };
+  }
+  log(`Building the synthetic graph in ${home}…`);
+  const start = performance.now();
+  const counts = await buildApiGraph(db, scale, log);
+  // The full-text index fills in the background; search is measured once it is complete.
+  await db.write((tx) => tx.run('CALL db.awaitIndexes(1800)'));
+  const built = { ...counts, seconds: (performance.now() - start) / 1000 };
+  writeFileSync(complete, JSON.stringify(built));
+  log(`Built in ${built.seconds.toFixed(0)} s.`);
+  return { neo4j, db, built };
 }

@@ -14,16 +14,13 @@
  * --rounds N (4, in ABBA order), --warmup N (60 s each way per scenario, all before any measurement), --fresh. Writes bench/results/api.json.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Database } from '../server/db/database.js';
-import { startEmbeddedNeo4j } from '../server/db/embedded.js';
-import { applySchema } from '../server/db/schema.js';
 import { PROJECT_ROOT } from '../server/paths.js';
 import { rng } from '../scripts/corpus.js';
-import { buildApiGraph, entityName, type ApiGraphScale } from './api-graph.js';
+import { entityName, openApiGraph, type ApiGraphScale } from './api-graph.js';
 import type { LoadPlan, PhaseResult } from './api-load.js';
 
 const { values } = parseArgs({
@@ -38,8 +35,6 @@ const { values } = parseArgs({
   },
 });
 const SCALE: ApiGraphScale = { entities: Number(values.entities), documents: Number(values.documents), mentionsPerDocument: 10, interactionsPerDocument: 5 };
-/** Bump when the generator changes, so a cached store of the old shape is not reused. */
-const GRAPH_VERSION = 1;
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 /** Ids and search words a user might send: entities drawn uniformly, words as typed (a prefix, or whole). */
@@ -74,30 +69,9 @@ function runNode(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string)
 }
 
 async function main(): Promise<void> {
-  const home = path.join(PROJECT_ROOT, 'bench', '.cache', `api-graph-v${GRAPH_VERSION}-${SCALE.entities}-${SCALE.documents}`);
-  const complete = path.join(home, 'complete.json');
-  if (values.fresh || !existsSync(complete)) rmSync(home, { recursive: true, force: true });
-  mkdirSync(home, { recursive: true });
-  const neo4j = await startEmbeddedNeo4j({ home, boltPort: 0, heap: '2g', pageCache: '2g', onProgress: log });
-  const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, embedded: true });
+  const { neo4j, db, built } = await openApiGraph(SCALE, { fresh: values.fresh, log });
   let server: ReturnType<typeof runNode> | undefined;
   try {
-    await applySchema(db);
-    let built: { nodes: number; relationships: number; seconds: number };
-    if (existsSync(complete)) {
-      built = JSON.parse(readFileSync(complete, 'utf8'));
-      log(`Reusing the graph in ${home} (${built.nodes} nodes, ${built.relationships} relationships).`);
-    } else {
-      log(`Building the synthetic graph in ${home}…`);
-      const start = performance.now();
-      const counts = await buildApiGraph(db, SCALE, log);
-      // The full-text index fills in the background; search is measured once it is complete.
-      await db.write((tx) => tx.run('CALL db.awaitIndexes(1800)'));
-      built = { ...counts, seconds: (performance.now() - start) / 1000 };
-      writeFileSync(complete, JSON.stringify(built));
-      log(`Built in ${built.seconds.toFixed(0)} s.`);
-    }
-
     let ready: (url: string) => void;
     const url = new Promise<string>((resolve) => (ready = resolve));
     server = runNode(

@@ -39,7 +39,12 @@ export type CorrectionChange =
   /** The names `aliases` of `from`, with their mentions and evidence, became the entity `into`. */
   | { action: 'split'; from: string; into: string; aliases: string[]; name: string }
   /** A new canonical name and/or category or institution kind. */
-  | { action: 'edit'; id: string; before: { name: string; category: EntityCategory; kind: string | null }; after: { name?: string; category?: EntityCategory; kind?: string | null } }
+  | {
+      action: 'edit';
+      id: string;
+      before: { name: string; category: EntityCategory; kind: string | null };
+      after: { name?: string; category?: EntityCategory; kind?: string | null };
+    }
   /** A false entity, allegation or link, hidden from the graph (never deleted). */
   | { action: 'reject'; node?: string; relationship?: RelationshipRef; label: string }
   /** Two entities that a suggestion took for one are not the same: never suggested again. */
@@ -53,6 +58,11 @@ export interface Correction extends Authorship {
   reason: string;
   /** Set once it is reverted; a reverted correction is kept in the log, no longer applied. */
   reverted: (Authorship & { reason: string }) | null;
+  /**
+   * In the log: whether the graph shows it now (true), does not (false: report it), or no longer holds
+   * what it named (null: its entities left with their articles). Absent on a reverted one.
+   */
+  holds?: boolean | null;
 }
 
 /** GET /api/corrections */

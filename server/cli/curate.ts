@@ -41,7 +41,13 @@ export function describeCorrection(c: Correction): string {
           : ch.action === 'reject'
             ? `rejected ${ch.label}`
             : `not the same: ${ch.ids.join(' / ')}`;
-  const reverted = c.reverted ? ` [reverted ${c.reverted.at} by ${c.reverted.by}]` : '';
+  const reverted = c.reverted
+    ? ` [reverted ${c.reverted.at} by ${c.reverted.by}]`
+    : c.holds === false
+      ? ' [does not hold: please report]'
+      : c.holds === null
+        ? ' [what it named is gone]'
+        : '';
   return `${c.id}  ${c.at}  ${c.by}  ${what} — ${c.reason}${reverted}`;
 }
 

@@ -42,7 +42,8 @@ export async function readDistinctPairs(tx: ManagedTransaction): Promise<[string
     try {
       const change = JSON.parse(String(record.get('change'))) as { action?: unknown; ids?: unknown };
       const ids = change.ids;
-      if (change.action === 'distinct' && Array.isArray(ids) && ids.length === 2 && ids.every((id) => typeof id === 'string')) pairs.push(ids as [string, string]);
+      if (change.action === 'distinct' && Array.isArray(ids) && ids.length === 2 && ids.every((id) => typeof id === 'string'))
+        pairs.push(ids as [string, string]);
     } catch {
       // Not JSON: not a correction this reader can apply.
     }

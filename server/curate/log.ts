@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Correction, CorrectionChange } from '../../common/curate.js';
+import { checkCorrections } from './check.js';
 
 export const CORRECTION_LABEL = 'NewsgraphCorrection';
 
@@ -57,12 +58,15 @@ export async function activeCorrections(tx: ManagedTransaction, action?: Correct
   return r.records.map((rec) => fromRecord(rec.get('p') as Record<string, unknown>));
 }
 
-/** The log, newest first. */
+/** The log, newest first, each correction with whether it holds (check.ts). */
 export async function listCorrections(tx: ManagedTransaction, limit: number, offset: number): Promise<{ total: number; corrections: Correction[] }> {
   const total = (await tx.run(`MATCH (c:${CORRECTION_LABEL}) RETURN count(c) AS n`)).records[0]!.get('n') as number;
   const r = await tx.run(`MATCH (c:${CORRECTION_LABEL}) RETURN properties(c) AS p ORDER BY c.at DESC, c.id DESC SKIP $offset LIMIT $limit`, {
     offset: neo4j.int(offset),
     limit: neo4j.int(limit),
   });
-  return { total, corrections: r.records.map((rec) => fromRecord(rec.get('p') as Record<string, unknown>)) };
+  const corrections = r.records.map((rec) => fromRecord(rec.get('p') as Record<string, unknown>));
+  const states = await checkCorrections(tx, corrections);
+  for (const c of corrections) if (states.has(c.id)) c.holds = states.get(c.id)!.holds;
+  return { total, corrections };
 }

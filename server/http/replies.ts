@@ -159,6 +159,7 @@ export const CorrectionSchema = z
     reason: z.string(),
     ...Authorship,
     reverted: z.object({ ...Authorship, reason: z.string() }).nullable(),
+    holds: z.boolean().nullable().optional().meta({ description: 'in the log: whether the graph shows it now; null when what it named is gone' }),
   })
   .meta({ description: 'A correction: what changed (change.action and its details), who, when and why; reverted once undone' });
 

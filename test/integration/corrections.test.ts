@@ -18,6 +18,8 @@ import { applySchema } from '../../server/db/schema.js';
 import { createApp } from '../../server/http/app.js';
 import { loadPaths } from '../../server/ingest/load.js';
 import { createLogger } from '../../server/logger.js';
+import { checkCorrections, correctionsFingerprint } from '../../server/curate/check.js';
+import { activeCorrections } from '../../server/curate/log.js';
 import { fingerprint, fingerprintLines } from '../helpers/fingerprint.js';
 import { resetGraph, testDatabase } from '../helpers/neo4j.js';
 import { dropTokens } from '../helpers/tokens.js';
@@ -98,8 +100,16 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
     assert.ok(degreeBefore > 0);
   });
 
+  const correctionsPrint = () =>
+    db.read(async (tx) => {
+      const states = await checkCorrections(tx, await activeCorrections(tx));
+      return { all: [...states.values()].every((s) => s.holds), digest: correctionsFingerprint(states) };
+    });
+
   it('keeps the merge when the same articles are loaded again, unchanged and changed', async () => {
     const print = await fingerprint(db);
+    const corrections = await correctionsPrint();
+    assert.ok(corrections.all, 'the merge holds');
     const again = await load();
     assert.equal(again.documents.unchanged, 2);
     assert.deepEqual(await fingerprint(db), print, 'an unchanged reload changes nothing');
@@ -108,6 +118,7 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
     const changed = await load();
     assert.equal(changed.documents.replaced, 1);
     assert.equal(await exists(SERGEY), false, 'the changed article did not bring the second spelling back as its own node');
+    assert.deepEqual(await correctionsPrint(), corrections, 'the fingerprint of the corrections is the same after the changed reload');
     const graph = await neighbours(SERGEI);
     const labels = graph.nodes.map((n) => n.attributes.label);
     assert.ok(labels.includes('Peter Holm'), `the changed article's new link reached the merged entity: ${labels.join()}`);
@@ -207,6 +218,10 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
       ['edit', 'reject', 'reject', 'split', 'merge'],
     );
     assert.ok(log.body.corrections.every((c) => c.reason && c.at && c.by));
+    assert.ok(
+      log.body.corrections.every((c) => c.reverted || c.holds === true),
+      JSON.stringify(log.body.corrections.map((c) => [c.change.action, c.holds])),
+    );
     const again = await call('POST', `/api/corrections/${merge.id}/revert`, { reason: 'x' });
     assert.equal(again.status, 200, 'the merge, split off since, can still be reverted');
     const twice = await call<{ error: { code: string } }>('POST', `/api/corrections/${merge.id}/revert`, { reason: 'x' });
