@@ -179,7 +179,7 @@ const GRAPH_VERSION = 1;
 export async function openApiGraph(
   scale: ApiGraphScale,
   { fresh = false, log }: { fresh?: boolean; log: (message: string) => void },
-): Promise<{ neo4j: EmbeddedNeo4j; db: Database; built: { nodes: number; relationships: number; seconds: number } }> {
+): Promise<{ home: string; neo4j: EmbeddedNeo4j; db: Database; built: { nodes: number; relationships: number; seconds: number } }> {
   const home = path.join(PROJECT_ROOT, 'bench', '.cache', `api-graph-v${GRAPH_VERSION}-${scale.entities}-${scale.documents}`);
   const complete = path.join(home, 'complete.json');
   if (fresh || !existsSync(complete)) rmSync(home, { recursive: true, force: true });
@@ -190,7 +190,7 @@ export async function openApiGraph(
   if (existsSync(complete)) {
     const built = JSON.parse(readFileSync(complete, 'utf8')) as { nodes: number; relationships: number; seconds: number };
     log(`Reusing the graph in ${home} (${built.nodes} nodes, ${built.relationships} relationships).`);
-    return { neo4j, db, built };
+    return { home, neo4j, db, built };
   }
   log(`Building the synthetic graph in ${home}…`);
   const start = performance.now();
@@ -200,5 +200,5 @@ export async function openApiGraph(
   const built = { ...counts, seconds: (performance.now() - start) / 1000 };
   writeFileSync(complete, JSON.stringify(built));
   log(`Built in ${built.seconds.toFixed(0)} s.`);
-  return { neo4j, db, built };
+  return { home, neo4j, db, built };
 }

@@ -22,8 +22,10 @@ export function methodNotAllowed(paths: Record<string, Record<string, unknown>>,
       .slice(mount.length)
       .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
       .replace(/\{[^}]+\}/g, '[^/]+');
-    return { pattern: new RegExp(`^${source}/?$`, 'i'), allow };
+    return { pattern: new RegExp(`^${source}/?$`, 'i'), allow, parameters: (template.match(/\{/g) ?? []).length };
   });
+  // A literal path before a template it also fits: /entities/merge is not /entities/{id}.
+  routes.sort((a, b) => a.parameters - b.parameters);
   return (req, res, next) => {
     const route = routes.find((r) => r.pattern.test(req.path));
     if (!route) return next();

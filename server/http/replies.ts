@@ -166,7 +166,11 @@ export const CorrectionSchema = z
 export const CorrectionReply = z.object({ correction: CorrectionSchema });
 export const CorrectionLogReply = z.object({ total: z.int().min(0), corrections: z.array(CorrectionSchema) });
 export const EntityCorrectionReply = z.object({ entity: EntityReply, correction: CorrectionSchema });
-export const SplitReply = z.object({ entities: z.tuple([EntityReply, EntityReply]), correction: CorrectionSchema });
+// Pairs as arrays of two: zod writes a tuple as `items: [...]`, which OpenAPI 3.1's schema dialect does not take.
+export const SplitReply = z.object({
+  entities: z.array(EntityReply).length(2).meta({ description: 'the entity, then the new one' }),
+  correction: CorrectionSchema,
+});
 
 const DuplicateSide = z.object({
   id: z.string(),
@@ -183,7 +187,7 @@ const DuplicateSide = z.object({
 export const DuplicatesReply = z.object({
   suggestions: z.array(
     z.object({
-      ids: z.tuple([z.string(), z.string()]),
+      ids: z.array(z.string()).length(2),
       score: z.number().min(0).max(1),
       reasons: z.array(
         z.object({
@@ -201,7 +205,7 @@ export const DuplicatesReply = z.object({
           text: z.string(),
         }),
       ),
-      entities: z.tuple([DuplicateSide, DuplicateSide]),
+      entities: z.array(DuplicateSide).length(2),
     }),
   ),
 });

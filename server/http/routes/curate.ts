@@ -50,7 +50,7 @@ export const RejectBody = z.strictObject({
 });
 
 export const DistinctBody = z.strictObject({
-  ids: z.tuple([Id, Id]).meta({ description: 'two entities a suggestion took for one' }),
+  ids: z.array(Id).length(2).meta({ description: 'two entities a suggestion took for one' }),
   reason,
 });
 
@@ -100,7 +100,7 @@ export function curateRoutes(db: Database): Router {
   });
   router.post('/duplicates/distinct', editor, async (req, res) => {
     const { ids, reason } = DistinctBody.parse(req.body);
-    res.json({ correction: await markDistinct(db, ids, { by: authorOf(res), reason }) });
+    res.json({ correction: await markDistinct(db, [ids[0]!, ids[1]!], { by: authorOf(res), reason }) });
   });
   router.post('/corrections/:id/revert', editor, async (req, res) => {
     const { id } = CorrectionParams.parse(req.params);
