@@ -15,6 +15,8 @@ import { cypherRoutes } from './routes/cypher.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
+import { investigationRoutes } from './routes/investigations.js';
+import { noteRoutes } from './routes/notes.js';
 import { sessionRoutes } from './routes/session.js';
 
 export interface AppDeps {
@@ -56,6 +58,8 @@ export function apiRouter(
   api.use(graphRoutes(db));
   api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
   api.use(exportRoutes(db, { perMinute: exportPerMinute }));
+  api.use(noteRoutes(db));
+  api.use(investigationRoutes(db));
   api.use(methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api'));
   api.use(notFound);
   return api;
