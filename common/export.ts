@@ -3,6 +3,7 @@
  * cut by, and the JSON file itself — graphology's serialized graph (the one wire format, see graph.ts)
  * in a versioned wrapper, so a reader can tell the file apart from any other JSON and knows its shape.
  */
+import type { Investigation, Note } from './curate.js';
 import type { SerializedGraph } from './graph.js';
 
 export const EXPORT_FORMAT = 'newsgraph';
@@ -75,6 +76,10 @@ export interface GraphExport {
   graph: SerializedGraph;
   /** Evidence packs only: every document the evidence cites, by id. */
   documents?: Record<string, ExportedDocument>;
+  /** An investigation's export (JSON or evidence pack): the investigation itself, its nodes at their saved positions. */
+  investigation?: Investigation;
+  /** With `investigation`: the notes on its nodes, documents and the links among them, oldest first. */
+  notes?: Note[];
 }
 
 /** True when `value` is a newsgraph export of a version this code reads. */
@@ -95,10 +100,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A file name that says what is in the file and when it was made, in local time, sortable by name:
- * newsgraph-neighbourhood-person-antony-blinken-20261123-2215.graphml.
+ * newsgraph-neighbourhood-person-antony-blinken-20261123-2215.graphml. `name` says what it is instead
+ * of the scope (an investigation's export: investigation-sanctions).
  */
-export function exportFileName(scope: ExportScope, extension: string, at = new Date()): string {
-  const what = scope.kind === 'neighbourhood' ? `${scope.kind}-${scope.id}` : scope.kind === 'path' ? `path-${scope.from}-${scope.to}` : scope.kind;
+export function exportFileName(scope: ExportScope, extension: string, at = new Date(), name?: string): string {
+  const what = name ?? (scope.kind === 'neighbourhood' ? `${scope.kind}-${scope.id}` : scope.kind === 'path' ? `path-${scope.from}-${scope.to}` : scope.kind);
   const slug = what
     .normalize('NFKD')
     // Accents go (Ō → O); letters of every script stay.

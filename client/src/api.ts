@@ -29,7 +29,7 @@ export function whenUnauthenticated(handler: () => void): void {
   unauthenticated = handler;
 }
 
-async function getJson<T>(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}): Promise<T> {
+export async function getJson<T>(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}): Promise<T> {
   const response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
   const body = (await response.json().catch(() => null)) as unknown;
   if (response.status === 401) unauthenticated?.();
@@ -43,6 +43,14 @@ async function getJson<T>(url: string, init: Omit<RequestInit, 'headers'> & { he
 /** POSTs `payload` as JSON; the reply and its errors are handled as getJson's. */
 function postJson<T>(url: string, payload: unknown): Promise<T> {
   return getJson<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+}
+
+/** Sends `payload` (if any) as JSON with `method`; a 204 answers null. Errors as getJson's. */
+export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<T> {
+  return getJson<T>(url, {
+    method,
+    ...(payload === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
+  });
 }
 
 /** Who the explorer acts for; a 401 (ApiRequestError) when access control is on and nobody has signed in. */

@@ -17,6 +17,12 @@ import { Panel } from './panel/panel.js';
 import { mountPaths } from './paths/paths.js';
 import { mountSearch } from './search/search.js';
 import { mountSessionControls, showSignIn } from './signin/signin.js';
+import { getJson } from './api.js';
+import { setSession } from './app/session.js';
+import { mountInvestigations } from './investigations/menu.js';
+import { destinationOf, edgeFor, searchNotesUrl } from './notes/model.js';
+import { notesSection } from './notes/notes.js';
+import type { Note } from '../../common/curate.js';
 
 const container = document.getElementById('graph')!;
 const status = document.getElementById('status')!;
@@ -33,6 +39,7 @@ const panel = new Panel(document.getElementById('panel')!, {
   expand: (id) => void explore.expand(id),
   controls: (entity, neighbourhood) => paging.controls(entity, neighbourhood),
   path: (end, entity) => paths.fill(end, entity),
+  notes: notesSection,
 });
 const explore = exploring(canvas, { panel, paging, status, announce: changed });
 const paths = mountPaths(document.getElementById('paths')!, { canvas, panel });
@@ -66,19 +73,45 @@ mountSearch(
   document.getElementById('search') as HTMLInputElement,
   document.getElementById('search-results') as HTMLUListElement,
   (hit) => void explore.open(hit.id, { focus: true }),
+  { find: async (q) => (await getJson<{ notes: Note[] }>(searchNotesUrl(q))).notes, onChoose: (note) => void openNote(note) },
 );
+const investigations = mountInvestigations(
+  canvas,
+  document.getElementById('investigations-button') as HTMLButtonElement,
+  document.getElementById('investigations')!,
+  panel,
+);
+
+/** What a note found by search is on: an entity opens as a search would, a link's evidence over its source's neighbourhood, a document in the reader. */
+async function openNote(note: Note): Promise<void> {
+  const to = destinationOf(note.target);
+  if (to.kind === 'document') {
+    container.parentElement!.classList.add('with-panel');
+    const focus = container.dataset.focus;
+    await panel.showDocument(to.id, undefined, () => (focus ? void explore.open(focus) : undefined));
+    return;
+  }
+  await explore.open(to.kind === 'entity' ? to.id : to.source, { focus: true });
+  if (to.kind !== 'link') return;
+  const edges = canvas.graph.mapEdges((key, a, source, target) => ({ key, source, target, relType: a.relType, title: a.properties.title }));
+  const edge = edgeFor(edges, to);
+  if (edge) explore.openEdge(edge);
+}
 const urlState = mountUrlState(canvas, {
   open: (id) => explore.open(id, { focus: true }),
   expand: (id) => explore.expand(id),
   more: (id) => paging.more(id),
   collapse: (id) => paging.collapse(id),
+  investigation: (id) => investigations.open(id),
 });
 
 /** False when it shows the sign-in page instead of the explorer. */
 async function start(): Promise<boolean> {
   try {
     // With access control on, a page opened without a session goes to sign-in before anything else.
-    mountSessionControls(await fetchSession(), document.querySelector('.topbar')!);
+    const session = await fetchSession();
+    setSession(session);
+    mountSessionControls(session, document.querySelector('.topbar')!);
     whenUnauthenticated(() => showSignIn('Your session has ended (signed out, or the token was revoked): sign in again.'));
     const data = await fetchOverview();
     if (data.nodes.length === 0) {

@@ -17,6 +17,10 @@ export const META_LABEL = 'NewsgraphMeta';
 export const SCHEMA_VERSION = 2;
 
 export const FULLTEXT_ENTITY_INDEX = 'newsgraph_entity_names';
+/** Analysts' notes and saved investigations: newsgraph's own records beside the graph, not `:Newsgraph`, so graph reads never meet them. */
+export const NOTE_LABEL = 'NewsgraphNote';
+export const INVESTIGATION_LABEL = 'NewsgraphInvestigation';
+export const FULLTEXT_NOTES_INDEX = 'newsgraph_notes';
 
 /**
  * Names carry a `newsgraph_` prefix so that IF NOT EXISTS never mistakes another application's index
@@ -32,6 +36,11 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // Names and aliases (a list of strings) in one full-text index: search finds "Blinken" and "Secretary Blinken".
   // Only entities have either property, so only they are indexed.
   `CREATE FULLTEXT INDEX ${FULLTEXT_ENTITY_INDEX} IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON EACH [n.name, n.aliases]`,
+  // Notes: found by id, listed by what they are about, searched by their words.
+  `CREATE CONSTRAINT newsgraph_note_id IF NOT EXISTS FOR (n:${NOTE_LABEL}) REQUIRE n.id IS UNIQUE`,
+  `CREATE INDEX newsgraph_note_target IF NOT EXISTS FOR (n:${NOTE_LABEL}) ON (n.targetKey)`,
+  `CREATE FULLTEXT INDEX ${FULLTEXT_NOTES_INDEX} IF NOT EXISTS FOR (n:${NOTE_LABEL}) ON EACH [n.text]`,
+  `CREATE CONSTRAINT newsgraph_investigation_id IF NOT EXISTS FOR (n:${INVESTIGATION_LABEL}) REQUIRE n.id IS UNIQUE`,
 ];
 
 /** What versions before the Newsgraph label created, on the kind labels; dropped once such a database is migrated. */

@@ -39,6 +39,8 @@ export interface ExportOptions {
   /** Called once the scope is known to exist and just before the first byte: the moment to send headers. */
   onStart?: () => void;
   now?: Date;
+  /** JSON and evidence packs: more top-level fields, after the graph (see ExportContext). */
+  extra?: Record<string, unknown>;
 }
 
 /** The source, counting what passes for progress: a report each time the count passes a multiple of `progressEvery`. */
@@ -70,6 +72,7 @@ export async function exportGraph(
   const context: ExportContext = {
     scope,
     exportedAt: (options.now ?? new Date()).toISOString(),
+    extra: options.extra,
     onFirstWrite: () => {
       if (started) return;
       started = true;

@@ -8,6 +8,8 @@ export interface ExportContext {
   exportedAt: string;
   /** Called as output first leaves (see TextSink). */
   onFirstWrite: () => void;
+  /** More top-level fields of a JSON file or evidence pack, written after the graph (an investigation and its notes). */
+  extra?: Record<string, unknown>;
 }
 
 /** Writes the whole file to `out` and resolves when the last byte is handed over; does not end `out`. */

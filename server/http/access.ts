@@ -107,10 +107,3 @@ export function requireRole(need: Role): RequestHandler {
     );
   };
 }
-
-/** How records an analyst makes name their author: the token's name, else its id; "local user" with access control off. */
-export function authorOf(res: Response): string {
-  const p = principalOf(res);
-  if (!p) return 'unknown';
-  return p.name ?? (p.tokenId ? `token ${p.tokenId}` : 'local user');
-}

@@ -17,6 +17,8 @@ import { duplicateRoutes } from './routes/duplicates.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
+import { investigationRoutes } from './routes/investigations.js';
+import { noteRoutes } from './routes/notes.js';
 import { sessionRoutes } from './routes/session.js';
 
 export interface AppDeps {
@@ -64,6 +66,8 @@ export function apiRouter(
   api.use(duplicateRoutes(db));
   api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
   api.use(exportRoutes(db, { perMinute: exportPerMinute }));
+  api.use(noteRoutes(db));
+  api.use(investigationRoutes(db));
   api.use(allowed);
   api.use(notFound);
   return api;

@@ -22,6 +22,10 @@ import {
   EvidenceReply,
   GraphReply,
   HealthReply,
+  InvestigationReply,
+  InvestigationsReply,
+  NoteReply,
+  NotesReply,
   PathsReply,
   SearchReply,
   SessionReply,
@@ -32,6 +36,8 @@ import { CorrectionParams, CorrectionsQuery, DistinctBody, EditBody, EntityIdPar
 import { CypherBody } from './routes/cypher.js';
 import { ExportBody, ExportQuery } from './routes/export.js';
 import { DuplicatesQuery } from './routes/duplicates.js';
+import { InvestigationBody, InvestigationExportQuery, InvestigationParams } from './routes/investigations.js';
+import { NoteBody, NoteParams, NotePatch, NotesQuery } from './routes/notes.js';
 import { DocumentParams, DocumentsQuery, EdgeParams, EntityParams, NeighbourhoodQuery, OverviewQuery, PathsQuery, SearchQuery } from './routes/graph.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -111,17 +117,19 @@ interface Operation {
   path?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  ok: { description: string; content: Record<string, { schema: JsonSchema }> };
+  /** What success is answered with: 200 with `ok`, 201 (created) with `ok`, or 204 with no body. */
+  ok: { description: string; content?: Record<string, { schema: JsonSchema }> };
+  status?: 200 | 201 | 204;
   errors: number[];
 }
 
-function operation({ summary, path, query, body, ok, errors }: Operation): JsonSchema {
+function operation({ summary, path, query, body, ok, status = 200, errors }: Operation): JsonSchema {
   const statuses = [...new Set([...EVERY_ROUTE, ...errors])].sort((a, b) => a - b);
   return {
     summary,
     ...(path || query ? { parameters: [...(path ? parameters(path, 'path') : []), ...(query ? parameters(query, 'query') : [])] } : {}),
     ...(body ? { requestBody: { required: true, content: jsonContent(inputSchema(body)) } } : {}),
-    responses: { 200: ok, ...Object.fromEntries(statuses.map((s) => [s, ref(s)])) },
+    responses: { [status]: ok, ...Object.fromEntries(statuses.map((s) => [s, ref(s)])) },
   };
 }
 
@@ -324,6 +332,77 @@ function build(): Record<string, unknown> {
           ...operation({ summary: 'Sign out: the cookie is cleared', ok: ok('signed out'), errors: [] }),
           responses: { 204: { description: 'signed out' }, ...Object.fromEntries(EVERY_ROUTE.map((s) => [s, ref(s)])) },
         },
+      },
+      '/api/notes': {
+        get: operation({
+          summary: 'Notes on an entity or allegation, a document or a link (by edge key), notes holding some words (q), or the latest',
+          query: NotesQuery,
+          ok: ok('notes with their targets, oldest first; by relevance for q; newest first when listing the latest', inputSchema(NotesReply)),
+          errors: [404, ...NEO4J],
+        }),
+        post: operation({
+          summary: 'Adds a note (editor role); a link given by its edge key is kept as the relationship it names, so the note survives a reload',
+          body: NoteBody,
+          status: 201,
+          ok: ok('the note', inputSchema(NoteReply)),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/notes/{id}': {
+        patch: operation({
+          summary: "Changes a note's text (editor role)",
+          path: NoteParams,
+          body: NotePatch,
+          ok: ok('the note', inputSchema(NoteReply)),
+          errors: [404, ...NEO4J],
+        }),
+        delete: operation({ summary: 'Deletes a note (editor role)', path: NoteParams, status: 204, ok: { description: 'deleted' }, errors: [404, ...NEO4J] }),
+      },
+      '/api/investigations': {
+        get: operation({
+          summary: 'Saved investigations, the most recently saved first',
+          ok: ok('summaries', inputSchema(InvestigationsReply)),
+          errors: NEO4J,
+        }),
+        post: operation({
+          summary: "Saves an investigation (editor role): a name, notes, and the explorer's state (nodes, positions, filters, style)",
+          body: InvestigationBody,
+          status: 201,
+          ok: ok('the investigation', inputSchema(InvestigationReply)),
+          errors: NEO4J,
+        }),
+      },
+      '/api/investigations/{id}': {
+        get: operation({
+          summary: 'An investigation',
+          path: InvestigationParams,
+          ok: ok('the investigation', inputSchema(InvestigationReply)),
+          errors: [404, ...NEO4J],
+        }),
+        put: operation({
+          summary: 'Replaces its name, notes and state (editor role)',
+          path: InvestigationParams,
+          body: InvestigationBody,
+          ok: ok('the investigation', inputSchema(InvestigationReply)),
+          errors: [404, ...NEO4J],
+        }),
+        delete: operation({
+          summary: 'Deletes an investigation (editor role)',
+          path: InvestigationParams,
+          status: 204,
+          ok: { description: 'deleted' },
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/investigations/{id}/export': {
+        get: operation({
+          summary:
+            'The investigation as a file: the JSON export or evidence pack of its nodes at their saved positions, with the investigation and the notes on its nodes and links',
+          path: InvestigationParams,
+          query: InvestigationExportQuery,
+          ok: { description: 'the file, named by Content-Disposition', content: jsonContent(object) },
+          errors: [404, ...NEO4J],
+        }),
       },
       '/api/openapi.json': { get: operation({ summary: 'This document', ok: ok('OpenAPI 3.1'), errors: [] }) },
     },

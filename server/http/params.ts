@@ -32,10 +32,10 @@ const NOT_BLANK = new RegExp(`[^${BLANK}]`);
 const TRIM = new RegExp(`^[${BLANK}]+|[${BLANK}]+$`, 'g');
 
 /** Text that must say something: up to `max` characters, at least one not blank; the server trims it. */
-export function text(max: number, what: string) {
+export function text(max: number, what: string, tooLong?: string) {
   return z
     .string()
-    .max(max)
+    .max(max, tooLong)
     .regex(NOT_BLANK, `give ${what}`)
     .transform((s) => s.replace(TRIM, ''));
 }

@@ -19,6 +19,7 @@ import type {
   SessionInfo,
   Stats,
 } from '../../common/api.js';
+import type { Investigation, InvestigationSummary, Note } from '../../common/curate.js';
 import type { SerializedGraph } from '../../common/graph.js';
 import { ENTITY_CATEGORIES, type Correction, type CorrectionLog, type DuplicateList } from '../../common/curate.js';
 
@@ -210,6 +211,42 @@ export const DuplicatesReply = z.object({
   ),
 });
 
+const RelationshipRefReply = z.object({ source: z.string(), type: z.string(), target: z.string(), title: z.string().optional() });
+
+export const NoteReply = z.object({
+  id: z.string(),
+  target: z.union([z.object({ entity: z.string() }), z.object({ relationship: RelationshipRefReply }), z.object({ document: z.string() })]),
+  label: z.string().meta({ description: 'what the target is called: a name, "A —MET→ B", a document title' }),
+  text: z.string(),
+  by: z.string(),
+  at: z.string(),
+  updatedAt: z.string(),
+});
+
+export const NotesReply = z.object({ notes: z.array(NoteReply) });
+
+export const InvestigationSummaryReply = z.object({
+  id: z.string(),
+  name: z.string(),
+  by: z.string(),
+  at: z.string(),
+  updatedAt: z.string(),
+  nodes: z.number().meta({ description: 'how many nodes it holds' }),
+});
+
+export const InvestigationsReply = z.object({ investigations: z.array(InvestigationSummaryReply) });
+
+export const InvestigationReply = InvestigationSummaryReply.extend({
+  notes: z.string(),
+  state: z.object({
+    view: z.unknown(),
+    positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })),
+    filters: z.unknown(),
+    style: z.unknown(),
+    nodes: z.array(z.string()),
+  }),
+});
+
 /** `true` when every value of the type the route sends is one the schema accepts. */
 type Fits<T, S extends z.ZodType> = [T] extends [z.output<S>] ? true : false;
 const fits: [
@@ -230,5 +267,8 @@ const fits: [
   Fits<{ correction: Correction }, typeof CorrectionReply>,
   Fits<CorrectionLog, typeof CorrectionLogReply>,
   Fits<DuplicateList, typeof DuplicatesReply>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Fits<Note, typeof NoteReply>,
+  Fits<InvestigationSummary, typeof InvestigationSummaryReply>,
+  Fits<Investigation, typeof InvestigationReply>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void fits;

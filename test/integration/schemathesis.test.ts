@@ -83,6 +83,10 @@ describe('the API against its OpenAPI document (schemathesis)', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
+  /**
+   * The news graph: :Newsgraph nodes and their relationships. Notes and investigations, which the run's
+   * writes create, are kept beside it, not in it (server/db/schema.ts).
+   */
   const graphSize = async () =>
     db.read(async (tx) => {
       // Tokens note when they were last used; nothing else may change.

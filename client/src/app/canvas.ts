@@ -65,11 +65,12 @@ export class Canvas {
     this.report(what);
   }
 
-  /** Replaces what is on screen (undoable), laid out afresh. */
-  replace(data: SerializedGraph, what?: string): void {
+  /** Replaces what is on screen (undoable), laid out afresh, or with the nodes at `positions` (a saved canvas). */
+  replace(data: SerializedGraph, what?: string, positions?: Record<string, { x: number; y: number }>): void {
     this.history.record(this.graph);
     this.graph.clear();
     this.graph.import(toViewGraph(data).export());
+    if (positions) this.graph.forEachNode((node) => positions[node] && this.graph.mergeNodeAttributes(node, positions[node]));
     // Reported first: the overlays that follow the graph (the legend, the overview's hint) take their place before the framing measures them.
     this.report(what);
     this.frame();

@@ -14,6 +14,8 @@ export interface ViewActions {
   expand(id: string): Promise<void>;
   more(id: string): Promise<void>;
   collapse(id: string): Promise<void> | void;
+  /** Opens a saved investigation (its canvas in place of any view); reports its own failures. */
+  investigation?(id: string): Promise<void>;
 }
 
 /**
@@ -63,6 +65,11 @@ export function mountUrlState(canvas: Canvas, actions: ViewActions): { restore()
     for (const problem of parsed.problems) toast(`The link was not read whole: ${problem}.`, 'error');
     try {
       const { focus, steps } = parsed.view;
+      if (parsed.investigation && actions.investigation) {
+        // A saved canvas puts back its own view: the address's view is the one it had.
+        await actions.investigation(parsed.investigation);
+        return;
+      }
       if (focus) {
         await actions.open(focus);
         // open reports its own failure; steps on a canvas that is not theirs would mean nothing.

@@ -24,6 +24,8 @@ export interface ParsedUrl {
   view: View;
   /** `pageSize=N`: neighbours per page, for trying paging on a small graph. */
   pageSize: number | null;
+  /** `investigation=ID`: a saved investigation to open instead of the view (investigations/). */
+  investigation: string | null;
   /** What was left out of the address and why, for a toast. */
   problems: string[];
 }
@@ -71,11 +73,12 @@ export function parseViewUrl(search: string): ParsedUrl {
       steps.push({ kind: key, id: value });
     }
   }
+  const investigation = params.get('investigation');
   if (steps.length > MAX_STEPS) {
     problems.push(`only the first ${MAX_STEPS} of the link's ${steps.length} steps are replayed`);
     steps = steps.slice(0, MAX_STEPS);
   }
-  return { view: { focus, steps }, pageSize, problems };
+  return { view: { focus, steps }, pageSize, problems, investigation: investigation && investigation.length <= 100 ? investigation : null };
 }
 
 /** An id in a query value: encoded, but the colon of person:antony-blinken left readable (RFC 3986 allows it). */

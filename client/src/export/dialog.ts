@@ -32,7 +32,7 @@ import { viewToSvg } from './svg.js';
 import { positionsOf, visibleNodes } from './view.js';
 
 /** Gives `blob` to the browser as a download named `fileName`. */
-function download(blob: Blob, fileName: string): void {
+export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -274,6 +274,26 @@ export class FilterChoices implements Choices {
     this.commit();
   }
 
+  /** Every choice at once (a saved investigation's), one refresh. */
+  restore(choices: {
+    hiddenKinds: Iterable<string>;
+    hiddenRelTypes: Iterable<string>;
+    hiddenDocuments: Iterable<string>;
+    minDegree: number;
+    minDocuments: number;
+  }): void {
+    const fill = (set: Set<string>, values: Iterable<string>) => {
+      set.clear();
+      for (const value of values) set.add(value);
+    };
+    fill(this.hiddenKinds, choices.hiddenKinds);
+    fill(this.hiddenRelTypes, choices.hiddenRelTypes);
+    fill(this.hiddenDocuments, choices.hiddenDocuments);
+    this.minDegree = Math.max(0, Math.floor(choices.minDegree));
+    this.minDocuments = Math.max(1, Math.floor(choices.minDocuments));
+    this.commit();
+  }
+
   clear(): void {
     this.hiddenKinds.clear();
     this.hiddenRelTypes.clear();

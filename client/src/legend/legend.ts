@@ -49,15 +49,25 @@ function swatch(text: string, color: string, className = 'legend-kind'): HTMLSpa
 }
 
 /** A labelled menu of the style choices: changing it re-styles the canvas through the view state. */
-function styleMenu<K extends string>(label: string, choices: Readonly<Record<K, string>>, current: K, set: (value: K) => void): HTMLLabelElement {
+function styleMenu<K extends string>(
+  label: string,
+  choices: Readonly<Record<K, string>>,
+  current: () => K,
+  set: (value: K) => void,
+  syncs: (() => void)[],
+): HTMLLabelElement {
   const wrapper = document.createElement('label');
   wrapper.append(`${label} `);
   const select = document.createElement('select');
   for (const [value, text] of Object.entries(choices) as [K, string][]) {
-    const option = new Option(text, value, false, value === current);
+    const option = new Option(text, value, false, value === current());
     select.append(option);
   }
   select.addEventListener('change', () => set(select.value as K));
+  // The style can change from elsewhere (a saved investigation opened): the menu follows.
+  syncs.push(() => {
+    if (select.value !== current()) select.value = current();
+  });
   wrapper.append(select);
   return wrapper;
 }
@@ -81,12 +91,32 @@ export function mountLegend(canvas: Canvas, container: HTMLElement): HTMLElement
     Object.assign(appearance, change);
     canvas.state.changed();
   };
+  /** Each style menu back in step with the view state's appearance. */
+  const menuSyncs: (() => void)[] = [];
   const menus = document.createElement('div');
   menus.className = 'legend-menus';
   menus.append(
-    styleMenu('Colour by', COLOR_CHOICES, appearance.color, (color) => restyle({ color })),
-    styleMenu('Size by', SIZE_CHOICES, appearance.size, (size) => restyle({ size })),
-    styleMenu('Link width', WIDTH_CHOICES, appearance.width, (width) => restyle({ width })),
+    styleMenu(
+      'Colour by',
+      COLOR_CHOICES,
+      () => appearance.color,
+      (color) => restyle({ color }),
+      menuSyncs,
+    ),
+    styleMenu(
+      'Size by',
+      SIZE_CHOICES,
+      () => appearance.size,
+      (size) => restyle({ size }),
+      menuSyncs,
+    ),
+    styleMenu(
+      'Link width',
+      WIDTH_CHOICES,
+      () => appearance.width,
+      (width) => restyle({ width }),
+      menuSyncs,
+    ),
   );
   style.append(summary, menus);
   legend.append(entries, style);
@@ -94,6 +124,7 @@ export function mountLegend(canvas: Canvas, container: HTMLElement): HTMLElement
 
   let drawn = '';
   const render = () => {
+    for (const sync of menuSyncs) sync();
     const { graph, state } = canvas;
     const byCommunity = state.appearance.color === 'community';
     const kinds = drawnKinds(graph, state);

@@ -11,6 +11,7 @@ import { renderDocument, type Span } from './reader.js';
 import { el } from '../app/dom.js';
 import { corroborationLabel, corroborationText, groupHeading, linkSentence, singleSource } from '../graph/wording.js';
 import { httpUrl } from '../../../common/links.js';
+import type { PanelTarget } from '../notes/model.js';
 
 function backButton(back: () => void): HTMLButtonElement {
   const button = el('button', '← Back', 'back');
@@ -29,6 +30,8 @@ export class Panel {
       path?: (end: 'from' | 'to', entity: { id: string; name: string }) => void;
       /** More actions on the entity beside Expand ("Show N more", "Collapse": paging/paging.ts). */
       controls?: (entity: EntityDetails, neighbourhood: SerializedGraph) => HTMLElement;
+      /** The notes on what the panel shows (notes/notes.ts). */
+      notes?: (target: PanelTarget) => HTMLElement;
     },
   ) {}
 
@@ -54,6 +57,7 @@ export class Panel {
       }
     }
     if (entity.aliases.length) body.push(el('p', `Also: ${entity.aliases.join(', ')}`, 'aliases'));
+    if (this.actions.notes) body.push(this.actions.notes({ entity: entity.id }));
     if (entity.evidence.length) {
       body.push(el('h3', entity.kind === 'Allegation' ? 'Reported in' : 'Evidence'));
       body.push(this.evidenceList(entity.evidence, () => this.showEntity(entity, neighbourhood)));
@@ -131,6 +135,7 @@ export class Panel {
     const body: HTMLElement[] = [backButton(back), el('p', 'Link', 'kind'), el('h2', title)];
     if (corroboration)
       body.push(el('p', `Backed by ${corroborationText(corroboration)}${singleSource(corroboration) ? ': a single source' : ''}.`, 'corroboration-line'));
+    if (this.actions.notes) body.push(this.actions.notes({ edge: edgeKey }));
     body.push(this.evidenceList(evidence.evidence, () => void this.showEvidence(edgeKey, title, back, corroboration)));
     this.render(body);
   }
@@ -163,6 +168,7 @@ export class Panel {
         el('p', 'Document', 'kind'),
         el('h2', doc.title ?? doc.file ?? doc.id),
         ...(meta ? [meta] : []),
+        ...(this.actions.notes ? [this.actions.notes({ document: doc.id })] : []),
         renderDocument(doc, focus),
       ]);
     } catch (err) {

@@ -54,6 +54,7 @@ function writer(withEvidence: boolean): FormatWriter {
       const documents = await source.documents([...cited]);
       await sink.write(`,"documents":${JSON.stringify(Object.fromEntries(documents.map((d) => [d.id, d])))}`);
     }
+    for (const [key, value] of Object.entries(context.extra ?? {})) await sink.write(`,${JSON.stringify(key)}:${JSON.stringify(value)}`);
     await sink.write('}\n');
     await sink.flush();
   };

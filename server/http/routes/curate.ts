@@ -9,7 +9,8 @@ import { editEntity, markDistinct, MAX_MERGE, mergeEntities, reject, restore, re
 import { listCorrections } from '../../curate/log.js';
 import type { Database } from '../../db/database.js';
 import { entityDetails } from '../../graph/entity.js';
-import { authorOf, requireRole } from '../access.js';
+import { requireRole } from '../access.js';
+import { authorOf } from '../author.js';
 import { EXAMPLE_IDS, Id, idParams, text, wholeNumber } from '../params.js';
 
 const reason = text(2000, 'a reason in reason').meta({ description: 'why: kept in the corrections log' });

@@ -75,15 +75,26 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function send(db: Database, res: Response, format: ExportFormatName, scope: ServerScope, positions?: Record<string, [number, number]>): Promise<void> {
+export interface SendOptions {
+  /** Node id → position, written as x and y. */
+  positions?: Map<string, { x: number; y: number }>;
+  /** JSON and evidence packs: more top-level fields (see server/export/format.ts). */
+  extra?: Record<string, unknown>;
+  /** What the file name says instead of the scope. */
+  name?: string;
+}
+
+/** Streams the export as the reply, named by Content-Disposition; a failure after the first byte cuts it short. */
+export async function sendExport(db: Database, res: Response, format: ExportFormatName, scope: ServerScope, options: SendOptions = {}): Promise<void> {
   const { mediaType, extension } = EXPORT_FILES[format];
   try {
     await exportGraph(db, scope, format, res, {
-      positions: positions && new Map(Object.entries(positions).map(([k, [x, y]]) => [k, { x, y }])),
+      positions: options.positions,
+      extra: options.extra,
       onStart: () => {
         res.status(200);
         res.setHeader('Content-Type', mediaType.startsWith('application/json') ? `${mediaType}; charset=utf-8` : mediaType);
-        res.setHeader('Content-Disposition', contentDisposition(exportFileName(scope, extension)));
+        res.setHeader('Content-Disposition', contentDisposition(exportFileName(scope, extension, new Date(), options.name)));
         res.setHeader('Cache-Control', 'no-store');
       },
     });
@@ -105,11 +116,11 @@ export function exportRoutes(db: Database, options: { perMinute?: number } = {})
       throw new AppError('BAD_REQUEST', 'Export by query is POST only: POST /api/export with {format, scope: {kind: "cypher", query, params}}.');
     }
     const { format, scope } = ExportQuery.parse(req.query);
-    await send(db, res, format, scope);
+    await sendExport(db, res, format, scope);
   });
   router.post('/export', async (req, res) => {
     const { format, scope, positions } = ExportBody.parse(req.body);
-    await send(db, res, format, scope, positions);
+    await sendExport(db, res, format, scope, { positions: positions && new Map(Object.entries(positions).map(([k, [x, y]]) => [k, { x, y }])) });
   });
   return router;
 }

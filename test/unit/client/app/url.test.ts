@@ -18,7 +18,7 @@ describe('the view in the address', () => {
     };
     const search = formatViewUrl(view);
     assert.equal(search, '?focus=person:antony-blinken&expand=person:wang-yi&more=person:antony-blinken&collapse=person:wang-yi&expand=person:xi-jinping');
-    assert.deepEqual(parseViewUrl(search), { view, pageSize: null, problems: [] });
+    assert.deepEqual(parseViewUrl(search), { view, pageSize: null, problems: [], investigation: null });
   });
 
   it('encodes ids that hold &, =, #, +, spaces or non-ASCII, and decodes them whole', () => {
