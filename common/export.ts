@@ -3,7 +3,7 @@
  * cut by, and the JSON file itself — graphology's serialized graph (the one wire format, see graph.ts)
  * in a versioned wrapper, so a reader can tell the file apart from any other JSON and knows its shape.
  */
-import type { Investigation, Note } from './curate.js';
+import type { Correction, Investigation, Note } from './curate.js';
 import type { SerializedGraph } from './graph.js';
 
 export const EXPORT_FORMAT = 'newsgraph';
@@ -76,6 +76,11 @@ export interface GraphExport {
   graph: SerializedGraph;
   /** Evidence packs only: every document the evidence cites, by id. */
   documents?: Record<string, ExportedDocument>;
+  /**
+   * Evidence packs only: the corrections (reverted ones too) that name one of its nodes or a link's end:
+   * what analysts merged, split, renamed or rejected, with who, when and why.
+   */
+  corrections?: Correction[];
   /** An investigation's export (JSON or evidence pack): the investigation itself, its nodes at their saved positions. */
   investigation?: Investigation;
   /** With `investigation`: the notes on its nodes, documents and the links among them, oldest first. */

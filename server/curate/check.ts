@@ -10,6 +10,7 @@ import type { Correction } from '../../common/curate.js';
 import { formKey } from '../ingest/entity-index.js';
 import { REJECTED_LABEL } from '../graph/visible.js';
 import { readNodes } from './graph-io.js';
+import { idsNamedBy } from './log.js';
 import { namesOf } from './plan.js';
 import { categoryOf } from './stored.js';
 
@@ -20,19 +21,10 @@ export interface CorrectionState {
   state: string;
 }
 
-function nodeIds(c: Correction): string[] {
-  const ch = c.change;
-  if (ch.action === 'merge') return [ch.into, ...ch.ids];
-  if (ch.action === 'split') return [ch.from, ch.into];
-  if (ch.action === 'edit') return [ch.id];
-  if (ch.action === 'reject' && ch.node) return [ch.node];
-  return [];
-}
-
 /** The state of each correction given, by id; reverted ones are not checked. */
 export async function checkCorrections(tx: ManagedTransaction, corrections: Correction[]): Promise<Map<string, CorrectionState>> {
   const active = corrections.filter((c) => !c.reverted);
-  const nodes = await readNodes(tx, [...new Set(active.flatMap(nodeIds))]);
+  const nodes = await readNodes(tx, [...new Set(active.flatMap((c) => idsNamedBy(c.change)))]);
   const rels = active.flatMap((c) =>
     c.change.action === 'reject' && c.change.relationship ? [{ id: c.id, ...c.change.relationship, title: c.change.relationship.title ?? null }] : [],
   );

@@ -8,6 +8,7 @@ import type { Correction, CorrectionChange, EntityCategory, EntitySnapshot, Rela
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { formKey, slug } from '../ingest/entity-index.js';
+import { moveNotes } from '../notes/store.js';
 import { readNodes, readRelationships, writeChange } from './graph-io.js';
 import { activeCorrections, markReverted, readCorrection, recordCorrection } from './log.js';
 import { namesOf, planMerge, planSplit } from './plan.js';
@@ -110,6 +111,11 @@ export async function mergeEntities(db: Database, ids: string[], name: string | 
     const [into, ...absorbed] = nodes as [StoredNode, ...StoredNode[]];
     const chosen = name?.trim() || String(into.props.name);
     await writeChange(tx, await mergeChange(tx, into, absorbed, chosen));
+    await moveNotes(
+      tx,
+      absorbed.map((n) => n.id),
+      into.id,
+    );
     return recordCorrection(tx, { action: 'merge', into: into.id, ids: absorbed.map((n) => n.id), name: chosen, before: nodes.map(snapshot) }, reason, by);
   });
 }

@@ -48,6 +48,28 @@ export async function readCorrection(tx: ManagedTransaction, id: string): Promis
   return p ? fromRecord(p) : null;
 }
 
+/** The node ids a correction names; with `ends`, also the ends of a rejected relationship. */
+export function idsNamedBy(change: CorrectionChange, { ends = false } = {}): string[] {
+  switch (change.action) {
+    case 'merge':
+      return [change.into, ...change.ids];
+    case 'split':
+      return [change.from, change.into];
+    case 'edit':
+      return [change.id];
+    case 'reject':
+      return change.node ? [change.node] : ends && change.relationship ? [change.relationship.source, change.relationship.target] : [];
+    case 'distinct':
+      return ends ? [...change.ids] : [];
+  }
+}
+
+/** Every correction, reverted ones too, oldest first: what an evidence pack carries of those touching its nodes. */
+export async function allCorrections(tx: ManagedTransaction): Promise<Correction[]> {
+  const r = await tx.run(`MATCH (c:${CORRECTION_LABEL}) RETURN properties(c) AS p ORDER BY c.at, c.id`);
+  return r.records.map((rec) => fromRecord(rec.get('p') as Record<string, unknown>));
+}
+
 /** Those still in force, oldest first: the order every load applies them in. */
 export async function activeCorrections(tx: ManagedTransaction, action?: CorrectionChange['action']): Promise<Correction[]> {
   const r = await tx.run(

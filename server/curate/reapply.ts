@@ -10,28 +10,13 @@ import { formKey } from '../ingest/entity-index.js';
 import { REJECTED_LABEL } from '../graph/visible.js';
 import { editChange, markRejected, mergeChange, splitChange } from './corrections.js';
 import { readNodes, writeChange } from './graph-io.js';
-import { activeCorrections } from './log.js';
+import { activeCorrections, idsNamedBy } from './log.js';
 import { namesOf } from './plan.js';
 import { isEmptyChange, type StoredNode } from './stored.js';
 
-function idsOf(c: Correction): string[] {
-  switch (c.change.action) {
-    case 'merge':
-      return [c.change.into, ...c.change.ids];
-    case 'split':
-      return [c.change.from, c.change.into];
-    case 'edit':
-      return [c.change.id];
-    case 'reject':
-      return c.change.node ? [c.change.node] : [];
-    case 'distinct':
-      return [];
-  }
-}
-
 /** Applies one correction again if the graph no longer shows it; true when it changed something. */
 async function reapplyOne(tx: ManagedTransaction, c: Correction): Promise<boolean> {
-  const nodes = await readNodes(tx, idsOf(c));
+  const nodes = await readNodes(tx, idsNamedBy(c.change));
   const change = c.change;
   switch (change.action) {
     case 'merge': {

@@ -4,7 +4,9 @@
  * that the graph capability already cuts (neighbourhood, paths, read-only Cypher) and is held as one.
  */
 import { type ManagedTransaction, type Node, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
+import type { Correction } from '../../common/curate.js';
 import type { ExportedDocument, ExportScope } from '../../common/export.js';
+import { allCorrections } from '../curate/log.js';
 import type { SerializedEdge, SerializedGraph, SerializedNode } from '../../common/graph.js';
 import { runReadOnly } from '../cypher/run.js';
 import type { Database } from '../db/database.js';
@@ -33,6 +35,8 @@ export interface ExportSource {
   edges(): AsyncIterable<readonly SerializedEdge[]>;
   /** The documents with these ids, for evidence packs; ids with no document are left out. */
   documents(ids: string[]): Promise<ExportedDocument[]>;
+  /** Every correction of the log, for evidence packs (they keep those touching their nodes). */
+  corrections(): Promise<Correction[]>;
 }
 
 /** Beyond this, a query's result is refused rather than cut: an export never drops data silently. */
@@ -76,6 +80,7 @@ function memorySource(db: Database, graph: SerializedGraph, positions?: Map<stri
     nodes: () => batchesOf(nodes),
     edges: () => batchesOf(graph.edges),
     documents: (ids) => db.read((tx) => readDocuments(tx, ids)),
+    corrections: () => db.read(allCorrections),
   };
 }
 
@@ -246,6 +251,7 @@ function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals
         into.push(corroborateEdge(edge, outlets));
       }),
     documents: (ids) => readDocuments(tx, ids),
+    corrections: () => allCorrections(tx),
   };
 }
 

@@ -4,7 +4,7 @@
  * through the full-text index `newsgraph_notes` on their text.
  */
 import { randomUUID } from 'node:crypto';
-import neo4j from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Note, NoteTarget } from '../../common/curate.js';
 import type { Database } from '../db/database.js';
 import { FULLTEXT_NOTES_INDEX, NOTE_LABEL } from '../db/schema.js';
@@ -130,4 +130,27 @@ export async function searchNotes(db: Database, text: string, limit = NOTES_DEFA
       )
     ).records.map(toNote),
   );
+}
+
+/**
+ * Notes on entities a merge absorbed follow them to the merged entity, and so do notes on their links
+ * (a link's note names its ends by id). Run in the merge's own transaction.
+ */
+export async function moveNotes(tx: ManagedTransaction, from: string[], to: string): Promise<void> {
+  const result = await tx.run(
+    `MATCH (n:${NOTE_LABEL}) WHERE n.targetKey IN [id IN $from | 'entity:' + id] OR n.targetKey STARTS WITH 'rel:' RETURN n.id AS id, n.target AS target`,
+    { from },
+  );
+  const gone = new Set(from);
+  const moved = (id: string) => (gone.has(id) ? to : id);
+  const rows = result.records.flatMap((r) => {
+    const target = JSON.parse(r.get('target') as string) as NoteTarget;
+    let next: NoteTarget | null = null;
+    if ('entity' in target && gone.has(target.entity)) next = { entity: to };
+    if ('relationship' in target && (gone.has(target.relationship.source) || gone.has(target.relationship.target))) {
+      next = { relationship: { ...target.relationship, source: moved(target.relationship.source), target: moved(target.relationship.target) } };
+    }
+    return next ? [{ id: r.get('id') as string, target: JSON.stringify(next), targetKey: targetKey(next) }] : [];
+  });
+  if (rows.length) await tx.run(`UNWIND $rows AS row MATCH (n:${NOTE_LABEL} {id: row.id}) SET n.target = row.target, n.targetKey = row.targetKey`, { rows });
 }

@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { EntityDetails } from '../../common/api.js';
-import type { Correction, CorrectionLog } from '../../common/curate.js';
+import type { Correction, CorrectionLog, Note } from '../../common/curate.js';
+import type { GraphExport } from '../../common/export.js';
 import type { SerializedGraph } from '../../common/graph.js';
 import { createToken } from '../../server/auth/store.js';
 import { applySchema } from '../../server/db/schema.js';
@@ -80,6 +81,8 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
   let merge: Correction;
   it('merges them: one node with both names, every link, mention and piece of evidence', async () => {
     const before = await call<EntityDetails>('GET', `/api/entities/${SERGEY}`);
+    const note = await call<Note>('POST', '/api/notes', { target: { entity: SERGEY }, text: 'check his ministry title' });
+    assert.equal(note.status, 201);
     const res = await call<{ entity: EntityDetails; correction: Correction }>('POST', '/api/entities/merge', {
       ids: [SERGEI, SERGEY],
       reason: 'same minister, two transliterations',
@@ -98,6 +101,23 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
     for (const t of ['ACCUSED', 'ALLEGES', 'MET', 'SPOKE_WITH']) assert.ok(types.includes(t), `${t} in ${types.join()}`);
     const degreeBefore = Object.values(before.body.degree).reduce((a, b) => a + b, 0);
     assert.ok(degreeBefore > 0);
+    const notes = await call<{ notes: Note[] }>('GET', `/api/notes?entity=${SERGEI}`);
+    assert.deepEqual(
+      notes.body.notes.map((n) => n.text),
+      ['check his ministry title'],
+      'the note on the absorbed entity followed it',
+    );
+  });
+
+  it('carries the corrections of its nodes in an evidence pack', async () => {
+    const pack = await call<GraphExport>('POST', '/api/export', { format: 'evidence', scope: { kind: 'neighbourhood', id: SERGEI, depth: 1 } });
+    assert.equal(pack.status, 200);
+    assert.deepEqual(
+      pack.body.corrections?.map((c) => [c.id, c.change.action, c.reason]),
+      [[merge.id, 'merge', 'same minister, two transliterations']],
+    );
+    const plain = await call<GraphExport>('POST', '/api/export', { format: 'json', scope: { kind: 'neighbourhood', id: SERGEI, depth: 1 } });
+    assert.equal(plain.body.corrections, undefined, 'the plain JSON export is the graph alone');
   });
 
   const correctionsPrint = () =>

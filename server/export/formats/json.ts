@@ -5,6 +5,7 @@
  */
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedEvidence } from '../../../common/export.js';
 import { GRAPH_OPTIONS } from '../../../common/graph.js';
+import { idsNamedBy } from '../../curate/log.js';
 import type { FormatWriter } from '../format.js';
 import { TextSink } from '../sink.js';
 import { jsonProperties } from '../values.js';
@@ -23,6 +24,7 @@ function writer(withEvidence: boolean): FormatWriter {
   return async (source, out, context) => {
     const sink = new TextSink(out, context.onFirstWrite);
     const cited = new Set<string>();
+    const keys = new Set<string>();
     const prepared = <T extends { attributes: { properties: Record<string, unknown> } }>(element: T): T => {
       const properties = jsonProperties(element.attributes.properties);
       const evidence = withEvidence ? evidenceItems(properties) : [];
@@ -35,6 +37,7 @@ function writer(withEvidence: boolean): FormatWriter {
     let first = true;
     for await (const batch of source.nodes()) {
       for (const node of batch) {
+        if (withEvidence) keys.add(node.key);
         sink.push(`${first ? '' : ','}\n${JSON.stringify(prepared(node))}`);
         first = false;
       }
@@ -53,6 +56,9 @@ function writer(withEvidence: boolean): FormatWriter {
     if (withEvidence) {
       const documents = await source.documents([...cited]);
       await sink.write(`,"documents":${JSON.stringify(Object.fromEntries(documents.map((d) => [d.id, d])))}`);
+      // The analysts' decisions behind what the pack shows: merges, splits, edits and rejects of its nodes and links.
+      const corrections = (await source.corrections()).filter((c) => idsNamedBy(c.change, { ends: true }).some((id) => keys.has(id)));
+      await sink.write(`,"corrections":${JSON.stringify(corrections)}`);
     }
     for (const [key, value] of Object.entries(context.extra ?? {})) await sink.write(`,${JSON.stringify(key)}:${JSON.stringify(value)}`);
     await sink.write('}\n');
