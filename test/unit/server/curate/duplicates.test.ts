@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EntityCategory } from '../../../../common/curate.js';
 import { foldWord, oneEditApart, suggestDuplicates, type EntitySummary } from '../../../../server/curate/duplicates.js';
+import { namesEntity, sentenceAround } from '../../../../server/curate/duplicates-read.js';
 
 // Invented names only: the rules are general, never a list of the news they are judged on.
 let n = 0;
@@ -193,5 +194,21 @@ describe('suggested duplicates: ranking, filters, scale', () => {
     many.push(entity('Sergei Volkanov', { id: 'planted-a' }), entity('Sergey Volkanov', { id: 'planted-b' }));
     const found = suggestDuplicates(many);
     assert.ok(found.some((s) => s.ids[0] === 'planted-a' && s.ids[1] === 'planted-b'));
+  });
+});
+
+describe('suggested duplicates: evidence sentences', () => {
+  it('cuts the sentence around a mention out of a window of text', () => {
+    const text = 'First one here. Then Tomas Brennick spoke at length. Last one.';
+    const start = text.indexOf('Tomas');
+    assert.equal(sentenceAround(text, 0, start, start + 14), 'Then Tomas Brennick spoke at length.');
+    assert.equal(sentenceAround(text.slice(5), 5, start, start + 14), 'Then Tomas Brennick spoke at length.');
+    assert.equal(sentenceAround('Headline\n\nTomas Brennick spoke.', 0, 10, 24), 'Tomas Brennick spoke.');
+  });
+
+  it('keeps a link sentence only when it names the entity, by a name or a surname', () => {
+    assert.ok(namesEntity('Brennick denied it.', ['Tomas Brennick']));
+    assert.ok(namesEntity('The CMA said so.', ['Competition and Markets Authority', 'CMA']));
+    assert.ok(!namesEntity('The regulator opened an inquiry.', ['Tomas Brennick']));
   });
 });
