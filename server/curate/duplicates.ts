@@ -7,9 +7,10 @@
  * - the same name once case, dots, a leading "the", honorifics ("Mr", "Dr") and diacritics are set aside;
  * - hyphen and space variants ("Jae-min" / "Jae Min" / "Jaemin");
  * - transliteration variants, by folding letter patterns (ei/ey/ii/iy/y at a word's end → i, ks → x,
- *   kh → h, ph → f, w → v, doubled letters, ou/oo → u) and, for longer words, by vowel classes
- *   (o ~ u, a ~ e ~ i ~ y: Mohammed / Muhammad, Aleksandr / Alexander);
- * - one letter apart on a word of five letters or more, the other words the same;
+ *   kh → h, ph → f, w → v, doubled letters, ou/oo → u) and, for words of six letters or more, by vowel
+ *   classes (o ~ u, a ~ e ~ i ~ y: Mohammed / Muhammad, Aleksandr / Alexander);
+ * - one letter apart, not the first, on a word of five letters or more, the other words the same (six
+ *   for a one-word name, which has nothing else to agree on);
  * - initials ("J. Smith" / "John Smith", "J.R.R. Smith");
  * - one name inside the other: a middle name ("John R. Smith"), a bare surname when exactly one full name
  *   carries it, an institution named with a place or without it; never two people who share a surname
@@ -261,16 +262,17 @@ function compareWords(a: string, fa: string, ca: string, b: string, fb: string, 
   if (a === b) return 'same';
   if (a.length === 1 || b.length === 1) return a[0] === b[0] && a.length !== b.length ? 'initials' : null;
   if (fa === fb && Math.min(a.length, b.length) >= 3) return 'transliteration';
-  if (Math.min(a.length, b.length) >= 4 && ca[0] === cb[0] && !differentEnding(ca, cb)) {
+  if (Math.min(a.length, b.length) >= 6 && ca[0] === cb[0] && !differentEnding(ca, cb)) {
     if (ca === cb) return 'transliteration';
     // One vowel more inside the word: Alexander / Aleksandr.
-    if (Math.min(a.length, b.length) >= 5 && Math.abs(ca.length - cb.length) === 1 && oneEditApart(ca, cb)) {
+    if (Math.abs(ca.length - cb.length) === 1 && oneEditApart(ca, cb)) {
       const [long, short] = ca.length > cb.length ? [ca, cb] : [cb, ca];
       const at = [...long].findIndex((ch, i) => ch !== short[i]);
       if (at > 0 && at < long.length - 1 && /[AU]/.test(long[at]!)) return 'transliteration';
     }
   }
-  if (Math.min(a.length, b.length) >= 5 && oneEditApart(a, b) && !differentEnding(a, b)) return 'spelling';
+  // A typo rarely hits a word's first letter, and names that differ there are other names (Gambia / Zambia).
+  if (Math.min(a.length, b.length) >= 5 && a[0] === b[0] && oneEditApart(a, b) && !differentEnding(a, b)) return 'spelling';
   return null;
 }
 
@@ -337,7 +339,9 @@ function compareForms(a: Form, b: Form, category: EntityCategory, uniqueContaine
       const initials = matches.filter((m) => m === 'initials').length;
       const fullWordsSame = a.words.some((w, i) => w === b.words[i] && w.length > 1);
       if (a.words.length === 1) {
-        if (matches[0] === 'transliteration' || matches[0] === 'spelling') return { code: matches[0], a, b };
+        // One word alone has nothing else to agree on: a longer word, for a typo.
+        if (matches[0] === 'transliteration' || (matches[0] === 'spelling' && Math.min(a.words[0]!.length, b.words[0]!.length) >= 6))
+          return { code: matches[0], a, b };
       } else if (spelling <= 1 && initials < a.words.length && (fullWordsSame || (spelling === 0 && initials === 0))) {
         const code = initials ? 'initials' : matches.includes('transliteration') ? 'transliteration' : spelling ? 'spelling' : null;
         if (code && (same > 0 || code === 'transliteration')) return { code, a, b };
@@ -415,7 +419,7 @@ function keysOf(form: Form, category: EntityCategory): { key: string; half: bool
   keys.push({ key: `j:${form.joined}`, half: false });
   if (f.length === 1) {
     const w = form.words[0]!;
-    keys.push({ key: `c:${form.classes[0]}`, half: false });
+    if (w.length >= 5) keys.push({ key: `c:${form.classes[0]}`, half: false });
     // A one-word name one letter off: filed under each of its one-letter deletions.
     if (w.length >= 5) for (let i = 0; i < w.length; i++) keys.push({ key: `d:${w.slice(0, i)}${w.slice(i + 1)}`, half: false });
     keys.push({ key: `d:${w}`, half: false });
@@ -499,15 +503,16 @@ export function suggestDuplicates(
     }
   });
 
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const suggestions: Suggestion[] = [];
+  const size = prepared.length;
   const consider = (x: number, y: number) => {
+    const pair = x < y ? x * size + y : y * size + x;
+    if (x === y || seen.has(pair)) return;
+    seen.add(pair);
     const a = prepared[x]!;
     const b = prepared[y]!;
-    const key = pairKey(a.entity.id, b.entity.id);
-    if (a.entity.id === b.entity.id || seen.has(key)) return;
-    seen.add(key);
-    if (notSame.has(key)) return;
+    if (notSame.size && notSame.has(pairKey(a.entity.id, b.entity.id))) return;
     const suggestion = comparePair(a, b, containers);
     if (suggestion) suggestions.push(suggestion);
   };
@@ -530,6 +535,8 @@ function comparePair(a: Prepared, b: Prepared, containers: Map<string, Set<strin
   const found: Found[] = [];
   for (const fa of a.forms) {
     for (const fb of b.forms) {
+      // A derived form is compared with written forms only: two "X Group"s match as written.
+      if (fa.variant && fb.variant) continue;
       const f = compareForms(fa, fb, category, uniqueContainer);
       if (!f) continue;
       const variant = fa.variant ?? fb.variant;
