@@ -318,7 +318,7 @@ function runInside(short: string[], long: string[]): number {
  * What two forms of two entities of one category have in common, the strongest first; null when nothing.
  * `uniqueSurname` says whether a one-word person name is the surname of exactly one full name.
  */
-function compareForms(a: Form, b: Form, category: EntityCategory, uniqueContainer: (word: string) => boolean): Found | null {
+function compareForms(a: Form, b: Form, category: EntityCategory, containers: Map<string, Set<string>>): Found | null {
   const sameName: Found = { code: a.alias || b.alias ? 'shared-alias' : 'same-name', a, b };
   if (a.lower === b.lower) return sameName;
   if (a.plain === b.plain) return { code: 'diacritics', a, b };
@@ -362,7 +362,7 @@ function compareForms(a: Form, b: Form, category: EntityCategory, uniqueContaine
     if (middleNamesAdded(short, long)) return { code: 'contained-name', a: short, b: long };
     if (short.words.length === 1 && long.words.length >= 2) {
       const word = short.words[0]!;
-      if (word.length >= 3 && (long.words[0] === word || long.words.at(-1) === word) && uniqueContainer(word))
+      if (word.length >= 3 && (long.words[0] === word || long.words.at(-1) === word) && containers.get(`${category}|${word}`)?.size === 1)
         return { code: 'contained-name', a: short, b: long };
     }
     return null;
@@ -429,15 +429,12 @@ function keysOf(form: Form, category: EntityCategory): { key: string; half: bool
     for (let i = 0; i < f.length; i++) keys.push({ key: `w:${f.map((w, k) => (k === i ? `${w[0]}*${w.at(-1)}` : w)).join(' ')}`, half: false });
     // The name with a word left out: under the key of the shorter name.
     for (let i = 0; i < f.length; i++) keys.push({ key: `f:${f.filter((_, k) => k !== i).join(' ')}`, half: f.length <= 2 });
-    keys.push({
-      key: `i:${f
-        .slice(0, -1)
-        .map((w) => w[0])
-        .join('')}|${f.at(-1)}`,
-      half: false,
-    });
-    if (category === 'person') keys.push({ key: `fl:${f[0]}|${f.at(-1)}`, half: false });
-    else for (const i of form.initials) keys.push({ key: `a:${i}`, half: true });
+    if (category === 'person') {
+      // Initials for the given names ("J.R. Smith"), and middle names added or left out.
+      const initials = f.slice(0, -1).map((w) => w[0]);
+      keys.push({ key: `i:${initials.join('')}|${f.at(-1)}`, half: false });
+      keys.push({ key: `fl:${f[0]}|${f.at(-1)}`, half: false });
+    } else for (const i of form.initials) keys.push({ key: `a:${i}`, half: true });
   }
   return keys;
 }
@@ -529,15 +526,19 @@ export function suggestDuplicates(
   return options.limit === undefined ? suggestions : suggestions.slice(0, options.limit);
 }
 
+/** Named in words, not by an acronym: "World Relief Foundation", not "WRF". */
+function fullyNamed(p: Prepared): boolean {
+  return p.forms[0]!.words.length >= 2 && p.forms[0]!.acronym === null;
+}
+
 function comparePair(a: Prepared, b: Prepared, containers: Map<string, Set<string>>): Suggestion | null {
   const category = a.entity.category;
-  const uniqueContainer = (word: string) => (containers.get(`${category}|${word}`)?.size ?? 0) === 1;
   const found: Found[] = [];
   for (const fa of a.forms) {
     for (const fb of b.forms) {
       // A derived form is compared with written forms only: two "X Group"s match as written.
       if (fa.variant && fb.variant) continue;
-      const f = compareForms(fa, fb, category, uniqueContainer);
+      const f = compareForms(fa, fb, category, containers);
       if (!f) continue;
       const variant = fa.variant ?? fb.variant;
       if (variant && f.note !== 'acronym') {
@@ -550,10 +551,9 @@ function comparePair(a: Prepared, b: Prepared, containers: Map<string, Set<strin
   }
   if (category !== 'person') {
     // An acronym two bodies of different full names share ("ICC"), or a body of another kind, is no evidence.
-    const named = (p: Prepared) => p.forms[0]!.words.length >= 2 && p.forms[0]!.acronym === null;
     const kinds = [a.entity.kind, b.entity.kind];
     const otherKind = category === 'institution' && kinds.every((k) => k && k !== 'other') && kinds[0] !== kinds[1];
-    if ((named(a) && named(b)) || otherKind) found.splice(0, found.length, ...found.filter((f) => !viaAcronym(f)));
+    if ((fullyNamed(a) && fullyNamed(b)) || otherKind) found.splice(0, found.length, ...found.filter((f) => !viaAcronym(f)));
   }
   if (!found.length) return null;
   // The strongest evidence leads; each other kind of evidence is listed once.
