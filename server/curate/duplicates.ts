@@ -316,7 +316,8 @@ function runInside(short: string[], long: string[]): number {
 
 /**
  * What two forms of two entities of one category have in common, the strongest first; null when nothing.
- * `uniqueSurname` says whether a one-word person name is the surname of exactly one full name.
+ * `containers` says how many full names carry each word as a surname, so that a one-word person name
+ * is taken for a full name only when exactly one has it.
  */
 function compareForms(a: Form, b: Form, category: EntityCategory, containers: Map<string, Set<string>>): Found | null {
   const sameName: Found = { code: a.alias || b.alias ? 'shared-alias' : 'same-name', a, b };

@@ -165,7 +165,8 @@ const DuplicateSide = z.object({
 export const DuplicatesReply = z.object({
   suggestions: z.array(
     z.object({
-      ids: z.tuple([z.string(), z.string()]),
+      // Pairs as arrays of two (a tuple would be written as prefixItems, which not every OpenAPI tool reads).
+      ids: z.array(z.string()).length(2),
       score: z.number().min(0).max(1),
       reasons: z.array(
         z.object({
@@ -183,7 +184,7 @@ export const DuplicatesReply = z.object({
           text: z.string(),
         }),
       ),
-      entities: z.tuple([DuplicateSide, DuplicateSide]),
+      entities: z.array(DuplicateSide).length(2).meta({ description: 'The two sides, in the order of ids' }),
     }),
   ),
 });
