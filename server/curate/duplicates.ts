@@ -186,7 +186,7 @@ function parseForm(text: string, alias: boolean, category: EntityCategory): Form
     rawWords.length === 1 && /^\p{Lu}{2,8}s?$/u.test(compact) && (compact.match(/\p{Lu}/gu)?.length ?? 0) >= 2 ? compact.replace(/s$/, '').toLowerCase() : null;
   let words: string[] = [];
   for (const raw of rawWords) {
-    // "J.R.R." is three initials; "U.S." one acronym; "Jr." a word.
+    // "J.R.R." is three initials; "A.B.C." alone one acronym; "Jr." a word.
     if (rawWords.length > 1 && raw.length > 3 && raw.endsWith('.') && /^(\p{L}\.){2,}$/u.test(raw)) words.push(...raw.split('.').filter(Boolean));
     else words.push(...raw.replace(/\./g, '').split('-'));
   }
@@ -377,7 +377,7 @@ function compareForms(a: Form, b: Form, category: EntityCategory, containers: Ma
   }
   // An institution: the longer name with words before it ("UK X Service" / "X Service"); words after it
   // name another body more often than not ("X Police Authority", "X Union Commission"). Never a one-word
-  // name: "Senate" or "Democrats" inside a longer name is as often another body ("Social Democrats").
+  // name: "Chamber" or "Liberals" inside a longer name is as often another body ("Young Liberals").
   if (at + short.words.length !== long.words.length) return null;
   if (short.words.filter((w) => !MINOR_WORDS.has(w)).length >= 2) return { code: 'contained-name', a: short, b: long };
   return null;
@@ -551,7 +551,7 @@ function comparePair(a: Prepared, b: Prepared, containers: Map<string, Set<strin
     }
   }
   if (category !== 'person') {
-    // An acronym two bodies of different full names share ("ICC"), or a body of another kind, is no evidence.
+    // An acronym two bodies of different full names share, or a body of another kind, is no evidence.
     const kinds = [a.entity.kind, b.entity.kind];
     const otherKind = category === 'institution' && kinds.every((k) => k && k !== 'other') && kinds[0] !== kinds[1];
     if ((fullyNamed(a) && fullyNamed(b)) || otherKind) found.splice(0, found.length, ...found.filter((f) => !viaAcronym(f)));
