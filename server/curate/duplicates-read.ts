@@ -7,7 +7,7 @@
  * entity's neighbours are the entities it is linked to (allegation nodes, one per document, say nothing
  * about who is who). Entities marked `ambiguous` are read but never suggested (see duplicates.ts).
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { DuplicateList, DuplicateSide, EntityCategory } from '../../common/curate.js';
 import type { Database } from '../db/database.js';
 import { suggestDuplicates, type EntitySummary } from './duplicates.js';
@@ -68,7 +68,19 @@ export function sentenceAround(window: string, offset: number, start: number, en
   return window.slice(s, e).replace(/\s+/g, ' ').trim();
 }
 
-async function readEvidence(tx: ManagedTransaction, ids: string[]): Promise<Map<string, DuplicateSide['evidence']>> {
+/** Whether a sentence names the entity: one of its names, or the last word of one (a surname alone). */
+export function namesEntity(sentence: string, forms: string[]): boolean {
+  const text = sentence.toLowerCase();
+  return forms.some((form) => {
+    const f = form.toLowerCase().trim();
+    const last = f.split(/\s+/).at(-1) ?? '';
+    return (f.length > 0 && text.includes(f)) || (last.length >= 3 && text.includes(last));
+  });
+}
+
+async function readEvidence(tx: ManagedTransaction, entities: EntitySummary[]): Promise<Map<string, DuplicateSide['evidence']>> {
+  const forms = new Map(entities.map((e) => [e.id, [e.name, ...e.aliases]]));
+  const ids = [...forms.keys()];
   const result = await tx.run(
     `UNWIND $ids AS id
      MATCH (e:Newsgraph:Entity {id: id})
@@ -89,7 +101,7 @@ async function readEvidence(tx: ManagedTransaction, ids: string[]): Promise<Map<
        RETURN collect({doc: d.id, title: d.title, start: m.starts[0], end: m.ends[0], offset: offset, window: substring(coalesce(d.text, ''), offset, 800)}) AS mentions
      }
      RETURN e.id AS id, linked, mentions`,
-    { ids, perSide: EVIDENCE_PER_SIDE },
+    { ids, perSide: neo4j.int(EVIDENCE_PER_SIDE) },
   );
   const evidence = new Map<string, DuplicateSide['evidence']>();
   for (const record of result.records) {
@@ -106,7 +118,10 @@ async function readEvidence(tx: ManagedTransaction, ids: string[]): Promise<Map<
     // Sentences from as many documents as there are first, then any.
     const candidates = [
       ...row.mentions.map((m) => ({ sentence: sentenceAround(m.window, m.offset, m.start, m.end), doc: m.doc, title: m.title })),
-      ...row.linked.filter((l) => l.sentence).map((l) => ({ sentence: l.sentence!, doc: l.doc, title: l.title })),
+      // A link's evidence may be a sentence about something else (an allegation's, for its denier).
+      ...row.linked
+        .filter((l) => l.sentence && namesEntity(l.sentence, forms.get(row.id) ?? []))
+        .map((l) => ({ sentence: l.sentence!, doc: l.doc, title: l.title })),
     ];
     for (const c of candidates) add(c.sentence, c.doc, c.title, true);
     for (const c of candidates) add(c.sentence, c.doc, c.title, false);
@@ -124,7 +139,10 @@ export async function duplicateSuggestions(
     const distinct = await readDistinctPairs(tx);
     const suggestions = suggestDuplicates(entities, distinct, { category, limit });
     const byId = new Map(entities.map((e) => [e.id, e]));
-    const evidence = await readEvidence(tx, [...new Set(suggestions.flatMap((s) => s.ids))]);
+    const evidence = await readEvidence(
+      tx,
+      [...new Set(suggestions.flatMap((s) => s.ids))].map((id) => byId.get(id)!),
+    );
     const side = (id: string): DuplicateSide => {
       const e = byId.get(id)!;
       return { id, name: e.name, aliases: e.aliases, category: e.category, kind: e.kind, documents: e.documents.length, evidence: evidence.get(id) ?? [] };

@@ -188,6 +188,7 @@ const DuplicateSide = z.object({
 export const DuplicatesReply = z.object({
   suggestions: z.array(
     z.object({
+      // Pairs as arrays of two (a tuple would be written as prefixItems, which not every OpenAPI tool reads).
       ids: z.array(z.string()).length(2),
       score: z.number().min(0).max(1),
       reasons: z.array(
@@ -206,7 +207,7 @@ export const DuplicatesReply = z.object({
           text: z.string(),
         }),
       ),
-      entities: z.array(DuplicateSide).length(2),
+      entities: z.array(DuplicateSide).length(2).meta({ description: 'The two sides, in the order of ids' }),
     }),
   ),
 });
