@@ -160,7 +160,9 @@ async function reloadBench(): Promise<Record<string, unknown>> {
     const unchangedSeconds = seconds(start);
     const afterUnchanged = await print();
 
-    for (const f of readdirSync(articles)) appendFileSync(path.join(articles, f), '\nOfficials said talks would resume next week.\n');
+    for (const f of readdirSync(articles, { recursive: true, withFileTypes: true })) {
+      if (f.isFile()) appendFileSync(path.join(f.parentPath, f.name), '\nOfficials said talks would resume next week.\n');
+    }
     start = performance.now();
     const changed = await loadPaths(db, [articles], { cwd: articles, onProgress: progress('changed reload') });
     const changedSeconds = seconds(start);
