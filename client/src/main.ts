@@ -6,6 +6,7 @@ import { exploring } from './app/explore.js';
 import { mountHistory } from './app/history.js';
 import { errorText } from './app/toast.js';
 import { mountConsole } from './console/console.js';
+import { mountCuration } from './curate/curation.js';
 import { mountExport } from './export/dialog.js';
 import { mountFilters } from './filters/filters.js';
 import { mountViewControls } from './layout/controls.js';
@@ -33,8 +34,18 @@ const panel = new Panel(document.getElementById('panel')!, {
   expand: (id) => void explore.expand(id),
   controls: (entity, neighbourhood) => paging.controls(entity, neighbourhood),
   path: (end, entity) => paths.fill(end, entity),
+  curate: (entity, neighbourhood) => curation.entityPart(entity, neighbourhood),
+  curateLink: (evidence, title, back) => curation.linkPart(evidence, title, back),
 });
 const explore = exploring(canvas, { panel, paging, status, announce: changed });
+const curation = mountCuration({
+  canvas,
+  panel,
+  open: (id) => explore.open(id),
+  pageSize: paging.pageSize,
+  topbar: document.querySelector('.topbar')!,
+  before: status,
+});
 const paths = mountPaths(document.getElementById('paths')!, { canvas, panel });
 const overview = mountOverview(canvas, container.parentElement!, document.getElementById('overview') as HTMLButtonElement, {
   open: (id) => void explore.open(id, { focus: true }),
@@ -78,7 +89,9 @@ const urlState = mountUrlState(canvas, {
 async function start(): Promise<boolean> {
   try {
     // With access control on, a page opened without a session goes to sign-in before anything else.
-    mountSessionControls(await fetchSession(), document.querySelector('.topbar')!);
+    const session = await fetchSession();
+    mountSessionControls(session, document.querySelector('.topbar')!);
+    curation.setSession(session);
     whenUnauthenticated(() => showSignIn('Your session has ended (signed out, or the token was revoked): sign in again.'));
     const data = await fetchOverview();
     if (data.nodes.length === 0) {

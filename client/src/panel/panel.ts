@@ -29,6 +29,9 @@ export class Panel {
       path?: (end: 'from' | 'to', entity: { id: string; name: string }) => void;
       /** More actions on the entity beside Expand ("Show N more", "Collapse": paging/paging.ts). */
       controls?: (entity: EntityDetails, neighbourhood: SerializedGraph) => HTMLElement;
+      /** Corrections (curate/curation.ts): whether it is rejected, and an editor's actions on an entity or a link. */
+      curate?: (entity: EntityDetails, neighbourhood: SerializedGraph) => HTMLElement | null;
+      curateLink?: (evidence: EdgeEvidence, title: string, back: () => void) => HTMLElement | null;
     },
   ) {}
 
@@ -39,6 +42,8 @@ export class Panel {
     expand.addEventListener('click', () => this.actions.expand(entity.id));
     const body: HTMLElement[] = [el('p', entity.kind, 'kind'), el('h2', entity.name), expand];
     if (this.actions.controls) body.push(this.actions.controls(entity, neighbourhood));
+    const curate = this.actions.curate?.(entity, neighbourhood);
+    if (curate) body.push(curate);
     const path = this.actions.path;
     // Paths run between entities; an allegation is reached through the people on either side of it.
     if (path && entity.kind !== 'Allegation') {
@@ -129,6 +134,8 @@ export class Panel {
       return;
     }
     const body: HTMLElement[] = [backButton(back), el('p', 'Link', 'kind'), el('h2', title)];
+    const curate = this.actions.curateLink?.(evidence, title, () => void this.showEvidence(edgeKey, title, back, corroboration));
+    if (curate) body.push(curate);
     if (corroboration)
       body.push(el('p', `Backed by ${corroborationText(corroboration)}${singleSource(corroboration) ? ': a single source' : ''}.`, 'corroboration-line'));
     body.push(this.evidenceList(evidence.evidence, () => void this.showEvidence(edgeKey, title, back, corroboration)));
