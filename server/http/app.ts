@@ -13,6 +13,7 @@ import { answerClientError, errorHandler, methodNotAllowed, notFound } from './e
 import { openApiDocument } from './openapi.js';
 import { curateRoutes } from './routes/curate.js';
 import { cypherRoutes } from './routes/cypher.js';
+import { duplicateRoutes } from './routes/duplicates.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
@@ -56,6 +57,7 @@ export function apiRouter(
   api.use(requireRole('reader'));
   api.use(graphRoutes(db));
   api.use(curateRoutes(db));
+  api.use(duplicateRoutes(db));
   api.use(cypherRoutes(db, { perMinute: cypherPerMinute }));
   api.use(exportRoutes(db, { perMinute: exportPerMinute }));
   api.use(methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api'));

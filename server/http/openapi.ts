@@ -17,6 +17,7 @@ import {
   SplitReply,
   DocumentReply,
   DocumentsReply,
+  DuplicatesReply,
   EntityReply,
   EvidenceReply,
   GraphReply,
@@ -30,6 +31,7 @@ import { SignIn } from './routes/session.js';
 import { CorrectionParams, CorrectionsQuery, DistinctBody, EditBody, EntityIdParams, MergeBody, RejectBody, RevertBody, SplitBody } from './routes/curate.js';
 import { CypherBody } from './routes/cypher.js';
 import { ExportBody, ExportQuery } from './routes/export.js';
+import { DuplicatesQuery } from './routes/duplicates.js';
 import { DocumentParams, DocumentsQuery, EdgeParams, EntityParams, NeighbourhoodQuery, OverviewQuery, PathsQuery, SearchQuery } from './routes/graph.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -278,6 +280,15 @@ function build(): Record<string, unknown> {
           path: DocumentParams,
           ok: ok('the document', inputSchema(DocumentReply)),
           errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/duplicates': {
+        get: operation({
+          summary:
+            'Suggested duplicates: pairs of entities of one category that are likely one (spelling, transliteration, accents, initials, acronyms, shared aliases and neighbours), best first, each with its reasons and the evidence of both sides; pairs marked not the same are left out',
+          query: DuplicatesQuery,
+          ok: ok('ranked pairs', inputSchema(DuplicatesReply)),
+          errors: NEO4J,
         }),
       },
       '/api/cypher': {

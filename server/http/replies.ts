@@ -20,7 +20,7 @@ import type {
   Stats,
 } from '../../common/api.js';
 import type { SerializedGraph } from '../../common/graph.js';
-import type { Correction, CorrectionLog } from '../../common/curate.js';
+import { ENTITY_CATEGORIES, type Correction, type CorrectionLog, type DuplicateList } from '../../common/curate.js';
 
 const nullableText = z.string().nullable();
 const counts = z.record(z.string(), z.number());
@@ -166,6 +166,43 @@ export const CorrectionReply = z.object({ correction: CorrectionSchema });
 export const CorrectionLogReply = z.object({ total: z.int().min(0), corrections: z.array(CorrectionSchema) });
 export const EntityCorrectionReply = z.object({ entity: EntityReply, correction: CorrectionSchema });
 export const SplitReply = z.object({ entities: z.tuple([EntityReply, EntityReply]), correction: CorrectionSchema });
+const DuplicateSide = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  category: z.enum(ENTITY_CATEGORIES),
+  kind: nullableText,
+  documents: z.int().min(0).meta({ description: 'How many documents mention it' }),
+  evidence: z
+    .array(z.object({ sentence: z.string(), document: z.object({ id: z.string(), title: nullableText }) }))
+    .meta({ description: 'A few sentences that name it, each with its document' }),
+});
+
+export const DuplicatesReply = z.object({
+  suggestions: z.array(
+    z.object({
+      ids: z.tuple([z.string(), z.string()]),
+      score: z.number().min(0).max(1),
+      reasons: z.array(
+        z.object({
+          code: z.enum([
+            'same-name',
+            'spelling',
+            'transliteration',
+            'diacritics',
+            'initials',
+            'hyphenation',
+            'shared-alias',
+            'shared-neighbours',
+            'contained-name',
+          ]),
+          text: z.string(),
+        }),
+      ),
+      entities: z.tuple([DuplicateSide, DuplicateSide]),
+    }),
+  ),
+});
 
 /** `true` when every value of the type the route sends is one the schema accepts. */
 type Fits<T, S extends z.ZodType> = [T] extends [z.output<S>] ? true : false;
@@ -186,5 +223,6 @@ const fits: [
   Fits<SessionInfo, typeof SessionReply>,
   Fits<{ correction: Correction }, typeof CorrectionReply>,
   Fits<CorrectionLog, typeof CorrectionLogReply>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Fits<DuplicateList, typeof DuplicatesReply>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void fits;
