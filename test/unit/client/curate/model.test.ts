@@ -51,11 +51,12 @@ const graphOf = (nodes: { key: string; labels?: string[] }[], edges: [string, st
     edges: edges.map(([key, source, target]) => ({ key, source, target, attributes: { relType: 'MET', properties: {} } })),
   }) as unknown as SerializedGraph;
 
+const side = (id: string): DuplicateSuggestion['entities'][0] => ({ id, name: id, aliases: [], category: 'person', kind: null, documents: 1, evidence: [] });
 const suggestion = (a: string, b: string): DuplicateSuggestion => ({
   ids: [a, b],
   score: 1,
   reasons: [{ code: 'spelling', text: 'one letter apart' }],
-  entities: [a, b].map((id) => ({ id, name: id, aliases: [], category: 'person', kind: null, documents: 1, evidence: [] })) as DuplicateSuggestion['entities'],
+  entities: [side(a), side(b)],
 });
 
 describe('curation in the explorer: who may, and what is offered', () => {
