@@ -13,6 +13,7 @@ import { button, el } from '../app/dom.js';
 import { errorText, toast } from '../app/toast.js';
 import type { Panel } from '../panel/panel.js';
 import { mountSearch } from '../search/search.js';
+import './curate.css';
 import { applyStep } from './canvas.js';
 import { showDuplicates } from './duplicates.js';
 import { backButton, correctionForm, field, textInput } from './forms.js';
