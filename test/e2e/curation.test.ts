@@ -76,11 +76,17 @@ describe('curation in the explorer: review, merge, reload, split, reject and und
       await pair.getByRole('radio', { name: 'Sergei Volkov' }).check();
       // The reason is asked for: Merge without one says so and sends nothing.
       await pair.getByRole('button', { name: /^Merge / }).click();
-      await pair.getByRole('alert').getByText(/Say why/).waitFor();
+      await pair
+        .getByRole('alert')
+        .getByText(/Say why/)
+        .waitFor();
       await pair.getByLabel(/Why\?/).fill('the same minister, spelt two ways');
       await pair.getByRole('button', { name: /^Merge / }).click();
       await panel.getByRole('status').getByText('Merged into Sergei Volkov.').waitFor({ timeout: 20_000 });
-      await page.locator('#toasts').getByText(/Merged Sergey Volkov into Sergei Volkov/).waitFor();
+      await page
+        .locator('#toasts')
+        .getByText(/Merged Sergey Volkov into Sergei Volkov/)
+        .waitFor();
       assert.equal(await nodeCount(page), before - 1, 'the absorbed node left the canvas');
       assert.equal(await onCanvas(page, SERGEY), false);
       assert.equal(await onCanvas(page, SERGEI), true);
@@ -134,10 +140,16 @@ describe('curation in the explorer: review, merge, reload, split, reject and und
       await panel.getByRole('button', { name: 'Reject link' }).click();
       await panel.getByLabel(/Why\?/).fill('they only spoke by phone');
       await panel.getByRole('button', { name: 'Reject link' }).click();
-      await page.locator('#toasts').getByText(/Rejected the link Sergei Volkov/).waitFor({ timeout: 20_000 });
+      await page
+        .locator('#toasts')
+        .getByText(/Rejected the link Sergei Volkov/)
+        .waitFor({ timeout: 20_000 });
       assert.equal(await edgeCount(page), links - 1);
       await page.locator('#toasts').getByRole('button', { name: 'Undo', exact: true }).click();
-      await page.locator('#toasts').getByText(/Undone: Rejected the link/).waitFor({ timeout: 20_000 });
+      await page
+        .locator('#toasts')
+        .getByText(/Undone: Rejected the link/)
+        .waitFor({ timeout: 20_000 });
       assert.equal(await edgeCount(page), links, 'the link is back');
       assert.equal(await onCanvas(page, 'person:anna-berg'), true);
     });

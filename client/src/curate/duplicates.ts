@@ -78,7 +78,9 @@ export async function showDuplicates(deps: DuplicatesDeps): Promise<void> {
     section.setAttribute('aria-label', heading);
     section.append(el('h4', e.name));
     if (e.aliases.length) section.append(el('p', `Also: ${e.aliases.join(', ')}`, 'aliases'));
-    section.append(el('p', `${CATEGORY_WORDS[e.category]}${e.kind ? ` (${e.kind})` : ''} · ${e.documents} ${e.documents === 1 ? 'document' : 'documents'}`, 'muted'));
+    section.append(
+      el('p', `${CATEGORY_WORDS[e.category]}${e.kind ? ` (${e.kind})` : ''} · ${e.documents} ${e.documents === 1 ? 'document' : 'documents'}`, 'muted'),
+    );
     if (e.evidence.length) {
       const evidence = el('ol', undefined, 'evidence');
       evidence.setAttribute('aria-label', `Sentences that name ${e.name}`);

@@ -7,6 +7,7 @@ import type { EntityDetails, SessionInfo } from '../../../common/api.js';
 import { ENTITY_CATEGORIES, type Correction, type CorrectionChange, type DuplicateSuggestion, type EntityCategory } from '../../../common/curate.js';
 import type { SerializedGraph } from '../../../common/graph.js';
 import type { View } from '../app/url.js';
+import { linkSentence } from '../graph/wording.js';
 
 /** The label the server gives a rejected entity or allegation (server/graph/visible.ts). */
 export const REJECTED_LABEL = 'NewsgraphRejected';
@@ -85,13 +86,18 @@ export function editRequest(entity: Pick<EntityDetails, 'name' | 'kind' | 'prope
   // A kind belongs to institutions: one made a person or a place loses it.
   const kind = form.category === 'institution' ? form.kind.trim() || null : null;
   if (kind !== before) body.kind = kind;
-  if (body.name === undefined && body.category === undefined && body.kind === undefined) return { ok: false, problem: 'Nothing to change: edit the name, the category or the kind.' };
+  if (body.name === undefined && body.category === undefined && body.kind === undefined)
+    return { ok: false, problem: 'Nothing to change: edit the name, the category or the kind.' };
   const problem = reasonProblem(form.reason);
   return problem ? { ok: false, problem } : { ok: true, body };
 }
 
 /** A split: the ticked names leave for a new entity; at least one goes, at least one stays. */
-export function splitRequest(entity: Pick<EntityDetails, 'name' | 'aliases'>, ticked: string[], reason: string): Checked<{ aliases: string[]; reason: string }> {
+export function splitRequest(
+  entity: Pick<EntityDetails, 'name' | 'aliases'>,
+  ticked: string[],
+  reason: string,
+): Checked<{ aliases: string[]; reason: string }> {
   const names = namesOf(entity);
   const leaving = names.filter((n) => ticked.includes(n));
   if (!leaving.length) return { ok: false, problem: 'Tick the names that belong to another entity.' };
@@ -110,12 +116,18 @@ export interface MergeCandidate {
 export function candidateProblem(entity: MergeCandidate, chosen: MergeCandidate[], candidate: MergeCandidate): string | null {
   if (candidate.id === entity.id) return `That is ${entity.name} itself.`;
   if (chosen.some((c) => c.id === candidate.id)) return `${candidate.name} is already chosen.`;
-  if (candidate.kind !== entity.kind) return `${candidate.name} is a ${candidate.kind.toLowerCase()}: only entities of one kind (${entity.kind.toLowerCase()}) can be merged.`;
+  if (candidate.kind !== entity.kind)
+    return `${candidate.name} is a ${candidate.kind.toLowerCase()}: only entities of one kind (${entity.kind.toLowerCase()}) can be merged.`;
   return null;
 }
 
 /** The merge body: `entity` keeps its id, `keep` is the name that stays (sent only when it is not the entity's own). */
-export function mergeRequest(entity: MergeCandidate, chosen: MergeCandidate[], keep: string, reason: string): Checked<{ ids: string[]; reason: string; name?: string }> {
+export function mergeRequest(
+  entity: MergeCandidate,
+  chosen: MergeCandidate[],
+  keep: string,
+  reason: string,
+): Checked<{ ids: string[]; reason: string; name?: string }> {
   if (!chosen.length) return { ok: false, problem: `Choose at least one entity to merge with ${entity.name}.` };
   const problem = reasonProblem(reason);
   if (problem) return { ok: false, problem };
@@ -198,10 +210,7 @@ export function canvasStep(change: CorrectionChange, { reverted = false, edge }:
           replaced: Object.fromEntries(change.ids.map((id) => [id, change.into])),
         });
       return step({
-        reopen: [
-          { id: change.into, near: [], all: false, relink: true },
-          ...change.ids.map((id) => ({ id, near: [change.into], all: true, relink: false })),
-        ],
+        reopen: [{ id: change.into, near: [], all: false, relink: true }, ...change.ids.map((id) => ({ id, near: [change.into], all: true, relink: false }))],
       });
     case 'split':
       if (!reverted)
@@ -307,8 +316,12 @@ export function correctionText(change: CorrectionChange, names: Names = () => un
       if (after.kind !== undefined && after.kind !== before.kind) parts.push(after.kind ? `kind set to ${after.kind}` : 'kind cleared');
       return `Edited ${before.name}: ${parts.join(', ') || 'no change'}`;
     }
-    case 'reject':
-      return change.relationship ? `Rejected the link ${change.label}` : `Rejected ${change.label}`;
+    case 'reject': {
+      if (!change.relationship) return `Rejected ${change.label}`;
+      // The server names a link "A —TYPE→ B": read in the explorer's plain words.
+      const parts = /^(.*) —(\S+)→ (.*)$/s.exec(change.label);
+      return `Rejected the link ${parts ? linkSentence(parts[1]!, change.relationship.type, parts[3]!) : change.label}`;
+    }
     case 'distinct':
       return `Marked ${nameOf(change.ids[0])} and ${nameOf(change.ids[1])} as not the same`;
   }

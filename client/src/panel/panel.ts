@@ -42,8 +42,6 @@ export class Panel {
     expand.addEventListener('click', () => this.actions.expand(entity.id));
     const body: HTMLElement[] = [el('p', entity.kind, 'kind'), el('h2', entity.name), expand];
     if (this.actions.controls) body.push(this.actions.controls(entity, neighbourhood));
-    const curate = this.actions.curate?.(entity, neighbourhood);
-    if (curate) body.push(curate);
     const path = this.actions.path;
     // Paths run between entities; an allegation is reached through the people on either side of it.
     if (path && entity.kind !== 'Allegation') {
@@ -58,6 +56,8 @@ export class Panel {
         body.push(button);
       }
     }
+    const curate = this.actions.curate?.(entity, neighbourhood);
+    if (curate) body.push(curate);
     if (entity.aliases.length) body.push(el('p', `Also: ${entity.aliases.join(', ')}`, 'aliases'));
     if (entity.evidence.length) {
       body.push(el('h3', entity.kind === 'Allegation' ? 'Reported in' : 'Evidence'));

@@ -236,7 +236,7 @@ describe('corrections in words', () => {
       correctionText(split, (id) => (id === SERGEI ? 'Sergei Volkov' : undefined)),
       'Split "Sergey Volkov" off Sergei Volkov as Sergey Volkov',
     );
-    assert.equal(correctionText(rejectLink), 'Rejected the link Sergei Volkov —MET→ Anna Berg');
+    assert.equal(correctionText(rejectLink), 'Rejected the link Sergei Volkov → met → Anna Berg');
     assert.equal(correctionText({ action: 'reject', node: 'place:oslo', label: 'Oslo' }), 'Rejected Oslo');
     assert.equal(
       correctionText({
@@ -247,7 +247,10 @@ describe('corrections in words', () => {
       }),
       'Edited Acme: renamed to Acme Ltd, made an institution, kind set to company',
     );
-    assert.equal(correctionText({ action: 'distinct', ids: ['a', 'b'] }, () => undefined), 'Marked a and b as not the same');
+    assert.equal(
+      correctionText({ action: 'distinct', ids: ['a', 'b'] }, () => undefined),
+      'Marked a and b as not the same',
+    );
   });
   it('lists who, when and why, and offers Revert only while the correction holds', () => {
     const c: Correction = { id: 'c1', change: merge, reason: 'same man', by: 'Ana', at: '2025-05-01T14:03:27.120Z', reverted: null };
