@@ -172,6 +172,29 @@ describe('curation in the explorer: review, merge, reload, split, reject and und
     });
   });
 
+  it('rejects an entity from its panel; opened again by its id it says so and offers Restore', async () => {
+    await withExplorerPage(explorer, '/?focus=place:oslo', async (page) => {
+      const panel = detailsPanel(page);
+      await panel.getByRole('heading', { name: 'Oslo', level: 2 }).waitFor({ timeout: 20_000 });
+      await panel.getByRole('button', { name: 'Reject', exact: true }).click();
+      await panel.getByLabel(/Why\?/).fill('not a party to anything');
+      await panel.getByRole('button', { name: 'Reject', exact: true }).click();
+      await panel.getByText('Rejected — hidden from the graph by an analyst.').waitFor({ timeout: 20_000 });
+      assert.equal(await onCanvas(page, 'place:oslo'), false);
+    });
+    await withExplorerPage(explorer, '/?focus=place:oslo', async (page) => {
+      const panel = detailsPanel(page);
+      await panel.getByText('Rejected — hidden from the graph by an analyst.').waitFor({ timeout: 20_000 });
+      assert.equal(await panel.getByRole('button', { name: 'Edit', exact: true }).count(), 0, 'a rejected entity is only restored');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-rejected.png') });
+      await panel.getByRole('button', { name: 'Restore', exact: true }).click();
+      await panel.getByLabel(/Why\?/).fill('it was one after all');
+      await panel.getByRole('button', { name: 'Restore', exact: true }).click();
+      await panel.getByRole('button', { name: 'Edit', exact: true }).waitFor({ timeout: 20_000 });
+      assert.equal(await panel.getByText(/^Rejected/).count(), 0);
+    });
+  });
+
   it("offers a reader's token no correction at all", async () => {
     const server = createApp({ db: explorer.db, logger: createLogger('silent'), clientDir: CLIENT_DIST, access: { auth: true } }).listen(0, '127.0.0.1');
     await once(server, 'listening');
