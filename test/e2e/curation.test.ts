@@ -192,6 +192,21 @@ describe('curation in the explorer: review, merge, reload, split, reject and und
       await panel.getByRole('button', { name: 'Restore', exact: true }).click();
       await panel.getByRole('button', { name: 'Edit', exact: true }).waitFor({ timeout: 20_000 });
       assert.equal(await panel.getByText(/^Rejected/).count(), 0);
+      // Merge with… finds entities through the search box's name search, and refuses one of another kind.
+      await panel.getByRole('button', { name: 'Merge with…' }).click();
+      const search = panel.getByRole('combobox', { name: /Entities to merge with Oslo/ });
+      await search.fill('Anna');
+      await panel.getByRole('option', { name: /Anna Berg/ }).waitFor({ timeout: 10_000 });
+      await search.press('Enter');
+      await panel.getByText(/only entities of one kind/).waitFor({ timeout: 10_000 });
+      await search.fill('Bergen');
+      await panel.getByRole('option', { name: /Bergen/ }).waitFor({ timeout: 10_000 });
+      await search.press('Enter');
+      await panel.getByRole('list', { name: 'Chosen to merge' }).getByText('Bergen').waitFor();
+      assert.equal(await panel.getByRole('radio', { name: 'Bergen' }).count(), 1, 'its name may be the one that stays');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-merge-with.png') });
+      await panel.getByRole('button', { name: 'Cancel' }).click();
+      await panel.getByRole('heading', { name: 'Oslo', level: 2 }).waitFor();
     });
   });
 

@@ -194,7 +194,7 @@ export function mountCuration(deps: CurationDeps): Curation {
     results.hidden = true;
     const searchBox = el('div', undefined, 'search curate-search');
     searchBox.append(field(`Entities to merge with ${entity.name}`, search), results);
-    const message = el('p', undefined, 'curate-problem');
+    const message = el('p', undefined, 'curate-message');
     message.setAttribute('aria-live', 'polite');
     const list = el('ul', undefined, 'curate-chosen');
     list.setAttribute('aria-label', 'Chosen to merge');
@@ -231,16 +231,21 @@ export function mountCuration(deps: CurationDeps): Curation {
       const candidate = { id: hit.id, name: hit.name, kind: hit.kind };
       const problem = candidateProblem(self, chosen, candidate);
       message.textContent = problem ?? `${hit.name} added.`;
+      message.classList.toggle('curate-problem', problem !== null);
       if (!problem) chosen.push(candidate);
       search.value = '';
       render();
+    });
+    // Enter in the search picks a result, never sends the merge half-chosen.
+    search.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') event.preventDefault();
     });
     render();
     const form = correctionForm({
       name: `Merge ${entity.name}`,
       fields: [searchBox, message, list, keep],
       submit: 'Merge',
-      placeholder: 'e.g. the same minister, spelt two ways',
+      placeholder: 'e.g. one and the same, spelt two ways',
       cancel: back,
       send: async (reason) => {
         const name = keep.querySelector<HTMLInputElement>('input:checked')?.value ?? entity.name;
