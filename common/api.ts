@@ -98,6 +98,8 @@ export interface EntityDetails {
   degree: Record<string, number>;
   /** The sentences it rests on: an allegation's own evidence (entities' evidence is on their links). */
   evidence: EvidenceItem[];
+  /** Hidden from the graph by an analyst's reject (see common/curate.ts); restore brings it back. */
+  rejected: boolean;
 }
 
 /** GET /api/edges/:id/evidence */

@@ -9,6 +9,7 @@ import type {
   PathsResult,
   SearchHit,
 } from '../../common/api.js';
+import type { Correction, CorrectionLog, DuplicateList, EntityCategory } from '../../common/curate.js';
 import type { ExportFormatName, ExportScope } from '../../common/export.js';
 import type { SerializedGraph } from '../../common/graph.js';
 
@@ -42,7 +43,7 @@ export async function getJson<T>(url: string, init: Omit<RequestInit, 'headers'>
 
 /** POSTs `payload` as JSON; the reply and its errors are handled as getJson's. */
 function postJson<T>(url: string, payload: unknown): Promise<T> {
-  return getJson<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  return sendJson<T>('POST', url, payload);
 }
 
 /** Sends `payload` (if any) as JSON with `method`; a 204 answers null. Errors as getJson's. */
@@ -151,4 +152,50 @@ export async function exportFile(
     throw new ApiRequestError('EXPORT_INTERRUPTED', 'The export was cut short before the file was complete; try again.', response.status);
   }
   return { blob, fileName: contentDispositionName(response.headers.get('content-disposition')) };
+}
+
+// ---- curation (#18): each change needs the editor role and a reason, and answers with its correction ----
+
+/** Suggested duplicates, best first: every category, or one. */
+export function fetchDuplicates(category?: EntityCategory, limit = 50): Promise<DuplicateList> {
+  return getJson<DuplicateList>(`/api/duplicates?limit=${limit}${category ? `&category=${category}` : ''}`);
+}
+
+/** Merges `ids` (the first keeps its id) into one entity, named `name` if given. */
+export function mergeEntities(ids: string[], reason: string, name?: string): Promise<{ entity: EntityDetails; correction: Correction }> {
+  return postJson('/api/entities/merge', { ids, reason, ...(name ? { name } : {}) });
+}
+
+/** Splits the names `aliases` of `id` off into a new entity. */
+export function splitEntity(id: string, aliases: string[], reason: string): Promise<{ entities: [EntityDetails, EntityDetails]; correction: Correction }> {
+  return postJson(`/api/entities/${encodeURIComponent(id)}/split`, { aliases, reason });
+}
+
+export function editEntity(
+  id: string,
+  change: { name?: string; category?: EntityCategory; kind?: string | null; reason: string },
+): Promise<{ entity: EntityDetails; correction: Correction }> {
+  return sendJson('PATCH', `/api/entities/${encodeURIComponent(id)}`, change);
+}
+
+/** Hides an entity, an allegation or a link (an edge key) from the graph. */
+export function reject(id: string, reason: string): Promise<{ correction: Correction }> {
+  return postJson('/api/reject', { id, reason });
+}
+
+export function restore(id: string, reason: string): Promise<{ correction: Correction }> {
+  return postJson('/api/restore', { id, reason });
+}
+
+/** Two entities a suggestion took for one are not the same: never suggested again. */
+export function markDistinct(ids: [string, string], reason: string): Promise<{ correction: Correction }> {
+  return postJson('/api/duplicates/distinct', { ids, reason });
+}
+
+export function fetchCorrections(limit = 50, offset = 0): Promise<CorrectionLog> {
+  return getJson<CorrectionLog>(`/api/corrections?limit=${limit}&offset=${offset}`);
+}
+
+export function revertCorrection(id: string, reason: string): Promise<{ correction: Correction }> {
+  return postJson(`/api/corrections/${encodeURIComponent(id)}/revert`, { reason });
 }

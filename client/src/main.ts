@@ -6,6 +6,7 @@ import { exploring } from './app/explore.js';
 import { mountHistory } from './app/history.js';
 import { errorText } from './app/toast.js';
 import { mountConsole } from './console/console.js';
+import { mountCuration } from './curate/curation.js';
 import { mountExport } from './export/dialog.js';
 import { mountFilters } from './filters/filters.js';
 import { mountViewControls } from './layout/controls.js';
@@ -40,8 +41,18 @@ const panel = new Panel(document.getElementById('panel')!, {
   controls: (entity, neighbourhood) => paging.controls(entity, neighbourhood),
   path: (end, entity) => paths.fill(end, entity),
   notes: notesSection,
+  curate: (entity, neighbourhood) => curation.entityPart(entity, neighbourhood),
+  curateLink: (evidence, title, back) => curation.linkPart(evidence, title, back),
 });
 const explore = exploring(canvas, { panel, paging, status, announce: changed });
+const curation = mountCuration({
+  canvas,
+  panel,
+  open: (id) => explore.open(id),
+  pageSize: paging.pageSize,
+  topbar: document.querySelector('.topbar')!,
+  before: status,
+});
 const paths = mountPaths(document.getElementById('paths')!, { canvas, panel });
 const overview = mountOverview(canvas, container.parentElement!, document.getElementById('overview') as HTMLButtonElement, {
   open: (id) => void explore.open(id, { focus: true }),
@@ -112,6 +123,7 @@ async function start(): Promise<boolean> {
     const session = await fetchSession();
     setSession(session);
     mountSessionControls(session, document.querySelector('.topbar')!);
+    curation.setSession(session);
     whenUnauthenticated(() => showSignIn('Your session has ended (signed out, or the token was revoked): sign in again.'));
     const data = await fetchOverview();
     if (data.nodes.length === 0) {

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { evidenceOf } from './evidence.js';
 import { GraphBuilder } from './serialize.js';
-import { shownNode, shownRel } from './visible.js';
+import { REJECTED_LABEL, shownNode, shownRel } from './visible.js';
 
 /**
  * The node an entity route names: an entity, or an allegation (a node of its own, opened and expanded
@@ -52,6 +52,7 @@ export async function entityDetails(db: Database, id: string): Promise<EntityDet
     documents: details.get('documents') as EntityDetails['documents'],
     degree: Object.fromEntries(details.get('degree') as [string, number][]),
     evidence: details.get('evidence') as EvidenceItem[],
+    rejected: e.labels.includes(REJECTED_LABEL),
   };
 }
 

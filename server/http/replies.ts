@@ -96,6 +96,7 @@ export const EntityReply = z.object({
   documents: z.array(z.object({ id: z.string(), title: nullableText, outlet: nullableText, mentions: z.number() })),
   degree: counts,
   evidence: z.array(Evidence),
+  rejected: z.boolean().meta({ description: "hidden from the graph by an analyst's reject" }),
 });
 
 export const EvidenceReply = z.object({ id: z.string(), type: z.string(), source: z.string(), target: z.string(), evidence: z.array(Evidence) });

@@ -23,8 +23,8 @@ export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Shows a message for a few seconds (errors stay until dismissed). */
-export function toast(message: string, kind: 'info' | 'error' = 'info'): HTMLElement {
+/** Shows a message for a few seconds (errors stay until dismissed); `action` adds a button (Undo) and more time to reach it. */
+export function toast(message: string, kind: 'info' | 'error' = 'info', action?: { label: string; run: () => void }): HTMLElement {
   const item = document.createElement('div');
   item.className = `toast toast-${kind}`;
   item.dataset.kind = kind;
@@ -35,9 +35,21 @@ export function toast(message: string, kind: 'info' | 'error' = 'info'): HTMLEle
   close.textContent = '×';
   close.setAttribute('aria-label', 'Dismiss');
   close.addEventListener('click', () => item.remove());
-  item.append(text, close);
+  item.append(text);
+  if (action) {
+    const act = document.createElement('button');
+    act.type = 'button';
+    act.className = 'toast-action';
+    act.textContent = action.label;
+    act.addEventListener('click', () => {
+      item.remove();
+      action.run();
+    });
+    item.append(act);
+  }
+  item.append(close);
   region().append(item);
-  if (kind === 'info') setTimeout(() => item.remove(), 4000);
+  if (kind === 'info') setTimeout(() => item.remove(), action ? 12_000 : 4000);
   return item;
 }
 

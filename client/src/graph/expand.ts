@@ -93,6 +93,11 @@ export class History {
     return this.future.length > 0;
   }
 
+  /** Rewrites every snapshot kept (a correction changed the data they show: see curate/model.ts purgeSnapshot). */
+  rewrite(change: (snapshot: ReturnType<ViewGraph['export']>) => ReturnType<ViewGraph['export']>): void {
+    for (const list of [this.past, this.future]) list.forEach((snapshot, i) => (list[i] = change(snapshot)));
+  }
+
   clear(): void {
     this.past.length = 0;
     this.future.length = 0;

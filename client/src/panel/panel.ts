@@ -32,6 +32,9 @@ export class Panel {
       controls?: (entity: EntityDetails, neighbourhood: SerializedGraph) => HTMLElement;
       /** The notes on what the panel shows (notes/notes.ts). */
       notes?: (target: PanelTarget) => HTMLElement;
+      /** Corrections (curate/curation.ts): whether it is rejected, and an editor's actions on an entity or a link. */
+      curate?: (entity: EntityDetails, neighbourhood: SerializedGraph) => HTMLElement | null;
+      curateLink?: (evidence: EdgeEvidence, title: string, back: () => void) => HTMLElement | null;
     },
   ) {}
 
@@ -56,6 +59,8 @@ export class Panel {
         body.push(button);
       }
     }
+    const curate = this.actions.curate?.(entity, neighbourhood);
+    if (curate) body.push(curate);
     if (entity.aliases.length) body.push(el('p', `Also: ${entity.aliases.join(', ')}`, 'aliases'));
     if (this.actions.notes) body.push(this.actions.notes({ entity: entity.id }));
     if (entity.evidence.length) {
@@ -133,6 +138,8 @@ export class Panel {
       return;
     }
     const body: HTMLElement[] = [backButton(back), el('p', 'Link', 'kind'), el('h2', title)];
+    const curate = this.actions.curateLink?.(evidence, title, () => void this.showEvidence(edgeKey, title, back, corroboration));
+    if (curate) body.push(curate);
     if (corroboration)
       body.push(el('p', `Backed by ${corroborationText(corroboration)}${singleSource(corroboration) ? ': a single source' : ''}.`, 'corroboration-line'));
     if (this.actions.notes) body.push(this.actions.notes({ edge: edgeKey }));
