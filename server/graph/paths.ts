@@ -15,7 +15,7 @@ const SHORTEST_BY_LENGTH = Array.from(
   (_, i) => `
     MATCH (a:Newsgraph:Entity {id: $from}), (b:Newsgraph:Entity {id: $to})
     OPTIONAL MATCH p = allShortestPaths((a)-[*..${i + 1}]-(b))
-    WHERE none(r IN relationships(p) WHERE r:MENTIONED_IN OR r.rejected) AND all(n IN nodes(p) WHERE n:Newsgraph AND NOT n:NewsgraphRejected)
+    WHERE none(r IN relationships(p) WHERE r:MENTIONED_IN OR coalesce(r.rejected, false)) AND all(n IN nodes(p) WHERE n:Newsgraph AND NOT n:NewsgraphRejected)
     WITH a, b, p LIMIT 10
     RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, collect(p) AS paths`,
 );

@@ -171,10 +171,14 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
     const graph = await neighbours(SERGEI);
     const met = graph.edges.find((e) => e.attributes.relType === 'MET' && graph.nodes.find((n) => n.key === e.target)?.attributes.label === 'Anna Berg');
     assert.ok(met, 'Sergei Volkov met Anna Berg');
+    const pathFound = async () =>
+      (await call<{ found: boolean; paths: { relType: string }[][] }>('GET', `/api/paths?from=${SERGEI}&to=person:anna-berg&maxLength=1`)).body;
+    assert.equal((await pathFound()).found, true, 'a path of one link');
     const rejected = await call<{ correction: Correction }>('POST', '/api/reject', { id: met.key, reason: 'they only spoke' });
     assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
     const hidden = (await neighbours(SERGEI)).edges.filter((e) => e.attributes.relType === 'MET' && e.target === met.target);
     assert.equal(hidden.length, 0);
+    assert.equal((await pathFound()).found, false, 'paths do not take a rejected link');
 
     writeFileSync(path.join(dir, 'one.txt'), `${ONE}Berg said she would return next month.\n`);
     assert.equal((await load()).documents.replaced, 1);
