@@ -27,7 +27,6 @@ import {
   correctionText,
   editRequest,
   entityActions,
-  isRejected,
   mayCurate,
   mergeRequest,
   namesOf,
@@ -100,7 +99,7 @@ export function mountCuration(deps: CurationDeps): Curation {
     },
 
     entityPart(entity, neighbourhood) {
-      const rejected = isRejected(entity.id, neighbourhood);
+      const rejected = entity.rejected;
       const part = el('div', undefined, 'curate');
       if (rejected) part.append(el('p', 'Rejected — hidden from the graph by an analyst.', 'rejected-notice'));
       if (!mayCurate(session)) return rejected ? part : null;

@@ -9,9 +9,6 @@ import type { SerializedGraph } from '../../../common/graph.js';
 import type { View } from '../app/url.js';
 import { linkSentence } from '../graph/wording.js';
 
-/** The label the server gives a rejected entity or allegation (server/graph/visible.ts). */
-export const REJECTED_LABEL = 'NewsgraphRejected';
-
 /** Corrections need the editor role (admins have it too); a reader is offered none. */
 export function mayCurate(session: Pick<SessionInfo, 'role'> | null): boolean {
   return session?.role === 'editor' || session?.role === 'admin';
@@ -25,11 +22,6 @@ export function categoryOf(kind: string): EntityCategory | null {
 }
 
 export const CATEGORY_WORDS: Record<EntityCategory, string> = { person: 'Person', institution: 'Institution', place: 'Place' };
-
-/** Whether the entity is rejected: its neighbourhood's centre carries the rejected label. */
-export function isRejected(id: string, neighbourhood: SerializedGraph): boolean {
-  return neighbourhood.nodes.some((n) => n.key === id && n.attributes.labels.includes(REJECTED_LABEL));
-}
 
 export type EntityAction = 'edit' | 'merge' | 'split' | 'reject' | 'restore';
 

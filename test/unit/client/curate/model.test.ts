@@ -9,7 +9,6 @@ import {
   correctionText,
   editRequest,
   entityActions,
-  isRejected,
   logEntry,
   mayCurate,
   mergeRequest,
@@ -72,11 +71,6 @@ describe('curation in the explorer: who may, and what is offered', () => {
     assert.deepEqual(entityActions({ kind: 'Person', name: 'A', aliases: ['a', 'B'] }, false), ['edit', 'merge', 'split', 'reject']);
     assert.deepEqual(entityActions({ kind: 'Allegation', name: 'A said', aliases: [] }, false), ['reject']);
     assert.deepEqual(entityActions({ kind: 'Place', name: 'Oslo', aliases: [] }, true), ['restore']);
-  });
-
-  it('tells a rejected entity by the label on its neighbourhood centre', () => {
-    assert.equal(isRejected('x', graphOf([{ key: 'x', labels: ['Entity', 'Person', 'NewsgraphRejected'] }])), true);
-    assert.equal(isRejected('x', graphOf([{ key: 'x' }, { key: 'y', labels: ['NewsgraphRejected'] }])), false);
   });
 });
 
