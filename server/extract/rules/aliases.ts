@@ -790,6 +790,25 @@ export function resolve(text: string, sentences: Sentence[], tokens: Token[][], 
     if (a && a.entity !== b.entity && a.entity.category === b.entity.category && a.entity.category !== 'place') mergeInto(b.entity, a.entity);
   }
 
+  // "Acme, formerly Beta Corp", "Acme (previously known as Beta)", "back when Acme was called Beta": one
+  // body by its new and its old name. Bodies only: a person "was called" many things.
+  for (const b of placed) {
+    if (b.entity.category !== 'institution') continue;
+    const toks = tokens[b.sentence] ?? [];
+    const low = (i: number) => toks[i]?.low ?? '';
+    let k = b.first - 1;
+    const verb = low(k) === 'as' && low(k - 1) === 'known' ? 2 : /^(called|named)$/.test(low(k)) ? 1 : 0;
+    k -= verb;
+    const adverb = /^(formerly|previously)$/.test(low(k)) || (verb > 0 && low(k) === 'once') ? 1 : 0;
+    k -= adverb;
+    const was = verb > 0 && low(k) === 'was' ? 1 : 0;
+    k -= was;
+    if (!adverb && !was) continue;
+    if (/^[,(]$/.test(low(k))) k--;
+    const a = placed.find((p) => p.sentence === b.sentence && p.last === k);
+    if (a && a.entity !== b.entity && a.entity.category === 'institution') mergeInto(b.entity, a.entity);
+  }
+
   // "The CMA Board disqualified them", "the Board of Acme Holdings": a body's board acts as that body.
   for (const e of entities) {
     if (e.category !== 'institution' || e.mentions.length === 0) continue;

@@ -30,6 +30,23 @@ test('"X, also known as Y", "X (alias Y)", "X aka Y" are one person', () => {
   }
 });
 
+test('a body by its new and its old name ("X, formerly Y", "when X was called Y") is one body; a person "called" something is not', () => {
+  for (const text of [
+    'Harwell Mining Corp, formerly known as Tessel Resources, won the contract in March.',
+    'The bribes were paid back when Harwell Mining Corp was called Tessel Resources Ltd, police said.',
+  ]) {
+    const bodies = extract(text).institutions;
+    assert.equal(bodies.length, 1, `${text}: ${names(bodies).join(', ')}`);
+    assert.ok(
+      [bodies[0]!.name, ...bodies[0]!.aliases].some((n) => n.startsWith('Tessel')),
+      text,
+    );
+  }
+  const d = extract('Ravi Menon was called Raju Menon by his friends at Harwell Mining Corp.');
+  assert.ok(d.people.length >= 1);
+  assert.ok(!d.institutions.some((b) => b.aliases.some((a) => a.includes('Menon'))));
+});
+
 test('letters after a name set off by commas ("Jane Bell, SC,") are no body', () => {
   const d = extract('Peter Vance, SC, counsel for the minister, argued the case.');
   assert.deepEqual(names(d.people), ['Peter Vance']);
