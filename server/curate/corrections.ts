@@ -69,7 +69,7 @@ export async function splitChange(
     labels: from.labels.filter((l) => l !== REJECTED_LABEL),
     props: { id: target.id, name: target.name, aliases: target.aliases.filter((a) => formKey(a) !== formKey(target.name)), kind: target.kind },
   };
-  const relationships = await readRelationships(tx, existing ? [from.id, into.id] : [from.id]);
+  const relationships = await readRelationships(tx, existing ? [from.id, into.id] : [from.id], { surfaces: true });
   return planSplit({ from, into, intoExists: Boolean(existing), aliases, relationships });
 }
 

@@ -11,17 +11,20 @@ export async function readNodes(tx: ManagedTransaction, ids: string[]): Promise<
   return new Map(result.records.map((r) => [r.get('id') as string, r.toObject() as StoredNode]));
 }
 
-/** Every relationship at these nodes, each once; a mention with the text it points at. */
-export async function readRelationships(tx: ManagedTransaction, ids: string[]): Promise<StoredRelationship[]> {
+/**
+ * Every relationship at these nodes, each once; with `surfaces` (a split needs them, a merge does not),
+ * a mention with the text it points at, which reads each document's text.
+ */
+export async function readRelationships(tx: ManagedTransaction, ids: string[], { surfaces = false } = {}): Promise<StoredRelationship[]> {
   const result = await tx.run(
     `UNWIND $ids AS id
      MATCH (n:Newsgraph {id: id})-[r]-()
      WITH DISTINCT r
      WITH r, startNode(r) AS a, endNode(r) AS b
      RETURN elementId(r) AS elementId, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props,
-            CASE WHEN type(r) = 'MENTIONED_IN'
+            CASE WHEN $surfaces AND type(r) = 'MENTIONED_IN'
                  THEN [i IN range(0, size(r.starts) - 1) | substring(b.text, r.starts[i], r.ends[i] - r.starts[i])] END AS surfaces`,
-    { ids },
+    { ids, surfaces },
   );
   return result.records.map((r) => {
     const { surfaces, ...rel } = r.toObject() as StoredRelationship & { surfaces: string[] | null };
