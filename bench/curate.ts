@@ -157,8 +157,11 @@ async function reloadBench(): Promise<Record<string, unknown>> {
     for (const id of sample.links) made.push(await reject(db, id, author));
     const print = async () =>
       db.read(async (tx) => {
-        const states = await checkCorrections(tx, await activeCorrections(tx));
-        return { fingerprint: correctionsFingerprint(states), holding: [...states.values()].filter((s) => s.holds).length, total: states.size };
+        const active = await activeCorrections(tx);
+        const states = await checkCorrections(tx, active);
+        // What does not hold, said with the correction it belongs to: a finding to follow up, not to average away.
+        const failing = active.filter((c) => states.get(c.id)?.holds === false).map((c) => ({ change: c.change, state: states.get(c.id)!.state }));
+        return { fingerprint: correctionsFingerprint(states), holding: [...states.values()].filter((s) => s.holds).length, total: states.size, failing };
       });
     const before = await print();
     log(`${made.length} corrections made; ${before.holding} of ${before.total} hold.`);
@@ -184,6 +187,7 @@ async function reloadBench(): Promise<Record<string, unknown>> {
       changed: { seconds: changedSeconds, replaced: changed.documents.replaced, fingerprintKept: afterChanged.fingerprint === before.fingerprint },
       holdingBefore: before.holding,
       holdingAfter: afterChanged.holding,
+      failingAfter: afterChanged.failing,
       total: before.total,
     };
   } finally {

@@ -11,7 +11,7 @@ import { formKey, slug } from '../ingest/entity-index.js';
 import { moveNotes } from '../notes/store.js';
 import { readNodes, readRelationships, writeChange } from './graph-io.js';
 import { activeCorrections, markReverted, readCorrection, recordCorrection } from './log.js';
-import { namesOf, planMerge, planSplit } from './plan.js';
+import { joinedInMerge, namesOf, planMerge, planSplit } from './plan.js';
 import { REJECTED_LABEL } from '../graph/visible.js';
 import { categoryOf, emptyChange, ENTITY_LABELS, stringList, type GraphChange, type StoredNode } from './stored.js';
 
@@ -52,8 +52,19 @@ async function freeId(tx: ManagedTransaction, category: EntityCategory, name: st
 
 // ---- the changes, each planned from what is stored now (also used by reapply.ts and revert) ----
 
+/**
+ * A hub's relationships mostly just change an end: their keys are read first, and the properties only
+ * of those to be joined with another (see joinedInMerge), so a merge of thousands moves them inside Neo4j.
+ */
 export async function mergeChange(tx: ManagedTransaction, into: StoredNode, absorbed: StoredNode[], name: string): Promise<GraphChange> {
-  const relationships = await readRelationships(tx, [into.id, ...absorbed.map((n) => n.id)]);
+  const ids = [into.id, ...absorbed.map((n) => n.id)];
+  const keys = await readRelationships(tx, ids, { only: new Set() });
+  const joined = joinedInMerge(
+    into.id,
+    absorbed.map((n) => n.id),
+    keys,
+  );
+  const relationships = joined.size ? await readRelationships(tx, ids, { only: joined }) : keys;
   return planMerge({ into, absorbed, relationships, name });
 }
 

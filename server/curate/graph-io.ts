@@ -13,18 +13,24 @@ export async function readNodes(tx: ManagedTransaction, ids: string[]): Promise<
 
 /**
  * Every relationship at these nodes, each once; with `surfaces` (a split needs them, a merge does not),
- * a mention with the text it points at, which reads each document's text.
+ * a mention with the text it points at, which reads each document's text. With `only`, the properties of
+ * those relationships alone: the others come with their title (what their key needs) and nothing else.
  */
-export async function readRelationships(tx: ManagedTransaction, ids: string[], { surfaces = false } = {}): Promise<StoredRelationship[]> {
+export async function readRelationships(
+  tx: ManagedTransaction,
+  ids: string[],
+  { surfaces = false, only }: { surfaces?: boolean; only?: Set<string> } = {},
+): Promise<StoredRelationship[]> {
   const result = await tx.run(
     `UNWIND $ids AS id
      MATCH (n:Newsgraph {id: id})-[r]-()
      WITH DISTINCT r
      WITH r, startNode(r) AS a, endNode(r) AS b
-     RETURN elementId(r) AS elementId, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props,
+     RETURN elementId(r) AS elementId, type(r) AS type, a.id AS start, b.id AS end,
+            CASE WHEN $all OR elementId(r) IN $only THEN properties(r) ELSE {title: r.title} END AS props,
             CASE WHEN $surfaces AND type(r) = 'MENTIONED_IN'
                  THEN [i IN range(0, size(r.starts) - 1) | substring(b.text, r.starts[i], r.ends[i] - r.starts[i])] END AS surfaces`,
-    { ids, surfaces },
+    { ids, surfaces, all: only === undefined, only: [...(only ?? [])] },
   );
   return result.records.map((r) => {
     const { surfaces, ...rel } = r.toObject() as StoredRelationship & { surfaces: string[] | null };
@@ -46,6 +52,11 @@ const WRITE = {
     SET n:$(row.addLabels)
     REMOVE n:$(row.removeLabels)`,
   deleteRelationships: `UNWIND $rows AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r`,
+  rewireRelationships: `UNWIND $rows AS row
+    MATCH ()-[r]->() WHERE elementId(r) = row.elementId
+    MATCH (a:Newsgraph {id: row.start}), (b:Newsgraph {id: row.end})
+    CREATE (a)-[n:$(type(r))]->(b) SET n = properties(r)
+    DELETE r`,
   createRelationships: `UNWIND $rows AS row
     MATCH (a:Newsgraph {id: row.start}), (b:Newsgraph {id: row.end})
     CREATE (a)-[r:$(row.type)]->(b) SET r = row.props`,
@@ -75,5 +86,6 @@ export async function writeChange(tx: ManagedTransaction, change: GraphChange): 
   );
   await run(WRITE.deleteRelationships, change.deleteRelationships);
   await run(WRITE.createRelationships, change.createRelationships);
+  await run(WRITE.rewireRelationships, change.rewireRelationships);
   await run(WRITE.deleteNodes, change.deleteNodes);
 }

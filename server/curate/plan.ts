@@ -4,7 +4,7 @@
  * every load that applies the corrections again.
  */
 import { formKey } from '../ingest/entity-index.js';
-import { evidenceItems, hasEvidence, mentionSpans, regroup, withEvidence, withMentions, type EvidenceItem } from './combine.js';
+import { evidenceItems, hasEvidence, mentionSpans, regroup, relationshipKey, withEvidence, withMentions, type EvidenceItem } from './combine.js';
 import { emptyChange, stringList, type GraphChange, type StoredNode, type StoredRelationship } from './stored.js';
 
 /** Every name of an entity, canonical first, each form once (case, dots and a leading "the" ignored). */
@@ -33,18 +33,38 @@ export interface MergeInput {
  * One node, `into`, in place of all: every relationship of an absorbed node moves to `into` (joining
  * one `into` already has of the same type and other end), every name becomes one of its aliases.
  */
+/**
+ * Which relationships a merge must join with another (their properties are needed), by element id: those
+ * that end up with the same type and ends as another, once the absorbed ends are moved. The rest only
+ * change an end. `relationships` need their type, ends and, for HOLDS_ROLE, `props.title`.
+ */
+export function joinedInMerge(intoId: string, absorbed: string[], relationships: StoredRelationship[]): Set<string> {
+  const gone = new Set(absorbed);
+  const moveEnd = (id: string) => (gone.has(id) ? intoId : id);
+  const byKey = new Map<string, string[]>();
+  for (const r of relationships) {
+    const key = relationshipKey(moveEnd(r.start), r.type, moveEnd(r.end), r.props);
+    byKey.set(key, [...(byKey.get(key) ?? []), r.elementId]);
+  }
+  return new Set([...byKey.values()].filter((ids) => ids.length > 1).flat());
+}
+
 export function planMerge({ into, absorbed, relationships, name }: MergeInput): GraphChange {
   const change = emptyChange();
   const gone = new Set(absorbed.map((n) => n.id));
   const moveEnd = (id: string) => (gone.has(id) ? into.id : id);
+  const joined = joinedInMerge(into.id, [...gone], relationships);
   const moved = relationships.filter((r) => gone.has(r.start) || gone.has(r.end));
   const stay = relationships.filter((r) => !gone.has(r.start) && !gone.has(r.end));
   const { deleteRelationships, createRelationships } = regroup(
-    moved.map((rel) => ({ rel, start: moveEnd(rel.start), end: moveEnd(rel.end) })),
-    stay,
+    moved.filter((r) => joined.has(r.elementId)).map((rel) => ({ rel, start: moveEnd(rel.start), end: moveEnd(rel.end) })),
+    stay.filter((r) => joined.has(r.elementId)),
   );
-  change.deleteRelationships = [...moved.map((r) => r.elementId), ...deleteRelationships];
+  change.deleteRelationships = [...moved.filter((r) => joined.has(r.elementId)).map((r) => r.elementId), ...deleteRelationships];
   change.createRelationships = createRelationships;
+  change.rewireRelationships = moved
+    .filter((r) => !joined.has(r.elementId))
+    .map((r) => ({ elementId: r.elementId, start: moveEnd(r.start), end: moveEnd(r.end) }));
 
   const names = unite([name], namesOf(into), ...absorbed.map(namesOf));
   const titles = unite(stringList(into.props.titles), ...absorbed.map((n) => stringList(n.props.titles)));

@@ -36,16 +36,28 @@ export interface GraphChange {
   updateNodes: { id: string; set: Record<string, unknown>; addLabels?: string[]; removeLabels?: string[] }[];
   deleteRelationships: string[];
   createRelationships: RelationshipWrite[];
+  /**
+   * Relationships that only change an end (nothing to join them with): re-created at the new ends with
+   * their properties as they are, inside Neo4j, so their evidence never travels to newsgraph and back.
+   */
+  rewireRelationships: { elementId: string; start: string; end: string }[];
   /** Nodes deleted with whatever is still attached (only ever nodes whose relationships were all moved). */
   deleteNodes: string[];
 }
 
 export function emptyChange(): GraphChange {
-  return { createNodes: [], updateNodes: [], deleteRelationships: [], createRelationships: [], deleteNodes: [] };
+  return { createNodes: [], updateNodes: [], deleteRelationships: [], createRelationships: [], rewireRelationships: [], deleteNodes: [] };
 }
 
 export function isEmptyChange(c: GraphChange): boolean {
-  return !c.createNodes.length && !c.updateNodes.length && !c.deleteRelationships.length && !c.createRelationships.length && !c.deleteNodes.length;
+  return (
+    !c.createNodes.length &&
+    !c.updateNodes.length &&
+    !c.deleteRelationships.length &&
+    !c.createRelationships.length &&
+    !c.rewireRelationships.length &&
+    !c.deleteNodes.length
+  );
 }
 
 export const ENTITY_LABELS = { person: 'Person', institution: 'Institution', place: 'Place' } as const;
