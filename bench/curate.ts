@@ -161,9 +161,16 @@ async function reloadBench(): Promise<Record<string, unknown>> {
         const states = await checkCorrections(tx, active);
         // What does not hold, said with the correction it belongs to: a finding to follow up, not to average away.
         const failing = active.filter((c) => states.get(c.id)?.holds === false).map((c) => ({ change: c.change, state: states.get(c.id)!.state }));
-        return { fingerprint: correctionsFingerprint(states), holding: [...states.values()].filter((s) => s.holds).length, total: states.size, failing };
+        // A correction whose entity or link the changed articles no longer yield has nothing left to hold.
+        const gone = active.filter((c) => states.get(c.id)?.holds === null).map((c) => ({ change: c.change, state: states.get(c.id)!.state }));
+        return { states, holding: [...states.values()].filter((s) => s.holds).length, total: states.size, failing, gone };
       });
     const before = await print();
+    // The fingerprint of every correction whose target is still in the graph afterwards, before and after.
+    const kept = (after: Awaited<ReturnType<typeof print>>) => {
+      const present = (states: typeof after.states) => new Map([...states].filter(([id]) => after.states.get(id)?.holds !== null));
+      return correctionsFingerprint(present(before.states)) === correctionsFingerprint(present(after.states));
+    };
     log(`${made.length} corrections made; ${before.holding} of ${before.total} hold.`);
 
     start = performance.now();
@@ -183,11 +190,12 @@ async function reloadBench(): Promise<Record<string, unknown>> {
       corrections: made.length,
       byAction: Object.fromEntries(['merge', 'split', 'edit', 'reject'].map((a) => [a, made.filter((c) => c.change.action === a).length])),
       firstLoadSeconds: firstLoad,
-      unchanged: { seconds: unchangedSeconds, skipped: unchanged.documents.unchanged, fingerprintKept: afterUnchanged.fingerprint === before.fingerprint },
-      changed: { seconds: changedSeconds, replaced: changed.documents.replaced, fingerprintKept: afterChanged.fingerprint === before.fingerprint },
+      unchanged: { seconds: unchangedSeconds, skipped: unchanged.documents.unchanged, fingerprintKept: kept(afterUnchanged) },
+      changed: { seconds: changedSeconds, replaced: changed.documents.replaced, fingerprintKept: kept(afterChanged) },
       holdingBefore: before.holding,
       holdingAfter: afterChanged.holding,
       failingAfter: afterChanged.failing,
+      goneAfter: afterChanged.gone,
       total: before.total,
     };
   } finally {
