@@ -57,10 +57,9 @@ export function apiRouter(
   api.use(healthRoutes(db));
   api.use(sessionRoutes(db, { auth }));
   api.use(requireRole('reader'));
-  // OPTIONS answered from the document before any router: a router's own answer lists only its routes,
-  // and would take /entities/merge for /entities/{id}.
-  const allowed = methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api');
-  api.use((req, res, next) => (req.method === 'OPTIONS' ? allowed(req, res, next) : next()));
+  // Methods and OPTIONS answered from the document before any router: a router's own answer lists only
+  // its routes, and would take /entities/merge for /entities/{id}.
+  api.use(methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api'));
   api.use(graphRoutes(db));
   api.use(curateRoutes(db));
   api.use(duplicateRoutes(db));
@@ -68,7 +67,6 @@ export function apiRouter(
   api.use(exportRoutes(db, { perMinute: exportPerMinute }));
   api.use(noteRoutes(db));
   api.use(investigationRoutes(db));
-  api.use(allowed);
   api.use(notFound);
   return api;
 }

@@ -9,8 +9,9 @@ export const notFound: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * For a request no route took: when its path is one the API has (with other methods), 405 with the
- * methods in Allow (RFC 9110), and OPTIONS answered with them. `paths` are the document's, which a unit
+ * A request whose path is one the API has, with a method it does not: 405 with the methods in Allow
+ * (RFC 9110), and OPTIONS answered with them. Mounted before the routers, so that a literal path is not
+ * taken for a template (GET /entities/merge is not GET /entities/{id}). `paths` are the document's, which a unit
  * test holds equal to the routes served; `mount` is where the API router sits (/api).
  */
 export function methodNotAllowed(paths: Record<string, Record<string, unknown>>, mount: string): RequestHandler {
@@ -22,13 +23,15 @@ export function methodNotAllowed(paths: Record<string, Record<string, unknown>>,
       .slice(mount.length)
       .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
       .replace(/\{[^}]+\}/g, '[^/]+');
-    return { pattern: new RegExp(`^${source}/?$`, 'i'), allow, parameters: (template.match(/\{/g) ?? []).length };
+    const answered = new Set([...verbs, ...(verbs.includes('GET') ? ['HEAD'] : [])]);
+    return { pattern: new RegExp(`^${source}/?$`, 'i'), allow, answered, parameters: (template.match(/\{/g) ?? []).length };
   });
   // A literal path before a template it also fits: /entities/merge is not /entities/{id}.
   routes.sort((a, b) => a.parameters - b.parameters);
   return (req, res, next) => {
     const route = routes.find((r) => r.pattern.test(req.path));
-    if (!route) return next();
+    // A method the path has goes on to its route (before the routers) or to 404 (after them).
+    if (!route || route.answered.has(req.method)) return next();
     res.setHeader('Allow', route.allow);
     if (req.method === 'OPTIONS') {
       res.status(204).end();

@@ -63,7 +63,8 @@ describe('the API contract', () => {
       ['/api/cypher', 'GET', 'POST, OPTIONS'],
       ['/api/cypher', 'PUT', 'POST, OPTIONS'],
       ['/api/export', 'PATCH', 'GET, POST, HEAD, OPTIONS'],
-      ['/api/entities/person:antony-blinken', 'POST', 'GET, HEAD, OPTIONS'],
+      ['/api/entities/person:antony-blinken', 'POST', 'GET, PATCH, HEAD, OPTIONS'],
+      ['/api/entities/merge', 'GET', 'POST, OPTIONS'],
       ['/api/entities/person:antony-blinken/neighbourhood/', 'DELETE', 'GET, HEAD, OPTIONS'],
       ['/api/openapi.json', 'POST', 'GET, HEAD, OPTIONS'],
     ];
