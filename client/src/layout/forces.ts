@@ -34,7 +34,19 @@ export class ForceLayout {
     this.canvas.recordChange('Layout running');
     // Let the frame follow the nodes as they spread, as it does for a fresh graph.
     releaseFrame(sigma);
-    this.supervisor = new FA2Layout<ViewNode, ViewEdge>(graph, { settings: forceAtlas2.inferSettings(graph) });
+    // The worker computes in 32-bit floats and writes every position back, pinned nodes' too: a pinned
+    // node would drift by the rounding. Its own position is put back as the worker's arrive.
+    const pinnedAt = new Map<string, { x: number; y: number }>();
+    graph.forEachNode((node, data) => {
+      if (isPinned(data)) pinnedAt.set(node, { x: data.x, y: data.y });
+    });
+    this.supervisor = new FA2Layout<ViewNode, ViewEdge>(graph, {
+      settings: forceAtlas2.inferSettings(graph),
+      outputReducer: (node: string, data: ViewNode) => {
+        const at = pinnedAt.get(node);
+        return at && isPinned(data) ? { ...data, ...at } : data;
+      },
+    });
     this.supervisor.start();
     this.changed(true);
   }
