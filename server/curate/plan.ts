@@ -134,13 +134,20 @@ function documentSides(mentions: StoredRelationship[], intoKeys: Set<string>, fr
   return byDoc;
 }
 
-/** An evidence sentence goes with the names written inside it: the new side only when nothing in it names the old one. */
-function sideOfEvidence(item: EvidenceItem, docs: Map<string, DocumentSides>): Side {
+/**
+ * An evidence sentence goes with the names written inside it; one that names both sides ("met X and Y",
+ * which a merge had made one link) backs a link to each, so it goes to both.
+ */
+function sideOfEvidence(item: EvidenceItem, docs: Map<string, DocumentSides>): Side | 'both' {
   const doc = docs.get(item.doc);
   if (!doc) return 'from';
   const inside = doc.spans.filter((s) => s.start >= item.start && s.end <= item.end);
   const explicit = inside.filter((s) => s.explicit);
-  if (explicit.length) return explicit.every((s) => s.side === 'into') ? 'into' : 'from';
+  if (explicit.length) {
+    const into = explicit.some((s) => s.side === 'into');
+    const from = explicit.some((s) => s.side === 'from');
+    return into && from ? 'both' : into ? 'into' : 'from';
+  }
   return inside.length ? inside[0]!.side : doc.side;
 }
 
@@ -182,9 +189,10 @@ export function planSplit({ from, into, intoExists, aliases, relationships }: Sp
     }
     if (!hasEvidence(rel.props)) continue;
     const items = evidenceItems(rel.props);
-    const going = items.filter((it) => sideOfEvidence(it, docs) === 'into');
+    const sides = items.map((it) => sideOfEvidence(it, docs));
+    const going = items.filter((_, i) => sides[i] !== 'from');
     if (!going.length) continue;
-    const staying = items.filter((it) => !going.includes(it));
+    const staying = items.filter((_, i) => sides[i] !== 'into');
     change.deleteRelationships.push(rel.elementId);
     if (staying.length) change.createRelationships.push({ start: rel.start, type: rel.type, end: rel.end, props: withEvidence(rel.props, staying) });
     moved.push({ rel, start: toInto(rel.start), end: toInto(rel.end), props: withEvidence(rel.props, going) });

@@ -252,6 +252,19 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
     assert.equal(twice.status, 400);
   });
 
+  it('reverting a merge of two people one sentence names together gives each its link back', async () => {
+    writeFileSync(path.join(dir, 'three.txt'), 'title: Envoy visit\n\nTrade envoy Lena Dahl met Karin Moe and Tove Moe in Tromso on Friday.\n');
+    await load();
+    const merged = await call<{ correction: Correction }>('POST', '/api/entities/merge', { ids: ['person:karin-moe', 'person:tove-moe'], reason: 'x' });
+    assert.equal(merged.status, 200, JSON.stringify(merged.body));
+    const reverted = await call('POST', `/api/corrections/${merged.body.correction.id}/revert`, { reason: 'two sisters' });
+    assert.equal(reverted.status, 200);
+    for (const id of ['person:karin-moe', 'person:tove-moe']) {
+      const around = (await neighbours(id)).nodes.map((n) => n.attributes.label);
+      assert.ok(around.includes('Lena Dahl'), `${id}: ${around.join(', ')}`);
+    }
+  });
+
   it('refuses bad requests with a clear error', async () => {
     const one = await call<{ error: { code: string; message: string } }>('POST', '/api/entities/merge', { ids: [SERGEI], reason: 'x' });
     assert.equal(one.status, 400);

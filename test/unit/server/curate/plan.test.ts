@@ -216,3 +216,25 @@ describe('planSplit: a title before the name', () => {
     );
   });
 });
+
+describe('planSplit: a sentence that names both', () => {
+  it('backs a link to each side: "met X and Y", which the merge had made one link, becomes two again', () => {
+    const merged = person('person:x', 'Wen Hao', ['Wen Lei']);
+    const change = planSplit({
+      from: merged,
+      into: person('person:y', 'Wen Lei'),
+      intoExists: false,
+      aliases: ['Wen Lei'],
+      relationships: [
+        mention('m', 'person:x', 'd', [
+          [10, 17, 'Wen Hao'],
+          [22, 29, 'Wen Lei'],
+        ]),
+        rel('r', 'person:b', 'MET', 'person:x', [['d', 0, 40]]),
+      ],
+    });
+    const met = change.createRelationships.filter((r) => r.type === 'MET');
+    assert.deepEqual(met.map((r) => r.end).sort(), ['person:x', 'person:y']);
+    assert.ok(met.every((r) => (r.props.evDocs as string[]).length === 1));
+  });
+});
