@@ -22,7 +22,7 @@ import { suggestDuplicates, type EntitySummary } from '../server/curate/duplicat
 import { defaultExtractor } from '../server/extract/index.js';
 import { EntityIndex } from '../server/ingest/entity-index.js';
 import { articleFiles } from '../server/ingest/files.js';
-import { documentMeta, planDocument, type DocumentPlan } from '../server/ingest/plan.js';
+import { documentMeta, fileIdentity, planDocument, type DocumentPlan } from '../server/ingest/plan.js';
 import { PROJECT_ROOT, SEEDS_DIR } from '../server/paths.js';
 import { goldDoc, norm, type GoldDoc } from './gold.js';
 
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     const read = await readArticleFile(f.path);
     if (!read.ok) continue;
     files.push(path.basename(f.path));
-    const meta = documentMeta(f.path, read.article, PROJECT_ROOT, f.name);
+    const meta = documentMeta(read.article, { identity: fileIdentity(f.path, PROJECT_ROOT), name: f.name });
     plans.push(planDocument(meta, defaultExtractor.extract(meta.text), index));
   }
 

@@ -81,8 +81,16 @@ export function readArticleFileSync(file: string, maxBytes = MAX_ARTICLE_BYTES):
     closeSync(fd);
   }
   if (bytes.length > maxBytes) return tooLarge('longer than its size said');
+  return articleFromBytes(file, bytes);
+}
+
+/**
+ * Bytes already in hand (an upload, a fetched page) read as a file of that name would be: decoded,
+ * then `toArticle`, so an upload and `newsgraph load` of the same file store the same document.
+ */
+export function articleFromBytes(file: string, bytes: Uint8Array): ReadResult {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return fail('BAD_INPUT', `${file} skipped: ${decoded.reason}.`);
+  if (!decoded.ok) return { file, ok: false, error: new AppError('BAD_INPUT', `${file} skipped: ${decoded.reason}.`) };
   try {
     return { file, ok: true, article: toArticle(file, decoded.text), bytes: bytes.length };
   } catch (err) {

@@ -33,6 +33,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE INDEX newsgraph_name IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON (n.name)`,
   // A changed document's allegations are found and replaced by the document they came from.
   `CREATE INDEX newsgraph_doc_id IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON (n.docId)`,
+  // Documents by when they were written: the news of new articles (server/ingest/news.ts) is one seek.
+  `CREATE INDEX newsgraph_loaded_at IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON (n.loadedAt)`,
   // Names and aliases (a list of strings) in one full-text index: search finds "Blinken" and "Secretary Blinken".
   // Only entities have either property, so only they are indexed.
   `CREATE FULLTEXT INDEX ${FULLTEXT_ENTITY_INDEX} IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON EACH [n.name, n.aliases]`,

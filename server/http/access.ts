@@ -107,3 +107,30 @@ export function requireRole(need: Role): RequestHandler {
     );
   };
 }
+
+/**
+ * Refuses a request a browser sent from another site. A form on any web page can post files to a
+ * server on this machine without asking first (multipart is a "simple" request, so no preflight), and
+ * with access control off nothing else would stop it; browsers say where a request comes from.
+ */
+export function sameSiteOnly(): RequestHandler {
+  return (req, _res, next) => {
+    const site = req.headers['sec-fetch-site'];
+    const origin = req.headers.origin;
+    let foreign = site === 'cross-site';
+    if (!foreign && origin !== undefined) {
+      try {
+        foreign = origin === 'null' || new URL(origin).host !== req.headers.host;
+      } catch {
+        foreign = true;
+      }
+    }
+    if (!foreign) return next();
+    next(
+      new AppError(
+        'FORBIDDEN',
+        `This request came from another site (${origin ?? 'cross-site'}); articles are added from the explorer or a client of the API only.`,
+      ),
+    );
+  };
+}

@@ -7,12 +7,15 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { hostAllowlist, type HostAllowlist } from '../auth/hosts.js';
 import type { Database } from '../db/database.js';
+import { Jobs } from '../ingest/jobs.js';
+import { News } from '../ingest/news.js';
 import type { Logger } from '../logger.js';
 import { hostCheck, identify, requireRole } from './access.js';
 import { answerClientError, errorHandler, methodNotAllowed, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { curateRoutes } from './routes/curate.js';
 import { cypherRoutes } from './routes/cypher.js';
+import { documentRoutes } from './routes/documents.js';
 import { duplicateRoutes } from './routes/duplicates.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
@@ -31,6 +34,9 @@ export interface AppDeps {
   /** Rate limit of /api/export per client address (default 30). */
   exportPerMinute?: number;
   access?: AccessOptions;
+  /** Upload jobs and the news of new articles; made here when not given (tests give their own). */
+  jobs?: Jobs;
+  news?: News;
 }
 
 export interface AccessOptions {
@@ -49,7 +55,13 @@ export interface AccessOptions {
  */
 export function apiRouter(
   db: Database,
-  { cypherPerMinute, exportPerMinute, auth = false }: { cypherPerMinute?: number; exportPerMinute?: number; auth?: boolean } = {},
+  {
+    cypherPerMinute,
+    exportPerMinute,
+    auth = false,
+    news = new News(db),
+    jobs = new Jobs(db, { onWritten: () => void news.check() }),
+  }: { cypherPerMinute?: number; exportPerMinute?: number; auth?: boolean; jobs?: Jobs; news?: News } = {},
 ): Router {
   const api = express.Router();
   api.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
@@ -60,6 +72,7 @@ export function apiRouter(
   // Methods and OPTIONS answered from the document before any router: a router's own answer lists only
   // its routes, and would take /entities/merge for /entities/{id}.
   api.use(methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api'));
+  api.use(documentRoutes(db, { jobs, news }));
   api.use(graphRoutes(db));
   api.use(curateRoutes(db));
   api.use(duplicateRoutes(db));
@@ -98,7 +111,9 @@ function securityHeaders(): RequestHandler {
   return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
 }
 
-export function createApp({ db, logger, clientDir, cypherPerMinute, exportPerMinute, access = {} }: AppDeps): Express {
+export function createApp({ db, logger, clientDir, cypherPerMinute, exportPerMinute, access = {}, ...deps }: AppDeps): Express {
+  const news = deps.news ?? new News(db, { logger });
+  const jobs = deps.jobs ?? new Jobs(db, { logger, onWritten: () => void news.check() });
   const app = express();
   app.disable('x-powered-by');
   // An ETag would hash every graph payload on each request (measured in bench:api) for clients that
@@ -120,9 +135,11 @@ export function createApp({ db, logger, clientDir, cypherPerMinute, exportPerMin
   );
   // Before anything is served, the page included: DNS rebinding would otherwise read it all.
   app.use(hostCheck(access.allowedHosts ?? hostAllowlist('127.0.0.1')));
-  app.use(express.json({ limit: '1mb' }));
+  // Every body is small but articles sent as JSON, which their route reads once it knows who is sending.
+  const smallJson = express.json({ limit: '1mb' });
+  app.use((req, res, next) => (req.method === 'POST' && req.path === '/api/documents' ? next() : smallJson(req, res, next)));
 
-  app.use('/api', apiRouter(db, { cypherPerMinute, exportPerMinute, auth: access.auth }));
+  app.use('/api', apiRouter(db, { cypherPerMinute, exportPerMinute, auth: access.auth, jobs, news }));
 
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

@@ -17,6 +17,8 @@ import {
   SplitReply,
   DocumentReply,
   DocumentsReply,
+  JobReply,
+  RecentDocumentsReply,
   DuplicatesReply,
   EntityReply,
   EvidenceReply,
@@ -36,6 +38,7 @@ import { CorrectionParams, CorrectionsQuery, DistinctBody, EditBody, EntityIdPar
 import { CypherBody } from './routes/cypher.js';
 import { ExportBody, ExportQuery } from './routes/export.js';
 import { DuplicatesQuery } from './routes/duplicates.js';
+import { DocumentsBody, JobParams } from './routes/documents.js';
 import { InvestigationBody, InvestigationExportQuery, InvestigationParams } from './routes/investigations.js';
 import { NoteBody, NoteParams, NotePatch, NotesQuery } from './routes/notes.js';
 import { DocumentParams, DocumentsQuery, EdgeParams, EntityParams, NeighbourhoodQuery, OverviewQuery, PathsQuery, SearchQuery } from './routes/graph.js';
@@ -117,18 +120,20 @@ interface Operation {
   path?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** What success is answered with: 200 with `ok`, 201 (created) with `ok`, or 204 with no body. */
+  /** Other media types the body may come in, beside JSON (file uploads). */
+  bodyAlso?: Record<string, { schema: JsonSchema }>;
+  /** What success is answered with: 200 with `ok`, 201 (created) or 202 (accepted) with `ok`, or 204 with no body. */
   ok: { description: string; content?: Record<string, { schema: JsonSchema }> };
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   errors: number[];
 }
 
-function operation({ summary, path, query, body, ok, status = 200, errors }: Operation): JsonSchema {
+function operation({ summary, path, query, body, bodyAlso, ok, status = 200, errors }: Operation): JsonSchema {
   const statuses = [...new Set([...EVERY_ROUTE, ...errors])].sort((a, b) => a - b);
   return {
     summary,
     ...(path || query ? { parameters: [...(path ? parameters(path, 'path') : []), ...(query ? parameters(query, 'query') : [])] } : {}),
-    ...(body ? { requestBody: { required: true, content: jsonContent(inputSchema(body)) } } : {}),
+    ...(body ? { requestBody: { required: true, content: { ...jsonContent(inputSchema(body)), ...bodyAlso } } } : {}),
     responses: { [status]: ok, ...Object.fromEntries(statuses.map((s) => [s, ref(s)])) },
   };
 }
@@ -137,6 +142,21 @@ const object = { type: 'object' };
 const graph = { $ref: '#/components/schemas/Graph' };
 const health = { $ref: '#/components/schemas/Health' };
 const ok = (description: string, schema: JsonSchema = object) => ({ description, content: jsonContent(schema) });
+/** A route that streams server-sent events to a client that accepts them, and answers anyone else with JSON. */
+const eventsOr = (description: string, schema: JsonSchema) => ({
+  description: `${description}; with \`Accept: text/event-stream\`, server-sent events instead`,
+  content: { ...jsonContent(schema), 'text/event-stream': { schema: { type: 'string' } } },
+});
+const uploads = {
+  'multipart/form-data': {
+    schema: {
+      type: 'object',
+      properties: {
+        files: { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' }, description: 'article files: .txt, .md, .html' },
+      },
+    },
+  },
+};
 const file = {
   description: 'the file, in the media type of its format, named by Content-Disposition',
   content: Object.fromEntries(
@@ -281,6 +301,47 @@ function build(): Record<string, unknown> {
       },
       '/api/documents': {
         get: operation({ summary: 'Loaded documents', query: DocumentsQuery, ok: ok('a page of documents', inputSchema(DocumentsReply)), errors: NEO4J }),
+        post: operation({
+          summary:
+            'Adds articles (editor role): files as multipart/form-data, or JSON text; answered at once with a job whose progress GET /api/jobs/{id} and its events follow',
+          body: DocumentsBody,
+          bodyAlso: uploads,
+          status: 202,
+          ok: ok('the job, queued; Location names it', inputSchema(JobReply)),
+          errors: [],
+        }),
+      },
+      '/api/documents/{id}/graph': {
+        get: operation({
+          summary: 'What an article put into the graph: the entities it mentions, its allegations, and the links its sentences are evidence for',
+          path: DocumentParams,
+          ok: ok('the graph', graph),
+          errors: [404, ...NEO4J],
+        }),
+      },
+      '/api/jobs/{id}': {
+        get: operation({
+          summary: 'An upload job: its state, progress and what became of each file',
+          path: JobParams,
+          ok: ok('the job', inputSchema(JobReply)),
+          errors: [404],
+        }),
+      },
+      '/api/jobs/{id}/events': {
+        get: operation({
+          summary:
+            "An upload job's progress as server-sent events: `job` (as it stands), then `state`, `progress`, `file` (each file's outcome) and `end` (the finished job)",
+          path: JobParams,
+          ok: eventsOr('the job as it stands', inputSchema(JobReply)),
+          errors: [404],
+        }),
+      },
+      '/api/events': {
+        get: operation({
+          summary: 'News of articles loaded by anyone (uploads, `newsgraph load`) as server-sent events named `documents`',
+          ok: eventsOr('the documents written last, newest first', inputSchema(RecentDocumentsReply)),
+          errors: NEO4J,
+        }),
       },
       '/api/documents/{id}': {
         get: operation({

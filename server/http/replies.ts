@@ -21,6 +21,7 @@ import type {
 } from '../../common/api.js';
 import type { Investigation, InvestigationSummary, Note } from '../../common/curate.js';
 import type { SerializedGraph } from '../../common/graph.js';
+import type { Job, NewDocument } from '../../common/ingest.js';
 import { ENTITY_CATEGORIES, type Correction, type CorrectionLog, type DuplicateList } from '../../common/curate.js';
 
 const nullableText = z.string().nullable();
@@ -249,6 +250,38 @@ export const InvestigationReply = InvestigationSummaryReply.extend({
   }),
 });
 
+const ErrorBody = z.object({ code: z.string(), message: z.string() });
+const JobFileReply = z.object({
+  name: z.string(),
+  status: z.enum(['pending', 'new', 'replaced', 'unchanged', 'failed']),
+  document: z.string().optional(),
+  entities: z.number().optional(),
+  error: ErrorBody.optional(),
+});
+export const JobReply = z.object({
+  job: z.object({
+    id: z.string(),
+    state: z.enum(['queued', 'running', 'done', 'failed']),
+    by: z.string(),
+    createdAt: z.string(),
+    finishedAt: z.string().optional(),
+    total: z.number(),
+    done: z.number(),
+    files: z.array(JobFileReply),
+    summary: z
+      .object({
+        documents: z.object({ new: z.number(), unchanged: z.number(), replaced: z.number(), failed: z.number() }),
+        entitiesNew: z.number(),
+        seconds: z.number(),
+      })
+      .optional(),
+    error: ErrorBody.optional(),
+  }),
+});
+export const RecentDocumentsReply = z.object({
+  documents: z.array(z.object({ id: z.string(), title: nullableText, loadedAt: z.string(), entities: z.number() })),
+});
+
 /** `true` when every value of the type the route sends is one the schema accepts. */
 type Fits<T, S extends z.ZodType> = [T] extends [z.output<S>] ? true : false;
 const fits: [
@@ -272,5 +305,7 @@ const fits: [
   Fits<Note, typeof NoteReply>,
   Fits<InvestigationSummary, typeof InvestigationSummaryReply>,
   Fits<Investigation, typeof InvestigationReply>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Fits<{ job: Job }, typeof JobReply>,
+  Fits<{ documents: NewDocument[] }, typeof RecentDocumentsReply>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void fits;

@@ -4,11 +4,13 @@
  * everything extracted from it, so an interrupted load leaves whole documents or none, and a rerun
  * skips exactly the documents already loaded.
  */
+import type { ErrorCode } from '../../common/api.js';
+import type { JobFile } from '../../common/ingest.js';
 import type { Database } from '../db/database.js';
 import { defaultExtractor, type Extractor } from '../extract/index.js';
 import { articleFiles, type ArticleFile } from './files.js';
-import { documentMeta, planDocument, type DocumentMeta, type DocumentPlan } from './plan.js';
-import { readArticleFile } from '../article/read.js';
+import { documentMeta, fileIdentity, planDocument, type DocumentMeta, type DocumentPlan } from './plan.js';
+import { readArticleFile, type ReadResult } from '../article/read.js';
 import { reapplyCorrections } from '../curate/reapply.js';
 import { EntityIndex } from './entity-index.js';
 import { readEntityIndex, readStoredDocuments, renameDocuments, writePlans, type StoredDocument, type WriteCounts } from './write.js';
@@ -18,28 +20,42 @@ export const DEFAULT_BATCH_SIZE = 200;
 /** A batch also ends at this much text, so a folder of large files never sits in memory at once. */
 export const MAX_BATCH_CHARACTERS = 16_000_000;
 
+/**
+ * One article to load, read only when its batch is: a file on disk, an upload, a fetched page.
+ * `name` is what the document shows as its `file` and what a failure names; `identity` makes it the
+ * same document when its article names no URL (a file's path from the working folder, see fileIdentity).
+ */
+export interface ArticleSource {
+  name: string;
+  identity: string;
+  read(): ReadResult | Promise<ReadResult>;
+}
+
+/** What became of one source, as each batch is written (an upload job reports it per file). */
+export type SourceOutcome = JobFile & { status: Exclude<JobFile['status'], 'pending'> };
+
 interface Batch {
-  metas: DocumentMeta[];
-  failures: LoadSummary['failures'];
+  metas: { meta: DocumentMeta; name: string }[];
+  failures: { file: string; name: string; code: ErrorCode; message: string }[];
   warnings: LoadSummary['warnings'];
-  /** Files taken from the list, failed ones included. */
+  /** Sources taken from the list, failed ones included. */
   read: number;
 }
 
-/** The files read in batches of at most `size` documents and MAX_BATCH_CHARACTERS of text. */
-async function* readBatches(files: ArticleFile[], size: number, cwd: string | undefined): AsyncGenerator<Batch> {
+/** The sources read in batches of at most `size` documents and MAX_BATCH_CHARACTERS of text. */
+async function* readBatches(sources: Iterable<ArticleSource>, size: number): AsyncGenerator<Batch> {
   let batch: Batch = { metas: [], failures: [], warnings: [], read: 0 };
   let characters = 0;
-  for (const { path: file, name } of files) {
-    const result = await readArticleFile(file);
+  for (const source of sources) {
+    const result = await source.read();
     batch.read++;
     if (result.ok) {
-      const meta = documentMeta(file, result.article, cwd, name);
-      batch.metas.push(meta);
+      const meta = documentMeta(result.article, source);
+      batch.metas.push({ meta, name: source.name });
       characters += meta.text.length;
-      for (const warning of result.article.warnings) batch.warnings.push({ file, code: 'BAD_INPUT', message: `${file}: ${warning}.` });
+      for (const warning of result.article.warnings) batch.warnings.push({ file: result.file, code: 'BAD_INPUT', message: `${result.file}: ${warning}.` });
     } else {
-      batch.failures.push({ file, code: result.error.code, message: result.error.message });
+      batch.failures.push({ file: result.file, name: source.name, code: result.error.code, message: result.error.message });
     }
     if (batch.metas.length >= size || characters >= MAX_BATCH_CHARACTERS) {
       yield batch;
@@ -57,6 +73,8 @@ export interface LoadOptions {
   extractor?: Extractor;
   cwd?: string;
   onProgress?: (progress: LoadProgress) => void;
+  /** Told what became of each source once its batch is written (or planned, in a dry run). */
+  onOutcome?: (outcome: SourceOutcome) => void;
 }
 
 export interface LoadProgress {
@@ -77,13 +95,22 @@ export interface LoadSummary extends WriteCounts {
   seconds: number;
 }
 
+/** Loads the article files at `paths` (files, folders, globs): see articleFiles. */
 export async function loadPaths(db: Database, paths: string[], options: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
-  const extractor = options.extractor ?? defaultExtractor;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const files: ArticleFile[] = [];
   for await (const f of articleFiles(paths)) files.push(f);
+  const sources = files.map(({ path: file, name }) => ({ name, identity: fileIdentity(file, options.cwd), read: () => readArticleFile(file) }));
+  return loadArticles(db, sources, options, started);
+}
 
+/**
+ * Loads articles from any source: read → extract → resolve → write, batch by batch. `started` lets a
+ * caller that spent time finding the sources count it in the summary's seconds.
+ */
+export async function loadArticles(db: Database, sources: ArticleSource[], options: LoadOptions = {}, started = performance.now()): Promise<LoadSummary> {
+  const extractor = options.extractor ?? defaultExtractor;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   let index = new EntityIndex(await db.read(readEntityIndex));
   const summary: LoadSummary = {
     dryRun: options.dryRun ?? false,
@@ -101,27 +128,35 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
   const seen = new Set<string>();
   let done = 0;
 
-  for await (const { metas, failures, warnings, read } of readBatches(files, batchSize, options.cwd)) {
+  const outcomes: SourceOutcome[] = [];
+  for await (const { metas, failures, warnings, read } of readBatches(sources, batchSize)) {
     summary.warnings.push(...warnings);
-    for (const failure of failures) {
+    for (const { name, ...failure } of failures) {
       summary.documents.failed++;
       summary.failures.push(failure);
+      outcomes.push({ name, status: 'failed', error: { code: failure.code, message: failure.message } });
     }
     const stored = metas.length
       ? await db.read((tx) =>
           readStoredDocuments(
             tx,
-            metas.map((m) => m.id),
+            metas.map(({ meta }) => meta.id),
           ),
         )
       : new Map<string, StoredDocument>();
     const plans: DocumentPlan[] = [];
     const replaced: string[] = [];
     const renamed: { id: string; file: string }[] = [];
-    for (const meta of metas) {
+    const rate = (n: number) => n / ((performance.now() - started) / 1000);
+    // Extraction is most of a batch's time: progress moves document by document, not batch by batch.
+    let planned = done + failures.length;
+    for (const { meta, name } of metas) {
+      if (planned > done + failures.length) options.onProgress?.({ done: planned, total: sources.length, documentsPerSecond: rate(planned) });
+      planned++;
       const before = stored.get(meta.id);
       if (seen.has(meta.id) || before?.sha256 === meta.sha256) {
         summary.documents.unchanged++;
+        outcomes.push({ name, status: 'unchanged', document: meta.id });
         // Documents loaded before `file` stopped holding absolute paths lose theirs when reloaded.
         if (before && before.file !== meta.file && !seen.has(meta.id)) renamed.push({ id: meta.id, file: meta.file });
         continue;
@@ -132,11 +167,18 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
       } catch (err) {
         // A bug met on one article must not stop a load of thousands: that file is reported, the rest go in.
         const why = err instanceof Error ? err.message : String(err);
+        const failure = {
+          file: meta.file,
+          code: 'INTERNAL' as const,
+          message: `${meta.file} skipped: the extractor failed on it (${why}); please report this.`,
+        };
         summary.documents.failed++;
-        summary.failures.push({ file: meta.file, code: 'INTERNAL', message: `${meta.file} skipped: the extractor failed on it (${why}); please report this.` });
+        summary.failures.push(failure);
+        outcomes.push({ name, status: 'failed', error: { code: failure.code, message: failure.message } });
         continue;
       }
       seen.add(meta.id);
+      outcomes.push({ name, status: before ? 'replaced' : 'new', document: meta.id, entities: plan.mentions.length });
       if (before) {
         replaced.push(meta.id);
         summary.documents.replaced++;
@@ -163,7 +205,8 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
       summary.relationshipsDeleted += counts.relationshipsDeleted;
     }
     done += read;
-    options.onProgress?.({ done, total: files.length, documentsPerSecond: done / ((performance.now() - started) / 1000) });
+    for (const outcome of outcomes.splice(0)) options.onOutcome?.(outcome);
+    options.onProgress?.({ done, total: sources.length, documentsPerSecond: rate(done) });
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

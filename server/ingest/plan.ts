@@ -98,13 +98,19 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** What identifies a file's document when its article names no URL: its path from the working folder. */
+export function fileIdentity(file: string, cwd = process.cwd()): string {
+  return path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+}
+
 /**
- * A document is the same document when it has the same source URL or, without one, the same path
- * relative to the working folder: reloading it replaces it instead of adding a copy. What it stores
- * as its `file` is `name` (articleFiles: the path inside the folder given), never the absolute path.
+ * A document is the same document when it has the same source URL or, without one, the same
+ * `identity` (a file's path relative to the working folder, see fileIdentity): reloading it replaces it
+ * instead of adding a copy. What it stores as its `file` is `name` (articleFiles: the path inside the
+ * folder given), never the absolute path.
  */
-export function documentMeta(file: string, article: Article, cwd = process.cwd(), name = path.basename(file)): DocumentMeta {
-  const identity = article.url ?? path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+export function documentMeta(article: Article, { identity: given, name }: { identity: string; name: string }): DocumentMeta {
+  const identity = article.url ?? given;
   let outlet: string | null = null;
   try {
     outlet = article.url ? new URL(article.url).hostname.replace(/^www\./, '') : null;
