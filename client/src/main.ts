@@ -19,8 +19,10 @@ import { mountPaths } from './paths/paths.js';
 import { mountSearch } from './search/search.js';
 import { mountSessionControls, showSignIn } from './signin/signin.js';
 import { getJson } from './api.js';
-import { setSession } from './app/session.js';
+import { canEdit, setSession } from './app/session.js';
 import { mountInvestigations } from './investigations/menu.js';
+import { mountLive } from './upload/live.js';
+import { mountUpload } from './upload/upload.js';
 import { destinationOf, edgeFor, searchNotesUrl } from './notes/model.js';
 import { notesSection } from './notes/notes.js';
 import type { Note } from '../../common/curate.js';
@@ -93,6 +95,10 @@ const investigations = mountInvestigations(
   panel,
 );
 
+const live = mountLive(canvas);
+const upload = mountUpload({ canvas, panel, live, topbar: document.querySelector('.topbar')!, before: status });
+document.getElementById('empty-upload')!.addEventListener('click', () => upload.open());
+
 /** What a note found by search is on: an entity opens as a search would, a link's evidence over its source's neighbourhood, a document in the reader. */
 async function openNote(note: Note): Promise<void> {
   const to = destinationOf(note.target);
@@ -124,6 +130,9 @@ async function start(): Promise<boolean> {
     setSession(session);
     mountSessionControls(session, document.querySelector('.topbar')!);
     curation.setSession(session);
+    upload.setEditable();
+    live.start();
+    document.getElementById('empty-upload')!.hidden = !canEdit(session);
     whenUnauthenticated(() => showSignIn('Your session has ended (signed out, or the token was revoked): sign in again.'));
     const data = await fetchOverview();
     if (data.nodes.length === 0) {

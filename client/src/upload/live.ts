@@ -1,0 +1,46 @@
+/**
+ * News of articles loaded by anyone while the explorer is open (GET /api/events): a toast that says
+ * what came in and offers to show it. The browser's EventSource reconnects by itself after a drop.
+ */
+import type { GraphNews } from '../../../common/ingest.js';
+import type { Canvas } from '../app/canvas.js';
+import { errorText, toast } from '../app/toast.js';
+import { newsWords } from './model.js';
+import { showDocuments } from './show.js';
+
+export interface Live {
+  /** Starts listening, once the session is known (with access control on, the stream needs it). */
+  start(): void;
+  /** Documents this explorer put on the canvas itself (its own upload): not news to it. */
+  shown(ids: string[]): void;
+  close(): void;
+}
+
+export function mountLive(canvas: Canvas): Live {
+  const own = new Set<string>();
+  let source: EventSource | null = null;
+  const announce = (message: Event) => {
+    const news = JSON.parse((message as MessageEvent<string>).data) as GraphNews;
+    const ids = news.documents.map((d) => d.id).filter((id) => !own.has(id));
+    if (ids.length === 0) return;
+    const item = toast(
+      newsWords({ ...news, documents: news.documents.filter((d) => ids.includes(d.id)), total: news.total - (news.documents.length - ids.length) }),
+      'info',
+      {
+        label: 'Show',
+        run: () =>
+          void showDocuments(canvas, ids, 'New articles').catch((err: unknown) => toast(`The new articles could not be shown: ${errorText(err)}`, 'error')),
+      },
+    );
+    item.dataset.news = 'documents';
+  };
+  return {
+    start() {
+      if (source) return;
+      source = new EventSource('/api/events');
+      source.addEventListener('documents', announce);
+    },
+    shown: (ids) => ids.forEach((id) => own.add(id)),
+    close: () => source?.close(),
+  };
+}

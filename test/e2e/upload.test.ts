@@ -1,0 +1,140 @@
+/**
+ * Adding articles in Chromium against the real Neo4j: three files dropped on the canvas show their
+ * progress and what became of each, and their entities come onto the canvas without a reload; another
+ * explorer open at the same time is told of them, and of an article loaded by `newsgraph load` in a
+ * terminal, and shows them when asked. A reader is offered none of it.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { newPage, SCREENSHOTS } from '../helpers/browser.js';
+import { detailsPanel, explorerSuite } from '../helpers/explorer.js';
+import { cliEnv } from '../helpers/neo4j.js';
+import { runCli } from '../helpers/process.js';
+import { tempDirs } from '../helpers/temp.js';
+
+const FILES = {
+  'harbour.txt':
+    'title: Harbour deal signed\n\nMinister Alma Ricci met Governor Tomas Berg in Lisbon on Tuesday. Ricci accused the port authority of delays.\n',
+  'mayor.md': '# Mayor backs the plan\n\nMayor Ines Duarte spoke with Governor Tomas Berg about the harbour on Wednesday.\n',
+  'council.html':
+    '<!doctype html><html><head><title>Council vote</title></head><body><article><h1>Council vote delayed</h1><p>Councillor Petra Lindqvist criticised Minister Alma Ricci over the harbour contract.</p></article></body></html>',
+};
+
+const nodeIds = async (page: Page) => ((await page.getAttribute('#graph', 'data-node-ids')) ?? '').split(' ').filter(Boolean);
+
+/** Drops `files` on the canvas as a user dragging them from a file manager would. */
+async function dropFiles(page: Page, files: Record<string, string>): Promise<void> {
+  const transfer = await page.evaluateHandle(`(() => {
+    const dt = new DataTransfer();
+    for (const [name, text] of Object.entries(${JSON.stringify(files)})) dt.items.add(new File([text], name, { type: name.endsWith('.html') ? 'text/html' : 'text/plain' }));
+    return dt;
+  })()`);
+  await page.dispatchEvent('.stage', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.stage', 'drop', { dataTransfer: transfer });
+}
+
+async function openedExplorer(base: string, browser: Parameters<typeof newPage>[0]) {
+  const opened = await newPage(browser);
+  await opened.page.goto(`${base}/`);
+  await opened.page.locator('#graph[data-url-state="ready"]').waitFor({ timeout: 30_000 });
+  return opened;
+}
+
+describe('adding articles in the explorer', () => {
+  const suite = explorerSuite();
+  const temp = tempDirs('newsgraph-upload-e2e');
+
+  it('shows three dropped files loading, then their entities on the canvas without a reload; another explorer is told and shows them', async () => {
+    const { page, errors } = await openedExplorer(suite.base, suite.browser);
+    const other = await openedExplorer(suite.base, suite.browser);
+    try {
+      // A mark that a reload would wipe.
+      await page.evaluate('window.notReloaded = true');
+      assert.ok(!(await nodeIds(page)).includes('person:alma-ricci'));
+      // Every state the progress part passes through, as the page draws it.
+      await page.evaluate(`{
+        const seen = (window.progressSeen = []);
+        new MutationObserver(() => {
+          const words = document.querySelector('.upload-progress [role="status"]')?.textContent;
+          if (words && seen.at(-1) !== words) seen.push(words);
+        }).observe(document.body, { subtree: true, childList: true });
+      }`);
+      await dropFiles(page, FILES);
+
+      const panel = detailsPanel(page);
+      await panel.locator('.upload-progress[data-state="done"]').waitFor({ timeout: 120_000 });
+      assert.equal(await panel.getByRole('status').last().textContent(), 'Done: 3 new.');
+      const lines = await panel.locator('.upload-file').allTextContents();
+      assert.equal(lines.length, 3);
+      for (const [i, name] of Object.keys(FILES).entries()) assert.match(lines[i]!, new RegExp(`^${name.replace('.', '\\.')}loaded: \\d+ entit`));
+      const seen = (await page.evaluate('window.progressSeen')) as string[];
+      assert.ok(seen.length >= 2 && seen.at(-1) === 'Done: 3 new.', `progress was shown on the way: ${JSON.stringify(seen)}`);
+      assert.equal(await panel.locator('progress').getAttribute('value'), '1');
+
+      // The entities are on the canvas, and the page was never reloaded.
+      await page.waitForFunction(`(document.getElementById('graph').dataset.nodeIds ?? '').includes('person:alma-ricci')`, undefined, { timeout: 20_000 });
+      const ids = await nodeIds(page);
+      for (const id of ['person:alma-ricci', 'person:tomas-berg', 'person:ines-duarte', 'person:petra-lindqvist'])
+        assert.ok(ids.includes(id), `${id} in ${ids.join(' ')}`);
+      assert.equal(await page.evaluate('window.notReloaded'), true);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'upload.png') });
+      // The uploader is not told of its own articles as news.
+      assert.equal(await page.locator('[data-news="documents"]').count(), 0);
+
+      // The other explorer is told, and shows them when asked.
+      const news = other.page.locator('[data-news="documents"]');
+      await news.waitFor({ timeout: 20_000 });
+      assert.match((await news.textContent())!, /3 new articles \(\d+ entities\)/);
+      assert.ok(!(await nodeIds(other.page)).includes('person:ines-duarte'));
+      await news.getByRole('button', { name: 'Show' }).click();
+      await other.page.waitForFunction(`(document.getElementById('graph').dataset.nodeIds ?? '').includes('person:ines-duarte')`, undefined, {
+        timeout: 20_000,
+      });
+
+      // A load from a terminal into the same database reaches both explorers.
+      const dir = temp.make();
+      const file = path.join(dir, 'treaty.txt');
+      writeFileSync(file, 'title: Treaty talks resume\n\nForeign Minister Karin Holm met Envoy David Mensah in Geneva.\n');
+      const cli = runCli(['load', file], cliEnv());
+      assert.equal(await cli.exited, 0, cli.stderr());
+      const fromCli = other.page.locator('[data-news="documents"]', { hasText: 'Treaty talks resume' });
+      await fromCli.waitFor({ timeout: 20_000 });
+      await other.page.screenshot({ path: path.join(SCREENSHOTS, 'upload-news.png') });
+      await fromCli.getByRole('button', { name: 'Show' }).click();
+      await other.page.waitForFunction(`(document.getElementById('graph').dataset.nodeIds ?? '').includes('person:karin-holm')`, undefined, {
+        timeout: 20_000,
+      });
+      assert.deepEqual(errors, []);
+      assert.deepEqual(other.errors, []);
+    } finally {
+      await page.close();
+      await other.page.close();
+      temp.cleanup();
+    }
+  });
+
+  it('adds pasted text from the panel, and says why a file cannot be loaded', async () => {
+    const { page, errors } = await openedExplorer(suite.base, suite.browser);
+    try {
+      await page.getByRole('button', { name: 'Add articles' }).click();
+      const panel = detailsPanel(page);
+      await panel.getByRole('textbox', { name: 'Article text' }).fill('Senator Jonas Weller met Ambassador Ruth Okafor in Nairobi on Friday.');
+      await panel.getByRole('textbox', { name: 'Headline (optional)' }).fill('Nairobi talks');
+      await panel.getByRole('button', { name: 'Add text' }).click();
+      await panel.locator('.upload-progress[data-state="done"]').waitFor({ timeout: 60_000 });
+      await page.waitForFunction(`(document.getElementById('graph').dataset.nodeIds ?? '').includes('person:jonas-weller')`, undefined, { timeout: 20_000 });
+
+      await dropFiles(page, { 'scan.pdf': '%PDF-1.4', 'note.txt': 'Judge Mara Olsen met Attorney Sam Reyes in Oslo.' });
+      await panel.locator('.upload-progress[data-state="done"]').waitFor({ timeout: 60_000 });
+      const refused = panel.locator('.upload-file[data-status="failed"]');
+      assert.match((await refused.textContent())!, /scan\.pdf skipped: only \.txt/);
+      assert.equal(await panel.locator('.upload-file[data-status="new"]').count(), 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
