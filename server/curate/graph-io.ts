@@ -1,14 +1,46 @@
 /**
  * The only Cypher of merge and split: read the nodes a correction names with every relationship at
  * them, and write a GraphChange back. Both run inside the caller's managed transaction, so a
- * correction and its record are written whole or not at all.
+ * correction and its record are written whole or not at all. Also the one read of the relationship an
+ * edge key names, as a RelationshipRef (rejects and notes both need it).
  */
 import type { ManagedTransaction } from 'neo4j-driver';
+import type { RelationshipRef } from '../../common/curate.js';
+import { linkLabel } from '../notes/label.js';
 import type { GraphChange, StoredNode, StoredRelationship } from './stored.js';
 
 export async function readNodes(tx: ManagedTransaction, ids: string[]): Promise<Map<string, StoredNode>> {
   const result = await tx.run('UNWIND $ids AS id MATCH (n:Newsgraph {id: id}) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props', { ids });
   return new Map(result.records.map((r) => [r.get('id') as string, r.toObject() as StoredNode]));
+}
+
+const EDGE_STATEMENT = `
+  MATCH (a:Newsgraph)-[r]->(b:Newsgraph)
+  WHERE elementId(r) = $edge AND a.id IS NOT NULL AND b.id IS NOT NULL AND ($withRejected OR NOT coalesce(r.rejected, false))
+  RETURN a.id AS source, type(r) AS type, b.id AS target, r.title AS title,
+         coalesce(a.name, a.claim, a.title, a.id) AS from, coalesce(b.name, b.claim, b.title, b.id) AS to
+  LIMIT 1`;
+
+/**
+ * The relationship an edge key of a graph payload (its element id) names, as a ref that outlives a reload,
+ * with "A —TYPE→ B" to show it by; null when there is none. A rejected link is left out unless
+ * `withRejected` (a reject or restore names one; notes leave hidden links out).
+ */
+export async function readEdgeRef(
+  tx: ManagedTransaction,
+  edge: string,
+  { withRejected = false }: { withRejected?: boolean } = {},
+): Promise<{ ref: RelationshipRef; label: string } | null> {
+  const record = (await tx.run(EDGE_STATEMENT, { edge, withRejected })).records[0];
+  if (!record) return null;
+  const title = record.get('title') as unknown;
+  const ref: RelationshipRef = {
+    source: record.get('source') as string,
+    type: record.get('type') as string,
+    target: record.get('target') as string,
+    ...(typeof title === 'string' ? { title } : {}),
+  };
+  return { ref, label: linkLabel(record.get('from') as string, ref.type, record.get('to') as string) };
 }
 
 /**
