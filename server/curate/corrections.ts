@@ -9,7 +9,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { formKey, slug } from '../ingest/entity-index.js';
 import { moveNotes } from '../notes/store.js';
-import { readNodes, readRelationships, readEdgeRef, writeChange } from './graph-io.js';
+import { readEdgeRef, readNodes, readRelationshipProperties, readRelationships, writeChange } from './graph-io.js';
 import { activeCorrections, markReverted, readCorrection, recordCorrection } from './log.js';
 import { joinedInMerge, namesOf, planMerge, planSplit } from './plan.js';
 import { REJECTED_LABEL } from '../graph/visible.js';
@@ -53,18 +53,23 @@ async function freeId(tx: ManagedTransaction, category: EntityCategory, name: st
 // ---- the changes, each planned from what is stored now (also used by reapply.ts and revert) ----
 
 /**
- * A hub's relationships mostly just change an end: their keys are read first, and the properties only
- * of those to be joined with another (see joinedInMerge), so a merge of thousands moves them inside Neo4j.
+ * A hub's relationships mostly just change an end: their keys are read first, and then the properties
+ * only of those to be joined with another (see joinedInMerge), by element id, so a merge of thousands
+ * moves them inside Neo4j and reads no relationship twice over.
  */
 export async function mergeChange(tx: ManagedTransaction, into: StoredNode, absorbed: StoredNode[], name: string): Promise<GraphChange> {
   const ids = [into.id, ...absorbed.map((n) => n.id)];
-  const keys = await readRelationships(tx, ids, { only: new Set() });
+  const keys = await readRelationships(tx, ids, { keysOnly: true });
   const joined = joinedInMerge(
     into.id,
     absorbed.map((n) => n.id),
     keys,
   );
-  const relationships = joined.size ? await readRelationships(tx, ids, { only: joined }) : keys;
+  const props = joined.size ? await readRelationshipProperties(tx, joined) : new Map<string, Record<string, unknown>>();
+  const relationships = keys.map((r) => {
+    const full = props.get(r.elementId);
+    return full ? { ...r, props: full } : r;
+  });
   return planMerge({ into, absorbed, relationships, name });
 }
 

@@ -45,13 +45,14 @@ export async function readEdgeRef(
 
 /**
  * Every relationship at these nodes, each once; with `surfaces` (a split needs them, a merge does not),
- * a mention with the text it points at, which reads each document's text. With `only`, the properties of
- * those relationships alone: the others come with their title (what their key needs) and nothing else.
+ * a mention with the text it points at, which reads each document's text. With `keysOnly`, each comes
+ * with its title alone (what its key needs), not its properties: a merge reads those of the few it joins
+ * afterwards (readRelationshipProperties).
  */
 export async function readRelationships(
   tx: ManagedTransaction,
   ids: string[],
-  { surfaces = false, only }: { surfaces?: boolean; only?: Set<string> } = {},
+  { surfaces = false, keysOnly = false }: { surfaces?: boolean; keysOnly?: boolean } = {},
 ): Promise<StoredRelationship[]> {
   const result = await tx.run(
     `UNWIND $ids AS id
@@ -59,15 +60,21 @@ export async function readRelationships(
      WITH DISTINCT r
      WITH r, startNode(r) AS a, endNode(r) AS b
      RETURN elementId(r) AS elementId, type(r) AS type, a.id AS start, b.id AS end,
-            CASE WHEN $all OR elementId(r) IN $only THEN properties(r) ELSE {title: r.title} END AS props,
+            CASE WHEN $keysOnly THEN {title: r.title} ELSE properties(r) END AS props,
             CASE WHEN $surfaces AND type(r) = 'MENTIONED_IN'
                  THEN [i IN range(0, size(r.starts) - 1) | substring(b.text, r.starts[i], r.ends[i] - r.starts[i])] END AS surfaces`,
-    { ids, surfaces, all: only === undefined, only: [...(only ?? [])] },
+    { ids, surfaces, keysOnly },
   );
   return result.records.map((r) => {
     const { surfaces, ...rel } = r.toObject() as StoredRelationship & { surfaces: string[] | null };
     return surfaces === null ? rel : { ...rel, surfaces };
   });
+}
+
+/** The properties of these relationships, by element id. */
+export async function readRelationshipProperties(tx: ManagedTransaction, elementIds: Iterable<string>): Promise<Map<string, Record<string, unknown>>> {
+  const result = await tx.run('UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id RETURN id, properties(r) AS props', { ids: [...elementIds] });
+  return new Map(result.records.map((r) => [r.get('id') as string, r.get('props') as Record<string, unknown>]));
 }
 
 /** Neo4j stores no null: a property left undefined is left out, and `SET n += {p: null}` removes `p`. */
