@@ -134,12 +134,20 @@ export async function searchNotes(db: Database, text: string, limit = NOTES_DEFA
 
 /**
  * Notes on entities a merge absorbed follow them to the merged entity, and so do notes on their links
- * (a link's note names its ends by id). Run in the merge's own transaction.
+ * (a link's note names its ends by id, the first and third parts of its key). Only those notes are read.
+ * Run in the merge's own transaction.
  */
 export async function moveNotes(tx: ManagedTransaction, from: string[], to: string): Promise<void> {
   const result = await tx.run(
-    `MATCH (n:${NOTE_LABEL}) WHERE n.targetKey IN [id IN $from | 'entity:' + id] OR n.targetKey STARTS WITH 'rel:' RETURN n.id AS id, n.target AS target`,
-    { from },
+    `CALL () {
+       UNWIND $keys AS key MATCH (n:${NOTE_LABEL} {targetKey: key}) RETURN n
+       UNION
+       MATCH (n:${NOTE_LABEL}) WHERE n.targetKey STARTS WITH 'rel:'
+       WITH n, split(substring(n.targetKey, 4), '|') AS parts WHERE parts[0] IN $from OR parts[2] IN $from
+       RETURN n
+     }
+     RETURN n.id AS id, n.target AS target`,
+    { keys: from.map((id) => targetKey({ entity: id })), from },
   );
   const gone = new Set(from);
   const moved = (id: string) => (gone.has(id) ? to : id);

@@ -74,6 +74,9 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
     const before = await call<EntityDetails>('GET', `/api/entities/${SERGEY}`);
     const note = await call<Note>('POST', '/api/notes', { target: { entity: SERGEY }, text: 'check his ministry title' });
     assert.equal(note.status, 201);
+    const accused = (await neighbours(SERGEY)).edges.find((e) => e.source === SERGEY && e.attributes.relType === 'ACCUSED')!;
+    const linkNote = await call<Note>('POST', '/api/notes', { target: { edge: accused.key }, text: 'which draft?' });
+    assert.equal(linkNote.status, 201);
     const res = await call<{ entity: EntityDetails; correction: Correction }>('POST', '/api/entities/merge', {
       ids: [SERGEI, SERGEY],
       reason: 'same minister, two transliterations',
@@ -97,6 +100,12 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
       notes.body.notes.map((n) => n.text),
       ['check his ministry title'],
       'the note on the absorbed entity followed it',
+    );
+    const latest = await call<{ notes: Note[] }>('GET', '/api/notes');
+    assert.deepEqual(
+      latest.body.notes.find((n) => n.id === linkNote.body.id)?.target,
+      { relationship: { source: SERGEI, type: 'ACCUSED', target: accused.target } },
+      'and so did the note on its link',
     );
   });
 
