@@ -4,12 +4,12 @@
  * does to the graph is planned by plan.ts; reapply.ts applies those in force again after every load.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Correction, CorrectionChange, EntityCategory, EntitySnapshot, RelationshipRef } from '../../common/curate.js';
+import type { Correction, CorrectionChange, EntityCategory, EntitySnapshot } from '../../common/curate.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { formKey, slug } from '../ingest/entity-index.js';
 import { moveNotes } from '../notes/store.js';
-import { readNodes, readRelationships, writeChange } from './graph-io.js';
+import { readEdgeRef, readNodes, readRelationshipProperties, readRelationships, writeChange } from './graph-io.js';
 import { activeCorrections, markReverted, readCorrection, recordCorrection } from './log.js';
 import { joinedInMerge, namesOf, planMerge, planSplit } from './plan.js';
 import { REJECTED_LABEL } from '../graph/visible.js';
@@ -53,18 +53,23 @@ async function freeId(tx: ManagedTransaction, category: EntityCategory, name: st
 // ---- the changes, each planned from what is stored now (also used by reapply.ts and revert) ----
 
 /**
- * A hub's relationships mostly just change an end: their keys are read first, and the properties only
- * of those to be joined with another (see joinedInMerge), so a merge of thousands moves them inside Neo4j.
+ * A hub's relationships mostly just change an end: their keys are read first, and then the properties
+ * only of those to be joined with another (see joinedInMerge), by element id, so a merge of thousands
+ * moves them inside Neo4j and reads no relationship twice over.
  */
 export async function mergeChange(tx: ManagedTransaction, into: StoredNode, absorbed: StoredNode[], name: string): Promise<GraphChange> {
   const ids = [into.id, ...absorbed.map((n) => n.id)];
-  const keys = await readRelationships(tx, ids, { only: new Set() });
+  const keys = await readRelationships(tx, ids, { keysOnly: true });
   const joined = joinedInMerge(
     into.id,
     absorbed.map((n) => n.id),
     keys,
   );
-  const relationships = joined.size ? await readRelationships(tx, ids, { only: joined }) : keys;
+  const props = joined.size ? await readRelationshipProperties(tx, joined) : new Map<string, Record<string, unknown>>();
+  const relationships = keys.map((r) => {
+    const full = props.get(r.elementId);
+    return full ? { ...r, props: full } : r;
+  });
   return planMerge({ into, absorbed, relationships, name });
 }
 
@@ -169,20 +174,6 @@ export async function editEntity(
   });
 }
 
-/** A relationship's stable reference from its element id (the edge key of a graph payload). */
-async function relationshipRef(tx: ManagedTransaction, elementId: string): Promise<{ ref: RelationshipRef; label: string } | null> {
-  const r = await tx.run(
-    `MATCH (a:Newsgraph)-[r]->(b:Newsgraph) WHERE elementId(r) = $id
-     RETURN a.id AS source, type(r) AS type, b.id AS target, r.title AS title, coalesce(a.name, a.claim) AS a, coalesce(b.name, b.claim) AS b`,
-    { id: elementId },
-  );
-  const rec = r.records[0];
-  if (!rec) return null;
-  const ref: RelationshipRef = { source: rec.get('source'), type: rec.get('type'), target: rec.get('target') };
-  if (rec.get('title') != null) ref.title = rec.get('title') as string;
-  return { ref, label: `${String(rec.get('a'))} —${ref.type}→ ${String(rec.get('b'))}` };
-}
-
 /** Sets (or clears) the mark that hides a node or a relationship, wherever it is now stored. */
 export async function markRejected(tx: ManagedTransaction, change: Extract<CorrectionChange, { action: 'reject' }>, rejected: boolean): Promise<void> {
   if (change.node) {
@@ -206,7 +197,7 @@ async function rejectTarget(tx: ManagedTransaction, id: string): Promise<Extract
   if (node && (node.labels.includes('Entity') || node.labels.includes('Allegation'))) {
     return { action: 'reject', node: id, label: String(node.props.name ?? node.props.claim ?? id) };
   }
-  const rel = await relationshipRef(tx, id);
+  const rel = await readEdgeRef(tx, id, { withRejected: true });
   if (!rel) throw new AppError('NOT_FOUND', `No entity, allegation or relationship with id ${id}.`);
   return { action: 'reject', relationship: rel.ref, label: rel.label };
 }
@@ -232,7 +223,7 @@ export async function restore(db: Database, id: string, author: Author): Promise
     const rejects = await activeCorrections(tx, 'reject');
     const node = rejects.find((c) => c.change.action === 'reject' && c.change.node === id);
     if (node) return node.id;
-    const rel = await relationshipRef(tx, id);
+    const rel = await readEdgeRef(tx, id, { withRejected: true });
     const match = rel && rejects.find((c) => c.change.action === 'reject' && JSON.stringify(c.change.relationship) === JSON.stringify(rel.ref));
     if (match) return match.id;
     throw new AppError('NOT_FOUND', `${id} is not rejected: there is nothing to restore.`);

@@ -57,14 +57,18 @@ interface EvidenceRow {
   mentions: { doc: string; title: string | null; start: number; end: number; offset: number; window: string }[];
 }
 
-/** The sentence of `window` (text from `offset`) around the span [start, end). */
+/**
+ * The sentence of `window` (text from `offset`) around the span [start, end): from the last sentence end
+ * before it (a full stop, question or exclamation mark with any closing quotes or brackets, then a space;
+ * or a line break) to the next one after it.
+ */
 export function sentenceAround(window: string, offset: number, start: number, end: number): string {
   const from = Math.max(0, start - offset);
   const to = Math.min(window.length, Math.max(from, end - offset));
-  let s = from;
-  while (s > 0 && !(/[.!?]/.test(window[s - 1]!) && /\s/.test(window[s] ?? ' ')) && window[s - 1] !== '\n') s--;
-  const after = /[.!?](?=\s|$)|\n/.exec(window.slice(to));
-  const e = after ? to + after.index + (after[0] === '\n' ? 0 : 1) : window.length;
+  let s = 0;
+  for (const m of window.slice(0, from).matchAll(/[.!?]["'”’)\]]*\s+|\n/g)) s = m.index + m[0].length;
+  const after = /[.!?]["'”’)\]]*(?=\s|$)|\n/.exec(window.slice(to));
+  const e = after ? to + after.index + (after[0] === '\n' ? 0 : after[0].length) : window.length;
   return window.slice(s, e).replace(/\s+/g, ' ').trim();
 }
 

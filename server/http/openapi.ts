@@ -34,7 +34,7 @@ import {
   StatsReply,
 } from './replies.js';
 import { SignIn } from './routes/session.js';
-import { CorrectionParams, CorrectionsQuery, DistinctBody, EditBody, EntityIdParams, MergeBody, RejectBody, RevertBody, SplitBody } from './routes/curate.js';
+import { CorrectionParams, CorrectionsQuery, DistinctBody, EditBody, MergeBody, RejectBody, RevertBody, SplitBody } from './routes/curate.js';
 import { CypherBody } from './routes/cypher.js';
 import { ExportBody, ExportQuery } from './routes/export.js';
 import { DuplicatesQuery } from './routes/duplicates.js';
@@ -209,7 +209,7 @@ function build(): Record<string, unknown> {
         }),
         patch: operation({
           summary: "Edit an entity's canonical name, category or institution kind; needs the editor role",
-          path: EntityIdParams,
+          path: EntityParams,
           body: EditBody,
           ok: ok('the entity and the correction', inputSchema(EntityCorrectionReply)),
           errors: [404, ...NEO4J],
@@ -226,7 +226,7 @@ function build(): Record<string, unknown> {
       '/api/entities/{id}/split': {
         post: operation({
           summary: 'Split names off an entity into a new one, with the mentions and evidence written with them; needs the editor role',
-          path: EntityIdParams,
+          path: EntityParams,
           body: SplitBody,
           ok: ok('both entities and the correction', inputSchema(SplitReply)),
           errors: [404, ...NEO4J],

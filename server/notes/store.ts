@@ -82,27 +82,26 @@ export async function notesOn(db: Database, target: NoteTarget, limit = NOTES_DE
 }
 
 /**
+ * Each note (`n`) whose target key is one of `$keys`, or that is on a link with `both` or `either` of its
+ * ends among `$ids`: a link's ends are the first and third parts of its key.
+ */
+const notesOnNodesAndLinks = (ends: 'both' | 'either') => `
+  CALL () {
+    UNWIND $keys AS key MATCH (n:${NOTE_LABEL} {targetKey: key}) RETURN n
+    UNION
+    MATCH (n:${NOTE_LABEL}) WHERE n.targetKey STARTS WITH 'rel:'
+    WITH n, split(substring(n.targetKey, 4), '|') AS parts WHERE parts[0] IN $ids ${ends === 'both' ? 'AND' : 'OR'} parts[2] IN $ids
+    RETURN n
+  }`;
+
+/**
  * The notes on these nodes (entities, allegations, documents) and on the links among them: what an
- * investigation of these nodes carries, oldest first. A link's ends are the first and third parts of its key.
+ * investigation of these nodes carries, oldest first.
  */
 export async function notesAmong(db: Database, ids: string[]): Promise<Note[]> {
   if (ids.length === 0) return [];
   const keys = ids.flatMap((id) => [targetKey({ entity: id }), targetKey({ document: id })]);
-  return db.read(async (tx) =>
-    (
-      await tx.run(
-        `CALL () {
-           UNWIND $keys AS key MATCH (n:${NOTE_LABEL} {targetKey: key}) RETURN n
-           UNION
-           MATCH (n:${NOTE_LABEL}) WHERE n.targetKey STARTS WITH 'rel:'
-           WITH n, split(substring(n.targetKey, 4), '|') AS parts WHERE parts[0] IN $ids AND parts[2] IN $ids
-           RETURN n
-         }
-         WITH n ${RETURN_NOTE}`,
-        { keys, ids },
-      )
-    ).records.map(toNote),
-  );
+  return db.read(async (tx) => (await tx.run(`${notesOnNodesAndLinks('both')} WITH n ${RETURN_NOTE}`, { keys, ids })).records.map(toNote));
 }
 
 /** The latest notes, newest first. */
@@ -134,13 +133,14 @@ export async function searchNotes(db: Database, text: string, limit = NOTES_DEFA
 
 /**
  * Notes on entities a merge absorbed follow them to the merged entity, and so do notes on their links
- * (a link's note names its ends by id). Run in the merge's own transaction.
+ * (a link's note names its ends by id). Only those notes are read.
+ * Run in the merge's own transaction.
  */
 export async function moveNotes(tx: ManagedTransaction, from: string[], to: string): Promise<void> {
-  const result = await tx.run(
-    `MATCH (n:${NOTE_LABEL}) WHERE n.targetKey IN [id IN $from | 'entity:' + id] OR n.targetKey STARTS WITH 'rel:' RETURN n.id AS id, n.target AS target`,
-    { from },
-  );
+  const result = await tx.run(`${notesOnNodesAndLinks('either')} RETURN n.id AS id, n.target AS target`, {
+    keys: from.map((id) => targetKey({ entity: id })),
+    ids: from,
+  });
   const gone = new Set(from);
   const moved = (id: string) => (gone.has(id) ? to : id);
   const rows = result.records.flatMap((r) => {

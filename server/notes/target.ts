@@ -5,6 +5,7 @@
  */
 import type { NoteTarget, RelationshipRef } from '../../common/curate.js';
 import type { Database } from '../db/database.js';
+import { readEdgeRef } from '../curate/graph-io.js';
 import { AppError } from '../errors.js';
 import { linkLabel } from './label.js';
 
@@ -15,13 +16,6 @@ export function targetKey(target: NoteTarget): string {
   const { source, type, target: end, title } = target.relationship;
   return `rel:${source}|${type}|${end}${title === undefined ? '' : `|${title}`}`;
 }
-
-/** A relationship's ref and its ends' names, from an edge key of a graph payload (its element id). */
-const EDGE_STATEMENT = `
-  MATCH (a:Newsgraph)-[r]->(b:Newsgraph) WHERE elementId(r) = $edge AND a.id IS NOT NULL AND b.id IS NOT NULL AND NOT coalesce(r.rejected, false)
-  RETURN a.id AS source, type(r) AS type, b.id AS target, r.title AS title,
-         coalesce(a.name, a.claim, a.title, a.id) AS from, coalesce(b.name, b.claim, b.title, b.id) AS to
-  LIMIT 1`;
 
 const RELATIONSHIP_STATEMENT = `
   MATCH (a:Newsgraph {id: $source})-[r]->(b:Newsgraph {id: $target})
@@ -35,18 +29,11 @@ const ENTITY_STATEMENT = `
 
 const DOCUMENT_STATEMENT = `MATCH (d:Newsgraph:Document {id: $id}) RETURN coalesce(d.title, d.file, d.id) AS label`;
 
-/** The ref of the relationship an edge key names; NOT_FOUND when there is none. */
+/** The ref of the (not rejected) relationship an edge key names; NOT_FOUND when there is none. */
 export async function relationshipOfEdge(db: Database, edge: string): Promise<{ ref: RelationshipRef; label: string }> {
-  const record = await db.read(async (tx) => (await tx.run(EDGE_STATEMENT, { edge })).records[0]);
-  if (!record) throw new AppError('NOT_FOUND', `No relationship with the edge key ${edge}: it may have been re-created by a reload; open the link again.`);
-  const title = record.get('title') as unknown;
-  const ref: RelationshipRef = {
-    source: record.get('source') as string,
-    type: record.get('type') as string,
-    target: record.get('target') as string,
-    ...(typeof title === 'string' ? { title } : {}),
-  };
-  return { ref, label: linkLabel(record.get('from') as string, ref.type, record.get('to') as string) };
+  const found = await db.read((tx) => readEdgeRef(tx, edge));
+  if (!found) throw new AppError('NOT_FOUND', `No relationship with the edge key ${edge}: it may have been re-created by a reload; open the link again.`);
+  return found;
 }
 
 /** The target as stored, with what it is called; NOT_FOUND when the graph has no such thing. */

@@ -21,19 +21,11 @@ import { createLogger } from '../../server/logger.js';
 import { CLIENT_DIST } from '../../server/paths.js';
 import { newPage, SCREENSHOTS } from '../helpers/browser.js';
 import { detailsPanel, explorerSuite, nodeCount, openEntityBySearch, withExplorerPage } from '../helpers/explorer.js';
+import { VOLKOV, VOLKOV_TWO_CHANGED } from '../helpers/curation.js';
 import { dropTokens } from '../helpers/tokens.js';
 
-const ONE = `title: Energy talks in Oslo
-
-Energy minister Sergei Volkov met Anna Berg in Oslo on Tuesday. Volkov told reporters the talks with Berg had been useful and that a deal on gas prices was close.
-`;
-const TWO = `title: Leak row deepens
-
-Energy minister Sergey Volkov accused Maria Lind of leaking the draft agreement to the press. Lind denied the claim. Sergey Volkov later spoke with Anna Berg by phone.
-`;
-const TWO_CHANGED = `${TWO}Sergey Volkov met Peter Holm in Bergen on Friday.\n`;
-const SERGEI = 'person:sergei-volkov';
-const SERGEY = 'person:sergey-volkov';
+const { one: ONE, two: TWO, sergei: SERGEI, sergey: SERGEY } = VOLKOV;
+const TWO_CHANGED = VOLKOV_TWO_CHANGED;
 
 // Written before the suite loads them, and loaded again from the test itself: the same paths, so the same documents.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-curation-e2e-'));

@@ -1,6 +1,7 @@
 /** The seed articles in the test Neo4j, for the files that test the API or the explorer against a known graph. */
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before } from 'node:test';
@@ -15,6 +16,7 @@ import { SEEDS_DIR } from '../../server/paths.js';
 export const DEV_CORPUS = path.resolve(SEEDS_DIR, '../../shared/dev-corpus/articles');
 import { resetGraph, testDatabase } from './neo4j.js';
 import { tempDirs } from './temp.js';
+import { dropTokens } from './tokens.js';
 
 /** Articles a test adds to the seeds, as file name → text; they go through the loader like any other. */
 export type Articles = Record<string, string>;
@@ -50,25 +52,37 @@ export interface ApiSuite {
   readonly db: Database;
   /** The API's address, set in the suite's `before`. */
   base: string;
+  /** With `secured`: a second server over the same graph that asks for a token (access.auth), set in `before`. */
+  secured: string;
+}
+
+export interface ApiSuiteOptions {
+  /** Serve the API a second time with tokens required (`suite.secured`); the tokens a test makes are dropped after. */
+  secured?: boolean;
 }
 
 /**
  * The API alone (no client) over the seed graph (and any `graph` options), for an integration file's `describe`: registers the
  * `before` that loads and serves it and the `after` that closes it. A file's own `before` hooks run after it.
  */
-export function apiSuite(graph: GraphOptions = {}): ApiSuite {
+export function apiSuite(graph: GraphOptions = {}, { secured = false }: ApiSuiteOptions = {}): ApiSuite {
   const db = testDatabase();
   const suite = { db } as ApiSuite;
-  let close: (() => void) | undefined;
+  const servers: Server[] = [];
+  const listen = async (auth: boolean): Promise<string> => {
+    const server = createApp({ db, logger: createLogger('silent'), access: { auth } }).listen(0, '127.0.0.1');
+    servers.push(server);
+    await once(server, 'listening');
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
   before(async () => {
     await loadGraph(db, graph);
-    const server = createApp({ db, logger: createLogger('silent') }).listen(0, '127.0.0.1');
-    close = () => server.close();
-    await once(server, 'listening');
-    suite.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    suite.base = await listen(false);
+    if (secured) suite.secured = await listen(true);
   });
   after(async () => {
-    close?.();
+    servers.forEach((s) => s.close());
+    if (secured) await dropTokens(db);
     await db.close();
   });
   return suite;

@@ -23,20 +23,11 @@ import { checkCorrections, correctionsFingerprint } from '../../server/curate/ch
 import { activeCorrections } from '../../server/curate/log.js';
 import { fingerprint, fingerprintLines } from '../helpers/fingerprint.js';
 import { resetGraph, testDatabase } from '../helpers/neo4j.js';
+import { VOLKOV, VOLKOV_TWO_CHANGED } from '../helpers/curation.js';
 import { dropTokens } from '../helpers/tokens.js';
 
-const ONE = `title: Energy talks in Oslo
-
-Energy minister Sergei Volkov met Anna Berg in Oslo on Tuesday. Volkov told reporters the talks with Berg had been useful and that a deal on gas prices was close.
-`;
-const TWO = `title: Leak row deepens
-
-Energy minister Sergey Volkov accused Maria Lind of leaking the draft agreement to the press. Lind denied the claim. Sergey Volkov later spoke with Anna Berg by phone.
-`;
-const TWO_CHANGED = `${TWO}Sergey Volkov met Peter Holm in Bergen on Friday.\n`;
-
-const SERGEI = 'person:sergei-volkov';
-const SERGEY = 'person:sergey-volkov';
+const { one: ONE, two: TWO, sergei: SERGEI, sergey: SERGEY } = VOLKOV;
+const TWO_CHANGED = VOLKOV_TWO_CHANGED;
 
 describe('corrections: merge, split, edit, reject, restore; every one survives a reload', () => {
   const db = testDatabase();
@@ -83,6 +74,9 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
     const before = await call<EntityDetails>('GET', `/api/entities/${SERGEY}`);
     const note = await call<Note>('POST', '/api/notes', { target: { entity: SERGEY }, text: 'check his ministry title' });
     assert.equal(note.status, 201);
+    const accused = (await neighbours(SERGEY)).edges.find((e) => e.source === SERGEY && e.attributes.relType === 'ACCUSED')!;
+    const linkNote = await call<Note>('POST', '/api/notes', { target: { edge: accused.key }, text: 'which draft?' });
+    assert.equal(linkNote.status, 201);
     const res = await call<{ entity: EntityDetails; correction: Correction }>('POST', '/api/entities/merge', {
       ids: [SERGEI, SERGEY],
       reason: 'same minister, two transliterations',
@@ -106,6 +100,12 @@ describe('corrections: merge, split, edit, reject, restore; every one survives a
       notes.body.notes.map((n) => n.text),
       ['check his ministry title'],
       'the note on the absorbed entity followed it',
+    );
+    const latest = await call<{ notes: Note[] }>('GET', '/api/notes');
+    assert.deepEqual(
+      latest.body.notes.find((n) => n.id === linkNote.body.id)?.target,
+      { relationship: { source: SERGEI, type: 'ACCUSED', target: accused.target } },
+      'and so did the note on its link',
     );
   });
 

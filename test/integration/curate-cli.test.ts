@@ -3,13 +3,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CorrectionLog } from '../../common/curate.js';
 import { cliEnv, testDatabase } from '../helpers/neo4j.js';
+import { VOLKOV_ARTICLES } from '../helpers/curation.js';
 import { runCli } from '../helpers/process.js';
 import { loadGraph } from '../helpers/seeded.js';
-
-const ARTICLES = {
-  'one.txt': 'title: Energy talks in Oslo\n\nEnergy minister Sergei Volkov met Anna Berg in Oslo on Tuesday.\n',
-  'two.txt': 'title: Leak row deepens\n\nEnergy minister Sergey Volkov accused Maria Lind of leaking the draft agreement to the press.\n',
-};
 
 async function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const run = runCli(['curate', ...args], cliEnv());
@@ -19,7 +15,7 @@ async function cli(...args: string[]): Promise<{ code: number | null; stdout: st
 
 describe('newsgraph curate', () => {
   const db = testDatabase();
-  before(() => loadGraph(db, { seeds: false, extraArticles: ARTICLES }));
+  before(() => loadGraph(db, { seeds: false, extraPaths: VOLKOV_ARTICLES }));
   after(() => db.close());
 
   it('suggests the pair, merges it by name, logs it with its author and reverts it', async () => {

@@ -6,16 +6,13 @@
  * take their pair out.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { DuplicateList, DuplicateSuggestion } from '../../common/curate.js';
-import { PROJECT_ROOT } from '../../server/paths.js';
+import { HARBOUR_ARTICLES } from '../helpers/curation.js';
 import { apiSuite } from '../helpers/seeded.js';
 
-const FIXTURES = path.join(PROJECT_ROOT, 'test/fixtures/curation');
-
 describe('GET /api/duplicates on a real Neo4j', () => {
-  const suite = apiSuite({ seeds: false, extraPaths: [FIXTURES] });
+  const suite = apiSuite({ seeds: false, extraPaths: HARBOUR_ARTICLES });
 
   const list = async (query = ''): Promise<DuplicateList> => {
     const res = await fetch(`${suite.base}/api/duplicates${query}`);

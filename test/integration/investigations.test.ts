@@ -4,42 +4,24 @@
  * and the notes on its nodes and links inside; limits; a reader's token refused.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Investigation, InvestigationState, InvestigationSummary, Note } from '../../common/curate.js';
 import { isGraphExport, type GraphExport } from '../../common/export.js';
 import type { SerializedGraph } from '../../common/graph.js';
-import { createToken } from '../../server/auth/store.js';
-import { createApp } from '../../server/http/app.js';
-import { createLogger } from '../../server/logger.js';
 import { request } from '../helpers/http.js';
-import { testDatabase } from '../helpers/neo4j.js';
-import { loadGraph } from '../helpers/seeded.js';
-import { dropTokens } from '../helpers/tokens.js';
+import { apiSuite } from '../helpers/seeded.js';
+import { bearer } from '../helpers/tokens.js';
 
 const BLINKEN = 'person:antony-blinken';
 const error = (res: { json: () => unknown }) => (res.json() as { error: { code: string; message: string } }).error;
 
 describe('investigations on the real Neo4j', () => {
-  const db = testDatabase();
-  let base: string;
-  let secured: string;
+  const suite = apiSuite({}, { secured: true });
+  const { db } = suite;
   let state: InvestigationState;
-  const servers: Server[] = [];
-  const listen = async (auth: boolean) => {
-    const server = createApp({ db, logger: createLogger('silent'), access: { auth } }).listen(0, '127.0.0.1');
-    servers.push(server);
-    await once(server, 'listening');
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  };
 
   before(async () => {
-    await loadGraph(db);
-    base = await listen(false);
-    secured = await listen(true);
-    const graph = (await request(base, `/api/entities/${encodeURIComponent(BLINKEN)}/neighbourhood`)).json() as SerializedGraph;
+    const graph = (await request(suite.base, `/api/entities/${encodeURIComponent(BLINKEN)}/neighbourhood`)).json() as SerializedGraph;
     const nodes = graph.nodes.map((n) => n.key);
     state = {
       view: { focus: BLINKEN, steps: [] },
@@ -49,32 +31,27 @@ describe('investigations on the real Neo4j', () => {
       nodes,
     };
   });
-  after(async () => {
-    servers.forEach((s) => s.close());
-    await dropTokens(db);
-    await db.close();
-  });
 
   it('saves, lists (newest first), reads, replaces and deletes an investigation, outside the graph', async () => {
-    const stats = (await request(base, '/api/stats')).body;
-    const made = await request(base, '/api/investigations', { method: 'POST', body: { name: ' Blinken trips ', notes: 'who he met', state } });
+    const stats = (await request(suite.base, '/api/stats')).body;
+    const made = await request(suite.base, '/api/investigations', { method: 'POST', body: { name: ' Blinken trips ', notes: 'who he met', state } });
     assert.equal(made.status, 201, made.body);
     const first = made.json() as Investigation;
     assert.equal(first.name, 'Blinken trips');
     assert.equal(first.by, 'local user');
     assert.equal(first.nodes, state.nodes.length);
     assert.deepEqual(first.state, state);
-    const second = (await request(base, '/api/investigations', { method: 'POST', body: { name: 'Second', state } })).json() as Investigation;
+    const second = (await request(suite.base, '/api/investigations', { method: 'POST', body: { name: 'Second', state } })).json() as Investigation;
     assert.equal(second.notes, '');
-    const list = ((await request(base, '/api/investigations')).json() as { investigations: InvestigationSummary[] }).investigations;
+    const list = ((await request(suite.base, '/api/investigations')).json() as { investigations: InvestigationSummary[] }).investigations;
     assert.deepEqual(
       list.map((i) => i.id),
       [second.id, first.id],
     );
     assert.equal('state' in list[0]!, false, 'summaries only');
-    assert.deepEqual((await request(base, `/api/investigations/${first.id}`)).json(), first);
+    assert.deepEqual((await request(suite.base, `/api/investigations/${first.id}`)).json(), first);
 
-    const replaced = await request(base, `/api/investigations/${first.id}`, {
+    const replaced = await request(suite.base, `/api/investigations/${first.id}`, {
       method: 'PUT',
       body: { name: 'Blinken, renamed', notes: 'more', state: { ...state, nodes: [BLINKEN], positions: {} } },
     });
@@ -83,22 +60,24 @@ describe('investigations on the real Neo4j', () => {
     assert.equal(after.at, first.at);
     assert.equal(after.nodes, 1);
     assert.equal(after.name, 'Blinken, renamed');
-    assert.equal((await request(base, `/api/investigations/${second.id}`, { method: 'DELETE' })).status, 204);
-    for (const method of ['GET', 'DELETE']) assert.equal((await request(base, `/api/investigations/${second.id}`, { method })).status, 404);
-    assert.equal((await request(base, `/api/investigations/${second.id}`, { method: 'PUT', body: { name: 'x', state } })).status, 404);
-    assert.equal((await request(base, '/api/stats')).body, stats);
+    assert.equal((await request(suite.base, `/api/investigations/${second.id}`, { method: 'DELETE' })).status, 204);
+    for (const method of ['GET', 'DELETE']) assert.equal((await request(suite.base, `/api/investigations/${second.id}`, { method })).status, 404);
+    assert.equal((await request(suite.base, `/api/investigations/${second.id}`, { method: 'PUT', body: { name: 'x', state } })).status, 404);
+    assert.equal((await request(suite.base, '/api/stats')).body, stats);
   });
 
   it('exports an investigation as JSON and as an evidence pack, nodes at their positions, with itself and its notes', async () => {
-    const graph = (await request(base, `/api/entities/${encodeURIComponent(BLINKEN)}/neighbourhood`)).json() as SerializedGraph;
+    const graph = (await request(suite.base, `/api/entities/${encodeURIComponent(BLINKEN)}/neighbourhood`)).json() as SerializedGraph;
     const edge = graph.edges.find((e) => state.nodes.includes(e.source) && state.nodes.includes(e.target))!;
-    const onEntity = (await request(base, '/api/notes', { method: 'POST', body: { target: { entity: BLINKEN }, text: 'on Blinken' } })).json() as Note;
-    const onLink = (await request(base, '/api/notes', { method: 'POST', body: { target: { edge: edge.key }, text: 'on a link' } })).json() as Note;
-    await request(base, '/api/notes', { method: 'POST', body: { target: { entity: 'person:vladimir-putin' }, text: 'elsewhere' } });
-    const saved = (await request(base, '/api/investigations', { method: 'POST', body: { name: 'Export me', notes: 'n', state } })).json() as Investigation;
+    const onEntity = (await request(suite.base, '/api/notes', { method: 'POST', body: { target: { entity: BLINKEN }, text: 'on Blinken' } })).json() as Note;
+    const onLink = (await request(suite.base, '/api/notes', { method: 'POST', body: { target: { edge: edge.key }, text: 'on a link' } })).json() as Note;
+    await request(suite.base, '/api/notes', { method: 'POST', body: { target: { entity: 'person:vladimir-putin' }, text: 'elsewhere' } });
+    const saved = (
+      await request(suite.base, '/api/investigations', { method: 'POST', body: { name: 'Export me', notes: 'n', state } })
+    ).json() as Investigation;
 
     for (const format of ['json', 'pack'] as const) {
-      const res = await request(base, `/api/investigations/${saved.id}/export?format=${format}`);
+      const res = await request(suite.base, `/api/investigations/${saved.id}/export?format=${format}`);
       assert.equal(res.status, 200, res.body);
       assert.match(String(res.headers['content-type']), /^application\/json/);
       assert.match(
@@ -121,13 +100,13 @@ describe('investigations on the real Neo4j', () => {
         assert.ok(file.graph.edges.some((e) => Array.isArray((e.attributes as { evidence?: unknown }).evidence)));
       } else assert.equal(file.documents, undefined);
     }
-    assert.equal((await request(base, `/api/investigations/${saved.id}/export?format=gexf`)).status, 400);
-    assert.equal((await request(base, '/api/investigations/nope/export')).status, 404);
+    assert.equal((await request(suite.base, `/api/investigations/${saved.id}/export?format=gexf`)).status, 400);
+    assert.equal((await request(suite.base, '/api/investigations/nope/export')).status, 404);
   });
 
   it('says clearly what is wrong with a name, notes or state', async () => {
     const bad = async (body: unknown, message: RegExp) => {
-      const res = await request(base, '/api/investigations', { method: 'POST', body });
+      const res = await request(suite.base, '/api/investigations', { method: 'POST', body });
       assert.equal(res.status, 400, JSON.stringify(body).slice(0, 80));
       assert.match(error(res).message, message);
     };
@@ -138,27 +117,27 @@ describe('investigations on the real Neo4j', () => {
     await bad({ name: 'x' }, /state: missing/);
     await bad({ name: 'x', state: { ...state, positions: { a: { x: 'left', y: 0 } } } }, /positions/);
     // Past the body limit of 1 MB: refused before any route.
-    const huge = await request(base, '/api/investigations', { method: 'POST', body: { name: 'x', state: { ...state, filters: 'z'.repeat(1_100_000) } } });
+    const huge = await request(suite.base, '/api/investigations', { method: 'POST', body: { name: 'x', state: { ...state, filters: 'z'.repeat(1_100_000) } } });
     assert.equal(huge.status, 413);
   });
 
   it("refuses a reader's token every write (403), lets it read, and records an editor's name", async () => {
-    const reader = { authorization: `Bearer ${(await createToken(db, { role: 'reader', name: 'rita' })).token}` };
-    const editor = { authorization: `Bearer ${(await createToken(db, { role: 'editor', name: 'eddie' })).token}` };
+    const reader = await bearer(db, 'reader', 'rita');
+    const editor = await bearer(db, 'editor', 'eddie');
     const made = (
-      await request(secured, '/api/investigations', { method: 'POST', body: { name: 'by eddie', state }, headers: editor })
+      await request(suite.secured, '/api/investigations', { method: 'POST', body: { name: 'by eddie', state }, headers: editor })
     ).json() as Investigation;
     assert.equal(made.by, 'eddie');
     const refused = [
-      await request(secured, '/api/investigations', { method: 'POST', body: { name: 'no', state }, headers: reader }),
-      await request(secured, `/api/investigations/${made.id}`, { method: 'PUT', body: { name: 'no', state }, headers: reader }),
-      await request(secured, `/api/investigations/${made.id}`, { method: 'DELETE', headers: reader }),
+      await request(suite.secured, '/api/investigations', { method: 'POST', body: { name: 'no', state }, headers: reader }),
+      await request(suite.secured, `/api/investigations/${made.id}`, { method: 'PUT', body: { name: 'no', state }, headers: reader }),
+      await request(suite.secured, `/api/investigations/${made.id}`, { method: 'DELETE', headers: reader }),
     ];
     for (const res of refused) {
       assert.equal(res.status, 403);
       assert.equal(error(res).code, 'FORBIDDEN');
     }
     for (const path of ['/api/investigations', `/api/investigations/${made.id}`, `/api/investigations/${made.id}/export?format=pack`])
-      assert.equal((await request(secured, path, { headers: reader })).status, 200, path);
+      assert.equal((await request(suite.secured, path, { headers: reader })).status, 200, path);
   });
 });

@@ -12,6 +12,7 @@ import { entityDetails } from '../../graph/entity.js';
 import { requireRole } from '../access.js';
 import { authorOf } from '../author.js';
 import { EXAMPLE_IDS, Id, idParams, text, wholeNumber } from '../params.js';
+import { EntityParams } from './graph.js';
 
 const reason = text(2000, 'a reason in reason').meta({ description: 'why: kept in the corrections log' });
 const name = text(300, 'a name').meta({ description: 'the canonical name' });
@@ -62,7 +63,6 @@ export const CorrectionsQuery = z.strictObject({
   offset: wholeNumber(0, 10_000_000, 0, 'corrections to skip'),
 });
 
-export const EntityIdParams = idParams('entity id, e.g. person:antony-blinken', { example: EXAMPLE_IDS.person });
 export const CorrectionParams = idParams('correction id from the log');
 
 export function curateRoutes(db: Database): Router {
@@ -79,14 +79,14 @@ export function curateRoutes(db: Database): Router {
     res.json({ entity: await entityDetails(db, ids[0]!), correction });
   });
   router.post('/entities/:id/split', editor, async (req, res) => {
-    const { id } = EntityIdParams.parse(req.params);
+    const { id } = EntityParams.parse(req.params);
     const { aliases, reason, name } = SplitBody.parse(req.body);
     const correction = await splitEntity(db, id, aliases, name, { by: authorOf(res), reason });
     const into = correction.change.action === 'split' ? correction.change.into : id;
     res.json({ entities: [await entityDetails(db, id), await entityDetails(db, into)], correction });
   });
   router.patch('/entities/:id', editor, async (req, res) => {
-    const { id } = EntityIdParams.parse(req.params);
+    const { id } = EntityParams.parse(req.params);
     const { reason, ...after } = EditBody.parse(req.body);
     const correction = await editEntity(db, id, after, { by: authorOf(res), reason });
     res.json({ entity: await entityDetails(db, id), correction });

@@ -231,6 +231,11 @@ describe('suggested duplicates: evidence sentences', () => {
     assert.equal(sentenceAround(text, 0, start, start + 14), 'Then Tomas Brennick spoke at length.');
     assert.equal(sentenceAround(text.slice(5), 5, start, start + 14), 'Then Tomas Brennick spoke at length.');
     assert.equal(sentenceAround('Headline\n\nTomas Brennick spoke.', 0, 10, 24), 'Tomas Brennick spoke.');
+    const quoted = 'He said: "It was fine." Then Tomas Brennick left. "Good," he said.';
+    const at = quoted.indexOf('Tomas');
+    assert.equal(sentenceAround(quoted, 0, at, at + 14), 'Then Tomas Brennick left.');
+    const inQuote = 'Aides said "Tomas Brennick was there." Others did not.';
+    assert.equal(sentenceAround(inQuote, 0, 12, 26), 'Aides said "Tomas Brennick was there."');
   });
 
   it('keeps a link sentence only when it names the entity, by a name or a surname', () => {
