@@ -141,6 +141,9 @@ export interface DocumentSummary {
   outlet: string | null;
   url: string | null;
   file: string | null;
+  /** When it was published: `2024-01-31T00:00:00.000Z` form (midnight UTC for a date alone); null when unknown. */
+  publishedAt: string | null;
+  byline: string | null;
   entities: number;
 }
 

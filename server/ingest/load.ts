@@ -11,7 +11,16 @@ import { documentMeta, planDocument, type DocumentMeta, type DocumentPlan } from
 import { readArticleFile } from '../article/read.js';
 import { reapplyCorrections } from '../curate/reapply.js';
 import { EntityIndex } from './entity-index.js';
-import { readEntityIndex, readStoredDocuments, renameDocuments, writePlans, type StoredDocument, type WriteCounts } from './write.js';
+import {
+  documentRefresh,
+  readEntityIndex,
+  readStoredDocuments,
+  renameDocuments,
+  writePlans,
+  type DocumentRefresh,
+  type StoredDocument,
+  type WriteCounts,
+} from './write.js';
 
 /** Documents per transaction: fewer round trips, while a killed load redoes at most this many. */
 export const DEFAULT_BATCH_SIZE = 200;
@@ -117,13 +126,15 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
       : new Map<string, StoredDocument>();
     const plans: DocumentPlan[] = [];
     const replaced: string[] = [];
-    const renamed: { id: string; file: string }[] = [];
+    const renamed: DocumentRefresh[] = [];
     for (const meta of metas) {
       const before = stored.get(meta.id);
       if (seen.has(meta.id) || before?.sha256 === meta.sha256) {
         summary.documents.unchanged++;
-        // Documents loaded before `file` stopped holding absolute paths lose theirs when reloaded.
-        if (before && before.file !== meta.file && !seen.has(meta.id)) renamed.push({ id: meta.id, file: meta.file });
+        // Documents loaded before `file` stopped holding absolute paths lose theirs when reloaded, and
+        // ones loaded before dates were read get theirs.
+        const refresh = before && !seen.has(meta.id) ? documentRefresh(before, meta) : null;
+        if (refresh) renamed.push(refresh);
         continue;
       }
       let plan: DocumentPlan;

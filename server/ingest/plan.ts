@@ -30,6 +30,9 @@ export interface DocumentMeta {
   title: string | null;
   url: string | null;
   outlet: string | null;
+  /** When the article was published (`Date#toISOString()` form); null (the property absent) when unknown. */
+  publishedAt: string | null;
+  byline: string | null;
   format: string;
   sha256: string;
   text: string;
@@ -102,6 +105,8 @@ export function sha256(text: string): string {
  * A document is the same document when it has the same source URL or, without one, the same path
  * relative to the working folder: reloading it replaces it instead of adding a copy. What it stores
  * as its `file` is `name` (articleFiles: the path inside the folder given), never the absolute path.
+ * The outlet is the URL's host, never the site name a page gives: corroboration counts distinct outlets,
+ * and "Kestrel Valley Courier" beside "courier.example" would count one outlet twice.
  */
 export function documentMeta(file: string, article: Article, cwd = process.cwd(), name = path.basename(file)): DocumentMeta {
   const identity = article.url ?? path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
@@ -117,6 +122,8 @@ export function documentMeta(file: string, article: Article, cwd = process.cwd()
     title: article.title,
     url: article.url,
     outlet,
+    publishedAt: article.publishedAt,
+    byline: article.byline,
     format: article.format,
     sha256: sha256(article.text),
     text: article.text,
