@@ -44,6 +44,12 @@ export const ERROR_CODES = [
   'AUTH_REQUIRED',
   /** The database holds data newsgraph did not write; nothing is changed until `--init`. */
   'FOREIGN_DATABASE',
+  /**
+   * A page given by URL could not be fetched: no such host, refused or cut connection, no answer in time,
+   * too many redirects, or the site's own error (5xx, 4xx other than 404). A page that is refused for what it
+   * is (a private address, too large, not HTML or text) is BAD_INPUT; a 404 or 410 is NOT_FOUND.
+   */
+  'FETCH_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import { defaultExtractor, type Extractor } from '../extract/index.js';
 import { articleFiles, type ArticleFile } from './files.js';
 import { documentMeta, planDocument, type DocumentMeta, type DocumentPlan } from './plan.js';
 import { readArticleFile } from '../article/read.js';
+import { fetchArticle, isHttpUrl, type FetchOptions } from '../article/fetch.js';
 import { reapplyCorrections } from '../curate/reapply.js';
 import { EntityIndex } from './entity-index.js';
 import {
@@ -36,11 +37,11 @@ interface Batch {
 }
 
 /** The files read in batches of at most `size` documents and MAX_BATCH_CHARACTERS of text. */
-async function* readBatches(files: ArticleFile[], size: number, cwd: string | undefined): AsyncGenerator<Batch> {
+async function* readBatches(files: ArticleFile[], size: number, cwd: string | undefined, fetch?: FetchOptions): AsyncGenerator<Batch> {
   let batch: Batch = { metas: [], failures: [], warnings: [], read: 0 };
   let characters = 0;
   for (const { path: file, name } of files) {
-    const result = await readArticleFile(file);
+    const result = isHttpUrl(file) ? await fetchArticle(file, fetch) : await readArticleFile(file);
     batch.read++;
     if (result.ok) {
       const meta = documentMeta(file, result.article, cwd, name);
@@ -65,6 +66,8 @@ export interface LoadOptions {
   batchSize?: number;
   extractor?: Extractor;
   cwd?: string;
+  /** For the http(s) URLs among the paths: what may be fetched (NEWSGRAPH_FETCH_ALLOW), timeout, size. */
+  fetch?: FetchOptions;
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -110,7 +113,7 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
   const seen = new Set<string>();
   let done = 0;
 
-  for await (const { metas, failures, warnings, read } of readBatches(files, batchSize, options.cwd)) {
+  for await (const { metas, failures, warnings, read } of readBatches(files, batchSize, options.cwd, options.fetch)) {
     summary.warnings.push(...warnings);
     for (const failure of failures) {
       summary.documents.failed++;
