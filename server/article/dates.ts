@@ -4,7 +4,8 @@
  * compares them as strings. A date known only to the day is midnight UTC of that day; a time without a
  * zone is read as UTC (the server's own zone must not change what is stored). Pure: no clock, no I/O.
  */
-import * as chrono from 'chrono-node';
+// The English locale alone: the whole package loads every language's parsers, which cost 0.3 s at every start.
+import * as chrono from 'chrono-node/en';
 
 /** Years outside this are a typo or a placeholder ("0001-01-01"), not when a news article came out. */
 const FIRST_YEAR = 1800;

@@ -11,10 +11,23 @@
  * and it is the fallback when Readability finds no article (a fragment, a page with no <body>, a page
  * whose text is all in one line).
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import { publicationDate } from './dates.js';
 import { htmlTextWithinDepth, htmlToText } from './html.js';
+
+/**
+ * linkedom and Readability load on the first HTML page, not with the module: every command that reads
+ * articles imports this one, and linkedom alone added 0.2 s to the start of each, HTML or not.
+ */
+const require = createRequire(import.meta.url);
+let dom: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | undefined;
+const loadDom = () =>
+  (dom ??= {
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+  });
 
 /**
  * Most elements a page may have for Readability to read it: real news pages have a few thousand, while
@@ -239,11 +252,12 @@ export function readHtmlPage(html: string, pageUrl?: string | null): HtmlArticle
   const plain = { title: whole.title, text: whole.text, ...none };
   // linkedom builds no implied <html>/<body> the way browsers do: a fragment is read as it stands.
   if (whole.elements > MAX_READABLE_ELEMENTS || !/<body[\s>]/i.test(html)) return plain;
+  const { parseHTML, Readability } = loadDom();
   const { document } = parseHTML(html) as unknown as { document: Doc };
   if (!document.documentElement || !document.body) return plain;
   const meta = readMeta(document, pageUrl);
   removeClutter(document);
-  let parsed: ReturnType<Readability['parse']> = null;
+  let parsed: ReturnType<ReadabilityClass['parse']> = null;
   try {
     parsed = new Readability(document as never, { charThreshold: 300 }).parse();
   } catch {
