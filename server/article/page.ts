@@ -226,6 +226,17 @@ function bylineElement(doc: Doc): El | null {
   return null;
 }
 
+const textOf = (el: El) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** How much of an element's text is link text (0 for one with no text). */
+function linkDensity(el: El): number {
+  const all = textOf(el).length;
+  if (!all) return 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += textOf(a).length;
+  return linked / all;
+}
+
 /** Takes out what is never the article, keeping anything that holds the article itself. */
 function removeClutter(doc: Doc): void {
   const keep = (el: El) => ['HTML', 'BODY', 'MAIN', 'ARTICLE'].includes(el.tagName.toUpperCase()) || el.querySelector('article, main, h1') !== null;
@@ -238,6 +249,15 @@ function removeClutter(doc: Doc): void {
   }
   for (const el of [...doc.querySelectorAll('[rel~="author" i], [itemprop~="author" i]')]) {
     if (el.isConnected && !keep(el) && (el.textContent ?? '').trim().length <= BYLINE_MAX) el.remove();
+  }
+  // Lists of nothing but links ("Read more: …" under the story) and lone "Read more"/"Related" links.
+  for (const el of [...doc.querySelectorAll('ul, ol')]) {
+    const items = [...el.querySelectorAll('li')];
+    if (el.isConnected && items.length >= 2 && items.every((li) => linkDensity(li) >= 0.9)) el.remove();
+  }
+  for (const el of [...doc.querySelectorAll('p')]) {
+    const text = textOf(el);
+    if (el.isConnected && /^(?:read more|related|see also|also read|more on this|recommended)\b/i.test(text) && linkDensity(el) >= 0.7) el.remove();
   }
 }
 

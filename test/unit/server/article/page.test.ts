@@ -95,6 +95,20 @@ describe('an HTML page read as its article', () => {
     assert.equal(url(''), null);
   });
 
+  it('drops navigation, breadcrumbs, lists of links and "Read more" lines however the page marks them, and keeps lists of prose', () => {
+    const body = STORY.map((p) => `<p>${p}</p>`).join('');
+    const html = `<html><body><div class="navbar">Home | World | Sport | Business</div><article>
+      <div class="breadcrumb"><a href="/">Home</a> › <a href="/world">World</a></div>${body}
+      <ul><li>The permit ran for ten years.</li><li>It was first granted to Brightwater Marine in 2013.</li></ul>
+      <p><a href="/x">Read more: Estuary dredging begins</a></p>
+      <ul><li><a href="/1">Council votes on ferry fares</a></li><li><a href="/2">Harbour fees to rise</a></li></ul>
+      <p class="share">Share this article</p></article><div id="cookie-popup">We value your privacy. <a href="#">Cookie settings</a></div></body></html>`;
+    assert.equal(
+      toArticle('p.html', html).text,
+      [...STORY, 'The permit ran for ten years.', 'It was first granted to Brightwater Marine in 2013.'].join('\n\n'),
+    );
+  });
+
   it('takes the byline from the page when no metadata names the author', () => {
     const article = toArticle('p.html', newsPage(''));
     assert.equal(article.byline, 'Mirela Tosk');
