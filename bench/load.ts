@@ -72,7 +72,18 @@ function syntheticPlans(): DocumentPlan[] {
       };
     });
     plans.push({
-      document: { id, file: `synthetic/${d}.txt`, title: `Article ${d}`, url: null, outlet: null, format: 'text', sha256: sha256(text), text },
+      document: {
+        id,
+        file: `synthetic/${d}.txt`,
+        title: `Article ${d}`,
+        url: null,
+        outlet: null,
+        publishedAt: null,
+        byline: null,
+        format: 'text',
+        sha256: sha256(text),
+        text,
+      },
       entities: [...new Set(members)].map(entity),
       mentions: [...new Set(members)].map((m) => ({ entity: `e:${m}`, count: 1, starts: [0], ends: [5] })),
       interactions,

@@ -44,6 +44,12 @@ export const ERROR_CODES = [
   'AUTH_REQUIRED',
   /** The database holds data newsgraph did not write; nothing is changed until `--init`. */
   'FOREIGN_DATABASE',
+  /**
+   * A page given by URL could not be fetched: no such host, refused or cut connection, no answer in time,
+   * too many redirects, or the site's own error (5xx, 4xx other than 404). A page that is refused for what it
+   * is (a private address, too large, not HTML or text) is BAD_INPUT; a 404 or 410 is NOT_FOUND.
+   */
+  'FETCH_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -141,6 +147,9 @@ export interface DocumentSummary {
   outlet: string | null;
   url: string | null;
   file: string | null;
+  /** When it was published: `2024-01-31T00:00:00.000Z` form (midnight UTC for a date alone); null when unknown. */
+  publishedAt: string | null;
+  byline: string | null;
   entities: number;
 }
 

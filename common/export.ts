@@ -52,6 +52,8 @@ export interface ExportedDocument {
   outlet: string | null;
   url: string | null;
   file: string | null;
+  publishedAt: string | null;
+  byline: string | null;
 }
 
 /** One piece of evidence on an edge or allegation of an evidence pack: a sentence of a document. */

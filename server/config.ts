@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { isAllowEntry } from './article/address.js';
 import { AppError } from './errors.js';
 
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
@@ -42,10 +43,21 @@ const EnvSchema = z.object({
         .map((h) => h.trim())
         .filter(Boolean),
     ),
-  // Express's `trust proxy`, limited to what names the proxies: a hop count, addresses, subnets or their
-  // names. Never `true`, which would let any client claim HTTPS or another address with X-Forwarded-*.
   // Threads that extract articles in `newsgraph extract`; 0 extracts in the command's own thread.
   NEWSGRAPH_EXTRACT_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  // Hosts and networks that pages may be fetched from though they are not public addresses.
+  NEWSGRAPH_FETCH_ALLOW: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isAllowEntry), 'must be host names, addresses or networks (such as 10.0.0.0/8) separated by commas'),
+  // Express's `trust proxy`, limited to what names the proxies: a hop count, addresses, subnets or their
+  // names. Never `true`, which would let any client claim HTTPS or another address with X-Forwarded-*.
   NEWSGRAPH_TRUST_PROXY: z
     .string()
     .refine(
@@ -63,6 +75,8 @@ export interface Config {
   embedded: { home: string; boltPort: number; heap: string; pageCache: string };
   /** NEWSGRAPH_EXTRACT_WORKERS: extraction threads; unset means one per core. */
   extractWorkers?: number;
+  /** NEWSGRAPH_FETCH_ALLOW: host names and networks fetched from though not public (private, loopback…). */
+  fetch: { allow: string[] };
   access: {
     /** NEWSGRAPH_AUTH: every API call needs a token (bearer or the sign-in cookie). */
     auth: boolean;
@@ -93,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       pageCache: e.NEO4J_PAGECACHE,
     },
     extractWorkers: e.NEWSGRAPH_EXTRACT_WORKERS,
+    fetch: { allow: e.NEWSGRAPH_FETCH_ALLOW },
     access: {
       auth: e.NEWSGRAPH_AUTH,
       allowedHosts: e.NEWSGRAPH_ALLOWED_HOSTS,

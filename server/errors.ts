@@ -30,6 +30,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   AUTH_REQUIRED: 500,
   FOREIGN_DATABASE: 409,
+  FETCH_FAILED: 502,
 };
 
 /** An error meant for a user: a stable code and a message that says what was wrong and where. */

@@ -124,13 +124,15 @@ class Collector {
 }
 
 /** htmlparser2's reading, with its implied closes (a <p> ends the open <p>), up to MAX_HTML_DEPTH. */
-function structuredText(html: string): HtmlText {
+function structuredText(html: string): HtmlText & { elements: number } {
   const collect = new Collector();
   // The parser reports every element it closes, implied closes too, so this is the length of its stack.
   let depth = 0;
+  let elements = 0;
   const parser = new Parser(
     {
       onopentagname(name) {
+        elements++;
         if (++depth > MAX_HTML_DEPTH) throw new TooDeep();
         collect.open(name);
       },
@@ -147,7 +149,7 @@ function structuredText(html: string): HtmlText {
   );
   parser.write(html);
   parser.end();
-  return collect.result();
+  return { ...collect.result(), elements };
 }
 
 /**
@@ -225,10 +227,19 @@ function flatText(html: string): HtmlText {
 }
 
 export function htmlToText(html: string): HtmlText {
+  const structured = htmlTextWithinDepth(html);
+  return structured ? { title: structured.title, text: structured.text } : flatText(html);
+}
+
+/**
+ * The structured reading and how many elements the page has, or null when it nests deeper than
+ * MAX_HTML_DEPTH (then no DOM should be built of it).
+ */
+export function htmlTextWithinDepth(html: string): (HtmlText & { elements: number }) | null {
   try {
     return structuredText(html);
   } catch (err) {
-    if (err instanceof TooDeep) return flatText(html);
+    if (err instanceof TooDeep) return null;
     throw err;
   }
 }

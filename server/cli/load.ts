@@ -82,7 +82,12 @@ export async function loadCommand(paths: string[], options: LoadCommandOptions):
     const reporter = progressOfLoad();
     let summary: LoadSummary;
     try {
-      summary = await loadPaths(connection.db, paths, { dryRun: options.dryRun, batchSize: options.batchSize, onProgress: reporter.update });
+      summary = await loadPaths(connection.db, paths, {
+        dryRun: options.dryRun,
+        batchSize: options.batchSize,
+        fetch: { allow: config.fetch.allow },
+        onProgress: reporter.update,
+      });
     } finally {
       reporter.stop();
     }

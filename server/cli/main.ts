@@ -75,13 +75,19 @@ NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
   program
     .command('load')
     .description('extract articles and write them into Neo4j; reloading changes nothing, a changed file replaces its own data')
-    .argument('<paths...>', 'article files (.txt, .md, .html) or folders of them')
+    .argument('<paths...>', 'article files (.txt, .md, .html), folders of them, or http(s) URLs of pages')
     .option('--dry-run', 'extract and resolve, print what would be written, write nothing')
     .option('--reset', "delete newsgraph's nodes first, never other data (asks for confirmation)")
     .option('--init', "use a Neo4j that holds other data: add newsgraph's schema (on its :Newsgraph label only) and load beside that data")
     .option('-y, --yes', 'do not ask before --reset')
     .option('--batch-size <n>', 'documents per transaction (default 200)', positiveInteger)
     .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      '\nAn http(s) URL is fetched (15 s, 10 MB, HTML or text only) and read as its article, the page around it left out.\n' +
+        'Private, loopback and link-local addresses are refused unless NEWSGRAPH_FETCH_ALLOW names them (hosts or networks,\n' +
+        'comma-separated, e.g. NEWSGRAPH_FETCH_ALLOW=127.0.0.1,intranet.example,10.0.0.0/8). Quote URLs with ? or &.',
+    )
     .action(async (paths: string[], options: LoadCommandOptions) => (await import('./load.js')).loadCommand(paths, options));
 
   program

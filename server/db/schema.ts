@@ -17,6 +17,7 @@ export const META_LABEL = 'NewsgraphMeta';
 export const SCHEMA_VERSION = 2;
 
 export const FULLTEXT_ENTITY_INDEX = 'newsgraph_entity_names';
+export const PUBLISHED_AT_INDEX = 'newsgraph_published_at';
 /** Analysts' notes and saved investigations: newsgraph's own records beside the graph, not `:Newsgraph`, so graph reads never meet them. */
 export const NOTE_LABEL = 'NewsgraphNote';
 export const INVESTIGATION_LABEL = 'NewsgraphInvestigation';
@@ -38,6 +39,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // Names and aliases (a list of strings) in one full-text index: search finds "Blinken" and "Secretary Blinken".
   // Only entities have either property, so only they are indexed.
   `CREATE FULLTEXT INDEX ${FULLTEXT_ENTITY_INDEX} IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON EACH [n.name, n.aliases]`,
+  // Documents by publication date (ISO strings of one length, so a range is a string range): only they have it.
+  `CREATE RANGE INDEX ${PUBLISHED_AT_INDEX} IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON (n.publishedAt)`,
   // Notes: found by id, listed by what they are about, searched by their words.
   `CREATE CONSTRAINT newsgraph_note_id IF NOT EXISTS FOR (n:${NOTE_LABEL}) REQUIRE n.id IS UNIQUE`,
   `CREATE INDEX newsgraph_note_target IF NOT EXISTS FOR (n:${NOTE_LABEL}) ON (n.targetKey)`,

@@ -46,7 +46,7 @@ export const EXPORT_CYPHER_TIMEOUT_MS = 60_000;
 export const EXPORT_NEIGHBOURHOOD_LIMIT = 50_000;
 
 const DOCUMENTS = `UNWIND $ids AS id MATCH (d:Newsgraph:Document {id: id})
-  RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file`;
+  RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, d.publishedAt AS publishedAt, d.byline AS byline`;
 
 async function readDocuments(tx: ManagedTransaction, ids: string[]): Promise<ExportedDocument[]> {
   if (ids.length === 0) return [];

@@ -11,7 +11,7 @@ export async function listDocuments(db: Database, options: { limit?: number; off
     const total = (await tx.run('MATCH (d:Newsgraph:Document) RETURN count(d) AS n')).records[0]?.get('n') as number;
     const result = await tx.run(
       `MATCH (d:Newsgraph:Document)
-       RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, COUNT { (d)<-[:MENTIONED_IN]-() } AS entities
+       RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, d.publishedAt AS publishedAt, d.byline AS byline, COUNT { (d)<-[:MENTIONED_IN]-() } AS entities
        ORDER BY coalesce(d.title, d.file), d.id SKIP $offset LIMIT $limit`,
       { offset: neo4j.int(options.offset ?? 0), limit: neo4j.int(options.limit ?? 50) },
     );
@@ -30,7 +30,7 @@ export async function documentDetails(db: Database, id: string): Promise<Documen
            UNWIND CASE WHEN m IS NULL THEN [] ELSE range(0, size(m.starts) - 1) END AS i
            RETURN collect({entity: e.id, name: e.name, kind: [l IN labels(e) WHERE l IN ['Person', 'Institution', 'Place']][0], start: m.starts[i], end: m.ends[i]}) AS mentions
          }
-         RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, d.text AS text,
+         RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, d.publishedAt AS publishedAt, d.byline AS byline, d.text AS text,
                 COUNT { (d)<-[:MENTIONED_IN]-() } AS entities, mentions`,
           { id },
         )

@@ -114,6 +114,8 @@ const DocumentSummaryReply = z.object({
   outlet: nullableText,
   url: nullableText,
   file: nullableText,
+  publishedAt: nullableText.meta({ description: 'When it was published, ISO 8601 in UTC with milliseconds (midnight for a date alone); null when unknown' }),
+  byline: nullableText,
   entities: z.number(),
 });
 

@@ -2,6 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { isHttpUrl } from '../article/fetch.js';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
@@ -9,8 +10,8 @@ export interface ArticleFile {
   /** Where to read it, as given or found. */
   path: string;
   /**
-   * What a document shows as its file: the path inside the folder that was given, or a file's own name.
-   * Never the server's absolute path, which the API and exports would hand to anyone.
+   * What a document shows as its file: the path inside the folder that was given, or a file's own name
+   * (a URL's is the URL). Never the server's absolute path, which the API and exports would hand to anyone.
    */
   name: string;
 }
@@ -21,10 +22,15 @@ const posix = (p: string) => p.split(path.sep).join('/');
  * Folders are walked (hidden entries skipped) for files with an article extension; files given by
  * name are kept whatever their extension, and missing paths are kept so the reader reports them.
  * A glob the shell did not expand (quoted, or on Windows) is expanded here; its matches are named
- * from the folder the glob starts in.
+ * from the folder the glob starts in. An http(s) URL is kept as it is, for the loader to fetch: its `?`
+ * is a query, not a glob.
  */
 export async function* articleFiles(paths: string[]): AsyncGenerator<ArticleFile> {
   for (const p of paths) {
+    if (isHttpUrl(p)) {
+      yield { path: p, name: p };
+      continue;
+    }
     const info = await stat(p).catch(() => null);
     if (!info && isDynamicPattern(p)) {
       const matches = (await glob(p, { onlyFiles: true, expandDirectories: false })).sort();

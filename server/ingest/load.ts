@@ -11,9 +11,19 @@ import { defaultExtractor, type Extractor } from '../extract/index.js';
 import { articleFiles, type ArticleFile } from './files.js';
 import { documentMeta, fileIdentity, planDocument, type DocumentMeta, type DocumentPlan } from './plan.js';
 import { readArticleFile, type ReadResult } from '../article/read.js';
+import { fetchArticle, isHttpUrl, type FetchOptions } from '../article/fetch.js';
 import { reapplyCorrections } from '../curate/reapply.js';
 import { EntityIndex } from './entity-index.js';
-import { readEntityIndex, readStoredDocuments, renameDocuments, writePlans, type StoredDocument, type WriteCounts } from './write.js';
+import {
+  documentRefresh,
+  readEntityIndex,
+  readStoredDocuments,
+  renameDocuments,
+  writePlans,
+  type DocumentRefresh,
+  type StoredDocument,
+  type WriteCounts,
+} from './write.js';
 
 /** Documents per transaction: fewer round trips, while a killed load redoes at most this many. */
 export const DEFAULT_BATCH_SIZE = 200;
@@ -72,6 +82,8 @@ export interface LoadOptions {
   batchSize?: number;
   extractor?: Extractor;
   cwd?: string;
+  /** For the http(s) URLs among the paths: what may be fetched (NEWSGRAPH_FETCH_ALLOW), timeout, size. */
+  fetch?: FetchOptions;
   onProgress?: (progress: LoadProgress) => void;
   /** Told what became of each source once its batch is written (or planned, in a dry run). */
   onOutcome?: (outcome: SourceOutcome) => void;
@@ -100,7 +112,11 @@ export async function loadPaths(db: Database, paths: string[], options: LoadOpti
   const started = performance.now();
   const files: ArticleFile[] = [];
   for await (const f of articleFiles(paths)) files.push(f);
-  const sources = files.map(({ path: file, name }) => ({ name, identity: fileIdentity(file, options.cwd), read: () => readArticleFile(file) }));
+  const sources = files.map(({ path: file, name }) => ({
+    name,
+    identity: fileIdentity(file, options.cwd),
+    read: () => (isHttpUrl(file) ? fetchArticle(file, options.fetch) : readArticleFile(file)),
+  }));
   return loadArticles(db, sources, options, started);
 }
 
@@ -146,7 +162,7 @@ export async function loadArticles(db: Database, sources: ArticleSource[], optio
       : new Map<string, StoredDocument>();
     const plans: DocumentPlan[] = [];
     const replaced: string[] = [];
-    const renamed: { id: string; file: string }[] = [];
+    const renamed: DocumentRefresh[] = [];
     const rate = (n: number) => n / ((performance.now() - started) / 1000);
     // Extraction is most of a batch's time: progress moves document by document, not batch by batch.
     let planned = done + failures.length;
@@ -157,8 +173,10 @@ export async function loadArticles(db: Database, sources: ArticleSource[], optio
       if (seen.has(meta.id) || before?.sha256 === meta.sha256) {
         summary.documents.unchanged++;
         outcomes.push({ name, status: 'unchanged', document: meta.id });
-        // Documents loaded before `file` stopped holding absolute paths lose theirs when reloaded.
-        if (before && before.file !== meta.file && !seen.has(meta.id)) renamed.push({ id: meta.id, file: meta.file });
+        // Documents loaded before `file` stopped holding absolute paths lose theirs when reloaded, and
+        // ones loaded before dates were read get theirs.
+        const refresh = before && !seen.has(meta.id) ? documentRefresh(before, meta) : null;
+        if (refresh) renamed.push(refresh);
         continue;
       }
       let plan: DocumentPlan;

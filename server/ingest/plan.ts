@@ -30,6 +30,9 @@ export interface DocumentMeta {
   title: string | null;
   url: string | null;
   outlet: string | null;
+  /** When the article was published (`Date#toISOString()` form); null (the property absent) when unknown. */
+  publishedAt: string | null;
+  byline: string | null;
   format: string;
   sha256: string;
   text: string;
@@ -108,6 +111,8 @@ export function fileIdentity(file: string, cwd = process.cwd()): string {
  * `identity` (a file's path relative to the working folder, see fileIdentity): reloading it replaces it
  * instead of adding a copy. What it stores as its `file` is `name` (articleFiles: the path inside the
  * folder given), never the absolute path.
+ * The outlet is the URL's host, never the site name a page gives: corroboration counts distinct outlets,
+ * and "Kestrel Valley Courier" beside "courier.example" would count one outlet twice.
  */
 export function documentMeta(article: Article, { identity: given, name }: { identity: string; name: string }): DocumentMeta {
   const identity = article.url ?? given;
@@ -123,6 +128,8 @@ export function documentMeta(article: Article, { identity: given, name }: { iden
     title: article.title,
     url: article.url,
     outlet,
+    publishedAt: article.publishedAt,
+    byline: article.byline,
     format: article.format,
     sha256: sha256(article.text),
     text: article.text,

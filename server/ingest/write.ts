@@ -6,7 +6,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { NEWSGRAPH_LABEL } from '../db/schema.js';
 import { INTERACTION_TYPES } from '../extract/index.js';
-import { relationshipType, type DocumentPlan, type EntityRow, type InteractionRow, type RoleRow } from './plan.js';
+import { relationshipType, type DocumentMeta, type DocumentPlan, type EntityRow, type InteractionRow, type RoleRow } from './plan.js';
 import type { KnownEntity } from './entity-index.js';
 
 export interface WriteCounts {
@@ -298,17 +298,54 @@ export async function readDocumentHashes(tx: ManagedTransaction, ids: string[]):
 export interface StoredDocument {
   sha256: string;
   file: string | null;
+  publishedAt: string | null;
+  byline: string | null;
 }
 
-/** What the loader compares a file with: the stored document's content hash and shown file name. */
+/** What the loader compares a file with: the stored document's content hash, shown file name and what it says of itself. */
 export async function readStoredDocuments(tx: ManagedTransaction, ids: string[]): Promise<Map<string, StoredDocument>> {
-  const result = await tx.run('UNWIND $ids AS id MATCH (d:Newsgraph:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha256, d.file AS file', { ids });
-  return new Map(result.records.map((r) => [r.get('id') as string, { sha256: r.get('sha256') as string, file: r.get('file') as string | null }]));
+  const result = await tx.run(
+    `UNWIND $ids AS id MATCH (d:Newsgraph:Document {id: id})
+     RETURN d.id AS id, d.sha256 AS sha256, d.file AS file, d.publishedAt AS publishedAt, d.byline AS byline`,
+    { ids },
+  );
+  return new Map(
+    result.records.map((r) => [
+      r.get('id') as string,
+      {
+        sha256: r.get('sha256') as string,
+        file: r.get('file') as string | null,
+        publishedAt: r.get('publishedAt') as string | null,
+        byline: r.get('byline') as string | null,
+      },
+    ]),
+  );
 }
 
-/** A new `file` for unchanged documents: nothing else about them changes. */
-export async function renameDocuments(tx: ManagedTransaction, rows: { id: string; file: string }[]): Promise<void> {
-  await tx.run('UNWIND $rows AS row MATCH (d:Newsgraph:Document {id: row.id}) SET d.file = row.file', { rows });
+/**
+ * An unchanged document (same text) whose file name, date or byline is new: a document loaded before
+ * dates were read gets its date from a reload, a `date:` line (blanked, so not in the hash) corrected
+ * takes effect. Nothing extracted changes.
+ */
+export interface DocumentRefresh {
+  id: string;
+  file: string;
+  publishedAt: string | null;
+  byline: string | null;
+}
+
+export function documentRefresh(before: StoredDocument, meta: DocumentMeta): DocumentRefresh | null {
+  if (before.file === meta.file && (before.publishedAt ?? null) === meta.publishedAt && (before.byline ?? null) === meta.byline) return null;
+  return { id: meta.id, file: meta.file, publishedAt: meta.publishedAt, byline: meta.byline };
+}
+
+/** New `file`, `publishedAt` and `byline` for unchanged documents (null removes the property): nothing else about them changes. */
+export async function renameDocuments(tx: ManagedTransaction, rows: DocumentRefresh[]): Promise<void> {
+  await tx.run(
+    `UNWIND $rows AS row MATCH (d:Newsgraph:Document {id: row.id})
+     SET d.file = row.file, d.publishedAt = row.publishedAt, d.byline = row.byline`,
+    { rows },
+  );
 }
 
 /**

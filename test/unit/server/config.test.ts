@@ -33,6 +33,21 @@ describe('loadConfig', () => {
     });
   }
 
+  it('reads NEWSGRAPH_FETCH_ALLOW as host names and networks, and refuses anything else', () => {
+    assert.deepEqual(loadConfig({}).fetch, { allow: [] });
+    assert.deepEqual(loadConfig({ NEWSGRAPH_FETCH_ALLOW: ' 127.0.0.1, 10.0.0.0/8 ,intranet.example,::1' }).fetch.allow, [
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'intranet.example',
+      '::1',
+    ]);
+    assert.throws(
+      () => loadConfig({ NEWSGRAPH_FETCH_ALLOW: '10.0.0.0/8,http://x/' }),
+      (err: unknown) =>
+        err instanceof AppError && err.code === 'BAD_CONFIG' && /NEWSGRAPH_FETCH_ALLOW must be host names, addresses or networks/.test(err.message),
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     assert.equal(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.uri, undefined);
   });

@@ -80,6 +80,8 @@ const doc = (id: string, title: string | null, outlet: string | null, file: stri
   outlet,
   url: null,
   file,
+  publishedAt: null,
+  byline: null,
   entities: 1,
 });
 

@@ -40,4 +40,14 @@ describe('articleFiles', () => {
     const relative = path.relative(process.cwd(), dir);
     assert.deepEqual(await names([path.join(relative, 's*/*.txt')]), ['sub/d.txt']);
   });
+
+  it('keeps an http(s) URL as given, for the loader to fetch: its ? and * are no glob', async () => {
+    const urls = ['https://news.example/a?id=1&x=*', 'HTTP://127.0.0.1:8080/b.html'];
+    const out: { path: string; name: string }[] = [];
+    for await (const f of articleFiles(urls)) out.push(f);
+    assert.deepEqual(
+      out,
+      urls.map((u) => ({ path: u, name: u })),
+    );
+  });
 });
