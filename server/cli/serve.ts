@@ -56,7 +56,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   if (auth) void adviseFirstToken(connection.db, schema.applied);
   const access = { auth, allowedHosts: hostAllowlist(host, config.access.allowedHosts), trustProxy: config.access.trustProxy };
-  const app = createApp({ db: connection.db, logger, clientDir: CLIENT_DIST, access });
+  const app = createApp({ db: connection.db, logger, clientDir: CLIENT_DIST, access, fetch: { allow: config.fetch.allow } });
   const server = app.listen(port, host);
   try {
     await once(server, 'listening');

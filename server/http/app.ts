@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { hostAllowlist, type HostAllowlist } from '../auth/hosts.js';
 import type { Database } from '../db/database.js';
+import type { FetchOptions } from '../article/fetch.js';
 import { Jobs } from '../ingest/jobs.js';
 import { News } from '../ingest/news.js';
 import type { Logger } from '../logger.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   /** Upload jobs and the news of new articles; made here when not given (tests give their own). */
   jobs?: Jobs;
   news?: News;
+  /** How pages named in uploads are fetched: NEWSGRAPH_FETCH_ALLOW's hosts and networks. */
+  fetch?: FetchOptions;
 }
 
 export interface AccessOptions {
@@ -61,7 +64,8 @@ export function apiRouter(
     auth = false,
     news = new News(db),
     jobs = new Jobs(db, { onWritten: () => void news.check() }),
-  }: { cypherPerMinute?: number; exportPerMinute?: number; auth?: boolean; jobs?: Jobs; news?: News } = {},
+    fetch = {},
+  }: { cypherPerMinute?: number; exportPerMinute?: number; auth?: boolean; jobs?: Jobs; news?: News; fetch?: FetchOptions } = {},
 ): Router {
   const api = express.Router();
   api.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
@@ -72,7 +76,7 @@ export function apiRouter(
   // Methods and OPTIONS answered from the document before any router: a router's own answer lists only
   // its routes, and would take /entities/merge for /entities/{id}.
   api.use(methodNotAllowed(openApiDocument().paths as Record<string, Record<string, unknown>>, '/api'));
-  api.use(documentRoutes(db, { jobs, news }));
+  api.use(documentRoutes(db, { jobs, news, fetch }));
   api.use(graphRoutes(db));
   api.use(curateRoutes(db));
   api.use(duplicateRoutes(db));
@@ -139,7 +143,7 @@ export function createApp({ db, logger, clientDir, cypherPerMinute, exportPerMin
   const smallJson = express.json({ limit: '1mb' });
   app.use((req, res, next) => (req.method === 'POST' && req.path === '/api/documents' ? next() : smallJson(req, res, next)));
 
-  app.use('/api', apiRouter(db, { cypherPerMinute, exportPerMinute, auth: access.auth, jobs, news }));
+  app.use('/api', apiRouter(db, { cypherPerMinute, exportPerMinute, auth: access.auth, jobs, news, fetch: deps.fetch }));
 
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

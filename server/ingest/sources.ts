@@ -7,6 +7,8 @@ import path from 'node:path';
 import { articleFromBytes, MAX_ARTICLE_BYTES } from '../article/read.js';
 import { toArticle, type Article } from '../article/article.js';
 import { AppError } from '../errors.js';
+import { publicationDate } from '../article/dates.js';
+import { fetchArticle, type FetchOptions } from '../article/fetch.js';
 import type { ArticleSource } from './load.js';
 import { ARTICLE_EXTENSIONS } from './files.js';
 
@@ -18,6 +20,8 @@ export interface TextArticle {
   source?: string;
   /** Stored as the file name; "pasted text" by default. */
   name?: string;
+  /** When it was published: a date or an ISO 8601 time (publicationDate reads it). */
+  publishedAt?: string;
 }
 
 /**
@@ -63,8 +67,18 @@ export function textSource(given: TextArticle, index: number): ArticleSource {
         file: name,
         ok: true,
         bytes: Buffer.byteLength(given.text),
-        article: { ...article, title: given.title?.trim() || article.title, url: given.source ?? article.url },
+        article: {
+          ...article,
+          title: given.title?.trim() || article.title,
+          url: given.source ?? article.url,
+          publishedAt: publicationDate(given.publishedAt) ?? article.publishedAt,
+        },
       };
     },
   };
+}
+
+/** A page to fetch (fetchArticle: public addresses only, unless allowed); the same URL is the same document. */
+export function urlSource(url: string, options: FetchOptions): ArticleSource {
+  return { name: url, identity: url, read: () => fetchArticle(url, options) };
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -32,6 +32,22 @@ const ARTICLES = {
     '<!doctype html><html><head><title>Council vote</title></head><body><article><h1>Council vote delayed</h1><p>Councillor Petra Lindqvist criticised Minister Alma Ricci over the harbour contract.</p></article></body></html>',
 };
 
+/** A news page as sites serve them: navigation, a cookie banner, share buttons and a footer around the article. */
+const PAGE = `<!doctype html><html><head><title>Port strike ends | Coastline Post</title>
+<meta property="og:title" content="Port strike ends after talks">
+<meta property="article:published_time" content="2025-03-14T09:30:00Z">
+<link rel="canonical" href="https://coastline.example/news/port-strike-ends">
+</head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<div class="cookie-banner">We use cookies. <button>Cookie settings</button> <button>Accept all</button></div>
+<article><h1>Port strike ends after talks</h1><p class="byline">By Nadia Clarke</p>
+<p>Union leader Oskar Brandt met Transport Minister Helena Voss in Gdansk on Thursday, and the two agreed to end the strike that had closed the port for nine days.</p>
+<p>Brandt said the agreement protected jobs at the container terminal. Voss praised the union for returning to the table after a week of deadlock between the two sides.</p>
+<p>Shipping companies had warned that the stoppage was costing the region millions every day, and several ferry routes had been cancelled.</p></article>
+<div class="share">Share on Facebook Share on X</div>
+<footer>© Coastline Post. All rights reserved. Privacy policy</footer>
+</body></html>`;
+
 function form(files: Record<string, string | Buffer>): FormData {
   const body = new FormData();
   for (const [name, content] of Object.entries(files)) body.append('files', new Blob([content]), name);
@@ -44,8 +60,11 @@ describe('articles in over the API', () => {
   const servers: Server[] = [];
   let base: string;
   let secured: string;
-  const listen = async (auth: boolean) => {
-    const server = createApp({ db, logger: createLogger('silent'), access: { auth } }).listen(0, '127.0.0.1');
+  let fetching: string;
+  let pages: Server;
+  let pagesBase: string;
+  const listen = async (auth: boolean, allow: string[] = []) => {
+    const server = createApp({ db, logger: createLogger('silent'), access: { auth }, fetch: { allow } }).listen(0, '127.0.0.1');
     servers.push(server);
     await once(server, 'listening');
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -71,8 +90,16 @@ describe('articles in over the API', () => {
     await loadGraph(db);
     base = await listen(false);
     secured = await listen(true);
+    fetching = await listen(false, ['127.0.0.1']);
+    pages = createServer((req, res) => {
+      if (req.url === '/story') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+    }).listen(0, '127.0.0.1');
+    await once(pages, 'listening');
+    pagesBase = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   });
   after(async () => {
+    pages.close();
     for (const s of servers) s.closeAllConnections();
     servers.forEach((s) => s.close());
     temp.cleanup();
@@ -183,6 +210,40 @@ describe('articles in over the API', () => {
     );
   });
 
+  it('fetches a page by its address: clean, titled, dated, under its canonical URL; a private address only when allowed', async () => {
+    const job = await finished(((await (await upload({ url: `${pagesBase}/story` }, fetching)).json()) as { job: Job }).job.id, fetching);
+    assert.equal(job.files[0]!.status, 'new', JSON.stringify(job.files[0]));
+    const doc = (await request(fetching, `/api/documents/${encodeURIComponent(job.files[0]!.document!)}`)).json() as {
+      title: string;
+      url: string;
+      publishedAt: string;
+      byline: string;
+      text: string;
+    };
+    assert.equal(doc.title, 'Port strike ends after talks');
+    assert.equal(doc.url, 'https://coastline.example/news/port-strike-ends');
+    assert.equal(doc.publishedAt, '2025-03-14T09:30:00.000Z');
+    assert.match(doc.byline, /Nadia Clarke/);
+    assert.match(doc.text, /Union leader Oskar Brandt met Transport Minister Helena Voss/);
+    for (const chrome of ['Home', 'Sport', 'Cookie settings', 'Accept all', 'Share on', 'All rights reserved'])
+      assert.ok(!doc.text.includes(chrome), `"${chrome}" left in: ${doc.text}`);
+    const missing = await finished(((await (await upload({ url: `${pagesBase}/gone` }, fetching)).json()) as { job: Job }).job.id, fetching);
+    assert.equal(missing.files[0]!.status, 'failed');
+    assert.equal(missing.files[0]!.error!.code, 'NOT_FOUND');
+    // The server that allows nothing private refuses loopback, and says how to allow it.
+    const refused = await finished(((await (await upload({ url: `${pagesBase}/story` })).json()) as { job: Job }).job.id);
+    assert.equal(refused.files[0]!.status, 'failed');
+    assert.match(refused.files[0]!.error!.message, /127\.0\.0\.1.*NEWSGRAPH_FETCH_ALLOW/s);
+  });
+
+  it('takes the publication date given with JSON text', async () => {
+    const job = await finished(
+      ((await (await upload({ text: 'Mayor Ines Duarte met Governor Tomas Berg in Faro.', publishedAt: '2024-02-29' })).json()) as { job: Job }).job.id,
+    );
+    const doc = (await request(base, `/api/documents/${encodeURIComponent(job.files[0]!.document!)}`)).json() as { publishedAt: string };
+    assert.equal(doc.publishedAt, '2024-02-29T00:00:00.000Z');
+  });
+
   it('refuses bad uploads with a clear 4xx and loads nothing', async () => {
     const before = await documentCount();
     const cases: [FormData | object, number, RegExp][] = [
@@ -190,6 +251,8 @@ describe('articles in over the API', () => {
       [{ text: '' }, 400, /text/],
       [{ text: 'x', source: 'javascript:alert(1)' }, 400, /http\(s\) URL/],
       [{ documents: [] }, 400, /documents/],
+      [{ text: 'x', publishedAt: 'someday' }, 400, /2024-01-31/],
+      [{ url: 'file:///etc/passwd' }, 400, /http\(s\) URL/],
       [new FormData(), 400, /no file|multipart/],
     ];
     for (const [body, status, message] of cases) {

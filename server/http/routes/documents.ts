@@ -12,7 +12,9 @@ import type { Database } from '../../db/database.js';
 import { documentGraph } from '../../graph/document-graph.js';
 import type { Jobs } from '../../ingest/jobs.js';
 import type { News } from '../../ingest/news.js';
-import { fileSource, textSource } from '../../ingest/sources.js';
+import { fileSource, textSource, urlSource } from '../../ingest/sources.js';
+import { publicationDate } from '../../article/dates.js';
+import type { FetchOptions } from '../../article/fetch.js';
 import { recentDocuments } from '../../ingest/news.js';
 import { requireRole, sameSiteOnly } from '../access.js';
 import { authorOf } from '../author.js';
@@ -42,12 +44,26 @@ export const TextDocument = z
     title: z.string().max(500).optional().meta({ description: 'its headline; else a `title:` line or the first line, as for files' }),
     source: HttpUrl.optional().meta({ description: "the article's URL: it identifies the document, so sending it again replaces it" }),
     name: z.string().min(1).max(200).optional().meta({ description: 'shown as its file name' }),
+    publishedAt: z
+      .string()
+      .max(100)
+      .refine((s) => publicationDate(s) !== null, 'a date such as 2024-01-31, or an ISO 8601 time')
+      .optional()
+      .meta({ description: 'when it was published: a date or an ISO 8601 time; else read from the text, as for files' }),
   })
   .meta({ title: 'text' });
 
+export const PageDocument = z
+  .strictObject({
+    url: HttpUrl.meta({ description: 'a page to fetch and read as an article (public addresses only, unless NEWSGRAPH_FETCH_ALLOW lists it)' }),
+  })
+  .meta({ title: 'page' });
+
+const OneDocument = z.union([TextDocument, PageDocument]);
+
 export const DocumentsBody = z.union([
-  TextDocument,
-  z.strictObject({ documents: z.array(TextDocument).min(1).max(MAX_JSON_DOCUMENTS) }).meta({ title: 'several' }),
+  OneDocument,
+  z.strictObject({ documents: z.array(OneDocument).min(1).max(MAX_JSON_DOCUMENTS) }).meta({ title: 'several' }),
 ]);
 
 export const JobParams = idParams('an upload job id, from POST /api/documents', { max: 100 });
@@ -55,7 +71,7 @@ export const JobParams = idParams('an upload job id, from POST /api/documents', 
 /** Accept says whether a GET of an event route wants the stream, or (anything else) the JSON it would start with. */
 const wantsStream = (accept: string | undefined) => /\btext\/event-stream\b/i.test(accept ?? '');
 
-export function documentRoutes(db: Database, { jobs, news }: { jobs: Jobs; news: News }): Router {
+export function documentRoutes(db: Database, { jobs, news, fetch }: { jobs: Jobs; news: News; fetch: FetchOptions }): Router {
   const router = Router();
 
   router.post('/documents', requireRole('editor'), sameSiteOnly(), express.json({ limit: UPLOAD_JSON_LIMIT }), async (req, res) => {
@@ -72,9 +88,9 @@ export function documentRoutes(db: Database, { jobs, news }: { jobs: Jobs; news:
       return;
     }
     const body = DocumentsBody.parse(req.body);
-    const texts = 'documents' in body ? body.documents : [body];
+    const given = 'documents' in body ? body.documents : [body];
     const job = jobs.submit(
-      texts.map((t, i) => textSource(t, i)),
+      given.map((d, i) => ('text' in d ? textSource(d, i) : urlSource(d.url, fetch))),
       by,
     );
     res.status(202).location(`/api/jobs/${job.id}`).json({ job });
