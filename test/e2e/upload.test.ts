@@ -5,11 +5,14 @@
  * terminal, and shows them when asked. A reader is offered none of it.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { newPage, SCREENSHOTS } from '../helpers/browser.js';
+import { newPage, SCREENSHOTS, serveExplorer } from '../helpers/browser.js';
 import { detailsPanel, explorerSuite } from '../helpers/explorer.js';
 import { cliEnv } from '../helpers/neo4j.js';
 import { runCli } from '../helpers/process.js';
@@ -22,6 +25,23 @@ const FILES = {
   'council.html':
     '<!doctype html><html><head><title>Council vote</title></head><body><article><h1>Council vote delayed</h1><p>Councillor Petra Lindqvist criticised Minister Alma Ricci over the harbour contract.</p></article></body></html>',
 };
+
+/** A news page as sites serve them: navigation, a cookie banner, share buttons and a footer around the article. */
+const PAGE = `<!doctype html><html><head><title>Port strike ends | Coastline Post</title>
+<meta property="og:title" content="Port strike ends after talks">
+<meta property="article:published_time" content="2025-03-14T09:30:00Z">
+<meta name="author" content="Nadia Clarke">
+<link rel="canonical" href="https://coastline.example/news/port-strike-ends">
+</head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
+<div class="cookie-banner">We use cookies. <button>Cookie settings</button> <button>Accept all</button></div>
+<article><h1>Port strike ends after talks</h1>
+<p>Union leader Oskar Brandt met Transport Minister Helena Voss in Gdansk on Thursday, and the two agreed to end the strike that had closed the port for nine days.</p>
+<p>Brandt said the agreement protected jobs at the container terminal. Voss praised the union for returning to the table after a week of deadlock between the two sides.</p>
+<p>Shipping companies had warned that the stoppage was costing the region millions every day, and several ferry routes had been cancelled.</p></article>
+<div class="share">Share on Facebook Share on X</div>
+<footer>© Coastline Post. All rights reserved. Privacy policy</footer>
+</body></html>`;
 
 const nodeIds = async (page: Page) => ((await page.getAttribute('#graph', 'data-node-ids')) ?? '').split(' ').filter(Boolean);
 
@@ -75,7 +95,7 @@ describe('adding articles in the explorer', () => {
       assert.equal(await panel.locator('progress').getAttribute('value'), '1');
 
       // The entities are on the canvas, and the page was never reloaded.
-      await page.waitForFunction(`(document.getElementById('graph').dataset.nodeIds ?? '').includes('person:alma-ricci')`, undefined, { timeout: 20_000 });
+      await page.locator('#graph[data-node-ids~="person:alma-ricci"]').waitFor({ state: 'attached', timeout: 20_000 });
       const ids = await nodeIds(page);
       for (const id of ['person:alma-ricci', 'person:tomas-berg', 'person:ines-duarte', 'person:petra-lindqvist'])
         assert.ok(ids.includes(id), `${id} in ${ids.join(' ')}`);
@@ -90,9 +110,7 @@ describe('adding articles in the explorer', () => {
       assert.match((await news.textContent())!, /3 new articles \(\d+ entities\)/);
       assert.ok(!(await nodeIds(other.page)).includes('person:ines-duarte'));
       await news.getByRole('button', { name: 'Show' }).click();
-      await other.page.waitForFunction(`(document.getElementById('graph').dataset.nodeIds ?? '').includes('person:ines-duarte')`, undefined, {
-        timeout: 20_000,
-      });
+      await other.page.locator('#graph[data-node-ids~="person:ines-duarte"]').waitFor({ state: 'attached', timeout: 20_000 });
 
       // A load from a terminal into the same database reaches both explorers.
       const dir = temp.make();
@@ -104,15 +122,44 @@ describe('adding articles in the explorer', () => {
       await fromCli.waitFor({ timeout: 20_000 });
       await other.page.screenshot({ path: path.join(SCREENSHOTS, 'upload-news.png') });
       await fromCli.getByRole('button', { name: 'Show' }).click();
-      await other.page.waitForFunction(`(document.getElementById('graph').dataset.nodeIds ?? '').includes('person:karin-holm')`, undefined, {
-        timeout: 20_000,
-      });
+      await other.page.locator('#graph[data-node-ids~="person:karin-holm"]').waitFor({ state: 'attached', timeout: 20_000 });
       assert.deepEqual(errors, []);
       assert.deepEqual(other.errors, []);
     } finally {
       await page.close();
       await other.page.close();
       temp.cleanup();
+    }
+  });
+
+  it('brings in a page from a web server by its address: clean, titled and dated', async () => {
+    const pages = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE)).listen(0, '127.0.0.1');
+    await once(pages, 'listening');
+    // The explorer that may fetch from this machine, as NEWSGRAPH_FETCH_ALLOW=127.0.0.1 would let it.
+    const explorer = await serveExplorer(suite.db, { fetch: { allow: ['127.0.0.1'] } });
+    const { page, errors } = await openedExplorer(explorer.base, suite.browser);
+    try {
+      await page.getByRole('button', { name: 'Add articles' }).click();
+      const panel = detailsPanel(page);
+      await panel.getByRole('textbox', { name: 'Page address' }).fill(`http://127.0.0.1:${(pages.address() as AddressInfo).port}/news/port-strike`);
+      await panel.getByRole('button', { name: 'Fetch' }).click();
+      await panel.locator('.upload-progress[data-state="done"]').waitFor({ timeout: 60_000 });
+      assert.equal(await panel.getByRole('status').last().textContent(), 'Done: 1 new.');
+      await page.locator('#graph[data-node-ids~="person:oskar-brandt"]').waitFor({ state: 'attached', timeout: 20_000 });
+      await panel.getByRole('button', { name: /^Read / }).click();
+      await panel.getByRole('heading', { name: 'Port strike ends after talks' }).waitFor();
+      assert.equal(await panel.locator('.published').textContent(), 'Published 14 March 2025 · by Nadia Clarke');
+      assert.match((await panel.locator('.source').textContent())!, /coastline\.example · https:\/\/coastline\.example\/news\/port-strike-ends/);
+      const text = (await panel.locator('.reader').textContent()) ?? '';
+      assert.match(text, /Union leader Oskar Brandt met Transport Minister Helena Voss/);
+      for (const chrome of ['Home', 'Sport', 'Cookie settings', 'Accept all', 'Share on', 'All rights reserved'])
+        assert.ok(!text.includes(chrome), `"${chrome}" left in: ${text}`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'upload-page.png') });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      explorer.close();
+      pages.close();
     }
   });
 
@@ -125,9 +172,11 @@ describe('adding articles in the explorer', () => {
       await panel.getByRole('textbox', { name: 'Headline (optional)' }).fill('Nairobi talks');
       await panel.getByRole('button', { name: 'Add text' }).click();
       await panel.locator('.upload-progress[data-state="done"]').waitFor({ timeout: 60_000 });
-      await page.waitForFunction(`(document.getElementById('graph').dataset.nodeIds ?? '').includes('person:jonas-weller')`, undefined, { timeout: 20_000 });
+      await page.locator('#graph[data-node-ids~="person:jonas-weller"]').waitFor({ state: 'attached', timeout: 20_000 });
 
       await dropFiles(page, { 'scan.pdf': '%PDF-1.4', 'note.txt': 'Judge Mara Olsen met Attorney Sam Reyes in Oslo.' });
+      // The panel showed the pasted text's job until this one's first word.
+      await panel.locator('.upload-file[data-status="new"]', { hasText: 'note.txt' }).waitFor({ timeout: 60_000 });
       await panel.locator('.upload-progress[data-state="done"]').waitFor({ timeout: 60_000 });
       const refused = panel.locator('.upload-file[data-status="failed"]');
       assert.match((await refused.textContent())!, /scan\.pdf skipped: only \.txt/);

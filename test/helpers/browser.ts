@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Database } from '../../server/db/database.js';
-import { createApp } from '../../server/http/app.js';
+import { createApp, type AppDeps } from '../../server/http/app.js';
 import { createLogger } from '../../server/logger.js';
 import { CLIENT_DIST, PROJECT_ROOT } from '../../server/paths.js';
 
@@ -35,8 +35,11 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 }
 
 /** The explorer (API and built client) on a free loopback port, for a browser to open. */
-export async function serveExplorer(db: Database): Promise<{ base: string; close: () => void }> {
-  const server = createApp({ db, logger: createLogger('silent'), clientDir: process.env.NEWSGRAPH_TEST_CLIENT_DIST ?? CLIENT_DIST }).listen(0, '127.0.0.1');
+export async function serveExplorer(db: Database, { fetch }: Pick<AppDeps, 'fetch'> = {}): Promise<{ base: string; close: () => void }> {
+  const server = createApp({ db, logger: createLogger('silent'), clientDir: process.env.NEWSGRAPH_TEST_CLIENT_DIST ?? CLIENT_DIST, fetch }).listen(
+    0,
+    '127.0.0.1',
+  );
   await once(server, 'listening');
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }

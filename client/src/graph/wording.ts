@@ -84,3 +84,15 @@ export function corroborationLabel(c: Corroboration | undefined): string {
 export function singleSource(c: Corroboration | undefined): boolean {
   return (c?.documents ?? 1) <= 1;
 }
+
+/** A date as readers write it ("14 March 2025"), in UTC: a date known only to the day is midnight UTC. */
+export function dateWords(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "Published 14 March 2025 · by Nadia Clarke", or as much of it as is known; null when neither is. */
+export function publishedLine(publishedAt: string | null | undefined, byline: string | null | undefined): string | null {
+  const by = byline?.trim().replace(/^by\s+/i, '');
+  const parts = [publishedAt ? `Published ${dateWords(publishedAt)}` : null, by ? `by ${by}` : null].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}

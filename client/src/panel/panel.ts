@@ -9,7 +9,7 @@ import { connectionsOf, type Connection } from './connections.js';
 import { fetchDocument, fetchEvidence } from '../api.js';
 import { renderDocument, type Span } from './reader.js';
 import { el } from '../app/dom.js';
-import { corroborationLabel, corroborationText, groupHeading, linkSentence, singleSource } from '../graph/wording.js';
+import { corroborationLabel, corroborationText, groupHeading, linkSentence, publishedLine, singleSource } from '../graph/wording.js';
 import { httpUrl } from '../../../common/links.js';
 import type { PanelTarget } from '../notes/model.js';
 
@@ -170,10 +170,12 @@ export class Panel {
     try {
       const doc = await fetchDocument(id);
       const meta = sourceLine(doc.outlet, doc.url);
+      const published = publishedLine(doc.publishedAt, doc.byline);
       this.render([
         backButton(back),
         el('p', 'Document', 'kind'),
         el('h2', doc.title ?? doc.file ?? doc.id),
+        ...(published ? [el('p', published, 'published')] : []),
         ...(meta ? [meta] : []),
         ...(this.actions.notes ? [this.actions.notes({ document: doc.id })] : []),
         renderDocument(doc, focus),

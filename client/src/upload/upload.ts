@@ -38,11 +38,14 @@ export interface Upload {
 export function mountUpload({ canvas, panel, live, topbar, before }: UploadDeps): Upload {
   const area = canvas.container.parentElement!;
   let progress: HTMLElement | null = null;
+  /** The last job drawn: the panel shows it again when it comes back from reading a document. */
+  let last: Job | null = null;
 
   const makeRoom = () => area.classList.add('with-panel');
 
   /** The job's state drawn into the panel's progress part. */
   function draw(job: Job): void {
+    last = job;
     if (!progress) return;
     const { fraction, words } = progressOf(job);
     const bar = el('progress');
@@ -57,6 +60,12 @@ export function mountUpload({ canvas, panel, live, topbar, before }: UploadDeps)
       const item = el('li', undefined, `upload-file upload-${f.status}`);
       item.dataset.status = f.status;
       item.append(el('span', f.name, 'upload-name'), el('span', fileWords(f), 'upload-outcome'));
+      const document = f.document;
+      if (document && f.status !== 'failed') {
+        const read = button('Read', 'upload-read', () => void panel.showDocument(document, undefined, open));
+        read.setAttribute('aria-label', `Read ${f.name}`);
+        item.append(read);
+      }
       list.append(item);
     }
     progress.dataset.state = job.state;
@@ -158,9 +167,26 @@ export function mountUpload({ canvas, panel, live, topbar, before }: UploadDeps)
     const paste = el('form', undefined, 'upload-paste');
     paste.append(el('h3', 'Paste text'), pasted, title, addText);
 
+    const address = el('input');
+    address.type = 'url';
+    address.setAttribute('aria-label', 'Page address');
+    address.placeholder = 'https://…';
+    const fetchPage = button('Fetch', 'upload-button', () => {
+      const url = address.value.trim();
+      if (!url || !address.checkValidity()) return address.reportValidity();
+      void submit(() => sendJson<{ job: Job }>('POST', '/api/documents', { url })).then(() => (address.value = ''));
+    });
+    const page = el('form', undefined, 'upload-paste');
+    page.addEventListener('submit', (e) => {
+      e.preventDefault();
+      fetchPage.click();
+    });
+    page.append(el('h3', 'From a web page'), address, fetchPage);
+
     progress = el('div', undefined, 'upload-progress');
     progress.setAttribute('aria-live', 'polite');
-    panel.render([el('p', 'Articles', 'kind'), el('h2', 'Add articles'), drop, paste, progress]);
+    panel.render([el('p', 'Articles', 'kind'), el('h2', 'Add articles'), drop, paste, page, progress]);
+    if (last) draw(last);
   }
 
   let mounted = false;
