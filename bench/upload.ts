@@ -10,7 +10,7 @@
  *
  * Options: --documents N (1000), --rounds N (2). Writes bench/results/upload.json.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -61,14 +61,16 @@ async function main(): Promise<void> {
   const cli = async (round: number) => {
     await empty();
     const start = performance.now();
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/newsgraph.js'), 'load', '--json', corpus], {
-      env,
-      encoding: 'utf8',
-      maxBuffer: 64 * 2 ** 20,
-    });
+    // Not spawnSync: the server under test lives in this process, and its event loop must keep running.
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/newsgraph.js'), 'load', '--json', corpus], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
     const took = seconds(start);
-    if (run.status !== 0) throw new Error(`newsgraph load failed: ${run.stderr}`);
-    const summary = JSON.parse(run.stdout.trim().split('\n').pop()!) as { documents: { new: number } };
+    if (code !== 0) throw new Error(`newsgraph load failed: ${stderr}`);
+    const summary = JSON.parse(stdout.trim().split('\n').pop()!) as { documents: { new: number } };
     runs.push({ way: 'cli', round, seconds: took, documentsPerSecond: DOCS / took, loaded: summary.documents.new });
   };
   const api = async (round: number) => {

@@ -10,6 +10,16 @@ const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
+/** "a, b,,c" → ['a', 'b', 'c']: a list of names in one variable. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+  );
 const size = z.string().regex(/^\d+[kmg]?$/i, 'must be a size such as 512m or 1g');
 
 /** Every environment variable newsgraph reads; the README's configuration table mirrors this. */
@@ -34,28 +44,14 @@ const EnvSchema = z.object({
     .enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'], { message: 'must be on or off' })
     .default('off')
     .transform((v) => ['on', 'true', '1', 'yes'].includes(v)),
-  NEWSGRAPH_ALLOWED_HOSTS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((h) => h.trim())
-        .filter(Boolean),
-    ),
+  NEWSGRAPH_ALLOWED_HOSTS: commaList,
   // Threads that extract articles in `newsgraph extract`; 0 extracts in the command's own thread.
   NEWSGRAPH_EXTRACT_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   // Hosts and networks that pages may be fetched from though they are not public addresses.
-  NEWSGRAPH_FETCH_ALLOW: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((h) => h.trim())
-        .filter(Boolean),
-    )
-    .refine((entries) => entries.every(isAllowEntry), 'must be host names, addresses or networks (such as 10.0.0.0/8) separated by commas'),
+  NEWSGRAPH_FETCH_ALLOW: commaList.refine(
+    (entries) => entries.every(isAllowEntry),
+    'must be host names, addresses or networks (such as 10.0.0.0/8) separated by commas',
+  ),
   // Express's `trust proxy`, limited to what names the proxies: a hop count, addresses, subnets or their
   // names. Never `true`, which would let any client claim HTTPS or another address with X-Forwarded-*.
   NEWSGRAPH_TRUST_PROXY: z

@@ -17,31 +17,7 @@ import { detailsPanel, explorerSuite } from '../helpers/explorer.js';
 import { cliEnv } from '../helpers/neo4j.js';
 import { runCli } from '../helpers/process.js';
 import { tempDirs } from '../helpers/temp.js';
-
-const FILES = {
-  'harbour.txt':
-    'title: Harbour deal signed\n\nMinister Alma Ricci met Governor Tomas Berg in Lisbon on Tuesday. Ricci accused the port authority of delays.\n',
-  'mayor.md': '# Mayor backs the plan\n\nMayor Ines Duarte spoke with Governor Tomas Berg about the harbour on Wednesday.\n',
-  'council.html':
-    '<!doctype html><html><head><title>Council vote</title></head><body><article><h1>Council vote delayed</h1><p>Councillor Petra Lindqvist criticised Minister Alma Ricci over the harbour contract.</p></article></body></html>',
-};
-
-/** A news page as sites serve them: navigation, a cookie banner, share buttons and a footer around the article. */
-const PAGE = `<!doctype html><html><head><title>Port strike ends | Coastline Post</title>
-<meta property="og:title" content="Port strike ends after talks">
-<meta property="article:published_time" content="2025-03-14T09:30:00Z">
-<meta name="author" content="Nadia Clarke">
-<link rel="canonical" href="https://coastline.example/news/port-strike-ends">
-</head><body>
-<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
-<div class="cookie-banner">We use cookies. <button>Cookie settings</button> <button>Accept all</button></div>
-<article><h1>Port strike ends after talks</h1>
-<p>Union leader Oskar Brandt met Transport Minister Helena Voss in Gdansk on Thursday, and the two agreed to end the strike that had closed the port for nine days.</p>
-<p>Brandt said the agreement protected jobs at the container terminal. Voss praised the union for returning to the table after a week of deadlock between the two sides.</p>
-<p>Shipping companies had warned that the stoppage was costing the region millions every day, and several ferry routes had been cancelled.</p></article>
-<div class="share">Share on Facebook Share on X</div>
-<footer>© Coastline Post. All rights reserved. Privacy policy</footer>
-</body></html>`;
+import { NEWS_PAGE, PAGE_CHROME, THREE_ARTICLES } from '../helpers/upload.js';
 
 const nodeIds = async (page: Page) => ((await page.getAttribute('#graph', 'data-node-ids')) ?? '').split(' ').filter(Boolean);
 
@@ -82,14 +58,14 @@ describe('adding articles in the explorer', () => {
           if (words && seen.at(-1) !== words) seen.push(words);
         }).observe(document.body, { subtree: true, childList: true });
       }`);
-      await dropFiles(page, FILES);
+      await dropFiles(page, THREE_ARTICLES);
 
       const panel = detailsPanel(page);
       await panel.locator('.upload-progress[data-state="done"]').waitFor({ timeout: 120_000 });
       assert.equal(await panel.getByRole('status').last().textContent(), 'Done: 3 new.');
       const lines = await panel.locator('.upload-file').allTextContents();
       assert.equal(lines.length, 3);
-      for (const [i, name] of Object.keys(FILES).entries()) assert.match(lines[i]!, new RegExp(`^${name.replace('.', '\\.')}loaded: \\d+ entit`));
+      for (const [i, name] of Object.keys(THREE_ARTICLES).entries()) assert.match(lines[i]!, new RegExp(`^${name.replace('.', '\\.')}loaded: \\d+ entit`));
       const seen = (await page.evaluate('window.progressSeen')) as string[];
       assert.ok(seen.length >= 2 && seen.at(-1) === 'Done: 3 new.', `progress was shown on the way: ${JSON.stringify(seen)}`);
       assert.equal(await panel.locator('progress').getAttribute('value'), '1');
@@ -133,7 +109,7 @@ describe('adding articles in the explorer', () => {
   });
 
   it('brings in a page from a web server by its address: clean, titled and dated', async () => {
-    const pages = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE)).listen(0, '127.0.0.1');
+    const pages = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(NEWS_PAGE)).listen(0, '127.0.0.1');
     await once(pages, 'listening');
     // The explorer that may fetch from this machine, as NEWSGRAPH_FETCH_ALLOW=127.0.0.1 would let it.
     const explorer = await serveExplorer(suite.db, { fetch: { allow: ['127.0.0.1'] } });
@@ -152,8 +128,7 @@ describe('adding articles in the explorer', () => {
       assert.match((await panel.locator('.source').textContent())!, /coastline\.example · https:\/\/coastline\.example\/news\/port-strike-ends/);
       const text = (await panel.locator('.reader').textContent()) ?? '';
       assert.match(text, /Union leader Oskar Brandt met Transport Minister Helena Voss/);
-      for (const chrome of ['Home', 'Sport', 'Cookie settings', 'Accept all', 'Share on', 'All rights reserved'])
-        assert.ok(!text.includes(chrome), `"${chrome}" left in: ${text}`);
+      for (const chrome of PAGE_CHROME) assert.ok(!text.includes(chrome), `"${chrome}" left in: ${text}`);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'upload-page.png') });
       assert.deepEqual(errors, []);
     } finally {

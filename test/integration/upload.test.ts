@@ -22,31 +22,8 @@ import { runCli } from '../helpers/process.js';
 import { loadGraph } from '../helpers/seeded.js';
 import { readEvents } from '../helpers/sse.js';
 import { tempDirs } from '../helpers/temp.js';
+import { NEWS_PAGE, PAGE_CHROME, THREE_ARTICLES } from '../helpers/upload.js';
 import { dropTokens } from '../helpers/tokens.js';
-
-const ARTICLES = {
-  'harbour.txt':
-    'title: Harbour deal signed\n\nMinister Alma Ricci met Governor Tomas Berg in Lisbon on Tuesday. Ricci accused the port authority of delays.\n',
-  'mayor.md': '# Mayor backs the plan\n\nMayor Ines Duarte spoke with Governor Tomas Berg about the harbour on Wednesday.\n',
-  'council.html':
-    '<!doctype html><html><head><title>Council vote</title></head><body><article><h1>Council vote delayed</h1><p>Councillor Petra Lindqvist criticised Minister Alma Ricci over the harbour contract.</p></article></body></html>',
-};
-
-/** A news page as sites serve them: navigation, a cookie banner, share buttons and a footer around the article. */
-const PAGE = `<!doctype html><html><head><title>Port strike ends | Coastline Post</title>
-<meta property="og:title" content="Port strike ends after talks">
-<meta property="article:published_time" content="2025-03-14T09:30:00Z">
-<link rel="canonical" href="https://coastline.example/news/port-strike-ends">
-</head><body>
-<nav><a href="/">Home</a> | <a href="/world">World</a> | <a href="/sport">Sport</a></nav>
-<div class="cookie-banner">We use cookies. <button>Cookie settings</button> <button>Accept all</button></div>
-<article><h1>Port strike ends after talks</h1><p class="byline">By Nadia Clarke</p>
-<p>Union leader Oskar Brandt met Transport Minister Helena Voss in Gdansk on Thursday, and the two agreed to end the strike that had closed the port for nine days.</p>
-<p>Brandt said the agreement protected jobs at the container terminal. Voss praised the union for returning to the table after a week of deadlock between the two sides.</p>
-<p>Shipping companies had warned that the stoppage was costing the region millions every day, and several ferry routes had been cancelled.</p></article>
-<div class="share">Share on Facebook Share on X</div>
-<footer>© Coastline Post. All rights reserved. Privacy policy</footer>
-</body></html>`;
 
 function form(files: Record<string, string | Buffer>): FormData {
   const body = new FormData();
@@ -92,7 +69,7 @@ describe('articles in over the API', () => {
     secured = await listen(true);
     fetching = await listen(false, ['127.0.0.1']);
     pages = createServer((req, res) => {
-      if (req.url === '/story') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      if (req.url === '/story') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(NEWS_PAGE);
       else res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
     }).listen(0, '127.0.0.1');
     await once(pages, 'listening');
@@ -108,7 +85,7 @@ describe('articles in over the API', () => {
   });
 
   it('loads three files as a job (202 and Location), streams its progress, and keeps what became of each file', async () => {
-    const reply = await upload(form(ARTICLES));
+    const reply = await upload(form(THREE_ARTICLES));
     assert.equal(reply.status, 202);
     const { job } = (await reply.json()) as { job: Job };
     assert.equal(reply.headers.get('location'), `/api/jobs/${job.id}`);
@@ -156,7 +133,7 @@ describe('articles in over the API', () => {
     assert.equal(done.files[0]!.entities, graph.nodes.filter((n) => n.attributes.kind !== 'Allegation').length);
 
     // The same files again change nothing.
-    const again = await finished(((await (await upload(form(ARTICLES))).json()) as { job: Job }).job.id);
+    const again = await finished(((await (await upload(form(THREE_ARTICLES))).json()) as { job: Job }).job.id);
     assert.deepEqual(
       again.files.map((f) => f.status),
       ['unchanged', 'unchanged', 'unchanged'],
@@ -225,8 +202,7 @@ describe('articles in over the API', () => {
     assert.equal(doc.publishedAt, '2025-03-14T09:30:00.000Z');
     assert.match(doc.byline, /Nadia Clarke/);
     assert.match(doc.text, /Union leader Oskar Brandt met Transport Minister Helena Voss/);
-    for (const chrome of ['Home', 'Sport', 'Cookie settings', 'Accept all', 'Share on', 'All rights reserved'])
-      assert.ok(!doc.text.includes(chrome), `"${chrome}" left in: ${doc.text}`);
+    for (const chrome of PAGE_CHROME) assert.ok(!doc.text.includes(chrome), `"${chrome}" left in: ${doc.text}`);
     const missing = await finished(((await (await upload({ url: `${pagesBase}/gone` }, fetching)).json()) as { job: Job }).job.id, fetching);
     assert.equal(missing.files[0]!.status, 'failed');
     assert.equal(missing.files[0]!.error!.code, 'NOT_FOUND');
