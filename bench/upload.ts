@@ -8,7 +8,7 @@
  * in this process, timed from the request to the job's end (GET /api/jobs/:id). The order alternates by
  * round; the best of each is quoted, every figure is written.
  *
- * Options: --documents N (1000), --rounds N (2). Writes bench/results/upload.json.
+ * Options: --documents N (1000), --rounds N (2), --first cli|api (which goes first in odd rounds; cli). Writes bench/results/upload.json.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,7 +27,9 @@ import { createLogger } from '../server/logger.js';
 import { PROJECT_ROOT } from '../server/paths.js';
 import { writeCorpus } from '../scripts/corpus.js';
 
-const { values } = parseArgs({ options: { documents: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { documents: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '2' }, first: { type: 'string', default: 'cli' } },
+});
 const DOCS = Number(values.documents);
 const ROUNDS = Number(values.rounds);
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
   log(`${DOCS} articles (${(bytes / 2 ** 20).toFixed(1)} MB) in ${corpus}; starting Neo4j…`);
   const neo4j = await startEmbeddedNeo4j({ home: path.join(work, 'neo4j'), boltPort: 0, heap: '1g', pageCache: '256m', onProgress: log });
   const db = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
-  const server = createApp({ db, logger: createLogger('silent') }).listen(0, '127.0.0.1');
+  const server = createApp({ db, logger: createLogger(process.env.LOG_LEVEL ?? 'silent', process.stderr) }).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const paths = files(corpus).sort();
@@ -81,19 +83,24 @@ async function main(): Promise<void> {
     for (const file of paths) body.append('files', new Blob([readFileSync(file)]), path.relative(corpus, file));
     const reply = await fetch(`${base}/api/documents`, { method: 'POST', body });
     if (reply.status !== 202) throw new Error(`upload answered ${reply.status}: ${await reply.text()}`);
-    let { job } = (await reply.json()) as { job: Job };
-    while (!job.finishedAt) {
-      await new Promise((r) => setTimeout(r, 100));
-      ({ job } = (await (await fetch(`${base}/api/jobs/${job.id}`)).json()) as { job: Job });
+    const { job: queued } = (await reply.json()) as { job: Job };
+    // Followed as the explorer follows it: its event stream, to the `end` event.
+    const events = await fetch(`${base}/api/jobs/${queued.id}/events`, { headers: { accept: 'text/event-stream' } });
+    const decoder = new TextDecoder();
+    let text = '';
+    for await (const chunk of events.body as AsyncIterable<Uint8Array>) {
+      text += decoder.decode(chunk, { stream: true });
+      if (/^event: end$/m.test(text)) break;
     }
     const took = seconds(start);
+    const { job } = (await (await fetch(`${base}/api/jobs/${queued.id}`)).json()) as { job: Job };
     if (job.state !== 'done') throw new Error(`the upload job ended ${job.state}: ${JSON.stringify(job.error)}`);
     runs.push({ way: 'api', round, seconds: took, documentsPerSecond: DOCS / took, loaded: job.summary!.documents.new });
   };
 
   try {
     for (let round = 1; round <= ROUNDS; round++) {
-      const order = round % 2 ? [cli, api] : [api, cli];
+      const order = (round % 2 === 1) === (values.first !== 'api') ? [cli, api] : [api, cli];
       for (const way of order) {
         await way(round);
         const last = runs.at(-1)!;

@@ -80,7 +80,11 @@ export class Jobs {
   private async run(job: Job, sources: ArticleSource[]): Promise<void> {
     job.state = 'running';
     this.emit(job, { type: 'state', state: 'running' });
-    const index = new Map(job.files.map((f, i) => [f.name, i]));
+    // Two files may share a name (from two folders): each outcome takes the first slot of its name still open.
+    const slots = new Map<string, number[]>();
+    job.files.forEach((f, i) => {
+      if (f.status === 'pending') slots.set(f.name, [...(slots.get(f.name) ?? []), i]);
+    });
     const before = job.done;
     try {
       const summary = await loadArticles(this.db, sources, {
@@ -90,7 +94,7 @@ export class Jobs {
           this.emit(job, { type: 'progress', done: job.done, total: job.total });
         },
         onOutcome: (outcome) => {
-          const i = index.get(outcome.name);
+          const i = slots.get(outcome.name)?.shift();
           const file: JobFile = { ...outcome };
           if (i !== undefined) job.files[i] = file;
           this.emit(job, { type: 'file', file });

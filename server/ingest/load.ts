@@ -179,6 +179,9 @@ export async function loadArticles(db: Database, sources: ArticleSource[], optio
         if (refresh) renamed.push(refresh);
         continue;
       }
+      // Extraction runs on this thread: a server loading an upload answers its other requests (the job's
+      // own progress among them) between documents rather than after a whole batch.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       let plan: DocumentPlan;
       try {
         plan = planDocument(meta, extractor.extract(meta.text), index);

@@ -163,6 +163,21 @@ describe('articles in over the API', () => {
     assert.equal(await documentCount(), before + 1);
   });
 
+  it('accounts for two files of one name (from two folders) each', async () => {
+    const body = new FormData();
+    body.append('files', new Blob(['Chief Justice Amara Nwosu met Senator Paul Dervaux in Lyon.']), 'north/report.txt');
+    body.append('files', new Blob(['Chief Justice Amara Nwosu met Governor Lise Amundsen in Bergen.']), 'south/report.txt');
+    const job = await finished(((await (await upload(body)).json()) as { job: Job }).job.id);
+    assert.deepEqual(
+      job.files.map((f) => [f.name, f.status]),
+      [
+        ['report.txt', 'new'],
+        ['report.txt', 'new'],
+      ],
+    );
+    assert.notEqual(job.files[0]!.document, job.files[1]!.document);
+  });
+
   it('takes JSON text with a title and a source URL, one or many; the URL makes it the same document', async () => {
     const text = 'Governor Tomas Berg met Minister Alma Ricci again in Porto.';
     const job = await finished(
