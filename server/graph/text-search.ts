@@ -245,7 +245,7 @@ const FACET_VALUES = 20;
 
 /**
  * The text search statement; exported so bench:search runs the very same Cypher through the bare driver.
- * One read: Lucene's best hits, filtered, ranked; the facets and the total over all of them; then, for
+ * One read: Lucene's best hits (in its order: best first), filtered; the facets and the total over all of them; then, for
  * the page only, each document's text, its entities, and the evidence it gives to links among them.
  */
 export const TEXT_SEARCH_STATEMENT = `
@@ -255,7 +255,6 @@ export const TEXT_SEARCH_STATEMENT = `
     AND ($from IS NULL OR d.publishedAt >= $from)
     AND ($to IS NULL OR d.publishedAt <= $to)
     AND ($kind IS NULL OR EXISTS { MATCH (e:Newsgraph:Entity)-[:MENTIONED_IN]->(d) WHERE $kind IN labels(e) AND NOT e:${REJECTED_LABEL} })
-  WITH d, score ORDER BY score DESC, d.publishedAt DESC, d.id
   WITH collect({d: d, score: score}) AS hits, count(*) AS fetched
   CALL (hits) {
     UNWIND hits AS h
