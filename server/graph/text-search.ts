@@ -249,13 +249,19 @@ const FACET_VALUES = 20;
  * the page only, each document's text, its entities, and the evidence it gives to links among them.
  */
 export const TEXT_SEARCH_STATEMENT = `
-  CALL db.index.fulltext.queryNodes($index, $query, {limit: $window}) YIELD node AS d, score
-  WHERE d:Document
-    AND ($outlet IS NULL OR d.outlet = $outlet)
-    AND ($from IS NULL OR d.publishedAt >= $from)
-    AND ($to IS NULL OR d.publishedAt <= $to)
-    AND ($kind IS NULL OR EXISTS { MATCH (e:Newsgraph:Entity)-[:MENTIONED_IN]->(d) WHERE $kind IN labels(e) AND NOT e:${REJECTED_LABEL} })
-  WITH collect({d: d, score: score}) AS hits, count(*) AS fetched
+  CALL db.index.fulltext.queryNodes($index, $query, {limit: $window}) YIELD node, score
+  WITH collect({d: node, score: score}) AS found
+  CALL (found) {
+    UNWIND found AS h
+    WITH h, h.d AS d
+    WHERE d:Document
+      AND ($outlet IS NULL OR d.outlet = $outlet)
+      AND ($from IS NULL OR d.publishedAt >= $from)
+      AND ($to IS NULL OR d.publishedAt <= $to)
+      AND ($kind IS NULL OR EXISTS { MATCH (e:Newsgraph:Entity)-[:MENTIONED_IN]->(d) WHERE $kind IN labels(e) AND NOT e:${REJECTED_LABEL} })
+    RETURN collect(h) AS hits
+  }
+  WITH size(found) AS returned, hits, size(hits) AS fetched
   CALL (hits) {
     UNWIND hits AS h
     WITH h.d.outlet AS value WHERE value IS NOT NULL
@@ -300,7 +306,7 @@ export const TEXT_SEARCH_STATEMENT = `
     RETURN collect({document: {id: d.id, title: d.title, url: d.url, outlet: d.outlet, publishedAt: d.publishedAt, file: d.file},
                     text: d.text, score: score, entities: entities, links: links}) AS page
   }
-  RETURN fetched, outlets, kinds, months, page`;
+  RETURN returned, fetched, outlets, kinds, months, page`;
 
 export interface TextSearchOptions {
   limit?: number;
@@ -373,7 +379,8 @@ export function textSearchReply(row: Record<string, unknown>, query: TextQuery, 
     })),
     facets: { outlets: row.outlets as FacetCount[], kinds: row.kinds as FacetCount[], dates: dateFacet(row.months as FacetCount[]) },
     total: fetched,
-    capped: fetched >= window,
+    // Lucene's count, before the filters: a full window means it had more to give.
+    capped: (row.returned as number) >= window,
   };
 }
 

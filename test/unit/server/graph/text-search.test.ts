@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findMatches, fold, sentences, snippetsOf, textQuery } from '../../../../server/graph/text-search.js';
+import { findMatches, fold, sentences, snippetsOf, textQuery, textSearchReply } from '../../../../server/graph/text-search.js';
 
 // Invented text; no name from any corpus.
 const TEXT =
@@ -108,5 +108,46 @@ describe('text search: matches and snippets', () => {
     assert.ok(snippet!.text.length <= 282);
     assert.deepEqual(marked(snippet!.text, snippet!.highlights), ['needle']);
     assert.equal(long.slice(snippet!.start, snippet!.start + snippet!.text.length - 2), snippet!.text.slice(1, -1));
+  });
+});
+
+describe('text search: the reply', () => {
+  const row = (returned: number, fetched: number, months: { value: string; count: number }[]) => ({
+    returned,
+    fetched,
+    outlets: [],
+    kinds: [],
+    months,
+    page: [],
+  });
+  it("says it is capped when Lucene gave a full window, filtered or not, and counts years, or one year's months", () => {
+    const query = textQuery('harbour')!;
+    assert.equal(textSearchReply(row(1000, 3, []), query, 1000).capped, true, 'a filter kept 3 of a full window: there may be more');
+    assert.equal(textSearchReply(row(999, 999, []), query, 1000).capped, false);
+    const years = textSearchReply(
+      row(3, 3, [
+        { value: '2024-05', count: 1 },
+        { value: '2021-03', count: 1 },
+        { value: '2024-01', count: 1 },
+      ]),
+      query,
+      1000,
+    );
+    assert.deepEqual(years.facets.dates, [
+      { value: '2021', count: 1 },
+      { value: '2024', count: 2 },
+    ]);
+    const months = textSearchReply(
+      row(2, 2, [
+        { value: '2024-05', count: 1 },
+        { value: '2024-01', count: 1 },
+      ]),
+      query,
+      1000,
+    );
+    assert.deepEqual(months.facets.dates, [
+      { value: '2024-01', count: 1 },
+      { value: '2024-05', count: 1 },
+    ]);
   });
 });
