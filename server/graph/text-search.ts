@@ -43,8 +43,13 @@ const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 /** Letters ASCII folding turns into others that Unicode decomposition does not reach. */
 const FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', ð: 'd', þ: 'th', ı: 'i', '’': "'" };
 
+/** Printable ASCII and blanks: what folding leaves as it is but for case. */
+const PLAIN = /^[\u0020-\u007e\s]*$/;
+
 /** A word as the index keeps it: lower case, accents off, one kind of apostrophe. */
 export function fold(word: string): string {
+  // Most words of most articles are ASCII: lower case is all they need (normalize is the costly part).
+  if (PLAIN.test(word)) return word.toLowerCase();
   return word
     .toLowerCase()
     .normalize('NFD')
@@ -188,11 +193,18 @@ interface LinkEvidence {
  * evidence it is.
  */
 export function snippetsOf(text: string, terms: SearchTerm[], links: LinkEvidence[] = [], max = SNIPPETS_PER_DOCUMENT): TextSnippet[] {
-  const matches = findMatches(text, terms);
-  if (matches.length === 0) return [];
+  // Only a sentence that holds one of the words, as characters, is read word by word: a page of articles
+  // is tens of thousands of words, of which a few sentences matter.
+  const words = [...new Set(terms.flatMap((t) => t.words.filter((w) => terms.length === 1 || t.words.length === 1 || !STOP_WORDS.has(w))))];
+  const hint = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
   const candidates = sentences(text)
-    .map((s) => ({ ...s, matches: matches.filter((m) => m.start >= s.start && m.end <= s.end) }))
+    .filter((s) => {
+      const raw = text.slice(s.start, s.end);
+      return hint.test(PLAIN.test(raw) ? raw : fold(raw));
+    })
+    .map((s) => ({ ...s, matches: findMatches(text.slice(s.start, s.end), terms).map((m) => ({ ...m, start: m.start + s.start, end: m.end + s.start })) }))
     .filter((s) => s.matches.length > 0);
+  if (candidates.length === 0) return [];
   const distinct = (s: (typeof candidates)[number]) => new Set(s.matches.map((m) => m.term)).size;
   const chosen = candidates
     .map((s, k) => ({ s, k }))
