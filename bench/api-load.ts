@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { NEIGHBOURHOOD_STATEMENT, neighbourhoodParameters } from '../server/graph/entity.js';
 import { SEARCH_STATEMENT, searchParameters } from '../server/graph/search.js';
+import { TEXT_SEARCH_STATEMENT, textSearchParameters } from '../server/graph/text-search.js';
 
 export interface LoadPlan {
   url: string;
@@ -20,6 +21,12 @@ export interface LoadPlan {
   rounds: number;
   entityIds: string[];
   searchTerms: string[];
+  /** Words for full-text search (bench:search). */
+  textTerms?: string[];
+  /** Seconds a request through the API may take before it counts as an error (autocannon's default: 10). */
+  timeoutSeconds?: number;
+  /** The scenarios to run, by name (all when absent): search, neighbourhood, text search. */
+  scenarios?: string[];
 }
 
 export interface PhaseResult {
@@ -66,6 +73,7 @@ async function viaApi(plan: LoadPlan, scenario: Scenario, seconds: number): Prom
     url: plan.url,
     connections: plan.connections,
     duration: seconds,
+    timeout: plan.timeoutSeconds ?? 10,
     requests: [{ setupRequest: (req) => ({ ...req, path: scenario.path(next++) }) }],
   });
   (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
@@ -102,8 +110,8 @@ async function viaDriver(driver: neo4j.Driver, plan: LoadPlan, cypher: CypherReq
 
 async function main(): Promise<void> {
   const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadPlan;
-  const { entityIds: ids, searchTerms: terms } = plan;
-  const scenarios: Scenario[] = [
+  const { entityIds: ids, searchTerms: terms, textTerms = [] } = plan;
+  const allScenarios: Scenario[] = [
     {
       name: 'search',
       path: (i) => `/api/search?q=${encodeURIComponent(terms[i % terms.length]!)}`,
@@ -114,7 +122,13 @@ async function main(): Promise<void> {
       path: (i) => `/api/entities/${encodeURIComponent(ids[i % ids.length]!)}/neighbourhood?depth=1`,
       cypher: (i) => ({ query: NEIGHBOURHOOD_STATEMENT, params: neighbourhoodParameters(ids[i % ids.length]!) }),
     },
+    {
+      name: 'text search',
+      path: (i) => `/api/search?in=text&q=${encodeURIComponent(textTerms[i % textTerms.length]!)}`,
+      cypher: (i) => ({ query: TEXT_SEARCH_STATEMENT, params: textSearchParameters(textTerms[i % textTerms.length]!)!.params }),
+    },
   ];
+  const scenarios = allScenarios.filter((s) => !plan.scenarios || plan.scenarios.includes(s.name));
   // The server's own settings: plain numbers, a pool as large as the clients.
   const driver = neo4j.driver(plan.neo4j.uri, neo4j.auth.basic(plan.neo4j.user, plan.neo4j.password), { disableLosslessIntegers: true });
   const results: Record<string, { api: PhaseResult; driver: PhaseResult; ratio: number }> = {};
@@ -161,10 +175,12 @@ async function main(): Promise<void> {
 
     // Deeper neighbourhoods are not under the target, but a user opens them: one client, the biggest hub
     // and an entity drawn at random, median of 5 requests through the API.
-    for (const [who, id] of [
-      ['hub', 'e:0'],
-      ['random entity', ids[0]!],
-    ] as const) {
+    for (const [who, id] of scenarios.some((s) => s.name === 'neighbourhood')
+      ? ([
+          ['hub', 'e:0'],
+          ['random entity', ids[0]!],
+        ] as const)
+      : []) {
       for (const depth of [1, 2, 3]) {
         const times: number[] = [];
         let nodes = 0;

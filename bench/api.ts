@@ -13,7 +13,6 @@
  * Options: --entities N (800000), --documents N (200000), --connections N (20), --seconds N (10 per phase),
  * --rounds N (4, in ABBA order), --warmup N (60 s each way per scenario, all before any measurement), --fresh. Writes bench/results/api.json.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import { PROJECT_ROOT } from '../server/paths.js';
 import { rng } from '../scripts/corpus.js';
 import { entityName, openApiGraph, type ApiGraphScale } from './api-graph.js';
 import type { LoadPlan, PhaseResult } from './api-load.js';
+import { runNode, startServer } from './server-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -52,37 +52,13 @@ function workload(): { entityIds: string[]; searchTerms: string[] } {
   return { entityIds, searchTerms };
 }
 
-function runNode(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): { done: Promise<string>; kill: () => void } {
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-    for (const line of chunk.split('\n')) if (line) onLine?.(line);
-  });
-  const done = new Promise<string>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 || signal === 'SIGTERM' ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code ?? signal}`)),
-    );
-  });
-  return { done, kill: () => child.kill('SIGTERM') };
-}
-
 async function main(): Promise<void> {
   const { neo4j, db, built } = await openApiGraph(SCALE, { fresh: values.fresh, log });
   let server: ReturnType<typeof runNode> | undefined;
   try {
-    let ready: (url: string) => void;
-    const url = new Promise<string>((resolve) => (ready = resolve));
-    server = runNode(
-      ['bin/newsgraph.js', 'serve', '--no-seed', '--port', '0'],
-      { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, LOG_LEVEL: 'info' },
-      (line) => {
-        const m = /ready at (http:\/\/\S+)/.exec(line);
-        if (m) ready(m[1]!);
-      },
-    );
-    const base = await Promise.race([url, server.done.then(() => Promise.reject(new Error('the server stopped before it was ready')))]);
+    const started = await startServer(neo4j);
+    server = started.server;
+    const base = started.base;
     log(`Server ready at ${base}; starting the load process.`);
 
     const plan: LoadPlan = {
@@ -93,6 +69,7 @@ async function main(): Promise<void> {
       warmupSeconds: Number(values.warmup),
       rounds: Number(values.rounds),
       ...workload(),
+      scenarios: ['search', 'neighbourhood'],
     };
     const planFile = path.join(os.tmpdir(), `newsgraph-bench-api-${process.pid}.json`);
     writeFileSync(planFile, JSON.stringify(plan));

@@ -91,6 +91,44 @@ export interface SearchHit {
   score: number;
 }
 
+/** GET /api/search?in=text: a document whose title or text holds the words. */
+export interface TextSearchHit {
+  document: { id: string; title: string | null; url: string | null; outlet: string | null; publishedAt: string | null; file: string | null };
+  score: number;
+  /** Where the words stand in the title: [start, end) offsets into `document.title`. */
+  titleHighlights: [number, number][];
+  /** Sentences of the text that hold the words, in text order. */
+  snippets: TextSnippet[];
+  /** Entities the document mentions (none an analyst rejected), most-mentioned first, at most 12. */
+  entities: { id: string; name: string; kind: string }[];
+}
+
+export interface TextSnippet {
+  /** A sentence of the document's text, cut around the words when long ("…" marks a cut). */
+  text: string;
+  /** Where `text` starts in the document's text (after a leading "…", when there is one). */
+  start: number;
+  /** [start, end) offsets into `text` of each word or phrase searched for: the client marks them. */
+  highlights: [number, number][];
+  /** Links this sentence is the evidence of: the graph's reading of it. */
+  links: { type: string; source: { id: string; name: string }; target: { id: string; name: string } }[];
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface TextSearchResult {
+  results: TextSearchHit[];
+  /** Counted over every hit (not only this page): outlets, kinds of entity mentioned (Person, Institution, Place), and publication years, or months when every dated hit is of one year. */
+  facets: { outlets: FacetCount[]; kinds: FacetCount[]; dates: FacetCount[] };
+  /** Hits in all, among the best `window` documents Lucene returned. */
+  total: number;
+  /** True when Lucene returned a full window: more documents hold the words than were counted. */
+  capped: boolean;
+}
+
 /** GET /api/entities/:id */
 export interface EntityDetails {
   id: string;

@@ -8,6 +8,7 @@ import type {
   EntityDetails,
   PathsResult,
   SearchHit,
+  TextSearchResult,
 } from '../../common/api.js';
 import type { Correction, CorrectionLog, DuplicateList, EntityCategory } from '../../common/curate.js';
 import type { ExportFormatName, ExportScope } from '../../common/export.js';
@@ -74,6 +75,20 @@ export function fetchOverview(limit = 300): Promise<SerializedGraph> {
 
 export async function searchEntities(q: string, limit = 8): Promise<SearchHit[]> {
   return (await getJson<{ results: SearchHit[] }>(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`)).results;
+}
+
+/** The filters of a text search: the server's `outlet`, `kind`, `from` and `to`. */
+export interface TextFilters {
+  outlet?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function searchText(q: string, filters: TextFilters = {}, limit = 20): Promise<TextSearchResult> {
+  const params = new URLSearchParams({ in: 'text', q, limit: String(limit) });
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  return getJson<TextSearchResult>(`/api/search?${params.toString()}`);
 }
 
 export function fetchEntity(id: string): Promise<EntityDetails> {

@@ -17,6 +17,8 @@ import { mountPaging } from './paging/paging.js';
 import { Panel } from './panel/panel.js';
 import { mountPaths } from './paths/paths.js';
 import { mountSearch } from './search/search.js';
+import { TextSearch } from './search/text.js';
+import { el } from './app/dom.js';
 import { mountSessionControls, showSignIn } from './signin/signin.js';
 import { getJson } from './api.js';
 import { canEdit, setSession } from './app/session.js';
@@ -82,11 +84,18 @@ mountFilters(canvas, document.getElementById('filters-button') as HTMLButtonElem
 mountLegend(canvas, container.parentElement!);
 mountExport(canvas, mountViewControls(canvas), { lastQuery: () => queryConsole.lastQuery(), lastQueryValuesOnly: () => queryConsole.lastQueryValuesOnly() });
 const queryConsole = mountConsole(document.getElementById('query') as HTMLButtonElement, container.parentElement!, canvas, (id) => void explore.open(id));
+const textSearch = new TextSearch({
+  showList: (title, children) => panel.render([el('p', 'Text search', 'kind'), el('h2', title), ...children]),
+  showDocument: (id, focus, back) => panel.showDocument(id, focus, back),
+  openEntity: (id) => void explore.open(id, { focus: true }),
+  showPanel: () => container.parentElement!.classList.add('with-panel'),
+});
 mountSearch(
   document.getElementById('search') as HTMLInputElement,
   document.getElementById('search-results') as HTMLUListElement,
   (hit) => void explore.open(hit.id, { focus: true }),
   { find: async (q) => (await getJson<{ notes: Note[] }>(searchNotesUrl(q))).notes, onChoose: (note) => void openNote(note) },
+  { switch: document.getElementById('search-mode')!, search: (q) => void textSearch.search(q) },
 );
 const investigations = mountInvestigations(
   canvas,

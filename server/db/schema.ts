@@ -18,6 +18,8 @@ export const SCHEMA_VERSION = 2;
 
 export const FULLTEXT_ENTITY_INDEX = 'newsgraph_entity_names';
 export const PUBLISHED_AT_INDEX = 'newsgraph_published_at';
+/** Documents' titles and text, for text search (server/graph/text-search.ts). */
+export const FULLTEXT_DOCUMENTS_INDEX = 'newsgraph_documents_text';
 /** Analysts' notes and saved investigations: newsgraph's own records beside the graph, not `:Newsgraph`, so graph reads never meet them. */
 export const NOTE_LABEL = 'NewsgraphNote';
 export const INVESTIGATION_LABEL = 'NewsgraphInvestigation';
@@ -41,6 +43,11 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE FULLTEXT INDEX ${FULLTEXT_ENTITY_INDEX} IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON EACH [n.name, n.aliases]`,
   // Documents by publication date (ISO strings of one length, so a range is a string range): only they have it.
   `CREATE RANGE INDEX ${PUBLISHED_AT_INDEX} IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON (n.publishedAt)`,
+  // Documents' words: only documents have `title` or `text`. Case and accents folded, English stop words left
+  // out, no stemming: a search finds the words as written, which is what the highlights can then show.
+  // A database of an earlier version gains it on the next start (IF NOT EXISTS) and Neo4j fills it in the background.
+  `CREATE FULLTEXT INDEX ${FULLTEXT_DOCUMENTS_INDEX} IF NOT EXISTS FOR (n:${NEWSGRAPH_LABEL}) ON EACH [n.title, n.text]
+     OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding'}}`,
   // Notes: found by id, listed by what they are about, searched by their words.
   `CREATE CONSTRAINT newsgraph_note_id IF NOT EXISTS FOR (n:${NOTE_LABEL}) REQUIRE n.id IS UNIQUE`,
   `CREATE INDEX newsgraph_note_target IF NOT EXISTS FOR (n:${NOTE_LABEL}) ON (n.targetKey)`,

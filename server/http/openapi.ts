@@ -31,6 +31,7 @@ import {
   PathsReply,
   SearchReply,
   SessionReply,
+  TextSearchReply,
   StatsReply,
 } from './replies.js';
 import { SignIn } from './routes/session.js';
@@ -194,9 +195,11 @@ function build(): Record<string, unknown> {
       },
       '/api/search': {
         get: operation({
-          summary: 'Entities by name or alias, prefix and fuzzy, ranked',
+          summary:
+            'Entities by name or alias, prefix and fuzzy, ranked (in=names, the default); or documents by the words of their text, ' +
+            'with highlighted sentences, the entities they mention and facets (in=text)',
           query: SearchQuery,
-          ok: ok('ranked results', inputSchema(SearchReply)),
+          ok: ok('ranked results: entities (in=names) or documents (in=text)', inputSchema(z.union([SearchReply, TextSearchReply]))),
           errors: NEO4J,
         }),
       },

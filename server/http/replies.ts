@@ -17,6 +17,7 @@ import type {
   PathsResult,
   SearchHit,
   SessionInfo,
+  TextSearchResult,
   Stats,
 } from '../../common/api.js';
 import type { Investigation, InvestigationSummary, Note } from '../../common/curate.js';
@@ -78,6 +79,36 @@ export const StatsReply = z.object({ nodes: counts, relationships: counts });
 
 export const SearchReply = z.object({
   results: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), aliases: z.array(z.string()), score: z.number() })),
+});
+
+const FacetCounts = z.array(z.object({ value: z.string(), count: z.int().min(1) }));
+const Offsets = z.array(z.array(z.int().min(0)).length(2));
+const Named = z.object({ id: z.string(), name: z.string() });
+
+export const TextSearchReply = z.object({
+  results: z.array(
+    z.object({
+      document: z.object({ id: z.string(), title: nullableText, url: nullableText, outlet: nullableText, publishedAt: nullableText, file: nullableText }),
+      score: z.number(),
+      titleHighlights: Offsets.meta({ description: '[start, end) of each match in the title' }),
+      snippets: z.array(
+        z.object({
+          text: z.string(),
+          start: z.int().min(0).meta({ description: "where the snippet starts in the document's text" }),
+          highlights: Offsets.meta({ description: '[start, end) of each match in the snippet text' }),
+          links: z.array(z.object({ type: z.string(), source: Named, target: Named })).meta({ description: 'links this sentence is the evidence of' }),
+        }),
+      ),
+      entities: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+    }),
+  ),
+  facets: z.object({
+    outlets: FacetCounts,
+    kinds: FacetCounts,
+    dates: FacetCounts.meta({ description: 'YYYY, or YYYY-MM when every dated hit is of one year' }),
+  }),
+  total: z.int().min(0),
+  capped: z.boolean().meta({ description: 'more documents hold the words than the best ones counted' }),
 });
 
 const Evidence = z.object({
@@ -291,6 +322,7 @@ const fits: [
   Fits<Health, typeof HealthReply>,
   Fits<Stats, typeof StatsReply>,
   Fits<{ results: SearchHit[] }, typeof SearchReply>,
+  Fits<TextSearchResult, typeof TextSearchReply>,
   Fits<EntityDetails, typeof EntityReply>,
   Fits<EdgeEvidence, typeof EvidenceReply>,
   Fits<PathsResult, typeof PathsReply>,
@@ -309,5 +341,5 @@ const fits: [
   Fits<Investigation, typeof InvestigationReply>,
   Fits<{ job: Job }, typeof JobReply>,
   Fits<{ documents: NewDocument[] }, typeof RecentDocumentsReply>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void fits;

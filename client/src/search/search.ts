@@ -1,7 +1,8 @@
 /**
  * The search box: names and aliases from /api/search as the user types, then notes holding the words
  * (a "Notes" group under the names), in one listbox that the keyboard and the mouse both drive. Choosing
- * a name hands its hit to `onChoose`, a note to `notes.onChoose`.
+ * a name hands its hit to `onChoose`, a note to `notes.onChoose`. A "Names" / "Text" switch turns it into
+ * a search of the articles' words, whose results go to the side panel (search/text.ts).
  */
 import type { SearchHit } from '../../../common/api.js';
 import type { Note } from '../../../common/curate.js';
@@ -16,10 +17,24 @@ export interface NoteSearch {
   onChoose(note: Note): void;
 }
 
+/** The text side of the switch. */
+export interface TextMode {
+  /** Radio buttons, each with `data-mode` names or text. */
+  switch: HTMLElement;
+  search(q: string): void;
+}
+
+const MODES = {
+  names: { placeholder: 'Search names and notes…', label: 'Search people, institutions, places and notes' },
+  text: { placeholder: 'Search the articles’ text…', label: 'Search the words of the articles' },
+} as const;
+const TEXT_DEBOUNCE_MS = 400;
+
 type Hit = SearchHit | { note: Note };
 const isNote = (hit: Hit): hit is { note: Note } => 'note' in hit;
 
-export function mountSearch(input: HTMLInputElement, list: HTMLUListElement, onChoose: (hit: SearchHit) => void, notes?: NoteSearch): void {
+export function mountSearch(input: HTMLInputElement, list: HTMLUListElement, onChoose: (hit: SearchHit) => void, notes?: NoteSearch, text?: TextMode): void {
+  let mode: keyof typeof MODES = 'names';
   let hits: Hit[] = [];
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -71,12 +86,46 @@ export function mountSearch(input: HTMLInputElement, list: HTMLUListElement, onC
     else onChoose(hit);
   };
 
+  const radios = text ? [...text.switch.querySelectorAll<HTMLButtonElement>('[data-mode]')] : [];
+  const setMode = (next: keyof typeof MODES) => {
+    mode = next;
+    for (const radio of radios) {
+      const on = radio.dataset.mode === mode;
+      radio.setAttribute('aria-checked', String(on));
+      radio.tabIndex = on ? 0 : -1;
+    }
+    input.placeholder = MODES[mode].placeholder;
+    input.setAttribute('aria-label', MODES[mode].label);
+    // Text results are a list in the side panel, not suggestions under the box.
+    if (mode === 'text') input.removeAttribute('role');
+    else input.setAttribute('role', 'combobox');
+    hits = [];
+    render();
+    if (input.value.trim()) input.dispatchEvent(new Event('input'));
+  };
+  for (const radio of radios) {
+    radio.addEventListener('click', () => {
+      setMode(radio.dataset.mode === 'text' ? 'text' : 'names');
+      input.focus();
+    });
+    radio.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      event.preventDefault();
+      setMode(mode === 'names' ? 'text' : 'names');
+      radios.find((r) => r.dataset.mode === mode)?.focus();
+    });
+  }
+
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value.trim();
     if (!q) {
       hits = [];
       render();
+      return;
+    }
+    if (mode === 'text') {
+      timer = setTimeout(() => text?.search(q), TEXT_DEBOUNCE_MS);
       return;
     }
     timer = setTimeout(async () => {
@@ -97,6 +146,13 @@ export function mountSearch(input: HTMLInputElement, list: HTMLUListElement, onC
   });
 
   input.addEventListener('keydown', (event) => {
+    if (mode === 'text') {
+      if (event.key !== 'Enter' || !input.value.trim()) return;
+      event.preventDefault();
+      clearTimeout(timer);
+      text?.search(input.value.trim());
+      return;
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (!hits.length) return;
       event.preventDefault();

@@ -7,17 +7,72 @@ import { documentDetails, listDocuments } from '../../graph/documents.js';
 import { edgeEvidence } from '../../graph/evidence.js';
 import { MAX_PATH_LENGTH, shortestPaths } from '../../graph/paths.js';
 import { SEARCH_KINDS, searchEntities } from '../../graph/search.js';
+import { searchText } from '../../graph/text-search.js';
 import { graphStats } from '../../graph/stats.js';
 import { commaList, exactly, EXAMPLE_IDS, Id, idParams, requiredWholeNumber, text, wholeNumber } from '../params.js';
 
 // The schemas each route validates with; server/http/openapi.ts writes the API's document from them.
 // Queries are strict: an unknown parameter (a typo such as limt=5) is refused, not ignored.
 
-export const SearchQuery = z.strictObject({
-  q: text(200, 'the text to search for in q').meta({ description: 'the words to look for: names and aliases, prefix and fuzzy' }),
-  type: z.enum(SEARCH_KINDS).optional().meta({ description: 'only this kind' }),
-  limit: wholeNumber(1, 100, 10, 'results at most'),
-});
+const searchText_ = () => text(200, 'the text to search for in q');
+const ONLY_TEXT = 'outlet, kind, from, to and offset filter a text search: use them with in=text';
+const onlyText = () => z.never({ error: ONLY_TEXT }).optional().meta({ description: 'with in=text only' });
+
+/**
+ * A day (2024-01-31) or a moment (2024-01-31T12:00:00Z, 2024-01-31T14:00+02:00), in the form `publishedAt` is
+ * written in: a day as its first (`from`) or last (`to`) millisecond in UTC. The pattern admits only real
+ * months, days of them, hours and minutes, so every date it admits is one (29 February of a common year
+ * is 1 March).
+ */
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2\\d))';
+const TIME = 'T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,3})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
+const DATE_PATTERN = new RegExp(`^\\d{4}-${MONTH_DAY}(?:${TIME})?$`);
+
+function instant(value: string, endOfDay: boolean): string {
+  if (value.length > 10) return new Date(value).toISOString();
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const midnight = new Date(0);
+  midnight.setUTCFullYear(y, m - 1, d);
+  return new Date(midnight.getTime() + (endOfDay ? 86_400_000 - 1 : 0)).toISOString();
+}
+
+const dateBound = (endOfDay: boolean, description: string) =>
+  z
+    .string()
+    .regex(DATE_PATTERN, 'give a date as YYYY-MM-DD or an ISO 8601 date and time with its offset (2024-01-31T12:00:00Z)')
+    .transform((v) => instant(v, endOfDay))
+    .optional()
+    .meta({ description });
+
+/**
+ * Names (the default, today's reply) or text: the filters and paging of a text search are refused with
+ * in=names, clearly, rather than ignored. Two branches, so that the document says which goes with which.
+ */
+export const SearchQuery = z
+  .union([
+    z.strictObject({
+      q: searchText_().meta({ description: 'the words to look for: names and aliases, prefix and fuzzy' }),
+      in: z.literal('names').optional().meta({ description: 'entities by name (the default)' }),
+      type: z.enum(SEARCH_KINDS).optional().meta({ description: 'only this kind' }),
+      limit: wholeNumber(1, 100, 10, 'results at most'),
+      outlet: onlyText(),
+      kind: onlyText(),
+      from: onlyText(),
+      to: onlyText(),
+      offset: onlyText(),
+    }),
+    z.strictObject({
+      q: searchText_().meta({ description: 'the words to find in articles: every word, "a phrase" in quotes, a prefix ending in *' }),
+      in: z.literal('text').meta({ description: 'documents by their title and text' }),
+      outlet: z.string().min(1).max(200).optional().meta({ description: 'only documents of this outlet' }),
+      kind: z.enum(SEARCH_KINDS).optional().meta({ description: 'only documents that mention an entity of this kind' }),
+      from: dateBound(false, 'only documents published on or after this day (YYYY-MM-DD, or an ISO 8601 date and time)'),
+      to: dateBound(true, 'only documents published on or before this day (the whole day), or this moment'),
+      limit: wholeNumber(1, 100, 20, 'documents at most'),
+      offset: wholeNumber(0, 5000, 0, 'documents of the ranked order to skip'),
+    }),
+  ])
+  .meta({ title: 'search', description: 'q, and in=names (default: type, limit) or in=text (outlet, kind, from, to, limit, offset)' });
 
 const ONLY_DEPTH_1 = 'offset pages the direct neighbours only: use it with depth=1';
 const neighbourhoodFields = {
@@ -79,8 +134,13 @@ export function graphRoutes(db: Database): Router {
     res.json(await graphStats(db));
   });
   router.get('/search', async (req, res) => {
-    const { q, type, limit } = SearchQuery.parse(req.query);
-    res.json({ results: await searchEntities(db, q, { kind: type, limit }) });
+    const query = SearchQuery.parse(req.query);
+    if (query.in === 'text') {
+      const { q, outlet, kind, from, to, limit, offset } = query;
+      res.json(await searchText(db, q, { outlet, kind, from, to, limit, offset }));
+      return;
+    }
+    res.json({ results: await searchEntities(db, query.q, { kind: query.type, limit: query.limit }) });
   });
   router.get('/edges/:id/evidence', async (req, res) => {
     const { id } = EdgeParams.parse(req.params);

@@ -7,7 +7,7 @@ import { inputSchema, openApiDocument } from '../../../../server/http/openapi.js
 import { wholeNumber } from '../../../../server/http/params.js';
 import { CypherBody } from '../../../../server/http/routes/cypher.js';
 import { ExportQuery } from '../../../../server/http/routes/export.js';
-import { NeighbourhoodQuery, SearchQuery } from '../../../../server/http/routes/graph.js';
+import { NeighbourhoodQuery, PathsQuery, SearchQuery } from '../../../../server/http/routes/graph.js';
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -50,17 +50,29 @@ describe('OpenAPI document', () => {
   });
 
   it('takes each parameter and body from the zod schema its route validates with', () => {
-    const search = doc.paths['/api/search']!.get!;
-    const searchSchema = input(SearchQuery) as { properties: Record<string, { description?: string }>; required: string[] };
+    const paths = doc.paths['/api/paths']!.get!;
+    const pathsSchema = input(PathsQuery) as { properties: Record<string, { description?: string }>; required: string[] };
     assert.deepEqual(
-      search.parameters!.map((p) => p.name),
-      Object.keys(searchSchema.properties),
+      paths.parameters!.map((p) => p.name),
+      Object.keys(pathsSchema.properties),
     );
-    for (const p of search.parameters!) {
-      const { description: _d, ...schema } = searchSchema.properties[p.name]!;
+    for (const p of paths.parameters!) {
+      const { description: _d, ...schema } = pathsSchema.properties[p.name]!;
       assert.deepEqual(p.schema, schema, p.name);
-      assert.equal(p.required, searchSchema.required.includes(p.name), p.name);
+      assert.equal(p.required, pathsSchema.required.includes(p.name), p.name);
     }
+    // Search by names or by text: one object, a branch each, so the text filters are documented with in=text only.
+    const [search] = doc.paths['/api/search']!.get!.parameters!;
+    const { title: _st, description: _sd, ...searchBranches } = input(SearchQuery);
+    assert.deepEqual(search, {
+      name: 'search',
+      in: 'query',
+      required: true,
+      style: 'form',
+      explode: true,
+      description: search!.description,
+      schema: searchBranches,
+    });
     assert.deepEqual(doc.paths['/api/cypher']!.post!.requestBody!.content['application/json']!.schema, input(CypherBody));
     // Fields that depend on each other are one form-exploded object with a branch each.
     const [page] = doc.paths['/api/entities/{id}/neighbourhood']!.get!.parameters!.filter((p) => p.in === 'query');
