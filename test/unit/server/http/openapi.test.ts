@@ -6,6 +6,7 @@ import { apiRouter } from '../../../../server/http/app.js';
 import { inputSchema, openApiDocument } from '../../../../server/http/openapi.js';
 import { wholeNumber } from '../../../../server/http/params.js';
 import { CypherBody } from '../../../../server/http/routes/cypher.js';
+import { DocumentsBody } from '../../../../server/http/routes/documents.js';
 import { ExportQuery } from '../../../../server/http/routes/export.js';
 import { NeighbourhoodQuery, PathsQuery, SearchQuery } from '../../../../server/http/routes/graph.js';
 
@@ -74,6 +75,10 @@ describe('OpenAPI document', () => {
       schema: searchBranches,
     });
     assert.deepEqual(doc.paths['/api/cypher']!.post!.requestBody!.content['application/json']!.schema, input(CypherBody));
+    // Articles come as JSON or as files.
+    const upload = doc.paths['/api/documents']!.post!.requestBody!.content;
+    assert.deepEqual(upload['application/json']!.schema, input(DocumentsBody));
+    assert.ok(upload['multipart/form-data'], 'files as multipart/form-data');
     // Fields that depend on each other are one form-exploded object with a branch each.
     const [page] = doc.paths['/api/entities/{id}/neighbourhood']!.get!.parameters!.filter((p) => p.in === 'query');
     const { title: _t, description: _d, ...branches } = input(NeighbourhoodQuery);
@@ -89,9 +94,9 @@ describe('OpenAPI document', () => {
   it('documents, for every operation, the statuses any request may get, each with the codes it carries', () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
-        // Signing out and deleting answer 204 with no body, creating 201; every other operation 200.
+        // Signing out and deleting answer 204 with no body, creating 201, accepting an upload 202; every other operation 200.
         const success = Object.keys(operation.responses).find((s) => s.startsWith('2'))!;
-        assert.ok(['200', '201', '204'].includes(success), `${method} ${path}: ${success}`);
+        assert.ok(['200', '201', '202', '204'].includes(success), `${method} ${path}: ${success}`);
         assert.equal(Object.keys(operation.responses).filter((s) => s.startsWith('2')).length, 1, `${method} ${path}: one success`);
         for (const status of [success, '400', '401', '403', '413', '421', '431', '500'])
           assert.ok(status in operation.responses, `${method} ${path}: ${status}`);
