@@ -5,8 +5,11 @@
 import type { GraphNews } from '../../../common/ingest.js';
 import type { Canvas } from '../app/canvas.js';
 import { errorText, toast } from '../app/toast.js';
-import { newsWords } from './model.js';
+import { newsWords, othersNews } from './model.js';
 import { showDocuments } from './show.js';
+
+/** How long news waits, so that an upload's own documents are known as such first. */
+const OWN_GRACE_MS = 1500;
 
 export interface Live {
   /** Starts listening, once the session is known (with access control on, the stream needs it). */
@@ -21,17 +24,17 @@ export function mountLive(canvas: Canvas): Live {
   let source: EventSource | null = null;
   const announce = (message: Event) => {
     const news = JSON.parse((message as MessageEvent<string>).data) as GraphNews;
-    const ids = news.documents.map((d) => d.id).filter((id) => !own.has(id));
-    if (ids.length === 0) return;
-    const item = toast(
-      newsWords({ ...news, documents: news.documents.filter((d) => ids.includes(d.id)), total: news.total - (news.documents.length - ids.length) }),
-      'info',
-      {
-        label: 'Show',
-        run: () =>
-          void showDocuments(canvas, ids, 'New articles').catch((err: unknown) => toast(`The new articles could not be shown: ${errorText(err)}`, 'error')),
-      },
-    );
+    // The news and this explorer's own upload come down two streams in no set order: a moment's wait lets
+    // the upload's own documents be known before they could be announced to it.
+    setTimeout(() => tell(news), OWN_GRACE_MS);
+  };
+  const tell = (given: GraphNews) => {
+    const news = othersNews(given, own);
+    if (!news) return;
+    const ids = news.documents.map((d) => d.id);
+    const show = () =>
+      void showDocuments(canvas, ids, 'New articles').catch((err: unknown) => toast(`The new articles could not be shown: ${errorText(err)}`, 'error'));
+    const item = toast(newsWords(news), 'info', { label: 'Show', run: show });
     item.dataset.news = 'documents';
   };
   return {

@@ -69,6 +69,13 @@ export function writtenDocuments(job: Job): string[] {
   return [...new Set(job.files.filter((f) => (f.status === 'new' || f.status === 'replaced') && f.document).map((f) => f.document!))];
 }
 
+/** The news without the documents this explorer loaded itself; null when nothing is left to tell. */
+export function othersNews(news: GraphNews, own: ReadonlySet<string>): GraphNews | null {
+  const documents = news.documents.filter((d) => !own.has(d.id));
+  if (documents.length === 0) return null;
+  return { ...news, documents, total: news.total - (news.documents.length - documents.length) };
+}
+
 /** The words of a toast announcing articles someone loaded. */
 export function newsWords(news: GraphNews): string {
   const mentioned = news.documents.reduce((n, d) => n + d.entities, 0);
