@@ -21,6 +21,7 @@ import type {
 } from '../../common/api.js';
 import type { Investigation, InvestigationSummary, Note } from '../../common/curate.js';
 import type { SerializedGraph } from '../../common/graph.js';
+import type { Timeline } from '../../common/time.js';
 import { ENTITY_CATEGORIES, type Correction, type CorrectionLog, type DuplicateList } from '../../common/curate.js';
 
 const nullableText = z.string().nullable();
@@ -43,6 +44,12 @@ export const GraphReply = z
             corroboration: z
               .object({ documents: z.int().min(0), outlets: z.int().min(0) })
               .meta({ description: 'How many distinct documents, and distinct outlets among them (known from a source URL), back the relationship' }),
+            firstSeen: z
+              .string()
+              .optional()
+              .meta({ description: "the earliest publishedAt of the relationship's evidence documents; absent when none is dated" }),
+            lastSeen: z.string().optional().meta({ description: "the latest publishedAt of the relationship's evidence documents" }),
+            evidenceDates: z.array(z.string()).optional().meta({ description: 'every distinct publishedAt of its evidence documents, in order' }),
           })
           .loose(),
       }),
@@ -83,7 +90,13 @@ const Evidence = z.object({
   sentence: z.string(),
   start: z.number(),
   end: z.number(),
-  document: z.object({ id: z.string(), title: nullableText, outlet: nullableText, url: nullableText }),
+  document: z.object({
+    id: z.string(),
+    title: nullableText,
+    outlet: nullableText,
+    url: nullableText,
+    publishedAt: nullableText.meta({ description: 'when the document was published, ISO 8601 in UTC; null when not known' }),
+  }),
 });
 
 export const EntityReply = z.object({
@@ -249,10 +262,27 @@ export const InvestigationReply = InvestigationSummaryReply.extend({
   }),
 });
 
+const TimelineCount = z.int().min(0);
+
+export const TimelineReply = z.object({
+  unit: z.enum(['day', 'month']).meta({ description: 'months when the dated documents span more than half a year' }),
+  buckets: z.array(
+    z.object({
+      date: z.string().meta({ description: "the bucket's first day, YYYY-MM-DD" }),
+      documents: TimelineCount.meta({ description: 'documents published in it' }),
+      links: TimelineCount.meta({ description: 'links with evidence published in it, each once' }),
+    }),
+  ),
+  undated: z
+    .object({ documents: TimelineCount, links: TimelineCount })
+    .meta({ description: 'documents without a date; links none of whose documents has one' }),
+});
+
 /** `true` when every value of the type the route sends is one the schema accepts. */
 type Fits<T, S extends z.ZodType> = [T] extends [z.output<S>] ? true : false;
 const fits: [
   Fits<SerializedGraph, typeof GraphReply>,
+  Fits<Timeline, typeof TimelineReply>,
   Fits<Health, typeof HealthReply>,
   Fits<Stats, typeof StatsReply>,
   Fits<{ results: SearchHit[] }, typeof SearchReply>,
@@ -272,5 +302,5 @@ const fits: [
   Fits<Note, typeof NoteReply>,
   Fits<InvestigationSummary, typeof InvestigationSummaryReply>,
   Fits<Investigation, typeof InvestigationReply>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void fits;

@@ -8,7 +8,21 @@ import { edgeEvidence } from '../../graph/evidence.js';
 import { MAX_PATH_LENGTH, shortestPaths } from '../../graph/paths.js';
 import { SEARCH_KINDS, searchEntities } from '../../graph/search.js';
 import { graphStats } from '../../graph/stats.js';
-import { commaList, exactly, EXAMPLE_IDS, Id, idParams, requiredWholeNumber, text, wholeNumber } from '../params.js';
+import { readTimeline } from '../../graph/time.js';
+import {
+  commaList,
+  exactly,
+  EXAMPLE_IDS,
+  Id,
+  idParams,
+  rangeFields,
+  rangeFieldsNamed,
+  rangeInOrder,
+  rangeOf,
+  requiredWholeNumber,
+  text,
+  wholeNumber,
+} from '../params.js';
 
 // The schemas each route validates with; server/http/openapi.ts writes the API's document from them.
 // Queries are strict: an unknown parameter (a typo such as limt=5) is refused, not ignored.
@@ -28,6 +42,7 @@ const neighbourhoodFields = {
     'types are relationship types such as MET,ACCUSED',
   ).optional(),
   limit: wholeNumber(1, OVERVIEW_MAX_LIMIT, NEIGHBOURHOOD_DEFAULT_LIMIT, 'nodes at most'),
+  ...rangeFields,
 };
 
 /**
@@ -48,30 +63,51 @@ export const NeighbourhoodQuery = z
       offset: requiredWholeNumber(1, NEIGHBOURHOOD_MAX_OFFSET, 'nodes of the ranked order to skip: the next page of direct neighbours'),
     }),
   ])
-  .transform(({ depth, types, limit, offset }) => ({ depth: (depth ?? 1) as 1 | 2 | 3, types: types ?? [], limit, offset: offset ?? 0 }))
-  .meta({ title: 'page', description: 'depth, types and limit; offset (the next page of direct neighbours) with depth=1 only' });
+  .superRefine(rangeInOrder())
+  .transform(({ depth, types, limit, offset, from, to }) => ({
+    depth: (depth ?? 1) as 1 | 2 | 3,
+    types: types ?? [],
+    limit,
+    offset: offset ?? 0,
+    range: rangeOf(from, to),
+  }))
+  .meta({ title: 'page', description: 'depth, types and limit; offset (the next page of direct neighbours) with depth=1 only; from and to: a time range' });
 
 export const EntityParams = idParams('entity or allegation id, e.g. person:antony-blinken', { example: EXAMPLE_IDS.person });
 export const DocumentParams = idParams('document id', { example: EXAMPLE_IDS.document });
 export const EdgeParams = idParams('edge key from a graph payload', { max: 200 });
 
-export const PathsQuery = z.strictObject({
-  from: Id.meta({ description: 'entity id', examples: [EXAMPLE_IDS.person] }),
-  to: Id.meta({ description: 'entity id', examples: [EXAMPLE_IDS.other] }),
-  maxLength: wholeNumber(1, MAX_PATH_LENGTH, 4, 'links at most'),
-});
+/** Here `from` and `to` are the two entities: the time range is `since` and `until`. */
+export const PathsQuery = z
+  .strictObject({
+    from: Id.meta({ description: 'entity id', examples: [EXAMPLE_IDS.person] }),
+    to: Id.meta({ description: 'entity id', examples: [EXAMPLE_IDS.other] }),
+    maxLength: wholeNumber(1, MAX_PATH_LENGTH, 4, 'links at most'),
+    ...rangeFieldsNamed('since', 'until'),
+  })
+  .superRefine(rangeInOrder({ from: 'since', to: 'until' }));
 
 /** Past this, a page of documents is empty for any graph this project loads; a bound the document can state. */
 const DOCUMENTS_MAX_OFFSET = 10_000_000;
 
-export const DocumentsQuery = z.strictObject({
-  limit: wholeNumber(1, 500, 50, 'page size'),
-  offset: wholeNumber(0, DOCUMENTS_MAX_OFFSET, 0, 'documents to skip'),
-});
+export const DocumentsQuery = z
+  .strictObject({
+    limit: wholeNumber(1, 500, 50, 'page size'),
+    offset: wholeNumber(0, DOCUMENTS_MAX_OFFSET, 0, 'documents to skip'),
+    from: rangeFields.from.meta({ description: 'only documents published on or after this day (or instant)' }),
+    to: rangeFields.to.meta({ description: 'only documents published on or before this day (or instant)' }),
+  })
+  .superRefine(rangeInOrder());
 
-export const OverviewQuery = z.strictObject({
-  limit: wholeNumber(1, OVERVIEW_MAX_LIMIT, OVERVIEW_DEFAULT_LIMIT, 'nodes at most'),
-});
+export const OverviewQuery = z
+  .strictObject({
+    limit: wholeNumber(1, OVERVIEW_MAX_LIMIT, OVERVIEW_DEFAULT_LIMIT, 'nodes at most'),
+    ...rangeFields,
+  })
+  .superRefine(rangeInOrder());
+
+/** The timeline is of the whole graph: it takes no parameter (and refuses any, as every query does). */
+export const TimelineQuery = z.strictObject({});
 
 export function graphRoutes(db: Database): Router {
   const router = Router();
@@ -90,22 +126,26 @@ export function graphRoutes(db: Database): Router {
     res.json(await entityDetails(db, EntityParams.parse(req.params).id));
   });
   router.get('/entities/:id/neighbourhood', async (req, res) => {
-    const { depth, types, limit, offset } = NeighbourhoodQuery.parse(req.query);
-    res.json(await neighbourhood(db, EntityParams.parse(req.params).id, { depth, types, limit, offset }));
+    res.json(await neighbourhood(db, EntityParams.parse(req.params).id, NeighbourhoodQuery.parse(req.query)));
   });
   router.get('/paths', async (req, res) => {
-    const { from, to, maxLength } = PathsQuery.parse(req.query);
-    res.json(await shortestPaths(db, from, to, maxLength));
+    const { from, to, maxLength, since, until } = PathsQuery.parse(req.query);
+    res.json(await shortestPaths(db, from, to, maxLength, rangeOf(since, until)));
   });
   router.get('/documents', async (req, res) => {
-    res.json(await listDocuments(db, DocumentsQuery.parse(req.query)));
+    const { limit, offset, from, to } = DocumentsQuery.parse(req.query);
+    res.json(await listDocuments(db, { limit, offset, range: rangeOf(from, to) }));
   });
   router.get('/documents/:id', async (req, res) => {
     res.json(await documentDetails(db, DocumentParams.parse(req.params).id));
   });
   router.get('/graph', async (req, res) => {
-    const { limit } = OverviewQuery.parse(req.query);
-    res.json(await graphOverview(db, limit));
+    const { limit, from, to } = OverviewQuery.parse(req.query);
+    res.json(await graphOverview(db, limit, rangeOf(from, to)));
+  });
+  router.get('/timeline', async (req, res) => {
+    TimelineQuery.parse(req.query);
+    res.json(await db.read(readTimeline));
   });
   return router;
 }
