@@ -21,6 +21,7 @@ import { mountSessionControls, showSignIn } from './signin/signin.js';
 import { getJson } from './api.js';
 import { setSession } from './app/session.js';
 import { mountInvestigations } from './investigations/menu.js';
+import { mountTimeline } from './timeline/timeline.js';
 import { destinationOf, edgeFor, searchNotesUrl } from './notes/model.js';
 import { notesSection } from './notes/notes.js';
 import type { Note } from '../../common/curate.js';
@@ -78,6 +79,7 @@ function changed(what?: string): void {
 
 mountFilters(canvas, document.getElementById('filters-button') as HTMLButtonElement, document.getElementById('filters')!);
 mountLegend(canvas, container.parentElement!);
+mountTimeline(canvas, container.parentElement!);
 mountExport(canvas, mountViewControls(canvas), { lastQuery: () => queryConsole.lastQuery(), lastQueryValuesOnly: () => queryConsole.lastQueryValuesOnly() });
 const queryConsole = mountConsole(document.getElementById('query') as HTMLButtonElement, container.parentElement!, canvas, (id) => void explore.open(id));
 mountSearch(
