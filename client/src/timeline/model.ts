@@ -134,9 +134,12 @@ export function dayLabel(day: string, unit: Timeline['unit'] = 'day'): string {
   return (unit === 'month' ? MONTH_FORMAT : DAY_FORMAT).format(new Date(`${day}T00:00:00.000Z`));
 }
 
-/** "1 Feb 2024 – 29 Feb 2024", or one day alone. */
+/** "1 Feb – 29 Feb 2024" (the year once when both ends share it), "30 Dec 2023 – 2 Jan 2024", or one day alone. */
 export function rangeLabel(range: DayRange): string {
-  return range.from === range.to ? dayLabel(range.from) : `${dayLabel(range.from)} – ${dayLabel(range.to)}`;
+  if (range.from === range.to) return dayLabel(range.from);
+  const [from, to] = [dayLabel(range.from), dayLabel(range.to)];
+  const sameYear = range.from.slice(0, 4) === range.to.slice(0, 4);
+  return `${sameYear ? from.replace(/ \d{4}$/, '') : from} – ${to}`;
 }
 
 /** A date as the edge panel says it: 14 Feb 2024, with the time when it is not midnight UTC (a date known to the day). */

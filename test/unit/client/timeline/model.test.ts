@@ -85,7 +85,8 @@ describe('timeline model', () => {
   });
 
   it('says dates in words', () => {
-    assert.equal(rangeLabel({ from: '2024-02-01', to: '2024-02-29' }), '1 Feb 2024 – 29 Feb 2024');
+    assert.equal(rangeLabel({ from: '2024-02-01', to: '2024-02-29' }), '1 Feb – 29 Feb 2024');
+    assert.equal(rangeLabel({ from: '2023-12-30', to: '2024-01-02' }), '30 Dec 2023 – 2 Jan 2024');
     assert.equal(rangeLabel({ from: '2024-02-01', to: '2024-02-01' }), '1 Feb 2024');
     assert.equal(publishedLabel('2024-02-14T00:00:00.000Z'), '14 Feb 2024');
     assert.equal(publishedLabel('2024-02-14T09:30:00.000Z'), '14 Feb 2024, 09:30 UTC');
