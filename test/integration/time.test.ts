@@ -1,8 +1,7 @@
 /**
  * Time over the real Neo4j: links know the dates of their evidence, `from`/`to` narrow the overview, a
  * neighbourhood, paths, the document list and every export, and /api/timeline counts documents and links
- * by day. Four invented articles: January, February, March, and one without a date; the March one meets
- * an old acquaintance from January again, so that link has evidence in January and March but none in February.
+ * by day, over the articles of test/helpers/dated.ts.
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -10,20 +9,9 @@ import type { GraphExport } from '../../common/export.js';
 import type { SerializedGraph } from '../../common/graph.js';
 import type { PathsResult } from '../../common/api.js';
 import type { Timeline } from '../../common/time.js';
+import { DATED_ARTICLES, dateDocuments, PUBLISHED } from '../helpers/dated.js';
 import { apiSuite } from '../helpers/seeded.js';
 
-const ARTICLES = {
-  'jan.txt': 'title: Harbour talks\n\nMaria Okonkwo met Henrik Dalby in Oslo on Monday to discuss the harbour contract.\n',
-  'feb.txt':
-    'title: Grain deal\n\nMaria Okonkwo met Priya Raman in Warsaw on Tuesday. Priya Raman later met Tomasz Wielgus. Prosecutors allege that Tomasz Wielgus took bribes from a grain trader.\n',
-  'mar.txt': 'title: Rail plan\n\nMaria Okonkwo met Lucas Ferreira in Lisbon on Friday about the rail plan. Maria Okonkwo also met Henrik Dalby again.\n',
-  'undated.txt': 'title: Undated note\n\nMaria Okonkwo met Sofia Lindqvist in Stockholm.\n',
-};
-const PUBLISHED: Record<string, string> = {
-  'jan.txt': '2024-01-10T00:00:00.000Z',
-  'feb.txt': '2024-02-14T09:30:00.000Z',
-  'mar.txt': '2024-03-05T00:00:00.000Z',
-};
 const FEBRUARY = 'from=2024-02-01&to=2024-02-29';
 const MARIA = 'person:maria-okonkwo';
 
@@ -34,17 +22,11 @@ const linkNames = (graph: SerializedGraph) => {
 };
 
 describe('time: dated links, from/to and the timeline', () => {
-  const api = apiSuite({ seeds: false, extraArticles: ARTICLES });
-  const docIds: Record<string, string> = {};
+  const api = apiSuite({ seeds: false, extraArticles: DATED_ARTICLES });
+  let docIds: Record<string, string> = {};
 
   before(async () => {
-    // Part A's loader writes publishedAt from the article; here it is set as the contract says it looks.
-    await api.db.write(async (tx) => {
-      for (const [file, at] of Object.entries(PUBLISHED))
-        await tx.run('MATCH (d:Newsgraph:Document) WHERE d.file ENDS WITH $file SET d.publishedAt = $at', { file, at });
-    });
-    const rows = await api.db.read((tx) => tx.run('MATCH (d:Newsgraph:Document) RETURN d.file AS file, d.id AS id'));
-    for (const r of rows.records) docIds[(r.get('file') as string).split('/').at(-1)!] = r.get('id') as string;
+    docIds = await dateDocuments(api.db);
   });
 
   const get = async <T>(route: string): Promise<T> => {
