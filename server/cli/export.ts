@@ -41,13 +41,6 @@ export function rangeOption(o: Pick<ExportCommandOptions, 'since' | 'until'>): T
   return range;
 }
 
-/** The scope with the time range of --since/--until, when given. */
-async function rangedScopeOf(db: Database, o: ExportCommandOptions): Promise<ServerScope> {
-  const range = rangeOption(o);
-  const scope = await scopeOf(db, o);
-  return range ? { ...scope, range } : scope;
-}
-
 /** Exactly one scope, its names resolved to ids. */
 async function scopeOf(db: Database, o: ExportCommandOptions): Promise<ServerScope> {
   const given = [
@@ -93,9 +86,12 @@ export async function exportCommand(options: ExportCommandOptions): Promise<void
   if (toStdout && options.format === 'csv' && process.stdout.isTTY) {
     throw new AppError('BAD_REQUEST', 'The CSV export is a zip file: give --out FILE, or pipe stdout to a file.');
   }
+  // A bad date is refused before Neo4j is asked anything.
+  const range = rangeOption(options);
   const connection = await connect(loadConfig(), progress);
   try {
-    const scope = await rangedScopeOf(connection.db, options);
+    const scoped = await scopeOf(connection.db, options);
+    const scope: ServerScope = range ? { ...scoped, range } : scoped;
     const target = toStdout ? null : (options.out ?? exportFileName(scope, EXPORT_FILES[options.format].extension));
     // Written under a temporary name and renamed once whole: a failed export leaves no half file.
     const partial = target && `${target}.partial`;

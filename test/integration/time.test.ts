@@ -10,6 +10,8 @@ import type { SerializedGraph } from '../../common/graph.js';
 import type { PathsResult } from '../../common/api.js';
 import type { Timeline } from '../../common/time.js';
 import { DATED_ARTICLES, dateDocuments, PUBLISHED } from '../helpers/dated.js';
+import { cliEnv } from '../helpers/neo4j.js';
+import { runCli } from '../helpers/process.js';
 import { apiSuite } from '../helpers/seeded.js';
 
 const FEBRUARY = 'from=2024-02-01&to=2024-02-29';
@@ -138,6 +140,17 @@ describe('time: dated links, from/to and the timeline', () => {
     assert.equal(graphml.status, 200);
     const xml = await graphml.text();
     assert.ok(xml.includes('Priya Raman') && !xml.includes('Henrik Dalby'));
+  });
+
+  it('exports a range from the command line as --since/--until (--from/--to name a path)', async () => {
+    const run = runCli(['export', '--format', 'json', '--all', '--since', '2024-02-01', '--until', '2024-02-29', '--out', '-'], cliEnv());
+    assert.equal(await run.exited, 0, run.stderr());
+    const file = JSON.parse(run.stdout()) as GraphExport;
+    assert.deepEqual(file.scope.range, { from: '2024-02-01T00:00:00.000Z', to: '2024-02-29T23:59:59.999Z' });
+    assert.ok(names(file.graph).has('Priya Raman') && !names(file.graph).has('Henrik Dalby'));
+    const path = runCli(['export', '--format', 'json', '--from', 'Maria Okonkwo', '--to', 'Tomasz Wielgus', '--until', '2024-01-31', '--out', '-'], cliEnv());
+    assert.equal(await path.exited, 1);
+    assert.match(path.stderr(), /No path/);
   });
 
   it('counts documents and links by day, the undated apart', async () => {

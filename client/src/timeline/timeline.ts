@@ -80,6 +80,8 @@ export function mountTimeline(canvas: Canvas, stage: HTMLElement): TimelineContr
     h.setAttribute('role', 'slider');
     h.setAttribute('aria-label', handle === 'start' ? 'Start of the time range' : 'End of the time range');
     h.setAttribute('aria-orientation', 'horizontal');
+    // A slider always has a value, for assistive technology, even before the timeline has come.
+    for (const name of ['aria-valuemin', 'aria-valuemax', 'aria-valuenow']) h.setAttribute(name, '0');
     return h;
   }
 
