@@ -4,9 +4,11 @@
  * the address keeps it, and Clear brings everything back.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { GraphExport } from '../../common/export.js';
 import type { SerializedEdge, SerializedGraph } from '../../common/graph.js';
 import { SCREENSHOTS } from '../helpers/browser.js';
 import { dateDocuments, DATED_ARTICLES } from '../helpers/dated.js';
@@ -119,6 +121,21 @@ describe('explorer: a timeline whose range narrows the canvas, in Chromium', () 
       await panel.getByText('Reported from 10 Jan 2024 to 5 Mar 2024.').waitFor();
       assert.deepEqual(await panel.locator('.evidence time').allTextContents(), ['10 Jan 2024', '5 Mar 2024']);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'timeline-edge-panel.png') });
+    });
+  });
+
+  it("exports what the timeline keeps: the dialog says so, and the file holds February's links only", async () => {
+    await withExplorerPage(explorer, '/?from=2024-02-01&to=2024-02-29', async (page) => {
+      await page.getByRole('button', { name: /^Export/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByText('Timeline: only the links reported 1 Feb – 29 Feb 2024, and what they reach.').waitFor();
+      await dialog.getByRole('radio', { name: /^Whole graph/ }).check();
+      await dialog.getByRole('radio', { name: 'JSON', exact: true }).check();
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+      const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as GraphExport;
+      assert.deepEqual(file.scope, { kind: 'all', range: { from: '2024-02-01T00:00:00.000Z', to: '2024-02-29T23:59:59.999Z' } });
+      assert.ok(file.graph.edges.length > 0);
+      for (const e of file.graph.edges) assert.ok(inFebruary(e), JSON.stringify(e.attributes));
     });
   });
 });
