@@ -28,7 +28,8 @@ schemathesis.openapi.format("cypher", READ_QUERIES)
 
 # A time range's ends (from/to; since/until where from/to name a path's ends) are each a date or a
 # datetime, which the document says; that the first is not after the second, JSON Schema cannot say.
-# Schema-valid requests are made ones the server must accept by putting a drawn pair in order.
+# Schema-valid requests are made ones the server must accept by putting a drawn pair in order, just before
+# the call (schemathesis then judges the request as sent).
 RANGE_PAIRS = (("from", "to"), ("since", "until"))
 
 
@@ -58,10 +59,7 @@ def _ordered(values):
 
 
 @schemathesis.hook
-def map_query(context, query):
-    return _ordered(query)
-
-
-@schemathesis.hook
-def map_body(context, body):
-    return _ordered(body)
+def before_call(context, case, kwargs):
+    # Before every call, in every phase: the coverage phase draws its values without the generation hooks.
+    _ordered(case.query)
+    _ordered(case.body)
