@@ -109,7 +109,8 @@ export function mountTimeline(canvas: Canvas, stage: HTMLElement): TimelineContr
   function draw(): void {
     clear.hidden = range === null;
     root.classList.toggle('ranged', range !== null);
-    if (!timeline) return;
+    // Nothing to draw before the timeline comes, or when no document is dated (the strip says so).
+    if (!timeline || timeline.buckets.length === 0) return;
     const n = count();
     const { start, end } = brush();
     const width = 100 / Math.max(1, n);
@@ -180,7 +181,7 @@ export function mountTimeline(canvas: Canvas, stage: HTMLElement): TimelineContr
     return bucketAt(event.clientX - box.left, box.width, count());
   };
   plot.addEventListener('pointerdown', (event) => {
-    if (!timeline || event.button !== 0) return;
+    if (!timeline || count() === 0 || event.button !== 0) return;
     const target = event.target as HTMLElement;
     moving = target === handles.start ? 'start' : target === handles.end ? 'end' : null;
     anchor = moving ? null : bucketOf(event);
@@ -211,12 +212,15 @@ export function mountTimeline(canvas: Canvas, stage: HTMLElement): TimelineContr
 
   for (const handle of ['start', 'end'] as const) {
     handles[handle].addEventListener('keydown', (event) => {
-      if (!timeline) return;
+      if (!timeline || count() === 0) return;
       const current = brush();
       const delta = keyMove(event.key, handle, current, count());
       if (delta === null) return;
       event.preventDefault();
-      set(rangeOfBrush(timeline, moveHandle(current, handle, delta, count())));
+      const next = moveHandle(current, handle, delta, count());
+      // A key that moves nothing sets no range: with none, the handles stand at the ends, and undated links still show.
+      if (range === null && next.start === current.start && next.end === current.end) return;
+      set(rangeOfBrush(timeline, next));
     });
   }
   clear.addEventListener('click', () => {
