@@ -101,13 +101,9 @@ export function commaList(item: string, maxItems: number, description: string, m
 export function rangeDate(name: string, description: string) {
   // The message on each branch: a failed union is told by its nearest branch (server/http/errors.ts).
   const error = `${name} must be a date, YYYY-MM-DD, or an ISO 8601 datetime with its zone (2024-02-01T09:30:00Z)`;
-  return (
-    z
-      .union([z.iso.date({ error }), z.iso.datetime({ offset: true, error })])
-      // No examples: a tester fills the other end of the range with an example while it tries this one, and
-      // a pair it draws need not be in order, which JSON Schema cannot ask (see schemathesis_hooks.py).
-      .meta({ description })
-  );
+  return z
+    .union([z.iso.date({ error }), z.iso.datetime({ offset: true, error })])
+    .meta({ description, examples: [name === 'to' || name === 'until' ? '2024-02-29' : '2024-02-01'] });
 }
 
 /** `from` and `to`, both optional and inclusive: what every route with a time range takes. */
