@@ -151,7 +151,8 @@ export interface EvidenceItem {
   sentence: string;
   start: number;
   end: number;
-  document: { id: string; title: string | null; outlet: string | null; url: string | null };
+  /** `publishedAt`: when the document was published (ISO 8601, UTC), null when not known. */
+  document: { id: string; title: string | null; outlet: string | null; url: string | null; publishedAt: string | null };
 }
 
 export interface EdgeEvidence {

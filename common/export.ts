@@ -5,6 +5,7 @@
  */
 import type { Correction, Investigation, Note } from './curate.js';
 import type { SerializedGraph } from './graph.js';
+import type { TimeRange } from './time.js';
 
 export const EXPORT_FORMAT = 'newsgraph';
 /** Raised when the wrapper or the graph inside it changes shape; readers refuse versions they do not know. */
@@ -36,14 +37,18 @@ export const EXPORT_FILES: Record<ExportFormatName, { extension: string; mediaTy
  * - `cypher`: the nodes and relationships a read-only query returns;
  * - `nodes`: the given nodes and the links among them (the explorer's view or selection);
  * - `view`: the explorer's canvas as it was drawn, exported in the browser.
+ *
+ * Any scope the server cuts may carry a time `range` (common/time.ts, bounds as ISO strings): only links
+ * with evidence published in it, the nodes they reach, and documents published in it.
  */
-export type ExportScope =
+export type ExportScope = (
   | { kind: 'all' }
   | { kind: 'neighbourhood'; id: string; depth: 1 | 2 | 3 }
   | { kind: 'path'; from: string; to: string; maxLength: number }
   | { kind: 'cypher'; query: string; params?: Record<string, unknown> }
   | { kind: 'nodes'; ids: string[] }
-  | { kind: 'view' };
+  | { kind: 'view' }
+) & { range?: TimeRange };
 
 /** A document that evidence points to, as an evidence pack lists it. */
 export interface ExportedDocument {

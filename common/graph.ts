@@ -35,7 +35,22 @@ export interface EdgeAttributes {
   properties: Record<string, unknown>;
   /** On every relationship of every API graph and export (see Corroboration). */
   corroboration: Corroboration;
+  /**
+   * When the relationship's evidence was published: the earliest and latest `publishedAt` of its evidence
+   * documents, and every distinct one in order (what a time range is tested against). Read from the
+   * documents each time, never stored; absent when none of them is dated.
+   */
+  firstSeen?: string;
+  lastSeen?: string;
+  evidenceDates?: string[];
   [extra: string]: unknown;
+}
+
+/** The dates of a link's or an allegation's evidence (see EdgeAttributes); empty when none is dated. */
+export interface EvidenceDates {
+  firstSeen?: string;
+  lastSeen?: string;
+  evidenceDates?: string[];
 }
 
 /** The documents a relationship's evidence cites (`evDocs`), each once; none when it keeps no evidence list. */

@@ -146,11 +146,12 @@ export async function exportFile(
   scope: ExportScope,
   positions?: Record<string, [number, number]>,
   signal?: AbortSignal,
+  range?: { from: string; to: string },
 ): Promise<{ blob: Blob; fileName: string | null }> {
   const response = await fetch('/api/export', {
     method: 'POST',
     headers: { accept: 'application/json, */*', 'content-type': 'application/json' },
-    body: JSON.stringify({ format, scope, ...(positions ? { positions } : {}) }),
+    body: JSON.stringify({ format, scope, ...(positions ? { positions } : {}), ...(range ?? {}) }),
     signal,
   });
   if (response.status === 401) unauthenticated?.();

@@ -25,6 +25,7 @@ import { canEdit, setSession } from './app/session.js';
 import { mountInvestigations } from './investigations/menu.js';
 import { mountLive } from './upload/live.js';
 import { mountUpload } from './upload/upload.js';
+import { mountTimeline } from './timeline/timeline.js';
 import { destinationOf, edgeFor, searchNotesUrl } from './notes/model.js';
 import { notesSection } from './notes/notes.js';
 import type { Note } from '../../common/curate.js';
@@ -82,6 +83,7 @@ function changed(what?: string): void {
 
 mountFilters(canvas, document.getElementById('filters-button') as HTMLButtonElement, document.getElementById('filters')!);
 mountLegend(canvas, container.parentElement!);
+const timeline = mountTimeline(canvas, container.parentElement!);
 mountExport(canvas, mountViewControls(canvas), { lastQuery: () => queryConsole.lastQuery(), lastQueryValuesOnly: () => queryConsole.lastQueryValuesOnly() });
 const queryConsole = mountConsole(document.getElementById('query') as HTMLButtonElement, container.parentElement!, canvas, (id) => void explore.open(id));
 const textSearch = new TextSearch({
@@ -104,7 +106,7 @@ const investigations = mountInvestigations(
   panel,
 );
 
-const live = mountLive(canvas);
+const live = mountLive(canvas, { news: () => timeline.reload() });
 const upload = mountUpload({ canvas, panel, live, topbar: document.querySelector('.topbar')!, before: status });
 document.getElementById('empty-upload')!.addEventListener('click', () => upload.open());
 

@@ -11,6 +11,7 @@ import { MAX_PATH_LENGTH } from '../graph/paths.js';
 import { entityNamed } from '../graph/search.js';
 import { progress, progressReporter } from './output.js';
 import { parseParams } from './query.js';
+import { timeRange, type TimeRange } from '../../common/time.js';
 
 export interface ExportCommandOptions {
   format: ExportFormatName;
@@ -22,7 +23,22 @@ export interface ExportCommandOptions {
   maxLength?: number;
   cypher?: string;
   param?: string[];
+  since?: string;
+  until?: string;
   out?: string;
+}
+
+/** --since and --until as a time range (common/time.ts), refused when not dates or out of order. */
+export function rangeOption(o: Pick<ExportCommandOptions, 'since' | 'until'>): TimeRange | null {
+  if (o.since === undefined && o.until === undefined) return null;
+  const range = timeRange(o.since, o.until);
+  if (!range) {
+    const bad = o.since !== undefined && !timeRange(o.since) ? `--since ${o.since}` : `--until ${o.until}`;
+    throw new AppError('BAD_REQUEST', `${bad}: give a date, YYYY-MM-DD, or an ISO 8601 datetime with its zone (2024-02-01T09:30:00Z).`);
+  }
+  if (range.from && range.to && range.from > range.to)
+    throw new AppError('BAD_REQUEST', `--since ${o.since} is after --until ${o.until}: give the earlier date first.`);
+  return range;
 }
 
 /** Exactly one scope, its names resolved to ids. */
@@ -70,9 +86,12 @@ export async function exportCommand(options: ExportCommandOptions): Promise<void
   if (toStdout && options.format === 'csv' && process.stdout.isTTY) {
     throw new AppError('BAD_REQUEST', 'The CSV export is a zip file: give --out FILE, or pipe stdout to a file.');
   }
+  // A bad date is refused before Neo4j is asked anything.
+  const range = rangeOption(options);
   const connection = await connect(loadConfig(), progress);
   try {
-    const scope = await scopeOf(connection.db, options);
+    const scoped = await scopeOf(connection.db, options);
+    const scope: ServerScope = range ? { ...scoped, range } : scoped;
     const target = toStdout ? null : (options.out ?? exportFileName(scope, EXPORT_FILES[options.format].extension));
     // Written under a temporary name and renamed once whole: a failed export leaves no half file.
     const partial = target && `${target}.partial`;

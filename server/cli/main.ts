@@ -117,6 +117,8 @@ NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
     .option('--max-length <n>', 'with --from/--to: the longest path, in links (default 4, at most 6)', positiveInteger)
     .option('--cypher <query>', 'what a read-only Cypher query returns (same guard as `query`)')
     .option('--param <name=value>', 'with --cypher: a query parameter; repeat for more', (v: string, all: string[] = []) => [...all, v])
+    .option('--since <date>', 'any scope: only links with evidence published on or after this day (YYYY-MM-DD) or instant, and what they reach')
+    .option('--until <date>', "any scope: the same, on or before this day or instant (--from/--to name a path's ends)")
     .option('--out <file>', 'where to write; - for stdout (default: a file named after the scope, in this folder)')
     .addHelpText(
       'after',
@@ -124,6 +126,7 @@ NEWSGRAPH_ALLOWED_HOSTS (comma-separated names; * for any).`,
 Examples:
   newsgraph export --format graphml --around "Antony Blinken" --depth 1 --out blinken.graphml
   newsgraph export --format csv --all --out graph.csv.zip
+  newsgraph export --format gexf --all --since 2024-02-01 --until 2024-02-29 --out february.gexf
   newsgraph export --format cypher --cypher "MATCH p=(:Person)-[:MET]->() RETURN p" --out met.cypher`,
     )
     .action(async (options: ExportCommandOptions) => (await import('./export.js')).exportCommand(options));

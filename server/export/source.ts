@@ -13,12 +13,17 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { neighbourhood } from '../graph/entity.js';
 import { shortestPaths } from '../graph/paths.js';
-import { corroborateEdge, readOutlets, type OutletsByDocument } from '../graph/corroboration.js';
+import { corroborateEdge, dateNode, readDocumentFacts, type FactsByDocument } from '../graph/corroboration.js';
+import { documentInRange, linkInRange, narrowGraph, rangeParameters, type TimeRange } from '../graph/time.js';
+import { isRangeSet } from '../../common/time.js';
 import { GraphBuilder, serializeNode } from '../graph/serialize.js';
 import { addSchemaRow, emptySchema, schemaOf, type PropertySchema } from './schema.js';
 
 /** A scope the server can cut: everything but the explorer's own `view`. */
 export type ServerScope = Exclude<ExportScope, { kind: 'view' }>;
+
+/** The time range of a scope, when it has one. */
+const rangeOf = (scope: ServerScope): TimeRange | null => scope.range ?? null;
 
 export interface ExportSource {
   schema: PropertySchema;
@@ -108,12 +113,18 @@ async function nodesGraph(db: Database, ids: string[]): Promise<SerializedGraph>
   return graph;
 }
 
+/**
+ * The scope's subgraph. A time range narrows the neighbourhood and paths as the API does (in their
+ * queries: which links are walked); a query's result and a list of nodes are cut first and then
+ * narrowed to the range by the links' evidence dates (narrowGraph), which is the same rule.
+ */
 async function subgraph(db: Database, scope: Exclude<ServerScope, { kind: 'all' }>): Promise<SerializedGraph> {
+  const range = rangeOf(scope);
   switch (scope.kind) {
     case 'neighbourhood':
-      return neighbourhood(db, scope.id, { depth: scope.depth, limit: EXPORT_NEIGHBOURHOOD_LIMIT });
+      return neighbourhood(db, scope.id, { depth: scope.depth, limit: EXPORT_NEIGHBOURHOOD_LIMIT, range });
     case 'path': {
-      const paths = await shortestPaths(db, scope.from, scope.to, scope.maxLength);
+      const paths = await shortestPaths(db, scope.from, scope.to, scope.maxLength, range);
       if (!paths.found) throw new AppError('NOT_FOUND', `No path of at most ${scope.maxLength} links joins ${scope.from} and ${scope.to}.`);
       return paths.graph;
     }
@@ -122,10 +133,10 @@ async function subgraph(db: Database, scope: Exclude<ServerScope, { kind: 'all' 
       if (result.truncated) {
         throw new AppError('BAD_REQUEST', `The query returns more than ${EXPORT_MAX_ROWS} rows; narrow it, or export the whole graph.`);
       }
-      return result.graph;
+      return narrowGraph(result.graph, range);
     }
     case 'nodes':
-      return nodesGraph(db, scope.ids);
+      return narrowGraph(await nodesGraph(db, scope.ids), range);
   }
 }
 
@@ -135,8 +146,15 @@ async function subgraph(db: Database, scope: Exclude<ServerScope, { kind: 'all' 
  * decodes a map key by key through Object.defineProperty, and a key string per value, which was half of
  * its time on 500k relationships; Neo4j builds each map once either way (bench:export).
  */
-const ALL_NODES = `MATCH (n:Newsgraph) WHERE NOT n:NewsgraphRejected WITH n, properties(n) AS p
+const allNodes = (inRange: string) => `MATCH (n:Newsgraph) WHERE NOT n:NewsgraphRejected${inRange} WITH n, properties(n) AS p
   RETURN elementId(n) AS elementId, labels(n) AS labels, [k IN $keys | p[k]] AS values`;
+/**
+ * In a time range: documents published in it, and the nodes with a link (a mention included) that has
+ * evidence in it, to a node that is shown.
+ */
+const ALL_NODES = allNodes('');
+const ALL_NODES_IN_RANGE = allNodes(` AND CASE WHEN n:Document THEN ${documentInRange('n')}
+    ELSE EXISTS { MATCH (n)-[r]-(m:Newsgraph) WHERE NOT m:NewsgraphRejected AND r.rejected IS NULL AND ${linkInRange('r')} } END`);
 /** A node's key as serializeNode gives it (nodeKey): its own string id, else Neo4j's element id. */
 const keyOf = (n: string) => `coalesce(CASE WHEN ${n}.id IS :: STRING THEN ${n}.id END, elementId(${n}))`;
 /**
@@ -144,9 +162,14 @@ const keyOf = (n: string) => `coalesce(CASE WHEN ${n}.id IS :: STRING THEN ${n}.
  * ids and numeric ids the driver would decode for nothing; its ends by key, as the node records carry them.
  * A type the schema did not list (created since it was read) comes without properties.
  */
-const ALL_EDGES = `MATCH (a:Newsgraph)-[r]->(b:Newsgraph) WHERE r.rejected IS NULL AND NOT a:NewsgraphRejected AND NOT b:NewsgraphRejected WITH a, r, b, properties(r) AS p
+const allEdges = (
+  inRange: string,
+) => `MATCH (a:Newsgraph)-[r]->(b:Newsgraph) WHERE r.rejected IS NULL AND NOT a:NewsgraphRejected AND NOT b:NewsgraphRejected${inRange} WITH a, r, b, properties(r) AS p
   RETURN elementId(r) AS key, type(r) AS type, ${keyOf('a')} AS source, ${keyOf('b')} AS target,
          [k IN coalesce($keysByType[type(r)], []) | p[k]] AS values`;
+const ALL_EDGES = allEdges('');
+/** In a time range: the links with evidence in it (their ends are checked against the nodes exported, as ever). */
+const ALL_EDGES_IN_RANGE = allEdges(` AND ${linkInRange('r')}`);
 
 /** What the whole-graph statements are read with: every property key with its types, and each relationship type's keys. */
 export interface GraphSchema {
@@ -182,10 +205,12 @@ export async function readGraphSchema(tx: ManagedTransaction): Promise<GraphSche
 }
 
 /** The statements and their parameters, exported for bench:export, which reads them as one of its references. */
-export function allStatements({ schema, keysByType }: GraphSchema) {
+export function allStatements({ schema, keysByType }: GraphSchema, range?: TimeRange | null) {
+  const ranged = isRangeSet(range);
+  const bounds = ranged ? rangeParameters(range) : {};
   return {
-    nodes: { text: ALL_NODES, parameters: { keys: [...schema.node.keys()] } },
-    edges: { text: ALL_EDGES, parameters: { keysByType } },
+    nodes: { text: ranged ? ALL_NODES_IN_RANGE : ALL_NODES, parameters: { keys: [...schema.node.keys()], ...bounds } },
+    edges: { text: ranged ? ALL_EDGES_IN_RANGE : ALL_EDGES, parameters: { keysByType, ...bounds } },
   };
 }
 
@@ -216,8 +241,14 @@ async function* gathered<T>(records: AsyncIterable<Neo4jRecord>, add: (record: N
   if (batch.length > 0) yield batch;
 }
 
-function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals: ExportSource['totals'], outlets: OutletsByDocument): ExportSource {
-  const statements = allStatements(graphSchema);
+function streamedSource(
+  tx: ManagedTransaction,
+  graphSchema: GraphSchema,
+  totals: ExportSource['totals'],
+  facts: FactsByDocument,
+  range: TimeRange | null,
+): ExportSource {
+  const statements = allStatements(graphSchema, range);
   const nodeKeys = statements.nodes.parameters.keys;
   const { keysByType } = graphSchema;
   /**
@@ -233,7 +264,7 @@ function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals
     nodes: () =>
       gathered<SerializedNode>(tx.run(statements.nodes.text, statements.nodes.parameters), (record, into) => {
         const properties = propertiesOf(nodeKeys, record.get(2) as unknown[]);
-        const node = serializeNode({ elementId: record.get(0) as string, labels: record.get(1) as string[], properties });
+        const node = dateNode(serializeNode({ elementId: record.get(0) as string, labels: record.get(1) as string[], properties }), facts);
         exported.add(node.key);
         into.push(node);
       }),
@@ -248,7 +279,7 @@ function streamedSource(tx: ManagedTransaction, graphSchema: GraphSchema, totals
           target,
           attributes: { relType, properties: propertiesOf(keysByType[relType], record.get(4) as unknown[]) },
         };
-        into.push(corroborateEdge(edge, outlets));
+        into.push(corroborateEdge(edge, facts));
       }),
     documents: (ids) => readDocuments(tx, ids),
     corrections: () => allCorrections(tx),
@@ -277,8 +308,9 @@ export async function withSource<T>(db: Database, scope: ServerScope, write: (so
     // relationships' count is an upper bound (it takes those from our nodes to any), fine for progress.
     const nodes = (await tx.run('MATCH (n:Newsgraph) RETURN count(n) AS n')).records[0]?.get('n');
     const edges = (await tx.run('MATCH (:Newsgraph)-[r]->() RETURN count(r) AS n')).records[0]?.get('n');
-    // Documents are few beside relationships: their outlets are held, and each edge counts its own.
-    const outlets = await readOutlets(tx);
-    return write(streamedSource(tx, schema, { nodes: Number(nodes ?? 0), edges: Number(edges ?? 0) }, outlets));
+    // Documents are few beside relationships: their outlets and dates are held, and each edge counts and dates its own.
+    const facts = await readDocumentFacts(tx);
+    // In a time range they count the whole graph still: progress ends short of its total, never past it.
+    return write(streamedSource(tx, schema, { nodes: Number(nodes ?? 0), edges: Number(edges ?? 0) }, facts, rangeOf(scope)));
   });
 }

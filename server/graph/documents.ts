@@ -3,17 +3,25 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { DocumentDetails, DocumentSummary } from '../../common/api.js';
+import { andDocumentInRange, rangeParameters, type TimeRange } from './time.js';
 
 export type { DocumentDetails, DocumentSummary };
 
-export async function listDocuments(db: Database, options: { limit?: number; offset?: number } = {}): Promise<{ total: number; documents: DocumentSummary[] }> {
+/** A page of the documents, by title; with a `range`, only those published in it (and `total` counts those). */
+export async function listDocuments(
+  db: Database,
+  options: { limit?: number; offset?: number; range?: TimeRange | null } = {},
+): Promise<{ total: number; documents: DocumentSummary[] }> {
+  const inRange = andDocumentInRange('d', options.range);
   return db.read(async (tx) => {
-    const total = (await tx.run('MATCH (d:Newsgraph:Document) RETURN count(d) AS n')).records[0]?.get('n') as number;
+    const total = (await tx.run(`MATCH (d:Newsgraph:Document) WHERE true${inRange} RETURN count(d) AS n`, rangeParameters(options.range))).records[0]?.get(
+      'n',
+    ) as number;
     const result = await tx.run(
-      `MATCH (d:Newsgraph:Document)
+      `MATCH (d:Newsgraph:Document) WHERE true${inRange}
        RETURN d.id AS id, d.title AS title, d.outlet AS outlet, d.url AS url, d.file AS file, d.publishedAt AS publishedAt, d.byline AS byline, COUNT { (d)<-[:MENTIONED_IN]-() } AS entities
        ORDER BY coalesce(d.title, d.file), d.id SKIP $offset LIMIT $limit`,
-      { offset: neo4j.int(options.offset ?? 0), limit: neo4j.int(options.limit ?? 50) },
+      { offset: neo4j.int(options.offset ?? 0), limit: neo4j.int(options.limit ?? 50), ...rangeParameters(options.range) },
     );
     return { total, documents: result.records.map((r) => r.toObject() as DocumentSummary) };
   });

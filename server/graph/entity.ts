@@ -8,6 +8,8 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { evidenceOf } from './evidence.js';
 import { GraphBuilder } from './serialize.js';
+import { isRangeSet } from '../../common/time.js';
+import { linkInRange, rangeAttributes, rangeParameters, type TimeRange } from './time.js';
 import { REJECTED_LABEL, shownNode, shownRel } from './visible.js';
 
 /**
@@ -59,9 +61,12 @@ export async function entityDetails(db: Database, id: string): Promise<EntityDet
 export const NEIGHBOURHOOD_DEFAULT_LIMIT = 300;
 export const NEIGHBOURHOOD_MAX_OFFSET = 1_000_000;
 
+/** Adds the time range's test on a relationship variable, or nothing. */
+type Ranged = (r: string) => string;
+
 /** A hop from `m` over a link the neighbourhood follows: not into documents, and of the types asked for. */
-const HOP = `MATCH (m)-[r]-(n:Newsgraph)
-    WHERE NOT r:MENTIONED_IN AND NOT n:Document AND n <> e AND ${shownNode('n')} AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)`;
+const hop = (ranged: Ranged) => `MATCH (m)-[r]-(n:Newsgraph)
+    WHERE NOT r:MENTIONED_IN AND NOT n:Document AND n <> e AND ${shownNode('n')} AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)${ranged('r')}`;
 
 /**
  * The nodes of the rings, nearest first, then best-connected (links to documents aside), then by key:
@@ -79,27 +84,31 @@ const RANKED = `UNWIND [[1, ring1], [2, ring2], [3, ring3]] AS ring
  * path of up to three hops from it took seconds (bench:api). Exported, with neighbourhoodParameters, so
  * bench:api can run the very same Cypher through the driver.
  *
+ * A time range (`$rangeFrom`, `$rangeTo`, see time.ts) narrows every link walked, counted or drawn to those
+ * with evidence published in it; the entity itself stays, in range or not.
+ *
  * `$offset` pages the ranked nodes (the route allows it with depth 1 only, where the first ring is walked
  * whole). A later page also carries its links back to the nodes of the pages before it, with those nodes,
  * so a client that merges page after page ends with the links of one unpaged fetch.
  */
-export const NEIGHBOURHOOD_STATEMENT = `
+function neighbourhoodStatement(ranged: Ranged): string {
+  return `
     ${ENTITY_OR_ALLEGATION}
     CALL (e) {
       WITH e AS m
-      ${HOP}
+      ${hop(ranged)}
       RETURN collect(DISTINCT n) AS ring1
     }
     CALL (e, ring1) {
       WITH e, ring1 WHERE $depth >= 2 AND size(ring1) < $limit
       UNWIND ring1 AS m
-      ${HOP} AND NOT n IN ring1
+      ${hop(ranged)} AND NOT n IN ring1
       RETURN collect(DISTINCT n) AS ring2
     }
     CALL (e, ring1, ring2) {
       WITH e, ring1, ring2 WHERE $depth >= 3 AND size(ring1) + size(ring2) < $limit
       UNWIND ring2 AS m
-      ${HOP} AND NOT n IN ring1 AND NOT n IN ring2
+      ${hop(ranged)} AND NOT n IN ring1 AND NOT n IN ring2
       RETURN collect(DISTINCT n) AS ring3
     }
     CALL (ring1, ring2, ring3) {
@@ -116,22 +125,27 @@ export const NEIGHBOURHOOD_STATEMENT = `
     CALL (found, earlier) {
       WITH found, earlier WHERE size(earlier) > 0
       UNWIND found AS a
-      MATCH (a)-[r]-(b) WHERE b IN earlier AND NOT r:MENTIONED_IN AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)
+      MATCH (a)-[r]-(b) WHERE b IN earlier AND NOT r:MENTIONED_IN AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)${ranged('r')}
       RETURN collect(DISTINCT b) AS linked
     }
     WITH [e] + found + linked AS nodes, found, size(ring1) AS neighbours
     CALL (nodes) {
       UNWIND nodes AS a
-      MATCH (a)-[r]->(b) WHERE b IN nodes AND NOT r:MENTIONED_IN AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)
+      MATCH (a)-[r]->(b) WHERE b IN nodes AND NOT r:MENTIONED_IN AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)${ranged('r')}
       RETURN collect(DISTINCT r) AS rels
     }
     CALL (nodes) {
       UNWIND nodes AS a
-      OPTIONAL MATCH (a)-[r]-(x:Newsgraph) WHERE x <> a AND NOT x:Document AND ${shownNode('x')} AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)
+      OPTIONAL MATCH (a)-[r]-(x:Newsgraph) WHERE x <> a AND NOT x:Document AND ${shownNode('x')} AND ${shownRel('r')} AND (size($types) = 0 OR type(r) IN $types)${ranged('r')}
       WITH a, count(DISTINCT x) AS around, count(DISTINCT CASE WHEN x IN nodes THEN null ELSE x END) AS left
       RETURN collect([elementId(a), left, around]) AS hidden
     }
     RETURN nodes, rels, hidden, neighbours, [n IN found | coalesce(n.id, elementId(n))] AS page`;
+}
+
+/** The statement without a time range, and with one (every link it follows or counts has evidence in the range). */
+export const NEIGHBOURHOOD_STATEMENT = neighbourhoodStatement(() => '');
+const NEIGHBOURHOOD_IN_RANGE = neighbourhoodStatement((r) => ` AND ${linkInRange(r)}`);
 
 export interface NeighbourhoodOptions {
   depth?: 1 | 2 | 3;
@@ -140,6 +154,8 @@ export interface NeighbourhoodOptions {
   limit?: number;
   /** Nodes of the ranked order to skip: the next page of a node's neighbours (depth 1 only). */
   offset?: number;
+  /** Only links with evidence published in this range (common/time.ts). */
+  range?: TimeRange | null;
 }
 
 export function neighbourhoodParameters(id: string, options: NeighbourhoodOptions = {}): Record<string, unknown> {
@@ -149,6 +165,7 @@ export function neighbourhoodParameters(id: string, options: NeighbourhoodOption
     types: options.types ?? [],
     limit: neo4j.int(options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT),
     offset: neo4j.int(options.offset ?? 0),
+    ...rangeParameters(options.range),
   };
 }
 
@@ -165,7 +182,8 @@ export async function neighbourhood(db: Database, id: string, options: Neighbour
   if (offset > 0 && depth !== 1) throw new AppError('BAD_REQUEST', 'offset pages the direct neighbours only: use it with depth=1.');
   const limit = options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT;
   const graph = await db.read(async (tx) => {
-    const record = (await tx.run(NEIGHBOURHOOD_STATEMENT, neighbourhoodParameters(id, options))).records[0];
+    const statement = isRangeSet(options.range) ? NEIGHBOURHOOD_IN_RANGE : NEIGHBOURHOOD_STATEMENT;
+    const record = (await tx.run(statement, neighbourhoodParameters(id, options))).records[0];
     if (!record) return undefined;
     const counts = new Map((record.get('hidden') as [string, number, number][]).map(([key, left, around]) => [key, { left, around }]));
     const builder = new GraphBuilder();
@@ -182,6 +200,7 @@ export async function neighbourhood(db: Database, id: string, options: Neighbour
       limit,
       neighbours: record.get('neighbours') as number,
       page: record.get('page') as string[],
+      ...rangeAttributes(options.range),
     });
   });
   if (!graph) throw new AppError('NOT_FOUND', `No entity or allegation with id ${id}.`);

@@ -16,7 +16,7 @@ export function evidenceOf(variable: 'r' | 'e'): string {
          UNWIND range(0, size(coalesce(${v}.evDocs, [])) - 1) AS i
          OPTIONAL MATCH (d:Newsgraph:Document {id: ${v}.evDocs[i]})
          RETURN collect({sentence: ${v}.evSentences[i], start: ${v}.evStarts[i], end: ${v}.evEnds[i],
-                         document: {id: ${v}.evDocs[i], title: d.title, outlet: d.outlet, url: d.url}}) AS evidence
+                         document: {id: ${v}.evDocs[i], title: d.title, outlet: d.outlet, url: d.url, publishedAt: d.publishedAt}}) AS evidence
        }`;
 }
 

@@ -2,6 +2,7 @@ import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import { kindOf, type SerializedGraph } from '../../common/graph.js';
 import type { Database } from '../db/database.js';
 import { GraphBuilder } from './serialize.js';
+import { andLinkInRange, rangeAttributes, rangeParameters, type TimeRange } from './time.js';
 import { shownNode, shownRel } from './visible.js';
 
 export const OVERVIEW_DEFAULT_LIMIT = 300;
@@ -20,22 +21,25 @@ export interface UnlinkedEntities {
  * when ranking: every entity is mentioned somewhere, which says nothing about its place in the story. Nodes with
  * no link but to documents are not drawn (a row of unconnected dots says nothing): the graph's `unlinked`
  * attribute counts them and names the first UNLINKED_LISTED, by name.
+ *
+ * With a time `range`, only links with evidence published in it count, for ranking as for drawing: the
+ * overview of those days. What `unlinked` counts is the whole graph's still (linked to nothing at all).
  */
-export async function graphOverview(db: Database, limit = OVERVIEW_DEFAULT_LIMIT): Promise<SerializedGraph> {
+export async function graphOverview(db: Database, limit = OVERVIEW_DEFAULT_LIMIT, range?: TimeRange | null): Promise<SerializedGraph> {
   return db.read(async (tx) => {
     const result = await tx.run(
       `MATCH (n:Newsgraph) WHERE NOT n:Document AND ${shownNode('n')}
-       WITH n, COUNT { (n)-[r]-(m:Newsgraph) WHERE NOT m:Document AND ${shownNode('m')} AND ${shownRel('r')} } AS degree WHERE degree > 0
+       WITH n, COUNT { (n)-[r]-(m:Newsgraph) WHERE NOT m:Document AND ${shownNode('m')} AND ${shownRel('r')}${andLinkInRange('r', range)} } AS degree WHERE degree > 0
        WITH n ORDER BY degree DESC, n.name LIMIT $limit
        WITH collect(n) AS nodes
        CALL (nodes) {
          UNWIND nodes AS a
-         MATCH (a)-[r]->(b) WHERE b IN nodes AND ${shownRel('r')}
+         MATCH (a)-[r]->(b) WHERE b IN nodes AND ${shownRel('r')}${andLinkInRange('r', range)}
          RETURN collect(r) AS rels
        }
        RETURN nodes, rels`,
       // JS numbers travel as floats; LIMIT needs an integer.
-      { limit: neo4j.int(limit) },
+      { limit: neo4j.int(limit), ...rangeParameters(range) },
     );
     const builder = new GraphBuilder();
     const record = result.records[0];
@@ -56,6 +60,6 @@ export async function graphOverview(db: Database, limit = OVERVIEW_DEFAULT_LIMIT
       kind: kindOf(e.labels),
     }));
     const summary: UnlinkedEntities = { total: Number(row?.get('total') ?? 0), entities };
-    return builder.finish(tx, { scope: 'overview', limit, unlinked: summary });
+    return builder.finish(tx, { scope: 'overview', limit, unlinked: summary, ...rangeAttributes(range) });
   });
 }

@@ -1,6 +1,6 @@
 /** Neo4j nodes and relationships → graphology's serialized JSON, the one wire format for graphs. */
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
-import { corroborateEdge, documentsOf, readOutlets, type OutletsByDocument } from './corroboration.js';
+import { allegationDocuments, corroborateEdge, dateNode, documentsOf, readDocumentFacts, type FactsByDocument } from './corroboration.js';
 import { GRAPH_OPTIONS, kindOf, type SerializedEdge, type SerializedGraph, type SerializedNode } from '../../common/graph.js';
 
 /** What a node is serialized from: a driver Node, or the same three fields read apart (the whole-graph export). */
@@ -56,26 +56,33 @@ export class GraphBuilder {
     return this;
   }
 
-  /** The graph as the API serves it: `build` with the outlets of the relationships' documents, read in `tx`. */
+  /**
+   * The graph as the API serves it: `build` with the outlets and dates of the documents behind its
+   * relationships and allegations, read in `tx` in one look-up.
+   */
   async finish(tx: ManagedTransaction, attributes: Record<string, unknown> = {}): Promise<SerializedGraph> {
     const documents = new Set<string>();
     for (const rel of this.pending) {
       const target = this.keysByElementId.get(rel.endNodeElementId);
       if (target !== undefined) for (const id of documentsOf(rel.type, rel.properties, target)) documents.add(id);
     }
-    return this.build(attributes, await readOutlets(tx, [...documents]));
+    for (const node of this.nodes.values()) {
+      if (node.attributes.kind === 'Allegation') for (const id of allegationDocuments(node.attributes.properties)) documents.add(id);
+    }
+    return this.build(attributes, await readDocumentFacts(tx, [...documents]));
   }
 
-  /** Every relationship counts its corroboration with `outlets` (document id → outlet). */
-  build(attributes: Record<string, unknown> = {}, outlets: OutletsByDocument = new Map()): SerializedGraph {
+  /** Every relationship counts its corroboration and takes its dates, every allegation its dates, from `facts` (document id → outlet, date). */
+  build(attributes: Record<string, unknown> = {}, facts: FactsByDocument = new Map()): SerializedGraph {
     for (const rel of this.pending) {
       const source = this.keysByElementId.get(rel.startNodeElementId);
       const target = this.keysByElementId.get(rel.endNodeElementId);
       if (source === undefined || target === undefined || this.edges.has(rel.elementId)) continue;
       const edge = { key: rel.elementId, source, target, attributes: { relType: rel.type, properties: { ...rel.properties } } };
-      this.edges.set(rel.elementId, corroborateEdge(edge, outlets));
+      this.edges.set(rel.elementId, corroborateEdge(edge, facts));
     }
     this.pending.length = 0;
+    for (const node of this.nodes.values()) dateNode(node, facts);
     return { attributes, options: GRAPH_OPTIONS, nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
   }
 }

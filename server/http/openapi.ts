@@ -33,6 +33,7 @@ import {
   SessionReply,
   TextSearchReply,
   StatsReply,
+  TimelineReply,
 } from './replies.js';
 import { SignIn } from './routes/session.js';
 import { CorrectionParams, CorrectionsQuery, DistinctBody, EditBody, MergeBody, RejectBody, RevertBody, SplitBody } from './routes/curate.js';
@@ -42,7 +43,17 @@ import { DuplicatesQuery } from './routes/duplicates.js';
 import { DocumentsBody, JobParams } from './routes/documents.js';
 import { InvestigationBody, InvestigationExportQuery, InvestigationParams } from './routes/investigations.js';
 import { NoteBody, NoteParams, NotePatch, NotesQuery } from './routes/notes.js';
-import { DocumentParams, DocumentsQuery, EdgeParams, EntityParams, NeighbourhoodQuery, OverviewQuery, PathsQuery, SearchQuery } from './routes/graph.js';
+import {
+  DocumentParams,
+  DocumentsQuery,
+  EdgeParams,
+  EntityParams,
+  NeighbourhoodQuery,
+  OverviewQuery,
+  PathsQuery,
+  SearchQuery,
+  TimelineQuery,
+} from './routes/graph.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -187,9 +198,17 @@ function build(): Record<string, unknown> {
       },
       '/api/graph': {
         get: operation({
-          summary: 'Overview: the best-connected nodes and the links among them',
+          summary: 'Overview: the best-connected nodes and the links among them; with from/to, of the links with evidence published in that range',
           query: OverviewQuery,
           ok: ok('a graph', graph),
+          errors: NEO4J,
+        }),
+      },
+      '/api/timeline': {
+        get: operation({
+          summary: 'Documents and links over time, by day (by month over a long span), with the undated apart: for a timeline',
+          query: TimelineQuery,
+          ok: ok('buckets of counts', inputSchema(TimelineReply)),
           errors: NEO4J,
         }),
       },

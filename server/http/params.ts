@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../cypher/guard.js';
+import { timeRange, type TimeRange } from '../../common/time.js';
 
 const DIGITS = /^-?\d+$/;
 
@@ -91,4 +92,47 @@ export function commaList(item: string, maxItems: number, description: string, m
     .regex(pattern, message)
     .transform((s) => s.split(','))
     .meta({ description });
+}
+
+/**
+ * One end of a time range: a day (YYYY-MM-DD, the whole of it in UTC) or an ISO 8601 datetime with its
+ * zone, as zod's ISO formats define them (the document states their patterns).
+ */
+export function rangeDate(name: string, description: string) {
+  // The message on each branch: a failed union is told by its nearest branch (server/http/errors.ts).
+  const error = `${name} must be a date, YYYY-MM-DD, or an ISO 8601 datetime with its zone (2024-02-01T09:30:00Z)`;
+  return z
+    .union([z.iso.date({ error }), z.iso.datetime({ offset: true, error })])
+    .meta({ description, examples: [name === 'to' || name === 'until' ? '2024-02-29' : '2024-02-01'] });
+}
+
+/** `from` and `to`, both optional and inclusive: what every route with a time range takes. */
+export const rangeFields = rangeFieldsNamed('from', 'to');
+
+/** The same fields under other names (`since`/`until` where `from`/`to` already name a path's two ends). */
+export function rangeFieldsNamed<F extends string, T extends string>(from: F, to: T) {
+  return {
+    [from]: rangeDate(from, 'only links with evidence published on or after this day (or instant), and what they reach').optional(),
+    [to]: rangeDate(to, 'only links with evidence published on or before this day (or instant), and what they reach').optional(),
+  } as Record<F | T, z.ZodOptional<ReturnType<typeof rangeDate>>>;
+}
+
+/**
+ * A range whose start is after its end is refused, saying both: JSON Schema cannot state it, so it is a
+ * refinement. The names are the request's own (`since`/`until` where `from`/`to` name a path's ends).
+ */
+export function rangeInOrder(names: { from: string; to: string } = { from: 'from', to: 'to' }) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const [a, b] = [value[names.from], value[names.to]];
+    if (typeof a !== 'string' || typeof b !== 'string') return;
+    const range = timeRange(a, b);
+    if (range?.from && range.to && range.from > range.to) {
+      ctx.addIssue({ code: 'custom', path: [names.from], message: `${names.from} (${a}) is after ${names.to} (${b}): give the earlier date first` });
+    }
+  };
+}
+
+/** The range from validated bounds (null when neither is given). */
+export function rangeOf(from: string | undefined, to: string | undefined): TimeRange | null {
+  return from || to ? timeRange(from, to) : null;
 }

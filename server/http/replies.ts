@@ -23,6 +23,7 @@ import type {
 import type { Investigation, InvestigationSummary, Note } from '../../common/curate.js';
 import type { SerializedGraph } from '../../common/graph.js';
 import type { Job, NewDocument } from '../../common/ingest.js';
+import type { Timeline } from '../../common/time.js';
 import { ENTITY_CATEGORIES, type Correction, type CorrectionLog, type DuplicateList } from '../../common/curate.js';
 
 const nullableText = z.string().nullable();
@@ -45,6 +46,12 @@ export const GraphReply = z
             corroboration: z
               .object({ documents: z.int().min(0), outlets: z.int().min(0) })
               .meta({ description: 'How many distinct documents, and distinct outlets among them (known from a source URL), back the relationship' }),
+            firstSeen: z
+              .string()
+              .optional()
+              .meta({ description: "the earliest publishedAt of the relationship's evidence documents; absent when none is dated" }),
+            lastSeen: z.string().optional().meta({ description: "the latest publishedAt of the relationship's evidence documents" }),
+            evidenceDates: z.array(z.string()).optional().meta({ description: 'every distinct publishedAt of its evidence documents, in order' }),
           })
           .loose(),
       }),
@@ -115,7 +122,13 @@ const Evidence = z.object({
   sentence: z.string(),
   start: z.number(),
   end: z.number(),
-  document: z.object({ id: z.string(), title: nullableText, outlet: nullableText, url: nullableText }),
+  document: z.object({
+    id: z.string(),
+    title: nullableText,
+    outlet: nullableText,
+    url: nullableText,
+    publishedAt: nullableText.meta({ description: 'when the document was published, ISO 8601 in UTC; null when not known' }),
+  }),
 });
 
 export const EntityReply = z.object({
@@ -315,10 +328,27 @@ export const RecentDocumentsReply = z.object({
   documents: z.array(z.object({ id: z.string(), title: nullableText, loadedAt: z.string(), entities: z.number() })),
 });
 
+const TimelineCount = z.int().min(0);
+
+export const TimelineReply = z.object({
+  unit: z.enum(['day', 'month']).meta({ description: 'months when the dated documents span more than half a year' }),
+  buckets: z.array(
+    z.object({
+      date: z.string().meta({ description: "the bucket's first day, YYYY-MM-DD" }),
+      documents: TimelineCount.meta({ description: 'documents published in it' }),
+      links: TimelineCount.meta({ description: 'links with evidence published in it, each once' }),
+    }),
+  ),
+  undated: z
+    .object({ documents: TimelineCount, links: TimelineCount })
+    .meta({ description: 'documents without a date; links none of whose documents has one' }),
+});
+
 /** `true` when every value of the type the route sends is one the schema accepts. */
 type Fits<T, S extends z.ZodType> = [T] extends [z.output<S>] ? true : false;
 const fits: [
   Fits<SerializedGraph, typeof GraphReply>,
+  Fits<Timeline, typeof TimelineReply>,
   Fits<Health, typeof HealthReply>,
   Fits<Stats, typeof StatsReply>,
   Fits<{ results: SearchHit[] }, typeof SearchReply>,
@@ -341,5 +371,5 @@ const fits: [
   Fits<Investigation, typeof InvestigationReply>,
   Fits<{ job: Job }, typeof JobReply>,
   Fits<{ documents: NewDocument[] }, typeof RecentDocumentsReply>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void fits;

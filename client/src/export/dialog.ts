@@ -10,7 +10,7 @@ import { toBlob } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import { ApiRequestError, exportFile } from '../api.js';
 import type { Canvas } from '../app/canvas.js';
-import { button } from '../app/dom.js';
+import { button, el } from '../app/dom.js';
 import { busy, errorText, toast } from '../app/toast.js';
 import { shortLabel } from '../graph/wording.js';
 import { buildDialog, render } from './form.js';
@@ -29,6 +29,7 @@ import {
 } from './model.js';
 import { snapshotOf } from './snapshot.js';
 import { viewToSvg } from './svg.js';
+import { rangeLabel } from '../timeline/model.js';
 import { positionsOf, visibleNodes } from './view.js';
 
 /** Gives `blob` to the browser as a download named `fileName`. */
@@ -64,7 +65,14 @@ function contextOf(canvas: Canvas, sources: ExportSources): ExportContext {
     path: pathOf(container.dataset.path, nameOf),
     query: sources.lastQuery(),
     queryValuesOnly: sources.lastQueryValuesOnly(),
+    range: rangeOnCanvas(container),
   };
+}
+
+/** The timeline's range in force, as it marks the canvas (timeline/timeline.ts): `from..to`, or nothing. */
+function rangeOnCanvas(container: HTMLElement): { from: string; to: string } | null {
+  const [from, to] = (container.dataset.timeRange ?? '').split('..');
+  return from && to ? { from, to } : null;
 }
 
 async function fileOf(canvas: Canvas, request: ExportRequest, signal: AbortSignal): Promise<{ blob: Blob; fileName: string }> {
@@ -75,7 +83,7 @@ async function fileOf(canvas: Canvas, request: ExportRequest, signal: AbortSigna
         : new Blob([viewToSvg(snapshotOf(canvas.sigma))], { type: 'image/svg+xml' });
     return { blob, fileName: request.fileName };
   }
-  const file = await exportFile(request.format, request.scope, request.positions, signal);
+  const file = await exportFile(request.format, request.scope, request.positions, signal, request.range);
   return { blob: file.blob, fileName: file.fileName ?? request.fileName };
 }
 
@@ -96,9 +104,16 @@ export function mountExport(canvas: Canvas, toolbar: HTMLElement, sources: Expor
     render(ui, state);
   };
 
+  // Said while a time range is in force: the files keep its links only, the image shows what is drawn.
+  const rangeNote = el('p', undefined, 'export-range');
+  ui.message.before(rangeNote);
+
   function open(): void {
     if (ui.dialog.open) return;
-    update(opened(state, contextOf(canvas, sources)));
+    const context = contextOf(canvas, sources);
+    rangeNote.hidden = !context.range;
+    rangeNote.textContent = context.range ? `Timeline: only the links reported ${rangeLabel(context.range)}, and what they reach.` : '';
+    update(opened(state, context));
     ui.dialog.showModal();
     ui.scopes.get(state.scope)!.input.focus();
   }

@@ -29,6 +29,8 @@ export interface ExportContext {
   query: string | null;
   /** That query returned values only (counts, names, dates): no node, so no graph to export. */
   queryValuesOnly?: boolean;
+  /** The timeline's range, days inclusive: a data export keeps the links with evidence in it, as the canvas does. */
+  range?: { from: string; to: string } | null;
 }
 
 export interface FormatInfo {
@@ -120,6 +122,8 @@ export type ExportRequest =
       format: ExportFormatName;
       scope: ExportScope;
       positions?: Record<string, [number, number]>;
+      /** The timeline's range, sent as from/to. */
+      range?: { from: string; to: string };
       /** The name to use if the server's reply does not give one. */
       fileName: string;
     };
@@ -156,7 +160,14 @@ export function exportRequest(scope: ScopeChoice, format: FormatChoice, depth: D
       wire = { kind: 'all' };
       break;
   }
-  return { kind: 'data', format, scope: wire, ...(positions ? { positions } : {}), fileName: exportFileName(wire, EXPORT_FILES[format].extension, at) };
+  return {
+    kind: 'data',
+    format,
+    scope: wire,
+    ...(positions ? { positions } : {}),
+    ...(context.range ? { range: context.range } : {}),
+    fileName: exportFileName(wire, EXPORT_FILES[format].extension, at),
+  };
 }
 
 /** The path `#graph[data-path]` holds (node ids in walking order, space-separated), with names from `nameOf`. */

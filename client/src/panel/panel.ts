@@ -5,6 +5,7 @@
  */
 import type { EdgeEvidence, EntityDetails, EvidenceItem } from '../../../common/api.js';
 import type { Corroboration, SerializedGraph } from '../../../common/graph.js';
+import { publishedLabel, seenLabel, seenOf } from '../timeline/model.js';
 import { connectionsOf, type Connection } from './connections.js';
 import { fetchDocument, fetchEvidence } from '../api.js';
 import { renderDocument, type Span } from './reader.js';
@@ -138,12 +139,16 @@ export class Panel {
       return;
     }
     const body: HTMLElement[] = [backButton(back), el('p', 'Link', 'kind'), el('h2', title)];
-    const curate = this.actions.curateLink?.(evidence, title, () => void this.showEvidence(edgeKey, title, back, corroboration));
+    const again = () => void this.showEvidence(edgeKey, title, back, corroboration);
+    const curate = this.actions.curateLink?.(evidence, title, again);
     if (curate) body.push(curate);
     if (corroboration)
       body.push(el('p', `Backed by ${corroborationText(corroboration)}${singleSource(corroboration) ? ': a single source' : ''}.`, 'corroboration-line'));
+    // When it was reported: the first and last dates of its evidence documents, as the graph's firstSeen/lastSeen.
+    const { firstSeen, lastSeen } = seenOf(evidence.evidence);
+    body.push(el('p', seenLabel(firstSeen, lastSeen), 'seen-line'));
     if (this.actions.notes) body.push(this.actions.notes({ edge: edgeKey }));
-    body.push(this.evidenceList(evidence.evidence, () => void this.showEvidence(edgeKey, title, back, corroboration)));
+    body.push(this.evidenceList(evidence.evidence, again));
     this.render(body);
   }
 
@@ -159,6 +164,13 @@ export class Panel {
       source.setAttribute('aria-label', `Read the document: ${label}`);
       source.addEventListener('click', () => void this.showDocument(item.document.id, item, back));
       li.append(el('blockquote', item.sentence), source);
+      // When the document was published, if known: the dates a time range is read against.
+      const published = item.document.publishedAt;
+      if (published) {
+        const time = el('time', publishedLabel(published), 'published');
+        time.dateTime = published;
+        li.append(time);
+      }
       list.append(li);
     }
     return list;

@@ -19,11 +19,13 @@ export interface Live {
   close(): void;
 }
 
-export function mountLive(canvas: Canvas): Live {
+/** `news` is told of every article that comes in, this explorer's own included (the timeline counts them). */
+export function mountLive(canvas: Canvas, { news: heard }: { news?: () => void } = {}): Live {
   const own = new Set<string>();
   let source: EventSource | null = null;
   const announce = (message: Event) => {
     const news = JSON.parse((message as MessageEvent<string>).data) as GraphNews;
+    heard?.();
     // The news and this explorer's own upload come down two streams in no set order: a moment's wait lets
     // the upload's own documents be known before they could be announced to it.
     setTimeout(() => tell(news), OWN_GRACE_MS);

@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import { exportGraph, type ServerScope } from '../../export/export.js';
 import { MAX_PATH_LENGTH } from '../../graph/paths.js';
 import { OVERVIEW_MAX_LIMIT } from '../../graph/overview.js';
-import { commaList, cypherText, Id, MAX_ID_LENGTH, wholeNumber } from '../params.js';
+import { commaList, cypherText, Id, MAX_ID_LENGTH, rangeFields, rangeFieldsNamed, rangeInOrder, rangeOf, wholeNumber } from '../params.js';
 import { perMinute } from '../rate-limit.js';
 
 const Format = z.enum(EXPORT_FORMATS).meta({
@@ -31,15 +31,25 @@ export const ScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('nodes'), ids: z.array(Id).min(1, 'give at least one node id').max(OVERVIEW_MAX_LIMIT) }),
 ]);
 
-export const ExportBody = z.object({
-  format: Format,
-  scope: ScopeSchema,
-  /** The explorer's layout: node key → [x, y], carried into the file as x and y. */
-  positions: z
-    .record(z.string(), z.tuple([z.number(), z.number()]))
-    .optional()
-    .meta({ description: 'node id → [x, y], written as x and y (GEXF: viz:position)' }),
-});
+/** A time range beside the scope (the file's scope records it, as ISO bounds, in `range`). */
+export const ExportBody = z
+  .object({
+    format: Format,
+    scope: ScopeSchema,
+    /** The explorer's layout: node key → [x, y], carried into the file as x and y. */
+    positions: z
+      .record(z.string(), z.tuple([z.number(), z.number()]))
+      .optional()
+      .meta({ description: 'node id → [x, y], written as x and y (GEXF: viz:position)' }),
+    ...rangeFields,
+  })
+  .superRefine(rangeInOrder())
+  .transform(({ from, to, scope, ...rest }) => ({ ...rest, scope: withRange(scope, rangeOf(from, to)) }));
+
+/** The scope with its time range, when one is given. */
+function withRange<S extends object>(scope: S, range: ReturnType<typeof rangeOf>): S & { range?: NonNullable<ReturnType<typeof rangeOf>> } {
+  return range ? { ...scope, range } : scope;
+}
 
 /**
  * The query string: the scope's fields flat beside `format` and `scope`, `ids` comma-separated. Which
@@ -48,12 +58,20 @@ export const ExportBody = z.object({
  */
 export const ExportQuery = z
   .discriminatedUnion('scope', [
-    z.strictObject({ format: Format, scope: z.literal('all') }),
-    z.strictObject({ format: Format, scope: z.literal('neighbourhood'), id: Id, depth: wholeNumber(1, 3, 1, 'links away') }),
-    z.strictObject({ format: Format, scope: z.literal('path'), from: Id, to: Id, maxLength: wholeNumber(1, MAX_PATH_LENGTH, 4, 'links at most') }),
+    z.strictObject({ format: Format, scope: z.literal('all'), ...rangeFields }),
+    z.strictObject({ format: Format, scope: z.literal('neighbourhood'), id: Id, depth: wholeNumber(1, 3, 1, 'links away'), ...rangeFields }),
+    z.strictObject({
+      format: Format,
+      scope: z.literal('path'),
+      from: Id,
+      to: Id,
+      maxLength: wholeNumber(1, MAX_PATH_LENGTH, 4, 'links at most'),
+      ...rangeFieldsNamed('since', 'until'),
+    }),
     z.strictObject({
       format: Format,
       scope: z.literal('nodes'),
+      ...rangeFields,
       ids: commaList(
         `[^,]{1,${MAX_ID_LENGTH}}`,
         OVERVIEW_MAX_LIMIT,
@@ -62,11 +80,18 @@ export const ExportQuery = z
       ),
     }),
   ])
-  .transform(({ format, scope, ...fields }) => ({ format, scope: ScopeSchema.parse({ kind: scope, ...fields }) }))
+  .superRefine((query, ctx) => rangeInOrder(query.scope === 'path' ? { from: 'since', to: 'until' } : undefined)(query, ctx))
+  .transform(({ format, scope, ...fields }) => {
+    // A path's from and to are its ends; its time range is since and until.
+    const { from, to, since, until, ...rest } = fields as Record<string, unknown> & { from?: string; to?: string; since?: string; until?: string };
+    const range = scope === 'path' ? rangeOf(since, until) : rangeOf(from, to);
+    return { format, scope: withRange(ScopeSchema.parse({ kind: scope, ...rest, ...(scope === 'path' ? { from, to } : {}) }), range) };
+  })
   .meta({
     title: 'export',
     description:
-      'the scope as query fields: scope=all; scope=neighbourhood&id=&depth=; scope=path&from=&to=&maxLength=; scope=nodes&ids=a,b (export by query is POST only)',
+      'the scope as query fields: scope=all; scope=neighbourhood&id=&depth=; scope=path&from=&to=&maxLength=; scope=nodes&ids=a,b (export by query is POST only); ' +
+      'a time range as from=&to= (since=&until= with scope=path, whose from and to are its ends)',
   });
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name. */

@@ -9,7 +9,22 @@ import { MAX_PATH_LENGTH, shortestPaths } from '../../graph/paths.js';
 import { SEARCH_KINDS, searchEntities } from '../../graph/search.js';
 import { searchText } from '../../graph/text-search.js';
 import { graphStats } from '../../graph/stats.js';
-import { commaList, exactly, EXAMPLE_IDS, Id, idParams, requiredWholeNumber, text, wholeNumber } from '../params.js';
+import { readTimeline } from '../../graph/time.js';
+import {
+  commaList,
+  exactly,
+  EXAMPLE_IDS,
+  Id,
+  idParams,
+  rangeDate,
+  rangeFields,
+  rangeFieldsNamed,
+  rangeInOrder,
+  rangeOf,
+  requiredWholeNumber,
+  text,
+  wholeNumber,
+} from '../params.js';
 
 // The schemas each route validates with; server/http/openapi.ts writes the API's document from them.
 // Queries are strict: an unknown parameter (a typo such as limt=5) is refused, not ignored.
@@ -17,32 +32,6 @@ import { commaList, exactly, EXAMPLE_IDS, Id, idParams, requiredWholeNumber, tex
 const searchText_ = () => text(200, 'the text to search for in q');
 const ONLY_TEXT = 'outlet, kind, from, to and offset filter a text search: use them with in=text';
 const onlyText = () => z.never({ error: ONLY_TEXT }).optional().meta({ description: 'with in=text only' });
-
-/**
- * A day (2024-01-31) or a moment (2024-01-31T12:00:00Z, 2024-01-31T14:00+02:00), in the form `publishedAt` is
- * written in: a day as its first (`from`) or last (`to`) millisecond in UTC. The pattern admits only real
- * months, days of them, hours and minutes, so every date it admits is one (29 February of a common year
- * is 1 March).
- */
-const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2\\d))';
-const TIME = 'T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,3})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
-const DATE_PATTERN = new RegExp(`^\\d{4}-${MONTH_DAY}(?:${TIME})?$`);
-
-function instant(value: string, endOfDay: boolean): string {
-  if (value.length > 10) return new Date(value).toISOString();
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const midnight = new Date(0);
-  midnight.setUTCFullYear(y, m - 1, d);
-  return new Date(midnight.getTime() + (endOfDay ? 86_400_000 - 1 : 0)).toISOString();
-}
-
-const dateBound = (endOfDay: boolean, description: string) =>
-  z
-    .string()
-    .regex(DATE_PATTERN, 'give a date as YYYY-MM-DD or an ISO 8601 date and time with its offset (2024-01-31T12:00:00Z)')
-    .transform((v) => instant(v, endOfDay))
-    .optional()
-    .meta({ description });
 
 /**
  * Names (the default, today's reply) or text: the filters and paging of a text search are refused with
@@ -66,8 +55,8 @@ export const SearchQuery = z
       in: z.literal('text').meta({ description: 'documents by their title and text' }),
       outlet: z.string().min(1).max(200).optional().meta({ description: 'only documents of this outlet' }),
       kind: z.enum(SEARCH_KINDS).optional().meta({ description: 'only documents that mention an entity of this kind' }),
-      from: dateBound(false, 'only documents published on or after this day (YYYY-MM-DD, or an ISO 8601 date and time)'),
-      to: dateBound(true, 'only documents published on or before this day (the whole day), or this moment'),
+      from: rangeDate('from', 'only documents published on or after this day (YYYY-MM-DD, or an ISO 8601 date and time)').optional(),
+      to: rangeDate('to', 'only documents published on or before this day (the whole day), or this moment').optional(),
       limit: wholeNumber(1, 100, 20, 'documents at most'),
       offset: wholeNumber(0, 5000, 0, 'documents of the ranked order to skip'),
     }),
@@ -83,6 +72,7 @@ const neighbourhoodFields = {
     'types are relationship types such as MET,ACCUSED',
   ).optional(),
   limit: wholeNumber(1, OVERVIEW_MAX_LIMIT, NEIGHBOURHOOD_DEFAULT_LIMIT, 'nodes at most'),
+  ...rangeFields,
 };
 
 /**
@@ -103,30 +93,51 @@ export const NeighbourhoodQuery = z
       offset: requiredWholeNumber(1, NEIGHBOURHOOD_MAX_OFFSET, 'nodes of the ranked order to skip: the next page of direct neighbours'),
     }),
   ])
-  .transform(({ depth, types, limit, offset }) => ({ depth: (depth ?? 1) as 1 | 2 | 3, types: types ?? [], limit, offset: offset ?? 0 }))
-  .meta({ title: 'page', description: 'depth, types and limit; offset (the next page of direct neighbours) with depth=1 only' });
+  .superRefine(rangeInOrder())
+  .transform(({ depth, types, limit, offset, from, to }) => ({
+    depth: (depth ?? 1) as 1 | 2 | 3,
+    types: types ?? [],
+    limit,
+    offset: offset ?? 0,
+    range: rangeOf(from, to),
+  }))
+  .meta({ title: 'page', description: 'depth, types and limit; offset (the next page of direct neighbours) with depth=1 only; from and to: a time range' });
 
 export const EntityParams = idParams('entity or allegation id, e.g. person:antony-blinken', { example: EXAMPLE_IDS.person });
 export const DocumentParams = idParams('document id', { example: EXAMPLE_IDS.document });
 export const EdgeParams = idParams('edge key from a graph payload', { max: 200 });
 
-export const PathsQuery = z.strictObject({
-  from: Id.meta({ description: 'entity id', examples: [EXAMPLE_IDS.person] }),
-  to: Id.meta({ description: 'entity id', examples: [EXAMPLE_IDS.other] }),
-  maxLength: wholeNumber(1, MAX_PATH_LENGTH, 4, 'links at most'),
-});
+/** Here `from` and `to` are the two entities: the time range is `since` and `until`. */
+export const PathsQuery = z
+  .strictObject({
+    from: Id.meta({ description: 'entity id', examples: [EXAMPLE_IDS.person] }),
+    to: Id.meta({ description: 'entity id', examples: [EXAMPLE_IDS.other] }),
+    maxLength: wholeNumber(1, MAX_PATH_LENGTH, 4, 'links at most'),
+    ...rangeFieldsNamed('since', 'until'),
+  })
+  .superRefine(rangeInOrder({ from: 'since', to: 'until' }));
 
 /** Past this, a page of documents is empty for any graph this project loads; a bound the document can state. */
 const DOCUMENTS_MAX_OFFSET = 10_000_000;
 
-export const DocumentsQuery = z.strictObject({
-  limit: wholeNumber(1, 500, 50, 'page size'),
-  offset: wholeNumber(0, DOCUMENTS_MAX_OFFSET, 0, 'documents to skip'),
-});
+export const DocumentsQuery = z
+  .strictObject({
+    limit: wholeNumber(1, 500, 50, 'page size'),
+    offset: wholeNumber(0, DOCUMENTS_MAX_OFFSET, 0, 'documents to skip'),
+    from: rangeFields.from.meta({ description: 'only documents published on or after this day (or instant)' }),
+    to: rangeFields.to.meta({ description: 'only documents published on or before this day (or instant)' }),
+  })
+  .superRefine(rangeInOrder());
 
-export const OverviewQuery = z.strictObject({
-  limit: wholeNumber(1, OVERVIEW_MAX_LIMIT, OVERVIEW_DEFAULT_LIMIT, 'nodes at most'),
-});
+export const OverviewQuery = z
+  .strictObject({
+    limit: wholeNumber(1, OVERVIEW_MAX_LIMIT, OVERVIEW_DEFAULT_LIMIT, 'nodes at most'),
+    ...rangeFields,
+  })
+  .superRefine(rangeInOrder());
+
+/** The timeline is of the whole graph: it takes no parameter (and refuses any, as every query does). */
+export const TimelineQuery = z.strictObject({});
 
 export function graphRoutes(db: Database): Router {
   const router = Router();
@@ -136,8 +147,10 @@ export function graphRoutes(db: Database): Router {
   router.get('/search', async (req, res) => {
     const query = SearchQuery.parse(req.query);
     if (query.in === 'text') {
-      const { q, outlet, kind, from, to, limit, offset } = query;
-      res.json(await searchText(db, q, { outlet, kind, from, to, limit, offset }));
+      const { q, outlet, kind, limit, offset } = query;
+      // As every other range: a day stands for all of it, in UTC.
+      const range = rangeOf(query.from, query.to);
+      res.json(await searchText(db, q, { outlet, kind, from: range?.from ?? undefined, to: range?.to ?? undefined, limit, offset }));
       return;
     }
     res.json({ results: await searchEntities(db, query.q, { kind: query.type, limit: query.limit }) });
@@ -150,22 +163,26 @@ export function graphRoutes(db: Database): Router {
     res.json(await entityDetails(db, EntityParams.parse(req.params).id));
   });
   router.get('/entities/:id/neighbourhood', async (req, res) => {
-    const { depth, types, limit, offset } = NeighbourhoodQuery.parse(req.query);
-    res.json(await neighbourhood(db, EntityParams.parse(req.params).id, { depth, types, limit, offset }));
+    res.json(await neighbourhood(db, EntityParams.parse(req.params).id, NeighbourhoodQuery.parse(req.query)));
   });
   router.get('/paths', async (req, res) => {
-    const { from, to, maxLength } = PathsQuery.parse(req.query);
-    res.json(await shortestPaths(db, from, to, maxLength));
+    const { from, to, maxLength, since, until } = PathsQuery.parse(req.query);
+    res.json(await shortestPaths(db, from, to, maxLength, rangeOf(since, until)));
   });
   router.get('/documents', async (req, res) => {
-    res.json(await listDocuments(db, DocumentsQuery.parse(req.query)));
+    const { limit, offset, from, to } = DocumentsQuery.parse(req.query);
+    res.json(await listDocuments(db, { limit, offset, range: rangeOf(from, to) }));
   });
   router.get('/documents/:id', async (req, res) => {
     res.json(await documentDetails(db, DocumentParams.parse(req.params).id));
   });
   router.get('/graph', async (req, res) => {
-    const { limit } = OverviewQuery.parse(req.query);
-    res.json(await graphOverview(db, limit));
+    const { limit, from, to } = OverviewQuery.parse(req.query);
+    res.json(await graphOverview(db, limit, rangeOf(from, to)));
+  });
+  router.get('/timeline', async (req, res) => {
+    TimelineQuery.parse(req.query);
+    res.json(await db.read(readTimeline));
   });
   return router;
 }

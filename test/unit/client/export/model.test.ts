@@ -199,3 +199,14 @@ describe('the export dialog’s state', () => {
     assert.equal(stale.state.running, false);
   });
 });
+
+describe('export request under a time range', () => {
+  it('sends the timeline range with a data export, and nothing when there is none', () => {
+    const context = { visible: { ids: ['a'], positions: () => ({}) }, focus: null, path: null, query: null };
+    const ranged = exportRequest('all', 'json', 1, { ...context, range: { from: '2024-02-01', to: '2024-02-29' } });
+    assert.equal(ranged.kind, 'data');
+    assert.deepEqual(ranged.kind === 'data' && ranged.range, { from: '2024-02-01', to: '2024-02-29' });
+    const plain = exportRequest('all', 'json', 1, context);
+    assert.equal(plain.kind === 'data' && 'range' in plain, false);
+  });
+});

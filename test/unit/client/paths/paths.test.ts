@@ -104,7 +104,7 @@ describe('the paths form', () => {
   });
 });
 
-const evidence: EvidenceItem = { sentence: 'They met.', start: 0, end: 9, document: { id: 'd1', title: 'Talks', outlet: null, url: null } };
+const evidence: EvidenceItem = { sentence: 'They met.', start: 0, end: 9, document: { id: 'd1', title: 'Talks', outlet: null, url: null, publishedAt: null } };
 const node = (key: string, label: string, kind = 'Person') => ({ key, attributes: { label, labels: ['Entity', kind], kind, properties: {} } });
 const edge = (key: string, source: string, target: string, documents: number, properties: Record<string, unknown> = {}) => ({
   key,

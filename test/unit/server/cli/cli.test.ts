@@ -30,4 +30,14 @@ describe('newsgraph command', () => {
     assert.equal(await run.exited, 1);
     assert.match(run.stderr(), /^newsgraph: error\[BAD_CONFIG\]: .*NEO4J_URI must start with/m);
   });
+
+  it('refuses an export time range that is not dates, or backwards, before asking Neo4j anything', async () => {
+    const env = { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' };
+    const bad = runCli(['export', '--format', 'json', '--all', '--since', '2024-02-30'], env);
+    assert.equal(await bad.exited, 1);
+    assert.match(bad.stderr(), /--since 2024-02-30: give a date, YYYY-MM-DD/);
+    const backwards = runCli(['export', '--format', 'json', '--all', '--since', '2024-03-01', '--until', '2024-02-01'], env);
+    assert.equal(await backwards.exited, 1);
+    assert.match(backwards.stderr(), /--since 2024-03-01 is after --until 2024-02-01/);
+  });
 });

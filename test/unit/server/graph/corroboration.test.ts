@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import neo4j from 'neo4j-driver';
-import { corroborationOf, documentsOf } from '../../../../server/graph/corroboration.js';
+import { corroborationOf, datesOf, documentsOf, type DocumentFacts } from '../../../../server/graph/corroboration.js';
 import { GraphBuilder } from '../../../../server/graph/serialize.js';
 
-const outlets = new Map<string, string | null>([
-  ['doc:a', 'news.example.com'],
-  ['doc:b', 'News.Example.com'],
-  ['doc:c', 'wire.example.org'],
-  ['doc:d', null],
+const outlets = new Map<string, DocumentFacts>([
+  ['doc:a', { outlet: 'news.example.com', publishedAt: '2024-03-02T00:00:00.000Z' }],
+  ['doc:b', { outlet: 'News.Example.com', publishedAt: null }],
+  ['doc:c', { outlet: 'wire.example.org', publishedAt: '2024-01-15T09:30:00.000Z' }],
+  ['doc:d', { outlet: null, publishedAt: '2024-03-02T00:00:00.000Z' }],
 ]);
 
 describe('corroboration', () => {
@@ -31,5 +31,26 @@ describe('corroboration', () => {
     const met = new Relationship(neo4j.int(0), neo4j.int(0), neo4j.int(0), 'MET', { evDocs: ['doc:a', 'doc:c', 'doc:a'] }, '5:1', '4:1', '4:2');
     const graph = new GraphBuilder().addNode(person('4:1', 'a')).addNode(person('4:2', 'b')).addRelationship(met).build({}, outlets);
     assert.deepEqual(graph.edges[0]?.attributes.corroboration, { documents: 2, outlets: 2 });
+    assert.equal(graph.edges[0]?.attributes.firstSeen, '2024-01-15T09:30:00.000Z');
+    assert.equal(graph.edges[0]?.attributes.lastSeen, '2024-03-02T00:00:00.000Z');
+  });
+
+  it("dates a link by its evidence documents' publication: first, last and each distinct date, none when none is dated", () => {
+    assert.deepEqual(datesOf(['doc:a', 'doc:b', 'doc:c', 'doc:d'], outlets), {
+      firstSeen: '2024-01-15T09:30:00.000Z',
+      lastSeen: '2024-03-02T00:00:00.000Z',
+      evidenceDates: ['2024-01-15T09:30:00.000Z', '2024-03-02T00:00:00.000Z'],
+    });
+    assert.deepEqual(datesOf(['doc:b', 'doc:unknown'], outlets), {});
+  });
+
+  it('dates an allegation by its evidence and its document; other nodes get no dates', () => {
+    const { Node } = neo4j.types;
+    const claim = new Node(neo4j.int(0), ['Allegation'], { id: 'doc:c:allegation:1', claim: 'x', docId: 'doc:c', evDocs: ['doc:a'] }, '4:9');
+    const person = new Node(neo4j.int(0), ['Entity', 'Person'], { id: 'p', name: 'p' }, '4:8');
+    const graph = new GraphBuilder().addNode(claim).addNode(person).build({}, outlets);
+    assert.equal(graph.nodes[0]?.attributes.firstSeen, '2024-01-15T09:30:00.000Z');
+    assert.equal(graph.nodes[0]?.attributes.lastSeen, '2024-03-02T00:00:00.000Z');
+    assert.equal(graph.nodes[1]?.attributes.firstSeen, undefined);
   });
 });
