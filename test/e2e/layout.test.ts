@@ -48,8 +48,11 @@ async function nodeAt(page: Page, x: number, y: number): Promise<string> {
 /** How far the drawing spreads on screen: the box of pixels unlike the canvas's background, as fractions of its size. */
 async function drawnExtent(page: Page): Promise<{ width: number; height: number }> {
   const box = (await page.locator('#graph').boundingBox())!;
-  // Clear of the overview's hint along the top and of the toolbar, the legend and the toasts along the bottom.
-  const clip = { x: box.x, y: box.y + 100, width: box.width, height: box.height - 190 };
+  // Clear of the overview's hint along the top and of the toolbar, the legend, the timeline strip (once a
+  // document is dated) and the toasts along the bottom.
+  const overlays = await Promise.all(['.view-toolbar', '.legend', '.timeline'].map(async (s) => (await page.locator(s).first().boundingBox())?.y));
+  const bottom = Math.min(box.y + box.height - 190, ...overlays.filter((y): y is number => y !== undefined && y > box.y + 100));
+  const clip = { x: box.x, y: box.y + 100, width: box.width, height: bottom - (box.y + 100) };
   const png = PNG.sync.read(await page.screenshot({ clip }));
   const at = (x: number, y: number) => (y * png.width + x) * 4;
   const bg = [png.data[0]!, png.data[1]!, png.data[2]!];
