@@ -61,17 +61,16 @@ export async function searchEntities(db: Database, text: string, options: { kind
     });
   } catch (err) {
     // A database newsgraph has not taken on (other data, no --init) has no index of ours: nothing of ours to find.
-    if (err instanceof AppError && err.code === 'NEO4J_ERROR' && !(await hasSearchIndex(db))) return [];
+    if (err instanceof AppError && err.code === 'NEO4J_ERROR' && !(await hasFulltextIndex(db, FULLTEXT_ENTITY_INDEX))) return [];
     throw err;
   }
 }
 
-async function hasSearchIndex(db: Database): Promise<boolean> {
+/** Whether the database has this full-text index of ours: one that newsgraph has not taken on has none. */
+export async function hasFulltextIndex(db: Database, index: string): Promise<boolean> {
   return db.read(
     async (tx) =>
-      (await tx.run('SHOW FULLTEXT INDEXES YIELD name WHERE name = $index RETURN count(*) > 0 AS found', { index: FULLTEXT_ENTITY_INDEX })).records[0]!.get(
-        'found',
-      ) as boolean,
+      (await tx.run('SHOW FULLTEXT INDEXES YIELD name WHERE name = $index RETURN count(*) > 0 AS found', { index })).records[0]!.get('found') as boolean,
   );
 }
 

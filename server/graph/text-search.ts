@@ -27,7 +27,7 @@ import type { Database } from '../db/database.js';
 import { FULLTEXT_DOCUMENTS_INDEX } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { FacetCount, TextSearchHit, TextSearchResult, TextSnippet } from '../../common/api.js';
-import { SEARCH_KINDS, type SearchKind } from './search.js';
+import { hasFulltextIndex, SEARCH_KINDS, type SearchKind } from './search.js';
 import { REJECTED_LABEL, shownRel } from './visible.js';
 
 export type { TextSearchHit, TextSearchResult, TextSnippet };
@@ -406,16 +406,7 @@ export async function searchText(db: Database, q: string, options: TextSearchOpt
     return row ? textSearchReply(row, prepared.query, window) : empty;
   } catch (err) {
     // A database newsgraph has not taken on (other data, no --init) has no index of ours: nothing to find.
-    if (err instanceof AppError && err.code === 'NEO4J_ERROR' && !(await hasTextIndex(db))) return empty;
+    if (err instanceof AppError && err.code === 'NEO4J_ERROR' && !(await hasFulltextIndex(db, FULLTEXT_DOCUMENTS_INDEX))) return empty;
     throw err;
   }
-}
-
-async function hasTextIndex(db: Database): Promise<boolean> {
-  return db.read(
-    async (tx) =>
-      (await tx.run('SHOW FULLTEXT INDEXES YIELD name WHERE name = $index RETURN count(*) > 0 AS found', { index: FULLTEXT_DOCUMENTS_INDEX })).records[0]!.get(
-        'found',
-      ) as boolean,
-  );
 }
